@@ -1,0 +1,238 @@
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { breakUscc, launchBrowser, makeUscc, screenshot, startPlatform, usccCheckChar, type BrowserHandle, type Platform } from './harness';
+
+let platform: Platform | undefined;
+let chrome: BrowserHandle | undefined;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  chrome = await launchBrowser();
+});
+
+afterAll(async () => {
+  await chrome?.stop();
+  await platform?.stop();
+});
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await chrome!.browser.newContext({
+    baseURL: platform!.url,
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 860 },
+    ...options,
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+/** Picks a demo user on the login page by its label: "<org> · …<role word>…". */
+async function loginAs(page: Page, org: string, roleWord: string): Promise<void> {
+  await page.goto('/login');
+  const pick = page.getByRole('button', { name: new RegExp(`^${escapeRe(org)} · .*${escapeRe(roleWord)}`) }).first();
+  await pick.waitFor({ timeout: 20_000 });
+  await pick.click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.locator('#main-nav').waitFor({ state: 'attached' });
+}
+
+async function close(page: Page): Promise<void> {
+  await page.context().close();
+}
+
+describe('console', () => {
+  test('the USCC helper agrees with a published code', () => {
+    // 91350100M000100Y43 is a widely cited valid example of GB 32100-2015.
+    expect(usccCheckChar('91350100M000100Y4')).toBe('3');
+    expect(makeUscc()).toMatch(/^91321281[0-9A-Z]{10}$/);
+  });
+
+  test('federation admin creates a unit and sees it in the list', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/units');
+      await page.getByRole('heading', { name: '基层工会', level: 1 }).waitFor();
+      await page.getByRole('table', { name: '基层工会' }).locator('tbody tr').first().waitFor();
+      await screenshot(page, 'admin-units-list');
+
+      await page.getByRole('link', { name: '新建基层工会' }).click();
+      await page.getByRole('heading', { name: '新建基层工会' }).waitFor();
+      const name = `E2E测试有限公司工会${Date.now().toString().slice(-6)}`;
+      await page.getByLabel('工会名称').fill(name);
+      await page.getByLabel('工会类型').selectOption({ label: '企业工会' });
+      await page.getByLabel('统一社会信用代码').fill(makeUscc());
+      await page.getByLabel('会员人数').fill('128');
+      await page.getByLabel('工会主席姓名').fill('周测试');
+      await page.getByLabel('工会主席手机号').fill('13805230000');
+      await screenshot(page, 'admin-unit-form');
+      await page.getByRole('button', { name: '创建' }).click();
+
+      await page.waitForURL((u) => u.pathname === '/units');
+      const link = page.getByRole('link', { name });
+      await link.waitFor({ timeout: 15_000 });
+      expect(await page.getByRole('table', { name: '基层工会' }).innerText()).toContain(name);
+      await screenshot(page, 'admin-units-list-after-create');
+
+      // Detail: the chair phone is masked until 显示 (an audited read).
+      await link.click();
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      await expect.poll(() => page.getByTestId('chair-phone').innerText()).toBe('138****0000');
+      await page.getByRole('button', { name: '显示' }).click();
+      await expect.poll(() => page.getByTestId('chair-phone').innerText()).toBe('13805230000');
+      await screenshot(page, 'admin-unit-detail');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('an invalid USCC shows the field error', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto('/units/new');
+      await page.getByLabel('工会名称').fill('校验位错误测试企业工会');
+      await page.getByLabel('工会类型').selectOption({ label: '企业工会' });
+      await page.getByLabel('统一社会信用代码').fill(breakUscc(makeUscc()));
+      await page.getByLabel('会员人数').fill('10');
+      await page.getByLabel('工会主席姓名').fill('吴测试');
+      await page.getByRole('button', { name: '创建' }).click();
+
+      const fieldError = page.locator('#unit-uscc-error');
+      await fieldError.waitFor({ timeout: 15_000 });
+      expect(await fieldError.innerText()).toContain('校验位');
+      expect(await page.getByLabel('统一社会信用代码').getAttribute('aria-invalid')).toBe('true');
+      // The error sits beside the USCC field, not somewhere else on the page.
+      expect(await page.locator('.field', { has: page.locator('#unit-uscc') }).locator('.field__error').count()).toBe(1);
+      expect(new URL(page.url()).pathname).toBe('/units/new');
+      await screenshot(page, 'admin-unit-invalid-uscc');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('unit reporter cannot reach admin pages', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, '兴化市总工会', '基层工会填报员');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/my-unit');
+      const nav = page.getByRole('navigation', { name: '主导航' });
+      await nav.getByRole('link', { name: '我的工会' }).waitFor();
+      const navText = await nav.innerText();
+      for (const item of ['用户', '审计日志', '死信队列', '基层工会\n', '数据总览', '租户管理']) {
+        expect(`${navText}\n`).not.toContain(item);
+      }
+      await page.locator('.dl').waitFor(); // their own unit's details
+      await screenshot(page, 'reporter-my-unit');
+
+      for (const path of ['/users', '/audit', '/dead-letters', '/units/new', '/units', '/tenants']) {
+        await page.goto(path);
+        await page.getByRole('heading', { name: '无权访问' }).waitFor();
+      }
+      await page.goto('/users');
+      await page.getByRole('heading', { name: '无权访问' }).waitFor();
+      expect(await page.getByRole('table').count()).toBe(0);
+      await screenshot(page, 'reporter-users-forbidden');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('leadership viewer sees the overview chart', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, '江苏省总工会', '领导');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/overview');
+      const nav = page.getByRole('navigation', { name: '主导航' });
+      expect((await nav.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['数据总览']);
+
+      const table = page.getByRole('table', { name: '各组织明细' });
+      // Rollups are fed by events and may lag the seed: refresh until both counties show.
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const text = (await table.count()) ? await table.innerText() : '';
+        if (text.includes('兴化市总工会') && text.includes('靖江市总工会')) break;
+        if (Date.now() > deadline) throw new Error(`overview rows missing: ${text}`);
+        await page.waitForTimeout(1_000);
+        await page.getByRole('button', { name: '刷新数据' }).click();
+      }
+      const canvas = page.locator('.chart canvas');
+      await canvas.first().waitFor({ timeout: 20_000 });
+      const box = await canvas.first().boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(100);
+      expect(box?.height ?? 0).toBeGreaterThan(100);
+      expect(await page.locator('.kpi').count()).toBeGreaterThan(0);
+      expect(await page.locator('.kpis').innerText()).toContain('基层工会数');
+      await page.waitForTimeout(600); // let the bar animation finish for the screenshot
+      await screenshot(page, 'leader-overview');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('language switch shows English labels', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      const nav = page.getByRole('navigation', { name: '主导航' });
+      await nav.getByRole('link', { name: '基层工会' }).waitFor();
+      await page.getByRole('button', { name: 'English' }).click();
+
+      const navEn = page.getByRole('navigation', { name: 'Main navigation' });
+      await navEn.getByRole('link', { name: 'Grassroots unions' }).waitFor();
+      for (const label of ['Users', 'Audit log', 'Dead letters', 'Overview']) {
+        await navEn.getByRole('link', { name: label }).waitFor();
+      }
+      await page.getByRole('button', { name: 'Log out' }).waitFor();
+      await page.getByRole('columnheader', { name: 'Union name' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await screenshot(page, 'admin-units-english');
+
+      // The choice survives a reload, and switching back restores Chinese.
+      await page.reload();
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Users' }).waitFor();
+      await page.getByRole('button', { name: '中文' }).click();
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '用户' }).waitFor();
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('phone viewport shows the collapsed menu', async () => {
+    const page = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      const nav = page.locator('#main-nav');
+      const toggle = page.getByRole('button', { name: '打开导航菜单' });
+      await toggle.waitFor();
+      expect(await nav.isVisible()).toBe(false);
+      // Tables become cards: no visible header row, each row a card with its labels.
+      await page.locator('table tbody tr').first().waitFor();
+      expect(await page.locator('table thead').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, 'phone-collapsed');
+
+      await toggle.click();
+      await page.getByRole('button', { name: '关闭导航菜单' }).waitFor();
+      expect(await nav.isVisible()).toBe(true);
+      await nav.getByRole('link', { name: '审计日志' }).waitFor({ state: 'visible' });
+      await screenshot(page, 'phone-menu-open');
+
+      await nav.getByRole('link', { name: '审计日志' }).click();
+      await page.waitForURL((u) => u.pathname === '/audit');
+      await page.getByRole('heading', { name: '审计日志', level: 1 }).waitFor();
+      await expect.poll(() => nav.isVisible()).toBe(false);
+      await screenshot(page, 'phone-audit');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('no uncaught errors in the pages', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,203 @@
+// Test harness: starts the local platform (API + built console + DynamoDB Local) as a child
+// process group and a headless Chromium, and stops both by PID. It builds nothing: the root
+// script `test:e2e` builds the console first.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+
+export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+export const screensDir = join(repoRoot, 'apps/console/e2e/.screens');
+
+const HEALTH_TIMEOUT_MS = 90_000;
+const LOG_LIMIT = 64 * 1024;
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+export interface Platform {
+  url: string;
+  pid: number;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+function appendLog(buf: { text: string }, chunk: Buffer): void {
+  buf.text += chunk.toString('utf8');
+  if (buf.text.length > LOG_LIMIT) buf.text = buf.text.slice(-LOG_LIMIT);
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((res) => child.once('exit', () => res()));
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal); // the whole group: node, tsx and the DynamoDB Local JVM
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/** `node --import tsx apps/local/src/main.ts` on a free port with a fresh data dir and the demo seed. */
+export async function startPlatform(): Promise<Platform> {
+  if (!existsSync(join(repoRoot, 'apps/console/dist/index.html'))) {
+    throw new Error('apps/console/dist is missing: run `pnpm --filter @ufp/console build` (pnpm test:e2e does).');
+  }
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'ufp-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/local/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED: 'demo' },
+    detached: true, // own process group, so the JVM it starts can be killed with it
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('could not spawn the local platform');
+  const out = { text: '' };
+  const err = { text: '' };
+  child.stdout?.on('data', (c: Buffer) => appendLog(out, c));
+  child.stderr?.on('data', (c: Buffer) => appendLog(err, c));
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    killGroup(pid, 'SIGTERM');
+    const timer = new Promise<'timeout'>((res) => setTimeout(() => res('timeout'), 10_000));
+    if ((await Promise.race([exited(child), timer])) === 'timeout') killGroup(pid, 'SIGKILL');
+    // The JVM may outlive its parent briefly: make sure nothing of the group is left.
+    killGroup(pid, 'SIGKILL');
+    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+  };
+  const logs = () => `--- stderr ---\n${err.text}\n--- stdout ---\n${out.text}`;
+
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(`local platform exited early (code ${child.exitCode}, signal ${child.signalCode})\n${logs()}`);
+    }
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) return { url, pid, logs, stop };
+      last = `HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`;
+    } catch (e) {
+      last = e instanceof Error ? e.message : String(e);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`local platform not healthy within ${HEALTH_TIMEOUT_MS / 1000}s (last: ${last})\n${logs()}`);
+}
+
+export interface BrowserHandle {
+  browser: Browser;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Headless Chromium (the system's, or CHROMIUM_PATH); launched as a server so its PID is known. */
+export async function launchBrowser(): Promise<BrowserHandle> {
+  const server: BrowserServer = await chromium.launchServer({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const pid = server.process().pid;
+  const browser = await chromium.connect(server.wsEndpoint());
+  let stopped = false;
+  return {
+    browser,
+    pid,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);
+      await Promise.race([server.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);
+      if (pid !== undefined) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(screensDir, { recursive: true });
+  const path = join(screensDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** GB 32100-2015 unified social credit code: 18th character from the first 17. */
+export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export function usccCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_CHARSET.indexOf(first17.charAt(i));
+    if (v < 0) throw new RangeError(`bad USCC character ${first17.charAt(i)}`);
+    sum += v * USCC_WEIGHTS[i]!;
+  }
+  return USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
+}
+
+/** GB 11714 organisation code check character for its 8-character body. */
+function orgCodeCheckChar(body8: string): string {
+  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += parseInt(body8.charAt(i), 36) * weights[i]!;
+  const c = 11 - (sum % 11);
+  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
+}
+
+/** A valid enterprise code (登记管理部门 9, 类别 1) for a division, with a random organisation code. */
+export function makeUscc(division = '321281'): string {
+  let body = '';
+  for (let i = 0; i < 8; i++) body += String(Math.floor(Math.random() * 10));
+  const first17 = `91${division}${body}${orgCodeCheckChar(body)}`;
+  return first17 + usccCheckChar(first17);
+}
+
+/** The same code with a wrong check character. */
+export function breakUscc(code: string): string {
+  const good = code.charAt(17);
+  const bad = USCC_CHARSET.split('').find((c) => c !== good)!;
+  return code.slice(0, 17) + bad;
+}

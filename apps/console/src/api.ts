@@ -1,0 +1,150 @@
+// Thin typed tRPC-over-HTTP client (plain JSON, no transformer, no batching).
+//   query    = GET  /trpc/<path>?input=<encodeURIComponent(JSON)>
+//   mutation = POST /trpc/<path>  with the JSON input as body
+// success: {"result":{"data":...}}; error: {"error":{"message","code","data":{"code","httpStatus","issues"?}}}
+import { clearToken, getToken } from './session';
+
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+  messageEn?: string;
+}
+
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'NETWORK'
+  | 'INTERNAL_SERVER_ERROR'
+  | (string & {});
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly httpStatus: number;
+  readonly issues: Issue[];
+  /** English text of the error when the server sends one (`error.data.messageEn`). */
+  readonly messageEn: string | undefined;
+  constructor(message: string, code: ErrorCode, httpStatus: number, issues: Issue[] = [], messageEn?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.issues = issues;
+    this.messageEn = messageEn;
+  }
+}
+
+let unauthorizedHandler: (() => void) | undefined;
+/** Called (once per 401) after the token is cleared; the app uses it to go to the login page. */
+export function onUnauthorized(handler: () => void): void {
+  unauthorizedHandler = handler;
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+};
+
+function toIssues(raw: unknown): Issue[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((i): i is Record<string, unknown> => typeof i === 'object' && i !== null)
+    .map((i) => ({
+      path: Array.isArray(i.path) ? (i.path as (string | number)[]) : [],
+      message: typeof i.message === 'string' ? i.message : '',
+      ...(typeof i.messageEn === 'string' ? { messageEn: i.messageEn } : {}),
+    }));
+}
+
+function errorFromBody(body: unknown, status: number): ApiError {
+  const err = (body as { error?: { message?: unknown; data?: Record<string, unknown> } } | null)?.error;
+  const data = err?.data ?? {};
+  const code = (typeof data.code === 'string' ? data.code : CODE_BY_STATUS[status]) ?? 'INTERNAL_SERVER_ERROR';
+  const httpStatus = typeof data.httpStatus === 'number' ? data.httpStatus : status;
+  let message = typeof err?.message === 'string' ? err.message : `HTTP ${status}`;
+  let issues = toIssues(data.issues);
+  // tRPC's default zod error message is the JSON array of issues: use it when no `issues` came.
+  if (issues.length === 0 && message.startsWith('[')) {
+    try {
+      issues = toIssues(JSON.parse(message));
+      if (issues.length > 0) message = issues.map((i) => i.message).join('；');
+    } catch {
+      /* not JSON: keep the message */
+    }
+  }
+  const messageEn = typeof data.messageEn === 'string' ? data.messageEn : undefined;
+  return new ApiError(message, code, httpStatus, issues, messageEn);
+}
+
+async function send(url: string, init: RequestInit, authed: boolean): Promise<unknown> {
+  const headers = new Headers(init.headers);
+  headers.set('accept', 'application/json');
+  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  const token = authed ? getToken() : null;
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, headers });
+  } catch (e) {
+    throw new ApiError(e instanceof Error ? e.message : String(e), 'NETWORK', 0);
+  }
+  let body: unknown = null;
+  const text = await res.text();
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+  }
+  if (res.status === 401 && authed) {
+    const hadToken = getToken() !== null;
+    clearToken('expired');
+    if (hadToken) unauthorizedHandler?.();
+  }
+  if (!res.ok || (body !== null && typeof body === 'object' && 'error' in body)) {
+    throw errorFromBody(body, res.status);
+  }
+  return body;
+}
+
+function unwrap<T>(body: unknown): T {
+  return (body as { result?: { data?: T } } | null)?.result?.data as T;
+}
+
+export async function query<T>(path: string, input?: unknown): Promise<T> {
+  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  return unwrap<T>(await send(`/trpc/${path}${qs}`, { method: 'GET' }, true));
+}
+
+export async function mutate<T>(path: string, input?: unknown): Promise<T> {
+  const init: RequestInit = { method: 'POST' };
+  if (input !== undefined) init.body = JSON.stringify(input);
+  return unwrap<T>(await send(`/trpc/${path}`, init, true));
+}
+
+/** Plain JSON endpoints outside tRPC (`/dev/users`, `/auth/dev-login`). */
+export async function getJson<T>(url: string): Promise<T> {
+  return (await send(url, { method: 'GET' }, false)) as T;
+}
+
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  return (await send(url, { method: 'POST', body: JSON.stringify(body) }, false)) as T;
+}
+
+/** Field errors keyed by the issue path joined with '.', e.g. `chair.name`. */
+export function issuesByField(err: unknown): Map<string, Issue> {
+  const out = new Map<string, Issue>();
+  if (err instanceof ApiError) {
+    for (const issue of err.issues) {
+      const key = issue.path.join('.');
+      if (key && !out.has(key)) out.set(key, issue);
+    }
+  }
+  return out;
+}

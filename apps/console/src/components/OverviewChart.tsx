@@ -1,0 +1,85 @@
+import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { formatNumber, lang, t } from '../i18n';
+import type { EChartsType } from './echarts-setup';
+
+export interface ChartRow {
+  name: string;
+  units: number;
+  members: number;
+}
+
+/** Bar chart of units and members per tenant. ECharts is imported lazily on mount. */
+export default function OverviewChart(props: { rows: ChartRow[]; unitsLabel: string; membersLabel: string }) {
+  let el!: HTMLDivElement;
+  const [chart, setChart] = createSignal<EChartsType>();
+  const [failed, setFailed] = createSignal(false);
+  let disposed = false;
+  let observer: ResizeObserver | undefined;
+
+  onMount(async () => {
+    try {
+      const { init } = await import('./echarts-setup');
+      if (disposed) return;
+      const c = init(el, undefined, { renderer: 'canvas' });
+      setChart(c);
+      observer = new ResizeObserver(() => c.resize());
+      observer.observe(el);
+    } catch {
+      setFailed(true);
+    }
+  });
+
+  onCleanup(() => {
+    disposed = true;
+    observer?.disconnect();
+    chart()?.dispose();
+  });
+
+  createEffect(() => {
+    const c = chart();
+    if (!c) return;
+    lang(); // re-render the labels on a language switch
+    const rows = props.rows;
+    const narrow = el.clientWidth < 480;
+    c.setOption(
+      {
+        color: ['#b3261e', '#3b6fb6'],
+        tooltip: {
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v)),
+        },
+        legend: { top: 0, data: [props.unitsLabel, props.membersLabel] },
+        grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+        xAxis: {
+          type: 'category',
+          data: rows.map((r) => r.name),
+          axisLabel: { interval: 0, rotate: narrow && rows.length > 2 ? 30 : 0 },
+        },
+        yAxis: [
+          { type: 'value', name: props.unitsLabel, minInterval: 1, splitLine: { show: true } },
+          { type: 'value', name: props.membersLabel, minInterval: 1, splitLine: { show: false } },
+        ],
+        series: [
+          { name: props.unitsLabel, type: 'bar', yAxisIndex: 0, data: rows.map((r) => r.units), barMaxWidth: 36 },
+          { name: props.membersLabel, type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.members), barMaxWidth: 36 },
+        ],
+      },
+      { notMerge: true },
+    );
+  });
+
+  return (
+    <div class="chart-wrap">
+      <div ref={el} class="chart" role="img" aria-label={t('overview.chart')} data-ready={chart() ? 'true' : 'false'} />
+      <Show when={!chart() && !failed()}>
+        <p class="chart__status" role="status">
+          {t('overview.chartLoading')}
+        </p>
+      </Show>
+      <Show when={failed()}>
+        <p class="chart__status error-text">{t('overview.chartFailed')}</p>
+      </Show>
+    </div>
+  );
+}

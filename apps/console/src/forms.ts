@@ -1,0 +1,43 @@
+import { createSignal } from 'solid-js';
+import { ApiError } from './api';
+import { lang } from './i18n';
+
+/** Field messages are functions so they follow the language switch. */
+export type FieldErrors = Record<string, () => string>;
+
+export function createFieldErrors() {
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  return {
+    errors,
+    setErrors,
+    clear: () => setErrors({}),
+    get: (field: string): (() => string) | undefined => errors()[field],
+    /**
+     * Put the server's validation issues beside the fields they name. Returns the issues whose
+     * path is not one of `fields` (to be shown in a banner instead).
+     */
+    fromServer(err: unknown, fields: readonly string[]): ApiError['issues'] {
+      const out: FieldErrors = {};
+      const rest: ApiError['issues'] = [];
+      if (err instanceof ApiError) {
+        for (const issue of err.issues) {
+          const key = issue.path.join('.');
+          const field = fields.includes(key) ? key : fields.find((f) => key.startsWith(`${f}.`));
+          if (field && !out[field]) {
+            out[field] = () => (lang() === 'en' ? (issue.messageEn ?? issue.message) : issue.message);
+          } else if (!field) {
+            rest.push(issue);
+          }
+        }
+      }
+      setErrors(out);
+      return rest;
+    },
+  };
+}
+
+/** ids for aria-describedby of an input with optional hint and error. */
+export function describedBy(id: string, hasHint: boolean, hasError: boolean): string | undefined {
+  const ids = [hasHint ? `${id}-hint` : '', hasError ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}

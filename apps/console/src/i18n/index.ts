@@ -1,0 +1,75 @@
+import { createSignal } from 'solid-js';
+import { en } from './en';
+import { zh, type DictKey } from './zh';
+
+export type Lang = 'zh-CN' | 'en';
+export type { DictKey };
+
+const STORAGE_KEY = 'ufp.lang';
+const dicts = { 'zh-CN': zh, en } as const;
+
+function initialLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+const [lang, setLangSignal] = createSignal<Lang>(initialLang());
+export { lang };
+
+function applyDocumentLang(l: Lang): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = l;
+}
+applyDocumentLang(lang());
+
+export function setLang(l: Lang): void {
+  setLangSignal(l);
+  applyDocumentLang(l);
+  try {
+    localStorage.setItem(STORAGE_KEY, l);
+  } catch {
+    /* storage unavailable (private mode): the choice lasts for this page only */
+  }
+}
+
+export function toggleLang(): void {
+  setLang(lang() === 'zh-CN' ? 'en' : 'zh-CN');
+}
+
+/** Translate a key for the current language. Reactive: reads the `lang` signal. */
+export function t(key: DictKey, params?: Record<string, string | number>): string {
+  const text: string = dicts[lang()][key] ?? zh[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Translate a dynamic key (e.g. built from server data), falling back to `fallback`. */
+export function tMaybe(key: string, fallback: string): string {
+  const d: Record<string, string> = dicts[lang()];
+  return d[key] ?? fallback;
+}
+
+export function locale(): string {
+  return lang() === 'en' ? 'en-GB' : 'zh-CN';
+}
+
+export function formatDateTime(iso: string | number | undefined | null): string {
+  if (iso === undefined || iso === null || iso === '') return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return d.toLocaleString(locale(), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}
+
+export function formatNumber(n: number | undefined | null): string {
+  if (n === undefined || n === null || Number.isNaN(n)) return '—';
+  return n.toLocaleString(locale());
+}

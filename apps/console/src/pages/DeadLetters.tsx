@@ -1,0 +1,75 @@
+import { createSignal, onMount, Show } from 'solid-js';
+import { mutate, query } from '../api';
+import { Banner } from '../components/Banner';
+import { DataTable, ListFooter } from '../components/DataTable';
+import { formatDateTime, formatNumber, t } from '../i18n';
+import { createPaged } from '../paged';
+import { errorText, showError, showToast } from '../toast';
+import type { DeadLetter, Page } from '../types';
+
+export default function DeadLetters() {
+  const list = createPaged<DeadLetter>((cursor) =>
+    query<Page<DeadLetter>>('deadLetters.list', cursor ? { cursor } : {}),
+  );
+  onMount(() => void list.reload());
+  const [replaying, setReplaying] = createSignal<string | null>(null);
+
+  async function replay(d: DeadLetter) {
+    setReplaying(d.id);
+    try {
+      const res = await mutate<{ ok: true; outcome?: string }>('deadLetters.replay', { id: d.id });
+      list.setItems((items) => items.filter((x) => x.id !== d.id));
+      showToast('success', () => (res?.outcome ? `${t('dlq.replayed')}（${res.outcome}）` : t('dlq.replayed')));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setReplaying(null);
+    }
+  }
+
+  return (
+    <section aria-labelledby="dlq-title">
+      <div class="page-head">
+        <div>
+          <h1 id="dlq-title">{t('dlq.title')}</h1>
+          <p class="muted">{t('dlq.subtitle')}</p>
+        </div>
+        <button type="button" class="btn" onClick={() => void list.reload()}>
+          {t('common.refresh')}
+        </button>
+      </div>
+      <Show when={list.error()}>
+        <Banner kind="error">{errorText(list.error())}</Banner>
+      </Show>
+      <DataTable<DeadLetter>
+        label={t('dlq.title')}
+        rows={list.items()}
+        loading={list.loading() && !list.loaded()}
+        empty={t('dlq.empty')}
+        columns={[
+          { label: () => t('dlq.failedAt'), cell: (d) => formatDateTime(d.failedAt), class: 'nowrap' },
+          { label: () => t('dlq.eventType'), cell: (d) => <code>{d.eventType}</code> },
+          { label: () => t('dlq.handler'), cell: (d) => <code>{d.handler}</code> },
+          { label: () => t('dlq.eventId'), cell: (d) => <span class="mono">{d.eventId}</span> },
+          { label: () => t('dlq.attempts'), cell: (d) => formatNumber(d.attempts), class: 'num' },
+          { label: () => t('dlq.error'), cell: (d) => <span class="error-text">{d.error}</span>, class: 'cell--wide' },
+          {
+            label: () => t('common.actions'),
+            cell: (d) => (
+              <button
+                type="button"
+                class="btn btn--small"
+                title={t('dlq.replayLabel', { id: d.eventId })}
+                disabled={replaying() !== null}
+                onClick={() => void replay(d)}
+              >
+                {replaying() === d.id ? t('dlq.replaying') : t('dlq.replay')}
+              </button>
+            ),
+          },
+        ]}
+      />
+      <ListFooter hasMore={list.hasMore()} loading={list.loading()} onMore={() => void list.loadMore()} />
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { query } from '../api';
+import { Banner } from '../components/Banner';
+import { DataTable, type Column } from '../components/DataTable';
+import OverviewChart from '../components/OverviewChart';
+import { formatDateTime, formatNumber, t, tMaybe } from '../i18n';
+import { errorText } from '../toast';
+import type { Overview as OverviewData } from '../types';
+
+/** Metrics with a label, in display order; other metric names are shown raw after these. */
+const KNOWN_METRICS = [
+  'units.count',
+  'units.members',
+  'units.byType.enterprise',
+  'units.byType.industry',
+  'units.byType.regional',
+  'units.byType.new_employment_form',
+] as const;
+
+export function metricLabel(name: string): string {
+  return tMaybe(`metric.${name}`, name);
+}
+
+export function orderMetrics(names: Iterable<string>): string[] {
+  const set = new Set(names);
+  const known = KNOWN_METRICS.filter((m) => set.has(m));
+  const rest = [...set].filter((m) => !(KNOWN_METRICS as readonly string[]).includes(m)).sort();
+  return [...known, ...rest];
+}
+
+type Row = OverviewData['rows'][number];
+
+export default function Overview() {
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+  const [year, setYear] = createSignal(thisYear);
+  const [loadedAt, setLoadedAt] = createSignal<number>();
+  const [data, { refetch }] = createResource(year, async (y) => {
+    const res = await query<OverviewData>('rollups.overview', { year: y });
+    setLoadedAt(Date.now());
+    return res;
+  });
+  const current = () => (data.error ? undefined : data.latest);
+
+  const metrics = createMemo(() => {
+    const d = current();
+    if (!d) return [];
+    const names = new Set(Object.keys(d.totals ?? {}));
+    for (const r of d.rows ?? []) for (const k of Object.keys(r.metrics ?? {})) names.add(k);
+    return orderMetrics(names);
+  });
+
+  const columns = createMemo<Column<Row>[]>(() => [
+    { label: () => t('overview.org'), cell: (r) => r.name, class: 'cell--primary' },
+    { label: () => t('overview.divisionCode'), cell: (r) => <span class="mono">{r.divisionCode}</span> },
+    ...metrics().map<Column<Row>>((m) => ({
+      label: () => metricLabel(m),
+      cell: (r) => formatNumber(r.metrics?.[m] ?? 0),
+      class: 'num',
+    })),
+  ]);
+
+  const chartRows = createMemo(() =>
+    (current()?.rows ?? []).map((r) => ({
+      name: r.name,
+      units: r.metrics?.['units.count'] ?? 0,
+      members: r.metrics?.['units.members'] ?? 0,
+    })),
+  );
+
+  return (
+    <section aria-labelledby="overview-title">
+      <div class="page-head">
+        <div>
+          <h1 id="overview-title">{t('overview.title')}</h1>
+          <Show when={current()}>
+            {(d) => <p class="muted">{t('overview.subtitle', { scope: d().scope?.name ?? '' })}</p>}
+          </Show>
+        </div>
+        <div class="toolbar">
+          <div class="field field--inline">
+            <label for="overview-year">{t('overview.year')}</label>
+            <select id="overview-year" value={String(year())} onChange={(e) => setYear(Number(e.currentTarget.value))}>
+              <For each={years}>
+                {(y) => (
+                  <option value={String(y)} selected={y === year()}>
+                    {y}
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+          <button type="button" class="btn" disabled={data.loading} onClick={() => void refetch()}>
+            {data.loading ? t('common.loading') : t('overview.refresh')}
+          </button>
+        </div>
+      </div>
+      <p class="muted small">
+        {t('overview.lagNote')}
+        <Show when={loadedAt()}>
+          {(at) => <> {t('overview.updatedAt', { time: formatDateTime(at()) })}</>}
+        </Show>
+      </p>
+      <Show when={data.error}>
+        <Banner
+          kind="error"
+          action={
+            <button type="button" class="btn" onClick={() => void refetch()}>
+              {t('common.retry')}
+            </button>
+          }
+        >
+          {errorText(data.error)}
+        </Banner>
+      </Show>
+      <Show when={current()} fallback={<Show when={!data.error}><p role="status">{t('common.loading')}</p></Show>}>
+        {(d) => (
+          <>
+            <h2 class="visually-hidden">{t('overview.kpis')}</h2>
+            <ul class="kpis">
+              <For each={metrics()}>
+                {(m) => (
+                  <li class="kpi">
+                    <span class="kpi__label">{metricLabel(m)}</span>
+                    <span class="kpi__value">{formatNumber(d().totals?.[m] ?? 0)}</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <div class="card">
+              <h2>{t('overview.chart')}</h2>
+              <OverviewChart
+                rows={chartRows()}
+                unitsLabel={metricLabel('units.count')}
+                membersLabel={metricLabel('units.members')}
+              />
+            </div>
+            <h2>{t('overview.table')}</h2>
+            <DataTable<Row> label={t('overview.table')} rows={d().rows ?? []} columns={columns()} />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

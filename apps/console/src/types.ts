@@ -1,0 +1,113 @@
+// Shapes of the API's procedures as the console uses them (JSON, no transformer).
+
+export const ROLES = [
+  'federation_admin',
+  'federation_staff',
+  'unit_reporter',
+  'leadership_viewer',
+  'platform_operator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const UNIT_TYPES = ['enterprise', 'industry', 'regional', 'new_employment_form'] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export type ScopeLevel = 'province' | 'city' | 'county';
+
+export interface Me {
+  sub: string;
+  name: string;
+  roles: string[];
+  tenantId?: string;
+  tenant?: { id: string; name: string; level: 'city' | 'county'; divisionCode: string };
+  unitId?: string;
+  unit?: { unitId: string; name: string };
+  scope?: { code: string; name: string; level: ScopeLevel };
+}
+
+export interface DevUser {
+  sub: string;
+  name: string;
+  roles: string[];
+  tenantId?: string;
+  tenantName?: string;
+  unitId?: string;
+  unitName?: string;
+  scope?: unknown;
+  label: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+export interface Unit {
+  unitId: string;
+  tenantId: string;
+  name: string;
+  type: UnitType;
+  uscc?: string | null;
+  memberCount: number;
+  chair: { name: string; phoneMasked?: string | null };
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UnitCreateInput {
+  name: string;
+  type: UnitType;
+  uscc?: string;
+  memberCount: number;
+  chair: { name: string; phone?: string };
+}
+
+export interface UnitUpdateInput extends Partial<UnitCreateInput> {
+  unitId: string;
+  version: number;
+}
+
+export interface UserRow {
+  userId: string;
+  name: string;
+  roles: string[];
+  unitId?: string | null;
+  createdAt: string;
+}
+
+export interface AuditRow {
+  auditId: string;
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: string;
+}
+
+export interface DeadLetter {
+  id: string;
+  handler: string;
+  eventType: string;
+  eventId: string;
+  error: string;
+  attempts: number;
+  failedAt: string;
+}
+
+export interface Overview {
+  year: number;
+  scope: { code: string; name: string; level: ScopeLevel };
+  totals: Record<string, number>;
+  rows: { tenantId: string; name: string; divisionCode: string; metrics: Record<string, number> }[];
+}
+
+export interface Tenant {
+  id: string;
+  name: string;
+  level: 'city' | 'county';
+  divisionCode: string;
+  status?: string;
+  createdAt?: string;
+}

@@ -1,0 +1,81 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { AdjustableClock } from '@ufp/core/clock';
+import { roleLabels, roles } from '@ufp/core/roles';
+import { signLocalToken, type LocalSigningKeys } from '@ufp/api/auth';
+import type { TenantRepository } from '@ufp/db/repositories/tenants';
+import type { UserRepository } from '@ufp/db/repositories/users';
+import type { LocalScheduler } from './scheduler.js';
+
+const loginInput = z.object({
+  sub: z.string().min(1).max(100),
+  name: z.string().max(50).optional(),
+  roles: z.array(z.enum(roles)).min(1),
+  tenantId: z.string().max(40).optional(),
+  unitId: z.string().max(64).optional(),
+  scope: z.string().regex(/^\d{2}(\d{2}){0,2}$/).optional(),
+});
+
+/** The routes are mounted while the runtime is still being built; their deps resolve on first use. */
+function lazy<T extends object>(resolve: () => T): T {
+  let value: T | undefined;
+  return new Proxy({} as T, { get: (_t, key) => (value ??= resolve())[key as keyof T] });
+}
+
+const badRequest = (issues: unknown) => ({ error: { message: '输入有误', data: { code: 'BAD_REQUEST', httpStatus: 400, issues } } });
+
+/**
+ * Local-only routes: a demo login that signs tokens with the local key, the movable platform
+ * clock and an immediate daily tick. createApp mounts them only when the local runtime asks.
+ */
+export function devRoutes(
+  resolveDeps: () => {
+    signing: LocalSigningKeys;
+    clock: AdjustableClock;
+    scheduler: LocalScheduler;
+    users: UserRepository;
+    tenants: TenantRepository;
+  },
+) {
+  return (app: Hono) => {
+    const deps = lazy(resolveDeps);
+    app.post('/auth/dev-login', async (c) => {
+      const parsed = loginInput.safeParse(await c.req.json().catch(() => undefined));
+      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map((i) => ({ path: i.path, message: i.message }))), 400);
+      return c.json({ token: await signLocalToken(deps.signing, parsed.data) });
+    });
+
+    app.post('/dev/clock', async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { now?: unknown };
+      const at = typeof body.now === 'string' ? new Date(body.now) : undefined;
+      if (!at || Number.isNaN(at.getTime())) return c.json(badRequest([{ path: ['now'], message: '需要 ISO 时间 / ISO time required' }]), 400);
+      deps.clock.set(at);
+      return c.json({ now: deps.clock.now().toISOString() });
+    });
+
+    app.get('/dev/clock', (c) => c.json({ now: deps.clock.now().toISOString() }));
+
+    app.post('/dev/tick', async (c) => c.json(await deps.scheduler.tick()));
+
+    app.get('/dev/users', async (c) => {
+      const [users, tenants] = await Promise.all([deps.users.listAllForDevLogin(), deps.tenants.list()]);
+      const tenantName = new Map(tenants.map((t) => [t.id, t.name]));
+      return c.json(
+        users.map((u) => {
+          const owner = u.tenantId ? (tenantName.get(u.tenantId) ?? u.tenantId) : (u.scope === '32' ? '江苏省总工会' : `范围 ${u.scope}`);
+          const roleText = u.roles.map((r) => roleLabels[r].zh).join('、');
+          return {
+            sub: u.userId,
+            name: u.name,
+            roles: u.roles,
+            tenantId: u.tenantId,
+            tenantName: u.tenantId ? tenantName.get(u.tenantId) : undefined,
+            unitId: u.unitId,
+            scope: u.scope,
+            label: `${owner} · ${roleText}（${u.name}）`,
+          };
+        }),
+      );
+    });
+  };
+}

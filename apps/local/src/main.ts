@@ -1,0 +1,22 @@
+import { JavaMissingError } from './dynamo-local.js';
+import { startLocal } from './server.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = process.env.DATA_DIR ?? '.data';
+const seed = process.env.SEED === 'none' ? 'none' : 'demo';
+
+try {
+  const platform = await startLocal({ port, dataDir, seed });
+  console.log(`工会联合会数字化平台 running at ${platform.url}  (data: ${dataDir}, Ctrl-C to stop)`);
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: stopping …`);
+    await platform.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (err) {
+  if (err instanceof JavaMissingError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+}

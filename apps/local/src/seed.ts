@@ -1,0 +1,99 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Hono } from 'hono';
+import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/api/auth';
+import { usccCheckCharacter } from '@ufp/core/validation/uscc';
+import { directoryLookup, type User } from '@ufp/db/repositories/users';
+import type { Table } from '@ufp/db/table';
+
+/** A valid unified social credit code for a demo enterprise (9 = 工商, 1 = 企业). */
+export function demoUscc(divisionCode: string, serial: number): string {
+  const body = `91${divisionCode}${String(serial).padStart(8, '0')}K`.slice(0, 17);
+  return body + usccCheckCharacter(body);
+}
+
+interface DemoUnit {
+  name: string;
+  type: 'enterprise' | 'industry' | 'regional' | 'new_employment_form';
+  memberCount: number;
+  chair: { name: string; phone?: string };
+  uscc?: boolean;
+}
+
+const tenants = [
+  { id: '3212', name: '泰州市总工会', level: 'city', divisionCode: '321200' },
+  { id: '321281', name: '兴化市总工会', level: 'county', divisionCode: '321281' },
+  { id: '321282', name: '靖江市总工会', level: 'county', divisionCode: '321282' },
+] as const;
+
+const units: Record<string, DemoUnit[]> = {
+  '3212': [
+    { name: '泰州市快递行业工会联合会', type: 'industry', memberCount: 1860, chair: { name: '陈立群', phone: '13905261234' } },
+    { name: '泰州医药高新区总工会', type: 'regional', memberCount: 5200, chair: { name: '周海燕' } },
+  ],
+  '321281': [
+    { name: '兴化市戴南镇不锈钢产业工会联合会', type: 'industry', memberCount: 3400, chair: { name: '王建国', phone: '13801234567' } },
+    { name: '江苏兴化钢铁制品有限公司工会', type: 'enterprise', memberCount: 620, chair: { name: '李红', phone: '13912345678' }, uscc: true },
+    { name: '兴化市货车司机工会', type: 'new_employment_form', memberCount: 450, chair: { name: '张军' } },
+    { name: '兴化市昭阳街道总工会', type: 'regional', memberCount: 2100, chair: { name: '赵敏' } },
+  ],
+  '321282': [
+    { name: '靖江市船舶制造有限公司工会', type: 'enterprise', memberCount: 1380, chair: { name: '孙强', phone: '13773451234' }, uscc: true },
+    { name: '靖江市外卖配送员工会', type: 'new_employment_form', memberCount: 380, chair: { name: '钱丽' } },
+  ],
+};
+
+const operator: Claims = { sub: 'demo-operator', name: '平台运营', roles: ['platform_operator'] };
+
+/**
+ * Seeds a new data directory through the API itself (the same code paths, events, audit and
+ * rollups as real use), plus directory entries for the demo login.
+ */
+export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKeys): Promise<void> {
+  const call = async (claims: Claims, path: string, input: unknown) => {
+    const token = await signLocalToken(signing, claims);
+    const res = await app.request(`/trpc/${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
+    if (!res.ok) throw new Error(`seed ${path} failed: ${res.status} ${JSON.stringify(body.error)}`);
+    return body.result?.data as Record<string, unknown>;
+  };
+
+  await putDirectoryUser(table, { userId: 'demo-operator', name: '平台运营', roles: ['platform_operator'], createdAt: new Date().toISOString(), scope: 'platform' });
+  await putDirectoryUser(table, { userId: 'demo-leader-32', name: '省总领导', roles: ['leadership_viewer'], scope: '32', createdAt: new Date().toISOString() });
+
+  for (const t of tenants) {
+    await call(operator, 'platform.tenants.create', t);
+    const admin: Claims = { sub: `demo-admin-${t.id}`, name: `${t.name}管理员`, roles: ['federation_admin'], tenantId: t.id };
+    // The first admin of a tenant is provisioned by the operator; later users by that admin.
+    await putTenantUser(table, { userId: admin.sub, tenantId: t.id, name: '管理员', roles: ['federation_admin'], createdAt: new Date().toISOString() });
+    let serial = 1;
+    const created: string[] = [];
+    for (const u of units[t.id] ?? []) {
+      const unit = await call(admin, 'units.create', {
+        name: u.name,
+        type: u.type,
+        memberCount: u.memberCount,
+        chair: u.chair,
+        uscc: u.uscc ? demoUscc(t.divisionCode, serial++) : undefined,
+      });
+      created.push(String(unit.unitId));
+    }
+    await call(admin, 'users.create', { name: '工作人员', roles: ['federation_staff'] });
+    await call(admin, 'users.create', { name: '填报员', roles: ['unit_reporter'], unitId: created[0] });
+    if (t.level === 'city') {
+      await putTenantUser(table, { userId: `demo-leader-${t.id}`, tenantId: t.id, scope: '3212', name: '市总领导', roles: ['leadership_viewer'], createdAt: new Date().toISOString() });
+    }
+  }
+}
+
+async function putDirectoryUser(table: Table, user: User): Promise<void> {
+  await table.doc.send(new PutCommand({ TableName: table.name, Item: { pk: 'PLATFORM#USER', sk: user.userId, ...directoryLookup(user), kind: 'user', ...user } }));
+}
+
+async function putTenantUser(table: Table, user: User & { tenantId: string }): Promise<void> {
+  await table.doc.send(new PutCommand({ TableName: table.name, Item: { pk: `T#${user.tenantId}#USER`, sk: user.userId, ...directoryLookup(user), kind: 'user', ...user } }));
+}
+

@@ -1,0 +1,143 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { serve, type ServerType } from '@hono/node-server';
+import { createRuntime, type Runtime } from '@ufp/api/runtime';
+import { AdjustableClock } from '@ufp/core/clock';
+import { tenantPrefix, platformPrefix } from '@ufp/db/keys';
+import { getItem } from '@ufp/db/query';
+import { ensureTable, localDocumentClient } from '@ufp/db/table';
+import { FileCheckpointStore } from '@ufp/events/checkpoint';
+import { LocalBus } from '@ufp/events/local-bus';
+import { ruleTable } from '@ufp/events/rules';
+import { StreamRelay } from '@ufp/events/stream-relay';
+import { devRoutes } from './dev-routes.js';
+import { startDynamoLocal, type DynamoLocal } from './dynamo-local.js';
+import { loadLocalKeys } from './keys.js';
+import { LocalScheduler } from './scheduler.js';
+import { seedDemo } from './seed.js';
+import { staticSite } from './static-site.js';
+
+export interface LocalOptions {
+  port: number;
+  dataDir: string;
+  seed: 'demo' | 'none';
+  /** Use an already running DynamoDB endpoint instead of starting a JVM (tests, bench). */
+  ddbEndpoint?: string;
+  tableName?: string;
+  consoleDist?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalPlatform {
+  url: string;
+  runtime: Runtime;
+  relay: StreamRelay;
+  bus: LocalBus;
+  scheduler: LocalScheduler;
+  clock: AdjustableClock;
+  stop(): Promise<void>;
+}
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/**
+ * Everything `pnpm dev` runs, in one process: DynamoDB Local, table bootstrap, the stream
+ * relay, the in-process bus with all consumers, the daily scheduler, the API and the console.
+ */
+export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const dataDir = resolve(opts.dataDir);
+  const fresh = !existsSync(join(dataDir, '.initialised'));
+  mkdirSync(dataDir, { recursive: true });
+
+  let ddbLocal: DynamoLocal | undefined;
+  let endpoint = opts.ddbEndpoint;
+  if (!endpoint) {
+    log('starting DynamoDB Local …');
+    ddbLocal = await startDynamoLocal({ dbPath: join(dataDir, 'dynamodb') });
+    endpoint = ddbLocal.endpoint;
+  }
+  const doc = localDocumentClient(endpoint);
+  const tableName = opts.tableName ?? 'federation';
+  const { streamArn } = await ensureTable(doc, tableName);
+
+  const keys = await loadLocalKeys(dataDir);
+  const clock = new AdjustableClock();
+  let relay: StreamRelay | undefined;
+  let bus: LocalBus | undefined;
+  let scheduler: LocalScheduler | undefined;
+
+  const runtime = createRuntime({
+    tableName,
+    ddb: doc,
+    keys: keys.pii,
+    blindIndexKey: keys.blindIndexKey,
+    auth: { kind: 'local', keys: keys.signing },
+    clock,
+    health: async () => {
+      const started = Date.now();
+      let storeOk = true;
+      try {
+        await getItem(runtime.deps.table, { pk: 'PLATFORM', sk: 'TICK#LAST' });
+      } catch {
+        storeOk = false;
+      }
+      const storeMs = Date.now() - started;
+      const tenants = storeOk ? await runtime.deps.tenants.list() : [];
+      const owners = [platformPrefix, ...tenants.map((t) => tenantPrefix(t.id))];
+      const deadLetters = storeOk ? (await Promise.all(owners.map((o) => runtime.deps.deadLetters.count(o)))).reduce((a, b) => a + b, 0) : null;
+      const pollAge = relay?.lastPollAt ? Date.now() - relay.lastPollAt : null;
+      return {
+        ok: storeOk && pollAge !== null && pollAge < 5_000,
+        store: { ok: storeOk, latencyMs: storeMs, table: tableName },
+        relay: { lagMs: pollAge, relayed: relay?.relayed ?? 0 },
+        bus: { published: bus?.published ?? 0, deadLetters },
+        scheduler: { lastTickAt: scheduler?.lastTickAt ?? null },
+        clock: clock.now().toISOString(),
+      };
+    },
+    devRoutes: devRoutes(() => ({ signing: keys.signing, clock, scheduler: scheduler!, users: runtime.deps.users, tenants: runtime.deps.tenants })),
+    staticSite: staticSite(opts.consoleDist ?? join(repoRoot, 'apps/console/dist')),
+  });
+
+  bus = new LocalBus(ruleTable, runtime.runner);
+  const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  relay = new StreamRelay({
+    streams,
+    streamArn,
+    checkpoints: new FileCheckpointStore(join(dataDir, 'relay-checkpoint.json')),
+    publish: (envelope) => bus!.publish(envelope),
+    onError: (err) => log(`relay error: ${(err as Error).message}`),
+  });
+  await relay.start();
+  scheduler = new LocalScheduler(clock, (envelope) => bus!.publish(envelope));
+  scheduler.start();
+
+  if (fresh && opts.seed === 'demo') {
+    log('seeding demo data (province 32, 泰州 3212, 兴化 321281, 靖江 321282) …');
+    await seedDemo(runtime.app, runtime.deps.table, keys.signing);
+  }
+  writeFileSync(join(dataDir, '.initialised'), new Date().toISOString());
+
+  const server: ServerType = await new Promise((resolveServer) => {
+    const s = serve({ fetch: runtime.app.fetch, port: opts.port, hostname: '127.0.0.1' }, () => resolveServer(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const url = `http://localhost:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      scheduler?.stop();
+      await new Promise<void>((r) => server.close(() => r()));
+      await relay?.stop();
+      streams.destroy();
+      doc.destroy();
+      await ddbLocal?.stop();
+    })());
+
+  return { url, runtime, relay, bus, scheduler, clock, stop };
+}

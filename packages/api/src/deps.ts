@@ -1,0 +1,24 @@
+import type { Clock } from '@ufp/core/clock';
+import type { FieldCipher } from '@ufp/core/pii/envelope';
+import type { CursorCodec } from '@ufp/db/cursor';
+import type { AuditRepository } from '@ufp/db/repositories/audit';
+import type { DeadLetterRepository } from '@ufp/db/repositories/dead-letters';
+import type { TenantRepository } from '@ufp/db/repositories/tenants';
+import type { UnitRepository } from '@ufp/db/repositories/units';
+import type { UserRepository } from '@ufp/db/repositories/users';
+import type { Table } from '@ufp/db/table';
+import type { ConsumerRunner } from '@ufp/events/consumer-runner';
+
+/** Everything a procedure may use; built once per runtime by `createRuntime`. */
+export interface ApiDeps {
+  table: Table;
+  clock: Clock;
+  cursors: CursorCodec;
+  cipher: FieldCipher;
+  tenants: TenantRepository;
+  units: UnitRepository;
+  users: UserRepository;
+  audit: AuditRepository;
+  deadLetters: DeadLetterRepository;
+  runner: ConsumerRunner;
+}

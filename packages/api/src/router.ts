@@ -1,0 +1,20 @@
+import { auditRouter } from './routers/audit.js';
+import { deadLettersRouter } from './routers/dead-letters.js';
+import { meProcedure } from './routers/me.js';
+import { platformRouter } from './routers/platform.js';
+import { rollupsRouter } from './routers/rollups.js';
+import { unitsRouter } from './routers/units.js';
+import { usersRouter } from './routers/users.js';
+import { router } from './trpc.js';
+
+export const appRouter = router({
+  me: meProcedure,
+  platform: platformRouter,
+  units: unitsRouter,
+  users: usersRouter,
+  audit: auditRouter,
+  deadLetters: deadLettersRouter,
+  rollups: rollupsRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,87 @@
+import { createHmac } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Hono } from 'hono';
+import { systemClock, type Clock } from '@ufp/core/clock';
+import type { EventEnvelope } from '@ufp/core/events';
+import { createFieldCipher } from '@ufp/core/pii/envelope';
+import type { DataKeyProvider } from '@ufp/core/pii/keyring';
+import { CursorCodec } from '@ufp/db/cursor';
+import { AuditRepository } from '@ufp/db/repositories/audit';
+import { DeadLetterRepository } from '@ufp/db/repositories/dead-letters';
+import { TenantRepository } from '@ufp/db/repositories/tenants';
+import { UnitRepository } from '@ufp/db/repositories/units';
+import { UserRepository } from '@ufp/db/repositories/users';
+import type { Table } from '@ufp/db/table';
+import { ConsumerRunner, defaultRetryPolicy, type DeliveryOutcome, type RetryPolicy } from '@ufp/events/consumer-runner';
+import { dailyTick, type TickJob } from '@ufp/events/consumers/daily-tick';
+import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
+import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
+import type { HandlerName } from '@ufp/events/rules';
+import { createApp, type AppOptions } from './app.js';
+import { createTokenVerifier, type AuthConfig } from './auth.js';
+import type { ApiDeps } from './deps.js';
+import { installBilingualZodMessages } from './zod-bilingual.js';
+
+export interface RuntimeConfig {
+  tableName: string;
+  ddb: DynamoDBDocumentClient;
+  /** PII envelope keys: LocalKeyProvider locally, KmsKeyProvider in AWS. */
+  keys: DataKeyProvider;
+  /** Secret for blind indexes and cursor signatures (never stored in the table). */
+  blindIndexKey: Buffer;
+  auth: AuthConfig;
+  clock?: Clock;
+  retryPolicy?: RetryPolicy;
+  /** Extra consumers by handler name, for tests that need a failing or slow consumer. */
+  consumerOverrides?: Partial<Record<HandlerName, ConsumerHandler>>;
+  tickJobs?: TickJob[];
+  health?: AppOptions['health'];
+  devRoutes?: AppOptions['devRoutes'];
+  staticSite?: AppOptions['staticSite'];
+}
+
+export interface Runtime {
+  app: Hono;
+  deps: ApiDeps;
+  runner: ConsumerRunner;
+  /** One entry per handler of the rule table: idempotent, retried, dead-lettered. */
+  consumers: Record<HandlerName, (envelope: EventEnvelope) => Promise<DeliveryOutcome>>;
+}
+
+/** The composition shared by the Lambda entry points and the local server. */
+export function createRuntime(config: RuntimeConfig): Runtime {
+  installBilingualZodMessages();
+  const table: Table = { name: config.tableName, doc: config.ddb };
+  const clock = config.clock ?? systemClock;
+  const cursors = new CursorCodec(createHmac('sha256', config.blindIndexKey).update('cursor-signing').digest());
+  const handlers: Record<HandlerName, ConsumerHandler> = {
+    rollupProjector: rollupProjector(table),
+    dailyTick: dailyTick(table, config.tickJobs ?? []),
+    ...config.consumerOverrides,
+  };
+  const deadLetters = new DeadLetterRepository(table, cursors);
+  const runner = new ConsumerRunner(table, handlers, deadLetters, config.retryPolicy ?? defaultRetryPolicy);
+  const deps: ApiDeps = {
+    table,
+    clock,
+    cursors,
+    cipher: createFieldCipher({ keys: config.keys }),
+    tenants: new TenantRepository(table),
+    units: new UnitRepository(table, cursors),
+    users: new UserRepository(table, cursors),
+    audit: new AuditRepository(table, cursors),
+    deadLetters,
+    runner,
+  };
+  const consumers = Object.fromEntries(
+    (Object.keys(handlers) as HandlerName[]).map((name) => [name, (envelope: EventEnvelope) => runner.deliver(name, envelope)]),
+  ) as Runtime['consumers'];
+  const app = createApp({
+    deps,
+    verifier: createTokenVerifier(config.auth),
+    health: config.health ?? (async () => ({ ok: true })),
+    devRoutes: config.devRoutes,
+    staticSite: config.staticSite,
+  });
+  return { app, deps, runner, consumers };
+}

@@ -1,0 +1,32 @@
+/** Errors a use case raises for its caller; the API maps `kind` to an HTTP status. */
+export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    readonly text: Bilingual,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(`${text.zh} / ${text.en}`);
+  }
+}
+
+export const notFound = (entity: string): DomainError =>
+  new DomainError('not_found', { zh: `${entity}不存在`, en: `${entity} not found` }, { entity });
+
+export const staleVersion = (): DomainError =>
+  new DomainError('conflict', {
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'The record was changed by someone else; reload and try again',
+  }, { reason: 'stale_version' });
+
+export const forbidden = (text: Bilingual): DomainError => new DomainError('forbidden', text);
+export const conflict = (text: Bilingual, details: Record<string, unknown> = {}): DomainError =>
+  new DomainError('conflict', text, details);
+export const invalid = (text: Bilingual, details: Record<string, unknown> = {}): DomainError =>
+  new DomainError('invalid', text, details);

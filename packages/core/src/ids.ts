@@ -1,0 +1,4 @@
+import { monotonicFactory } from 'ulid';
+
+const next = monotonicFactory();
+export const newId = (): string => next();

@@ -1,0 +1,60 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { conflict } from '@ufp/core/errors';
+import type { Tenant } from '@ufp/core/tenancy/scope';
+import { keys } from '../keys.js';
+import { getItem, stripKeys } from '../query.js';
+import type { Table } from '../table.js';
+import type { UnitOfWork } from '../unit-of-work.js';
+
+/** The tenant registry (platform-owned). Tenants are few, so reads are cached briefly. */
+export class TenantRepository {
+  private cache = new Map<string, { tenant: Tenant | undefined; at: number }>();
+
+  constructor(
+    private readonly table: Table,
+    private readonly cacheMs = 5_000,
+  ) {}
+
+  async get(tenantId: string): Promise<Tenant | undefined> {
+    const hit = this.cache.get(tenantId);
+    if (hit && Date.now() - hit.at < this.cacheMs) return hit.tenant;
+    const item = await getItem<Record<string, unknown>>(this.table, keys.tenant(tenantId));
+    const tenant = item ? stripKeys<Tenant>(item) : undefined;
+    this.cache.set(tenantId, { tenant, at: Date.now() });
+    return tenant;
+  }
+
+  async list(): Promise<Tenant[]> {
+    const out: Tenant[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const res = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': 'PLATFORM', ':p': 'TENANT#' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const i of res.Items ?? []) out.push(stripKeys<Tenant>(i));
+      startKey = res.LastEvaluatedKey;
+    } while (startKey);
+    return out.sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
+  }
+
+  add(uow: UnitOfWork, tenant: Tenant): void {
+    uow
+      .create(
+        { ...keys.tenant(tenant.id), kind: 'tenant', ...tenant },
+        conflict({ zh: `租户 ${tenant.id} 已存在`, en: `Tenant ${tenant.id} already exists` }, { field: 'id' }),
+      )
+      .create(
+        { ...keys.tenantDivisionGuard(tenant.divisionCode), kind: 'guard', tenantId: tenant.id },
+        conflict(
+          { zh: `行政区划代码 ${tenant.divisionCode} 已被其他租户使用`, en: `Division code ${tenant.divisionCode} is already used by another tenant` },
+          { field: 'divisionCode' },
+        ),
+      );
+    this.cache.delete(tenant.id);
+  }
+}

@@ -1,0 +1,73 @@
+import { conflict, notFound, staleVersion } from '@ufp/core/errors';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
+import type { Unit, UnitType } from '@ufp/core/units/unit';
+import type { CursorCodec } from '../cursor.js';
+import { keys, tenantPrefix } from '../keys.js';
+import { getItem, queryPage, stripKeys, type Page } from '../query.js';
+import type { Table } from '../table.js';
+import type { UnitOfWork } from '../unit-of-work.js';
+
+const duplicateUscc = (uscc: string) =>
+  conflict({ zh: `统一社会信用代码 ${uscc} 已登记`, en: `USCC ${uscc} is already registered` }, { field: 'uscc' });
+
+export class UnitRepository {
+  constructor(
+    private readonly table: Table,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  /** A unit of the scope's tenant; a unit reporter only ever sees their own unit. */
+  async get(scope: TenantScope, unitId: string): Promise<Unit> {
+    if (scope.unitId && scope.unitId !== unitId) throw notFound('基层工会');
+    const item = await getItem<Record<string, unknown>>(this.table, keys.unit(scope.tenantId, unitId));
+    if (!item) throw notFound('基层工会');
+    return stripKeys<Unit>(item);
+  }
+
+  async list(scope: TenantScope, filter: { type?: UnitType; q?: string }, page: { cursor?: string; limit?: number }): Promise<Page<Unit>> {
+    if (scope.unitId) return { items: [await this.get(scope, scope.unitId)] };
+    const filters: string[] = [];
+    const values: Record<string, unknown> = { ':pk': keys.unitPartition(scope.tenantId) };
+    const names: Record<string, string> = {};
+    if (filter.type) {
+      filters.push('#type = :type');
+      names['#type'] = 'type';
+      values[':type'] = filter.type;
+    }
+    if (filter.q) {
+      filters.push('(contains(#name, :q) OR uscc = :q)');
+      names['#name'] = 'name';
+      values[':q'] = filter.q;
+    }
+    return queryPage<Unit>(
+      this.table,
+      this.cursors,
+      tenantPrefix(scope.tenantId),
+      {
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      { ...page, map: (i) => stripKeys<Unit>(i) },
+    );
+  }
+
+  add(uow: UnitOfWork, unit: Unit): void {
+    uow.create({ ...keys.unit(unit.tenantId, unit.unitId), kind: 'unit', ...unit }, conflict({ zh: '基层工会已存在', en: 'Unit already exists' }));
+    if (unit.uscc) this.guardUscc(uow, unit);
+  }
+
+  replace(uow: UnitOfWork, before: Unit, after: Unit): void {
+    uow.replaceVersioned({ ...keys.unit(after.tenantId, after.unitId), kind: 'unit', ...after }, before.version, staleVersion());
+    if (before.uscc !== after.uscc) {
+      if (before.uscc) uow.delete(keys.uniqueGuard(before.tenantId, 'USCC', before.uscc));
+      if (after.uscc) this.guardUscc(uow, after);
+    }
+  }
+
+  private guardUscc(uow: UnitOfWork, unit: Unit): void {
+    uow.create({ ...keys.uniqueGuard(unit.tenantId, 'USCC', unit.uscc!), kind: 'guard', unitId: unit.unitId }, duplicateUscc(unit.uscc!));
+  }
+}

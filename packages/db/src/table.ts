@@ -1,0 +1,71 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  type DynamoDBClientConfig,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tableAttributeDefinitions, tableManifest } from './manifest.js';
+
+/** The one table and the client that reaches it. */
+export interface Table {
+  readonly name: string;
+  readonly doc: DynamoDBDocumentClient;
+}
+
+export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
+  const client = new DynamoDBClient(config);
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+/** A client for DynamoDB Local: any static credentials are accepted there. */
+export function localDocumentClient(endpoint: string): DynamoDBDocumentClient {
+  return createDocumentClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 3,
+  });
+}
+
+/** Creates the table from the manifest (used locally; in AWS the CDK construct does this). */
+export async function ensureTable(doc: DynamoDBDocumentClient, name: string): Promise<{ streamArn: string }> {
+  try {
+    await doc.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: tableAttributeDefinitions.map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+        KeySchema: [
+          { AttributeName: tableManifest.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: tableManifest.sortKey.name, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: tableManifest.globalSecondaryIndexes.map((g) => ({
+          IndexName: g.indexName,
+          KeySchema: [
+            { AttributeName: g.partitionKey.name, KeyType: 'HASH' },
+            { AttributeName: g.sortKey.name, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: g.projection },
+        })),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: tableManifest.streamViewType },
+      }),
+    );
+    await doc.send(
+      new UpdateTimeToLiveCommand({
+        TableName: name,
+        TimeToLiveSpecification: { AttributeName: tableManifest.ttlAttribute, Enabled: true },
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ResourceInUseException)) throw err;
+  }
+  const described = await doc.send(new DescribeTableCommand({ TableName: name }));
+  const streamArn = described.Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${name} has no stream`);
+  return { streamArn };
+}

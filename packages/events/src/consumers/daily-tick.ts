@@ -1,0 +1,25 @@
+import type { EventEnvelope } from '@ufp/core/events';
+import type { Table } from '@ufp/db/table';
+import type { ConsumerEffects, ConsumerHandler } from '../idempotent-consumer.js';
+
+/** One job the daily tick runs (legal clocks, at-risk flags, follow-ups); modules add theirs. */
+export interface TickJob {
+  name: string;
+  run(today: string, effects: ConsumerEffects, envelope: EventEnvelope): Promise<void>;
+}
+
+export const TICK_SOURCE = 'federation.scheduler';
+export const TICK_TYPE = 'schedule.tick';
+
+export function dailyTick(table: Table, jobs: readonly TickJob[]): ConsumerHandler {
+  return async (envelope, effects) => {
+    const today = String(envelope.detail.data.date ?? envelope.time.slice(0, 10));
+    for (const job of jobs) await job.run(today, effects, envelope);
+    effects.add({
+      Put: {
+        TableName: table.name,
+        Item: { pk: 'PLATFORM', sk: 'TICK#LAST', kind: 'tick', date: today, at: envelope.time, jobs: jobs.map((j) => j.name) },
+      },
+    });
+  };
+}

@@ -1,0 +1,64 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { EventEnvelope } from '@ufp/core/events';
+import { keys, platformPrefix, tenantPrefix } from '@ufp/db/keys';
+import { tableManifest } from '@ufp/db/manifest';
+import type { Table } from '@ufp/db/table';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The writes a consumer makes for one event; committed together with its processed marker. */
+export class ConsumerEffects {
+  readonly items: TransactItem[] = [];
+  add(item: TransactItem): this {
+    this.items.push(item);
+    return this;
+  }
+}
+
+export type ConsumerHandler = (envelope: EventEnvelope, effects: ConsumerEffects) => Promise<void>;
+
+export const ownerPrefixOf = (envelope: EventEnvelope): string => {
+  const tenantId = envelope.detail?.meta?.tenantId;
+  return tenantId && tenantId !== 'platform' ? tenantPrefix(tenantId) : platformPrefix;
+};
+
+const MARKER_TTL_SECONDS = 35 * 24 * 3600;
+
+/**
+ * Runs a handler at most once per event: the `processed` marker is written in the same
+ * transaction as the handler's effects, so a redelivered event changes nothing.
+ */
+export async function consumeOnce(
+  table: Table,
+  handlerName: string,
+  envelope: EventEnvelope,
+  handler: ConsumerHandler,
+): Promise<'processed' | 'duplicate'> {
+  const markerKey = keys.consumed(ownerPrefixOf(envelope), handlerName, envelope.id);
+  const seen = await table.doc.send(new GetCommand({ TableName: table.name, Key: markerKey, ConsistentRead: true }));
+  if (seen.Item) return 'duplicate';
+  const effects = new ConsumerEffects();
+  await handler(envelope, effects);
+  const marker: TransactItem = {
+    Put: {
+      TableName: table.name,
+      Item: {
+        ...markerKey,
+        kind: 'marker',
+        eventType: envelope['detail-type'],
+        [tableManifest.ttlAttribute]: Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+  try {
+    await table.doc.send(new TransactWriteCommand({ TransactItems: [marker, ...effects.items] }));
+    return 'processed';
+  } catch (err) {
+    if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      return 'duplicate';
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,33 @@
+import type { EventEnvelope } from '@ufp/core/events';
+import { compilePattern } from './pattern/index.js';
+import type { ConsumerRunner, DeliveryOutcome } from './consumer-runner.js';
+import type { RuleDefinition } from './rules.js';
+
+/**
+ * The in-process stand-in for an EventBridge bus: the same rule table and pattern semantics,
+ * each matching rule delivering to its consumer through the runner (retries, dead letters).
+ * `publish` resolves once every matching consumer has finished, so a caller that
+ * checkpoints after it never loses an event.
+ */
+export class LocalBus {
+  private readonly rules: { rule: RuleDefinition; matches: (e: unknown) => boolean }[];
+  published = 0;
+
+  constructor(
+    rules: readonly RuleDefinition[],
+    private readonly runner: ConsumerRunner,
+  ) {
+    this.rules = rules.map((rule) => ({ rule, matches: compilePattern(rule.pattern) }));
+  }
+
+  matchingRules(envelope: EventEnvelope): RuleDefinition[] {
+    return this.rules.filter((r) => r.matches(envelope)).map((r) => r.rule);
+  }
+
+  async publish(envelope: EventEnvelope): Promise<{ rule: string; outcome: DeliveryOutcome }[]> {
+    this.published++;
+    return Promise.all(
+      this.matchingRules(envelope).map(async (rule) => ({ rule: rule.name, outcome: await this.runner.deliver(rule.handler, envelope) })),
+    );
+  }
+}

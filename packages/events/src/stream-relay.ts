@@ -1,0 +1,192 @@
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  TrimmedDataAccessException,
+  type Shard,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { EventEnvelope } from '@ufp/core/events';
+import { parseEnvelope } from '@ufp/db/envelope';
+import { tableManifest } from '@ufp/db/manifest';
+import type { CheckpointStore, Checkpoints } from './checkpoint.js';
+
+export interface RelayOptions {
+  streams: DynamoDBStreamsClient;
+  streamArn: string;
+  checkpoints: CheckpointStore;
+  publish: (envelope: EventEnvelope) => Promise<unknown>;
+  idleDelayMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * Plays the role of EventBridge Pipes locally: reads the table's stream, keeps outbox items
+ * (`kind = "event"`), publishes each envelope and checkpoints per shard after each batch.
+ * At-least-once: a relay killed mid-batch re-reads from its last checkpoint on restart and
+ * the idempotent consumers absorb the repeats.
+ */
+export class StreamRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private state: Checkpoints = {};
+  private iterators = new Map<string, string>();
+  private shards: Shard[] = [];
+  private lastDescribe = 0;
+  relayed = 0;
+  /** Creation time of the newest outbox item published, to report relay lag. */
+  lastPublishedAt?: number;
+  lastPollAt?: number;
+
+  constructor(private readonly opts: RelayOptions) {}
+
+  async start(): Promise<void> {
+    this.state = await this.opts.checkpoints.load();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after the current record; with `abrupt`, without saving the batch's checkpoint (a crash). */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  /** Runs one pass over all open shards; returns how many records it saw. Exposed for tests. */
+  async pollOnce(): Promise<number> {
+    if (Date.now() - this.lastDescribe > 2_000 || this.shards.length === 0) await this.describe();
+    let seen = 0;
+    for (const shard of this.orderedShards()) {
+      if (!this.running) break;
+      const id = shard.ShardId!;
+      if (this.state[id]?.done) continue;
+      seen += await this.pollShard(id);
+    }
+    this.lastPollAt = Date.now();
+    return seen;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const seen = await this.pollOnce();
+        if (seen === 0 && this.running) await sleep(this.opts.idleDelayMs ?? 25);
+      } catch (err) {
+        this.opts.onError?.(err);
+        await sleep(500);
+      }
+    }
+  }
+
+  private async describe(): Promise<void> {
+    const shards: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const res = await this.opts.streams.send(
+        new DescribeStreamCommand({ StreamArn: this.opts.streamArn, ExclusiveStartShardId: start }),
+      );
+      shards.push(...(res.StreamDescription?.Shards ?? []));
+      start = res.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    this.shards = shards;
+    this.lastDescribe = Date.now();
+  }
+
+  /** Parents before children, so events of one item stay in order across shard splits. */
+  private orderedShards(): Shard[] {
+    const known = new Set(this.shards.map((s) => s.ShardId));
+    const depth = (s: Shard): number => {
+      let d = 0;
+      let parent = s.ParentShardId;
+      while (parent && known.has(parent) && d < 100) {
+        d++;
+        parent = this.shards.find((x) => x.ShardId === parent)?.ParentShardId;
+      }
+      return d;
+    };
+    return [...this.shards]
+      .filter((s) => !s.ParentShardId || !known.has(s.ParentShardId) || this.state[s.ParentShardId]?.done)
+      .sort((a, b) => depth(a) - depth(b));
+  }
+
+  private async iteratorFor(shardId: string): Promise<string | undefined> {
+    const cached = this.iterators.get(shardId);
+    if (cached) return cached;
+    const seq = this.state[shardId]?.seq;
+    try {
+      const res = await this.opts.streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: this.opts.streamArn,
+          ShardId: shardId,
+          ShardIteratorType: seq ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+          SequenceNumber: seq,
+        }),
+      );
+      return res.ShardIterator;
+    } catch (err) {
+      if (err instanceof TrimmedDataAccessException) {
+        this.state[shardId] = {};
+        return this.iteratorFor(shardId);
+      }
+      throw err;
+    }
+  }
+
+  private async pollShard(shardId: string): Promise<number> {
+    const iterator = await this.iteratorFor(shardId);
+    if (!iterator) {
+      await this.markDone(shardId);
+      return 0;
+    }
+    let res;
+    try {
+      res = await this.opts.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+    } catch (err) {
+      if (err instanceof ExpiredIteratorException || err instanceof TrimmedDataAccessException) {
+        this.iterators.delete(shardId);
+        return 0;
+      }
+      throw err;
+    }
+    const records = res.Records ?? [];
+    let lastSeq: string | undefined;
+    for (const record of records) {
+      if (!this.running) return records.length; // stopped mid-batch: the checkpoint stays behind
+      const envelope = outboxEnvelope(record);
+      if (envelope) {
+        await this.opts.publish(envelope);
+        this.relayed++;
+        this.lastPublishedAt = record.dynamodb?.ApproximateCreationDateTime?.getTime();
+      }
+      lastSeq = record.dynamodb?.SequenceNumber;
+    }
+    if (lastSeq) {
+      this.state[shardId] = { seq: lastSeq };
+      await this.opts.checkpoints.save(this.state);
+    }
+    if (res.NextShardIterator) this.iterators.set(shardId, res.NextShardIterator);
+    else {
+      this.iterators.delete(shardId);
+      await this.markDone(shardId);
+      this.lastDescribe = 0;
+    }
+    return records.length;
+  }
+
+  private async markDone(shardId: string): Promise<void> {
+    this.state[shardId] = { ...this.state[shardId], done: true };
+    await this.opts.checkpoints.save(this.state);
+  }
+}
+
+function outboxEnvelope(record: _Record): EventEnvelope | undefined {
+  if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return undefined;
+  const image = unmarshall(record.dynamodb.NewImage as Parameters<typeof unmarshall>[0]);
+  if (image.kind !== tableManifest.outboxKind || typeof image.envelope !== 'string') return undefined;
+  return parseEnvelope(image.envelope);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,59 @@
+/**
+ * Composition root shared by the API and consumer entry points: turns the Lambda environment
+ * into a `RuntimeConfig` and builds the runtime once per execution environment.
+ *
+ * Nothing here talks to AWS at import time. The runtime is built on the first invocation
+ * (clients are created lazily, the blind-index secret is read then), so importing a bundle —
+ * as `pnpm bench` does to measure cold module init — makes no network call.
+ */
+import { KMSClient } from '@aws-sdk/client-kms';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { createRuntime, type Runtime, type RuntimeConfig } from '@ufp/api/runtime';
+import { KmsKeyProvider } from '@ufp/db/kms-key-provider';
+import { createDocumentClient } from '@ufp/db/table';
+import { readEnv, type FunctionEnv } from './env.js';
+
+/**
+ * A function that was not granted the blind-index secret (the consumers, by default) gets an
+ * empty key: `blindIndex()` rejects keys shorter than 32 bytes, so any attempt to compute a
+ * lookup hash fails loudly instead of silently producing hashes under a wrong key. The cursor
+ * codec `createRuntime` derives from it is never used to answer a client in a consumer. IAM
+ * is the real boundary: such a function has no `secretsmanager:GetSecretValue` on the secret
+ * and no `kms:Decrypt`/`kms:GenerateDataKey` on the PII key.
+ */
+const NOT_GRANTED_BLIND_INDEX_KEY = Buffer.alloc(0);
+
+async function readBlindIndexKey(env: FunctionEnv): Promise<Buffer> {
+  if (!env.blindIndexSecretArn) return NOT_GRANTED_BLIND_INDEX_KEY;
+  const client = new SecretsManagerClient({ region: env.region });
+  const out = await client.send(new GetSecretValueCommand({ SecretId: env.blindIndexSecretArn }));
+  if (out.SecretString) return Buffer.from(out.SecretString, 'utf8');
+  if (out.SecretBinary) return Buffer.from(out.SecretBinary);
+  throw new Error('blind-index secret has no value');
+}
+
+export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<RuntimeConfig> {
+  return {
+    tableName: env.tableName,
+    ddb: createDocumentClient({ region: env.region }),
+    // Without PII_KMS_KEY_ID the provider still exists (the interface requires one) but the
+    // function's role has no kms:GenerateDataKey/Decrypt on the PII key, so KMS refuses.
+    keys: new KmsKeyProvider({ keyId: env.piiKmsKeyId ?? 'alias/pii-not-granted', client: new KMSClient({ region: env.region }) }),
+    blindIndexKey: await readBlindIndexKey(env),
+    auth: { kind: 'jwks', jwksUrl: env.jwt.jwksUrl, issuer: env.jwt.issuer, audience: env.jwt.audience },
+    devRoutes: false,
+  };
+}
+
+let runtime: Promise<Runtime> | undefined;
+
+/** The runtime of this execution environment; a failed build is retried on the next call. */
+export function getRuntime(): Promise<Runtime> {
+  runtime ??= buildRuntimeConfig()
+    .then(createRuntime)
+    .catch((err: unknown) => {
+      runtime = undefined;
+      throw err;
+    });
+  return runtime;
+}

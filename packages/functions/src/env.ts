@@ -1,0 +1,51 @@
+/**
+ * The only place the Lambda entry points read `process.env`. Values are set by the CDK
+ * construct (infra/src/platform-construct.ts); names are listed in docs/deploy.md.
+ */
+
+export interface FunctionEnv {
+  /** Set by the Lambda runtime itself (reserved variable). */
+  region: string;
+  tableName: string;
+  eventBusName: string | undefined;
+  evidenceBucket: string | undefined;
+  /** Absent on functions that were not granted the PII key (consumers by default). */
+  piiKmsKeyId: string | undefined;
+  /** Absent on functions that were not granted the blind-index secret. */
+  blindIndexSecretArn: string | undefined;
+  jwt: { issuer: string; audience: string; jwksUrl: string };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value ? value : undefined;
+}
+
+export function readEnv(env: Env = process.env): FunctionEnv {
+  return {
+    region: required(env, 'AWS_REGION'),
+    tableName: required(env, 'TABLE_NAME'),
+    eventBusName: optional(env, 'EVENT_BUS_NAME'),
+    evidenceBucket: optional(env, 'EVIDENCE_BUCKET'),
+    piiKmsKeyId: optional(env, 'PII_KMS_KEY_ID'),
+    blindIndexSecretArn: optional(env, 'BLIND_INDEX_SECRET_ARN'),
+    jwt: {
+      issuer: required(env, 'JWT_ISSUER'),
+      audience: required(env, 'JWT_AUDIENCE'),
+      jwksUrl: required(env, 'JWKS_URL'),
+    },
+  };
+}
+
+/** The generic consumer entry point serves the handler named here (one Lambda per handler). */
+export function readHandlerName(env: Env = process.env): string {
+  return required(env, 'HANDLER_NAME');
+}
