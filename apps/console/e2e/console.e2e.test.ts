@@ -30,10 +30,11 @@ async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
   return page;
 }
 
-/** Picks a demo user on the login page by its label: "<org> · …<role word>…". */
-async function loginAs(page: Page, org: string, roleWord: string): Promise<void> {
+/** Picks a demo user on the login page by its label: "<org> · …<role word>…" (or any regex). */
+async function loginAs(page: Page, org: string | RegExp, roleWord = ''): Promise<void> {
   await page.goto('/login');
-  const pick = page.getByRole('button', { name: new RegExp(`^${escapeRe(org)} · .*${escapeRe(roleWord)}`) }).first();
+  const name = typeof org === 'string' ? new RegExp(`^${escapeRe(org)} · .*${escapeRe(roleWord)}`) : org;
+  const pick = page.getByRole('button', { name }).first();
   await pick.waitFor({ timeout: 20_000 });
   await pick.click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
@@ -227,6 +228,153 @@ describe('console', () => {
       await page.getByRole('heading', { name: '审计日志', level: 1 }).waitFor();
       await expect.poll(() => nav.isVisible()).toBe(false);
       await screenshot(page, 'phone-audit');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('login page lists the demo users grouped by organisation', async () => {
+    const page = await openPage();
+    try {
+      await page.goto('/login');
+      await page.getByRole('heading', { name: '登录', level: 1 }).waitFor();
+      for (const org of ['泰州市总工会', '兴化市总工会', '靖江市总工会', '江苏省总工会']) {
+        await page.getByRole('heading', { name: org, level: 2 }).waitFor();
+      }
+      await screenshot(page, 'login');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('without dev login the login page points to the organisation OIDC provider', async () => {
+    const page = await openPage();
+    try {
+      await page.route('**/dev/users', (route) =>
+        route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"message":"未找到","data":{"code":"NOT_FOUND","httpStatus":404}}}' }),
+      );
+      await page.goto('/login');
+      await page.getByRole('heading', { name: '通过组织统一身份认证登录' }).waitFor();
+      expect(await page.getByRole('button', { name: /·/ }).count()).toBe(0);
+      await screenshot(page, 'login-oidc');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('a 401 from the API returns to the login page', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.getByRole('table', { name: '基层工会' }).waitFor();
+      await page.route('**/trpc/audit.list**', (route) =>
+        route.fulfill({
+          status: 401,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { message: '请先登录', code: -32001, data: { code: 'UNAUTHORIZED', httpStatus: 401 } } }),
+        }),
+      );
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).click();
+      await page.waitForURL((u) => u.pathname === '/login');
+      await page.getByText('登录已过期，请重新登录。').waitFor();
+      expect(await page.evaluate(() => localStorage.getItem('ufp.token'))).toBeNull();
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('a stale edit shows the conflict message and a refresh recovers', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.getByRole('link', { name: '兴化市货车司机工会' }).click();
+      await page.getByRole('heading', { name: '兴化市货车司机工会', level: 1 }).waitFor();
+      const unitId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+      await page.getByRole('button', { name: '编辑' }).click();
+      await page.getByLabel('会员人数').fill('460');
+
+      // Someone else saves first: the version this form holds is now stale.
+      const status = await page.evaluate(async (id) => {
+        const auth = { authorization: `Bearer ${localStorage.getItem('ufp.token')}` };
+        const got = await fetch(`/trpc/units.get?input=${encodeURIComponent(JSON.stringify({ unitId: id }))}`, { headers: auth });
+        const unit = (await got.json()).result.data as { version: number; memberCount: number };
+        const res = await fetch('/trpc/units.update', {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ unitId: id, version: unit.version, memberCount: unit.memberCount + 1 }),
+        });
+        return res.status;
+      }, unitId);
+      expect(status).toBe(200);
+
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('数据已被他人修改，请刷新后重试').first().waitFor();
+      await screenshot(page, 'admin-unit-conflict');
+
+      await page.getByRole('button', { name: '刷新' }).click();
+      await expect.poll(() => page.getByText('数据已被他人修改，请刷新后重试').count()).toBe(0);
+      await page.getByLabel('会员人数').fill('470');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('基层工会信息已保存').waitFor();
+      await page.getByRole('heading', { name: '兴化市货车司机工会', level: 1 }).waitFor();
+      expect(await page.locator('.dl').innerText()).toContain('470');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('federation admin creates a unit reporter and finds it in the audit log', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      const nav = page.getByRole('navigation', { name: '主导航' });
+      await nav.getByRole('link', { name: '用户' }).click();
+      await page.getByRole('heading', { name: '用户', level: 1 }).waitFor();
+      await page.getByRole('button', { name: '新建用户' }).click();
+      const name = `测试填报员${Date.now().toString().slice(-4)}`;
+      await page.getByLabel('姓名').fill(name);
+      await page.getByLabel('基层工会填报员').check();
+      // A reporter needs a unit: submitting without one shows the error beside the field.
+      await page.getByRole('button', { name: '创建' }).click();
+      await page.locator('#user-unit-error').waitFor();
+      await page.getByLabel('所属基层工会').selectOption({ label: '兴化市货车司机工会' });
+      await page.getByRole('button', { name: '创建' }).click();
+      await page.getByRole('table', { name: '用户' }).getByText(name).waitFor({ timeout: 15_000 });
+      await screenshot(page, 'admin-users');
+
+      await nav.getByRole('link', { name: '审计日志' }).click();
+      const audit = page.getByRole('table', { name: '审计日志' });
+      await audit.getByText('users.create').first().waitFor({ timeout: 15_000 });
+      expect(await audit.innerText()).toContain(name);
+      await screenshot(page, 'admin-audit');
+
+      await nav.getByRole('link', { name: '死信队列' }).click();
+      await page.getByRole('heading', { name: '死信队列', level: 1 }).waitFor();
+      await page.getByRole('table', { name: '死信队列' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, 'admin-dead-letters');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('platform operator manages tenants', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, /平台运营/);
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/tenants');
+      const table = page.getByRole('table', { name: '租户管理' });
+      await table.getByText('兴化市总工会').waitFor();
+      await page.getByRole('button', { name: '新建租户' }).click();
+      await page.getByLabel('租户 ID').fill('321283');
+      await page.getByLabel('名称').fill('泰兴市总工会');
+      await page.getByLabel('级别').selectOption({ label: '县级' });
+      await page.getByLabel('行政区划代码').fill('321283');
+      await page.getByRole('button', { name: '创建' }).click();
+      await table.getByText('泰兴市总工会').waitFor({ timeout: 15_000 });
+      await screenshot(page, 'operator-tenants');
+      await page.goto('/units');
+      await page.getByRole('heading', { name: '无权访问' }).waitFor();
     } finally {
       await close(page);
     }

@@ -50,15 +50,20 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   409: 'CONFLICT',
 };
 
+const BILINGUAL_SEPARATOR = '\u241e';
+
 function toIssues(raw: unknown): Issue[] {
   if (!Array.isArray(raw)) return [];
   return raw
     .filter((i): i is Record<string, unknown> => typeof i === 'object' && i !== null)
-    .map((i) => ({
-      path: Array.isArray(i.path) ? (i.path as (string | number)[]) : [],
-      message: typeof i.message === 'string' ? i.message : '',
-      ...(typeof i.messageEn === 'string' ? { messageEn: i.messageEn } : {}),
-    }));
+    .map((i) => {
+      const path = Array.isArray(i.path) ? (i.path as (string | number)[]) : [];
+      const message = typeof i.message === 'string' ? i.message : '';
+      if (typeof i.messageEn === 'string') return { path, message, messageEn: i.messageEn };
+      // Some endpoints send both languages in one message joined by U+241E (␞).
+      const [zhText, enText] = message.split(BILINGUAL_SEPARATOR);
+      return enText !== undefined ? { path, message: zhText ?? message, messageEn: enText } : { path, message };
+    });
 }
 
 function errorFromBody(body: unknown, status: number): ApiError {

@@ -2,6 +2,8 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AdjustableClock } from '@ufp/core/clock';
 import { roleLabels, roles } from '@ufp/core/roles';
+import { provinceName } from '@ufp/core/validation/division';
+import { issueView } from '@ufp/api/zod-bilingual';
 import { signLocalToken, type LocalSigningKeys } from '@ufp/api/auth';
 import type { TenantRepository } from '@ufp/db/repositories/tenants';
 import type { UserRepository } from '@ufp/db/repositories/users';
@@ -41,7 +43,7 @@ export function devRoutes(
     const deps = lazy(resolveDeps);
     app.post('/auth/dev-login', async (c) => {
       const parsed = loginInput.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map((i) => ({ path: i.path, message: i.message }))), 400);
+      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map(issueView)), 400);
       return c.json({ token: await signLocalToken(deps.signing, parsed.data) });
     });
 
@@ -62,7 +64,7 @@ export function devRoutes(
       const tenantName = new Map(tenants.map((t) => [t.id, t.name]));
       return c.json(
         users.map((u) => {
-          const owner = u.tenantId ? (tenantName.get(u.tenantId) ?? u.tenantId) : (u.scope === '32' ? '江苏省总工会' : `范围 ${u.scope}`);
+          const owner = u.tenantId ? (tenantName.get(u.tenantId) ?? u.tenantId) : u.scope ? `${provinceName(u.scope)?.zhFull ?? u.scope}总工会` : '平台';
           const roleText = u.roles.map((r) => roleLabels[r].zh).join('、');
           return {
             sub: u.userId,

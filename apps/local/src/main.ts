@@ -1,3 +1,5 @@
+// The lockfile pins an AWS SDK that still supports Node 20 (the Lambdas run Node 22).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { JavaMissingError } from './dynamo-local.js';
 import { startLocal } from './server.js';
 

@@ -61,7 +61,7 @@ export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKey
     return body.result?.data as Record<string, unknown>;
   };
 
-  await putDirectoryUser(table, { userId: 'demo-operator', name: '平台运营', roles: ['platform_operator'], createdAt: new Date().toISOString(), scope: 'platform' });
+  await putDirectoryUser(table, { userId: 'demo-operator', name: '平台运营', roles: ['platform_operator'], createdAt: new Date().toISOString() });
   await putDirectoryUser(table, { userId: 'demo-leader-32', name: '省总领导', roles: ['leadership_viewer'], scope: '32', createdAt: new Date().toISOString() });
 
   for (const t of tenants) {

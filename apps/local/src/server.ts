@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { serve, type ServerType } from '@hono/node-server';
-import { createRuntime, type Runtime } from '@ufp/api/runtime';
+import { createRuntime, type Runtime, type RuntimeConfig } from '@ufp/api/runtime';
 import { AdjustableClock } from '@ufp/core/clock';
 import { tenantPrefix, platformPrefix } from '@ufp/db/keys';
 import { getItem } from '@ufp/db/query';
@@ -28,6 +28,9 @@ export interface LocalOptions {
   tableName?: string;
   consoleDist?: string;
   log?: (line: string) => void;
+  /** Test seams: replace a consumer (e.g. one that fails) and shorten its retries. */
+  consumerOverrides?: RuntimeConfig['consumerOverrides'];
+  retryPolicy?: RuntimeConfig['retryPolicy'];
 }
 
 export interface LocalPlatform {
@@ -76,6 +79,8 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
     blindIndexKey: keys.blindIndexKey,
     auth: { kind: 'local', keys: keys.signing },
     clock,
+    consumerOverrides: opts.consumerOverrides,
+    retryPolicy: opts.retryPolicy,
     health: async () => {
       const started = Date.now();
       let storeOk = true;

@@ -48,13 +48,15 @@ export function createApp(opts: AppOptions): Hono {
       endpoint: '/trpc',
       createContext: async (_opts, c) => {
         const correlationId = c.req.header('x-correlation-id')?.slice(0, 64) || newId();
+        const rawKey = c.req.header('idempotency-key');
+        const idempotencyKey = rawKey && /^[A-Za-z0-9_-]{8,100}$/.test(rawKey) ? rawKey : undefined;
         const header = c.req.header('authorization');
         const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-        if (!token) return asRecord({ deps: opts.deps, correlationId, authProblem: 'missing' });
+        if (!token) return asRecord({ deps: opts.deps, correlationId, idempotencyKey, authProblem: 'missing' });
         try {
-          return asRecord({ deps: opts.deps, correlationId, claims: await opts.verifier.verify(token) });
+          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, claims: await opts.verifier.verify(token) });
         } catch {
-          return asRecord({ deps: opts.deps, correlationId, authProblem: 'invalid' });
+          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, authProblem: 'invalid' });
         }
       },
       onError: ({ error, path, ctx }) => {

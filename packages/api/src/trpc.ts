@@ -14,6 +14,10 @@ export interface Context {
   /** Why there are no claims: no bearer token, or one that failed verification. */
   authProblem?: 'missing' | 'invalid';
   correlationId: string;
+  /** From the `Idempotency-Key` header: a retried mutation returns the first response. */
+  idempotencyKey?: string;
+  /** The procedure path, set per call (idempotency keys are bound to it). */
+  path?: string;
 }
 
 const codeOf: Record<DomainErrorKind, TRPCError['code']> = {
@@ -64,7 +68,7 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(({ ctx, path, next }) => next({ ctx: { ...ctx, path } }));
 
 const denied = (zh: string, en: string) => new TRPCError({ code: 'FORBIDDEN', message: zh, cause: new DomainError('forbidden', { zh, en }) });
 

@@ -41,7 +41,7 @@ export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<
     keys: new KmsKeyProvider({ keyId: env.piiKmsKeyId ?? 'alias/pii-not-granted', client: new KMSClient({ region: env.region }) }),
     blindIndexKey: await readBlindIndexKey(env),
     auth: { kind: 'jwks', jwksUrl: env.jwt.jwksUrl, issuer: env.jwt.issuer, audience: env.jwt.audience },
-    devRoutes: false,
+    // No devRoutes: the dev-login route exists only in the local runtime.
   };
 }
 

@@ -34,7 +34,7 @@ export function DataTable<T>(props: {
                 <For each={props.columns}>
                   {(c) => (
                     <td data-label={c.label()} class={c.class}>
-                      {c.cell(row)}
+                      <span class="cell">{c.cell(row)}</span>
                     </td>
                   )}
                 </For>

@@ -57,8 +57,20 @@ export default function OverviewChart(props: { rows: ChartRow[]; unitsLabel: str
           axisLabel: { interval: 0, rotate: narrow && rows.length > 2 ? 30 : 0 },
         },
         yAxis: [
-          { type: 'value', name: props.unitsLabel, minInterval: 1, splitLine: { show: true } },
-          { type: 'value', name: props.membersLabel, minInterval: 1, splitLine: { show: false } },
+          {
+            type: 'value',
+            name: props.unitsLabel,
+            nameTextStyle: { align: 'left' },
+            minInterval: 1,
+            splitLine: { show: true },
+          },
+          {
+            type: 'value',
+            name: props.membersLabel,
+            nameTextStyle: { align: 'right' },
+            minInterval: 1,
+            splitLine: { show: false },
+          },
         ],
         series: [
           { name: props.unitsLabel, type: 'bar', yAxisIndex: 0, data: rows.map((r) => r.units), barMaxWidth: 36 },

@@ -30,9 +30,15 @@ export function Shell(props: { children?: JSX.Element }) {
           <Banner
             kind="error"
             action={
-              <button type="button" class="btn" onClick={() => void refetch()}>
-                {t('common.retry')}
-              </button>
+              <span class="form__actions">
+                <button type="button" class="btn" onClick={() => void refetch()}>
+                  {t('common.retry')}
+                </button>
+                {/* e.g. a token the server rejects with 403 instead of 401: let the user sign in again */}
+                <button type="button" class="btn btn--primary" onClick={() => clearToken()}>
+                  {t('header.relogin')}
+                </button>
+              </span>
             }
           >
             {t('error.meFailed')}：{errorText(meRes.error)}

@@ -34,6 +34,7 @@ export const en: Dict = {
   'header.tenant': 'Organisation',
   'header.user': 'Signed in as',
   'header.logout': 'Log out',
+  'header.relogin': 'Sign in again',
   'header.menu': 'Menu',
   'header.menuOpen': 'Open navigation menu',
   'header.menuClose': 'Close navigation menu',
@@ -188,6 +189,8 @@ export const en: Dict = {
   'tenants.divisionCode': 'Division code',
   'tenants.divisionHint': '6-digit GB/T 2260 code; a city code ends in 00 (e.g. 321200)',
   'tenants.status': 'Status',
+  'tenantStatus.active': 'Active',
+  'tenantStatus.suspended': 'Suspended',
   'tenants.created': 'Tenant "{name}" created',
   'tenants.selectLevel': 'Select a level',
 };

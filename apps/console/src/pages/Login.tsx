@@ -34,6 +34,12 @@ function groupOf(u: DevUser): string {
   return divisionScope(u) && i > 0 ? u.label.slice(0, i) : '';
 }
 
+/** Second line: the bound unit, and role names the label does not already show (in the UI language). */
+function secondary(u: DevUser): string {
+  const roles = u.roles.map((r) => tMaybe(`role.${r}`, r)).filter((name) => !u.label.includes(name));
+  return [u.unitName, ...roles].filter(Boolean).join(' · ');
+}
+
 function roleRank(u: DevUser): number {
   const ranks = u.roles.map((r) => ROLES.indexOf(r as (typeof ROLES)[number])).filter((n) => n >= 0);
   return ranks.length ? Math.min(...ranks) : ROLES.length;
@@ -146,9 +152,9 @@ export default function Login() {
                               onClick={() => void pick(u)}
                             >
                               <span class="login__label">{u.label}</span>
-                              <span class="login__roles" aria-hidden="true">
-                                {u.roles.map((r) => tMaybe(`role.${r}`, r)).join(' · ')}
-                              </span>
+                              <Show when={secondary(u)}>
+                                <span class="login__roles">{secondary(u)}</span>
+                              </Show>
                             </button>
                           </li>
                         )}

@@ -148,7 +148,7 @@ export default function Tenants() {
           { label: () => t('tenants.id'), cell: (x) => <span class="mono">{x.id}</span> },
           { label: () => t('tenants.level'), cell: (x) => tMaybe(`level.${x.level}`, x.level) },
           { label: () => t('tenants.divisionCode'), cell: (x) => <span class="mono">{x.divisionCode}</span> },
-          { label: () => t('tenants.status'), cell: (x) => x.status ?? '—' },
+          { label: () => t('tenants.status'), cell: (x) => (x.status ? tMaybe(`tenantStatus.${x.status}`, x.status) : '—') },
           { label: () => t('common.createdAt'), cell: (x) => formatDateTime(x.createdAt) },
         ]}
       />

@@ -118,7 +118,7 @@ export default function Units() {
               </>
             ),
           },
-          { label: () => t('common.updatedAt'), cell: (u) => formatDateTime(u.updatedAt) },
+          { label: () => t('common.updatedAt'), cell: (u) => formatDateTime(u.updatedAt), class: 'nowrap' },
         ]}
       />
       <ListFooter hasMore={list.hasMore()} loading={list.loading()} onMore={() => void list.loadMore()} />

@@ -61,4 +61,4 @@ export class UserRepository {
 }
 
 /** Directory entries are also indexed under `byLookup` so the local login can list them. */
-export const directoryLookup = (user: User) => ({ lookupPk: 'DIRECTORY', lookupSk: `${user.tenantId ?? user.scope}#${user.userId}` });
+export const directoryLookup = (user: User) => ({ lookupPk: 'DIRECTORY', lookupSk: `${user.tenantId ?? user.scope ?? 'platform'}#${user.userId}` });

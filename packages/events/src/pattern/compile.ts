@@ -8,7 +8,7 @@
  */
 import { InvalidPatternError } from './errors.js';
 import { pathId } from './flatten.js';
-import { compileFieldValues, type FieldValues } from './values.js';
+import { compileFieldValues, isPlainObject, type FieldValues } from './values.js';
 
 export interface FieldCondition extends FieldValues {
   /** Keys from the event root down to the leaf. */
@@ -31,10 +31,6 @@ const RESERVED_IN_OR = new Set([
 ]);
 
 type Draft = Map<string, FieldCondition>; // keyed by pathId
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Every combination of one draft from each list; later fields override earlier ones on the same path. */
 function combine(left: readonly Draft[], right: readonly Draft[]): Draft[] {
@@ -69,7 +65,7 @@ function compileObject(object: Record<string, unknown>, path: readonly string[],
     }
     const childPath = [...path, key];
     if (insideOr && RESERVED_IN_OR.has(key)) {
-      throw new InvalidPatternError(`"${key}" is a reserved name and cannot be used as a field inside ${OR}`, childPath);
+      throw new InvalidPatternError(`"${key}" is reserved and cannot name a field inside ${OR}`, childPath);
     }
     if (Array.isArray(value)) {
       const field = compileField(value, childPath);

@@ -30,7 +30,7 @@ const noneOf =
   (value) =>
     !isString(value) || !excluded.some((test) => test(value));
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -47,6 +47,11 @@ function requireString(value: unknown, message: string): string {
   return value;
 }
 
+const hasAffix =
+  (operator: 'prefix' | 'suffix', affix: string): StringTest =>
+  (value) =>
+    operator === 'prefix' ? value.startsWith(affix) : value.endsWith(affix);
+
 /** {"prefix": "x"} or {"prefix": {"equals-ignore-case": "x"}}, and likewise for suffix. */
 function affixTest(operator: 'prefix' | 'suffix', operand: unknown): ValueTest {
   if (isPlainObject(operand)) {
@@ -55,8 +60,7 @@ function affixTest(operator: 'prefix' | 'suffix', operand: unknown): ValueTest {
     const pattern = requireString(text, 'equals-ignore-case match pattern must be a string');
     return onStrings(ignoreCaseMatcher(pattern, operator));
   }
-  const affix = requireString(operand, `${operator} match pattern must be a string`);
-  return onStrings((value) => (operator === 'prefix' ? value.startsWith(affix) : value.endsWith(affix)));
+  return onStrings(hasAffix(operator, requireString(operand, `${operator} match pattern must be a string`)));
 }
 
 /** {"anything-but": "x" | 1 | ["x", "y"] | [1, 2]}: all strings or all numbers, never null or booleans. */
@@ -87,9 +91,7 @@ function anythingButStrings(operand: Record<string, unknown>): ValueTest {
     case 'prefix':
     case 'suffix':
       if (strings.includes('')) throw new Error(`Empty ${operator} not allowed inside anything-but`);
-      return noneOf(
-        strings.map((affix) => (value: string) => (operator === 'prefix' ? value.startsWith(affix) : value.endsWith(affix))),
-      );
+      return noneOf(strings.map((affix) => hasAffix(operator, affix)));
     case 'equals-ignore-case':
       return noneOf(strings.map((text) => ignoreCaseMatcher(text, 'whole')));
     case 'wildcard':
@@ -107,8 +109,10 @@ function operatorTest(expression: Record<string, unknown>): Compiled {
     case 'prefix':
     case 'suffix':
       return affixTest(operator, operand);
-    case 'equals-ignore-case':
-      return onStrings(ignoreCaseMatcher(requireString(operand, 'equals-ignore-case match pattern must be a string'), 'whole'));
+    case 'equals-ignore-case': {
+      const text = requireString(operand, 'equals-ignore-case match pattern must be a string');
+      return onStrings(ignoreCaseMatcher(text, 'whole'));
+    }
     case 'wildcard':
       return onStrings(wildcardMatcher(requireString(operand, 'wildcard match pattern must be a string')));
     case 'anything-but':

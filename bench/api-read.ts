@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@ufp/local/dynamo-local';
+import { load, ms, type LoadResult } from './load.js';
+
+const CONNECTIONS = 32;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (ready.test(out)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code}\n${out}`)));
+  });
+}
+
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGTERM');
+    setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
+  });
+
+/** Authenticated tRPC reads against the running platform, beside a bare Hono route, same run. */
+export async function benchApiRead(): Promise<Record<string, LoadResult>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ufp-bench-'));
+  const [platformPort, barePort] = [await freePort(), await freePort()];
+  const platform = await startChild('apps/local/src/main.ts', { PORT: String(platformPort), DATA_DIR: dataDir, SEED: 'demo' }, /running at/);
+  const bare = await startChild('bench/bare-server.ts', { PORT: String(barePort) }, /ready/);
+  try {
+    const base = `http://127.0.0.1:${platformPort}`;
+    const login = await fetch(`${base}/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sub: 'demo-admin-321281', roles: ['federation_admin'], tenantId: '321281' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    const list = (await (await fetch(`${base}/trpc/units.list`, { headers })).json()) as { result: { data: { items: { unitId: string }[] } } };
+    const unitId = list.result.data.items[0]!.unitId;
+    const input = encodeURIComponent(JSON.stringify({ unitId }));
+
+    const results: Record<string, LoadResult> = {};
+    results['bare Hono JSON route'] = await load(`http://127.0.0.1:${barePort}/`, { connections: CONNECTIONS, seconds: SECONDS });
+    results['units.get (JWT + tRPC + DynamoDB Local)'] = await load(`${base}/trpc/units.get?input=${input}`, { connections: CONNECTIONS, seconds: SECONDS, headers });
+    results['units.list (page of 50)'] = await load(`${base}/trpc/units.list`, { connections: CONNECTIONS, seconds: SECONDS, headers });
+
+    console.log(`\nAPI reads — ${CONNECTIONS} concurrent connections, ${SECONDS} s each, loopback`);
+    console.log('| target | requests | errors | req/s | p50 | p99 |');
+    console.log('|---|---|---|---|---|---|');
+    for (const [name, r] of Object.entries(results)) {
+      console.log(`| ${name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} |`);
+    }
+    const bareR = results['bare Hono JSON route']!;
+    const getR = results['units.get (JWT + tRPC + DynamoDB Local)']!;
+    console.log(`overhead ratio units.get / bare: p50 ×${(getR.p50 / bareR.p50).toFixed(1)}, throughput ×${(bareR.rps / getR.rps).toFixed(1)}`);
+    console.log(`target read p99 ≤ 25 ms: ${getR.p99 <= 25 ? 'met' : 'NOT met'} (${ms(getR.p99)})`);
+    return results;
+  } finally {
+    await stopChild(platform);
+    await stopChild(bare);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchApiRead();

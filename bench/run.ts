@@ -1,0 +1,12 @@
+// `pnpm bench`: prints the figures the README quotes. Benchmarks are measurements, not tests.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { existsSync } = await import('node:fs');
+
+const { benchApiRead } = await import('./api-read.js');
+await benchApiRead();
+const { benchCommitLatency } = await import('./commit-latency.js');
+await benchCommitLatency();
+if (existsSync(new URL('./bundle.ts', import.meta.url))) {
+  const { benchBundle } = await import('./bundle.js');
+  await benchBundle();
+}

@@ -1,0 +1,205 @@
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventEnvelope } from '@ufp/core/events';
+import { getItem } from '@ufp/db/query';
+import { MemoryCheckpointStore } from '@ufp/events/checkpoint';
+import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
+import { StreamRelay } from '@ufp/events/stream-relay';
+import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+
+const year = new Date().getUTCFullYear();
+
+async function outboxEnvelopes(p: TestPlatform): Promise<EventEnvelope[]> {
+  const out: EventEnvelope[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await p.runtime.deps.table.doc.send(
+      new ScanCommand({ TableName: p.runtime.deps.table.name, FilterExpression: 'kind = :k', ExpressionAttributeValues: { ':k': 'event' }, ExclusiveStartKey: start }),
+    );
+    for (const i of res.Items ?? []) out.push(JSON.parse(String(i.envelope)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+describe('rollups from events', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+    await createTenant(p, '3212', '321200', 'city', '泰州市总工会');
+    await createTenant(p, '321281', '321281', 'county', '兴化市总工会');
+    await createTenant(p, '321282', '321282', 'county', '靖江市总工会');
+    await createUnit(p, '3212', { memberCount: 10 });
+    await createUnit(p, '321281', { memberCount: 100 });
+    await createUnit(p, '321281', { memberCount: 50, type: 'regional', uscc: undefined });
+    await createUnit(p, '321282', { memberCount: 7, type: 'industry', uscc: undefined });
+    await p.settle();
+  });
+  afterAll(() => p?.dispose());
+
+  it('a province leader sees every tenant of the province side by side, and the total', async () => {
+    const res = await p.query(leaderOf('32'), 'rollups.overview', { year });
+    expect(res.status).toBe(200);
+    expect(res.data.scope).toMatchObject({ code: '32', level: 'province', name: '江苏省' });
+    expect(res.data.totals).toMatchObject({ 'units.count': 4, 'units.members': 167 });
+    expect(res.data.rows.map((r: { tenantId: string }) => r.tenantId)).toEqual(['3212', '321281', '321282']);
+    expect(res.data.rows[1].metrics).toMatchObject({ 'units.count': 2, 'units.members': 150, 'units.byType.enterprise': 1, 'units.byType.regional': 1 });
+  });
+
+  it('a city federation admin sees the city and its counties; a county admin only their own', async () => {
+    const city = await p.query(adminOf('3212'), 'rollups.overview', { year });
+    expect(city.data.rows.map((r: { tenantId: string }) => r.tenantId)).toEqual(['3212', '321281', '321282']);
+    const county = await p.query(staffOf('321281'), 'rollups.overview', { year });
+    expect(county.data.rows.map((r: { tenantId: string }) => r.tenantId)).toEqual(['321281']);
+    expect(county.data.totals).toMatchObject({ 'units.count': 2, 'units.members': 150 });
+  });
+
+  it('leadership data carries no names, phones or record ids', async () => {
+    const res = await p.query(leaderOf('32'), 'rollups.overview', { year });
+    const text = JSON.stringify(res.data);
+    expect(text).not.toMatch(/王五|1380000|unitId|测试工会/);
+  });
+
+  it('a member-count update moves the aggregate by the difference', async () => {
+    const unit = await createUnit(p, '321282', { memberCount: 20, type: 'regional', uscc: undefined });
+    await p.mutate(adminOf('321282'), 'units.update', { unitId: unit.unitId, version: 1, memberCount: 25 });
+    await p.settle();
+    const res = await p.query(adminOf('321282'), 'rollups.overview', { year });
+    expect(res.data.totals).toMatchObject({ 'units.count': 2, 'units.members': 32 });
+  });
+
+  it('every event delivered three more times leaves every aggregate unchanged', async () => {
+    await p.settle();
+    const before = await p.query(leaderOf('32'), 'rollups.overview', { year });
+    const envelopes = await outboxEnvelopes(p);
+    expect(envelopes.length).toBeGreaterThan(5);
+    for (let round = 0; round < 3; round++) await Promise.all(envelopes.map((e) => p.bus.publish(e)));
+    const after = await p.query(leaderOf('32'), 'rollups.overview', { year });
+    expect(after.data).toEqual(before.data);
+  });
+});
+
+describe('stream relay', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+    await createTenant(p, '321281', '321281');
+  });
+  afterAll(() => p?.dispose());
+
+  it('killed mid-batch and restarted, it loses no event and consumers apply each once', async () => {
+    await p.relay.stop(); // the platform's own relay stops: events pile up in the stream
+    const units = 12;
+    for (let i = 0; i < units; i++) await createUnit(p, '321281', { memberCount: 1, type: 'regional', uscc: undefined });
+    const committed = new Set((await outboxEnvelopes(p)).map((e) => e.id));
+
+    const streamArn = (await p.runtime.deps.table.doc.send(new DescribeTableCommand({ TableName: p.runtime.deps.table.name }))).Table!.LatestStreamArn!;
+    const streams = new DynamoDBStreamsClient({ endpoint: process.env.DDB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    const checkpoints = new MemoryCheckpointStore();
+    const seen: string[] = [];
+    let first: StreamRelay;
+    first = new StreamRelay({
+      streams,
+      streamArn,
+      checkpoints,
+      publish: async (e) => {
+        seen.push(e.id);
+        await p.bus.publish(e);
+        if (seen.length === 5) void first.stop(); // dies in the middle of its first batch
+      },
+    });
+    await first.start();
+    await waitUntil(() => seen.length >= 5);
+    await first.stop();
+    expect(checkpoints.state).toEqual({}); // the batch never completed, so nothing was checkpointed
+
+    const second = new StreamRelay({ streams, streamArn, checkpoints, publish: async (e) => { seen.push(e.id); await p.bus.publish(e); } });
+    await second.start();
+    await waitUntil(() => [...committed].every((id) => seen.includes(id)));
+    await second.stop();
+    streams.destroy();
+
+    expect(seen.length).toBeGreaterThan(committed.size); // some were delivered twice …
+    const res = await p.query(adminOf('321281'), 'rollups.overview', { year });
+    expect(res.data.totals['units.count']).toBe(units); // … and applied once
+  });
+});
+
+describe('dead letters', () => {
+  let p: TestPlatform;
+  let broken = true;
+  beforeAll(async () => {
+    p = await startTestPlatform({
+      retryPolicy: { attempts: 3, baseDelayMs: 5 },
+      consumerOverrides: {
+        rollupProjector: async (envelope, effects) => {
+          if (broken && envelope['detail-type'] === 'units.unit.created') throw new Error('projector unavailable');
+          return rollupProjector(p.runtime.deps.table)(envelope, effects);
+        },
+      },
+    });
+    await createTenant(p, '321281', '321281');
+  });
+  afterAll(() => p?.dispose());
+
+  it('a failing consumer is retried, parked where the tenant admin sees it, and replayed once fixed', async () => {
+    await createUnit(p, '321281', { memberCount: 42 });
+    await p.settle();
+    const list = await p.query(adminOf('321281'), 'deadLetters.list', {});
+    expect(list.data.items).toHaveLength(1);
+    expect(list.data.items[0]).toMatchObject({ handler: 'rollupProjector', eventType: 'units.unit.created', attempts: 3 });
+    expect(list.data.items[0].error).toContain('projector unavailable');
+    const health = (await (await p.runtime.app.request('/health')).json()) as any;
+    expect(health.bus.deadLetters).toBe(1);
+
+    broken = false;
+    const replay = await p.mutate(adminOf('321281'), 'deadLetters.replay', { id: list.data.items[0].id });
+    expect(replay.data).toMatchObject({ ok: true, outcome: 'processed' });
+    expect((await p.query(adminOf('321281'), 'deadLetters.list', {})).data.items).toHaveLength(0);
+    expect((await p.query(adminOf('321281'), 'rollups.overview', { year })).data.totals['units.members']).toBe(42);
+    const audit = await p.query(adminOf('321281'), 'audit.list', { action: 'deadLetters.replay' });
+    expect(audit.data.items).toHaveLength(1);
+  });
+});
+
+describe('local runtime routes', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+  });
+  afterAll(() => p?.dispose());
+
+  it('GET /health reports store, relay lag and dead-letter count', async () => {
+    await p.settle();
+    const res = await p.runtime.app.request('/health');
+    const body = (await res.json()) as any;
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ ok: true, store: { ok: true }, relay: { lagMs: expect.any(Number) }, bus: { deadLetters: 0 } });
+  });
+
+  it('POST /dev/tick runs the daily tick at the moved platform clock', async () => {
+    const moved = await p.runtime.app.request('/dev/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2027-03-01T02:00:00Z' }) });
+    expect(await moved.json()).toEqual({ now: expect.stringMatching(/^2027-03-01T02:00:0/) });
+    const tick = (await (await p.runtime.app.request('/dev/tick', { method: 'POST' })).json()) as any;
+    expect(tick.date).toBe('2027-03-01');
+    const last = await getItem<{ date: string }>(p.runtime.deps.table, { pk: 'PLATFORM', sk: 'TICK#LAST' });
+    expect(last?.date).toBe('2027-03-01');
+  });
+
+  it('rejects a dev clock that is not a time, and a dev login without roles', async () => {
+    const clock = await p.runtime.app.request('/dev/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"now":"tomorrow-ish"}' });
+    expect(clock.status).toBe(400);
+    const login = await p.runtime.app.request('/auth/dev-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"sub":"x","roles":[]}' });
+    expect(login.status).toBe(400);
+  });
+});
+
+async function waitUntil(cond: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

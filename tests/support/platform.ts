@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signLocalToken, type Claims } from '@ufp/api/auth';
+import { loadLocalKeys } from '@ufp/local/keys';
+import { startLocal, type LocalPlatform, type LocalOptions } from '@ufp/local/server';
+
+export interface TestPlatform extends LocalPlatform {
+  token(claims: Claims): Promise<string>;
+  /** Calls a procedure in-process; queries by GET, mutations by POST, exactly as HTTP clients do. */
+  call<T = any>(claims: Claims | null, path: string, input?: unknown, kind?: 'query' | 'mutation'): Promise<ApiResult<T>>;
+  query<T = any>(claims: Claims | null, path: string, input?: unknown): Promise<ApiResult<T>>;
+  mutate<T = any>(claims: Claims | null, path: string, input?: unknown): Promise<ApiResult<T>>;
+  /** Resolves once the relay has nothing left to deliver (every committed event consumed). */
+  settle(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface ApiResult<T> {
+  status: number;
+  data: T;
+  error?: { message: string; data: { code: string; httpStatus: number; issues?: { path: (string | number)[]; message: string; messageEn: string }[]; messageEn?: string } };
+}
+
+let tableCounter = 0;
+
+/** A full local platform on the suite's DynamoDB Local, with its own table and data dir. */
+export async function startTestPlatform(opts: Partial<LocalOptions> = {}): Promise<TestPlatform> {
+  const endpoint = process.env.DDB_ENDPOINT;
+  if (!endpoint) throw new Error('DDB_ENDPOINT is not set: the vitest globalSetup starts DynamoDB Local');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ufp-test-'));
+  const tableName = `t${process.pid}_${Date.now().toString(36)}_${tableCounter++}`;
+  const platform = await startLocal({ port: 0, dataDir, seed: 'none', ddbEndpoint: endpoint, tableName, log: () => {}, ...opts });
+  const { signing } = await loadLocalKeys(dataDir);
+  const token = (claims: Claims) => signLocalToken(signing, claims);
+
+  const call = async (claims: Claims | null, path: string, input?: unknown, kind: 'query' | 'mutation' = 'query') => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (claims) headers.authorization = `Bearer ${await token(claims)}`;
+    const res =
+      kind === 'query'
+        ? await platform.runtime.app.request(`/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers })
+        : await platform.runtime.app.request(`/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input ?? null) });
+    const body = (await res.json()) as { result?: { data: unknown }; error?: ApiResult<unknown>['error'] };
+    return { status: res.status, data: body.result?.data, error: body.error } as ApiResult<any>;
+  };
+
+  const settle = async () => {
+    // Two consecutive empty polls: everything committed so far has been published and consumed.
+    let quiet = 0;
+    const deadline = Date.now() + 15_000;
+    while (quiet < 2 && Date.now() < deadline) {
+      const before = platform.relay.relayed;
+      await new Promise((r) => setTimeout(r, 60));
+      quiet = platform.relay.relayed === before ? quiet + 1 : 0;
+    }
+  };
+
+  return {
+    ...platform,
+    token,
+    call,
+    query: (c, p, i) => call(c, p, i, 'query'),
+    mutate: (c, p, i) => call(c, p, i, 'mutation'),
+    settle,
+    dispose: async () => {
+      await platform.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const operator: Claims = { sub: 'op', roles: ['platform_operator'] };
+export const adminOf = (tenantId: string): Claims => ({ sub: `admin-${tenantId}`, roles: ['federation_admin'], tenantId });
+export const staffOf = (tenantId: string): Claims => ({ sub: `staff-${tenantId}`, roles: ['federation_staff'], tenantId });
+export const reporterOf = (tenantId: string, unitId: string): Claims => ({ sub: `reporter-${tenantId}`, roles: ['unit_reporter'], tenantId, unitId });
+export const leaderOf = (scope: string): Claims => ({ sub: `leader-${scope}`, roles: ['leadership_viewer'], scope });
+
+export async function createTenant(p: TestPlatform, id: string, divisionCode: string, level: 'city' | 'county' = 'county', name = `${id}总工会`) {
+  const res = await p.mutate(operator, 'platform.tenants.create', { id, name, level, divisionCode });
+  if (res.status !== 200) throw new Error(`tenant ${id}: ${JSON.stringify(res.error)}`);
+  return res.data;
+}
+
+let usccSerial = 1;
+export async function createUnit(p: TestPlatform, tenantId: string, overrides: Record<string, unknown> = {}) {
+  const { demoUscc } = await import('@ufp/local/seed');
+  const res = await p.mutate(adminOf(tenantId), 'units.create', {
+    name: `测试工会${usccSerial}`,
+    type: 'enterprise',
+    uscc: demoUscc('321281', usccSerial++),
+    memberCount: 100,
+    chair: { name: '王五', phone: '13800001111' },
+    ...overrides,
+  });
+  if (res.status !== 200) throw new Error(`unit: ${JSON.stringify(res.error)}`);
+  return res.data as { unitId: string; version: number; [k: string]: unknown };
+}
