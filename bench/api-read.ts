@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@ufp/local/dynamo-local';
-import { load, ms, type LoadResult } from './load.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { localDocumentClient } from '@ufp/db/table';
+import { freePort, startDynamoLocal } from '@ufp/local/dynamo-local';
+import { load, ms, pct, type LoadResult } from './load.js';
 
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -38,7 +40,10 @@ const stopChild = (child: ChildProcess) =>
 export async function benchApiRead(): Promise<Record<string, LoadResult>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ufp-bench-'));
   const [platformPort, barePort] = [await freePort(), await freePort()];
-  const platform = await startChild('apps/local/src/main.ts', { PORT: String(platformPort), DATA_DIR: dataDir, SEED: 'demo' }, /running at/);
+  // The bench owns the DynamoDB Local JVM (disk-backed, as in `pnpm dev`) so it can also
+  // measure the store's own ceiling, with no API in front of it.
+  const ddb = await startDynamoLocal({ dbPath: join(dataDir, 'dynamodb') });
+  const platform = await startChild('apps/local/src/main.ts', { PORT: String(platformPort), DATA_DIR: dataDir, SEED: 'demo', DDB_ENDPOINT: ddb.endpoint }, /running at/);
   const bare = await startChild('bench/bare-server.ts', { PORT: String(barePort) }, /ready/);
   try {
     const base = `http://127.0.0.1:${platformPort}`;
@@ -57,6 +62,8 @@ export async function benchApiRead(): Promise<Record<string, LoadResult>> {
     results['bare Hono JSON route'] = await load(`http://127.0.0.1:${barePort}/`, { connections: CONNECTIONS, seconds: SECONDS });
     results['units.get (JWT + tRPC + DynamoDB Local)'] = await load(`${base}/trpc/units.get?input=${input}`, { connections: CONNECTIONS, seconds: SECONDS, headers });
     results['units.list (page of 50)'] = await load(`${base}/trpc/units.list`, { connections: CONNECTIONS, seconds: SECONDS, headers });
+    results['units.get, 4 connections'] = await load(`${base}/trpc/units.get?input=${input}`, { connections: 4, seconds: SECONDS, headers });
+    results['DynamoDB Local GetItem alone (SDK, no API)'] = await storeCeiling(ddb.endpoint, unitId);
 
     console.log(`\nAPI reads — ${CONNECTIONS} concurrent connections, ${SECONDS} s each, loopback`);
     console.log('| target | requests | errors | req/s | p50 | p99 |');
@@ -72,8 +79,30 @@ export async function benchApiRead(): Promise<Record<string, LoadResult>> {
   } finally {
     await stopChild(platform);
     await stopChild(bare);
+    await ddb.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The same consistent GetItem units.get makes, straight from the SDK: the store's ceiling here. */
+async function storeCeiling(endpoint: string, unitId: string): Promise<LoadResult> {
+  const doc = localDocumentClient(endpoint);
+  const latencies: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await doc.send(new GetCommand({ TableName: 'federation', Key: { pk: 'T#321281#UNIT', sk: unitId }, ConsistentRead: true }));
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  doc.destroy();
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, errors: 0, seconds, rps: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchApiRead();

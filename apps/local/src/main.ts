@@ -6,9 +6,11 @@ import { startLocal } from './server.js';
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.DATA_DIR ?? '.data';
 const seed = process.env.SEED === 'none' ? 'none' : 'demo';
+/** Optional: use an already running DynamoDB Local instead of starting one. */
+const ddbEndpoint = process.env.DDB_ENDPOINT || undefined;
 
 try {
-  const platform = await startLocal({ port, dataDir, seed });
+  const platform = await startLocal({ port, dataDir, seed, ddbEndpoint });
   console.log(`工会联合会数字化平台 running at ${platform.url}  (data: ${dataDir}, Ctrl-C to stop)`);
   const shutdown = async (signal: string) => {
     console.log(`${signal}: stopping …`);

@@ -42,7 +42,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   const issuer = config.kind === 'jwks' ? config.issuer : LOCAL_ISSUER;
   const audience = config.kind === 'jwks' ? config.audience : LOCAL_AUDIENCE;
   const rolesClaim = config.kind === 'jwks' ? (config.rolesClaim ?? 'roles') : 'roles';
-  return {
+  return withVerifiedTokenCache({
     async verify(token) {
       const { payload } = await jwtVerify(token, keySet, { issuer, audience, clockTolerance: 5 });
       const rawRoles = payload[rolesClaim] ?? payload['cognito:groups'] ?? [];
@@ -51,7 +51,27 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       );
       if (!payload.sub) throw new Error('token without sub');
       const str = (k: string) => (typeof payload[k] === 'string' ? (payload[k] as string) : undefined);
-      return { sub: payload.sub, name: str('name'), roles, tenantId: str('tenantId'), unitId: str('unitId'), scope: str('scope') };
+      const claims: Claims = { sub: payload.sub, name: str('name'), roles, tenantId: str('tenantId'), unitId: str('unitId'), scope: str('scope') };
+      return { claims, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : Date.now() };
+    },
+  });
+}
+
+/**
+ * A token's signature is checked once; its claims are then reused until it expires (at most a
+ * minute), so a console session does not pay an ECDSA verification on every call.
+ */
+function withVerifiedTokenCache(inner: { verify(token: string): Promise<{ claims: Claims; expiresAt: number }> }, max = 10_000): TokenVerifier {
+  const cache = new Map<string, { claims: Claims; until: number }>();
+  return {
+    async verify(token) {
+      const hit = cache.get(token);
+      if (hit && hit.until > Date.now()) return hit.claims;
+      cache.delete(token);
+      const { claims, expiresAt } = await inner.verify(token);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(token, { claims, until: Math.min(expiresAt, Date.now() + 60_000) });
+      return claims;
     },
   };
 }

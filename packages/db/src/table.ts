@@ -22,15 +22,28 @@ export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoD
   });
 }
 
-/** A client for DynamoDB Local: any static credentials are accepted there. */
+/**
+ * A client for DynamoDB Local. It wants an Authorization header but never checks the
+ * signature, so a fixed header replaces SigV4 (a measurable share of a local request's CPU).
+ */
 export function localDocumentClient(endpoint: string): DynamoDBDocumentClient {
   return createDocumentClient({
     endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    signer: {
+      sign: async (request) => {
+        (request as { headers: Record<string, string> }).headers.authorization = LOCAL_AUTHORIZATION;
+        return request;
+      },
+    },
     maxAttempts: 3,
   });
 }
+
+
+const LOCAL_AUTHORIZATION =
+  'AWS4-HMAC-SHA256 Credential=local/20000101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=local';
 
 /** Creates the table from the manifest (used locally; in AWS the CDK construct does this). */
 export async function ensureTable(doc: DynamoDBDocumentClient, name: string): Promise<{ streamArn: string }> {
