@@ -44,6 +44,18 @@ const units: Record<string, DemoUnit[]> = {
 
 const operator: Claims = { sub: 'demo-operator', name: '平台运营', roles: ['platform_operator'] };
 
+/** What a module's demo seed gets: an API caller and the demo tenants with their units. */
+export interface SeedApi {
+  call(claims: Claims, path: string, input: unknown): Promise<Record<string, unknown>>;
+  tenants: { id: string; name: string; level: 'city' | 'county'; divisionCode: string; unitIds: string[] }[];
+  admin(tenantId: string): Claims;
+  staff(tenantId: string): Claims;
+  reporter(tenantId: string): Claims;
+}
+
+/** Module seeds run after the platform seed, in order; each module adds one line here. */
+const moduleSeeds: ((api: SeedApi) => Promise<void>)[] = [];
+
 /**
  * Seeds a new data directory through the API itself (the same code paths, events, audit and
  * rollups as real use), plus directory entries for the demo login.
@@ -64,6 +76,8 @@ export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKey
   await putDirectoryUser(table, { userId: 'demo-operator', name: '平台运营', roles: ['platform_operator'], createdAt: new Date().toISOString() });
   await putDirectoryUser(table, { userId: 'demo-leader-32', name: '省总领导', roles: ['leadership_viewer'], scope: '32', createdAt: new Date().toISOString() });
 
+  const seeded: SeedApi['tenants'] = [];
+  const reporters = new Map<string, Claims>();
   for (const t of tenants) {
     await call(operator, 'platform.tenants.create', t);
     const admin: Claims = { sub: `demo-admin-${t.id}`, name: `${t.name}管理员`, roles: ['federation_admin'], tenantId: t.id };
@@ -81,12 +95,23 @@ export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKey
       });
       created.push(String(unit.unitId));
     }
-    await call(admin, 'users.create', { name: '工作人员', roles: ['federation_staff'] });
-    await call(admin, 'users.create', { name: '填报员', roles: ['unit_reporter'], unitId: created[0] });
+    const staff = await call(admin, 'users.create', { name: '工作人员', roles: ['federation_staff'] });
+    const reporter = await call(admin, 'users.create', { name: '填报员', roles: ['unit_reporter'], unitId: created[0] });
+    reporters.set(t.id, { sub: String(reporter.userId), name: '填报员', roles: ['unit_reporter'], tenantId: t.id, unitId: created[0] });
+    reporters.set(`staff:${t.id}`, { sub: String(staff.userId), name: '工作人员', roles: ['federation_staff'], tenantId: t.id });
+    seeded.push({ ...t, unitIds: created });
     if (t.level === 'city') {
       await putTenantUser(table, { userId: `demo-leader-${t.id}`, tenantId: t.id, scope: '3212', name: '市总领导', roles: ['leadership_viewer'], createdAt: new Date().toISOString() });
     }
   }
+  const api: SeedApi = {
+    call,
+    tenants: seeded,
+    admin: (tenantId) => ({ sub: `demo-admin-${tenantId}`, name: '管理员', roles: ['federation_admin'], tenantId }),
+    staff: (tenantId) => reporters.get(`staff:${tenantId}`)!,
+    reporter: (tenantId) => reporters.get(tenantId)!,
+  };
+  for (const seedModule of moduleSeeds) await seedModule(api);
 }
 
 async function putDirectoryUser(table: Table, user: User): Promise<void> {

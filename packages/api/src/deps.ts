@@ -15,6 +15,8 @@ export interface ApiDeps {
   clock: Clock;
   cursors: CursorCodec;
   cipher: FieldCipher;
+  /** Key for blind indexes (keyed HMAC look-ups of personal data); never stored in the table. */
+  blindIndexKey: Buffer;
   tenants: TenantRepository;
   units: UnitRepository;
   users: UserRepository;

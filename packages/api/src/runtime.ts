@@ -20,6 +20,7 @@ import type { HandlerName } from '@ufp/events/rules';
 import { createApp, type AppOptions } from './app.js';
 import { createTokenVerifier, type AuthConfig } from './auth.js';
 import type { ApiDeps } from './deps.js';
+import { defaultTickJobs } from './tick-jobs.js';
 import { installBilingualZodMessages } from './zod-bilingual.js';
 
 export interface RuntimeConfig {
@@ -56,7 +57,8 @@ export function createRuntime(config: RuntimeConfig): Runtime {
   const cursors = new CursorCodec(createHmac('sha256', config.blindIndexKey).update('cursor-signing').digest());
   const handlers: Record<HandlerName, ConsumerHandler> = {
     rollupProjector: rollupProjector(table),
-    dailyTick: dailyTick(table, config.tickJobs ?? []),
+    dailyTick: dailyTick(table, config.tickJobs ?? defaultTickJobs(table, clock)),
+    // Module consumers register here, one line each (and a rule in packages/events/src/rules.ts).
     ...config.consumerOverrides,
   };
   const deadLetters = new DeadLetterRepository(table, cursors);
@@ -66,6 +68,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     clock,
     cursors,
     cipher: createFieldCipher({ keys: config.keys }),
+    blindIndexKey: config.blindIndexKey,
     tenants: new TenantRepository(table),
     units: new UnitRepository(table, cursors),
     users: new UserRepository(table, cursors),
