@@ -42,3 +42,44 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, lookupPk: _lp, lookupSk: _ls, kind: _k, ...rest } = item;
   return rest as T;
 }
+
+/** Every item of a partition (or an index partition), following pagination to the end. */
+export async function queryAll<T = Record<string, unknown>>(
+  table: Table,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<T[]> {
+  const out: T[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const res = await table.doc.send(new QueryCommand({ ...input, TableName: table.name, ExclusiveStartKey: startKey }));
+    out.push(...((res.Items ?? []) as T[]));
+    startKey = res.LastEvaluatedKey;
+  } while (startKey);
+  return out;
+}
+
+/** A filter expression from optional conditions: `equals` fields and raw clauses with their values. */
+export function filterExpression(
+  equals: Record<string, unknown>,
+  clauses: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }[] = [],
+): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames'> & { values: Record<string, unknown> } {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(equals)) {
+    if (value === undefined || value === '') continue;
+    parts.push(`#f_${field} = :f_${field}`);
+    names[`#f_${field}`] = field;
+    values[`:f_${field}`] = value;
+  }
+  for (const c of clauses) {
+    parts.push(c.expression);
+    Object.assign(names, c.names);
+    Object.assign(values, c.values);
+  }
+  return {
+    FilterExpression: parts.length ? parts.join(' AND ') : undefined,
+    ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+    values,
+  };
+}

@@ -9,34 +9,9 @@
  * consumers are idempotent — and the event finally lands in the function's on-failure SQS
  * queue (alarmed). EventBridge's own retry policy and rule DLQ cover delivery failures.
  */
-import type { EventEnvelope, EventDetail } from '@ufp/core/events';
 import { getRuntime } from './composition.js';
 import { readHandlerName } from './env.js';
-
-/** The shape EventBridge delivers to a Lambda target. */
-export interface EventBridgeEvent {
-  id: string;
-  source: string;
-  'detail-type': string;
-  time: string;
-  detail: EventDetail & { envelopeId?: string };
-}
-
-/**
- * EventBridge assigns its own event id, so the Pipe (and the scheduler) carry the outbox
- * envelope id in `detail.envelopeId`. Idempotent consumers key their `processed` marker on
- * the envelope id, so a record the Pipe redelivers is still recognised as a duplicate.
- */
-export function toEnvelope(event: EventBridgeEvent): EventEnvelope {
-  const { envelopeId, ...detail } = event.detail;
-  return {
-    id: envelopeId ?? event.id,
-    source: event.source,
-    'detail-type': event['detail-type'],
-    time: event.time,
-    detail,
-  };
-}
+import { toEnvelope, type EventBridgeEvent } from './event-mapping.js';
 
 export const handler = async (event: EventBridgeEvent): Promise<void> => {
   const name = readHandlerName();

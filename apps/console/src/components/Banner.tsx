@@ -9,3 +9,19 @@ export function Banner(props: { kind: 'error' | 'info' | 'success'; children: JS
     </div>
   );
 }
+
+/** An error banner with one action button (retry, refresh …). */
+export function ActionBanner(props: { children: JSX.Element; actionLabel: string; onAction: () => void }) {
+  return (
+    <Banner
+      kind="error"
+      action={
+        <button type="button" class="btn" onClick={() => props.onAction()}>
+          {props.actionLabel}
+        </button>
+      }
+    >
+      {props.children}
+    </Banner>
+  );
+}

@@ -1,7 +1,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ApiError, getJson, postJson } from '../api';
-import { Banner } from '../components/Banner';
+import { ActionBanner, Banner } from '../components/Banner';
 import { LangSwitch } from '../components/LangSwitch';
 import { t, tMaybe } from '../i18n';
 import { logoutReason, setToken } from '../session';
@@ -103,16 +103,9 @@ export default function Login() {
           <Match when={result.error}>
             <section class="card login__card">
               <h1>{t('login.title')}</h1>
-              <Banner
-                kind="error"
-                action={
-                  <button type="button" class="btn" onClick={() => void refetch()}>
-                    {t('common.retry')}
-                  </button>
-                }
-              >
+              <ActionBanner actionLabel={t('common.retry')} onAction={() => void refetch()}>
                 {errorText(result.error)}
-              </Banner>
+              </ActionBanner>
             </section>
           </Match>
           <Match when={result.loading}>

@@ -1,6 +1,6 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { query } from '../api';
-import { Banner } from '../components/Banner';
+import { ActionBanner } from '../components/Banner';
 import { DataTable, type Column } from '../components/DataTable';
 import OverviewChart from '../components/OverviewChart';
 import { formatDateTime, formatNumber, t, tMaybe } from '../i18n';
@@ -102,16 +102,9 @@ export default function Overview() {
         </Show>
       </p>
       <Show when={data.error}>
-        <Banner
-          kind="error"
-          action={
-            <button type="button" class="btn" onClick={() => void refetch()}>
-              {t('common.retry')}
-            </button>
-          }
-        >
+        <ActionBanner actionLabel={t('common.retry')} onAction={() => void refetch()}>
           {errorText(data.error)}
-        </Banner>
+        </ActionBanner>
       </Show>
       <Show when={current()} fallback={<Show when={!data.error}><p role="status">{t('common.loading')}</p></Show>}>
         {(d) => (

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ApiError, mutate, query } from '../api';
-import { Banner } from '../components/Banner';
+import { ActionBanner, Banner } from '../components/Banner';
 import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValues } from '../components/UnitForm';
 import { UnitView } from '../components/UnitView';
 import { createFieldErrors } from '../forms';
@@ -105,18 +105,11 @@ export function UnitDetailBody(props: {
       <Switch>
         <Match when={unit.error}>
           <h1 id="unit-title">{props.title}</h1>
-          <Banner
-            kind="error"
-            action={
-              <button type="button" class="btn" onClick={() => void refetch()}>
-                {t('common.retry')}
-              </button>
-            }
-          >
+          <ActionBanner actionLabel={t('common.retry')} onAction={() => void refetch()}>
             {unit.error instanceof ApiError && unit.error.code === 'NOT_FOUND'
               ? t('units.notFound')
               : errorText(unit.error)}
-          </Banner>
+          </ActionBanner>
         </Match>
         <Match when={unit()}>
           {(u) => (
@@ -130,16 +123,9 @@ export function UnitDetailBody(props: {
                 </Show>
               </div>
               <Show when={conflict()}>
-                <Banner
-                  kind="error"
-                  action={
-                    <button type="button" class="btn" onClick={() => void refresh()}>
-                      {t('common.refresh')}
-                    </button>
-                  }
-                >
+                <ActionBanner actionLabel={t('common.refresh')} onAction={() => void refresh()}>
                   {t('error.conflict')}
-                </Banner>
+                </ActionBanner>
               </Show>
               <Show when={Object.keys(errors.errors()).length > 0}>
                 <Banner kind="error">{t('error.fixFields')}</Banner>

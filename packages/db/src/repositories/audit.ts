@@ -1,7 +1,7 @@
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '../cursor.js';
 import { keys, tenantPrefix } from '../keys.js';
-import { queryPage, stripKeys, type Page } from '../query.js';
+import { filterExpression, queryPage, stripKeys, type Page } from '../query.js';
 import type { Table } from '../table.js';
 
 export interface AuditRecord {
@@ -31,34 +31,18 @@ export class AuditRepository {
   ) {}
 
   list(scope: TenantScope, filter: AuditFilter, page: { cursor?: string; limit?: number }): Promise<Page<AuditRecord>> {
-    const filters: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':pk': keys.auditPartition(scope.tenantId) };
-    for (const field of ['actor', 'action', 'entityType'] as const) {
-      if (filter[field]) {
-        filters.push(`#${field} = :${field}`);
-        names[`#${field}`] = field;
-        values[`:${field}`] = filter[field];
-      }
-    }
-    if (filter.from) {
-      filters.push('#at >= :from');
-      values[':from'] = filter.from;
-    }
-    if (filter.to) {
-      filters.push('#at <= :to');
-      values[':to'] = filter.to;
-    }
-    if (filter.from || filter.to) names['#at'] = 'at';
+    const clauses = [];
+    if (filter.from) clauses.push({ expression: '#at >= :from', names: { '#at': 'at' }, values: { ':from': filter.from } });
+    if (filter.to) clauses.push({ expression: '#at <= :to', names: { '#at': 'at' }, values: { ':to': filter.to } });
+    const { values, ...filterParts } = filterExpression({ actor: filter.actor, action: filter.action, entityType: filter.entityType }, clauses);
     return queryPage<AuditRecord>(
       this.table,
       this.cursors,
       tenantPrefix(scope.tenantId),
       {
         KeyConditionExpression: 'pk = :pk',
-        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-        ExpressionAttributeValues: values,
+        ...filterParts,
+        ExpressionAttributeValues: { ':pk': keys.auditPartition(scope.tenantId), ...values },
         ScanIndexForward: false,
       },
       { ...page, map: (i) => stripKeys<AuditRecord>(i) },

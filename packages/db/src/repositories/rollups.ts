@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { MetricDeltas } from '@ufp/core/events';
 import { keys } from '../keys.js';
+import { queryAll } from '../query.js';
 import type { Table } from '../table.js';
 
 export const TOTAL_ROW = 'TOTAL';
@@ -27,23 +27,10 @@ export function addMetricsUpdate(deltas: MetricDeltas) {
 
 /** Reads one rollup partition: a TOTAL row and a row per tenant. Cost grows with tenants, never with records. */
 export async function readRollupPartition(table: Table, code: string, year: number): Promise<RollupRow[]> {
-  const rows: RollupRow[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const res = await table.doc.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.rollupPartition(code, year) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of res.Items ?? []) {
-      const metrics: Record<string, number> = {};
-      for (const [k, v] of Object.entries(item)) if (k.startsWith(METRIC_PREFIX)) metrics[k.slice(METRIC_PREFIX.length)] = Number(v);
-      rows.push({ row: String(item.sk), metrics });
-    }
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
-  return rows;
+  const items = await queryAll(table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.rollupPartition(code, year) } });
+  return items.map((item) => {
+    const metrics: Record<string, number> = {};
+    for (const [k, v] of Object.entries(item)) if (k.startsWith(METRIC_PREFIX)) metrics[k.slice(METRIC_PREFIX.length)] = Number(v);
+    return { row: String(item.sk), metrics };
+  });
 }

@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '@ufp/core/errors';
 import type { Tenant } from '@ufp/core/tenancy/scope';
 import { keys } from '../keys.js';
-import { getItem, stripKeys } from '../query.js';
+import { getItem, queryAll, stripKeys } from '../query.js';
 import type { Table } from '../table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 
@@ -25,21 +24,11 @@ export class TenantRepository {
   }
 
   async list(): Promise<Tenant[]> {
-    const out: Tenant[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const res = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': 'PLATFORM', ':p': 'TENANT#' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const i of res.Items ?? []) out.push(stripKeys<Tenant>(i));
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
-    return out.sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': 'PLATFORM', ':p': 'TENANT#' },
+    });
+    return items.map((i) => stripKeys<Tenant>(i)).sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
   }
 
   add(uow: UnitOfWork, tenant: Tenant): void {

@@ -3,7 +3,7 @@ import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { Unit, UnitType } from '@ufp/core/units/unit';
 import type { CursorCodec } from '../cursor.js';
 import { keys, tenantPrefix } from '../keys.js';
-import { getItem, queryPage, stripKeys, type Page } from '../query.js';
+import { filterExpression, getItem, queryPage, stripKeys, type Page } from '../query.js';
 import type { Table } from '../table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 
@@ -26,28 +26,18 @@ export class UnitRepository {
 
   async list(scope: TenantScope, filter: { type?: UnitType; q?: string }, page: { cursor?: string; limit?: number }): Promise<Page<Unit>> {
     if (scope.unitId) return { items: [await this.get(scope, scope.unitId)] };
-    const filters: string[] = [];
-    const values: Record<string, unknown> = { ':pk': keys.unitPartition(scope.tenantId) };
-    const names: Record<string, string> = {};
-    if (filter.type) {
-      filters.push('#type = :type');
-      names['#type'] = 'type';
-      values[':type'] = filter.type;
-    }
-    if (filter.q) {
-      filters.push('(contains(#name, :q) OR uscc = :q)');
-      names['#name'] = 'name';
-      values[':q'] = filter.q;
-    }
+    const search = filter.q
+      ? [{ expression: '(contains(#name, :q) OR uscc = :q)', names: { '#name': 'name' }, values: { ':q': filter.q } }]
+      : [];
+    const { values, ...filterParts } = filterExpression({ type: filter.type }, search);
     return queryPage<Unit>(
       this.table,
       this.cursors,
       tenantPrefix(scope.tenantId),
       {
         KeyConditionExpression: 'pk = :pk',
-        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-        ExpressionAttributeValues: values,
+        ...filterParts,
+        ExpressionAttributeValues: { ':pk': keys.unitPartition(scope.tenantId), ...values },
         ScanIndexForward: false,
       },
       { ...page, map: (i) => stripKeys<Unit>(i) },

@@ -1,10 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '@ufp/core/errors';
 import type { Role } from '@ufp/core/roles';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '../cursor.js';
 import { keys, tenantPrefix } from '../keys.js';
-import { queryPage, stripKeys, type Page } from '../query.js';
+import { queryAll, queryPage, stripKeys, type Page } from '../query.js';
 import type { Table } from '../table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 
@@ -41,22 +40,12 @@ export class UserRepository {
 
   /** Every directory entry across tenants and scopes — for the local demo login only. */
   async listAllForDevLogin(): Promise<User[]> {
-    const out: User[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const res = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          IndexName: 'byLookup',
-          KeyConditionExpression: 'lookupPk = :p',
-          ExpressionAttributeValues: { ':p': 'DIRECTORY' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const i of res.Items ?? []) out.push(stripKeys<User>(i));
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
-    return out;
+    const items = await queryAll(this.table, {
+      IndexName: 'byLookup',
+      KeyConditionExpression: 'lookupPk = :p',
+      ExpressionAttributeValues: { ':p': 'DIRECTORY' },
+    });
+    return items.map((i) => stripKeys<User>(i));
   }
 }
 

@@ -1,0 +1,367 @@
+/**
+ * Offline synthesis of the platform construct in a standard and a China region, asserted with
+ * aws-cdk-lib/assertions. No AWS account, no network, no bundling (inline code).
+ */
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableManifest } from '@ufp/db/manifest';
+import { ruleTable } from '@ufp/events/rules';
+import {
+  apiGrants,
+  consumerGrants,
+  defaultConsumerGrants,
+  outboxFilterPattern,
+  pipeInputTemplate,
+} from '../src/platform-construct.js';
+import { asArray, referencedIds, resources, synthRegion, type Synthesized } from './synth.js';
+
+const regions = ['us-east-1', 'cn-northwest-1'] as const;
+const synthesized = new Map<string, Synthesized>();
+
+beforeAll(() => {
+  for (const region of regions) synthesized.set(region, synthRegion(region));
+});
+
+const get = (region: string): Synthesized => synthesized.get(region)!;
+const idOf = (s: Synthesized, construct: { node: { defaultChild?: unknown } } | CfnElement): string =>
+  s.stack.getLogicalId(('node' in construct && construct.node.defaultChild ? construct.node.defaultChild : construct) as CfnElement);
+
+describe.each(regions)('platform synthesized in %s', (region) => {
+  it('has the single table from the shared manifest: on-demand, PITR, NEW_IMAGE stream, TTL, deletion protection, KMS', () => {
+    const s = get(region);
+    s.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    s.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: tableManifest.partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: tableManifest.sortKey.name, KeyType: 'RANGE' },
+      ],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      StreamSpecification: { StreamViewType: tableManifest.streamViewType },
+      TimeToLiveSpecification: { AttributeName: tableManifest.ttlAttribute, Enabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [idOf(s, s.platform.dataKey), 'Arn'] } },
+      GlobalSecondaryIndexes: tableManifest.globalSecondaryIndexes.map((g) => ({
+        IndexName: g.indexName,
+        KeySchema: [
+          { AttributeName: g.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: g.sortKey.name, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: g.projection },
+      })),
+    });
+    s.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('has an event bus and a Pipe from the table stream to it: outbox INSERTs only, enrichment, DLQ', () => {
+    const s = get(region);
+    s.template.resourceCountIs('AWS::Events::EventBus', 1);
+    const [[, pipe]] = resources(s.json, 'AWS::Pipes::Pipe') as [[string, { Properties: Record<string, any> }]];
+    const p = pipe.Properties;
+    expect(p.Source).toEqual({ 'Fn::GetAtt': [idOf(s, s.platform.table), 'StreamArn'] });
+    expect(p.Target).toEqual({ 'Fn::GetAtt': [idOf(s, s.platform.bus), 'Arn'] });
+    expect(p.Enrichment).toEqual({ 'Fn::GetAtt': [idOf(s, s.platform.enrichmentFunction), 'Arn'] });
+    const filters = p.SourceParameters.FilterCriteria.Filters as { Pattern: string }[];
+    expect(filters.map((f) => JSON.parse(f.Pattern))).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: [tableManifest.outboxKind] } } } },
+    ]);
+    expect(outboxFilterPattern.dynamodb.NewImage.kind.S).toEqual(['event']);
+    const ddb = p.SourceParameters.DynamoDBStreamParameters;
+    expect(ddb.DeadLetterConfig.Arn['Fn::GetAtt'][1]).toBe('Arn');
+    expect(s.json.Resources[ddb.DeadLetterConfig.Arn['Fn::GetAtt'][0]].Type).toBe('AWS::SQS::Queue');
+    expect(ddb.OnPartialBatchItemFailure).toBe('AUTOMATIC_BISECT');
+    expect(ddb.MaximumRetryAttempts).toBeGreaterThan(0);
+    // Source/detail-type/time come from the parsed envelope, detail from the input template.
+    expect(p.TargetParameters).toEqual({
+      EventBridgeEventBusParameters: { Source: '$.source', DetailType: '$.detail-type', Time: '$.time' },
+      InputTemplate: pipeInputTemplate,
+    });
+  });
+
+  it('has one rule per rule-table entry whose pattern equals the table, targeting its consumer with retries and an SQS DLQ', () => {
+    const s = get(region);
+    const rules = resources(s.json, 'AWS::Events::Rule');
+    expect(rules).toHaveLength(ruleTable.length);
+    for (const def of ruleTable) {
+      const found = rules.filter(([, r]) => r.Properties.Name === `ufp-test-${def.name}`);
+      expect(found, def.name).toHaveLength(1);
+      const props = found[0]![1].Properties;
+      expect(props.EventPattern).toEqual(def.pattern);
+      expect(props.EventBusName).toEqual({ Ref: idOf(s, s.platform.bus) });
+      expect(props.Targets).toHaveLength(1);
+      const target = props.Targets[0];
+      const consumer = s.platform.consumerFunctions[def.handler]!;
+      expect(target.Arn).toEqual({ 'Fn::GetAtt': [idOf(s, consumer), 'Arn'] });
+      expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 });
+      const dlqId = target.DeadLetterConfig.Arn['Fn::GetAtt'][0];
+      expect(s.json.Resources[dlqId].Type).toBe('AWS::SQS::Queue');
+      const fn = s.json.Resources[idOf(s, consumer)].Properties;
+      expect(fn.Environment.Variables.HANDLER_NAME).toBe(def.handler);
+    }
+  });
+
+  it('sends failed consumer invocations to an SQS on-failure destination after Lambda retries', () => {
+    const s = get(region);
+    const handlers = [...new Set(ruleTable.map((r) => r.handler))];
+    const configs = resources(s.json, 'AWS::Lambda::EventInvokeConfig');
+    expect(configs).toHaveLength(handlers.length);
+    for (const [, c] of configs) {
+      expect(c.Properties.MaximumRetryAttempts).toBe(2);
+      const dest = c.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
+      expect(s.json.Resources[dest].Type).toBe('AWS::SQS::Queue');
+    }
+  });
+
+  it('has an HTTP API with a JWT authorizer (issuer and audience as parameters) in front of the API Lambda', () => {
+    const s = get(region);
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: [{ Ref: 'JwtAudience' }] },
+    });
+    for (const p of ['JwtIssuer', 'JwtAudience', 'JwksUrl']) s.template.hasParameter(p, { Type: 'String' });
+    const routes = resources(s.json, 'AWS::ApiGatewayV2::Route');
+    expect(routes.length).toBeGreaterThan(0);
+    for (const [, r] of routes) expect(r.Properties.AuthorizationType).toBe('JWT');
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: { 'Fn::GetAtt': [idOf(s, s.platform.apiFunction), 'Arn'] },
+      PayloadFormatVersion: '2.0',
+    });
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() }),
+    });
+    const env = s.json.Resources[idOf(s, s.platform.apiFunction)].Properties.Environment.Variables;
+    expect(env).toMatchObject({ JWT_ISSUER: { Ref: 'JwtIssuer' }, JWT_AUDIENCE: { Ref: 'JwtAudience' }, JWKS_URL: { Ref: 'JwksUrl' } });
+  });
+
+  it('schedules the daily tick at 00:05 Asia/Shanghai onto the bus with the rule-table source/detail-type', () => {
+    const s = get(region);
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(5 0 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [idOf(s, s.platform.bus), 'Arn'] },
+        EventBridgeParameters: { Source: 'federation.scheduler', DetailType: 'schedule.tick' },
+        DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }),
+      }),
+    });
+    // The tick is routed by the rule table like any other event.
+    const tickRule = ruleTable.find((r) => r.name === 'daily-tick')!;
+    expect(tickRule.pattern).toEqual({ source: ['federation.scheduler'], 'detail-type': ['schedule.tick'] });
+    const [[, schedule]] = resources(s.json, 'AWS::Scheduler::Schedule');
+    const input = JSON.parse(schedule!.Properties.Target.Input as string);
+    expect(input).toMatchObject({ data: expect.any(Object), meta: expect.objectContaining({ tenantId: 'platform', v: 1 }) });
+    expect(input.envelopeId).toBe('<aws.scheduler.scheduled-time>');
+  });
+
+  it('has a private, KMS-encrypted evidence bucket that only accepts fresh presigned uploads', () => {
+    const s = get(region);
+    const id = idOf(s, s.platform.evidenceBucket);
+    const bucket = s.json.Resources[id].Properties;
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0]).toMatchObject({
+      BucketKeyEnabled: true,
+      ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [idOf(s, s.platform.dataKey), 'Arn'] } },
+    });
+    expect(bucket.LoggingConfiguration).toBeDefined();
+    const [, policy] = resources(s.json, 'AWS::S3::BucketPolicy').find(([, p]) => p.Properties.Bucket.Ref === id)!;
+    const statements = policy.Properties.PolicyDocument.Statement as Record<string, any>[];
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:PutObject',
+          Condition: { StringNotEquals: { 's3:authType': 'REST-QUERY-STRING' } },
+        }),
+        expect.objectContaining({ Effect: 'Deny', Action: 's3:PutObject', Condition: { NumericGreaterThan: { 's3:signatureAge': 900000 } } }),
+      ]),
+    );
+  });
+
+  it('has KMS keys with rotation (data at rest, PII envelope, ops) and the blind-index secret under the PII key', () => {
+    const s = get(region);
+    s.template.resourceCountIs('AWS::KMS::Key', 3);
+    for (const [, k] of resources(s.json, 'AWS::KMS::Key')) expect(k.Properties.EnableKeyRotation).toBe(true);
+    s.template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      KmsKeyId: { 'Fn::GetAtt': [idOf(s, s.platform.piiKey), 'Arn'] },
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+    });
+  });
+
+  it('runs every function on Node.js 22, arm64, with a log group kept ≥ 180 days', () => {
+    const s = get(region);
+    const fns = resources(s.json, 'AWS::Lambda::Function');
+    expect(fns).toHaveLength(2 + new Set(ruleTable.map((r) => r.handler)).size);
+    for (const [, f] of fns) {
+      expect(f.Properties.Runtime).toBe('nodejs22.x');
+      expect(f.Properties.Architectures).toEqual(['arm64']);
+      expect(f.Properties.Handler).toBe('index.handler');
+      expect(f.Properties.LoggingConfig.LogGroup).toBeDefined();
+    }
+    const groups = resources(s.json, 'AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThanOrEqual(fns.length + 1);
+    for (const [, g] of groups) {
+      expect(g.Properties.RetentionInDays).toBeGreaterThanOrEqual(180);
+      expect(g.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [idOf(s, s.platform.opsKey), 'Arn'] });
+    }
+  });
+
+  it('alarms on every DLQ, every function’s errors and table throttles', () => {
+    const s = get(region);
+    const alarms = resources(s.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const queues = resources(s.json, 'AWS::SQS::Queue').map(([id]) => id);
+    expect(queues.length).toBe(s.platform.deadLetterQueues.length);
+    for (const q of queues) {
+      expect(
+        alarms.some((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === q),
+        q,
+      ).toBe(true);
+    }
+    for (const [id] of resources(s.json, 'AWS::Lambda::Function')) {
+      expect(alarms.some((a) => a.MetricName === 'Errors' && a.Dimensions?.[0]?.Value?.Ref === id), id).toBe(true);
+    }
+    const throttle = alarms.find((a) => (a.Metrics as any[] | undefined)?.some((m) => m.MetricStat?.Metric?.MetricName === 'WriteThrottleEvents'));
+    expect(throttle).toBeDefined();
+    for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: idOf(s, s.platform.alarmTopic) }]);
+  });
+
+  it('never grants a wildcard action on the table, the buckets or the keys', () => {
+    const s = get(region);
+    const data = new Set([
+      idOf(s, s.platform.table),
+      idOf(s, s.platform.evidenceBucket),
+      idOf(s, s.platform.consoleBucket),
+      idOf(s, s.platform.dataKey),
+      idOf(s, s.platform.piiKey),
+      idOf(s, s.platform.opsKey),
+    ]);
+    const allowStatements: { where: string; statement: Record<string, any> }[] = [];
+    for (const [id, r] of resources(s.json)) {
+      const docs: unknown[] = [];
+      if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') docs.push(r.Properties.PolicyDocument);
+      if (r.Type === 'AWS::IAM::Role') docs.push(...asArray(r.Properties.Policies).map((p: any) => p.PolicyDocument));
+      if (r.Type === 'AWS::KMS::Key') docs.push(r.Properties.KeyPolicy);
+      if (r.Type === 'AWS::S3::BucketPolicy') docs.push(r.Properties.PolicyDocument);
+      for (const doc of docs) {
+        for (const st of asArray((doc as any).Statement)) if (st.Effect === 'Allow') allowStatements.push({ where: id, statement: st });
+      }
+    }
+    let checked = 0;
+    for (const { where, statement } of allowStatements) {
+      const onData = r(statement, where, data, s);
+      if (!onData) continue;
+      checked++;
+      for (const action of asArray<string>(statement.Action)) expect(action, `${where} ${statement.Sid ?? ''}`).not.toContain('*');
+    }
+    expect(checked).toBeGreaterThan(5);
+    // Nothing anywhere may Scan or hold a service-wide wildcard.
+    for (const { statement, where } of allowStatements) {
+      for (const action of asArray<string>(statement.Action)) {
+        expect(action, where).not.toMatch(/^\*$|^[a-z0-9-]+:\*$/);
+        expect(action).not.toBe('dynamodb:Scan');
+      }
+    }
+
+    function r(statement: Record<string, any>, where: string, ids: Set<string>, syn: Synthesized): boolean {
+      // Key policies are about their own key; other statements name data resources in Resource.
+      if (syn.json.Resources[where].Type === 'AWS::KMS::Key') return true;
+      return [...referencedIds(statement.Resource)].some((id) => ids.has(id));
+    }
+  });
+
+  it('gives each function only the table actions it uses, and consumers no PII key or blind-index secret', () => {
+    const s = get(region);
+    const pii = idOf(s, s.platform.piiKey);
+    const secret = s.stack.getLogicalId(s.platform.blindIndexSecret);
+    const statementsOf = (fn: { role?: unknown }) => {
+      const roleId = idOf(s, (fn as any).role);
+      return resources(s.json, 'AWS::IAM::Policy')
+        .filter(([, p]) => asArray(p.Properties.Roles).some((ref: any) => ref.Ref === roleId))
+        .flatMap(([, p]) => asArray<Record<string, any>>(p.Properties.PolicyDocument.Statement));
+    };
+    const tableActions = (sts: Record<string, any>[]) =>
+      sts.filter((st) => st.Sid === 'TableItems').flatMap((st) => asArray<string>(st.Action));
+
+    const api = statementsOf(s.platform.apiFunction);
+    expect(tableActions(api).sort()).toEqual([...apiGrants.tableActions].sort());
+    expect(api.some((st) => referencedIds(st.Resource).has(pii))).toBe(true);
+    expect(api.some((st) => referencedIds(st.Resource).has(secret))).toBe(true);
+
+    for (const [handler, fn] of Object.entries(s.platform.consumerFunctions)) {
+      const sts = statementsOf(fn);
+      const expected = consumerGrants[handler as keyof typeof consumerGrants] ?? defaultConsumerGrants;
+      expect(tableActions(sts).sort(), handler).toEqual([...expected.tableActions].sort());
+      expect(tableActions(sts)).not.toContain('dynamodb:DeleteItem');
+      if (!expected.pii) {
+        for (const st of sts) {
+          const refs = referencedIds(st.Resource);
+          expect(refs.has(pii) || refs.has(secret), `${handler} ${st.Sid}`).toBe(false);
+        }
+        const env = s.json.Resources[idOf(s, fn)].Properties.Environment.Variables;
+        expect(env.PII_KMS_KEY_ID).toBeUndefined();
+        expect(env.BLIND_INDEX_SECRET_ARN).toBeUndefined();
+      }
+    }
+
+    // The enrichment parses envelopes; it may only write its own logs.
+    const enrich = statementsOf(s.platform.enrichmentFunction);
+    expect(enrich.flatMap((st) => asArray<string>(st.Action)).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+  });
+
+  it('passes cdk-nag AwsSolutions with every suppression justified', () => {
+    const s = get(region);
+    const any = Match.stringLikeRegexp('AwsSolutions-.*');
+    expect(s.annotations.findError('*', any).map((e) => `${e.id}: ${String(e.entry.data)}`)).toEqual([]);
+    expect(s.annotations.findWarning('*', any).map((e) => `${e.id}: ${String(e.entry.data)}`)).toEqual([]);
+    let suppressions = 0;
+    for (const [, r] of resources(s.json)) {
+      const rules = ((r as any).Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string; reason: string }[];
+      for (const rule of rules) {
+        suppressions++;
+        expect(rule.id).toMatch(/^AwsSolutions-/);
+        expect(rule.reason.length, rule.id).toBeGreaterThanOrEqual(40);
+      }
+    }
+    expect(suppressions).toBeGreaterThan(0);
+  });
+});
+
+describe('partition specifics', () => {
+  it('writes no literal arn:aws: anywhere in the cn-northwest-1 template (nor in us-east-1)', () => {
+    for (const region of regions) expect(JSON.stringify(get(region).json)).not.toContain('arn:aws:');
+  });
+
+  it('serves the console through CloudFront (OAC) outside China and from a private bucket only in China', () => {
+    const us = get('us-east-1');
+    us.template.resourceCountIs('AWS::CloudFront::Distribution', 1);
+    us.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    us.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ DefaultRootObject: 'index.html', Logging: Match.anyValue() }),
+    });
+    const cn = get('cn-northwest-1');
+    cn.template.resourceCountIs('AWS::CloudFront::Distribution', 0);
+    const consoleBucket = cn.json.Resources[idOf(cn, cn.platform.consoleBucket)].Properties;
+    expect(consoleBucket.PublicAccessBlockConfiguration.RestrictPublicBuckets).toBe(true);
+    expect(consoleBucket.WebsiteConfiguration).toBeUndefined();
+  });
+
+  it('scopes KMS via-service and log-service principals with the partition URL suffix, not amazonaws.com', () => {
+    const cn = JSON.stringify(get('cn-northwest-1').json);
+    expect(cn).toContain('"dynamodb.cn-northwest-1.",{"Ref":"AWS::URLSuffix"}');
+    expect(cn).toContain('"logs.cn-northwest-1.",{"Ref":"AWS::URLSuffix"}');
+    expect(cn).not.toMatch(/cn-northwest-1\.amazonaws\.com"/);
+  });
+});
