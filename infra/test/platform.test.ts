@@ -57,8 +57,9 @@ describe.each(regions)('platform synthesized in %s', (region) => {
   it('has an event bus and a Pipe from the table stream to it: outbox INSERTs only, enrichment, DLQ', () => {
     const s = get(region);
     s.template.resourceCountIs('AWS::Events::EventBus', 1);
-    const [[, pipe]] = resources(s.json, 'AWS::Pipes::Pipe') as [[string, { Properties: Record<string, any> }]];
-    const p = pipe.Properties;
+    const pipes = resources(s.json, 'AWS::Pipes::Pipe');
+    expect(pipes).toHaveLength(1);
+    const p = pipes[0]![1].Properties;
     expect(p.Source).toEqual({ 'Fn::GetAtt': [idOf(s, s.platform.table), 'StreamArn'] });
     expect(p.Target).toEqual({ 'Fn::GetAtt': [idOf(s, s.platform.bus), 'Arn'] });
     expect(p.Enrichment).toEqual({ 'Fn::GetAtt': [idOf(s, s.platform.enrichmentFunction), 'Arn'] });
@@ -155,8 +156,8 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     // The tick is routed by the rule table like any other event.
     const tickRule = ruleTable.find((r) => r.name === 'daily-tick')!;
     expect(tickRule.pattern).toEqual({ source: ['federation.scheduler'], 'detail-type': ['schedule.tick'] });
-    const [[, schedule]] = resources(s.json, 'AWS::Scheduler::Schedule');
-    const input = JSON.parse(schedule!.Properties.Target.Input as string);
+    const schedule = resources(s.json, 'AWS::Scheduler::Schedule')[0]![1];
+    const input = JSON.parse(schedule.Properties.Target.Input as string);
     expect(input).toMatchObject({ data: expect.any(Object), meta: expect.objectContaining({ tenantId: 'platform', v: 1 }) });
     expect(input.envelopeId).toBe('<aws.scheduler.scheduled-time>');
   });

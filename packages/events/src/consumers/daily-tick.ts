@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@ufp/core/clock';
 import type { EventEnvelope } from '@ufp/core/events';
 import type { Table } from '@ufp/db/table';
 import type { ConsumerEffects, ConsumerHandler } from '../idempotent-consumer.js';
@@ -13,7 +14,9 @@ export const TICK_TYPE = 'schedule.tick';
 
 export function dailyTick(table: Table, jobs: readonly TickJob[]): ConsumerHandler {
   return async (envelope, effects) => {
-    const today = String(envelope.detail.data.date ?? envelope.time.slice(0, 10));
+    const { date, scheduledTime } = envelope.detail.data as { date?: string; scheduledTime?: string };
+    // The tick fires at 00:05 in Shanghai, which is still the previous day in UTC.
+    const today = date ?? shanghaiDate(new Date(scheduledTime ?? envelope.time));
     for (const job of jobs) await job.run(today, effects, envelope);
     effects.add({
       Put: {
