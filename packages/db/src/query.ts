@@ -25,7 +25,10 @@ export async function queryPage<T>(
 ): Promise<Page<T>> {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
   const items: T[] = [];
-  let startKey = cursors.decode(owner, page.cursor);
+  // Bound to the tenant and to this very list (index + partition), so a cursor from another
+  // tenant, or from another list of the same tenant, is rejected as 400 instead of reaching DynamoDB.
+  const binding = `${owner}|${input.IndexName ?? ''}|${String(input.ExpressionAttributeValues?.[':pk'] ?? '')}`;
+  let startKey = cursors.decode(binding, page.cursor);
   // A filter can leave a page short: keep reading until the page is full or the partition ends.
   do {
     const res = await table.doc.send(
@@ -34,7 +37,7 @@ export async function queryPage<T>(
     for (const item of res.Items ?? []) items.push(page.map ? page.map(item) : (item as T));
     startKey = res.LastEvaluatedKey;
   } while (startKey && items.length < limit);
-  return { items, nextCursor: cursors.encode(owner, startKey) };
+  return { items, nextCursor: cursors.encode(binding, startKey) };
 }
 
 /** Strips storage attributes before an item leaves the repository. */

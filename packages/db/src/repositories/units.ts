@@ -1,4 +1,4 @@
-import { conflict, notFound, staleVersion } from '@ufp/core/errors';
+import { conflict, invalid, notFound, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { Unit, UnitType } from '@ufp/core/units/unit';
 import type { CursorCodec } from '../cursor.js';
@@ -25,7 +25,11 @@ export class UnitRepository {
   }
 
   async list(scope: TenantScope, filter: { type?: UnitType; q?: string }, page: { cursor?: string; limit?: number }): Promise<Page<Unit>> {
-    if (scope.unitId) return { items: [await this.get(scope, scope.unitId)] };
+    if (scope.unitId) {
+      // A reporter's list is their one unit: there is no next page, so any cursor is foreign.
+      if (page.cursor) throw invalid({ zh: '分页游标无效或不属于当前租户', en: 'Invalid cursor, or it belongs to another tenant' }, { field: 'cursor' });
+      return { items: [await this.get(scope, scope.unitId)] };
+    }
     const search = filter.q
       ? [{ expression: '(contains(#name, :q) OR uscc = :q)', names: { '#name': 'name' }, values: { ':q': filter.q } }]
       : [];
