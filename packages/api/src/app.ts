@@ -50,13 +50,15 @@ export function createApp(opts: AppOptions): Hono {
         const correlationId = c.req.header('x-correlation-id')?.slice(0, 64) || newId();
         const rawKey = c.req.header('idempotency-key');
         const idempotencyKey = rawKey && /^[A-Za-z0-9_-]{8,100}$/.test(rawKey) ? rawKey : undefined;
+        // The caller's address as the edge reports it (API Gateway / a local proxy), for per-client rate limits.
+        const clientIp = (c.req.header('x-forwarded-for')?.split(',')[0] ?? c.req.header('x-real-ip'))?.trim().slice(0, 64) || undefined;
         const header = c.req.header('authorization');
         const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-        if (!token) return asRecord({ deps: opts.deps, correlationId, idempotencyKey, authProblem: 'missing' });
+        if (!token) return asRecord({ deps: opts.deps, correlationId, idempotencyKey, clientIp, authProblem: 'missing' });
         try {
-          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, claims: await opts.verifier.verify(token) });
+          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, clientIp, claims: await opts.verifier.verify(token) });
         } catch {
-          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, authProblem: 'invalid' });
+          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, clientIp, authProblem: 'invalid' });
         }
       },
       onError: ({ error, path, ctx }) => {

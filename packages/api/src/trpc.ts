@@ -16,6 +16,8 @@ export interface Context {
   correlationId: string;
   /** From the `Idempotency-Key` header: a retried mutation returns the first response. */
   idempotencyKey?: string;
+  /** The client's address (x-forwarded-for / x-real-ip), for per-client rate limits of public procedures. */
+  clientIp?: string;
   /** The procedure path, set per call (idempotency keys are bound to it). */
   path?: string;
 }
@@ -41,13 +43,15 @@ const t = initTRPC.context<Context>().create({
       };
     }
     const domain = cause instanceof DomainError ? cause : undefined;
+    // An unexpected failure says so and nothing more: internal messages stay in the server log.
+    const internal = !domain && error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: domain ? domain.text.zh : shape.message,
+      message: domain ? domain.text.zh : internal ? '服务器内部错误，请稍后重试' : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
-        messageEn: domain?.text.en,
+        messageEn: domain?.text.en ?? (internal ? 'Internal server error, please retry later' : undefined),
         details: domain?.details,
         issues: typeof domain?.details.field === 'string' ? [{ path: [domain.details.field], message: domain.text.zh, messageEn: domain.text.en }] : undefined,
       },
