@@ -70,6 +70,29 @@ describe('rollups from events', () => {
     expect(res.data.totals).toMatchObject({ 'units.count': 2, 'units.members': 32 });
   });
 
+  it('the overview reads rollup rows only: its cost does not grow with the records behind them', async () => {
+    const itemsRead = async () => {
+      let read = 0;
+      const doc = p.runtime.deps.table.doc;
+      const counter = (next: any) => async (args: any) => {
+        const out = await next(args);
+        read += out.output?.Items?.length ?? (out.output?.Item ? 1 : 0);
+        return out;
+      };
+      doc.middlewareStack.add(counter, { step: 'initialize', name: 'countItems' });
+      try {
+        await p.query(leaderOf('32'), 'rollups.overview', { year });
+      } finally {
+        doc.middlewareStack.remove('countItems');
+      }
+      return read;
+    };
+    const before = await itemsRead();
+    for (let i = 0; i < 25; i++) await createUnit(p, '321281', { memberCount: 1, type: 'regional', uscc: undefined });
+    await p.settle();
+    expect(await itemsRead()).toBe(before);
+  });
+
   it('every event delivered three more times leaves every aggregate unchanged', async () => {
     await p.settle();
     const before = await p.query(leaderOf('32'), 'rollups.overview', { year });

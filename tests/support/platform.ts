@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ export interface TestPlatform extends LocalPlatform {
   call<T = any>(claims: Claims | null, path: string, input?: unknown, kind?: 'query' | 'mutation'): Promise<ApiResult<T>>;
   query<T = any>(claims: Claims | null, path: string, input?: unknown): Promise<ApiResult<T>>;
   mutate<T = any>(claims: Claims | null, path: string, input?: unknown): Promise<ApiResult<T>>;
-  /** Resolves once the relay has nothing left to deliver (every committed event consumed). */
+  /** Resolves once every committed event (outbox item) has been delivered to its consumers. */
   settle(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -23,6 +24,27 @@ export interface ApiResult<T> {
 }
 
 let tableCounter = 0;
+
+async function outboxIds(platform: LocalPlatform): Promise<string[]> {
+  const { table } = platform.runtime.deps;
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await table.doc.send(
+      new ScanCommand({
+        TableName: table.name,
+        FilterExpression: 'kind = :k',
+        ExpressionAttributeValues: { ':k': 'event' },
+        ProjectionExpression: 'pk',
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of res.Items ?? []) ids.push(String(item.pk).split('#OUTBOX#')[1]);
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return ids;
+}
 
 /** A full local platform on the suite's DynamoDB Local, with its own table and data dir. */
 export async function startTestPlatform(opts: Partial<LocalOptions> = {}): Promise<TestPlatform> {
@@ -45,14 +67,23 @@ export async function startTestPlatform(opts: Partial<LocalOptions> = {}): Promi
     return { status: res.status, data: body.result?.data, error: body.error } as ApiResult<any>;
   };
 
+  // Every envelope the bus has finished delivering (to all matching consumers).
+  const delivered = new Set<string>();
+  const publish = platform.bus.publish.bind(platform.bus);
+  platform.bus.publish = async (envelope) => {
+    const outcome = await publish(envelope);
+    delivered.add(envelope.id);
+    return outcome;
+  };
+
   const settle = async () => {
-    // Two consecutive empty polls: everything committed so far has been published and consumed.
-    let quiet = 0;
-    const deadline = Date.now() + 15_000;
-    while (quiet < 2 && Date.now() < deadline) {
-      const before = platform.relay.relayed;
-      await new Promise((r) => setTimeout(r, 60));
-      quiet = platform.relay.relayed === before ? quiet + 1 : 0;
+    // Done when every event committed so far (every outbox item) has been delivered.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const committed = await outboxIds(platform);
+      if (committed.every((id) => delivered.has(id))) return;
+      if (Date.now() > deadline) throw new Error(`settle: ${committed.filter((id) => !delivered.has(id)).length} events still undelivered`);
+      await new Promise((r) => setTimeout(r, 25));
     }
   };
 
