@@ -1,0 +1,142 @@
+/**
+ * The HTTP API: the API Lambda (Hono + tRPC) with its evidence-bucket grants, a JWT
+ * authorizer on every route, `$default` → the Lambda (payload v2), stage throttling, JSON
+ * access logs without claims/bodies/query strings, CORS limited to the console origin(s).
+ */
+import {
+  Duration,
+  Stack,
+  aws_apigateway as apigwV1,
+  aws_apigatewayv2 as apigw,
+  aws_apigatewayv2_authorizers as apigwAuth,
+  aws_apigatewayv2_integrations as apigwInt,
+  aws_iam as iam,
+  aws_kms as kms,
+  aws_lambda as lambda,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
+import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import type { PlatformFunctions } from './functions.js';
+import { apiGrants } from './grants.js';
+import { viaService } from './shared.js';
+
+export interface PlatformApiProps {
+  readonly stage: string;
+  readonly functions: PlatformFunctions;
+  /** Function environment; `EVIDENCE_BUCKET` is added here. */
+  readonly environment: Record<string, string>;
+  readonly evidenceBucket: s3.IBucket;
+  readonly dataKey: kms.IKey;
+  readonly jwtIssuer: string;
+  readonly jwtAudience: string;
+  /** CORS origins (none → no CORS preflight configuration). */
+  readonly consoleOrigins: readonly string[];
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+/**
+ * `ApiFunction`, `HttpApi`, `ApiStage` and `ApiAccessLogs`, created in `scope` (the
+ * FederationPlatform) so their logical IDs do not move.
+ */
+export class PlatformApi {
+  readonly function: lambda.Function;
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+
+  constructor(scope: Construct, props: PlatformApiProps) {
+    const { consoleOrigins, evidenceBucket } = props;
+
+    // ── API function ─────────────────────────────────────────────────────────────────────
+    this.function = props.functions.create('ApiFunction', {
+      bundle: 'api',
+      description: `UFP ${props.stage} API (Hono + tRPC)`,
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      environment: { ...props.environment, EVIDENCE_BUCKET: evidenceBucket.bucketName },
+      grants: apiGrants,
+    });
+    // Presigned URLs are signed with the API role: it needs the object actions the URLs carry.
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'EvidenceObjects',
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [evidenceBucket.arnForObjects('*')],
+      }),
+    );
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'EvidenceBucketKeyViaS3',
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [props.dataKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': viaService(Stack.of(scope), 's3') } },
+      }),
+    );
+    NagSuppressions.addResourceSuppressions(
+      this.function.role!,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason: 'Evidence object keys are generated per upload (tenant/case/ulid); the statement is limited to PutObject/GetObject on this one bucket, and the bucket policy only admits presigned PUTs.',
+          appliesTo: [{ regex: '/^Resource::<.*EvidenceBucket.*\\.Arn>\\/\\*$/g' }],
+        },
+      ],
+      true,
+    );
+
+    // ── HTTP API ─────────────────────────────────────────────────────────────────────────
+    const authorizer = new apigwAuth.HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, {
+      jwtAudience: [props.jwtAudience],
+      identitySource: ['$request.header.Authorization'],
+    });
+    this.api = new apigw.HttpApi(scope, 'HttpApi', {
+      apiName: `ufp-${props.stage}`,
+      description: `UFP ${props.stage} API`,
+      createDefaultStage: false,
+      defaultIntegration: new apigwInt.HttpLambdaIntegration('ApiIntegration', this.function, {
+        payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+      }),
+      defaultAuthorizer: authorizer,
+      corsPreflight: consoleOrigins.length
+        ? {
+            allowOrigins: [...consoleOrigins],
+            allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.OPTIONS],
+            allowHeaders: ['authorization', 'content-type', 'x-request-id'],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
+    });
+    const accessLogGroup = props.functions.logGroup('ApiAccessLogs');
+    this.stage = new apigw.HttpStage(scope, 'ApiStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogGroup),
+        // No claims, query strings or bodies: access logs carry no personal data.
+        format: accessLogFormat(),
+      },
+    });
+  }
+}
+
+/** HTTP API access log line: request metadata only, never claims, bodies or query strings. */
+function accessLogFormat(): apigwV1.AccessLogFormat {
+  return apigwV1.AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      requestTime: '$context.requestTime',
+      httpMethod: '$context.httpMethod',
+      routeKey: '$context.routeKey',
+      path: '$context.path',
+      status: '$context.status',
+      protocol: '$context.protocol',
+      responseLength: '$context.responseLength',
+      integrationLatency: '$context.integrationLatency',
+      integrationError: '$context.integrationErrorMessage',
+      authorizerError: '$context.authorizer.error',
+    }),
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Who may do what on the table and the PII key (docs/deploy.md "Who may do what"). The
+ * function factory (functions.ts) turns a `FunctionGrants` into IAM statements with exact
+ * actions; nothing here uses a CDK `grant*()`.
+ */
+import type { HandlerName } from '@ufp/events/rules';
+
+/** Item-level DynamoDB actions; no Scan, no table-level or control-plane actions. */
+export type TableAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:ConditionCheckItem'
+  | 'dynamodb:BatchWriteItem';
+
+export interface FunctionGrants {
+  /**
+   * Table actions this function uses. TransactWriteItems has no IAM action of its own: it is
+   * authorised per item as PutItem/UpdateItem/DeleteItem/ConditionCheckItem.
+   */
+  readonly tableActions: readonly TableAction[];
+  /** Use of the PII envelope key (GenerateDataKey/Decrypt) and read of the blind-index secret. */
+  readonly pii: boolean;
+}
+
+/**
+ * The API reads and writes every aggregate, parks/replays/removes dead letters (DeleteItem)
+ * and runs consumers on replay, and it encrypts and blind-indexes personal data.
+ */
+export const apiGrants: FunctionGrants = {
+  tableActions: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+  pii: true,
+};
+
+/**
+ * A consumer reads its processed marker (GetItem), queries, and commits its effects with the
+ * marker in one TransactWriteItems (Put/Update/ConditionCheck); parking a dead letter is a Put.
+ * No Delete, no Batch*, no Scan — and no PII: consumers work on rollups and clocks.
+ */
+export const defaultConsumerGrants: FunctionGrants = {
+  tableActions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+  pii: false,
+};
+
+/**
+ * Per-handler overrides. A handler that is not listed gets `defaultConsumerGrants`, so a new
+ * rule-table handler deploys with the narrow default until someone decides it needs more.
+ */
+export const consumerGrants: Partial<Record<HandlerName, FunctionGrants>> = {
+  rollupProjector: defaultConsumerGrants,
+  dailyTick: defaultConsumerGrants,
+};
