@@ -150,6 +150,25 @@ describe('stream relay', () => {
   });
 });
 
+describe('stream relay robustness', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+    await createTenant(p, '321281', '321281');
+  });
+  afterAll(() => p?.dispose());
+
+  it('items of any shape (empty maps, sets) and an unreadable outbox item never stall delivery', async () => {
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { table } = p.runtime.deps;
+    await table.doc.send(new PutCommand({ TableName: table.name, Item: { pk: 'T#321281#ODD', sk: '1', empty: {}, tags: new Set(['a']) } }));
+    await table.doc.send(new PutCommand({ TableName: table.name, Item: { pk: 'T#321281#OUTBOX#bad', sk: 'EVENT', kind: 'x-not-an-event', envelope: '{' } }));
+    await createUnit(p, '321281', { memberCount: 9, type: 'regional', uscc: undefined });
+    await p.settle();
+    expect((await p.query(adminOf('321281'), 'rollups.overview', { year })).data.totals['units.members']).toBe(9);
+  });
+});
+
 describe('dead letters', () => {
   let p: TestPlatform;
   let broken = true;

@@ -95,7 +95,8 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
       const deadLetters = storeOk ? (await Promise.all(owners.map((o) => runtime.deps.deadLetters.count(o)))).reduce((a, b) => a + b, 0) : null;
       const pollAge = relay?.lastPollAt ? Date.now() - relay.lastPollAt : null;
       return {
-        ok: storeOk && pollAge !== null && pollAge < 5_000,
+        // A relay that has not polled for 30 s is stuck (a busy machine can delay a poll by seconds).
+        ok: storeOk && pollAge !== null && pollAge < 30_000,
         store: { ok: storeOk, latencyMs: storeMs, table: tableName },
         relay: { lagMs: pollAge, relayed: relay?.relayed ?? 0 },
         bus: { published: bus?.published ?? 0, deadLetters },

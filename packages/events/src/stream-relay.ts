@@ -8,7 +8,6 @@ import {
   type Shard,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { EventEnvelope } from '@ufp/core/events';
 import { parseEnvelope } from '@ufp/db/envelope';
 import { tableManifest } from '@ufp/db/manifest';
@@ -155,7 +154,13 @@ export class StreamRelay {
     let lastSeq: string | undefined;
     for (const record of records) {
       if (!this.running) return records.length; // stopped mid-batch: the checkpoint stays behind
-      const envelope = outboxEnvelope(record);
+      let envelope: EventEnvelope | undefined;
+      try {
+        envelope = outboxEnvelope(record);
+      } catch (err) {
+        // A malformed outbox item is reported and passed over, never allowed to block the stream.
+        this.opts.onError?.(new Error(`skipped unreadable outbox record ${record.dynamodb?.SequenceNumber}: ${(err as Error).message}`));
+      }
       if (envelope) {
         await this.opts.publish(envelope);
         this.relayed++;
@@ -182,11 +187,15 @@ export class StreamRelay {
   }
 }
 
+/**
+ * Only the two attributes the relay needs are read from the image, so an item of any shape
+ * (empty maps, sets, binary) can never stall the stream.
+ */
 function outboxEnvelope(record: _Record): EventEnvelope | undefined {
-  if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return undefined;
-  const image = unmarshall(record.dynamodb.NewImage as Parameters<typeof unmarshall>[0]);
-  if (image.kind !== tableManifest.outboxKind || typeof image.envelope !== 'string') return undefined;
-  return parseEnvelope(image.envelope);
+  const image = record.dynamodb?.NewImage;
+  if (record.eventName !== 'INSERT' || !image) return undefined;
+  if (image.kind?.S !== tableManifest.outboxKind || typeof image.envelope?.S !== 'string') return undefined;
+  return parseEnvelope(image.envelope.S);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
