@@ -6,6 +6,8 @@ const { benchApiRead } = await import('./api-read.js');
 await benchApiRead();
 const { benchCommitLatency } = await import('./commit-latency.js');
 await benchCommitLatency();
+await (await import('./hardship.js')).benchHardshipImport();
+await (await import('./ten-things.js')).benchTenThings();
 if (existsSync(new URL('./bundle.ts', import.meta.url))) {
   const { benchBundle } = await import('./bundle.js');
   await benchBundle();

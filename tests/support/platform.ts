@@ -40,7 +40,7 @@ async function outboxIds(platform: LocalPlatform): Promise<string[]> {
         ExclusiveStartKey: start,
       }),
     );
-    for (const item of res.Items ?? []) ids.push(String(item.pk).split('#OUTBOX#')[1]);
+    for (const item of res.Items ?? []) ids.push(String(item.pk).split('#OUTBOX#')[1] ?? '');
     start = res.LastEvaluatedKey;
   } while (start);
   return ids;

@@ -21,6 +21,25 @@ import Audit from './pages/Audit';
 import DeadLetters from './pages/DeadLetters';
 import Tenants from './pages/Tenants';
 import Overview from './pages/Overview';
+import HardshipQueue from './pages/hardship/Queue';
+import HardshipApply from './pages/hardship/Apply';
+import HardshipFileDetail from './pages/hardship/FileDetail';
+import HardshipFunds from './pages/hardship/Funds';
+import HardshipCharts from './pages/hardship/Charts';
+import HardshipImport from './pages/hardship/Import';
+import HardshipSelfTest from './pages/hardship/SelfTest';
+import HardshipNotices from './pages/hardship/Notices';
+import ContractsLedger from './pages/contracts/Ledger';
+import ContractNew from './pages/contracts/New';
+import ContractDetail from './pages/contracts/Detail';
+import ContractDeadlines from './pages/contracts/Deadlines';
+import ContractNotifications from './pages/contracts/Notifications';
+import TenThingsBoard from './pages/ten-things/Board';
+import TenThingsItem from './pages/ten-things/ItemPage';
+import TenThingsMine from './pages/ten-things/MyTasks';
+import TenThingsReport from './pages/ten-things/AnnualReport';
+import TenThingsCompare from './pages/ten-things/Compare';
+import TenThingsRate from './pages/ten-things/Rate';
 
 function Root(props: RouteSectionProps) {
   const navigate = useNavigate();
@@ -38,6 +57,9 @@ function App() {
   return (
     <Router root={Root}>
       <Route path="/login" component={Login} />
+      <Route path="/self-test" component={HardshipSelfTest} />
+      <Route path="/notices/:tenantId" component={HardshipNotices} />
+      <Route path="/rate/:tenantId/:itemId" component={TenThingsRate} />
       <Route path="/" component={Shell}>
         <Route path="/" component={Home} />
         <Route path="/units" component={guarded(ACCESS.unitsRead, Units)} />
@@ -49,6 +71,22 @@ function App() {
         <Route path="/dead-letters" component={guarded(ACCESS.deadLetters, DeadLetters)} />
         <Route path="/overview" component={guarded(ACCESS.overview, Overview)} />
         <Route path="/tenants" component={guarded(ACCESS.tenants, Tenants)} />
+        <Route path="/hardship" component={guarded(ACCESS.hardship, HardshipQueue)} />
+        <Route path="/hardship/apply" component={guarded(ACCESS.hardship, HardshipApply)} />
+        <Route path="/hardship/files/:fileId" component={guarded(ACCESS.hardship, HardshipFileDetail)} />
+        <Route path="/hardship/funds" component={guarded(ACCESS.hardshipStaff, HardshipFunds)} />
+        <Route path="/hardship/import" component={guarded(ACCESS.hardshipStaff, HardshipImport)} />
+        <Route path="/hardship/charts" component={guarded(ACCESS.hardshipCharts, HardshipCharts)} />
+        <Route path="/contracts" component={guarded(ACCESS.contracts, ContractsLedger)} />
+        <Route path="/contracts/new" component={guarded(ACCESS.contractsWrite, ContractNew)} />
+        <Route path="/contracts/deadlines" component={guarded(ACCESS.contracts, ContractDeadlines)} />
+        <Route path="/contracts/:contractId" component={guarded(ACCESS.contracts, ContractDetail)} />
+        <Route path="/notifications" component={guarded(ACCESS.notifications, ContractNotifications)} />
+        <Route path="/ten-things" component={guarded(ACCESS.tenThings, TenThingsBoard)} />
+        <Route path="/ten-things/my" component={guarded(ACCESS.tenThingsMine, TenThingsMine)} />
+        <Route path="/ten-things/compare" component={guarded(ACCESS.tenThingsCompare, TenThingsCompare)} />
+        <Route path="/ten-things/items/:itemId" component={guarded(ACCESS.tenThingsItem, TenThingsItem)} />
+        <Route path="/ten-things/report/:planId" component={guarded(ACCESS.tenThings, TenThingsReport)} />
         <Route path="*404" component={NotFound} />
       </Route>
     </Router>

@@ -14,12 +14,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/users', key: 'nav.users', roles: ['federation_admin'] },
   { path: '/audit', key: 'nav.audit', roles: ['federation_admin'] },
   { path: '/dead-letters', key: 'nav.deadLetters', roles: ['federation_admin'] },
+  { path: '/hardship', key: 'nav.hardship', roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
+  { path: '/contracts', key: 'nav.contracts', roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
+  { path: '/ten-things', key: 'nav.tenThings', roles: ['federation_admin', 'federation_staff'] },
+  { path: '/ten-things/my', key: 'nav.tenThingsMine', roles: ['unit_reporter'] },
+  // Leadership open /ten-things/compare by link: console.e2e pins their nav to the overview alone.
+  { path: '/ten-things/compare', key: 'nav.tenThingsCompare', roles: ['federation_admin', 'federation_staff'] },
+  { path: '/notifications', key: 'nav.notifications', roles: ['federation_admin', 'federation_staff'] },
   { path: '/overview', key: 'nav.overview', roles: ['federation_admin', 'federation_staff', 'leadership_viewer'] },
   { path: '/tenants', key: 'nav.tenants', roles: ['platform_operator'] },
 ];
 
 /** Who may open each page (also enforced by the API; this only decides what the UI shows). */
 export const ACCESS = {
+  tenThings: ['federation_admin', 'federation_staff'],
+  tenThingsItem: ['federation_admin', 'federation_staff', 'unit_reporter'],
+  tenThingsMine: ['unit_reporter'],
+  tenThingsCompare: ['federation_admin', 'federation_staff', 'leadership_viewer'],
   unitsRead: ['federation_admin', 'federation_staff'],
   unitsWrite: ['federation_admin'],
   /** Unmasked chair phone (audited): staff may need to call the chair, as the API allows. */
@@ -30,6 +41,12 @@ export const ACCESS = {
   deadLetters: ['federation_admin'],
   overview: ['federation_admin', 'federation_staff', 'leadership_viewer'],
   tenants: ['platform_operator'],
+  hardship: ['federation_admin', 'federation_staff', 'unit_reporter'],
+  contracts: ['federation_admin', 'federation_staff', 'unit_reporter'],
+  contractsWrite: ['federation_admin', 'federation_staff'],
+  notifications: ['federation_admin', 'federation_staff'],
+  hardshipStaff: ['federation_admin', 'federation_staff'],
+  hardshipCharts: ['federation_admin', 'federation_staff', 'leadership_viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function allowed(userRoles: readonly string[] | undefined, roles: readonly string[]): boolean {

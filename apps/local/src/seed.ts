@@ -4,6 +4,9 @@ import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/api/aut
 import { usccCheckCharacter } from '@ufp/core/validation/uscc';
 import { directoryLookup, type User } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
+import { seedHardship } from './seeds/hardship.js';
+import { seedTenThings } from './seeds/ten-things.js';
+import { seedContracts } from './seeds/contracts.js';
 
 /** A valid unified social credit code for a demo enterprise (9 = 工商, 1 = 企业). */
 export function demoUscc(divisionCode: string, serial: number): string {
@@ -54,7 +57,7 @@ export interface SeedApi {
 }
 
 /** Module seeds run after the platform seed, in order; each module adds one line here. */
-const moduleSeeds: ((api: SeedApi) => Promise<void>)[] = [];
+const moduleSeeds: ((api: SeedApi) => Promise<void>)[] = [seedHardship, seedTenThings, seedContracts];
 
 /**
  * Seeds a new data directory through the API itself (the same code paths, events, audit and

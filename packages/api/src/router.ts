@@ -1,8 +1,11 @@
 import { auditRouter } from './routers/audit.js';
+import { contractsRouter, notificationsRouter } from './routers/contracts.js';
 import { deadLettersRouter } from './routers/dead-letters.js';
 import { meProcedure } from './routers/me.js';
 import { platformRouter } from './routers/platform.js';
 import { rollupsRouter } from './routers/rollups.js';
+import { tenThingsRouter } from './routers/ten-things.js';
+import { hardshipRouter } from './routers/hardship.js';
 import { unitsRouter } from './routers/units.js';
 import { usersRouter } from './routers/users.js';
 import { router } from './trpc.js';
@@ -15,6 +18,10 @@ export const appRouter = router({
   audit: auditRouter,
   deadLetters: deadLettersRouter,
   rollups: rollupsRouter,
+  tenThings: tenThingsRouter,
+  contracts: contractsRouter,
+  notifications: notificationsRouter,
+  hardship: hardshipRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,7 @@ import type { Table } from '@ufp/db/table';
 import { ConsumerRunner, defaultRetryPolicy, type DeliveryOutcome, type RetryPolicy } from '@ufp/events/consumer-runner';
 import { dailyTick, type TickJob } from '@ufp/events/consumers/daily-tick';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
+import { tenThingsLinkedProgress } from '@ufp/events/consumers/ten-things-linked-progress';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
 import type { HandlerName } from '@ufp/events/rules';
 import { createApp, type AppOptions } from './app.js';
@@ -59,6 +60,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     rollupProjector: rollupProjector(table),
     dailyTick: dailyTick(table, config.tickJobs ?? defaultTickJobs(table, clock)),
     // Module consumers register here, one line each (and a rule in packages/events/src/rules.ts).
+    tenThingsLinkedProgress: tenThingsLinkedProgress(table, clock, cursors),
     ...config.consumerOverrides,
   };
   const deadLetters = new DeadLetterRepository(table, cursors);

@@ -1,8 +1,9 @@
 import type { Clock } from '@ufp/core/clock';
 import type { Table } from '@ufp/db/table';
+import { contractsTickJob } from '@ufp/events/consumers/contracts-tick';
 import type { TickJob } from '@ufp/events/consumers/daily-tick';
 
 /** The jobs the daily tick runs; each module that keeps clocks adds its job here (one line). */
 export function defaultTickJobs(_table: Table, _clock: Clock): TickJob[] {
-  return [];
+  return [contractsTickJob(_table)];
 }

@@ -11,7 +11,7 @@ export interface RuleDefinition {
   readonly handler: HandlerName;
 }
 
-export const handlerNames = ['rollupProjector', 'dailyTick'] as const;
+export const handlerNames = ['rollupProjector', 'dailyTick', 'tenThingsLinkedProgress'] as const;
 export type HandlerName = (typeof handlerNames)[number];
 
 export const ruleTable: readonly RuleDefinition[] = [
@@ -31,5 +31,21 @@ export const ruleTable: readonly RuleDefinition[] = [
     description: 'The daily scheduler tick (Asia/Shanghai) runs legal clocks, flags and follow-ups',
     pattern: { source: ['federation.scheduler'], 'detail-type': ['schedule.tick'] },
     handler: 'dailyTick',
+  },
+  {
+    name: 'ten-things-linked-progress',
+    // Keep in step with linkableEventTypes in packages/core/src/ten-things/targets.ts (a test checks it).
+    description: '十件实事 linked targets count or sum other modules\' events (aid granted, contracts effective, …)',
+    pattern: {
+      'detail-type': [
+        'hardship.aid.granted',
+        'hardship.file.approved',
+        'hardship.file.exited',
+        'contracts.contract.effective',
+        'modelWorkers.survey.submitted',
+        'competitions.results.finalized',
+      ],
+    },
+    handler: 'tenThingsLinkedProgress',
   },
 ];

@@ -3,6 +3,7 @@ import { query } from '../api';
 import { ActionBanner } from '../components/Banner';
 import { DataTable, type Column } from '../components/DataTable';
 import OverviewChart from '../components/OverviewChart';
+import ContractCoverage from './contracts/Coverage';
 import { formatDateTime, formatNumber, t, tMaybe } from '../i18n';
 import { errorText } from '../toast';
 import type { Overview as OverviewData } from '../types';
@@ -120,6 +121,7 @@ export default function Overview() {
                 )}
               </For>
             </ul>
+            <ContractCoverage totals={d().totals} rows={d().rows} />
             <div class="card">
               <h2>{t('overview.chart')}</h2>
               <OverviewChart

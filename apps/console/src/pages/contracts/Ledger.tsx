@@ -1,0 +1,120 @@
+import { A } from '@solidjs/router';
+import { createSignal, For, onMount, Show } from 'solid-js';
+import { query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { DataTable, ListFooter } from '../../components/DataTable';
+import { formatNumber } from '../../i18n';
+import { createPaged } from '../../paged';
+import { hasRole } from '../../session';
+import { errorText, showError } from '../../toast';
+import type { Page } from '../../types';
+import { bi, clockText, INDUSTRIES, industryLabel, STATUSES, statusLabel, tx, TYPES, typeLabel, type Contract } from './shared';
+import './contracts.css';
+
+/** 集体合同台账: filters, the next clock of each contract, and an Excel export. */
+export default function Ledger() {
+  const [type, setType] = createSignal('');
+  const [status, setStatus] = createSignal('');
+  const [industry, setIndustry] = createSignal('');
+  const [expiring, setExpiring] = createSignal('');
+  const [exporting, setExporting] = createSignal(false);
+  const filter = () => {
+    const f: Record<string, unknown> = {};
+    if (type()) f.type = type();
+    if (status()) f.status = status();
+    if (industry()) f.industry = industry();
+    if (expiring()) f.expiringWithinDays = Number(expiring());
+    return f;
+  };
+  const list = createPaged<Contract>((cursor) => query<Page<Contract>>('contracts.list', { limit: 20, ...filter(), ...(cursor ? { cursor } : {}) }));
+  onMount(() => void list.reload());
+  const canWrite = () => hasRole('federation_admin', 'federation_staff');
+
+  async function exportXlsx() {
+    setExporting(true);
+    try {
+      const res = await query<{ filename: string; base64: string }>('contracts.export', filter());
+      const bytes = Uint8Array.from(atob(res.base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = res.filename;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const select = (id: string, label: string, value: () => string, set: (v: string) => void, options: readonly string[], text: (o: string) => string) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value()}
+        onChange={(e) => {
+          set(e.currentTarget.value);
+          void list.reload();
+        }}
+      >
+        <option value="">{tx('全部', 'All')}</option>
+        <For each={options}>{(o) => <option value={o}>{text(o)}</option>}</For>
+      </select>
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="contracts-title">
+      <div class="page-head">
+        <h1 id="contracts-title">{tx('集体合同台账', 'Collective contracts')}</h1>
+        <div class="toolbar">
+          <A href="/contracts/deadlines" class="btn">
+            {tx('法定期限', 'Deadlines')}
+          </A>
+          <button type="button" class="btn" disabled={exporting()} onClick={() => void exportXlsx()}>
+            {exporting() ? tx('导出中…', 'Exporting…') : tx('导出 Excel', 'Export to Excel')}
+          </button>
+          <Show when={canWrite()}>
+            <A href="/contracts/new" class="btn btn--primary">
+              {tx('新建集体合同', 'New contract')}
+            </A>
+          </Show>
+        </div>
+      </div>
+      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        {select('c-type', tx('类型', 'Type'), type, setType, TYPES, (o) => bi(typeLabel[o]))}
+        {select('c-status', tx('状态', 'Status'), status, setStatus, STATUSES, (o) => bi(statusLabel[o]))}
+        {select('c-industry', tx('行业', 'Industry'), industry, setIndustry, INDUSTRIES, (o) => bi(industryLabel[o]))}
+        {select('c-expiring', tx('到期', 'Expiring'), expiring, setExpiring, ['30', '90', '180'], (o) => tx(`${o}天内到期`, `within ${o} days`))}
+      </form>
+      <Show when={list.error()}>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void list.reload()}>{tx('重试', 'Retry')}</button>}>
+          {errorText(list.error())}
+        </Banner>
+      </Show>
+      <DataTable<Contract>
+        label={tx('集体合同台账', 'Collective contracts')}
+        rows={list.items()}
+        loading={list.loading() && !list.loaded()}
+        columns={[
+          { label: () => tx('合同名称', 'Title'), cell: (c) => <A href={`/contracts/${encodeURIComponent(c.contractId)}`}>{c.title}</A>, class: 'cell--primary' },
+          { label: () => tx('类型', 'Type'), cell: (c) => bi(typeLabel[c.type]) + (c.scope?.industry ? ` · ${bi(industryLabel[c.scope.industry])}` : '') },
+          { label: () => tx('状态', 'Status'), cell: (c) => <span class={`badge badge--${c.status}`}>{bi(statusLabel[c.status])}</span> },
+          { label: () => tx('覆盖职工', 'Employees'), cell: (c) => formatNumber(c.coveredEmployees), class: 'num' },
+          { label: () => tx('期限', 'Term'), cell: (c) => `${c.term.start} ~ ${c.term.end}`, class: 'nowrap' },
+          {
+            label: () => tx('最近期限', 'Next clock'),
+            cell: (c) => (
+              <Show when={c.clocks[0]} fallback={<span class="muted">—</span>}>
+                {(k) => <span class={`clock clock--${k().state}`}>{clockText(k())}{k().provisional ? tx('（暂定）', ' (provisional)') : ''}</span>}
+              </Show>
+            ),
+          },
+        ]}
+      />
+      <ListFooter hasMore={list.hasMore()} loading={list.loading()} onMore={() => void list.loadMore()} />
+    </section>
+  );
+}

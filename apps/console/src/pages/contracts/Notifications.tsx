@@ -1,0 +1,58 @@
+import { A } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { mutate, query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { formatDateTime } from '../../i18n';
+import { hasRole } from '../../session';
+import { errorText, showError } from '../../toast';
+import { bi, tx } from './shared';
+import './contracts.css';
+
+interface Note {
+  id: string;
+  type: string;
+  contractId: string;
+  title: { zh: string; en: string };
+  dueOn?: string;
+  createdAt: string;
+  readAt?: string;
+}
+
+/** In-app notifications: legal clocks due and overdue, contracts taking effect or expiring. */
+export default function Notifications() {
+  const [data, { refetch, mutate: set }] = createResource(() => query<{ items: Note[]; unread: number }>('notifications.list', {}));
+  async function markRead(n: Note) {
+    try {
+      const res = await mutate<{ readAt: string }>('notifications.markRead', { id: n.id });
+      const d = data()!;
+      set({ items: d.items.map((x) => (x.id === n.id ? { ...x, readAt: res.readAt } : x)), unread: Math.max(0, d.unread - 1) });
+    } catch (e) {
+      showError(e);
+    }
+  }
+  return (
+    <section aria-labelledby="notes-title">
+      <div class="page-head">
+        <h1 id="notes-title">{tx('通知提醒', 'Notifications')}</h1>
+        <Show when={data()}><p class="muted">{tx(`未读 ${data()!.unread} 条`, `${data()!.unread} unread`)}</p></Show>
+      </div>
+      <Show when={data.error}>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{tx('重试', 'Retry')}</button>}>{errorText(data.error)}</Banner>
+      </Show>
+      <Show when={data() && data()!.items.length === 0}><p class="muted">{tx('暂无通知', 'No notifications')}</p></Show>
+      <ul class="timeline" aria-label={tx('通知列表', 'Notifications')}>
+        <For each={data()?.items ?? []}>
+          {(n) => (
+            <li class={n.readAt ? 'done' : 'current'} data-testid="notification">
+              <A href={`/contracts/${n.contractId}`} classList={{ 'clock--overdue': n.type === 'clock_overdue' }}>{bi(n.title)}</A>
+              <span class="note">{formatDateTime(n.createdAt)}</span>
+              <Show when={!n.readAt && hasRole('federation_admin', 'federation_staff')}>
+                <button type="button" class="btn btn--small" onClick={() => void markRead(n)}>{tx('标为已读', 'Mark read')}</button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { A } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { mutate, query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { lang, t } from '../../i18n';
+import { errorText } from '../../toast';
+import './hardship.css';
+
+interface ImportResult {
+  total: number;
+  imported: number;
+  written: boolean;
+  errors: { row: number; field: string; message: string; messageEn: string }[];
+  errorReport?: string;
+}
+
+function download(base64: string, fileName: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function toBase64(file: File, onProgress: (p: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 40));
+    reader.onerror = () => reject(reader.error);
+    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Ledger import: template, upload with progress, per-row errors, and the user's choice on errors. */
+export default function HardshipImport() {
+  const [file, setFile] = createSignal<File>();
+  const [mode, setMode] = createSignal<'allOrNothing' | 'validRows'>('allOrNothing');
+  const [progress, setProgress] = createSignal(0);
+  const [busy, setBusy] = createSignal(false);
+  const [result, setResult] = createSignal<ImportResult>();
+  const [error, setError] = createSignal<unknown>();
+
+  async function run(e: Event) {
+    e.preventDefault();
+    const f = file();
+    if (!f) return;
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    setProgress(0);
+    try {
+      const base64 = await toBase64(f, setProgress);
+      setProgress(50);
+      const timer = setInterval(() => setProgress(Math.min(95, progress() + 2)), 300);
+      try {
+        setResult(await mutate<ImportResult>('hardship.ledger.import', { fileBase64: base64, mode: mode() }));
+      } finally {
+        clearInterval(timer);
+      }
+      setProgress(100);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="hs-import-title" class="narrow">
+      <p class="crumbs"><A href="/hardship">← {t('hardship.title')}</A></p>
+      <h1 id="hs-import-title">{t('hardship.import.title')}</h1>
+      <div class="hs-nav">
+        <button type="button" class="btn" onClick={async () => { const r = await query<{ base64: string; fileName: string }>('hardship.ledger.template'); download(r.base64, r.fileName); }}>
+          {t('hardship.import.template')}
+        </button>
+        <button type="button" class="btn" onClick={async () => { const r = await query<{ base64: string; fileName: string }>('hardship.ledger.export'); download(r.base64, r.fileName); }}>
+          {t('hardship.export')}
+        </button>
+      </div>
+      <form class="card" onSubmit={(e) => void run(e)}>
+        <label class="field">
+          {t('hardship.import.file')}
+          <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
+        </label>
+        <fieldset class="field">
+          <legend>{t('hardship.import.mode')}</legend>
+          <label style={{ display: 'block' }}><input type="radio" name="mode" checked={mode() === 'allOrNothing'} onChange={() => setMode('allOrNothing')} /> {t('hardship.import.allOrNothing')}</label>
+          <label style={{ display: 'block' }}><input type="radio" name="mode" checked={mode() === 'validRows'} onChange={() => setMode('validRows')} /> {t('hardship.import.validOnly')}</label>
+        </fieldset>
+        <Show when={busy() || progress() > 0}>
+          <progress class="hs-progress" max="100" value={progress()} aria-label={t('hardship.import.title')} />
+        </Show>
+        <button type="submit" class="btn btn--primary" disabled={busy() || !file()}>{t('hardship.import.run')}</button>
+      </form>
+      <Show when={error()}><Banner kind="error">{errorText(error())}</Banner></Show>
+      <Show when={result()}>
+        {(r) => (
+          <div class="card" role="status">
+            <p>{t('hardship.import.result', { total: r().total, imported: r().imported, errors: new Set(r().errors.map((e) => e.row)).size })}</p>
+            <Show when={r().errorReport}>
+              <button type="button" class="btn" onClick={() => download(r().errorReport!, 'hardship-import-errors.xlsx')}>{t('hardship.import.errorReport')}</button>
+            </Show>
+            <Show when={r().errors.length}>
+              <table class="table" aria-label={t('hardship.import.errorReport')}>
+                <thead><tr><th>{t('hardship.import.row')}</th><th>{t('hardship.reason')}</th></tr></thead>
+                <tbody>
+                  <For each={r().errors.slice(0, 200)}>{(e) => <tr><td>{e.row}</td><td>{lang() === 'en' ? e.messageEn : e.message}</td></tr>}</For>
+                </tbody>
+              </table>
+            </Show>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}

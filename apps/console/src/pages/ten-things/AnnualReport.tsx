@@ -1,0 +1,114 @@
+import { useParams } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { formatNumber } from '../../i18n';
+import { errorText, showError } from '../../toast';
+import { comparatorSign, pct, STATUSES, statusLabel, tt, type PlanV, type Status } from './labels';
+import './ten-things.css';
+
+interface Row {
+  itemId: string;
+  item: string;
+  leadDept: string;
+  indicator: string;
+  comparator: string;
+  target: number;
+  unit: string;
+  achieved: number;
+  completion: number;
+  status: Status;
+  satisfactionMean: number | null;
+  satisfactionCount: number;
+}
+
+/** 年度报告: one row per target, printable (print CSS hides the shell) and exportable to Excel. */
+export default function AnnualReport() {
+  const params = useParams<{ planId: string }>();
+  const [report] = createResource(
+    () => params.planId,
+    (planId) => query<{ plan: PlanV; summary: { byStatus: Record<Status, number>; completion: number }; asOf: string; rows: Row[] }>('tenThings.reports.annual', { planId }),
+  );
+  const excel = async () => {
+    try {
+      const x = await query<{ filename: string; base64: string }>('tenThings.reports.annualXlsx', { planId: params.planId });
+      const bytes = Uint8Array.from(atob(x.base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = x.filename;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (err) {
+      showError(err);
+    }
+  };
+  // Rows of one item are grouped: the item's name and status print once.
+  const first = (rows: Row[], i: number) => i === 0 || rows[i - 1]!.itemId !== rows[i]!.itemId;
+  return (
+    <section class="tt-report" aria-labelledby="tt-report-title">
+      <Show when={report.error}>
+        <Banner kind="error">{errorText(report.error)}</Banner>
+      </Show>
+      <Show when={report()}>
+        {(r) => (
+          <>
+            <div class="page-head">
+              <h1 id="tt-report-title">
+                {r().plan.title} · {tt('annual')}
+              </h1>
+              <div class="tt-inline no-print">
+                <button class="btn" type="button" onClick={() => window.print()}>
+                  {tt('print')}
+                </button>
+                <button class="btn btn--primary" type="button" onClick={() => void excel()}>
+                  {tt('excel')}
+                </button>
+              </div>
+            </div>
+            <p>
+              {tt('asOf', { date: r().asOf })} · {tt('completion')} {pct(r().summary.completion)} ·{' '}
+              <For each={STATUSES}>
+                {(s) => (
+                  <span>
+                    {statusLabel(s)} {r().summary.byStatus[s]}{' '}
+                  </span>
+                )}
+              </For>
+            </p>
+            <table>
+              <thead>
+                <tr>
+                  <th>{tt('itemTitle')}</th>
+                  <th>{tt('targets')}</th>
+                  <th>{tt('target')}</th>
+                  <th>{tt('achieved')}</th>
+                  <th>{tt('completion')}</th>
+                  <th>{tt('status')}</th>
+                  <th>{tt('satisfaction')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={r().rows}>
+                  {(row, i) => (
+                    <tr>
+                      <td>{first(r().rows, i()) ? `${row.item}（${row.leadDept}）` : ''}</td>
+                      <td>{row.indicator}</td>
+                      <td class="num">
+                        {comparatorSign(row.comparator)} {formatNumber(row.target)} {row.unit}
+                      </td>
+                      <td class="num">{formatNumber(row.achieved)}</td>
+                      <td class="num">{pct(row.completion)}</td>
+                      <td>{first(r().rows, i()) ? statusLabel(row.status) : ''}</td>
+                      <td class="num">{first(r().rows, i()) ? (row.satisfactionMean === null ? '—' : `${row.satisfactionMean}（${row.satisfactionCount}）`) : ''}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

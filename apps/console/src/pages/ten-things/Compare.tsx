@@ -1,0 +1,93 @@
+import { createEffect, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { query } from '../../api';
+import { Banner } from '../../components/Banner';
+import type { EChartsType } from '../../components/echarts-setup';
+import { formatNumber, lang } from '../../i18n';
+import { errorText } from '../../toast';
+import { pct, STATUSES, statusLabel, tt } from './labels';
+import './ten-things.css';
+
+interface Overview {
+  year: number;
+  scope: { code: string; name: string };
+  rows: { tenantId: string; name: string; divisionCode: string; metrics: Record<string, number> }[];
+}
+
+const m = (r: { metrics: Record<string, number> }, k: string) => r.metrics[k] ?? 0;
+const meanCompletion = (r: { metrics: Record<string, number> }) => (m(r, 'tenThings.items.adopted') ? m(r, 'tenThings.completionBp') / 10_000 / m(r, 'tenThings.items.adopted') : 0);
+
+/** Leadership view: every tenant in scope side by side, from rollups only (no records, no PII). */
+export default function Compare() {
+  const [year, setYear] = createSignal(new Date().getFullYear());
+  const [data] = createResource(year, (y) => query<Overview>('rollups.overview', { year: y }));
+  const rows = () => (data()?.rows ?? []).filter((r) => m(r, 'tenThings.items.adopted') > 0);
+  let el!: HTMLDivElement;
+  const [chart, setChart] = createSignal<EChartsType>();
+  onMount(async () => {
+    const { init } = await import('../../components/echarts-setup');
+    setChart(init(el, undefined, { renderer: 'canvas' }));
+  });
+  onCleanup(() => chart()?.dispose());
+  createEffect(() => {
+    const c = chart();
+    if (!c) return;
+    lang();
+    const rs = rows();
+    c.setOption(
+      {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0 },
+        grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: rs.map((r) => r.name) },
+        yAxis: { type: 'value', minInterval: 1 },
+        color: ['#1f7a3f', '#3b6fb6', '#c77700', '#c0262d', '#6b1a1a'],
+        series: STATUSES.map((s) => ({ name: statusLabel(s), type: 'bar', stack: 'status', data: rs.map((r) => m(r, `tenThings.items.${s}`)) })),
+      },
+      true,
+    );
+  });
+  return (
+    <section aria-labelledby="tt-compare-title">
+      <div class="page-head">
+        <h1 id="tt-compare-title">{tt('compare')}</h1>
+        <div class="field">
+          <label for="tt-compare-year">{tt('year')}</label>
+          <input id="tt-compare-year" type="number" min="2000" max="2100" value={year()} onChange={(e) => setYear(Number(e.currentTarget.value))} />
+        </div>
+      </div>
+      <p class="muted">{tt('compareIntro')}</p>
+      <Show when={data.error}>
+        <Banner kind="error">{errorText(data.error)}</Banner>
+      </Show>
+      <div class="tt-chart" ref={el} role="img" aria-label={tt('compare')} />
+      <div class="table-wrap">
+        <table data-testid="tt-compare">
+          <thead>
+            <tr>
+              <th>{tt('tenant')}</th>
+              <th>{tt('adoptedCount')}</th>
+              <th>{tt('meanCompletion')}</th>
+              <For each={STATUSES}>{(s) => <th>{statusLabel(s)}</th>}</For>
+              <th>{tt('reports')}</th>
+              <th>{tt('meanSatisfaction')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(r) => (
+                <tr>
+                  <td>{r.name}</td>
+                  <td class="num">{formatNumber(m(r, 'tenThings.items.adopted'))}</td>
+                  <td class="num">{pct(meanCompletion(r))}</td>
+                  <For each={STATUSES}>{(s) => <td class="num">{formatNumber(m(r, `tenThings.items.${s}`))}</td>}</For>
+                  <td class="num">{formatNumber(m(r, 'tenThings.progress.reports'))}</td>
+                  <td class="num">{m(r, 'tenThings.ratings') ? (m(r, 'tenThings.ratingSum') / m(r, 'tenThings.ratings')).toFixed(2) : '—'}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

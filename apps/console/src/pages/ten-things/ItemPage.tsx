@@ -1,0 +1,202 @@
+import { A, useParams } from '@solidjs/router';
+import QRCode from 'qrcode';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { mutate, query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { formatDateTime, formatNumber } from '../../i18n';
+import { hasRole } from '../../session';
+import { errorText, showError, showToast } from '../../toast';
+import type { Page, Unit } from '../../types';
+import { tt, type ItemV, type TtKey } from './labels';
+import { ItemCard } from './parts';
+import { ReportForm } from './ReportForm';
+import './ten-things.css';
+
+interface Entry {
+  entryId: string;
+  targetIndex: number;
+  quantity: number;
+  occurredOn: string;
+  entryType: 'report' | 'correction' | 'linked';
+  note?: string;
+  reason?: string;
+  reversedBy?: string;
+  reporterUnitId?: string;
+  recordedAt: string;
+}
+
+export default function ItemPage() {
+  const params = useParams<{ itemId: string }>();
+  const [data, { refetch }] = createResource(
+    () => params.itemId,
+    (itemId) => query<{ item: ItemV; ledger: { items: Entry[] } }>('tenThings.items.get', { itemId, limit: 200 }),
+  );
+  const isStaff = () => hasRole('federation_admin', 'federation_staff');
+  const publicUrl = () => (data() ? `${location.origin}/rate/${data()!.item.tenantId}/${data()!.item.itemId}` : '');
+  const [qr] = createResource(publicUrl, (url) => (url ? QRCode.toDataURL(url, { margin: 1, width: 296 }) : Promise.resolve('')));
+
+  const correct = async (entry: Entry) => {
+    const reason = window.prompt(tt('correctReason'));
+    if (!reason) return;
+    try {
+      await mutate('tenThings.progress.correct', { itemId: params.itemId, entryId: entry.entryId, reason });
+      showToast('success', () => tt('corrected'));
+      void refetch();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  return (
+    <section aria-labelledby="tt-item-title">
+      <Show when={data.error}>
+        <Banner kind="error">{errorText(data.error)}</Banner>
+      </Show>
+      <Show when={data()}>
+        {(d) => (
+          <>
+            <div class="page-head">
+              <h1 id="tt-item-title">{d().item.title}</h1>
+              <A class="btn no-print" href={hasRole('unit_reporter') && !isStaff() ? '/ten-things/my' : '/ten-things'}>
+                {tt('board')}
+              </A>
+            </div>
+            <ItemCard item={d().item} />
+            <Show when={d().item.stage === 'adopted'}>
+              <div class="tt-section tt-inline" style={{ 'align-items': 'start' }}>
+                <div class="card tt-task" style={{ flex: '1 1 280px' }}>
+                  <h2>{tt('report')}</h2>
+                  <ReportForm item={d().item} idPrefix="tt-item-report" onSaved={() => void refetch()} />
+                </div>
+                <div class="card" style={{ flex: '1 1 280px' }}>
+                  <h2>{tt('publicLink')}</h2>
+                  <div class="tt-qr">
+                    <Show when={qr()}>
+                      <img src={qr()} alt={tt('publicLink')} />
+                    </Show>
+                    <a href={publicUrl()} target="_blank" rel="noopener" data-testid="tt-public-link" style={{ 'word-break': 'break-all' }}>
+                      {publicUrl()}
+                    </a>
+                  </div>
+                </div>
+              </div>
+              <Show when={hasRole('federation_admin')}>
+                <AssignForm item={d().item} onSaved={() => void refetch()} />
+              </Show>
+            </Show>
+            <section class="tt-section" aria-labelledby="tt-ledger">
+              <h2 id="tt-ledger">{tt('ledger')}</h2>
+              <div class="table-wrap">
+                <table data-testid="tt-ledger">
+                  <thead>
+                    <tr>
+                      <th>{tt('occurredOn')}</th>
+                      <th>{tt('targetIndex')}</th>
+                      <th>{tt('quantity')}</th>
+                      <th>{tt('entryType')}</th>
+                      <th>{tt('note')}</th>
+                      <th />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={d().ledger.items}>
+                      {(e) => (
+                        <tr>
+                          <td class="nowrap">{e.occurredOn}</td>
+                          <td>{d().item.targets[e.targetIndex]?.indicator}</td>
+                          <td class="num">
+                            {e.quantity > 0 ? '+' : ''}
+                            {formatNumber(e.quantity)} {d().item.targets[e.targetIndex]?.unit}
+                          </td>
+                          <td>{tt(`entryType.${e.entryType}` as TtKey)}</td>
+                          <td>
+                            {e.reason ?? e.note ?? ''}
+                            <span class="muted"> {formatDateTime(e.recordedAt)}</span>
+                          </td>
+                          <td>
+                            <Show when={e.reversedBy}>
+                              <span class="muted">{tt('reversedBy')}</span>
+                            </Show>
+                            <Show when={isStaff() && e.entryType === 'report' && !e.reversedBy}>
+                              <button class="btn btn--small" type="button" onClick={() => void correct(e)}>
+                                {tt('correct')}
+                              </button>
+                            </Show>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function AssignForm(props: { item: ItemV; onSaved: () => void }) {
+  const [units] = createResource(() => query<Page<Unit>>('units.list', { limit: 200 }));
+  const [leadDept, setLeadDept] = createSignal(props.item.assignment?.leadDept ?? props.item.leadDept);
+  const [co, setCo] = createSignal<string[]>(props.item.assignment?.coUnitIds ?? []);
+  const initial = (q: number) => props.item.assignment?.milestones.find((m) => m.quarter === q)?.share ?? q * 25;
+  const [shares, setShares] = createSignal([initial(1), initial(2), initial(3), initial(4)]);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await mutate('tenThings.items.assign', {
+        itemId: props.item.itemId,
+        version: props.item.version,
+        leadDept: leadDept().trim(),
+        coUnitIds: co(),
+        milestones: shares().map((share, i) => ({ quarter: i + 1, share })),
+      });
+      showToast('success', () => tt('assigned'));
+      props.onSaved();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  return (
+    <form class="card tt-section no-print" onSubmit={save} aria-labelledby="tt-assign-title">
+      <h2 id="tt-assign-title">{tt('assign')}</h2>
+      <div class="field">
+        <label for="tt-a-dept">{tt('leadDept')}</label>
+        <input id="tt-a-dept" required value={leadDept()} onInput={(e) => setLeadDept(e.currentTarget.value)} />
+      </div>
+      <fieldset>
+        <legend>{tt('coUnits')}</legend>
+        <For each={units()?.items ?? []}>
+          {(u) => (
+            <label style={{ display: 'block' }}>
+              <input type="checkbox" checked={co().includes(u.unitId)} onChange={(e) => setCo(e.currentTarget.checked ? [...co(), u.unitId] : co().filter((x) => x !== u.unitId))} /> {u.name}
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <fieldset class="tt-inline">
+        <legend>{tt('milestones')}</legend>
+        <For each={[0, 1, 2, 3]}>
+          {(q) => (
+            <div class="field">
+              <label for={`tt-a-q${q + 1}`}>Q{q + 1}</label>
+              <input
+                id={`tt-a-q${q + 1}`}
+                type="number"
+                min="0"
+                max="100"
+                value={shares()[q]}
+                onInput={(e) => setShares(shares().map((s, i) => (i === q ? Number(e.currentTarget.value) : s)))}
+              />
+            </div>
+          )}
+        </For>
+      </fieldset>
+      <button class="btn btn--primary" type="submit">
+        {tt('saveAssign')}
+      </button>
+    </form>
+  );
+}

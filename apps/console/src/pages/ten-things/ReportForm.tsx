@@ -1,0 +1,61 @@
+import { createSignal, For } from 'solid-js';
+import { mutate } from '../../api';
+import { showError, showToast } from '../../toast';
+import { todayIso, tt, type ItemV } from './labels';
+
+/** One progress report on a hand-reported target; large touch targets so it works on a phone. */
+export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: string }) {
+  const manual = () => props.item.targets.map((t, i) => ({ t, i })).filter((x) => !x.t.link);
+  const [index, setIndex] = createSignal(manual()[0]?.i ?? 0);
+  const [quantity, setQuantity] = createSignal('');
+  const [date, setDate] = createSignal(todayIso());
+  const [note, setNote] = createSignal('');
+  const [saving, setSaving] = createSignal(false);
+  const id = (s: string) => `${props.idPrefix}-${s}`;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      await mutate('tenThings.progress.report', { itemId: props.item.itemId, targetIndex: index(), quantity: Number(quantity()), occurredOn: date(), ...(note().trim() ? { note: note().trim() } : {}) });
+      showToast('success', () => tt('reported'));
+      setQuantity('');
+      setNote('');
+      props.onSaved();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} aria-label={`${tt('report')}：${props.item.title}`}>
+      <div class="field">
+        <label for={id('target')}>{tt('targetIndex')}</label>
+        <select id={id('target')} value={index()} onChange={(e) => setIndex(Number(e.currentTarget.value))}>
+          <For each={manual()}>
+            {(x) => (
+              <option value={x.i}>
+                {x.t.indicator}（{x.t.unit}）
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+      <div class="field">
+        <label for={id('qty')}>{tt('quantity')}</label>
+        <input id={id('qty')} type="number" inputmode="decimal" min="0" step="any" required value={quantity()} onInput={(e) => setQuantity(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={id('date')}>{tt('occurredOn')}</label>
+        <input id={id('date')} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={id('note')}>{tt('note')}</label>
+        <input id={id('note')} value={note()} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} />
+      </div>
+      <button class="btn btn--primary" type="submit" disabled={saving() || manual().length === 0}>
+        {tt('submitReport')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { formatNumber } from '../../i18n';
+import { comparatorSign, pct, statusLabel, tt, type ItemV } from './labels';
+
+export function StatusBadge(props: { status?: string }) {
+  return (
+    <Show when={props.status}>
+      <span class={`tt-status tt--${props.status}`}>{statusLabel(props.status!)}</span>
+    </Show>
+  );
+}
+
+export function ProgressBar(props: { value: number; status?: string; label: string }) {
+  return (
+    <div
+      class={`tt-bar tt--${props.status ?? 'on_track'}`}
+      role="progressbar"
+      aria-label={props.label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(props.value * 100)}
+    >
+      <span style={{ width: `${Math.min(100, Math.round(props.value * 100))}%` }} />
+    </div>
+  );
+}
+
+export function TargetList(props: { item: ItemV }) {
+  return (
+    <ul class="tt-targets">
+      <For each={props.item.targets}>
+        {(t, i) => (
+          <li>
+            {t.indicator}：{formatNumber(props.item.achieved[i()] ?? 0)} / {comparatorSign(t.comparator)}
+            {formatNumber(t.target)} {t.unit}
+            <Show when={props.item.progress}>
+              <span class="muted"> （{pct(props.item.progress!.targets[i()])}）</span>
+            </Show>
+            <Show when={t.link}>
+              <span class="muted" title={tt('linked')}> ⚡</span>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
+export function ItemCard(props: { item: ItemV; href?: string }) {
+  const status = () => props.item.progress?.status;
+  return (
+    <article class={`tt-card tt--${status() ?? 'none'}`} data-testid="tt-item" aria-label={props.item.title}>
+      <div class="tt-inline" style={{ 'justify-content': 'space-between' }}>
+        <h3>
+          <Show when={props.href} fallback={props.item.title}>
+            <A href={props.href!}>{props.item.title}</A>
+          </Show>
+        </h3>
+        <StatusBadge status={status()} />
+      </div>
+      <div class="muted">
+        {tt('leadDept')}：{props.item.assignment?.leadDept ?? props.item.leadDept}
+      </div>
+      <Show when={props.item.progress}>
+        {(p) => (
+          <>
+            <ProgressBar value={p().completion} status={p().status} label={`${props.item.title} ${tt('completion')}`} />
+            <div>
+              {tt('completion')} <strong data-testid="tt-completion">{pct(p().completion)}</strong>
+              <Show when={props.item.satisfaction.count > 0}>
+                <span class="muted">
+                  {' '}
+                  · {tt('satisfaction')} {props.item.satisfaction.mean} （{tt('ratings', { count: props.item.satisfaction.count })}）
+                </span>
+              </Show>
+            </div>
+          </>
+        )}
+      </Show>
+      <TargetList item={props.item} />
+    </article>
+  );
+}

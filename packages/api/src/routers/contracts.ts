@@ -1,0 +1,540 @@
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel.js';
+import { z } from 'zod';
+import { noticeProblems, type WorkCalendar } from '@ufp/core/calendar/calendar';
+import { isIsoDate } from '@ufp/core/calendar/dates';
+import { shanghaiDate } from '@ufp/core/clock';
+import { autoEffectiveOn, filingTimeliness, openClocks, type OpenClock } from '@ufp/core/contracts/clocks';
+import {
+  clockRules,
+  contractStatuses,
+  contractStatusLabels,
+  contractTypeLabels,
+  contractTypes,
+  industries,
+  industryLabels,
+  specialKinds,
+  type Contract,
+  type ContractSettings,
+  type HistoryEntry,
+} from '@ufp/core/contracts/contract';
+import { assertStep, nextSteps, renewalOpensOn, type LifecycleStep } from '@ufp/core/contracts/lifecycle';
+import { inForceMetrics, inForceYears, mergeMetrics } from '@ufp/core/contracts/metrics';
+import { checkMinimumWage, checkRepresentatives, checkTerm, congressOutcome } from '@ufp/core/contracts/rules';
+import { conflict, invalid, staleVersion } from '@ufp/core/errors';
+import { newId } from '@ufp/core/ids';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
+import { usccSchema } from '@ufp/core/validation/zod';
+import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
+import { ContractRepository, loadedNotices, saveNotice, workCalendar, type ContractFilter } from '@ufp/db/repositories/contracts';
+import { UnitOfWork } from '@ufp/db/unit-of-work';
+import { idInput, pageInput } from '../schemas.js';
+import { authedProcedure, platformProcedure, router, tenantProcedure, type Context } from '../trpc.js';
+import { write } from '../write.js';
+
+type Ctx = Context & { scope: TenantScope };
+
+const dateInput = z.string().superRefine((v, ctx) => {
+  if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: '日期格式应为 YYYY-MM-DD', params: { en: 'Date must be YYYY-MM-DD' } });
+});
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const readers = tenantProcedure(['federation_admin', 'federation_staff', 'unit_reporter']);
+const editors = tenantProcedure(['federation_admin', 'federation_staff']);
+const admins = tenantProcedure(['federation_admin']);
+
+const repo = (ctx: Ctx) => new ContractRepository(ctx.deps.table, ctx.deps.cursors);
+const today = (ctx: Ctx) => shanghaiDate(ctx.deps.clock.now());
+
+const createInput = z.object({
+  title: text(100).optional(),
+  type: z.enum(contractTypes),
+  specialKind: z.enum(specialKinds).optional(),
+  unitId: idInput.optional(),
+  scope: z.object({ industry: z.enum(industries).optional(), regionCode: z.string().regex(/^\d{6}$/).optional() }).optional(),
+  employerParties: z.array(z.object({ name: text(100), uscc: usccSchema.optional() })).min(1).max(200),
+  coveredEnterprises: z.number().int().min(1).max(1_000_000),
+  coveredEmployees: z.number().int().min(1).max(10_000_000),
+  term: z.object({ start: dateInput, end: dateInput }),
+  clauses: z
+    .object({
+      wageGrowthPct: z.number().min(-50).max(100).multipleOf(0.01).optional(),
+      minimumWageFen: z.number().int().min(0).max(100_000_000).optional(),
+      workingHours: z.string().trim().max(2000).optional(),
+      leave: z.string().trim().max(2000).optional(),
+      protections: z.string().trim().max(2000).optional(),
+      other: z.string().trim().max(5000).optional(),
+    })
+    .default({}),
+});
+
+const listFilter = {
+  type: z.enum(contractTypes).optional(),
+  status: z.enum(contractStatuses).optional(),
+  industry: z.enum(industries).optional(),
+  unitId: idInput.optional(),
+  expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+};
+
+const noticeInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  version: z.number().int().min(0),
+  source: text(200),
+  off: z.array(z.union([dateInput, z.tuple([dateInput, dateInput])])).min(1).max(40),
+  work: z.array(dateInput).max(20),
+});
+
+const settingsInput = z.object({
+  version: z.number().int().min(0),
+  dayCount: z.object(Object.fromEntries(clockRules.map((r) => [r, z.enum(['natural', 'working']).optional()])) as Record<(typeof clockRules)[number], z.ZodOptional<z.ZodEnum<{ natural: 'natural'; working: 'working' }>>>).optional(),
+  extendOnRestDay: z.boolean().optional(),
+  minimumWageFen: z.number().int().min(0).max(100_000_000).nullable().optional(),
+  outsiderShareMax: z.object({ num: z.number().int().min(0).max(10), den: z.number().int().min(1).max(10) }).refine((f) => f.num <= f.den, { message: '外聘代表比例不得超过1', params: { en: 'The outsider share cannot exceed 1' } }).optional(),
+  publishWithinDays: z.number().int().min(0).max(60).optional(),
+});
+
+/** What a contract looks like to callers: the record plus its open steps and running clocks. */
+export type ContractView = Contract & { nextSteps: LifecycleStep[]; clocks: OpenClock[] };
+
+const view = (c: Contract, settings: ContractSettings, on: string, cal: WorkCalendar): ContractView => ({ ...c, nextSteps: nextSteps(c), clocks: openClocks(c, settings, on, cal) });
+
+function notFuture(date: string, on: string, field: string) {
+  if (date > on) throw invalid({ zh: `日期 ${date} 晚于今天`, en: `The date ${date} is in the future` }, { field });
+}
+function notBefore(date: string, earlier: string | undefined, field: string, what: { zh: string; en: string }) {
+  if (earlier && date < earlier) throw invalid({ zh: `日期不能早于${what.zh}（${earlier}）`, en: `The date cannot be before ${what.en} (${earlier})` }, { field });
+}
+
+/**
+ * One lifecycle step: reads the contract and the tenant's settings, checks the order (409 with
+ * the expected next step), applies the change and commits it with its events and audit entry,
+ * guarded by the contract's version.
+ */
+async function runStep(
+  ctx: Ctx,
+  contractId: string,
+  step: LifecycleStep,
+  on: string,
+  apply: (c: Contract, settings: ContractSettings, uow: UnitOfWork, cal: WorkCalendar) => Promise<{ after: Contract; note?: string }> | { after: Contract; note?: string },
+): Promise<ContractView> {
+  const r = repo(ctx);
+  const [before, settings, cal] = await Promise.all([r.get(ctx.scope, contractId), r.settings(ctx.scope.tenantId), workCalendar(ctx.deps.table)]);
+  assertStep(before, step);
+  const day = today(ctx);
+  return write(ctx, async (uow, now) => {
+    const { after, note } = await apply(structuredClone(before), settings, uow, cal);
+    const entry: HistoryEntry = { step, on, at: now.toISOString(), by: ctx.scope.actor.sub, ...(note ? { note } : {}) };
+    const next: Contract = { ...after, history: [...before.history, entry], version: before.version + 1, updatedAt: now.toISOString() };
+    r.replace(uow, before, next);
+    uow.audit({ action: `contracts.${step}`, entityType: 'contract', entityId: contractId, summary: `集体合同「${before.title}」：${note ?? step}`, changes: { status: { from: before.status, to: next.status } } });
+    return view(next, settings, day, cal);
+  });
+}
+
+export const contractsRouter = router({
+  create: editors.input(createInput).mutation(async ({ ctx, input }) => {
+    checkTerm(input.term);
+    if (input.type === 'special' && !input.specialKind) throw invalid({ zh: '专项集体合同须选择专项类别', en: 'Choose the kind of special contract' }, { field: 'specialKind' });
+    if (input.type === 'industry' && !input.scope?.industry) throw invalid({ zh: '行业性集体合同须选择行业', en: 'Choose the industry' }, { field: 'scope.industry' });
+    if (input.type === 'regional' && !input.scope?.regionCode) throw invalid({ zh: '区域性集体合同须填写区域代码', en: 'Enter the region code' }, { field: 'scope.regionCode' });
+    if ((input.type === 'comprehensive' || input.type === 'special') && !input.unitId) {
+      throw invalid({ zh: '企业集体合同须选择所属基层工会', en: 'Choose the enterprise union' }, { field: 'unitId' });
+    }
+    const r = repo(ctx);
+    const [settings, cal] = await Promise.all([r.settings(ctx.scope.tenantId), workCalendar(ctx.deps.table)]);
+    checkMinimumWage(input.clauses.minimumWageFen, settings);
+    const unit = input.unitId ? await ctx.deps.units.get(ctx.scope, input.unitId) : undefined;
+    const day = today(ctx);
+    return write(ctx, (uow, now) => {
+      const c: Contract = {
+        contractId: newId(),
+        tenantId: ctx.scope.tenantId,
+        title: input.title ?? defaultTitle(input, unit?.name),
+        type: input.type,
+        ...(input.specialKind && input.type === 'special' ? { specialKind: input.specialKind } : {}),
+        ...(input.unitId ? { unitId: input.unitId } : {}),
+        ...(input.scope ? { scope: input.scope } : {}),
+        employerParties: input.employerParties,
+        coveredEnterprises: input.coveredEnterprises,
+        coveredEmployees: input.coveredEmployees,
+        term: input.term,
+        clauses: input.clauses,
+        status: 'draft',
+        representatives: {},
+        rounds: [],
+        performanceChecks: [],
+        history: [{ step: 'create', on: day, at: now.toISOString(), by: ctx.scope.actor.sub }],
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
+      r.add(uow, c);
+      uow.emit({ type: 'contracts.contract.created', data: { contractId: c.contractId, type: c.type, metrics: { 'contracts.created': 1 } } });
+      uow.audit({ action: 'contracts.create', entityType: 'contract', entityId: c.contractId, summary: `新建集体合同台账「${c.title}」` });
+      return view(c, settings, day, cal);
+    });
+  }),
+
+  get: readers.input(z.object({ contractId: idInput })).query(async ({ ctx, input }) => {
+    const r = repo(ctx);
+    const [c, settings, cal] = await Promise.all([r.get(ctx.scope, input.contractId), r.settings(ctx.scope.tenantId), workCalendar(ctx.deps.table)]);
+    return view(c, settings, today(ctx), cal);
+  }),
+
+  list: readers.input(z.object({ ...pageInput, ...listFilter }).optional()).query(async ({ ctx, input }) => {
+    const r = repo(ctx);
+    const [page, settings, cal] = await Promise.all([r.list(ctx.scope, filterOf(ctx, input), { cursor: input?.cursor, limit: input?.limit }), r.settings(ctx.scope.tenantId), workCalendar(ctx.deps.table)]);
+    const day = today(ctx);
+    return { items: page.items.map((c) => view(c, settings, day, cal)), nextCursor: page.nextCursor };
+  }),
+
+  /** The ledger as an Excel workbook (base64), with the same filters as `list`. */
+  export: readers.input(z.object(listFilter).optional()).query(async ({ ctx, input }) => {
+    const r = repo(ctx);
+    const filter = filterOf(ctx, input);
+    const items = (await r.all(ctx.scope)).filter((c) => matches(c, filter));
+    const wb = await newWorkbook();
+    const ws = wb.addWorksheet('集体合同台账');
+    ws.columns = [
+      { header: '合同名称', key: 'title', width: 36 },
+      { header: '类型', key: 'type', width: 16 },
+      { header: '行业', key: 'industry', width: 14 },
+      { header: '状态', key: 'status', width: 12 },
+      { header: '覆盖企业数', key: 'ent', width: 12 },
+      { header: '覆盖职工数', key: 'emp', width: 12 },
+      { header: '起始日', key: 'start', width: 12 },
+      { header: '终止日', key: 'end', width: 12 },
+      { header: '工资增幅(%)', key: 'wage', width: 12 },
+      { header: '签订日', key: 'signed', width: 12 },
+      { header: '报送日', key: 'filed', width: 12 },
+      { header: '逾期报送(天)', key: 'late', width: 12 },
+      { header: '生效日', key: 'effective', width: 12 },
+    ];
+    ws.getRow(1).font = { bold: true };
+    for (const c of items.sort((a, b) => a.term.end.localeCompare(b.term.end))) {
+      ws.addRow({
+        title: c.title,
+        type: contractTypeLabels[c.type].zh,
+        industry: c.scope?.industry ? industryLabels[c.scope.industry].zh : '',
+        status: contractStatusLabels[c.status].zh,
+        ent: c.coveredEnterprises,
+        emp: c.coveredEmployees,
+        start: c.term.start,
+        end: c.term.end,
+        wage: c.clauses.wageGrowthPct ?? '',
+        signed: c.signedOn ?? '',
+        filed: c.filing?.filedOn ?? '',
+        late: c.filing?.lateDays ?? '',
+        effective: c.effectiveOn ?? '',
+      });
+    }
+    const buffer = await wb.xlsx.writeBuffer();
+    return { filename: `集体合同台账-${today(ctx)}.xlsx`, rows: items.length, base64: Buffer.from(buffer as ArrayBuffer).toString('base64') };
+  }),
+
+  offer: router({
+    send: editors
+      .input(z.object({ contractId: idInput, sentOn: dateInput, fromSide: z.enum(['worker', 'employer']) }))
+      .mutation(({ ctx, input }) => {
+        notFuture(input.sentOn, today(ctx), 'sentOn');
+        return runStep(ctx, input.contractId, 'offer.send', input.sentOn, (c) => ({
+          after: { ...c, status: 'offer_sent', offer: { sentOn: input.sentOn, fromSide: input.fromSide } },
+          note: `${input.fromSide === 'worker' ? '职工方' : '企业方'}发出协商要约，20日内书面回应`,
+        }));
+      }),
+    reply: editors.input(z.object({ contractId: idInput, repliedOn: dateInput, accepted: z.boolean() })).mutation(({ ctx, input }) => {
+      notFuture(input.repliedOn, today(ctx), 'repliedOn');
+      return runStep(ctx, input.contractId, 'offer.reply', input.repliedOn, (c) => {
+        notBefore(input.repliedOn, c.offer?.sentOn, 'repliedOn', { zh: '要约发出日', en: 'the offer date' });
+        return {
+          after: { ...c, status: input.accepted ? 'negotiating' : 'offer_declined', offer: { ...c.offer!, repliedOn: input.repliedOn, accepted: input.accepted } },
+          note: input.accepted ? '对方书面同意协商' : '对方拒绝协商',
+        };
+      });
+    }),
+  }),
+
+  representatives: router({
+    set: editors
+      .input(
+        z.object({
+          contractId: idInput,
+          side: z.enum(['worker', 'employer']),
+          members: z.array(z.object({ name: text(30), role: text(50), outsider: z.boolean().optional() })).min(1).max(30),
+          chiefIndex: z.number().int().min(0),
+        }),
+      )
+      .mutation(({ ctx, input }) =>
+        runStep(ctx, input.contractId, 'representatives.set', today(ctx), (c, settings) => {
+          const other = c.representatives[input.side === 'worker' ? 'employer' : 'worker'];
+          checkRepresentatives(input.side, input.members, input.chiefIndex, other, settings);
+          return {
+            after: { ...c, representatives: { ...c.representatives, [input.side]: { members: input.members, chiefIndex: input.chiefIndex, setOn: today(ctx) } } },
+            note: `确定${input.side === 'worker' ? '职工方' : '企业方'}协商代表 ${input.members.length} 人`,
+          };
+        }),
+      ),
+  }),
+
+  rounds: router({
+    add: editors
+      .input(z.object({ contractId: idInput, heldOn: dateInput, minutes: text(5000), openIssues: z.array(text(200)).max(50).default([]) }))
+      .mutation(({ ctx, input }) => {
+        notFuture(input.heldOn, today(ctx), 'heldOn');
+        return runStep(ctx, input.contractId, 'rounds.add', input.heldOn, (c) => {
+          if (c.rounds.length >= 50) throw conflict({ zh: '协商会议记录已达上限', en: 'Too many rounds recorded' });
+          notBefore(input.heldOn, c.offer?.repliedOn, 'heldOn', { zh: '要约回应日', en: 'the reply date' });
+          const no = c.rounds.length + 1;
+          return { after: { ...c, rounds: [...c.rounds, { no, heldOn: input.heldOn, minutes: input.minutes, openIssues: input.openIssues }] }, note: `第${no}轮协商，待议事项 ${input.openIssues.length} 项` };
+        });
+      }),
+  }),
+
+  congress: router({
+    record: editors
+      .input(z.object({ contractId: idInput, heldOn: dateInput.optional(), representativesTotal: z.number().int().min(1).max(100_000), present: z.number().int().min(0), approve: z.number().int().min(0) }))
+      .mutation(({ ctx, input }) => {
+        const on = input.heldOn ?? today(ctx);
+        notFuture(on, today(ctx), 'heldOn');
+        const outcome = congressOutcome(input.representativesTotal, input.present, input.approve);
+        return runStep(ctx, input.contractId, 'congress.record', on, (c) => {
+          notBefore(on, c.rounds.at(-1)?.heldOn, 'heldOn', { zh: '最后一轮协商日', en: 'the last round' });
+          const failedText = outcome.failed.map((f) => (f === 'quorum' ? `出席不足三分之二（需 ${outcome.quorumNeeded} 人）` : `赞成未超过全体代表半数（需 ${outcome.approveNeeded} 人）`)).join('；');
+          return {
+            after: {
+              ...c,
+              status: outcome.passed ? 'approved' : 'negotiating',
+              congress: { representativesTotal: input.representativesTotal, present: input.present, approve: input.approve, passed: outcome.passed, failed: outcome.failed, recordedOn: on },
+            },
+            note: outcome.passed ? `职代会审议通过（应到 ${input.representativesTotal}，实到 ${input.present}，赞成 ${input.approve}）` : `职代会未通过：${failedText}`,
+          };
+        });
+      }),
+  }),
+
+  sign: editors.input(z.object({ contractId: idInput, signedOn: dateInput })).mutation(({ ctx, input }) => {
+    notFuture(input.signedOn, today(ctx), 'signedOn');
+    return runStep(ctx, input.contractId, 'sign', input.signedOn, (c, _s, uow) => {
+      notBefore(input.signedOn, c.congress?.recordedOn, 'signedOn', { zh: '职代会审议日', en: 'the congress vote' });
+      uow.emit({ type: 'contracts.contract.signed', data: { contractId: c.contractId, type: c.type, metrics: { 'contracts.signed': 1 } } });
+      return { after: { ...c, status: 'signed', signedOn: input.signedOn }, note: '双方首席代表签字，10日内报送' };
+    });
+  }),
+
+  file: editors.input(z.object({ contractId: idInput, filedOn: dateInput })).mutation(({ ctx, input }) => {
+    notFuture(input.filedOn, today(ctx), 'filedOn');
+    return runStep(ctx, input.contractId, 'file', input.filedOn, (c, settings, _uow, cal) => {
+      notBefore(input.filedOn, c.signedOn, 'filedOn', { zh: '签订日', en: 'the signing date' });
+      const { due, lateDays } = filingTimeliness(c.signedOn!, input.filedOn, settings, cal);
+      const eff = autoEffectiveOn(input.filedOn, settings, cal);
+      return {
+        after: { ...c, status: 'filed', filing: { filedOn: input.filedOn, dueOn: due.dueOn, lateDays }, review: undefined },
+        note: `报送人社部门审查${lateDays ? `（逾期 ${lateDays} 天，应于 ${due.dueOn} 前报送）` : ''}；无异议则 ${eff.dueOn} 起自动生效${eff.provisional ? '（暂定）' : ''}`,
+      };
+    });
+  }),
+
+  review: router({
+    record: editors.input(z.object({ contractId: idInput, objectionOn: dateInput.optional(), opinion: z.string().trim().max(5000).optional() })).mutation(({ ctx, input }) => {
+      const on = input.objectionOn ?? today(ctx);
+      notFuture(on, today(ctx), 'objectionOn');
+      return runStep(ctx, input.contractId, 'review.record', on, (c, settings, _uow, cal) => {
+        notBefore(on, c.filing?.filedOn, 'objectionOn', { zh: '报送日', en: 'the filing date' });
+        if (!input.objectionOn) return { after: { ...c, review: { opinion: input.opinion, recordedOn: on } }, note: '审查意见：无异议' };
+        const window = autoEffectiveOn(c.filing!.filedOn, settings, cal);
+        if (input.objectionOn > window.dueOn) {
+          throw invalid({ zh: `审查期已于 ${window.dueOn} 届满，异议逾期`, en: `The review period ended on ${window.dueOn}; the objection is late` }, { field: 'objectionOn' });
+        }
+        return {
+          after: { ...c, status: 'negotiating', congress: undefined, review: { objectionOn: input.objectionOn, opinion: input.opinion, recordedOn: on } },
+          note: '人社部门提出审查异议，退回重新协商',
+        };
+      });
+    }),
+  }),
+
+  publish: editors.input(z.object({ contractId: idInput, publishedOn: dateInput })).mutation(({ ctx, input }) => {
+    notFuture(input.publishedOn, today(ctx), 'publishedOn');
+    return runStep(ctx, input.contractId, 'publish', input.publishedOn, (c) => {
+      notBefore(input.publishedOn, c.effectiveOn, 'publishedOn', { zh: '生效日', en: 'the effective date' });
+      return { after: { ...c, publishedOn: input.publishedOn }, note: '已向全体职工公布' };
+    });
+  }),
+
+  performance: router({
+    check: editors.input(z.object({ contractId: idInput, year: z.number().int().min(2000).max(2100), findings: text(5000), breaches: z.string().trim().max(5000).optional() })).mutation(({ ctx, input }) =>
+      runStep(ctx, input.contractId, 'performance.check', today(ctx), (c) => {
+        if (c.performanceChecks.some((p) => p.year === input.year)) throw conflict({ zh: `${input.year}年度履约检查已记录`, en: `The ${input.year} check is already recorded` }, { field: 'year' });
+        return { after: { ...c, performanceChecks: [...c.performanceChecks, { year: input.year, findings: input.findings, breaches: input.breaches, checkedOn: today(ctx) }] }, note: `${input.year}年度履约检查${input.breaches ? '（发现违约）' : ''}` };
+      }),
+    ),
+  }),
+
+  /** Opens the successor contract (draft) within the 3 months before expiry. */
+  renew: editors.input(z.object({ contractId: idInput })).mutation(async ({ ctx, input }) => {
+    const day = today(ctx);
+    const successorId = newId();
+    let successor: Contract | undefined;
+    const result = await runStep(ctx, input.contractId, 'renew', day, (c, _s, uow) => {
+      const opens = renewalOpensOn(c.term.end);
+      if (day < opens) throw conflict({ zh: `续签自到期前3个月（${opens}）起方可提出`, en: `Renewal opens on ${opens}, 3 months before expiry` }, { reason: 'renewal_not_open', opensOn: opens });
+      const start = addDays(c.term.end, 1);
+      const years = Math.min(3, Math.max(1, Math.round(daysBetween(c.term.start, addDays(c.term.end, 1)) / 365)));
+      successor = {
+        ...c,
+        contractId: successorId,
+        title: c.title.replace(/（续签）$/, '') + '（续签）',
+        term: { start, end: addDays(addYears(start, years), -1) },
+        status: 'draft',
+        offer: undefined,
+        representatives: {},
+        rounds: [],
+        congress: undefined,
+        signedOn: undefined,
+        filing: undefined,
+        review: undefined,
+        effectiveOn: undefined,
+        publishedOn: undefined,
+        performanceChecks: [],
+        terminated: undefined,
+        successorId: undefined,
+        predecessorId: c.contractId,
+        history: [{ step: 'create', on: day, at: ctx.deps.clock.now().toISOString(), by: ctx.scope.actor.sub, note: '续签自上一期合同' }],
+        version: 1,
+        createdAt: ctx.deps.clock.now().toISOString(),
+        updatedAt: ctx.deps.clock.now().toISOString(),
+      };
+      repo(ctx).add(uow, JSON.parse(JSON.stringify(successor)) as Contract);
+      uow.emit({ type: 'contracts.contract.renewed', data: { contractId: c.contractId, successorId, type: c.type, metrics: { 'contracts.renewed': 1, 'contracts.created': 1 } } });
+      return { after: { ...c, successorId }, note: `发起续签，新合同期限 ${successor.term.start} 至 ${successor.term.end}` };
+    });
+    return { contract: result, successorId };
+  }),
+
+  terminate: editors.input(z.object({ contractId: idInput, reason: text(500) })).mutation(({ ctx, input }) =>
+    runStep(ctx, input.contractId, 'terminate', today(ctx), async (c, _s, uow) => {
+      const day = today(ctx);
+      const wasInForce = (c.status === 'effective' || c.status === 'expiring') && !!c.effectiveOn;
+      // It stays counted for the years it was in force; the later years of its term lose it.
+      const years = wasInForce ? inForceYears(c.effectiveOn!, c.term.end, Number(day.slice(0, 4)) + 1) : [];
+      uow.emit({ type: 'contracts.contract.terminated', data: { contractId: c.contractId, type: c.type, metrics: { 'contracts.terminated': 1 } } });
+      if (c.status === 'expiring') uow.emit({ type: 'contracts.contract.terminated', data: { contractId: c.contractId, type: c.type, year: Number(c.term.end.slice(0, 4)), metrics: { 'contracts.expiring90': -1 } } });
+      for (const year of years) {
+        const metrics: Record<string, number> = inForceMetrics(c, -1);
+        if (c.unitId && (await repo(ctx).adjustUnitCoverage(uow, c.tenantId, c.unitId, year, -1))) metrics['contracts.unitsCovered'] = -1;
+        uow.emit({ type: 'contracts.contract.terminated', data: { contractId: c.contractId, type: c.type, year, metrics: mergeMetrics(metrics) } });
+      }
+      return { after: { ...c, status: 'terminated', terminated: { reason: input.reason, on: today(ctx) } }, note: `解除：${input.reason}` };
+    }),
+  ),
+
+  /** Every open legal clock in the tenant due within `withinDays` (overdue ones included). */
+  deadlines: router({
+    list: readers.input(z.object({ withinDays: z.number().int().min(0).max(3650).default(30) }).optional()).query(async ({ ctx, input }) => {
+      const r = repo(ctx);
+      const [all, settings, cal] = await Promise.all([r.all(ctx.scope), r.settings(ctx.scope.tenantId), workCalendar(ctx.deps.table)]);
+      const day = today(ctx);
+      const within = input?.withinDays ?? 30;
+      const items = all
+        .flatMap((c) => openClocks(c, settings, day, cal))
+        .filter((k) => k.daysLeft <= within)
+        .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title));
+      return { today: day, coveredYears: cal.coveredYears(), items };
+    }),
+  }),
+
+  /** The holiday notices the clocks run on; the platform operator loads a new year's notice as data. */
+  calendar: router({
+    get: authedProcedure.query(async ({ ctx }) => {
+      const [cal, loaded] = await Promise.all([workCalendar(ctx.deps.table, { fresh: true }), loadedNotices(ctx.deps.table)]);
+      return { coveredYears: cal.coveredYears(), loaded: loaded.map(({ year, source, version, loadedAt }) => ({ year, source, version, loadedAt })) };
+    }),
+    load: platformProcedure.input(noticeInput).mutation(async ({ ctx, input }) => {
+      const problems = noticeProblems(input);
+      if (problems.length) {
+        throw invalid({ zh: `节假日安排有误：${problems.join('；')}`, en: `The notice has invalid dates: ${problems.join('; ')}` }, { field: 'off', problems });
+      }
+      const before = (await loadedNotices(ctx.deps.table)).find((n) => n.year === input.year);
+      if ((before?.version ?? 0) !== input.version) throw staleVersion();
+      const now = ctx.deps.clock.now();
+      const notice = { year: input.year, source: input.source, off: input.off, work: input.work, version: input.version + 1, loadedAt: now.toISOString(), loadedBy: ctx.actor.sub };
+      // Audited in the platform's own log; every tenant's clocks follow on their next read.
+      const scope: TenantScope = { kind: 'tenant', tenantId: 'platform', divisionCode: '', actor: ctx.actor };
+      const uow = new UnitOfWork(ctx.deps.table, { scope, correlationId: ctx.correlationId, now });
+      saveNotice(uow, notice, before);
+      uow.audit({ action: 'contracts.calendar.load', entityType: 'calendar', entityId: String(input.year), summary: `加载${input.year}年节假日安排（${input.source}）：休息 ${input.off.length} 段，调休上班 ${input.work.length} 天` });
+      await uow.commit();
+      await workCalendar(ctx.deps.table, { fresh: true });
+      return { year: notice.year, version: notice.version };
+    }),
+  }),
+
+  settings: router({
+    get: readers.query(async ({ ctx }) => ({ ...(await repo(ctx).settings(ctx.scope.tenantId)), coveredYears: (await workCalendar(ctx.deps.table)).coveredYears(), today: today(ctx) })),
+    set: admins.input(settingsInput).mutation(async ({ ctx, input }) => {
+      const r = repo(ctx);
+      const before = await r.settings(ctx.scope.tenantId);
+      if (before.version !== input.version) throw staleVersion();
+      const { minimumWageFen, dayCount, version: _v, ...rest } = input;
+      const after: ContractSettings = {
+        ...before,
+        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+        dayCount: { ...before.dayCount, ...Object.fromEntries(Object.entries(dayCount ?? {}).filter(([, v]) => v !== undefined)) },
+        version: before.version + 1,
+      };
+      if (minimumWageFen === null) delete after.minimumWageFen;
+      else if (minimumWageFen !== undefined) after.minimumWageFen = minimumWageFen;
+      return write(ctx, (uow) => {
+        r.saveSettings(uow, ctx.scope.tenantId, before, after);
+        const changes: Record<string, { from?: unknown; to?: unknown }> = {};
+        for (const k of ['dayCount', 'extendOnRestDay', 'minimumWageFen', 'outsiderShareMax', 'publishWithinDays'] as const) {
+          if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) changes[k] = { from: before[k], to: after[k] };
+        }
+        uow.audit({ action: 'contracts.settings.set', entityType: 'settings', entityId: 'contracts', summary: `修改集体合同规则设置：${Object.keys(changes).join('、') || '无变化'}`, ...(Object.keys(changes).length ? { changes } : {}) });
+        return { ...after };
+      });
+    }),
+  }),
+});
+
+/** In-app notifications of the tenant (clocks due and overdue, contracts taking effect or expiring). */
+export const notificationsRouter = router({
+  list: readers.input(z.object({ unreadOnly: z.boolean().optional() }).optional()).query(async ({ ctx, input }) => {
+    const items = await repo(ctx).notifications(ctx.scope);
+    const visible = ctx.scope.unitId ? [] : items; // unit reporters get no tenant-wide notices
+    return { items: input?.unreadOnly ? visible.filter((n) => !n.readAt) : visible, unread: visible.filter((n) => !n.readAt).length };
+  }),
+  markRead: editors.input(z.object({ id: z.string().min(1).max(200) })).mutation(({ ctx, input }) =>
+    write(ctx, (uow, now) => {
+      repo(ctx).markRead(uow, ctx.scope.tenantId, input.id, now.toISOString());
+      return { id: input.id, readAt: now.toISOString() };
+    }),
+  ),
+});
+
+function filterOf(ctx: Ctx, input: { type?: Contract['type']; status?: Contract['status']; industry?: ContractFilter['industry']; unitId?: string; expiringWithinDays?: number } | undefined): ContractFilter {
+  return {
+    type: input?.type,
+    status: input?.status,
+    industry: input?.industry,
+    unitId: input?.unitId,
+    endingBy: input?.expiringWithinDays !== undefined ? addDays(today(ctx), input.expiringWithinDays) : undefined,
+  };
+}
+
+function matches(c: Contract, f: ContractFilter): boolean {
+  if (f.type && c.type !== f.type) return false;
+  if (f.status && c.status !== f.status) return false;
+  if (f.industry && c.scope?.industry !== f.industry) return false;
+  if (f.unitId && c.unitId !== f.unitId) return false;
+  if (f.endingBy && !((c.status === 'effective' || c.status === 'expiring') && c.term.end <= f.endingBy)) return false;
+  return true;
+}
+
+function defaultTitle(input: z.infer<typeof createInput>, unitName?: string): string {
+  const year = input.term.start.slice(0, 4);
+  if (input.type === 'industry' && input.scope?.industry) return `${year}年${industryLabels[input.scope.industry].zh}集体合同`;
+  if (input.type === 'special' && input.specialKind) return `${unitName ?? input.employerParties[0]!.name}${year}年${({ wage: '工资', skill_level_wage: '能级工资', female_workers: '女职工权益保护', safety: '劳动安全卫生', tech_innovation: '职工技术创新' } as const)[input.specialKind]}专项集体合同`;
+  if (input.type === 'regional') return `${unitName ?? input.employerParties[0]!.name}${year}年区域性集体合同`;
+  return `${unitName ?? input.employerParties[0]!.name}${year}年集体合同`;
+}

@@ -1,0 +1,67 @@
+import { isHoliday, isInLieu, isWorkday as libIsWorkday } from 'chinese-days';
+import { describe, expect, it } from 'vitest';
+import { addDays } from './dates.js';
+import { defaultCalendar, WorkCalendar } from './calendar.js';
+import { shippedNotices } from './notices.js';
+
+describe('shipped holiday notices', () => {
+  it('agree with chinese-days on every day of 2024–2026', () => {
+    const disagreements: string[] = [];
+    for (const { year } of shippedNotices) {
+      for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
+        if (defaultCalendar.isWorkday(d) !== libIsWorkday(d)) disagreements.push(d);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('list exactly the days chinese-days calls statutory days off and adjusted working days', () => {
+    for (const n of shippedNotices) {
+      for (const d of n.work) expect(libIsWorkday(d), d).toBe(true);
+      for (const r of n.off) {
+        const [from, to] = typeof r === 'string' ? [r, r] : r;
+        for (let d = from; d <= to; d = addDays(d, 1)) expect(isHoliday(d) || isInLieu(d), d).toBe(true);
+      }
+    }
+  });
+
+  it('cover 2024–2026 and not 2027', () => {
+    expect(defaultCalendar.coveredYears()).toEqual([2024, 2025, 2026]);
+    expect(defaultCalendar.covers(2027)).toBe(false);
+  });
+});
+
+describe('deadlines', () => {
+  it('counts 20 natural days from the day after the start', () => {
+    expect(defaultCalendar.deadline('2025-03-03', 20, 'natural')).toMatchObject({ dueOn: '2025-03-23' });
+  });
+
+  it('counts 15 working days across 国庆 2025 with the adjusted Sunday 09-28 and Saturday 10-11', () => {
+    const d = defaultCalendar.deadline('2025-09-26', 15, 'working');
+    expect(d.dueOn).toBe('2025-10-23');
+    expect(d.provisional).toBeUndefined();
+  });
+
+  it('moves a natural-day deadline that ends on a statutory holiday to the next working day when asked', () => {
+    const d = defaultCalendar.deadline('2025-09-16', 15, 'natural', { extendOnRestDay: true });
+    expect(d).toMatchObject({ dueOn: '2025-10-09', extendedFrom: '2025-10-01' });
+    expect(defaultCalendar.deadline('2025-09-16', 15, 'natural').dueOn).toBe('2025-10-01');
+  });
+
+  it('marks a working-day deadline that runs into an uncovered year provisional, with the reason', () => {
+    const d = defaultCalendar.deadline('2026-12-20', 15, 'working');
+    expect(d.provisional?.years).toEqual([2027]);
+    expect(d.provisional?.reason.zh).toContain('2027');
+  });
+
+  it('does not mark a natural-day deadline provisional when no rest-day rule needs the calendar', () => {
+    expect(defaultCalendar.deadline('2026-12-20', 20, 'natural').provisional).toBeUndefined();
+    expect(defaultCalendar.deadline('2026-12-20', 20, 'natural', { extendOnRestDay: true }).provisional?.years).toEqual([2027]);
+  });
+
+  it('follows a notice loaded later, so a year becomes covered', () => {
+    const cal = new WorkCalendar([...shippedNotices, { year: 2027, source: 'test', off: ['2027-01-01'], work: [] }]);
+    expect(cal.isWorkday('2027-01-01')).toBe(false);
+    expect(cal.deadline('2026-12-20', 15, 'working').provisional).toBeUndefined();
+  });
+});

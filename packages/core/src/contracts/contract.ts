@@ -1,0 +1,187 @@
+import type { DayCount } from '../calendar/calendar.js';
+
+export const contractTypes = ['comprehensive', 'special', 'industry', 'regional'] as const;
+export type ContractType = (typeof contractTypes)[number];
+
+export const specialKinds = ['wage', 'skill_level_wage', 'female_workers', 'safety', 'tech_innovation'] as const;
+export type SpecialKind = (typeof specialKinds)[number];
+
+/** Industries for 行业性 contracts: a closed list so rollup rows stay bounded. */
+export const industries = ['express', 'logistics', 'construction', 'catering', 'mining', 'manufacturing', 'retail', 'platform_work', 'other'] as const;
+export type Industry = (typeof industries)[number];
+
+export const contractStatuses = [
+  'draft',
+  'offer_sent',
+  'offer_declined',
+  'negotiating',
+  'approved',
+  'signed',
+  'filed',
+  'effective',
+  'expiring',
+  'expired',
+  'terminated',
+] as const;
+export type ContractStatus = (typeof contractStatuses)[number];
+
+export const inForceStatuses: readonly ContractStatus[] = ['effective', 'expiring'];
+export const closedStatuses: readonly ContractStatus[] = ['expired', 'terminated'];
+
+export const contractTypeLabels: Record<ContractType, { zh: string; en: string }> = {
+  comprehensive: { zh: '综合性集体合同', en: 'Comprehensive' },
+  special: { zh: '专项集体合同', en: 'Special' },
+  industry: { zh: '行业性集体合同', en: 'Industry-wide' },
+  regional: { zh: '区域性集体合同', en: 'Regional' },
+};
+
+export const specialKindLabels: Record<SpecialKind, { zh: string; en: string }> = {
+  wage: { zh: '工资专项', en: 'Wages' },
+  skill_level_wage: { zh: '能级工资', en: 'Skill-level wages' },
+  female_workers: { zh: '女职工权益保护', en: 'Female workers' },
+  safety: { zh: '劳动安全卫生', en: 'Safety and health' },
+  tech_innovation: { zh: '职工技术创新', en: 'Technical innovation' },
+};
+
+export const industryLabels: Record<Industry, { zh: string; en: string }> = {
+  express: { zh: '快递行业', en: 'Express delivery' },
+  logistics: { zh: '物流行业', en: 'Logistics' },
+  construction: { zh: '建筑业', en: 'Construction' },
+  catering: { zh: '餐饮服务业', en: 'Catering' },
+  mining: { zh: '采矿业', en: 'Mining' },
+  manufacturing: { zh: '制造业', en: 'Manufacturing' },
+  retail: { zh: '商贸零售业', en: 'Retail' },
+  platform_work: { zh: '平台用工（新就业形态）', en: 'Platform work' },
+  other: { zh: '其他行业', en: 'Other' },
+};
+
+export const contractStatusLabels: Record<ContractStatus, { zh: string; en: string }> = {
+  draft: { zh: '草拟', en: 'Draft' },
+  offer_sent: { zh: '已发要约', en: 'Offer sent' },
+  offer_declined: { zh: '要约被拒', en: 'Offer declined' },
+  negotiating: { zh: '协商中', en: 'Negotiating' },
+  approved: { zh: '职代会已通过', en: 'Approved by congress' },
+  signed: { zh: '已签订', en: 'Signed' },
+  filed: { zh: '已报送审查', en: 'Filed for review' },
+  effective: { zh: '已生效', en: 'Effective' },
+  expiring: { zh: '即将到期', en: 'Expiring' },
+  expired: { zh: '已到期', en: 'Expired' },
+  terminated: { zh: '已解除', en: 'Terminated' },
+};
+
+export type Side = 'worker' | 'employer';
+
+export interface Representative {
+  name: string;
+  role: string;
+  outsider?: boolean;
+}
+
+export interface RepresentativeSide {
+  members: Representative[];
+  chiefIndex: number;
+  setOn: string;
+}
+
+export interface Round {
+  no: number;
+  heldOn: string;
+  minutes: string;
+  openIssues: string[];
+}
+
+export interface CongressVote {
+  representativesTotal: number;
+  present: number;
+  approve: number;
+  passed: boolean;
+  failed: ('quorum' | 'majority')[];
+  recordedOn: string;
+}
+
+export interface HistoryEntry {
+  step: string;
+  /** The business date the step names (sentOn, signedOn, …). */
+  on: string;
+  at: string;
+  by: string;
+  note?: string;
+}
+
+/** A collective contract (集体合同) and its negotiation record, as stored. */
+export interface Contract {
+  contractId: string;
+  tenantId: string;
+  title: string;
+  type: ContractType;
+  specialKind?: SpecialKind;
+  unitId?: string;
+  scope?: { industry?: Industry; regionCode?: string };
+  employerParties: { name: string; uscc?: string }[];
+  coveredEnterprises: number;
+  coveredEmployees: number;
+  term: { start: string; end: string };
+  clauses: {
+    wageGrowthPct?: number;
+    minimumWageFen?: number;
+    workingHours?: string;
+    leave?: string;
+    protections?: string;
+    other?: string;
+  };
+  status: ContractStatus;
+  offer?: { sentOn: string; fromSide: Side; repliedOn?: string; accepted?: boolean };
+  representatives: Partial<Record<Side, RepresentativeSide>>;
+  rounds: Round[];
+  congress?: CongressVote;
+  signedOn?: string;
+  filing?: { filedOn: string; dueOn: string; lateDays: number };
+  review?: { objectionOn?: string; opinion?: string; recordedOn: string };
+  effectiveOn?: string;
+  publishedOn?: string;
+  performanceChecks: { year: number; findings: string; breaches?: string; checkedOn: string }[];
+  terminated?: { reason: string; on: string };
+  predecessorId?: string;
+  successorId?: string;
+  history: HistoryEntry[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Which rules count natural days and which working days, per tenant (DOMAIN.md §3). */
+export const clockRules = ['offerReply', 'filing', 'review', 'publish'] as const;
+export type ClockRule = (typeof clockRules)[number];
+
+export const clockRuleDays: Record<ClockRule, number> = { offerReply: 20, filing: 10, review: 15, publish: 10 };
+
+export const clockRuleLabels: Record<ClockRule | 'renewalWindow' | 'expiry', { zh: string; en: string; basis: string }> = {
+  offerReply: { zh: '要约书面回应', en: 'Written reply to the offer', basis: '《集体合同规定》第三十二条' },
+  filing: { zh: '报送人社部门审查', en: 'File with the HR bureau', basis: '《集体合同规定》第四十二条' },
+  review: { zh: '审查期满自动生效', en: 'Review period; effective if no objection', basis: '《集体合同规定》第四十五、四十七条' },
+  publish: { zh: '向全体职工公布', en: 'Publish to all workers', basis: '《集体合同规定》第四十八条（地方规定）' },
+  renewalWindow: { zh: '续签窗口开启（到期前3个月）', en: 'Renewal window opens (3 months before expiry)', basis: '《集体合同规定》第三十八条' },
+  expiry: { zh: '合同期满', en: 'Term ends', basis: '《集体合同规定》第三十八条' },
+};
+
+export interface ContractSettings {
+  /** Natural or working days, per rule. */
+  dayCount: Record<ClockRule, DayCount>;
+  /** A natural-day period ending on a rest day runs to the next working day (民法典 Art. 203). */
+  extendOnRestDay: boolean;
+  /** The local monthly minimum wage in fen; a clause below it is rejected (劳动合同法 Art. 55). */
+  minimumWageFen?: number;
+  /** Outside experts may be at most num/den of a side (local rule, default 1/3). */
+  outsiderShareMax: { num: number; den: number };
+  /** Days to publish after taking effect (local rule); 0 turns the clock off. */
+  publishWithinDays: number;
+  version: number;
+}
+
+export const defaultContractSettings: ContractSettings = {
+  dayCount: { offerReply: 'natural', filing: 'natural', review: 'natural', publish: 'natural' },
+  extendOnRestDay: false,
+  outsiderShareMax: { num: 1, den: 3 },
+  publishWithinDays: 10,
+  version: 0,
+};

@@ -1,0 +1,82 @@
+import { shanghaiDate } from '../clock.js';
+import type { Target } from './targets.js';
+
+export const itemStatuses = ['done', 'on_track', 'at_risk', 'behind', 'overdue'] as const;
+export type ItemStatus = (typeof itemStatuses)[number];
+
+export interface TenThingsSettings {
+  /** At most this many candidates are adopted at the vote. */
+  maxAdopted: number;
+  /** Points of completion below the elapsed share of the year at which an item is at risk / behind. */
+  atRiskPoints: number;
+  behindPoints: number;
+}
+
+export const defaultSettings: TenThingsSettings = { maxAdopted: 10, atRiskPoints: 15, behindPoints: 30 };
+
+/** Completion of one target in [0, 1]: achieved over target, capped at 100%; a ceiling (≤) is met while not exceeded. */
+export function targetCompletion(target: Pick<Target, 'comparator' | 'target'>, achieved: number): number {
+  if (target.comparator === 'lte') return achieved <= target.target ? 1 : 0;
+  if (target.target <= 0) return 1;
+  return Math.min(1, Math.max(0, achieved / target.target));
+}
+
+export function targetMet(target: Pick<Target, 'comparator' | 'target'>, achieved: number): boolean {
+  return target.comparator === 'lte' ? achieved <= target.target : achieved >= target.target;
+}
+
+/** Share of the plan year elapsed at `today` (Asia/Shanghai calendar date), in [0, 1]. */
+export function elapsedShare(year: number, today: string): number {
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  const at = Date.parse(`${today}T00:00:00Z`) + 86_400_000; // the whole of `today` has elapsed by its end
+  return Math.min(1, Math.max(0, (at - start) / (end - start)));
+}
+
+export interface ItemProgress {
+  /** Completion per target in [0, 1]. */
+  targets: number[];
+  /** The least complete target's completion (an item is only as done as its weakest promise). */
+  completion: number;
+  status: ItemStatus;
+  /** Completion minus the elapsed share, in points (negative = behind the calendar). */
+  gapPoints: number;
+}
+
+/**
+ * Status of an adopted item at `now` (platform clock): done when every target is met; overdue when an unmet
+ * target's deadline (default 12-31 of the plan year) has passed; otherwise compared with the elapsed share of
+ * the year — at risk more than `atRiskPoints` below it, behind more than `behindPoints` below it.
+ */
+export function itemProgress(
+  item: { year: number; targets: Pick<Target, 'comparator' | 'target' | 'deadline'>[]; achieved: number[] },
+  now: Date,
+  settings: Pick<TenThingsSettings, 'atRiskPoints' | 'behindPoints'> = defaultSettings,
+): ItemProgress {
+  const today = shanghaiDate(now);
+  const per = item.targets.map((t, i) => targetCompletion(t, item.achieved[i] ?? 0));
+  const completion = per.length ? Math.min(...per) : 0;
+  const elapsed = elapsedShare(item.year, today);
+  const gapPoints = round1((completion - elapsed) * 100);
+  const allMet = item.targets.length > 0 && item.targets.every((t, i) => targetMet(t, item.achieved[i] ?? 0));
+  let status: ItemStatus;
+  if (allMet) status = 'done';
+  else if (item.targets.some((t, i) => !targetMet(t, item.achieved[i] ?? 0) && (t.deadline ?? `${item.year}-12-31`) < today)) status = 'overdue';
+  else if (-gapPoints > settings.behindPoints) status = 'behind';
+  else if (-gapPoints > settings.atRiskPoints) status = 'at_risk';
+  else status = 'on_track';
+  return { targets: per, completion, status, gapPoints };
+}
+
+/** Plan summary: items per status and the mean item completion. */
+export function planSummary(progress: ItemProgress[]): { byStatus: Record<ItemStatus, number>; completion: number } {
+  const byStatus = Object.fromEntries(itemStatuses.map((s) => [s, 0])) as Record<ItemStatus, number>;
+  for (const p of progress) byStatus[p.status]++;
+  const completion = progress.length ? progress.reduce((s, p) => s + p.completion, 0) / progress.length : 0;
+  return { byStatus, completion };
+}
+
+/** Completion in basis points (integer) for rollup metrics: 0…10000. */
+export const completionBp = (completion: number): number => Math.round(completion * 10_000);
+
+const round1 = (n: number) => Math.round(n * 10) / 10;

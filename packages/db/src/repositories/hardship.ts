@@ -1,0 +1,263 @@
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError, conflict, notFound, staleVersion } from '@ufp/core/errors';
+import type { Fund, Grant, HardshipFile } from '@ufp/core/hardship/file';
+import { defaultRulePack, type AidKind, type FundSource, type HardshipRulePack } from '@ufp/core/hardship/rules';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
+import type { CursorCodec } from '../cursor.js';
+import { keys, tenantPrefix } from '../keys.js';
+import { getItem, queryPage, stripKeys, type Page } from '../query.js';
+import type { Table } from '../table.js';
+import type { UnitOfWork } from '../unit-of-work.js';
+
+/** Hardship keys: tenant-first, except the province duplicate index, which holds no PII. */
+export const hardshipKeys = {
+  filePartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#FILE`,
+  file: (tenantId: string, fileId: string) => ({ pk: hardshipKeys.filePartition(tenantId), sk: fileId }),
+  rules: (tenantId: string, year: number) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#RULES`, sk: String(year) }),
+  fundPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#FUND`,
+  fund: (tenantId: string, year: number, source: FundSource) => ({ pk: hardshipKeys.fundPartition(tenantId), sk: `${year}#${source}` }),
+  cap: (tenantId: string, fileId: string, year: number, kind: AidKind) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `${fileId}#${year}#${kind}` }),
+  grantPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANT`,
+  grant: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantPartition(tenantId), sk: `${fileId}#${grantId}` }),
+  /** "One person, one open file per tenant": keyed by the tenant-scoped blind index, never the ID. */
+  openFileGuard: (tenantId: string, idIndex: string) => keys.uniqueGuard(tenantId, 'HARDSHIP_OPEN', idIndex),
+  /**
+   * Province-wide "aided in this year" marker: one item per person-year, partitioned by the
+   * province-scoped blind index (so no hot partition), holding only the set of tenant ids.
+   */
+  provinceAid: (province: string, year: number, provinceIndex: string) => ({ pk: `R#${province}#HARDSHIP_AID#${year}#${provinceIndex}`, sk: 'TENANTS' }),
+};
+
+const fileExists = conflict({ zh: '档案已存在', en: 'File already exists' });
+const openFileExists = () =>
+  conflict({ zh: '该职工在本工会已有未注销的困难档案（一户一档）', en: 'This worker already has an open hardship file in this federation' }, { field: 'worker.idNumber', reason: 'open_file_exists' });
+
+export class HardshipRepository {
+  constructor(
+    private readonly table: Table,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  // ── rule packs ────────────────────────────────────────────────────────────────────────
+  async rules(scope: TenantScope, year: number): Promise<HardshipRulePack> {
+    const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.rules(scope.tenantId, year));
+    return item ? stripKeys<HardshipRulePack>(item) : defaultRulePack(year);
+  }
+
+  putRules(uow: UnitOfWork, scope: TenantScope, pack: HardshipRulePack, expectedVersion: number): void {
+    const item = { ...hardshipKeys.rules(scope.tenantId, pack.year), kind: 'hardship.rules', ...pack };
+    if (expectedVersion === 0) uow.create(item, staleVersion());
+    else uow.replaceVersioned(item, expectedVersion, staleVersion());
+  }
+
+  // ── files ─────────────────────────────────────────────────────────────────────────────
+  /** A file of the scope's tenant; a unit reporter only sees their own unit's files. */
+  async getFile(scope: TenantScope, fileId: string): Promise<HardshipFile> {
+    const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.file(scope.tenantId, fileId));
+    if (!item) throw notFound('困难档案');
+    const file = stripKeys<HardshipFile>(item);
+    if (scope.unitId && file.unitId !== scope.unitId) throw notFound('困难档案');
+    return file;
+  }
+
+  async listFiles(scope: TenantScope, filter: { status?: string; unitId?: string }, page: { cursor?: string; limit?: number }): Promise<Page<HardshipFile>> {
+    const filters: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':pk': hardshipKeys.filePartition(scope.tenantId) };
+    const unitId = scope.unitId ?? filter.unitId;
+    if (unitId) {
+      filters.push('unitId = :u');
+      values[':u'] = unitId;
+    }
+    if (filter.status) {
+      filters.push('#s = :s');
+      names['#s'] = 'status';
+      values[':s'] = filter.status;
+    }
+    return queryPage<HardshipFile>(
+      this.table,
+      this.cursors,
+      tenantPrefix(scope.tenantId),
+      {
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      { ...page, map: (i) => stripKeys<HardshipFile>(i) },
+    );
+  }
+
+  /** Every file of the tenant (queues, stale lists, export): bounded by a county's caseload. */
+  async allFiles(scope: TenantScope, status?: string): Promise<HardshipFile[]> {
+    return this.queryAll(hardshipKeys.filePartition(scope.tenantId), (i) => stripKeys<HardshipFile>(i), { unitId: scope.unitId, status });
+  }
+
+  addFile(uow: UnitOfWork, file: HardshipFile): void {
+    uow.create({ ...hardshipKeys.file(file.tenantId, file.fileId), kind: 'hardship.file', ...file }, fileExists);
+    uow.create({ ...hardshipKeys.openFileGuard(file.tenantId, file.idIndex), kind: 'guard', fileId: file.fileId }, openFileExists());
+  }
+
+  replaceFile(uow: UnitOfWork, before: HardshipFile, after: HardshipFile): void {
+    uow.replaceVersioned({ ...hardshipKeys.file(after.tenantId, after.fileId), kind: 'hardship.file', ...after }, before.version, staleVersion());
+    // A rejected application frees the person to apply again.
+    if (after.status === 'rejected' && before.status !== 'rejected') uow.delete(hardshipKeys.openFileGuard(after.tenantId, after.idIndex));
+  }
+
+  /** Which of these tenant-scoped ID indexes already hold an open file. */
+  async openFileIndexes(tenantId: string, idIndexes: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < idIndexes.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+        [this.table.name]: { Keys: idIndexes.slice(i, i + 100).map((bi) => hardshipKeys.openFileGuard(tenantId, bi)) },
+      };
+      while (request && Object.keys(request).length) {
+        const res = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of res.Responses?.[this.table.name] ?? []) out.add(String(item.sk).slice('HARDSHIP_OPEN#'.length));
+        request = res.UnprocessedKeys as typeof request;
+      }
+    }
+    return out;
+  }
+
+  // ── funds and grants ──────────────────────────────────────────────────────────────────
+  async funds(scope: TenantScope, year: number): Promise<Fund[]> {
+    const res = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :y)',
+        ExpressionAttributeValues: { ':pk': hardshipKeys.fundPartition(scope.tenantId), ':y': `${year}#` },
+        ConsistentRead: true,
+      }),
+    );
+    return (res.Items ?? []).map((i) => stripKeys<Fund>(i));
+  }
+
+  async fund(scope: TenantScope, year: number, source: FundSource): Promise<Fund | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.fund(scope.tenantId, year, source));
+    return item ? stripKeys<Fund>(item) : undefined;
+  }
+
+  /** Sets a budget; refused (409) if it would fall below what is already granted. */
+  putFund(uow: UnitOfWork, scope: TenantScope, fund: Fund, expectedVersion: number): void {
+    const item = { ...hardshipKeys.fund(scope.tenantId, fund.year, fund.source), kind: 'hardship.fund', ...fund };
+    if (expectedVersion === 0) uow.create(item, staleVersion());
+    else uow.replaceVersioned(item, expectedVersion, staleVersion());
+  }
+
+  /**
+   * A grant: the grant item, the budget decrement and the household-year-kind cap increment,
+   * each guarded by a condition, all in the caller's transaction. Concurrent grants cannot
+   * take the budget below zero or the household over the cap.
+   */
+  addGrant(uow: UnitOfWork, grant: Grant, capFen: number, errors: { budget: DomainError; cap: DomainError }): void {
+    const { kind: aidKind, ...rest } = grant;
+    // `kind` is the table's item-type attribute: the aid kind is stored as `aidKind`.
+    uow.create({ ...hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId), ...rest, kind: 'hardship.grant', aidKind }, conflict({ zh: '发放记录已存在', en: 'Grant already exists' }));
+    uow.raw(
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: hardshipKeys.fund(grant.tenantId, grant.year, grant.fundSource),
+          UpdateExpression: 'ADD remainingFen :neg, grantedFen :amt, version :one SET updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND remainingFen >= :amt',
+          ExpressionAttributeValues: { ':neg': -grant.amountFen, ':amt': grant.amountFen, ':one': 1, ':now': grant.createdAt },
+        },
+      },
+      errors.budget,
+    );
+    uow.raw(
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind),
+          UpdateExpression: 'ADD usedFen :amt SET #k = :kind',
+          ConditionExpression: 'attribute_not_exists(usedFen) OR usedFen <= :room',
+          ExpressionAttributeNames: { '#k': 'kind' },
+          ExpressionAttributeValues: { ':amt': grant.amountFen, ':room': capFen - grant.amountFen, ':kind': 'hardship.cap' },
+        },
+      },
+      errors.cap,
+    );
+  }
+
+  /** Marks the person (by province blind index) as aided by this tenant in the year. No PII. */
+  markProvinceAid(uow: UnitOfWork, province: string, year: number, provinceIndex: string, tenantId: string): void {
+    uow.raw({
+      Update: {
+        TableName: this.table.name,
+        Key: hardshipKeys.provinceAid(province, year, provinceIndex),
+        UpdateExpression: 'ADD tenants :t SET #k = :kind',
+        ExpressionAttributeNames: { '#k': 'kind' },
+        ExpressionAttributeValues: { ':t': new Set([tenantId]), ':kind': 'hardship.provinceAid' },
+      },
+    });
+  }
+
+  /** How many OTHER tenants aided each indexed person in the year (only counts leave here). */
+  async otherTenantsAiding(province: string, year: number, tenantId: string, provinceIndexes: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const unique = [...new Set(provinceIndexes)];
+    for (let i = 0; i < unique.length; i += 100) {
+      const batch = unique.slice(i, i + 100);
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+        [this.table.name]: { Keys: batch.map((bi) => hardshipKeys.provinceAid(province, year, bi)) },
+      };
+      while (request && Object.keys(request).length) {
+        const res = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of res.Responses?.[this.table.name] ?? []) {
+          const bi = String(item.pk).split('#').pop()!;
+          const tenants = item.tenants instanceof Set ? [...(item.tenants as Set<string>)] : [];
+          const others = tenants.filter((t) => t !== tenantId).length;
+          if (others > 0) out.set(bi, others);
+        }
+        request = res.UnprocessedKeys as typeof request;
+      }
+    }
+    return out;
+  }
+
+  async grantsOfFile(scope: TenantScope, fileId: string): Promise<Grant[]> {
+    const res = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
+        ExpressionAttributeValues: { ':pk': hardshipKeys.grantPartition(scope.tenantId), ':f': `${fileId}#` },
+        ConsistentRead: true,
+      }),
+    );
+    return (res.Items ?? []).map(grantOf);
+  }
+
+  async allGrants(scope: TenantScope): Promise<Grant[]> {
+    return this.queryAll(hardshipKeys.grantPartition(scope.tenantId), grantOf);
+  }
+
+  private async queryAll<T>(pk: string, map: (i: Record<string, unknown>) => T, where: { unitId?: string; status?: string } = {}): Promise<T[]> {
+    const out: T[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    const filters = [where.unitId ? 'unitId = :u' : '', where.status ? '#s = :s' : ''].filter(Boolean);
+    do {
+      const res = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+          ExpressionAttributeNames: where.status ? { '#s': 'status' } : undefined,
+          ExpressionAttributeValues: { ':pk': pk, ...(where.unitId ? { ':u': where.unitId } : {}), ...(where.status ? { ':s': where.status } : {}) },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      for (const item of res.Items ?? []) out.push(map(item));
+      startKey = res.LastEvaluatedKey;
+    } while (startKey);
+    return out;
+  }
+}
+
+function grantOf(item: Record<string, unknown>): Grant {
+  const { aidKind, ...rest } = stripKeys<Record<string, unknown>>(item);
+  return { ...rest, kind: aidKind } as Grant;
+}

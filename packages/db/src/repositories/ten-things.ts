@@ -1,0 +1,263 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { conflict, notFound, staleVersion } from '@ufp/core/errors';
+import type { EventEnvelope } from '@ufp/core/events';
+import type { LedgerEntry } from '@ufp/core/ten-things/ledger';
+import type { Item, Plan } from '@ufp/core/ten-things/model';
+import { defaultSettings, type TenThingsSettings } from '@ufp/core/ten-things/status';
+import type { TargetLink } from '@ufp/core/ten-things/targets';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
+import type { CursorCodec } from '../cursor.js';
+import { keys, tenantPrefix } from '../keys.js';
+import { tableManifest } from '../manifest.js';
+import { getItem, queryPage, stripKeys, type Page } from '../query.js';
+import type { Table } from '../table.js';
+import type { UnitOfWork } from '../unit-of-work.js';
+
+/** 十件实事 keys: all tenant-first. Ledger entries live apart from items, so reading a plan never touches them. */
+export const tenThingsKeys = {
+  plan: (tenantId: string, planId: string) => ({ pk: `${tenantPrefix(tenantId)}TT#PLAN`, sk: planId }),
+  planPartition: (tenantId: string) => `${tenantPrefix(tenantId)}TT#PLAN`,
+  item: (tenantId: string, itemId: string) => ({ pk: `${tenantPrefix(tenantId)}TT#ITEM#${itemId}`, sk: 'ITEM' }),
+  /** Items of a plan, through the byLookup index. */
+  planItems: (tenantId: string, planId: string) => `${tenantPrefix(tenantId)}TT#PLANITEMS#${planId}`,
+  entry: (tenantId: string, itemId: string, entryId: string) => ({ pk: `${tenantPrefix(tenantId)}TT#LEDGER#${itemId}`, sk: entryId }),
+  ledgerPartition: (tenantId: string, itemId: string) => `${tenantPrefix(tenantId)}TT#LEDGER#${itemId}`,
+  task: (tenantId: string, unitId: string, itemId: string) => ({ pk: `${tenantPrefix(tenantId)}TT#TASKS#${unitId}`, sk: itemId }),
+  taskPartition: (tenantId: string, unitId: string) => `${tenantPrefix(tenantId)}TT#TASKS#${unitId}`,
+  link: (tenantId: string, eventType: string, itemId: string, targetIndex: number) => ({
+    pk: `${tenantPrefix(tenantId)}TT#LINK#${eventType}`,
+    sk: `${itemId}#${targetIndex}`,
+  }),
+  linkPartition: (tenantId: string, eventType: string) => `${tenantPrefix(tenantId)}TT#LINK#${eventType}`,
+  settings: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}TT#SETTINGS`, sk: 'SETTINGS' }),
+  rating: (tenantId: string, itemId: string, day: string, client: string) => ({ pk: `${tenantPrefix(tenantId)}TT#RATE#${itemId}#${day}#${client}`, sk: 'RATE' }),
+};
+
+export interface LinkRegistration {
+  itemId: string;
+  planId: string;
+  targetIndex: number;
+  link: TargetLink;
+}
+
+const RATING_GUARD_TTL_SECONDS = 2 * 24 * 3600;
+
+export class TenThingsRepository {
+  constructor(
+    private readonly table: Table,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  async settings(tenantId: string): Promise<TenThingsSettings & { version: number }> {
+    const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.settings(tenantId));
+    return item ? { ...defaultSettings, ...stripKeys<TenThingsSettings & { version: number }>(item) } : { ...defaultSettings, version: 0 };
+  }
+
+  putSettings(uow: UnitOfWork, tenantId: string, settings: TenThingsSettings, expectedVersion: number): void {
+    const item = { ...tenThingsKeys.settings(tenantId), kind: 'tenThings.settings', ...settings, version: expectedVersion + 1 };
+    if (expectedVersion === 0) uow.create(item, staleVersion());
+    else uow.replaceVersioned(item, expectedVersion, staleVersion());
+  }
+
+  async getPlan(scope: TenantScope, planId: string): Promise<Plan> {
+    const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.plan(scope.tenantId, planId));
+    if (!item) throw notFound('十件实事计划');
+    return stripKeys<Plan>(item);
+  }
+
+  async listPlans(scope: TenantScope, filter: { year?: number }, page: { cursor?: string; limit?: number }): Promise<Page<Plan>> {
+    return queryPage<Plan>(
+      this.table,
+      this.cursors,
+      tenantPrefix(scope.tenantId),
+      {
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: filter.year ? '#y = :y' : undefined,
+        ExpressionAttributeNames: filter.year ? { '#y': 'year' } : undefined,
+        ExpressionAttributeValues: { ':pk': tenThingsKeys.planPartition(scope.tenantId), ...(filter.year ? { ':y': filter.year } : {}) },
+        ScanIndexForward: false,
+      },
+      { ...page, map: (i) => stripKeys<Plan>(i) },
+    );
+  }
+
+  addPlan(uow: UnitOfWork, plan: Plan): void {
+    uow.create({ ...tenThingsKeys.plan(plan.tenantId, plan.planId), kind: 'tenThings.plan', ...plan }, conflict({ zh: '计划已存在', en: 'Plan already exists' }));
+    uow.create(
+      { ...keys.uniqueGuard(plan.tenantId, 'TTPLAN', String(plan.year)), kind: 'guard', planId: plan.planId },
+      conflict({ zh: `${plan.year} 年的十件实事计划已存在`, en: `A plan for ${plan.year} already exists` }, { field: 'year' }),
+    );
+  }
+
+  replacePlan(uow: UnitOfWork, before: Plan, after: Plan): void {
+    uow.replaceVersioned({ ...tenThingsKeys.plan(after.tenantId, after.planId), kind: 'tenThings.plan', ...after }, before.version, staleVersion());
+  }
+
+  async getItem(scope: TenantScope, itemId: string): Promise<Item> {
+    const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.item(scope.tenantId, itemId));
+    if (!item) throw notFound('实事项目');
+    return stripKeys<Item>(item);
+  }
+
+  /** Every item of a plan (candidates and adopted): one index query, independent of the ledger's size. */
+  async planItems(scope: TenantScope, planId: string): Promise<Item[]> {
+    const out: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const res = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          IndexName: 'byLookup',
+          KeyConditionExpression: 'lookupPk = :p',
+          ExpressionAttributeValues: { ':p': tenThingsKeys.planItems(scope.tenantId, planId) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const i of res.Items ?? []) out.push(stripKeys<Item>(i));
+      startKey = res.LastEvaluatedKey;
+    } while (startKey);
+    return out.sort((a, b) => a.itemId.localeCompare(b.itemId));
+  }
+
+  private itemRecord(item: Item) {
+    return { ...tenThingsKeys.item(item.tenantId, item.itemId), kind: 'tenThings.item', lookupPk: tenThingsKeys.planItems(item.tenantId, item.planId), lookupSk: item.itemId, ...item };
+  }
+
+  addItem(uow: UnitOfWork, item: Item): void {
+    uow.create(this.itemRecord(item), conflict({ zh: '候选项目已存在', en: 'Candidate already exists' }));
+  }
+
+  replaceItem(uow: UnitOfWork, before: Pick<Item, 'version'>, after: Item): void {
+    uow.replaceVersioned(this.itemRecord(after), before.version, staleVersion());
+  }
+
+  /** The same versioned replacement as a raw transact item, for consumers (which write through ConsumerEffects). */
+  itemReplacement(before: Pick<Item, 'version'>, after: Item) {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: this.itemRecord(after),
+        ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':expected': before.version },
+      },
+    };
+  }
+
+  addEntry(uow: UnitOfWork, tenantId: string, entry: LedgerEntry): void {
+    uow.create({ ...tenThingsKeys.entry(tenantId, entry.itemId, entry.entryId), kind: 'tenThings.entry', ...entry }, conflict({ zh: '记录已存在', en: 'Entry already exists' }));
+  }
+
+  entryPut(tenantId: string, entry: LedgerEntry) {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: { ...tenThingsKeys.entry(tenantId, entry.itemId, entry.entryId), kind: 'tenThings.entry', ...entry },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** Marks an entry reversed, only if it was not reversed already (a concurrent second correction fails). */
+  markReversed(uow: UnitOfWork, tenantId: string, entry: LedgerEntry, by: string): void {
+    uow.raw(
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: tenThingsKeys.entry(tenantId, entry.itemId, entry.entryId),
+          UpdateExpression: 'SET reversedBy = :by',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reversedBy)',
+          ExpressionAttributeValues: { ':by': by },
+        },
+      },
+      conflict({ zh: '该记录已冲正', en: 'This entry was already corrected' }, { field: 'entryId' }),
+    );
+  }
+
+  async getEntry(scope: TenantScope, itemId: string, entryId: string): Promise<LedgerEntry> {
+    const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.entry(scope.tenantId, itemId, entryId));
+    if (!item) throw notFound('进度记录');
+    return stripKeys<LedgerEntry>(item);
+  }
+
+  async ledger(scope: TenantScope, itemId: string, page: { cursor?: string; limit?: number }): Promise<Page<LedgerEntry>> {
+    return queryPage<LedgerEntry>(
+      this.table,
+      this.cursors,
+      `${tenantPrefix(scope.tenantId)}${itemId}`,
+      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': tenThingsKeys.ledgerPartition(scope.tenantId, itemId) }, ScanIndexForward: false },
+      { ...page, map: (i) => stripKeys<LedgerEntry>(i) },
+    );
+  }
+
+  setTasks(uow: UnitOfWork, item: Item, before: string[], after: string[]): void {
+    for (const unitId of before.filter((u) => !after.includes(u))) uow.delete(tenThingsKeys.task(item.tenantId, unitId, item.itemId));
+    for (const unitId of after.filter((u) => !before.includes(u))) {
+      uow.raw({ Put: { TableName: this.table.name, Item: { ...tenThingsKeys.task(item.tenantId, unitId, item.itemId), kind: 'tenThings.task', itemId: item.itemId, planId: item.planId } } });
+    }
+  }
+
+  async taskItemIds(scope: TenantScope, unitId: string): Promise<string[]> {
+    const res = await this.table.doc.send(
+      new QueryCommand({ TableName: this.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': tenThingsKeys.taskPartition(scope.tenantId, unitId) } }),
+    );
+    return (res.Items ?? []).map((i) => String(i.itemId));
+  }
+
+  registerLink(uow: UnitOfWork, tenantId: string, reg: LinkRegistration): void {
+    uow.raw({ Put: { TableName: this.table.name, Item: { ...tenThingsKeys.link(tenantId, reg.link.eventType, reg.itemId, reg.targetIndex), kind: 'tenThings.link', ...reg } } });
+  }
+
+  async links(tenantId: string, eventType: string): Promise<LinkRegistration[]> {
+    const res = await this.table.doc.send(
+      new QueryCommand({ TableName: this.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': tenThingsKeys.linkPartition(tenantId, eventType) } }),
+    );
+    return (res.Items ?? []).map((i) => stripKeys<LinkRegistration>(i));
+  }
+
+  async itemById(tenantId: string, itemId: string): Promise<Item | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.item(tenantId, itemId));
+    return item ? stripKeys<Item>(item) : undefined;
+  }
+
+  /** One rating per client, item and day: the guard's creation fails for a second one. */
+  guardRating(uow: UnitOfWork, tenantId: string, itemId: string, day: string, client: string, now: Date): void {
+    uow.create(
+      { ...tenThingsKeys.rating(tenantId, itemId, day, client), kind: 'guard', [tableManifest.ttlAttribute]: Math.floor(now.getTime() / 1000) + RATING_GUARD_TTL_SECONDS },
+      conflict({ zh: '今天已经评价过该项目，谢谢参与', en: 'You have already rated this item today; thank you' }, { reason: 'rate_limited' }),
+    );
+  }
+
+  /** Adds a rating to the item's running sum and count (ADD: concurrent ratings never overwrite each other). */
+  addRating(uow: UnitOfWork, tenantId: string, itemId: string, score: number): void {
+    uow.raw(
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: tenThingsKeys.item(tenantId, itemId),
+          UpdateExpression: 'SET satisfaction.#s = satisfaction.#s + :score, satisfaction.#c = satisfaction.#c + :one, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk) AND stage = :adopted',
+          ExpressionAttributeNames: { '#s': 'sum', '#c': 'count' },
+          ExpressionAttributeValues: { ':score': score, ':one': 1, ':adopted': 'adopted' },
+        },
+      },
+      conflict({ zh: '该项目暂不接受评价', en: 'This item is not open for rating' }),
+    );
+  }
+
+  /** An outbox item for an event a consumer publishes (committed with the consumer's effects). */
+  outboxPut(envelope: EventEnvelope, now: Date) {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: {
+          ...keys.outbox(tenantPrefix(envelope.detail.meta.tenantId), envelope.id),
+          kind: tableManifest.outboxKind,
+          eventType: envelope['detail-type'],
+          envelope: JSON.stringify(envelope),
+          [tableManifest.ttlAttribute]: Math.floor(now.getTime() / 1000) + tableManifest.outboxTtlSeconds,
+        },
+      },
+    };
+  }
+}

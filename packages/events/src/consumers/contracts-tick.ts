@@ -1,0 +1,115 @@
+import { autoEffectiveOn, openClocks } from '@ufp/core/contracts/clocks';
+import { contractStatusLabels, type Contract, type ContractSettings } from '@ufp/core/contracts/contract';
+import { stepLabels, termTransition } from '@ufp/core/contracts/lifecycle';
+import { inForceMetrics, inForceYears } from '@ufp/core/contracts/metrics';
+import type { MetricDeltas } from '@ufp/core/events';
+import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
+import type { WorkCalendar } from '@ufp/core/calendar/calendar';
+import { ContractRepository, workCalendar, type Notification } from '@ufp/db/repositories/contracts';
+import { TenantRepository } from '@ufp/db/repositories/tenants';
+import type { Table } from '@ufp/db/table';
+import { UnitOfWork } from '@ufp/db/unit-of-work';
+import type { TickJob } from './daily-tick.js';
+
+const TICK_ACTOR = { sub: 'system:daily-tick', name: '每日定时任务', roles: [] } as const;
+
+/**
+ * The 集体合同 legal clocks, once a day: a filed contract with no objection takes effect on the
+ * last day of the review period, an in-force contract starts expiring 90 days before its end and
+ * expires after it; due and overdue clocks raise in-app notifications. Each contract's change is
+ * its own versioned transaction and each notification is keyed by what it is about, so a rerun
+ * of the same day changes nothing.
+ */
+export function contractsTickJob(table: Table): TickJob {
+  const tenants = new TenantRepository(table, 0);
+  const contracts = new ContractRepository(table);
+  return {
+    name: 'contracts',
+    async run(today, _effects, envelope) {
+      const cal = await workCalendar(table, { fresh: true });
+      for (const tenant of await tenants.list()) {
+        if (tenant.status !== 'active') continue;
+        const settings = await contracts.settings(tenant.id);
+        for (const c of await contracts.all({ tenantId: tenant.id })) {
+          if (c.status === 'expired' || c.status === 'terminated') continue;
+          const at = envelope.time;
+          const after = await advance(table, contracts, tenant, c, settings, today, envelope.id, at, cal);
+          await notifyClocks(contracts, after, settings, today, at, cal);
+        }
+      }
+    },
+  };
+}
+
+async function advance(table: Table, repo: ContractRepository, tenant: Tenant, before: Contract, settings: ContractSettings, today: string, correlationId: string, at: string, cal: WorkCalendar): Promise<Contract> {
+  let c = before;
+  const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: TICK_ACTOR };
+  const uow = new UnitOfWork(table, { scope, correlationId, now: new Date(at) });
+  const notices: Notification[] = [];
+  const step = (status: Contract['status'], stepName: 'effective' | 'expiring' | 'expired', on: string, note: string) => {
+    c = { ...c, status, history: [...c.history, { step: stepName, on, at, by: TICK_ACTOR.sub, note }] };
+    notices.push({
+      id: `${c.contractId}#${stepName}`,
+      tenantId: tenant.id,
+      type: `contract_${stepName}`,
+      contractId: c.contractId,
+      title: { zh: `「${c.title}」${stepLabels[stepName].zh}（${on}）`, en: `"${c.title}": ${stepLabels[stepName].en} (${on})` },
+      dueOn: on,
+      createdAt: at,
+    });
+  };
+
+  if (c.status === 'filed' && c.filing && !c.review?.objectionOn) {
+    const eff = autoEffectiveOn(c.filing.filedOn, settings, cal);
+    if (today >= eff.dueOn) {
+      step('effective', 'effective', eff.dueOn, `审查期届满未提出异议，自动生效${eff.provisional ? '（期限按暂定日历计算）' : ''}`);
+      c = { ...c, effectiveOn: eff.dueOn };
+      // One event per rollup year the contract is in force (its own year first), see inForceYears.
+      for (const year of inForceYears(eff.dueOn, c.term.end)) {
+        const metrics: MetricDeltas = inForceMetrics(c, 1);
+        if (c.unitId && (await repo.adjustUnitCoverage(uow, tenant.id, c.unitId, year, 1))) metrics['contracts.unitsCovered'] = 1;
+        uow.emit({ type: 'contracts.contract.effective', data: { contractId: c.contractId, type: c.type, industry: c.scope?.industry, coveredEmployees: c.coveredEmployees, effectiveOn: eff.dueOn, year, metrics } });
+      }
+    }
+  }
+  for (let next = termTransition(c.status, c.term.end, today); next; next = termTransition(c.status, c.term.end, today)) {
+    if (next === 'expiring') {
+      step('expiring', 'expiring', today, '距期满不足90日');
+      // Counted in the year the term ends, so the expiry below nets it out in the same partition.
+      uow.emit({ type: 'contracts.contract.expiring', data: { contractId: c.contractId, type: c.type, termEnd: c.term.end, year: yearOf(c.term.end), metrics: { 'contracts.expiring90': 1 } } });
+    } else {
+      const wasExpiring = c.status === 'expiring';
+      step('expired', 'expired', today, '合同期满');
+      // It was in force during every year up to its end: those counts stay; only the gauge drops.
+      const metrics = wasExpiring ? { 'contracts.expiring90': -1, 'contracts.expired': 1 } : { 'contracts.expired': 1 };
+      uow.emit({ type: 'contracts.contract.expired', data: { contractId: c.contractId, type: c.type, termEnd: c.term.end, year: yearOf(c.term.end), metrics } });
+    }
+  }
+  if (c === before) return before;
+  const after: Contract = { ...c, version: before.version + 1, updatedAt: at };
+  repo.replace(uow, before, after);
+  uow.audit({ action: 'contracts.tick', entityType: 'contract', entityId: c.contractId, summary: `集体合同「${c.title}」：${contractStatusText(before.status)} → ${contractStatusText(after.status)}（${today} 法定期限）`, changes: { status: { from: before.status, to: after.status } } });
+  await uow.commit();
+  for (const n of notices) await repo.notify(n);
+  return after;
+}
+
+async function notifyClocks(repo: ContractRepository, c: Contract, settings: ContractSettings, today: string, at: string, cal: WorkCalendar): Promise<void> {
+  for (const clock of openClocks(c, settings, today, cal)) {
+    if (clock.state === 'open') continue;
+    if (clock.kind === 'review') continue; // the review clock ends in auto-effect, not in a duty
+    const when = { due_soon: { zh: `将于 ${clock.dueOn} 到期`, en: `due on ${clock.dueOn}` }, due_today: { zh: '今日到期', en: 'due today' }, overdue: { zh: `已逾期（应于 ${clock.dueOn} 前）`, en: `overdue since ${clock.dueOn}` } }[clock.state];
+    await repo.notify({
+      id: `${c.contractId}#${clock.kind}#${clock.dueOn}#${clock.state}`,
+      tenantId: c.tenantId,
+      type: clock.state === 'overdue' ? 'clock_overdue' : clock.state === 'due_today' ? 'clock_due_today' : 'clock_due_soon',
+      contractId: c.contractId,
+      title: { zh: `「${c.title}」${clock.label.zh}${when.zh}${clock.provisional ? '（暂定）' : ''}`, en: `"${c.title}": ${clock.label.en} ${when.en}${clock.provisional ? ' (provisional)' : ''}` },
+      dueOn: clock.dueOn,
+      createdAt: at,
+    });
+  }
+}
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+const contractStatusText = (s: Contract['status']) => contractStatusLabels[s].zh;

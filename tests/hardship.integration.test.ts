@@ -1,0 +1,315 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
+import type { Claims } from '@ufp/api/auth';
+import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+
+let p: TestPlatform;
+const A = '321281';
+const B = '321282';
+let unitA: string;
+let unitB: string;
+const staff2 = (tenantId: string): Claims => ({ sub: `staff2-${tenantId}`, roles: ['federation_staff'], tenantId });
+const logged: string[] = [];
+
+/** A valid GB 11643 number: 兴化 (321281), born 1985-03-12, sequence `seq`. */
+export const idOf = (seq: number, area = '321281') => {
+  const first17 = `${area}19850312${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckCharacter(first17);
+};
+const seededIds: string[] = [];
+const seededNames: string[] = [];
+let serial = 0;
+
+function application(unitId: string, over: { name?: string; idNumber?: string; income?: number; rigid?: number; size?: number } = {}) {
+  const name = over.name ?? `蔡${['一', '二', '三', '四', '五', '六', '七', '八', '九'][serial % 9]}明${serial}`;
+  const idNumber = over.idNumber ?? idOf(100 + serial);
+  serial++;
+  seededIds.push(idNumber);
+  seededNames.push(name);
+  const size = over.size ?? 3;
+  return {
+    unitId,
+    worker: { name, idNumber, phone: '13812345678' },
+    household: {
+      members: [{ relation: '本人', name, idNumber }, ...Array.from({ length: size - 1 }, (_, i) => ({ relation: '子女', name: `${name}子${i}` }))],
+      annualIncomeFen: over.income ?? 4_800_000,
+      rigidExpensesFen: over.rigid ?? 1_200_000,
+      causes: ['本人患慢性病'],
+      events: [],
+    },
+    consentGiven: true,
+  };
+}
+
+async function ok<T = any>(res: Promise<{ status: number; data: T; error?: unknown }>): Promise<T> {
+  const r = await res;
+  if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
+  return r.data;
+}
+
+/** Files, submits, investigates, notices (in the past so review may begin) and approves. */
+async function onFile(tenantId: string, unitId: string, over: Parameters<typeof application>[1] = {}) {
+  const created = await ok(p.mutate(reporterOf(tenantId, unitId), 'hardship.files.create', application(unitId, over)));
+  let f = await ok(p.mutate(reporterOf(tenantId, unitId), 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
+  f = await ok(p.mutate(reporterOf(tenantId, unitId), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实，家庭收入与申报一致' }));
+  f = await ok(p.mutate(staffOf(tenantId), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' }));
+  f = await ok(p.mutate(staff2(tenantId), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议符合相对困难条件' }));
+  return f;
+}
+
+beforeAll(async () => {
+  const spy = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+  vi.spyOn(console, 'error').mockImplementation(spy);
+  vi.spyOn(console, 'log').mockImplementation(spy);
+  vi.spyOn(console, 'warn').mockImplementation(spy);
+  p = await startTestPlatform({ log: (l: string) => logged.push(l) });
+  p.clock.set(new Date('2026-03-10T02:00:00Z'));
+  await createTenant(p, A, A);
+  await createTenant(p, B, B);
+  unitA = (await createUnit(p, A, { type: 'regional', uscc: undefined })).unitId;
+  unitB = (await createUnit(p, B, { type: 'regional', uscc: undefined })).unitId;
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await p?.dispose();
+});
+
+describe('hardship files', () => {
+  it('a reporter files for their unit; the tier and its explanation come from the rule pack', async () => {
+    const created = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', application(unitA)));
+    expect(created).toMatchObject({ status: 'draft', tier: 'relative', explanation: '(48,000 − 12,000) ÷ 12 ÷ 3 = ¥1,000.00/人/月 < 2 × 低保 ¥780 = ¥1,560 ⇒ 相对困难' });
+    expect(created.worker.idMasked).toMatch(/^3212\*{10}\d{3}[\dX]$/);
+    expect(JSON.stringify(created)).not.toMatch(/Encrypted/);
+  });
+
+  it('rejects a bad ID number, a missing consent and a foreign unit, writing nothing', async () => {
+    const bad = application(unitA, { idNumber: '321281198503121230' });
+    bad.worker.idNumber = bad.worker.idNumber.slice(0, 17) + (bad.worker.idNumber.endsWith('0') ? '1' : '0');
+    const r1 = await p.mutate(reporterOf(A, unitA), 'hardship.files.create', bad);
+    expect(r1.status).toBe(400);
+    expect(r1.error?.data.issues?.[0]).toMatchObject({ path: ['worker', 'idNumber'], message: expect.stringContaining('校验位') });
+    const r2 = await p.mutate(reporterOf(A, unitA), 'hardship.files.create', { ...application(unitA), consentGiven: false });
+    expect(r2.status).toBe(400);
+    expect(r2.error?.data.issues?.[0]?.path).toEqual(['consentGiven']);
+    const other = await createUnit(p, A, { type: 'regional', uscc: undefined });
+    const r3 = await p.mutate(reporterOf(A, unitA), 'hardship.files.create', application(other.unitId));
+    expect(r3.status).toBe(404);
+  });
+
+  it('one open file per person per tenant (409), guarded by a blind index, not the ID', async () => {
+    const app1 = application(unitA);
+    await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', app1));
+    const again = await p.mutate(staffOf(A), 'hardship.files.create', { ...app1, worker: { ...app1.worker, idNumber: app1.worker.idNumber.toLowerCase() } });
+    expect(again.status).toBe(409);
+    expect(again.error?.data.issues?.[0]?.path).toEqual(['worker.idNumber']);
+    // Another federation may hold its own file for the same person.
+    await ok(p.mutate(adminOf(B), 'hardship.files.create', { ...app1, unitId: unitB }));
+    const guards = await p.runtime.deps.table.doc.send(new ScanCommand({ TableName: p.runtime.deps.table.name, FilterExpression: 'begins_with(sk, :g)', ExpressionAttributeValues: { ':g': 'HARDSHIP_OPEN#' } }));
+    expect(guards.Items!.length).toBeGreaterThan(0);
+    expect(JSON.stringify(guards.Items)).not.toContain(app1.worker.idNumber);
+  });
+
+  it('walks the workflow in order; out-of-order steps are 409 and the submitter cannot review', async () => {
+    const r = reporterOf(A, unitA);
+    const created = await ok(p.mutate(r, 'hardship.files.create', application(unitA)));
+    const early = await p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: created.fileId, version: 1, startsOn: '2026-03-10' });
+    expect(early.status).toBe(409);
+    expect(early.error?.message).toContain('草稿');
+    const submitted = await ok(p.mutate(r, 'hardship.files.submit', { fileId: created.fileId, version: 1 }));
+    expect(submitted.clock).toEqual({ dueOn: '2026-03-15', daysLeft: 5, overdue: false });
+
+    p.clock.set(new Date('2026-03-16T02:00:00Z'));
+    const queue = await ok(p.query(staffOf(A), 'hardship.files.queue'));
+    const mine = queue.find((q: any) => q.fileId === created.fileId);
+    expect(mine).toMatchObject({ overdue: true, dueOn: '2026-03-15' });
+    p.clock.set(new Date('2026-03-10T02:00:00Z'));
+
+    const inv = await ok(p.mutate(r, 'hardship.files.investigate', { fileId: created.fileId, version: 2, visitedOn: '2026-03-10', findings: '入户核实' }));
+    const noticed = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: created.fileId, version: inv.version, startsOn: '2026-03-10' }));
+    const tooSoon = await p.mutate(staff2(A), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '符合条件' });
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.error?.message).toContain('公示期未满');
+
+    p.clock.set(new Date('2026-03-16T02:00:00Z'));
+    const self = await p.mutate(reporterOf(A, unitA), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '符合条件' });
+    expect(self.status).toBe(403); // reporters never review
+    const staffFiled = await ok(p.mutate(staffOf(A), 'hardship.files.create', application(unitA)));
+    let s = await ok(p.mutate(staffOf(A), 'hardship.files.submit', { fileId: staffFiled.fileId, version: 1 }));
+    s = await ok(p.mutate(staffOf(A), 'hardship.files.investigate', { fileId: s.fileId, version: s.version, visitedOn: '2026-03-01', findings: '核实' }));
+    s = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: s.fileId, version: s.version, startsOn: '2026-03-02' }));
+    const ownReview = await p.mutate(staffOf(A), 'hardship.files.review', { fileId: s.fileId, version: s.version, decision: 'approve', reason: '符合条件' });
+    expect(ownReview.status).toBe(403);
+    expect(ownReview.error?.message).toContain('审核人不能是该申请的提交人');
+
+    const approved = await ok(p.mutate(staff2(A), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '符合条件' }));
+    expect(approved.status).toBe('approved');
+    const stale = await p.mutate(staff2(A), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '重复' });
+    expect(stale.status).toBe(409);
+
+    const exited = await ok(p.mutate(staffOf(A), 'hardship.files.exit', { fileId: created.fileId, version: approved.version, reason: '就业收入提高' }));
+    expect(exited).toMatchObject({ status: 'exited', exitedOn: '2026-03-16', followUpDueOn: '2026-09-16' });
+    const back = await ok(p.mutate(staffOf(A), 'hardship.files.reenter', { fileId: created.fileId, version: exited.version, reason: '再次失业' }));
+    expect(back.status).toBe('approved');
+    const file = await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: created.fileId }));
+    expect(file.timeline.map((t: any) => t.action)).toEqual(['create', 'submit', 'investigate', 'publishNotice', 'approve', 'exit', 'reenter']);
+    expect(file.household.explanation).toContain('相对困难');
+    expect(file.findings).toBe('入户核实');
+    p.clock.set(new Date('2026-03-10T02:00:00Z'));
+  });
+
+  it('recomputes the tier and explanation when figures change before the notice, not after', async () => {
+    const app1 = application(unitA);
+    const c = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', app1));
+    const updated = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.updateHousehold', { fileId: c.fileId, version: 1, household: { ...app1.household, annualIncomeFen: 3_405_000 } }));
+    expect(updated).toMatchObject({ tier: 'deep', version: 2, explanation: '(34,050 − 12,000) ÷ 12 ÷ 3 = ¥612.50/人/月 < 低保 ¥780 ⇒ 深度困难' });
+    const stale = await p.mutate(reporterOf(A, unitA), 'hardship.files.updateHousehold', { fileId: c.fileId, version: 1, household: app1.household });
+    expect(stale.status).toBe(409);
+    const approved = await onFile(A, unitA);
+    const late = await p.mutate(staffOf(A), 'hardship.files.updateHousehold', { fileId: approved.fileId, version: approved.version, household: app1.household });
+    expect(late.status).toBe(409);
+  });
+
+  it('the public notice shows masked name, masked ID and tier only', async () => {
+    const app1 = application(unitA, { name: '张小华' });
+    const c = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', app1));
+    let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: c.fileId, version: 1 }));
+    f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-09', findings: '核实' }));
+    await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-10' }));
+    const notices = await ok(p.query(null, 'hardship.notices.list', { tenantId: A }));
+    const row = notices.items.find((n: any) => n.nameMasked === '张**');
+    expect(row).toEqual({ nameMasked: '张**', idMasked: `3212**********${app1.worker.idNumber.slice(-4)}`, tier: 'relative', tierLabel: '相对困难', startsOn: '2026-03-10', endsOn: '2026-03-15' });
+    expect(JSON.stringify(notices)).not.toMatch(/张小华|48,000|4800000|慢性病/);
+  });
+
+  it('reveals the ID number only to staff, and audits the read', async () => {
+    const app1 = application(unitA);
+    const c = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', app1));
+    expect((await p.mutate(reporterOf(A, unitA), 'hardship.files.reveal', { fileId: c.fileId, field: 'idNumber' })).status).toBe(403);
+    const revealed = await ok(p.mutate(staffOf(A), 'hardship.files.reveal', { fileId: c.fileId, field: 'idNumber' }));
+    expect(revealed.value).toBe(app1.worker.idNumber);
+    const audit = await ok(p.query(adminOf(A), 'audit.list', { action: 'pii.reveal' }));
+    expect(audit.items.some((a: any) => a.entityId === c.fileId && a.actor === `staff-${A}`)).toBe(true);
+    expect((await p.query(staffOf(B), 'hardship.files.get', { fileId: c.fileId })).status).toBe(404);
+  });
+
+  it('the self-test is public, uses the tenant rule pack and stores nothing', async () => {
+    const before = (await p.runtime.deps.table.doc.send(new ScanCommand({ TableName: p.runtime.deps.table.name, Select: 'COUNT' }))).Count;
+    const res = await ok(p.query(null, 'hardship.selfTest', { tenantId: A, householdSize: 3, annualIncomeFen: 3_405_000, rigidExpensesFen: 1_200_000 }));
+    expect(res).toMatchObject({ tier: 'deep', tierLabel: '深度困难', explanation: '(34,050 − 12,000) ÷ 12 ÷ 3 = ¥612.50/人/月 < 低保 ¥780 ⇒ 深度困难' });
+    const after = (await p.runtime.deps.table.doc.send(new ScanCommand({ TableName: p.runtime.deps.table.name, Select: 'COUNT' }))).Count;
+    expect(after).toBe(before);
+    const rules = await ok(p.query(adminOf(A), 'hardship.rules.get', { year: 2026 }));
+    await ok(p.mutate(adminOf(A), 'hardship.rules.set', { ...rules, dibaoMonthlyFen: 85_000, version: rules.version }));
+    const res2 = await ok(p.query(null, 'hardship.selfTest', { tenantId: A, householdSize: 3, annualIncomeFen: 3_405_000 + 36 * 17_000, rigidExpensesFen: 1_200_000 }));
+    expect(res2.explanation).toContain('低保 ¥850');
+    expect((await p.mutate(adminOf(A), 'hardship.rules.set', { ...rules, version: rules.version })).status).toBe(409);
+    await ok(p.mutate(adminOf(A), 'hardship.rules.set', { ...rules, version: rules.version + 1 }));
+  });
+});
+
+describe('assistance money', () => {
+  it('20 concurrent grants against a budget that fits 10: exactly 10 succeed, the rest 409, budget ≥ 0', async () => {
+    const files = await Promise.all(Array.from({ length: 4 }, () => onFile(A, unitA)));
+    await ok(p.mutate(adminOf(A), 'hardship.funds.set', { year: 2026, source: 'county', budgetFen: 10 * 100_000 }));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: files[i % 4].fileId, kind: 'temporary', amountFen: 100_000, fundSource: 'county' })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(10);
+    const refused = results.filter((r) => r.status !== 200);
+    expect(refused.every((r) => r.status === 409)).toBe(true);
+    expect(refused.every((r) => /预算不足/.test(r.error!.message))).toBe(true);
+    const funds = await ok(p.query(staffOf(A), 'hardship.funds.list', { year: 2026 }));
+    expect(funds.funds.find((f: any) => f.source === 'county')).toMatchObject({ budgetFen: 1_000_000, grantedFen: 1_000_000, remainingFen: 0 });
+    const lowered = await p.mutate(adminOf(A), 'hardship.funds.set', { year: 2026, source: 'county', budgetFen: 500_000 });
+    expect(lowered.status).toBe(409);
+  });
+
+  it('never exceeds the per-kind cap for a household in a year, even concurrently', async () => {
+    const f = await onFile(A, unitA);
+    await ok(p.mutate(adminOf(A), 'hardship.funds.set', { year: 2026, source: 'city', budgetFen: 10_000_000 }));
+    // education cap ¥5,000: 8 concurrent ¥1,000 grants → 5 succeed.
+    const results = await Promise.all(Array.from({ length: 8 }, () => p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: f.fileId, kind: 'education', amountFen: 100_000, fundSource: 'city', bankAccount: '6222 0212 3456 7890 123' })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(5);
+    expect(results.filter((r) => r.status === 409).every((r) => r.error!.message.includes('上限'))).toBe(true);
+    const one = results.find((r) => r.status === 200)!.data;
+    expect(one.bankAccountMasked).toBe('***************0123');
+    const file = await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: f.fileId }));
+    expect(file.grants).toHaveLength(5);
+    expect(file.grants[0].kind).toBe('education');
+    expect(JSON.stringify(file)).not.toContain('6222021234567890123');
+    const bank = await ok(p.mutate(staffOf(A), 'hardship.aid.revealBankAccount', { fileId: f.fileId, grantId: one.grantId }));
+    expect(bank.value).toBe('6222021234567890123');
+    const audit = await ok(p.query(adminOf(A), 'audit.list', { action: 'pii.reveal' }));
+    expect(audit.items.some((x: any) => x.entityId === one.grantId)).toBe(true);
+    const notOnFile = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', application(unitA)));
+    const refused = await p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: notOnFile.fileId, kind: 'living', amountFen: 100, fundSource: 'city' });
+    expect(refused.status).toBe(409);
+  });
+
+  it('flags a person aided by two federations in the same year; each sees only a count', async () => {
+    const shared = idOf(900);
+    const fa = await onFile(A, unitA, { idNumber: shared });
+    const fb = await onFile(B, unitB, { idNumber: shared });
+    await ok(p.mutate(adminOf(A), 'hardship.funds.set', { year: 2026, source: 'union', budgetFen: 1_000_000 }));
+    await ok(p.mutate(adminOf(B), 'hardship.funds.set', { year: 2026, source: 'union', budgetFen: 1_000_000 }));
+    const g1 = await ok(p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: fa.fileId, kind: 'festival', amountFen: 50_000, fundSource: 'union' }));
+    expect(g1.duplicate).toBeUndefined();
+    const g2 = await ok(p.mutate(staffOf(B), 'hardship.aid.grant', { fileId: fb.fileId, kind: 'festival', amountFen: 50_000, fundSource: 'union' }));
+    expect(g2.duplicate).toEqual({ year: 2026, otherFederations: 1 });
+    const dupA = await ok(p.query(staffOf(A), 'hardship.duplicates', { year: 2026 }));
+    expect(dupA.map((d: any) => d.fileId)).toEqual([fa.fileId]);
+    expect(JSON.stringify(dupA)).not.toContain(B);
+    const dupB = await ok(p.query(staffOf(B), 'hardship.duplicates', { year: 2026 }));
+    expect(dupB.map((d: any) => d.fileId)).toEqual([fb.fileId]);
+    expect(JSON.stringify(dupB)).not.toContain(fa.fileId);
+    const index = await p.runtime.deps.table.doc.send(new ScanCommand({ TableName: p.runtime.deps.table.name, FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'R#32#HARDSHIP_AID#' } }));
+    expect(index.Items!.length).toBeGreaterThan(0);
+    expect(JSON.stringify(index.Items)).not.toContain(shared);
+  });
+
+  it('feeds rollups: households by tier, funds by kind and source, exits', async () => {
+    await p.settle();
+    const county = await ok(p.query(adminOf(A), 'rollups.overview', { year: 2026 }));
+    expect(county.totals['hardship.households.relative']).toBeGreaterThanOrEqual(6);
+    expect(county.totals['hardship.aid.amountFen.temporary']).toBe(1_000_000);
+    expect(county.totals['hardship.aid.amountFen.source.county']).toBe(1_000_000);
+    expect(county.totals['hardship.exits']).toBe(1);
+    expect(county.totals['hardship.reentries']).toBe(1);
+    expect(county.totals['hardship.approvals']).toBeGreaterThanOrEqual(6);
+    expect(county.totals['hardship.daysToApproval']).toBeGreaterThan(0);
+    const province = await ok(p.query(leaderOf('32'), 'rollups.overview', { year: 2026 }));
+    expect(province.totals['hardship.aid.amountFen.festival']).toBe(100_000);
+  });
+
+  it('lists files never assisted', async () => {
+    const f = await onFile(A, unitA);
+    const att = await ok(p.query(staffOf(A), 'hardship.files.attention'));
+    expect(att.neverAssisted.map((x: any) => x.fileId)).toContain(f.fileId);
+    p.clock.set(new Date('2027-03-20T02:00:00Z'));
+    const later = await ok(p.query(staffOf(A), 'hardship.files.attention'));
+    expect(later.stale.map((x: any) => x.fileId)).toContain(f.fileId);
+    p.clock.set(new Date('2026-03-10T02:00:00Z'));
+  });
+});
+
+describe('personal data never leaks', () => {
+  it('seeded ID numbers and names appear in no rollup, notice, event, audit text, log line or error message', async () => {
+    await p.settle();
+    // Error messages: a duplicate and an invalid request, with the seeded values in the input.
+    const errs = [
+      await p.mutate(reporterOf(A, unitA), 'hardship.files.create', application(unitA, { idNumber: seededIds[0], name: seededNames[0] })),
+      await p.mutate(reporterOf(A, unitA), 'hardship.files.create', { ...application(unitA, { idNumber: seededIds[1] }), consentGiven: false }),
+    ];
+    const items = (await p.runtime.deps.table.doc.send(new ScanCommand({ TableName: p.runtime.deps.table.name }))).Items ?? [];
+    const scanned = items.filter((i) => !String(i.pk).endsWith('HARDSHIP#FILE')); // file items hold the name (for staff) and ciphertexts
+    const notices = await ok(p.query(null, 'hardship.notices.list', { tenantId: A }));
+    const haystack = [JSON.stringify(scanned), JSON.stringify(notices), JSON.stringify(errs.map((e) => e.error)), logged.join('\n')].join('\n');
+    expect(scanned.some((i) => i.kind === 'event' || String(i.pk).includes('OUTBOX'))).toBe(true);
+    for (const id of new Set(seededIds)) expect(haystack).not.toContain(id);
+    for (const name of new Set(seededNames)) expect(haystack).not.toContain(name);
+    // And the file items themselves hold no raw ID number.
+    const fileItems = JSON.stringify(items.filter((i) => String(i.pk).endsWith('HARDSHIP#FILE')));
+    for (const id of new Set(seededIds)) expect(fileItems).not.toContain(id);
+  });
+});

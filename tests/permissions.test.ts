@@ -1,0 +1,475 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateLocalSigningKeys, signLocalToken, type Claims } from '@ufp/api/auth';
+import { appRouter } from '@ufp/api/router';
+import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+
+/**
+ * The permission matrix: every procedure × every role. The table below is the design, written
+ * independently of the implementation; a procedure the router has and the table lacks fails
+ * the suite, so each new procedure must be given its row here.
+ */
+const TENANT = '321281';
+const year = new Date().getUTCFullYear();
+
+const roleKeys = [
+  'platform_operator',
+  'federation_admin',
+  'federation_staff',
+  'unit_reporter',
+  'leadership_viewer(scope 32)',
+  'leadership_viewer(tenant)',
+] as const;
+type RoleKey = (typeof roleKeys)[number];
+
+const everyone: readonly RoleKey[] = roleKeys;
+
+/** Procedure path → the roles allowed to call it. Everything else: 403; no token: 401. */
+const expected: Record<string, readonly RoleKey[]> = {
+  me: everyone,
+  'platform.tenants.create': ['platform_operator'],
+  'platform.tenants.list': ['platform_operator'],
+  'units.create': ['federation_admin'],
+  'units.update': ['federation_admin'],
+  'units.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'units.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'units.revealChairPhone': ['federation_admin', 'federation_staff'],
+  'users.create': ['federation_admin'],
+  'users.list': ['federation_admin'],
+  'audit.list': ['federation_admin'],
+  'deadLetters.list': ['federation_admin'],
+  'deadLetters.replay': ['federation_admin'],
+  'rollups.overview': ['federation_admin', 'federation_staff', 'leadership_viewer(scope 32)', 'leadership_viewer(tenant)'],
+  // 集体合同 (contracts): staff run the lifecycle, reporters read their unit's contracts, admins set the rules.
+  'contracts.create': ['federation_admin', 'federation_staff'],
+  'contracts.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'contracts.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'contracts.export': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'contracts.offer.send': ['federation_admin', 'federation_staff'],
+  'contracts.offer.reply': ['federation_admin', 'federation_staff'],
+  'contracts.representatives.set': ['federation_admin', 'federation_staff'],
+  'contracts.rounds.add': ['federation_admin', 'federation_staff'],
+  'contracts.congress.record': ['federation_admin', 'federation_staff'],
+  'contracts.sign': ['federation_admin', 'federation_staff'],
+  'contracts.file': ['federation_admin', 'federation_staff'],
+  'contracts.review.record': ['federation_admin', 'federation_staff'],
+  'contracts.publish': ['federation_admin', 'federation_staff'],
+  'contracts.performance.check': ['federation_admin', 'federation_staff'],
+  'contracts.renew': ['federation_admin', 'federation_staff'],
+  'contracts.terminate': ['federation_admin', 'federation_staff'],
+  'contracts.deadlines.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'contracts.settings.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'contracts.settings.set': ['federation_admin'],
+  'contracts.calendar.get': everyone,
+  'contracts.calendar.load': ['platform_operator'],
+  'notifications.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'notifications.markRead': ['federation_admin', 'federation_staff'],
+  // 十件实事 (ten things): staff run the programme; reporters see and report on their unit's tasks; the rating page is public.
+  'tenThings.settings.get': ['federation_admin', 'federation_staff'],
+  'tenThings.settings.update': ['federation_admin'],
+  'tenThings.plans.create': ['federation_admin'],
+  'tenThings.plans.list': ['federation_admin', 'federation_staff'],
+  'tenThings.plans.get': ['federation_admin', 'federation_staff'],
+  'tenThings.plans.previewVote': ['federation_admin'],
+  'tenThings.plans.recordVote': ['federation_admin'],
+  'tenThings.plans.resolveTie': ['federation_admin'],
+  'tenThings.candidates.parse': ['federation_admin', 'federation_staff'],
+  'tenThings.candidates.propose': ['federation_admin', 'federation_staff'],
+  'tenThings.items.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'tenThings.items.assign': ['federation_admin'],
+  'tenThings.items.mine': ['unit_reporter'],
+  'tenThings.progress.report': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'tenThings.progress.correct': ['federation_admin', 'federation_staff'],
+  'tenThings.reports.annual': ['federation_admin', 'federation_staff'],
+  'tenThings.reports.annualXlsx': ['federation_admin', 'federation_staff'],
+  'tenThings.public.item': everyone,
+  'tenThings.public.rate': everyone,
+  // 困难帮扶 (hardship): selfTest and notices.list are public; reporters file for their own unit.
+  'hardship.rules.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'hardship.rules.set': ['federation_admin'],
+  'hardship.selfTest': everyone,
+  'hardship.notices.list': everyone,
+  'hardship.files.create': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'hardship.files.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'hardship.files.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'hardship.files.submit': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'hardship.files.investigate': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'hardship.files.updateHousehold': ['federation_admin', 'federation_staff', 'unit_reporter'],
+  'hardship.files.queue': ['federation_admin', 'federation_staff'],
+  'hardship.files.attention': ['federation_admin', 'federation_staff'],
+  'hardship.files.publishNotice': ['federation_admin', 'federation_staff'],
+  'hardship.files.review': ['federation_admin', 'federation_staff'],
+  'hardship.files.reverify': ['federation_admin', 'federation_staff'],
+  'hardship.files.exit': ['federation_admin', 'federation_staff'],
+  'hardship.files.reenter': ['federation_admin', 'federation_staff'],
+  'hardship.files.reveal': ['federation_admin', 'federation_staff'],
+  'hardship.funds.list': ['federation_admin', 'federation_staff'],
+  'hardship.funds.set': ['federation_admin'],
+  'hardship.aid.grant': ['federation_admin', 'federation_staff'],
+  'hardship.aid.revealBankAccount': ['federation_admin', 'federation_staff'],
+  'hardship.duplicates': ['federation_admin', 'federation_staff'],
+  'hardship.ledger.template': ['federation_admin', 'federation_staff'],
+  'hardship.ledger.import': ['federation_admin', 'federation_staff'],
+  'hardship.ledger.export': ['federation_admin', 'federation_staff'],
+};
+
+/** Statuses an allowed call may answer with valid input: done, or a record that is not there / stale. */
+const allowedStatuses = [200, 404, 409];
+
+const routerProcedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
+const procedurePaths = Object.keys(routerProcedures).sort();
+const kindOf = (path: string): 'query' | 'mutation' => (routerProcedures[path]?._def.type === 'mutation' ? 'mutation' : 'query');
+
+// Fixtures, prepared in beforeAll.
+let p: TestPlatform;
+let unitId: string;
+let tenantSerial = 0;
+let claimsOf: Record<RoleKey, Claims>;
+
+/** A ledger workbook with the template's header and one (invalid) row: the import answers 200 with row errors. */
+const hardshipLedgerXlsx = await (async () => {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const { ledgerColumns } = await import('@ufp/core/hardship/ledger');
+  wb.addWorksheet('台账').addRow(ledgerColumns.map((c) => c.zh)).commit();
+  wb.worksheets[0]!.addRow(['不存在的工会', '矩阵', '1']);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+})();
+
+/** Valid input per procedure (built lazily: fixtures exist only after beforeAll). */
+const inputs: Record<string, () => unknown> = {
+  me: () => undefined,
+  'platform.tenants.create': () => ({ id: `perm-${process.pid}-${tenantSerial++}`, name: '泰兴市总工会', level: 'county', divisionCode: '321283' }),
+  'platform.tenants.list': () => undefined,
+  'units.create': () => ({ name: '权限矩阵工会', type: 'regional', memberCount: 3, chair: { name: '矩阵' } }),
+  'units.update': () => ({ unitId, version: 1, memberCount: 7 }),
+  'units.get': () => ({ unitId }),
+  'units.list': () => ({ limit: 5 }),
+  'units.revealChairPhone': () => ({ unitId }),
+  'users.create': () => ({ name: '矩阵用户', roles: ['federation_staff'] }),
+  'users.list': () => ({}),
+  'audit.list': () => ({ limit: 5 }),
+  'deadLetters.list': () => ({}),
+  'deadLetters.replay': () => ({ id: 'no-such-dead-letter' }),
+  'rollups.overview': () => ({ year }),
+  'contracts.create': () => ({ type: 'industry', scope: { industry: 'express' }, employerParties: [{ name: '矩阵快递协会' }], coveredEnterprises: 3, coveredEmployees: 90, term: { start: '2026-01-01', end: '2026-12-31' } }),
+  'contracts.get': () => ({ contractId: 'no-such-contract' }),
+  'contracts.list': () => ({ limit: 5 }),
+  'contracts.export': () => ({}),
+  'contracts.offer.send': () => ({ contractId: 'no-such-contract', sentOn: '2026-01-05', fromSide: 'worker' }),
+  'contracts.offer.reply': () => ({ contractId: 'no-such-contract', repliedOn: '2026-01-05', accepted: true }),
+  'contracts.representatives.set': () => ({ contractId: 'no-such-contract', side: 'worker', members: [{ name: '甲', role: '首席' }, { name: '乙', role: '成员' }, { name: '丙', role: '成员' }], chiefIndex: 0 }),
+  'contracts.rounds.add': () => ({ contractId: 'no-such-contract', heldOn: '2026-01-05', minutes: '纪要' }),
+  'contracts.congress.record': () => ({ contractId: 'no-such-contract', representativesTotal: 30, present: 20, approve: 16 }),
+  'contracts.sign': () => ({ contractId: 'no-such-contract', signedOn: '2026-01-05' }),
+  'contracts.file': () => ({ contractId: 'no-such-contract', filedOn: '2026-01-05' }),
+  'contracts.review.record': () => ({ contractId: 'no-such-contract', opinion: '无异议' }),
+  'contracts.publish': () => ({ contractId: 'no-such-contract', publishedOn: '2026-01-05' }),
+  'contracts.performance.check': () => ({ contractId: 'no-such-contract', year: 2026, findings: '履约良好' }),
+  'contracts.renew': () => ({ contractId: 'no-such-contract' }),
+  'contracts.terminate': () => ({ contractId: 'no-such-contract', reason: '企业破产' }),
+  'contracts.deadlines.list': () => ({ withinDays: 30 }),
+  'contracts.settings.get': () => undefined,
+  'contracts.settings.set': () => ({ version: 0, extendOnRestDay: false }),
+  'contracts.calendar.get': () => undefined,
+  'contracts.calendar.load': () => ({ year: 2099, version: 0, source: '矩阵测试', off: ['2099-01-01'], work: [] }),
+  'notifications.list': () => ({}),
+  'notifications.markRead': () => ({ id: 'no-such-notification' }),
+  'tenThings.settings.get': () => undefined,
+  'tenThings.settings.update': () => ({ version: 99, maxAdopted: 10, atRiskPoints: 15, behindPoints: 30 }),
+  'tenThings.plans.create': () => ({ year: 2030, title: '矩阵十件实事' }),
+  'tenThings.plans.list': () => ({}),
+  'tenThings.plans.get': () => ({ planId: 'no-such-plan' }),
+  'tenThings.plans.previewVote': () => ({ planId: 'no-such-plan', representativesTotal: 3, present: 3, ballots: [{ candidateId: 'x', for: 2, against: 1, abstain: 0 }] }),
+  'tenThings.plans.recordVote': () => ({ planId: 'no-such-plan', representativesTotal: 3, present: 3, ballots: [{ candidateId: 'x', for: 2, against: 1, abstain: 0 }] }),
+  'tenThings.plans.resolveTie': () => ({ planId: 'no-such-plan', candidateIds: ['x'] }),
+  'tenThings.candidates.parse': () => ({ targetsText: '开展宣讲不少于20场' }),
+  'tenThings.candidates.propose': () => ({ planId: 'no-such-plan', title: '矩阵', category: 'other', leadDept: '办公室', targetsText: '开展宣讲不少于20场' }),
+  'tenThings.items.get': () => ({ itemId: 'no-such-item' }),
+  'tenThings.items.assign': () => ({ itemId: 'no-such-item', version: 1, leadDept: '办公室', coUnitIds: [], milestones: [] }),
+  'tenThings.items.mine': () => undefined,
+  'tenThings.progress.report': () => ({ itemId: 'no-such-item', targetIndex: 0, quantity: 1, occurredOn: '2024-01-02' }),
+  'tenThings.progress.correct': () => ({ itemId: 'no-such-item', entryId: 'no-such-entry', reason: '矩阵测试' }),
+  'tenThings.reports.annual': () => ({ planId: 'no-such-plan' }),
+  'tenThings.reports.annualXlsx': () => ({ planId: 'no-such-plan' }),
+  'tenThings.public.item': () => ({ tenantId: TENANT, itemId: 'no-such-item' }),
+  'tenThings.public.rate': () => ({ tenantId: TENANT, itemId: 'no-such-item', score: 5 }),
+  'hardship.rules.get': () => ({ year }),
+  'hardship.rules.set': () => ({ year, dibaoMonthlyFen: 78_000, caps: { living: 1, medical: 1, education: 1, festival: 1, temporary: 1, training: 1 }, version: 0 }),
+  'hardship.selfTest': () => ({ tenantId: TENANT, householdSize: 3, annualIncomeFen: 100, rigidExpensesFen: 0 }),
+  'hardship.notices.list': () => ({ tenantId: TENANT }),
+  'hardship.files.create': () => ({
+    unitId,
+    worker: { name: '矩阵职工', idNumber: '11010519491231002X' },
+    household: { members: [{ relation: '本人', name: '矩阵职工' }], annualIncomeFen: 100, rigidExpensesFen: 0 },
+    consentGiven: true,
+  }),
+  'hardship.files.get': () => ({ fileId: 'no-such-file' }),
+  'hardship.files.list': () => ({ limit: 5 }),
+  'hardship.files.submit': () => ({ fileId: 'no-such-file', version: 1 }),
+  'hardship.files.investigate': () => ({ fileId: 'no-such-file', version: 1, visitedOn: '2020-01-01', findings: '矩阵测试' }),
+  'hardship.files.updateHousehold': () => ({ fileId: 'no-such-file', version: 1, household: { members: [{ relation: '本人', name: '矩阵' }], annualIncomeFen: 100, rigidExpensesFen: 0 } }),
+  'hardship.files.queue': () => undefined,
+  'hardship.files.attention': () => undefined,
+  'hardship.files.publishNotice': () => ({ fileId: 'no-such-file', version: 1, startsOn: '2020-01-02' }),
+  'hardship.files.review': () => ({ fileId: 'no-such-file', version: 1, decision: 'approve', reason: '矩阵测试' }),
+  'hardship.files.reverify': () => ({ fileId: 'no-such-file', version: 1 }),
+  'hardship.files.exit': () => ({ fileId: 'no-such-file', version: 1, reason: '矩阵测试' }),
+  'hardship.files.reenter': () => ({ fileId: 'no-such-file', version: 1, reason: '矩阵测试' }),
+  'hardship.files.reveal': () => ({ fileId: 'no-such-file', field: 'idNumber' }),
+  'hardship.funds.list': () => ({ year }),
+  'hardship.funds.set': () => ({ year, source: 'county', budgetFen: 100 }),
+  'hardship.aid.grant': () => ({ fileId: 'no-such-file', kind: 'living', amountFen: 100, fundSource: 'county' }),
+  'hardship.aid.revealBankAccount': () => ({ fileId: 'no-such-file', grantId: 'no-such-grant' }),
+  'hardship.duplicates': () => ({ year }),
+  'hardship.ledger.template': () => undefined,
+  'hardship.ledger.import': () => ({ fileBase64: hardshipLedgerXlsx, mode: 'allOrNothing' }),
+  'hardship.ledger.export': () => undefined,
+};
+
+const seenStatuses: { cell: string; status: number }[] = [];
+
+/** Calls a procedure over the in-process HTTP app with a raw bearer token (or none). */
+async function send(token: string | null, path: string, input: unknown, cell: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  const res =
+    kindOf(path) === 'query'
+      ? await p.runtime.app.request(`/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers })
+      : await p.runtime.app.request(`/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input ?? null) });
+  const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string; data: { code: string; httpStatus: number } } };
+  seenStatuses.push({ cell, status: res.status });
+  return { status: res.status, body };
+}
+
+/** An unsigned token (`alg: none`) carrying admin claims. */
+function unsignedToken(claims: Claims): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const { sub, ...rest } = claims;
+  return `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ ...rest, sub, iss: 'urn:ufp:local', aud: 'ufp-api', iat: now, exp: now + 3600 })}.`;
+}
+
+/**
+ * A token signed with the platform's own key whose lifetime (8 h) ended `agoSeconds` ago:
+ * signed while the system clock is set back by 8 h + `agoSeconds`.
+ */
+async function expiredToken(claims: Claims, agoSeconds: number): Promise<string> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(Date.now() - (8 * 3600 + agoSeconds) * 1000);
+    return await p.token(claims);
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+beforeAll(async () => {
+  p = await startTestPlatform();
+  await createTenant(p, TENANT, TENANT);
+  const unit = await createUnit(p, TENANT, { name: '矩阵测试企业工会', chair: { name: '王五', phone: '13800001111' } });
+  unitId = unit.unitId;
+  claimsOf = {
+    platform_operator: operator,
+    federation_admin: adminOf(TENANT),
+    federation_staff: staffOf(TENANT),
+    unit_reporter: reporterOf(TENANT, unitId),
+    'leadership_viewer(scope 32)': leaderOf('32'),
+    'leadership_viewer(tenant)': { sub: `leader-of-${TENANT}`, roles: ['leadership_viewer'], tenantId: TENANT },
+  };
+});
+
+afterAll(() => p?.dispose());
+
+describe('the matrix covers the router', () => {
+  it('every procedure of appRouter has a row in the expectation table, and every row is a procedure', () => {
+    const missing = procedurePaths.filter((path) => !(path in expected));
+    const stale = Object.keys(expected).filter((path) => !procedurePaths.includes(path));
+    expect(missing, `procedures without a row in the permission matrix: ${missing.join(', ')}`).toEqual([]);
+    expect(stale, `rows for procedures the router no longer has: ${stale.join(', ')}`).toEqual([]);
+  });
+
+  it('every procedure has a valid input fixture', () => {
+    expect(procedurePaths.filter((path) => !(path in inputs))).toEqual([]);
+  });
+});
+
+type RoleCell = { name: string; path: string; role: RoleKey; allowed: boolean };
+const roleCells: RoleCell[] = procedurePaths
+  .filter((path) => path in expected)
+  .flatMap((path) =>
+    roleKeys.map((role) => {
+      const allowed = expected[path]!.includes(role);
+      return { name: `${path} as ${role} → ${allowed ? 'allowed' : '403'}`, path, role, allowed };
+    }),
+  );
+
+describe('procedure × role', () => {
+  it.each(roleCells)('$name', async ({ name, path, role, allowed }) => {
+    const { status, body } = await send(await p.token(claimsOf[role]), path, inputs[path]?.(), name);
+    if (allowed) {
+      expect(allowedStatuses, `${name}: got ${status} ${JSON.stringify(body.error ?? '')}`).toContain(status);
+    } else {
+      expect(status, `${name}: ${JSON.stringify(body.error ?? body.result)}`).toBe(403);
+      expect(body.error?.data.code).toBe('FORBIDDEN');
+      expect(body.result).toBeUndefined();
+    }
+  });
+});
+
+/** A role the procedure allows, so that a 401 is due to the token alone. */
+const allowedRoleFor = (path: string): RoleKey => expected[path]?.[0] ?? 'federation_admin';
+
+type TokenCell = { name: string; path: string; make: (claims: Claims) => Promise<string | null> };
+const tokenProblems: { label: string; make: (claims: Claims) => Promise<string | null> }[] = [
+  { label: 'anonymous', make: async () => null },
+  { label: 'a forged token (another signing key)', make: async (c) => signLocalToken(await generateLocalSigningKeys(), c) },
+  { label: 'a token expired 60 s ago', make: (c) => expiredToken(c, 60) },
+  { label: 'a token expired a day ago', make: (c) => expiredToken(c, 24 * 3600) },
+  { label: 'an unsigned token (alg none)', make: async (c) => unsignedToken(c) },
+  { label: 'a garbage bearer', make: async () => 'not-a-jwt' },
+];
+/** Public procedures (no sign-in needed): a bad token is simply not used, so they are not 401 cells. */
+const publicPaths = new Set(['hardship.selfTest', 'hardship.notices.list', 'tenThings.public.item', 'tenThings.public.rate']);
+// Procedures without a row fail the coverage test above; they get no cells of their own.
+const tokenCells: TokenCell[] = procedurePaths.filter((path) => path in expected && !publicPaths.has(path)).flatMap((path) =>
+  tokenProblems.map(({ label, make }) => ({ name: `${path} as ${label} → 401`, path, make })),
+);
+
+describe('unauthenticated callers', () => {
+  it.each(tokenCells)('$name', async ({ name, path, make }) => {
+    const { status, body } = await send(await make(claimsOf[allowedRoleFor(path)]), path, inputs[path]?.(), name);
+    expect(status, `${name}: ${JSON.stringify(body)}`).toBe(401);
+    expect(body.error?.data.code).toBe('UNAUTHORIZED');
+    expect(body.result).toBeUndefined();
+  });
+
+  it.each([...publicPaths].map((path) => ({ path })))('$path as anonymous → allowed (public)', async ({ path }) => {
+    const { status, body } = await send(null, path, inputs[path]?.(), `${path} as anonymous (public)`);
+    expect(allowedStatuses, `${path}: got ${status} ${JSON.stringify(body.error ?? '')}`).toContain(status);
+  });
+
+  it('control: the same claims in a fresh token of the platform are accepted, and a token 1 s from expiry still works', async () => {
+    const ok = await send(await p.token(claimsOf.federation_admin), 'units.list', {}, 'control: fresh admin token');
+    expect(ok.status).toBe(200);
+    const almost = await send(await expiredToken(claimsOf.federation_admin, -30), 'units.list', {}, 'control: token expiring in 30 s');
+    expect(almost.status).toBe(200);
+  });
+
+  it('a token naming a tenant that does not exist → 403', async () => {
+    const { status } = await send(await p.token(adminOf('nosuchtenant')), 'units.list', {}, 'admin of a missing tenant');
+    expect(status).toBe(403);
+  });
+
+  it('a unit reporter without a bound unit → 403', async () => {
+    const { status } = await send(await p.token({ sub: 'r', roles: ['unit_reporter'], tenantId: TENANT }), 'units.list', {}, 'unbound reporter');
+    expect(status).toBe(403);
+  });
+});
+
+describe('HTTP-level behaviour', () => {
+  const authHeaders = async (claims: Claims = adminOf(TENANT)) => ({ authorization: `Bearer ${await p.token(claims)}`, 'content-type': 'application/json' });
+  const record = (cell: string, status: number) => seenStatuses.push({ cell, status });
+
+  it('a body over 1 MB → 413, and nothing is created', async () => {
+    const before = (await p.query(adminOf(TENANT), 'units.list', { limit: 200 })).data.items.length;
+    const body = JSON.stringify({ name: '超大请求工会', type: 'regional', memberCount: 1, chair: { name: '甲' }, padding: 'x'.repeat(1.1 * 1024 * 1024) });
+    const res = await p.runtime.app.request('/trpc/units.create', {
+      method: 'POST',
+      headers: { ...(await authHeaders()), 'content-length': String(Buffer.byteLength(body)) },
+      body,
+    });
+    record('413 with content-length', res.status);
+    expect(res.status).toBe(413);
+    const json = (await res.json()) as { error: { data: { code: string; httpStatus: number } } };
+    expect(json.error.data).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 });
+    expect((await p.query(adminOf(TENANT), 'units.list', { limit: 200 })).data.items.length).toBe(before);
+  });
+
+  it('a body over 1 MB without a content-length (streamed) → 413 as well', async () => {
+    const body = JSON.stringify({ name: '超大请求工会', type: 'regional', memberCount: 1, chair: { name: '甲' }, padding: 'x'.repeat(1.1 * 1024 * 1024) });
+    const bytes = new TextEncoder().encode(body);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    const res = await p.runtime.app.request('/trpc/units.create', { method: 'POST', headers: await authHeaders(), body: stream, duplex: 'half' } as RequestInit);
+    record('413 streamed', res.status);
+    expect(res.status).toBe(413);
+  });
+
+  it('a body just under 1 MB is not refused for its size', async () => {
+    const body = JSON.stringify({ name: '较大请求工会', type: 'regional', memberCount: 1, chair: { name: '甲' }, padding: 'x'.repeat(1000 * 1000) });
+    const res = await p.runtime.app.request('/trpc/units.create', {
+      method: 'POST',
+      headers: { ...(await authHeaders()), 'content-length': String(Buffer.byteLength(body)) },
+      body,
+    });
+    record('under 1 MB', res.status);
+    expect(res.status).toBe(200);
+  });
+
+  it('a malformed JSON body → 400, not 500', async () => {
+    const res = await p.runtime.app.request('/trpc/units.create', { method: 'POST', headers: await authHeaders(), body: '{"name": "坏的 JSON", ' });
+    record('malformed body', res.status);
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { data: { code: string; stack?: string } } };
+    expect(['PARSE_ERROR', 'BAD_REQUEST']).toContain(json.error.data.code);
+    expect(json.error.data.stack).toBeUndefined();
+  });
+
+  it('?input= that is not JSON → 400, not 500', async () => {
+    const res = await p.runtime.app.request(`/trpc/units.list?input=${encodeURIComponent('{not json')}`, { headers: await authHeaders() });
+    record('bad ?input=', res.status);
+    expect(res.status).toBe(400);
+  });
+
+  it('an unknown procedure → 404', async () => {
+    for (const path of ['/trpc/units.nope', '/trpc/nope', '/trpc/platform.tenants']) {
+      const res = await p.runtime.app.request(path, { headers: await authHeaders() });
+      record(`unknown ${path}`, res.status);
+      expect(res.status, path).toBe(404);
+    }
+  });
+
+  it('a mutation over GET and a query over POST are refused (405), and the mutation does not run', async () => {
+    const before = (await p.query(adminOf(TENANT), 'units.list', { limit: 200 })).data.items.length;
+    const input = encodeURIComponent(JSON.stringify({ name: 'GET 创建工会', type: 'regional', memberCount: 1, chair: { name: '甲' } }));
+    const get = await p.runtime.app.request(`/trpc/units.create?input=${input}`, { headers: await authHeaders() });
+    record('mutation over GET', get.status);
+    expect(get.status).toBe(405);
+    const post = await p.runtime.app.request('/trpc/units.list', { method: 'POST', headers: await authHeaders(), body: '{}' });
+    record('query over POST', post.status);
+    expect(post.status).toBe(405);
+    expect((await p.query(adminOf(TENANT), 'units.list', { limit: 200 })).data.items.length).toBe(before);
+  });
+
+  it('a zod failure → 400 with issues[].path/message/messageEn', async () => {
+    const res = await p.mutate(adminOf(TENANT), 'units.create', { name: '负数会员工会', type: 'regional', memberCount: -1, chair: { name: '甲' } });
+    record('zod failure', res.status);
+    expect(res.status).toBe(400);
+    expect(res.error?.data.code).toBe('BAD_REQUEST');
+    const issue = res.error?.data.issues?.[0];
+    expect(issue).toMatchObject({ path: ['memberCount'] });
+    expect(issue?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(issue?.messageEn).toMatch(/[A-Za-z]/);
+    expect(issue?.messageEn).not.toBe(issue?.message);
+    expect(res.error?.message).toContain('输入有误');
+    expect(res.error?.data.messageEn).toContain('Invalid input');
+  });
+
+  it('a zod failure on a query (units.get without unitId) → 400 with the path of the missing field', async () => {
+    const res = await p.query(adminOf(TENANT), 'units.get', {});
+    record('zod failure query', res.status);
+    expect(res.status).toBe(400);
+    expect(res.error?.data.issues?.[0]?.path).toEqual(['unitId']);
+  });
+});
+
+describe('no 500 anywhere', () => {
+  it('no response in the whole matrix was a 500', () => {
+    expect(seenStatuses.length).toBeGreaterThan(roleCells.length + tokenCells.length);
+    expect(seenStatuses.filter((s) => s.status >= 500)).toEqual([]);
+  });
+});
