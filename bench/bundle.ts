@@ -75,11 +75,15 @@ export async function benchBundle(samples = Number(process.env.N ?? 10)): Promis
   try {
     const esbuild = await loadEsbuild();
     const bundle = join(dir, 'api', 'index.mjs');
-    await esbuild.build({ ...bundleOptions('api'), outfile: bundle, metafile: false, logLevel: 'error' });
+    const built = await esbuild.build({ ...bundleOptions('api'), outdir: join(dir, 'api'), metafile: true, logLevel: 'error' });
     const bytes = (await stat(bundle)).size;
     const gz = gzipSync(readFileSync(bundle)).length;
+    const total = Object.entries(built.metafile!.outputs)
+      .filter(([file]) => file.endsWith('.mjs'))
+      .reduce((sum, [, o]) => sum + o.bytes, 0);
     console.log(
-      `size: ${(bytes / 1024).toFixed(1)} KB minified (${(gz / 1024).toFixed(1)} KB gzip) — target ≤ ${SIZE_TARGET_BYTES / 1024} KB: ${bytes <= SIZE_TARGET_BYTES ? 'met' : 'MISSED'}`,
+      `size: entry ${(bytes / 1024).toFixed(1)} KB minified (${(gz / 1024).toFixed(1)} KB gzip) — target ≤ ${SIZE_TARGET_BYTES / 1024} KB: ${bytes <= SIZE_TARGET_BYTES ? 'met' : 'MISSED'}; ` +
+        `all chunks ${(total / 1024).toFixed(1)} KB (lazy chunks load on first use, e.g. exceljs on the first spreadsheet)`,
     );
 
     const empty = join(dir, 'empty', 'index.mjs');
@@ -87,6 +91,10 @@ export async function benchBundle(samples = Number(process.env.N ?? 10)): Promis
       ...bundleOptions('api'),
       entryPoints: undefined,
       stdin: { contents: 'export const handler = async () => ({ statusCode: 200 });', loader: 'ts', resolveDir: dir },
+      splitting: false,
+      outdir: undefined,
+      entryNames: undefined,
+      chunkNames: undefined,
       outfile: empty,
       metafile: false,
       logLevel: 'error',

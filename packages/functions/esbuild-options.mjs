@@ -84,7 +84,13 @@ export function zodLocalesPlugin(keep = bundledZodLocales) {
 export function bundleOptions(name) {
   return {
     entryPoints: [entryPoint(name)],
-    outfile: outFile(name),
+    // Code splitting: what is imported lazily (exceljs for spreadsheet export/import) lands in
+    // its own chunk, so the entry a cold start loads stays small. The asset is the directory.
+    outdir: outDir(name),
+    entryNames: 'index',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
     bundle: true,
     platform: 'node',
     target: 'node22',
