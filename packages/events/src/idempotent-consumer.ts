@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { EventEnvelope } from '@ufp/core/events';
 import { keys, platformPrefix, tenantPrefix } from '@ufp/db/keys';
 import { tableManifest } from '@ufp/db/manifest';
@@ -36,8 +36,8 @@ export async function consumeOnce(
   handler: ConsumerHandler,
 ): Promise<'processed' | 'duplicate'> {
   const markerKey = keys.consumed(ownerPrefixOf(envelope), handlerName, envelope.id);
-  const seen = await table.doc.send(new GetCommand({ TableName: table.name, Key: markerKey, ConsistentRead: true }));
-  if (seen.Item) return 'duplicate';
+  // No pre-read of the marker: its conditional put below rejects a repeat in the same
+  // transaction as the effects, which saves a round trip on every first delivery.
   const effects = new ConsumerEffects();
   await handler(envelope, effects);
   const marker: TransactItem = {
