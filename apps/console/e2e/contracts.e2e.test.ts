@@ -1,25 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, screenshot, startPlatform, type BrowserHandle, type Platform } from './harness';
+import { describe, expect, test } from 'vitest';
+import { screenshot, escapeRe, useE2eSession } from './harness';
 
-let platform: Platform | undefined;
-let chrome: BrowserHandle | undefined;
-const pageErrors: string[] = [];
+const session = useE2eSession();
+const pageErrors = session.pageErrors;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  chrome = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chrome?.stop();
-  await platform?.stop();
-});
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function openPage(width = 1280): Promise<Page> {
-  const context = await chrome!.browser.newContext({ baseURL: platform!.url, locale: 'zh-CN', viewport: { width, height: 900 } });
+  const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', viewport: { width, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   return page;
@@ -35,7 +23,7 @@ async function loginAs(page: Page, org: string, roleWord: string): Promise<void>
 }
 
 async function dev(path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${platform!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${session.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   expect(res.status).toBe(200);
   return res.json();
 }

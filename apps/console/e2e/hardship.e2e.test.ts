@@ -1,26 +1,14 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, screenshot, startPlatform, type BrowserHandle, type Platform } from './harness';
+import { describe, expect, test } from 'vitest';
+import { screenshot, escapeRe, useE2eSession } from './harness';
 
-let platform: Platform | undefined;
-let chrome: BrowserHandle | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  chrome = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chrome?.stop();
-  await platform?.stop();
-});
+const session = useE2eSession();
+const pageErrors = session.pageErrors;
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await chrome!.browser.newContext({ baseURL: platform!.url, locale: 'zh-CN', viewport: { width: 1280, height: 860 }, ...options });
+  const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', viewport: { width: 1280, height: 860 }, ...options });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   return page;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const screensDir = join(repoRoot, 'apps/console/e2e/.screens');
@@ -200,4 +201,32 @@ export function breakUscc(code: string): string {
   const good = code.charAt(17);
   const bad = USCC_CHARSET.split('').find((c) => c !== good)!;
   return code.slice(0, 17) + bad;
+}
+
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The platform and Chromium around one test file: started before its tests, stopped (by
+ * PID) after them. Page errors of every page opened are collected in `pageErrors`.
+ */
+export function useE2eSession() {
+  let platform: Platform | undefined;
+  let chrome: BrowserHandle | undefined;
+  beforeAll(async () => {
+    platform = await startPlatform();
+    chrome = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chrome?.stop();
+    await platform?.stop();
+  });
+  return {
+    pageErrors: [] as string[],
+    get url(): string {
+      return platform!.url;
+    },
+    get browser(): BrowserHandle['browser'] {
+      return chrome!.browser;
+    },
+  };
 }

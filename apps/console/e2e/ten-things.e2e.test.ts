@@ -1,25 +1,13 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, screenshot, startPlatform, type BrowserHandle, type Platform } from './harness';
+import { describe, expect, test } from 'vitest';
+import { screenshot, escapeRe, useE2eSession } from './harness';
 
-let platform: Platform | undefined;
-let chrome: BrowserHandle | undefined;
-const pageErrors: string[] = [];
+const session = useE2eSession();
+const pageErrors = session.pageErrors;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  chrome = await launchBrowser();
-});
-
-afterAll(async () => {
-  await chrome?.stop();
-  await platform?.stop();
-});
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await chrome!.browser.newContext({ baseURL: platform!.url, locale: 'zh-CN', viewport: { width: 1280, height: 900 }, ...options });
+  const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   return page;
