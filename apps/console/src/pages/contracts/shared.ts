@@ -1,69 +1,25 @@
+import { contractStatusLabels, contractTypeLabels, industryLabels, specialKindLabels } from '@ufp/core/contracts/contract';
+import { stepLabels } from '@ufp/core/contracts/lifecycle';
 import { lang } from '../../i18n';
 
 /** Bilingual text for the 集体合同 pages (zh-CN first); follows the language switch. */
 export const tx = (zh: string, en: string): string => (lang() === 'en' ? en : zh);
 export const bi = (b: { zh: string; en: string } | undefined): string => (b ? tx(b.zh, b.en) : '');
 
-export const TYPES = ['comprehensive', 'special', 'industry', 'regional'] as const;
-export const SPECIAL_KINDS = ['wage', 'skill_level_wage', 'female_workers', 'safety', 'tech_innovation'] as const;
-export const INDUSTRIES = ['express', 'logistics', 'construction', 'catering', 'mining', 'manufacturing', 'retail', 'platform_work', 'other'] as const;
-export const STATUSES = ['draft', 'offer_sent', 'offer_declined', 'negotiating', 'approved', 'signed', 'filed', 'effective', 'expiring', 'expired', 'terminated'] as const;
+type Bilingual = { zh: string; en: string };
 
-export const typeLabel: Record<string, { zh: string; en: string }> = {
-  comprehensive: { zh: '综合性集体合同', en: 'Comprehensive' },
-  special: { zh: '专项集体合同', en: 'Special' },
-  industry: { zh: '行业性集体合同', en: 'Industry-wide' },
-  regional: { zh: '区域性集体合同', en: 'Regional' },
-};
-export const specialLabel: Record<string, { zh: string; en: string }> = {
-  wage: { zh: '工资专项', en: 'Wages' },
-  skill_level_wage: { zh: '能级工资', en: 'Skill-level wages' },
-  female_workers: { zh: '女职工权益保护', en: 'Female workers' },
-  safety: { zh: '劳动安全卫生', en: 'Safety and health' },
-  tech_innovation: { zh: '职工技术创新', en: 'Technical innovation' },
-};
-export const industryLabel: Record<string, { zh: string; en: string }> = {
-  express: { zh: '快递行业', en: 'Express delivery' },
-  logistics: { zh: '物流行业', en: 'Logistics' },
-  construction: { zh: '建筑业', en: 'Construction' },
-  catering: { zh: '餐饮服务业', en: 'Catering' },
-  mining: { zh: '采矿业', en: 'Mining' },
-  manufacturing: { zh: '制造业', en: 'Manufacturing' },
-  retail: { zh: '商贸零售业', en: 'Retail' },
-  platform_work: { zh: '平台用工（新就业形态）', en: 'Platform work' },
-  other: { zh: '其他行业', en: 'Other' },
-};
-export const statusLabel: Record<string, { zh: string; en: string }> = {
-  draft: { zh: '草拟', en: 'Draft' },
-  offer_sent: { zh: '已发要约', en: 'Offer sent' },
-  offer_declined: { zh: '要约被拒', en: 'Offer declined' },
-  negotiating: { zh: '协商中', en: 'Negotiating' },
-  approved: { zh: '职代会已通过', en: 'Approved by congress' },
-  signed: { zh: '已签订', en: 'Signed' },
-  filed: { zh: '已报送审查', en: 'Filed for review' },
-  effective: { zh: '已生效', en: 'Effective' },
-  expiring: { zh: '即将到期', en: 'Expiring' },
-  expired: { zh: '已到期', en: 'Expired' },
-  terminated: { zh: '已解除', en: 'Terminated' },
-};
-export const stepLabel: Record<string, { zh: string; en: string }> = {
-  create: { zh: '建立台账', en: 'Created' },
-  'offer.send': { zh: '发出要约', en: 'Send the offer' },
-  'offer.reply': { zh: '要约回应', en: 'Reply to the offer' },
-  'representatives.set': { zh: '确定协商代表', en: 'Name the representatives' },
-  'rounds.add': { zh: '协商会议', en: 'Bargaining round' },
-  'congress.record': { zh: '职代会审议', en: 'Congress vote' },
-  sign: { zh: '首席代表签字', en: 'Sign' },
-  file: { zh: '报送审查', en: 'File for review' },
-  'review.record': { zh: '审查意见', en: 'Review opinion' },
-  effective: { zh: '生效', en: 'Effective' },
-  publish: { zh: '向职工公布', en: 'Publish' },
-  'performance.check': { zh: '履约检查', en: 'Performance check' },
-  expiring: { zh: '进入到期提醒', en: 'Expiring' },
-  renew: { zh: '续签', en: 'Renew' },
-  expired: { zh: '期满终止', en: 'Expired' },
-  terminate: { zh: '解除', en: 'Terminate' },
-};
+// The lists and labels are the domain's own (packages/core), so the console cannot drift from the API.
+export {
+  contractTypes as TYPES,
+  specialKinds as SPECIAL_KINDS,
+  industries as INDUSTRIES,
+  contractStatuses as STATUSES,
+} from '@ufp/core/contracts/contract';
+export const typeLabel: Record<string, Bilingual> = contractTypeLabels;
+export const specialLabel: Record<string, Bilingual> = specialKindLabels;
+export const industryLabel: Record<string, Bilingual> = industryLabels;
+export const statusLabel: Record<string, Bilingual> = contractStatusLabels;
+export const stepLabel: Record<string, Bilingual> = stepLabels;
 
 /** The main path of the lifecycle, for the timeline. */
 export const MAIN_PATH = ['create', 'offer.send', 'offer.reply', 'representatives.set', 'rounds.add', 'congress.record', 'sign', 'file', 'effective', 'publish'] as const;
