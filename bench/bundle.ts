@@ -80,7 +80,7 @@ export async function benchBundle(samples = Number(process.env.N ?? 10)): Promis
     const gz = gzipSync(readFileSync(bundle)).length;
     const total = Object.entries(built.metafile!.outputs)
       .filter(([file]) => file.endsWith('.mjs'))
-      .reduce((sum, [, o]) => sum + o.bytes, 0);
+      .reduce((sum, [, o]) => sum + (o as { bytes: number }).bytes, 0);
     console.log(
       `size: entry ${(bytes / 1024).toFixed(1)} KB minified (${(gz / 1024).toFixed(1)} KB gzip) — target ≤ ${SIZE_TARGET_BYTES / 1024} KB: ${bytes <= SIZE_TARGET_BYTES ? 'met' : 'MISSED'}; ` +
         `all chunks ${(total / 1024).toFixed(1)} KB (lazy chunks load on first use, e.g. exceljs on the first spreadsheet)`,

@@ -140,24 +140,33 @@ function indexes(ctx: Ctx, idNumber: string) {
 }
 
 
+/** What is kept (encrypted) about a household: its figures, masked member ids and the tier's explanation. */
+function householdDetails(
+  household: z.infer<typeof householdInput>,
+  assessment: { explanation: string; explanationEn: string; perCapitaMonthlyFen: number },
+  employmentStart: string | undefined,
+): HouseholdDetails {
+  return {
+    members: household.members.map((m) => ({ relation: m.relation, name: m.name, idMasked: m.idNumber ? maskIdNumber(m.idNumber) : undefined, annualIncomeFen: m.annualIncomeFen, health: m.health })),
+    annualIncomeFen: household.annualIncomeFen,
+    rigidExpensesFen: household.rigidExpensesFen,
+    hardshipCostsFen: household.hardshipCostsFen,
+    assets: household.assets,
+    causes: household.causes,
+    events: household.events,
+    employmentStart,
+    explanation: assessment.explanation,
+    explanationEn: assessment.explanationEn,
+    perCapitaMonthlyFen: assessment.perCapitaMonthlyFen,
+  };
+}
+
 /** A new draft file from validated input: tier computed, personal data encrypted and masked. */
 async function buildFile(ctx: Ctx, input: { unitId: string; worker: z.infer<typeof workerInput>; household: z.infer<typeof householdInput> }, rules: HardshipRulePack, on: string) {
   const assessment = assessInput(input.household, input.worker, on, rules);
   const now = ctx.deps.clock.now().toISOString();
   const tenantId = ctx.scope.tenantId;
-  const details: HouseholdDetails = {
-    members: input.household.members.map((m) => ({ relation: m.relation, name: m.name, idMasked: m.idNumber ? maskIdNumber(m.idNumber) : undefined, annualIncomeFen: m.annualIncomeFen, health: m.health })),
-    annualIncomeFen: input.household.annualIncomeFen,
-    rigidExpensesFen: input.household.rigidExpensesFen,
-    hardshipCostsFen: input.household.hardshipCostsFen,
-    assets: input.household.assets,
-    causes: input.household.causes,
-    events: input.household.events,
-    employmentStart: input.worker.employmentStart,
-    explanation: assessment.explanation,
-    explanationEn: assessment.explanationEn,
-    perCapitaMonthlyFen: assessment.perCapitaMonthlyFen,
-  };
+  const details = householdDetails(input.household, assessment, input.worker.employmentStart);
   const file: HardshipFile = {
     fileId: newId(),
     tenantId,
@@ -634,19 +643,7 @@ export const hardshipRouter = router({
         if (assessment.tier === 'not_eligible') {
           throw conflict({ zh: '复核测算已不符合困难条件，请办理脱困退出', en: 'No longer eligible on re-verification; record an exit instead' }, { reason: 'no_longer_eligible' });
         }
-        const details: HouseholdDetails = {
-          ...old,
-          members: input.household.members.map((m) => ({ relation: m.relation, name: m.name, idMasked: m.idNumber ? maskIdNumber(m.idNumber) : undefined, annualIncomeFen: m.annualIncomeFen, health: m.health })),
-          annualIncomeFen: input.household.annualIncomeFen,
-          rigidExpensesFen: input.household.rigidExpensesFen,
-          hardshipCostsFen: input.household.hardshipCostsFen,
-          assets: input.household.assets,
-          causes: input.household.causes,
-          events: input.household.events,
-          explanation: assessment.explanation,
-          explanationEn: assessment.explanationEn,
-          perCapitaMonthlyFen: assessment.perCapitaMonthlyFen,
-        };
+        const details = householdDetails(input.household, assessment, old.employmentStart);
         return { lastVerifiedOn: on, tier: assessment.tier, rulesYear: rules.year, householdSize: input.household.members.length, householdEncrypted: await encryptJson(ctx, details, 'hardship.household') };
       }, { event: 'hardship.file.reverified', auditText: '年度复核' }),
     ),
@@ -663,19 +660,7 @@ export const hardshipRouter = router({
       const rules = await r.rules(ctx.scope, thisYear(ctx));
       const old = await decryptJson<HouseholdDetails>(ctx, before.householdEncrypted, 'hardship.household');
       const assessment = assessInput(input.household, { migrant: before.worker.migrant, employmentStart: old.employmentStart }, on, rules);
-      const details: HouseholdDetails = {
-        ...old,
-        members: input.household.members.map((m) => ({ relation: m.relation, name: m.name, idMasked: m.idNumber ? maskIdNumber(m.idNumber) : undefined, annualIncomeFen: m.annualIncomeFen, health: m.health })),
-        annualIncomeFen: input.household.annualIncomeFen,
-        rigidExpensesFen: input.household.rigidExpensesFen,
-        hardshipCostsFen: input.household.hardshipCostsFen,
-        assets: input.household.assets,
-        causes: input.household.causes,
-        events: input.household.events,
-        explanation: assessment.explanation,
-        explanationEn: assessment.explanationEn,
-        perCapitaMonthlyFen: assessment.perCapitaMonthlyFen,
-      };
+      const details = householdDetails(input.household, assessment, old.employmentStart);
       const now = ctx.deps.clock.now().toISOString();
       const after: HardshipFile = {
         ...before,
