@@ -1,6 +1,6 @@
-import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, Show } from 'solid-js';
 import { formatNumber, lang, t } from '../i18n';
-import type { EChartsType } from './echarts-setup';
+import { createLazyChart } from './lazy-chart';
 
 export interface ChartRow {
   name: string;
@@ -11,29 +11,7 @@ export interface ChartRow {
 /** Bar chart of units and members per tenant. ECharts is imported lazily on mount. */
 export default function OverviewChart(props: { rows: ChartRow[]; unitsLabel: string; membersLabel: string }) {
   let el!: HTMLDivElement;
-  const [chart, setChart] = createSignal<EChartsType>();
-  const [failed, setFailed] = createSignal(false);
-  let disposed = false;
-  let observer: ResizeObserver | undefined;
-
-  onMount(async () => {
-    try {
-      const { init } = await import('./echarts-setup');
-      if (disposed) return;
-      const c = init(el, undefined, { renderer: 'canvas' });
-      setChart(c);
-      observer = new ResizeObserver(() => c.resize());
-      observer.observe(el);
-    } catch {
-      setFailed(true);
-    }
-  });
-
-  onCleanup(() => {
-    disposed = true;
-    observer?.disconnect();
-    chart()?.dispose();
-  });
+  const { chart, failed } = createLazyChart(() => el);
 
   createEffect(() => {
     const c = chart();

@@ -1,6 +1,6 @@
-import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, Show } from 'solid-js';
 import { lang } from '../../i18n';
-import type { EChartsType } from '../../components/echarts-setup';
+import { createLazyChart } from '../../components/lazy-chart';
 import { tx } from './shared';
 
 export interface CoverageRow {
@@ -12,27 +12,7 @@ export interface CoverageRow {
 /** 建制率 per federation (bars, %) with contracts in force (second axis); ECharts loads lazily. */
 export default function CoverageChart(props: { rows: CoverageRow[] }) {
   let el!: HTMLDivElement;
-  const [chart, setChart] = createSignal<EChartsType>();
-  const [failed, setFailed] = createSignal(false);
-  let disposed = false;
-  let observer: ResizeObserver | undefined;
-  onMount(async () => {
-    try {
-      const { init } = await import('../../components/echarts-setup');
-      if (disposed) return;
-      const c = init(el, undefined, { renderer: 'canvas' });
-      setChart(c);
-      observer = new ResizeObserver(() => c.resize());
-      observer.observe(el);
-    } catch {
-      setFailed(true);
-    }
-  });
-  onCleanup(() => {
-    disposed = true;
-    observer?.disconnect();
-    chart()?.dispose();
-  });
+  const { chart, failed } = createLazyChart(() => el);
   createEffect(() => {
     const c = chart();
     if (!c) return;

@@ -1,7 +1,7 @@
-import { createEffect, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
-import type { EChartsType } from '../../components/echarts-setup';
+import { createLazyChart } from '../../components/lazy-chart';
 import { lang, t } from '../../i18n';
 import { errorText } from '../../toast';
 import { AID_KINDS, FUND_SOURCES, TIERS } from './shared';
@@ -14,22 +14,7 @@ interface Overview {
 
 function Bars(props: { label: string; names: string[]; values: number[]; color: string; testId: string }) {
   let el!: HTMLDivElement;
-  const [chart, setChart] = createSignal<EChartsType>();
-  let observer: ResizeObserver | undefined;
-  let disposed = false;
-  onMount(async () => {
-    const { init } = await import('../../components/echarts-setup');
-    if (disposed) return;
-    const c = init(el, undefined, { renderer: 'canvas' });
-    setChart(c);
-    observer = new ResizeObserver(() => c.resize());
-    observer.observe(el);
-  });
-  onCleanup(() => {
-    disposed = true;
-    observer?.disconnect();
-    chart()?.dispose();
-  });
+  const { chart } = createLazyChart(() => el);
   createEffect(() => {
     const c = chart();
     if (!c) return;

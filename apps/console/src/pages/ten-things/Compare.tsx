@@ -1,7 +1,7 @@
-import { createEffect, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
-import type { EChartsType } from '../../components/echarts-setup';
+import { createLazyChart } from '../../components/lazy-chart';
 import { formatNumber, lang } from '../../i18n';
 import { errorText } from '../../toast';
 import { pct, STATUSES, statusLabel, tt } from './labels';
@@ -22,12 +22,7 @@ export default function Compare() {
   const [data] = createResource(year, (y) => query<Overview>('rollups.overview', { year: y }));
   const rows = () => (data()?.rows ?? []).filter((r) => m(r, 'tenThings.items.adopted') > 0);
   let el!: HTMLDivElement;
-  const [chart, setChart] = createSignal<EChartsType>();
-  onMount(async () => {
-    const { init } = await import('../../components/echarts-setup');
-    setChart(init(el, undefined, { renderer: 'canvas' }));
-  });
-  onCleanup(() => chart()?.dispose());
+  const { chart } = createLazyChart(() => el);
   createEffect(() => {
     const c = chart();
     if (!c) return;
