@@ -33,7 +33,7 @@ import ContractsLedger from './pages/contracts/Ledger';
 import ContractNew from './pages/contracts/New';
 import ContractDetail from './pages/contracts/Detail';
 import ContractDeadlines from './pages/contracts/Deadlines';
-import ContractNotifications from './pages/contracts/Notifications';
+import Notifications from './pages/Notifications';
 import TenThingsBoard from './pages/ten-things/Board';
 import TenThingsItem from './pages/ten-things/ItemPage';
 import TenThingsMine from './pages/ten-things/MyTasks';
@@ -81,7 +81,7 @@ function App() {
         <Route path="/contracts/new" component={guarded(ACCESS.contractsWrite, ContractNew)} />
         <Route path="/contracts/deadlines" component={guarded(ACCESS.contracts, ContractDeadlines)} />
         <Route path="/contracts/:contractId" component={guarded(ACCESS.contracts, ContractDetail)} />
-        <Route path="/notifications" component={guarded(ACCESS.notifications, ContractNotifications)} />
+        <Route path="/notifications" component={guarded(ACCESS.notifications, Notifications)} />
         <Route path="/ten-things" component={guarded(ACCESS.tenThings, TenThingsBoard)} />
         <Route path="/ten-things/my" component={guarded(ACCESS.tenThingsMine, TenThingsMine)} />
         <Route path="/ten-things/compare" component={guarded(ACCESS.tenThingsCompare, TenThingsCompare)} />

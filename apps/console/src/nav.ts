@@ -18,10 +18,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/contracts', key: 'nav.contracts', roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
   { path: '/ten-things', key: 'nav.tenThings', roles: ['federation_admin', 'federation_staff'] },
   { path: '/ten-things/my', key: 'nav.tenThingsMine', roles: ['unit_reporter'] },
-  // Leadership open /ten-things/compare by link: console.e2e pins their nav to the overview alone.
   { path: '/ten-things/compare', key: 'nav.tenThingsCompare', roles: ['federation_admin', 'federation_staff'] },
   { path: '/notifications', key: 'nav.notifications', roles: ['federation_admin', 'federation_staff'] },
   { path: '/overview', key: 'nav.overview', roles: ['federation_admin', 'federation_staff', 'leadership_viewer'] },
+  // Leadership land on the overview (first entry), then the module comparisons.
+  { path: '/ten-things/compare', key: 'nav.tenThingsCompare', roles: ['leadership_viewer'] },
+  { path: '/hardship/charts', key: 'nav.hardshipCharts', roles: ['leadership_viewer'] },
   { path: '/tenants', key: 'nav.tenants', roles: ['platform_operator'] },
 ];
 

@@ -1,7 +1,8 @@
 import { auditRouter } from './routers/audit.js';
-import { contractsRouter, notificationsRouter } from './routers/contracts.js';
+import { contractsRouter } from './routers/contracts.js';
 import { deadLettersRouter } from './routers/dead-letters.js';
 import { meProcedure } from './routers/me.js';
+import { notificationsRouter } from './routers/notifications.js';
 import { platformRouter } from './routers/platform.js';
 import { rollupsRouter } from './routers/rollups.js';
 import { tenThingsRouter } from './routers/ten-things.js';

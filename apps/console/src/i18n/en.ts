@@ -50,6 +50,7 @@ export const en: Dict = {
   'nav.tenThings': 'Ten things',
   'nav.tenThingsMine': 'My ten-things tasks',
   'nav.tenThingsCompare': 'Ten things compared',
+  'nav.hardshipCharts': 'Hardship figures',
 
   'role.federation_admin': 'Federation admin',
   'role.federation_staff': 'Federation staff',

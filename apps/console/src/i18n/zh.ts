@@ -50,6 +50,7 @@ export const zh = {
   'nav.tenThings': '十件实事',
   'nav.tenThingsMine': '我的实事任务',
   'nav.tenThingsCompare': '十件实事对比',
+  'nav.hardshipCharts': '帮扶统计',
 
   'role.federation_admin': '总工会管理员',
   'role.federation_staff': '总工会工作人员',

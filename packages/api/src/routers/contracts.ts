@@ -497,21 +497,6 @@ export const contractsRouter = router({
   }),
 });
 
-/** In-app notifications of the tenant (clocks due and overdue, contracts taking effect or expiring). */
-export const notificationsRouter = router({
-  list: readers.input(z.object({ unreadOnly: z.boolean().optional() }).optional()).query(async ({ ctx, input }) => {
-    const items = await repo(ctx).notifications(ctx.scope);
-    const visible = ctx.scope.unitId ? [] : items; // unit reporters get no tenant-wide notices
-    return { items: input?.unreadOnly ? visible.filter((n) => !n.readAt) : visible, unread: visible.filter((n) => !n.readAt).length };
-  }),
-  markRead: editors.input(z.object({ id: z.string().min(1).max(200) })).mutation(({ ctx, input }) =>
-    write(ctx, (uow, now) => {
-      repo(ctx).markRead(uow, ctx.scope.tenantId, input.id, now.toISOString());
-      return { id: input.id, readAt: now.toISOString() };
-    }),
-  ),
-});
-
 function filterOf(ctx: Ctx, input: { type?: Contract['type']; status?: Contract['status']; industry?: ContractFilter['industry']; unitId?: string; expiringWithinDays?: number } | undefined): ContractFilter {
   return {
     type: input?.type,

@@ -18,8 +18,6 @@ export const contractKeys = {
   settings: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}SETTINGS`, sk: 'contracts' }),
   /** How many contracts cover a unit in a year: 建制率 counts a unit once however many it has. */
   unitCoverage: (tenantId: string, unitId: string, year: number) => ({ pk: `${tenantPrefix(tenantId)}CONTRACTUNIT`, sk: `${unitId}#${year}` }),
-  notification: (tenantId: string, id: string) => ({ pk: `${tenantPrefix(tenantId)}NOTIFY`, sk: id }),
-  notificationPartition: (tenantId: string) => `${tenantPrefix(tenantId)}NOTIFY`,
   /** Holiday notices the platform operator loaded (beyond those shipped), one item per year. */
   notice: (year: number) => ({ pk: 'PLATFORM', sk: `CALENDAR#${year}` }),
 };
@@ -64,18 +62,6 @@ export interface ContractFilter {
   unitId?: string;
   /** In force and ending on or before this date. */
   endingBy?: string;
-}
-
-/** An in-app notification for a tenant (no PII: contract titles name organisations only). */
-export interface Notification {
-  id: string;
-  tenantId: string;
-  type: 'clock_due_soon' | 'clock_due_today' | 'clock_overdue' | 'contract_effective' | 'contract_expiring' | 'contract_expired';
-  contractId: string;
-  title: { zh: string; en: string };
-  dueOn?: string;
-  createdAt: string;
-  readAt?: string;
 }
 
 export class ContractRepository {
@@ -171,42 +157,6 @@ export class ContractRepository {
     if (item) uow.replaceVersioned(next, item.version, staleVersion());
     else uow.create(next, staleVersion());
     return delta === 1 ? (item?.count ?? 0) === 0 : (item?.count ?? 0) > 0 && count === 0;
-  }
-
-  /** Records a notification once: the id is derived from what it is about, so a repeated tick adds nothing. */
-  async notify(n: Notification): Promise<boolean> {
-    try {
-      await this.table.doc.send(
-        new PutCommand({ TableName: this.table.name, Item: { ...contractKeys.notification(n.tenantId, n.id), kind: 'notification', ...n }, ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
-  }
-
-  async notifications(scope: Pick<TenantScope, 'tenantId'>, limit = 100): Promise<Notification[]> {
-    const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': contractKeys.notificationPartition(scope.tenantId) } });
-    return items
-      .map((i) => stripKeys<Notification>(i))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
-      .slice(0, limit);
-  }
-
-  markRead(uow: UnitOfWork, tenantId: string, id: string, at: string): void {
-    uow.raw(
-      {
-        Update: {
-          TableName: this.table.name,
-          Key: contractKeys.notification(tenantId, id),
-          UpdateExpression: 'SET readAt = if_not_exists(readAt, :at)',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': at },
-        },
-      },
-      notFound('通知'),
-    );
   }
 }
 

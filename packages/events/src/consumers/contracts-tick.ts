@@ -5,7 +5,8 @@ import { inForceMetrics, inForceYears } from '@ufp/core/contracts/metrics';
 import type { MetricDeltas } from '@ufp/core/events';
 import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
 import type { WorkCalendar } from '@ufp/core/calendar/calendar';
-import { ContractRepository, workCalendar, type Notification } from '@ufp/db/repositories/contracts';
+import { ContractRepository, workCalendar } from '@ufp/db/repositories/contracts';
+import { NotificationRepository, type Notification } from '@ufp/db/repositories/notifications';
 import { TenantRepository } from '@ufp/db/repositories/tenants';
 import type { Table } from '@ufp/db/table';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -23,6 +24,7 @@ const TICK_ACTOR = { sub: 'system:daily-tick', name: '每日定时任务', roles
 export function contractsTickJob(table: Table): TickJob {
   const tenants = new TenantRepository(table, 0);
   const contracts = new ContractRepository(table);
+  const inbox = new NotificationRepository(table);
   return {
     name: 'contracts',
     async run(today, _effects, envelope) {
@@ -33,15 +35,15 @@ export function contractsTickJob(table: Table): TickJob {
         for (const c of await contracts.all({ tenantId: tenant.id })) {
           if (c.status === 'expired' || c.status === 'terminated') continue;
           const at = envelope.time;
-          const after = await advance(table, contracts, tenant, c, settings, today, envelope.id, at, cal);
-          await notifyClocks(contracts, after, settings, today, at, cal);
+          const after = await advance(table, contracts, inbox, tenant, c, settings, today, envelope.id, at, cal);
+          await notifyClocks(inbox, after, settings, today, at, cal);
         }
       }
     },
   };
 }
 
-async function advance(table: Table, repo: ContractRepository, tenant: Tenant, before: Contract, settings: ContractSettings, today: string, correlationId: string, at: string, cal: WorkCalendar): Promise<Contract> {
+async function advance(table: Table, repo: ContractRepository, inbox: NotificationRepository, tenant: Tenant, before: Contract, settings: ContractSettings, today: string, correlationId: string, at: string, cal: WorkCalendar): Promise<Contract> {
   let c = before;
   const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: TICK_ACTOR };
   const uow = new UnitOfWork(table, { scope, correlationId, now: new Date(at) });
@@ -51,7 +53,9 @@ async function advance(table: Table, repo: ContractRepository, tenant: Tenant, b
     notices.push({
       id: `${c.contractId}#${stepName}`,
       tenantId: tenant.id,
+      module: 'contracts',
       type: `contract_${stepName}`,
+      href: `/contracts/${c.contractId}`,
       contractId: c.contractId,
       title: { zh: `「${c.title}」${stepLabels[stepName].zh}（${on}）`, en: `"${c.title}": ${stepLabels[stepName].en} (${on})` },
       dueOn: on,
@@ -90,19 +94,21 @@ async function advance(table: Table, repo: ContractRepository, tenant: Tenant, b
   repo.replace(uow, before, after);
   uow.audit({ action: 'contracts.tick', entityType: 'contract', entityId: c.contractId, summary: `集体合同「${c.title}」：${contractStatusText(before.status)} → ${contractStatusText(after.status)}（${today} 法定期限）`, changes: { status: { from: before.status, to: after.status } } });
   await uow.commit();
-  for (const n of notices) await repo.notify(n);
+  for (const n of notices) await inbox.notify(n);
   return after;
 }
 
-async function notifyClocks(repo: ContractRepository, c: Contract, settings: ContractSettings, today: string, at: string, cal: WorkCalendar): Promise<void> {
+async function notifyClocks(inbox: NotificationRepository, c: Contract, settings: ContractSettings, today: string, at: string, cal: WorkCalendar): Promise<void> {
   for (const clock of openClocks(c, settings, today, cal)) {
     if (clock.state === 'open') continue;
     if (clock.kind === 'review') continue; // the review clock ends in auto-effect, not in a duty
     const when = { due_soon: { zh: `将于 ${clock.dueOn} 到期`, en: `due on ${clock.dueOn}` }, due_today: { zh: '今日到期', en: 'due today' }, overdue: { zh: `已逾期（应于 ${clock.dueOn} 前）`, en: `overdue since ${clock.dueOn}` } }[clock.state];
-    await repo.notify({
+    await inbox.notify({
       id: `${c.contractId}#${clock.kind}#${clock.dueOn}#${clock.state}`,
       tenantId: c.tenantId,
+      module: 'contracts',
       type: clock.state === 'overdue' ? 'clock_overdue' : clock.state === 'due_today' ? 'clock_due_today' : 'clock_due_soon',
+      href: `/contracts/${c.contractId}`,
       contractId: c.contractId,
       title: { zh: `「${c.title}」${clock.label.zh}${when.zh}${clock.provisional ? '（暂定）' : ''}`, en: `"${c.title}": ${clock.label.en} ${when.en}${clock.provisional ? ' (provisional)' : ''}` },
       dueOn: clock.dueOn,

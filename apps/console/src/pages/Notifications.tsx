@@ -1,24 +1,25 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { mutate, query } from '../../api';
-import { Banner } from '../../components/Banner';
-import { formatDateTime } from '../../i18n';
-import { hasRole } from '../../session';
-import { errorText, showError } from '../../toast';
-import { bi, tx } from './shared';
-import './contracts.css';
+import { mutate, query } from '../api';
+import { Banner } from '../components/Banner';
+import { formatDateTime } from '../i18n';
+import { hasRole } from '../session';
+import { errorText, showError } from '../toast';
+import { bi, tx } from './contracts/shared';
+import './contracts/contracts.css';
 
 interface Note {
   id: string;
   type: string;
-  contractId: string;
+  module: 'contracts' | 'hardship' | 'tenThings';
+  href: string;
   title: { zh: string; en: string };
   dueOn?: string;
   createdAt: string;
   readAt?: string;
 }
 
-/** In-app notifications: legal clocks due and overdue, contracts taking effect or expiring. */
+/** In-app notifications from every module: legal clocks, hardship clocks, 十件实事 items. */
 export default function Notifications() {
   const [data, { refetch, mutate: set }] = createResource(() => query<{ items: Note[]; unread: number }>('notifications.list', {}));
   async function markRead(n: Note) {
@@ -44,7 +45,7 @@ export default function Notifications() {
         <For each={data()?.items ?? []}>
           {(n) => (
             <li class={n.readAt ? 'done' : 'current'} data-testid="notification">
-              <A href={`/contracts/${n.contractId}`} classList={{ 'clock--overdue': n.type === 'clock_overdue' }}>{bi(n.title)}</A>
+              <A href={n.href} classList={{ 'clock--overdue': n.type === 'clock_overdue' }}>{bi(n.title)}</A>
               <span class="note">{formatDateTime(n.createdAt)}</span>
               <Show when={!n.readAt && hasRole('federation_admin', 'federation_staff')}>
                 <button type="button" class="btn btn--small" onClick={() => void markRead(n)}>{tx('标为已读', 'Mark read')}</button>

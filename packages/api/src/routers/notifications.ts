@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { NotificationRepository } from '@ufp/db/repositories/notifications';
+import { router, tenantProcedure } from '../trpc.js';
+import { write } from '../write.js';
+
+const readers = tenantProcedure(['federation_admin', 'federation_staff', 'unit_reporter']);
+const editors = tenantProcedure(['federation_admin', 'federation_staff']);
+
+/** The tenant's in-app notifications from every module (legal clocks, hardship clocks, 十件实事 items). */
+export const notificationsRouter = router({
+  list: readers
+    .input(z.object({ unreadOnly: z.boolean().optional(), module: z.enum(['contracts', 'hardship', 'tenThings']).optional() }).optional())
+    .query(async ({ ctx, input }) => {
+      const items = await new NotificationRepository(ctx.deps.table).list(ctx.scope);
+      const visible = ctx.scope.unitId ? [] : items.filter((n) => !input?.module || n.module === input.module); // unit reporters get no tenant-wide notices
+      return { items: input?.unreadOnly ? visible.filter((n) => !n.readAt) : visible, unread: visible.filter((n) => !n.readAt).length };
+    }),
+  markRead: editors.input(z.object({ id: z.string().min(1).max(200) })).mutation(({ ctx, input }) =>
+    write(ctx, (uow, now) => {
+      new NotificationRepository(ctx.deps.table).markRead(uow, ctx.scope.tenantId, input.id, now.toISOString());
+      return { id: input.id, readAt: now.toISOString() };
+    }),
+  ),
+});

@@ -1,0 +1,83 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { notFound } from '@ufp/core/errors';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
+import { tenantPrefix } from '../keys.js';
+import { queryAll, stripKeys } from '../query.js';
+import type { Table } from '../table.js';
+import type { UnitOfWork } from '../unit-of-work.js';
+
+export const notificationKeys = {
+  notification: (tenantId: string, id: string) => ({ pk: `${tenantPrefix(tenantId)}NOTIFY`, sk: id }),
+  partition: (tenantId: string) => `${tenantPrefix(tenantId)}NOTIFY`,
+};
+
+/** Which module raised a notification; the console groups and filters by it. */
+export type NotificationModule = 'contracts' | 'hardship' | 'tenThings';
+
+/**
+ * An in-app notification for a tenant's staff. Never PII: titles name organisations, contract
+ * titles, file numbers or 十件实事 items, never a person.
+ */
+export interface Notification {
+  /** Derived from what it is about (subject, clock, due day, state), so a rerun adds nothing. */
+  id: string;
+  tenantId: string;
+  module: NotificationModule;
+  type: string;
+  /** The console path the notification opens, e.g. `/contracts/<id>`. */
+  href: string;
+  title: { zh: string; en: string };
+  dueOn?: string;
+  /** Present on contract notifications (older items carry only this, no `href`). */
+  contractId?: string;
+  createdAt: string;
+  readAt?: string;
+}
+
+/** The tenant's in-app notifications (one partition per tenant), raised by daily-tick jobs. */
+export class NotificationRepository {
+  constructor(private readonly table: Table) {}
+
+  /** Records a notification once; false when it already existed. */
+  async notify(n: Notification): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({ TableName: this.table.name, Item: { ...notificationKeys.notification(n.tenantId, n.id), kind: 'notification', ...n }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** Newest first. */
+  async list(scope: Pick<TenantScope, 'tenantId'>, limit = 200): Promise<Notification[]> {
+    const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': notificationKeys.partition(scope.tenantId) } });
+    return items
+      .map((i) => withDefaults(stripKeys<Notification>(i)))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
+      .slice(0, limit);
+  }
+
+  markRead(uow: UnitOfWork, tenantId: string, id: string, at: string): void {
+    uow.raw(
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: notificationKeys.notification(tenantId, id),
+          UpdateExpression: 'SET readAt = if_not_exists(readAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        },
+      },
+      notFound('通知'),
+    );
+  }
+}
+
+/** Items written before notifications had a module and a link were all contract notifications. */
+function withDefaults(n: Notification): Notification {
+  return { ...n, module: n.module ?? 'contracts', href: n.href ?? `/contracts/${n.contractId}` };
+}
