@@ -28,7 +28,7 @@ const express = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `代表${i + 1}`, role: i === 0 ? '首席' : '成员' }));
+const reps = (n: number, prefix = '职工代表') => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}`, role: i === 0 ? '首席' : '成员' }));
 
 async function create(over: Record<string, unknown> = {}) {
   const res = await p.mutate(staff, 'contracts.create', express(over));
@@ -42,7 +42,7 @@ async function walkToFiled(contractId: string, d: { sentOn: string; signedOn: st
     ['contracts.offer.send', { sentOn: d.sentOn, fromSide: 'worker' }],
     ['contracts.offer.reply', { repliedOn: d.sentOn, accepted: true }],
     ['contracts.representatives.set', { side: 'worker', members: reps(3), chiefIndex: 0 }],
-    ['contracts.representatives.set', { side: 'employer', members: reps(3), chiefIndex: 0 }],
+    ['contracts.representatives.set', { side: 'employer', members: reps(3, '企业代表'), chiefIndex: 0 }],
     ['contracts.rounds.add', { heldOn: d.sentOn, minutes: '就工资增幅达成一致', openIssues: [] }],
     ['contracts.congress.record', { heldOn: d.signedOn, representativesTotal: 60, present: 40, approve: 31 }],
     ['contracts.sign', { signedOn: d.signedOn }],
@@ -113,7 +113,7 @@ describe('lifecycle order', () => {
     const unequal = await p.mutate(staff, 'contracts.representatives.set', { contractId: id, side: 'worker', members: reps(2), chiefIndex: 0 });
     expect(unequal.status).toBe(400);
     await p.mutate(staff, 'contracts.representatives.set', { contractId: id, side: 'worker', members: reps(3), chiefIndex: 0 });
-    await p.mutate(staff, 'contracts.representatives.set', { contractId: id, side: 'employer', members: reps(3), chiefIndex: 0 });
+    await p.mutate(staff, 'contracts.representatives.set', { contractId: id, side: 'employer', members: reps(3, '企业代表'), chiefIndex: 0 });
     await p.mutate(staff, 'contracts.rounds.add', { contractId: id, heldOn: '2025-09-03', minutes: '第一轮', openIssues: ['工资增幅'] });
     const vote = await p.mutate(staff, 'contracts.congress.record', { contractId: id, representativesTotal: 60, present: 40, approve: 30 });
     expect(vote.status).toBe(200);
@@ -127,6 +127,129 @@ describe('lifecycle order', () => {
     await walkToFiled(id, { sentOn: '2025-08-20', signedOn: '2025-09-01', filedOn: '2025-09-12' });
     const c = (await p.query(staff, 'contracts.get', { contractId: id })).data;
     expect(c.filing).toMatchObject({ filedOn: '2025-09-12', dueOn: '2025-09-11', lateDays: 1 });
+  });
+});
+
+/** Creates a contract and brings it to negotiation (offer sent and accepted). */
+async function negotiating(over: Record<string, unknown> = {}, on = '2025-09-01') {
+  const id = await create(over);
+  for (const [path, input] of [
+    ['contracts.offer.send', { sentOn: on, fromSide: 'worker' }],
+    ['contracts.offer.reply', { repliedOn: on, accepted: true }],
+  ] as const) {
+    const res = await p.mutate(staff, path, { contractId: id, ...input });
+    expect(res.status, `${path}: ${JSON.stringify(res.error)}`).toBe(200);
+  }
+  return id;
+}
+const setSide = (contractId: string, side: string, members: unknown[], extra: Record<string, unknown> = {}) =>
+  p.mutate(staff, 'contracts.representatives.set', { contractId, side, members, chiefIndex: 0, ...extra });
+const named = (...names: string[]) => names.map((name, i) => ({ name, role: i === 0 ? '首席' : '成员' }));
+
+describe('representative rules (协商代表)', () => {
+  it('refuses an outside expert as chief and a person on both sides, each citing its article, and stores nothing', async () => {
+    const id = await negotiating();
+    const chief = await p.mutate(staff, 'contracts.representatives.set', { contractId: id, side: 'worker', members: [{ name: '外聘专家', role: '律师', outsider: true }, ...named('甲', '乙')], chiefIndex: 0 });
+    expect(chief.status).toBe(400);
+    expect(chief.error?.message).toContain('第二十三条');
+    expect(chief.error?.data.issues?.[0]).toMatchObject({ path: ['chiefIndex'] });
+    expect((await setSide(id, 'worker', named('张伟', '李娜', '王芳'))).status).toBe(200);
+    const cross = await setSide(id, 'employer', named('赵总', '张伟', '钱经理'));
+    expect(cross.status).toBe(400);
+    expect(cross.error?.message).toContain('不得相互兼任');
+    expect(cross.error?.data.messageEn).toContain('Art. 24');
+    expect((cross.error?.data as any).details).toMatchObject({ rule: 'cross_holding', memberIndex: 1 });
+    // A namesake with a different reference on each side is a different person.
+    expect((await setSide(id, 'worker', [{ name: '张伟', role: '首席', personRef: 'G-001' }, { name: '李娜', role: '成员' }, { name: '王芳', role: '成员' }])).status).toBe(200);
+    expect((await setSide(id, 'employer', [{ name: '赵总', role: '首席' }, { name: '张伟', role: '财务', personRef: 'E-105' }, { name: '钱经理', role: '人事' }])).status).toBe(200);
+  });
+
+  it('needs the 女职工委员会 head on the worker side of a female-workers special contract', async () => {
+    const id = await negotiating({ type: 'special', specialKind: 'female_workers', scope: undefined });
+    const res = await setSide(id, 'worker', named('甲', '乙', '丙'));
+    expect(res.status).toBe(400);
+    expect(res.error?.message).toContain('女职工');
+    expect((res.error?.data as any).details).toMatchObject({ rule: 'female_head_required' });
+    const ok = await setSide(id, 'worker', [...named('甲', '乙'), { name: '丙', role: '女职工委员会主任', femaleCommitteeHead: true }]);
+    expect(ok.status, JSON.stringify(ok.error)).toBe(200);
+    const employerHead = await setSide(id, 'employer', [...named('丁', '戊'), { name: '己', role: '行政', femaleCommitteeHead: true }]);
+    expect((employerHead.error?.data as any).details).toMatchObject({ rule: 'female_head_side' });
+  });
+
+  it('needs the head where the worker side says the union has a 女职工委员会', async () => {
+    const id = await negotiating();
+    expect((await setSide(id, 'worker', named('甲', '乙', '丙'), { femaleCommittee: true })).status).toBe(400);
+    const ok = await setSide(id, 'worker', [...named('甲', '乙'), { name: '丙', role: '女职工委员会主任', femaleCommitteeHead: true }], { femaleCommittee: true });
+    expect(ok.status).toBe(200);
+    expect(ok.data.representatives.worker).toMatchObject({ femaleCommittee: true });
+  });
+});
+
+describe('a vacant representative seat (Art. 31)', () => {
+  it('runs a 15-day clock, holds the round until the side is refilled, notifies when due, and closes on refill', async () => {
+    at('2025-09-05');
+    const id = await negotiating({}, '2025-09-01');
+    await setSide(id, 'worker', named('甲', '乙', '丙'));
+    await setSide(id, 'employer', named('丁', '戊', '己'));
+    at('2025-09-10');
+    const bad = await p.mutate(staff, 'contracts.representatives.vacate', { contractId: id, side: 'worker', name: '无此人', vacatedOn: '2025-09-08', reason: '辞任' });
+    expect(bad.status).toBe(400);
+    const v = await p.mutate(staff, 'contracts.representatives.vacate', { contractId: id, side: 'worker', name: '乙', vacatedOn: '2025-09-08', reason: '调离本单位' });
+    expect(v.status, JSON.stringify(v.error)).toBe(200);
+    expect(v.data.nextSteps[0]).toBe('representatives.set');
+    expect(v.data.clocks).toEqual([expect.objectContaining({ kind: 'repVacancy', side: 'worker', dueOn: '2025-09-23', days: 15 })]);
+    expect((await p.mutate(staff, 'contracts.representatives.vacate', { contractId: id, side: 'worker', memberIndex: 1, vacatedOn: '2025-09-08', reason: '重复' })).status).toBe(409);
+
+    const round = await p.mutate(staff, 'contracts.rounds.add', { contractId: id, heldOn: '2025-09-10', minutes: '第一轮', openIssues: [] });
+    expect(round.status).toBe(409);
+    expect(round.error?.message).toContain('协商代表空缺');
+    expect(round.error?.message).toContain('乙');
+    expect((round.error?.data as any).details).toMatchObject({ reason: 'vacancy', expected: ['representatives.set'] });
+
+    const deadlines = await p.query(staff, 'contracts.deadlines.list', { withinDays: 30 });
+    expect(deadlines.data.items.find((k: any) => k.contractId === id)).toMatchObject({ kind: 'repVacancy', dueOn: '2025-09-23', basis: '《集体合同规定》第三十一条' });
+
+    await tick('2025-09-21');
+    const notes = await p.query(staff, 'notifications.list');
+    expect(notes.data.items.some((n: any) => n.contractId === id && n.type === 'clock_due_soon' && n.title.zh.includes('协商代表空缺补足'))).toBe(true);
+
+    at('2025-09-21');
+    const refill = await setSide(id, 'worker', named('甲', '庚', '丙'));
+    expect(refill.status, JSON.stringify(refill.error)).toBe(200);
+    expect(refill.data.clocks).toEqual([]);
+    expect(refill.data.history.at(-1).note).toContain('补足');
+    expect((await p.mutate(staff, 'contracts.rounds.add', { contractId: id, heldOn: '2025-09-21', minutes: '第一轮', openIssues: [] })).status).toBe(200);
+    at('2025-10-24');
+  });
+});
+
+describe('the vote on the draft, per contract type', () => {
+  async function toVote(over: Record<string, unknown>) {
+    const id = await negotiating(over);
+    await setSide(id, 'worker', named('甲', '乙', '丙'));
+    await setSide(id, 'employer', named('丁', '戊', '己'));
+    await p.mutate(staff, 'contracts.rounds.add', { contractId: id, heldOn: '2025-09-03', minutes: '达成一致', openIssues: [] });
+    return id;
+  }
+  it('an enterprise contract needs 2/3 present (Art. 36): 39 of 60 present fails even with 31 in favour', async () => {
+    const id = await toVote({ type: 'comprehensive', scope: undefined });
+    const noPresent = await p.mutate(staff, 'contracts.congress.record', { contractId: id, representativesTotal: 60, approve: 31 });
+    expect(noPresent.status).toBe(400);
+    expect(noPresent.error?.data.issues?.[0]).toMatchObject({ path: ['present'] });
+    const vote = await p.mutate(staff, 'contracts.congress.record', { contractId: id, representativesTotal: 60, present: 39, approve: 31 });
+    expect(vote.data).toMatchObject({ status: 'negotiating', congress: { passed: false, failed: ['quorum'], rule: 'enterprise' } });
+    expect(vote.data.history.at(-1).note).toContain('出席不足全体代表三分之二（需 40 人）');
+    const again = await p.mutate(staff, 'contracts.congress.record', { contractId: id, representativesTotal: 60, present: 40, approve: 31 });
+    expect(again.data).toMatchObject({ status: 'approved', congress: { passed: true } });
+  });
+  it('an industry contract passes with more than half of all representatives, without a 2/3 quorum', async () => {
+    const id = await toVote({});
+    const half = await p.mutate(staff, 'contracts.congress.record', { contractId: id, representativesTotal: 60, approve: 30 });
+    expect(half.data).toMatchObject({ status: 'negotiating', congress: { passed: false, failed: ['majority'], rule: 'sector' } });
+    expect(half.data.history.at(-1).note).toContain('参加企业');
+    const vote = await p.mutate(staff, 'contracts.congress.record', { contractId: id, representativesTotal: 60, present: 31, approve: 31 });
+    expect(vote.status, JSON.stringify(vote.error)).toBe(200);
+    expect(vote.data).toMatchObject({ status: 'approved', congress: { passed: true, failed: [], rule: 'sector', present: 31 } });
   });
 });
 
@@ -221,13 +344,25 @@ describe('loading a holiday notice', () => {
     const before = (await p.query(staff, 'contracts.get', { contractId: id })).data.clocks[0];
     expect(before.provisional.years).toEqual([2027]);
 
-    const bad = await p.mutate(operator, 'contracts.calendar.load', { year: 2027, version: 0, source: '测试', off: ['2027-01-01'], work: ['2027-01-05'] });
+    const bad = await p.mutate(operator, 'contracts.calendar.load', { year: 2027, version: 0, source: '测试', off: ['2027-01-01', ['2027-02-10', '2027-02-06']], work: ['2027-01-09', '2027-01-05'] });
     expect(bad.status).toBe(400);
+    expect(bad.error?.data.issues?.map((i: any) => i.path)).toEqual([['off', 1], ['work', 1]]);
+    expect(bad.error?.data.issues?.[1]).toMatchObject({ message: expect.stringContaining('应为周六或周日'), messageEn: expect.stringContaining('weekday') });
     expect((await p.mutate(admin, 'contracts.calendar.load', { year: 2027, version: 0, source: '测试', off: ['2027-01-01'], work: [] })).status).toBe(403);
     // A made-up 2027 notice for the test: 01-01 to 01-03 off, Sunday 01-10 worked.
     const ok = await p.mutate(operator, 'contracts.calendar.load', { year: 2027, version: 0, source: '测试通知', off: [['2027-01-01', '2027-01-03']], work: ['2027-01-10'] });
     expect(ok.status, JSON.stringify(ok.error)).toBe(200);
-    expect((await p.query(staff, 'contracts.calendar.get')).data.coveredYears).toContain(2027);
+    expect(ok.data).toMatchObject({ days: { toRest: 1, toWork: 1 } });
+    expect(ok.data.clocks.nowExact).toBeGreaterThanOrEqual(1);
+    const cal = (await p.query(staff, 'contracts.calendar.get')).data;
+    expect(cal.coveredYears).toContain(2027);
+    expect(cal.notices.find((n: any) => n.year === 2027)).toMatchObject({ origin: 'loaded', version: 1, work: ['2027-01-10'] });
+    // Audited in the platform's own log, which only the operator reads.
+    const log = await p.query(operator, 'audit.platform', { entityType: 'calendar' });
+    expect(log.data.items[0]).toMatchObject({ action: 'contracts.calendar.load', entityId: '2027', actor: 'op' });
+    expect(log.data.items[0].summary).toContain('不再暂定');
+    expect((await p.query(admin, 'audit.platform', {})).status).toBe(403);
+    expect((await p.query(admin, 'audit.list', { entityType: 'calendar' })).data.items).toEqual([]);
     const after = (await p.query(staff, 'contracts.get', { contractId: id })).data.clocks[0];
     expect(after.provisional).toBeUndefined();
     // 12-23…12-31 give 7 working days; 01-01 is now a holiday; 01-04…01-08 give 5; Sunday 01-10 is worked: 13; 01-11, 01-12: 15.

@@ -9,6 +9,7 @@ const A = '321281';
 const B = '321282';
 let unitA: string;
 let unitB: string;
+const unitNameA = '兴化市帮扶测试工会';
 const staff2 = (tenantId: string): Claims => ({ sub: `staff2-${tenantId}`, roles: ['federation_staff'], tenantId });
 const logged: string[] = [];
 
@@ -67,7 +68,7 @@ beforeAll(async () => {
   p.clock.set(new Date('2026-03-10T02:00:00Z'));
   await createTenant(p, A, A);
   await createTenant(p, B, B);
-  unitA = (await createUnit(p, A, { type: 'regional', uscc: undefined })).unitId;
+  unitA = (await createUnit(p, A, { type: 'regional', uscc: undefined, name: unitNameA })).unitId;
   unitB = (await createUnit(p, B, { type: 'regional', uscc: undefined })).unitId;
 });
 afterAll(async () => {
@@ -117,7 +118,7 @@ describe('hardship files', () => {
     expect(early.status).toBe(409);
     expect(early.error?.message).toContain('草稿');
     const submitted = await ok(p.mutate(r, 'hardship.files.submit', { fileId: created.fileId, version: 1 }));
-    expect(submitted.clock).toEqual({ dueOn: '2026-03-15', daysLeft: 5, overdue: false });
+    expect(submitted).toMatchObject({ dueOn: '2026-03-15', overdue: false, clock: { kind: 'investigation', dueOn: '2026-03-15', daysLeft: 5, state: 'open' } });
 
     p.clock.set(new Date('2026-03-16T02:00:00Z'));
     const queue = await ok(p.query(staffOf(A), 'hardship.files.queue'));
@@ -293,6 +294,78 @@ describe('assistance money', () => {
   });
 });
 
+describe('the daily tick reminds about hardship clocks', () => {
+  const tick = async (date: string) => {
+    p.clock.set(new Date(`${date}T02:00:00Z`));
+    await p.scheduler.tick();
+    await p.settle();
+  };
+  const reminders = async (fileId: string) =>
+    ((await ok(p.query(staffOf(A), 'notifications.list', { module: 'hardship' }))).items as any[]).filter((n) => n.href === `/hardship/files/${fileId}`);
+
+  it('investigation due soon → due today → overdue, once each; a rerun of the day adds nothing; the queue agrees', async () => {
+    p.clock.set(new Date('2026-04-01T02:00:00Z'));
+    const created = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', application(unitA)));
+    await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: created.fileId, version: 1 })); // due 2026-04-06 (natural days)
+
+    await tick('2026-04-02');
+    expect(await reminders(created.fileId)).toEqual([]);
+    await tick('2026-04-04');
+    const soon = await reminders(created.fileId);
+    expect(soon).toHaveLength(1);
+    expect(soon[0]).toMatchObject({ module: 'hardship', type: 'clock_due_soon', dueOn: '2026-04-06', id: `hardship#${created.fileId}#investigation#2026-04-06#due_soon` });
+    expect(soon[0].title.zh).toBe(`困难档案 ${created.fileId}（${unitNameA}）：入户调查将于 2026-04-06 到期`);
+    await tick('2026-04-04'); // the same day again
+    await tick('2026-04-05'); // still due soon: the same reminder
+    expect(await reminders(created.fileId)).toHaveLength(1);
+    await tick('2026-04-06');
+    await tick('2026-04-08');
+    await tick('2026-04-09');
+    const all = await reminders(created.fileId);
+    expect(all.map((n) => n.type).sort()).toEqual(['clock_due_soon', 'clock_due_today', 'clock_overdue']);
+    expect(all.find((n) => n.type === 'clock_overdue').title.en).toBe(`Hardship file ${created.fileId} (${unitNameA}): Investigation visit overdue since 2026-04-06`);
+
+    const queue = await ok(p.query(staffOf(A), 'hardship.files.queue'));
+    expect(queue.find((q: any) => q.fileId === created.fileId)).toMatchObject({ dueOn: '2026-04-06', overdue: true, clock: { kind: 'investigation', state: 'overdue' } });
+    const dues = queue.filter((q: any) => q.dueOn).map((q: any) => q.dueOn);
+    expect(dues).toEqual([...dues].sort()); // nearest clock first, past ones before
+    expect(queue.slice(dues.length).every((q: any) => q.status === 'investigated')).toBe(true); // awaiting the notice: no clock, last
+    p.clock.set(new Date('2026-03-10T02:00:00Z'));
+  });
+
+  it('a notice that has run is ready for review; re-verification and follow-up are reminded when due', async () => {
+    p.clock.set(new Date('2026-04-10T02:00:00Z'));
+    const c = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', application(unitA)));
+    let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: c.fileId, version: 1 }));
+    f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-04-10', findings: '核实' }));
+    f = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-04-10' }));
+    await tick('2026-04-15');
+    expect((await reminders(c.fileId)).map((n) => [n.type, n.dueOn])).toEqual([['notice_ended', '2026-04-15']]);
+    f = await ok(p.mutate(staff2(A), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '无异议' }));
+
+    const exited = await onFile(A, unitA); // approved 2026-04-15
+    await ok(p.mutate(staffOf(A), 'hardship.files.exit', { fileId: exited.fileId, version: exited.version, reason: '就业收入提高' })); // follow-up 2026-10-15
+    await tick('2026-10-15');
+    expect((await reminders(exited.fileId)).map((n) => [n.type, n.dueOn])).toEqual([['clock_due_today', '2026-10-15']]);
+    expect((await ok(p.query(staffOf(A), 'hardship.files.attention'))).followUpsDue.map((x: any) => x.fileId)).toContain(exited.fileId);
+
+    await tick('2027-03-20');
+    const yearly = await reminders(c.fileId);
+    expect(yearly.map((n) => [n.type, n.dueOn])).toEqual(expect.arrayContaining([['clock_due_soon', '2027-04-15']]));
+    expect(yearly.find((n) => n.dueOn === '2027-04-15').title.zh).toContain('年度复核将于 2027-04-15 到期');
+    const queue = await ok(p.query(staffOf(A), 'hardship.files.queue'));
+    expect(queue.find((q: any) => q.fileId === c.fileId)).toMatchObject({ status: 'approved', clock: { kind: 'reverification', state: 'due_soon' } });
+
+    const before = (await ok(p.query(staffOf(A), 'notifications.list', { module: 'hardship' }))).items.length;
+    await tick('2027-03-20'); // rerun: nothing new
+    expect((await ok(p.query(staffOf(A), 'notifications.list', { module: 'hardship' }))).items.length).toBe(before);
+    // Another tenant sees none of them; a unit reporter gets no tenant-wide notices.
+    expect((await ok(p.query(staffOf(B), 'notifications.list', { module: 'hardship' }))).items.every((n: any) => !n.href.includes(c.fileId))).toBe(true);
+    expect((await ok(p.query(reporterOf(A, unitA), 'notifications.list', { module: 'hardship' }))).items).toEqual([]);
+    p.clock.set(new Date('2026-03-10T02:00:00Z'));
+  });
+});
+
 describe('personal data never leaks', () => {
   it('seeded ID numbers and names appear in no rollup, notice, event, audit text, log line or error message', async () => {
     await p.settle();
@@ -304,8 +377,11 @@ describe('personal data never leaks', () => {
     const items = (await p.runtime.deps.table.doc.send(new ScanCommand({ TableName: p.runtime.deps.table.name }))).Items ?? [];
     const scanned = items.filter((i) => !String(i.pk).endsWith('HARDSHIP#FILE')); // file items hold the name (for staff) and ciphertexts
     const notices = await ok(p.query(null, 'hardship.notices.list', { tenantId: A }));
-    const haystack = [JSON.stringify(scanned), JSON.stringify(notices), JSON.stringify(errs.map((e) => e.error)), logged.join('\n')].join('\n');
+    const reminders = [...(await ok(p.query(staffOf(A), 'notifications.list', { module: 'hardship' }))).items, ...(await ok(p.query(staffOf(B), 'notifications.list'))).items];
+    const haystack = [JSON.stringify(scanned), JSON.stringify(notices), JSON.stringify(reminders), JSON.stringify(errs.map((e) => e.error)), logged.join('\n')].join('\n');
     expect(scanned.some((i) => i.kind === 'event' || String(i.pk).includes('OUTBOX'))).toBe(true);
+    expect(scanned.filter((i) => i.kind === 'notification' && i.module === 'hardship').length).toBeGreaterThanOrEqual(5); // the tick's reminders are scanned too
+    expect(reminders.length).toBeGreaterThanOrEqual(5);
     for (const id of new Set(seededIds)) expect(haystack).not.toContain(id);
     for (const name of new Set(seededNames)) expect(haystack).not.toContain(name);
     // And the file items themselves hold no raw ID number.

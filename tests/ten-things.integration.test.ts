@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientAddress } from '@ufp/api/app';
 import { wrapEvent } from '@ufp/db/envelope';
 import { linkableEventTypes } from '@ufp/core/ten-things/targets';
 import { ruleTable } from '@ufp/events/rules';
@@ -28,6 +29,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await p?.dispose();
 });
+
+/** A public rating as if from a client at `ip` (the Node server's socket address, which the app reads from `env`). */
+const rateFrom = (ip: string, itemId: string | undefined, score: number, headers: Record<string, string> = {}) =>
+  p.runtime.app.request(
+    '/trpc/tenThings.public.rate',
+    { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ tenantId: T, itemId, score }) },
+    { incoming: { socket: { remoteAddress: ip } } },
+  );
 
 const ok = <T>(r: { status: number; data: T; error?: unknown }): T => {
   if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(r.error)}`);
@@ -207,8 +216,7 @@ describe('satisfaction, report and rollups', () => {
     const page = ok(await p.query(null, 'tenThings.public.item', { tenantId: T, itemId }));
     expect(page).toMatchObject({ tenantName: '兴化市总工会', title: candidateTexts[0][0] });
     expect(JSON.stringify(page)).not.toContain('reporter');
-    const rate = (ip: string, score: number) =>
-      p.runtime.app.request('/trpc/tenThings.public.rate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ tenantId: T, itemId, score }) });
+    const rate = (ip: string, score: number) => rateFrom(ip, itemId, score);
     expect((await rate('10.0.0.1', 5)).status).toBe(200);
     expect((await rate('10.0.0.1', 1)).status).toBe(409);
     expect((await rate('10.0.0.2', 4)).status).toBe(200);
@@ -216,6 +224,27 @@ describe('satisfaction, report and rollups', () => {
     expect(ok(await p.query(null, 'tenThings.public.item', { tenantId: T, itemId })).satisfaction).toEqual({ mean: 4.5, count: 2 });
     expect((await p.query(null, 'tenThings.public.item', { tenantId: T, itemId: candidateIds[8] })).status).toBe(404);
     expect((await p.query(null, 'tenThings.public.item', { tenantId: OTHER, itemId })).status).toBe(404);
+  });
+
+  it('keys the rate limit by the address the runtime reports: a forged x-forwarded-for does not reset it', async () => {
+    const itemId = candidateIds[1];
+    expect((await rateFrom('10.0.0.7', itemId, 4)).status).toBe(200);
+    for (const forged of ['1.2.3.4', '5.6.7.8, 10.0.0.7', '10.0.0.8']) expect((await rateFrom('10.0.0.7', itemId, 1, { 'x-forwarded-for': forged, 'x-real-ip': forged })).status).toBe(409);
+    // Behind API Gateway the Lambda adapter passes the event: requestContext.http.sourceIp counts, the header does not.
+    const viaGateway = (sourceIp: string, forged: string) =>
+      p.runtime.app.request('/trpc/tenThings.public.rate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forged }, body: JSON.stringify({ tenantId: T, itemId, score: 3 }) }, { event: {}, requestContext: { http: { sourceIp } } });
+    expect((await viaGateway('203.0.113.9', '1.1.1.1')).status).toBe(200);
+    expect((await viaGateway('203.0.113.9', '2.2.2.2')).status).toBe(409);
+    expect(ok(await p.query(null, 'tenThings.public.item', { tenantId: T, itemId })).satisfaction.count).toBe(2);
+  });
+
+  it('honours x-forwarded-for only behind trusted proxies, taking the entry the nearest one appended', () => {
+    const socket = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };
+    expect(clientAddress(socket, '6.6.6.6', 0)).toBe('127.0.0.1');
+    expect(clientAddress(socket, '6.6.6.6, 198.51.100.4', 1)).toBe('198.51.100.4');
+    expect(clientAddress(socket, '6.6.6.6, 198.51.100.4, 10.0.0.2', 2)).toBe('198.51.100.4');
+    expect(clientAddress({ requestContext: { http: { sourceIp: '203.0.113.1' } } }, '6.6.6.6', 1)).toBe('203.0.113.1');
+    expect(clientAddress(undefined, undefined, 0)).toBeUndefined();
   });
 
   it('reports the year per target and exports it as Excel', async () => {
@@ -238,7 +267,7 @@ describe('satisfaction, report and rollups', () => {
     expect(row.metrics['tenThings.items.adopted']).toBe(10);
     expect(row.metrics['tenThings.items.done']).toBe(1);
     expect(row.metrics['tenThings.completionBp']).toBeGreaterThan(10_000);
-    expect(row.metrics['tenThings.ratings']).toBe(2);
+    expect(row.metrics['tenThings.ratings']).toBe(4);
     const statusTotal = ['done', 'on_track', 'at_risk', 'behind', 'overdue'].reduce((s, k) => s + (row.metrics[`tenThings.items.${k}`] ?? 0), 0);
     expect(statusTotal).toBe(10);
     expect(JSON.stringify(view.data)).not.toContain(candidateIds[0]);

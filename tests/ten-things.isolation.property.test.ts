@@ -4,7 +4,7 @@ import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatfo
 
 /**
  * Tenant isolation for 十件实事: whatever plans, candidates, votes and progress tenant B holds, no call made as
- * tenant A (admin, staff or reporter) reads, lists, reports on, corrects, rates through A, or changes them.
+ * tenant A (admin, staff or reporter) reads, lists, reports on, corrects, rates through A, uploads evidence to, or changes them.
  */
 let p: TestPlatform;
 const A = '321281';
@@ -60,6 +60,16 @@ describe('十件实事 tenant isolation (property)', () => {
           expect((await p.mutate(adminOf(A), 'tenThings.items.assign', { itemId, version: 2, leadDept: '办公室', coUnitIds: [unitA], milestones: [] })).status).toBe(404);
           // the public page is addressed by tenant: A's id with B's item finds nothing
           expect((await p.query(null, 'tenThings.public.item', { tenantId: A, itemId })).status).toBe(404);
+          // 佐证材料: B's evidence is neither completed, downloaded nor attached from A; nor can A upload to B's item
+          if (shape.vote) {
+            const upload = await p.mutate(staffOf(B), 'tenThings.evidence.createUpload', { itemId, fileName: '现场.png', contentType: 'image/png', sizeBytes: 10 });
+            expect(upload.status, JSON.stringify(upload.error)).toBe(200);
+            for (const who of [adminOf(A), staffOf(A), reporterOf(A, unitA)]) {
+              expect((await p.mutate(who, 'tenThings.evidence.createUpload', { itemId, fileName: 'a.png', contentType: 'image/png', sizeBytes: 10 })).status).toBe(404);
+              expect((await p.mutate(who, 'tenThings.evidence.complete', { evidenceId: upload.data.evidenceId })).status).toBe(404);
+              expect((await p.mutate(who, 'tenThings.evidence.url', { evidenceId: upload.data.evidenceId })).status).toBe(404);
+            }
+          }
         }
         const after = await p.query(staffOf(B), 'tenThings.plans.get', { planId });
         expect(after.data.items.every((i: { entryCount: number; assignment?: unknown }) => i.entryCount === 0 && !i.assignment)).toBe(true);

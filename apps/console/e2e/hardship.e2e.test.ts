@@ -153,6 +153,34 @@ describe('hardship assistance', () => {
     }
   });
 
+  test('staff import a ledger workbook (multipart upload): progress, row-numbered errors, valid rows written', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { ledgerColumns } = await import('@ufp/core/hardship/ledger');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(ledgerColumns.map((c) => c.zh));
+    const stamp = String(Date.now() % 1000).padStart(3, '0');
+    ws.addRow(['兴化市昭阳街道总工会', `台账甲${stamp}`, idNumber(`32128119790203${stamp}`), '', 3, 36000, 6000, '', '失业']);
+    ws.addRow(['没有这个工会', '台账乙', idNumber('32128119790204001'), '', 2, 30000, 0]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const page = await openPage();
+    try {
+      await loginAs(page, /^兴化市总工会 · .*工作人员（工作人员）/);
+      await page.goto('/hardship/import');
+      await page.locator('input[type=file]').setInputFiles({ name: 'ledger.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      await page.getByRole('button', { name: '开始导入' }).click();
+      await expect.poll(() => page.getByRole('status').innerText()).toContain('共 2 行，导入 0 行，错误 1 行');
+      expect(await page.locator('.hs-progress').getAttribute('value')).toBe('100');
+      expect(await page.getByRole('table').innerText()).toContain('第3行：本会没有该基层工会');
+      await page.getByLabel(/只导入正确的行/).check();
+      await page.getByRole('button', { name: '开始导入' }).click();
+      await expect.poll(() => page.getByRole('status').innerText()).toContain('共 2 行，导入 1 行，错误 1 行');
+      await page.getByRole('button', { name: '下载错误报告' }).first().waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

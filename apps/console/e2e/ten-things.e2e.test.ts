@@ -26,6 +26,9 @@ const year = new Date().getFullYear();
 const title = (i: number) => `E2E实事${String(i + 1).padStart(2, '0')}`;
 const REPORTER_UNIT = '兴化市戴南镇不锈钢产业工会联合会';
 let itemUrl = '';
+/** A 1×1 PNG, the 佐证材料 the reporter attaches from the phone. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const EVIDENCE_NAME = '宣讲现场.png';
 
 describe('十件实事 end to end', () => {
   test('admin creates a plan, enters 12 candidates with live parsing, records the vote and assigns an item', async () => {
@@ -86,8 +89,18 @@ describe('十件实事 end to end', () => {
       const task = page.getByTestId('tt-task').filter({ hasText: title(0) });
       await task.waitFor();
       await task.getByLabel('数量', { exact: true }).fill('10');
+      // 佐证材料: a file of a type not accepted is refused on its own row; the PNG uploads with progress and is checked.
+      const files = task.locator('input[type=file]').first();
+      await files.setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00') });
+      const refused = task.getByTestId('tt-evidence-file').filter({ hasText: 'setup.exe' });
+      await refused.getByText(/不支持该文件类型/).waitFor();
+      await refused.getByRole('button', { name: /移除/ }).click();
+      await files.setInputFiles({ name: EVIDENCE_NAME, mimeType: 'image/png', buffer: PNG });
+      await task.getByTestId('tt-evidence-file').filter({ hasText: EVIDENCE_NAME }).getByText('已上传').waitFor({ timeout: 15_000 });
+      await expect.poll(() => task.getByTestId('tt-evidence-file').count()).toBe(1);
       await task.getByRole('button', { name: '提交进度' }).click();
       await task.getByTestId('tt-completion').getByText('50%').waitFor();
+      await expect.poll(() => task.getByTestId('tt-evidence-file').count()).toBe(0);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(390);
       await screenshot(page, 'ten-things-my-tasks-phone');
@@ -110,6 +123,11 @@ describe('十件实事 end to end', () => {
       await screenshot(page, 'ten-things-board');
       await page.goto(itemUrl);
       await page.getByTestId('tt-ledger').getByText('+10').waitFor();
+      // The reporter's photo is on the ledger entry and opens through a short-lived URL (a download).
+      const evidenceLink = page.getByTestId('tt-entry-evidence').getByRole('button', { name: new RegExp(escapeRe(EVIDENCE_NAME)) });
+      await evidenceLink.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), evidenceLink.click()]);
+      expect(download.suggestedFilename()).toBe(EVIDENCE_NAME);
       publicUrl = (await page.getByTestId('tt-public-link').getAttribute('href')) ?? '';
       expect(publicUrl).toMatch(/\/rate\/321281\//);
       await page.getByRole('img', { name: '满意度测评链接' }).waitFor();

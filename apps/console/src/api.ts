@@ -133,6 +133,38 @@ export async function mutate<T>(path: string, input?: unknown): Promise<T> {
   return unwrap<T>(await send(`/trpc/${path}`, init, true));
 }
 
+/**
+ * A mutation whose input is a form with a file (multipart/form-data, no base64), e.g. the
+ * hardship ledger import. XMLHttpRequest rather than fetch: it reports upload progress (0–1).
+ */
+export function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/trpc/${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = getToken();
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError('网络错误', 'NETWORK', 0));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status === 401) {
+        const hadToken = getToken() !== null;
+        clearToken('expired');
+        if (hadToken) unauthorizedHandler?.();
+      }
+      if (xhr.status < 200 || xhr.status >= 300 || (body !== null && typeof body === 'object' && 'error' in body)) reject(errorFromBody(body, xhr.status));
+      else resolve(unwrap<T>(body));
+    };
+    xhr.send(form);
+  });
+}
+
 /** Plain JSON endpoints outside tRPC (`/dev/users`, `/auth/dev-login`). */
 export async function getJson<T>(url: string): Promise<T> {
   return (await send(url, { method: 'GET' }, false)) as T;

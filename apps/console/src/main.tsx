@@ -33,6 +33,7 @@ import ContractsLedger from './pages/contracts/Ledger';
 import ContractNew from './pages/contracts/New';
 import ContractDetail from './pages/contracts/Detail';
 import ContractDeadlines from './pages/contracts/Deadlines';
+import HolidayCalendar from './pages/contracts/Calendar';
 import Notifications from './pages/Notifications';
 import TenThingsBoard from './pages/ten-things/Board';
 import TenThingsItem from './pages/ten-things/ItemPage';
@@ -71,6 +72,7 @@ function App() {
         <Route path="/dead-letters" component={guarded(ACCESS.deadLetters, DeadLetters)} />
         <Route path="/overview" component={guarded(ACCESS.overview, Overview)} />
         <Route path="/tenants" component={guarded(ACCESS.tenants, Tenants)} />
+        <Route path="/calendar" component={guarded(ACCESS.calendar, HolidayCalendar)} />
         <Route path="/hardship" component={guarded(ACCESS.hardship, HardshipQueue)} />
         <Route path="/hardship/apply" component={guarded(ACCESS.hardship, HardshipApply)} />
         <Route path="/hardship/files/:fileId" component={guarded(ACCESS.hardship, HardshipFileDetail)} />

@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/ten-things/compare', key: 'nav.tenThingsCompare', roles: ['leadership_viewer'] },
   { path: '/hardship/charts', key: 'nav.hardshipCharts', roles: ['leadership_viewer'] },
   { path: '/tenants', key: 'nav.tenants', roles: ['platform_operator'] },
+  { path: '/calendar', key: 'nav.calendar', roles: ['platform_operator'] },
 ];
 
 /** Who may open each page (also enforced by the API; this only decides what the UI shows). */
@@ -43,6 +44,8 @@ export const ACCESS = {
   deadLetters: ['federation_admin'],
   overview: ['federation_admin', 'federation_staff', 'leadership_viewer'],
   tenants: ['platform_operator'],
+  /** The holiday notices every tenant's legal clocks run on, and the platform audit log. */
+  calendar: ['platform_operator'],
   hardship: ['federation_admin', 'federation_staff', 'unit_reporter'],
   contracts: ['federation_admin', 'federation_staff', 'unit_reporter'],
   contractsWrite: ['federation_admin', 'federation_staff'],

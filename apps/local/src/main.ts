@@ -8,9 +8,11 @@ const dataDir = process.env.DATA_DIR ?? '.data';
 const seed = process.env.SEED === 'none' ? 'none' : 'demo';
 /** Optional: use an already running DynamoDB Local instead of starting one. */
 const ddbEndpoint = process.env.DDB_ENDPOINT || undefined;
+/** Behind a reverse proxy that appends x-forwarded-for: how many (0: none, the header is ignored). */
+const trustedProxyHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0) || 0;
 
 try {
-  const platform = await startLocal({ port, dataDir, seed, ddbEndpoint });
+  const platform = await startLocal({ port, dataDir, seed, ddbEndpoint, trustedProxyHops });
   console.log(`工会联合会数字化平台 running at ${platform.url}  (data: ${dataDir}, Ctrl-C to stop)`);
   const shutdown = async (signal: string) => {
     console.log(`${signal}: stopping …`);

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,8 @@ import { FileCheckpointStore } from '@ufp/events/checkpoint';
 import { LocalBus } from '@ufp/events/local-bus';
 import { ruleTable } from '@ufp/events/rules';
 import { StreamRelay } from '@ufp/events/stream-relay';
+import { blobRoutes } from './blob-routes.js';
+import { LocalBlobStore } from './blob-store.js';
 import { devRoutes } from './dev-routes.js';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local.js';
 import { loadLocalKeys } from './keys.js';
@@ -31,6 +34,8 @@ export interface LocalOptions {
   /** Test seams: replace a consumer (e.g. one that fails) and shorten its retries. */
   consumerOverrides?: RuntimeConfig['consumerOverrides'];
   retryPolicy?: RuntimeConfig['retryPolicy'];
+  /** Proxies in front that append x-forwarded-for (TRUSTED_PROXY_HOPS); 0: the header is ignored. */
+  trustedProxyHops?: number;
 }
 
 export interface LocalPlatform {
@@ -68,6 +73,8 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
 
   const keys = await loadLocalKeys(dataDir);
   const clock = new AdjustableClock();
+  // Evidence files under $DATA_DIR/blobs, behind signed expiring URLs (the local S3).
+  const blobs = new LocalBlobStore(join(dataDir, 'blobs'), createHmac('sha256', keys.blindIndexKey).update('blob-url-signing').digest(), clock);
   let relay: StreamRelay | undefined;
   let bus: LocalBus | undefined;
   let scheduler: LocalScheduler | undefined;
@@ -81,6 +88,8 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
     clock,
     consumerOverrides: opts.consumerOverrides,
     retryPolicy: opts.retryPolicy,
+    blobs,
+    trustedProxyHops: opts.trustedProxyHops,
     health: async () => {
       const started = Date.now();
       let storeOk = true;
@@ -104,7 +113,10 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
         clock: clock.now().toISOString(),
       };
     },
-    devRoutes: devRoutes(() => ({ signing: keys.signing, clock, scheduler: scheduler!, users: runtime.deps.users, tenants: runtime.deps.tenants })),
+    devRoutes: (app) => {
+      devRoutes(() => ({ signing: keys.signing, clock, scheduler: scheduler!, users: runtime.deps.users, tenants: runtime.deps.tenants }))(app);
+      blobRoutes(blobs)(app);
+    },
     staticSite: staticSite(opts.consoleDist ?? join(repoRoot, 'apps/console/dist')),
   });
 

@@ -56,11 +56,12 @@ export class PlatformApi {
       environment: { ...props.environment, EVIDENCE_BUCKET: evidenceBucket.bucketName },
       grants: apiGrants,
     });
-    // Presigned URLs are signed with the API role: it needs the object actions the URLs carry.
+    // Presigned URLs are signed with the API role: it needs the object actions the URLs carry. HeadObject is
+    // authorised by GetObject; the checked version is read and served by versionId (GetObjectVersion).
     this.function.addToRolePolicy(
       new iam.PolicyStatement({
         sid: 'EvidenceObjects',
-        actions: ['s3:PutObject', 's3:GetObject'],
+        actions: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion'],
         resources: [evidenceBucket.arnForObjects('*')],
       }),
     );
@@ -77,7 +78,7 @@ export class PlatformApi {
       [
         {
           id: 'AwsSolutions-IAM5',
-          reason: 'Evidence object keys are generated per upload (tenant/case/ulid); the statement is limited to PutObject/GetObject on this one bucket, and the bucket policy only admits presigned PUTs.',
+          reason: 'Evidence object keys are generated per upload (tenant/case/ulid); the statement is limited to PutObject/GetObject/GetObjectVersion on this one bucket, and the bucket policy only admits presigned PUTs.',
           appliesTo: [{ regex: '/^Resource::<.*EvidenceBucket.*\\.Arn>\\/\\*$/g' }],
         },
       ],

@@ -5,9 +5,12 @@ import { newId } from '@ufp/core/ids';
 import type { TokenVerifier } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import { appRouter } from './router.js';
+import { MAX_LEDGER_BYTES } from './routers/hardship.js';
 import type { Context } from './trpc.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Local blob-store routes (signed uploads of up to 10 MB) enforce the size their token declares instead. */
+export const BLOB_ROUTE_PREFIX = '/blobs/';
 
 export interface AppOptions {
   deps: ApiDeps;
@@ -18,23 +21,31 @@ export interface AppOptions {
   /** Serves the console (local runtime); in AWS the console is a static site. */
   staticSite?: MiddlewareHandler;
   log?: (entry: Record<string, unknown>) => void;
+  /**
+   * Proxies in front of the local server that append to x-forwarded-for (0, the default: none, the header is
+   * ignored because any client can write it). In AWS the address comes from API Gateway, never from a header.
+   */
+  trustedProxyHops?: number;
 }
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(
-          { error: { message: '请求体超过 1 MB', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, messageEn: 'Request body exceeds 1 MB' } } },
-          413,
-        ),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      c.json(
+        { error: { message: '请求体超过 1 MB', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, messageEn: 'Request body exceeds 1 MB' } } },
+        413,
+      ),
+  });
+  // The hardship ledger import takes the .xlsx as multipart/form-data: a larger limit for that procedure only.
+  const limitLedger = bodyLimit({
+    maxSize: MAX_LEDGER_BYTES + 64 * 1024,
+    onError: (c) => c.json({ error: { message: `上传文件超过 ${MAX_LEDGER_BYTES >> 20} MB`, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, messageEn: `The upload exceeds ${MAX_LEDGER_BYTES >> 20} MB` } } }, 413),
+  });
+  app.use('*', (c, next) => (c.req.path.startsWith(BLOB_ROUTE_PREFIX) ? next() : c.req.path === '/trpc/hardship.ledger.import' ? limitLedger(c, next) : limitBody(c, next)));
 
   app.get('/health', async (c) => {
     const report = await opts.health();
@@ -50,8 +61,8 @@ export function createApp(opts: AppOptions): Hono {
         const correlationId = c.req.header('x-correlation-id')?.slice(0, 64) || newId();
         const rawKey = c.req.header('idempotency-key');
         const idempotencyKey = rawKey && /^[A-Za-z0-9_-]{8,100}$/.test(rawKey) ? rawKey : undefined;
-        // The caller's address as the edge reports it (API Gateway / a local proxy), for per-client rate limits.
-        const clientIp = (c.req.header('x-forwarded-for')?.split(',')[0] ?? c.req.header('x-real-ip'))?.trim().slice(0, 64) || undefined;
+        // The caller's address as the runtime reports it, for per-client rate limits of public procedures.
+        const clientIp = clientAddress(c.env, c.req.header('x-forwarded-for'), opts.trustedProxyHops ?? 0);
         const header = c.req.header('authorization');
         const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
         if (!token) return asRecord({ deps: opts.deps, correlationId, idempotencyKey, clientIp, authProblem: 'missing' });
@@ -77,6 +88,29 @@ export function createApp(opts: AppOptions): Hono {
     return c.json({ error: { message: '服务器内部错误', data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, messageEn: 'Internal server error' } } }, 500);
   });
   return app;
+}
+
+/**
+ * The client's address from the runtime, not from what the client sent: behind API Gateway (HTTP API, payload
+ * v2) `requestContext.http.sourceIp` of the event the Lambda adapter passes as `env`; on the Node server the
+ * socket's remote address (`env.incoming`). x-forwarded-for counts only behind `trustedProxyHops` trusted
+ * proxies, and then the entry the nearest trusted proxy appended, never the client-written left end.
+ */
+export function clientAddress(env: unknown, forwardedFor: string | undefined, trustedProxyHops: number): string | undefined {
+  const e = (env ?? {}) as {
+    requestContext?: { http?: { sourceIp?: string }; identity?: { sourceIp?: string } };
+    incoming?: { socket?: { remoteAddress?: string } };
+    server?: { incoming?: { socket?: { remoteAddress?: string } } };
+  };
+  const fromGateway = e.requestContext?.http?.sourceIp ?? e.requestContext?.identity?.sourceIp;
+  if (fromGateway) return fromGateway.slice(0, 64);
+  const socket = (e.incoming ?? e.server?.incoming)?.socket?.remoteAddress;
+  if (trustedProxyHops > 0 && forwardedFor) {
+    const hops = forwardedFor.split(',').map((s) => s.trim()).filter(Boolean);
+    const seen = hops[hops.length - trustedProxyHops];
+    if (seen) return seen.slice(0, 64);
+  }
+  return socket?.slice(0, 64) || undefined;
 }
 
 /** @hono/trpc-server types its context as a plain record; ours is the typed tRPC Context. */

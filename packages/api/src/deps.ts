@@ -1,4 +1,5 @@
 import type { Clock } from '@ufp/core/clock';
+import type { BlobStore } from '@ufp/core/evidence/blob-store';
 import type { FieldCipher } from '@ufp/core/pii/envelope';
 import type { CursorCodec } from '@ufp/db/cursor';
 import type { AuditRepository } from '@ufp/db/repositories/audit';
@@ -23,4 +24,6 @@ export interface ApiDeps {
   audit: AuditRepository;
   deadLetters: DeadLetterRepository;
   runner: ConsumerRunner;
+  /** Evidence files (a directory locally, S3 in AWS); absent where no store is configured. */
+  blobs?: BlobStore;
 }

@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
 import { systemClock, type Clock } from '@ufp/core/clock';
 import type { EventEnvelope } from '@ufp/core/events';
+import type { BlobStore } from '@ufp/core/evidence/blob-store';
 import { createFieldCipher } from '@ufp/core/pii/envelope';
 import type { DataKeyProvider } from '@ufp/core/pii/keyring';
 import { CursorCodec } from '@ufp/db/cursor';
@@ -40,6 +41,9 @@ export interface RuntimeConfig {
   health?: AppOptions['health'];
   devRoutes?: AppOptions['devRoutes'];
   staticSite?: AppOptions['staticSite'];
+  /** Evidence file store: LocalBlobStore locally, S3 in AWS. */
+  blobs?: BlobStore;
+  trustedProxyHops?: AppOptions['trustedProxyHops'];
 }
 
 export interface Runtime {
@@ -77,6 +81,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     audit: new AuditRepository(table, cursors),
     deadLetters,
     runner,
+    blobs: config.blobs,
   };
   const consumers = Object.fromEntries(
     (Object.keys(handlers) as HandlerName[]).map((name) => [name, (envelope: EventEnvelope) => runner.deliver(name, envelope)]),
@@ -87,6 +92,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     health: config.health ?? (async () => ({ ok: true })),
     devRoutes: config.devRoutes,
     staticSite: config.staticSite,
+    trustedProxyHops: config.trustedProxyHops,
   });
   return { app, deps, runner, consumers };
 }

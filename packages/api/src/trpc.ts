@@ -16,7 +16,7 @@ export interface Context {
   correlationId: string;
   /** From the `Idempotency-Key` header: a retried mutation returns the first response. */
   idempotencyKey?: string;
-  /** The client's address (x-forwarded-for / x-real-ip), for per-client rate limits of public procedures. */
+  /** The client's address from the runtime (API Gateway source IP, the socket), for per-client rate limits of public procedures. */
   clientIp?: string;
   /** The procedure path, set per call (idempotency keys are bound to it). */
   path?: string;

@@ -12,6 +12,7 @@ import { createRuntime, type Runtime, type RuntimeConfig } from '@ufp/api/runtim
 import { KmsKeyProvider } from '@ufp/db/kms-key-provider';
 import { createDocumentClient } from '@ufp/db/table';
 import { readEnv, type FunctionEnv } from './env.js';
+import { S3BlobStore } from './s3-blob-store.js';
 
 /**
  * A function that was not granted the blind-index secret (the consumers, by default) gets an
@@ -41,6 +42,8 @@ export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<
     keys: new KmsKeyProvider({ keyId: env.piiKmsKeyId ?? 'alias/pii-not-granted', client: new KMSClient({ region: env.region }) }),
     blindIndexKey: await readBlindIndexKey(env),
     auth: { kind: 'jwks', jwksUrl: env.jwt.jwksUrl, issuer: env.jwt.issuer, audience: env.jwt.audience },
+    // Evidence files: presigned S3 URLs on the evidence bucket (only the API function is given EVIDENCE_BUCKET).
+    blobs: env.evidenceBucket ? new S3BlobStore({ bucket: env.evidenceBucket, region: env.region }) : undefined,
     // No devRoutes: the dev-login route exists only in the local runtime.
   };
 }

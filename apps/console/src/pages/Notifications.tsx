@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query } from '../api';
 import { Banner } from '../components/Banner';
 import { formatDateTime } from '../i18n';
@@ -19,9 +19,25 @@ interface Note {
   readAt?: string;
 }
 
+const MODULES: { value: Note['module'] | ''; zh: string; en: string }[] = [
+  { value: '', zh: '全部', en: 'All' },
+  { value: 'contracts', zh: '集体合同', en: 'Collective contracts' },
+  { value: 'hardship', zh: '困难帮扶', en: 'Hardship assistance' },
+  { value: 'tenThings', zh: '十件实事', en: 'Ten things' },
+];
+
+const moduleLabel = (value: Note['module']) => {
+  const m = MODULES.find((x) => x.value === value);
+  return m ? tx(m.zh, m.en) : '';
+};
+
 /** In-app notifications from every module: legal clocks, hardship clocks, 十件实事 items. */
 export default function Notifications() {
-  const [data, { refetch, mutate: set }] = createResource(() => query<{ items: Note[]; unread: number }>('notifications.list', {}));
+  const [module, setModule] = createSignal<Note['module'] | ''>('');
+  const [data, { refetch, mutate: set }] = createResource(
+    () => ({ module: module() }),
+    (f) => query<{ items: Note[]; unread: number }>('notifications.list', f.module ? { module: f.module } : {}),
+  );
   async function markRead(n: Note) {
     try {
       const res = await mutate<{ readAt: string }>('notifications.markRead', { id: n.id });
@@ -37,6 +53,12 @@ export default function Notifications() {
         <h1 id="notes-title">{tx('通知提醒', 'Notifications')}</h1>
         <Show when={data()}><p class="muted">{tx(`未读 ${data()!.unread} 条`, `${data()!.unread} unread`)}</p></Show>
       </div>
+      <label class="field">
+        {tx('模块', 'Module')}{' '}
+        <select name="module" value={module()} onChange={(e) => setModule(e.currentTarget.value as Note['module'] | '')}>
+          <For each={MODULES}>{(m) => <option value={m.value}>{tx(m.zh, m.en)}</option>}</For>
+        </select>
+      </label>
       <Show when={data.error}>
         <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{tx('重试', 'Retry')}</button>}>{errorText(data.error)}</Banner>
       </Show>
@@ -45,6 +67,7 @@ export default function Notifications() {
         <For each={data()?.items ?? []}>
           {(n) => (
             <li class={n.readAt ? 'done' : 'current'} data-testid="notification">
+              <span class="note">{moduleLabel(n.module)}</span>{' '}
               <A href={n.href} classList={{ 'clock--overdue': n.type === 'clock_overdue' }}>{bi(n.title)}</A>
               <span class="note">{formatDateTime(n.createdAt)}</span>
               <Show when={!n.readAt && hasRole('federation_admin', 'federation_staff')}>

@@ -66,10 +66,12 @@ export async function seedContracts(api: SeedApi): Promise<void> {
 
 async function walk(api: SeedApi, staff: ReturnType<SeedApi['staff']>, contractId: string, from: string, signedOn: string) {
   const members = (who: string) => ['主席', '委员', '委员'].map((role, i) => ({ name: `${who}代表${i + 1}`, role }));
+  // The enterprise union has a 女职工委员会, so its head sits on the worker side (local rules).
+  const workers = members('职工').map((m, i) => (i === 1 ? { ...m, role: '女职工委员会主任', femaleCommitteeHead: true } : m));
   const steps: [string, Record<string, unknown>][] = [
     ['contracts.offer.send', { sentOn: from, fromSide: 'worker' }],
     ['contracts.offer.reply', { repliedOn: addDays(from, 5), accepted: true }],
-    ['contracts.representatives.set', { side: 'worker', members: members('职工'), chiefIndex: 0 }],
+    ['contracts.representatives.set', { side: 'worker', members: workers, chiefIndex: 0, femaleCommittee: true }],
     ['contracts.representatives.set', { side: 'employer', members: members('企业'), chiefIndex: 0 }],
     ['contracts.rounds.add', { heldOn: addDays(from, 10), minutes: '就工资增幅、工时和劳动保护达成一致', openIssues: [] }],
     ['contracts.congress.record', { heldOn: addDays(signedOn, -2), representativesTotal: 45, present: 41, approve: 39 }],

@@ -1,11 +1,12 @@
 import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../excel.js';
 import { z } from 'zod';
-import { noticeProblems, type WorkCalendar } from '@ufp/core/calendar/calendar';
+import { changedDays, noticeProblems, type WorkCalendar } from '@ufp/core/calendar/calendar';
 import { isIsoDate } from '@ufp/core/calendar/dates';
 import { shanghaiDate } from '@ufp/core/clock';
 import { autoEffectiveOn, filingTimeliness, openClocks, type OpenClock } from '@ufp/core/contracts/clocks';
 import {
+  clockRuleDays,
   clockRules,
   contractStatuses,
   contractStatusLabels,
@@ -16,17 +17,20 @@ import {
   specialKinds,
   type Contract,
   type ContractSettings,
+  voteRuleOf,
   type HistoryEntry,
+  type RepresentativeSide,
+  type Side,
 } from '@ufp/core/contracts/contract';
 import { assertStep, nextSteps, renewalOpensOn, type LifecycleStep } from '@ufp/core/contracts/lifecycle';
 import { inForceMetrics, inForceYears, mergeMetrics } from '@ufp/core/contracts/metrics';
-import { checkMinimumWage, checkRepresentatives, checkTerm, congressOutcome } from '@ufp/core/contracts/rules';
+import { checkMinimumWage, checkRepresentatives, checkTerm, voteFailureText, voteOutcome } from '@ufp/core/contracts/rules';
 import { conflict, invalid, staleVersion } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
-import type { TenantScope } from '@ufp/core/tenancy/scope';
+import { platformAuditScope, type TenantScope } from '@ufp/core/tenancy/scope';
 import { usccSchema } from '@ufp/core/validation/zod';
 import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
-import { ContractRepository, loadedNotices, saveNotice, workCalendar, type ContractFilter } from '@ufp/db/repositories/contracts';
+import { calendarOf, ContractRepository, loadedNotices, noticesInForce, saveNotice, workCalendar, type ContractFilter, type StoredNotice } from '@ufp/db/repositories/contracts';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import { idInput, pageInput } from '../schemas.js';
 import { authedProcedure, platformProcedure, router, tenantProcedure, type Context } from '../trpc.js';
@@ -68,6 +72,17 @@ const createInput = z.object({
     .default({}),
 });
 
+const sideInput = z.enum(['worker', 'employer']);
+const sideText = (side: Side) => (side === 'worker' ? '职工方' : '企业方');
+const memberInput = z.object({
+  name: text(30),
+  role: text(50),
+  outsider: z.boolean().optional(),
+  femaleCommitteeHead: z.boolean().optional(),
+  /** 工号 or another internal number that tells namesakes apart; not an ID-card number. */
+  personRef: z.string().trim().min(1).max(40).optional(),
+});
+
 const listFilter = {
   type: z.enum(contractTypes).optional(),
   status: z.enum(contractStatuses).optional(),
@@ -76,13 +91,17 @@ const listFilter = {
   expiringWithinDays: z.number().int().min(0).max(3650).optional(),
 };
 
-const noticeInput = z.object({
-  year: z.number().int().min(2000).max(2100),
-  version: z.number().int().min(0),
-  source: text(200),
-  off: z.array(z.union([dateInput, z.tuple([dateInput, dateInput])])).min(1).max(40),
-  work: z.array(dateInput).max(20),
-});
+const noticeInput = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    version: z.number().int().min(0),
+    source: text(200),
+    off: z.array(z.union([dateInput, z.tuple([dateInput, dateInput])])).min(1).max(40),
+    work: z.array(dateInput).max(20),
+  })
+  .superRefine((n, ctx) => {
+    for (const p of noticeProblems(n)) ctx.addIssue({ code: 'custom', path: p.path, message: p.zh, params: { en: p.en } });
+  });
 
 const settingsInput = z.object({
   version: z.number().int().min(0),
@@ -239,7 +258,7 @@ export const contractsRouter = router({
         notFuture(input.sentOn, today(ctx), 'sentOn');
         return runStep(ctx, input.contractId, 'offer.send', input.sentOn, (c) => ({
           after: { ...c, status: 'offer_sent', offer: { sentOn: input.sentOn, fromSide: input.fromSide } },
-          note: `${input.fromSide === 'worker' ? '职工方' : '企业方'}发出协商要约，20日内书面回应`,
+          note: `${sideText(input.fromSide)}发出协商要约，20日内书面回应`,
         }));
       }),
     reply: editors.input(z.object({ contractId: idInput, repliedOn: dateInput, accepted: z.boolean() })).mutation(({ ctx, input }) => {
@@ -259,21 +278,52 @@ export const contractsRouter = router({
       .input(
         z.object({
           contractId: idInput,
-          side: z.enum(['worker', 'employer']),
-          members: z.array(z.object({ name: text(30), role: text(50), outsider: z.boolean().optional() })).min(1).max(30),
+          side: sideInput,
+          members: z.array(memberInput).min(1).max(30),
           chiefIndex: z.number().int().min(0),
+          femaleCommittee: z.boolean().optional(),
         }),
       )
       .mutation(({ ctx, input }) =>
         runStep(ctx, input.contractId, 'representatives.set', today(ctx), (c, settings) => {
-          const other = c.representatives[input.side === 'worker' ? 'employer' : 'worker'];
-          checkRepresentatives(input.side, input.members, input.chiefIndex, other, settings);
+          checkRepresentatives(input, c, settings);
+          const day = today(ctx);
+          const refilled = c.representatives[input.side]?.vacancies ?? [];
+          const side: RepresentativeSide = { members: input.members, chiefIndex: input.chiefIndex, setOn: day, ...(input.side === 'worker' && input.femaleCommittee ? { femaleCommittee: true } : {}) };
+          const since = refilled.map((v) => v.vacatedOn).sort()[0];
+          const late = since ? daysBetween(since, day) - clockRuleDays.repVacancy : 0;
           return {
-            after: { ...c, representatives: { ...c.representatives, [input.side]: { members: input.members, chiefIndex: input.chiefIndex, setOn: today(ctx) } } },
-            note: `确定${input.side === 'worker' ? '职工方' : '企业方'}协商代表 ${input.members.length} 人`,
+            after: { ...c, representatives: { ...c.representatives, [input.side]: side } },
+            note: `${since ? '补足' : '确定'}${sideText(input.side)}协商代表 ${input.members.length} 人${since ? `（空缺自 ${since} 起${late > 0 ? `，超过15日期限 ${late} 天` : ''}）` : ''}`,
           };
         }),
       ),
+    /** Records a seat left empty (replacement, resignation, force majeure): the side must be refilled within 15 days (Art. 31). */
+    vacate: editors
+      .input(
+        z
+          .object({ contractId: idInput, side: sideInput, memberIndex: z.number().int().min(0).max(29).optional(), name: text(30).optional(), vacatedOn: dateInput, reason: text(500) })
+          .refine((v) => v.memberIndex !== undefined || v.name !== undefined, { message: '请指明空缺的代表（序号或姓名）', params: { en: 'Name the member whose seat is vacant (index or name)' }, path: ['memberIndex'] }),
+      )
+      .mutation(({ ctx, input }) => {
+        notFuture(input.vacatedOn, today(ctx), 'vacatedOn');
+        return runStep(ctx, input.contractId, 'representatives.vacate', input.vacatedOn, (c) => {
+          const side = c.representatives[input.side];
+          if (!side) throw invalid({ zh: `${sideText(input.side)}尚未确定协商代表`, en: `The ${input.side} side has no representatives yet` }, { field: 'side' });
+          const index = input.memberIndex ?? side.members.findIndex((m) => m.name === input.name);
+          const member = side.members[index];
+          if (!member || (input.name !== undefined && member.name !== input.name)) {
+            throw invalid({ zh: `${sideText(input.side)}没有这名代表`, en: `No such representative on the ${input.side} side` }, { field: input.memberIndex !== undefined ? 'memberIndex' : 'name' });
+          }
+          if (side.vacancies?.some((v) => v.memberIndex === index)) throw conflict({ zh: `「${member.name}」的空缺已登记`, en: `The seat of "${member.name}" is already recorded as vacant` }, { field: 'memberIndex' });
+          notBefore(input.vacatedOn, side.setOn, 'vacatedOn', { zh: '代表确定日', en: 'the day the side was named' });
+          const vacancy = { memberIndex: index, name: member.name, vacatedOn: input.vacatedOn, reason: input.reason, recordedOn: today(ctx) };
+          return {
+            after: { ...c, representatives: { ...c.representatives, [input.side]: { ...side, vacancies: [...(side.vacancies ?? []), vacancy] } } },
+            note: `${sideText(input.side)}${index === side.chiefIndex ? '首席' : ''}代表「${member.name}」空缺（${input.reason}），须于15日内补足`,
+          };
+        });
+      }),
   }),
 
   rounds: router({
@@ -291,22 +341,24 @@ export const contractsRouter = router({
   }),
 
   congress: router({
+    /** The vote on the draft; the rule follows the contract's type (see `voteOutcome`). */
     record: editors
-      .input(z.object({ contractId: idInput, heldOn: dateInput.optional(), representativesTotal: z.number().int().min(1).max(100_000), present: z.number().int().min(0), approve: z.number().int().min(0) }))
+      .input(z.object({ contractId: idInput, heldOn: dateInput.optional(), representativesTotal: z.number().int().min(1).max(100_000), present: z.number().int().min(0).optional(), approve: z.number().int().min(0) }))
       .mutation(({ ctx, input }) => {
         const on = input.heldOn ?? today(ctx);
         notFuture(on, today(ctx), 'heldOn');
-        const outcome = congressOutcome(input.representativesTotal, input.present, input.approve);
         return runStep(ctx, input.contractId, 'congress.record', on, (c) => {
           notBefore(on, c.rounds.at(-1)?.heldOn, 'heldOn', { zh: '最后一轮协商日', en: 'the last round' });
-          const failedText = outcome.failed.map((f) => (f === 'quorum' ? `出席不足三分之二（需 ${outcome.quorumNeeded} 人）` : `赞成未超过全体代表半数（需 ${outcome.approveNeeded} 人）`)).join('；');
+          const outcome = voteOutcome(voteRuleOf(c.type), input);
+          const { representativesTotal: total, present, approve } = input;
+          const counts = `应到 ${total}${present !== undefined ? `，实到 ${present}` : ''}，赞成 ${approve}`;
           return {
             after: {
               ...c,
               status: outcome.passed ? 'approved' : 'negotiating',
-              congress: { representativesTotal: input.representativesTotal, present: input.present, approve: input.approve, passed: outcome.passed, failed: outcome.failed, recordedOn: on },
+              congress: { representativesTotal: total, ...(present !== undefined ? { present } : {}), approve, passed: outcome.passed, failed: outcome.failed, rule: outcome.rule, recordedOn: on },
             },
-            note: outcome.passed ? `职代会审议通过（应到 ${input.representativesTotal}，实到 ${input.present}，赞成 ${input.approve}）` : `职代会未通过：${failedText}`,
+            note: outcome.passed ? `${outcome.rule === 'sector' ? '行业性/区域性草案经全体代表过半数同意，' : '职代会'}审议通过（${counts}）` : `职代会未通过：${voteFailureText(outcome).zh}（${counts}）`,
           };
         });
       }),
@@ -446,26 +498,40 @@ export const contractsRouter = router({
   /** The holiday notices the clocks run on; the platform operator loads a new year's notice as data. */
   calendar: router({
     get: authedProcedure.query(async ({ ctx }) => {
-      const [cal, loaded] = await Promise.all([workCalendar(ctx.deps.table, { fresh: true }), loadedNotices(ctx.deps.table)]);
-      return { coveredYears: cal.coveredYears(), loaded: loaded.map(({ year, source, version, loadedAt }) => ({ year, source, version, loadedAt })) };
+      const loaded = await loadedNotices(ctx.deps.table);
+      return {
+        coveredYears: calendarOf(loaded).coveredYears(),
+        today: shanghaiDate(ctx.deps.clock.now()),
+        notices: noticesInForce(loaded).map(({ year, source, off, work, origin }) => ({ year, source, off, work, origin, ...(origin === 'loaded' ? pickLoaded(loaded.find((n) => n.year === year)!) : {}) })),
+        loaded: loaded.map(pickLoaded),
+      };
     }),
+    /**
+     * Loads (or replaces) a year's notice for every tenant at once, audited in the platform's own
+     * log. Answers which days changed and how many open clocks across the tenants moved or stopped
+     * being provisional; clocks are computed on read, so they follow from the next call on.
+     */
     load: platformProcedure.input(noticeInput).mutation(async ({ ctx, input }) => {
-      const problems = noticeProblems(input);
-      if (problems.length) {
-        throw invalid({ zh: `节假日安排有误：${problems.join('；')}`, en: `The notice has invalid dates: ${problems.join('; ')}` }, { field: 'off', problems });
-      }
-      const before = (await loadedNotices(ctx.deps.table)).find((n) => n.year === input.year);
+      const loaded = await loadedNotices(ctx.deps.table);
+      const before = loaded.find((n) => n.year === input.year);
       if ((before?.version ?? 0) !== input.version) throw staleVersion();
       const now = ctx.deps.clock.now();
       const notice = { year: input.year, source: input.source, off: input.off, work: input.work, version: input.version + 1, loadedAt: now.toISOString(), loadedBy: ctx.actor.sub };
-      // Audited in the platform's own log; every tenant's clocks follow on their next read.
-      const scope: TenantScope = { kind: 'tenant', tenantId: 'platform', divisionCode: '', actor: ctx.actor };
-      const uow = new UnitOfWork(ctx.deps.table, { scope, correlationId: ctx.correlationId, now });
+      const [calBefore, calAfter] = [calendarOf(loaded), calendarOf([...loaded.filter((n) => n.year !== input.year), notice])];
+      const days = changedDays(input.year, calBefore, calAfter);
+      const clocks = await clocksMoved(ctx, calBefore, calAfter);
+      const uow = new UnitOfWork(ctx.deps.table, { scope: platformAuditScope(ctx.actor), correlationId: ctx.correlationId, now });
       saveNotice(uow, notice, before);
-      uow.audit({ action: 'contracts.calendar.load', entityType: 'calendar', entityId: String(input.year), summary: `加载${input.year}年节假日安排（${input.source}）：休息 ${input.off.length} 段，调休上班 ${input.work.length} 天` });
+      uow.audit({
+        action: 'contracts.calendar.load',
+        entityType: 'calendar',
+        entityId: String(input.year),
+        summary: `${before ? '更新' : '加载'}${input.year}年节假日安排（${input.source}）：休息 ${input.off.length} 段，调休上班 ${input.work.length} 天；${days.toRest.length} 个工作日改为休息、${days.toWork.length} 个周末改为上班；${clocks.tenants} 个租户的 ${clocks.changed} 个期限随之改变（${clocks.nowExact} 个不再暂定）`,
+        changes: { version: { from: before?.version ?? 0, to: notice.version }, ...(before ? { source: { from: before.source, to: notice.source } } : {}) },
+      });
       await uow.commit();
       await workCalendar(ctx.deps.table, { fresh: true });
-      return { year: notice.year, version: notice.version };
+      return { year: notice.year, version: notice.version, days: { toRest: days.toRest.length, toWork: days.toWork.length }, clocks };
     }),
   }),
 
@@ -522,4 +588,32 @@ function defaultTitle(input: z.infer<typeof createInput>, unitName?: string): st
   if (input.type === 'special' && input.specialKind) return `${unitName ?? input.employerParties[0]!.name}${year}年${({ wage: '工资', skill_level_wage: '能级工资', female_workers: '女职工权益保护', safety: '劳动安全卫生', tech_innovation: '职工技术创新' } as const)[input.specialKind]}专项集体合同`;
   if (input.type === 'regional') return `${unitName ?? input.employerParties[0]!.name}${year}年区域性集体合同`;
   return `${unitName ?? input.employerParties[0]!.name}${year}年集体合同`;
+}
+
+const pickLoaded = ({ year, source, version, loadedAt }: StoredNotice) => ({ year, source, version, loadedAt });
+
+/**
+ * How many open clocks, across every active tenant, a calendar change moves (a different due day
+ * or provisional state) and how many of them stop being provisional.
+ */
+async function clocksMoved(ctx: Context, before: WorkCalendar, after: WorkCalendar): Promise<{ tenants: number; changed: number; nowExact: number }> {
+  const r = new ContractRepository(ctx.deps.table);
+  const day = shanghaiDate(ctx.deps.clock.now());
+  const out = { tenants: 0, changed: 0, nowExact: 0 };
+  for (const tenant of await ctx.deps.tenants.list()) {
+    if (tenant.status !== 'active') continue;
+    const [all, settings] = await Promise.all([r.all({ tenantId: tenant.id }), r.settings(tenant.id)]);
+    let changed = 0;
+    for (const c of all) {
+      const [a, b] = [openClocks(c, settings, day, before), openClocks(c, settings, day, after)];
+      a.forEach((k, i) => {
+        const n = b[i];
+        if (!n || n.dueOn !== k.dueOn || !!n.provisional !== !!k.provisional) changed++;
+        if (k.provisional && n && !n.provisional) out.nowExact++;
+      });
+    }
+    if (changed) out.tenants++;
+    out.changed += changed;
+  }
+  return out;
 }

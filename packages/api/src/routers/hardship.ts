@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { newWorkbook } from '../excel.js';
+import { firstSheetRows, newWorkbook, sheetBuffer } from '../excel.js';
 import { z } from 'zod';
 import { shanghaiDate, shanghaiYear } from '@ufp/core/clock';
 import { conflict, DomainError, invalid, notFound, staleVersion } from '@ufp/core/errors';
@@ -13,12 +13,13 @@ import {
   assertReviewerIsNotSubmitter,
   daysBetween,
   fileMetricDeltas,
-  investigationClock,
+  investigationDueOn,
   isStale,
   nextStatus,
   noticeEndsOn,
   type FileAction,
 } from '@ufp/core/hardship/workflow';
+import { fileClocks, needsAttention } from '@ufp/core/hardship/clocks';
 import { newId } from '@ufp/core/ids';
 import { blindIndex } from '@ufp/core/pii/blind-index';
 import { maskBankAccount, maskIdNumber, maskName, maskPhone } from '@ufp/core/pii/mask';
@@ -199,8 +200,8 @@ async function buildFile(ctx: Ctx, input: { unitId: string; worker: z.infer<type
 
 /** The list view: masked identity, tier and clocks, never figures or ciphertexts. */
 export function fileSummary(file: HardshipFile, on: string) {
-  const dueOn = file.investigationDueOn;
-  const clock = file.status === 'submitted' && dueOn ? { dueOn, daysLeft: daysBetween(on, dueOn), overdue: daysBetween(on, dueOn) < 0 } : undefined;
+  const clocks = fileClocks(file, on);
+  const clock = clocks[0];
   return {
     fileId: file.fileId,
     unitId: file.unitId,
@@ -216,7 +217,12 @@ export function fileSummary(file: HardshipFile, on: string) {
     approvedOn: file.approvedOn,
     exitedOn: file.exitedOn,
     followUpDueOn: file.followUpDueOn,
+    clocks,
+    /** The nearest clock: its due day, whether it is overdue, and (notice) whether review may begin. */
     clock,
+    dueOn: clock?.dueOn,
+    overdue: clock?.state === 'overdue',
+    reviewable: clock?.kind === 'notice' && clock.state === 'ready',
     version: file.version,
     createdBy: file.createdBy,
     submittedBy: file.submittedBy,
@@ -282,9 +288,35 @@ async function activeTenant(ctx: { deps: ApiDeps }, tenantId: string): Promise<T
 
 
 // ── ledger (台账) import and export ──────────────────────────────────────────────────────
-const MAX_XLSX_BASE64 = 1_000_000;
-const IMPORT_BATCH = 40; // 2 items per file + 1 event + 1 audit stays under the 100-item transaction limit
+/**
+ * Largest ledger workbook accepted. It travels as multipart/form-data (the console) or, for
+ * small files and scripts, base64 in JSON; app.ts gives this procedure a body limit to match
+ * (still under Lambda's 6 MB request payload once API Gateway base64-encodes it). 20,000
+ * typical rows are about 0.8 MB.
+ */
+export const MAX_LEDGER_BYTES = 4 * 1024 * 1024;
+const MAX_LEDGER_ROWS = 20_000;
+const IMPORT_BATCH = 49; // 2 items per file + 1 event + 1 audit = 100, the transaction limit
 const IMPORT_PARALLEL = 2; // DynamoDB Local serialises writes: more parallel batches only add contention
+const LOOKUP_PARALLEL = 4; // open-file look-ups (BatchGet of 100) in flight while the sheet streams
+/** Row errors returned inline (the console lists 200); every one is in the error report workbook. */
+const MAX_INLINE_ERRORS = 1_000;
+
+const importMode = z.enum(['allOrNothing', 'validRows']);
+const importInput = z.preprocess(
+  // multipart/form-data arrives as FormData: fields `file` (the .xlsx) and `mode`.
+  (v) => (v instanceof FormData ? { file: v.get('file') ?? undefined, mode: v.get('mode') ?? undefined } : v),
+  z
+    .object({
+      file: z
+        .instanceof(Blob, { message: '请选择 Excel 文件', params: { en: 'Choose an Excel file' } } as never)
+        .refine((b) => b.size > 0 && b.size <= MAX_LEDGER_BYTES, { message: `文件为空或超过 ${MAX_LEDGER_BYTES / 1024 / 1024} MB`, params: { en: `The file is empty or over ${MAX_LEDGER_BYTES / 1024 / 1024} MB` } })
+        .optional(),
+      fileBase64: z.string().min(1).max(Math.ceil(MAX_LEDGER_BYTES / 3) * 4).optional(),
+      mode: importMode,
+    })
+    .refine((i) => !!i.file !== !!i.fileBase64, { message: '请选择 Excel 文件', params: { en: 'Choose an Excel file' }, path: ['file'] }),
+);
 
 function cellValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return '';
@@ -304,34 +336,198 @@ async function xlsxBase64(build: (wb: ExcelJS.Workbook) => void): Promise<string
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-async function readLedger(base64: string): Promise<{ row: number; cells: Record<LedgerKey, unknown> }[]> {
-  const wb = await newWorkbook();
+const unreadable = () => invalid({ zh: '无法读取该 Excel 文件（须为 .xlsx）', en: 'Cannot read this Excel file (.xlsx expected)' }, { field: 'file' });
+
+/**
+ * The ledger's data rows with their Excel row numbers, streamed from the first sheet (header =
+ * row 1, matched by the template's Chinese or English labels); blank rows are skipped. Nothing
+ * but the current row is held, so memory does not grow with the sheet.
+ */
+async function* ledgerRows(bytes: Uint8Array): AsyncGenerator<{ row: number; cells: Record<LedgerKey, unknown> }> {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw unreadable(); // an .xlsx is a zip ("PK")
+  let columnOf: Map<LedgerKey, number> | undefined;
+  const rows = firstSheetRows(bytes);
+  for (;;) {
+    let next: IteratorResult<{ number: number; values: ExcelJS.CellValue[] }>;
+    try {
+      next = await rows.next();
+    } catch {
+      throw unreadable();
+    }
+    if (next.done) break;
+    const { number, values } = next.value;
+    if (!columnOf) {
+      columnOf = new Map();
+      if (number === 1) {
+        values.forEach((v, col) => {
+          const label = String(cellValue(v)).trim();
+          const c = ledgerColumns.find((x) => x.zh === label || x.en === label || x.key === label);
+          if (c) columnOf!.set(c.key, col);
+        });
+      }
+      const missing = ledgerColumns.filter((c) => c.required && !columnOf!.has(c.key));
+      if (missing.length) {
+        throw invalid({ zh: `模板缺少列：${missing.map((c) => c.zh).join('、')}`, en: `Missing columns: ${missing.map((c) => c.en).join(', ')}` }, { field: 'file' });
+      }
+      if (number === 1) continue;
+    }
+    const cols = columnOf;
+    const cells = Object.fromEntries(ledgerColumns.map((c) => [c.key, cols.has(c.key) ? cellValue(values[cols.get(c.key)!]) : ''])) as Record<LedgerKey, unknown>;
+    if (Object.values(cells).every((v) => String(v).trim() === '')) continue;
+    yield { row: number, cells };
+  }
+  if (!columnOf) throw invalid({ zh: 'Excel 文件中没有数据行', en: 'The workbook has no data rows' }, { field: 'file' });
+}
+
+/**
+ * Collects items into batches of `size` and runs `task` on each full batch (and the last),
+ * with at most `parallel` batches in flight: `add` waits for a free slot, `end` for all.
+ */
+function batchRunner<T>(size: number, parallel: number, task: (batch: T[]) => Promise<void>) {
+  const running = new Set<Promise<void>>();
+  let batch: T[] = [];
+  const launch = async () => {
+    const full = batch;
+    batch = [];
+    const p: Promise<void> = task(full).finally(() => running.delete(p));
+    p.catch(() => {}); // a failure surfaces through race/all; a second one while the first unwinds must not go unhandled
+    running.add(p);
+    if (running.size >= parallel) await Promise.race(running);
+  };
+  return {
+    async add(item: T): Promise<void> {
+      batch.push(item);
+      if (batch.length === size) await launch();
+    },
+    async end(): Promise<void> {
+      if (batch.length) await launch();
+      await Promise.all(running);
+    },
+  };
+}
+
+async function unitsByName(ctx: Ctx): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.deps.units.list(ctx.scope, {}, { cursor, limit: 200 });
+    for (const u of page.items) out.set(u.name, u.unitId);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/**
+ * Pass 1: validates every row as it streams by, keeping only each person's first row (by
+ * blind index, for in-file duplicates), the rows in error, and the errors. Whether a person
+ * already holds an open file is looked up 100 at a time while the sheet streams.
+ */
+async function checkLedger(ctx: Ctx, bytes: Uint8Array, units: Map<string, string>, now: Date) {
+  const errors: LedgerError[] = [];
+  const badRows = new Set<number>();
+  const firstRowOf = new Map<string, number>();
+  const lookups = batchRunner<{ idIndex: string; row: number }>(100, LOOKUP_PARALLEL, async (batch) => {
+    const open = await repo(ctx).openFileIndexes(ctx.scope.tenantId, batch.map((b) => b.idIndex));
+    for (const b of batch) {
+      if (!open.has(b.idIndex)) continue;
+      badRows.add(b.row);
+      errors.push({ row: b.row, field: 'idNumber', message: `第${b.row}行：该职工在本会已有未注销的困难档案`, messageEn: `Row ${b.row}: this worker already has an open file` });
+    }
+  });
+  let total = 0;
+  for await (const { row, cells } of ledgerRows(bytes)) {
+    if (++total > MAX_LEDGER_ROWS) throw invalid({ zh: `单次最多导入 ${MAX_LEDGER_ROWS.toLocaleString('en')} 行`, en: `At most ${MAX_LEDGER_ROWS.toLocaleString('en')} rows per import` }, { field: 'file' });
+    const v = validateLedgerRow(row, cells, units, now);
+    if (!v.ok) {
+      errors.push(...v.errors);
+      badRows.add(row);
+      continue;
+    }
+    const idIndex = indexes(ctx, v.value.idNumber).idIndex;
+    const first = firstRowOf.get(idIndex);
+    if (first) {
+      errors.push({ row, field: 'idNumber', message: `第${row}行：身份证号与第${first}行重复（一户一档）`, messageEn: `Row ${row}: same ID number as row ${first}` });
+      badRows.add(row);
+      continue;
+    }
+    firstRowOf.set(idIndex, row);
+    await lookups.add({ idIndex, row });
+  }
+  await lookups.end();
+  return { total, errors, badRows };
+}
+
+/** A validated ledger row as a new draft file (the same `buildFile` as a single application). */
+function ledgerFile(ctx: Ctx, v: LedgerRow, rules: HardshipRulePack, on: string) {
+  return buildFile(
+    ctx,
+    {
+      unitId: v.unitId,
+      worker: { name: v.name, idNumber: v.idNumber, phone: v.phone, migrant: false, unionMember: true },
+      household: {
+        members: [{ relation: '本人', name: v.name }, ...Array.from({ length: v.householdSize - 1 }, () => ({ relation: '家庭成员', name: '—' }))],
+        annualIncomeFen: v.annualIncomeFen,
+        rigidExpensesFen: v.rigidExpensesFen,
+        hardshipCostsFen: v.hardshipCostsFen,
+        causes: v.causes,
+        events: [],
+      },
+    },
+    rules,
+    on,
+  );
+}
+
+/**
+ * Writes one batch of files in one transaction: each file with its open-file guard (a person
+ * imported or filed meanwhile fails the guard's condition), one event and one audit entry. If
+ * the transaction is refused, the rows are retried one by one so only the conflicting row fails.
+ */
+async function writeLedgerBatch(ctx: Ctx, batch: LedgerRow[], files: HardshipFile[], errors: LedgerError[]): Promise<number> {
+  const r = repo(ctx);
+  const commit = async (rows: LedgerRow[], fs: HardshipFile[]) => {
+    const uow = new UnitOfWork(ctx.deps.table, { scope: ctx.scope, correlationId: ctx.correlationId, now: ctx.deps.clock.now() });
+    for (const f of fs) r.addFile(uow, f);
+    uow.emit({ type: 'hardship.ledger.imported', data: { files: fs.length } });
+    uow.audit({ action: 'hardship.ledger.import', entityType: 'hardship.file', entityId: `import#${ctx.correlationId}`, summary: `台账导入 ${fs.length} 户（第${rows[0]!.row}–${rows[rows.length - 1]!.row}行）` });
+    await uow.commit();
+  };
   try {
-    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw invalid({ zh: '无法读取该 Excel 文件（须为 .xlsx）', en: 'Cannot read this Excel file (.xlsx expected)' }, { field: 'fileBase64' });
+    await commit(batch, files);
+    return batch.length;
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    if (batch.length === 1) {
+      const row = batch[0]!.row;
+      errors.push({ row, field: 'idNumber', message: `第${row}行未导入：${e.text.zh}`, messageEn: `Row ${row} was not imported: ${e.text.en}` });
+      return 0;
+    }
   }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw invalid({ zh: 'Excel 文件没有工作表', en: 'The workbook has no sheet' }, { field: 'fileBase64' });
-  const header = sheet.getRow(1);
-  const columnOf = new Map<LedgerKey, number>();
-  header.eachCell((cell, col) => {
-    const label = String(cellValue(cell.value)).trim();
-    const c = ledgerColumns.find((x) => x.zh === label || x.en === label || x.key === label);
-    if (c) columnOf.set(c.key, col);
-  });
-  const missing = ledgerColumns.filter((c) => c.required && !columnOf.has(c.key));
-  if (missing.length) {
-    throw invalid({ zh: `模板缺少列：${missing.map((c) => c.zh).join('、')}`, en: `Missing columns: ${missing.map((c) => c.en).join(', ')}` }, { field: 'fileBase64' });
+  let written = 0;
+  for (let i = 0; i < batch.length; i++) {
+    const one = await writeLedgerBatch(ctx, [batch[i]!], [files[i]!], errors);
+    written += one;
   }
-  const rows: { row: number; cells: Record<LedgerKey, unknown> }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells = Object.fromEntries(ledgerColumns.map((c) => [c.key, columnOf.has(c.key) ? cellValue(r.getCell(columnOf.get(c.key)!).value) : ''])) as Record<LedgerKey, unknown>;
-    if (Object.values(cells).every((v) => String(v).trim() === '')) return;
-    rows.push({ row: rowNumber, cells });
+  return written;
+}
+
+/** Pass 2: streams the sheet again and writes the rows pass 1 passed, in bounded batches. */
+async function writeLedger(ctx: Ctx, bytes: Uint8Array, units: Map<string, string>, now: Date, badRows: Set<number>, errors: LedgerError[]): Promise<number> {
+  const rules = await repo(ctx).rules(ctx.scope, thisYear(ctx));
+  const on = today(ctx);
+  let imported = 0;
+  const writes = batchRunner<LedgerRow>(IMPORT_BATCH, IMPORT_PARALLEL, async (batch) => {
+    const files = await Promise.all(batch.map(async (v) => (await ledgerFile(ctx, v, rules, on)).file));
+    const written = await writeLedgerBatch(ctx, batch, files, errors);
+    imported += written; // not `imported += await …`: that reads `imported` before the await and loses a parallel batch's count
   });
-  return rows;
+  for await (const { row, cells } of ledgerRows(bytes)) {
+    if (badRows.has(row)) continue;
+    const v = validateLedgerRow(row, cells, units, now); // the same bytes and rules as pass 1: valid
+    if (v.ok) await writes.add(v.value);
+  }
+  await writes.end();
+  return imported;
 }
 
 const ledgerRouter = router({
@@ -349,104 +545,32 @@ const ledgerRouter = router({
   })),
 
   /**
-   * Imports a ledger as draft files. Every row is validated first (with its Excel row number);
-   * `allOrNothing` writes nothing when any row fails, `validRows` writes the rest and returns an
-   * error report workbook.
+   * Imports a ledger as draft files, streaming the workbook twice: pass 1 validates every row
+   * (with its Excel row number), pass 2 writes. `allOrNothing` writes nothing when any row
+   * fails; `validRows` writes the rest. Either way the errors come back with an error report
+   * workbook. Memory stays flat with the row count (see the hardship bench).
    */
-  import: staff
-    .input(z.object({ fileBase64: z.string().min(1).max(MAX_XLSX_BASE64), mode: z.enum(['allOrNothing', 'validRows']) }))
-    .mutation(async ({ ctx, input }) => {
-      const r = repo(ctx);
-      const rows = await readLedger(input.fileBase64);
-      if (rows.length === 0) throw invalid({ zh: 'Excel 文件中没有数据行', en: 'The workbook has no data rows' }, { field: 'fileBase64' });
-      if (rows.length > 20_000) throw invalid({ zh: '单次最多导入 20,000 行', en: 'At most 20,000 rows per import' }, { field: 'fileBase64' });
-      const units = await ctx.deps.units.list(ctx.scope, {}, { limit: 200 });
-      const unitsByName = new Map<string, string>();
-      let page = units;
-      for (;;) {
-        for (const u of page.items) unitsByName.set(u.name, u.unitId);
-        if (!page.nextCursor) break;
-        page = await ctx.deps.units.list(ctx.scope, {}, { cursor: page.nextCursor, limit: 200 });
-      }
-      const now = ctx.deps.clock.now();
-      const errors: LedgerError[] = [];
-      const valid: (LedgerRow & { idIndex: string })[] = [];
-      const seen = new Map<string, number>();
-      for (const { row, cells } of rows) {
-        const v = validateLedgerRow(row, cells, unitsByName, now);
-        if (!v.ok) {
-          errors.push(...v.errors);
-          continue;
-        }
-        const idIndex = indexes(ctx, v.value.idNumber).idIndex;
-        const first = seen.get(idIndex);
-        if (first) {
-          errors.push({ row, field: 'idNumber', message: `第${row}行：身份证号与第${first}行重复（一户一档）`, messageEn: `Row ${row}: same ID number as row ${first}` });
-          continue;
-        }
-        seen.set(idIndex, row);
-        valid.push({ ...v.value, idIndex });
-      }
-      const existing = await r.openFileIndexes(ctx.scope.tenantId, valid.map((v) => v.idIndex));
-      const toWrite = valid.filter((v) => {
-        if (!existing.has(v.idIndex)) return true;
-        errors.push({ row: v.row, field: 'idNumber', message: `第${v.row}行：该职工在本会已有未注销的困难档案`, messageEn: `Row ${v.row}: this worker already has an open file` });
-        return false;
-      });
-      errors.sort((a, b) => a.row - b.row);
-      if (errors.length && input.mode === 'allOrNothing') return { total: rows.length, imported: 0, written: false, errors };
-
-      const rules = await r.rules(ctx.scope, thisYear(ctx));
-      const on = today(ctx);
-      let imported = 0;
-      const batches: (typeof toWrite)[] = [];
-      for (let i = 0; i < toWrite.length; i += IMPORT_BATCH) batches.push(toWrite.slice(i, i + IMPORT_BATCH));
-      const runBatch = async (batch: typeof toWrite) => {
-        const uow = new UnitOfWork(ctx.deps.table, { scope: ctx.scope, correlationId: ctx.correlationId, now: ctx.deps.clock.now() });
-        for (const v of batch) {
-          const { file } = await buildFile(
-            ctx,
-            {
-              unitId: v.unitId,
-              worker: { name: v.name, idNumber: v.idNumber, phone: v.phone, migrant: false, unionMember: true },
-              household: {
-                members: [{ relation: '本人', name: v.name }, ...Array.from({ length: v.householdSize - 1 }, () => ({ relation: '家庭成员', name: '—' }))],
-                annualIncomeFen: v.annualIncomeFen,
-                rigidExpensesFen: v.rigidExpensesFen,
-                hardshipCostsFen: v.hardshipCostsFen,
-                causes: v.causes,
-                events: [],
-              },
-            },
-            rules,
-            on,
-          );
-          r.addFile(uow, file);
-        }
-        uow.emit({ type: 'hardship.ledger.imported', data: { files: batch.length } });
-        uow.audit({ action: 'hardship.ledger.import', entityType: 'hardship.file', entityId: `import#${ctx.correlationId}`, summary: `台账导入 ${batch.length} 户（第${batch[0]!.row}–${batch[batch.length - 1]!.row}行）` });
-        try {
-          await uow.commit();
-          imported += batch.length;
-        } catch (e) {
-          if (!(e instanceof DomainError)) throw e;
-          for (const v of batch) errors.push({ row: v.row, field: 'idNumber', message: `第${v.row}行所在批次未导入：${e.text.zh}`, messageEn: `Row ${v.row}: its batch was not imported: ${e.text.en}` });
-        }
-      };
-      let next = 0;
-      await Promise.all(Array.from({ length: Math.min(IMPORT_PARALLEL, batches.length) }, async () => {
-        while (next < batches.length) await runBatch(batches[next++]!);
-      }));
-      errors.sort((a, b) => a.row - b.row);
-      const errorReport = errors.length
-        ? await xlsxBase64((wb) => {
-            const ws = wb.addWorksheet('错误报告');
-            ws.addRow(['行号', '字段', '错误', 'Error']);
-            for (const e of errors) ws.addRow([e.row, ledgerColumns.find((c) => c.key === e.field)?.zh ?? e.field, e.message, e.messageEn]);
-          })
-        : undefined;
-      return { total: rows.length, imported, written: imported > 0, errors, errorReport };
-    }),
+  import: staff.input(importInput).mutation(async ({ ctx, input }) => {
+    const bytes = input.file ? new Uint8Array(await input.file.arrayBuffer()) : Buffer.from(input.fileBase64!, 'base64');
+    const units = await unitsByName(ctx);
+    const now = ctx.deps.clock.now();
+    const { total, errors, badRows } = await checkLedger(ctx, bytes, units, now);
+    if (total === 0) throw invalid({ zh: 'Excel 文件中没有数据行', en: 'The workbook has no data rows' }, { field: 'file' });
+    const imported = errors.length && input.mode === 'allOrNothing' ? 0 : await writeLedger(ctx, bytes, units, now, badRows, errors);
+    errors.sort((a, b) => a.row - b.row);
+    const errorReport = errors.length
+      ? (await sheetBuffer('错误报告', ['行号', '字段', '错误', 'Error'], errors.map((e) => [e.row, ledgerColumns.find((c) => c.key === e.field)?.zh ?? e.field, e.message, e.messageEn]))).toString('base64')
+      : undefined;
+    return {
+      total,
+      imported,
+      written: imported > 0,
+      errors: errors.slice(0, MAX_INLINE_ERRORS),
+      errorRows: new Set(errors.map((e) => e.row)).size,
+      errorCount: errors.length,
+      errorReport,
+    };
+  }),
 
   /** Files (masked ID) and grants as one workbook, for the federation's own records. */
   export: staff.input(z.object({ year }).optional()).query(async ({ ctx, input }) => {
@@ -555,31 +679,34 @@ export const hardshipRouter = router({
       .input(z.object({ ...pageInput, status: z.enum(['draft', 'submitted', 'investigated', 'noticed', 'approved', 'rejected', 'exited']).optional(), unitId: idInput.optional() }).optional())
       .query(async ({ ctx, input }) => {
         const r = repo(ctx);
-        const [page, rules] = await Promise.all([r.listFiles(ctx.scope, { status: input?.status, unitId: input?.unitId }, { cursor: input?.cursor, limit: input?.limit }), r.rules(ctx.scope, thisYear(ctx))]);
+        const page = await r.listFiles(ctx.scope, { status: input?.status, unitId: input?.unitId }, { cursor: input?.cursor, limit: input?.limit });
         const on = today(ctx);
         return { items: page.items.map((f) => fileSummary(f, on)), nextCursor: page.nextCursor };
       }),
 
-    /** The caseworker queue: files in progress, the most urgent clock first, overdue flagged. */
+    /**
+     * The caseworker queue: applications in progress, and files on record or exited whose
+     * re-verification or follow-up is due soon or overdue. Nearest clock first (core's
+     * `fileClocks`, as the daily tick), then files awaiting their notice (no clock), oldest first.
+     */
     queue: staff.query(async ({ ctx }) => {
-      const r = repo(ctx);
-      const [files, rules] = await Promise.all([r.allFiles(ctx.scope), r.rules(ctx.scope, thisYear(ctx))]);
+      const files = await repo(ctx).allFiles(ctx.scope);
       const on = today(ctx);
-      const due = (f: HardshipFile) => (f.status === 'submitted' ? f.investigationDueOn : f.status === 'noticed' ? f.noticeEndsOn : f.updatedAt.slice(0, 10)) ?? '9999-12-31';
+      const inProgress = new Set(['submitted', 'investigated', 'noticed']);
       return files
-        .filter((f) => f.status === 'submitted' || f.status === 'investigated' || f.status === 'noticed')
-        .map((f) => ({ ...fileSummary(f, on), dueOn: due(f), overdue: f.status === 'submitted' && due(f) < on, reviewable: f.status === 'noticed' && !!f.noticeEndsOn && f.noticeEndsOn <= on }))
-        .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+        .map((f) => fileSummary(f, on))
+        .filter((f) => inProgress.has(f.status) || f.clocks.some(needsAttention))
+        .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.updatedAt.localeCompare(b.updatedAt));
     }),
 
     /** Files on record unchanged for a year, and files never assisted (the ACFTU checks). */
     attention: staff.query(async ({ ctx }) => {
       const r = repo(ctx);
-      const [files, grants, rules] = await Promise.all([r.allFiles(ctx.scope), r.allGrants(ctx.scope), r.rules(ctx.scope, thisYear(ctx))]);
+      const [files, grants] = await Promise.all([r.allFiles(ctx.scope), r.allGrants(ctx.scope)]);
       const on = today(ctx);
       const assisted = new Set(grants.map((g) => g.fileId));
       const onFile = files.filter((f) => f.status === 'approved');
-      const followUps = files.filter((f) => f.status === 'exited' && f.followUpDueOn && f.followUpDueOn <= on);
+      const followUps = files.filter((f) => fileClocks(f, on).some((c) => c.kind === 'followUp' && (c.state === 'due_today' || c.state === 'overdue')));
       return {
         stale: onFile.filter((f) => isStale(f.updatedAt.slice(0, 10), on)).map((f) => fileSummary(f, on)),
         neverAssisted: onFile.filter((f) => !assisted.has(f.fileId)).map((f) => fileSummary(f, on)),
@@ -590,7 +717,7 @@ export const hardshipRouter = router({
     submit: filers.input(z.object({ fileId: idInput, version })).mutation(({ ctx, input }) =>
       step(ctx, input, 'submit', async (f, on) => {
         const rules = await repo(ctx).rules(ctx.scope, thisYear(ctx));
-        return { submittedBy: ctx.scope.actor.sub, submittedOn: on, investigationDueOn: investigationClock(on, rules.investigationDays, on).dueOn };
+        return { submittedBy: ctx.scope.actor.sub, submittedOn: on, investigationDueOn: investigationDueOn(on, rules.investigationDays) };
       }, { event: 'hardship.file.submitted', auditText: '提交申请' }),
     ),
 
@@ -836,7 +963,6 @@ export const hardshipRouter = router({
     const r = repo(ctx);
     const files = (await r.allFiles(ctx.scope)).filter((f) => f.status !== 'draft' && f.status !== 'rejected');
     const flagged = await r.otherTenantsAiding(province(ctx.scope), input.year, ctx.scope.tenantId, files.map((f) => f.provinceIndex));
-    const rules = await r.rules(ctx.scope, input.year);
     const on = today(ctx);
     return files.filter((f) => flagged.has(f.provinceIndex)).map((f) => ({ ...fileSummary(f, on), otherFederations: flagged.get(f.provinceIndex)! }));
   }),

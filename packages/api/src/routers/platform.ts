@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { invalid } from '@ufp/core/errors';
 import { divisionCodeSchema } from '@ufp/core/validation/zod';
-import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
+import { PLATFORM_AUDIT_TENANT, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import { platformProcedure, router } from '../trpc.js';
 
 const createTenantInput = z.object({
-  id: z.string().refine((v) => /^[A-Za-z0-9_-]{2,40}$/.test(v), { message: '租户标识只能包含字母、数字、下划线和短横线（2–40 位）', params: { en: 'Tenant id: 2–40 letters, digits, _ or -' } }),
+  // Reserved: the platform's own audit log lives under this id.
+  id: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9_-]{2,40}$/.test(v), { message: '租户标识只能包含字母、数字、下划线和短横线（2–40 位）', params: { en: 'Tenant id: 2–40 letters, digits, _ or -' } })
+    .refine((v) => v.toLowerCase() !== PLATFORM_AUDIT_TENANT, { message: `租户标识「${PLATFORM_AUDIT_TENANT}」为平台保留`, params: { en: `The tenant id "${PLATFORM_AUDIT_TENANT}" is reserved for the platform` } }),
   name: z.string().trim().min(2).max(50),
   level: z.enum(['city', 'county']),
   divisionCode: divisionCodeSchema.refine((c) => c.length === 6, { message: '行政区划代码应为 6 位', params: { en: 'Division code must have 6 digits' } }),

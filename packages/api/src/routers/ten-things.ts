@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { shanghaiDate } from '@ufp/core/clock';
 import { DomainError, invalid, notFound, staleVersion } from '@ufp/core/errors';
+import { evidenceRef } from '@ufp/core/evidence/model';
 import { newId } from '@ufp/core/ids';
 import { reversalOf, round2, type LedgerEntry } from '@ufp/core/ten-things/ledger';
 import { withEntry } from '@ufp/core/ten-things/apply';
@@ -10,22 +11,16 @@ import { itemProgress, itemStatuses, planSummary, type ItemProgress, type ItemSt
 import { linkableEventTypes, parseTargetsText, targetsTextError, type Target } from '@ufp/core/ten-things/targets';
 import { checkTieResolution, tallyVote } from '@ufp/core/ten-things/vote';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import { TenThingsRepository } from '@ufp/db/repositories/ten-things';
+import type { TenThingsRepository } from '@ufp/db/repositories/ten-things';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
-import type { ApiDeps } from '../deps.js';
 import { idInput, pageInput } from '../schemas.js';
 import { publicProcedure, router, tenantProcedure, type Context } from '../trpc.js';
 import { write } from '../write.js';
+import { evidenceForEntry, tenThingsEvidenceRouter } from './ten-things-evidence.js';
 import { annualWorkbook } from './ten-things-report.js';
+import { admins, anyone, staff, tenThingsRepo, visibleItem, type Ctx } from './ten-things-shared.js';
 
 const MAX_CANDIDATES = 40;
-const repos = new WeakMap<ApiDeps, TenThingsRepository>();
-/** The module's repository, built once per runtime from the shared table and cursor codec. */
-export const tenThingsRepo = (deps: ApiDeps): TenThingsRepository => {
-  let repo = repos.get(deps);
-  if (!repo) repos.set(deps, (repo = new TenThingsRepository(deps.table, deps.cursors)));
-  return repo;
-};
 
 const dateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const linkInput = z.object({
@@ -44,11 +39,6 @@ const targetInput = z.object({
 });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-const admins = tenantProcedure(['federation_admin']);
-const staff = tenantProcedure(['federation_admin', 'federation_staff']);
-const anyone = tenantProcedure(['federation_admin', 'federation_staff', 'unit_reporter']);
-
-type Ctx = Context & { deps: ApiDeps; scope: TenantScope };
 
 export const tenThingsRouter = router({
   settings: router({
@@ -306,6 +296,8 @@ export const tenThingsRouter = router({
     }),
   }),
 
+  evidence: tenThingsEvidenceRouter,
+
   progress: router({
     report: anyone
       .input(
@@ -315,7 +307,11 @@ export const tenThingsRouter = router({
           quantity: z.number().positive().max(1e9),
           occurredOn: dateInput,
           note: z.string().trim().max(500).optional(),
-          evidenceIds: z.array(idInput).max(10).optional(),
+          evidenceIds: z
+            .array(idInput)
+            .max(10)
+            .refine((ids) => new Set(ids).size === ids.length, { message: '佐证材料重复\u241eThe same evidence is listed twice' })
+            .optional(),
         }),
       )
       .mutation(async ({ ctx, input }) => {
@@ -328,6 +324,7 @@ export const tenThingsRouter = router({
           const today = shanghaiDate(ctx.deps.clock.now());
           if (input.occurredOn > today) throw invalid({ zh: '发生日期不能晚于今天', en: 'The date cannot be in the future' }, { field: 'occurredOn' });
           if (!input.occurredOn.startsWith(String(item.year))) throw invalid({ zh: `发生日期须在 ${item.year} 年内`, en: `The date must fall in ${item.year}` }, { field: 'occurredOn' });
+          const evidence = await evidenceForEntry(ctx, item, input.evidenceIds ?? []);
           return write(ctx, async (uow, now) => {
             const entry: LedgerEntry = {
               entryId: newId(),
@@ -338,12 +335,15 @@ export const tenThingsRouter = router({
               occurredOn: input.occurredOn,
               entryType: 'report',
               note: input.note || undefined,
-              evidenceIds: input.evidenceIds?.length ? input.evidenceIds : undefined,
+              evidenceIds: evidence.length ? evidence.map((e) => e.evidenceId) : undefined,
+              evidence: evidence.length ? evidence.map(evidenceRef) : undefined,
               reporter: ctx.scope.actor.sub,
               reporterUnitId: ctx.scope.unitId,
               recordedAt: now.toISOString(),
             };
-            const settings = await tenThingsRepo(ctx.deps).settings(ctx.scope.tenantId);
+            const repo = tenThingsRepo(ctx.deps);
+            for (const e of evidence) repo.attachEvidence(uow, ctx.scope.tenantId, e, entry.entryId, now.toISOString());
+            const settings = await repo.settings(ctx.scope.tenantId);
             return applyEntry(ctx, uow, item, entry, now, settings);
           });
         });
@@ -432,13 +432,6 @@ async function retryStale<T>(run: () => Promise<T>): Promise<T> {
       await new Promise((r) => setTimeout(r, Math.random() * 15 * attempt));
     }
   }
-}
-
-/** Staff see every item; a unit reporter only items their unit is co-responsible for (others are "not found"). */
-async function visibleItem(ctx: Ctx, itemId: string): Promise<Item> {
-  const item = await tenThingsRepo(ctx.deps).getItem(ctx.scope, itemId);
-  if (ctx.scope.unitId && !(item.stage === 'adopted' && item.assignment?.coUnitIds.includes(ctx.scope.unitId))) throw notFound('实事项目');
-  return item;
 }
 
 /** Applies a ledger entry: the entry, the item's new running totals (versioned), the event with rollup deltas, the audit. */

@@ -1,8 +1,9 @@
 import { isHoliday, isInLieu, isWorkday as libIsWorkday } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates.js';
-import { defaultCalendar, WorkCalendar } from './calendar.js';
+import { changedDays, defaultCalendar, noticeProblems, WorkCalendar } from './calendar.js';
 import { shippedNotices } from './notices.js';
+import { parseNoticeDays } from './parse.js';
 
 describe('shipped holiday notices', () => {
   it('agree with chinese-days on every day of 2024–2026', () => {
@@ -63,5 +64,40 @@ describe('deadlines', () => {
     const cal = new WorkCalendar([...shippedNotices, { year: 2027, source: 'test', off: ['2027-01-01'], work: [] }]);
     expect(cal.isWorkday('2027-01-01')).toBe(false);
     expect(cal.deadline('2026-12-20', 15, 'working').provisional).toBeUndefined();
+  });
+});
+
+describe('checking a notice before it is loaded', () => {
+  it('places each problem at its entry, bilingual', () => {
+    const problems = noticeProblems({
+      year: 2027,
+      off: [['2027-01-01', '2027-01-03'], ['2027-02-10', '2027-02-06'], '2026-12-31', '2027-02-30'],
+      work: ['2027-01-09', '2027-01-05', '2027-01-02'],
+    });
+    expect(problems.map((p) => p.path)).toEqual([['off', 1], ['off', 2], ['off', 3], ['work', 1], ['work', 2]]);
+    expect(problems[3]!.zh).toContain('应为周六或周日');
+    expect(problems[4]!.en).toContain('inside a range of days off');
+  });
+
+  it('accepts a well-formed notice', () => {
+    for (const n of shippedNotices) expect(noticeProblems(n)).toEqual([]);
+  });
+
+  it('counts the days a notice changes against the weekday-only answer', () => {
+    const loaded = new WorkCalendar([...shippedNotices, { year: 2027, source: 'test', off: [['2027-01-01', '2027-01-03']], work: ['2027-01-10'] }]);
+    // 01-01 (Fri) becomes a rest day; 01-02/03 are a weekend anyway; Sunday 01-10 becomes a working day.
+    expect(changedDays(2027, defaultCalendar, loaded)).toEqual({ toRest: ['2027-01-01'], toWork: ['2027-01-10'] });
+  });
+});
+
+describe('reading pasted notice days', () => {
+  it('reads days and ranges in the forms the notices and the reference table use', () => {
+    const parsed = parseNoticeDays(2027, '元旦 01-01–01-03\n春节 02-06 至 02-12；2027-10-01~2027-10-07\n05-01\n02-07 (Sun)');
+    expect(parsed.map((e) => e.value)).toEqual([['2027-01-01', '2027-01-03'], ['2027-02-06', '2027-02-12'], ['2027-10-01', '2027-10-07'], '2027-05-01', '2027-02-07']);
+  });
+  it('keeps the raw text and a bilingual problem for an unreadable or impossible entry', () => {
+    const [bad, impossible] = parseNoticeDays(2027, 'Spring festival\n02-30');
+    expect(bad).toMatchObject({ raw: 'Spring festival', problem: { zh: expect.stringContaining('无法识别') } });
+    expect(impossible?.problem?.en).toContain('2027-02-30');
   });
 });

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../errors.js';
-import { addDays, yearOf, weekday } from './dates.js';
+import { addDays, isIsoDate, yearOf, weekday } from './dates.js';
 import { shippedNotices, type HolidayNotice } from './notices.js';
 
 export type { HolidayNotice };
@@ -115,18 +115,43 @@ export class WorkCalendar {
 
 export const defaultCalendar = new WorkCalendar();
 
-/** Checks a holiday notice before it is loaded: dates inside its year, ranges in order, 调休 days on weekends. */
-export function noticeProblems(n: HolidayNotice): string[] {
-  const problems: string[] = [];
-  const inYear = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && d.startsWith(`${n.year}-`) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
-  for (const r of n.off) {
-    const [from, to] = typeof r === 'string' ? [r, r] : r;
-    if (!inYear(from) || !inYear(to)) problems.push(`off:${from}~${to}`);
-    else if (from > to) problems.push(`off:${from}>${to}`);
-  }
-  for (const d of n.work) {
-    if (!inYear(d)) problems.push(`work:${d}`);
-    else if (weekday(d) !== 0 && weekday(d) !== 6) problems.push(`work:${d}:weekday`);
-  }
+export interface NoticeProblem {
+  /** Where in the notice: `['off', i]` or `['work', j]`. */
+  path: (string | number)[];
+  zh: string;
+  en: string;
+}
+
+const isDayOfYear = (d: string, year: number) => isIsoDate(d) && d.startsWith(`${year}-`);
+const rangeOf = (r: HolidayNotice['off'][number]): readonly [string, string] => (typeof r === 'string' ? [r, r] : r);
+
+/**
+ * Checks a holiday notice before it is loaded, each problem at its place: every date a real day
+ * of the notice's year, ranges in order, 调休 working days on weekends and outside the days off.
+ */
+export function noticeProblems(n: Pick<HolidayNotice, 'year' | 'off' | 'work'>): NoticeProblem[] {
+  const problems: NoticeProblem[] = [];
+  n.off.forEach((r, i) => {
+    const [from, to] = rangeOf(r);
+    if (!isDayOfYear(from, n.year) || !isDayOfYear(to, n.year)) problems.push({ path: ['off', i], zh: `休息日 ${from === to ? from : `${from}~${to}`} 不是 ${n.year} 年内的有效日期`, en: `Day off ${from === to ? from : `${from}~${to}`} is not a valid date in ${n.year}` });
+    else if (from > to) problems.push({ path: ['off', i], zh: `休息日区间 ${from}~${to} 起止颠倒`, en: `Range ${from}~${to} ends before it starts` });
+  });
+  n.work.forEach((d, j) => {
+    if (!isDayOfYear(d, n.year)) problems.push({ path: ['work', j], zh: `调休上班日 ${d} 不是 ${n.year} 年内的有效日期`, en: `Working day ${d} is not a valid date in ${n.year}` });
+    else if (weekday(d) !== 0 && weekday(d) !== 6) problems.push({ path: ['work', j], zh: `调休上班日 ${d} 是工作日，应为周六或周日`, en: `Working day ${d} is a weekday; list only weekend days that are worked` });
+    else if (n.off.some((r) => rangeOf(r)[0] <= d && d <= rangeOf(r)[1])) problems.push({ path: ['work', j], zh: `调休上班日 ${d} 落在休息日区间内`, en: `Working day ${d} lies inside a range of days off` });
+  });
   return problems;
+}
+
+/** Days of `year` whose working/rest status differs between two calendars (a notice's effect, for a preview). */
+export function changedDays(year: number, before: WorkCalendar, after: WorkCalendar): { toRest: string[]; toWork: string[] } {
+  const toRest: string[] = [];
+  const toWork: string[] = [];
+  for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
+    const [b, a] = [before.isWorkday(d), after.isWorkday(d)];
+    if (b && !a) toRest.push(d);
+    if (!b && a) toWork.push(d);
+  }
+  return { toRest, toWork };
 }

@@ -1,7 +1,7 @@
 import { defaultCalendar, type Deadline, type WorkCalendar } from '../calendar/calendar.js';
 import { daysBetween } from '../calendar/dates.js';
-import { clockRuleDays, clockRuleLabels, type ClockRule, type Contract, type ContractSettings } from './contract.js';
-import { renewalOpensOn } from './lifecycle.js';
+import { clockRuleDays, clockRuleLabels, type ClockRule, type Contract, type ContractSettings, type Side } from './contract.js';
+import { bargainingStatuses, openVacancies, renewalOpensOn } from './lifecycle.js';
 
 export type ClockKind = ClockRule | 'renewalWindow' | 'expiry';
 
@@ -12,6 +12,8 @@ export interface OpenClock {
   kind: ClockKind;
   label: { zh: string; en: string };
   basis: string;
+  /** The side a representative-vacancy clock is about. */
+  side?: Side;
   from: string;
   dueOn: string;
   days?: number;
@@ -34,7 +36,7 @@ export function ruleDeadline(rule: ClockRule, from: string, settings: ContractSe
 /** The clocks running for a contract on `today`, given the tenant's settings. */
 export function openClocks(c: Contract, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): OpenClock[] {
   const out: OpenClock[] = [];
-  const push = (kind: ClockKind, d: Pick<Deadline, 'from' | 'dueOn'> & Partial<Deadline>) => {
+  const push = (kind: ClockKind, d: Pick<Deadline, 'from' | 'dueOn'> & Partial<Deadline>, side?: Side) => {
     const daysLeft = daysBetween(today, d.dueOn);
     const state: OpenClock['state'] = daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'due_today' : daysLeft <= DUE_SOON_DAYS ? 'due_soon' : 'open';
     const { basis, ...label } = clockRuleLabels[kind];
@@ -42,8 +44,9 @@ export function openClocks(c: Contract, settings: ContractSettings, today: strin
       contractId: c.contractId,
       title: c.title,
       kind,
-      label,
+      label: side ? { zh: `${side === 'worker' ? '职工方' : '企业方'}${label.zh}`, en: `${label.en} (${side} side)` } : label,
       basis,
+      ...(side ? { side } : {}),
       from: d.from,
       dueOn: d.dueOn,
       ...(d.days !== undefined ? { days: d.days, count: d.count } : {}),
@@ -54,6 +57,13 @@ export function openClocks(c: Contract, settings: ContractSettings, today: strin
     });
   };
   if (c.status === 'offer_sent' && c.offer) push('offerReply', ruleDeadline('offerReply', c.offer.sentOn, settings, calendar));
+  if (bargainingStatuses.includes(c.status)) {
+    // One clock per side, from its earliest open vacancy (Art. 31: 15 days from the vacancy).
+    for (const side of ['worker', 'employer'] as const) {
+      const first = openVacancies(c).find((v) => v.side === side);
+      if (first) push('repVacancy', ruleDeadline('repVacancy', first.vacatedOn, settings, calendar), side);
+    }
+  }
   if (c.status === 'signed' && c.signedOn) push('filing', ruleDeadline('filing', c.signedOn, settings, calendar));
   if (c.status === 'filed' && c.filing) push('review', ruleDeadline('review', c.filing.filedOn, settings, calendar));
   if ((c.status === 'effective' || c.status === 'expiring') && c.effectiveOn) {

@@ -73,14 +73,36 @@ export type Side = 'worker' | 'employer';
 
 export interface Representative {
   name: string;
+  /** 职务 as free text (主席, 人力资源部经理, …). */
   role: string;
+  /** An outside expert (本单位以外的专业人员, Art. 23). */
   outsider?: boolean;
+  /** The head of the union's 女职工委员会 (worker side only; local rules). */
+  femaleCommitteeHead?: boolean;
+  /**
+   * Optional identifying reference (工号 or an internal number — not an ID-card number) that
+   * tells namesakes apart in the no-cross-holding check; see `samePerson`.
+   */
+  personRef?: string;
+}
+
+/** A seat left empty by replacement, resignation or force majeure (Art. 31): refill within 15 days. */
+export interface Vacancy {
+  memberIndex: number;
+  name: string;
+  vacatedOn: string;
+  reason: string;
+  recordedOn: string;
 }
 
 export interface RepresentativeSide {
   members: Representative[];
   chiefIndex: number;
   setOn: string;
+  /** Worker side: the union has a 女职工委员会, so its head must be a representative (local rules). */
+  femaleCommittee?: boolean;
+  /** Open vacancies; setting the side again fills them. */
+  vacancies?: Vacancy[];
 }
 
 export interface Round {
@@ -90,12 +112,25 @@ export interface Round {
   openIssues: string[];
 }
 
+/**
+ * How a draft passes (see `voteRuleOf`): `enterprise` — the unit's 职代会, ≥ 2/3 of all
+ * representatives present AND > 1/2 of all approve (Art. 36); `sector` — an industry or regional
+ * draft, > 1/2 of all the representatives of the enterprises that accept it (or of the region's
+ * 职代会) approve, with no attendance quorum.
+ */
+export type VoteRule = 'enterprise' | 'sector';
+
+export const voteRuleOf = (type: ContractType): VoteRule => (type === 'industry' || type === 'regional' ? 'sector' : 'enterprise');
+
 export interface CongressVote {
   representativesTotal: number;
-  present: number;
+  /** Required under the enterprise rule; recorded when known under the sector rule. */
+  present?: number;
   approve: number;
   passed: boolean;
   failed: ('quorum' | 'majority')[];
+  /** Absent on votes recorded before the sector rule existed (they used the enterprise rule). */
+  rule?: VoteRule;
   recordedOn: string;
 }
 
@@ -150,13 +185,14 @@ export interface Contract {
 }
 
 /** Which rules count natural days and which working days, per tenant (DOMAIN.md §3). */
-export const clockRules = ['offerReply', 'filing', 'review', 'publish'] as const;
+export const clockRules = ['offerReply', 'repVacancy', 'filing', 'review', 'publish'] as const;
 export type ClockRule = (typeof clockRules)[number];
 
-export const clockRuleDays: Record<ClockRule, number> = { offerReply: 20, filing: 10, review: 15, publish: 10 };
+export const clockRuleDays: Record<ClockRule, number> = { offerReply: 20, repVacancy: 15, filing: 10, review: 15, publish: 10 };
 
 export const clockRuleLabels: Record<ClockRule | 'renewalWindow' | 'expiry', { zh: string; en: string; basis: string }> = {
   offerReply: { zh: '要约书面回应', en: 'Written reply to the offer', basis: '《集体合同规定》第三十二条' },
+  repVacancy: { zh: '协商代表空缺补足', en: 'Refill the vacant representative seat', basis: '《集体合同规定》第三十一条' },
   filing: { zh: '报送人社部门审查', en: 'File with the HR bureau', basis: '《集体合同规定》第四十二条' },
   review: { zh: '审查期满自动生效', en: 'Review period; effective if no objection', basis: '《集体合同规定》第四十五、四十七条' },
   publish: { zh: '向全体职工公布', en: 'Publish to all workers', basis: '《集体合同规定》第四十八条（地方规定）' },
@@ -179,7 +215,7 @@ export interface ContractSettings {
 }
 
 export const defaultContractSettings: ContractSettings = {
-  dayCount: { offerReply: 'natural', filing: 'natural', review: 'natural', publish: 'natural' },
+  dayCount: { offerReply: 'natural', repVacancy: 'natural', filing: 'natural', review: 'natural', publish: 'natural' },
   extendOnRestDay: false,
   outsiderShareMax: { num: 1, den: 3 },
   publishWithinDays: 10,

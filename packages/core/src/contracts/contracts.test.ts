@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
 import { autoEffectiveOn, filingTimeliness, openClocks } from './clocks.js';
-import { defaultContractSettings, type Contract, type ContractSettings } from './contract.js';
+import { defaultContractSettings, voteRuleOf, type Contract, type ContractSettings, type RepresentativeSide } from './contract.js';
 import { assertStep, nextSteps, renewalOpensOn, termTransition } from './lifecycle.js';
 import { inForceMetrics, inForceYears } from './metrics.js';
-import { checkMinimumWage, checkRepresentatives, checkTerm, congressOutcome } from './rules.js';
+import { checkMinimumWage, checkRepresentatives, checkTerm, congressOutcome, voteFailureText, voteOutcome } from './rules.js';
 
 const working: ContractSettings = { ...defaultContractSettings, dayCount: { ...defaultContractSettings.dayCount, review: 'working', filing: 'working' } };
 
@@ -91,35 +91,162 @@ describe('term and floor', () => {
 });
 
 describe('representatives', () => {
-  const m = (n: number, outsiders = 0) => Array.from({ length: n }, (_, i) => ({ name: `代表${i}`, role: '职工', outsider: i >= n - outsiders }));
+  type M = { name: string; role: string; outsider?: boolean; femaleCommitteeHead?: boolean; personRef?: string };
+  const m = (n: number, outsiders = 0, prefix = '代表'): M[] => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i}`, role: '职工', outsider: i >= n - outsiders }));
   const s = defaultContractSettings;
-  it('needs at least 3 per side and a chief who is not an outsider', () => {
-    expect(() => checkRepresentatives('worker', m(2), 0, undefined, s)).toThrow(/不少于3人/);
-    expect(() => checkRepresentatives('worker', m(3, 1), 2, undefined, s)).toThrow(/首席/);
+  const side = (members: M[], extra: Partial<RepresentativeSide> = {}): RepresentativeSide => ({ members, chiefIndex: 0, setOn: '2026-01-01', ...extra });
+  const check = (input: { side?: 'worker' | 'employer'; members: M[]; chiefIndex?: number; femaleCommittee?: boolean }, c: Partial<Contract> = {}) =>
+    checkRepresentatives({ side: 'worker', chiefIndex: 0, ...input }, contract(c), s);
+  const rule = (fn: () => unknown) => errorOf(fn).details.rule;
+
+  it('needs at least 3 per side (Art. 19): 2 fails, 3 passes', () => {
+    expect(errorOf(() => check({ members: m(2) }))).toMatchObject({ kind: 'invalid', details: { rule: 'min_size', field: 'members', article: '《集体合同规定》第十九条' } });
+    expect(() => check({ members: m(3) })).not.toThrow();
   });
-  it('allows outsiders up to a third of the side', () => {
-    expect(() => checkRepresentatives('worker', m(3, 1), 0, undefined, s)).not.toThrow();
-    expect(() => checkRepresentatives('worker', m(5, 2), 0, undefined, s)).toThrow(/1\/3/);
+  it('never lets an outside expert be the chief (Art. 23), whichever index the chief has', () => {
+    const e = errorOf(() => check({ members: m(3, 1), chiefIndex: 2 }));
+    expect(e.details).toMatchObject({ rule: 'outsider_chief', field: 'chiefIndex', memberIndex: 2 });
+    expect(e.text.zh).toContain('第二十三条');
+    expect(e.text.en).toContain('Art. 23');
+    expect(() => check({ members: m(3, 1), chiefIndex: 1 })).not.toThrow();
+  });
+  it('allows outsiders up to a third of the side: 1 of 3 and 2 of 6, not 2 of 5', () => {
+    expect(() => check({ members: m(3, 1) })).not.toThrow();
+    expect(() => check({ members: m(6, 2) })).not.toThrow();
+    expect(rule(() => check({ members: m(5, 2) }))).toBe('outsider_share');
   });
   it('needs equal sizes on both sides', () => {
-    expect(() => checkRepresentatives('employer', m(4), 0, { members: m(3), chiefIndex: 0, setOn: '2026-01-01' }, s)).toThrow(/对等/);
+    expect(() => check({ side: 'employer', members: m(4, 0, '企') }, { representatives: { worker: side(m(3)) } })).toThrow(/对等/);
+    expect(() => check({ side: 'employer', members: m(3, 0, '企') }, { representatives: { worker: side(m(3)) } })).not.toThrow();
+  });
+
+  describe('no cross-holding (Art. 24)', () => {
+    const workers = side([{ name: '张伟', role: '主席' }, { name: '李娜', role: '委员' }, { name: '王芳', role: '委员', personRef: 'A-017' }]);
+    const employer = (third: M) => [{ name: '赵总', role: '总经理' }, { name: '钱经理', role: '人事' }, third];
+    it('rejects a person already on the other side, matching names across spaces and full-width letters', () => {
+      const e = errorOf(() => check({ side: 'employer', members: employer({ name: '张 伟', role: '财务' }) }, { representatives: { worker: workers } }));
+      expect(e.details).toMatchObject({ rule: 'cross_holding', memberIndex: 2, article: '《集体合同规定》第二十四条' });
+      expect(e.text.zh).toContain('不得相互兼任');
+    });
+    it('checks whichever side is set second', () => {
+      const emp = side(employer({ name: '李娜', role: '财务' }));
+      expect(rule(() => check({ members: workers.members }, { representatives: { employer: emp } }))).toBe('cross_holding');
+    });
+    it('tells namesakes apart only when both carry a reference, and the references differ', () => {
+      expect(() => check({ side: 'employer', members: employer({ name: '王芳', role: '财务', personRef: 'B-220' }) }, { representatives: { worker: workers } })).not.toThrow();
+      expect(rule(() => check({ side: 'employer', members: employer({ name: '王芳', role: '财务', personRef: 'a-017' }) }, { representatives: { worker: workers } }))).toBe('cross_holding');
+      expect(rule(() => check({ side: 'employer', members: employer({ name: '王芳', role: '财务' }) }, { representatives: { worker: workers } }))).toBe('cross_holding');
+      expect(() => check({ side: 'employer', members: employer({ name: '王芳芳', role: '财务', personRef: 'A-017' }) }, { representatives: { worker: workers } })).not.toThrow();
+    });
+    it('ignores a seat the other side has vacated', () => {
+      const vacated = { ...workers, vacancies: [{ memberIndex: 0, name: '张伟', vacatedOn: '2026-01-05', reason: '调离', recordedOn: '2026-01-05' }] };
+      expect(() => check({ side: 'employer', members: employer({ name: '张伟', role: '财务' }) }, { representatives: { worker: vacated } })).not.toThrow();
+    });
+    it('rejects the same person twice on one side', () => {
+      expect(errorOf(() => check({ members: [...m(3), { name: '代表1', role: '委员' }] })).details).toMatchObject({ rule: 'duplicate', memberIndex: 3 });
+    });
+  });
+
+  describe("the 女职工委员会 head (local rules)", () => {
+    const head = (i: number, over: Partial<M> = {}) => m(3).map((x, j) => (j === i ? { ...x, femaleCommitteeHead: true, ...over } : x));
+    it('is required on the worker side where the union has the committee, and not otherwise', () => {
+      const e = errorOf(() => check({ members: m(3), femaleCommittee: true }));
+      expect(e.details).toMatchObject({ rule: 'female_head_required', field: 'members' });
+      expect(e.text.zh).toContain('地方规定');
+      expect(() => check({ members: head(1), femaleCommittee: true })).not.toThrow();
+      expect(() => check({ members: m(3) })).not.toThrow();
+    });
+    it('is always required for a 女职工权益保护 special contract, but not for other special kinds', () => {
+      const female = { type: 'special' as const, specialKind: 'female_workers' as const };
+      expect(rule(() => check({ members: m(3) }, female))).toBe('female_head_required');
+      expect(() => check({ members: head(2) }, female)).not.toThrow();
+      expect(() => check({ members: m(3) }, { type: 'special', specialKind: 'wage' })).not.toThrow();
+      expect(() => check({ side: 'employer', members: m(3, 0, '企') }, female)).not.toThrow();
+    });
+    it('sits on the worker side only, once, and is no outsider', () => {
+      expect(rule(() => check({ side: 'employer', members: head(0) }))).toBe('female_head_side');
+      expect(rule(() => check({ side: 'employer', members: m(3), femaleCommittee: true }))).toBe('female_committee_side');
+      expect(rule(() => check({ members: head(0).map((x, j) => (j === 1 ? { ...x, femaleCommitteeHead: true } : x)) }))).toBe('female_head_unique');
+      expect(rule(() => check({ members: head(2, { outsider: true }), femaleCommittee: true }))).toBe('female_head_outsider');
+    });
   });
 });
 
 describe('congress vote', () => {
-  it('passes with exactly 2/3 present and more than half of all approving', () => {
-    expect(congressOutcome(30, 20, 16)).toMatchObject({ passed: true, failed: [] });
+  describe('enterprise rule (综合性/专项, Art. 36)', () => {
+    it('passes with exactly 2/3 present and more than half of all approving', () => {
+      expect(congressOutcome(30, 20, 16)).toMatchObject({ rule: 'enterprise', passed: true, failed: [] });
+    });
+    it('fails quorum one short of 2/3 present', () => {
+      expect(congressOutcome(30, 19, 16)).toMatchObject({ passed: false, failed: ['quorum'], quorumNeeded: 20 });
+    });
+    it('fails the majority with exactly half of all approving, even if most of those present approve', () => {
+      expect(congressOutcome(30, 20, 15)).toMatchObject({ passed: false, failed: ['majority'], approveNeeded: 16 });
+    });
+    it('reports both failed conditions and rejects impossible counts', () => {
+      expect(congressOutcome(9, 5, 4).failed).toEqual(['quorum', 'majority']);
+      expect(() => congressOutcome(10, 11, 1)).toThrow();
+      expect(() => congressOutcome(10, 5, 6)).toThrow();
+    });
+    it('needs the number present', () => {
+      expect(errorOf(() => voteOutcome('enterprise', { representativesTotal: 30, approve: 16 })).details).toMatchObject({ field: 'present' });
+    });
   });
-  it('fails quorum one short of 2/3 present', () => {
-    expect(congressOutcome(30, 19, 16)).toMatchObject({ passed: false, failed: ['quorum'] });
+  describe('sector rule (行业性/区域性)', () => {
+    it('passes with more than half of ALL representatives approving and no attendance quorum', () => {
+      expect(voteOutcome('sector', { representativesTotal: 31, approve: 16 })).toMatchObject({ rule: 'sector', passed: true, failed: [], approveNeeded: 16 });
+      expect(voteOutcome('sector', { representativesTotal: 31, present: 17, approve: 16 })).toMatchObject({ passed: true });
+      expect(voteOutcome('sector', { representativesTotal: 31, approve: 16 }).quorumNeeded).toBeUndefined();
+    });
+    it('fails with exactly half approving, naming the sector denominator', () => {
+      const o = voteOutcome('sector', { representativesTotal: 30, approve: 15 });
+      expect(o).toMatchObject({ passed: false, failed: ['majority'], approveNeeded: 16 });
+      expect(voteFailureText(o).zh).toContain('参加企业');
+    });
+    it('rejects approvals above the total, or above those present when given', () => {
+      expect(() => voteOutcome('sector', { representativesTotal: 30, approve: 31 })).toThrow();
+      expect(() => voteOutcome('sector', { representativesTotal: 30, present: 10, approve: 11 })).toThrow();
+    });
+    it('applies per contract type', () => {
+      expect([voteRuleOf('comprehensive'), voteRuleOf('special'), voteRuleOf('industry'), voteRuleOf('regional')]).toEqual(['enterprise', 'enterprise', 'sector', 'sector']);
+    });
   });
-  it('fails the majority with exactly half of all approving, even if most of those present approve', () => {
-    expect(congressOutcome(30, 20, 15)).toMatchObject({ passed: false, failed: ['majority'], approveNeeded: 16 });
+});
+
+describe('representative vacancies (Art. 31)', () => {
+  const reps = (vacancies?: RepresentativeSide['vacancies']): Contract['representatives'] => ({
+    worker: { members: [{ name: '甲', role: '主席' }, { name: '乙', role: '委员' }, { name: '丙', role: '委员' }], chiefIndex: 0, setOn: '2026-03-01', ...(vacancies ? { vacancies } : {}) },
+    employer: { members: [{ name: '丁', role: '总经理' }, { name: '戊', role: '人事' }, { name: '己', role: '财务' }], chiefIndex: 0, setOn: '2026-03-01' },
   });
-  it('reports both failed conditions and rejects impossible counts', () => {
-    expect(congressOutcome(9, 5, 4).failed).toEqual(['quorum', 'majority']);
-    expect(() => congressOutcome(10, 11, 1)).toThrow();
-    expect(() => congressOutcome(10, 5, 6)).toThrow();
+  const gone = [{ memberIndex: 1, name: '乙', vacatedOn: '2026-03-10', reason: '辞任', recordedOn: '2026-03-10' }];
+  const rounds = [{ no: 1, heldOn: '2026-03-05', minutes: '', openIssues: [] }];
+
+  it('runs a 15 natural-day clock from the vacancy for that side', () => {
+    const clocks = openClocks(contract({ status: 'negotiating', representatives: reps(gone), rounds }), defaultContractSettings, '2026-03-20');
+    expect(clocks).toEqual([expect.objectContaining({ kind: 'repVacancy', side: 'worker', from: '2026-03-10', dueOn: '2026-03-25', days: 15, count: 'natural', state: 'open', basis: '《集体合同规定》第三十一条' })]);
+    expect(openClocks(contract({ status: 'negotiating', representatives: reps(gone), rounds }), defaultContractSettings, '2026-03-26')[0]?.state).toBe('overdue');
+    expect(openClocks(contract({ status: 'negotiating', representatives: reps(), rounds }), defaultContractSettings, '2026-03-20')).toEqual([]);
+    expect(openClocks(contract({ status: 'terminated', representatives: reps(gone), rounds }), defaultContractSettings, '2026-03-20')).toEqual([]);
+  });
+  it('blocks a round, the vote and signing with a 409 naming the vacancy, and offers the refill first', () => {
+    const c = contract({ status: 'negotiating', representatives: reps(gone), rounds });
+    expect(nextSteps(c)).toEqual(['representatives.set', 'representatives.vacate']);
+    for (const step of ['rounds.add', 'congress.record'] as const) {
+      const e = errorOf(() => assertStep(c, step));
+      expect(e).toMatchObject({ kind: 'conflict', details: { reason: 'vacancy', expected: ['representatives.set'], vacancies: [{ side: 'worker', name: '乙', vacatedOn: '2026-03-10' }] } });
+      expect(e.text.zh).toContain('第三十一条');
+    }
+    const approved = contract({ status: 'approved', representatives: reps(gone), rounds });
+    expect(errorOf(() => assertStep(approved, 'sign')).details.reason).toBe('vacancy');
+    expect(() => assertStep(approved, 'representatives.set')).not.toThrow();
+    expect(() => assertStep(contract({ status: 'approved', representatives: reps(), rounds }), 'representatives.set')).toThrow();
+  });
+  it('keeps the ordinary order error when the step is out of order anyway', () => {
+    expect(errorOf(() => assertStep(contract({ status: 'negotiating', representatives: reps(gone), rounds }), 'sign')).details.reason).toBe('out_of_order');
+  });
+  it('lets a seat be vacated only while the representatives act', () => {
+    expect(nextSteps(contract({ status: 'approved', representatives: reps(), rounds }))).toEqual(['sign', 'representatives.vacate']);
+    expect(nextSteps(contract({ status: 'signed', representatives: reps(), rounds }))).toEqual(['file']);
   });
 });
 

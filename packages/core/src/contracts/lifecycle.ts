@@ -1,11 +1,12 @@
 import { addMonths } from '../calendar/dates.js';
 import { conflict } from '../errors.js';
-import { contractStatusLabels, type Contract, type ContractStatus } from './contract.js';
+import { contractStatusLabels, type Contract, type ContractStatus, type Side, type Vacancy } from './contract.js';
 
 export const lifecycleSteps = [
   'offer.send',
   'offer.reply',
   'representatives.set',
+  'representatives.vacate',
   'rounds.add',
   'congress.record',
   'sign',
@@ -23,6 +24,7 @@ export const stepLabels: Record<LifecycleStep | 'effective' | 'expiring' | 'expi
   'offer.send': { zh: '发出要约', en: 'Send the offer' },
   'offer.reply': { zh: '要约回应', en: 'Reply to the offer' },
   'representatives.set': { zh: '确定协商代表', en: 'Name the representatives' },
+  'representatives.vacate': { zh: '协商代表空缺', en: 'Record a vacant seat' },
   'rounds.add': { zh: '协商会议', en: 'Bargaining round' },
   'congress.record': { zh: '职代会审议', en: 'Congress vote' },
   sign: { zh: '首席代表签字', en: 'Sign' },
@@ -37,8 +39,35 @@ export const stepLabels: Record<LifecycleStep | 'effective' | 'expiring' | 'expi
   terminate: { zh: '解除', en: 'Terminate' },
 };
 
+/** Open vacancies per side (Art. 31), earliest first. */
+export function openVacancies(c: Pick<Contract, 'representatives'>): (Vacancy & { side: Side })[] {
+  return (['worker', 'employer'] as const)
+    .flatMap((side) => (c.representatives[side]?.vacancies ?? []).map((v) => ({ ...v, side })))
+    .sort((a, b) => a.vacatedOn.localeCompare(b.vacatedOn));
+}
+
+/**
+ * Steps that need both sides at full strength: a bargaining round (equal numbers, Art. 19), the
+ * vote on the draft the chiefs formed in those rounds (Art. 34–36) and the chiefs' signature
+ * (Art. 37). Replies, filing, review and publication do not involve the representatives.
+ */
+export const fullSideSteps: readonly LifecycleStep[] = ['rounds.add', 'congress.record', 'sign'];
+
+/** Statuses in which the representatives act for the contract and a seat can fall vacant. */
+export const bargainingStatuses: readonly ContractStatus[] = ['offer_sent', 'negotiating', 'approved'];
+
+type StepView = Pick<Contract, 'status' | 'representatives' | 'rounds' | 'publishedOn' | 'successorId'>;
+
 /** The steps open from a contract's current state, the usual next one first. */
-export function nextSteps(c: Pick<Contract, 'status' | 'representatives' | 'rounds' | 'publishedOn' | 'successorId'>): LifecycleStep[] {
+export function nextSteps(c: StepView): LifecycleStep[] {
+  const steps = orderSteps(c);
+  const anySide = !!c.representatives.worker || !!c.representatives.employer;
+  if (!anySide || !bargainingStatuses.includes(c.status)) return steps;
+  if (openVacancies(c).length) return ['representatives.set', ...steps.filter((s) => s !== 'representatives.set' && !fullSideSteps.includes(s)), 'representatives.vacate'];
+  return [...steps, 'representatives.vacate'];
+}
+
+function orderSteps(c: StepView): LifecycleStep[] {
   switch (c.status) {
     case 'draft':
     case 'offer_declined':
@@ -78,7 +107,25 @@ export function assertStep(c: Contract, step: LifecycleStep): void {
     return;
   }
   const open = nextSteps(c);
-  if (!open.includes(step)) throw outOfOrder(c, step, open);
+  if (open.includes(step)) return;
+  const vacancies = openVacancies(c);
+  if (vacancies.length && fullSideSteps.includes(step) && orderSteps(c).includes(step)) throw vacant(step, vacancies);
+  throw outOfOrder(c, step, open);
+}
+
+/** 409: the step needs full sides and a seat is empty (Art. 31). */
+function vacant(step: LifecycleStep, vacancies: (Vacancy & { side: Side })[]) {
+  const list = (lang: 'zh' | 'en') =>
+    vacancies
+      .map((v) => (lang === 'zh' ? `${v.side === 'worker' ? '职工方' : '企业方'}「${v.name}」（${v.vacatedOn} 起）` : `${v.side} side "${v.name}" (since ${v.vacatedOn})`))
+      .join(lang === 'zh' ? '、' : ', ');
+  return conflict(
+    {
+      zh: `协商代表空缺：${list('zh')}。须在空缺之日起15日内补足（《集体合同规定》第三十一条），补足前不能进行「${stepLabels[step].zh}」；下一步应为「${stepLabels['representatives.set'].zh}」`,
+      en: `Representative seat vacant: ${list('en')}. Refill within 15 days (Art. 31); "${stepLabels[step].en}" waits until then; the next step is "${stepLabels['representatives.set'].en}"`,
+    },
+    { reason: 'vacancy', step, expected: ['representatives.set'], vacancies: vacancies.map(({ side, name, vacatedOn, memberIndex }) => ({ side, name, vacatedOn, memberIndex })) },
+  );
 }
 
 function outOfOrder(c: Contract, step: LifecycleStep, expected: LifecycleStep[]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { addMonths, allowedActions, assertReviewerIsNotSubmitter, fileMetricDeltas, investigationClock, isStale, nextStatus } from './workflow.js';
+import { addMonths, allowedActions, assertReviewerIsNotSubmitter, fileMetricDeltas, investigationDueOn, isStale, nextStatus } from './workflow.js';
 
 describe('hardship file workflow', () => {
   it('walks submit → investigate → notice → approve → exit → reenter', () => {
@@ -38,9 +38,9 @@ describe('hardship file workflow', () => {
     expect(() => assertReviewerIsNotSubmitter('staff-b', 'staff-a')).not.toThrow();
   });
 
-  it('runs a 5-day investigation clock and flags it overdue on day 6', () => {
-    expect(investigationClock('2026-03-02', 5, '2026-03-07')).toEqual({ dueOn: '2026-03-07', daysLeft: 0, overdue: false });
-    expect(investigationClock('2026-03-02', 5, '2026-03-08')).toEqual({ dueOn: '2026-03-07', daysLeft: -1, overdue: true });
+  it('dates the 5-day investigation in natural days, across a holiday', () => {
+    expect(investigationDueOn('2026-03-02', 5)).toBe('2026-03-07');
+    expect(investigationDueOn('2025-09-30', 5)).toBe('2025-10-05'); // 国庆 does not extend it
   });
 
   it('dates the 6-month follow-up, clamping to the month end', () => {

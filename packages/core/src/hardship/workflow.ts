@@ -92,18 +92,12 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
 
-export interface InvestigationClock {
-  dueOn: string;
-  /** Days left (negative when overdue). */
-  daysLeft: number;
-  overdue: boolean;
-}
-
-/** The unit's investigation clock: due `investigationDays` calendar days after submission. */
-export function investigationClock(submittedOn: string, investigationDays: number, today: string): InvestigationClock {
-  const dueOn = addDays(submittedOn, investigationDays);
-  const daysLeft = daysBetween(today, dueOn);
-  return { dueOn, daysLeft, overdue: daysLeft < 0 };
+/**
+ * The unit's investigation due day: `investigationDays` natural days after submission (see
+ * clocks.ts for why natural days). Fixed on the file at submission.
+ */
+export function investigationDueOn(submittedOn: string, investigationDays: number): string {
+  return addDays(submittedOn, investigationDays);
 }
 
 /** The notice has run its minimum days and review may begin. */

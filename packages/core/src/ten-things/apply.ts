@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../events.js';
 import { round2, type LedgerEntry } from './ledger.js';
 import type { Item } from './model.js';
-import { completionBp, itemProgress } from './status.js';
+import { completionBp, itemProgress, type ItemStatus } from './status.js';
 
 /** The item after an entry, and the events it publishes (shared with the linked-progress consumer). */
 export function withEntry(item: Item, entry: LedgerEntry, now: Date, settings: { atRiskPoints: number; behindPoints: number }): { item: Item; events: DomainEvent[] } {
@@ -27,3 +27,27 @@ export function withEntry(item: Item, entry: LedgerEntry, now: Date, settings: {
   return { item: after, events };
 }
 
+
+/** Statuses that warn (the daily tick raises a notification when an item turns into one). */
+export const warningStatuses: readonly ItemStatus[] = ['at_risk', 'behind', 'overdue'];
+
+/**
+ * The status of an adopted item recomputed for a calendar day (the daily tick): time alone moves an item from
+ * on track to at risk, behind or overdue. Undefined when nothing changed; otherwise the item to write (next
+ * version) and the event whose metric deltas move the rollup's count of items per status.
+ */
+export function statusOnDay(item: Item, today: string, settings: { atRiskPoints: number; behindPoints: number }, at: string): { item: Item; event: DomainEvent; from: ItemStatus; to: ItemStatus } | undefined {
+  if (item.stage !== 'adopted') return undefined;
+  const from = item.status ?? 'on_track';
+  const to = itemProgress(item, new Date(`${today}T12:00:00+08:00`), settings).status;
+  if (to === from) return undefined;
+  return {
+    from,
+    to,
+    item: { ...item, status: to, version: item.version + 1, updatedAt: at },
+    event: {
+      type: 'tenThings.item.statusChanged',
+      data: { planId: item.planId, itemId: item.itemId, from, to, on: today, year: item.year, metrics: { [`tenThings.items.${from}`]: -1, [`tenThings.items.${to}`]: 1 } },
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { conflict, invalid } from '../errors.js';
+import type { EvidenceRef } from '../evidence/model.js';
 
 export interface LedgerEntry {
   entryId: string;
@@ -11,6 +12,8 @@ export interface LedgerEntry {
   entryType: 'report' | 'correction' | 'linked';
   note?: string;
   evidenceIds?: string[];
+  /** Name, type and size of each attached file (checked and ready when attached); the bytes are in the blob store. */
+  evidence?: EvidenceRef[];
   reporter: string;
   reporterUnitId?: string;
   /** For a correction: the entry it reverses, and why. */

@@ -20,6 +20,16 @@ export interface TenantScope {
   readonly unitId?: string;
 }
 
+/**
+ * The platform's own audit log lives in the partition of this reserved tenant id (no tenant may
+ * take it): platform-wide acts such as loading a holiday notice are audited there, and only the
+ * platform operator reads it.
+ */
+export const PLATFORM_AUDIT_TENANT = 'platform';
+
+/** The scope a platform-wide act is audited (and its audit log read) under. */
+export const platformAuditScope = (actor: Actor): TenantScope => ({ kind: 'tenant', tenantId: PLATFORM_AUDIT_TENANT, divisionCode: '', actor });
+
 /** A rollup scope: a division code whose aggregates a leader (or a city federation) may read. */
 export interface RollupScope {
   readonly kind: 'rollup';

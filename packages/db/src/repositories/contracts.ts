@@ -42,12 +42,18 @@ const calendarCache = new Map<string, { at: number; calendar: WorkCalendar }>();
 export async function workCalendar(table: Table, opts: { fresh?: boolean } = {}): Promise<WorkCalendar> {
   const hit = calendarCache.get(table.name);
   if (!opts.fresh && hit && Date.now() - hit.at < 5_000) return hit.calendar;
-  const loaded = await loadedNotices(table);
-  const years = new Set(loaded.map((n) => n.year));
-  const calendar = new WorkCalendar([...shippedNotices.filter((n) => !years.has(n.year)), ...loaded]);
+  const calendar = calendarOf(await loadedNotices(table));
   calendarCache.set(table.name, { at: Date.now(), calendar });
   return calendar;
 }
+
+/** The notices in force: the shipped ones, each replaced by a loaded notice of the same year. */
+export function noticesInForce(loaded: readonly HolidayNotice[]): (HolidayNotice & { origin: 'shipped' | 'loaded' })[] {
+  const years = new Set(loaded.map((n) => n.year));
+  return [...shippedNotices.filter((n) => !years.has(n.year)).map((n) => ({ ...n, origin: 'shipped' as const })), ...loaded.map((n) => ({ ...n, origin: 'loaded' as const }))].sort((a, b) => a.year - b.year);
+}
+
+export const calendarOf = (loaded: readonly HolidayNotice[]): WorkCalendar => new WorkCalendar(noticesInForce(loaded));
 
 export function saveNotice(uow: UnitOfWork, notice: StoredNotice, before: StoredNotice | undefined): void {
   const item = { ...contractKeys.notice(notice.year), kind: 'calendar', ...notice };

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, notFound, staleVersion } from '@ufp/core/errors';
 import type { EventEnvelope } from '@ufp/core/events';
+import type { Evidence } from '@ufp/core/evidence/model';
 import type { LedgerEntry } from '@ufp/core/ten-things/ledger';
 import type { Item, Plan } from '@ufp/core/ten-things/model';
 import { defaultSettings, type TenThingsSettings } from '@ufp/core/ten-things/status';
@@ -31,6 +32,7 @@ export const tenThingsKeys = {
   linkPartition: (tenantId: string, eventType: string) => `${tenantPrefix(tenantId)}TT#LINK#${eventType}`,
   settings: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}TT#SETTINGS`, sk: 'SETTINGS' }),
   rating: (tenantId: string, itemId: string, day: string, client: string) => ({ pk: `${tenantPrefix(tenantId)}TT#RATE#${itemId}#${day}#${client}`, sk: 'RATE' }),
+  evidence: (tenantId: string, evidenceId: string) => ({ pk: `${tenantPrefix(tenantId)}TT#EVIDENCE#${evidenceId}`, sk: 'EVIDENCE' }),
 };
 
 export interface LinkRegistration {
@@ -242,6 +244,37 @@ export class TenThingsRepository {
         },
       },
       conflict({ zh: '该项目暂不接受评价', en: 'This item is not open for rating' }),
+    );
+  }
+
+  addEvidence(uow: UnitOfWork, evidence: Evidence): void {
+    uow.create({ ...tenThingsKeys.evidence(evidence.tenantId, evidence.evidenceId), kind: 'tenThings.evidence', ...evidence }, conflict({ zh: '佐证材料已存在', en: 'Evidence already exists' }));
+  }
+
+  replaceEvidence(uow: UnitOfWork, before: Pick<Evidence, 'version'>, after: Evidence): void {
+    uow.replaceVersioned({ ...tenThingsKeys.evidence(after.tenantId, after.evidenceId), kind: 'tenThings.evidence', ...after }, before.version, staleVersion());
+  }
+
+  /** The tenant's evidence record; another tenant's id is simply not found (the key is tenant-first). */
+  async evidenceById(tenantId: string, evidenceId: string): Promise<Evidence | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.evidence(tenantId, evidenceId));
+    return item ? stripKeys<Evidence>(item) : undefined;
+  }
+
+  /** Attaches ready evidence of this item to a ledger entry, once: a concurrent second attachment fails the transaction. */
+  attachEvidence(uow: UnitOfWork, tenantId: string, evidence: Evidence, entryId: string, at: string): void {
+    uow.raw(
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: tenThingsKeys.evidence(tenantId, evidence.evidenceId),
+          UpdateExpression: 'SET entryId = :entry, updatedAt = :at, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk) AND #s = :ready AND subjectId = :subject AND attribute_not_exists(entryId)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':entry': entryId, ':at': at, ':one': 1, ':ready': 'ready', ':subject': evidence.subjectId },
+        },
+      },
+      conflict({ zh: `佐证材料“${evidence.fileName}”已被其他记录使用`, en: `Evidence "${evidence.fileName}" is already attached to another entry` }, { field: 'evidenceIds' }),
     );
   }
 

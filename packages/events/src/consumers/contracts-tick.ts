@@ -7,12 +7,10 @@ import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
 import type { WorkCalendar } from '@ufp/core/calendar/calendar';
 import { ContractRepository, workCalendar } from '@ufp/db/repositories/contracts';
 import { NotificationRepository, type Notification } from '@ufp/db/repositories/notifications';
-import { TenantRepository } from '@ufp/db/repositories/tenants';
 import type { Table } from '@ufp/db/table';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
-import type { TickJob } from './daily-tick.js';
+import { forEachActiveTenant, TICK_ACTOR, type TickJob } from './daily-tick.js';
 
-const TICK_ACTOR = { sub: 'system:daily-tick', name: '每日定时任务', roles: [] } as const;
 
 /**
  * The 集体合同 legal clocks, once a day: a filed contract with no objection takes effect on the
@@ -22,15 +20,13 @@ const TICK_ACTOR = { sub: 'system:daily-tick', name: '每日定时任务', roles
  * of the same day changes nothing.
  */
 export function contractsTickJob(table: Table): TickJob {
-  const tenants = new TenantRepository(table, 0);
   const contracts = new ContractRepository(table);
   const inbox = new NotificationRepository(table);
   return {
     name: 'contracts',
     async run(today, _effects, envelope) {
       const cal = await workCalendar(table, { fresh: true });
-      for (const tenant of await tenants.list()) {
-        if (tenant.status !== 'active') continue;
+      await forEachActiveTenant(table, async (tenant) => {
         const settings = await contracts.settings(tenant.id);
         for (const c of await contracts.all({ tenantId: tenant.id })) {
           if (c.status === 'expired' || c.status === 'terminated') continue;
@@ -38,7 +34,7 @@ export function contractsTickJob(table: Table): TickJob {
           const after = await advance(table, contracts, inbox, tenant, c, settings, today, envelope.id, at, cal);
           await notifyClocks(inbox, after, settings, today, at, cal);
         }
-      }
+      });
     },
   };
 }
@@ -104,7 +100,7 @@ async function notifyClocks(inbox: NotificationRepository, c: Contract, settings
     if (clock.kind === 'review') continue; // the review clock ends in auto-effect, not in a duty
     const when = { due_soon: { zh: `将于 ${clock.dueOn} 到期`, en: `due on ${clock.dueOn}` }, due_today: { zh: '今日到期', en: 'due today' }, overdue: { zh: `已逾期（应于 ${clock.dueOn} 前）`, en: `overdue since ${clock.dueOn}` } }[clock.state];
     await inbox.notify({
-      id: `${c.contractId}#${clock.kind}#${clock.dueOn}#${clock.state}`,
+      id: `${c.contractId}#${clock.kind}${clock.side ? `:${clock.side}` : ''}#${clock.dueOn}#${clock.state}`,
       tenantId: c.tenantId,
       module: 'contracts',
       type: clock.state === 'overdue' ? 'clock_overdue' : clock.state === 'due_today' ? 'clock_due_today' : 'clock_due_soon',

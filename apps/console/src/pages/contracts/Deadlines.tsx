@@ -4,11 +4,12 @@ import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
+import type { ClockRule } from '@ufp/core/contracts/contract';
 import { bi, clockText, countLabel, tx, type Clock } from './shared';
 import './contracts.css';
 
 interface Settings {
-  dayCount: Record<'offerReply' | 'filing' | 'review' | 'publish', 'natural' | 'working'>;
+  dayCount: Record<ClockRule, 'natural' | 'working'>;
   extendOnRestDay: boolean;
   minimumWageFen?: number;
   publishWithinDays: number;
@@ -18,10 +19,11 @@ interface Settings {
 
 const RULES = [
   ['offerReply', { zh: '要约回应（20日）', en: 'Offer reply (20 days)' }],
+  ['repVacancy', { zh: '协商代表空缺补足（15日）', en: 'Refill a vacant representative seat (15 days)' }],
   ['filing', { zh: '报送审查（10日）', en: 'Filing (10 days)' }],
   ['review', { zh: '审查期/自动生效（15日）', en: 'Review / auto-effective (15 days)' }],
   ['publish', { zh: '公布（地方规定）', en: 'Publication (local)' }],
-] as const;
+] as const satisfies readonly (readonly [ClockRule, unknown])[];
 
 /** Every open legal clock of the federation, by due day; the clock rules for admins. */
 export default function Deadlines() {
@@ -32,6 +34,8 @@ export default function Deadlines() {
     for (const k of data()?.items ?? []) groups.set(k.dueOn, [...(groups.get(k.dueOn) ?? []), k]);
     return [...groups.entries()];
   });
+  const provisional = createMemo(() => (data()?.items ?? []).filter((k) => k.provisional));
+  const provisionalYears = createMemo(() => [...new Set(provisional().flatMap((k) => k.provisional!.years))].sort());
   return (
     <section aria-labelledby="deadlines-title">
       <div class="page-head">
@@ -54,6 +58,16 @@ export default function Deadlines() {
       <Show when={data.error}>
         <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{tx('重试', 'Retry')}</button>}>{errorText(data.error)}</Banner>
       </Show>
+      <Show when={provisional().length}>
+        <Banner kind="info">
+          <span data-testid="provisional-summary">
+            {tx(
+              `${provisional().length} 个期限为暂定：${provisionalYears().join('、')}年节假日安排尚未加载，按周末推算，通知加载后自动重新计算。`,
+              `${provisional().length} deadline(s) are provisional: no holiday notice is loaded for ${provisionalYears().join(', ')}; counted on weekends only until it is.`,
+            )}
+          </span>
+        </Banner>
+      </Show>
       <Show when={data() && byDay().length === 0}>
         <p class="muted">{tx('范围内没有到期的法定期限。', 'No deadlines in this range.')}</p>
       </Show>
@@ -66,7 +80,7 @@ export default function Deadlines() {
                 {(k) => (
                   <span class="note">
                     <A href={`/contracts/${k.contractId}`}>{k.title}</A> · <span class={`clock clock--${k.state}`}>{clockText(k)}</span>
-                    <Show when={k.provisional}> <em class="clock--due_soon">{tx('暂定', 'provisional')}：{bi(k.provisional!.reason)}</em></Show>
+                    <Show when={k.provisional}> <em class="clock--due_soon" data-testid="clock-provisional">{tx('暂定', 'provisional')}：{bi(k.provisional!.reason)}</em></Show>
                   </span>
                 )}
               </For>

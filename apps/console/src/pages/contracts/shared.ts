@@ -30,6 +30,7 @@ export interface Clock {
   kind: string;
   label: { zh: string; en: string };
   basis: string;
+  side?: Side;
   from: string;
   dueOn: string;
   days?: number;
@@ -39,6 +40,28 @@ export interface Clock {
   daysLeft: number;
   state: 'open' | 'due_soon' | 'due_today' | 'overdue';
 }
+
+export type Side = 'worker' | 'employer';
+export const sideLabel: Record<Side, Bilingual> = { worker: { zh: '职工方', en: 'Workers' }, employer: { zh: '企业方', en: 'Employer' } };
+
+export interface Member {
+  name: string;
+  role: string;
+  outsider?: boolean;
+  femaleCommitteeHead?: boolean;
+  personRef?: string;
+}
+
+export interface RepSide {
+  members: Member[];
+  chiefIndex: number;
+  setOn: string;
+  femaleCommittee?: boolean;
+  vacancies?: { memberIndex: number; name: string; vacatedOn: string; reason: string }[];
+}
+
+/** The indices of a side's vacated seats. */
+export const vacantSeats = (s: RepSide | undefined): Set<number> => new Set(s?.vacancies?.map((v) => v.memberIndex));
 
 export interface Contract {
   contractId: string;
@@ -54,9 +77,9 @@ export interface Contract {
   clauses: { wageGrowthPct?: number; minimumWageFen?: number; workingHours?: string; leave?: string; protections?: string; other?: string };
   status: string;
   offer?: { sentOn: string; fromSide: string; repliedOn?: string; accepted?: boolean };
-  representatives: Partial<Record<'worker' | 'employer', { members: { name: string; role: string; outsider?: boolean }[]; chiefIndex: number }>>;
+  representatives: Partial<Record<Side, RepSide>>;
   rounds: { no: number; heldOn: string; minutes: string; openIssues: string[] }[];
-  congress?: { representativesTotal: number; present: number; approve: number; passed: boolean; failed: string[] };
+  congress?: { representativesTotal: number; present?: number; approve: number; passed: boolean; failed: string[]; rule?: 'enterprise' | 'sector' };
   signedOn?: string;
   filing?: { filedOn: string; dueOn: string; lateDays: number };
   effectiveOn?: string;

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { mutate, query } from '../../api';
+import { query, upload } from '../../api';
 import { Banner } from '../../components/Banner';
 import { lang, t } from '../../i18n';
 import { errorText } from '../../toast';
@@ -10,7 +10,9 @@ interface ImportResult {
   total: number;
   imported: number;
   written: boolean;
+  /** The first 1,000 row errors; all are in `errorReport`. */
   errors: { row: number; field: string; message: string; messageEn: string }[];
+  errorRows: number;
   errorReport?: string;
 }
 
@@ -22,16 +24,6 @@ function download(base64: string, fileName: string) {
   a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function toBase64(file: File, onProgress: (p: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 40));
-    reader.onerror = () => reject(reader.error);
-    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
-    reader.readAsDataURL(file);
-  });
 }
 
 /** Ledger import: template, upload with progress, per-row errors, and the user's choice on errors. */
@@ -51,19 +43,18 @@ export default function HardshipImport() {
     setError(undefined);
     setResult(undefined);
     setProgress(0);
+    // Up to 40: the upload (the browser's progress); then up to 95 while the server validates and writes (an estimate).
+    const timer = setInterval(() => setProgress((p) => Math.min(95, p + 1)), 400);
     try {
-      const base64 = await toBase64(f, setProgress);
-      setProgress(50);
-      const timer = setInterval(() => setProgress(Math.min(95, progress() + 2)), 300);
-      try {
-        setResult(await mutate<ImportResult>('hardship.ledger.import', { fileBase64: base64, mode: mode() }));
-      } finally {
-        clearInterval(timer);
-      }
+      const form = new FormData();
+      form.set('file', f, f.name);
+      form.set('mode', mode());
+      setResult(await upload<ImportResult>('hardship.ledger.import', form, (done) => setProgress((p) => Math.max(p, Math.round(done * 40)))));
       setProgress(100);
     } catch (err) {
       setError(err);
     } finally {
+      clearInterval(timer);
       setBusy(false);
     }
   }
@@ -99,7 +90,7 @@ export default function HardshipImport() {
       <Show when={result()}>
         {(r) => (
           <div class="card" role="status">
-            <p>{t('hardship.import.result', { total: r().total, imported: r().imported, errors: new Set(r().errors.map((e) => e.row)).size })}</p>
+            <p>{t('hardship.import.result', { total: r().total, imported: r().imported, errors: r().errorRows })}</p>
             <Show when={r().errorReport}>
               <button type="button" class="btn" onClick={() => download(r().errorReport!, 'hardship-import-errors.xlsx')}>{t('hardship.import.errorReport')}</button>
             </Show>

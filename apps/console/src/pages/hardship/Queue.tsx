@@ -3,7 +3,7 @@ import { createResource, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, type Column } from '../../components/DataTable';
-import { t } from '../../i18n';
+import { lang, t } from '../../i18n';
 import { hasRole, me } from '../../session';
 import { errorText } from '../../toast';
 import { type FileSummary } from './shared';
@@ -11,7 +11,7 @@ import './hardship.css';
 
 const year = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 
-/** Caseworker queue (most urgent clock first, overdue highlighted); a reporter's own applications. */
+/** Caseworker queue (nearest clock first, from core `fileClocks` as the daily tick; overdue highlighted); a reporter's own applications. */
 export default function HardshipQueue() {
   const isStaff = () => hasRole('federation_admin', 'federation_staff');
   const [queue] = createResource(() => isStaff() && me(), () => query<FileSummary[]>('hardship.files.queue'));
@@ -28,10 +28,14 @@ export default function HardshipQueue() {
   const clockCol: Column<FileSummary> = {
     label: () => t('hardship.clock'),
     cell: (f) => (
-      <span classList={{ 'hs-flag': !!f.overdue }}>
-        {f.dueOn}
-        {f.overdue ? ` · ${t('hardship.overdue')}` : f.reviewable ? ` · ${t('hardship.reviewable')}` : ''}
-      </span>
+      <Show when={f.clock} fallback="—">
+        {(c) => (
+          <span classList={{ 'hs-flag': c().state === 'overdue' }} data-clock={c().state}>
+            {lang() === 'en' ? c().label.en : c().label.zh} {c().dueOn}
+            {c().state === 'overdue' ? ` · ${t('hardship.overdue')}` : c().state === 'ready' ? ` · ${t('hardship.reviewable')}` : c().state === 'due_today' || c().state === 'due_soon' ? ` · ${t('hardship.dueSoon')}` : ''}
+          </span>
+        )}
+      </Show>
     ),
     class: 'nowrap',
   };

@@ -1,4 +1,5 @@
 // Types and small helpers shared by the hardship pages.
+import type { HardshipClock } from '@ufp/core/hardship/clocks';
 import { lang } from '../../i18n';
 
 export type Tier = 'deep' | 'relative' | 'accidental' | 'not_eligible';
@@ -23,7 +24,9 @@ export interface FileSummary {
   approvedOn?: string;
   exitedOn?: string;
   followUpDueOn?: string;
-  clock?: { dueOn: string; daysLeft: number; overdue: boolean };
+  /** The file's running clocks (core `fileClocks`), nearest first; `clock` is the first. */
+  clocks: HardshipClock[];
+  clock?: HardshipClock;
   version: number;
   updatedAt: string;
   dueOn?: string;

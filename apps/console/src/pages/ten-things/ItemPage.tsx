@@ -23,6 +23,17 @@ interface Entry {
   reversedBy?: string;
   reporterUnitId?: string;
   recordedAt: string;
+  evidence?: { evidenceId: string; fileName: string; contentType: string; sizeBytes: number }[];
+}
+
+/** Opens a checked evidence file through a short-lived URL (each one is audited); served as an attachment. */
+async function openEvidence(evidenceId: string) {
+  try {
+    const { url } = await mutate<{ url: string }>('tenThings.evidence.url', { evidenceId });
+    location.assign(url);
+  } catch (err) {
+    showError(err);
+  }
 }
 
 export default function ItemPage() {
@@ -112,6 +123,17 @@ export default function ItemPage() {
                           <td>
                             {e.reason ?? e.note ?? ''}
                             <span class="muted"> {formatDateTime(e.recordedAt)}</span>
+                            <Show when={e.evidence?.length}>
+                              <div class="tt-entry-files" data-testid="tt-entry-evidence" aria-label={tt('evidence')}>
+                                <For each={e.evidence}>
+                                  {(f) => (
+                                    <button type="button" title={`${tt('evidence')}：${f.fileName}（${formatNumber(Math.ceil(f.sizeBytes / 1024))} KB）`} onClick={() => void openEvidence(f.evidenceId)}>
+                                      📎 {f.fileName}
+                                    </button>
+                                  )}
+                                </For>
+                              </div>
+                            </Show>
                           </td>
                           <td>
                             <Show when={e.reversedBy}>

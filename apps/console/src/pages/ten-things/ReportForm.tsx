@@ -1,6 +1,7 @@
 import { createSignal, For } from 'solid-js';
 import { mutate } from '../../api';
 import { showError, showToast } from '../../toast';
+import { EvidencePicker, type PickedFile } from './EvidencePicker';
 import { todayIso, tt, type ItemV } from './labels';
 
 /** One progress report on a hand-reported target; large touch targets so it works on a phone. */
@@ -11,15 +12,27 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
   const [date, setDate] = createSignal(todayIso());
   const [note, setNote] = createSignal('');
   const [saving, setSaving] = createSignal(false);
+  const [files, setFiles] = createSignal<PickedFile[]>([]);
+  const busy = () => files().some((f) => f.state === 'uploading' || f.state === 'checking');
   const id = (s: string) => `${props.idPrefix}-${s}`;
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (busy()) return showToast('info', () => tt('waitUploads'));
+    const evidenceIds = files().flatMap((f) => (f.state === 'ready' && f.evidenceId ? [f.evidenceId] : []));
     setSaving(true);
     try {
-      await mutate('tenThings.progress.report', { itemId: props.item.itemId, targetIndex: index(), quantity: Number(quantity()), occurredOn: date(), ...(note().trim() ? { note: note().trim() } : {}) });
+      await mutate('tenThings.progress.report', {
+        itemId: props.item.itemId,
+        targetIndex: index(),
+        quantity: Number(quantity()),
+        occurredOn: date(),
+        ...(note().trim() ? { note: note().trim() } : {}),
+        ...(evidenceIds.length ? { evidenceIds } : {}),
+      });
       showToast('success', () => tt('reported'));
       setQuantity('');
       setNote('');
+      setFiles([]);
       props.onSaved();
     } catch (err) {
       showError(err);
@@ -53,7 +66,8 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
         <label for={id('note')}>{tt('note')}</label>
         <input id={id('note')} value={note()} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
-      <button class="btn btn--primary" type="submit" disabled={saving() || manual().length === 0}>
+      <EvidencePicker itemId={props.item.itemId} idPrefix={props.idPrefix} files={files()} setFiles={setFiles} />
+      <button class="btn btn--primary" type="submit" disabled={saving() || busy() || manual().length === 0}>
         {tt('submitReport')}
       </button>
     </form>

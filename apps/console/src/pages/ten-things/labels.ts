@@ -102,6 +102,21 @@ const zh = {
   units: '个',
   progressHint: '进度 = 各指标中完成率最低者',
   settings: '设置',
+  evidence: '佐证材料',
+  addEvidence: '选择文件',
+  takePhoto: '拍照',
+  evidenceHint: '图片（JPG/PNG/WebP）、PDF、Excel、Word，单个不超过 {mb} MB，最多 {max} 个',
+  uploading: '上传中 {pct}%',
+  checking: '核验中…',
+  uploaded: '已上传',
+  removeFile: '移除 {name}',
+  uploadFailed: '上传失败（{status}），请重试',
+  uploadExpired: '上传链接已过期，请重新选择文件',
+  uploadNetwork: '网络中断，上传失败',
+  typeNotAllowed: '不支持该文件类型，请上传图片、PDF、Excel 或 Word',
+  tooLarge: '文件过大（{size} MB），单个不能超过 {mb} MB',
+  tooMany: '最多上传 {max} 个文件',
+  waitUploads: '请等待文件上传完成',
 };
 export type TtKey = keyof typeof zh;
 
@@ -205,6 +220,21 @@ const en: Record<TtKey, string> = {
   units: '',
   progressHint: 'Progress = the least complete target',
   settings: 'Settings',
+  evidence: 'Evidence',
+  addEvidence: 'Choose files',
+  takePhoto: 'Take photo',
+  evidenceHint: 'Images (JPG/PNG/WebP), PDF, Excel, Word; up to {mb} MB each, at most {max}',
+  uploading: 'Uploading {pct}%',
+  checking: 'Checking…',
+  uploaded: 'Uploaded',
+  removeFile: 'Remove {name}',
+  uploadFailed: 'Upload failed ({status}); try again',
+  uploadExpired: 'The upload link expired; choose the file again',
+  uploadNetwork: 'Network error; the upload failed',
+  typeNotAllowed: 'This file type is not accepted; upload an image, PDF, Excel or Word file',
+  tooLarge: 'The file is too large ({size} MB); the limit is {mb} MB',
+  tooMany: 'At most {max} files',
+  waitUploads: 'Wait for the uploads to finish',
 };
 
 export function tt(key: TtKey, params?: Record<string, string | number>): string {

@@ -1,0 +1,3 @@
+export * from './rules.js';
+export * from './blob-store.js';
+export * from './model.js';

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { fileClocks, nearestClock, type ClockedFile } from './clocks.js';
+
+const submitted: ClockedFile = { status: 'submitted', submittedOn: '2026-03-02', investigationDueOn: '2026-03-07' };
+const states = (f: ClockedFile, days: string[]) => days.map((d) => fileClocks(f, d).map((c) => `${c.kind}:${c.state}`).join());
+
+describe('hardship clocks', () => {
+  it('runs the 5-day investigation clock: due soon 2 days ahead, due today, overdue on day 6', () => {
+    expect(states(submitted, ['2026-03-04', '2026-03-05', '2026-03-07', '2026-03-08'])).toEqual([
+      'investigation:open',
+      'investigation:due_soon',
+      'investigation:due_today',
+      'investigation:overdue',
+    ]);
+    expect(nearestClock(submitted, '2026-03-08')).toMatchObject({ from: '2026-03-02', dueOn: '2026-03-07', daysLeft: -1, label: { zh: '入户调查' } });
+  });
+
+  it('a notice period is ready for review on its end day, never overdue', () => {
+    const f: ClockedFile = { status: 'noticed', noticeStartsOn: '2026-03-10', noticeEndsOn: '2026-03-15' };
+    expect(states(f, ['2026-03-14', '2026-03-15', '2026-04-30'])).toEqual(['notice:open', 'notice:ready', 'notice:ready']);
+  });
+
+  it('re-verifies a file on record a year after its last verification (approval when never re-verified)', () => {
+    const f: ClockedFile = { status: 'approved', approvedOn: '2026-03-16' };
+    expect(nearestClock(f, '2026-06-01')).toMatchObject({ kind: 'reverification', dueOn: '2027-03-16', state: 'open' });
+    expect(nearestClock(f, '2027-02-14')?.state).toBe('due_soon');
+    expect(nearestClock({ ...f, lastVerifiedOn: '2027-03-01' }, '2027-03-20')).toMatchObject({ dueOn: '2028-03-01', state: 'open' });
+    expect(nearestClock(f, '2027-03-17')?.state).toBe('overdue');
+  });
+
+  it('follows up an exit on its follow-up day; other statuses run no clock', () => {
+    const f: ClockedFile = { status: 'exited', exitedOn: '2026-03-16', followUpDueOn: '2026-09-16' };
+    expect(states(f, ['2026-09-01', '2026-09-02', '2026-09-16', '2026-09-17'])).toEqual(['followUp:open', 'followUp:due_soon', 'followUp:due_today', 'followUp:overdue']);
+    for (const status of ['draft', 'investigated', 'rejected'] as const) expect(fileClocks({ ...submitted, status }, '2026-03-08')).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { DomainError } from '@ufp/core/errors';
+import { statusOnDay, warningStatuses } from '@ufp/core/ten-things/apply';
+import type { Item } from '@ufp/core/ten-things/model';
+import { itemStatusLabels as statusText } from '@ufp/core/ten-things/status';
+import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
+import { CursorCodec } from '@ufp/db/cursor';
+import { NotificationRepository } from '@ufp/db/repositories/notifications';
+import { TenThingsRepository } from '@ufp/db/repositories/ten-things';
+import type { Table } from '@ufp/db/table';
+import { UnitOfWork } from '@ufp/db/unit-of-work';
+import { forEachActiveTenant, TICK_ACTOR, type TickJob } from './daily-tick.js';
+
+/**
+ * 十件实事 status as days pass: an item's status depends on the date (the elapsed share of the year, the
+ * deadlines), so once a day every open adopted item is recomputed for the tick's day. A changed status is its
+ * own versioned write with a `tenThings.item.statusChanged` event (metric deltas move the rollup's count of
+ * items per status) and an audit entry; an item turning at risk, behind or overdue raises an in-app
+ * notification keyed by item, status and day. A rerun of the same day finds nothing to change.
+ */
+export function tenThingsTickJob(table: Table): TickJob {
+  const repo = new TenThingsRepository(table, new CursorCodec(randomBytes(32)));
+  const inbox = new NotificationRepository(table);
+  return {
+    name: 'tenThings',
+    async run(today, _effects, envelope) {
+      await forEachActiveTenant(table, async (tenant, scope) => {
+        const settings = await repo.settings(tenant.id);
+        for (const item of await openItems(repo, scope)) {
+          const changed = await refresh(table, repo, scope, item, today, settings, envelope.id, envelope.time);
+          if (changed && warningStatuses.includes(changed.status!)) await notify(inbox, tenant, changed, today, envelope.time);
+        }
+      });
+    },
+  };
+}
+
+/** Adopted items not yet done, of every plan of the tenant (one plan a year). */
+async function openItems(repo: TenThingsRepository, scope: TenantScope): Promise<Item[]> {
+  const out: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await repo.listPlans(scope, {}, { cursor, limit: 200 });
+    for (const plan of page.items) {
+      if (plan.status === 'collecting') continue;
+      out.push(...(await repo.planItems(scope, plan.planId)).filter((i) => i.stage === 'adopted' && i.status !== 'done'));
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/** Writes the item's new status for the day; a concurrent report (stale version) is met by reading it again. */
+async function refresh(table: Table, repo: TenThingsRepository, scope: TenantScope, first: Item, today: string, settings: { atRiskPoints: number; behindPoints: number }, correlationId: string, at: string): Promise<Item | undefined> {
+  let item = first;
+  for (let attempt = 1; ; attempt++) {
+    const change = statusOnDay(item, today, settings, at);
+    if (!change) return undefined;
+    const uow = new UnitOfWork(table, { scope, correlationId, now: new Date(at) });
+    repo.replaceItem(uow, item, change.item);
+    uow.emit(change.event);
+    uow.audit({
+      action: 'tenThings.tick',
+      entityType: 'tenThings.item',
+      entityId: item.itemId,
+      summary: `十件实事「${item.title}」：${statusText[change.from].zh} → ${statusText[change.to].zh}（${today}）`,
+      changes: { status: { from: change.from, to: change.to } },
+    });
+    try {
+      await uow.commit();
+      return change.item;
+    } catch (err) {
+      const stale = err instanceof DomainError && err.details.reason === 'stale_version';
+      if (!stale || attempt >= 3) throw err;
+      const fresh = await repo.itemById(scope.tenantId, item.itemId);
+      if (!fresh) return undefined;
+      item = fresh;
+    }
+  }
+}
+
+async function notify(inbox: NotificationRepository, tenant: Tenant, item: Item, today: string, at: string): Promise<void> {
+  const status = item.status!;
+  await inbox.notify({
+    id: `tenThings#${item.itemId}#${status}#${today}`,
+    tenantId: tenant.id,
+    module: 'tenThings',
+    type: `item_${status}`,
+    href: `/ten-things/items/${item.itemId}`,
+    title: { zh: `十件实事「${item.title}」${statusText[status].zh}（${today}）`, en: `Ten things: "${item.title}" is ${statusText[status].en} (${today})` },
+    dueOn: today,
+    createdAt: at,
+  });
+}
