@@ -150,10 +150,16 @@ describe('hardship files', () => {
 
     const exited = await ok(p.mutate(staffOf(A), 'hardship.files.exit', { fileId: created.fileId, version: approved.version, reason: '就业收入提高' }));
     expect(exited).toMatchObject({ status: 'exited', exitedOn: '2026-03-16', followUpDueOn: '2026-09-16' });
-    const back = await ok(p.mutate(staffOf(A), 'hardship.files.reenter', { fileId: created.fileId, version: exited.version, reason: '再次失业' }));
+    expect(exited.clocks.map((c: any) => c.kind)).toEqual(['followUp']);
+    const beforeExit = await p.mutate(staffOf(A), 'hardship.files.followUp', { fileId: created.fileId, version: exited.version, visitedOn: '2026-03-15', findings: '回访' });
+    expect(beforeExit.status).toBe(400);
+    expect(beforeExit.error?.message).toContain('不能早于脱困日期');
+    const followed = await ok(p.mutate(staffOf(A), 'hardship.files.followUp', { fileId: created.fileId, version: exited.version, visitedOn: '2026-03-16', findings: '收入稳定' }));
+    expect(followed).toMatchObject({ status: 'exited', followedUpOn: '2026-03-16', clocks: [] });
+    const back = await ok(p.mutate(staffOf(A), 'hardship.files.reenter', { fileId: created.fileId, version: followed.version, reason: '再次失业' }));
     expect(back.status).toBe('approved');
     const file = await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: created.fileId }));
-    expect(file.timeline.map((t: any) => t.action)).toEqual(['create', 'submit', 'investigate', 'publishNotice', 'approve', 'exit', 'reenter']);
+    expect(file.timeline.map((t: any) => t.action)).toEqual(['create', 'submit', 'investigate', 'publishNotice', 'approve', 'exit', 'followUp', 'reenter']);
     expect(file.household.explanation).toContain('相对困难');
     expect(file.findings).toBe('入户核实');
     p.clock.set(new Date('2026-03-10T02:00:00Z'));

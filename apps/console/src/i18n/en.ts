@@ -308,6 +308,8 @@ export const en: Dict = {
   'hardship.action.reject': 'Reject',
   'hardship.action.grant': 'Grant assistance',
   'hardship.action.exit': 'Exit',
+  'hardship.action.followUp': 'Record follow-up',
+  'hardship.followedUpOn': 'Followed up on',
   'hardship.action.reenter': 'Re-enter',
   'hardship.action.updateHousehold': 'Household corrected',
   'hardship.action.reverify': 'Re-verify',

@@ -307,6 +307,8 @@ export const zh = {
   'hardship.action.reject': '不予通过',
   'hardship.action.grant': '发放帮扶资金',
   'hardship.action.exit': '脱困退出',
+  'hardship.action.followUp': '登记脱困回访',
+  'hardship.followedUpOn': '已回访',
   'hardship.action.reenter': '返困重新建档',
   'hardship.action.updateHousehold': '修改家庭情况',
   'hardship.action.reverify': '年度复核',

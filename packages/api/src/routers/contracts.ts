@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { changedDays, noticeProblems, type WorkCalendar } from '@ufp/core/calendar/calendar';
 import { isIsoDate } from '@ufp/core/calendar/dates';
 import { shanghaiDate } from '@ufp/core/clock';
-import { autoEffectiveOn, filingTimeliness, openClocks, type OpenClock } from '@ufp/core/contracts/clocks';
+import { autoEffectiveOn, filingClockStart, filingTimeliness, openClocks, type OpenClock } from '@ufp/core/contracts/clocks';
 import {
   clockRuleDays,
   clockRules,
@@ -369,7 +369,7 @@ export const contractsRouter = router({
     return runStep(ctx, input.contractId, 'sign', input.signedOn, (c, _s, uow) => {
       notBefore(input.signedOn, c.congress?.recordedOn, 'signedOn', { zh: '职代会审议日', en: 'the congress vote' });
       uow.emit({ type: 'contracts.contract.signed', data: { contractId: c.contractId, type: c.type, metrics: { 'contracts.signed': 1 } } });
-      return { after: { ...c, status: 'signed', signedOn: input.signedOn }, note: '双方首席代表签字，10日内报送' };
+      return { after: { ...c, status: 'signed', signedOn: input.signedOn }, note: voteRuleOf(c.type) === 'sector' ? `双方首席代表签字；报送期限自草案通过（${c.congress?.recordedOn}）起10日` : '双方首席代表签字，10日内报送' };
     });
   }),
 
@@ -377,7 +377,7 @@ export const contractsRouter = router({
     notFuture(input.filedOn, today(ctx), 'filedOn');
     return runStep(ctx, input.contractId, 'file', input.filedOn, (c, settings, _uow, cal) => {
       notBefore(input.filedOn, c.signedOn, 'filedOn', { zh: '签订日', en: 'the signing date' });
-      const { due, lateDays } = filingTimeliness(c.signedOn!, input.filedOn, settings, cal);
+      const { due, lateDays } = filingTimeliness(filingClockStart(c)!, input.filedOn, settings, cal);
       const eff = autoEffectiveOn(input.filedOn, settings, cal);
       return {
         after: { ...c, status: 'filed', filing: { filedOn: input.filedOn, dueOn: due.dueOn, lateDays }, review: undefined },

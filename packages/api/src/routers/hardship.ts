@@ -217,6 +217,7 @@ export function fileSummary(file: HardshipFile, on: string) {
     approvedOn: file.approvedOn,
     exitedOn: file.exitedOn,
     followUpDueOn: file.followUpDueOn,
+    followedUpOn: file.followedUpOn,
     clocks,
     /** The nearest clock: its due day, whether it is overdue, and (notice) whether review may begin. */
     clock,
@@ -817,8 +818,21 @@ export const hardshipRouter = router({
       return step(ctx, input, 'exit', (_f, on) => ({ exitedOn: on, followUpDueOn: addMonths(on, rules.followUpMonths) }), { event: 'hardship.file.exited', auditText: '脱困退出' });
     }),
 
+    /** The follow-up visit after an exit (脱困回访): closes the follow-up clock; a worker back in hardship is re-entered instead. */
+    followUp: staff
+      .input(z.object({ fileId: idInput, version, visitedOn: isoDate, findings: z.string().trim().min(2).max(2000) }))
+      .mutation(async ({ ctx, input }) => {
+        if (input.visitedOn > today(ctx)) throw invalid({ zh: '回访日期不能晚于今天', en: 'The visit date cannot be in the future' }, { field: 'visitedOn' });
+        const file = await repo(ctx).getFile(ctx.scope, input.fileId);
+        if (file.exitedOn && input.visitedOn < file.exitedOn) throw invalid({ zh: '回访日期不能早于脱困日期', en: 'The visit cannot be before the exit' }, { field: 'visitedOn' });
+        return step(ctx, input, 'followUp', async () => ({
+          followedUpOn: input.visitedOn,
+          followUpFindingsEncrypted: await ctx.deps.cipher.encrypt(input.findings, { tenantId: ctx.scope.tenantId, field: 'hardship.findings' }),
+        }), { auditText: '登记脱困回访', on: input.visitedOn });
+      }),
+
     reenter: staff.input(z.object({ fileId: idInput, version, reason: z.string().trim().min(2).max(500) })).mutation(({ ctx, input }) =>
-      step(ctx, input, 'reenter', (f, on) => ({ reentries: f.reentries + 1, exitedOn: undefined, followUpDueOn: undefined, lastVerifiedOn: on }), { event: 'hardship.file.reentered', auditText: '返困重新建档' }),
+      step(ctx, input, 'reenter', (f, on) => ({ reentries: f.reentries + 1, exitedOn: undefined, followUpDueOn: undefined, followedUpOn: undefined, followUpFindingsEncrypted: undefined, lastVerifiedOn: on }), { event: 'hardship.file.reentered', auditText: '返困重新建档' }),
     ),
 
     /** The unmasked ID number or phone, for staff who need it; every read is audit-logged. */

@@ -1,6 +1,6 @@
 import { defaultCalendar, type Deadline, type WorkCalendar } from '../calendar/calendar.js';
 import { daysBetween } from '../calendar/dates.js';
-import { clockRuleDays, clockRuleLabels, type ClockRule, type Contract, type ContractSettings, type Side } from './contract.js';
+import { clockRuleDays, clockRuleLabels, voteRuleOf, type ClockRule, type Contract, type ContractSettings, type Side } from './contract.js';
 import { bargainingStatuses, openVacancies, renewalOpensOn } from './lifecycle.js';
 
 export type ClockKind = ClockRule | 'renewalWindow' | 'expiry';
@@ -64,7 +64,8 @@ export function openClocks(c: Contract, settings: ContractSettings, today: strin
       if (first) push('repVacancy', ruleDeadline('repVacancy', first.vacatedOn, settings, calendar), side);
     }
   }
-  if (c.status === 'signed' && c.signedOn) push('filing', ruleDeadline('filing', c.signedOn, settings, calendar));
+  const filingFrom = filingClockStart(c);
+  if (filingFrom && (c.status === 'signed' || (c.status === 'approved' && voteRuleOf(c.type) === 'sector'))) push('filing', ruleDeadline('filing', filingFrom, settings, calendar));
   if (c.status === 'filed' && c.filing) push('review', ruleDeadline('review', c.filing.filedOn, settings, calendar));
   if ((c.status === 'effective' || c.status === 'expiring') && c.effectiveOn) {
     if (!c.publishedOn && settings.publishWithinDays > 0) push('publish', ruleDeadline('publish', c.effectiveOn, settings, calendar));
@@ -82,9 +83,18 @@ export function autoEffectiveOn(filedOn: string, settings: ContractSettings, cal
   return ruleDeadline('review', filedOn, settings, calendar);
 }
 
-/** A filing's due day and how many days late it was (0 when in time). */
-export function filingTimeliness(signedOn: string, filedOn: string, settings: ContractSettings, calendar: WorkCalendar = defaultCalendar) {
-  const due = ruleDeadline('filing', signedOn, settings, calendar);
+/**
+ * The day the 10-day filing clock starts: the chiefs' signature (Art. 42), but for industry and regional
+ * contracts the passage of the draft (the implementing notice: filed within 10 days of passage).
+ */
+export function filingClockStart(c: Pick<Contract, 'type' | 'signedOn' | 'congress'>): string | undefined {
+  if (voteRuleOf(c.type) === 'sector' && c.congress?.passed) return c.congress.recordedOn;
+  return c.signedOn;
+}
+
+/** A filing's due day and how many days late it was (0 when in time), counted from `filingClockStart`. */
+export function filingTimeliness(from: string, filedOn: string, settings: ContractSettings, calendar: WorkCalendar = defaultCalendar) {
+  const due = ruleDeadline('filing', from, settings, calendar);
   return { due, lateDays: Math.max(0, daysBetween(due.dueOn, filedOn)) };
 }
 

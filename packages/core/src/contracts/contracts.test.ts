@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { autoEffectiveOn, filingTimeliness, openClocks } from './clocks.js';
+import { autoEffectiveOn, filingClockStart, filingTimeliness, openClocks } from './clocks.js';
 import { defaultContractSettings, voteRuleOf, type Contract, type ContractSettings, type RepresentativeSide } from './contract.js';
 import { assertStep, nextSteps, renewalOpensOn, termTransition } from './lifecycle.js';
 import { inForceMetrics, inForceYears } from './metrics.js';
@@ -66,6 +66,18 @@ describe('legal clocks', () => {
     expect(openClocks(c, defaultContractSettings, '2026-03-10')[0]?.state).toBe('due_soon');
     expect(openClocks(c, defaultContractSettings, '2026-03-12')[0]?.state).toBe('due_today');
     expect(openClocks(c, defaultContractSettings, '2026-03-13')[0]).toMatchObject({ state: 'overdue', daysLeft: -1 });
+  });
+
+  it('starts an industry or regional filing clock at the passage of the draft, an enterprise one at signing', () => {
+    const congress = { representativesTotal: 40, approve: 21, passed: true, failed: [], rule: 'sector' as const, recordedOn: '2026-03-02' };
+    const passed = contract({ status: 'approved', congress });
+    expect(openClocks(passed, defaultContractSettings, '2026-03-05')).toEqual([expect.objectContaining({ kind: 'filing', from: '2026-03-02', dueOn: '2026-03-12' })]);
+    const signedLater = contract({ status: 'signed', congress, signedOn: '2026-03-09' });
+    expect(filingClockStart(signedLater)).toBe('2026-03-02');
+    expect(openClocks(signedLater, defaultContractSettings, '2026-03-13')[0]).toMatchObject({ kind: 'filing', dueOn: '2026-03-12', state: 'overdue' });
+    const enterprise = contract({ type: 'comprehensive', status: 'signed', congress: { ...congress, present: 30, rule: 'enterprise' }, signedOn: '2026-03-09' });
+    expect(filingClockStart(enterprise)).toBe('2026-03-09');
+    expect(openClocks(contract({ type: 'comprehensive', status: 'approved', congress: { ...congress, present: 30, rule: 'enterprise' } }), defaultContractSettings, '2026-03-05')).toEqual([]);
   });
 
   it('shows publish, renewal-window and expiry clocks for an effective contract', () => {

@@ -48,7 +48,7 @@ export interface HardshipClock {
   state: HardshipClockState;
 }
 
-export type ClockedFile = Pick<HardshipFile, 'status' | 'submittedOn' | 'investigationDueOn' | 'noticeStartsOn' | 'noticeEndsOn' | 'approvedOn' | 'lastVerifiedOn' | 'exitedOn' | 'followUpDueOn'>;
+export type ClockedFile = Pick<HardshipFile, 'status' | 'submittedOn' | 'investigationDueOn' | 'noticeStartsOn' | 'noticeEndsOn' | 'approvedOn' | 'lastVerifiedOn' | 'exitedOn' | 'followUpDueOn' | 'followedUpOn'>;
 
 /** The clocks running for a file on `today`, nearest due day first. */
 export function fileClocks(file: ClockedFile, today: string): HardshipClock[] {
@@ -73,7 +73,7 @@ export function fileClocks(file: ClockedFile, today: string): HardshipClock[] {
   if (file.status === 'noticed' && file.noticeEndsOn) push('notice', file.noticeStartsOn ?? file.noticeEndsOn, file.noticeEndsOn);
   const verified = file.lastVerifiedOn ?? file.approvedOn;
   if (file.status === 'approved' && verified) push('reverification', verified, addMonths(verified, REVERIFY_MONTHS));
-  if (file.status === 'exited' && file.followUpDueOn) push('followUp', file.exitedOn ?? file.followUpDueOn, file.followUpDueOn);
+  if (file.status === 'exited' && file.followUpDueOn && !file.followedUpOn) push('followUp', file.exitedOn ?? file.followUpDueOn, file.followUpDueOn);
   return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }
 

@@ -52,6 +52,9 @@ export interface HardshipFile {
   lastVerifiedOn?: string;
   exitedOn?: string;
   followUpDueOn?: string;
+  /** The post-exit follow-up visit (closes the follow-up clock); its findings are stored encrypted. */
+  followedUpOn?: string;
+  followUpFindingsEncrypted?: string;
   reentries: number;
   timeline: TimelineEntry[];
   version: number;

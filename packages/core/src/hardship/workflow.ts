@@ -19,7 +19,7 @@ export const fileStatusLabels: Record<FileStatus, { zh: string; en: string }> = 
   exited: { zh: '已脱困', en: 'Exited' },
 };
 
-export const fileActions = ['submit', 'investigate', 'publishNotice', 'approve', 'reject', 'reverify', 'exit', 'reenter'] as const;
+export const fileActions = ['submit', 'investigate', 'publishNotice', 'approve', 'reject', 'reverify', 'exit', 'followUp', 'reenter'] as const;
 export type FileAction = (typeof fileActions)[number];
 
 const actionLabels: Record<FileAction, { zh: string; en: string }> = {
@@ -30,6 +30,7 @@ const actionLabels: Record<FileAction, { zh: string; en: string }> = {
   reject: { zh: '审核不通过', en: 'reject' },
   reverify: { zh: '年度复核', en: 're-verify' },
   exit: { zh: '脱困退出', en: 'exit' },
+  followUp: { zh: '登记脱困回访', en: 'record the follow-up' },
   reenter: { zh: '返困重新建档', en: 're-enter' },
 };
 
@@ -41,6 +42,7 @@ const transitions: Record<FileAction, { from: readonly FileStatus[]; to: FileSta
   reject: { from: ['noticed'], to: 'rejected' },
   reverify: { from: ['approved'], to: 'approved' },
   exit: { from: ['approved'], to: 'exited' },
+  followUp: { from: ['exited'], to: 'exited' },
   reenter: { from: ['exited'], to: 'approved' },
 };
 

@@ -106,6 +106,10 @@ export default function HardshipFileDetail() {
                   <dt>{t('hardship.followUpDue')}</dt>
                   <dd>{f().followUpDueOn}</dd>
                 </Show>
+                <Show when={f().followedUpOn}>
+                  <dt>{t('hardship.followedUpOn')}</dt>
+                  <dd>{f().followedUpOn}</dd>
+                </Show>
               </dl>
             </div>
             <div class="card hs-actions">
@@ -172,6 +176,15 @@ export default function HardshipFileDetail() {
                   </>
                 ), (d) => void act('hardship.files.exit', { reason: str(d, 'reason') }))}
                 <button type="button" class="btn" onClick={() => void act('hardship.files.reverify', {})}>{t('hardship.action.reverify')}</button>
+              </Show>
+              <Show when={isStaff() && f().actions.includes('followUp') && !f().followedUpOn}>
+                {form('hs-followup', t('hardship.action.followUp'), (
+                  <>
+                    <label class="field">{t('hardship.visitedOn')}<input name="visitedOn" type="date" /></label>
+                    <label class="field">{t('hardship.findings')}<textarea name="findings" rows={2} /></label>
+                    <button type="submit" class="btn">{t('hardship.action.followUp')}</button>
+                  </>
+                ), (d) => void act('hardship.files.followUp', { visitedOn: str(d, 'visitedOn'), findings: str(d, 'findings') }))}
               </Show>
               <Show when={isStaff() && f().actions.includes('reenter')}>
                 {form('hs-reenter', t('hardship.action.reenter'), (

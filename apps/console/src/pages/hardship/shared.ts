@@ -24,6 +24,7 @@ export interface FileSummary {
   approvedOn?: string;
   exitedOn?: string;
   followUpDueOn?: string;
+  followedUpOn?: string;
   /** The file's running clocks (core `fileClocks`), nearest first; `clock` is the first. */
   clocks: HardshipClock[];
   clock?: HardshipClock;
