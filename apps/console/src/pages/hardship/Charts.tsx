@@ -23,10 +23,11 @@ function Bars(props: { label: string; names: string[]; values: number[]; color: 
       {
         color: [props.color],
         tooltip: { trigger: 'axis' },
-        grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: props.names, axisLabel: { interval: 0 } },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', data: props.values, barMaxWidth: 48, label: { show: true, position: 'top' } }],
+        // Horizontal bars: category names (中央财政帮扶资金, 工会经费 …) stay legible on a phone.
+        grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+        yAxis: { type: 'category', data: props.names, inverse: true, axisLabel: { interval: 0 } },
+        xAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', data: props.values, barMaxWidth: 28, label: { show: true, position: 'right' } }],
       },
       { notMerge: true },
     );

@@ -128,7 +128,7 @@ export default function ItemPage() {
                                 <For each={e.evidence}>
                                   {(f) => (
                                     <button type="button" title={`${tt('evidence')}：${f.fileName}（${formatNumber(Math.ceil(f.sizeBytes / 1024))} KB）`} onClick={() => void openEvidence(f.evidenceId)}>
-                                      📎 {f.fileName}
+                                      {f.fileName}
                                     </button>
                                   )}
                                 </For>
