@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { breakUscc, makeUscc, screenshot, usccCheckChar, escapeRe, useE2eSession } from './harness';
+import { breakUscc, makeUscc, screenshot, usccCheckChar, useE2eSession, loginAs } from './harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -19,15 +19,6 @@ async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
 }
 
 /** Picks a demo user on the login page by its label: "<org> · …<role word>…" (or any regex). */
-async function loginAs(page: Page, org: string | RegExp, roleWord = ''): Promise<void> {
-  await page.goto('/login');
-  const name = typeof org === 'string' ? new RegExp(`^${escapeRe(org)} · .*${escapeRe(roleWord)}`) : org;
-  const pick = page.getByRole('button', { name }).first();
-  await pick.waitFor({ timeout: 20_000 });
-  await pick.click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  await page.locator('#main-nav').waitFor({ state: 'attached' });
-}
 
 async function close(page: Page): Promise<void> {
   await page.context().close();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { screenshot, escapeRe, useE2eSession } from './harness';
+import { screenshot, useE2eSession, loginAs } from './harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -13,14 +13,6 @@ async function openPage(width = 1280): Promise<Page> {
   return page;
 }
 
-async function loginAs(page: Page, org: string, roleWord: string): Promise<void> {
-  await page.goto('/login');
-  const pick = page.getByRole('button', { name: new RegExp(`^${escapeRe(org)} · .*${escapeRe(roleWord)}`) }).first();
-  await pick.waitFor({ timeout: 20_000 });
-  await pick.click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  await page.locator('#main-nav').waitFor({ state: 'attached' });
-}
 
 async function dev(path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${session.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { screenshot, escapeRe, useE2eSession } from './harness';
+import { screenshot, useE2eSession, loginAs } from './harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -14,14 +14,6 @@ async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
   return page;
 }
 
-async function loginAs(page: Page, label: RegExp): Promise<void> {
-  await page.goto('/login');
-  const pick = page.getByRole('button', { name: label }).first();
-  await pick.waitFor({ timeout: 20_000 });
-  await pick.click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  await page.locator('#main-nav').waitFor({ state: 'attached' });
-}
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function idNumber(first17: string): string {

@@ -206,6 +206,20 @@ export function breakUscc(code: string): string {
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * Logs in through the demo login page: the user whose button reads "<org> · …<roleWord>…", or whose
+ * label matches `org` when it is a RegExp; waits for the console shell.
+ */
+export async function loginAs(page: Page, org: string | RegExp, roleWord = ''): Promise<void> {
+  await page.goto('/login');
+  const name = typeof org === 'string' ? new RegExp(`^${escapeRe(org)} · .*${escapeRe(roleWord)}`) : org;
+  const pick = page.getByRole('button', { name }).first();
+  await pick.waitFor({ timeout: 20_000 });
+  await pick.click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.locator('#main-nav').waitFor({ state: 'attached' });
+}
+
+/**
  * The platform and Chromium around one test file: started before its tests, stopped (by
  * PID) after them. Page errors of every page opened are collected in `pageErrors`.
  */

@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { screenshot, escapeRe, useE2eSession } from './harness';
+import { screenshot, escapeRe, useE2eSession, loginAs } from './harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -13,14 +13,6 @@ async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
   return page;
 }
 
-async function loginAs(page: Page, org: string, roleWord: string): Promise<void> {
-  await page.goto('/login');
-  const pick = page.getByRole('button', { name: new RegExp(`^${escapeRe(org)} · .*${escapeRe(roleWord)}`) }).first();
-  await pick.waitFor({ timeout: 20_000 });
-  await pick.click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  await page.locator('#main-nav').waitFor({ state: 'attached' });
-}
 
 const year = new Date().getFullYear();
 const title = (i: number) => `E2E实事${String(i + 1).padStart(2, '0')}`;
