@@ -3,6 +3,7 @@ import { shanghaiYear } from '@ufp/core/clock';
 import { newId } from '@ufp/core/ids';
 import { withEntry } from '@ufp/core/ten-things/apply';
 import { filterMatches, measureOf, type LedgerEntry } from '@ufp/core/ten-things/ledger';
+import { countsAsOccurrence } from '@ufp/core/ten-things/targets';
 import type { Item } from '@ufp/core/ten-things/model';
 import { shanghaiDate } from '@ufp/core/clock';
 import type { CursorCodec } from '@ufp/db/cursor';
@@ -22,6 +23,7 @@ export function tenThingsLinkedProgress(table: Table, clock: Clock, cursors: Cur
   return async (envelope, effects) => {
     const { data, meta } = envelope.detail;
     if (!meta?.tenantId) return;
+    if (!countsAsOccurrence(envelope['detail-type'], (data ?? {}) as Record<string, unknown>)) return;
     const regs = await repo.links(meta.tenantId, envelope['detail-type']);
     if (regs.length === 0) return;
     const byItem = new Map<string, LinkRegistration[]>();
