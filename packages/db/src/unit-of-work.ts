@@ -165,3 +165,19 @@ export class UnitOfWork {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs a read-modify-write again (after a short random pause) when its versioned write lost to a concurrent
+ * one (`stale_version`), up to `attempts` times; `run` must re-read what it changes.
+ */
+export async function retryStale<T>(run: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const stale = err instanceof DomainError && err.details.reason === 'stale_version';
+      if (!stale || attempt >= attempts) throw err;
+      await sleep(Math.random() * 15 * attempt);
+    }
+  }
+}

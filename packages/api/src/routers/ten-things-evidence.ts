@@ -103,7 +103,7 @@ export const tenThingsEvidenceRouter = router({
       return view(next);
     });
     // The rejection is recorded (the file can never be attached), and the caller gets the 400 saying why.
-    if (after.status === 'rejected') throw invalid(uploadRejection[verdict.ok ? 'type_mismatch' : verdict.reason], { field: 'evidenceId', reason: verdict.ok ? undefined : verdict.reason });
+    if (!verdict.ok) throw invalid(uploadRejection[verdict.reason], { field: 'evidenceId', reason: verdict.reason });
     return after;
   }),
 

@@ -12,7 +12,7 @@ import { linkableEventTypes, parseTargetsText, targetsTextError, type Target } f
 import { checkTieResolution, tallyVote } from '@ufp/core/ten-things/vote';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { TenThingsRepository } from '@ufp/db/repositories/ten-things';
-import type { UnitOfWork } from '@ufp/db/unit-of-work';
+import { retryStale, type UnitOfWork } from '@ufp/db/unit-of-work';
 import { idInput, pageInput } from '../schemas.js';
 import { publicProcedure, router, tenantProcedure, type Context } from '../trpc.js';
 import { write } from '../write.js';
@@ -420,18 +420,6 @@ function voteInput() {
       .min(1)
       .max(MAX_CANDIDATES),
   });
-}
-
-async function retryStale<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (err) {
-      const stale = err instanceof DomainError && err.details.reason === 'stale_version';
-      if (!stale || attempt >= 10) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 15 * attempt));
-    }
-  }
 }
 
 /** Applies a ledger entry: the entry, the item's new running totals (versioned), the event with rollup deltas, the audit. */

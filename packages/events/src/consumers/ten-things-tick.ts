@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError } from '@ufp/core/errors';
 import { statusOnDay, warningStatuses } from '@ufp/core/ten-things/apply';
 import type { Item } from '@ufp/core/ten-things/model';
 import { itemStatusLabels as statusText } from '@ufp/core/ten-things/status';
@@ -8,7 +7,7 @@ import { CursorCodec } from '@ufp/db/cursor';
 import { NotificationRepository } from '@ufp/db/repositories/notifications';
 import { TenThingsRepository } from '@ufp/db/repositories/ten-things';
 import type { Table } from '@ufp/db/table';
-import { UnitOfWork } from '@ufp/db/unit-of-work';
+import { retryStale, UnitOfWork } from '@ufp/db/unit-of-work';
 import { forEachActiveTenant, TICK_ACTOR, type TickJob } from './daily-tick.js';
 
 /**
@@ -52,8 +51,10 @@ async function openItems(repo: TenThingsRepository, scope: TenantScope): Promise
 
 /** Writes the item's new status for the day; a concurrent report (stale version) is met by reading it again. */
 async function refresh(table: Table, repo: TenThingsRepository, scope: TenantScope, first: Item, today: string, settings: { atRiskPoints: number; behindPoints: number }, correlationId: string, at: string): Promise<Item | undefined> {
-  let item = first;
-  for (let attempt = 1; ; attempt++) {
+  let attempt = 0;
+  return retryStale(async () => {
+    const item = attempt++ === 0 ? first : await repo.itemById(scope.tenantId, first.itemId);
+    if (!item) return undefined;
     const change = statusOnDay(item, today, settings, at);
     if (!change) return undefined;
     const uow = new UnitOfWork(table, { scope, correlationId, now: new Date(at) });
@@ -66,17 +67,9 @@ async function refresh(table: Table, repo: TenThingsRepository, scope: TenantSco
       summary: `十件实事「${item.title}」：${statusText[change.from].zh} → ${statusText[change.to].zh}（${today}）`,
       changes: { status: { from: change.from, to: change.to } },
     });
-    try {
-      await uow.commit();
-      return change.item;
-    } catch (err) {
-      const stale = err instanceof DomainError && err.details.reason === 'stale_version';
-      if (!stale || attempt >= 3) throw err;
-      const fresh = await repo.itemById(scope.tenantId, item.itemId);
-      if (!fresh) return undefined;
-      item = fresh;
-    }
-  }
+    await uow.commit();
+    return change.item;
+  }, 3);
 }
 
 async function notify(inbox: NotificationRepository, tenant: Tenant, item: Item, today: string, at: string): Promise<void> {
