@@ -62,6 +62,12 @@ interface TenantPool {
 const pools: Record<string, TenantPool> = {};
 
 async function createUnitFrom(tenantId: string, prefix: string, spec: UnitSpec, idempotencyKey?: string) {
+  const { status, body, input } = await sendUnitCreate(tenantId, prefix, spec, idempotencyKey);
+  if (status !== 200) throw new Error(`unit in ${tenantId}: ${JSON.stringify(body.error)} for ${JSON.stringify(input)}`);
+  return body.result!.data;
+}
+
+async function sendUnitCreate(tenantId: string, prefix: string, spec: UnitSpec, idempotencyKey?: string) {
   const input = {
     name: `${prefix}${spec.name}`,
     type: spec.type,
@@ -72,9 +78,8 @@ async function createUnitFrom(tenantId: string, prefix: string, spec: UnitSpec, 
   const headers: Record<string, string> = { authorization: `Bearer ${await p.token(adminOf(tenantId))}`, 'content-type': 'application/json' };
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   const res = await p.runtime.app.request('/trpc/units.create', { method: 'POST', headers, body: JSON.stringify(input) });
-  const body = (await res.json()) as { result?: { data: { unitId: string; name: string; version: number; uscc?: string } }; error?: unknown };
-  if (res.status !== 200) throw new Error(`unit in ${tenantId}: ${JSON.stringify(body.error)} for ${JSON.stringify(input)}`);
-  return body.result!.data;
+  const body = (await res.json()) as { result?: { data: { unitId: string; name: string; version: number; uscc?: string } }; error?: { data?: { details?: { reason?: string } } } };
+  return { status: res.status, body, input };
 }
 
 async function ok<T = any>(res: Promise<ApiResult<T>>): Promise<T> {
@@ -392,9 +397,12 @@ function attemptArb(): fc.Arbitrary<Attempt> {
     label: 'units.create(B idempotency key)',
     detail: JSON.stringify({ key, spec }),
     run: async () => {
-      const created = await createUnitFrom(A, '甲方·幂等·', spec, key);
-      expect((created as { tenantId?: string }).tenantId).toBe(A);
-      expectNothingOfB(created, `units.create as A with B's idempotency key ${key}`);
+      // Keys live in the caller's tenant: A's first use of the key creates A's unit; A's later uses with
+      // another input are refused as a reused key. Either way nothing of B comes back.
+      const { status, body } = await sendUnitCreate(A, '甲方·幂等·', spec, key);
+      expectNothingOfB(body, `units.create as A with B's idempotency key ${key}`);
+      if (status === 200) expect((body.result!.data as { tenantId?: string }).tenantId).toBe(A);
+      else expect([status, body.error?.data?.details?.reason]).toEqual([409, 'idempotency_key_reused']);
     },
   }));
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '@ufp/api/runtime';
+import { HmacDigestSigner } from '@ufp/core/audit/hmac-signer';
 import { LocalKeyProvider } from '@ufp/core/pii/keyring';
 import { localDocumentClient } from '@ufp/db/table';
 
@@ -10,6 +11,7 @@ describe('the production runtime (as the Lambda entry point builds it)', () => {
     ddb: localDocumentClient(process.env.DDB_ENDPOINT ?? 'http://127.0.0.1:1'),
     keys: new LocalKeyProvider(randomBytes(32)),
     blindIndexKey: randomBytes(32),
+    auditSigner: new HmacDigestSigner(randomBytes(32)),
     auth: { kind: 'jwks', jwksUrl: 'https://issuer.example/.well-known/jwks.json', issuer: 'https://issuer.example', audience: 'ufp-api' },
   });
 

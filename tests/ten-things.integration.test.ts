@@ -222,6 +222,12 @@ describe('satisfaction, report and rollups', () => {
     expect((await rate('10.0.0.2', 4)).status).toBe(200);
     expect((await rate('10.0.0.3', 9)).status).toBe(400);
     expect(ok(await p.query(null, 'tenThings.public.item', { tenantId: T, itemId })).satisfaction).toEqual({ mean: 4.5, count: 2 });
+    // Each counted rating is in the audit log, anonymous: no address, no client fingerprint, not even the client's correlation id.
+    expect((await rateFrom('10.0.0.4', itemId, 3, { 'x-correlation-id': 'client-chosen-id' })).status).toBe(200);
+    const rated = ok(await p.query(admin, 'audit.list', { action: 'tenThings.public.rate' })).items.filter((e: any) => e.entityId === itemId);
+    expect(rated).toHaveLength(3);
+    expect(rated.every((e: any) => e.actor === 'public')).toBe(true);
+    expect(JSON.stringify(rated)).not.toMatch(/10\.0\.0\.|client-chosen-id/);
     expect((await p.query(null, 'tenThings.public.item', { tenantId: T, itemId: candidateIds[8] })).status).toBe(404);
     expect((await p.query(null, 'tenThings.public.item', { tenantId: OTHER, itemId })).status).toBe(404);
   });
@@ -250,7 +256,7 @@ describe('satisfaction, report and rollups', () => {
   it('reports the year per target and exports it as Excel', async () => {
     const report = ok(await p.query(staff, 'tenThings.reports.annual', { planId }));
     expect(report.rows.length).toBeGreaterThanOrEqual(10);
-    expect(report.rows[0]).toMatchObject({ item: candidateTexts[0][0], target: 20, achieved: 6, satisfactionMean: 4.5, satisfactionCount: 2 });
+    expect(report.rows[0]).toMatchObject({ item: candidateTexts[0][0], target: 20, achieved: 6, satisfactionMean: 4, satisfactionCount: 3 });
     const x = ok(await p.query(staff, 'tenThings.reports.annualXlsx', { planId }));
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
@@ -267,7 +273,7 @@ describe('satisfaction, report and rollups', () => {
     expect(row.metrics['tenThings.items.adopted']).toBe(10);
     expect(row.metrics['tenThings.items.done']).toBe(1);
     expect(row.metrics['tenThings.completionBp']).toBeGreaterThan(10_000);
-    expect(row.metrics['tenThings.ratings']).toBe(4);
+    expect(row.metrics['tenThings.ratings']).toBe(5);
     const statusTotal = ['done', 'on_track', 'at_risk', 'behind', 'overdue'].reduce((s, k) => s + (row.metrics[`tenThings.items.${k}`] ?? 0), 0);
     expect(statusTotal).toBe(10);
     expect(JSON.stringify(view.data)).not.toContain(candidateIds[0]);

@@ -107,6 +107,8 @@ export class FederationPlatform extends Construct {
   readonly dataKey: kms.Key;
   readonly piiKey: kms.Key;
   readonly opsKey: kms.Key;
+  /** Signs the audit log's digests (HMAC, never leaves KMS). */
+  readonly auditMacKey: kms.Key;
   readonly blindIndexSecret: secretsmanager.CfnSecret;
   readonly evidenceBucket: s3.Bucket;
   readonly consoleBucket: s3.Bucket;
@@ -177,6 +179,7 @@ export class FederationPlatform extends Construct {
     this.dataKey = data.dataKey;
     this.piiKey = data.piiKey;
     this.opsKey = data.opsKey;
+    this.auditMacKey = data.auditMacKey;
     this.table = data.table;
     this.blindIndexSecret = data.blindIndexSecret;
     this.alarmTopic = alarms.topic;

@@ -192,10 +192,14 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     );
   });
 
-  it('has KMS keys with rotation (data at rest, PII envelope, ops) and the blind-index secret under the PII key', () => {
+  it('has KMS keys with rotation (data at rest, PII envelope, ops), an HMAC key for audit digests, and the blind-index secret under the PII key', () => {
     const s = get(region);
-    s.template.resourceCountIs('AWS::KMS::Key', 3);
-    for (const [, k] of resources(s.json, 'AWS::KMS::Key')) expect(k.Properties.EnableKeyRotation).toBe(true);
+    s.template.resourceCountIs('AWS::KMS::Key', 4);
+    const auditKey = idOf(s, s.platform.auditMacKey);
+    for (const [id, k] of resources(s.json, 'AWS::KMS::Key')) {
+      if (id === auditKey) expect(k.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+      else expect(k.Properties.EnableKeyRotation).toBe(true);
+    }
     s.template.hasResourceProperties('AWS::SecretsManager::Secret', {
       KmsKeyId: { 'Fn::GetAtt': [idOf(s, s.platform.piiKey), 'Arn'] },
       GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
@@ -315,6 +319,19 @@ describe.each(regions)('platform synthesized in %s', (region) => {
         expect(env.PII_KMS_KEY_ID).toBeUndefined();
         expect(env.BLIND_INDEX_SECRET_ARN).toBeUndefined();
       }
+    }
+
+    // Audit digests: the tick seals (GenerateMac), the API verifies (VerifyMac); nobody else touches the key.
+    const auditKey = idOf(s, s.platform.auditMacKey);
+    const macActions = (sts: Record<string, any>[]) => sts.filter((st) => referencedIds(st.Resource).has(auditKey)).flatMap((st) => asArray<string>(st.Action));
+    expect(macActions(api)).toEqual(['kms:VerifyMac']);
+    for (const [handler, fn] of Object.entries(s.platform.consumerFunctions)) {
+      expect(macActions(statementsOf(fn)), handler).toEqual(handler === 'dailyTick' ? ['kms:GenerateMac'] : []);
+    }
+    // The audit log is append-only for every function with table access: an explicit Deny of Update/Delete on its partitions.
+    for (const fn of [s.platform.apiFunction, ...Object.values(s.platform.consumerFunctions)]) {
+      const deny = statementsOf(fn).find((st) => st.Sid === 'AuditLogIsAppendOnly');
+      expect(deny).toMatchObject({ Effect: 'Deny', Action: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'], Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['T#*#AUDIT', 'T#*#AUDITDIGEST'] } } });
     }
 
     // The enrichment parses envelopes; it may only write its own logs.

@@ -17,6 +17,7 @@ import { blobRoutes } from './blob-routes.js';
 import { LocalBlobStore } from './blob-store.js';
 import { devRoutes } from './dev-routes.js';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local.js';
+import { HmacDigestSigner } from '@ufp/core/audit/hmac-signer';
 import { loadLocalKeys } from './keys.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemo } from './seed.js';
@@ -36,6 +37,8 @@ export interface LocalOptions {
   retryPolicy?: RuntimeConfig['retryPolicy'];
   /** Proxies in front that append x-forwarded-for (TRUSTED_PROXY_HOPS); 0: the header is ignored. */
   trustedProxyHops?: number;
+  /** How young an audit entry may be and still be sealed by the tick (default 5 minutes; tests use 0). */
+  auditSealMarginMs?: number;
 }
 
 export interface LocalPlatform {
@@ -84,12 +87,14 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
     ddb: doc,
     keys: keys.pii,
     blindIndexKey: keys.blindIndexKey,
+    auditSigner: new HmacDigestSigner(keys.auditDigestKey),
     auth: { kind: 'local', keys: keys.signing },
     clock,
     consumerOverrides: opts.consumerOverrides,
     retryPolicy: opts.retryPolicy,
     blobs,
     trustedProxyHops: opts.trustedProxyHops,
+    auditSealMarginMs: opts.auditSealMarginMs,
     health: async () => {
       const started = Date.now();
       let storeOk = true;

@@ -33,6 +33,8 @@ export class PlatformData {
   readonly dataKey: kms.Key;
   readonly piiKey: kms.Key;
   readonly opsKey: kms.Key;
+  /** HMAC key (never leaves KMS) that seals the audit log's digests; the table never holds it. */
+  readonly auditMacKey: kms.Key;
   readonly table: dynamodb.Table;
   readonly blindIndexSecret: secretsmanager.CfnSecret;
 
@@ -67,6 +69,18 @@ export class PlatformData {
         resources: ['*'],
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
       }),
+    ]);
+
+    this.auditMacKey = new kms.Key(scope, 'AuditMacKey', {
+      description: 'UFP: signs the audit log digests (HMAC); the table never holds this key',
+      keySpec: kms.KeySpec.HMAC_256,
+      keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
+      policy: new iam.PolicyDocument({ statements: [accountAdministers(['kms:GenerateMac', 'kms:VerifyMac'])] }),
+      removalPolicy: RemovalPolicy.RETAIN,
+      pendingWindow: Duration.days(30),
+    });
+    NagSuppressions.addResourceSuppressions(this.auditMacKey, [
+      { id: 'AwsSolutions-KMS5', reason: 'KMS does not rotate HMAC keys automatically; digests name the key id they were signed with, so a new key can be introduced by hand without invalidating older digests.' },
     ]);
 
     // ── Table ────────────────────────────────────────────────────────────────────────────
@@ -129,41 +143,7 @@ export class PlatformData {
   private key(id: string, description: string, extra: iam.PolicyStatement[]): kms.Key {
     const policy = new iam.PolicyDocument({
       statements: [
-        new iam.PolicyStatement({
-          sid: 'AccountAdministersAndDelegatesUseToIam',
-          principals: [new iam.AccountRootPrincipal()],
-          resources: ['*'],
-          actions: [
-            'kms:CancelKeyDeletion',
-            'kms:CreateAlias',
-            'kms:CreateGrant',
-            'kms:Decrypt',
-            'kms:DeleteAlias',
-            'kms:DescribeKey',
-            'kms:DisableKey',
-            'kms:DisableKeyRotation',
-            'kms:EnableKey',
-            'kms:EnableKeyRotation',
-            'kms:Encrypt',
-            'kms:GenerateDataKey',
-            'kms:GenerateDataKeyWithoutPlaintext',
-            'kms:GetKeyPolicy',
-            'kms:GetKeyRotationStatus',
-            'kms:ListGrants',
-            'kms:ListKeyPolicies',
-            'kms:ListResourceTags',
-            'kms:PutKeyPolicy',
-            'kms:ReEncryptFrom',
-            'kms:ReEncryptTo',
-            'kms:RetireGrant',
-            'kms:RevokeGrant',
-            'kms:ScheduleKeyDeletion',
-            'kms:TagResource',
-            'kms:UntagResource',
-            'kms:UpdateAlias',
-            'kms:UpdateKeyDescription',
-          ],
-        }),
+        accountAdministers(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:DisableKeyRotation', 'kms:EnableKeyRotation', 'kms:GetKeyRotationStatus']),
         ...extra,
       ],
     });
@@ -175,4 +155,39 @@ export class PlatformData {
       pendingWindow: Duration.days(30),
     });
   }
+}
+
+/**
+ * The key-policy statement that lets the account administer a key and delegate its use to IAM, with
+ * exact actions (no `kms:*`): only roles whose IAM policies name the key can use it. `use` lists the
+ * cryptographic (and rotation) actions that apply to the key's spec.
+ */
+function accountAdministers(use: string[]): iam.PolicyStatement {
+  const administer = [
+    'kms:CancelKeyDeletion',
+    'kms:CreateAlias',
+    'kms:CreateGrant',
+    'kms:DeleteAlias',
+    'kms:DescribeKey',
+    'kms:DisableKey',
+    'kms:EnableKey',
+    'kms:GetKeyPolicy',
+    'kms:ListGrants',
+    'kms:ListKeyPolicies',
+    'kms:ListResourceTags',
+    'kms:PutKeyPolicy',
+    'kms:RetireGrant',
+    'kms:RevokeGrant',
+    'kms:ScheduleKeyDeletion',
+    'kms:TagResource',
+    'kms:UntagResource',
+    'kms:UpdateAlias',
+    'kms:UpdateKeyDescription',
+  ];
+  return new iam.PolicyStatement({
+    sid: 'AccountAdministersAndDelegatesUseToIam',
+    principals: [new iam.AccountRootPrincipal()],
+    resources: ['*'],
+    actions: [...administer, ...use].sort(),
+  });
 }

@@ -15,7 +15,7 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { PlatformAlarms } from './alarms.js';
 import type { PlatformData } from './data.js';
-import type { FunctionGrants } from './grants.js';
+import { appendOnlyPartitions, type FunctionGrants } from './grants.js';
 import { viaService } from './shared.js';
 
 /** The Lambda bundles built by packages/functions/build.mjs (dist/<bundle>/index.mjs). */
@@ -98,6 +98,25 @@ export class PlatformFunctions {
           resources: data.tableAndIndexArns(),
         }),
       );
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'AuditLogIsAppendOnly',
+          effect: iam.Effect.DENY,
+          actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+          resources: data.tableAndIndexArns(),
+          conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...appendOnlyPartitions] } },
+        }),
+      );
+      if (g.auditMac) {
+        role.addToPolicy(
+          new iam.PolicyStatement({
+            sid: 'AuditDigestMac',
+            actions: [g.auditMac === 'generate' ? 'kms:GenerateMac' : 'kms:VerifyMac'],
+            resources: [data.auditMacKey.keyArn],
+          }),
+        );
+        environment.AUDIT_MAC_KEY_ID = data.auditMacKey.keyArn;
+      }
       role.addToPolicy(
         new iam.PolicyStatement({
           sid: 'TableKeyViaDynamoDb',

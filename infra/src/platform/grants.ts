@@ -24,7 +24,15 @@ export interface FunctionGrants {
   readonly tableActions: readonly TableAction[];
   /** Use of the PII envelope key (GenerateDataKey/Decrypt) and read of the blind-index secret. */
   readonly pii: boolean;
+  /** The audit-digest HMAC key: `generate` seals digests (the daily tick), `verify` checks them (audit.verify). */
+  readonly auditMac?: 'generate' | 'verify';
 }
+
+/**
+ * Audit entries and their digests are append-only: no function may update or delete an item in a
+ * partition ending in AUDIT or AUDITDIGEST (an explicit Deny, whatever else a role is granted).
+ */
+export const appendOnlyPartitions = ['T#*#AUDIT', 'T#*#AUDITDIGEST'] as const;
 
 /**
  * The API reads and writes every aggregate, parks/replays/removes dead letters (DeleteItem)
@@ -41,6 +49,7 @@ export const apiGrants: FunctionGrants = {
     'dynamodb:ConditionCheckItem',
   ],
   pii: true,
+  auditMac: 'verify',
 };
 
 /**
@@ -59,5 +68,6 @@ export const defaultConsumerGrants: FunctionGrants = {
  */
 export const consumerGrants: Partial<Record<HandlerName, FunctionGrants>> = {
   rollupProjector: defaultConsumerGrants,
-  dailyTick: defaultConsumerGrants,
+  // The tick seals the audit log's digests once a day.
+  dailyTick: { ...defaultConsumerGrants, auditMac: 'generate' },
 };

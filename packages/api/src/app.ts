@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { newId } from '@ufp/core/ids';
 import type { TokenVerifier } from './auth.js';
 import type { ApiDeps } from './deps.js';
+import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.js';
 import { appRouter } from './router.js';
 import { MAX_LEDGER_BYTES } from './routers/hardship.js';
 import type { Context } from './trpc.js';
@@ -60,16 +61,18 @@ export function createApp(opts: AppOptions): Hono {
       createContext: async (_opts, c) => {
         const correlationId = c.req.header('x-correlation-id')?.slice(0, 64) || newId();
         const rawKey = c.req.header('idempotency-key');
-        const idempotencyKey = rawKey && /^[A-Za-z0-9_-]{8,100}$/.test(rawKey) ? rawKey : undefined;
+        const keyOk = rawKey === undefined || IDEMPOTENCY_KEY_PATTERN.test(rawKey);
+        const idempotencyKey = keyOk ? rawKey : undefined;
+        const idempotencyKeyMalformed = !keyOk;
         // The caller's address as the runtime reports it, for per-client rate limits of public procedures.
         const clientIp = clientAddress(c.env, c.req.header('x-forwarded-for'), opts.trustedProxyHops ?? 0);
         const header = c.req.header('authorization');
         const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-        if (!token) return asRecord({ deps: opts.deps, correlationId, idempotencyKey, clientIp, authProblem: 'missing' });
+        if (!token) return asRecord({ deps: opts.deps, correlationId, idempotencyKey, idempotencyKeyMalformed, clientIp, authProblem: 'missing' });
         try {
-          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, clientIp, claims: await opts.verifier.verify(token) });
+          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, idempotencyKeyMalformed, clientIp, claims: await opts.verifier.verify(token) });
         } catch {
-          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, clientIp, authProblem: 'invalid' });
+          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, idempotencyKeyMalformed, clientIp, authProblem: 'invalid' });
         }
       },
       onError: ({ error, path, ctx }) => {

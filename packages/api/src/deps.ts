@@ -1,3 +1,4 @@
+import type { DigestSigner } from '@ufp/core/audit/chain';
 import type { Clock } from '@ufp/core/clock';
 import type { BlobStore } from '@ufp/core/evidence/blob-store';
 import type { FieldCipher } from '@ufp/core/pii/envelope';
@@ -18,6 +19,8 @@ export interface ApiDeps {
   cipher: FieldCipher;
   /** Key for blind indexes (keyed HMAC look-ups of personal data); never stored in the table. */
   blindIndexKey: Buffer;
+  /** Verifies the audit log's sealed digests (a key held outside the table). */
+  auditSigner: DigestSigner;
   tenants: TenantRepository;
   units: UnitRepository;
   users: UserRepository;

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
 import { systemClock, type Clock } from '@ufp/core/clock';
+import type { DigestSigner } from '@ufp/core/audit/chain';
 import type { EventEnvelope } from '@ufp/core/events';
 import type { BlobStore } from '@ufp/core/evidence/blob-store';
 import { createFieldCipher } from '@ufp/core/pii/envelope';
@@ -32,6 +33,8 @@ export interface RuntimeConfig {
   keys: DataKeyProvider;
   /** Secret for blind indexes and cursor signatures (never stored in the table). */
   blindIndexKey: Buffer;
+  /** Signs (sealing job) and verifies (audit.verify) the audit log's digests; its key is never in the table. */
+  auditSigner: DigestSigner;
   auth: AuthConfig;
   clock?: Clock;
   retryPolicy?: RetryPolicy;
@@ -44,6 +47,8 @@ export interface RuntimeConfig {
   /** Evidence file store: LocalBlobStore locally, S3 in AWS. */
   blobs?: BlobStore;
   trustedProxyHops?: AppOptions['trustedProxyHops'];
+  /** See `auditSealTickJob`: entries younger than this are left for the next seal. */
+  auditSealMarginMs?: number;
 }
 
 export interface Runtime {
@@ -62,7 +67,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
   const cursors = new CursorCodec(createHmac('sha256', config.blindIndexKey).update('cursor-signing').digest());
   const handlers: Record<HandlerName, ConsumerHandler> = {
     rollupProjector: rollupProjector(table),
-    dailyTick: dailyTick(table, config.tickJobs ?? defaultTickJobs(table, clock)),
+    dailyTick: dailyTick(table, config.tickJobs ?? defaultTickJobs(table, clock, config.auditSigner, config.auditSealMarginMs)),
     // Module consumers register here, one line each (and a rule in packages/events/src/rules.ts).
     tenThingsLinkedProgress: tenThingsLinkedProgress(table, clock, cursors),
     ...config.consumerOverrides,
@@ -75,6 +80,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     cursors,
     cipher: createFieldCipher({ keys: config.keys }),
     blindIndexKey: config.blindIndexKey,
+    auditSigner: config.auditSigner,
     tenants: new TenantRepository(table),
     units: new UnitRepository(table, cursors),
     users: new UserRepository(table, cursors),

@@ -1,11 +1,13 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import { DomainError, type DomainErrorKind } from '@ufp/core/errors';
 import type { Role } from '@ufp/core/roles';
 import { ownScope } from '@ufp/core/rollups/scopes';
-import type { RollupScope, TenantScope } from '@ufp/core/tenancy/scope';
+import { PLATFORM_AUDIT_TENANT, type RollupScope, type TenantScope } from '@ufp/core/tenancy/scope';
 import type { Claims } from './auth.js';
 import type { ApiDeps } from './deps.js';
+import { inputHash, malformedKey, replayOf, storeFinalResponse, type IdempotentCall } from './idempotency.js';
 import { issueView } from './zod-bilingual.js';
 
 export interface Context {
@@ -16,6 +18,10 @@ export interface Context {
   correlationId: string;
   /** From the `Idempotency-Key` header: a retried mutation returns the first response. */
   idempotencyKey?: string;
+  /** The header was sent but is not a valid key: refused, never ignored. */
+  idempotencyKeyMalformed?: boolean;
+  /** Set per call for a mutation sent with a key (see `idempotency.ts`); `write()` stores its response. */
+  idempotency?: IdempotentCall;
   /** The client's address from the runtime (API Gateway source IP, the socket), for per-client rate limits of public procedures. */
   clientIp?: string;
   /** The procedure path, set per call (idempotency keys are bound to it). */
@@ -29,7 +35,15 @@ const codeOf: Record<DomainErrorKind, TRPCError['code']> = {
   conflict: 'CONFLICT',
 };
 
-const t = initTRPC.context<Context>().create({
+export interface ProcedureMeta {
+  /**
+   * A read whose every call is audited — decrypted personal data, a download link: never served from, or
+   * stored in, the idempotency store, so each call runs (and is audited) and no plaintext is kept there.
+   */
+  auditedRead?: boolean;
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     if (cause instanceof ZodError) {
@@ -72,7 +86,38 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors).use(({ ctx, path, next }) => next({ ctx: { ...ctx, path } }));
+export const publicProcedure = t.procedure.use(domainErrors).use(({ ctx, path, next }) => {
+  if (ctx.idempotencyKeyMalformed) throw malformedKey();
+  return next({ ctx: { ...ctx, path } });
+});
+
+/**
+ * A mutation sent with an `Idempotency-Key`: the first response is replayed to a retry before the
+ * procedure runs; a key used for another request is refused. The response is stored by `write()` in the
+ * change's own transaction (and refreshed with the final response here). When the call fails because a
+ * concurrent twin applied it first, the twin's response is returned instead of the failure.
+ */
+const idempotent = (tenantOf: (ctx: Context & { scope?: TenantScope }) => string) =>
+  t.middleware(async ({ ctx, type, path, meta, getRawInput, next }) => {
+    const actor = ctx.claims?.sub;
+    if (type !== 'mutation' || !ctx.idempotencyKey || !actor || meta?.auditedRead) return next({ ctx: { idempotency: undefined } });
+    const call: IdempotentCall = { tenantId: tenantOf(ctx), key: ctx.idempotencyKey, actor, procedure: path, inputHash: await inputHash(await getRawInput()) };
+    const replay = (response: unknown) => ({ ok: true as const, data: response, ctx, marker: middlewareMarker });
+    const earlier = await replayOf(ctx.deps.table, call);
+    if (earlier.found) return replay(earlier.response);
+    const result = await next({ ctx: { idempotency: call } });
+    if (result.ok) {
+      await storeFinalResponse(ctx.deps.table, call, result.data, ctx.deps.clock.now());
+      return result;
+    }
+    try {
+      const twin = await replayOf(ctx.deps.table, call);
+      if (twin.found) return replay(twin.response);
+    } catch (err) {
+      if (err instanceof DomainError) throw err; // a different request won the race for this key
+    }
+    return result;
+  });
 
 const denied = (zh: string, en: string) => new TRPCError({ code: 'FORBIDDEN', message: zh, cause: new DomainError('forbidden', { zh, en }) });
 
@@ -87,10 +132,12 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 const hasAny = (claims: Claims, allowed: readonly Role[]) => claims.roles.some((r) => allowed.includes(r));
 
-export const platformProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!hasAny(ctx.claims, ['platform_operator'])) throw denied('仅平台运营人员可操作', 'Platform operators only');
-  return next();
-});
+export const platformProcedure = authedProcedure
+  .use(({ ctx, next }) => {
+    if (!hasAny(ctx.claims, ['platform_operator'])) throw denied('仅平台运营人员可操作', 'Platform operators only');
+    return next();
+  })
+  .use(idempotent(() => PLATFORM_AUDIT_TENANT));
 
 /**
  * Narrows to one tenant: the tenant named by the verified token (never by input), active,
@@ -113,7 +160,7 @@ export const tenantProcedure = (allowed: readonly Role[]) =>
       unitId: onlyReporter ? ctx.claims.unitId : undefined,
     };
     return next({ ctx: { ...ctx, scope, tenant } });
-  });
+  }).use(idempotent((ctx) => ctx.scope!.tenantId));
 
 /**
  * Narrows to a rollup scope: a leadership viewer's division code, or a federation admin's

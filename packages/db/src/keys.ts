@@ -19,6 +19,8 @@ export const keys = {
   scopedUser: (userId: string) => ({ pk: 'PLATFORM#USER', sk: userId }),
   audit: (tenantId: string, auditId: string) => ({ pk: `${tenantPrefix(tenantId)}AUDIT`, sk: auditId }),
   auditPartition: (tenantId: string) => `${tenantPrefix(tenantId)}AUDIT`,
+  /** Sealed digests of a tenant's audit log (see audit-integrity.ts); append-only like the log. */
+  auditDigestPartition: (tenantId: string) => `${tenantPrefix(tenantId)}AUDITDIGEST`,
   outbox: (ownerPrefix: string, eventId: string) => ({ pk: `${ownerPrefix}OUTBOX#${eventId}`, sk: 'EVENT' }),
   consumed: (ownerPrefix: string, handler: string, eventId: string) => ({
     pk: `${ownerPrefix}DONE#${handler}#${eventId}`,

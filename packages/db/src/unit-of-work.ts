@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { auditEntryHash } from '@ufp/core/audit/chain';
 import { conflict, DomainError } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import type { DomainEvent } from '@ufp/core/events';
@@ -17,6 +18,8 @@ export interface AuditEntry {
   entityId: string;
   summary: string;
   changes?: Record<string, { from?: unknown; to?: unknown }>;
+  /** For an audited read: which personal-data fields were decrypted and returned. */
+  fields?: string[];
 }
 
 export interface WriteContext {
@@ -103,23 +106,28 @@ export class UnitOfWork {
     return this;
   }
 
-  audit(entry: AuditEntry): this {
+  /**
+   * Appends an audit entry carrying the hash of its own content (see core/audit/chain.ts), in the same
+   * transaction as the change. `tenantId` writes it to another log, e.g. the platform's own.
+   */
+  audit(entry: AuditEntry, tenantId: string = this.ctx.scope.tenantId): this {
     const { scope, now } = this.ctx;
     const auditId = newId();
+    const content = withoutUndefined({
+      kind: 'audit',
+      auditId,
+      tenantId,
+      at: now.toISOString(),
+      actor: scope.actor.sub,
+      actorRoles: [...scope.actor.roles],
+      correlationId: this.ctx.correlationId,
+      ...entry,
+    });
     this.items.push({
       item: {
         Put: {
           TableName: this.table.name,
-          Item: {
-            ...keys.audit(scope.tenantId, auditId),
-            kind: 'audit',
-            auditId,
-            at: now.toISOString(),
-            actor: scope.actor.sub,
-            actorRoles: [...scope.actor.roles],
-            correlationId: this.ctx.correlationId,
-            ...entry,
-          },
+          Item: { ...keys.audit(tenantId, auditId), ...content, hash: auditEntryHash(content) },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -162,6 +170,11 @@ export class UnitOfWork {
     if (reasons.some((r) => r.Code === 'TransactionConflict')) return 'retry';
     return 'unknown';
   }
+}
+
+/** Drops undefined members at every depth, as the document client does when it stores an item (so a hash of it matches what is read back). */
+function withoutUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

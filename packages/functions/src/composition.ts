@@ -9,6 +9,7 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createRuntime, type Runtime, type RuntimeConfig } from '@ufp/api/runtime';
+import { KmsDigestSigner } from '@ufp/db/kms-digest-signer';
 import { KmsKeyProvider } from '@ufp/db/kms-key-provider';
 import { createDocumentClient } from '@ufp/db/table';
 import { readEnv, type FunctionEnv } from './env.js';
@@ -41,6 +42,8 @@ export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<
     // function's role has no kms:GenerateDataKey/Decrypt on the PII key, so KMS refuses.
     keys: new KmsKeyProvider({ keyId: env.piiKmsKeyId ?? 'alias/pii-not-granted', client: new KMSClient({ region: env.region }) }),
     blindIndexKey: await readBlindIndexKey(env),
+    // Without AUDIT_MAC_KEY_ID the function was granted neither GenerateMac nor VerifyMac: KMS refuses.
+    auditSigner: new KmsDigestSigner(env.auditMacKeyId ?? 'alias/audit-mac-not-granted', new KMSClient({ region: env.region })),
     auth: { kind: 'jwks', jwksUrl: env.jwt.jwksUrl, issuer: env.jwt.issuer, audience: env.jwt.audience },
     // Evidence files: presigned S3 URLs on the evidence bucket (only the API function is given EVIDENCE_BUCKET).
     blobs: env.evidenceBucket ? new S3BlobStore({ bucket: env.evidenceBucket, region: env.region }) : undefined,

@@ -13,6 +13,8 @@ export interface FunctionEnv {
   piiKmsKeyId: string | undefined;
   /** Absent on functions that were not granted the blind-index secret. */
   blindIndexSecretArn: string | undefined;
+  /** The KMS HMAC key that signs (sealing tick) or verifies (API) the audit log's digests. */
+  auditMacKeyId: string | undefined;
   jwt: { issuer: string; audience: string; jwksUrl: string };
 }
 
@@ -37,6 +39,7 @@ export function readEnv(env: Env = process.env): FunctionEnv {
     evidenceBucket: optional(env, 'EVIDENCE_BUCKET'),
     piiKmsKeyId: optional(env, 'PII_KMS_KEY_ID'),
     blindIndexSecretArn: optional(env, 'BLIND_INDEX_SECRET_ARN'),
+    auditMacKeyId: optional(env, 'AUDIT_MAC_KEY_ID'),
     jwt: {
       issuer: required(env, 'JWT_ISSUER'),
       audience: required(env, 'JWT_AUDIENCE'),

@@ -1,5 +1,6 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import { query } from '../api';
+import { AuditIntegrity } from '../components/AuditIntegrity';
 import { Banner } from '../components/Banner';
 import { DataTable, ListFooter } from '../components/DataTable';
 import { formatDateTime, t } from '../i18n';
@@ -59,6 +60,7 @@ export default function Audit() {
           {t('common.refresh')}
         </button>
       </div>
+      <AuditIntegrity procedure="audit.verify" />
       <form
         class="filters"
         role="search"

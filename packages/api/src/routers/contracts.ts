@@ -23,6 +23,7 @@ import {
   type Side,
 } from '@ufp/core/contracts/contract';
 import { assertStep, nextSteps, renewalOpensOn, type LifecycleStep } from '@ufp/core/contracts/lifecycle';
+import { changesBetween } from '@ufp/core/audit/changes';
 import { inForceMetrics, inForceYears, mergeMetrics } from '@ufp/core/contracts/metrics';
 import { checkMinimumWage, checkRepresentatives, checkTerm, voteFailureText, voteOutcome } from '@ufp/core/contracts/rules';
 import { conflict, invalid, staleVersion } from '@ufp/core/errors';
@@ -552,10 +553,7 @@ export const contractsRouter = router({
       else if (minimumWageFen !== undefined) after.minimumWageFen = minimumWageFen;
       return write(ctx, (uow) => {
         r.saveSettings(uow, ctx.scope.tenantId, before, after);
-        const changes: Record<string, { from?: unknown; to?: unknown }> = {};
-        for (const k of ['dayCount', 'extendOnRestDay', 'minimumWageFen', 'outsiderShareMax', 'publishWithinDays'] as const) {
-          if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) changes[k] = { from: before[k], to: after[k] };
-        }
+        const changes = changesBetween(before, after, ['dayCount', 'extendOnRestDay', 'minimumWageFen', 'outsiderShareMax', 'publishWithinDays']);
         uow.audit({ action: 'contracts.settings.set', entityType: 'settings', entityId: 'contracts', summary: `修改集体合同规则设置：${Object.keys(changes).join('、') || '无变化'}`, ...(Object.keys(changes).length ? { changes } : {}) });
         return { ...after };
       });

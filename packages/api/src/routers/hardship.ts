@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { firstSheetRows, newWorkbook, sheetBuffer } from '../excel.js';
 import { z } from 'zod';
+import { changesBetween } from '@ufp/core/audit/changes';
 import { shanghaiDate, shanghaiYear } from '@ufp/core/clock';
 import { conflict, DomainError, invalid, notFound, staleVersion } from '@ufp/core/errors';
 import type { Grant, HardshipFile, HouseholdDetails } from '@ufp/core/hardship/file';
@@ -612,7 +613,7 @@ export const hardshipRouter = router({
           entityType: 'hardship.rules',
           entityId: String(input.year),
           summary: `设置 ${input.year} 年困难帮扶规则：低保 ${input.dibaoMonthlyFen / 100} 元/人/月`,
-          changes: { dibaoMonthlyFen: { from: current.dibaoMonthlyFen, to: pack.dibaoMonthlyFen }, relativeMultiplier: { from: current.relativeMultiplier, to: pack.relativeMultiplier } },
+          changes: changesBetween(current, pack, ['dibaoMonthlyFen', 'relativeMultiplier', 'accidentalShare', 'caps', 'investigationDays', 'noticeDays', 'followUpMonths']),
         });
         return pack;
       });
@@ -664,6 +665,10 @@ export const hardshipRouter = router({
         file.findingsEncrypted ? ctx.deps.cipher.decrypt(file.findingsEncrypted, { tenantId: ctx.scope.tenantId, field: 'hardship.findings' }) : undefined,
       ]);
       const dup = ctx.scope.unitId ? new Map<string, number>() : await r.otherTenantsAiding(province(ctx.scope), thisYear(ctx), ctx.scope.tenantId, [file.provinceIndex]);
+      const fields = ['household.members', 'household.income', 'household.health', ...(findings === undefined ? [] : ['findings'])];
+      await write(ctx, (uow) => {
+        uow.audit({ action: 'pii.read', entityType: 'hardship.file', entityId: file.fileId, summary: `查看困难档案 ${file.worker.nameMasked} 的家庭成员、收入与健康状况${findings === undefined ? '' : '及调查结论'}（解密）`, fields });
+      });
       return {
         ...fileSummary(file, on),
         household: details,
@@ -836,7 +841,7 @@ export const hardshipRouter = router({
     ),
 
     /** The unmasked ID number or phone, for staff who need it; every read is audit-logged. */
-    reveal: staff.input(z.object({ fileId: idInput, field: z.enum(['idNumber', 'phone']) })).mutation(async ({ ctx, input }) => {
+    reveal: staff.meta({ auditedRead: true }).input(z.object({ fileId: idInput, field: z.enum(['idNumber', 'phone']) })).mutation(async ({ ctx, input }) => {
       const file = await repo(ctx).getFile(ctx.scope, input.fileId);
       const ciphertext = input.field === 'idNumber' ? file.worker.idEncrypted : file.worker.phoneEncrypted;
       const value = ciphertext ? await ctx.deps.cipher.decrypt(ciphertext, { tenantId: ctx.scope.tenantId, field: input.field === 'idNumber' ? 'hardship.worker.idNumber' : 'hardship.worker.phone' }) : null;
@@ -961,7 +966,7 @@ export const hardshipRouter = router({
         return { ...result, duplicate: dup.get(file.provinceIndex) ? { year: y, otherFederations: dup.get(file.provinceIndex)! } : undefined };
       }),
 
-    revealBankAccount: staff.input(z.object({ fileId: idInput, grantId: idInput })).mutation(async ({ ctx, input }) => {
+    revealBankAccount: staff.meta({ auditedRead: true }).input(z.object({ fileId: idInput, grantId: idInput })).mutation(async ({ ctx, input }) => {
       const grant = (await repo(ctx).grantsOfFile(ctx.scope, input.fileId)).find((g) => g.grantId === input.grantId);
       if (!grant) throw notFound('发放记录');
       const value = grant.bankAccountEncrypted ? await ctx.deps.cipher.decrypt(grant.bankAccountEncrypted, { tenantId: ctx.scope.tenantId, field: 'hardship.grant.bankAccount' }) : null;

@@ -18,6 +18,7 @@ export const notificationsRouter = router({
   markRead: editors.input(z.object({ id: z.string().min(1).max(200) })).mutation(({ ctx, input }) =>
     write(ctx, (uow, now) => {
       new NotificationRepository(ctx.deps.table).markRead(uow, ctx.scope.tenantId, input.id, now.toISOString());
+      uow.audit({ action: 'notifications.markRead', entityType: 'notification', entityId: input.id, summary: '标记通知为已读' });
       return { id: input.id, readAt: now.toISOString() };
     }),
   ),

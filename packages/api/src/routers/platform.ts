@@ -33,7 +33,8 @@ export const platformRouter = router({
       const uow = new UnitOfWork(ctx.deps.table, { scope, correlationId: ctx.correlationId, now });
       ctx.deps.tenants.add(uow, tenant);
       uow.emit({ type: 'platform.tenant.created', data: { tenantId: tenant.id, level: tenant.level, divisionCode: tenant.divisionCode } });
-      uow.audit({ action: 'platform.tenants.create', entityType: 'tenant', entityId: tenant.id, summary: `创建租户 ${tenant.name}（${tenant.divisionCode}）` });
+      const entry = { action: 'platform.tenants.create', entityType: 'tenant', entityId: tenant.id, summary: `创建租户 ${tenant.name}（${tenant.divisionCode}）` };
+      uow.audit(entry).audit(entry, PLATFORM_AUDIT_TENANT);
       await uow.commit();
       return tenant;
     }),

@@ -108,7 +108,7 @@ export const tenThingsEvidenceRouter = router({
   }),
 
   /** A short-lived download URL of a checked file; every URL handed out is in the audit log. */
-  url: anyone.input(z.object({ evidenceId: idInput })).mutation(async ({ ctx, input }) => {
+  url: anyone.meta({ auditedRead: true }).input(z.object({ evidenceId: idInput })).mutation(async ({ ctx, input }) => {
     const { evidence, item } = await visibleEvidence(ctx, input.evidenceId);
     if (evidence.status !== 'ready') throw invalid({ zh: '该佐证材料未通过核验，不能下载', en: 'This evidence has not passed the check and cannot be downloaded' }, { field: 'evidenceId' });
     const blobs = blobStore(ctx);

@@ -9,6 +9,7 @@ import { withEntry } from '@ufp/core/ten-things/apply';
 import { itemCategories, type Item, type Plan } from '@ufp/core/ten-things/model';
 import { itemProgress, itemStatuses, planSummary, type ItemProgress, type ItemStatus } from '@ufp/core/ten-things/status';
 import { linkableEventTypes, parseTargetsText, targetsTextError, type Target } from '@ufp/core/ten-things/targets';
+import { changesBetween } from '@ufp/core/audit/changes';
 import { checkTieResolution, tallyVote } from '@ufp/core/ten-things/vote';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { TenThingsRepository } from '@ufp/db/repositories/ten-things';
@@ -57,9 +58,16 @@ export const tenThingsRouter = router({
           throw invalid({ zh: '“落后”阈值须大于“有风险”阈值', en: 'The behind threshold must exceed the at-risk threshold' }, { field: 'behindPoints' });
         }
         const { version, ...settings } = input;
+        const before = await tenThingsRepo(ctx.deps).settings(ctx.scope.tenantId);
         return write(ctx, (uow) => {
           tenThingsRepo(ctx.deps).putSettings(uow, ctx.scope.tenantId, settings, version);
-          uow.audit({ action: 'tenThings.settings.update', entityType: 'tenThings.settings', entityId: ctx.scope.tenantId, summary: `十件实事设置：最多 ${settings.maxAdopted} 项，风险阈值 ${settings.atRiskPoints}/${settings.behindPoints}` });
+          uow.audit({
+            action: 'tenThings.settings.update',
+            entityType: 'tenThings.settings',
+            entityId: ctx.scope.tenantId,
+            summary: `十件实事设置：最多 ${settings.maxAdopted} 项，风险阈值 ${settings.atRiskPoints}/${settings.behindPoints}`,
+            changes: changesBetween(before, settings, ['maxAdopted', 'atRiskPoints', 'behindPoints']),
+          });
           return { ...settings, version: version + 1 };
         });
       }),
@@ -398,10 +406,13 @@ export const tenThingsRouter = router({
         // The client is keyed by a keyed hash of its address: the address itself is never stored.
         const client = createHmac('sha256', ctx.deps.blindIndexKey).update(`rate|${ctx.clientIp ?? 'unknown'}`).digest('base64url').slice(0, 22);
         const repo = tenThingsRepo(ctx.deps);
-        await write({ ...ctx, scope, idempotencyKey: undefined }, (uow) => {
+        // A fresh correlation id: the client's own x-correlation-id header must not travel into the tenant's log.
+        await write({ ...ctx, scope, correlationId: newId() }, (uow) => {
           repo.guardRating(uow, tenant.id, item.itemId, shanghaiDate(now), client, now);
           repo.addRating(uow, tenant.id, item.itemId, input.score);
           uow.emit({ type: 'tenThings.item.rated', data: { planId: item.planId, itemId: item.itemId, score: input.score, year: item.year, metrics: { 'tenThings.ratings': 1, 'tenThings.ratingSum': input.score } } });
+          // Anonymous: the entry records that one rating was counted, never who or from where.
+          uow.audit({ action: 'tenThings.public.rate', entityType: 'tenThings.item', entityId: item.itemId, summary: `收到匿名满意度评价 1 条：${item.title}` });
         });
         const sum = item.satisfaction.sum + input.score;
         const count = item.satisfaction.count + 1;

@@ -85,6 +85,7 @@ export const unitsRouter = router({
 
   /** The unmasked phone, for staff who must call the chair; every read is audit-logged. */
   revealChairPhone: tenantProcedure(['federation_admin', 'federation_staff'])
+    .meta({ auditedRead: true })
     .input(z.object({ unitId: idInput }))
     .mutation(async ({ ctx, input }) => {
       const unit = await ctx.deps.units.get(ctx.scope, input.unitId);

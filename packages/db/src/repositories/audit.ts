@@ -13,6 +13,10 @@ export interface AuditRecord {
   entityId: string;
   summary: string;
   changes?: Record<string, { from?: unknown; to?: unknown }>;
+  /** An audited read: the personal-data fields it decrypted. */
+  fields?: string[];
+  /** SHA-256 of the entry's content, written with it (see core/audit/chain.ts). */
+  hash?: string;
 }
 
 export interface AuditFilter {

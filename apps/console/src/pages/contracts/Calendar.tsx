@@ -1,3 +1,4 @@
+import { AuditIntegrity } from '../../components/AuditIntegrity';
 import { changedDays, WorkCalendar, type HolidayNotice } from '@ufp/core/calendar/calendar';
 import { parseNoticeDays, type ParsedEntry } from '@ufp/core/calendar/parse';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
@@ -84,6 +85,7 @@ export default function HolidayCalendar() {
         )}
       </Show>
       <h2>{tx('平台审计日志', 'Platform audit log')}</h2>
+      <AuditIntegrity procedure="audit.verifyPlatform" />
       <Show when={log.error}>
         <Banner kind="error">{errorText(log.error)}</Banner>
       </Show>
