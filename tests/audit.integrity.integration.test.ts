@@ -94,7 +94,7 @@ describe('sealing and audit.verify', () => {
 
     // An id that sorts between two sealed entries, as if written back then.
     const between = `${String(items[5]!.sk).slice(0, -1)}${String(items[5]!.sk).endsWith('Z') ? 'Y' : 'Z'}`;
-    const inserted = { ...items[5]!, sk: between, auditId: between, summary: '事后补写' };
+    const inserted: Record<string, unknown> = { ...items[5]!, sk: between, auditId: between, summary: '事后补写' };
     await put({ ...inserted, hash: auditEntryHash(inserted) });
     const report = await verify();
     expect(report.findings).toContainEqual(expect.objectContaining({ kind: 'entry_inserted', auditId: between }));
