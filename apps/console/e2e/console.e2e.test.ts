@@ -325,6 +325,9 @@ describe('console', () => {
       const audit = page.getByRole('table', { name: '审计日志' });
       await audit.getByText('users.create').first().waitFor({ timeout: 15_000 });
       expect(await audit.innerText()).toContain(name);
+      // The tamper check runs on the page: nothing is sealed yet on a fresh platform, and nothing fails.
+      await page.getByText('审计日志完整：未发现篡改。').waitFor({ timeout: 15_000 });
+      expect(await page.locator('.integrity').innerText()).toMatch(/已校验 [\d,]+ 条记录/);
       await screenshot(page, 'admin-audit');
 
       await nav.getByRole('link', { name: '死信队列' }).click();
