@@ -30,14 +30,14 @@ const express = (over: Record<string, unknown> = {}) => ({
 
 const reps = (n: number, prefix = '职工代表') => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}`, role: i === 0 ? '首席' : '成员' }));
 
-async function create(over: Record<string, unknown> = {}) {
-  const res = await p.mutate(staff, 'contracts.create', express(over));
+async function create(over: Record<string, unknown> = {}, who = staff) {
+  const res = await p.mutate(who, 'contracts.create', express(over));
   expect(res.status, JSON.stringify(res.error)).toBe(200);
   return res.data.contractId as string;
 }
 
 /** Walks a contract from draft to filed with the given business dates. */
-async function walkToFiled(contractId: string, d: { sentOn: string; signedOn: string; filedOn: string }) {
+async function walkToFiled(contractId: string, d: { sentOn: string; signedOn: string; filedOn: string }, who = staff) {
   const steps: [string, Record<string, unknown>][] = [
     ['contracts.offer.send', { sentOn: d.sentOn, fromSide: 'worker' }],
     ['contracts.offer.reply', { repliedOn: d.sentOn, accepted: true }],
@@ -49,7 +49,7 @@ async function walkToFiled(contractId: string, d: { sentOn: string; signedOn: st
     ['contracts.file', { filedOn: d.filedOn }],
   ];
   for (const [path, input] of steps) {
-    const res = await p.mutate(staff, path, { contractId, ...input });
+    const res = await p.mutate(who, path, { contractId, ...input });
     expect(res.status, `${path}: ${JSON.stringify(res.error)}`).toBe(200);
   }
 }
@@ -254,22 +254,22 @@ describe('the vote on the draft, per contract type', () => {
 });
 
 describe('the review clock and the daily tick', () => {
-  it('takes effect on the 15th working day across 国庆 2025, not a day early, and counts in the rollups', async () => {
+  it('takes effect the day after the 15th working day across 国庆 2025, not on it, and counts in the rollups', async () => {
     const set = await p.query(admin, 'contracts.settings.get');
     expect((await p.mutate(admin, 'contracts.settings.set', { version: set.data.version, dayCount: { review: 'working' } })).status).toBe(200);
     at('2025-09-26');
     const id = await create({ coveredEmployees: 1500 });
     await walkToFiled(id, { sentOn: '2025-09-15', signedOn: '2025-09-22', filedOn: '2025-09-26' });
     const filed = (await p.query(staff, 'contracts.get', { contractId: id })).data;
-    expect(filed.clocks[0]).toMatchObject({ kind: 'review', dueOn: '2025-10-23', count: 'working' });
+    expect(filed.clocks[0]).toMatchObject({ kind: 'review', dueOn: '2025-10-23', effectiveOn: '2025-10-24', count: 'working' });
 
-    await tick('2025-10-22');
+    await tick('2025-10-23'); // the 15th working day: the bureau may still object
     expect((await p.query(staff, 'contracts.get', { contractId: id })).data.status).toBe('filed');
     const base = (await p.query(leaderOf('32'), 'rollups.overview', { year: 2025 })).data.totals as Record<string, number>;
-    await tick('2025-10-23');
+    await tick('2025-10-24');
     const eff = (await p.query(staff, 'contracts.get', { contractId: id })).data;
-    expect(eff).toMatchObject({ status: 'effective', effectiveOn: '2025-10-23' });
-    await tick('2025-10-23'); // a repeated tick changes nothing
+    expect(eff).toMatchObject({ status: 'effective', effectiveOn: '2025-10-24' });
+    await tick('2025-10-24'); // a repeated tick changes nothing
     expect((await p.query(staff, 'contracts.get', { contractId: id })).data.version).toBe(eff.version);
 
     const totals = (await p.query(leaderOf('32'), 'rollups.overview', { year: 2025 })).data.totals as Record<string, number>;
@@ -332,6 +332,95 @@ describe('the review clock and the daily tick', () => {
     await walkToFiled(id, { sentOn: '2026-12-01', signedOn: '2026-12-18', filedOn: '2026-12-22' });
     const c = (await p.query(staff, 'contracts.get', { contractId: id })).data;
     expect(c.clocks[0].provisional.years).toEqual([2027]);
+    at('2025-10-24');
+  });
+});
+
+describe('the review period at its boundary (Art. 45, 47): objections through day 15, effective on day 16', () => {
+  // A tenant of its own, so its clock settings do not touch the tests above.
+  const R = '321283';
+  const staffR = staffOf(R);
+  const adminR = adminOf(R);
+  let unitR: string;
+  const filedOn2026 = { sentOn: '2026-02-20', signedOn: '2026-02-27', filedOn: '2026-03-02' };
+  const get = async (id: string) => (await p.query(staffR, 'contracts.get', { contractId: id })).data;
+
+  beforeAll(async () => {
+    await createTenant(p, R, R);
+    unitR = (await createUnit(p, R)).unitId;
+  });
+
+  it('files on 03-02: the last review day is 03-17 (day 15), the contract takes effect on 03-18 (day 16)', async () => {
+    at('2026-03-02');
+    const id = await create({ unitId: unitR }, staffR);
+    await walkToFiled(id, filedOn2026, staffR);
+    const c = await get(id);
+    expect(c.clocks).toEqual([expect.objectContaining({ kind: 'review', from: '2026-03-02', dueOn: '2026-03-17', effectiveOn: '2026-03-18', days: 15, count: 'natural' })]);
+    expect(c.history.at(-1)).toMatchObject({ step: 'file', note: expect.stringContaining('审查期至 2026-03-17 止（15个自然日），期间无异议则 2026-03-18 起生效') });
+  });
+
+  it('accepts an objection dated day 15 after that day\'s tick, and sends the contract back to negotiation', async () => {
+    at('2026-03-02');
+    const id = await create({ unitId: unitR }, staffR);
+    await walkToFiled(id, filedOn2026, staffR);
+    await tick('2026-03-17'); // the daily tick of day 15 (00:05 in production) leaves it under review
+    expect((await get(id)).status).toBe('filed');
+    const objection = await p.mutate(staffR, 'contracts.review.record', { contractId: id, objectionOn: '2026-03-17', opinion: '工资条款低于当地最低工资标准' });
+    expect(objection.status, JSON.stringify(objection.error)).toBe(200);
+    expect(objection.data).toMatchObject({ status: 'negotiating', review: { objectionOn: '2026-03-17' } });
+    expect(objection.data.effectiveOn).toBeUndefined();
+    await tick('2026-03-18');
+    expect((await get(id)).status).toBe('negotiating'); // an objected contract never takes effect by lapse of time
+  });
+
+  it('refuses an objection dated day 16 as late, naming the last review day and the effective date, and changes nothing', async () => {
+    at('2026-03-02');
+    const id = await create({ unitId: unitR }, staffR);
+    await walkToFiled(id, filedOn2026, staffR);
+    await tick('2026-03-17');
+    const before = await get(id);
+    at('2026-03-18'); // before that day's tick
+    const late = await p.mutate(staffR, 'contracts.review.record', { contractId: id, objectionOn: '2026-03-18' });
+    expect(late.status).toBe(400);
+    expect(late.error?.message).toBe('审查期至 2026-03-17 止，2026-03-18 提出的异议已逾期；未在审查期内提出异议的，合同自 2026-03-18 起生效');
+    expect((late.error?.data as any).messageEn).toContain('The review period ended on 2026-03-17');
+    expect((late.error?.data as any).issues).toEqual([expect.objectContaining({ path: ['objectionOn'] })]);
+    expect(await get(id)).toMatchObject({ status: 'filed', version: before.version });
+  });
+
+  it('takes effect on day 16 with the history note and the notification saying when the review ended and from when it is in force', async () => {
+    at('2026-03-02');
+    const id = await create({ unitId: unitR }, staffR);
+    await walkToFiled(id, filedOn2026, staffR);
+    await tick('2026-03-17');
+    expect((await get(id)).status).toBe('filed');
+    await tick('2026-03-18');
+    const c = await get(id);
+    expect(c).toMatchObject({ status: 'effective', effectiveOn: '2026-03-18' });
+    expect(c.history.at(-1)).toMatchObject({ step: 'effective', on: '2026-03-18', note: '审查期至 2026-03-17 届满，人社部门未提出异议，自 2026-03-18 起生效（《集体合同规定》第四十七条）' });
+    const notice = (await p.query(staffR, 'notifications.list')).data.items.find((n: any) => n.contractId === id && n.type === 'contract_effective');
+    expect(notice).toMatchObject({ dueOn: '2026-03-18', title: { zh: `「${c.title}」审查期至 2026-03-17 届满无异议，自 2026-03-18 起生效`, en: `"${c.title}": no objection in the review period (ended 2026-03-17); in effect from 2026-03-18` } });
+    // The publish clock runs from the effective date: 10 days, so its last day is 03-28.
+    expect(c.clocks.find((k: any) => k.kind === 'publish')).toMatchObject({ from: '2026-03-18', dueOn: '2026-03-28' });
+    // Once in effect, an objection is out of order.
+    expect((await p.mutate(staffR, 'contracts.review.record', { contractId: id, objectionOn: '2026-03-17' })).status).toBe(409);
+  });
+
+  it('counting working days, a review ending on 09-30 takes effect on 10-01 — a 国庆 holiday, the next calendar day', async () => {
+    const set = await p.query(adminR, 'contracts.settings.get');
+    expect((await p.mutate(adminR, 'contracts.settings.set', { version: set.data.version, dayCount: { review: 'working' } })).status).toBe(200);
+    at('2025-09-10');
+    const [objected, lapsed] = [await create({ unitId: unitR }, staffR), await create({ unitId: unitR }, staffR)];
+    for (const id of [objected, lapsed]) await walkToFiled(id, { sentOn: '2025-09-01', signedOn: '2025-09-05', filedOn: '2025-09-10' }, staffR);
+    // 09-11 … 09-30 hold 15 working days (Sunday 09-28 is a 调休 working day).
+    expect((await get(lapsed)).clocks[0]).toMatchObject({ kind: 'review', dueOn: '2025-09-30', effectiveOn: '2025-10-01', count: 'working' });
+    await tick('2025-09-30');
+    expect((await p.mutate(staffR, 'contracts.review.record', { contractId: objected, objectionOn: '2025-09-30' })).status).toBe(200);
+    expect((await get(lapsed)).status).toBe('filed');
+    await tick('2025-10-01');
+    expect(await get(lapsed)).toMatchObject({ status: 'effective', effectiveOn: '2025-10-01' });
+    expect((await get(lapsed)).history.at(-1).note).toContain('审查期至 2025-09-30 届满');
+    expect((await get(objected)).status).toBe('negotiating');
     at('2025-10-24');
   });
 });

@@ -329,7 +329,7 @@ describe('the daily tick reminds about hardship clocks', () => {
     await tick('2026-04-09');
     const all = await reminders(created.fileId);
     expect(all.map((n) => n.type).sort()).toEqual(['clock_due_soon', 'clock_due_today', 'clock_overdue']);
-    expect(all.find((n) => n.type === 'clock_overdue').title.en).toBe(`Hardship file ${created.fileId} (${unitNameA}): Investigation visit overdue since 2026-04-06`);
+    expect(all.find((n) => n.type === 'clock_overdue').title.en).toBe(`Hardship file ${created.fileId} (${unitNameA}): Investigation visit overdue (the last day was 2026-04-06)`);
 
     const queue = await ok(p.query(staffOf(A), 'hardship.files.queue'));
     expect(queue.find((q: any) => q.fileId === created.fileId)).toMatchObject({ dueOn: '2026-04-06', overdue: true, clock: { kind: 'investigation', state: 'overdue' } });

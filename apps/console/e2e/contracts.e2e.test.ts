@@ -31,7 +31,7 @@ async function record(page: Page, stepButton: RegExp | string) {
 }
 
 describe('集体合同', () => {
-  test('an express-industry contract walks to filed, takes effect on day 15 of the dev clock (not day 14) and counts for the province', async () => {
+  test('an express-industry contract walks to filed, takes effect on day 16 of the dev clock (not day 15, the last review day) and counts for the province', async () => {
     // A fixed Monday in the current year, so the overview's default year holds the events.
     const year = new Date().getFullYear();
     const day0 = `${year}-03-02`;
@@ -86,21 +86,26 @@ describe('集体合同', () => {
       await record(page, '办理：首席代表签字');
       await record(page, '办理：报送审查');
       expect(await page.getByTestId('contract-status').textContent()).toBe('已报送审查');
-      const effectiveOn = plusDays(day0, 15);
-      await expect.poll(() => page.locator('.timeline').textContent()).toContain(effectiveOn);
+      // The bureau may object through day 15 (Art. 45); with no objection the contract takes effect on day 16 (Art. 47).
+      const lastReviewDay = plusDays(day0, 15);
+      const effectiveOn = plusDays(day0, 16);
+      await expect.poll(() => page.locator('.timeline').textContent()).toContain(`人社部门审查期（15个自然日）：${lastReviewDay}`);
+      expect(await page.locator('.timeline').textContent()).toContain(`无异议则 ${effectiveOn} 起生效`);
       await screenshot(page, 'contracts-filed');
 
-      // Day 14: still under review.
-      await dev('/dev/clock', { now: at(plusDays(day0, 14)) });
+      // Day 15, after that day's tick: still under review, the clock is due today.
+      await dev('/dev/clock', { now: at(lastReviewDay) });
       await dev('/dev/tick');
       await page.reload();
       await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('已报送审查');
+      expect(await page.locator('.timeline').textContent()).toContain('今日到期');
 
-      // Day 15: no objection, so it takes effect.
+      // Day 16: no objection was raised, so it takes effect.
       await dev('/dev/clock', { now: at(effectiveOn) });
       await dev('/dev/tick');
       await page.reload();
       await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('已生效');
+      expect(await page.locator('.timeline').textContent()).toContain(`审查期至 ${lastReviewDay} 届满，人社部门未提出异议，自 ${effectiveOn} 起生效`);
       await screenshot(page, 'contracts-effective');
 
       await page.goto('/notifications');

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { verifyAuditLog } from '@ufp/db/audit-integrity';
 import { pageInput } from '../schemas.js';
 import { PLATFORM_AUDIT_TENANT, platformAuditScope } from '@ufp/core/tenancy/scope';
+import { isoDateTimeSchema, isoDateTimeUntilSchema } from '@ufp/core/validation/zod';
 import { platformProcedure, router, tenantProcedure } from '../trpc.js';
-
-const isoDateTime = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(v), { message: '时间格式应为 ISO 8601', params: { en: 'Use an ISO 8601 date or time' } });
 
 const listInput = z
   .object({
@@ -12,13 +11,15 @@ const listInput = z
     actor: z.string().max(100).optional(),
     action: z.string().max(100).optional(),
     entityType: z.string().max(50).optional(),
-    from: isoDateTime.optional(),
-    to: isoDateTime.optional(),
+    /** From this instant on; a bare date is the start of that day in China. */
+    from: isoDateTimeSchema.optional(),
+    /** Up to this instant, inclusive; a bare date is the whole of that day. */
+    to: isoDateTimeUntilSchema.optional(),
   })
   .optional();
 
 /** A period of the log to check (by when entries were written); the digest chain is always checked whole. */
-const verifyInput = z.object({ from: isoDateTime.optional(), to: isoDateTime.optional() }).optional();
+const verifyInput = z.object({ from: isoDateTimeSchema.optional(), to: isoDateTimeUntilSchema.optional() }).optional();
 const period = (input: z.infer<typeof verifyInput>) => ({ from: input?.from ? new Date(input.from) : undefined, to: input?.to ? new Date(input.to) : undefined });
 
 export const auditRouter = router({

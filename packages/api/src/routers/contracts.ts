@@ -2,11 +2,9 @@ import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../excel.js';
 import { z } from 'zod';
 import { changedDays, noticeProblems, type WorkCalendar } from '@ufp/core/calendar/calendar';
-import { isIsoDate } from '@ufp/core/calendar/dates';
 import { shanghaiDate } from '@ufp/core/clock';
-import { autoEffectiveOn, filingClockStart, filingTimeliness, openClocks, type OpenClock } from '@ufp/core/contracts/clocks';
+import { autoEffect, filingClockStart, filingTimeliness, openClocks, vacancyLateness, type OpenClock } from '@ufp/core/contracts/clocks';
 import {
-  clockRuleDays,
   clockRules,
   contractStatuses,
   contractStatusLabels,
@@ -29,7 +27,7 @@ import { checkMinimumWage, checkRepresentatives, checkTerm, voteFailureText, vot
 import { conflict, invalid, staleVersion } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import { platformAuditScope, type TenantScope } from '@ufp/core/tenancy/scope';
-import { usccSchema } from '@ufp/core/validation/zod';
+import { isCalendarDate, isoDateSchema, usccSchema } from '@ufp/core/validation/zod';
 import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
 import { calendarOf, ContractRepository, loadedNotices, noticesInForce, saveNotice, workCalendar, type ContractFilter, type StoredNotice } from '@ufp/db/repositories/contracts';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -39,9 +37,6 @@ import { write } from '../write.js';
 
 type Ctx = Context & { scope: TenantScope };
 
-const dateInput = z.string().superRefine((v, ctx) => {
-  if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: '日期格式应为 YYYY-MM-DD', params: { en: 'Date must be YYYY-MM-DD' } });
-});
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const readers = tenantProcedure(['federation_admin', 'federation_staff', 'unit_reporter']);
@@ -60,7 +55,7 @@ const createInput = z.object({
   employerParties: z.array(z.object({ name: text(100), uscc: usccSchema.optional() })).min(1).max(200),
   coveredEnterprises: z.number().int().min(1).max(1_000_000),
   coveredEmployees: z.number().int().min(1).max(10_000_000),
-  term: z.object({ start: dateInput, end: dateInput }),
+  term: z.object({ start: isoDateSchema, end: isoDateSchema }),
   clauses: z
     .object({
       wageGrowthPct: z.number().min(-50).max(100).multipleOf(0.01).optional(),
@@ -97,10 +92,12 @@ const noticeInput = z
     year: z.number().int().min(2000).max(2100),
     version: z.number().int().min(0),
     source: text(200),
-    off: z.array(z.union([dateInput, z.tuple([dateInput, dateInput])])).min(1).max(40),
-    work: z.array(dateInput).max(20),
+    off: z.array(z.union([isoDateSchema, z.tuple([isoDateSchema, isoDateSchema])])).min(1).max(40),
+    work: z.array(isoDateSchema).max(20),
   })
   .superRefine((n, ctx) => {
+    // An impossible date already has its issue from the date schema; the notice's own rules read real days only.
+    if (![...n.off.flat(), ...n.work].every(isCalendarDate)) return;
     for (const p of noticeProblems(n)) ctx.addIssue({ code: 'custom', path: p.path, message: p.zh, params: { en: p.en } });
   });
 
@@ -254,7 +251,7 @@ export const contractsRouter = router({
 
   offer: router({
     send: editors
-      .input(z.object({ contractId: idInput, sentOn: dateInput, fromSide: z.enum(['worker', 'employer']) }))
+      .input(z.object({ contractId: idInput, sentOn: isoDateSchema, fromSide: z.enum(['worker', 'employer']) }))
       .mutation(({ ctx, input }) => {
         notFuture(input.sentOn, today(ctx), 'sentOn');
         return runStep(ctx, input.contractId, 'offer.send', input.sentOn, (c) => ({
@@ -262,7 +259,7 @@ export const contractsRouter = router({
           note: `${sideText(input.fromSide)}发出协商要约，20日内书面回应`,
         }));
       }),
-    reply: editors.input(z.object({ contractId: idInput, repliedOn: dateInput, accepted: z.boolean() })).mutation(({ ctx, input }) => {
+    reply: editors.input(z.object({ contractId: idInput, repliedOn: isoDateSchema, accepted: z.boolean() })).mutation(({ ctx, input }) => {
       notFuture(input.repliedOn, today(ctx), 'repliedOn');
       return runStep(ctx, input.contractId, 'offer.reply', input.repliedOn, (c) => {
         notBefore(input.repliedOn, c.offer?.sentOn, 'repliedOn', { zh: '要约发出日', en: 'the offer date' });
@@ -286,13 +283,13 @@ export const contractsRouter = router({
         }),
       )
       .mutation(({ ctx, input }) =>
-        runStep(ctx, input.contractId, 'representatives.set', today(ctx), (c, settings) => {
+        runStep(ctx, input.contractId, 'representatives.set', today(ctx), (c, settings, _uow, cal) => {
           checkRepresentatives(input, c, settings);
           const day = today(ctx);
           const refilled = c.representatives[input.side]?.vacancies ?? [];
           const side: RepresentativeSide = { members: input.members, chiefIndex: input.chiefIndex, setOn: day, ...(input.side === 'worker' && input.femaleCommittee ? { femaleCommittee: true } : {}) };
           const since = refilled.map((v) => v.vacatedOn).sort()[0];
-          const late = since ? daysBetween(since, day) - clockRuleDays.repVacancy : 0;
+          const late = since ? vacancyLateness(since, day, settings, cal).lateDays : 0;
           return {
             after: { ...c, representatives: { ...c.representatives, [input.side]: side } },
             note: `${since ? '补足' : '确定'}${sideText(input.side)}协商代表 ${input.members.length} 人${since ? `（空缺自 ${since} 起${late > 0 ? `，超过15日期限 ${late} 天` : ''}）` : ''}`,
@@ -303,7 +300,7 @@ export const contractsRouter = router({
     vacate: editors
       .input(
         z
-          .object({ contractId: idInput, side: sideInput, memberIndex: z.number().int().min(0).max(29).optional(), name: text(30).optional(), vacatedOn: dateInput, reason: text(500) })
+          .object({ contractId: idInput, side: sideInput, memberIndex: z.number().int().min(0).max(29).optional(), name: text(30).optional(), vacatedOn: isoDateSchema, reason: text(500) })
           .refine((v) => v.memberIndex !== undefined || v.name !== undefined, { message: '请指明空缺的代表（序号或姓名）', params: { en: 'Name the member whose seat is vacant (index or name)' }, path: ['memberIndex'] }),
       )
       .mutation(({ ctx, input }) => {
@@ -329,7 +326,7 @@ export const contractsRouter = router({
 
   rounds: router({
     add: editors
-      .input(z.object({ contractId: idInput, heldOn: dateInput, minutes: text(5000), openIssues: z.array(text(200)).max(50).default([]) }))
+      .input(z.object({ contractId: idInput, heldOn: isoDateSchema, minutes: text(5000), openIssues: z.array(text(200)).max(50).default([]) }))
       .mutation(({ ctx, input }) => {
         notFuture(input.heldOn, today(ctx), 'heldOn');
         return runStep(ctx, input.contractId, 'rounds.add', input.heldOn, (c) => {
@@ -344,7 +341,7 @@ export const contractsRouter = router({
   congress: router({
     /** The vote on the draft; the rule follows the contract's type (see `voteOutcome`). */
     record: editors
-      .input(z.object({ contractId: idInput, heldOn: dateInput.optional(), representativesTotal: z.number().int().min(1).max(100_000), present: z.number().int().min(0).optional(), approve: z.number().int().min(0) }))
+      .input(z.object({ contractId: idInput, heldOn: isoDateSchema.optional(), representativesTotal: z.number().int().min(1).max(100_000), present: z.number().int().min(0).optional(), approve: z.number().int().min(0) }))
       .mutation(({ ctx, input }) => {
         const on = input.heldOn ?? today(ctx);
         notFuture(on, today(ctx), 'heldOn');
@@ -365,7 +362,7 @@ export const contractsRouter = router({
       }),
   }),
 
-  sign: editors.input(z.object({ contractId: idInput, signedOn: dateInput })).mutation(({ ctx, input }) => {
+  sign: editors.input(z.object({ contractId: idInput, signedOn: isoDateSchema })).mutation(({ ctx, input }) => {
     notFuture(input.signedOn, today(ctx), 'signedOn');
     return runStep(ctx, input.contractId, 'sign', input.signedOn, (c, _s, uow) => {
       notBefore(input.signedOn, c.congress?.recordedOn, 'signedOn', { zh: '职代会审议日', en: 'the congress vote' });
@@ -374,29 +371,36 @@ export const contractsRouter = router({
     });
   }),
 
-  file: editors.input(z.object({ contractId: idInput, filedOn: dateInput })).mutation(({ ctx, input }) => {
+  file: editors.input(z.object({ contractId: idInput, filedOn: isoDateSchema })).mutation(({ ctx, input }) => {
     notFuture(input.filedOn, today(ctx), 'filedOn');
     return runStep(ctx, input.contractId, 'file', input.filedOn, (c, settings, _uow, cal) => {
       notBefore(input.filedOn, c.signedOn, 'filedOn', { zh: '签订日', en: 'the signing date' });
       const { due, lateDays } = filingTimeliness(filingClockStart(c)!, input.filedOn, settings, cal);
-      const eff = autoEffectiveOn(input.filedOn, settings, cal);
+      const { review, effectiveOn } = autoEffect(input.filedOn, settings, cal);
       return {
         after: { ...c, status: 'filed', filing: { filedOn: input.filedOn, dueOn: due.dueOn, lateDays }, review: undefined },
-        note: `报送人社部门审查${lateDays ? `（逾期 ${lateDays} 天，应于 ${due.dueOn} 前报送）` : ''}；无异议则 ${eff.dueOn} 起自动生效${eff.provisional ? '（暂定）' : ''}`,
+        note: `报送人社部门审查${lateDays ? `（逾期 ${lateDays} 天，报送期限至 ${due.dueOn} 止）` : ''}；审查期至 ${review.dueOn} 止（${review.days}个${review.count === 'working' ? '工作日' : '自然日'}），期间无异议则 ${effectiveOn} 起生效${review.provisional ? '（暂定）' : ''}`,
       };
     });
   }),
 
   review: router({
-    record: editors.input(z.object({ contractId: idInput, objectionOn: dateInput.optional(), opinion: z.string().trim().max(5000).optional() })).mutation(({ ctx, input }) => {
+    record: editors.input(z.object({ contractId: idInput, objectionOn: isoDateSchema.optional(), opinion: z.string().trim().max(5000).optional() })).mutation(({ ctx, input }) => {
       const on = input.objectionOn ?? today(ctx);
       notFuture(on, today(ctx), 'objectionOn');
       return runStep(ctx, input.contractId, 'review.record', on, (c, settings, _uow, cal) => {
         notBefore(on, c.filing?.filedOn, 'objectionOn', { zh: '报送日', en: 'the filing date' });
         if (!input.objectionOn) return { after: { ...c, review: { opinion: input.opinion, recordedOn: on } }, note: '审查意见：无异议' };
-        const window = autoEffectiveOn(c.filing!.filedOn, settings, cal);
-        if (input.objectionOn > window.dueOn) {
-          throw invalid({ zh: `审查期已于 ${window.dueOn} 届满，异议逾期`, en: `The review period ended on ${window.dueOn}; the objection is late` }, { field: 'objectionOn' });
+        // In time through the period's last day (Art. 45); from the next day the contract is in effect (Art. 47).
+        const { review, effectiveOn } = autoEffect(c.filing!.filedOn, settings, cal);
+        if (input.objectionOn > review.dueOn) {
+          throw invalid(
+            {
+              zh: `审查期至 ${review.dueOn} 止，${input.objectionOn} 提出的异议已逾期；未在审查期内提出异议的，合同自 ${effectiveOn} 起生效`,
+              en: `The review period ended on ${review.dueOn}; an objection dated ${input.objectionOn} is late. With no objection in the period the contract is in effect from ${effectiveOn}`,
+            },
+            { field: 'objectionOn' },
+          );
         }
         return {
           after: { ...c, status: 'negotiating', congress: undefined, review: { objectionOn: input.objectionOn, opinion: input.opinion, recordedOn: on } },
@@ -406,7 +410,7 @@ export const contractsRouter = router({
     }),
   }),
 
-  publish: editors.input(z.object({ contractId: idInput, publishedOn: dateInput })).mutation(({ ctx, input }) => {
+  publish: editors.input(z.object({ contractId: idInput, publishedOn: isoDateSchema })).mutation(({ ctx, input }) => {
     notFuture(input.publishedOn, today(ctx), 'publishedOn');
     return runStep(ctx, input.contractId, 'publish', input.publishedOn, (c) => {
       notBefore(input.publishedOn, c.effectiveOn, 'publishedOn', { zh: '生效日', en: 'the effective date' });

@@ -26,7 +26,7 @@ import { blindIndex } from '@ufp/core/pii/blind-index';
 import { maskBankAccount, maskIdNumber, maskName, maskPhone } from '@ufp/core/pii/mask';
 import type { Role } from '@ufp/core/roles';
 import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
-import { idNumberSchema, phoneSchema } from '@ufp/core/validation/zod';
+import { idNumberSchema, isoDateSchema, phoneSchema } from '@ufp/core/validation/zod';
 import { HardshipRepository } from '@ufp/db/repositories/hardship';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { ApiDeps } from '../deps.js';
@@ -48,10 +48,6 @@ const province = (scope: { divisionCode: string }) => scope.divisionCode.slice(0
 
 // ── input schemas ───────────────────────────────────────────────────────────────────────
 const fen = (max = 10_000_000_000) => z.number().int().min(0).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-  message: '日期无效（应为 YYYY-MM-DD）',
-  params: { en: 'Invalid date (expected YYYY-MM-DD)' },
-});
 const year = z.number().int().min(2000).max(2100);
 const version = z.number().int().min(1);
 
@@ -88,7 +84,7 @@ const workerInput = z.object({
   phone: phoneSchema.optional(),
   migrant: z.boolean().default(false),
   unionMember: z.boolean().default(true),
-  employmentStart: isoDate.optional(),
+  employmentStart: isoDateSchema.optional(),
 });
 
 const createInput = z.object({
@@ -728,7 +724,7 @@ export const hardshipRouter = router({
     ),
 
     investigate: filers
-      .input(z.object({ fileId: idInput, version, visitedOn: isoDate, findings: z.string().trim().min(2).max(2000) }))
+      .input(z.object({ fileId: idInput, version, visitedOn: isoDateSchema, findings: z.string().trim().min(2).max(2000) }))
       .mutation(({ ctx, input }) => {
         if (input.visitedOn > today(ctx)) throw invalid({ zh: '入户调查日期不能晚于今天', en: 'The visit date cannot be in the future' }, { field: 'visitedOn' });
         return step(ctx, input, 'investigate', async () => ({
@@ -737,7 +733,7 @@ export const hardshipRouter = router({
         }), { auditText: '登记入户调查' });
       }),
 
-    publishNotice: staff.input(z.object({ fileId: idInput, version, startsOn: isoDate })).mutation(async ({ ctx, input }) => {
+    publishNotice: staff.input(z.object({ fileId: idInput, version, startsOn: isoDateSchema })).mutation(async ({ ctx, input }) => {
       const file = await repo(ctx).getFile(ctx.scope, input.fileId);
       if (file.visitedOn && input.startsOn < file.visitedOn) throw invalid({ zh: '公示不能早于入户调查', en: 'The notice cannot start before the investigation visit' }, { field: 'startsOn' });
       if (daysBetween(today(ctx), input.startsOn) > 30) throw invalid({ zh: '公示开始日期不能晚于30天后', en: 'The notice must start within 30 days' }, { field: 'startsOn' });
@@ -825,7 +821,7 @@ export const hardshipRouter = router({
 
     /** The follow-up visit after an exit (脱困回访): closes the follow-up clock; a worker back in hardship is re-entered instead. */
     followUp: staff
-      .input(z.object({ fileId: idInput, version, visitedOn: isoDate, findings: z.string().trim().min(2).max(2000) }))
+      .input(z.object({ fileId: idInput, version, visitedOn: isoDateSchema, findings: z.string().trim().min(2).max(2000) }))
       .mutation(async ({ ctx, input }) => {
         if (input.visitedOn > today(ctx)) throw invalid({ zh: '回访日期不能晚于今天', en: 'The visit date cannot be in the future' }, { field: 'visitedOn' });
         const file = await repo(ctx).getFile(ctx.scope, input.fileId);

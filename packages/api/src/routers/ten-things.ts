@@ -12,6 +12,7 @@ import { linkableEventTypes, parseTargetsText, targetsTextError, type Target } f
 import { changesBetween } from '@ufp/core/audit/changes';
 import { checkTieResolution, tallyVote } from '@ufp/core/ten-things/vote';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
+import { isoDateSchema } from '@ufp/core/validation/zod';
 import type { TenThingsRepository } from '@ufp/db/repositories/ten-things';
 import { retryStale, type UnitOfWork } from '@ufp/db/unit-of-work';
 import { idInput, pageInput } from '../schemas.js';
@@ -23,7 +24,6 @@ import { admins, anyone, staff, tenThingsRepo, visibleItem, type Ctx } from './t
 
 const MAX_CANDIDATES = 40;
 
-const dateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const linkInput = z.object({
   eventType: z.enum(linkableEventTypes),
   filter: z.record(z.string().max(40), z.union([z.string().max(60), z.number(), z.boolean()])).optional(),
@@ -35,7 +35,7 @@ const targetInput = z.object({
   comparator: z.enum(['gte', 'eq', 'lte']),
   target: z.number().positive().max(1e10),
   baseline: z.number().min(0).max(1e10).optional(),
-  deadline: dateInput.optional(),
+  deadline: isoDateSchema.optional(),
   link: linkInput.optional(),
 });
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -313,7 +313,7 @@ export const tenThingsRouter = router({
           itemId: idInput,
           targetIndex: z.number().int().min(0).max(19),
           quantity: z.number().positive().max(1e9),
-          occurredOn: dateInput,
+          occurredOn: isoDateSchema,
           note: z.string().trim().max(500).optional(),
           evidenceIds: z
             .array(idInput)

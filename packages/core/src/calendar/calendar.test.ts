@@ -1,6 +1,6 @@
 import { isHoliday, isInLieu, isWorkday as libIsWorkday } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
-import { addDays } from './dates.js';
+import { addDays, isIsoDate } from './dates.js';
 import { changedDays, defaultCalendar, noticeProblems, WorkCalendar } from './calendar.js';
 import { shippedNotices } from './notices.js';
 import { parseNoticeDays } from './parse.js';
@@ -29,6 +29,13 @@ describe('shipped holiday notices', () => {
   it('cover 2024–2026 and not 2027', () => {
     expect(defaultCalendar.coveredYears()).toEqual([2024, 2025, 2026]);
     expect(defaultCalendar.covers(2027)).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  it('tells real calendar days from impossible ones without throwing', () => {
+    expect(['2024-02-29', '2026-12-31'].map(isIsoDate)).toEqual([true, true]);
+    expect(['2025-02-29', '2026-02-30', '2026-13-01', '2026-00-01', '2026-1-01'].map(isIsoDate)).toEqual([false, false, false, false, false]);
   });
 });
 
@@ -99,5 +106,8 @@ describe('reading pasted notice days', () => {
     const [bad, impossible] = parseNoticeDays(2027, 'Spring festival\n02-30');
     expect(bad).toMatchObject({ raw: 'Spring festival', problem: { zh: expect.stringContaining('无法识别') } });
     expect(impossible?.problem?.en).toContain('2027-02-30');
+  });
+  it('reports a month that does not exist as a problem instead of failing', () => {
+    expect(parseNoticeDays(2027, '13-01')[0]?.problem?.zh).toContain('2027-13-01');
   });
 });

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../errors.js';
-import { addDays, isIsoDate, yearOf, weekday } from './dates.js';
+import { addDays, daysBetween, isIsoDate, yearOf, weekday } from './dates.js';
 import { shippedNotices, type HolidayNotice } from './notices.js';
 
 export type { HolidayNotice };
@@ -12,8 +12,15 @@ export interface Provisional {
   reason: Bilingual;
 }
 
+/**
+ * A period "within N days of X" (民法典 Art. 201–203). X's own day is not counted: day 1 is the
+ * day after X and day N — `dueOn` — is the last day on which the act is in time (the whole day,
+ * Art. 203 ¶2). The act is late, and the clock overdue, from day N+1. A period that ends in an
+ * effect rather than a duty (the 15-day review, after which a contract takes effect) has that
+ * effect on day N+1, the day after the period has ended (see `autoEffect` in contracts/clocks).
+ */
 export interface Deadline {
-  /** The last day of the period (an act on this day is in time). */
+  /** The last day of the period (an act on this day is in time; overdue from the next day). */
   dueOn: string;
   /** The day the period runs from (its own day is not counted, 民法典 Art. 201). */
   from: string;
@@ -114,6 +121,23 @@ export class WorkCalendar {
 }
 
 export const defaultCalendar = new WorkCalendar();
+
+/** Where a duty stands on `today` against its last day (see `Deadline`). */
+export type DutyState = 'open' | 'due_soon' | 'due_today' | 'overdue';
+
+/**
+ * The state of a duty whose last day is `dueOn`: `due_today` on that day (still in time),
+ * `overdue` from the day after, `due_soon` within `dueSoonDays` before it. `daysLeft` is negative
+ * once overdue (-1 on the first late day).
+ */
+export function dutyState(today: string, dueOn: string, dueSoonDays: number): { daysLeft: number; state: DutyState } {
+  const daysLeft = daysBetween(today, dueOn);
+  const state: DutyState = daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'due_today' : daysLeft <= dueSoonDays ? 'due_soon' : 'open';
+  return { daysLeft, state };
+}
+
+/** How many days after its last day an act done on `actedOn` came (0 when in time, day N included). */
+export const daysLate = (deadline: Pick<Deadline, 'dueOn'>, actedOn: string): number => Math.max(0, daysBetween(deadline.dueOn, actedOn));
 
 export interface NoticeProblem {
   /** Where in the notice: `['off', i]` or `['work', j]`. */

@@ -1,7 +1,12 @@
 /** Plain calendar dates (`YYYY-MM-DD`), computed in UTC so no time zone can shift a day. */
 const DAY_MS = 86_400_000;
 
-export const isIsoDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && toIso(fromIso(s)) === s;
+/** A real calendar day written `YYYY-MM-DD` (no 02-30, no month 13: those would roll over or be invalid). */
+export const isIsoDate = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = fromIso(s);
+  return !Number.isNaN(d.getTime()) && toIso(d) === s;
+};
 
 export function fromIso(date: string): Date {
   return new Date(`${date}T00:00:00Z`);

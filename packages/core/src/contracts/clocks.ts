@@ -1,5 +1,5 @@
-import { defaultCalendar, type Deadline, type WorkCalendar } from '../calendar/calendar.js';
-import { daysBetween } from '../calendar/dates.js';
+import { daysLate, defaultCalendar, dutyState, type Deadline, type DutyState, type WorkCalendar } from '../calendar/calendar.js';
+import { addDays } from '../calendar/dates.js';
 import { clockRuleDays, clockRuleLabels, voteRuleOf, type ClockRule, type Contract, type ContractSettings, type Side } from './contract.js';
 import { bargainingStatuses, openVacancies, renewalOpensOn } from './lifecycle.js';
 
@@ -20,14 +20,21 @@ export interface OpenClock {
   count?: Deadline['count'];
   extendedFrom?: string;
   provisional?: Deadline['provisional'];
+  /** Review clock only: the day the contract takes effect if no objection is raised by `dueOn`. */
+  effectiveOn?: string;
   /** Days from today to the due day (negative when overdue). */
   daysLeft: number;
-  state: 'open' | 'due_soon' | 'due_today' | 'overdue';
+  state: DutyState;
 }
 
 /** Days before a due day at which a clock counts as due soon (and notifies). */
 export const DUE_SOON_DAYS = 3;
 
+/**
+ * The last day of a legal clock that runs from `from` ("within N days of X", see `Deadline`): an
+ * act on `dueOn` is in time, the clock is overdue from the next day. Natural or working days per
+ * the tenant's settings; a natural-day period ending on a rest day runs on when the tenant extends.
+ */
 export function ruleDeadline(rule: ClockRule, from: string, settings: ContractSettings, calendar: WorkCalendar = defaultCalendar): Deadline {
   const days = rule === 'publish' ? settings.publishWithinDays : clockRuleDays[rule];
   return calendar.deadline(from, days, settings.dayCount[rule], { extendOnRestDay: settings.extendOnRestDay });
@@ -36,9 +43,8 @@ export function ruleDeadline(rule: ClockRule, from: string, settings: ContractSe
 /** The clocks running for a contract on `today`, given the tenant's settings. */
 export function openClocks(c: Contract, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): OpenClock[] {
   const out: OpenClock[] = [];
-  const push = (kind: ClockKind, d: Pick<Deadline, 'from' | 'dueOn'> & Partial<Deadline>, side?: Side) => {
-    const daysLeft = daysBetween(today, d.dueOn);
-    const state: OpenClock['state'] = daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'due_today' : daysLeft <= DUE_SOON_DAYS ? 'due_soon' : 'open';
+  const push = (kind: ClockKind, d: Pick<Deadline, 'from' | 'dueOn'> & Partial<Deadline>, side?: Side, effectiveOn?: string) => {
+    const { daysLeft, state } = dutyState(today, d.dueOn, DUE_SOON_DAYS);
     const { basis, ...label } = clockRuleLabels[kind];
     out.push({
       contractId: c.contractId,
@@ -52,6 +58,7 @@ export function openClocks(c: Contract, settings: ContractSettings, today: strin
       ...(d.days !== undefined ? { days: d.days, count: d.count } : {}),
       ...(d.extendedFrom ? { extendedFrom: d.extendedFrom } : {}),
       ...(d.provisional ? { provisional: d.provisional } : {}),
+      ...(effectiveOn ? { effectiveOn } : {}),
       daysLeft,
       state,
     });
@@ -66,7 +73,10 @@ export function openClocks(c: Contract, settings: ContractSettings, today: strin
   }
   const filingFrom = filingClockStart(c);
   if (filingFrom && (c.status === 'signed' || (c.status === 'approved' && voteRuleOf(c.type) === 'sector'))) push('filing', ruleDeadline('filing', filingFrom, settings, calendar));
-  if (c.status === 'filed' && c.filing) push('review', ruleDeadline('review', c.filing.filedOn, settings, calendar));
+  if (c.status === 'filed' && c.filing) {
+    const { review, effectiveOn } = autoEffect(c.filing.filedOn, settings, calendar);
+    push('review', review, undefined, effectiveOn);
+  }
   if ((c.status === 'effective' || c.status === 'expiring') && c.effectiveOn) {
     if (!c.publishedOn && settings.publishWithinDays > 0) push('publish', ruleDeadline('publish', c.effectiveOn, settings, calendar));
     if (!c.successorId) {
@@ -78,9 +88,29 @@ export function openClocks(c: Contract, settings: ContractSettings, today: strin
   return out;
 }
 
-/** The day a filed contract takes effect if no objection is raised: the review period's last day. */
-export function autoEffectiveOn(filedOn: string, settings: ContractSettings, calendar: WorkCalendar = defaultCalendar): Deadline {
-  return ruleDeadline('review', filedOn, settings, calendar);
+/** A filed contract's review period and the day it takes effect if no objection is raised in it. */
+export interface AutoEffect {
+  /** The review period: `review.dueOn` is the last day on which the bureau may object. */
+  review: Deadline;
+  /** The day after the review period: the contract takes effect (Art. 47). */
+  effectiveOn: string;
+}
+
+/**
+ * The review period after filing (Art. 45: the bureau raises objections within 15 days of
+ * receiving the contract) and the day the contract takes effect without one (Art. 47: when the
+ * 15 days have passed with no objection). The bureau may object on any day of the period, its
+ * last day included, so the contract takes effect on day 16 — the day after the period has ended.
+ *
+ * "The day after" is the next calendar day, also when the tenant counts the period in working
+ * days and that day is a weekend or holiday: Art. 47 ties the effect to the period having
+ * passed, and no one has to act on that day for it to happen. (Counting on to the next working
+ * day would give the bureau days the law does not.) A period ending on a rest day that the tenant
+ * extends (民法典 Art. 203) moves its last day first; the contract takes effect the day after that.
+ */
+export function autoEffect(filedOn: string, settings: ContractSettings, calendar: WorkCalendar = defaultCalendar): AutoEffect {
+  const review = ruleDeadline('review', filedOn, settings, calendar);
+  return { review, effectiveOn: addDays(review.dueOn, 1) };
 }
 
 /**
@@ -95,6 +125,12 @@ export function filingClockStart(c: Pick<Contract, 'type' | 'signedOn' | 'congre
 /** A filing's due day and how many days late it was (0 when in time), counted from `filingClockStart`. */
 export function filingTimeliness(from: string, filedOn: string, settings: ContractSettings, calendar: WorkCalendar = defaultCalendar) {
   const due = ruleDeadline('filing', from, settings, calendar);
-  return { due, lateDays: Math.max(0, daysBetween(due.dueOn, filedOn)) };
+  return { due, lateDays: daysLate(due, filedOn) };
+}
+
+/** A vacant seat's refill due day (Art. 31: within 15 days of the vacancy) and how late a refill on `refilledOn` is. */
+export function vacancyLateness(vacatedOn: string, refilledOn: string, settings: ContractSettings, calendar: WorkCalendar = defaultCalendar) {
+  const due = ruleDeadline('repVacancy', vacatedOn, settings, calendar);
+  return { due, lateDays: daysLate(due, refilledOn) };
 }
 

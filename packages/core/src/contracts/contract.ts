@@ -194,7 +194,7 @@ export const clockRuleLabels: Record<ClockRule | 'renewalWindow' | 'expiry', { z
   offerReply: { zh: '要约书面回应', en: 'Written reply to the offer', basis: '《集体合同规定》第三十二条' },
   repVacancy: { zh: '协商代表空缺补足', en: 'Refill the vacant representative seat', basis: '《集体合同规定》第三十一条' },
   filing: { zh: '报送人社部门审查', en: 'File with the HR bureau', basis: '《集体合同规定》第四十二条' },
-  review: { zh: '审查期满自动生效', en: 'Review period; effective if no objection', basis: '《集体合同规定》第四十五、四十七条' },
+  review: { zh: '人社部门审查期', en: 'Review by the HR bureau', basis: '《集体合同规定》第四十五、四十七条（期满无异议，次日起生效）' },
   publish: { zh: '向全体职工公布', en: 'Publish to all workers', basis: '《集体合同规定》第四十八条（地方规定）' },
   renewalWindow: { zh: '续签窗口开启（到期前3个月）', en: 'Renewal window opens (3 months before expiry)', basis: '《集体合同规定》第三十八条' },
   expiry: { zh: '合同期满', en: 'Term ends', basis: '《集体合同规定》第三十八条' },

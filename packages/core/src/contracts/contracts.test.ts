@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultCalendar } from '../calendar/calendar.js';
 import { DomainError } from '../errors.js';
-import { autoEffectiveOn, filingClockStart, filingTimeliness, openClocks } from './clocks.js';
+import { autoEffect, filingClockStart, filingTimeliness, openClocks, vacancyLateness } from './clocks.js';
 import { defaultContractSettings, voteRuleOf, type Contract, type ContractSettings, type RepresentativeSide } from './contract.js';
 import { assertStep, nextSteps, renewalOpensOn, termTransition } from './lifecycle.js';
 import { inForceMetrics, inForceYears } from './metrics.js';
@@ -47,8 +48,8 @@ describe('legal clocks', () => {
   });
 
   it('runs the review clock 15 working days across 国庆 2025 when the tenant counts working days', () => {
-    expect(autoEffectiveOn('2025-09-26', working).dueOn).toBe('2025-10-23');
-    expect(autoEffectiveOn('2025-09-26', defaultContractSettings).dueOn).toBe('2025-10-11');
+    expect(autoEffect('2025-09-26', working).review.dueOn).toBe('2025-10-23');
+    expect(autoEffect('2025-09-26', defaultContractSettings).review.dueOn).toBe('2025-10-11');
   });
 
   it('flags a filing made one day after the 10-day filing clock as one day late', () => {
@@ -83,6 +84,94 @@ describe('legal clocks', () => {
   it('shows publish, renewal-window and expiry clocks for an effective contract', () => {
     const kinds = openClocks(contract({ status: 'effective', effectiveOn: '2026-01-10' }), defaultContractSettings, '2026-01-12').map((c) => c.kind);
     expect(kinds).toEqual(['publish', 'renewalWindow', 'expiry']);
+  });
+});
+
+describe('the review period and the day a contract takes effect (Art. 45, 47)', () => {
+  it('lets the bureau object on day 15 and makes the contract effective on day 16', () => {
+    const { review, effectiveOn } = autoEffect('2026-03-02', defaultContractSettings);
+    expect(review).toMatchObject({ from: '2026-03-02', dueOn: '2026-03-17', days: 15, count: 'natural' });
+    expect(effectiveOn).toBe('2026-03-18');
+  });
+
+  it('takes effect on the calendar day after the 15th working day, even when that day is a 国庆 holiday', () => {
+    // 09-11 … 09-30 hold 15 working days (Sunday 09-28 is worked); 10-01 is the first day of 国庆.
+    expect(autoEffect('2025-09-10', working)).toMatchObject({ review: { dueOn: '2025-09-30', count: 'working' }, effectiveOn: '2025-10-01' });
+    // Across the holiday: 15 working days from 09-26 end on 10-23; effective 10-24.
+    expect(autoEffect('2025-09-26', working)).toMatchObject({ review: { dueOn: '2025-10-23' }, effectiveOn: '2025-10-24' });
+  });
+
+  it('takes effect on the calendar day after a review period ending on the 春节 make-up Saturday', () => {
+    // 2026-01-27 … 2026-02-14 hold 15 working days (Saturday 02-14 is worked); 02-15 starts 春节.
+    expect(autoEffect('2026-01-26', working)).toMatchObject({ review: { dueOn: '2026-02-14' }, effectiveOn: '2026-02-15' });
+    expect(defaultCalendar.isWorkday('2026-02-15')).toBe(false); // a rest day: it takes effect all the same
+  });
+
+  it('moves the last review day past a holiday when natural days are extended (Art. 203), and takes effect the day after', () => {
+    const extended = { ...defaultContractSettings, extendOnRestDay: true };
+    expect(autoEffect('2025-09-16', extended)).toMatchObject({ review: { dueOn: '2025-10-09', extendedFrom: '2025-10-01' }, effectiveOn: '2025-10-10' });
+  });
+
+  it('shows the review clock with its last objection day and the day the contract takes effect', () => {
+    const filed = contract({ status: 'filed', filing: { filedOn: '2026-03-02', dueOn: '2026-03-12', lateDays: 0 } });
+    expect(openClocks(filed, defaultContractSettings, '2026-03-17')).toEqual([expect.objectContaining({ kind: 'review', dueOn: '2026-03-17', effectiveOn: '2026-03-18', state: 'due_today', daysLeft: 0 })]);
+  });
+
+  it('keeps a provisional mark when the review runs into a year without a notice', () => {
+    expect(autoEffect('2026-12-22', working).review.provisional?.years).toEqual([2027]);
+  });
+});
+
+describe('"within N days of X": day N is the last day in time, day N+1 is overdue', () => {
+  const stateOn = (c: Contract, day: string, settings = defaultContractSettings) => openClocks(c, settings, day).map((k) => `${k.kind}:${k.state}:${k.daysLeft}`);
+  const offer = contract({ status: 'offer_sent', offer: { sentOn: '2026-03-02', fromSide: 'worker' } });
+
+  it('the 20-day reply clock (Art. 32): due on day 20, overdue on day 21', () => {
+    expect(stateOn(offer, '2026-03-22')).toEqual(['offerReply:due_today:0']);
+    expect(stateOn(offer, '2026-03-23')).toEqual(['offerReply:overdue:-1']);
+  });
+
+  it('the 10-day filing clock (Art. 42): a filing on day 10 is in time, on day 11 one day late', () => {
+    const signed = contract({ type: 'comprehensive', status: 'signed', signedOn: '2026-03-02' });
+    expect(stateOn(signed, '2026-03-12')).toEqual(['filing:due_today:0']);
+    expect(stateOn(signed, '2026-03-13')).toEqual(['filing:overdue:-1']);
+    expect(filingTimeliness('2026-03-02', '2026-03-12', defaultContractSettings).lateDays).toBe(0);
+    expect(filingTimeliness('2026-03-02', '2026-03-13', defaultContractSettings).lateDays).toBe(1);
+  });
+
+  it('the 10-working-day filing clock over 春节 2026: day 10 is 03-02, 03-03 is late', () => {
+    // From 02-10: 02-11, 02-12, 02-13, Saturday 02-14, 02-24 … 02-27, Saturday 02-28, 03-02 → 10 working days.
+    expect(filingTimeliness('2026-02-10', '2026-03-02', working)).toMatchObject({ lateDays: 0, due: { dueOn: '2026-03-02' } });
+    expect(filingTimeliness('2026-02-10', '2026-03-03', working).lateDays).toBe(1);
+  });
+
+  it('the 15-day vacancy clock (Art. 31): refilled on day 15 in time, day 16 one day late', () => {
+    const gone = contract({
+      status: 'negotiating',
+      representatives: { worker: { members: [{ name: '甲', role: '主席' }, { name: '乙', role: '委员' }, { name: '丙', role: '委员' }], chiefIndex: 0, setOn: '2026-03-01', vacancies: [{ memberIndex: 1, name: '乙', vacatedOn: '2026-03-10', reason: '辞任', recordedOn: '2026-03-10' }] } },
+    });
+    expect(stateOn(gone, '2026-03-25')).toEqual(['repVacancy:due_today:0']);
+    expect(stateOn(gone, '2026-03-26')).toEqual(['repVacancy:overdue:-1']);
+    expect(vacancyLateness('2026-03-10', '2026-03-25', defaultContractSettings)).toMatchObject({ lateDays: 0, due: { dueOn: '2026-03-25' } });
+    expect(vacancyLateness('2026-03-10', '2026-03-26', defaultContractSettings).lateDays).toBe(1);
+  });
+
+  it('the vacancy clock follows the tenant when it counts working days', () => {
+    const workingVacancy = { ...defaultContractSettings, dayCount: { ...defaultContractSettings.dayCount, repVacancy: 'working' as const } };
+    // From Friday 2025-09-26: 15 working days end on 10-23 (国庆 and the make-up days counted).
+    expect(vacancyLateness('2025-09-26', '2025-10-23', workingVacancy).lateDays).toBe(0);
+    expect(vacancyLateness('2025-09-26', '2025-10-24', workingVacancy)).toMatchObject({ lateDays: 1, due: { dueOn: '2025-10-23' } });
+  });
+
+  it('the publish clock (local, 10 days from taking effect): due on day 10, overdue on day 11', () => {
+    const effective = contract({ status: 'effective', effectiveOn: '2026-03-18' });
+    expect(stateOn(effective, '2026-03-28')[0]).toBe('publish:due_today:0');
+    expect(stateOn(effective, '2026-03-29')[0]).toBe('publish:overdue:-1');
+  });
+
+  it('the term: in force through its last day, expired from the day after', () => {
+    expect(termTransition('expiring', '2026-12-31', '2026-12-31')).toBeUndefined();
+    expect(termTransition('expiring', '2026-12-31', '2027-01-01')).toBe('expired');
   });
 });
 

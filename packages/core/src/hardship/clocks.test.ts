@@ -15,6 +15,14 @@ describe('hardship clocks', () => {
     expect(nearestClock(submitted, '2026-03-08')).toMatchObject({ from: '2026-03-02', dueOn: '2026-03-07', daysLeft: -1, label: { zh: '入户调查' } });
   });
 
+  it('counts "within 5 days" from the day after submission: a file submitted on Monday is in time through Saturday', () => {
+    // Submitted 2026-03-02 (Monday): day 1 is 03-03, day 5 is 03-07 — the last day in time; 03-08 is one day late.
+    expect(fileClocks(submitted, '2026-03-07')).toEqual([expect.objectContaining({ dueOn: '2026-03-07', daysLeft: 0, state: 'due_today' })]);
+    expect(fileClocks(submitted, '2026-03-08')).toEqual([expect.objectContaining({ daysLeft: -1, state: 'overdue' })]);
+    // Recording the visit closes the clock, whatever the day.
+    expect(fileClocks({ ...submitted, status: 'investigated' }, '2026-03-07')).toEqual([]);
+  });
+
   it('a notice period is ready for review on its end day, never overdue', () => {
     const f: ClockedFile = { status: 'noticed', noticeStartsOn: '2026-03-10', noticeEndsOn: '2026-03-15' };
     expect(states(f, ['2026-03-14', '2026-03-15', '2026-04-30'])).toEqual(['notice:open', 'notice:ready', 'notice:ready']);

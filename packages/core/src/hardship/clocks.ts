@@ -1,3 +1,4 @@
+import { dutyState } from '../calendar/calendar.js';
 import type { HardshipFile } from './file.js';
 import { addMonths, daysBetween } from './workflow.js';
 
@@ -8,8 +9,11 @@ import { addMonths, daysBetween } from './workflow.js';
  * Natural (calendar) days, not working days: DOMAIN §6 and the anchors (§5, 义乌: "单位工会
  * investigates within 5 days") name plain days, and the rule pack stores `investigationDays`
  * and `noticeDays` as calendar days. Only the 集体合同 review period is a working-day rule
- * (DOMAIN §3, local). The due days are fixed on the file when the step happens
- * (`investigationDueOn` at submission, `noticeEndsOn` at publication, `followUpDueOn` at exit),
+ * (DOMAIN §3, local). A duty's due day is its last day, as for every legal clock (see `Deadline`
+ * in calendar/calendar.ts): the unit investigates "within 5 days" of submission, so day 5 (the
+ * submission day not counted) is still in time (`due_today`) and the clock is overdue from day 6;
+ * the same rule, `dutyState`, serves the contract clocks. The due days are fixed on the file when
+ * the step happens (`investigationDueOn` at submission, `noticeEndsOn` at publication, `followUpDueOn` at exit),
  * so a later rule-pack change never moves a running clock.
  *
  * One function, `fileClocks`, serves the caseworker queue, the file view and the daily tick.
@@ -50,23 +54,16 @@ export interface HardshipClock {
 
 export type ClockedFile = Pick<HardshipFile, 'status' | 'submittedOn' | 'investigationDueOn' | 'noticeStartsOn' | 'noticeEndsOn' | 'approvedOn' | 'lastVerifiedOn' | 'exitedOn' | 'followUpDueOn' | 'followedUpOn'>;
 
+const noticeState = (today: string, endsOn: string): { daysLeft: number; state: HardshipClockState } => {
+  const daysLeft = daysBetween(today, endsOn);
+  return { daysLeft, state: daysLeft <= 0 ? 'ready' : 'open' };
+};
+
 /** The clocks running for a file on `today`, nearest due day first. */
 export function fileClocks(file: ClockedFile, today: string): HardshipClock[] {
   const out: HardshipClock[] = [];
   const push = (kind: HardshipClockKind, from: string, dueOn: string) => {
-    const daysLeft = daysBetween(today, dueOn);
-    const state: HardshipClockState =
-      kind === 'notice'
-        ? daysLeft <= 0
-          ? 'ready'
-          : 'open'
-        : daysLeft < 0
-          ? 'overdue'
-          : daysLeft === 0
-            ? 'due_today'
-            : daysLeft <= dueSoonDays[kind]
-              ? 'due_soon'
-              : 'open';
+    const { daysLeft, state } = kind === 'notice' ? noticeState(today, dueOn) : dutyState(today, dueOn, dueSoonDays[kind]);
     out.push({ kind, label: hardshipClockLabels[kind], from, dueOn, daysLeft, state });
   };
   if (file.status === 'submitted' && file.investigationDueOn) push('investigation', file.submittedOn ?? file.investigationDueOn, file.investigationDueOn);

@@ -1,4 +1,4 @@
-import { autoEffectiveOn, openClocks } from '@ufp/core/contracts/clocks';
+import { autoEffect, openClocks } from '@ufp/core/contracts/clocks';
 import { contractStatusLabels, type Contract, type ContractSettings } from '@ufp/core/contracts/contract';
 import { stepLabels, termTransition } from '@ufp/core/contracts/lifecycle';
 import { inForceMetrics, inForceYears } from '@ufp/core/contracts/metrics';
@@ -14,7 +14,8 @@ import { forEachActiveTenant, TICK_ACTOR, type TickJob } from './daily-tick.js';
 
 /**
  * The 集体合同 legal clocks, once a day: a filed contract with no objection takes effect on the
- * last day of the review period, an in-force contract starts expiring 90 days before its end and
+ * day after the review period's last day (the bureau may still object on that last day, see
+ * `autoEffect`), an in-force contract starts expiring 90 days before its end and
  * expires after it; due and overdue clocks raise in-app notifications. Each contract's change is
  * its own versioned transaction and each notification is keyed by what it is about, so a rerun
  * of the same day changes nothing.
@@ -44,7 +45,7 @@ async function advance(table: Table, repo: ContractRepository, inbox: Notificati
   const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: TICK_ACTOR };
   const uow = new UnitOfWork(table, { scope, correlationId, now: new Date(at) });
   const notices: Notification[] = [];
-  const step = (status: Contract['status'], stepName: 'effective' | 'expiring' | 'expired', on: string, note: string) => {
+  const step = (status: Contract['status'], stepName: 'effective' | 'expiring' | 'expired', on: string, note: string, what = { zh: `${stepLabels[stepName].zh}（${on}）`, en: `${stepLabels[stepName].en} (${on})` }) => {
     c = { ...c, status, history: [...c.history, { step: stepName, on, at, by: TICK_ACTOR.sub, note }] };
     notices.push({
       id: `${c.contractId}#${stepName}`,
@@ -53,22 +54,28 @@ async function advance(table: Table, repo: ContractRepository, inbox: Notificati
       type: `contract_${stepName}`,
       href: `/contracts/${c.contractId}`,
       contractId: c.contractId,
-      title: { zh: `「${c.title}」${stepLabels[stepName].zh}（${on}）`, en: `"${c.title}": ${stepLabels[stepName].en} (${on})` },
+      title: { zh: `「${c.title}」${what.zh}`, en: `"${c.title}": ${what.en}` },
       dueOn: on,
       createdAt: at,
     });
   };
 
   if (c.status === 'filed' && c.filing && !c.review?.objectionOn) {
-    const eff = autoEffectiveOn(c.filing.filedOn, settings, cal);
-    if (today >= eff.dueOn) {
-      step('effective', 'effective', eff.dueOn, `审查期届满未提出异议，自动生效${eff.provisional ? '（期限按暂定日历计算）' : ''}`);
-      c = { ...c, effectiveOn: eff.dueOn };
+    const { review, effectiveOn } = autoEffect(c.filing.filedOn, settings, cal);
+    if (today >= effectiveOn) {
+      step(
+        'effective',
+        'effective',
+        effectiveOn,
+        `审查期至 ${review.dueOn} 届满，人社部门未提出异议，自 ${effectiveOn} 起生效（《集体合同规定》第四十七条）${review.provisional ? '（期限按暂定日历计算）' : ''}`,
+        { zh: `审查期至 ${review.dueOn} 届满无异议，自 ${effectiveOn} 起生效`, en: `no objection in the review period (ended ${review.dueOn}); in effect from ${effectiveOn}` },
+      );
+      c = { ...c, effectiveOn };
       // One event per rollup year the contract is in force (its own year first), see inForceYears.
-      for (const year of inForceYears(eff.dueOn, c.term.end)) {
+      for (const year of inForceYears(effectiveOn, c.term.end)) {
         const metrics: MetricDeltas = inForceMetrics(c, 1);
         if (c.unitId && (await repo.adjustUnitCoverage(uow, tenant.id, c.unitId, year, 1))) metrics['contracts.unitsCovered'] = 1;
-        uow.emit({ type: 'contracts.contract.effective', data: { contractId: c.contractId, type: c.type, industry: c.scope?.industry, coveredEmployees: c.coveredEmployees, effectiveOn: eff.dueOn, year, metrics } });
+        uow.emit({ type: 'contracts.contract.effective', data: { contractId: c.contractId, type: c.type, industry: c.scope?.industry, coveredEmployees: c.coveredEmployees, effectiveOn, year, metrics } });
       }
     }
   }
@@ -98,7 +105,7 @@ async function notifyClocks(inbox: NotificationRepository, c: Contract, settings
   for (const clock of openClocks(c, settings, today, cal)) {
     if (clock.state === 'open') continue;
     if (clock.kind === 'review') continue; // the review clock ends in auto-effect, not in a duty
-    const when = { due_soon: { zh: `将于 ${clock.dueOn} 到期`, en: `due on ${clock.dueOn}` }, due_today: { zh: '今日到期', en: 'due today' }, overdue: { zh: `已逾期（应于 ${clock.dueOn} 前）`, en: `overdue since ${clock.dueOn}` } }[clock.state];
+    const when = { due_soon: { zh: `将于 ${clock.dueOn} 到期`, en: `due on ${clock.dueOn}` }, due_today: { zh: '今日到期', en: 'due today' }, overdue: { zh: `已逾期（期限至 ${clock.dueOn} 止）`, en: `overdue (the last day was ${clock.dueOn})` } }[clock.state];
     await inbox.notify({
       id: `${c.contractId}#${clock.kind}${clock.side ? `:${clock.side}` : ''}#${clock.dueOn}#${clock.state}`,
       tenantId: c.tenantId,

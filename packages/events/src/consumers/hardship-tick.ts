@@ -14,7 +14,7 @@ type Reminded = HardshipClock & { state: Exclude<HardshipClock['state'], 'open'>
 const whenText: Record<Reminded['state'], (c: HardshipClock) => { zh: string; en: string }> = {
   due_soon: (c) => ({ zh: `将于 ${c.dueOn} 到期`, en: `due on ${c.dueOn}` }),
   due_today: () => ({ zh: '今日到期', en: 'due today' }),
-  overdue: (c) => ({ zh: `已逾期（应于 ${c.dueOn} 前完成）`, en: `overdue since ${c.dueOn}` }),
+  overdue: (c) => ({ zh: `已逾期（期限至 ${c.dueOn} 止）`, en: `overdue (the last day was ${c.dueOn})` }),
   ready: (c) => ({ zh: `已于 ${c.dueOn} 期满，可以审核`, en: `ended on ${c.dueOn}; ready for review` }),
 };
 

@@ -99,7 +99,7 @@ export default function ContractDetail() {
                 <dd>
                   {c().filing!.filedOn}
                   <Show when={c().filing!.lateDays > 0}>
-                    <strong class="clock--overdue"> {tx(`逾期 ${c().filing!.lateDays} 天（应于 ${c().filing!.dueOn} 前）`, `${c().filing!.lateDays} day(s) late (due ${c().filing!.dueOn})`)}</strong>
+                    <strong class="clock--overdue"> {tx(`逾期 ${c().filing!.lateDays} 天（期限至 ${c().filing!.dueOn} 止）`, `${c().filing!.lateDays} day(s) late (the last day was ${c().filing!.dueOn})`)}</strong>
                   </Show>
                 </dd>
               </Show>

@@ -37,6 +37,8 @@ export interface Clock {
   count?: 'natural' | 'working';
   extendedFrom?: string;
   provisional?: { years: number[]; reason: { zh: string; en: string } };
+  /** Review clock: the day the contract takes effect if no objection is raised by `dueOn`. */
+  effectiveOn?: string;
   daysLeft: number;
   state: 'open' | 'due_soon' | 'due_today' | 'overdue';
 }
@@ -103,7 +105,9 @@ export function clockText(k: Clock): string {
         ? tx('今日到期', 'due today')
         : tx(`剩余 ${k.daysLeft} 天`, `${k.daysLeft} days left`);
   const span = k.days !== undefined ? tx(`（${k.days}个${countLabel(k.count)}）`, ` (${k.days} ${countLabel(k.count)})`) : '';
-  return `${bi(k.label)}${span}：${k.dueOn} · ${left}`;
+  // `dueOn` is the last day on which the act is in time; a review period ends in effect the day after.
+  const effect = k.effectiveOn ? tx(` · 无异议则 ${k.effectiveOn} 起生效`, ` · in effect from ${k.effectiveOn} if no objection`) : '';
+  return `${bi(k.label)}${span}：${k.dueOn} · ${left}${effect}`;
 }
 
 /** Today in Shanghai as the browser sees it (server clocks come with each contract). */
