@@ -295,21 +295,23 @@ describe('the review clock and the daily tick', () => {
     const successor = (await p.query(staff, 'contracts.get', { contractId: renewed.data.successorId })).data;
     expect(successor).toMatchObject({ status: 'draft', predecessorId: id, term: { start: '2027-10-01', end: '2029-09-30' } });
 
-    // In force during 2025, 2026 and 2027: each year's rollup counts it; expiry keeps those counts.
+    // A stock: in force at the end of 2025 and of 2026, and now (2027) until it expires.
     const inForce = async (year: number) => ((await p.query(leaderOf('32'), 'rollups.overview', { year })).data.totals as Record<string, number>)['contracts.inForce'] ?? 0;
-    const [y26, y27] = [await inForce(2026), await inForce(2027)];
-    expect(y26).toBeGreaterThanOrEqual(1);
-    expect(y27).toBe(y26);
-    expect(((await p.query(leaderOf('32'), 'rollups.overview', { year: 2027 })).data.totals as Record<string, number>)['contracts.expiring90']).toBeGreaterThanOrEqual(1);
+    const [y25, y26, y27] = [await inForce(2025), await inForce(2026), await inForce(2027)];
+    expect(y25).toBeGreaterThanOrEqual(1);
+    expect([y26, y27]).toEqual([y25, y25]);
+    // Every contract of this file in force now ends on 2027-09-30 (express() terms), so all are in their last 90 days.
+    const expiring = ((await p.query(leaderOf('32'), 'rollups.overview', { year: 2027 })).data.totals as Record<string, number>)['contracts.expiring90'];
+    expect(expiring).toBe(y27);
     await tick('2027-10-01');
     expect((await p.query(staff, 'contracts.get', { contractId: id })).data.status).toBe('expired');
     const y2027 = await p.query(leaderOf('32'), 'rollups.overview', { year: 2027 });
-    expect(y2027.data.totals).toMatchObject({ 'contracts.expiring90': 0, 'contracts.renewed': 1, 'contracts.inForce': y27 });
-    expect(await inForce(2028)).toBe(0);
+    expect(y2027.data.totals).toMatchObject({ 'contracts.expiring90': 0, 'contracts.renewed': 1, 'contracts.expired': expiring, 'contracts.inForce': 0, 'contracts.unitsCovered': 0 });
+    expect([await inForce(2025), await inForce(2026), await inForce(2028)]).toEqual([y25, y26, 0]); // earlier year-ends keep them
     at('2025-10-24');
   });
 
-  it('a terminated contract leaves the later years of its term and stays counted for the year it ended in', async () => {
+  it('a terminated contract is out of force from the day it ends, in that year and every later one', async () => {
     const inForce = async (year: number) => ((await p.query(leaderOf('32'), 'rollups.overview', { year })).data.totals as Record<string, number>)['contracts.inForce'] ?? 0;
     at('2026-02-02');
     const id = await create({ term: { start: '2026-03-01', end: '2028-02-29' } });
@@ -321,7 +323,8 @@ describe('the review clock and the daily tick', () => {
     const res = await p.mutate(staff, 'contracts.terminate', { contractId: id, reason: '企业依法破产' });
     expect(res.status, JSON.stringify(res.error)).toBe(200);
     await p.settle();
-    expect([await inForce(2026), await inForce(2027), await inForce(2028)]).toEqual([before[0], before[1]! - 1, before[2]! - 1]);
+    expect([await inForce(2026), await inForce(2027), await inForce(2028)]).toEqual(before.map((n) => n - 1));
+    expect(((await p.query(leaderOf('32'), 'rollups.overview', { year: 2026 })).data.totals as Record<string, number>)['contracts.terminated']).toBe(1);
     expect((await p.mutate(staff, 'contracts.terminate', { contractId: id, reason: '重复' })).status).toBe(409);
     at('2025-10-24');
   });

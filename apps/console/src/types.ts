@@ -96,11 +96,23 @@ export interface DeadLetter {
   failedAt: string;
 }
 
+/** An indicator dictionary entry as `rollups.overview` returns it (packages/core/src/rollups/indicators.ts). */
+export interface IndicatorInfo {
+  key: string;
+  kind: 'stock' | 'flow' | 'period';
+  unit: string;
+  format: string;
+  label: { zh: string; en: string };
+  definition: { zh: string; en: string };
+}
+
 export interface Overview {
   year: number;
   scope: { code: string; name: string; level: ScopeLevel };
+  /** Stock indicators as at the end of the year (now, for this year); flow and period indicators of the year. */
   totals: Record<string, number>;
   rows: { tenantId: string; name: string; divisionCode: string; metrics: Record<string, number> }[];
+  indicators?: IndicatorInfo[];
 }
 
 export interface Tenant {

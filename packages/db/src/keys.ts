@@ -31,6 +31,8 @@ export const keys = {
   idempotency: (tenantId: string, key: string) => ({ pk: `${tenantPrefix(tenantId)}IDEM#${key}`, sk: 'RESPONSE' }),
   rollup: (code: string, year: number, row: string) => ({ pk: `R#${code}#${year}`, sk: row }),
   rollupPartition: (code: string, year: number) => `R#${code}#${year}`,
+  /** The years a scope has rollup partitions for (a number set), so a stock is read across them. */
+  rollupYears: (code: string) => ({ pk: `R#${code}#YEARS`, sk: 'YEARS' }),
 };
 
 /** Items the platform (not a tenant) owns, such as the daily tick's dead letters. */

@@ -4,9 +4,9 @@ import { ActionBanner } from '../components/Banner';
 import { DataTable, type Column } from '../components/DataTable';
 import OverviewChart from '../components/OverviewChart';
 import ContractCoverage from './contracts/Coverage';
-import { formatDateTime, formatNumber, t, tMaybe } from '../i18n';
+import { formatDateTime, formatNumber, lang, t, tMaybe } from '../i18n';
 import { errorText } from '../toast';
-import type { Overview as OverviewData } from '../types';
+import type { IndicatorInfo, Overview as OverviewData } from '../types';
 
 /** Metrics with a label, in display order; other metric names are shown raw after these. */
 const KNOWN_METRICS = [
@@ -18,8 +18,10 @@ const KNOWN_METRICS = [
   'units.byType.new_employment_form',
 ] as const;
 
-export function metricLabel(name: string): string {
-  return tMaybe(`metric.${name}`, name);
+/** The indicator dictionary's label when the server sent one, else the console's own, else the key. */
+export function metricLabel(name: string, dictionary?: IndicatorInfo[]): string {
+  const entry = dictionary?.find((i) => i.key === name);
+  return entry ? entry.label[lang() === 'en' ? 'en' : 'zh'] : tMaybe(`metric.${name}`, name);
 }
 
 export function orderMetrics(names: Iterable<string>): string[] {
@@ -55,7 +57,7 @@ export default function Overview() {
     { label: () => t('overview.org'), cell: (r) => r.name, class: 'cell--primary' },
     { label: () => t('overview.divisionCode'), cell: (r) => <span class="mono">{r.divisionCode}</span> },
     ...metrics().map<Column<Row>>((m) => ({
-      label: () => metricLabel(m),
+      label: () => metricLabel(m, current()?.indicators),
       cell: (r) => formatNumber(r.metrics?.[m] ?? 0),
       class: 'num',
     })),
@@ -115,7 +117,7 @@ export default function Overview() {
               <For each={metrics()}>
                 {(m) => (
                   <li class="kpi">
-                    <span class="kpi__label">{metricLabel(m)}</span>
+                    <span class="kpi__label">{metricLabel(m, d().indicators)}</span>
                     <span class="kpi__value">{formatNumber(d().totals?.[m] ?? 0)}</span>
                   </li>
                 )}
@@ -126,8 +128,8 @@ export default function Overview() {
               <h2>{t('overview.chart')}</h2>
               <OverviewChart
                 rows={chartRows()}
-                unitsLabel={metricLabel('units.count')}
-                membersLabel={metricLabel('units.members')}
+                unitsLabel={metricLabel('units.count', d().indicators)}
+                membersLabel={metricLabel('units.members', d().indicators)}
               />
             </div>
             <h2>{t('overview.table')}</h2>

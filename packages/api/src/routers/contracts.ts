@@ -22,7 +22,7 @@ import {
 } from '@ufp/core/contracts/contract';
 import { assertStep, nextSteps, renewalOpensOn, type LifecycleStep } from '@ufp/core/contracts/lifecycle';
 import { changesBetween } from '@ufp/core/audit/changes';
-import { inForceMetrics, inForceYears, mergeMetrics } from '@ufp/core/contracts/metrics';
+import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/core/contracts/metrics';
 import { checkMinimumWage, checkRepresentatives, checkTerm, voteFailureText, voteOutcome } from '@ufp/core/contracts/rules';
 import { conflict, invalid, staleVersion } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
@@ -186,7 +186,7 @@ export const contractsRouter = router({
         updatedAt: now.toISOString(),
       };
       r.add(uow, c);
-      uow.emit({ type: 'contracts.contract.created', data: { contractId: c.contractId, type: c.type, metrics: { 'contracts.created': 1 } } });
+      uow.emit({ type: 'contracts.contract.created', data: { contractId: c.contractId, type: c.type, metrics: { ...contractStepMetrics.created } } });
       uow.audit({ action: 'contracts.create', entityType: 'contract', entityId: c.contractId, summary: `新建集体合同台账「${c.title}」` });
       return view(c, settings, day, cal);
     });
@@ -366,7 +366,7 @@ export const contractsRouter = router({
     notFuture(input.signedOn, today(ctx), 'signedOn');
     return runStep(ctx, input.contractId, 'sign', input.signedOn, (c, _s, uow) => {
       notBefore(input.signedOn, c.congress?.recordedOn, 'signedOn', { zh: '职代会审议日', en: 'the congress vote' });
-      uow.emit({ type: 'contracts.contract.signed', data: { contractId: c.contractId, type: c.type, metrics: { 'contracts.signed': 1 } } });
+      uow.emit({ type: 'contracts.contract.signed', data: { contractId: c.contractId, type: c.type, metrics: { ...contractStepMetrics.signed } } });
       return { after: { ...c, status: 'signed', signedOn: input.signedOn }, note: voteRuleOf(c.type) === 'sector' ? `双方首席代表签字；报送期限自草案通过（${c.congress?.recordedOn}）起10日` : '双方首席代表签字，10日内报送' };
     });
   }),
@@ -462,7 +462,7 @@ export const contractsRouter = router({
         updatedAt: ctx.deps.clock.now().toISOString(),
       };
       repo(ctx).add(uow, JSON.parse(JSON.stringify(successor)) as Contract);
-      uow.emit({ type: 'contracts.contract.renewed', data: { contractId: c.contractId, successorId, type: c.type, metrics: { 'contracts.renewed': 1, 'contracts.created': 1 } } });
+      uow.emit({ type: 'contracts.contract.renewed', data: { contractId: c.contractId, successorId, type: c.type, metrics: { ...contractStepMetrics.renewed } } });
       return { after: { ...c, successorId }, note: `发起续签，新合同期限 ${successor.term.start} 至 ${successor.term.end}` };
     });
     return { contract: result, successorId };
@@ -470,17 +470,16 @@ export const contractsRouter = router({
 
   terminate: editors.input(z.object({ contractId: idInput, reason: text(500) })).mutation(({ ctx, input }) =>
     runStep(ctx, input.contractId, 'terminate', today(ctx), async (c, _s, uow) => {
-      const day = today(ctx);
-      const wasInForce = (c.status === 'effective' || c.status === 'expiring') && !!c.effectiveOn;
-      // It stays counted for the years it was in force; the later years of its term lose it.
-      const years = wasInForce ? inForceYears(c.effectiveOn!, c.term.end, Number(day.slice(0, 4)) + 1) : [];
-      uow.emit({ type: 'contracts.contract.terminated', data: { contractId: c.contractId, type: c.type, metrics: { 'contracts.terminated': 1 } } });
-      if (c.status === 'expiring') uow.emit({ type: 'contracts.contract.terminated', data: { contractId: c.contractId, type: c.type, year: Number(c.term.end.slice(0, 4)), metrics: { 'contracts.expiring90': -1 } } });
-      for (const year of years) {
-        const metrics: Record<string, number> = inForceMetrics(c, -1);
-        if (c.unitId && (await repo(ctx).adjustUnitCoverage(uow, c.tenantId, c.unitId, year, -1))) metrics['contracts.unitsCovered'] = -1;
-        uow.emit({ type: 'contracts.contract.terminated', data: { contractId: c.contractId, type: c.type, year, metrics: mergeMetrics(metrics) } });
+      // Out of force today: the stock indicators drop in today's year, the earlier years keep it.
+      const metrics = statusChangeMetrics(c, c.status, 'terminated');
+      const inForceDelta = metrics['contracts.inForce'] ?? 0;
+      if (c.unitId && inForceDelta !== 0) {
+        const coverage = await repo(ctx).unitCoverage(c.tenantId, c.unitId);
+        const count = Math.max(0, coverage.count + inForceDelta);
+        repo(ctx).setUnitCoverage(uow, coverage, count);
+        Object.assign(metrics, unitCoverageMetrics(coverage.count, count));
       }
+      uow.emit({ type: 'contracts.contract.terminated', data: { contractId: c.contractId, type: c.type, metrics } });
       return { after: { ...c, status: 'terminated', terminated: { reason: input.reason, on: today(ctx) } }, note: `解除：${input.reason}` };
     }),
   ),

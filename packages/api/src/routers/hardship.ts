@@ -11,9 +11,11 @@ import { classifyHousehold, hardshipEvents, monthsBetween, tierLabels, type Hous
 import {
   addMonths,
   allowedActions,
+  approvalMetrics,
   assertReviewerIsNotSubmitter,
   daysBetween,
   fileMetricDeltas,
+  grantMetrics,
   investigationDueOn,
   isStale,
   nextStatus,
@@ -757,7 +759,7 @@ export const hardshipRouter = router({
         return step(ctx, input, input.decision, (_f, on) => (input.decision === 'approve' ? { reviewedBy: ctx.scope.actor.sub, approvedOn: on, lastVerifiedOn: on } : { reviewedBy: ctx.scope.actor.sub }), {
           event: input.decision === 'approve' ? 'hardship.file.approved' : 'hardship.file.rejected',
           // Average days from application to 建档 = daysToApproval ÷ approvals (an anchors §9 indicator).
-          metrics: (f, on): Record<string, number> => (input.decision === 'approve' && f.submittedOn ? { 'hardship.approvals': 1, 'hardship.daysToApproval': daysBetween(f.submittedOn, on) } : {}),
+          metrics: (f, on): Record<string, number> => (input.decision === 'approve' && f.submittedOn ? approvalMetrics(daysBetween(f.submittedOn, on)) : {}),
           auditText: input.decision === 'approve' ? '审核通过并建档' : '审核不通过',
         });
       }),
@@ -947,12 +949,7 @@ export const hardshipRouter = router({
               amountFen: grant.amountFen,
               fundSource: grant.fundSource,
               year: y,
-              metrics: {
-                'hardship.aid.grants': 1,
-                'hardship.aid.amountFen': grant.amountFen,
-                [`hardship.aid.amountFen.${grant.kind}`]: grant.amountFen,
-                [`hardship.aid.amountFen.source.${grant.fundSource}`]: grant.amountFen,
-              },
+              metrics: grantMetrics(grant),
             },
           });
           uow.audit({ action: 'hardship.aid.grant', entityType: 'hardship.grant', entityId: grant.grantId, summary: `发放${label.zh} ${grant.amountFen / 100} 元：困难档案 ${file.worker.nameMasked}` });

@@ -1,28 +1,39 @@
 import { z } from 'zod';
+import { derivedIndicators, derivedValues, indicators as dictionary, type Indicator } from '@ufp/core/rollups/indicators';
 import { scopeLevel } from '@ufp/core/rollups/scopes';
 import { provinceName } from '@ufp/core/validation/division';
-import { readRollupPartition, TOTAL_ROW } from '@ufp/db/repositories/rollups';
+import { readRollupsForYear, TOTAL_ROW } from '@ufp/db/repositories/rollups';
 import { rollupProcedure, router } from '../trpc.js';
+
+type IndicatorView = Omit<Indicator, 'family'> & { family?: string; inputs?: { numerator: string; denominator: string } };
 
 export const rollupsRouter = router({
   /**
    * Aggregates for the caller's scope, read from rollup partitions only: one TOTAL row and a
-   * row per tenant. No record-level data and no PII can appear here.
+   * row per tenant. Values come through the indicator dictionary: stock indicators as at the end
+   * of the year (now, for the current year), flow and period indicators for the year alone;
+   * `derived` holds the ratios (建制率 …) and `indicators` the labels, units and kinds of every key
+   * in the answer. No record-level data and no PII can appear here.
    */
   overview: rollupProcedure.input(z.object({ year: z.number().int().min(2000).max(2100) })).query(async ({ ctx, input }) => {
     const scope = ctx.rollupScope;
-    const [rows, tenants] = await Promise.all([readRollupPartition(ctx.deps.table, scope.code, input.year), ctx.deps.tenants.list()]);
+    const [rows, tenants] = await Promise.all([readRollupsForYear(ctx.deps.table, scope.code, input.year), ctx.deps.tenants.list()]);
     const byId = new Map(tenants.map((t) => [t.id, t]));
     const tenantRows = rows
       .filter((r) => r.row.startsWith('T#'))
       .map((r) => ({ tenantId: r.row.slice(2), metrics: r.metrics }))
       .filter((r) => !scope.tenantId || r.tenantId === scope.tenantId)
-      .map((r) => ({ ...r, name: byId.get(r.tenantId)?.name ?? r.tenantId, divisionCode: byId.get(r.tenantId)?.divisionCode ?? '' }))
+      .map((r) => ({ ...r, derived: derivedValues(r.metrics), name: byId.get(r.tenantId)?.name ?? r.tenantId, divisionCode: byId.get(r.tenantId)?.divisionCode ?? '' }))
       .sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
     const totals = scope.tenantId ? (tenantRows[0]?.metrics ?? {}) : (rows.find((r) => r.row === TOTAL_ROW)?.metrics ?? {});
     const level = scopeLevel(scope.code);
     const owner = tenants.find((t) => t.divisionCode.startsWith(scope.code) && (level === 'county' ? t.divisionCode === scope.code : t.level === 'city'));
     const name = level === 'province' ? provinceName(scope.code)?.zhFull ?? scope.code : (owner?.name ?? scope.code);
-    return { year: input.year, scope: { code: scope.code, name, level }, totals, rows: tenantRows };
+    const keys = new Set([...Object.keys(totals), ...tenantRows.flatMap((r) => Object.keys(r.metrics))]);
+    const indicators: IndicatorView[] = [
+      ...dictionary.filter((i) => keys.has(i.key)),
+      ...derivedIndicators.map(({ numerator, denominator, scale: _scale, decimals: _decimals, ...d }) => ({ ...d, inputs: { numerator, denominator } })),
+    ];
+    return { year: input.year, scope: { code: scope.code, name, level }, totals, derived: derivedValues(totals), rows: tenantRows, indicators };
   }),
 });

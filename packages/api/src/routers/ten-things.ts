@@ -5,7 +5,7 @@ import { DomainError, invalid, notFound, staleVersion } from '@ufp/core/errors';
 import { evidenceRef } from '@ufp/core/evidence/model';
 import { newId } from '@ufp/core/ids';
 import { reversalOf, round2, type LedgerEntry } from '@ufp/core/ten-things/ledger';
-import { withEntry } from '@ufp/core/ten-things/apply';
+import { adoptionMetrics, ratingMetrics, withEntry } from '@ufp/core/ten-things/apply';
 import { itemCategories, type Item, type Plan } from '@ufp/core/ten-things/model';
 import { itemProgress, itemStatuses, planSummary, type ItemProgress, type ItemStatus } from '@ufp/core/ten-things/status';
 import { linkableEventTypes, parseTargetsText, targetsTextError, type Target } from '@ufp/core/ten-things/targets';
@@ -410,7 +410,7 @@ export const tenThingsRouter = router({
         await write({ ...ctx, scope, correlationId: newId() }, (uow) => {
           repo.guardRating(uow, tenant.id, item.itemId, shanghaiDate(now), client, now);
           repo.addRating(uow, tenant.id, item.itemId, input.score);
-          uow.emit({ type: 'tenThings.item.rated', data: { planId: item.planId, itemId: item.itemId, score: input.score, year: item.year, metrics: { 'tenThings.ratings': 1, 'tenThings.ratingSum': input.score } } });
+          uow.emit({ type: 'tenThings.item.rated', data: { planId: item.planId, itemId: item.itemId, score: input.score, year: item.year, metrics: ratingMetrics(input.score) } });
           // Anonymous: the entry records that one rating was counted, never who or from where.
           uow.audit({ action: 'tenThings.public.rate', entityType: 'tenThings.item', entityId: item.itemId, summary: `收到匿名满意度评价 1 条：${item.title}` });
         });
@@ -479,8 +479,7 @@ function adoptItems(ctx: Ctx, uow: UnitOfWork, repo: TenThingsRepository, items:
 }
 
 function emitAdopted(uow: UnitOfWork, plan: Plan, adopted: Item[], _now: Date, _settings: unknown) {
-  const metrics: Record<string, number> = { 'tenThings.items.adopted': adopted.length };
-  for (const i of adopted) metrics[`tenThings.items.${i.status ?? 'on_track'}`] = (metrics[`tenThings.items.${i.status ?? 'on_track'}`] ?? 0) + 1;
+  const metrics = adoptionMetrics(adopted.map((i) => i.status ?? 'on_track'));
   uow.emit({ type: 'tenThings.plan.adopted', data: { planId: plan.planId, year: plan.year, adopted: adopted.length, itemIds: adopted.map((i) => i.itemId), metrics } });
 }
 

@@ -4,7 +4,7 @@ import { DomainError } from '../errors.js';
 import { autoEffect, filingClockStart, filingTimeliness, openClocks, vacancyLateness } from './clocks.js';
 import { defaultContractSettings, voteRuleOf, type Contract, type ContractSettings, type RepresentativeSide } from './contract.js';
 import { assertStep, nextSteps, renewalOpensOn, termTransition } from './lifecycle.js';
-import { inForceMetrics, inForceYears } from './metrics.js';
+import { changeDay, inForceMetrics, statusChangeMetrics, unitCoverageMetrics } from './metrics.js';
 import { checkMinimumWage, checkRepresentatives, checkTerm, congressOutcome, voteFailureText, voteOutcome } from './rules.js';
 
 const working: ContractSettings = { ...defaultContractSettings, dayCount: { ...defaultContractSettings.dayCount, review: 'working', filing: 'working' } };
@@ -390,9 +390,31 @@ describe('rollup metrics', () => {
     });
   });
 
-  it('counts a contract in every year it is in force, and only later years when terminated', () => {
-    expect(inForceYears('2025-10-23', '2027-09-30')).toEqual([2025, 2026, 2027]);
-    expect(inForceYears('2025-10-23', '2027-09-30', 2027)).toEqual([2027]);
-    expect(inForceYears('2025-10-23', '2027-09-30', 2028)).toEqual([]);
+  it('is in force from taking effect until it expires or is terminated, and the expiring gauge nets out', () => {
+    const c = contract();
+    const path = [statusChangeMetrics(c, 'filed', 'effective'), statusChangeMetrics(c, 'effective', 'expiring'), statusChangeMetrics(c, 'expiring', 'expired')];
+    expect(path[0]).toEqual(inForceMetrics(c, 1));
+    expect(path[1]).toEqual({ 'contracts.expiring90': 1 });
+    expect(path[2]).toEqual({ ...inForceMetrics(c, -1), 'contracts.expiring90': -1, 'contracts.expired': 1 });
+    const net: Record<string, number> = {};
+    for (const m of path) for (const [k, v] of Object.entries(m)) net[k] = (net[k] ?? 0) + v;
+    expect(Object.entries(net).filter(([, v]) => v !== 0)).toEqual([['contracts.expired', 1]]);
+    expect(statusChangeMetrics(c, 'effective', 'terminated')).toEqual({ ...inForceMetrics(c, -1), 'contracts.terminated': 1 });
+    expect(statusChangeMetrics(c, 'filed', 'terminated')).toEqual({ 'contracts.terminated': 1 });
+  });
+
+  it('covers a unit on its first contract in force and uncovers it when the last one ends', () => {
+    expect(unitCoverageMetrics(0, 1)).toEqual({ 'contracts.unitsCovered': 1 });
+    expect(unitCoverageMetrics(1, 2)).toEqual({});
+    expect(unitCoverageMetrics(2, 1)).toEqual({});
+    expect(unitCoverageMetrics(1, 0)).toEqual({ 'contracts.unitsCovered': -1 });
+  });
+
+  it('dates a tick-driven change on the day it happened, never before the contract took effect', () => {
+    const c = { term: { start: '2026-01-01', end: '2026-12-31' } };
+    expect(changeDay(c, 'effective', '2026-01-20')).toBe('2026-01-20');
+    expect(changeDay(c, 'expiring', '2026-01-20')).toBe('2026-10-02');
+    expect(changeDay(c, 'expired', '2026-01-20')).toBe('2027-01-01'); // in force at the end of 2026, out in 2027
+    expect(changeDay({ term: { start: '2025-01-01', end: '2025-12-31' } }, 'expired', '2026-02-01')).toBe('2026-02-01');
   });
 });

@@ -1,10 +1,12 @@
+import { addDays } from '../calendar/dates.js';
 import type { MetricDeltas } from '../events.js';
-import type { Contract } from './contract.js';
+import { inForceStatuses, type Contract, type ContractStatus } from './contract.js';
 
 /**
  * What an in-force contract contributes to the rollups (counts and sums only): contracts in
  * force by type and industry, covered employees and enterprises, and the agreed wage growth as
- * a sum (in basis points) and a count, so any level can average it.
+ * a sum (in basis points) and a count, so any level can average it. All stock indicators: +1 on
+ * the day it takes effect, −1 on the day it expires or is terminated.
  */
 export function inForceMetrics(c: Pick<Contract, 'type' | 'scope' | 'coveredEmployees' | 'coveredEnterprises' | 'clauses'>, sign: 1 | -1): MetricDeltas {
   const m: MetricDeltas = {
@@ -21,22 +23,53 @@ export function inForceMetrics(c: Pick<Contract, 'type' | 'scope' | 'coveredEmpl
   return m;
 }
 
+/** Counts of lifecycle steps that are not status changes of an in-force contract (flows). */
+export const contractStepMetrics = {
+  created: { 'contracts.created': 1 },
+  signed: { 'contracts.signed': 1 },
+  renewed: { 'contracts.renewed': 1, 'contracts.created': 1 },
+} as const satisfies Record<string, MetricDeltas>;
+
+const inForce = (s: ContractStatus) => inForceStatuses.includes(s);
+
+/**
+ * The rollup deltas of a contract's status change: it enters or leaves the contracts in force, enters or
+ * leaves the 90-day expiring gauge, and an expiry or termination is counted as a step of the year.
+ */
+export function statusChangeMetrics(c: Pick<Contract, 'type' | 'scope' | 'coveredEmployees' | 'coveredEnterprises' | 'clauses'>, from: ContractStatus, to: ContractStatus): MetricDeltas {
+  const parts: MetricDeltas[] = [];
+  if (!inForce(from) && inForce(to)) parts.push(inForceMetrics(c, 1));
+  if (inForce(from) && !inForce(to)) parts.push(inForceMetrics(c, -1));
+  if (from !== 'expiring' && to === 'expiring') parts.push({ 'contracts.expiring90': 1 });
+  if (from === 'expiring' && to !== 'expiring') parts.push({ 'contracts.expiring90': -1 });
+  if (to === 'expired' && from !== 'expired') parts.push({ 'contracts.expired': 1 });
+  if (to === 'terminated' && from !== 'terminated') parts.push({ 'contracts.terminated': 1 });
+  return mergeMetrics(...parts);
+}
+
+/**
+ * A unit is covered (建制) while at least one contract of it is in force. Its in-force counter moving from
+ * `before` to `after` changes `contracts.unitsCovered` only on the 0 → 1 and 1 → 0 transitions.
+ */
+export function unitCoverageMetrics(before: number, after: number): MetricDeltas {
+  if (before <= 0 && after > 0) return { 'contracts.unitsCovered': 1 };
+  if (before > 0 && after <= 0) return { 'contracts.unitsCovered': -1 };
+  return {};
+}
+
+/**
+ * The day a status change the daily tick makes actually happened, so its stock deltas land in the right
+ * year even when the tick runs late: effect on the review's due day, expiring 90 days before the end, expiry
+ * the day after the end; never before the contract took effect (so no year can go below zero).
+ */
+export function changeDay(c: Pick<Contract, 'term'>, to: 'effective' | 'expiring' | 'expired', effectiveOn: string, expiringDays = 90): string {
+  const day = to === 'effective' ? effectiveOn : to === 'expiring' ? addDays(c.term.end, -expiringDays) : addDays(c.term.end, 1);
+  return day < effectiveOn ? effectiveOn : day;
+}
+
 export function mergeMetrics(...parts: MetricDeltas[]): MetricDeltas {
   const out: MetricDeltas = {};
   for (const p of parts) for (const [k, v] of Object.entries(p)) out[k] = (out[k] ?? 0) + v;
   for (const k of Object.keys(out)) if (out[k] === 0) delete out[k];
-  return out;
-}
-
-/**
- * The rollup years a contract counts as in force: every calendar year from the one it takes
- * effect in to the one its term ends in. A year's rollup then answers "contracts in force during
- * the year" without carrying stock across years, and expiry never makes a year's count negative.
- */
-export function inForceYears(effectiveOn: string, termEnd: string, fromYear?: number): number[] {
-  const first = Math.max(Number(effectiveOn.slice(0, 4)), fromYear ?? 0);
-  const last = Number(termEnd.slice(0, 4));
-  const out: number[] = [];
-  for (let y = first; y <= last; y++) out.push(y);
   return out;
 }

@@ -1,5 +1,6 @@
 import { conflict, forbidden } from '../errors.js';
 import type { Tier } from './tier.js';
+import type { AidKind, FundSource } from './rules.js';
 
 /**
  * The hardship file's life (DOMAIN.md §6): application → unit investigation (5-day clock) →
@@ -131,4 +132,19 @@ export function fileMetricDeltas(before: { status: FileStatus; tier?: Tier | 'no
   if (before?.status === 'approved' && after.status === 'exited') add('hardship.exits', 1);
   if (before?.status === 'exited' && after.status === 'approved') add('hardship.reentries', 1);
   return out;
+}
+
+/** Rollup deltas of an approval: one more file approved this year, and its days from application (for the average). */
+export function approvalMetrics(daysToApproval: number): Record<string, number> {
+  return { 'hardship.approvals': 1, 'hardship.daysToApproval': daysToApproval };
+}
+
+/** Rollup deltas of a grant: counts and fen only, by kind and by fund source (flows of the grant's year). */
+export function grantMetrics(grant: { kind: AidKind; fundSource: FundSource; amountFen: number }): Record<string, number> {
+  return {
+    'hardship.aid.grants': 1,
+    'hardship.aid.amountFen': grant.amountFen,
+    [`hardship.aid.amountFen.${grant.kind}`]: grant.amountFen,
+    [`hardship.aid.amountFen.source.${grant.fundSource}`]: grant.amountFen,
+  };
 }

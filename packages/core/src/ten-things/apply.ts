@@ -11,12 +11,7 @@ export function withEntry(item: Item, entry: LedgerEntry, now: Date, settings: {
   const beforeBp = item.completionBp ?? 0;
   const bp = completionBp(progress.completion);
   const after: Item = { ...item, achieved, entryCount: item.entryCount + 1, status: progress.status, completionBp: bp, version: item.version + 1, updatedAt: now.toISOString() };
-  const metrics: Record<string, number> = { [entry.entryType === 'correction' ? 'tenThings.progress.corrections' : 'tenThings.progress.reports']: 1 };
-  if (bp !== beforeBp) metrics['tenThings.completionBp'] = bp - beforeBp;
-  if (progress.status !== beforeStatus) {
-    metrics[`tenThings.items.${beforeStatus}`] = -1;
-    metrics[`tenThings.items.${progress.status}`] = 1;
-  }
+  const metrics = progressMetrics(entry.entryType, bp - beforeBp, beforeStatus, progress.status);
   const events: DomainEvent[] = [
     {
       type: 'tenThings.progress.reported',
@@ -47,7 +42,34 @@ export function statusOnDay(item: Item, today: string, settings: { atRiskPoints:
     item: { ...item, status: to, version: item.version + 1, updatedAt: at },
     event: {
       type: 'tenThings.item.statusChanged',
-      data: { planId: item.planId, itemId: item.itemId, from, to, on: today, year: item.year, metrics: { [`tenThings.items.${from}`]: -1, [`tenThings.items.${to}`]: 1 } },
+      data: { planId: item.planId, itemId: item.itemId, from, to, on: today, year: item.year, metrics: itemStatusMetrics(from, to) },
     },
   };
+}
+
+/**
+ * Rollup deltas are period indicators of the plan's year (the events carry `year: item.year`): the items of a
+ * year's plan by status, their completion, and the reports and ratings on them.
+ */
+export function itemStatusMetrics(from: ItemStatus, to: ItemStatus): Record<string, number> {
+  return from === to ? {} : { [`tenThings.items.${from}`]: -1, [`tenThings.items.${to}`]: 1 };
+}
+
+export function progressMetrics(entryType: LedgerEntry['entryType'], completionBpDelta: number, from: ItemStatus, to: ItemStatus): Record<string, number> {
+  return {
+    [entryType === 'correction' ? 'tenThings.progress.corrections' : 'tenThings.progress.reports']: 1,
+    ...(completionBpDelta !== 0 ? { 'tenThings.completionBp': completionBpDelta } : {}),
+    ...itemStatusMetrics(from, to),
+  };
+}
+
+/** The plan's adopted items, counted by their status at adoption. */
+export function adoptionMetrics(statuses: readonly ItemStatus[]): Record<string, number> {
+  const metrics: Record<string, number> = { 'tenThings.items.adopted': statuses.length };
+  for (const s of statuses) metrics[`tenThings.items.${s}`] = (metrics[`tenThings.items.${s}`] ?? 0) + 1;
+  return metrics;
+}
+
+export function ratingMetrics(score: number): Record<string, number> {
+  return { 'tenThings.ratings': 1, 'tenThings.ratingSum': score };
 }

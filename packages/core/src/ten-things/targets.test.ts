@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { chineseNumeral, countsAsOccurrence, parseTargetsText, targetsTextError, type Comparator } from './targets.js';
+import { chineseNumeral, parseTargetsText, targetsTextError, type Comparator } from './targets.js';
 
 type Row = [text: string, target: number, unit: string, comparator: Comparator, indicator?: string];
 
@@ -124,16 +124,3 @@ describe('Chinese numerals', () => {
     ['三千', 3000],
   ])('%s = %s', (text, n) => expect(chineseNumeral(text)).toBe(n));
 });
-
-describe('linked occurrences', () => {
-  it('counts a contract taking effect once, not once per rollup year it is in force', () => {
-    const copies = [2026, 2027, 2028].map((year) => ({ contractId: 'c1', effectiveOn: '2026-04-10', year }));
-    expect(copies.filter((d) => countsAsOccurrence('contracts.contract.effective', d)).map((d) => d.year)).toEqual([2026]);
-  });
-
-  it('counts other events as they are, whatever year they carry', () => {
-    expect(countsAsOccurrence('hardship.aid.granted', { kind: 'education', year: 2025 })).toBe(true);
-    expect(countsAsOccurrence('contracts.contract.effective', { contractId: 'c1' })).toBe(true);
-  });
-});
-

@@ -14,16 +14,6 @@ export const linkableEventTypes = [
 ] as const;
 export type LinkableEventType = (typeof linkableEventTypes)[number];
 
-/**
- * Whether an event is a countable occurrence for linked targets. `contracts.contract.effective` is emitted once per
- * rollup year the contract is in force (`data.year`); only the copy for the year it took effect counts, so a
- * three-year contract is one "签订集体合同" and not three.
- */
-export function countsAsOccurrence(type: string, data: Record<string, unknown>): boolean {
-  if (type === 'contracts.contract.effective' && typeof data.year === 'number' && typeof data.effectiveOn === 'string') return data.year === Number(data.effectiveOn.slice(0, 4));
-  return true;
-}
-
 /** A target fed by another module's events: `count` events, or `sum:<field>` of a numeric field. */
 export interface TargetLink {
   eventType: LinkableEventType;

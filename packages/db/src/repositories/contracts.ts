@@ -12,12 +12,20 @@ import type { Table } from '../table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 
 /** Keys of the 集体合同 module, all inside the tenant's partitions. */
+export interface UnitCoverage {
+  tenantId: string;
+  unitId: string;
+  count: number;
+  version: number;
+}
+
 export const contractKeys = {
   contract: (tenantId: string, contractId: string) => ({ pk: `${tenantPrefix(tenantId)}CONTRACT`, sk: contractId }),
   partition: (tenantId: string) => `${tenantPrefix(tenantId)}CONTRACT`,
   settings: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}SETTINGS`, sk: 'contracts' }),
   /** How many contracts cover a unit in a year: 建制率 counts a unit once however many it has. */
-  unitCoverage: (tenantId: string, unitId: string, year: number) => ({ pk: `${tenantPrefix(tenantId)}CONTRACTUNIT`, sk: `${unitId}#${year}` }),
+  /** A unit's count of contracts in force (建制 while above zero). */
+  unitCoverage: (tenantId: string, unitId: string) => ({ pk: `${tenantPrefix(tenantId)}CONTRACTUNIT`, sk: unitId }),
   /** Holiday notices the platform operator loaded (beyond those shipped), one item per year. */
   notice: (year: number) => ({ pk: 'PLATFORM', sk: `CALENDAR#${year}` }),
 };
@@ -154,15 +162,17 @@ export class ContractRepository {
     else uow.replaceVersioned(item, before.version, staleVersion());
   }
 
-  /** Counts an in-force contract against its unit for a year; returns whether the unit became (or stopped being) covered. */
-  async adjustUnitCoverage(uow: UnitOfWork, tenantId: string, unitId: string, year: number, delta: 1 | -1): Promise<boolean> {
-    const key = contractKeys.unitCoverage(tenantId, unitId, year);
-    const item = await getItem<{ count: number; version: number }>(this.table, key);
-    const count = Math.max(0, (item?.count ?? 0) + delta);
-    const next = { ...key, kind: 'coverage', unitId, year, count, version: (item?.version ?? 0) + 1 };
-    if (item) uow.replaceVersioned(next, item.version, staleVersion());
+  /** How many contracts of a unit are in force now, read to be moved in memory and written once (`setUnitCoverage`). */
+  async unitCoverage(tenantId: string, unitId: string): Promise<UnitCoverage> {
+    const item = await getItem<{ count: number; version: number }>(this.table, contractKeys.unitCoverage(tenantId, unitId));
+    return { tenantId, unitId, count: item?.count ?? 0, version: item?.version ?? 0 };
+  }
+
+  /** Writes a unit's new in-force count; a concurrent change of the same unit fails the version (409, retried). */
+  setUnitCoverage(uow: UnitOfWork, before: UnitCoverage, count: number): void {
+    const next = { ...contractKeys.unitCoverage(before.tenantId, before.unitId), kind: 'coverage', unitId: before.unitId, count, version: before.version + 1 };
+    if (before.version > 0) uow.replaceVersioned(next, before.version, staleVersion());
     else uow.create(next, staleVersion());
-    return delta === 1 ? (item?.count ?? 0) === 0 : (item?.count ?? 0) > 0 && count === 0;
   }
 }
 

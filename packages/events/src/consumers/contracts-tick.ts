@@ -1,11 +1,10 @@
 import { autoEffect, openClocks } from '@ufp/core/contracts/clocks';
 import { contractStatusLabels, type Contract, type ContractSettings } from '@ufp/core/contracts/contract';
 import { stepLabels, termTransition } from '@ufp/core/contracts/lifecycle';
-import { inForceMetrics, inForceYears } from '@ufp/core/contracts/metrics';
-import type { MetricDeltas } from '@ufp/core/events';
+import { changeDay, statusChangeMetrics, unitCoverageMetrics } from '@ufp/core/contracts/metrics';
 import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
 import type { WorkCalendar } from '@ufp/core/calendar/calendar';
-import { ContractRepository, workCalendar } from '@ufp/db/repositories/contracts';
+import { ContractRepository, workCalendar, type UnitCoverage } from '@ufp/db/repositories/contracts';
 import { NotificationRepository, type Notification } from '@ufp/db/repositories/notifications';
 import type { Table } from '@ufp/db/table';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -60,9 +59,27 @@ async function advance(table: Table, repo: ContractRepository, inbox: Notificati
     });
   };
 
+  // The unit's count of contracts in force, read on the first change, moved in memory through each and written once.
+  let coverage: UnitCoverage | undefined;
+  let covered = 0;
+  /** One event per status change; its stock deltas dated the day the change happened (see changeDay). */
+  const emitChange = async (type: string, from: Contract['status'], to: 'effective' | 'expiring' | 'expired', data: Record<string, unknown>) => {
+    const metrics = statusChangeMetrics(c, from, to);
+    const inForceDelta = metrics['contracts.inForce'] ?? 0;
+    if (c.unitId && inForceDelta !== 0) {
+      if (!coverage) covered = (coverage = await repo.unitCoverage(tenant.id, c.unitId)).count;
+      const was = covered;
+      covered = Math.max(0, covered + inForceDelta);
+      Object.assign(metrics, unitCoverageMetrics(was, covered));
+    }
+    const year = yearOf(changeDay(c, to, c.effectiveOn ?? today));
+    uow.emit({ type, data: { contractId: c.contractId, type: c.type, ...data, year, ...(Object.keys(metrics).length ? { metrics } : {}) } });
+  };
+
   if (c.status === 'filed' && c.filing && !c.review?.objectionOn) {
     const { review, effectiveOn } = autoEffect(c.filing.filedOn, settings, cal);
     if (today >= effectiveOn) {
+      const from = c.status;
       step(
         'effective',
         'effective',
@@ -71,27 +88,22 @@ async function advance(table: Table, repo: ContractRepository, inbox: Notificati
         { zh: `审查期至 ${review.dueOn} 届满无异议，自 ${effectiveOn} 起生效`, en: `no objection in the review period (ended ${review.dueOn}); in effect from ${effectiveOn}` },
       );
       c = { ...c, effectiveOn };
-      // One event per rollup year the contract is in force (its own year first), see inForceYears.
-      for (const year of inForceYears(effectiveOn, c.term.end)) {
-        const metrics: MetricDeltas = inForceMetrics(c, 1);
-        if (c.unitId && (await repo.adjustUnitCoverage(uow, tenant.id, c.unitId, year, 1))) metrics['contracts.unitsCovered'] = 1;
-        uow.emit({ type: 'contracts.contract.effective', data: { contractId: c.contractId, type: c.type, industry: c.scope?.industry, coveredEmployees: c.coveredEmployees, effectiveOn, year, metrics } });
-      }
+      // One event when it takes effect: +1 in force from that day until it expires or is terminated.
+      await emitChange('contracts.contract.effective', from, 'effective', { industry: c.scope?.industry, coveredEmployees: c.coveredEmployees, effectiveOn });
     }
   }
   for (let next = termTransition(c.status, c.term.end, today); next; next = termTransition(c.status, c.term.end, today)) {
+    const from = c.status;
     if (next === 'expiring') {
       step('expiring', 'expiring', today, '距期满不足90日');
-      // Counted in the year the term ends, so the expiry below nets it out in the same partition.
-      uow.emit({ type: 'contracts.contract.expiring', data: { contractId: c.contractId, type: c.type, termEnd: c.term.end, year: yearOf(c.term.end), metrics: { 'contracts.expiring90': 1 } } });
+      await emitChange('contracts.contract.expiring', from, 'expiring', { termEnd: c.term.end });
     } else {
-      const wasExpiring = c.status === 'expiring';
       step('expired', 'expired', today, '合同期满');
-      // It was in force during every year up to its end: those counts stay; only the gauge drops.
-      const metrics = wasExpiring ? { 'contracts.expiring90': -1, 'contracts.expired': 1 } : { 'contracts.expired': 1 };
-      uow.emit({ type: 'contracts.contract.expired', data: { contractId: c.contractId, type: c.type, termEnd: c.term.end, year: yearOf(c.term.end), metrics } });
+      // No longer in force from the day after its end: the stock indicators drop in that day's year.
+      await emitChange('contracts.contract.expired', from, 'expired', { termEnd: c.term.end });
     }
   }
+  if (coverage && covered !== coverage.count) repo.setUnitCoverage(uow, coverage, covered);
   if (c === before) return before;
   const after: Contract = { ...c, version: before.version + 1, updatedAt: at };
   repo.replace(uow, before, after);

@@ -3,7 +3,6 @@ import { shanghaiYear } from '@ufp/core/clock';
 import { newId } from '@ufp/core/ids';
 import { withEntry } from '@ufp/core/ten-things/apply';
 import { filterMatches, measureOf, type LedgerEntry } from '@ufp/core/ten-things/ledger';
-import { countsAsOccurrence } from '@ufp/core/ten-things/targets';
 import type { Item } from '@ufp/core/ten-things/model';
 import { shanghaiDate } from '@ufp/core/clock';
 import type { CursorCodec } from '@ufp/db/cursor';
@@ -16,19 +15,20 @@ import type { ConsumerHandler } from '../idempotent-consumer.js';
  * Feeds linked targets (e.g. "资助困难职工子女N人" counts `hardship.aid.granted` where kind = education) from other
  * modules' events. Each matching event adds a `linked` ledger entry and moves the item's running total in the same
  * transaction as the consumer's processed marker, so a redelivered event counts once. Only events of the plan's year
- * count; only adopted items.
+ * count; only adopted items. A contract emits one `contracts.contract.effective` when it takes effect, so it counts once.
  */
 export function tenThingsLinkedProgress(table: Table, clock: Clock, cursors: CursorCodec): ConsumerHandler {
   const repo = new TenThingsRepository(table, cursors);
   return async (envelope, effects) => {
     const { data, meta } = envelope.detail;
     if (!meta?.tenantId) return;
-    if (!countsAsOccurrence(envelope['detail-type'], (data ?? {}) as Record<string, unknown>)) return;
     const regs = await repo.links(meta.tenantId, envelope['detail-type']);
     if (regs.length === 0) return;
     const byItem = new Map<string, LinkRegistration[]>();
     for (const r of regs) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r]);
-    const eventYear = shanghaiYear(new Date(meta.occurredAt));
+    // The year the occurrence belongs to, as the rollups count it: `data.year` when the event names it (a contract
+    // takes effect on its review's due day even if the tick ran late), else the day it occurred.
+    const eventYear = typeof data?.year === 'number' ? data.year : shanghaiYear(new Date(meta.occurredAt));
     const now = clock.now();
     const settings = await repo.settings(meta.tenantId);
     for (const [itemId, itemRegs] of byItem) {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { contractStatuses, contractTypes, industries } from '../contracts/contract.js';
+import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '../contracts/metrics.js';
+import { aidKinds, fundSources } from '../hardship/rules.js';
+import { tierLabels } from '../hardship/tier.js';
+import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '../hardship/workflow.js';
+import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '../ten-things/apply.js';
+import { itemStatuses } from '../ten-things/status.js';
+import { unitMetricDeltas, unitTypes } from '../units/unit.js';
+import { derivedIndicators, derivedValues, indicatorOf, indicators, kindOf, valuesForYear, type YearDeltas } from './indicators.js';
+
+/**
+ * Every metric key an emitter can produce, from the emitters themselves run over every value of the enums they
+ * take (not a grep of the source): units, hardship files/approvals/grants, contract steps and status changes, unit
+ * coverage, and 十件实事 adoption/progress/status/ratings.
+ */
+function emittedKeys(): Set<string> {
+  const out = new Set<string>();
+  const add = (m: Record<string, number>) => Object.keys(m).forEach((k) => out.add(k));
+  for (const type of unitTypes) {
+    add(unitMetricDeltas(undefined, { type, memberCount: 10 }));
+    add(unitMetricDeltas({ type, memberCount: 10 }, { type, memberCount: 12 }));
+  }
+  const tierValues = Object.keys(tierLabels) as (keyof typeof tierLabels)[];
+  for (const fromStatus of fileStatuses) for (const toStatus of fileStatuses) for (const a of tierValues) for (const b of tierValues) add(fileMetricDeltas({ status: fromStatus, tier: a }, { status: toStatus, tier: b }));
+  add(approvalMetrics(7));
+  for (const kind of aidKinds) for (const fundSource of fundSources) add(grantMetrics({ kind, fundSource, amountFen: 100 }));
+  for (const m of Object.values(contractStepMetrics)) add(m);
+  for (const type of contractTypes) {
+    for (const industry of [...industries, undefined]) {
+      for (const wageGrowthPct of [5, undefined]) {
+        const c = { type, scope: industry ? { industry } : undefined, coveredEmployees: 10, coveredEnterprises: 1, clauses: { wageGrowthPct } };
+        for (const from of contractStatuses) for (const to of contractStatuses) add(statusChangeMetrics(c, from, to));
+      }
+    }
+  }
+  add(unitCoverageMetrics(0, 1));
+  add(adoptionMetrics(itemStatuses));
+  for (const from of itemStatuses) {
+    for (const to of itemStatuses) {
+      add(itemStatusMetrics(from, to));
+      for (const entryType of ['report', 'correction', 'linked'] as const) add(progressMetrics(entryType, 100, from, to));
+    }
+  }
+  add(ratingMetrics(5));
+  return out;
+}
+
+describe('the indicator dictionary', () => {
+  it('declares every metric key any emitter can produce, and nothing no emitter produces', () => {
+    const emitted = emittedKeys();
+    expect([...emitted].filter((k) => !indicatorOf(k))).toEqual([]);
+    expect(indicators.map((i) => i.key).filter((k) => !emitted.has(k))).toEqual([]);
+  });
+
+  it('has one entry per key, each with a kind, a unit, a format and zh/en label and definition', () => {
+    expect(new Set(indicators.map((i) => i.key)).size).toBe(indicators.length);
+    for (const i of [...indicators, ...derivedIndicators]) {
+      expect(['stock', 'flow', 'period']).toContain(i.kind);
+      expect(['count', 'people', 'fen', 'basisPoints', 'days', 'points']).toContain(i.unit);
+      expect(i.label.zh && i.label.en && i.definition.zh && i.definition.en, i.key).toBeTruthy();
+    }
+  });
+
+  it('labels a family member from its suffix enum: 送温暖, 深度困难, 快递行业', () => {
+    expect(indicatorOf('hardship.aid.amountFen.festival')).toMatchObject({ family: 'hardship.aid.amountFen.<kind>', kind: 'flow', unit: 'fen', format: 'yuan', label: { zh: '发放额·送温暖' } });
+    expect(indicatorOf('hardship.aid.amountFen.source.union')).toMatchObject({ family: 'hardship.aid.amountFen.source.<source>', label: { zh: '发放额·工会经费' } });
+    expect(indicatorOf('hardship.households.deep')).toMatchObject({ kind: 'stock', label: { zh: '在档户数·深度困难', en: 'On file: Deep hardship' } });
+    expect(indicatorOf('contracts.inForce.byIndustry.express')).toMatchObject({ kind: 'stock', label: { zh: '生效·快递行业' } });
+  });
+
+  it('declares the stocks the leadership reads as stock, the year’s activity as flow and 十件实事 as its plan’s period', () => {
+    const stocks = ['units.count', 'units.members', 'hardship.households', 'hardship.households.relative', 'contracts.inForce', 'contracts.coveredEmployees', 'contracts.unitsCovered', 'contracts.expiring90'];
+    expect(stocks.map(kindOf)).toEqual(stocks.map(() => 'stock'));
+    const flows = ['hardship.aid.grants', 'hardship.aid.amountFen', 'hardship.approvals', 'hardship.exits', 'contracts.signed', 'contracts.expired', 'contracts.terminated'];
+    expect(flows.map(kindOf)).toEqual(flows.map(() => 'flow'));
+    expect(['tenThings.items.adopted', 'tenThings.items.on_track', 'tenThings.progress.reports'].map(kindOf)).toEqual(['period', 'period', 'period']);
+  });
+
+  it('declares 建制率 with its inputs and definition, and every derived indicator reads inputs of one kind', () => {
+    const rate = derivedIndicators.find((d) => d.key === 'contracts.coverageRate')!;
+    expect(rate).toMatchObject({ numerator: 'contracts.unitsCovered', denominator: 'units.count', unit: 'basisPoints', kind: 'stock', label: { zh: '建制率' } });
+    expect(rate.definition.zh).toContain('已签订集体合同');
+    expect(rate.definition.zh).toContain('÷ 基层工会总数');
+    for (const d of derivedIndicators) {
+      expect(indicatorOf(d.numerator)?.kind, d.key).toBe(d.kind);
+      expect(indicatorOf(d.denominator)?.kind, d.key).toBe(d.kind);
+    }
+  });
+});
+
+describe('stock and flow arithmetic', () => {
+  const partitions: YearDeltas[] = [
+    { year: 2026, metrics: { 'units.count': 5, 'units.members': 500, 'hardship.aid.amountFen': 10_000, 'contracts.inForce': 2, 'tenThings.items.adopted': 10 } },
+    { year: 2027, metrics: { 'units.count': 1, 'units.members': -40, 'hardship.aid.amountFen': 3_000, 'contracts.inForce': -1, 'tenThings.items.adopted': 8 } },
+    { year: 2028, metrics: { 'units.count': 1 } },
+  ];
+
+  it('a stock is the sum of its deltas up to the end of the year; a flow and a period indicator are the year’s own', () => {
+    expect(valuesForYear(2026, partitions)).toEqual({ 'units.count': 5, 'units.members': 500, 'hardship.aid.amountFen': 10_000, 'contracts.inForce': 2, 'tenThings.items.adopted': 10 });
+    expect(valuesForYear(2027, partitions)).toEqual({ 'units.count': 6, 'units.members': 460, 'hardship.aid.amountFen': 3_000, 'contracts.inForce': 1, 'tenThings.items.adopted': 8 });
+  });
+
+  it('a stock carries into a year with no activity, and a flow of that year is absent', () => {
+    const quiet = valuesForYear(2029, partitions);
+    expect(quiet).toEqual({ 'units.count': 7, 'units.members': 460, 'contracts.inForce': 1 });
+  });
+
+  it('ignores later years, whatever order the partitions come in', () => {
+    expect(valuesForYear(2026, [...partitions].reverse())).toEqual(valuesForYear(2026, partitions));
+    expect(valuesForYear(2025, partitions)).toEqual({});
+  });
+
+  it('reads a key outside the dictionary as a flow of its own year', () => {
+    expect(valuesForYear(2027, [{ year: 2026, metrics: { 'x.unknown': 3 } }, { year: 2027, metrics: { 'x.unknown': 1 } }])).toEqual({ 'x.unknown': 1 });
+  });
+
+  it('derives 建制率 in basis points and averages with one decimal; none where the denominator is 0', () => {
+    const d = derivedValues({ 'contracts.unitsCovered': 2, 'units.count': 3, 'hardship.daysToApproval': 23, 'hardship.approvals': 3, 'contracts.wageGrowth.sumBp': 1300, 'contracts.wageGrowth.count': 2 });
+    expect(d['contracts.coverageRate']).toBe(6667);
+    expect(d['hardship.averageDaysToApproval']).toBe(7.7);
+    expect(d['contracts.wageGrowth.average']).toBe(650);
+    expect(d['tenThings.satisfaction']).toBeNull();
+  });
+});
