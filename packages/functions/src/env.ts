@@ -14,6 +14,13 @@ export interface FunctionEnv {
   /** Absent on functions that were not granted the blind-index secret. */
   blindIndexSecretArn: string | undefined;
   jwt: { issuer: string; audience: string; jwksUrl: string };
+  /**
+   * The platform's SQS dead-letter queues (`DEAD_LETTER_QUEUES`, a JSON array of {key, url, source,
+   * target}) and the table's stream (`TABLE_STREAM_ARN`): only the API function is given them, for
+   * the operator's dead-letter page.
+   */
+  deadLetterQueues: string | undefined;
+  tableStreamArn: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -37,6 +44,8 @@ export function readEnv(env: Env = process.env): FunctionEnv {
     evidenceBucket: optional(env, 'EVIDENCE_BUCKET'),
     piiKmsKeyId: optional(env, 'PII_KMS_KEY_ID'),
     blindIndexSecretArn: optional(env, 'BLIND_INDEX_SECRET_ARN'),
+    deadLetterQueues: optional(env, 'DEAD_LETTER_QUEUES'),
+    tableStreamArn: optional(env, 'TABLE_STREAM_ARN'),
     jwt: {
       issuer: required(env, 'JWT_ISSUER'),
       audience: required(env, 'JWT_AUDIENCE'),
