@@ -161,6 +161,7 @@ describe('table-parked dead letters: one view for the operator, redriven through
     expect(audit.data.items).toHaveLength(2);
     const missing = await p.mutate(adminOf('321281'), 'deadLetters.replay', { id: letter.id });
     expect(missing.status).toBe(404);
+    expect((await p.mutate(adminOf('321281'), 'deadLetters.replay', { id: `${letter.id}/x` })).status).toBe(404);
     expect(missing.error?.data.messageEn).toContain('Dead letter not found');
   });
 

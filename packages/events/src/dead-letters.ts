@@ -147,8 +147,8 @@ export class TableDeadLetterSource implements DeadLetterSource {
   async redrive(ids: readonly string[]): Promise<RedriveResult[]> {
     const results: RedriveResult[] = [];
     for (const id of ids) {
-      const [, tenantId, letterId] = id.split('/');
-      if (!tenantId || !letterId) {
+      const [scheme, tenantId, letterId, ...rest] = id.split('/');
+      if (scheme !== this.scheme || !tenantId || !letterId || rest.length) {
         results.push({ id, outcome: 'notFound' });
         continue;
       }
