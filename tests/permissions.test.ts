@@ -28,6 +28,9 @@ const expected: Record<string, readonly RoleKey[]> = {
   me: everyone,
   'platform.tenants.create': ['platform_operator'],
   'platform.tenants.list': ['platform_operator'],
+  // Every tenant's dead letters (and the AWS queues): the operator only; a tenant admin has deadLetters.* for their own.
+  'platform.deadLetters.list': ['platform_operator'],
+  'platform.deadLetters.redrive': ['platform_operator'],
   'units.create': ['federation_admin'],
   'units.update': ['federation_admin'],
   'units.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
@@ -148,6 +151,8 @@ const inputs: Record<string, () => unknown> = {
   me: () => undefined,
   'platform.tenants.create': () => ({ id: `perm-${process.pid}-${tenantSerial++}`, name: '泰兴市总工会', level: 'county', divisionCode: '321283' }),
   'platform.tenants.list': () => undefined,
+  'platform.deadLetters.list': () => ({}),
+  'platform.deadLetters.redrive': () => ({ ids: ['table/321281/no-such-letter'] }),
   'units.create': () => ({ name: '权限矩阵工会', type: 'regional', memberCount: 3, chair: { name: '矩阵' } }),
   'units.update': () => ({ unitId, version: 1, memberCount: 7 }),
   'units.get': () => ({ unitId }),

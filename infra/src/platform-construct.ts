@@ -65,7 +65,7 @@ import { accessLogsBucket, evidenceBucket } from './platform/storage.js';
 // Public surface, imported by stack.ts, synth.ts, the tests and sst.config.ts.
 export type { FunctionBundle } from './platform/functions.js';
 export type { ConsoleSiteMode } from './platform/site.js';
-export { apiGrants, consumerGrants, defaultConsumerGrants, type FunctionGrants, type TableAction } from './platform/grants.js';
+export { apiGrants, consumerGrants, deadLetterQueueActions, defaultConsumerGrants, type FunctionGrants, type TableAction } from './platform/grants.js';
 export { outboxFilterPattern, pipeInputTemplate } from './platform/events.js';
 
 export interface FederationPlatformProps {
@@ -173,6 +173,8 @@ export class FederationPlatform extends Construct {
       jwtAudience: props.jwtAudience,
       consoleOrigins,
       throttle: props.apiThrottle,
+      // After the daily tick: every DLQ exists by now, so the page covers them all.
+      deadLetters: { queues: queues.registered, bus: transport.bus, tableStreamArn: data.table.tableStreamArn! },
     });
     alarms.tableThrottles(data.table);
 

@@ -10,6 +10,7 @@ import { ruleTable } from '@ufp/events/rules';
 import {
   apiGrants,
   consumerGrants,
+  deadLetterQueueActions,
   defaultConsumerGrants,
   outboxFilterPattern,
   pipeInputTemplate,
@@ -337,6 +338,68 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     // The enrichment parses envelopes; it may only write its own logs.
     const enrich = statementsOf(s.platform.enrichmentFunction);
     expect(enrich.flatMap((st) => asArray<string>(st.Action)).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+  });
+
+  it('gives the API exactly what the dead-letter page needs: SQS on exactly the DLQs, PutEvents on exactly the bus, the table stream — no `*` resource', () => {
+    const s = get(region);
+    const roleId = idOf(s, s.platform.apiFunction.role!);
+    const statements = resources(s.json, 'AWS::IAM::Policy')
+      .filter(([, p]) => asArray(p.Properties.Roles).some((ref: any) => ref.Ref === roleId))
+      .flatMap(([, p]) => asArray<Record<string, any>>(p.Properties.PolicyDocument.Statement));
+    const bySid = (sid: string) => statements.filter((st) => st.Sid === sid);
+    const queueIds = resources(s.json, 'AWS::SQS::Queue').map(([id]) => id);
+
+    const [sqsStatement] = bySid('DeadLetterQueues');
+    expect(asArray<string>(sqsStatement!.Action).sort()).toEqual([...deadLetterQueueActions].sort());
+    expect(asArray(sqsStatement!.Resource).every((r: any) => r['Fn::GetAtt']?.[1] === 'Arn')).toBe(true);
+    expect([...referencedIds(sqsStatement!.Resource)].sort()).toEqual([...queueIds].sort());
+    expect(bySid('RedriveOnBus')).toEqual([{ Sid: 'RedriveOnBus', Effect: 'Allow', Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': [idOf(s, s.platform.bus), 'Arn'] } }]);
+    expect(bySid('PipeDeadLetterRecords')).toEqual([
+      { Sid: 'PipeDeadLetterRecords', Effect: 'Allow', Action: ['dynamodb:GetShardIterator', 'dynamodb:GetRecords'], Resource: { 'Fn::GetAtt': [idOf(s, s.platform.table), 'StreamArn'] } },
+    ]);
+    const [streamKey] = bySid('StreamRecordsUnderTableKey');
+    expect(streamKey).toMatchObject({ Action: 'kms:Decrypt', Resource: { 'Fn::GetAtt': [idOf(s, s.platform.dataKey), 'Arn'] } });
+    expect(JSON.stringify(streamKey!.Condition)).toContain(`streams.dynamodb.${region}.`);
+    for (const st of statements) {
+      for (const r of asArray<unknown>(st.Resource)) expect(r, st.Sid).not.toBe('*');
+      for (const a of asArray<string>(st.Action)) expect(['sqs:SendMessage', 'sqs:PurgeQueue', 'sqs:DeleteQueue', 'sqs:*']).not.toContain(a);
+    }
+    // No other function may delete dead letters or put events on the bus.
+    for (const fn of [...Object.values(s.platform.consumerFunctions), s.platform.enrichmentFunction]) {
+      const other = idOf(s, fn.role!);
+      const actions = resources(s.json, 'AWS::IAM::Policy')
+        .filter(([, p]) => asArray(p.Properties.Roles).some((ref: any) => ref.Ref === other))
+        .flatMap(([, p]) => asArray<Record<string, any>>(p.Properties.PolicyDocument.Statement))
+        .flatMap((st) => asArray<string>(st.Action));
+      // (A consumer may send to its own failure queue: that is Lambda's on-failure destination.)
+      expect(actions.filter((a) => [...deadLetterQueueActions, 'events:PutEvents'].includes(a) && a !== 'sqs:GetQueueAttributes'), fn.node.id).toEqual([]);
+    }
+  });
+
+  it('tells the API every DLQ with what it holds (DEAD_LETTER_QUEUES) and the table stream, partition-neutral', () => {
+    const s = get(region);
+    const env = s.json.Resources[idOf(s, s.platform.apiFunction)].Properties.Environment.Variables;
+    expect(env.TABLE_STREAM_ARN).toEqual({ 'Fn::GetAtt': [idOf(s, s.platform.table), 'StreamArn'] });
+    expect(env.EVENT_BUS_NAME).toEqual({ Ref: idOf(s, s.platform.bus) });
+    // Resolve the JSON with placeholders for the queue URLs (a queue's Ref is its URL, known only at deploy).
+    const parts = env.DEAD_LETTER_QUEUES['Fn::Join'][1] as unknown[];
+    const text = parts.map((p: any) => (typeof p === 'string' ? p : `url:${p.Ref}`)).join('');
+    expect(text).not.toContain('amazonaws.com');
+    const listed = JSON.parse(text) as { key: string; url: string; source: string; target: string }[];
+    expect(listed.map((q) => q.url.slice(4)).sort()).toEqual(resources(s.json, 'AWS::SQS::Queue').map(([id]) => id).sort());
+    const handlers = [...new Set(ruleTable.map((r) => r.handler))];
+    expect(listed.filter((q) => q.source === 'rule').map((q) => q.target).sort()).toEqual(ruleTable.map((r) => r.name).sort());
+    expect(listed.filter((q) => q.source === 'consumer').map((q) => q.target).sort()).toEqual([...handlers].sort());
+    expect(listed.filter((q) => q.source === 'pipe')).toEqual([{ key: 'OutboxPipeDlq', url: expect.any(String), source: 'pipe', target: 'ufp-test-outbox' }]);
+    expect(listed.filter((q) => q.source === 'schedule')).toEqual([{ key: 'DailyTickDlq', url: expect.any(String), source: 'schedule', target: 'daily-tick' }]);
+    for (const q of listed) expect(q.key).toMatch(/^[A-Za-z0-9_-]{1,100}$/);
+  });
+
+  it('keeps dead letters fewer days than consumers remember what they handled, so a redrive is a no-op for them', () => {
+    const s = get(region);
+    for (const [, q] of resources(s.json, 'AWS::SQS::Queue')) {
+      expect(q.Properties.MessageRetentionPeriod).toBeLessThan(tableManifest.processedMarkerTtlSeconds);
+    }
   });
 
   it('passes cdk-nag AwsSolutions with every suppression justified', () => {

@@ -19,6 +19,7 @@ import MyUnit from './pages/MyUnit';
 import Users from './pages/Users';
 import Audit from './pages/Audit';
 import DeadLetters from './pages/DeadLetters';
+import PlatformDeadLetters from './pages/PlatformDeadLetters';
 import Tenants from './pages/Tenants';
 import Overview from './pages/Overview';
 import HardshipQueue from './pages/hardship/Queue';
@@ -73,6 +74,7 @@ function App() {
         <Route path="/overview" component={guarded(ACCESS.overview, Overview)} />
         <Route path="/tenants" component={guarded(ACCESS.tenants, Tenants)} />
         <Route path="/calendar" component={guarded(ACCESS.calendar, HolidayCalendar)} />
+        <Route path="/platform/dead-letters" component={guarded(ACCESS.platformDeadLetters, PlatformDeadLetters)} />
         <Route path="/hardship" component={guarded(ACCESS.hardship, HardshipQueue)} />
         <Route path="/hardship/apply" component={guarded(ACCESS.hardship, HardshipApply)} />
         <Route path="/hardship/files/:fileId" component={guarded(ACCESS.hardship, HardshipFileDetail)} />

@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/hardship/charts', key: 'nav.hardshipCharts', roles: ['leadership_viewer'] },
   { path: '/tenants', key: 'nav.tenants', roles: ['platform_operator'] },
   { path: '/calendar', key: 'nav.calendar', roles: ['platform_operator'] },
+  { path: '/platform/dead-letters', key: 'nav.platformDeadLetters', roles: ['platform_operator'] },
 ];
 
 /** Who may open each page (also enforced by the API; this only decides what the UI shows). */
@@ -46,6 +47,8 @@ export const ACCESS = {
   tenants: ['platform_operator'],
   /** The holiday notices every tenant's legal clocks run on, and the platform audit log. */
   calendar: ['platform_operator'],
+  /** Every tenant's dead letters and the AWS dead-letter queues, with their redrive. */
+  platformDeadLetters: ['platform_operator'],
   hardship: ['federation_admin', 'federation_staff', 'unit_reporter'],
   contracts: ['federation_admin', 'federation_staff', 'unit_reporter'],
   contractsWrite: ['federation_admin', 'federation_staff'],

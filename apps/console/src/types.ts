@@ -123,3 +123,37 @@ export interface Tenant {
   status?: string;
   createdAt?: string;
 }
+
+/** One dead letter in the platform operator's view (platform.deadLetters.list). */
+export interface DeadLetterView {
+  id: string;
+  source: 'consumer' | 'rule' | 'pipe';
+  target: string;
+  holder: string;
+  tenantId: string | null;
+  module: string | null;
+  eventType: string | null;
+  eventId: string | null;
+  occurredAt: string | null;
+  failedAt: string;
+  attempts: number | null;
+  reason: string;
+  redrivable: boolean;
+  copies?: string[];
+}
+
+export interface DeadLetterOverview {
+  letters: DeadLetterView[];
+  matching: number;
+  counts: { tenantId: string | null; module: string | null; source: DeadLetterView['source']; count: number }[];
+  queues: { key: string; source: DeadLetterView['source'] | 'schedule'; target: string; depth: number | null; listed: number }[];
+  truncated: boolean;
+}
+
+export interface RedriveSummary {
+  results: { id: string; outcome: 'processed' | 'duplicate' | 'redriven' | 'failed' | 'notFound' | 'notRedrivable'; reason?: string; copyOf?: string }[];
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  remaining: number;
+}

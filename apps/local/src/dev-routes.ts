@@ -7,6 +7,8 @@ import { issueView } from '@ufp/api/zod-bilingual';
 import { signLocalToken, type LocalSigningKeys } from '@ufp/api/auth';
 import type { TenantRepository } from '@ufp/db/repositories/tenants';
 import type { UserRepository } from '@ufp/db/repositories/users';
+import { handlerNames } from '@ufp/events/rules';
+import type { ConsumerFaults } from './consumer-faults.js';
 import type { LocalScheduler } from './scheduler.js';
 
 const loginInput = z.object({
@@ -24,11 +26,17 @@ function lazy<T extends object>(resolve: () => T): T {
   return new Proxy({} as T, { get: (_t, key) => (value ??= resolve())[key as keyof T] });
 }
 
+const faultInput = z.object({
+  handler: z.enum(handlerNames),
+  eventType: z.string().min(1).max(100).optional(),
+});
+
 const badRequest = (issues: unknown) => ({ error: { message: '输入有误', data: { code: 'BAD_REQUEST', httpStatus: 400, issues } } });
 
 /**
  * Local-only routes: a demo login that signs tokens with the local key, the movable platform
- * clock and an immediate daily tick. createApp mounts them only when the local runtime asks.
+ * clock, an immediate daily tick and injected consumer faults. createApp mounts them only when
+ * the local runtime asks.
  */
 export function devRoutes(
   resolveDeps: () => {
@@ -37,6 +45,7 @@ export function devRoutes(
     scheduler: LocalScheduler;
     users: UserRepository;
     tenants: TenantRepository;
+    faults: ConsumerFaults;
   },
 ) {
   return (app: Hono) => {
@@ -58,6 +67,18 @@ export function devRoutes(
     app.get('/dev/clock', (c) => c.json({ now: deps.clock.now().toISOString() }));
 
     app.post('/dev/tick', async (c) => c.json(await deps.scheduler.tick()));
+
+    // Make a consumer fail (every matching delivery, until cleared): exercises parking and redrive.
+    app.post('/dev/faults', async (c) => {
+      const parsed = faultInput.safeParse(await c.req.json().catch(() => undefined));
+      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map(issueView)), 400);
+      deps.faults.arm(parsed.data.handler, parsed.data.eventType);
+      return c.json({ faults: deps.faults.list() });
+    });
+    app.delete('/dev/faults', (c) => {
+      deps.faults.clear();
+      return c.json({ faults: deps.faults.list() });
+    });
 
     app.get('/dev/users', async (c) => {
       const [users, tenants] = await Promise.all([deps.users.listAllForDevLogin(), deps.tenants.list()]);

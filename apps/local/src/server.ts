@@ -14,6 +14,7 @@ import { LocalBus } from '@ufp/events/local-bus';
 import { ruleTable } from '@ufp/events/rules';
 import { StreamRelay } from '@ufp/events/stream-relay';
 import { blobRoutes } from './blob-routes.js';
+import { ConsumerFaults } from './consumer-faults.js';
 import { LocalBlobStore } from './blob-store.js';
 import { devRoutes } from './dev-routes.js';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local.js';
@@ -35,6 +36,8 @@ export interface LocalOptions {
   /** Test seams: replace a consumer (e.g. one that fails) and shorten its retries. */
   consumerOverrides?: RuntimeConfig['consumerOverrides'];
   retryPolicy?: RuntimeConfig['retryPolicy'];
+  /** Test seam: dead-letter holders besides the table (the AWS SQS source, its clients mocked). */
+  queuedDeadLetters?: RuntimeConfig['queuedDeadLetters'];
   /** Proxies in front that append x-forwarded-for (TRUSTED_PROXY_HOPS); 0: the header is ignored. */
   trustedProxyHops?: number;
   /** How young an audit entry may be and still be sealed by the tick (default 5 minutes; tests use 0). */
@@ -81,6 +84,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
   let relay: StreamRelay | undefined;
   let bus: LocalBus | undefined;
   let scheduler: LocalScheduler | undefined;
+  const faults = new ConsumerFaults();
 
   const runtime = createRuntime({
     tableName,
@@ -91,7 +95,11 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
     auth: { kind: 'local', keys: keys.signing },
     clock,
     consumerOverrides: opts.consumerOverrides,
+    wrapConsumer: faults.wrap,
+    // A parked event goes back through the local bus (the consumer's rule), as in AWS through EventBridge.
+    redeliver: (handler, envelope) => bus!.redeliver(handler, envelope),
     retryPolicy: opts.retryPolicy,
+    queuedDeadLetters: opts.queuedDeadLetters,
     blobs,
     trustedProxyHops: opts.trustedProxyHops,
     auditSealMarginMs: opts.auditSealMarginMs,
@@ -113,13 +121,13 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
         ok: storeOk && pollAge !== null && pollAge < 30_000,
         store: { ok: storeOk, latencyMs: storeMs, table: tableName },
         relay: { lagMs: pollAge, relayed: relay?.relayed ?? 0 },
-        bus: { published: bus?.published ?? 0, deadLetters },
+        bus: { published: bus?.published ?? 0, redelivered: bus?.redelivered ?? 0, deadLetters },
         scheduler: { lastTickAt: scheduler?.lastTickAt ?? null },
         clock: clock.now().toISOString(),
       };
     },
     devRoutes: (app) => {
-      devRoutes(() => ({ signing: keys.signing, clock, scheduler: scheduler!, users: runtime.deps.users, tenants: runtime.deps.tenants }))(app);
+      devRoutes(() => ({ signing: keys.signing, clock, scheduler: scheduler!, users: runtime.deps.users, tenants: runtime.deps.tenants, faults }))(app);
       blobRoutes(blobs)(app);
     },
     staticSite: staticSite(opts.consoleDist ?? join(repoRoot, 'apps/console/dist')),

@@ -1,5 +1,5 @@
 /**
- * The HTTP API: the API Lambda (Hono + tRPC) with its evidence-bucket grants, a JWT
+ * The HTTP API: the API Lambda (Hono + tRPC) with its evidence-bucket and dead-letter grants, a JWT
  * authorizer on every route, `$default` → the Lambda (payload v2), stage throttling, JSON
  * access logs without claims/bodies/query strings, CORS limited to the console origin(s).
  */
@@ -10,6 +10,7 @@ import {
   aws_apigatewayv2 as apigw,
   aws_apigatewayv2_authorizers as apigwAuth,
   aws_apigatewayv2_integrations as apigwInt,
+  aws_events as events,
   aws_iam as iam,
   aws_kms as kms,
   aws_lambda as lambda,
@@ -18,7 +19,8 @@ import {
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { PlatformFunctions } from './functions.js';
-import { apiGrants } from './grants.js';
+import { apiGrants, deadLetterQueueActions } from './grants.js';
+import type { RegisteredQueue } from './queues.js';
 import { viaService } from './shared.js';
 
 export interface PlatformApiProps {
@@ -33,6 +35,12 @@ export interface PlatformApiProps {
   /** CORS origins (none → no CORS preflight configuration). */
   readonly consoleOrigins: readonly string[];
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /** What the operator's dead-letter page reads and redrives: every DLQ, the bus, the table's stream. */
+  readonly deadLetters: {
+    readonly queues: readonly RegisteredQueue[];
+    readonly bus: events.IEventBus;
+    readonly tableStreamArn: string;
+  };
 }
 
 /**
@@ -53,9 +61,17 @@ export class PlatformApi {
       description: `UFP ${props.stage} API (Hono + tRPC)`,
       memorySize: 1024,
       timeout: Duration.seconds(29),
-      environment: { ...props.environment, EVIDENCE_BUCKET: evidenceBucket.bucketName },
+      environment: {
+        ...props.environment,
+        EVIDENCE_BUCKET: evidenceBucket.bucketName,
+        DEAD_LETTER_QUEUES: Stack.of(scope).toJsonString(
+          props.deadLetters.queues.map((q) => ({ key: q.key, url: q.queue.queueUrl, source: q.source, target: q.target })),
+        ),
+        TABLE_STREAM_ARN: props.deadLetters.tableStreamArn,
+      },
       grants: apiGrants,
     });
+    grantDeadLetters(this.function, scope, props);
     // Presigned URLs are signed with the API role: it needs the object actions the URLs carry. HeadObject is
     // authorised by GetObject; the checked version is read and served by versionId (GetObjectVersion).
     this.function.addToRolePolicy(
@@ -120,6 +136,29 @@ export class PlatformApi {
       },
     });
   }
+}
+
+/**
+ * The operator's dead-letter page runs in the API function (the procedures are platform_operator
+ * only): receive, hide, release and delete messages on exactly the platform's DLQs (batch calls
+ * are authorised by the same actions), put events back on exactly the platform bus, and read back
+ * the table-stream records a Pipe dead letter points at (under the table key, via the stream).
+ */
+function grantDeadLetters(fn: lambda.Function, scope: Construct, props: PlatformApiProps): void {
+  const { queues, bus, tableStreamArn } = props.deadLetters;
+  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'DeadLetterQueues', actions: [...deadLetterQueueActions], resources: queues.map((q) => q.queue.queueArn) }));
+  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'RedriveOnBus', actions: ['events:PutEvents'], resources: [bus.eventBusArn] }));
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({ sid: 'PipeDeadLetterRecords', actions: ['dynamodb:GetShardIterator', 'dynamodb:GetRecords'], resources: [tableStreamArn] }),
+  );
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'StreamRecordsUnderTableKey',
+      actions: ['kms:Decrypt'],
+      resources: [props.dataKey.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': viaService(Stack.of(scope), 'streams.dynamodb') } },
+    }),
+  );
 }
 
 /** HTTP API access log line: request metadata only, never claims, bodies or query strings. */

@@ -81,7 +81,7 @@ export class PlatformEvents {
     const consumerFns: Record<string, lambda.Function> = {};
     const handlers = [...new Set(ruleTable.map((r) => r.handler))];
     for (const handler of handlers) {
-      const failures = queues.create(`${pascal(handler)}FailureQueue`, `${handler} invocations that failed after Lambda's retries`);
+      const failures = queues.create(`${pascal(handler)}FailureQueue`, `${handler} invocations that failed after Lambda's retries`, { source: 'consumer', target: handler });
       const grants = consumerGrants[handler] ?? defaultConsumerGrants;
       const fn = functions.create(`${pascal(handler)}Consumer`, {
         bundle: 'consumer',
@@ -114,7 +114,7 @@ export class PlatformEvents {
    */
   private rule(rule: RuleDefinition, target: lambda.Function): events.CfnRule {
     const id = pascal(rule.name);
-    const dlq = this.props.queues.create(`${id}RuleDlq`, `events rule ${rule.name} could not deliver to ${rule.handler}`);
+    const dlq = this.props.queues.create(`${id}RuleDlq`, `events rule ${rule.name} could not deliver to ${rule.handler}`, { source: 'rule', target: rule.name });
     const cfnRule = new events.CfnRule(this.scope, `${id}Rule`, {
       name: `ufp-${this.props.stage}-${rule.name}`,
       description: rule.description,
@@ -152,7 +152,7 @@ export class PlatformEvents {
     const stack = Stack.of(this.scope);
     const streamArn = table.tableStreamArn;
     if (!streamArn) throw new Error('table has no stream');
-    const dlq = this.props.queues.create('OutboxPipeDlq', 'outbox stream records the Pipe could not deliver (metadata; re-read the stream within 24 h)');
+    const dlq = this.props.queues.create('OutboxPipeDlq', 'outbox stream records the Pipe could not deliver (metadata; re-read the stream within 24 h)', { source: 'pipe', target: `ufp-${stage}-outbox` });
     const role = new iam.Role(this.scope, 'OutboxPipeRole', {
       assumedBy: new iam.ServicePrincipal('pipes.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },

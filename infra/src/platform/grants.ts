@@ -71,3 +71,11 @@ export const consumerGrants: Partial<Record<HandlerName, FunctionGrants>> = {
   // The tick seals the audit log's digests once a day.
   dailyTick: { ...defaultConsumerGrants, auditMac: 'generate' },
 };
+
+/**
+ * What the operator's dead-letter page does on the platform's DLQs: list (receive with a visibility
+ * timeout, release at once), count, and delete a message once its events are back on the bus.
+ * DeleteMessageBatch and ChangeMessageVisibilityBatch are authorised by these same actions. No
+ * SendMessage, no PurgeQueue.
+ */
+export const deadLetterQueueActions = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'] as const;

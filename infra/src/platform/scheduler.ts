@@ -27,7 +27,7 @@ export class DailyTick {
   readonly schedule: scheduler.Schedule;
 
   constructor(scope: Construct, props: DailyTickProps) {
-    const tickDlq = props.queues.create('DailyTickDlq', 'daily tick the scheduler could not put on the bus');
+    const tickDlq = props.queues.create('DailyTickDlq', 'daily tick the scheduler could not put on the bus', { source: 'schedule', target: 'daily-tick' });
     this.schedule = new scheduler.Schedule(scope, 'DailyTick', {
       description: 'Daily tick for legal clocks, flags and follow-ups (routed by the daily-tick rule)',
       schedule: scheduler.ScheduleExpression.cron({ minute: '5', hour: '0', timeZone: TimeZone.ASIA_SHANGHAI }),

@@ -10,6 +10,7 @@ import type { UnitRepository } from '@ufp/db/repositories/units';
 import type { UserRepository } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
 import type { ConsumerRunner } from '@ufp/events/consumer-runner';
+import type { DeadLetterOffice, TableDeadLetterSource } from '@ufp/events/dead-letters';
 
 /** Everything a procedure may use; built once per runtime by `createRuntime`. */
 export interface ApiDeps {
@@ -26,6 +27,10 @@ export interface ApiDeps {
   users: UserRepository;
   audit: AuditRepository;
   deadLetters: DeadLetterRepository;
+  /** Consumer failures parked in the table (a tenant admin replays their own tenant's). */
+  parkedLetters: TableDeadLetterSource;
+  /** Every dead letter — parked, and in AWS the SQS dead-letter queues — for the platform operator. */
+  deadLetterOffice: DeadLetterOffice;
   runner: ConsumerRunner;
   /** Evidence files (a directory locally, S3 in AWS); absent where no store is configured. */
   blobs?: BlobStore;

@@ -14,7 +14,8 @@ import { TenantRepository } from '@ufp/db/repositories/tenants';
 import { UnitRepository } from '@ufp/db/repositories/units';
 import { UserRepository } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
-import { ConsumerRunner, defaultRetryPolicy, type DeliveryOutcome, type RetryPolicy } from '@ufp/events/consumer-runner';
+import { ConsumerRunner, defaultRetryPolicy, type DeliveryOutcome, type Redeliver, type RetryPolicy } from '@ufp/events/consumer-runner';
+import { DeadLetterOffice, TableDeadLetterSource, type DeadLetterSource } from '@ufp/events/dead-letters';
 import { dailyTick, type TickJob } from '@ufp/events/consumers/daily-tick';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
 import { tenThingsLinkedProgress } from '@ufp/events/consumers/ten-things-linked-progress';
@@ -40,6 +41,12 @@ export interface RuntimeConfig {
   retryPolicy?: RetryPolicy;
   /** Extra consumers by handler name, for tests that need a failing or slow consumer. */
   consumerOverrides?: Partial<Record<HandlerName, ConsumerHandler>>;
+  /** Wraps every consumer (the local runtime's fault injection for exercising dead letters). */
+  wrapConsumer?: (name: HandlerName, handler: ConsumerHandler) => ConsumerHandler;
+  /** How a parked event reaches its consumer again: the local bus locally; the runner in-process by default (AWS). */
+  redeliver?: Redeliver;
+  /** Dead letters held outside the table: the SQS dead-letter queues in AWS. */
+  queuedDeadLetters?: readonly DeadLetterSource[];
   tickJobs?: TickJob[];
   health?: AppOptions['health'];
   devRoutes?: AppOptions['devRoutes'];
@@ -72,8 +79,13 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     tenThingsLinkedProgress: tenThingsLinkedProgress(table, clock, cursors),
     ...config.consumerOverrides,
   };
+  if (config.wrapConsumer) {
+    for (const name of Object.keys(handlers) as HandlerName[]) handlers[name] = config.wrapConsumer(name, handlers[name]);
+  }
   const deadLetters = new DeadLetterRepository(table, cursors);
   const runner = new ConsumerRunner(table, handlers, deadLetters, config.retryPolicy ?? defaultRetryPolicy);
+  const tenants = new TenantRepository(table);
+  const parkedLetters = new TableDeadLetterSource({ tenants, letters: deadLetters, runner, redeliver: config.redeliver });
   const deps: ApiDeps = {
     table,
     clock,
@@ -81,11 +93,13 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     cipher: createFieldCipher({ keys: config.keys }),
     blindIndexKey: config.blindIndexKey,
     auditSigner: config.auditSigner,
-    tenants: new TenantRepository(table),
+    tenants,
     units: new UnitRepository(table, cursors),
     users: new UserRepository(table, cursors),
     audit: new AuditRepository(table, cursors),
     deadLetters,
+    parkedLetters,
+    deadLetterOffice: new DeadLetterOffice([parkedLetters, ...(config.queuedDeadLetters ?? [])]),
     runner,
     blobs: config.blobs,
   };

@@ -11,6 +11,12 @@ export const tableManifest = {
   streamViewType: 'NEW_IMAGE',
   outboxKind: 'event',
   outboxTtlSeconds: 7 * 24 * 3600,
+  /**
+   * How long a consumer remembers it handled an event (its `processed` marker). A redriven event
+   * is a no-op for the consumers that already handled it as long as it comes back within this
+   * time: the SQS dead-letter queues keep messages for less (14 days, an infra test checks it).
+   */
+  processedMarkerTtlSeconds: 35 * 24 * 3600,
   globalSecondaryIndexes: [
     {
       /** Look an entity up by an alternate key inside its tenant (e.g. a unit by USCC, a user by login). */

@@ -1,5 +1,4 @@
 import type { EventEnvelope } from '@ufp/core/events';
-import { newId } from '@ufp/core/ids';
 import type { DeadLetterRepository } from '@ufp/db/repositories/dead-letters';
 import type { Table } from '@ufp/db/table';
 import { consumeOnce, ownerPrefixOf, type ConsumerHandler } from './idempotent-consumer.js';
@@ -12,6 +11,12 @@ export interface RetryPolicy {
 export const defaultRetryPolicy: RetryPolicy = { attempts: 4, baseDelayMs: 100 };
 
 export type DeliveryOutcome = 'processed' | 'duplicate' | 'dead';
+
+/** What a second delivery of a parked event did: handled (the letter is removed) or failed again (kept). */
+export type ReplayOutcome = { outcome: 'processed' | 'duplicate' } | { outcome: 'failed'; reason: string };
+
+/** Delivers one event to one consumer once, without retries (the runner itself, or the local bus in front of it). */
+export type Redeliver = (handler: string, envelope: EventEnvelope) => Promise<'processed' | 'duplicate'>;
 
 /**
  * Delivers an event to one consumer: idempotently, retried with exponential backoff, and
@@ -43,11 +48,10 @@ export class ConsumerRunner {
       }
     }
     await this.deadLetters.park(ownerPrefixOf(envelope), {
-      id: newId(),
       handler: handlerName,
       eventId: envelope.id,
       eventType: envelope['detail-type'],
-      error: describe(lastError),
+      error: failureReason(lastError),
       attempts: this.policy.attempts,
       failedAt: new Date().toISOString(),
       envelope: JSON.stringify(envelope),
@@ -56,18 +60,35 @@ export class ConsumerRunner {
     return 'dead';
   }
 
-  /** Runs a parked event through its consumer once more; the letter is removed only on success. */
-  async replay(owner: string, id: string): Promise<DeliveryOutcome> {
+  /** One delivery attempt, no retries, no parking: what a redrive of a parked event runs. */
+  consume: Redeliver = async (handlerName, envelope) => {
+    const handler = this.handlers[handlerName];
+    if (!handler) throw new Error(`no consumer registered for handler ${handlerName}`);
+    return consumeOnce(this.table, handlerName, envelope, handler);
+  };
+
+  /**
+   * Delivers a parked event to its consumer once more (through `redeliver`: the runner itself,
+   * or the local bus). Handled — processed now, or a duplicate because it was handled meanwhile —
+   * removes the letter; a consumer that fails again keeps it, with the new reason.
+   */
+  async replay(owner: string, id: string, redeliver: Redeliver = this.consume): Promise<ReplayOutcome> {
     const { letter, envelope } = await this.deadLetters.take(owner, id);
-    const handler = this.handlers[letter.handler];
-    if (!handler) throw new Error(`no consumer registered for handler ${letter.handler}`);
-    const outcome = await consumeOnce(this.table, letter.handler, envelope, handler);
+    let outcome: 'processed' | 'duplicate';
+    try {
+      outcome = await redeliver(letter.handler, envelope);
+    } catch (err) {
+      const reason = failureReason(err);
+      await this.deadLetters.recordFailure(owner, id, { error: reason, failedAt: new Date().toISOString() });
+      return { outcome: 'failed', reason };
+    }
     await this.deadLetters.remove(owner, id);
-    return outcome;
+    return { outcome };
   }
 }
 
-function describe(err: unknown): string {
+/** An error as a one-line reason (no stack): events carry ids and numbers only, so do their failures. */
+export function failureReason(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`.slice(0, 1000);
   return String(err).slice(0, 1000);
 }

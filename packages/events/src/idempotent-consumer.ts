@@ -23,8 +23,6 @@ export const ownerPrefixOf = (envelope: EventEnvelope): string => {
   return tenantId && tenantId !== 'platform' ? tenantPrefix(tenantId) : platformPrefix;
 };
 
-const MARKER_TTL_SECONDS = 35 * 24 * 3600;
-
 /**
  * Runs a handler at most once per event: the `processed` marker is written in the same
  * transaction as the handler's effects, so a redelivered event changes nothing.
@@ -47,7 +45,7 @@ export async function consumeOnce(
         ...markerKey,
         kind: 'marker',
         eventType: envelope['detail-type'],
-        [tableManifest.ttlAttribute]: Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS,
+        [tableManifest.ttlAttribute]: Math.floor(Date.now() / 1000) + tableManifest.processedMarkerTtlSeconds,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },

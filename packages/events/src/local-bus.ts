@@ -12,6 +12,7 @@ import type { RuleDefinition } from './rules.js';
 export class LocalBus {
   private readonly rules: { rule: RuleDefinition; matches: (e: unknown) => boolean }[];
   published = 0;
+  redelivered = 0;
 
   constructor(
     rules: readonly RuleDefinition[],
@@ -22,6 +23,18 @@ export class LocalBus {
 
   matchingRules(envelope: EventEnvelope): RuleDefinition[] {
     return this.rules.filter((r) => r.matches(envelope)).map((r) => r.rule);
+  }
+
+  /**
+   * A dead-letter redrive: one event back to one consumer, through that consumer's rule (which
+   * must still match it), once — the consumer's processed marker makes a repeat a no-op.
+   */
+  async redeliver(handler: string, envelope: EventEnvelope): Promise<'processed' | 'duplicate'> {
+    if (!this.matchingRules(envelope).some((r) => r.handler === handler)) {
+      throw new Error(`no rule routes ${envelope['detail-type']} to ${handler} any more`);
+    }
+    this.redelivered++;
+    return this.runner.consume(handler, envelope);
   }
 
   async publish(envelope: EventEnvelope): Promise<{ rule: string; outcome: DeliveryOutcome }[]> {

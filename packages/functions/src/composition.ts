@@ -12,8 +12,12 @@ import { createRuntime, type Runtime, type RuntimeConfig } from '@ufp/api/runtim
 import { KmsDigestSigner } from '@ufp/db/kms-digest-signer';
 import { KmsKeyProvider } from '@ufp/db/kms-key-provider';
 import { createDocumentClient } from '@ufp/db/table';
+import type { DeadLetterSource } from '@ufp/events/dead-letters';
 import { readEnv, type FunctionEnv } from './env.js';
+import { EventBridgeRedriver } from './eventbridge-redriver.js';
 import { S3BlobStore } from './s3-blob-store.js';
+import { parseDeadLetterQueues, SqsDeadLetterSource } from './sqs-dead-letters.js';
+import { DynamoStreamRecordReader } from './stream-records.js';
 
 /**
  * A function that was not granted the blind-index secret (the consumers, by default) gets an
@@ -34,6 +38,24 @@ async function readBlindIndexKey(env: FunctionEnv): Promise<Buffer> {
   throw new Error('blind-index secret has no value');
 }
 
+/**
+ * The SQS dead-letter queues (rules, Pipe, consumer failures) for the operator's dead-letter page:
+ * only the API function is given their URLs (and the grants on them). Redrive puts events back on
+ * the bus with PutEvents; a Pipe letter is read back from the table's stream first.
+ */
+export function queuedDeadLetters(env: FunctionEnv): DeadLetterSource[] {
+  if (!env.deadLetterQueues) return [];
+  if (!env.eventBusName || !env.tableStreamArn) throw new Error('DEAD_LETTER_QUEUES needs EVENT_BUS_NAME and TABLE_STREAM_ARN');
+  return [
+    new SqsDeadLetterSource({
+      queues: parseDeadLetterQueues(env.deadLetterQueues),
+      region: env.region,
+      redriver: new EventBridgeRedriver({ busName: env.eventBusName, region: env.region }),
+      streamRecords: new DynamoStreamRecordReader({ streamArn: env.tableStreamArn, region: env.region }),
+    }),
+  ];
+}
+
 export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<RuntimeConfig> {
   return {
     tableName: env.tableName,
@@ -47,6 +69,7 @@ export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<
     auth: { kind: 'jwks', jwksUrl: env.jwt.jwksUrl, issuer: env.jwt.issuer, audience: env.jwt.audience },
     // Evidence files: presigned S3 URLs on the evidence bucket (only the API function is given EVIDENCE_BUCKET).
     blobs: env.evidenceBucket ? new S3BlobStore({ bucket: env.evidenceBucket, region: env.region }) : undefined,
+    queuedDeadLetters: queuedDeadLetters(env),
     // No devRoutes: the dev-login route exists only in the local runtime.
   };
 }

@@ -16,6 +16,13 @@ export interface FunctionEnv {
   /** The KMS HMAC key that signs (sealing tick) or verifies (API) the audit log's digests. */
   auditMacKeyId: string | undefined;
   jwt: { issuer: string; audience: string; jwksUrl: string };
+  /**
+   * The platform's SQS dead-letter queues (`DEAD_LETTER_QUEUES`, a JSON array of {key, url, source,
+   * target}) and the table's stream (`TABLE_STREAM_ARN`): only the API function is given them, for
+   * the operator's dead-letter page.
+   */
+  deadLetterQueues: string | undefined;
+  tableStreamArn: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -40,6 +47,8 @@ export function readEnv(env: Env = process.env): FunctionEnv {
     piiKmsKeyId: optional(env, 'PII_KMS_KEY_ID'),
     blindIndexSecretArn: optional(env, 'BLIND_INDEX_SECRET_ARN'),
     auditMacKeyId: optional(env, 'AUDIT_MAC_KEY_ID'),
+    deadLetterQueues: optional(env, 'DEAD_LETTER_QUEUES'),
+    tableStreamArn: optional(env, 'TABLE_STREAM_ARN'),
     jwt: {
       issuer: required(env, 'JWT_ISSUER'),
       audience: required(env, 'JWT_AUDIENCE'),

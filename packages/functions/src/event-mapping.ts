@@ -24,3 +24,12 @@ export function toEnvelope(event: EventBridgeEvent): EventEnvelope {
     detail,
   };
 }
+
+/**
+ * The inverse of `toEnvelope`: the `detail` the Pipe's input template puts on the bus
+ * (`{data, meta, envelopeId}`, infra/src/platform/events.ts `pipeInputTemplate`), so an event put
+ * back by a redrive reaches its consumers exactly as the Pipe first delivered it.
+ */
+export function eventBridgeDetail(envelope: EventEnvelope): EventBridgeEvent['detail'] {
+  return { data: envelope.detail.data, meta: envelope.detail.meta, envelopeId: envelope.id };
+}

@@ -1,5 +1,5 @@
 import { createSignal, onMount, Show } from 'solid-js';
-import { mutate, query } from '../api';
+import { ApiError, mutate, query } from '../api';
 import { Banner } from '../components/Banner';
 import { DataTable, ListFooter } from '../components/DataTable';
 import { formatDateTime, formatNumber, t } from '../i18n';
@@ -21,7 +21,11 @@ export default function DeadLetters() {
       list.setItems((items) => items.filter((x) => x.id !== d.id));
       showToast('success', () => (res?.outcome ? `${t('dlq.replayed')}（${res.outcome}）` : t('dlq.replayed')));
     } catch (e) {
-      showError(e);
+      // 409 here means the consumer still fails (the message says why), not a stale version.
+      if (e instanceof ApiError && e.code === 'CONFLICT') {
+        showToast('error', () => errorText(e, { staleOnConflict: false }));
+        void list.reload();
+      } else showError(e);
     } finally {
       setReplaying(null);
     }

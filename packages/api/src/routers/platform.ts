@@ -4,6 +4,7 @@ import { divisionCodeSchema } from '@ufp/core/validation/zod';
 import { PLATFORM_AUDIT_TENANT, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import { platformProcedure, router } from '../trpc.js';
+import { platformDeadLettersRouter } from './dead-letters.js';
 
 const createTenantInput = z.object({
   // Reserved: the platform's own audit log lives under this id.
@@ -40,4 +41,5 @@ export const platformRouter = router({
     }),
     list: platformProcedure.query(async ({ ctx }) => ({ items: await ctx.deps.tenants.list() })),
   }),
+  deadLetters: platformDeadLettersRouter,
 });

@@ -1,0 +1,341 @@
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { mutate, query } from '../api';
+import { Banner } from '../components/Banner';
+import { DataTable } from '../components/DataTable';
+import { formatDateTime, formatNumber, t, tMaybe } from '../i18n';
+import { errorText, showError, showToast } from '../toast';
+import type { DeadLetterOverview, DeadLetterView, RedriveSummary, Tenant } from '../types';
+import './platform-dead-letters.css';
+
+interface Filter {
+  tenantId: string;
+  module: string;
+  source: string;
+}
+const NO_FILTER: Filter = { tenantId: '', module: '', source: '' };
+const SOURCES = ['consumer', 'rule', 'pipe'] as const;
+
+/** What the confirmation is about: chosen letters, or every letter of the applied filter. */
+type Pending = { kind: 'ids'; ids: string[] } | { kind: 'all'; filter: Filter; count: number };
+
+const compact = (f: Filter) => Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as Partial<Filter>;
+
+/**
+ * The platform operator's dead letters: every tenant's consumer failures and (in AWS) the rule,
+ * Pipe and consumer-function dead-letter queues in one list, counted per tenant and module, with
+ * a guide and a confirmed, audited redrive (one, selected, or all shown).
+ */
+export default function PlatformDeadLetters() {
+  const [draft, setDraft] = createSignal<Filter>({ ...NO_FILTER });
+  const [applied, setApplied] = createSignal<Filter>({ ...NO_FILTER });
+  const [data, { refetch }] = createResource(applied, (f) => query<DeadLetterOverview>('platform.deadLetters.list', compact(f)));
+  const [tenants] = createResource(() => query<{ items: Tenant[] }>('platform.tenants.list'));
+  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
+  const [pending, setPending] = createSignal<Pending | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [failures, setFailures] = createSignal<RedriveSummary['results']>([]);
+
+  const tenantName = (id: string | null) => {
+    if (id === null) return t('pdl.unknown');
+    if (id === 'platform') return t('pdl.platformOwner');
+    return tenants()?.items.find((x) => x.id === id)?.name ?? id;
+  };
+  const moduleName = (m: string | null) => (m === null ? t('pdl.unknown') : tMaybe(`pdl.module.${m}`, m));
+  const sourceName = (s: string) => tMaybe(`pdl.source.${s}`, s);
+
+  const letters = () => data()?.letters ?? [];
+  const redrivable = createMemo(() => letters().filter((l) => l.redrivable));
+  const chosen = createMemo(() => letters().filter((l) => selected().has(l.id) && l.redrivable).map((l) => l.id));
+  const tenantOptions = createMemo(() => [...new Set((data()?.counts ?? []).map((c) => c.tenantId).filter((x): x is string => !!x))].sort());
+  const moduleOptions = createMemo(() => [...new Set((data()?.counts ?? []).map((c) => c.module).filter((x): x is string => !!x))].sort());
+
+  const apply = (f: Filter) => {
+    setDraft({ ...f });
+    setApplied({ ...f });
+    setSelected(new Set<string>());
+  };
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  async function redrive(what: Pending) {
+    setBusy(true);
+    try {
+      const input = what.kind === 'ids' ? { ids: what.ids } : { all: compact(what.filter) };
+      const res = await mutate<RedriveSummary>('platform.deadLetters.redrive', input);
+      setFailures(res.results.filter((r) => !['processed', 'duplicate', 'redriven'].includes(r.outcome)));
+      const text = () => `${t('pdl.result', { ok: res.succeeded, failed: res.failed, skipped: res.skipped })}${res.remaining ? ` ${t('pdl.remaining', { n: res.remaining })}` : ''}`;
+      showToast(res.failed || res.skipped ? 'error' : 'success', text);
+      setPending(null);
+      setSelected(new Set<string>());
+      void refetch();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="pdl-title" class="pdl">
+      <div class="page-head">
+        <div>
+          <h1 id="pdl-title">{t('pdl.title')}</h1>
+          <p class="muted">{t('pdl.subtitle')}</p>
+        </div>
+        <button type="button" class="btn" onClick={() => void refetch()} disabled={data.loading}>
+          {t('common.refresh')}
+        </button>
+      </div>
+
+      <details class="card pdl-guide" open>
+        <summary>
+          <strong>{t('pdl.guide.title')}</strong>
+        </summary>
+        <ol>
+          <li>{t('pdl.guide.why')}</li>
+          <li>{t('pdl.guide.alarm')}</li>
+          <li>{t('pdl.guide.fix')}</li>
+          <li>{t('pdl.guide.redrive')}</li>
+        </ol>
+      </details>
+
+      <Show when={data.error}>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('common.retry')}</button>}>
+          {errorText(data.error)}
+        </Banner>
+      </Show>
+
+      <Show when={(data()?.counts.length ?? 0) > 0}>
+        <h2>{t('pdl.counts')}</h2>
+        <DataTable<DeadLetterOverview['counts'][number]>
+          label={t('pdl.counts')}
+          rows={data()?.counts ?? []}
+          columns={[
+            { label: () => t('pdl.tenant'), cell: (c) => tenantName(c.tenantId) },
+            { label: () => t('pdl.module'), cell: (c) => moduleName(c.module) },
+            { label: () => t('pdl.source'), cell: (c) => sourceName(c.source) },
+            { label: () => t('pdl.count'), cell: (c) => formatNumber(c.count), class: 'num' },
+            {
+              label: () => t('common.actions'),
+              cell: (c) => (
+                <button type="button" class="btn btn--small" onClick={() => apply({ tenantId: c.tenantId ?? '', module: c.module ?? '', source: c.source })}>
+                  {t('pdl.showOnly')}
+                </button>
+              ),
+            },
+          ]}
+        />
+      </Show>
+
+      <Show when={(data()?.queues.length ?? 0) > 0}>
+        <h2>{t('pdl.queues')}</h2>
+        <DataTable<DeadLetterOverview['queues'][number]>
+          label={t('pdl.queues')}
+          rows={data()?.queues ?? []}
+          columns={[
+            { label: () => t('pdl.queue'), cell: (q) => <code class="pdl-break">{q.key}</code> },
+            { label: () => t('pdl.source'), cell: (q) => sourceName(q.source) },
+            { label: () => t('pdl.target'), cell: (q) => <code class="pdl-break">{q.target}</code> },
+            { label: () => t('pdl.depth'), cell: (q) => formatNumber(q.depth), class: 'num' },
+            { label: () => t('pdl.listed'), cell: (q) => formatNumber(q.listed), class: 'num' },
+          ]}
+        />
+        <Show when={data()?.truncated}>
+          <Banner kind="info">{t('pdl.truncated')}</Banner>
+        </Show>
+      </Show>
+
+      <h2>{t('pdl.letters')}</h2>
+      <form
+        class="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply(draft());
+        }}
+      >
+        <div class="field">
+          <label for="pdl-tenant">{t('pdl.tenant')}</label>
+          <select id="pdl-tenant" value={draft().tenantId} onChange={(e) => setDraft((f) => ({ ...f, tenantId: e.currentTarget.value }))}>
+            <option value="">{t('common.all')}</option>
+            <For each={tenantOptions()}>{(id) => <option value={id}>{tenantName(id)}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="pdl-module">{t('pdl.module')}</label>
+          <select id="pdl-module" value={draft().module} onChange={(e) => setDraft((f) => ({ ...f, module: e.currentTarget.value }))}>
+            <option value="">{t('common.all')}</option>
+            <For each={moduleOptions()}>{(m) => <option value={m}>{moduleName(m)}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="pdl-source">{t('pdl.source')}</label>
+          <select id="pdl-source" value={draft().source} onChange={(e) => setDraft((f) => ({ ...f, source: e.currentTarget.value }))}>
+            <option value="">{t('common.all')}</option>
+            <For each={SOURCES}>{(s) => <option value={s}>{sourceName(s)}</option>}</For>
+          </select>
+        </div>
+        <div class="filters__actions">
+          <button type="submit" class="btn btn--primary">
+            {t('pdl.filter')}
+          </button>
+          <button type="button" class="btn" onClick={() => apply({ ...NO_FILTER })}>
+            {t('common.reset')}
+          </button>
+        </div>
+      </form>
+
+      <div class="toolbar pdl-toolbar">
+        <Show when={data()}>{(d) => <span class="muted">{t('pdl.matching', { n: d().matching, shown: d().letters.length })}</span>}</Show>
+        <button type="button" class="btn" disabled={busy() || chosen().length === 0} onClick={() => setPending({ kind: 'ids', ids: chosen() })}>
+          {t('pdl.redriveSelected', { n: chosen().length })}
+        </button>
+        <button
+          type="button"
+          class="btn btn--primary"
+          disabled={busy() || redrivable().length === 0}
+          onClick={() => setPending({ kind: 'all', filter: applied(), count: redrivable().length })}
+        >
+          {t('pdl.redriveAll', { n: redrivable().length })}
+        </button>
+      </div>
+
+      <Show when={pending()}>
+        {(p) => {
+          const n = () => (p().kind === 'ids' ? (p() as { ids: string[] }).ids.length : (p() as { count: number }).count);
+          return (
+            <div class="card pdl-confirm" role="alertdialog" aria-labelledby="pdl-confirm-title" aria-describedby="pdl-confirm-text">
+              <h2 id="pdl-confirm-title">{t('pdl.confirm.title')}</h2>
+              <div id="pdl-confirm-text">
+                <p>{t('pdl.confirm.what', { n: n() })}</p>
+                <ul>
+                  <li>{t('pdl.confirm.consumer')}</li>
+                  <li>{t('pdl.confirm.bus')}</li>
+                  <li>{t('pdl.confirm.safe')}</li>
+                </ul>
+              </div>
+              <div class="form__actions">
+                <button
+                  type="button"
+                  class="btn btn--primary"
+                  disabled={busy()}
+                  // The panel opens above the list: bring it into view (a phone shows one row per screen) and focus its action.
+                  ref={(el) => queueMicrotask(() => {
+                    el.scrollIntoView({ block: 'center' });
+                    el.focus();
+                  })}
+                  onClick={() => void redrive(p())}
+                >
+                  {busy() ? t('pdl.redriving') : t('pdl.confirm.go')}
+                </button>
+                <button type="button" class="btn" disabled={busy()} onClick={() => setPending(null)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </div>
+          );
+        }}
+      </Show>
+
+      <Show when={failures().length > 0}>
+        <div class="banner banner--error pdl-failures" role="status">
+          <div>
+            <strong>{t('pdl.failures')}</strong>
+            <ul>
+              <For each={failures()}>
+                {(f) => (
+                  <li>
+                    <code class="pdl-break">{f.id}</code>：{tMaybe(`pdl.outcome.${f.outcome}`, f.outcome)}
+                    <Show when={f.reason}> — {f.reason}</Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </div>
+          <button type="button" class="btn btn--small" onClick={() => setFailures([])}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      </Show>
+
+      <DataTable<DeadLetterView>
+        label={t('pdl.letters')}
+        rows={letters()}
+        loading={data.loading && !data()}
+        empty={t('pdl.empty')}
+        rowClass={(l) => (l.redrivable ? '' : 'pdl-row--stuck')}
+        columns={[
+          {
+            label: () => t('pdl.select'),
+            cell: (l) => (
+              <input
+                type="checkbox"
+                class="pdl-check"
+                aria-label={t('pdl.selectLabel', { id: l.eventId ?? l.id })}
+                disabled={!l.redrivable}
+                checked={selected().has(l.id)}
+                onChange={(e) => toggle(l.id, e.currentTarget.checked)}
+              />
+            ),
+          },
+          { label: () => t('pdl.failedAt'), cell: (l) => formatDateTime(l.failedAt), class: 'nowrap' },
+          { label: () => t('pdl.tenant'), cell: (l) => tenantName(l.tenantId) },
+          {
+            label: () => t('pdl.event'),
+            cell: (l) => (
+              <span class="pdl-event">
+                <span>{moduleName(l.module)}</span>
+                <code class="pdl-break">{l.eventType ?? t('pdl.unknown')}</code>
+                <span class="mono muted pdl-break">{l.eventId ?? ''}</span>
+              </span>
+            ),
+          },
+          {
+            label: () => t('pdl.source'),
+            cell: (l) => (
+              <span class="pdl-event">
+                <span>{sourceName(l.source)}</span>
+                <code class="pdl-break">{l.target}</code>
+              </span>
+            ),
+          },
+          { label: () => t('pdl.attempts'), cell: (l) => formatNumber(l.attempts), class: 'num' },
+          {
+            label: () => t('pdl.reason'),
+            class: 'cell--wide',
+            cell: (l) => (
+              <span class="pdl-event">
+                <span class="error-text pdl-break" data-testid="pdl-reason">{l.reason}</span>
+                <Show when={l.copies?.length}>
+                  <span class="muted">{t('pdl.copies', { n: l.copies!.length })}</span>
+                </Show>
+              </span>
+            ),
+          },
+          {
+            label: () => t('common.actions'),
+            cell: (l) => (
+              <Show when={l.redrivable} fallback={<span class="muted">{t('pdl.notRedrivable')}</span>}>
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  title={t('pdl.redriveOneLabel', { id: l.eventId ?? l.id })}
+                  aria-label={t('pdl.redriveOneLabel', { id: l.eventId ?? l.id })}
+                  disabled={busy()}
+                  onClick={() => setPending({ kind: 'ids', ids: [l.id] })}
+                >
+                  {t('pdl.redriveOne')}
+                </button>
+              </Show>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
