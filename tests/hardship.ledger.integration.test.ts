@@ -127,6 +127,27 @@ describe('ledger (台账) import and export', () => {
 });
 
 describe('streaming the sheet', () => {
+  it('reads namespace-prefixed SpreadsheetML, t="d" date cells and shared strings with phonetic runs as written', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['名称', '日期']);
+    ws.addRow(['兴化市总工会', 1]);
+    let xlsx: Buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    // Every element prefixed (x:row, x:c, …), as some generators write it; B2 a date cell in ISO form.
+    xlsx = await rewriteSheet(xlsx, (xml) =>
+      xml
+        .replace(`xmlns="${main}"`, `xmlns:x="${main}"`)
+        .replace(/<c r="B2"[^>]*>.*?<\/c>/, '<c r="B2" t="d"><v>2026-03-05T00:00:00Z</v></c>')
+        .replace(/<(\/?)([a-zA-Z]\w*)(?=[\s>/])/g, '<$1x:$2'),
+    );
+    // A phonetic reading (rPh) after the text of a shared string, as Excel keeps for IME input.
+    xlsx = await rewriteSheet(xlsx, (xml) => xml.replace('<t>兴化市总工会</t>', '<t>兴化市总工会</t><rPh sb="0" eb="2"><t>xinghua</t></rPh>'), 'xl/sharedStrings.xml');
+    const rows: unknown[][] = [];
+    for await (const r of firstSheetRows(xlsx)) rows.push(r.values);
+    expect(rows).toEqual([[undefined, '名称', '日期'], [undefined, '兴化市总工会', new Date('2026-03-05T00:00:00Z')]]);
+  });
+
   it('keeps Chinese text whole across zip chunk boundaries, inline or shared strings', async () => {
     const names = Array.from({ length: 4000 }, (_, i) => `兴化市第${i}职工帮扶测试工会${'困难职工'.repeat(i % 3)}`);
     const inline = await sheetBuffer('台账', ['名称'], names.map((n) => [n]));

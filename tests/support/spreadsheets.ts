@@ -32,10 +32,9 @@ export const JSZip: ZipLib = (() => {
   return createRequire(require.resolve('exceljs'))('jszip') as ZipLib;
 })();
 
-/** The XML of the first worksheet of an .xlsx, rewritten by `edit`. */
-export async function rewriteSheet(xlsx: Uint8Array, edit: (xml: string) => string): Promise<Buffer> {
+/** An .xlsx with one part's XML rewritten by `edit` (by default the first worksheet). */
+export async function rewriteSheet(xlsx: Uint8Array, edit: (xml: string) => string, path = 'xl/worksheets/sheet1.xml'): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
-  const path = 'xl/worksheets/sheet1.xml';
   zip.file(path, edit(await zip.file(path)!.async('string')));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

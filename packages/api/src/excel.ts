@@ -55,7 +55,7 @@ export function xlsxStructureProblem(bytes: Uint8Array): { hint?: Label } | unde
   const u32 = (at: number) => (at + 4 <= bytes.length ? view.getUint32(at, true) : -1);
   const u16 = (at: number) => (at + 2 <= bytes.length ? view.getUint16(at, true) : -1);
   if (bytes.length >= 8 && u32(0) === 0xe011cfd0 && u32(4) === 0xe11ab1a1) {
-    return { hint: { zh: '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx', en: 'this is an old .xls file; save it as .xlsx in Excel or WPS' } };
+    return { hint: { zh: '这是旧版 .xls 文件或加密的工作簿，请在 Excel 或 WPS 中另存为不加密的 .xlsx', en: 'this is an old .xls file or a password-protected workbook; save it as an unprotected .xlsx in Excel or WPS' } };
   }
   if (bytes.length < 22 || (u32(0) !== LOCAL_HEADER && u32(0) !== END_OF_CENTRAL_DIRECTORY)) {
     const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8');
@@ -90,6 +90,9 @@ export function xlsxStructureProblem(bytes: Uint8Array): { hint?: Label } | unde
 
 type SaxEvent = { eventType: 'opentag'; value: { name: string; attributes: Record<string, string> } } | { eventType: 'text'; value: string } | { eventType: 'closetag'; value: { name: string } };
 type ParseSax = (chunks: AsyncIterable<string>) => AsyncGenerator<SaxEvent[]>;
+
+/** An element's name without its namespace prefix (`x:row` → `row`: some writers prefix SpreadsheetML). */
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** 1-based column of a cell reference ("AB12" → 28). */
 function columnOf(ref: string): number {
@@ -170,7 +173,8 @@ async function* worksheetRows(events: AsyncIterable<SaxEvent[]>, sharedStrings: 
       if (e.eventType === 'text') {
         if (capture) text += e.value;
       } else if (e.eventType === 'opentag') {
-        const { name, attributes } = e.value;
+        const { attributes } = e.value;
+        const name = localName(e.value.name);
         if (name === 'row') {
           rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
           row = { number: rowNumber, values: [] };
@@ -188,7 +192,7 @@ async function* worksheetRows(events: AsyncIterable<SaxEvent[]>, sharedStrings: 
           text = '';
         }
       } else {
-        const { name } = e.value;
+        const name = localName(e.value.name);
         if (cell && name === capture) {
           if (capture === 'v') cell.v = text;
           else if (capture === 'f') cell.formula = text;
@@ -258,13 +262,16 @@ export async function* firstSheetRows(bytes: Uint8Array): AsyncGenerator<{ numbe
         for (const e of batch) {
           if (e.eventType === 'text') {
             if (inText && current !== undefined) current += e.value;
-          } else if (e.eventType === 'opentag') {
-            if (e.value.name === 'si') current = '';
-            else if (e.value.name === 'rPh') phonetic = true;
-            else if (e.value.name === 't' && !phonetic) inText = true;
-          } else if (e.value.name === 't') inText = false;
-          else if (e.value.name === 'rPh') phonetic = false;
-          else if (e.value.name === 'si') {
+            continue;
+          }
+          const name = localName(e.value.name);
+          if (e.eventType === 'opentag') {
+            if (name === 'si') current = '';
+            else if (name === 'rPh') phonetic = true;
+            else if (name === 't' && !phonetic) inText = true;
+          } else if (name === 't') inText = false;
+          else if (name === 'rPh') phonetic = false;
+          else if (name === 'si') {
             strings.push(current ?? '');
             current = undefined;
           }
