@@ -214,6 +214,12 @@ describe('cells as spreadsheet programs store them: an import never changes a va
     const idColumn = cols.find((c) => c.min <= idCol && idCol <= c.max);
     expect(xfs[Number(idColumn?.style)]).toContain('numFmtId="49"');
     expect(JSON.stringify(wb.worksheets[1]!.getSheetValues())).toContain('文本');
+    // In English on request ({} works too); the importer reads either header.
+    expect((await p.query(staffOf(A), 'hardship.ledger.template', {})).status).toBe(200);
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(Buffer.from((await p.query(staffOf(A), 'hardship.ledger.template', { lang: 'en' })).data.base64, 'base64') as unknown as ArrayBuffer);
+    expect(en.worksheets.map((w) => w.name)).toEqual(['Ledger', 'Notes']);
+    expect(en.worksheets[0]!.getRow(1).values).toEqual([undefined, ...ledgerColumns.map((c) => c.en)]);
   });
 
   it.skipIf(!pythonUno)('typing into the template in LibreOffice Calc keeps an 18-digit ID number as text, and it imports unchanged (skipped without soffice and python3-uno)', async () => {
