@@ -222,7 +222,7 @@ describe('cells as spreadsheet programs store them: an import never changes a va
     expect(en.worksheets[0]!.getRow(1).values).toEqual([undefined, ...ledgerColumns.map((c) => c.en)]);
   });
 
-  it.skipIf(!pythonUno)('typing into the template in LibreOffice Calc keeps an 18-digit ID number as text, and it imports unchanged (skipped without soffice and python3-uno)', async () => {
+  it.skipIf(!pythonUno)('typing into the template in LibreOffice Calc keeps an 18-digit ID number as text, and it imports unchanged — needs LibreOffice and python3-uno, skipped without them', async () => {
     const trap = idWhoseRoundedNumberIsValid();
     const template = Buffer.from((await p.query(staffOf(A), 'hardship.ledger.template')).data.base64, 'base64');
     const row = [unitName, '键入', trap.id, '13812345678', '3', '48000', '12000', '', '失业'];
@@ -234,7 +234,7 @@ describe('cells as spreadsheet programs store them: an import never changes a va
     expect(file.worker.idMasked.slice(-4)).toBe(trap.id.slice(-4));
   });
 
-  it.skipIf(!soffice)('a CSV saved as .xlsx by LibreOffice (IDs turned into numbers) is rejected row by row, nothing written (skipped without soffice)', async () => {
+  it.skipIf(!soffice)('a CSV saved as .xlsx by LibreOffice (IDs turned into numbers) is rejected row by row, nothing written — needs LibreOffice (soffice), skipped without it', async () => {
     const trap = idWhoseRoundedNumberIsValid();
     const csv = [ledgerColumns.map((c) => c.zh).join(','), `${unitName},甲,${trap.id},13812345678,3,48000,12000,,失业`, `${unitName},乙,${id(320)},,2,30000,0,,`].join('\n');
     const xlsx = await libreOfficeXlsx(csv);
