@@ -482,10 +482,39 @@ describe('isolation and roles', () => {
     expect((await p.mutate(reporter, 'contracts.create', express())).status).toBe(403);
   });
 
-  it('exports the ledger as an Excel workbook', async () => {
+  it('exports the ledger as a real spreadsheet: date cells, numbers, labels in the chosen language', async () => {
     const res = await p.query(staff, 'contracts.export', { type: 'industry' });
     expect(res.status).toBe(200);
+    expect(res.data).toMatchObject({ fileName: expect.stringMatching(/^集体合同台账-.*\.xlsx$/), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', rows: expect.any(Number) });
     expect(res.data.rows).toBeGreaterThan(0);
-    expect(Buffer.from(res.data.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const { default: ExcelJS } = await import('exceljs');
+    const sheetOf = async (base64: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(base64, 'base64') as never);
+      return wb.worksheets[0]!;
+    };
+    const column = (ws: Awaited<ReturnType<typeof sheetOf>>, header: string) => (ws.getRow(1).values as unknown[]).indexOf(header);
+    const zh = await sheetOf(res.data.base64);
+    expect(zh.rowCount).toBe(res.data.rows + 1);
+    expect(zh.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(zh.autoFilter).toBeTruthy();
+    const row = zh.getRow(2);
+    expect(row.getCell(column(zh, '类型')).value).toBe('行业性集体合同');
+    expect(row.getCell(column(zh, '行业')).value).toBe('快递行业');
+    const start = row.getCell(column(zh, '起始日'));
+    expect([start.value, start.numFmt]).toEqual([new Date('2025-10-01T00:00:00Z'), 'yyyy-mm-dd']);
+    const employees = row.getCell(column(zh, '覆盖职工数'));
+    expect([employees.value, employees.numFmt]).toEqual([1200, '#,##0']);
+    expect(row.getCell(column(zh, '工资增幅(%)')).value).toBe(6.5);
+
+    const en = await p.query(staff, 'contracts.export', { type: 'industry', lang: 'en' });
+    expect(en.data.fileName).toMatch(/^collective-contracts-.*\.xlsx$/);
+    const enSheet = await sheetOf(en.data.base64);
+    expect(enSheet.name).toBe('Collective contracts');
+    expect(enSheet.getRow(2).getCell(column(enSheet, 'Type')).value).toBe('Industry-wide');
+    expect(enSheet.getRow(2).getCell(column(enSheet, 'Status')).value).toMatch(/^[A-Z][a-z]/);
+    // The input is optional: none and {} both answer.
+    expect((await p.query(staff, 'contracts.export')).status).toBe(200);
+    expect((await p.query(staff, 'contracts.export', {})).status).toBe(200);
   });
 });

@@ -258,12 +258,26 @@ describe('satisfaction, report and rollups', () => {
     expect(report.rows.length).toBeGreaterThanOrEqual(10);
     expect(report.rows[0]).toMatchObject({ item: candidateTexts[0][0], target: 20, achieved: 6, satisfactionMean: 4, satisfactionCount: 3 });
     const x = ok(await p.query(staff, 'tenThings.reports.annualXlsx', { planId }));
+    expect(x).toMatchObject({ fileName: '2024-十件实事年度报告.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', rows: report.rows.length + 1 });
     const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(x.base64, 'base64') as never);
+    const load = async (base64: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(base64, 'base64') as never);
+      return wb;
+    };
+    const wb = await load(x.base64);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(1).value).toBe('实事项目');
     expect(ws.rowCount).toBe(report.rows.length + 1);
+    const completion = ws.getRow(2).getCell(7);
+    expect([completion.value, completion.numFmt]).toEqual([report.rows[0].completion, '0.0%']);
+    expect(ws.getRow(2).getCell(8).value).toBe({ done: '已完成', on_track: '正常推进', at_risk: '有风险', behind: '进度落后', overdue: '逾期' }[report.rows[0].status as string]);
+    const summary = wb.worksheets[1]!;
+    expect(summary.getRow(2).getCell(3).value).toEqual(new Date(`${report.asOf}T00:00:00Z`));
+    const en = await load(ok(await p.query(staff, 'tenThings.reports.annualXlsx', { planId, lang: 'en' })).base64);
+    expect(en.worksheets.map((w) => w.name)).toEqual(['Ten things 2024', 'Summary']);
+    expect(en.worksheets[0]!.getRow(1).getCell(1).value).toBe('Item');
+    expect(en.worksheets[0]!.getRow(2).getCell(8).value).toBe(report.rows[0].status.replace('_', ' '));
   });
 
   it('feeds rollups: adopted items, completion and status counts, seen by leadership side by side without records', async () => {

@@ -167,7 +167,8 @@ describe('hardship assistance', () => {
       await page.getByLabel(/只导入正确的行/).check();
       await page.getByRole('button', { name: '开始导入' }).click();
       await expect.poll(() => page.getByRole('status').innerText()).toContain('共 2 行，导入 1 行，错误 1 行');
-      await page.getByRole('button', { name: '下载错误报告' }).first().waitFor();
+      const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载错误报告' }).first().click()]);
+      expect(report.suggestedFilename()).toBe('台账导入错误报告.xlsx');
     } finally {
       await page.context().close();
     }

@@ -113,6 +113,10 @@ describe('十件实事 end to end', () => {
       await expect.poll(() => page.getByTestId('tt-item').count()).toBe(0);
       await page.locator('#tt-f-status').selectOption('');
       await screenshot(page, 'ten-things-board');
+      // The annual report downloads as a workbook under the name the API gives it.
+      await page.getByRole('link', { name: '年度报告' }).click();
+      const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+      expect(workbook.suggestedFilename()).toBe(`${year}-十件实事年度报告.xlsx`);
       await page.goto(itemUrl);
       await page.getByTestId('tt-ledger').getByText('+10').waitFor();
       // The reporter's photo is on the ledger entry and opens through a short-lived URL (a download).

@@ -6,3 +6,6 @@ export const pageInput = {
 };
 
 export const idInput = z.string().min(1).max(64);
+
+/** The language of a spreadsheet download (headers, labels); Chinese when not given. */
+export const langInput = z.enum(['zh', 'en']).optional();

@@ -1,5 +1,4 @@
-import type ExcelJS from 'exceljs';
-import { newWorkbook } from '../excel.js';
+import { exportWorkbook, xlsxFile, type ExportSheet } from '../excel.js';
 import { z } from 'zod';
 import { changedDays, noticeProblems, type WorkCalendar } from '@ufp/core/calendar/calendar';
 import { shanghaiDate } from '@ufp/core/clock';
@@ -12,6 +11,7 @@ import {
   contractTypes,
   industries,
   industryLabels,
+  specialKindLabels,
   specialKinds,
   type Contract,
   type ContractSettings,
@@ -31,7 +31,7 @@ import { isCalendarDate, isoDateSchema, usccSchema } from '@ufp/core/validation/
 import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
 import { calendarOf, ContractRepository, loadedNotices, noticesInForce, saveNotice, workCalendar, type ContractFilter, type StoredNotice } from '@ufp/db/repositories/contracts';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
-import { idInput, pageInput } from '../schemas.js';
+import { idInput, langInput, pageInput } from '../schemas.js';
 import { authedProcedure, platformProcedure, router, tenantProcedure, type Context } from '../trpc.js';
 import { write } from '../write.js';
 
@@ -148,6 +148,23 @@ async function runStep(
   });
 }
 
+const contractColumns: ExportSheet<Contract>['columns'] = [
+  { zh: '合同名称', en: 'Title', kind: 'text', width: 36, value: (c) => c.title },
+  { zh: '类型', en: 'Type', kind: 'label', labels: contractTypeLabels, width: 16, value: (c) => c.type },
+  { zh: '专项类别', en: 'Special kind', kind: 'label', labels: specialKindLabels, width: 16, value: (c) => c.specialKind },
+  { zh: '行业', en: 'Industry', kind: 'label', labels: industryLabels, width: 14, value: (c) => c.scope?.industry },
+  { zh: '状态', en: 'Status', kind: 'label', labels: contractStatusLabels, width: 16, value: (c) => c.status },
+  { zh: '覆盖企业数', en: 'Enterprises covered', kind: 'count', value: (c) => c.coveredEnterprises },
+  { zh: '覆盖职工数', en: 'Employees covered', kind: 'count', value: (c) => c.coveredEmployees },
+  { zh: '起始日', en: 'Term starts', kind: 'date', value: (c) => c.term.start },
+  { zh: '终止日', en: 'Term ends', kind: 'date', value: (c) => c.term.end },
+  { zh: '工资增幅(%)', en: 'Wage growth (%)', kind: 'decimal', value: (c) => c.clauses.wageGrowthPct },
+  { zh: '签订日', en: 'Signed on', kind: 'date', value: (c) => c.signedOn },
+  { zh: '报送日', en: 'Filed on', kind: 'date', value: (c) => c.filing?.filedOn },
+  { zh: '逾期报送(天)', en: 'Days filed late', kind: 'integer', value: (c) => c.filing?.lateDays },
+  { zh: '生效日', en: 'Effective on', kind: 'date', value: (c) => c.effectiveOn },
+];
+
 export const contractsRouter = router({
   create: editors.input(createInput).mutation(async ({ ctx, input }) => {
     checkTerm(input.term);
@@ -205,48 +222,13 @@ export const contractsRouter = router({
     return { items: page.items.map((c) => view(c, settings, day, cal)), nextCursor: page.nextCursor };
   }),
 
-  /** The ledger as an Excel workbook (base64), with the same filters as `list`. */
-  export: readers.input(z.object(listFilter).optional()).query(async ({ ctx, input }) => {
-    const r = repo(ctx);
+  /** The ledger as an Excel workbook (base64), with the same filters as `list`, in the chosen language. */
+  export: readers.input(z.object({ ...listFilter, lang: langInput }).optional()).query(async ({ ctx, input }) => {
+    const lang = input?.lang ?? 'zh';
     const filter = filterOf(ctx, input);
-    const items = (await r.all(ctx.scope)).filter((c) => matches(c, filter));
-    const wb = await newWorkbook();
-    const ws = wb.addWorksheet('集体合同台账');
-    ws.columns = [
-      { header: '合同名称', key: 'title', width: 36 },
-      { header: '类型', key: 'type', width: 16 },
-      { header: '行业', key: 'industry', width: 14 },
-      { header: '状态', key: 'status', width: 12 },
-      { header: '覆盖企业数', key: 'ent', width: 12 },
-      { header: '覆盖职工数', key: 'emp', width: 12 },
-      { header: '起始日', key: 'start', width: 12 },
-      { header: '终止日', key: 'end', width: 12 },
-      { header: '工资增幅(%)', key: 'wage', width: 12 },
-      { header: '签订日', key: 'signed', width: 12 },
-      { header: '报送日', key: 'filed', width: 12 },
-      { header: '逾期报送(天)', key: 'late', width: 12 },
-      { header: '生效日', key: 'effective', width: 12 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    for (const c of items.sort((a, b) => a.term.end.localeCompare(b.term.end))) {
-      ws.addRow({
-        title: c.title,
-        type: contractTypeLabels[c.type].zh,
-        industry: c.scope?.industry ? industryLabels[c.scope.industry].zh : '',
-        status: contractStatusLabels[c.status].zh,
-        ent: c.coveredEnterprises,
-        emp: c.coveredEmployees,
-        start: c.term.start,
-        end: c.term.end,
-        wage: c.clauses.wageGrowthPct ?? '',
-        signed: c.signedOn ?? '',
-        filed: c.filing?.filedOn ?? '',
-        late: c.filing?.lateDays ?? '',
-        effective: c.effectiveOn ?? '',
-      });
-    }
-    const buffer = await wb.xlsx.writeBuffer();
-    return { filename: `集体合同台账-${today(ctx)}.xlsx`, rows: items.length, base64: Buffer.from(buffer as ArrayBuffer).toString('base64') };
+    const items = (await repo(ctx).all(ctx.scope)).filter((c) => matches(c, filter)).sort((a, b) => a.term.end.localeCompare(b.term.end));
+    const { bytes, rows } = await exportWorkbook(lang, [{ name: { zh: '集体合同台账', en: 'Collective contracts' }, columns: contractColumns, rows: items }]);
+    return xlsxFile(lang === 'zh' ? `集体合同台账-${today(ctx)}.xlsx` : `collective-contracts-${today(ctx)}.xlsx`, bytes, rows);
   }),
 
   offer: router({

@@ -1,12 +1,11 @@
-import type ExcelJS from 'exceljs';
-import { firstSheetRows, newWorkbook, sheetBuffer } from '../excel.js';
+import { exportWorkbook, noDataRows, readSheet, templateWorkbook, xlsxFile, type ExportSheet } from '../excel.js';
 import { z } from 'zod';
 import { changesBetween } from '@ufp/core/audit/changes';
 import { shanghaiDate, shanghaiYear } from '@ufp/core/clock';
 import { conflict, DomainError, invalid, notFound, staleVersion } from '@ufp/core/errors';
 import type { Grant, HardshipFile, HouseholdDetails } from '@ufp/core/hardship/file';
-import { ledgerColumns, validateLedgerRow, type LedgerError, type LedgerKey, type LedgerRow } from '@ufp/core/hardship/ledger';
-import { aidKinds, aidKindLabels, fundSources, type HardshipRulePack } from '@ufp/core/hardship/rules';
+import { ledgerColumns, validateLedgerRow, type LedgerError, type LedgerRow } from '@ufp/core/hardship/ledger';
+import { aidKinds, aidKindLabels, fundSourceLabels, fundSources, type HardshipRulePack } from '@ufp/core/hardship/rules';
 import { classifyHousehold, hardshipEvents, monthsBetween, tierLabels, type HouseholdFigures } from '@ufp/core/hardship/tier';
 import {
   addMonths,
@@ -16,6 +15,7 @@ import {
   daysBetween,
   fileMetricDeltas,
   grantMetrics,
+  fileStatusLabels,
   investigationDueOn,
   isStale,
   nextStatus,
@@ -27,12 +27,13 @@ import { newId } from '@ufp/core/ids';
 import { blindIndex } from '@ufp/core/pii/blind-index';
 import { maskBankAccount, maskIdNumber, maskName, maskPhone } from '@ufp/core/pii/mask';
 import type { Role } from '@ufp/core/roles';
+import type { Lang } from '@ufp/core/spreadsheet/cells';
 import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
 import { idNumberSchema, isoDateSchema, phoneSchema } from '@ufp/core/validation/zod';
 import { HardshipRepository } from '@ufp/db/repositories/hardship';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { ApiDeps } from '../deps.js';
-import { idInput, pageInput } from '../schemas.js';
+import { idInput, langInput, pageInput } from '../schemas.js';
 import { publicProcedure, router, tenantProcedure, type Context } from '../trpc.js';
 import { write } from '../write.js';
 
@@ -304,8 +305,8 @@ const MAX_INLINE_ERRORS = 1_000;
 
 const importMode = z.enum(['allOrNothing', 'validRows']);
 const importInput = z.preprocess(
-  // multipart/form-data arrives as FormData: fields `file` (the .xlsx) and `mode`.
-  (v) => (v instanceof FormData ? { file: v.get('file') ?? undefined, mode: v.get('mode') ?? undefined } : v),
+  // multipart/form-data arrives as FormData: fields `file` (the .xlsx), `mode` and `lang` (of the error report).
+  (v) => (v instanceof FormData ? { file: v.get('file') ?? undefined, mode: v.get('mode') ?? undefined, lang: v.get('lang') ?? undefined } : v),
   z
     .object({
       file: z
@@ -314,70 +315,10 @@ const importInput = z.preprocess(
         .optional(),
       fileBase64: z.string().min(1).max(Math.ceil(MAX_LEDGER_BYTES / 3) * 4).optional(),
       mode: importMode,
+      lang: langInput,
     })
     .refine((i) => !!i.file !== !!i.fileBase64, { message: '请选择 Excel 文件', params: { en: 'Choose an Excel file' }, path: ['file'] }),
 );
-
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if ('result' in v) return (v as { result?: unknown }).result ?? '';
-    if ('richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-    if ('text' in v) return (v as { text: unknown }).text;
-    return '';
-  }
-  return v;
-}
-
-async function xlsxBase64(build: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const wb = await newWorkbook();
-  build(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-}
-
-const unreadable = () => invalid({ zh: '无法读取该 Excel 文件（须为 .xlsx）', en: 'Cannot read this Excel file (.xlsx expected)' }, { field: 'file' });
-
-/**
- * The ledger's data rows with their Excel row numbers, streamed from the first sheet (header =
- * row 1, matched by the template's Chinese or English labels); blank rows are skipped. Nothing
- * but the current row is held, so memory does not grow with the sheet.
- */
-async function* ledgerRows(bytes: Uint8Array): AsyncGenerator<{ row: number; cells: Record<LedgerKey, unknown> }> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw unreadable(); // an .xlsx is a zip ("PK")
-  let columnOf: Map<LedgerKey, number> | undefined;
-  const rows = firstSheetRows(bytes);
-  for (;;) {
-    let next: IteratorResult<{ number: number; values: ExcelJS.CellValue[] }>;
-    try {
-      next = await rows.next();
-    } catch {
-      throw unreadable();
-    }
-    if (next.done) break;
-    const { number, values } = next.value;
-    if (!columnOf) {
-      columnOf = new Map();
-      if (number === 1) {
-        values.forEach((v, col) => {
-          const label = String(cellValue(v)).trim();
-          const c = ledgerColumns.find((x) => x.zh === label || x.en === label || x.key === label);
-          if (c) columnOf!.set(c.key, col);
-        });
-      }
-      const missing = ledgerColumns.filter((c) => c.required && !columnOf!.has(c.key));
-      if (missing.length) {
-        throw invalid({ zh: `模板缺少列：${missing.map((c) => c.zh).join('、')}`, en: `Missing columns: ${missing.map((c) => c.en).join(', ')}` }, { field: 'file' });
-      }
-      if (number === 1) continue;
-    }
-    const cols = columnOf;
-    const cells = Object.fromEntries(ledgerColumns.map((c) => [c.key, cols.has(c.key) ? cellValue(values[cols.get(c.key)!]) : ''])) as Record<LedgerKey, unknown>;
-    if (Object.values(cells).every((v) => String(v).trim() === '')) continue;
-    yield { row: number, cells };
-  }
-  if (!columnOf) throw invalid({ zh: 'Excel 文件中没有数据行', en: 'The workbook has no data rows' }, { field: 'file' });
-}
 
 /**
  * Collects items into batches of `size` and runs `task` on each full batch (and the last),
@@ -435,9 +376,10 @@ async function checkLedger(ctx: Ctx, bytes: Uint8Array, units: Map<string, strin
     }
   });
   let total = 0;
-  for await (const { row, cells } of ledgerRows(bytes)) {
+  for await (const read of readSheet(bytes, ledgerColumns)) {
+    const { row } = read;
     if (++total > MAX_LEDGER_ROWS) throw invalid({ zh: `单次最多导入 ${MAX_LEDGER_ROWS.toLocaleString('en')} 行`, en: `At most ${MAX_LEDGER_ROWS.toLocaleString('en')} rows per import` }, { field: 'file' });
-    const v = validateLedgerRow(row, cells, units, now);
+    const v = validateLedgerRow(read, units, now);
     if (!v.ok) {
       errors.push(...v.errors);
       badRows.add(row);
@@ -521,46 +463,83 @@ async function writeLedger(ctx: Ctx, bytes: Uint8Array, units: Map<string, strin
     const written = await writeLedgerBatch(ctx, batch, files, errors);
     imported += written; // not `imported += await …`: that reads `imported` before the await and loses a parallel batch's count
   });
-  for await (const { row, cells } of ledgerRows(bytes)) {
-    if (badRows.has(row)) continue;
-    const v = validateLedgerRow(row, cells, units, now); // the same bytes and rules as pass 1: valid
+  for await (const read of readSheet(bytes, ledgerColumns)) {
+    if (badRows.has(read.row)) continue;
+    const v = validateLedgerRow(read, units, now); // the same bytes and rules as pass 1: valid
     if (v.ok) await writes.add(v.value);
   }
   await writes.end();
   return imported;
 }
 
+/** The import's row errors as a workbook in the user's language (every error, not only the inline ones). */
+async function errorReport(errors: LedgerError[], lang: Lang) {
+  const columnName = (field: string) => ledgerColumns.find((c) => c.key === field)?.[lang] ?? field;
+  const sheet: ExportSheet<LedgerError> = {
+    name: { zh: '错误报告', en: 'Import errors' },
+    columns: [
+      { zh: '行号', en: 'Row', kind: 'integer', width: 8, value: (e) => e.row },
+      { zh: '列', en: 'Column', kind: 'text', width: 18, value: (e) => columnName(e.field) },
+      { zh: '错误', en: 'Error', kind: 'text', width: 90, value: (e) => (lang === 'zh' ? e.message : e.messageEn) },
+    ],
+    rows: errors,
+  };
+  const { bytes, rows } = await exportWorkbook(lang, [sheet]);
+  return xlsxFile(lang === 'zh' ? '台账导入错误报告.xlsx' : 'hardship-import-errors.xlsx', bytes, rows);
+}
+
+const fileSheet: ExportSheet<HardshipFile>['columns'] = [
+  { zh: '档案编号', en: 'File no.', kind: 'text', width: 28, value: (f) => f.fileId },
+  { zh: '姓名', en: 'Name', kind: 'text', width: 12, value: (f) => f.worker.name },
+  { zh: '身份证号（脱敏）', en: 'ID number (masked)', kind: 'text', width: 22, value: (f) => f.worker.idMasked },
+  { zh: '困难类别', en: 'Tier', kind: 'label', labels: tierLabels, width: 18, value: (f) => f.tier },
+  { zh: '状态', en: 'Status', kind: 'label', labels: fileStatusLabels, width: 18, value: (f) => f.status },
+  { zh: '家庭人口', en: 'Household size', kind: 'integer', value: (f) => f.householdSize },
+  { zh: '提交日期', en: 'Submitted on', kind: 'date', value: (f) => f.submittedOn },
+  { zh: '建档日期', en: 'On file since', kind: 'date', value: (f) => f.approvedOn },
+  { zh: '脱困日期', en: 'Exited on', kind: 'date', value: (f) => f.exitedOn },
+];
+
+const grantSheet = (names: Map<string, string>): ExportSheet<Grant>['columns'] => [
+  { zh: '发放编号', en: 'Grant no.', kind: 'text', width: 28, value: (g) => g.grantId },
+  { zh: '档案编号', en: 'File no.', kind: 'text', width: 28, value: (g) => g.fileId },
+  { zh: '姓名', en: 'Name', kind: 'text', width: 12, value: (g) => names.get(g.fileId) },
+  { zh: '年度', en: 'Year', kind: 'integer', width: 8, value: (g) => g.year },
+  { zh: '帮扶类别', en: 'Aid kind', kind: 'label', labels: aidKindLabels, width: 24, value: (g) => g.kind },
+  { zh: '金额（元）', en: 'Amount (yuan)', kind: 'money', value: (g) => g.amountFen },
+  { zh: '资金来源', en: 'Fund source', kind: 'label', labels: fundSourceLabels, width: 20, value: (g) => g.fundSource },
+  { zh: '发放日期', en: 'Granted on', kind: 'date', value: (g) => g.grantedOn },
+  { zh: '收款账号（脱敏）', en: 'Bank account (masked)', kind: 'text', width: 24, value: (g) => g.bankAccountMasked },
+];
+
 const ledgerRouter = router({
-  template: staff.query(async () => ({
-    fileName: 'hardship-ledger-template.xlsx',
-    base64: await xlsxBase64((wb) => {
-      const ws = wb.addWorksheet('台账');
-      ws.addRow(ledgerColumns.map((c) => c.zh));
-      ws.getRow(1).font = { bold: true };
-      ws.columns.forEach((c) => (c.width = 18));
-      const notes = wb.addWorksheet('说明');
-      for (const c of ledgerColumns) notes.addRow([c.zh, c.en, c.required ? '必填' : '选填']);
-      notes.addRow(['金额以元为单位，最多两位小数；身份证号须为18位且校验位正确。']);
-    }),
-  })),
+  /** The import template: identifier columns formatted as Text, a note sheet per column. */
+  template: staff.input(z.object({ lang: langInput }).optional()).query(async ({ input }) => {
+    const lang = input?.lang ?? 'zh';
+    const notes = [
+      { zh: '身份证号、联系电话两列已设为“文本”格式，直接输入即可。请勿改为“常规”或“数值”：表格程序会把18位号码存成只有15位有效数字的数字，末几位将丢失，导入时该行会被拒绝。', en: 'The ID number and phone columns are formatted as Text: type the numbers as they are. Do not change them to General or Number: a spreadsheet stores an 18-digit number with 15 significant digits, the last digits are lost, and the import refuses such rows.' },
+      { zh: '从其他表格复制号码时，请使用“选择性粘贴→文本/值”，或在号码前加英文单引号 \'。', en: "When copying numbers from another sheet, paste as text or values, or type an apostrophe ' before the number." },
+      { zh: '金额以元为单位，最多两位小数；第一行为表头，请勿修改。', en: 'Amounts are in yuan with at most two decimals; row 1 is the header, keep it as it is.' },
+    ];
+    const bytes = await templateWorkbook(lang, { zh: '台账', en: 'Ledger' }, ledgerColumns, notes);
+    return xlsxFile(lang === 'zh' ? '困难职工台账模板.xlsx' : 'hardship-ledger-template.xlsx', bytes, 0);
+  }),
 
   /**
-   * Imports a ledger as draft files, streaming the workbook twice: pass 1 validates every row
-   * (with its Excel row number), pass 2 writes. `allOrNothing` writes nothing when any row
-   * fails; `validRows` writes the rest. Either way the errors come back with an error report
-   * workbook. Memory stays flat with the row count (see the hardship bench).
+   * Imports a ledger as draft files, streaming the workbook twice: pass 1 reads every row with
+   * the shared cell reader and validates it (with its Excel row number), pass 2 writes.
+   * `allOrNothing` writes nothing when any row fails; `validRows` writes the rest. Either way the
+   * errors come back with an error report workbook. Memory stays flat with the row count (see
+   * the hardship bench).
    */
   import: staff.input(importInput).mutation(async ({ ctx, input }) => {
     const bytes = input.file ? new Uint8Array(await input.file.arrayBuffer()) : Buffer.from(input.fileBase64!, 'base64');
     const units = await unitsByName(ctx);
     const now = ctx.deps.clock.now();
     const { total, errors, badRows } = await checkLedger(ctx, bytes, units, now);
-    if (total === 0) throw invalid({ zh: 'Excel 文件中没有数据行', en: 'The workbook has no data rows' }, { field: 'file' });
+    if (total === 0) throw noDataRows();
     const imported = errors.length && input.mode === 'allOrNothing' ? 0 : await writeLedger(ctx, bytes, units, now, badRows, errors);
     errors.sort((a, b) => a.row - b.row);
-    const errorReport = errors.length
-      ? (await sheetBuffer('错误报告', ['行号', '字段', '错误', 'Error'], errors.map((e) => [e.row, ledgerColumns.find((c) => c.key === e.field)?.zh ?? e.field, e.message, e.messageEn]))).toString('base64')
-      : undefined;
     return {
       total,
       imported,
@@ -568,30 +547,24 @@ const ledgerRouter = router({
       errors: errors.slice(0, MAX_INLINE_ERRORS),
       errorRows: new Set(errors.map((e) => e.row)).size,
       errorCount: errors.length,
-      errorReport,
+      errorReport: errors.length ? await errorReport(errors, input.lang ?? 'zh') : undefined,
     };
   }),
 
   /** Files (masked ID) and grants as one workbook, for the federation's own records. */
-  export: staff.input(z.object({ year }).optional()).query(async ({ ctx, input }) => {
+  export: staff.input(z.object({ year: year.optional(), lang: langInput }).optional()).query(async ({ ctx, input }) => {
+    const lang = input?.lang ?? 'zh';
     const r = repo(ctx);
     const [files, grants] = await Promise.all([r.allFiles(ctx.scope), r.allGrants(ctx.scope)]);
     const names = new Map(files.map((f) => [f.fileId, f.worker.name]));
-    const base64 = await xlsxBase64((wb) => {
-      const fs = wb.addWorksheet('困难档案');
-      fs.addRow(['档案编号', '姓名', '身份证号（脱敏）', '困难类别', '状态', '家庭人口', '提交日期', '建档日期', '脱困日期']);
-      for (const f of files) fs.addRow([f.fileId, f.worker.name, f.worker.idMasked, tierLabels[f.tier].zh, f.status, f.householdSize, f.submittedOn ?? '', f.approvedOn ?? '', f.exitedOn ?? '']);
-      const gs = wb.addWorksheet('帮扶发放');
-      gs.addRow(['发放编号', '档案编号', '姓名', '年度', '帮扶类别', '金额（元）', '资金来源', '发放日期', '收款账号（脱敏）']);
-      for (const g of grants) {
-        if (input?.year && g.year !== input.year) continue;
-        gs.addRow([g.grantId, g.fileId, names.get(g.fileId) ?? '', g.year, aidKindLabels[g.kind].zh, g.amountFen / 100, g.fundSource, g.grantedOn, g.bankAccountMasked ?? '']);
-      }
-    });
+    const { bytes, rows } = await exportWorkbook(lang, [
+      { name: { zh: '困难档案', en: 'Hardship files' }, columns: fileSheet, rows: files },
+      { name: { zh: '帮扶发放', en: 'Aid grants' }, columns: grantSheet(names), rows: grants.filter((g) => !input?.year || g.year === input.year) },
+    ]);
     await write(ctx, (uow) => {
       uow.audit({ action: 'hardship.ledger.export', entityType: 'hardship.file', entityId: 'export', summary: `导出困难档案 ${files.length} 份、发放记录 ${grants.length} 条` });
     });
-    return { fileName: `hardship-${today(ctx)}.xlsx`, base64 };
+    return xlsxFile(`hardship-${today(ctx)}.xlsx`, bytes, rows);
   }),
 });
 

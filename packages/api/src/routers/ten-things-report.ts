@@ -1,49 +1,39 @@
-import type ExcelJS from 'exceljs';
-import { newWorkbook } from '../excel.js';
+import type { Lang } from '@ufp/core/spreadsheet/cells';
+import { itemStatusLabels } from '@ufp/core/ten-things/status';
+import { exportWorkbook, type ExportSheet } from '../excel.js';
 import type { AnnualReport } from './ten-things.js';
 
-const STATUS_ZH: Record<string, string> = { done: '已完成', on_track: '正常推进', at_risk: '有风险', behind: '进度落后', overdue: '逾期未完成' };
 const COMPARATOR: Record<string, string> = { gte: '≥', eq: '=', lte: '≤' };
 
-/** The year-end report as a workbook: one row per target (target, achieved, completion, status, satisfaction). */
-export async function annualWorkbook(report: AnnualReport): Promise<ArrayBuffer> {
-  const wb = await newWorkbook();
-  wb.creator = '工会联合会数字化平台';
-  const ws = wb.addWorksheet(`${report.plan.year}年十件实事`);
-  ws.columns = [
-    { header: '实事项目', key: 'item', width: 36 },
-    { header: '牵头部门', key: 'leadDept', width: 14 },
-    { header: '指标', key: 'indicator', width: 40 },
-    { header: '目标', key: 'target', width: 14 },
-    { header: '单位', key: 'unit', width: 8 },
-    { header: '完成量', key: 'achieved', width: 12 },
-    { header: '完成率', key: 'completion', width: 10 },
-    { header: '状态', key: 'status', width: 12 },
-    { header: '满意度（均分）', key: 'satisfaction', width: 14 },
-    { header: '评价人数', key: 'ratings', width: 10 },
+type Row = AnnualReport['rows'][number];
+
+const targetColumns: ExportSheet<Row>['columns'] = [
+  { zh: '实事项目', en: 'Item', kind: 'text', width: 36, value: (r) => r.item },
+  { zh: '牵头部门', en: 'Lead department', kind: 'text', width: 14, value: (r) => r.leadDept },
+  { zh: '指标', en: 'Indicator', kind: 'text', width: 40, value: (r) => r.indicator },
+  { zh: '目标', en: 'Target', kind: 'text', width: 12, value: (r) => `${COMPARATOR[r.comparator] ?? ''} ${r.target.toLocaleString('en')}`.trim() },
+  { zh: '单位', en: 'Unit', kind: 'text', width: 8, value: (r) => r.unit },
+  { zh: '完成量', en: 'Achieved', kind: 'decimal', width: 12, value: (r) => r.achieved },
+  { zh: '完成率', en: 'Completion', kind: 'percent', value: (r) => r.completion },
+  { zh: '状态', en: 'Status', kind: 'label', labels: itemStatusLabels, width: 12, value: (r) => r.status },
+  { zh: '满意度（均分）', en: 'Satisfaction (mean)', kind: 'decimal', width: 14, value: (r) => r.satisfactionMean },
+  { zh: '评价人数', en: 'Ratings', kind: 'count', value: (r) => r.satisfactionCount },
+];
+
+/**
+ * The year-end report as a workbook in `lang`: one row per target (target, achieved, completion,
+ * status, satisfaction), and a summary row (plan, year, date, average completion, items per status).
+ */
+export async function annualWorkbook(report: AnnualReport, lang: Lang): Promise<{ bytes: Buffer; rows: number }> {
+  const summary: ExportSheet<AnnualReport>['columns'] = [
+    { zh: '计划', en: 'Plan', kind: 'text', width: 30, value: (r) => r.plan.title },
+    { zh: '年度', en: 'Year', kind: 'integer', width: 8, value: (r) => r.plan.year },
+    { zh: '统计日期', en: 'As of', kind: 'date', value: (r) => r.asOf },
+    { zh: '平均完成率', en: 'Average completion', kind: 'percent', width: 14, value: (r) => r.summary.completion },
+    ...report.statuses.map((s) => ({ ...itemStatusLabels[s], kind: 'count' as const, value: (r: AnnualReport) => r.summary.byStatus[s] ?? 0 })),
   ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of report.rows) {
-    ws.addRow({
-      item: r.item,
-      leadDept: r.leadDept,
-      indicator: r.indicator,
-      target: `${COMPARATOR[r.comparator]} ${r.target}`,
-      unit: r.unit,
-      achieved: r.achieved,
-      completion: r.completion,
-      status: STATUS_ZH[r.status] ?? r.status,
-      satisfaction: r.satisfactionMean ?? '—',
-      ratings: r.satisfactionCount,
-    });
-  }
-  ws.getColumn('completion').numFmt = '0.0%';
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const summary = wb.addWorksheet('汇总');
-  summary.addRow(['计划', report.plan.title]);
-  summary.addRow(['年度', report.plan.year]);
-  summary.addRow(['统计日期', report.asOf]);
-  summary.addRow(['平均完成率', report.summary.completion]).getCell(2).numFmt = '0.0%';
-  for (const s of report.statuses) summary.addRow([STATUS_ZH[s] ?? s, report.summary.byStatus[s]]);
-  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+  return exportWorkbook(lang, [
+    { name: { zh: `${report.plan.year}年十件实事`, en: `Ten things ${report.plan.year}` }, columns: targetColumns, rows: report.rows },
+    { name: { zh: '汇总', en: 'Summary' }, columns: summary, rows: [report] },
+  ]);
 }

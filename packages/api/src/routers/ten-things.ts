@@ -15,7 +15,8 @@ import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { isoDateSchema } from '@ufp/core/validation/zod';
 import type { TenThingsRepository } from '@ufp/db/repositories/ten-things';
 import { retryStale, type UnitOfWork } from '@ufp/db/unit-of-work';
-import { idInput, pageInput } from '../schemas.js';
+import { xlsxFile } from '../excel.js';
+import { idInput, langInput, pageInput } from '../schemas.js';
 import { publicProcedure, router, tenantProcedure, type Context } from '../trpc.js';
 import { write } from '../write.js';
 import { evidenceForEntry, tenThingsEvidenceRouter } from './ten-things-evidence.js';
@@ -377,10 +378,11 @@ export const tenThingsRouter = router({
   reports: router({
     annual: staff.input(z.object({ planId: idInput })).query(async ({ ctx, input }) => annualReport(ctx, input.planId)),
     /** The annual report as an Excel workbook (base64), one row per target. */
-    annualXlsx: staff.input(z.object({ planId: idInput })).query(async ({ ctx, input }) => {
+    annualXlsx: staff.input(z.object({ planId: idInput, lang: langInput })).query(async ({ ctx, input }) => {
+      const lang = input.lang ?? 'zh';
       const report = await annualReport(ctx, input.planId);
-      const buffer = await annualWorkbook(report);
-      return { filename: `${report.plan.year}-十件实事年度报告.xlsx`, base64: Buffer.from(buffer).toString('base64') };
+      const { bytes, rows } = await annualWorkbook(report, lang);
+      return xlsxFile(lang === 'zh' ? `${report.plan.year}-十件实事年度报告.xlsx` : `${report.plan.year}-ten-things-annual-report.xlsx`, bytes, rows);
     }),
   }),
 

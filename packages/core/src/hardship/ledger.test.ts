@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '../validation/id-number.js';
-import { validateLedgerRow, yuanToFen } from './ledger.js';
+import { readLedgerRow, validateLedgerRow, type LedgerKey } from './ledger.js';
 
 const id = (() => {
   const f = '32128119850312123';
@@ -8,18 +8,19 @@ const id = (() => {
 })();
 const units = new Map([['兴化市货车司机工会', 'U1']]);
 const today = new Date('2026-03-10T00:00:00Z');
-const good = { unit: '兴化市货车司机工会', name: '王小明', idNumber: id, phone: '', householdSize: 3, annualIncome: 48000, rigidExpenses: '12,000.5', hardshipCosts: '', causes: '失业' };
+const good: Record<LedgerKey, unknown> = { unit: '兴化市货车司机工会', name: '王小明', idNumber: id, phone: '', householdSize: 3, annualIncome: 48000, rigidExpenses: '12,000.5', hardshipCosts: '', causes: '失业' };
+const check = (row: number, cells: Record<LedgerKey, unknown>) => validateLedgerRow(readLedgerRow(row, (k) => cells[k]), units, today);
 
 describe('ledger rows', () => {
   it('turns a good row into fen and ids', () => {
-    expect(validateLedgerRow(2, good, units, today)).toEqual({
+    expect(check(2, good)).toEqual({
       ok: true,
       value: { row: 2, unitId: 'U1', name: '王小明', idNumber: id, phone: undefined, householdSize: 3, annualIncomeFen: 4_800_000, rigidExpensesFen: 1_200_050, hardshipCostsFen: undefined, causes: ['失业'] },
     });
   });
 
-  it('reports each bad field with its row number and never quotes the ID number or name', () => {
-    const r = validateLedgerRow(7, { ...good, unit: '不存在', idNumber: id.slice(0, 17) + (id.endsWith('0') ? '1' : '0'), householdSize: 0, annualIncome: '4万' }, units, today);
+  it('reports each bad field with its row number, in column order, and never quotes the ID number or name', () => {
+    const r = check(7, { ...good, unit: '不存在', idNumber: id.slice(0, 17) + (id.endsWith('0') ? '1' : '0'), householdSize: 0, annualIncome: '4万' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.field)).toEqual(['unit', 'idNumber', 'householdSize', 'annualIncome']);
@@ -28,10 +29,23 @@ describe('ledger rows', () => {
     expect(JSON.stringify(r.errors)).not.toContain('王小明');
   });
 
-  it('reads yuan exactly, refusing thirds of a fen', () => {
-    expect(yuanToFen(0.1 + 0.2)).toBe(30);
-    expect(yuanToFen(1.005)).toBeUndefined();
-    expect(yuanToFen('1,234.56')).toBe(123_456);
-    expect(yuanToFen(-1)).toBeUndefined();
+  it('an ID number or phone stored as a number is refused with what to do, the rest of the row still checked', () => {
+    const r = check(4, { ...good, unit: '不存在', idNumber: Number(id.slice(0, 15) + '000'), phone: 13812345678 });
+    expect(r.ok ? [] : r.errors.map((e) => [e.field, e.message.split('（')[0]])).toEqual([
+      ['unit', '第4行：本会没有该基层工会'],
+      ['idNumber', '第4行：身份证号须以文本格式填写'],
+      ['phone', '第4行：联系电话须以文本格式填写'],
+    ]);
+  });
+
+  it('accepts a lower-case x and landlines', () => {
+    const withX = (() => {
+      for (let seq = 100; ; seq++) {
+        const f = `32128119850312${seq}`;
+        if (idNumberCheckCharacter(f) === 'X') return f + 'x';
+      }
+    })();
+    const r = check(2, { ...good, idNumber: withX, phone: '0523-86123456' });
+    expect(r.ok && [r.value.idNumber.endsWith('X'), r.value.phone]).toEqual([true, '0523-86123456']);
   });
 });

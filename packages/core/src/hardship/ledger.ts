@@ -1,23 +1,26 @@
+import { readRow, rowError, type RowError, type RowRead, type SheetColumn } from '../spreadsheet/sheet.js';
 import { validateIdNumber } from '../validation/id-number.js';
 import { validatePhone } from '../validation/phone.js';
 
 /**
- * The 台账 (ledger) import: one row per household application. Column order is the template's;
+ * The 台账 (ledger) import: one row per household application. Columns are declared with their
+ * kinds (the shared cell reader does the reading, the template is written from the same list);
  * validation is per row with the row number the user sees in Excel (header = row 1).
  */
 export const ledgerColumns = [
-  { key: 'unit', zh: '基层工会名称', en: 'Union name', required: true },
-  { key: 'name', zh: '姓名', en: 'Name', required: true },
-  { key: 'idNumber', zh: '身份证号', en: 'ID number', required: true },
-  { key: 'phone', zh: '联系电话', en: 'Phone', required: false },
-  { key: 'householdSize', zh: '家庭人口', en: 'Household size', required: true },
-  { key: 'annualIncome', zh: '家庭年收入（元）', en: 'Annual income (yuan)', required: true },
-  { key: 'rigidExpenses', zh: '刚性支出（元）', en: 'Rigid expenses (yuan)', required: true },
-  { key: 'hardshipCosts', zh: '年内困难支出（元）', en: 'Hardship costs (yuan)', required: false },
-  { key: 'causes', zh: '致困原因', en: 'Causes', required: false },
-] as const;
+  { key: 'unit', zh: '基层工会名称', en: 'Union name', kind: 'text', required: true, maxLength: 100 },
+  { key: 'name', zh: '姓名', en: 'Name', kind: 'text', required: true, maxLength: 30 },
+  { key: 'idNumber', zh: '身份证号', en: 'ID number', kind: 'identifier', required: true },
+  { key: 'phone', zh: '联系电话', en: 'Phone', kind: 'identifier' },
+  { key: 'householdSize', zh: '家庭人口', en: 'Household size', kind: 'integer', min: 1, max: 20, required: true },
+  { key: 'annualIncome', zh: '家庭年收入（元）', en: 'Annual income (yuan)', kind: 'money', required: true },
+  { key: 'rigidExpenses', zh: '刚性支出（元）', en: 'Rigid expenses (yuan)', kind: 'money', required: true },
+  { key: 'hardshipCosts', zh: '年内困难支出（元）', en: 'Hardship costs (yuan)', kind: 'money' },
+  { key: 'causes', zh: '致困原因', en: 'Causes', kind: 'text', maxLength: 100 },
+] as const satisfies readonly SheetColumn[];
 
 export type LedgerKey = (typeof ledgerColumns)[number]['key'];
+export type LedgerRead = RowRead<typeof ledgerColumns>;
 
 export interface LedgerRow {
   row: number;
@@ -32,76 +35,49 @@ export interface LedgerRow {
   causes: string[];
 }
 
-export interface LedgerError {
-  row: number;
-  field: LedgerKey;
-  message: string;
-  messageEn: string;
-}
+export type LedgerError = RowError<LedgerKey>;
 
-/** Yuan (a number or text with up to two decimals) → integer fen, or undefined. */
-export function yuanToFen(value: unknown): number | undefined {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) return undefined;
-    const fen = Math.round(value * 100);
-    return Math.abs(fen - value * 100) < 1e-6 && fen <= 10_000_000_000 ? fen : undefined;
-  }
-  if (typeof value !== 'string') return undefined;
-  const m = /^(\d{1,8})(?:\.(\d{1,2}))?$/.exec(value.trim().replace(/,/g, ''));
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : undefined;
+/** Reads one data row's cells (`cellOf(key)` = the raw cell) with the ledger's column kinds. */
+export function readLedgerRow(row: number, cellOf: (key: LedgerKey) => unknown): LedgerRead {
+  return readRow(ledgerColumns, row, cellOf);
 }
-
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
 /**
- * Validates one row. `unitsByName` maps the tenant's union names to ids. Messages never quote
- * the ID number or the name: error reports and logs must not carry personal data.
+ * Checks a read row against the tenant: the union exists, the ID number and phone are valid.
+ * `unitsByName` maps the tenant's union names to ids. Cells that did not read keep their
+ * reading error and are not checked again. Messages never quote the ID number or the name:
+ * error reports and logs must not carry personal data.
  */
-export function validateLedgerRow(row: number, cells: Record<LedgerKey, unknown>, unitsByName: Map<string, string>, today: Date): { ok: true; value: LedgerRow } | { ok: false; errors: LedgerError[] } {
-  const errors: LedgerError[] = [];
-  const fail = (field: LedgerKey, message: string, messageEn: string) => errors.push({ row, field, message, messageEn });
-  for (const c of ledgerColumns) if (c.required && text(cells[c.key]) === '') fail(c.key, `第${row}行：缺少「${c.zh}」`, `Row ${row}: "${c.en}" is missing`);
-
-  const unitName = text(cells.unit);
-  const unitId = unitsByName.get(unitName);
-  if (unitName && !unitId) fail('unit', `第${row}行：本会没有该基层工会`, `Row ${row}: no such union in this federation`);
-  const name = text(cells.name);
-  if (name.length > 30) fail('name', `第${row}行：姓名过长`, `Row ${row}: name too long`);
-  const idNumber = text(cells.idNumber).toUpperCase();
-  if (idNumber) {
+export function validateLedgerRow(read: LedgerRead, unitsByName: Map<string, string>, today: Date): { ok: true; value: LedgerRow } | { ok: false; errors: LedgerError[] } {
+  const { row, values } = read;
+  const errors: LedgerError[] = read.ok ? [] : [...read.errors];
+  const unitId = values.unit === undefined ? undefined : unitsByName.get(values.unit);
+  if (values.unit !== undefined && !unitId) errors.push(rowError(row, 'unit', { zh: '本会没有该基层工会', en: 'no such union in this federation' }));
+  const idNumber = values.idNumber?.toUpperCase();
+  if (idNumber !== undefined) {
     const v = validateIdNumber(idNumber, today);
-    if (!v.ok) fail('idNumber', `第${row}行：${v.reason.zh}`, `Row ${row}: ${v.reason.en}`);
+    if (!v.ok) errors.push(rowError(row, 'idNumber', v.reason));
   }
-  const phone = text(cells.phone);
-  if (phone) {
-    const v = validatePhone(phone);
-    if (!v.ok) fail('phone', `第${row}行：${v.reason.zh}`, `Row ${row}: ${v.reason.en}`);
+  if (values.phone !== undefined) {
+    const v = validatePhone(values.phone);
+    if (!v.ok) errors.push(rowError(row, 'phone', v.reason));
   }
-  const size = Number(text(cells.householdSize));
-  if (text(cells.householdSize) && (!Number.isInteger(size) || size < 1 || size > 20)) fail('householdSize', `第${row}行：家庭人口应为1–20的整数`, `Row ${row}: household size must be a whole number 1–20`);
-  const money = (key: LedgerKey, zh: string, en: string) => {
-    if (text(cells[key]) === '') return undefined;
-    const fen = yuanToFen(cells[key]);
-    if (fen === undefined) fail(key, `第${row}行：「${zh}」金额格式不正确`, `Row ${row}: "${en}" is not a valid amount`);
-    return fen;
-  };
-  const annualIncomeFen = money('annualIncome', '家庭年收入', 'Annual income');
-  const rigidExpensesFen = money('rigidExpenses', '刚性支出', 'Rigid expenses');
-  const hardshipCostsFen = money('hardshipCosts', '年内困难支出', 'Hardship costs');
-  if (errors.length) return { ok: false, errors };
+  errors.sort((a, b) => ledgerColumns.findIndex((c) => c.key === a.field) - ledgerColumns.findIndex((c) => c.key === b.field));
+  if (errors.length || !read.ok) return { ok: false, errors };
+  const v = read.values;
   return {
     ok: true,
     value: {
       row,
       unitId: unitId!,
-      name,
-      idNumber,
-      phone: phone || undefined,
-      householdSize: size,
-      annualIncomeFen: annualIncomeFen!,
-      rigidExpensesFen: rigidExpensesFen!,
-      hardshipCostsFen,
-      causes: text(cells.causes) ? [text(cells.causes).slice(0, 100)] : [],
+      name: v.name,
+      idNumber: idNumber!,
+      phone: v.phone,
+      householdSize: v.householdSize,
+      annualIncomeFen: v.annualIncome,
+      rigidExpensesFen: v.rigidExpenses,
+      hardshipCostsFen: v.hardshipCosts,
+      causes: v.causes ? [v.causes] : [],
     },
   };
 }

@@ -3,6 +3,7 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
+import { downloadFile, sheetLang, type XlsxFile } from '../../download';
 import { formatNumber } from '../../i18n';
 import { createPaged } from '../../paged';
 import { hasRole } from '../../session';
@@ -33,14 +34,7 @@ export default function Ledger() {
   async function exportXlsx() {
     setExporting(true);
     try {
-      const res = await query<{ filename: string; base64: string }>('contracts.export', filter());
-      const bytes = Uint8Array.from(atob(res.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = res.filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadFile(await query<XlsxFile>('contracts.export', { ...filter(), lang: sheetLang() }));
     } catch (e) {
       showError(e);
     } finally {

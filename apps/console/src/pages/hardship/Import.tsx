@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { query, upload } from '../../api';
 import { Banner } from '../../components/Banner';
+import { downloadFile, sheetLang, type XlsxFile } from '../../download';
 import { lang, t } from '../../i18n';
 import { errorText } from '../../toast';
 import './hardship.css';
@@ -13,17 +14,7 @@ interface ImportResult {
   /** The first 1,000 row errors; all are in `errorReport`. */
   errors: { row: number; field: string; message: string; messageEn: string }[];
   errorRows: number;
-  errorReport?: string;
-}
-
-function download(base64: string, fileName: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  errorReport?: XlsxFile;
 }
 
 /** Ledger import: template, upload with progress, per-row errors, and the user's choice on errors. */
@@ -49,6 +40,7 @@ export default function HardshipImport() {
       const form = new FormData();
       form.set('file', f, f.name);
       form.set('mode', mode());
+      form.set('lang', sheetLang());
       setResult(await upload<ImportResult>('hardship.ledger.import', form, (done) => setProgress((p) => Math.max(p, Math.round(done * 40)))));
       setProgress(100);
     } catch (err) {
@@ -64,10 +56,10 @@ export default function HardshipImport() {
       <p class="crumbs"><A href="/hardship">← {t('hardship.title')}</A></p>
       <h1 id="hs-import-title">{t('hardship.import.title')}</h1>
       <div class="hs-nav">
-        <button type="button" class="btn" onClick={async () => { const r = await query<{ base64: string; fileName: string }>('hardship.ledger.template'); download(r.base64, r.fileName); }}>
+        <button type="button" class="btn" onClick={async () => downloadFile(await query<XlsxFile>('hardship.ledger.template', { lang: sheetLang() }))}>
           {t('hardship.import.template')}
         </button>
-        <button type="button" class="btn" onClick={async () => { const r = await query<{ base64: string; fileName: string }>('hardship.ledger.export'); download(r.base64, r.fileName); }}>
+        <button type="button" class="btn" onClick={async () => downloadFile(await query<XlsxFile>('hardship.ledger.export', { lang: sheetLang() }))}>
           {t('hardship.export')}
         </button>
       </div>
@@ -92,7 +84,7 @@ export default function HardshipImport() {
           <div class="card" role="status">
             <p>{t('hardship.import.result', { total: r().total, imported: r().imported, errors: r().errorRows })}</p>
             <Show when={r().errorReport}>
-              <button type="button" class="btn" onClick={() => download(r().errorReport!, 'hardship-import-errors.xlsx')}>{t('hardship.import.errorReport')}</button>
+              <button type="button" class="btn" onClick={() => downloadFile(r().errorReport!)}>{t('hardship.import.errorReport')}</button>
             </Show>
             <Show when={r().errors.length}>
               <table class="table" aria-label={t('hardship.import.errorReport')}>

@@ -2,6 +2,7 @@ import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
+import { downloadFile, sheetLang, type XlsxFile } from '../../download';
 import { formatNumber } from '../../i18n';
 import { errorText, showError } from '../../toast';
 import { comparatorSign, pct, STATUSES, statusLabel, tt, type PlanV, type Status } from './labels';
@@ -31,14 +32,7 @@ export default function AnnualReport() {
   );
   const excel = async () => {
     try {
-      const x = await query<{ filename: string; base64: string }>('tenThings.reports.annualXlsx', { planId: params.planId });
-      const bytes = Uint8Array.from(atob(x.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = x.filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadFile(await query<XlsxFile>('tenThings.reports.annualXlsx', { planId: params.planId, lang: sheetLang() }));
     } catch (err) {
       showError(err);
     }
