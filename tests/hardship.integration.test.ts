@@ -131,6 +131,12 @@ describe('hardship files', () => {
     const tooSoon = await p.mutate(staff2(A), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '符合条件' });
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.error?.message).toContain('公示期未满');
+    // The last day of the 5-day notice (03-10 … 03-14) is still the notice: review opens on 03-15.
+    p.clock.set(new Date('2026-03-14T10:00:00Z'));
+    const lastDay = await p.mutate(staff2(A), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '符合条件' });
+    expect(lastDay.status).toBe(409);
+    expect(lastDay.error?.message).toBe('公示期未满：公示至 2026-03-14 止，2026-03-15 起可审核');
+    expect(lastDay.error?.data.messageEn).toBe('The notice runs until 2026-03-14; review may begin on 2026-03-15');
 
     p.clock.set(new Date('2026-03-16T02:00:00Z'));
     const self = await p.mutate(reporterOf(A, unitA), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '符合条件' });
@@ -185,7 +191,7 @@ describe('hardship files', () => {
     await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-10' }));
     const notices = await ok(p.query(null, 'hardship.notices.list', { tenantId: A }));
     const row = notices.items.find((n: any) => n.nameMasked === '张**');
-    expect(row).toEqual({ nameMasked: '张**', idMasked: `3212**********${app1.worker.idNumber.slice(-4)}`, tier: 'relative', tierLabel: '相对困难', startsOn: '2026-03-10', endsOn: '2026-03-15' });
+    expect(row).toEqual({ nameMasked: '张**', idMasked: `3212**********${app1.worker.idNumber.slice(-4)}`, tier: 'relative', tierLabel: '相对困难', startsOn: '2026-03-10', endsOn: '2026-03-14' });
     expect(JSON.stringify(notices)).not.toMatch(/张小华|48,000|4800000|慢性病/);
   });
 
@@ -345,8 +351,10 @@ describe('the daily tick reminds about hardship clocks', () => {
     let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: c.fileId, version: 1 }));
     f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-04-10', findings: '核实' }));
     f = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-04-10' }));
+    await tick('2026-04-14'); // the notice's last day: nothing to remind yet
+    expect(await reminders(c.fileId)).toEqual([]);
     await tick('2026-04-15');
-    expect((await reminders(c.fileId)).map((n) => [n.type, n.dueOn])).toEqual([['notice_ended', '2026-04-15']]);
+    expect((await reminders(c.fileId)).map((n) => [n.type, n.dueOn])).toEqual([['notice_ended', '2026-04-14']]);
     f = await ok(p.mutate(staff2(A), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '无异议' }));
 
     const exited = await onFile(A, unitA); // approved 2026-04-15

@@ -20,6 +20,7 @@ import {
   isStale,
   nextStatus,
   noticeEndsOn,
+  reviewOpensOn,
   type FileAction,
 } from '@ufp/core/hardship/workflow';
 import { fileClocks, needsAttention } from '@ufp/core/hardship/clocks';
@@ -104,7 +105,7 @@ const rulesInput = z.object({
   accidentalShare: z.number().min(0.1).max(1).default(0.8),
   caps: z.object(Object.fromEntries(aidKinds.map((k) => [k, fen(100_000_000)])) as Record<(typeof aidKinds)[number], ReturnType<typeof fen>>),
   investigationDays: z.number().int().min(1).max(60).default(5),
-  noticeDays: z.number().int().min(0).max(60).default(5),
+  noticeDays: z.number().int().min(1).max(60).default(5),
   followUpMonths: z.number().int().min(1).max(36).default(6),
   version: z.number().int().min(0),
 });
@@ -723,8 +724,8 @@ export const hardshipRouter = router({
         const file = await repo(ctx).getFile(ctx.scope, input.fileId);
         assertReviewerIsNotSubmitter(ctx.scope.actor.sub, file.submittedBy);
         assertReviewerIsNotSubmitter(ctx.scope.actor.sub, file.createdBy);
-        if (file.status === 'noticed' && file.noticeEndsOn && today(ctx) < file.noticeEndsOn) {
-          throw conflict({ zh: `公示期未满，${file.noticeEndsOn} 起可审核`, en: `The notice period runs until ${file.noticeEndsOn}` }, { reason: 'notice_running' });
+        if (file.status === 'noticed' && file.noticeEndsOn && today(ctx) < reviewOpensOn(file.noticeEndsOn)) {
+          throw conflict({ zh: `公示期未满：公示至 ${file.noticeEndsOn} 止，${reviewOpensOn(file.noticeEndsOn)} 起可审核`, en: `The notice runs until ${file.noticeEndsOn}; review may begin on ${reviewOpensOn(file.noticeEndsOn)}` }, { reason: 'notice_running' });
         }
         if (input.decision === 'approve' && file.tier === 'not_eligible') {
           throw conflict({ zh: '测算结果不符合困难职工条件，不能建档', en: 'The household does not qualify under the rules; it cannot be put on file' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileClocks, nearestClock, type ClockedFile } from './clocks.js';
+import { noticeEndsOn, reviewOpensOn } from './workflow.js';
 
 const submitted: ClockedFile = { status: 'submitted', submittedOn: '2026-03-02', investigationDueOn: '2026-03-07' };
 const states = (f: ClockedFile, days: string[]) => days.map((d) => fileClocks(f, d).map((c) => `${c.kind}:${c.state}`).join());
@@ -23,9 +24,11 @@ describe('hardship clocks', () => {
     expect(fileClocks({ ...submitted, status: 'investigated' }, '2026-03-07')).toEqual([]);
   });
 
-  it('a notice period is ready for review on its end day, never overdue', () => {
-    const f: ClockedFile = { status: 'noticed', noticeStartsOn: '2026-03-10', noticeEndsOn: '2026-03-15' };
-    expect(states(f, ['2026-03-14', '2026-03-15', '2026-04-30'])).toEqual(['notice:open', 'notice:ready', 'notice:ready']);
+  it('a notice runs through its last day and is ready for review the day after, never overdue', () => {
+    const f: ClockedFile = { status: 'noticed', noticeStartsOn: '2026-03-10', noticeEndsOn: noticeEndsOn('2026-03-10', 5) };
+    expect(f.noticeEndsOn).toBe('2026-03-14'); // five days: 10, 11, 12, 13, 14
+    expect(reviewOpensOn(f.noticeEndsOn!)).toBe('2026-03-15');
+    expect(states(f, ['2026-03-10', '2026-03-14', '2026-03-15', '2026-04-30'])).toEqual(['notice:open', 'notice:open', 'notice:ready', 'notice:ready']);
   });
 
   it('re-verifies a file on record a year after its last verification (approval when never re-verified)', () => {

@@ -54,9 +54,10 @@ export interface HardshipClock {
 
 export type ClockedFile = Pick<HardshipFile, 'status' | 'submittedOn' | 'investigationDueOn' | 'noticeStartsOn' | 'noticeEndsOn' | 'approvedOn' | 'lastVerifiedOn' | 'exitedOn' | 'followUpDueOn' | 'followedUpOn'>;
 
+/** A notice runs through its last day (`endsOn`); review may begin the day after. */
 const noticeState = (today: string, endsOn: string): { daysLeft: number; state: HardshipClockState } => {
   const daysLeft = daysBetween(today, endsOn);
-  return { daysLeft, state: daysLeft <= 0 ? 'ready' : 'open' };
+  return { daysLeft, state: daysLeft < 0 ? 'ready' : 'open' };
 };
 
 /** The clocks running for a file on `today`, nearest due day first. */

@@ -103,10 +103,16 @@ export function investigationDueOn(submittedOn: string, investigationDays: numbe
   return addDays(submittedOn, investigationDays);
 }
 
-/** The notice has run its minimum days and review may begin. */
+/**
+ * The last day of a public notice of `noticeDays` days that starts on `startsOn` (its first day counts:
+ * a 5-day notice from 03-10 runs 03-10 to 03-14, as the notice itself says). Review may begin the day after.
+ */
 export function noticeEndsOn(startsOn: string, noticeDays: number): string {
-  return addDays(startsOn, noticeDays);
+  return addDays(startsOn, noticeDays - 1);
 }
+
+/** The first day on which a file whose notice ends on `endsOn` may be reviewed. */
+export const reviewOpensOn = (endsOn: string): string => addDays(endsOn, 1);
 
 /** A file left unchanged for a year is stale (the ACFTU "一年未改的档案" query). */
 export function isStale(updatedOn: string, today: string): boolean {
