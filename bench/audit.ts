@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { signLocalToken } from '@ufp/api/auth';
 import { sealAuditLog } from '@ufp/db/audit-integrity';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
-import { loadLocalKeys } from '@ufp/local/keys';
-import { startLocal } from '@ufp/local/server';
+import { benchAdmin, withBenchPlatform } from './platform.js';
 
 const ENTRIES = Number(process.env.BENCH_AUDIT_ENTRIES ?? 10_000);
 
@@ -15,13 +10,7 @@ const ENTRIES = Number(process.env.BENCH_AUDIT_ENTRIES ?? 10_000);
  * transaction as use cases write them (with their content hash).
  */
 export async function benchAuditVerify(): Promise<{ sealPerSecond: number; verifyPerSecond: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ufp-bench-'));
-  const platform = await startLocal({ port: 0, dataDir, seed: 'none', log: () => {} });
-  try {
-    const { signing } = await loadLocalKeys(dataDir);
-    const token = (claims: Parameters<typeof signLocalToken>[1]) => signLocalToken(signing, claims);
-    const op = await token({ sub: 'op', roles: ['platform_operator'] });
-    await platform.runtime.app.request('/trpc/platform.tenants.create', { method: 'POST', headers: { authorization: `Bearer ${op}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: '321281', name: '兴化市总工会', level: 'county', divisionCode: '321281' }) });
+  return withBenchPlatform(async ({ platform, call }) => {
     const { table } = platform.runtime.deps;
     const scope = { kind: 'tenant' as const, tenantId: '321281', divisionCode: '321281', actor: { sub: 'bench', roles: ['federation_admin' as const] } };
     const batches = Math.ceil(ENTRIES / 25);
@@ -38,20 +27,15 @@ export async function benchAuditVerify(): Promise<{ sealPerSecond: number; verif
     const t0 = performance.now();
     const sealed = await sealAuditLog(table, platform.runtime.deps.auditSigner, '321281', { now: new Date(), sealBefore: new Date(Date.now() + 1000) });
     const sealSeconds = (performance.now() - t0) / 1000;
-    const admin = await token({ sub: 'admin', roles: ['federation_admin'], tenantId: '321281' });
     const t1 = performance.now();
-    const res = await platform.runtime.app.request('/trpc/audit.verify', { headers: { authorization: `Bearer ${admin}` } });
+    const report = await call(benchAdmin, 'audit.verify', {}, 'query');
     const verifySeconds = (performance.now() - t1) / 1000;
-    const report = ((await res.json()) as { result: { data: { ok: boolean; checkedEntries: number; checkedDigests: number } } }).result.data;
     const result = { sealPerSecond: sealed.entries / sealSeconds, verifyPerSecond: report.checkedEntries / verifySeconds };
     console.log(`\nAudit log integrity — ${ENTRIES.toLocaleString('en')} entries of one tenant`);
     console.log(`seal (daily tick job): ${sealed.entries.toLocaleString('en')} entries into ${sealed.digests} digests in ${sealSeconds.toFixed(2)} s = ${Math.round(result.sealPerSecond).toLocaleString('en')} entries/s`);
     console.log(`audit.verify (API): ${report.checkedEntries.toLocaleString('en')} entries, ${report.checkedDigests} digests, ok=${report.ok} in ${verifySeconds.toFixed(2)} s = ${Math.round(result.verifyPerSecond).toLocaleString('en')} entries/s`);
     return result;
-  } finally {
-    await platform.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchAuditVerify();

@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { signLocalToken } from '@ufp/api/auth';
-import { loadLocalKeys } from '@ufp/local/keys';
-import { startLocal } from '@ufp/local/server';
 import { ms, pct } from './load.js';
+import { benchAdmin, withBenchPlatform } from './platform.js';
 
 const WRITES = Number(process.env.BENCH_WRITES ?? 300);
 
@@ -14,19 +9,7 @@ const WRITES = Number(process.env.BENCH_WRITES ?? 300);
  * relay and bus.
  */
 export async function benchCommitLatency(): Promise<{ p50: number; p99: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ufp-bench-'));
-  const platform = await startLocal({ port: 0, dataDir, seed: 'none', log: () => {} });
-  try {
-    const { signing } = await loadLocalKeys(dataDir);
-    const call = async (claims: Parameters<typeof signLocalToken>[1], path: string, input: unknown) => {
-      const res = await platform.runtime.app.request(`/trpc/${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${await signLocalToken(signing, claims)}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      return ((await res.json()) as { result: { data: Record<string, unknown> } }).result.data;
-    };
-    await call({ sub: 'op', roles: ['platform_operator'] }, 'platform.tenants.create', { id: '321281', name: '兴化市总工会', level: 'county', divisionCode: '321281' });
+  return withBenchPlatform(async ({ platform, call }) => {
 
     const committedAt = new Map<string, number>();
     const latencies: number[] = [];
@@ -39,9 +22,8 @@ export async function benchCommitLatency(): Promise<{ p50: number; p99: number }
       if (handler === 'rollupProjector' && t0 !== undefined && outcome === 'processed') latencies.push(performance.now() - t0);
       return outcome;
     };
-    const admin = { sub: 'admin', roles: ['federation_admin' as const], tenantId: '321281' };
     for (let i = 0; i < WRITES; i++) {
-      const unit = await call(admin, 'units.create', { name: `基准测试工会${i}`, type: 'regional', memberCount: 10, chair: { name: '测' } });
+      const unit = await call(benchAdmin, 'units.create', { name: `基准测试工会${i}`, type: 'regional', memberCount: 10, chair: { name: '测' } });
       committedAt.set(String(unit.unitId), performance.now());
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -52,10 +34,7 @@ export async function benchCommitLatency(): Promise<{ p50: number; p99: number }
     console.log(`\nCommit → rollup projector effect — ${latencies.length}/${WRITES} writes through stream, relay and bus`);
     console.log(`p50 ${ms(result.p50)}, p99 ${ms(result.p99)}; target p99 ≤ 500 ms: ${result.p99 <= 500 ? 'met' : 'NOT met'}`);
     return result;
-  } finally {
-    await platform.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchCommitLatency();

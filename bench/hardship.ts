@@ -1,14 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signLocalToken } from '@ufp/api/auth';
 import { sheetBuffer } from '@ufp/api/excel';
 import { ledgerColumns } from '@ufp/core/hardship/ledger';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
-import { loadLocalKeys } from '@ufp/local/keys';
-import { startLocal } from '@ufp/local/server';
+import { benchAdmin, withBenchPlatform } from './platform.js';
 
 const SIZES = (process.env.BENCH_HARDSHIP_ROWS ?? '10000,20000').split(',').map(Number);
 const NUMERIC_ID_ROWS = Number(process.env.BENCH_HARDSHIP_NUMERIC_ROWS ?? 10_000);
@@ -55,21 +50,9 @@ function ledger(unitName: string, rows: number, sheet: Sheet): Promise<Buffer> {
  * encryption, batched transactions). RSS is the whole process, the platform included.
  */
 async function importOnce(rows: number, sheet: Sheet): Promise<Figures> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ufp-bench-'));
-  const platform = await startLocal({ port: 0, dataDir, seed: 'none', log: () => {} });
-  try {
-    const { signing } = await loadLocalKeys(dataDir);
-    const request = async (claims: Parameters<typeof signLocalToken>[1], path: string, body: string | FormData, json = true) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${await signLocalToken(signing, claims)}` };
-      if (json) headers['content-type'] = 'application/json';
-      const res = await platform.runtime.app.request(`/trpc/${path}`, { method: 'POST', headers, body });
-      const out = (await res.json()) as { result?: { data: Record<string, unknown> }; error?: unknown };
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(out.error)}`);
-      return out.result!.data;
-    };
-    await request({ sub: 'op', roles: ['platform_operator'] }, 'platform.tenants.create', JSON.stringify({ id: '321281', name: '兴化市总工会', level: 'county', divisionCode: '321281' }));
-    const admin = { sub: 'admin', roles: ['federation_admin' as const], tenantId: '321281' };
-    await request(admin, 'units.create', JSON.stringify({ name: '基准测试工会', type: 'regional', memberCount: 10, chair: { name: '测' } }));
+  return withBenchPlatform(async ({ post }) => {
+    const admin = benchAdmin;
+    await post(admin, 'units.create', JSON.stringify({ name: '基准测试工会', type: 'regional', memberCount: 10, chair: { name: '测' } }));
     const xlsx = await ledger('基准测试工会', rows, sheet);
     global.gc?.();
     const base = process.memoryUsage().rss;
@@ -79,7 +62,7 @@ async function importOnce(rows: number, sheet: Sheet): Promise<Figures> {
     const form = new FormData();
     form.set('file', new Blob([xlsx]), 'ledger.xlsx');
     form.set('mode', 'allOrNothing');
-    const result = await request(admin, 'hardship.ledger.import', form, false);
+    const result = await post(admin, 'hardship.ledger.import', form);
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     const errors = result.errors as { field: string }[];
@@ -89,10 +72,7 @@ async function importOnce(rows: number, sheet: Sheet): Promise<Figures> {
     }
     const mb = (b: number) => Math.round(b / 1024 / 1024);
     return { sheet, rows, imported: Number(result.imported), rejected: Number(result.errorRows), kib: Math.round(xlsx.length / 1024), seconds, rowsPerSecond: Math.round(rows / seconds), baseRssMb: mb(base), peakRssMb: mb(peak) };
-  } finally {
-    await platform.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Runs one import in a fresh process (so one run's heap does not inflate the other's RSS). */

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { signLocalToken, type Claims } from '@ufp/api/auth';
-import { loadLocalKeys } from '@ufp/local/keys';
-import { startLocal } from '@ufp/local/server';
+import type { Claims } from '@ufp/api/auth';
+import { benchAdmin, withBenchPlatform } from './platform.js';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tenThingsKeys } from '@ufp/db/repositories/ten-things';
 
@@ -16,25 +12,8 @@ const CONCURRENCY = Number(process.env.BENCH_TT_CONCURRENCY ?? 4);
  * running totals live in the items, so the ratio must stay ≤ 1.5.
  */
 export async function benchTenThings(): Promise<{ reportsPerSecond: number; latencyRatio: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ufp-bench-'));
-  const platform = await startLocal({ port: 0, dataDir, seed: 'none', log: () => {} });
-  try {
-    const { signing } = await loadLocalKeys(dataDir);
-    const tokens = new Map<string, string>();
-    const call = async (claims: Claims, path: string, input: unknown, kind: 'query' | 'mutation' = 'mutation') => {
-      const token = tokens.get(claims.sub) ?? (await signLocalToken(signing, claims));
-      tokens.set(claims.sub, token);
-      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      const res =
-        kind === 'query'
-          ? await platform.runtime.app.request(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-          : await platform.runtime.app.request(`/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
-      const body = (await res.json()) as { result?: { data: Record<string, any> }; error?: unknown };
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body.error)}`);
-      return body.result!.data;
-    };
-    await call({ sub: 'op', roles: ['platform_operator'] }, 'platform.tenants.create', { id: '321281', name: '兴化市总工会', level: 'county', divisionCode: '321281' });
-    const admin: Claims = { sub: 'admin', roles: ['federation_admin'], tenantId: '321281' };
+  return withBenchPlatform(async ({ platform, call }) => {
+    const admin = benchAdmin;
     const staff: Claims = { sub: 'staff', roles: ['federation_staff'], tenantId: '321281' };
 
     const makePlan = async (year: number, items: number) => {
@@ -120,10 +99,7 @@ export async function benchTenThings(): Promise<{ reportsPerSecond: number; late
       `tenThings.plans.get p50/p95 — 100 entries: ${a.p50.toFixed(1)}/${a.p95.toFixed(1)} ms; 10,000 entries: ${b.p50.toFixed(1)}/${b.p95.toFixed(1)} ms; ratio ${latencyRatio} (target ≤ 1.5: ${latencyRatio <= 1.5 ? 'met' : 'NOT met'})`,
     );
     return { reportsPerSecond, latencyRatio };
-  } finally {
-    await platform.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchTenThings();
