@@ -38,8 +38,9 @@ export function AuditIntegrity(props: { procedure: 'audit.verify' | 'audit.verif
                 <span class="banner__text">
                   <strong>{v().ok ? t('audit.integrity.ok') : t('audit.integrity.tampered')}</strong>{' '}
                   {t('audit.integrity.checked', { entries: formatNumber(v().checkedEntries), digests: formatNumber(v().checkedDigests) })}
-                  {v().sealedThrough ? ` ${t('audit.integrity.sealedAt', { at: formatDateTime(v().sealedThrough!.sealedAt) })}` : ` ${t('audit.integrity.neverSealed')}`}
-                  {v().unsealed.count > 0 ? ` ${t('audit.integrity.unsealed', { count: formatNumber(v().unsealed.count) })}` : ''}
+                  {v().sealedThrough
+                    ? ` ${t('audit.integrity.sealedAt', { at: formatDateTime(v().sealedThrough!.sealedAt) })}${v().unsealed.count > 0 ? ` ${t('audit.integrity.unsealed', { count: formatNumber(v().unsealed.count) })}` : ''}`
+                    : ` ${t('audit.integrity.neverSealed', { count: formatNumber(v().unsealed.count) })}`}
                   <Show when={v().firstFinding}>{(f) => <span class="integrity__finding"> {t('audit.integrity.first')}{findingText(f())}{v().findings.length > 1 ? ` ${t('audit.integrity.more', { count: v().findings.length - 1 })}` : ''}</span>}</Show>
                 </span>
                 <button type="button" class="btn" onClick={() => void refetch()}>
