@@ -13,8 +13,8 @@
  *   grants.ts     who may do what on the table / PII key (apiGrants, consumerGrants)
  *   events.ts     bus, outbox Pipe + enrichment, consumers + failure queues, rules + DLQs
  *   storage.ts    access-log bucket, evidence bucket
- *   site.ts       console bucket (+ CloudFront outside China)
- *   api.ts        API function, HTTP API, JWT authorizer, stage, access logs
+ *   site.ts       console bucket (+ CloudFront and its security headers outside China)
+ *   api.ts        API function, HTTP API, JWT authorizer, public routes, throttles, access logs
  *   scheduler.ts  daily tick
  *
  * The parts are deliberately not constructs of their own: they create their resources in
@@ -52,7 +52,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PlatformAlarms } from './platform/alarms.js';
-import { PlatformApi } from './platform/api.js';
+import { PlatformApi, type ApiThrottle, type FairUseLimits } from './platform/api.js';
 import { PlatformData } from './platform/data.js';
 import { PlatformEvents } from './platform/events.js';
 import { PlatformFunctions, type FunctionBundle } from './platform/functions.js';
@@ -65,6 +65,7 @@ import { accessLogsBucket, evidenceBucket } from './platform/storage.js';
 // Public surface, imported by stack.ts, synth.ts, the tests and sst.config.ts.
 export type { FunctionBundle } from './platform/functions.js';
 export type { ConsoleSiteMode } from './platform/site.js';
+export { DEFAULT_API_THROTTLE, DEFAULT_PUBLIC_ROUTE_THROTTLE, type ApiThrottle, type FairUseLimits } from './platform/api.js';
 export { apiGrants, consumerGrants, deadLetterQueueActions, defaultConsumerGrants, type FunctionGrants, type TableAction } from './platform/grants.js';
 export { outboxFilterPattern, pipeInputTemplate } from './platform/events.js';
 
@@ -97,8 +98,20 @@ export interface FederationPlatformProps {
    * pricing. Override for a region that does not offer it.
    */
   readonly architecture?: lambda.Architecture;
-  /** HTTP API stage throttling (requests per second / burst). */
-  readonly apiThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /** HTTP API stage throttling, every route (default `DEFAULT_API_THROTTLE`: 200/s, burst 400). */
+  readonly apiThrottle?: ApiThrottle;
+  /** Each public route's throttle (default `DEFAULT_PUBLIC_ROUTE_THROTTLE`: 50/s, burst 100). */
+  readonly publicRouteThrottle?: ApiThrottle;
+  /** Per-tenant fairness in the app, calls per minute (default 1,200 per tenant, 300 per anonymous address). */
+  readonly fairUse?: FairUseLimits;
+  /**
+   * The API origin the console's CSP lets it call (`connect-src`), e.g. the API's custom domain.
+   * Default: the HTTP API's own endpoint when `consoleOrigins` is given or there is no CloudFront;
+   * otherwise any HTTP API of this region (see `consoleCspOrigins`).
+   */
+  readonly consoleApiOrigin?: string;
+  /** The evidence store origin the console uploads to (presigned PUT); default as for `consoleApiOrigin`, with the evidence bucket. */
+  readonly evidenceOrigin?: string;
 }
 
 export class FederationPlatform extends Construct {
@@ -113,7 +126,10 @@ export class FederationPlatform extends Construct {
   readonly evidenceBucket: s3.Bucket;
   readonly consoleBucket: s3.Bucket;
   readonly distribution?: cloudfront.Distribution;
+  readonly consoleResponseHeadersPolicy?: cloudfront.ResponseHeadersPolicy;
   readonly api: apigw.HttpApi;
+  /** The API routes without the JWT authorizer, one per public procedure. */
+  readonly publicRoutes: readonly apigw.HttpRoute[];
   readonly apiStage: apigw.HttpStage;
   readonly apiFunction: lambda.Function;
   readonly enrichmentFunction: lambda.Function;
@@ -173,10 +189,13 @@ export class FederationPlatform extends Construct {
       jwtAudience: props.jwtAudience,
       consoleOrigins,
       throttle: props.apiThrottle,
+      publicRouteThrottle: props.publicRouteThrottle,
+      fairUse: props.fairUse,
       // After the daily tick: every DLQ exists by now, so the page covers them all.
       deadLetters: { queues: queues.registered, bus: transport.bus, tableStreamArn: data.table.tableStreamArn! },
     });
     alarms.tableThrottles(data.table);
+    site.allowOrigins({ connect: consoleCspOrigins(this, { props, consoleMode, api: api.api, evidence }) });
 
     this.dataKey = data.dataKey;
     this.piiKey = data.piiKey;
@@ -187,6 +206,8 @@ export class FederationPlatform extends Construct {
     this.alarmTopic = alarms.topic;
     this.consoleBucket = site.bucket;
     this.distribution = site.distribution;
+    this.consoleResponseHeadersPolicy = site.responseHeadersPolicy;
+    this.publicRoutes = api.publicRoutes;
     this.evidenceBucket = evidence;
     this.bus = transport.bus;
     this.enrichmentFunction = transport.enrichmentFunction;
@@ -205,7 +226,34 @@ export class FederationPlatform extends Construct {
     new CfnOutput(this, 'EvidenceBucketName', { value: this.evidenceBucket.bucketName });
     new CfnOutput(this, 'ConsoleBucketName', { value: this.consoleBucket.bucketName });
     if (this.distribution) new CfnOutput(this, 'ConsoleUrl', { value: `https://${this.distribution.distributionDomainName}` });
+    // What the console must be served with: CloudFront sends it; in China the CDN configured after ICP filing must.
+    new CfnOutput(this, 'ConsoleSecurityHeaders', {
+      description: 'HTTP response headers the console must be served with (JSON); in s3-only mode configure them on the CDN in front of the console bucket',
+      value: Stack.of(this).toJsonString(site.securityHeaders()),
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
     new CfnOutput(this, 'PiiKeyArn', { value: this.piiKey.keyArn });
   }
+}
+
+/**
+ * The origins besides its own that the console connects to: the API and the evidence bucket (presigned
+ * uploads are virtual-hosted URLs, `https://<bucket>.s3.<region>.<urlSuffix>`).
+ *
+ * Exact origins need the API's id and the bucket's name in the distribution's headers policy, while the
+ * API's and the bucket's CORS name the distribution's generated domain when `consoleOrigins` is not
+ * given — a dependency cycle CloudFormation refuses. So: exact origins when `consoleOrigins` is given
+ * (production, with the federation's domain) or there is no distribution (China); otherwise, for a
+ * stage on the `*.cloudfront.net` name, any HTTP API and any S3 bucket of this region.
+ */
+function consoleCspOrigins(
+  scope: Construct,
+  opts: { props: FederationPlatformProps; consoleMode: ConsoleSiteMode; api: apigw.HttpApi; evidence: s3.IBucket },
+): string[] {
+  const { props, consoleMode, api, evidence } = opts;
+  const stack = Stack.of(scope);
+  const exact = props.consoleOrigins !== undefined || consoleMode === 's3-only';
+  const apiOrigin = props.consoleApiOrigin ?? (exact ? api.apiEndpoint : `https://*.execute-api.${stack.region}.${stack.urlSuffix}`);
+  const evidenceOrigin = props.evidenceOrigin ?? (exact ? `https://${evidence.bucketRegionalDomainName}` : `https://*.s3.${stack.region}.${stack.urlSuffix}`);
+  return [apiOrigin, evidenceOrigin];
 }

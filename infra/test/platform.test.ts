@@ -2,12 +2,25 @@
  * Offline synthesis of the platform construct in a standard and a China region, asserted with
  * aws-cdk-lib/assertions. No AWS account, no network, no bundling (inline code).
  */
-import type { CfnElement } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Code } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableManifest } from '@ufp/db/manifest';
 import { ruleTable } from '@ufp/events/rules';
+import { defaultFairUseSettings, fairUseSettingsFromEnv } from '@ufp/api/fair-use';
+import { publicProcedures, publicRouteKey } from '@ufp/api/public-procedures';
 import {
+  HSTS_MAX_AGE_SECONDS,
+  PERMISSIONS_POLICY,
+  REFERRER_POLICY,
+  STRICT_TRANSPORT_SECURITY,
+  consoleContentSecurityPolicy,
+} from '@ufp/api/security-headers';
+import {
+  DEFAULT_API_THROTTLE,
+  DEFAULT_PUBLIC_ROUTE_THROTTLE,
+  FederationPlatform,
   apiGrants,
   consumerGrants,
   deadLetterQueueActions,
@@ -115,7 +128,7 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     }
   });
 
-  it('has an HTTP API with a JWT authorizer (issuer and audience as parameters) in front of the API Lambda', () => {
+  it('has an HTTP API with a JWT authorizer (issuer and audience as parameters) in front of the API Lambda, and no authorizer only on the public procedures’ routes', () => {
     const s = get(region);
     s.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
     s.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
@@ -124,9 +137,13 @@ describe.each(regions)('platform synthesized in %s', (region) => {
       JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: [{ Ref: 'JwtAudience' }] },
     });
     for (const p of ['JwtIssuer', 'JwtAudience', 'JwksUrl']) s.template.hasParameter(p, { Type: 'String' });
-    const routes = resources(s.json, 'AWS::ApiGatewayV2::Route');
-    expect(routes.length).toBeGreaterThan(0);
-    for (const [, r] of routes) expect(r.Properties.AuthorizationType).toBe('JWT');
+    const routes = resources(s.json, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    expect(routes.find((r) => r.RouteKey === '$default')?.AuthorizationType).toBe('JWT');
+    const open = routes.filter((r) => r.AuthorizationType !== 'JWT');
+    expect(open.map((r) => r.RouteKey).sort()).toEqual(publicProcedures.map(publicRouteKey).sort());
+    for (const r of open) expect(r.AuthorizationType).toBe('NONE');
+    // Every route reaches the one API function.
+    expect(new Set(routes.map((r) => JSON.stringify(r.Target))).size).toBe(1);
     s.template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       IntegrationUri: { 'Fn::GetAtt': [idOf(s, s.platform.apiFunction), 'Arn'] },
@@ -140,6 +157,45 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     });
     const env = s.json.Resources[idOf(s, s.platform.apiFunction)].Properties.Environment.Variables;
     expect(env).toMatchObject({ JWT_ISSUER: { Ref: 'JwtIssuer' }, JWT_AUDIENCE: { Ref: 'JwtAudience' }, JWKS_URL: { Ref: 'JwksUrl' } });
+  });
+
+  it('throttles the stage (200/s, burst 400) and each public route tighter (50/s, burst 100); the stage waits for those routes', () => {
+    const s = get(region);
+    const [[, stage]] = resources(s.json, 'AWS::ApiGatewayV2::Stage') as [[string, any]];
+    expect(stage.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
+    expect(DEFAULT_API_THROTTLE).toEqual({ rateLimit: 200, burstLimit: 400 });
+    expect(DEFAULT_PUBLIC_ROUTE_THROTTLE).toEqual({ rateLimit: 50, burstLimit: 100 });
+    const expected = Object.fromEntries(publicProcedures.map((p) => [publicRouteKey(p), { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }]));
+    expect(stage.Properties.RouteSettings).toEqual(expected);
+    // Route settings must name routes that exist when the stage is created or updated.
+    const routeIds = resources(s.json, 'AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.AuthorizationType === 'NONE').map(([id]) => id);
+    expect(routeIds).toHaveLength(publicProcedures.length);
+    for (const id of routeIds) expect(asArray(stage.DependsOn as string[])).toContain(id);
+  });
+
+  it('gives the API function its per-tenant fairness limits (1,200 calls a minute per tenant, 300 per anonymous address)', () => {
+    const s = get(region);
+    const env = s.json.Resources[idOf(s, s.platform.apiFunction)].Properties.Environment.Variables;
+    expect(env).toMatchObject({ FAIR_USE_PER_TENANT: '1200', FAIR_USE_PER_PUBLIC_CLIENT: '300' });
+    expect(fairUseSettingsFromEnv(env)).toEqual({ perTenant: defaultFairUseSettings.perTenant, perPublicClient: defaultFairUseSettings.perPublicClient });
+  });
+
+  it('states the console’s security headers as an output, the same values the local console is served with', () => {
+    const s = get(region);
+    const output = Object.entries(s.json.Outputs as Record<string, { Value: unknown }>).find(([id]) => id.startsWith('PlatformConsoleSecurityHeaders'))![1];
+    const headers = JSON.parse(flatten(output.Value)) as Record<string, string>;
+    expect(Object.keys(headers).sort()).toEqual(
+      ['content-security-policy', 'permissions-policy', 'referrer-policy', 'strict-transport-security', 'x-content-type-options', 'x-frame-options'].sort(),
+    );
+    expect(headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': REFERRER_POLICY,
+      'x-frame-options': 'DENY',
+      'permissions-policy': PERMISSIONS_POLICY,
+      'strict-transport-security': STRICT_TRANSPORT_SECURITY,
+    });
+    expect(headers['content-security-policy']).toBe(consoleContentSecurityPolicy({ connect: consoleConnectOrigins(s) }));
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 
   it('schedules the daily tick at 00:05 Asia/Shanghai onto the bus with the rule-table source/detail-type', () => {
@@ -434,9 +490,70 @@ describe('partition specifics', () => {
     });
     const cn = get('cn-northwest-1');
     cn.template.resourceCountIs('AWS::CloudFront::Distribution', 0);
+    cn.template.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 0);
     const consoleBucket = cn.json.Resources[idOf(cn, cn.platform.consoleBucket)].Properties;
     expect(consoleBucket.PublicAccessBlockConfiguration.RestrictPublicBuckets).toBe(true);
     expect(consoleBucket.WebsiteConfiguration).toBeUndefined();
+  });
+
+  it('attaches a response headers policy to the distribution: the console CSP, HSTS, nosniff, no-referrer, frame DENY, Permissions-Policy', () => {
+    const us = get('us-east-1');
+    const policyId = idOf(us, us.platform.consoleResponseHeadersPolicy!);
+    const distribution = resources(us.json, 'AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
+    expect(distribution.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    const config = us.json.Resources[policyId].Properties.ResponseHeadersPolicyConfig;
+    const csp = flatten(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    // Without consoleOrigins the distribution's generated name is in the API's and bucket's CORS: the CSP
+    // names the region's API Gateway and S3 hosts instead of the exact ones (which would be a cycle).
+    expect(consoleConnectOrigins(us)).toEqual(['https://*.execute-api.us-east-1.{AWS::URLSuffix}', 'https://*.s3.us-east-1.{AWS::URLSuffix}']);
+    expect(csp).toBe(consoleContentSecurityPolicy({ connect: consoleConnectOrigins(us) }));
+    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe');
+    expect(config.SecurityHeadersConfig).toMatchObject({
+      ContentSecurityPolicy: { Override: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: REFERRER_POLICY, Override: true },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: HSTS_MAX_AGE_SECONDS, IncludeSubdomains: true, Override: true },
+    });
+    expect(config.CustomHeadersConfig.Items).toEqual([{ Header: 'Permissions-Policy', Value: PERMISSIONS_POLICY, Override: true }]);
+  });
+
+  it('in China (no CloudFront) names the exact API and evidence bucket origins in the headers the CDN must send', () => {
+    const cn = get('cn-northwest-1');
+    expect(consoleConnectOrigins(cn)).toEqual([
+      `{${idOf(cn, cn.platform.api)}.ApiEndpoint}`, // https://<api id>.execute-api.<region>.<suffix>
+      `https://{${idOf(cn, cn.platform.evidenceBucket)}.RegionalDomainName}`,
+    ]);
+  });
+
+  it('with the federation’s own console origin, names exactly the API and the evidence bucket in the CSP, takes the throttle and fairness props, and stays acyclic', () => {
+    const app = new App();
+    const stack = new Stack(app, 'ufp-custom', { env: { region: 'us-east-1' } });
+    const platform = new FederationPlatform(stack, 'Platform', {
+      stage: 'custom',
+      jwtIssuer: 'https://idp.example.cn/realms/ufp',
+      jwtAudience: 'ufp-console',
+      jwksUrl: 'https://idp.example.cn/realms/ufp/certs',
+      code: (bundle) => Code.fromInline(`export const handler = async () => ${JSON.stringify(bundle)};`),
+      consoleOrigins: ['https://ghzx.taizhou.example.cn'],
+      apiThrottle: { rateLimit: 500, burstLimit: 800 },
+      publicRouteThrottle: { rateLimit: 20, burstLimit: 40 },
+      fairUse: { perTenantPerMinute: 3000, perPublicClientPerMinute: 120 },
+    });
+    // Template.fromStack refuses a template whose resources depend on each other in a cycle.
+    const json = Template.fromStack(stack).toJSON();
+    const custom = { json, stack, platform } as unknown as Synthesized;
+    const policyId = idOf(custom, platform.consoleResponseHeadersPolicy!);
+    const csp = flatten(json.Resources[policyId].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain(`connect-src 'self' {${idOf(custom, platform.api)}.ApiEndpoint} https://{${idOf(custom, platform.evidenceBucket)}.RegionalDomainName};`);
+    const [[, stage]] = resources(json, 'AWS::ApiGatewayV2::Stage') as [[string, any]];
+    expect(stage.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 500, ThrottlingBurstLimit: 800 });
+    for (const settings of Object.values(stage.Properties.RouteSettings)) expect(settings).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    const env = json.Resources[idOf(custom, platform.apiFunction)].Properties.Environment.Variables;
+    expect(env).toMatchObject({ FAIR_USE_PER_TENANT: '3000', FAIR_USE_PER_PUBLIC_CLIENT: '120' });
   });
 
   it('scopes KMS via-service and log-service principals with the partition URL suffix, not amazonaws.com', () => {
@@ -446,3 +563,20 @@ describe('partition specifics', () => {
     expect(cn).not.toMatch(/cn-northwest-1\.amazonaws\.com"/);
   });
 });
+
+/** A CloudFormation string with its tokens written as `{LogicalId}`, `{LogicalId.Attribute}` or `{AWS::Pseudo}`. */
+function flatten(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const v = value as Record<string, any>;
+  if (v.Ref) return `{${v.Ref}}`;
+  if (v['Fn::GetAtt']) return `{${v['Fn::GetAtt'].join('.')}}`;
+  if (v['Fn::Join']) return (v['Fn::Join'][1] as unknown[]).map(flatten).join(v['Fn::Join'][0]);
+  throw new Error(`cannot flatten ${JSON.stringify(value)}`);
+}
+
+/** The connect-src origins besides 'self' of the console CSP in the ConsoleSecurityHeaders output. */
+function consoleConnectOrigins(s: Synthesized): string[] {
+  const output = Object.entries(s.json.Outputs as Record<string, { Value: unknown }>).find(([id]) => id.startsWith('PlatformConsoleSecurityHeaders'))![1];
+  const csp = (JSON.parse(flatten(output.Value)) as Record<string, string>)['content-security-policy']!;
+  return csp.split('; ').find((d) => d.startsWith('connect-src'))!.split(' ').slice(2);
+}

@@ -52,7 +52,9 @@ export async function startTestPlatform(opts: Partial<LocalOptions> = {}): Promi
   if (!endpoint) throw new Error('DDB_ENDPOINT is not set: the vitest globalSetup starts DynamoDB Local');
   const dataDir = mkdtempSync(join(tmpdir(), 'ufp-test-'));
   const tableName = `t${process.pid}_${Date.now().toString(36)}_${tableCounter++}`;
-  const platform = await startLocal({ port: 0, dataDir, seed: 'none', ddbEndpoint: endpoint, tableName, log: () => {}, ...opts });
+  // Suites call the API far faster than people do: fairness limits out of reach unless a test sets its own.
+  const fairUse = { perTenant: 1_000_000, perPublicClient: 1_000_000, ...opts.fairUse };
+  const platform = await startLocal({ port: 0, dataDir, seed: 'none', ddbEndpoint: endpoint, tableName, log: () => {}, ...opts, fairUse });
   const { signing } = await loadLocalKeys(dataDir);
   const token = (claims: Claims) => signLocalToken(signing, claims);
 

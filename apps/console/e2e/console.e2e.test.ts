@@ -149,6 +149,10 @@ describe('console', () => {
       expect(await page.locator('.kpis').innerText()).toContain('基层工会数');
       await page.waitForTimeout(600); // let the bar animation finish for the screenshot
       await screenshot(page, 'leader-overview');
+      // Hovering a bar opens the chart's tooltip: it must render under the console's CSP (checked after each test).
+      await canvas.first().hover({ position: { x: box!.width / 2, y: box!.height / 2 } });
+      await page.waitForTimeout(500);
+      await screenshot(page, 'leader-overview-tooltip');
     } finally {
       await close(page);
     }

@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const screensDir = join(repoRoot, 'apps/console/e2e/.screens');
@@ -220,15 +220,54 @@ export async function loginAs(page: Page, org: string | RegExp, roleWord = ''): 
 }
 
 /**
+ * Collects every Content-Security-Policy violation in the context's pages: the document's
+ * `securitypolicyviolation` events (listened for before any page script runs; Playwright's init
+ * scripts are not subject to the page's CSP) and Chromium's own "Refused to … Content Security
+ * Policy" console errors.
+ */
+export async function watchContentSecurityPolicy(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`[csp-violation] ${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) under "${e.originalPolicy}"`);
+    });
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/\[csp-violation\]|Content Security Policy/i.test(text)) violations.push(`${message.location().url}: ${text}`);
+  });
+}
+
+/**
  * The platform and Chromium around one test file: started before its tests, stopped (by
- * PID) after them. Page errors of every page opened are collected in `pageErrors`.
+ * PID) after them. Page errors of every page opened are collected in `pageErrors`. Every context
+ * made with `session.browser.newContext` is watched for Content-Security-Policy violations, and a
+ * test during which the console broke its CSP fails.
  */
 export function useE2eSession() {
   let platform: Platform | undefined;
   let chrome: BrowserHandle | undefined;
+  let watched: Browser | undefined;
+  const cspViolations: string[] = [];
   beforeAll(async () => {
     platform = await startPlatform();
     chrome = await launchBrowser();
+    const browser = chrome.browser;
+    watched = new Proxy(browser, {
+      get(target, prop) {
+        if (prop === 'newContext') {
+          return async (...args: Parameters<Browser['newContext']>) => {
+            const context = await target.newContext(...args);
+            await watchContentSecurityPolicy(context, cspViolations);
+            return context;
+          };
+        }
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  });
+  afterEach(() => {
+    expect(cspViolations.splice(0), 'Content-Security-Policy violations').toEqual([]);
   });
   afterAll(async () => {
     await chrome?.stop();
@@ -236,11 +275,12 @@ export function useE2eSession() {
   });
   return {
     pageErrors: [] as string[],
+    cspViolations,
     get url(): string {
       return platform!.url;
     },
     get browser(): BrowserHandle['browser'] {
-      return chrome!.browser;
+      return watched!;
     },
   };
 }

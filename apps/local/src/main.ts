@@ -1,5 +1,6 @@
 // The lockfile pins an AWS SDK that still supports Node 20 (the Lambdas run Node 22).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { fairUseSettingsFromEnv } from '@ufp/api/fair-use';
 import { JavaMissingError } from './dynamo-local.js';
 import { startLocal } from './server.js';
 
@@ -12,7 +13,7 @@ const ddbEndpoint = process.env.DDB_ENDPOINT || undefined;
 const trustedProxyHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0) || 0;
 
 try {
-  const platform = await startLocal({ port, dataDir, seed, ddbEndpoint, trustedProxyHops });
+  const platform = await startLocal({ port, dataDir, seed, ddbEndpoint, trustedProxyHops, fairUse: fairUseSettingsFromEnv(process.env) });
   console.log(`工会联合会数字化平台 running at ${platform.url}  (data: ${dataDir}, Ctrl-C to stop)`);
   const shutdown = async (signal: string) => {
     console.log(`${signal}: stopping …`);

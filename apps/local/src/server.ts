@@ -42,6 +42,8 @@ export interface LocalOptions {
   trustedProxyHops?: number;
   /** How young an audit entry may be and still be sealed by the tick (default 5 minutes; tests use 0). */
   auditSealMarginMs?: number;
+  /** Per-tenant fairness limits (`FAIR_USE_PER_TENANT`, `FAIR_USE_PER_PUBLIC_CLIENT`); defaults as in AWS. */
+  fairUse?: RuntimeConfig['fairUse'];
 }
 
 export interface LocalPlatform {
@@ -103,6 +105,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
     blobs,
     trustedProxyHops: opts.trustedProxyHops,
     auditSealMarginMs: opts.auditSealMarginMs,
+    fairUse: opts.fairUse,
     health: async () => {
       const started = Date.now();
       let storeOk = true;

@@ -1,7 +1,8 @@
 /**
  * The HTTP API: the API Lambda (Hono + tRPC) with its evidence-bucket and dead-letter grants, a JWT
- * authorizer on every route, `$default` → the Lambda (payload v2), stage throttling, JSON
- * access logs without claims/bodies/query strings, CORS limited to the console origin(s).
+ * authorizer on `$default` → the Lambda (payload v2), one route without the authorizer per public
+ * procedure (their own, tighter throttle), stage throttling, JSON access logs without
+ * claims/bodies/query strings, CORS limited to the console origin(s).
  */
 import {
   Duration,
@@ -18,6 +19,8 @@ import {
 } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { defaultFairUseSettings } from '@ufp/api/fair-use';
+import { publicProcedures, publicRouteKey } from '@ufp/api/public-procedures';
 import type { PlatformFunctions } from './functions.js';
 import { apiGrants, deadLetterQueueActions } from './grants.js';
 import type { RegisteredQueue } from './queues.js';
@@ -34,7 +37,12 @@ export interface PlatformApiProps {
   readonly jwtAudience: string;
   /** CORS origins (none → no CORS preflight configuration). */
   readonly consoleOrigins: readonly string[];
-  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Stage-wide throttle (every route): steady requests per second and burst. */
+  readonly throttle?: ApiThrottle;
+  /** Each public route's own throttle (no token needed there, so tighter than the stage). */
+  readonly publicRouteThrottle?: ApiThrottle;
+  /** Per-tenant fairness in the app (calls per minute), passed as `FAIR_USE_*` to the API function. */
+  readonly fairUse?: FairUseLimits;
   /** What the operator's dead-letter page reads and redrives: every DLQ, the bus, the table's stream. */
   readonly deadLetters: {
     readonly queues: readonly RegisteredQueue[];
@@ -42,6 +50,33 @@ export interface PlatformApiProps {
     readonly tableStreamArn: string;
   };
 }
+
+export interface ApiThrottle {
+  /** Steady-state requests per second. */
+  readonly rateLimit: number;
+  /** Requests accepted at once above the steady rate (token bucket size). */
+  readonly burstLimit: number;
+}
+
+export interface FairUseLimits {
+  /** Calls per minute for all users of one tenant together. */
+  readonly perTenantPerMinute?: number;
+  /** Calls per minute for one anonymous client address. */
+  readonly perPublicClientPerMinute?: number;
+}
+
+/**
+ * The stage serves every tenant: a province's 150 counties average ~8 requests/s (docs/deploy.md,
+ * cost model), so 200/s with a burst of 400 is far above normal peaks and still caps a flood before
+ * it reaches the account's regional limit (10,000/s outside China; lower in some regions).
+ */
+export const DEFAULT_API_THROTTLE: ApiThrottle = { rateLimit: 200, burstLimit: 400 };
+/**
+ * Each public route (no token: 十件实事 rating page, 困难职工 self-test and 公示 notices): 50/s with a burst
+ * of 100 — a county meeting's phones scanning a QR code at once — a quarter of the stage, so an
+ * anonymous flood of one route cannot take the signed-in users' capacity.
+ */
+export const DEFAULT_PUBLIC_ROUTE_THROTTLE: ApiThrottle = { rateLimit: 50, burstLimit: 100 };
 
 /**
  * `ApiFunction`, `HttpApi`, `ApiStage` and `ApiAccessLogs`, created in `scope` (the
@@ -51,6 +86,8 @@ export class PlatformApi {
   readonly function: lambda.Function;
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
+  /** The routes without the JWT authorizer, one per public procedure. */
+  readonly publicRoutes: apigw.HttpRoute[];
 
   constructor(scope: Construct, props: PlatformApiProps) {
     const { consoleOrigins, evidenceBucket } = props;
@@ -68,6 +105,8 @@ export class PlatformApi {
           props.deadLetters.queues.map((q) => ({ key: q.key, url: q.queue.queueUrl, source: q.source, target: q.target })),
         ),
         TABLE_STREAM_ARN: props.deadLetters.tableStreamArn,
+        FAIR_USE_PER_TENANT: String(props.fairUse?.perTenantPerMinute ?? defaultFairUseSettings.perTenant),
+        FAIR_USE_PER_PUBLIC_CLIENT: String(props.fairUse?.perPublicClientPerMinute ?? defaultFairUseSettings.perPublicClient),
       },
       grants: apiGrants,
     });
@@ -106,13 +145,14 @@ export class PlatformApi {
       jwtAudience: [props.jwtAudience],
       identitySource: ['$request.header.Authorization'],
     });
+    const integration = new apigwInt.HttpLambdaIntegration('ApiIntegration', this.function, {
+      payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+    });
     this.api = new apigw.HttpApi(scope, 'HttpApi', {
       apiName: `ufp-${props.stage}`,
       description: `UFP ${props.stage} API`,
       createDefaultStage: false,
-      defaultIntegration: new apigwInt.HttpLambdaIntegration('ApiIntegration', this.function, {
-        payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
-      }),
+      defaultIntegration: integration,
       defaultAuthorizer: authorizer,
       corsPreflight: consoleOrigins.length
         ? {
@@ -128,14 +168,47 @@ export class PlatformApi {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 200, burstLimit: 400 },
+      throttle: props.throttle ?? DEFAULT_API_THROTTLE,
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogGroup),
         // No claims, query strings or bodies: access logs carry no personal data.
         format: accessLogFormat(),
       },
     });
+    this.publicRoutes = publicRoutes(this.api, this.stage, integration, props.publicRouteThrottle ?? DEFAULT_PUBLIC_ROUTE_THROTTLE);
   }
+}
+
+/**
+ * The public procedures answer callers without a token, so the JWT authorizer of `$default` would
+ * refuse them: each gets an exact route (`GET /trpc/<path>` for a query, `POST` for a mutation) with
+ * no authorizer — the app still verifies any token sent, and counts anonymous calls per address — and
+ * a route-level throttle in the stage's `RouteSettings`. Any other path, a batch included, falls to
+ * `$default` and needs a token. The stage depends on the routes: route settings name existing routes.
+ */
+function publicRoutes(api: apigw.HttpApi, stage: apigw.HttpStage, integration: apigw.HttpRouteIntegration, throttle: ApiThrottle): apigw.HttpRoute[] {
+  const routes = publicProcedures.flatMap((p) =>
+    api.addRoutes({
+      path: `/trpc/${p.path}`,
+      methods: [p.type === 'query' ? apigw.HttpMethod.GET : apigw.HttpMethod.POST],
+      integration,
+      authorizer: new apigw.HttpNoneAuthorizer(),
+    }),
+  );
+  const cfnStage = stage.node.defaultChild as apigw.CfnStage;
+  cfnStage.routeSettings = Object.fromEntries(
+    publicProcedures.map((p) => [publicRouteKey(p), { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit }]),
+  );
+  for (const route of routes) {
+    stage.node.addDependency(route);
+    NagSuppressions.addResourceSuppressions(route, [
+      {
+        id: 'AwsSolutions-APIG4',
+        reason: 'A public procedure (十件实事 rating page, 困难职工 self-test, 公示 notices) is meant for people without an account; it has its own tighter route throttle and the app limits each anonymous address.',
+      },
+    ]);
+  }
+  return routes;
 }
 
 /**

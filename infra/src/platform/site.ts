@@ -1,10 +1,19 @@
 /**
  * The console's static site: a private S3 bucket, fronted by CloudFront with origin access
- * control outside China (`cloudfront`), or the bucket alone in China (`s3-only`).
+ * control and the console's security headers outside China (`cloudfront`), or the bucket alone in
+ * China (`s3-only`; the headers are then the CDN's to send, see `securityHeaders`).
  */
-import { Duration, RemovalPolicy, aws_cloudfront as cloudfront, aws_cloudfront_origins as origins, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, aws_cloudfront as cloudfront, aws_cloudfront_origins as origins, aws_s3 as s3 } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import {
+  HSTS_MAX_AGE_SECONDS,
+  PERMISSIONS_POLICY,
+  commonSecurityHeaders,
+  consoleContentSecurityPolicy,
+  consoleSecurityHeaders,
+  type ConsoleOrigins,
+} from '@ufp/api/security-headers';
 
 /** Where the console's static files are served from (see docs/deploy.md, China notes). */
 export type ConsoleSiteMode = 'cloudfront' | 's3-only';
@@ -23,6 +32,10 @@ export interface ConsoleSiteProps {
 export class ConsoleSite {
   readonly bucket: s3.Bucket;
   readonly distribution?: cloudfront.Distribution;
+  /** The console's security headers on every CloudFront response (cloudfront mode). */
+  readonly responseHeadersPolicy?: cloudfront.ResponseHeadersPolicy;
+  /** What the console connects to besides itself; set by `allowOrigins` once the API and the evidence bucket exist. */
+  private origins: ConsoleOrigins = {};
 
   constructor(scope: Construct, props: ConsoleSiteProps) {
     this.bucket = new s3.Bucket(scope, 'ConsoleBucket', {
@@ -39,13 +52,29 @@ export class ConsoleSite {
     });
 
     if (props.mode === 'cloudfront') {
+      // The same values as the local static site (packages/api/src/security-headers.ts); the CSP's
+      // origins are filled in at synthesis (`allowOrigins`), after the API and evidence bucket exist.
+      this.responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(scope, 'ConsoleHeadersPolicy', {
+        comment: `UFP ${props.stage} console security headers (CSP, HSTS, nosniff, referrer, frame, permissions)`,
+        securityHeadersBehavior: {
+          contentSecurityPolicy: {
+            contentSecurityPolicy: Lazy.string({ produce: () => consoleContentSecurityPolicy(this.origins) }),
+            override: true,
+          },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+          referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+          strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
+        },
+        customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }] },
+      });
       this.distribution = new cloudfront.Distribution(scope, 'ConsoleDistribution', {
         comment: `UFP ${props.stage} console`,
         defaultRootObject: 'index.html',
         defaultBehavior: {
           origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+          responseHeadersPolicy: this.responseHeadersPolicy,
           cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
           compress: true,
         },
@@ -78,6 +107,19 @@ export class ConsoleSite {
         },
       ]);
     }
+  }
+
+  /** Origins the console's CSP lets it connect to (the API, the evidence bucket) or load images from. */
+  allowOrigins(origins: ConsoleOrigins): void {
+    this.origins = origins;
+  }
+
+  /**
+   * Every header the console must be served with, as `{name: value}`: what the CloudFront policy sends,
+   * and what a CDN in front of the `s3-only` bucket (China, after ICP filing) must be configured to send.
+   */
+  securityHeaders(): Record<string, string> {
+    return { ...commonSecurityHeaders({ hsts: true }), ...consoleSecurityHeaders(this.origins) };
   }
 
   /** The origins browsers load the console from when none are configured: the CloudFront URL. */

@@ -4,9 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { newId } from '@ufp/core/ids';
 import type { TokenVerifier } from './auth.js';
 import type { ApiDeps } from './deps.js';
+import { retryAfterHeaders } from './fair-use.js';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.js';
 import { appRouter } from './router.js';
 import { MAX_LEDGER_BYTES } from './routers/hardship.js';
+import { securityHeaders } from './security-headers.js';
 import type { Context } from './trpc.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -27,11 +29,16 @@ export interface AppOptions {
    * ignored because any client can write it). In AWS the address comes from API Gateway, never from a header.
    */
   trustedProxyHops?: number;
+  /** Send Strict-Transport-Security (AWS, served over HTTPS only); never locally over plain HTTP. */
+  hsts?: boolean;
 }
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   const log = opts.log ?? ((e) => console.error(JSON.stringify(e)));
+
+  // First, so that every response — errors and 413s included — carries the security headers.
+  app.use('*', securityHeaders({ hsts: opts.hsts ?? false }));
 
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -58,6 +65,8 @@ export function createApp(opts: AppOptions): Hono {
     trpcServer({
       router: appRouter,
       endpoint: '/trpc',
+      // A 429 of the per-tenant fairness limit says when to retry.
+      responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
       createContext: async (_opts, c) => {
         const correlationId = c.req.header('x-correlation-id')?.slice(0, 64) || newId();
         const rawKey = c.req.header('idempotency-key');

@@ -11,6 +11,7 @@ import type { UserRepository } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
 import type { ConsumerRunner } from '@ufp/events/consumer-runner';
 import type { DeadLetterOffice, TableDeadLetterSource } from '@ufp/events/dead-letters';
+import type { FairUse } from './fair-use.js';
 
 /** Everything a procedure may use; built once per runtime by `createRuntime`. */
 export interface ApiDeps {
@@ -32,6 +33,8 @@ export interface ApiDeps {
   /** Every dead letter — parked, and in AWS the SQS dead-letter queues — for the platform operator. */
   deadLetterOffice: DeadLetterOffice;
   runner: ConsumerRunner;
+  /** Per-tenant fairness: counts every procedure call, refuses a subject over its limit with 429. */
+  fairUse: FairUse;
   /** Evidence files (a directory locally, S3 in AWS); absent where no store is configured. */
   blobs?: BlobStore;
 }

@@ -12,6 +12,7 @@ import { AuditRepository } from '@ufp/db/repositories/audit';
 import { DeadLetterRepository } from '@ufp/db/repositories/dead-letters';
 import { TenantRepository } from '@ufp/db/repositories/tenants';
 import { UnitRepository } from '@ufp/db/repositories/units';
+import { UsageCounterRepository } from '@ufp/db/repositories/usage';
 import { UserRepository } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
 import { ConsumerRunner, defaultRetryPolicy, type DeliveryOutcome, type Redeliver, type RetryPolicy } from '@ufp/events/consumer-runner';
@@ -24,6 +25,7 @@ import type { HandlerName } from '@ufp/events/rules';
 import { createApp, type AppOptions } from './app.js';
 import { createTokenVerifier, type AuthConfig } from './auth.js';
 import type { ApiDeps } from './deps.js';
+import { FairUse, type FairUseSettings } from './fair-use.js';
 import { defaultTickJobs } from './tick-jobs.js';
 import { installBilingualZodMessages } from './zod-bilingual.js';
 
@@ -56,6 +58,10 @@ export interface RuntimeConfig {
   trustedProxyHops?: AppOptions['trustedProxyHops'];
   /** See `auditSealTickJob`: entries younger than this are left for the next seal. */
   auditSealMarginMs?: number;
+  /** Per-tenant fairness limits (defaults in `fair-use.ts`; `FAIR_USE_*` in the environment of both runtimes). */
+  fairUse?: Partial<FairUseSettings>;
+  /** Strict-Transport-Security on every response: AWS only (HTTPS). */
+  hsts?: boolean;
 }
 
 export interface Runtime {
@@ -101,6 +107,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     parkedLetters,
     deadLetterOffice: new DeadLetterOffice([parkedLetters, ...(config.queuedDeadLetters ?? [])]),
     runner,
+    fairUse: new FairUse(new UsageCounterRepository(table), config.fairUse),
     blobs: config.blobs,
   };
   const consumers = Object.fromEntries(
@@ -113,6 +120,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     devRoutes: config.devRoutes,
     staticSite: config.staticSite,
     trustedProxyHops: config.trustedProxyHops,
+    hsts: config.hsts,
   });
   return { app, deps, runner, consumers };
 }

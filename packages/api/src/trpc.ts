@@ -7,6 +7,7 @@ import { ownScope } from '@ufp/core/rollups/scopes';
 import { PLATFORM_AUDIT_TENANT, type RollupScope, type TenantScope } from '@ufp/core/tenancy/scope';
 import type { Claims } from './auth.js';
 import type { ApiDeps } from './deps.js';
+import { hashedSubject, type UsageSubject } from './fair-use.js';
 import { inputHash, malformedKey, replayOf, storeFinalResponse, type IdempotentCall } from './idempotency.js';
 import { issueView } from './zod-bilingual.js';
 
@@ -86,7 +87,20 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors).use(({ ctx, path, next }) => {
+/** Whom a call counts against for fairness: the verified token's tenant, else its user, else the client's address. */
+function usageSubject(ctx: Context): UsageSubject {
+  if (ctx.claims?.tenantId) return { kind: 'tenant', id: ctx.claims.tenantId };
+  if (ctx.claims) return hashedSubject('user', ctx.claims.sub, ctx.deps.blindIndexKey);
+  return hashedSubject('client', ctx.clientIp ?? 'unknown', ctx.deps.blindIndexKey);
+}
+
+/** Per-tenant fairness (`fair-use.ts`): counted before anything else runs, so a refused call costs no work. */
+const fairShare = t.middleware(async ({ ctx, next }) => {
+  await ctx.deps.fairUse.admit(usageSubject(ctx));
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(fairShare).use(({ ctx, path, next }) => {
   if (ctx.idempotencyKeyMalformed) throw malformedKey();
   return next({ ctx: { ...ctx, path } });
 });

@@ -70,6 +70,9 @@ export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<
     // Evidence files: presigned S3 URLs on the evidence bucket (only the API function is given EVIDENCE_BUCKET).
     blobs: env.evidenceBucket ? new S3BlobStore({ bucket: env.evidenceBucket, region: env.region }) : undefined,
     queuedDeadLetters: queuedDeadLetters(env),
+    fairUse: env.fairUse,
+    // API Gateway serves HTTPS only: browsers may pin it.
+    hsts: true,
     // No devRoutes: the dev-login route exists only in the local runtime.
   };
 }

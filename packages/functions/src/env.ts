@@ -2,6 +2,7 @@
  * The only place the Lambda entry points read `process.env`. Values are set by the CDK
  * construct (infra/src/platform-construct.ts); names are listed in docs/deploy.md.
  */
+import { fairUseSettingsFromEnv, type FairUseSettings } from '@ufp/api/fair-use';
 
 export interface FunctionEnv {
   /** Set by the Lambda runtime itself (reserved variable). */
@@ -23,6 +24,8 @@ export interface FunctionEnv {
    */
   deadLetterQueues: string | undefined;
   tableStreamArn: string | undefined;
+  /** Per-tenant fairness limits (`FAIR_USE_PER_TENANT`, `FAIR_USE_PER_PUBLIC_CLIENT`, calls per minute). */
+  fairUse: Partial<FairUseSettings>;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -49,6 +52,7 @@ export function readEnv(env: Env = process.env): FunctionEnv {
     auditMacKeyId: optional(env, 'AUDIT_MAC_KEY_ID'),
     deadLetterQueues: optional(env, 'DEAD_LETTER_QUEUES'),
     tableStreamArn: optional(env, 'TABLE_STREAM_ARN'),
+    fairUse: fairUseSettingsFromEnv(env),
     jwt: {
       issuer: required(env, 'JWT_ISSUER'),
       audience: required(env, 'JWT_AUDIENCE'),

@@ -1,6 +1,6 @@
 import { createEffect, Show } from 'solid-js';
 import { formatNumber, lang, t } from '../i18n';
-import { createLazyChart } from './lazy-chart';
+import { canvasTooltip, createLazyChart } from './lazy-chart';
 
 export interface ChartRow {
   name: string;
@@ -23,6 +23,7 @@ export default function OverviewChart(props: { rows: ChartRow[]; unitsLabel: str
       {
         color: ['#b3261e', '#3b6fb6'],
         tooltip: {
+          ...canvasTooltip,
           trigger: 'axis',
           axisPointer: { type: 'shadow' },
           valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v)),

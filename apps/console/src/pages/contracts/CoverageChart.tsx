@@ -1,6 +1,6 @@
 import { createEffect, Show } from 'solid-js';
 import { lang } from '../../i18n';
-import { createLazyChart } from '../../components/lazy-chart';
+import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
 import { tx } from './shared';
 
 export interface CoverageRow {
@@ -23,7 +23,7 @@ export default function CoverageChart(props: { rows: CoverageRow[] }) {
     c.setOption(
       {
         color: ['#b3261e', '#3b6fb6'],
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        tooltip: { ...canvasTooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
         legend: { top: 0, data: [rateName, forceName] },
         grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: props.rows.map((r) => r.name), axisLabel: { interval: 0, rotate: narrow && props.rows.length > 2 ? 30 : 0 } },
@@ -41,7 +41,7 @@ export default function CoverageChart(props: { rows: CoverageRow[] }) {
   });
   return (
     <>
-      <div ref={el} class="chart" style={{ height: '260px', width: '100%' }} role="img" aria-label={tx('各单位集体合同建制率', 'Coverage rate by federation')} />
+      <div ref={el} class="chart chart--coverage" role="img" aria-label={tx('各单位集体合同建制率', 'Coverage rate by federation')} />
       <Show when={failed()}>
         <p class="muted">{tx('图表加载失败，请查看下方数据表。', 'The chart failed to load; see the table below.')}</p>
       </Show>

@@ -1,7 +1,7 @@
 import { createEffect, createResource, createSignal, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
-import { createLazyChart } from '../../components/lazy-chart';
+import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
 import { lang, t } from '../../i18n';
 import { errorText } from '../../toast';
 import { AID_KINDS, FUND_SOURCES, TIERS } from './shared';
@@ -22,7 +22,7 @@ function Bars(props: { label: string; names: string[]; values: number[]; color: 
     c.setOption(
       {
         color: [props.color],
-        tooltip: { trigger: 'axis' },
+        tooltip: { ...canvasTooltip, trigger: 'axis' },
         // Horizontal bars: category names (中央财政帮扶资金, 工会经费 …) stay legible on a phone.
         grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
         yAxis: { type: 'category', data: props.names, inverse: true, axisLabel: { interval: 0 } },
@@ -49,7 +49,7 @@ export default function HardshipCharts() {
       <div class="page-head">
         <h1 id="hs-charts-title">{t('hardship.charts.title')}</h1>
         <div>
-          <input type="number" aria-label={t('hardship.year')} value={year()} style={{ width: '6rem' }} onChange={(e) => setYear(Number(e.currentTarget.value))} />{' '}
+          <input type="number" aria-label={t('hardship.year')} value={year()} class="year-input" onChange={(e) => setYear(Number(e.currentTarget.value))} />{' '}
           <button type="button" class="btn" onClick={() => void refetch()}>{t('common.refresh')}</button>
         </div>
       </div>

@@ -43,7 +43,7 @@ export default function HardshipFunds() {
         <h1 id="hs-funds-title">{t('hardship.funds.title')}</h1>
         <label>
           {t('hardship.year')}{' '}
-          <input type="number" value={year()} min="2000" max="2100" style={{ width: '6rem' }} onChange={(e) => setYear(Number(e.currentTarget.value))} />
+          <input type="number" value={year()} min="2000" max="2100" class="year-input" onChange={(e) => setYear(Number(e.currentTarget.value))} />
         </label>
       </div>
       <Show when={data.error}><Banner kind="error">{errorText(data.error)}</Banner></Show>
@@ -54,7 +54,7 @@ export default function HardshipFunds() {
             {(f) => {
               const pct = () => (f.budgetFen ? Math.round((f.grantedFen / f.budgetFen) * 100) : 0);
               return (
-                <div style={{ 'margin-bottom': '0.75rem' }} data-testid={`fund-${f.source}`}>
+                <div class="hs-fund" data-testid={`fund-${f.source}`}>
                   <div>
                     <strong>{tMaybe(`hardship.source.${f.source}`, f.source)}</strong> · {t('hardship.funds.granted')} {yuan(f.grantedFen)} / {t('hardship.funds.budget')} {yuan(f.budgetFen)} · {t('hardship.funds.remaining')} {yuan(f.remainingFen)}
                   </div>

@@ -70,8 +70,8 @@ export default function HardshipImport() {
         </label>
         <fieldset class="field">
           <legend>{t('hardship.import.mode')}</legend>
-          <label style={{ display: 'block' }}><input type="radio" name="mode" checked={mode() === 'allOrNothing'} onChange={() => setMode('allOrNothing')} /> {t('hardship.import.allOrNothing')}</label>
-          <label style={{ display: 'block' }}><input type="radio" name="mode" checked={mode() === 'validRows'} onChange={() => setMode('validRows')} /> {t('hardship.import.validOnly')}</label>
+          <label class="block-label"><input type="radio" name="mode" checked={mode() === 'allOrNothing'} onChange={() => setMode('allOrNothing')} /> {t('hardship.import.allOrNothing')}</label>
+          <label class="block-label"><input type="radio" name="mode" checked={mode() === 'validRows'} onChange={() => setMode('validRows')} /> {t('hardship.import.validOnly')}</label>
         </fieldset>
         <Show when={busy() || progress() > 0}>
           <progress class="hs-progress" max="100" value={progress()} aria-label={t('hardship.import.title')} />

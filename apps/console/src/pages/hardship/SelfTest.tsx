@@ -51,7 +51,7 @@ export default function HardshipSelfTest() {
           <legend>{t('hardship.events')}</legend>
           <For each={EVENTS}>
             {(ev) => (
-              <label style={{ display: 'block' }}>
+              <label class="block-label">
                 <input type="checkbox" checked={events().includes(ev)} onChange={(e) => setEvents(e.currentTarget.checked ? [...events(), ev] : events().filter((x) => x !== ev))} /> {t(`hardship.event.${ev}`)}
               </label>
             )}

@@ -1,7 +1,7 @@
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
-import { createLazyChart } from '../../components/lazy-chart';
+import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
 import { formatNumber, lang } from '../../i18n';
 import { errorText } from '../../toast';
 import { pct, STATUSES, statusLabel, tt } from './labels';
@@ -30,7 +30,7 @@ export default function Compare() {
     const rs = rows();
     c.setOption(
       {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        tooltip: { ...canvasTooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
         legend: { top: 0 },
         grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: rs.map((r) => r.name) },

@@ -74,18 +74,18 @@ export default function ItemPage() {
             </div>
             <ItemCard item={d().item} />
             <Show when={d().item.stage === 'adopted'}>
-              <div class="tt-section tt-inline" style={{ 'align-items': 'start' }}>
-                <div class="card tt-task" style={{ flex: '1 1 280px' }}>
+              <div class="tt-section tt-inline tt-inline--top">
+                <div class="card tt-task tt-half">
                   <h2>{tt('report')}</h2>
                   <ReportForm item={d().item} idPrefix="tt-item-report" onSaved={() => void refetch()} />
                 </div>
-                <div class="card" style={{ flex: '1 1 280px' }}>
+                <div class="card tt-half">
                   <h2>{tt('publicLink')}</h2>
                   <div class="tt-qr">
                     <Show when={qr()}>
                       <img src={qr()} alt={tt('publicLink')} />
                     </Show>
-                    <a href={publicUrl()} target="_blank" rel="noopener" data-testid="tt-public-link" style={{ 'word-break': 'break-all' }}>
+                    <a href={publicUrl()} target="_blank" rel="noopener" data-testid="tt-public-link" class="tt-link">
                       {publicUrl()}
                     </a>
                   </div>
@@ -192,7 +192,7 @@ function AssignForm(props: { item: ItemV; onSaved: () => void }) {
         <legend>{tt('coUnits')}</legend>
         <For each={units()?.items ?? []}>
           {(u) => (
-            <label style={{ display: 'block' }}>
+            <label class="block-label">
               <input type="checkbox" checked={co().includes(u.unitId)} onChange={(e) => setCo(e.currentTarget.checked ? [...co(), u.unitId] : co().filter((x) => x !== u.unitId))} /> {u.name}
             </label>
           )}

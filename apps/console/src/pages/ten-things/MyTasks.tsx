@@ -27,7 +27,7 @@ export default function MyTasks() {
           {(item, i) => (
             <div class="tt-task card" data-testid="tt-task">
               <ItemCard item={item} href={`/ten-things/items/${item.itemId}`} />
-              <h2 style={{ 'font-size': '1rem' }}>{tt('report')}</h2>
+              <h2 class="tt-task__title">{tt('report')}</h2>
               <ReportForm item={item} idPrefix={`tt-task-${i()}`} onSaved={() => void refetch()} />
             </div>
           )}

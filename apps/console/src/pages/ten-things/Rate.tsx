@@ -43,7 +43,7 @@ export default function Rate() {
   };
   return (
     <main class="tt-public" aria-labelledby="tt-rate-title">
-      <div style={{ display: 'flex', 'justify-content': 'flex-end' }}>
+      <div class="tt-lang-row">
         <LangSwitch />
       </div>
       <Show when={item.error}>

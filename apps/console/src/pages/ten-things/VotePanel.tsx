@@ -65,7 +65,7 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
                 <p>{tt('tie', { votes: tie().votes, names: tie().candidateIds.map(nameOf).join('、'), count: tie().candidateIds.length, seats: tie().seats })}</p>
                 <For each={tie().candidateIds}>
                   {(id) => (
-                    <label style={{ display: 'block' }}>
+                    <label class="block-label">
                       <input
                         type="checkbox"
                         checked={chosen().includes(id)}

@@ -51,7 +51,7 @@ export function ItemCard(props: { item: ItemV; href?: string }) {
   const status = () => props.item.progress?.status;
   return (
     <article class={`tt-card tt--${status() ?? 'none'}`} data-testid="tt-item" aria-label={props.item.title}>
-      <div class="tt-inline" style={{ 'justify-content': 'space-between' }}>
+      <div class="tt-inline tt-inline--spread">
         <h3>
           <Show when={props.href} fallback={props.item.title}>
             <A href={props.href!}>{props.item.title}</A>
