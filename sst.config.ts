@@ -6,7 +6,7 @@
  *   pnpm sst deploy --stage prod --region cn-northwest-1
  *
  * Parameters come from the environment (JWT_ISSUER, JWT_AUDIENCE, JWKS_URL, optional
- * ALARM_EMAIL, CONSOLE_ORIGINS). The SST CLI needs network access (it bootstraps and talks to
+ * JWT_USER_ID_CLAIM, ALARM_EMAIL, CONSOLE_ORIGINS). The SST CLI needs network access (it bootstraps and talks to
  * AWS), so nothing here runs in the offline tests: they synthesize the same construct with
  * aws-cdk-lib directly (infra/test). The plain-CDK route on the same construct is
  * `pnpm infra:synth` + `cdk deploy`, see docs/deploy.md.
@@ -30,6 +30,7 @@ function Platform({ stack, app }: StackContext) {
     jwtIssuer: requiredEnv('JWT_ISSUER'),
     jwtAudience: requiredEnv('JWT_AUDIENCE'),
     jwksUrl: requiredEnv('JWKS_URL'),
+    jwtUserIdClaim: process.env.JWT_USER_ID_CLAIM || undefined,
     alarmEmail: process.env.ALARM_EMAIL || undefined,
     consoleOrigins: process.env.CONSOLE_ORIGINS ? process.env.CONSOLE_ORIGINS.split(',') : undefined,
     // Bundles are prebuilt by buildFunctions() below with the shared esbuild options, so SST's

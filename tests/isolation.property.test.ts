@@ -323,6 +323,46 @@ function attemptArb(): fc.Arbitrary<Attempt> {
     },
   }));
 
+  const bUser = fc.constantFrom(...b.userIds);
+  const userAdmin = fc.tuple(bUser, neverId, fc.constantFrom('update', 'disable', 'enable'), text(1, 10)).map(([userId, never, op, name]) => attempt({
+    label: `users.${op}(B user)`,
+    detail: JSON.stringify({ userId, never, name }),
+    run: async () => {
+      const input = (id: string) =>
+        op === 'update' ? { userId: id, version: 1, name: name.trim() || '乙', roles: ['federation_admin'] } : op === 'disable' ? { userId: id, reason: '跨租户停用' } : { userId: id };
+      const [withB, withNever] = await Promise.all([p.mutate(adminOf(A), `users.${op}`, input(userId)), p.mutate(adminOf(A), `users.${op}`, input(never))]);
+      await expectSameAsNeverExisting(`users.${op} as admin`, withB, withNever);
+    },
+  }));
+
+  const bindToBUnit = fc.tuple(bUnit, neverId).map(([unit, never]) => attempt({
+    label: 'users.update(A reporter → B unit)',
+    detail: JSON.stringify({ unitId: unit.unitId, never }),
+    run: async () => {
+      const reporter = pools[A]!.userIds[1]!;
+      const [withB, withNever] = await Promise.all([
+        p.mutate(adminOf(A), 'users.update', { userId: reporter, version: 1, unitId: unit.unitId }),
+        p.mutate(adminOf(A), 'users.update', { userId: reporter, version: 1, unitId: never }),
+      ]);
+      await expectSameAsNeverExisting('users.update(unitId) as admin', withB, withNever);
+    },
+  }));
+
+  // A token of tenant A whose subject is one of B's directory users (B's admin among them): the directory
+  // is looked up in A only, so the token's own staff claims count — no admin rights, nothing of B.
+  const bSubjectInA = bUser.map((userId) => attempt({
+    label: "A token with B's user as subject",
+    detail: JSON.stringify({ userId }),
+    run: async () => {
+      const claims: Claims = { sub: userId, roles: ['federation_staff'], tenantId: A };
+      const users = await p.query(claims, 'users.list', {});
+      expect(users.status, `users.list: ${JSON.stringify(users.error ?? users.data)}`).toBe(403);
+      const units = await p.query(claims, 'units.list', { limit: 50 });
+      expect(units.status).toBe(200);
+      expectNothingOfB(units.data, "units.list as A with B's user as subject");
+    },
+  }));
+
   const listPaths = ['units.list', 'audit.list', 'users.list', 'deadLetters.list'] as const;
   const listWithBCursor = fc.tuple(fc.constantFrom(...listPaths), bCursor, roleArb(['admin', 'staff', 'reporter'])).map(([path, cursor, who]) => attempt({
     label: `${path}(B cursor)`,
@@ -412,6 +452,9 @@ function attemptArb(): fc.Arbitrary<Attempt> {
     { weight: 2, arbitrary: reveal },
     { weight: 2, arbitrary: replay },
     { weight: 2, arbitrary: userWithBUnit },
+    { weight: 2, arbitrary: userAdmin },
+    { weight: 1, arbitrary: bindToBUnit },
+    { weight: 1, arbitrary: bSubjectInA },
     { weight: 3, arbitrary: listWithBCursor },
     { weight: 2, arbitrary: listAsA },
     { weight: 1, arbitrary: crossedReporter },

@@ -1,5 +1,6 @@
+import { createPrivateKey, sign as signBytes, type JsonWebKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateLocalSigningKeys, signLocalToken, type Claims } from '@ufp/api/auth';
+import { generateLocalSigningKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type Claims } from '@ufp/api/auth';
 import { appRouter } from '@ufp/api/router';
 import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
 
@@ -9,6 +10,8 @@ import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staf
  * the suite, so each new procedure must be given its row here.
  */
 const TENANT = '321281';
+/** A tenant the operator has suspended: its users are refused everywhere but `me` and the platform calendar. */
+const SUSPENDED = '321204';
 const year = new Date().getUTCFullYear();
 
 const roleKeys = [
@@ -18,16 +21,27 @@ const roleKeys = [
   'unit_reporter',
   'leadership_viewer(scope 32)',
   'leadership_viewer(tenant)',
+  // Lifecycle columns: a staff user assigned to 帮扶 only; an admin of a suspended tenant; a disabled user
+  // whose token is still valid (refused with 401, not 403).
+  'federation_staff(hardship only)',
+  'federation_admin(suspended tenant)',
+  'federation_staff(disabled)',
 ] as const;
 type RoleKey = (typeof roleKeys)[number];
 
-const everyone: readonly RoleKey[] = roleKeys;
+/** The roles every authenticated caller in good standing holds (`me`, the platform calendar, public pages). */
+const everyone: readonly RoleKey[] = roleKeys.filter((r) => r !== 'federation_staff(disabled)');
+/** Public pages: no sign-in, so any caller, even with a refused identity, gets them. */
+const anyone: readonly RoleKey[] = roleKeys;
 
 /** Procedure path → the roles allowed to call it. Everything else: 403; no token: 401. */
 const expected: Record<string, readonly RoleKey[]> = {
   me: everyone,
   'platform.tenants.create': ['platform_operator'],
   'platform.tenants.list': ['platform_operator'],
+  'platform.tenants.update': ['platform_operator'],
+  'platform.tenants.suspend': ['platform_operator'],
+  'platform.tenants.reactivate': ['platform_operator'],
   // Every tenant's dead letters (and the AWS queues): the operator only; a tenant admin has deadLetters.* for their own.
   'platform.deadLetters.list': ['platform_operator'],
   'platform.deadLetters.redrive': ['platform_operator'],
@@ -38,6 +52,9 @@ const expected: Record<string, readonly RoleKey[]> = {
   'units.revealChairPhone': ['federation_admin', 'federation_staff'],
   'users.create': ['federation_admin'],
   'users.list': ['federation_admin'],
+  'users.update': ['federation_admin'],
+  'users.disable': ['federation_admin'],
+  'users.enable': ['federation_admin'],
   'audit.list': ['federation_admin'],
   'audit.platform': ['platform_operator'],
   'audit.verify': ['federation_admin'],
@@ -66,7 +83,7 @@ const expected: Record<string, readonly RoleKey[]> = {
   'contracts.deadlines.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
   'contracts.settings.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
   'contracts.settings.set': ['federation_admin'],
-  'contracts.calendar.get': everyone,
+  'contracts.calendar.get': everyone.filter((r) => r !== 'federation_staff(hardship only)'),
   'contracts.calendar.load': ['platform_operator'],
   'notifications.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
   'notifications.markRead': ['federation_admin', 'federation_staff'],
@@ -91,13 +108,13 @@ const expected: Record<string, readonly RoleKey[]> = {
   'tenThings.evidence.url': ['federation_admin', 'federation_staff', 'unit_reporter'],
   'tenThings.reports.annual': ['federation_admin', 'federation_staff'],
   'tenThings.reports.annualXlsx': ['federation_admin', 'federation_staff'],
-  'tenThings.public.item': everyone,
-  'tenThings.public.rate': everyone,
+  'tenThings.public.item': anyone,
+  'tenThings.public.rate': anyone,
   // 困难帮扶 (hardship): selfTest and notices.list are public; reporters file for their own unit.
   'hardship.rules.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
   'hardship.rules.set': ['federation_admin'],
-  'hardship.selfTest': everyone,
-  'hardship.notices.list': everyone,
+  'hardship.selfTest': anyone,
+  'hardship.notices.list': anyone,
   'hardship.files.create': ['federation_admin', 'federation_staff', 'unit_reporter'],
   'hardship.files.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
   'hardship.files.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
@@ -122,6 +139,20 @@ const expected: Record<string, readonly RoleKey[]> = {
   'hardship.ledger.import': ['federation_admin', 'federation_staff'],
   'hardship.ledger.export': ['federation_admin', 'federation_staff'],
 };
+
+/**
+ * Staff assigned to 帮扶 only may call what staff may, except the other modules' procedures (十件实事,
+ * 集体合同 — the holiday calendar included, it is 集体合同's); their public pages stay public. Added to
+ * the rows here rather than in each: the rule is the design.
+ */
+for (const [path, roles] of Object.entries(expected)) {
+  const otherModule = path.startsWith('tenThings.') || path.startsWith('contracts.');
+  const publicPage = roles === anyone;
+  if (!publicPage && roles.includes('federation_staff') && !otherModule) expected[path] = [...roles, 'federation_staff(hardship only)'];
+}
+
+/** What a refused call answers, per column: a disabled user's token is no longer an identity (401); the rest 403. */
+const refusal = (role: RoleKey) => (role === 'federation_staff(disabled)' ? { status: 401, code: 'UNAUTHORIZED' } : { status: 403, code: 'FORBIDDEN' });
 
 /** Statuses an allowed call may answer with valid input: done, or a record that is not there / stale. */
 const allowedStatuses = [200, 404, 409];
@@ -151,6 +182,9 @@ const inputs: Record<string, () => unknown> = {
   me: () => undefined,
   'platform.tenants.create': () => ({ id: `perm-${process.pid}-${tenantSerial++}`, name: '泰兴市总工会', level: 'county', divisionCode: '321283' }),
   'platform.tenants.list': () => undefined,
+  'platform.tenants.update': () => ({ tenantId: 'no-such-tenant', version: 1, name: '矩阵租户' }),
+  'platform.tenants.suspend': () => ({ tenantId: 'no-such-tenant', reason: '矩阵测试' }),
+  'platform.tenants.reactivate': () => ({ tenantId: 'no-such-tenant' }),
   'platform.deadLetters.list': () => ({}),
   'platform.deadLetters.redrive': () => ({ ids: ['table/321281/no-such-letter'] }),
   'units.create': () => ({ name: '权限矩阵工会', type: 'regional', memberCount: 3, chair: { name: '矩阵' } }),
@@ -160,6 +194,9 @@ const inputs: Record<string, () => unknown> = {
   'units.revealChairPhone': () => ({ unitId }),
   'users.create': () => ({ name: '矩阵用户', roles: ['federation_staff'] }),
   'users.list': () => ({}),
+  'users.update': () => ({ userId: 'no-such-user', version: 1, name: '矩阵用户' }),
+  'users.disable': () => ({ userId: 'no-such-user', reason: '矩阵测试' }),
+  'users.enable': () => ({ userId: 'no-such-user' }),
   'audit.list': () => ({ limit: 5 }),
   'audit.platform': () => ({ limit: 5 }),
   'audit.verify': () => ({}),
@@ -287,8 +324,23 @@ async function expiredToken(claims: Claims, agoSeconds: number): Promise<string>
 beforeAll(async () => {
   p = await startTestPlatform();
   await createTenant(p, TENANT, TENANT);
+  await createTenant(p, SUSPENDED, SUSPENDED);
   const unit = await createUnit(p, TENANT, { name: '矩阵测试企业工会', chair: { name: '王五', phone: '13800001111' } });
   unitId = unit.unitId;
+  const directoryUser = async (input: Record<string, unknown>) => {
+    const res = await p.mutate(adminOf(TENANT), 'users.create', input);
+    if (res.status !== 200) throw new Error(`users.create: ${JSON.stringify(res.error)}`);
+    return (res.data as { userId: string }).userId;
+  };
+  const hardshipOnly = await directoryUser({ name: '帮扶干事', roles: ['federation_staff'], modules: ['hardship'] });
+  const disabled = await directoryUser({ name: '已停用干事', roles: ['federation_staff'] });
+  for (const [path, input] of [
+    ['users.disable', { userId: disabled, reason: '矩阵：停用用户' }],
+    ['platform.tenants.suspend', { tenantId: SUSPENDED, reason: '矩阵：停用租户' }],
+  ] as const) {
+    const res = await p.mutate(path.startsWith('platform.') ? operator : adminOf(TENANT), path, input);
+    if (res.status !== 200) throw new Error(`${path}: ${JSON.stringify(res.error)}`);
+  }
   claimsOf = {
     platform_operator: operator,
     federation_admin: adminOf(TENANT),
@@ -296,6 +348,9 @@ beforeAll(async () => {
     unit_reporter: reporterOf(TENANT, unitId),
     'leadership_viewer(scope 32)': leaderOf('32'),
     'leadership_viewer(tenant)': { sub: `leader-of-${TENANT}`, roles: ['leadership_viewer'], tenantId: TENANT },
+    'federation_staff(hardship only)': { sub: hardshipOnly, roles: ['federation_staff'], tenantId: TENANT },
+    'federation_admin(suspended tenant)': adminOf(SUSPENDED),
+    'federation_staff(disabled)': { sub: disabled, roles: ['federation_staff'], tenantId: TENANT },
   };
 });
 
@@ -320,7 +375,7 @@ const roleCells: RoleCell[] = procedurePaths
   .flatMap((path) =>
     roleKeys.map((role) => {
       const allowed = expected[path]!.includes(role);
-      return { name: `${path} as ${role} → ${allowed ? 'allowed' : '403'}`, path, role, allowed };
+      return { name: `${path} as ${role} → ${allowed ? 'allowed' : refusal(role).status}`, path, role, allowed };
     }),
   );
 
@@ -330,12 +385,21 @@ describe('procedure × role', () => {
     if (allowed) {
       expect(allowedStatuses, `${name}: got ${status} ${JSON.stringify(body.error ?? '')}`).toContain(status);
     } else {
-      expect(status, `${name}: ${JSON.stringify(body.error ?? body.result)}`).toBe(403);
-      expect(body.error?.data.code).toBe('FORBIDDEN');
+      expect(status, `${name}: ${JSON.stringify(body.error ?? body.result)}`).toBe(refusal(role).status);
+      expect(body.error?.data.code).toBe(refusal(role).code);
       expect(body.result).toBeUndefined();
     }
   });
 });
+
+/** A token the platform's own key signed over exactly these claims: what no well-behaved issuer would sign. */
+function craftedToken(claims: Claims, times: Record<string, number | undefined>): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const input = `${enc({ alg: 'ES256', kid: p.signing.privateJwk.kid, typ: 'JWT' })}.${enc({ ...claims, iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, ...times })}`;
+  const key = createPrivateKey({ key: p.signing.privateJwk as JsonWebKey, format: 'jwk' });
+  return `${input}.${signBytes('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+}
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** A role the procedure allows, so that a 401 is due to the token alone. */
 const allowedRoleFor = (path: string): RoleKey => expected[path]?.[0] ?? 'federation_admin';
@@ -348,6 +412,10 @@ const tokenProblems: { label: string; make: (claims: Claims) => Promise<string |
   { label: 'a token expired a day ago', make: (c) => expiredToken(c, 24 * 3600) },
   { label: 'an unsigned token (alg none)', make: async (c) => unsignedToken(c) },
   { label: 'a garbage bearer', make: async () => 'not-a-jwt' },
+  { label: 'a token without exp', make: async (c) => craftedToken(c, { iat: nowSeconds() }) },
+  { label: 'a token valid for 13 h', make: async (c) => craftedToken(c, { iat: nowSeconds(), exp: nowSeconds() + 13 * 3600 }) },
+  { label: 'a token issued 10 min in the future', make: async (c) => craftedToken(c, { iat: nowSeconds() + 600, exp: nowSeconds() + 3600 }) },
+  { label: 'a token not valid for 10 min (nbf)', make: async (c) => craftedToken(c, { iat: nowSeconds(), nbf: nowSeconds() + 600, exp: nowSeconds() + 3600 }) },
 ];
 /** Public procedures (no sign-in needed): a bad token is simply not used, so they are not 401 cells. */
 const publicPaths = new Set(['hardship.selfTest', 'hardship.notices.list', 'tenThings.public.item', 'tenThings.public.rate']);

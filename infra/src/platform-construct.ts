@@ -78,6 +78,11 @@ export interface FederationPlatformProps {
   readonly jwtAudience: string;
   /** JWKS URL the app verifies tokens against (`jose`). */
   readonly jwksUrl: string;
+  /**
+   * The token claim that carries the platform's directory user id (`sub` by default). Identity providers
+   * that generate `sub` themselves map the id into another claim, e.g. `cognito:username` (docs/deploy.md).
+   */
+  readonly jwtUserIdClaim?: string;
   /** Subscribed to the alarm topic when given (the subscription must be confirmed by e-mail). */
   readonly alarmEmail?: string;
   /**
@@ -169,6 +174,7 @@ export class FederationPlatform extends Construct {
       JWT_ISSUER: props.jwtIssuer,
       JWT_AUDIENCE: props.jwtAudience,
       JWKS_URL: props.jwksUrl,
+      JWT_USER_ID_CLAIM: props.jwtUserIdClaim ?? 'sub',
     });
     const transport = new PlatformEvents(this, {
       stage: props.stage,

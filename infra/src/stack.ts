@@ -17,8 +17,8 @@ export interface PlatformStackOptions {
   account?: string;
   stage: string;
   code: (bundle: FunctionBundle) => Code;
-  /** Omitted → CloudFormation parameters JwtIssuer / JwtAudience / JwksUrl. */
-  jwt?: { issuer: string; audience: string; jwksUrl: string };
+  /** Omitted → CloudFormation parameters JwtIssuer / JwtAudience / JwksUrl / JwtUserIdClaim. */
+  jwt?: { issuer: string; audience: string; jwksUrl: string; userIdClaim?: string };
   alarmEmail?: string;
   consoleSite?: ConsoleSiteMode;
   /** Run cdk-nag AwsSolutions checks (findings become error/warning annotations). */
@@ -43,12 +43,19 @@ export function addPlatformStack(app: App, opts: PlatformStackOptions): { stack:
       type: 'String',
       allowedPattern: '^https://.+',
     }).valueAsString,
+    userIdClaim: new CfnParameter(stack, 'JwtUserIdClaim', {
+      description: 'Token claim holding the directory user id (sub, or e.g. cognito:username when the IdP generates sub)',
+      type: 'String',
+      default: 'sub',
+      minLength: 1,
+    }).valueAsString,
   };
   const platform = new FederationPlatform(stack, 'Platform', {
     stage: opts.stage,
     jwtIssuer: jwt.issuer,
     jwtAudience: jwt.audience,
     jwksUrl: jwt.jwksUrl,
+    jwtUserIdClaim: jwt.userIdClaim,
     alarmEmail: opts.alarmEmail,
     code: opts.code,
     consoleSite: opts.consoleSite,

@@ -41,7 +41,7 @@ export async function synth(argv: readonly string[] = process.argv.slice(2), env
   const app = new App({ outdir });
   const jwt =
     env.JWT_ISSUER && env.JWT_AUDIENCE && env.JWKS_URL
-      ? { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, jwksUrl: env.JWKS_URL }
+      ? { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, jwksUrl: env.JWKS_URL, userIdClaim: env.JWT_USER_ID_CLAIM || undefined }
       : undefined;
   const { stack } = addPlatformStack(app, {
     region,

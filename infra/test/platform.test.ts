@@ -198,6 +198,19 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 
+  it('configures the JWT authorizer with what it can check (issuer, audience) and hands the token rules it cannot to the app', () => {
+    const s = get(region);
+    // An HTTP API JWT authorizer has no lifetime cap or required-exp setting: issuer and audience are all it takes.
+    const authorizers = resources(s.json, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    expect(Object.keys(authorizers[0]![1].Properties.JwtConfiguration).sort()).toEqual(['Audience', 'Issuer']);
+    // The app verifies the same token (exp required, lifetime ≤ 12 h, iat not in the future) with the
+    // same issuer and audience, and reads the directory user id from a configurable claim (sub by default).
+    s.template.hasParameter('JwtUserIdClaim', { Type: 'String', Default: 'sub' });
+    const env = s.json.Resources[idOf(s, s.platform.apiFunction)].Properties.Environment.Variables;
+    expect(env).toMatchObject({ JWT_ISSUER: { Ref: 'JwtIssuer' }, JWT_AUDIENCE: { Ref: 'JwtAudience' }, JWT_USER_ID_CLAIM: { Ref: 'JwtUserIdClaim' } });
+  });
+
   it('schedules the daily tick at 00:05 Asia/Shanghai onto the bus with the rule-table source/detail-type', () => {
     const s = get(region);
     s.template.hasResourceProperties('AWS::Scheduler::Schedule', {

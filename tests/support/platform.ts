@@ -2,12 +2,14 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signLocalToken, type Claims } from '@ufp/api/auth';
+import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/api/auth';
 import { loadLocalKeys } from '@ufp/local/keys';
 import { startLocal, type LocalPlatform, type LocalOptions } from '@ufp/local/server';
 
 export interface TestPlatform extends LocalPlatform {
   token(claims: Claims): Promise<string>;
+  /** The platform's local signing keys (to craft tokens the dev login would not issue). */
+  signing: LocalSigningKeys;
   /** Calls a procedure in-process; queries by GET, mutations by POST, exactly as HTTP clients do. */
   call<T = any>(claims: Claims | null, path: string, input?: unknown, kind?: 'query' | 'mutation'): Promise<ApiResult<T>>;
   query<T = any>(claims: Claims | null, path: string, input?: unknown): Promise<ApiResult<T>>;
@@ -92,6 +94,7 @@ export async function startTestPlatform(opts: Partial<LocalOptions> = {}): Promi
   return {
     ...platform,
     token,
+    signing,
     call,
     query: (c, p, i) => call(c, p, i, 'query'),
     mutate: (c, p, i) => call(c, p, i, 'mutation'),

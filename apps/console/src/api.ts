@@ -26,13 +26,16 @@ export class ApiError extends Error {
   readonly issues: Issue[];
   /** English text of the error when the server sends one (`error.data.messageEn`). */
   readonly messageEn: string | undefined;
-  constructor(message: string, code: ErrorCode, httpStatus: number, issues: Issue[] = [], messageEn?: string) {
+  /** `error.data.details` (e.g. `reason: 'user_disabled'`, `'tenant_suspended'`, `'service_paused'`). */
+  readonly details: Record<string, unknown>;
+  constructor(message: string, code: ErrorCode, httpStatus: number, issues: Issue[] = [], messageEn?: string, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.httpStatus = httpStatus;
     this.issues = issues;
     this.messageEn = messageEn;
+    this.details = details;
   }
 }
 
@@ -83,7 +86,14 @@ function errorFromBody(body: unknown, status: number): ApiError {
     }
   }
   const messageEn = typeof data.messageEn === 'string' ? data.messageEn : undefined;
-  return new ApiError(message, code, httpStatus, issues, messageEn);
+  const details = data.details && typeof data.details === 'object' ? (data.details as Record<string, unknown>) : {};
+  return new ApiError(message, code, httpStatus, issues, messageEn, details);
+}
+
+/** Why a 401 ended the session: a disabled account says so on the login page; anything else is an expired sign-in. */
+function reasonOf(body: unknown): 'expired' | 'disabled' {
+  const details = (body as { error?: { data?: { details?: { reason?: unknown } } } } | null)?.error?.data?.details;
+  return details?.reason === 'user_disabled' ? 'disabled' : 'expired';
 }
 
 async function send(url: string, init: RequestInit, authed: boolean): Promise<unknown> {
@@ -109,7 +119,7 @@ async function send(url: string, init: RequestInit, authed: boolean): Promise<un
   }
   if (res.status === 401 && authed) {
     const hadToken = getToken() !== null;
-    clearToken('expired');
+    clearToken(reasonOf(body));
     if (hadToken) unauthorizedHandler?.();
   }
   if (!res.ok || (body !== null && typeof body === 'object' && 'error' in body)) {
@@ -155,7 +165,7 @@ export function upload<T>(path: string, form: FormData, onProgress?: (fraction: 
       }
       if (xhr.status === 401) {
         const hadToken = getToken() !== null;
-        clearToken('expired');
+        clearToken(reasonOf(body));
         if (hadToken) unauthorizedHandler?.();
       }
       if (xhr.status < 200 || xhr.status >= 300 || (body !== null && typeof body === 'object' && 'error' in body)) reject(errorFromBody(body, xhr.status));

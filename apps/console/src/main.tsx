@@ -75,22 +75,22 @@ function App() {
         <Route path="/tenants" component={guarded(ACCESS.tenants, Tenants)} />
         <Route path="/calendar" component={guarded(ACCESS.calendar, HolidayCalendar)} />
         <Route path="/platform/dead-letters" component={guarded(ACCESS.platformDeadLetters, PlatformDeadLetters)} />
-        <Route path="/hardship" component={guarded(ACCESS.hardship, HardshipQueue)} />
-        <Route path="/hardship/apply" component={guarded(ACCESS.hardship, HardshipApply)} />
-        <Route path="/hardship/files/:fileId" component={guarded(ACCESS.hardship, HardshipFileDetail)} />
-        <Route path="/hardship/funds" component={guarded(ACCESS.hardshipStaff, HardshipFunds)} />
-        <Route path="/hardship/import" component={guarded(ACCESS.hardshipStaff, HardshipImport)} />
-        <Route path="/hardship/charts" component={guarded(ACCESS.hardshipCharts, HardshipCharts)} />
-        <Route path="/contracts" component={guarded(ACCESS.contracts, ContractsLedger)} />
-        <Route path="/contracts/new" component={guarded(ACCESS.contractsWrite, ContractNew)} />
-        <Route path="/contracts/deadlines" component={guarded(ACCESS.contracts, ContractDeadlines)} />
-        <Route path="/contracts/:contractId" component={guarded(ACCESS.contracts, ContractDetail)} />
+        <Route path="/hardship" component={guarded(ACCESS.hardship, HardshipQueue, 'hardship')} />
+        <Route path="/hardship/apply" component={guarded(ACCESS.hardship, HardshipApply, 'hardship')} />
+        <Route path="/hardship/files/:fileId" component={guarded(ACCESS.hardship, HardshipFileDetail, 'hardship')} />
+        <Route path="/hardship/funds" component={guarded(ACCESS.hardshipStaff, HardshipFunds, 'hardship')} />
+        <Route path="/hardship/import" component={guarded(ACCESS.hardshipStaff, HardshipImport, 'hardship')} />
+        <Route path="/hardship/charts" component={guarded(ACCESS.hardshipCharts, HardshipCharts, 'hardship')} />
+        <Route path="/contracts" component={guarded(ACCESS.contracts, ContractsLedger, 'contracts')} />
+        <Route path="/contracts/new" component={guarded(ACCESS.contractsWrite, ContractNew, 'contracts')} />
+        <Route path="/contracts/deadlines" component={guarded(ACCESS.contracts, ContractDeadlines, 'contracts')} />
+        <Route path="/contracts/:contractId" component={guarded(ACCESS.contracts, ContractDetail, 'contracts')} />
         <Route path="/notifications" component={guarded(ACCESS.notifications, Notifications)} />
-        <Route path="/ten-things" component={guarded(ACCESS.tenThings, TenThingsBoard)} />
-        <Route path="/ten-things/my" component={guarded(ACCESS.tenThingsMine, TenThingsMine)} />
-        <Route path="/ten-things/compare" component={guarded(ACCESS.tenThingsCompare, TenThingsCompare)} />
-        <Route path="/ten-things/items/:itemId" component={guarded(ACCESS.tenThingsItem, TenThingsItem)} />
-        <Route path="/ten-things/report/:planId" component={guarded(ACCESS.tenThings, TenThingsReport)} />
+        <Route path="/ten-things" component={guarded(ACCESS.tenThings, TenThingsBoard, 'tenThings')} />
+        <Route path="/ten-things/my" component={guarded(ACCESS.tenThingsMine, TenThingsMine, 'tenThings')} />
+        <Route path="/ten-things/compare" component={guarded(ACCESS.tenThingsCompare, TenThingsCompare, 'tenThings')} />
+        <Route path="/ten-things/items/:itemId" component={guarded(ACCESS.tenThingsItem, TenThingsItem, 'tenThings')} />
+        <Route path="/ten-things/report/:planId" component={guarded(ACCESS.tenThings, TenThingsReport, 'tenThings')} />
         <Route path="*404" component={NotFound} />
       </Route>
     </Router>

@@ -1,10 +1,12 @@
 import type { DictKey } from './i18n';
-import type { Role } from './types';
+import type { ModuleName, Role } from './types';
 
 export interface NavItem {
   path: string;
   key: DictKey;
   roles: readonly Role[];
+  /** A module's page: hidden from staff who are assigned to other modules only. */
+  module?: ModuleName;
 }
 
 /** Side-navigation entries, in display order, with the roles that see them. */
@@ -14,16 +16,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/users', key: 'nav.users', roles: ['federation_admin'] },
   { path: '/audit', key: 'nav.audit', roles: ['federation_admin'] },
   { path: '/dead-letters', key: 'nav.deadLetters', roles: ['federation_admin'] },
-  { path: '/hardship', key: 'nav.hardship', roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
-  { path: '/contracts', key: 'nav.contracts', roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
-  { path: '/ten-things', key: 'nav.tenThings', roles: ['federation_admin', 'federation_staff'] },
-  { path: '/ten-things/my', key: 'nav.tenThingsMine', roles: ['unit_reporter'] },
-  { path: '/ten-things/compare', key: 'nav.tenThingsCompare', roles: ['federation_admin', 'federation_staff'] },
+  { path: '/hardship', key: 'nav.hardship', roles: ['federation_admin', 'federation_staff', 'unit_reporter'], module: 'hardship' },
+  { path: '/contracts', key: 'nav.contracts', roles: ['federation_admin', 'federation_staff', 'unit_reporter'], module: 'contracts' },
+  { path: '/ten-things', key: 'nav.tenThings', roles: ['federation_admin', 'federation_staff'], module: 'tenThings' },
+  { path: '/ten-things/my', key: 'nav.tenThingsMine', roles: ['unit_reporter'], module: 'tenThings' },
+  { path: '/ten-things/compare', key: 'nav.tenThingsCompare', roles: ['federation_admin', 'federation_staff'], module: 'tenThings' },
   { path: '/notifications', key: 'nav.notifications', roles: ['federation_admin', 'federation_staff'] },
   { path: '/overview', key: 'nav.overview', roles: ['federation_admin', 'federation_staff', 'leadership_viewer'] },
   // Leadership land on the overview (first entry), then the module comparisons.
-  { path: '/ten-things/compare', key: 'nav.tenThingsCompare', roles: ['leadership_viewer'] },
-  { path: '/hardship/charts', key: 'nav.hardshipCharts', roles: ['leadership_viewer'] },
+  { path: '/ten-things/compare', key: 'nav.tenThingsCompare', roles: ['leadership_viewer'], module: 'tenThings' },
+  { path: '/hardship/charts', key: 'nav.hardshipCharts', roles: ['leadership_viewer'], module: 'hardship' },
   { path: '/tenants', key: 'nav.tenants', roles: ['platform_operator'] },
   { path: '/calendar', key: 'nav.calendar', roles: ['platform_operator'] },
   { path: '/platform/dead-letters', key: 'nav.platformDeadLetters', roles: ['platform_operator'] },
@@ -61,6 +63,11 @@ export function allowed(userRoles: readonly string[] | undefined, roles: readonl
   return !!userRoles && userRoles.some((r) => roles.includes(r));
 }
 
-export function navFor(userRoles: readonly string[] | undefined): NavItem[] {
-  return NAV_ITEMS.filter((i) => allowed(userRoles, i.roles));
+/** Absent or empty `modules`: every module. */
+export function moduleAllowed(modules: readonly string[] | undefined, module: string | undefined): boolean {
+  return !module || !modules?.length || modules.includes(module);
+}
+
+export function navFor(userRoles: readonly string[] | undefined, modules?: readonly string[]): NavItem[] {
+  return NAV_ITEMS.filter((i) => allowed(userRoles, i.roles) && moduleAllowed(modules, i.module));
 }

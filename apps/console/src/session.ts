@@ -14,7 +14,8 @@ function readToken(): string | null {
 const [token, setTokenSignal] = createSignal<string | null>(readToken());
 const [me, setMe] = createSignal<Me | null>(null);
 /** Why the user was sent back to the login page, shown there once. */
-const [logoutReason, setLogoutReason] = createSignal<'expired' | null>(null);
+export type LogoutReason = 'expired' | 'disabled';
+const [logoutReason, setLogoutReason] = createSignal<LogoutReason | null>(null);
 
 export { token, me, setMe, logoutReason, setLogoutReason };
 
@@ -33,7 +34,7 @@ export function setToken(value: string): void {
   setTokenSignal(value);
 }
 
-export function clearToken(reason: 'expired' | null = null): void {
+export function clearToken(reason: LogoutReason | null = null): void {
   try {
     localStorage.removeItem(TOKEN_KEY);
   } catch {

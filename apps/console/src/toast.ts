@@ -28,10 +28,13 @@ export function showToast(kind: ToastKind, text: () => string, timeoutMs = kind 
 export function errorText(err: unknown, opts: { staleOnConflict?: boolean } = {}): string {
   if (err instanceof ApiError) {
     switch (err.code) {
-      case 'CONFLICT':
-        // On updates a 409 means a stale version; elsewhere (e.g. a duplicate) the server's message says why.
-        if (opts.staleOnConflict !== false) return t('error.conflict');
+      case 'CONFLICT': {
+        // On updates a 409 means a stale version; elsewhere (e.g. a duplicate), or when the server names
+        // another reason (the last admin, an already suspended tenant), the server's message says why.
+        const reason = err.details.reason;
+        if (opts.staleOnConflict !== false && (reason === undefined || reason === 'stale_version')) return t('error.conflict');
         break;
+      }
       case 'FORBIDDEN':
         return (lang() === 'en' ? err.messageEn : err.message) || t('error.forbiddenBody');
       case 'NETWORK':

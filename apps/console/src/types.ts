@@ -14,15 +14,20 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 
 export type ScopeLevel = 'province' | 'city' | 'county';
 
+export const MODULES = ['tenThings', 'hardship', 'contracts'] as const;
+export type ModuleName = (typeof MODULES)[number];
+
 export interface Me {
   sub: string;
   name: string;
   roles: string[];
   tenantId?: string;
-  tenant?: { id: string; name: string; level: 'city' | 'county'; divisionCode: string };
+  tenant?: { id: string; name: string; level: 'city' | 'county'; divisionCode: string; status?: 'active' | 'suspended' };
   unitId?: string;
   unit?: { unitId: string; name: string };
   scope?: { code: string; name: string; level: ScopeLevel };
+  /** Staff assigned to modules: only these (absent: every module). */
+  modules?: ModuleName[];
 }
 
 export interface DevUser {
@@ -34,6 +39,8 @@ export interface DevUser {
   unitId?: string;
   unitName?: string;
   scope?: unknown;
+  status?: 'active' | 'disabled';
+  loginId?: string;
   label: string;
 }
 
@@ -73,6 +80,14 @@ export interface UserRow {
   name: string;
   roles: string[];
   unitId?: string | null;
+  modules?: ModuleName[];
+  /** As shown: an account name, or a phone masked. */
+  loginId?: string;
+  loginKind?: 'phone' | 'account';
+  status: 'active' | 'disabled';
+  disabledAt?: string;
+  disabledReason?: string;
+  version: number;
   createdAt: string;
 }
 
@@ -111,7 +126,7 @@ export interface Overview {
   scope: { code: string; name: string; level: ScopeLevel };
   /** Stock indicators as at the end of the year (now, for this year); flow and period indicators of the year. */
   totals: Record<string, number>;
-  rows: { tenantId: string; name: string; divisionCode: string; metrics: Record<string, number> }[];
+  rows: { tenantId: string; name: string; divisionCode: string; metrics: Record<string, number>; status?: 'active' | 'suspended' }[];
   indicators?: IndicatorInfo[];
 }
 
@@ -120,8 +135,13 @@ export interface Tenant {
   name: string;
   level: 'city' | 'county';
   divisionCode: string;
-  status?: string;
+  status?: 'active' | 'suspended';
+  contact?: { name?: string; phone?: string; email?: string };
+  suspendedAt?: string;
+  suspendedBy?: string;
+  suspendReason?: string;
   createdAt?: string;
+  version: number;
 }
 
 /** One dead letter in the platform operator's view (platform.deadLetters.list). */

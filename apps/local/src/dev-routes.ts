@@ -14,7 +14,8 @@ import type { LocalScheduler } from './scheduler.js';
 const loginInput = z.object({
   sub: z.string().min(1).max(100),
   name: z.string().max(50).optional(),
-  roles: z.array(z.enum(roles)).min(1),
+  /** Optional for a user the directory holds (their roles come from it); required otherwise. */
+  roles: z.array(z.enum(roles)).min(1).optional(),
   tenantId: z.string().max(40).optional(),
   unitId: z.string().max(64).optional(),
   scope: z.string().regex(/^\d{2}(\d{2}){0,2}$/).optional(),
@@ -50,10 +51,24 @@ export function devRoutes(
 ) {
   return (app: Hono) => {
     const deps = lazy(resolveDeps);
+    // A user the directory holds signs in with the directory's roles, unit and name (as the production
+    // identity provider's token would carry them); a disabled one is refused here already.
     app.post('/auth/dev-login', async (c) => {
       const parsed = loginInput.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) return c.json(badRequest(parsed.error.issues.map(issueView)), 400);
-      return c.json({ token: await signLocalToken(deps.signing, parsed.data) });
+      const input = parsed.data;
+      const entry = input.tenantId ? await deps.users.directoryEntry(input.tenantId, input.sub) : undefined;
+      if (entry && (entry.status ?? 'active') !== 'active') {
+        const text = { zh: '账号已停用，请联系本单位管理员', en: 'Your account is disabled; contact your federation administrator' };
+        return c.json({ error: { message: text.zh, data: { code: 'FORBIDDEN', httpStatus: 403, messageEn: text.en, details: { reason: 'user_disabled' } } } }, 403);
+      }
+      const claims = entry
+        ? { sub: entry.userId, name: entry.name, roles: entry.roles, tenantId: entry.tenantId, unitId: entry.unitId, scope: entry.scope ?? input.scope }
+        : input.roles
+          ? { ...input, roles: input.roles }
+          : undefined;
+      if (!claims) return c.json(badRequest([{ path: ['roles'], message: '该用户不在目录中，请指定角色', messageEn: 'This user is not in the directory: give roles' }]), 400);
+      return c.json({ token: await signLocalToken(deps.signing, claims) });
     });
 
     app.post('/dev/clock', async (c) => {
@@ -95,6 +110,8 @@ export function devRoutes(
             tenantName: u.tenantId ? tenantName.get(u.tenantId) : undefined,
             unitId: u.unitId,
             scope: u.scope,
+            status: u.status ?? 'active',
+            loginId: u.login?.display,
             label: `${owner} · ${roleText}（${u.name}）`,
           };
         }),

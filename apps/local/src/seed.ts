@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
 import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/api/auth';
 import { usccCheckCharacter } from '@ufp/core/validation/uscc';
-import { directoryLookup, type User } from '@ufp/db/repositories/users';
+import { directoryLookup, type TenantUser, type User } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
 import { seedHardship } from './seeds/hardship.js';
 import { seedTenThings } from './seeds/ten-things.js';
@@ -85,7 +85,7 @@ export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKey
     await call(operator, 'platform.tenants.create', t);
     const admin: Claims = { sub: `demo-admin-${t.id}`, name: `${t.name}管理员`, roles: ['federation_admin'], tenantId: t.id };
     // The first admin of a tenant is provisioned by the operator; later users by that admin.
-    await putTenantUser(table, { userId: admin.sub, tenantId: t.id, name: '管理员', roles: ['federation_admin'], createdAt: new Date().toISOString() });
+    await putTenantUser(table, { userId: admin.sub, tenantId: t.id, name: '管理员', roles: ['federation_admin'], status: 'active', createdAt: new Date().toISOString(), version: 1 });
     let serial = 1;
     const created: string[] = [];
     for (const u of units[t.id] ?? []) {
@@ -104,7 +104,7 @@ export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKey
     reporters.set(`staff:${t.id}`, { sub: String(staff.userId), name: '工作人员', roles: ['federation_staff'], tenantId: t.id });
     seeded.push({ ...t, unitIds: created });
     if (t.level === 'city') {
-      await putTenantUser(table, { userId: `demo-leader-${t.id}`, tenantId: t.id, scope: '3212', name: '市总领导', roles: ['leadership_viewer'], createdAt: new Date().toISOString() });
+      await putTenantUser(table, { userId: `demo-leader-${t.id}`, tenantId: t.id, scope: '3212', name: '市总领导', roles: ['leadership_viewer'], status: 'active', createdAt: new Date().toISOString(), version: 1 });
     }
   }
   const api: SeedApi = {
@@ -121,7 +121,7 @@ async function putDirectoryUser(table: Table, user: User): Promise<void> {
   await table.doc.send(new PutCommand({ TableName: table.name, Item: { pk: 'PLATFORM#USER', sk: user.userId, ...directoryLookup(user), kind: 'user', ...user } }));
 }
 
-async function putTenantUser(table: Table, user: User & { tenantId: string }): Promise<void> {
+async function putTenantUser(table: Table, user: TenantUser): Promise<void> {
   await table.doc.send(new PutCommand({ TableName: table.name, Item: { pk: `T#${user.tenantId}#USER`, sk: user.userId, ...directoryLookup(user), kind: 'user', ...user } }));
 }
 

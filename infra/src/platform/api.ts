@@ -141,6 +141,11 @@ export class PlatformApi {
     );
 
     // ── HTTP API ─────────────────────────────────────────────────────────────────────────
+    // An HTTP API JWT authorizer is configured with an issuer and audiences only; it checks the signature
+    // (kid from the issuer's JWKS), iss, aud (or client_id), exp and nbf against now, iat not in the future,
+    // and route scopes. It has no setting for a longest lifetime or a required exp, so the app's verifier
+    // (packages/api/src/auth.ts) refuses a token without exp, one valid for more than 12 h or issued in the
+    // future, on every request, in both runtimes.
     const authorizer = new apigwAuth.HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, {
       jwtAudience: [props.jwtAudience],
       identitySource: ['$request.header.Authorization'],

@@ -2,7 +2,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { newId } from '@ufp/core/ids';
-import type { TokenVerifier } from './auth.js';
+import { TokenRejected, type TokenVerifier } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import { retryAfterHeaders } from './fair-use.js';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.js';
@@ -80,8 +80,9 @@ export function createApp(opts: AppOptions): Hono {
         if (!token) return asRecord({ deps: opts.deps, correlationId, idempotencyKey, idempotencyKeyMalformed, clientIp, authProblem: 'missing' });
         try {
           return asRecord({ deps: opts.deps, correlationId, idempotencyKey, idempotencyKeyMalformed, clientIp, claims: await opts.verifier.verify(token) });
-        } catch {
-          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, idempotencyKeyMalformed, clientIp, authProblem: 'invalid' });
+        } catch (err) {
+          const authProblem = err instanceof TokenRejected ? err.problem : 'invalid';
+          return asRecord({ deps: opts.deps, correlationId, idempotencyKey, idempotencyKeyMalformed, clientIp, authProblem });
         }
       },
       onError: ({ error, path, ctx }) => {

@@ -2,10 +2,10 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import { DomainError, type DomainErrorKind } from '@ufp/core/errors';
-import type { Role } from '@ufp/core/roles';
+import { moduleOfPath, tenantRoles, type Role } from '@ufp/core/roles';
 import { ownScope } from '@ufp/core/rollups/scopes';
-import { PLATFORM_AUDIT_TENANT, type RollupScope, type TenantScope } from '@ufp/core/tenancy/scope';
-import type { Claims } from './auth.js';
+import { PLATFORM_AUDIT_TENANT, type RollupScope, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
+import { tokenProblemText, type Claims, type TokenProblem } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import { hashedSubject, type UsageSubject } from './fair-use.js';
 import { inputHash, malformedKey, replayOf, storeFinalResponse, type IdempotentCall } from './idempotency.js';
@@ -14,8 +14,8 @@ import { issueView } from './zod-bilingual.js';
 export interface Context {
   deps: ApiDeps;
   claims?: Claims;
-  /** Why there are no claims: no bearer token, or one that failed verification. */
-  authProblem?: 'missing' | 'invalid';
+  /** Why there are no claims: no bearer token, or why the one sent was refused. */
+  authProblem?: 'missing' | TokenProblem;
   correlationId: string;
   /** From the `Idempotency-Key` header: a retried mutation returns the first response. */
   idempotencyKey?: string;
@@ -133,15 +133,65 @@ const idempotent = (tenantOf: (ctx: Context & { scope?: TenantScope }) => string
     return result;
   });
 
-const denied = (zh: string, en: string) => new TRPCError({ code: 'FORBIDDEN', message: zh, cause: new DomainError('forbidden', { zh, en }) });
+const denied = (zh: string, en: string, details: Record<string, unknown> = {}) =>
+  new TRPCError({ code: 'FORBIDDEN', message: zh, cause: new DomainError('forbidden', { zh, en }, details) });
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.claims) {
-    const zh = ctx.authProblem === 'invalid' ? '登录凭证无效或已过期' : '请先登录';
-    const en = ctx.authProblem === 'invalid' ? 'Invalid or expired token' : 'Sign-in required';
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: zh, cause: new DomainError('forbidden', { zh, en }) });
+const unauthorized = (text: { zh: string; en: string }, details: Record<string, unknown> = {}) =>
+  new TRPCError({ code: 'UNAUTHORIZED', message: text.zh, cause: new DomainError('forbidden', text, details) });
+
+/** A suspended tenant's users are refused everywhere but `me` (which says so); its data stays. */
+export const tenantSuspended = () => denied('所属租户已停用', "Your federation's account is suspended", { reason: 'tenant_suspended' });
+
+/**
+ * The tenant a public page (rating, 公示, self-test) names: one that does not exist is not found, as
+ * before; a suspended one answers 403 服务已暂停 (nothing is read or written), which the console's public
+ * pages show as a paused service.
+ */
+export async function publicTenant(ctx: Pick<Context, 'deps'>, tenantId: string, missing: () => DomainError): Promise<Tenant> {
+  const tenant = await ctx.deps.tenants.get(tenantId);
+  if (!tenant) throw missing();
+  if (tenant.status !== 'active') {
+    throw new DomainError('forbidden', { zh: '服务已暂停：该总工会的线上服务暂时停止', en: "Service paused: this federation's online service is suspended" }, { reason: 'service_paused' });
   }
-  return next({ ctx: { ...ctx, claims: ctx.claims, actor: { sub: ctx.claims.sub, name: ctx.claims.name, roles: ctx.claims.roles } } });
+  return tenant;
+}
+
+const tenantRoleSet: ReadonlySet<Role> = new Set(tenantRoles);
+
+/**
+ * What counts for this request. The identity provider authenticates; the user directory authorises:
+ * when it holds an entry for the token's (tenant, subject), that entry's status, roles, unit binding,
+ * modules and name replace the token's (one GetItem, cached ≤ 5 s per API instance), so a disabled
+ * user's still-valid token is refused and an edited role applies within seconds. Without an entry
+ * (identities provisioned only at the identity provider: the operator, leadership, test tokens) the
+ * token's claims are used. An entry never widens: it is looked up in the token's own tenant, grants
+ * tenant roles only, and the token's tenant and rollup scope are kept.
+ */
+async function effectiveClaims(ctx: Context, claims: Claims): Promise<Claims> {
+  if (!claims.tenantId) return claims;
+  const entry = await ctx.deps.users.directoryEntry(claims.tenantId, claims.sub);
+  if (!entry) return claims;
+  if ((entry.status ?? 'active') !== 'active') {
+    throw unauthorized({ zh: '账号已停用，请联系本单位管理员', en: 'Your account is disabled; contact your federation administrator' }, { reason: 'user_disabled' });
+  }
+  return {
+    sub: claims.sub,
+    name: entry.name,
+    roles: entry.roles.filter((r) => tenantRoleSet.has(r)),
+    tenantId: claims.tenantId,
+    unitId: entry.unitId,
+    scope: claims.scope,
+    modules: entry.modules?.length ? entry.modules : undefined,
+  };
+}
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
+  if (!ctx.claims) throw unauthorized(tokenProblemText[ctx.authProblem ?? 'missing'], { reason: ctx.authProblem ?? 'missing' });
+  const claims = await effectiveClaims(ctx, ctx.claims);
+  // Staff assigned to modules call only those modules' procedures (and the shared ones).
+  const module = moduleOfPath(path);
+  if (module && claims.modules && !claims.modules.includes(module)) throw denied('您未被分配该业务模块', 'You are not assigned to this module', { reason: 'module_not_assigned', module });
+  return next({ ctx: { ...ctx, claims, actor: { sub: claims.sub, name: claims.name, roles: claims.roles } } });
 });
 
 const hasAny = (claims: Claims, allowed: readonly Role[]) => claims.roles.some((r) => allowed.includes(r));
@@ -160,10 +210,10 @@ export const platformProcedure = authedProcedure
 export const tenantProcedure = (allowed: readonly Role[]) =>
   authedProcedure.use(async ({ ctx, next }) => {
     const tenantRoles = ctx.claims.roles.filter((r) => allowed.includes(r));
+    const tenant = ctx.claims.tenantId ? await ctx.deps.tenants.get(ctx.claims.tenantId) : undefined;
+    if (tenant && tenant.status !== 'active') throw tenantSuspended();
     if (!ctx.claims.tenantId || tenantRoles.length === 0) throw denied('无权访问该功能', 'Not permitted for your role');
-    const tenant = await ctx.deps.tenants.get(ctx.claims.tenantId);
     if (!tenant) throw denied('所属租户不存在', 'Your tenant does not exist');
-    if (tenant.status !== 'active') throw denied('所属租户已停用', 'Your tenant is suspended');
     const onlyReporter = tenantRoles.every((r) => r === 'unit_reporter');
     if (onlyReporter && !ctx.claims.unitId) throw denied('填报员未绑定基层工会', 'Unit reporter is not bound to a unit');
     const scope: TenantScope = {
@@ -183,13 +233,15 @@ export const tenantProcedure = (allowed: readonly Role[]) =>
  */
 export const rollupProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const actor = ctx.actor;
+  // A suspended tenant's users read nothing, its leadership's scope included; its rows stay in others' rollups.
+  const tenant = ctx.claims.tenantId ? await ctx.deps.tenants.get(ctx.claims.tenantId) : undefined;
+  if (ctx.claims.tenantId && !tenant) throw denied('所属租户不存在', 'Your tenant does not exist');
+  if (tenant && tenant.status !== 'active') throw tenantSuspended();
   if (hasAny(ctx.claims, ['leadership_viewer']) && ctx.claims.scope) {
     const scope: RollupScope = { kind: 'rollup', code: ctx.claims.scope, actor };
     return next({ ctx: { ...ctx, rollupScope: scope } });
   }
-  if (ctx.claims.tenantId && hasAny(ctx.claims, ['federation_admin', 'federation_staff', 'leadership_viewer'])) {
-    const tenant = await ctx.deps.tenants.get(ctx.claims.tenantId);
-    if (!tenant || tenant.status !== 'active') throw denied('所属租户不可用', 'Your tenant is unavailable');
+  if (tenant && hasAny(ctx.claims, ['federation_admin', 'federation_staff', 'leadership_viewer'])) {
     const code = ownScope(tenant.divisionCode);
     const scope: RollupScope = tenant.level === 'city' ? { kind: 'rollup', code, actor } : { kind: 'rollup', code, actor, tenantId: tenant.id };
     return next({ ctx: { ...ctx, rollupScope: scope } });

@@ -66,7 +66,7 @@ export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<
     blindIndexKey: await readBlindIndexKey(env),
     // Without AUDIT_MAC_KEY_ID the function was granted neither GenerateMac nor VerifyMac: KMS refuses.
     auditSigner: new KmsDigestSigner(env.auditMacKeyId ?? 'alias/audit-mac-not-granted', new KMSClient({ region: env.region })),
-    auth: { kind: 'jwks', jwksUrl: env.jwt.jwksUrl, issuer: env.jwt.issuer, audience: env.jwt.audience },
+    auth: { kind: 'jwks', jwksUrl: env.jwt.jwksUrl, issuer: env.jwt.issuer, audience: env.jwt.audience, userIdClaim: env.jwt.userIdClaim },
     // Evidence files: presigned S3 URLs on the evidence bucket (only the API function is given EVIDENCE_BUCKET).
     blobs: env.evidenceBucket ? new S3BlobStore({ bucket: env.evidenceBucket, region: env.region }) : undefined,
     queuedDeadLetters: queuedDeadLetters(env),

@@ -16,7 +16,8 @@ export interface FunctionEnv {
   blindIndexSecretArn: string | undefined;
   /** The KMS HMAC key that signs (sealing tick) or verifies (API) the audit log's digests. */
   auditMacKeyId: string | undefined;
-  jwt: { issuer: string; audience: string; jwksUrl: string };
+  /** `userIdClaim`: the claim holding the directory user id (`JWT_USER_ID_CLAIM`, `sub` when unset). */
+  jwt: { issuer: string; audience: string; jwksUrl: string; userIdClaim: string | undefined };
   /**
    * The platform's SQS dead-letter queues (`DEAD_LETTER_QUEUES`, a JSON array of {key, url, source,
    * target}) and the table's stream (`TABLE_STREAM_ARN`): only the API function is given them, for
@@ -57,6 +58,7 @@ export function readEnv(env: Env = process.env): FunctionEnv {
       issuer: required(env, 'JWT_ISSUER'),
       audience: required(env, 'JWT_AUDIENCE'),
       jwksUrl: required(env, 'JWKS_URL'),
+      userIdClaim: optional(env, 'JWT_USER_ID_CLAIM'),
     },
   };
 }

@@ -62,7 +62,8 @@ function Frame(props: { me: Me; children?: JSX.Element }) {
     location.pathname; // close the phone menu after navigating
     setMenuOpen(false);
   });
-  const items = () => navFor(props.me.roles);
+  const items = () => navFor(props.me.roles, props.me.modules);
+  const suspended = () => props.me.tenant?.status === 'suspended';
   const orgName = () => props.me.tenant?.name ?? props.me.scope?.name ?? t('login.platform');
   const roleNames = () => props.me.roles.map((r) => tMaybe(`role.${r}`, r)).join('、');
   const logout = () => {
@@ -121,8 +122,19 @@ function Frame(props: { me: Me; children?: JSX.Element }) {
           </ul>
         </nav>
         <main id="main" class="main">
-          <Show when={items().length > 0} fallback={<Banner kind="info">{t('error.noRole')}</Banner>}>
-            {props.children}
+          {/* A suspended federation's users can do nothing but read why (every other call answers 403). */}
+          <Show
+            when={!suspended()}
+            fallback={
+              <div class="card narrow" role="alert" aria-labelledby="suspended-title">
+                <h1 id="suspended-title">{t('tenant.suspendedTitle')}</h1>
+                <p>{t('tenant.suspendedBody', { name: props.me.tenant?.name ?? '' })}</p>
+              </div>
+            }
+          >
+            <Show when={items().length > 0} fallback={<Banner kind="info">{t('error.noRole')}</Banner>}>
+              {props.children}
+            </Show>
           </Show>
         </main>
       </div>
@@ -132,7 +144,7 @@ function Frame(props: { me: Me; children?: JSX.Element }) {
 
 /** `/`: go to the first page the user's roles may open. */
 export function Home() {
-  const first = () => navFor(me()?.roles)[0]?.path;
+  const first = () => (me()?.tenant?.status === 'suspended' ? undefined : navFor(me()?.roles, me()?.modules)[0]?.path);
   return (
     <Show when={first()} fallback={<Banner kind="info">{t('error.noRole')}</Banner>}>
       {(path) => <Navigate href={path()} />}

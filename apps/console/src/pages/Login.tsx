@@ -34,10 +34,10 @@ function groupOf(u: DevUser): string {
   return divisionScope(u) && i > 0 ? u.label.slice(0, i) : '';
 }
 
-/** Second line: the bound unit, and role names the label does not already show (in the UI language). */
+/** Second line: the bound unit, role names the label does not already show (in the UI language), the login id. */
 function secondary(u: DevUser): string {
   const roles = u.roles.map((r) => tMaybe(`role.${r}`, r)).filter((name) => !u.label.includes(name));
-  return [u.unitName, ...roles].filter(Boolean).join(' · ');
+  return [u.unitName, ...roles, u.loginId].filter(Boolean).join(' · ');
 }
 
 function roleRank(u: DevUser): number {
@@ -69,6 +69,7 @@ export default function Login() {
     setBusy(u.sub);
     setError(undefined);
     try {
+      // A directory user's roles and unit come from the directory (the dev login looks them up).
       const body: Record<string, unknown> = { sub: u.sub, roles: u.roles };
       if (u.name) body.name = u.name;
       if (u.tenantId) body.tenantId = u.tenantId;
@@ -126,6 +127,9 @@ export default function Login() {
               <Show when={logoutReason() === 'expired'}>
                 <Banner kind="info">{t('login.sessionExpired')}</Banner>
               </Show>
+              <Show when={logoutReason() === 'disabled'}>
+                <Banner kind="error">{t('login.accountDisabled')}</Banner>
+              </Show>
               <Show when={error()}>
                 <Banner kind="error">{t('login.failed', { message: errorText(error()) })}</Banner>
               </Show>
@@ -140,13 +144,16 @@ export default function Login() {
                             <button
                               type="button"
                               class="login__user"
-                              disabled={busy() !== null}
+                              disabled={busy() !== null || u.status === 'disabled'}
                               aria-busy={busy() === u.sub}
                               onClick={() => void pick(u)}
                             >
                               <span class="login__label">{u.label}</span>
                               <Show when={secondary(u)}>
                                 <span class="login__roles">{secondary(u)}</span>
+                              </Show>
+                              <Show when={u.status === 'disabled'}>
+                                <span class="tag tag--off">{t('userStatus.disabled')}</span>
                               </Show>
                             </button>
                           </li>

@@ -54,7 +54,12 @@ export default function Overview() {
   });
 
   const columns = createMemo<Column<Row>[]>(() => [
-    { label: () => t('overview.org'), cell: (r) => r.name, class: 'cell--primary' },
+    {
+      label: () => t('overview.org'),
+      // A suspended federation's history stays in the figures, marked.
+      cell: (r) => (r.status === 'suspended' ? <span>{r.name} <span class="tag tag--off">{t('tenantStatus.suspended')}</span></span> : r.name),
+      class: 'cell--primary',
+    },
     { label: () => t('overview.divisionCode'), cell: (r) => <span class="mono">{r.divisionCode}</span> },
     ...metrics().map<Column<Row>>((m) => ({
       label: () => metricLabel(m, current()?.indicators),

@@ -35,7 +35,7 @@ import { HardshipRepository } from '@ufp/db/repositories/hardship';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { ApiDeps } from '../deps.js';
 import { idInput, langInput, pageInput } from '../schemas.js';
-import { publicProcedure, router, tenantProcedure, type Context } from '../trpc.js';
+import { publicProcedure, publicTenant, router, tenantProcedure, type Context } from '../trpc.js';
 import { write } from '../write.js';
 
 type Ctx = Context & { scope: TenantScope };
@@ -283,9 +283,7 @@ function publicScope(tenant: Tenant): TenantScope {
 }
 
 async function activeTenant(ctx: { deps: ApiDeps }, tenantId: string): Promise<Tenant> {
-  const tenant = await ctx.deps.tenants.get(tenantId);
-  if (!tenant || tenant.status !== 'active') throw notFound('工会');
-  return tenant;
+  return publicTenant(ctx, tenantId, () => notFound('工会'));
 }
 
 

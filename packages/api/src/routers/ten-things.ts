@@ -17,7 +17,7 @@ import type { TenThingsRepository } from '@ufp/db/repositories/ten-things';
 import { retryStale, type UnitOfWork } from '@ufp/db/unit-of-work';
 import { xlsxFile } from '../excel.js';
 import { idInput, langInput, pageInput } from '../schemas.js';
-import { publicProcedure, router, tenantProcedure, type Context } from '../trpc.js';
+import { publicProcedure, publicTenant, router, tenantProcedure, type Context } from '../trpc.js';
 import { write } from '../write.js';
 import { evidenceForEntry, tenThingsEvidenceRouter } from './ten-things-evidence.js';
 import { annualWorkbook } from './ten-things-report.js';
@@ -531,8 +531,7 @@ async function annualReport(ctx: Ctx, planId: string) {
 export type AnnualReport = Awaited<ReturnType<typeof annualReport>>;
 
 async function publicItem(ctx: Context, tenantId: string, itemId: string) {
-  const tenant = await ctx.deps.tenants.get(tenantId);
-  if (!tenant || tenant.status !== 'active') throw notFound('实事项目');
+  const tenant = await publicTenant(ctx, tenantId, () => notFound('实事项目'));
   const item = await tenThingsRepo(ctx.deps).itemById(tenant.id, itemId);
   if (!item || item.stage !== 'adopted') throw notFound('实事项目');
   return { item, tenant };

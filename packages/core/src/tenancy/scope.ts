@@ -44,7 +44,16 @@ export interface Tenant {
   name: string;
   level: 'city' | 'county';
   divisionCode: string;
+  /** Suspended: its users are refused (403), its public pages say the service is paused; its data and rollup rows stay. */
   status: 'active' | 'suspended';
+  /** The federation's contact for the platform operator (an office, not a member: no personal data of workers). */
+  contact?: { name?: string; phone?: string; email?: string };
+  suspendedAt?: string;
+  /** The operator who suspended it (token subject). */
+  suspendedBy?: string;
+  suspendReason?: string;
+  reactivatedAt?: string;
   createdAt: string;
+  updatedAt?: string;
   version: number;
 }

@@ -61,15 +61,22 @@ export class NotificationRepository {
       .slice(0, limit);
   }
 
-  markRead(uow: UnitOfWork, tenantId: string, id: string, at: string): void {
+  /** `modules`: the reader's assigned modules; another module's notification is not found for them. */
+  markRead(uow: UnitOfWork, tenantId: string, id: string, at: string, modules?: readonly NotificationModule[]): void {
+    const names = modules?.map((_, i) => `:m${i}`) ?? [];
+    // Items written before notifications had a module are contract notifications (see withDefaults).
+    const ofModules = modules
+      ? ` AND (#module IN (${names.join(', ')})${modules.includes('contracts') ? ' OR attribute_not_exists(#module)' : ''})`
+      : '';
     uow.raw(
       {
         Update: {
           TableName: this.table.name,
           Key: notificationKeys.notification(tenantId, id),
           UpdateExpression: 'SET readAt = if_not_exists(readAt, :at)',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': at },
+          ConditionExpression: `attribute_exists(pk)${ofModules}`,
+          ...(modules ? { ExpressionAttributeNames: { '#module': 'module' } } : {}),
+          ExpressionAttributeValues: { ':at': at, ...Object.fromEntries(names.map((n, i) => [n, modules![i]])) },
         },
       },
       notFound('通知'),

@@ -1,4 +1,4 @@
-import { conflict } from '@ufp/core/errors';
+import { conflict, DomainError, staleVersion } from '@ufp/core/errors';
 import type { Tenant } from '@ufp/core/tenancy/scope';
 import { keys } from '../keys.js';
 import { getItem, queryAll, stripKeys } from '../query.js';
@@ -23,6 +23,13 @@ export class TenantRepository {
     return tenant;
   }
 
+  /** The stored tenant, bypassing the cache (platform procedures that change it read it this way). */
+  async read(tenantId: string): Promise<Tenant> {
+    const item = await getItem<Record<string, unknown>>(this.table, keys.tenant(tenantId));
+    if (!item) throw new DomainError('not_found', { zh: '租户不存在', en: 'Tenant not found' }, { entity: 'tenant' });
+    return stripKeys<Tenant>(item);
+  }
+
   async list(): Promise<Tenant[]> {
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
@@ -45,5 +52,14 @@ export class TenantRepository {
         ),
       );
     this.cache.delete(tenant.id);
+  }
+
+  /**
+   * Replaces a tenant only if nobody changed it since `before` was read. This instance forgets its cached
+   * copy at once; other API instances see the change within the cache window (5 s).
+   */
+  replace(uow: UnitOfWork, before: Tenant, after: Tenant): void {
+    uow.replaceVersioned({ ...keys.tenant(after.id), kind: 'tenant', ...after }, before.version, staleVersion());
+    this.cache.delete(after.id);
   }
 }

@@ -1,10 +1,9 @@
 import { useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { query } from '../../api';
-import { Banner } from '../../components/Banner';
+import { PublicError } from '../../components/PublicError';
 import { LangSwitch } from '../../components/LangSwitch';
 import { lang, t } from '../../i18n';
-import { errorText } from '../../toast';
 import { EVENTS, explanationOf, parseYuan, type SelfTestResult } from './shared';
 import './hardship.css';
 
@@ -59,7 +58,7 @@ export default function HardshipSelfTest() {
         </fieldset>
         <button type="submit" class="btn btn--primary">{t('hardship.selfTest.run')}</button>
       </form>
-      <Show when={error()}><Banner kind="error">{errorText(error())}</Banner></Show>
+      <Show when={error()}><PublicError error={error()} /></Show>
       <Show when={result()}>
         {(r) => (
           <div class="card" role="status">

@@ -2,6 +2,7 @@ import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError } from '../../api';
 import { LangSwitch } from '../../components/LangSwitch';
+import { PublicError } from '../../components/PublicError';
 import { formatNumber } from '../../i18n';
 import { comparatorSign, tt } from './labels';
 import './ten-things.css';
@@ -47,9 +48,9 @@ export default function Rate() {
         <LangSwitch />
       </div>
       <Show when={item.error}>
-        <p role="alert">{item.error instanceof Error ? item.error.message : String(item.error)}</p>
+        <PublicError error={item.error} />
       </Show>
-      <Show when={item()}>
+      <Show when={!item.error && item()}>
         {(it) => (
           <>
             <p class="muted">
