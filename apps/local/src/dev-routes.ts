@@ -52,7 +52,7 @@ export function devRoutes(
     const deps = lazy(resolveDeps);
     app.post('/auth/dev-login', async (c) => {
       const parsed = loginInput.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map(issueView)), 400);
+      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map((issue) => issueView(issue))), 400);
       return c.json({ token: await signLocalToken(deps.signing, parsed.data) });
     });
 
@@ -71,7 +71,7 @@ export function devRoutes(
     // Make a consumer fail (every matching delivery, until cleared): exercises parking and redrive.
     app.post('/dev/faults', async (c) => {
       const parsed = faultInput.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map(issueView)), 400);
+      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map((issue) => issueView(issue))), 400);
       deps.faults.arm(parsed.data.handler, parsed.data.eventType);
       return c.json({ faults: deps.faults.list() });
     });

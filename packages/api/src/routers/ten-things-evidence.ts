@@ -5,6 +5,8 @@ import { checkDeclaration, checkUploaded, evidenceKey, MAX_EVIDENCE_BYTES, SNIFF
 import { DomainError, invalid, notFound } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import type { Item } from '@ufp/core/ten-things/model';
+import { limits } from '@ufp/core/validation/limits';
+import { text } from '@ufp/core/validation/zod';
 import { idInput } from '../schemas.js';
 import { router } from '../trpc.js';
 import { write } from '../write.js';
@@ -26,9 +28,9 @@ const adoptedOnly = (item: Item) => {
 /** The evidence record, if the caller may see its item (a reporter of another unit gets "not found", like the item). */
 async function visibleEvidence(ctx: Ctx, evidenceId: string): Promise<{ evidence: Evidence; item: Item }> {
   const evidence = await tenThingsRepo(ctx.deps).evidenceById(ctx.scope.tenantId, evidenceId);
-  if (!evidence || evidence.module !== 'tenThings') throw notFound('佐证材料');
+  if (!evidence || evidence.module !== 'tenThings') throw notFound({ zh: '佐证材料', en: 'Evidence' });
   const item = await visibleItem(ctx, evidence.subjectId).catch((e: unknown) => {
-    throw e instanceof DomainError && e.kind === 'not_found' ? notFound('佐证材料') : e;
+    throw e instanceof DomainError && e.kind === 'not_found' ? notFound({ zh: '佐证材料', en: 'Evidence' }) : e;
   });
   return { evidence, item };
 }
@@ -45,8 +47,8 @@ export const tenThingsEvidenceRouter = router({
     .input(
       z.object({
         itemId: idInput,
-        fileName: z.string().trim().min(1).max(255),
-        contentType: z.string().trim().min(1).max(120),
+        fileName: text(limits.evidence.fileName),
+        contentType: text(limits.evidence.contentType),
         sizeBytes: z.number().int().min(0).max(MAX_EVIDENCE_BYTES * 100),
       }),
     )

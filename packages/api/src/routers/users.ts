@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { invalid } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import type { User } from '@ufp/db/repositories/users';
+import { limits } from '@ufp/core/validation/limits';
+import { text } from '@ufp/core/validation/zod';
 import { idInput, pageInput } from '../schemas.js';
 import { router, tenantProcedure } from '../trpc.js';
 import { write } from '../write.js';
@@ -15,7 +17,7 @@ export const usersRouter = router({
   create: admins
     .input(
       z.object({
-        name: z.string().trim().min(1).max(30),
+        name: text(limits.user.name),
         roles: z.array(z.enum(grantableRoles)).min(1).max(4),
         unitId: idInput.optional(),
       }),

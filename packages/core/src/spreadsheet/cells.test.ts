@@ -60,7 +60,7 @@ describe('text and whole numbers', () => {
     expect(value(readText('  兴化市总工会 ', ID))).toBe('兴化市总工会');
     expect(value(readText(2024, ID))).toBe('2024');
     expect(value(readText(0.1 + 0.2, ID))).toBe('0.3');
-    expect(problemOf(readText('长'.repeat(31), { zh: '姓名', en: 'Name' }, 30))?.zh).toBe('「姓名」过长（最多30字）');
+    expect(problemOf(readText('长'.repeat(31), { zh: '姓名', en: 'Name' }, 30))?.zh).toBe('「姓名」不能超过 30 个字');
     expect(problemOf(readText(true, ID))?.en).toBe('"ID number" must be text');
   });
 

@@ -72,7 +72,7 @@ export class NotificationRepository {
           ExpressionAttributeValues: { ':at': at },
         },
       },
-      notFound('通知'),
+      notFound({ zh: '通知', en: 'Notification' }),
     );
   }
 }
