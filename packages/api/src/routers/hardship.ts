@@ -31,7 +31,7 @@ import type { Role } from '@ufp/core/roles';
 import type { Lang } from '@ufp/core/spreadsheet/cells';
 import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
-import { bankAccountSchema, idNumberSchema, isoDateSchema, phoneSchema, recordId, text } from '@ufp/core/validation/zod';
+import { bankAccountSchema, bilingualMessage, idNumberSchema, isoDateSchema, phoneSchema, recordId, text } from '@ufp/core/validation/zod';
 import { HardshipRepository } from '@ufp/db/repositories/hardship';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { ApiDeps } from '../deps.js';
@@ -96,7 +96,7 @@ const createInput = z.object({
   unitId: idInput,
   worker: workerInput,
   household: householdInput,
-  consentGiven: z.literal(true, { message: '须经职工本人同意核对家庭经济状况', params: { en: 'The worker must consent to the income check' } } as never),
+  consentGiven: z.literal(true, { error: bilingualMessage({ zh: '须经职工本人同意核对家庭经济状况', en: 'The worker must consent to the income check' }) }),
 });
 
 const rulesInput = z.object({
@@ -312,7 +312,7 @@ const importInput = z.preprocess(
   z
     .object({
       file: z
-        .instanceof(Blob, { message: '请选择 Excel 文件', params: { en: 'Choose an Excel file' } } as never)
+        .instanceof(Blob, { error: bilingualMessage({ zh: '请选择 Excel 文件', en: 'Choose an Excel file' }) })
         .refine((b) => b.size > 0 && b.size <= MAX_LEDGER_BYTES, { message: `文件为空或超过 ${MAX_LEDGER_BYTES / 1024 / 1024} MB`, params: { en: `The file is empty or over ${MAX_LEDGER_BYTES / 1024 / 1024} MB` } })
         .optional(),
       fileBase64: z.string().min(1).max(Math.ceil(MAX_LEDGER_BYTES / 3) * 4).optional(),

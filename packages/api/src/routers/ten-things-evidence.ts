@@ -6,7 +6,7 @@ import { DomainError, invalid, notFound } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import type { Item } from '@ufp/core/ten-things/model';
 import { limits } from '@ufp/core/validation/limits';
-import { text } from '@ufp/core/validation/zod';
+import { recordId, text } from '@ufp/core/validation/zod';
 import { idInput } from '../schemas.js';
 import { router } from '../trpc.js';
 import { write } from '../write.js';
@@ -48,7 +48,8 @@ export const tenThingsEvidenceRouter = router({
       z.object({
         itemId: idInput,
         fileName: text(limits.evidence.fileName),
-        contentType: text(limits.evidence.contentType),
+        /** A media type as the browser reports it (image/png): ASCII, never echoed in other scripts. */
+        contentType: recordId(limits.evidence.contentType.max),
         sizeBytes: z.number().int().min(0).max(MAX_EVIDENCE_BYTES * 100),
       }),
     )

@@ -179,11 +179,12 @@ export function targetsTextError(outcome: Extract<ParseOutcome, { ok: false }>, 
   const why = {
     no_quantity: { zh: '没有可量化的指标（数量和单位）', en: 'no quantity with a unit' },
     ambiguous: { zh: '含有多个数字，无法确定哪一个是目标值，请拆分成多句', en: 'more than one number; split it into separate clauses' },
-    unknown_unit: { zh: '数字后没有可识别的单位（如 场、人次、个、名、万元）', en: 'the number has no recognised unit (场, 人次, 个, 名, 万元, …)' },
+    unknown_unit: { zh: '数字后没有可识别的单位（如 场、人次、个、名、万元）', en: 'the number is not followed by a unit word the parser knows (the Chinese message lists some)' },
     empty: { zh: '内容为空', en: 'empty text' },
   }[outcome.reason];
+  // The clause is quoted in Chinese only (and in details.fragment): the English text stays English.
   return invalid(
-    { zh: `无法解析指标“${outcome.fragment}”：${why.zh}`, en: `Cannot parse the target "${outcome.fragment}": ${why.en}` },
+    { zh: `无法解析指标“${outcome.fragment}”：${why.zh}`, en: `A target cannot be parsed: ${why.en}` },
     { field, fragment: outcome.fragment, reason: outcome.reason },
   );
 }

@@ -72,14 +72,14 @@ export function text(rule: TextRule) {
     });
 }
 
-/** Record ids (ULIDs, `table/<tenant>/<letter>`, tenant ids…): 1–`max` visible ASCII characters. */
+/** Record ids (ULIDs, `table/<tenant>/<letter>`, tenant ids…) and other machine tokens (media types): 1–`max` visible ASCII characters. */
 export function recordId(max = 64) {
   return z
     .string()
     .min(1)
     .max(max)
     .superRefine((v, ctx) => {
-      if (!/^[\x21-\x7E]*$/.test(v)) addReason(ctx, { zh: '格式不正确（编号只含英文字母、数字和符号）', en: 'is malformed (ids are letters, digits and symbols)' }, 'format', true);
+      if (!/^[\x21-\x7E]*$/.test(v)) addReason(ctx, { zh: '格式不正确（只能包含英文字母、数字和符号）', en: 'is malformed (letters, digits and symbols only)' }, 'format', true);
     });
 }
 
