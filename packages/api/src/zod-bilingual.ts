@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeField, type FieldLabel } from '@ufp/core/validation/labels';
+import { describeField, fieldLabel, type FieldLabel } from '@ufp/core/validation/labels';
 import { installIssueWording, readIssueMessage } from '@ufp/core/validation/zod';
 
 /**
@@ -114,12 +114,12 @@ function withField(field: FieldLabel, predicate: Words): Words {
   return { zh: `${field.zh}${predicate.zh}`, en: `${field.en} ${predicate.en}` };
 }
 
-/** A sentence that does not already name the field gets the field's name in front. */
-function sentenceOf(field: FieldLabel, sentence: Words): Words {
-  const namesField = (text: string, name: string) => text.toLowerCase().includes(name.toLowerCase());
+/** A sentence that does not already name the field (`name`, without array positions) gets the field's name in front. */
+function sentenceOf(field: FieldLabel, name: FieldLabel, sentence: Words): Words {
+  const namesField = (text: string, words: string) => text.toLowerCase().includes(words.toLowerCase());
   return {
-    zh: namesField(sentence.zh, field.zh) ? sentence.zh : `${field.zh}：${sentence.zh}`,
-    en: namesField(sentence.en, field.en) ? sentence.en : `${field.en}: ${sentence.en}`,
+    zh: namesField(sentence.zh, name.zh) ? sentence.zh : `${field.zh}：${sentence.zh}`,
+    en: namesField(sentence.en, name.en) ? sentence.en : `${field.en}: ${sentence.en}`,
   };
 }
 
@@ -127,7 +127,8 @@ function sentenceOf(field: FieldLabel, sentence: Words): Words {
 export function issueView(issue: Issue, procedure?: string): IssueView {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const field = describeField(procedure, path);
+  const name = fieldLabel(procedure, path) ?? field;
   const read = readIssueMessage(issue.message, (issue as { params?: { en?: unknown } }).params);
-  const words = read.kind === 'generic' ? withField(field, genericPredicate(issue, read.received)) : read.kind === 'predicate' ? withField(field, read) : sentenceOf(field, read);
+  const words = read.kind === 'generic' ? withField(field, genericPredicate(issue, read.received)) : read.kind === 'predicate' ? withField(field, read) : sentenceOf(field, name, read);
   return { path, message: words.zh, messageEn: words.en, field };
 }

@@ -7,6 +7,7 @@ import { createFieldErrors, describedBy } from '../forms';
 import { formatDateTime, t, tMaybe } from '../i18n';
 import { errorText, showToast } from '../toast';
 import type { Page, Tenant } from '../types';
+import { IDENTIFIER_INPUT_MAX, limits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
 
 async function loadTenants(): Promise<Tenant[]> {
   const res = await query<Tenant[] | Page<Tenant>>('platform.tenants.list');
@@ -84,10 +85,10 @@ export default function Tenants() {
           </Show>
           <form class="form" novalidate onSubmit={(e) => void submit(e)}>
             <Field id="tenant-id" label={t('tenants.id')} required hint={t('tenants.idHint')} error={errors.get('id')}>
-              {text('id', t('tenants.idHint'), { class: 'mono', spellcheck: false })}
+              {text('id', t('tenants.idHint'), { class: 'mono', spellcheck: false, maxlength: TENANT_ID_LENGTH.max })}
             </Field>
             <Field id="tenant-name" label={t('tenants.name')} required error={errors.get('name')}>
-              {text('name')}
+              {text('name', undefined, { maxlength: limits.tenant.name.max })}
             </Field>
             <Field id="tenant-level" label={t('tenants.level')} required error={errors.get('level')}>
               <select
@@ -115,7 +116,7 @@ export default function Tenants() {
               hint={t('tenants.divisionHint')}
               error={errors.get('divisionCode')}
             >
-              {text('divisionCode', t('tenants.divisionHint'), { class: 'mono', inputmode: 'numeric', maxlength: 6, pattern: '[0-9]{6}' })}
+              {text('divisionCode', t('tenants.divisionHint'), { class: 'mono', inputmode: 'numeric', maxlength: IDENTIFIER_INPUT_MAX })}
             </Field>
             <div class="form__actions">
               <button type="submit" class="btn btn--primary" disabled={busy()}>

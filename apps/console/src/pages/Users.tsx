@@ -8,6 +8,7 @@ import { formatDateTime, t, tMaybe } from '../i18n';
 import { createPaged } from '../paged';
 import { errorText, showToast } from '../toast';
 import type { Page, Role, Unit, UserRow } from '../types';
+import { limits } from '@ufp/core/validation/limits';
 
 /** Roles a federation admin may grant inside the tenant (platform_operator is not a tenant role). */
 const TENANT_ROLES: readonly Role[] = ['federation_admin', 'federation_staff', 'unit_reporter', 'leadership_viewer'];
@@ -94,7 +95,7 @@ export default function Users() {
                 id="user-name"
                 type="text"
                 autocomplete="off"
-                maxlength={50}
+                maxlength={limits.user.name.max}
                 value={name()}
                 aria-invalid={!!errors.get('name')}
                 aria-describedby={describedBy('user-name', false, !!errors.get('name'))}

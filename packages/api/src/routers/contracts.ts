@@ -29,7 +29,7 @@ import { newId } from '@ufp/core/ids';
 import { platformAuditScope, type TenantScope } from '@ufp/core/tenancy/scope';
 import { regionProblem } from '@ufp/core/validation/divisions';
 import { fieldLabel } from '@ufp/core/validation/labels';
-import { limits } from '@ufp/core/validation/limits';
+import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { currentDivisionCodeSchema, isCalendarDate, isoDateSchema, text, usccSchema } from '@ufp/core/validation/zod';
 import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
 import { calendarOf, ContractRepository, loadedNotices, noticesInForce, saveNotice, workCalendar, type ContractFilter, type StoredNotice } from '@ufp/db/repositories/contracts';
@@ -54,8 +54,8 @@ const createInput = z.object({
   unitId: idInput.optional(),
   scope: z.object({ industry: z.enum(industries).optional(), regionCode: currentDivisionCodeSchema.optional() }).optional(),
   employerParties: z.array(z.object({ name: text(limits.contracts.partyName), uscc: usccSchema.optional() })).min(1).max(200),
-  coveredEnterprises: z.number().int().min(1).max(1_000_000),
-  coveredEmployees: z.number().int().min(1).max(10_000_000),
+  coveredEnterprises: z.number().int().min(numberLimits.coveredEnterprises.min).max(numberLimits.coveredEnterprises.max),
+  coveredEmployees: z.number().int().min(numberLimits.coveredEmployees.min).max(numberLimits.coveredEmployees.max),
   term: z.object({ start: isoDateSchema, end: isoDateSchema }),
   clauses: z
     .object({

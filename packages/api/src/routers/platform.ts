@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantDivisionProblem } from '@ufp/core/validation/divisions';
-import { limits } from '@ufp/core/validation/limits';
+import { limits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
 import { bilingualMessage, currentDivisionCodeSchema, text } from '@ufp/core/validation/zod';
 import { PLATFORM_AUDIT_TENANT, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -15,7 +15,10 @@ export const tenantInput = z.object({
   // Reserved: the platform's own audit log lives under this id.
   id: z
     .string()
-    .refine((v) => /^[A-Za-z0-9_-]{2,40}$/.test(v), { message: '租户标识只能包含字母、数字、下划线和短横线（2–40 位）', params: { en: 'Tenant id: 2–40 letters, digits, _ or -' } })
+    .refine((v) => new RegExp(`^[A-Za-z0-9_-]{${TENANT_ID_LENGTH.min},${TENANT_ID_LENGTH.max}}$`).test(v), {
+      message: `租户标识只能包含字母、数字、下划线和短横线（${TENANT_ID_LENGTH.min}–${TENANT_ID_LENGTH.max} 位）`,
+      params: { en: `Tenant id: ${TENANT_ID_LENGTH.min}–${TENANT_ID_LENGTH.max} letters, digits, _ or -` },
+    })
     .refine((v) => v.toLowerCase() !== PLATFORM_AUDIT_TENANT, { message: `租户标识「${PLATFORM_AUDIT_TENANT}」为平台保留`, params: { en: `The tenant id "${PLATFORM_AUDIT_TENANT}" is reserved for the platform` } }),
   name: text(limits.tenant.name),
   level: z.enum(['city', 'county']),

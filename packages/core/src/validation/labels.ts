@@ -54,7 +54,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'all.module': l('筛选的业务模块', 'Module filter'),
   'all.source': l('筛选的死信来源', 'Dead-letter source filter'),
   'platform.deadLetters:source': l('死信来源', 'Dead-letter source'),
-  ids: l('死信编号', 'Dead-letter ids'),
+  ids: l('死信编号', 'Dead-letter id'),
   'deadLetters.replay:id': l('死信编号', 'Dead-letter id'),
   'notifications.markRead:id': l('通知编号', 'Notification id'),
 

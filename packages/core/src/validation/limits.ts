@@ -58,9 +58,14 @@ export const limits = {
   deadLetters: { tenantId: line(1, 40), module: line(1, 40) },
 } as const satisfies Record<string, Rules>;
 
+/** A tenant id: letters, digits, _ and -, this many characters. */
+export const TENANT_ID_LENGTH = { min: 2, max: 40 } as const;
+
 export const numberLimits = {
   memberCount: { min: 0, max: 1_000_000 },
   householdSize: { min: 1, max: 20 },
+  coveredEnterprises: { min: 1, max: 1_000_000 },
+  coveredEmployees: { min: 1, max: 10_000_000 },
   year: { min: 2000, max: 2100 },
 } as const;
 
