@@ -302,7 +302,7 @@ export const contractsRouter = router({
           if (!member || (input.name !== undefined && member.name !== input.name)) {
             throw invalid({ zh: `${sideText(input.side)}没有这名代表`, en: `No such representative on the ${input.side} side` }, { field: input.memberIndex !== undefined ? 'memberIndex' : 'name' });
           }
-          if (side.vacancies?.some((v) => v.memberIndex === index)) throw conflict({ zh: `「${member.name}」的空缺已登记`, en: `The seat of "${member.name}" is already recorded as vacant` }, { field: 'memberIndex' });
+          if (side.vacancies?.some((v) => v.memberIndex === index)) throw conflict({ zh: `「${member.name}」的空缺已登记`, en: `The seat of representative #${index + 1} is already recorded as vacant` }, { field: 'memberIndex' });
           notBefore(input.vacatedOn, side.setOn, 'vacatedOn', { zh: '代表确定日', en: 'the day the side was named' });
           const vacancy = { memberIndex: index, name: member.name, vacatedOn: input.vacatedOn, reason: input.reason, recordedOn: today(ctx) };
           return {

@@ -134,14 +134,14 @@ export async function evidenceForEntry(ctx: Ctx, item: Item, evidenceIds: readon
   return found.map((e, i) => {
     const field = `evidenceIds.${i}`;
     if (!e || e.module !== 'tenThings') throw invalid({ zh: '佐证材料不存在', en: 'Evidence not found' }, { field });
-    if (e.subjectId !== item.itemId) throw invalid({ zh: `佐证材料“${e.fileName}”不属于该项目`, en: `Evidence "${e.fileName}" belongs to another item` }, { field });
+    if (e.subjectId !== item.itemId) throw invalid({ zh: `佐证材料“${e.fileName}”不属于该项目`, en: `Evidence file ${i + 1} belongs to another item` }, { field });
     if (e.status !== 'ready') {
       throw invalid(
-        e.status === 'rejected' ? { zh: `佐证材料“${e.fileName}”已被拒收`, en: `Evidence "${e.fileName}" was refused` } : { zh: `佐证材料“${e.fileName}”尚未上传完成`, en: `Evidence "${e.fileName}" has not finished uploading` },
+        e.status === 'rejected' ? { zh: `佐证材料“${e.fileName}”已被拒收`, en: `Evidence file ${i + 1} was refused` } : { zh: `佐证材料“${e.fileName}”尚未上传完成`, en: `Evidence file ${i + 1} has not finished uploading` },
         { field },
       );
     }
-    if (e.entryId) throw invalid({ zh: `佐证材料“${e.fileName}”已被其他记录使用`, en: `Evidence "${e.fileName}" is already attached to another entry` }, { field });
+    if (e.entryId) throw invalid({ zh: `佐证材料“${e.fileName}”已被其他记录使用`, en: `Evidence file ${i + 1} is already attached to another entry` }, { field });
     return e;
   });
 }

@@ -274,7 +274,7 @@ export class TenThingsRepository {
           ExpressionAttributeValues: { ':entry': entryId, ':at': at, ':one': 1, ':ready': 'ready', ':subject': evidence.subjectId },
         },
       },
-      conflict({ zh: `佐证材料“${evidence.fileName}”已被其他记录使用`, en: `Evidence "${evidence.fileName}" is already attached to another entry` }, { field: 'evidenceIds' }),
+      conflict({ zh: `佐证材料“${evidence.fileName}”已被其他记录使用`, en: 'An evidence file is already attached to another entry' }, { field: 'evidenceIds' }),
     );
   }
 
