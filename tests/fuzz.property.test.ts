@@ -18,9 +18,9 @@ import { fieldsOf, procedurePaths, procedures, type Segment, withValue, without 
  *     characters), issue by issue, never in a library's words;
  *   - a 4xx writes nothing: no write to the table succeeds while the request is handled.
  *
- * FUZZ_RUNS (default 40 per procedure, about 30 s here) and FUZZ_SEED reproduce or widen a run; the seed is printed.
+ * FUZZ_RUNS (default 100 per procedure: about 20–40 s here) and FUZZ_SEED reproduce or widen a run; the seed is printed.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const CJK = /[\u3000-\u303F\u3400-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 const LIBRARY_TEXT = /期望|数值过|Invalid input: expected|Too small|Too big|expected string|Unexpected token|JSON at position|Invalid time value|No procedure found|Unexpected end of JSON|Cannot read prop|undefined is not|is not a function|ValidationException|TRPCError|ZodError/;

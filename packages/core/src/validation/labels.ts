@@ -59,6 +59,13 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'notifications.markRead:id': l('通知编号', 'Notification id'),
 
   // ── units and users ───────────────────────────────────────────────────────────────────
+  // For the tenant and user lifecycle procedures (platform.tenants.update/suspend, users.update/disable…).
+  'platform.tenants:reason': l('停用原因', 'Reason for the suspension'),
+  contact: l('联系人', 'Contact'),
+  'contact.name': l('联系人姓名', "Contact's name"),
+  'contact.phone': l('联系电话', "Contact's phone"),
+  userId: l('用户', 'User'),
+  modules: l('负责的业务模块', 'Assigned modules'),
   'units:name': l('工会名称', 'Union name'),
   'units:type': l('工会类型', 'Union type'),
   uscc: l('统一社会信用代码', 'Unified social credit code'),

@@ -13,7 +13,7 @@ const line = (min: number, max: number): TextRule => ({ min, max });
 const lines = (min: number, max: number): TextRule => ({ min, max, multiline: true });
 
 export const limits = {
-  tenant: { name: line(2, 50) },
+  tenant: { name: line(2, 50), contactName: line(1, 30), suspendReason: lines(2, 500) },
   unit: { name: line(2, 100), chairName: line(1, 30), search: line(0, 100) },
   user: { name: line(1, 30) },
   hardship: {
