@@ -100,6 +100,12 @@ describe('a 400 names the field in words, in both languages', () => {
     expect(res.error?.data.messageEn).toMatch(/ \(and 3 more\)$/);
   });
 
+  it('a rule the procedure checks itself names its field too', async () => {
+    const res = await p.mutate(staff, 'contracts.create', { type: 'regional', employerParties: [{ name: '区域企业' }], coveredEnterprises: 1, coveredEmployees: 1, term: { start: '2026-01-01', end: '2026-12-31' } });
+    expectBilingual(res, 400);
+    expect(res.error?.data.issues).toEqual([{ path: ['scope.regionCode'], message: '区域性集体合同须填写区域代码', messageEn: 'Enter the region code', field: { zh: '区域代码', en: 'Region code' } }]);
+  });
+
   it('a record that is not there: 404 in both languages', async () => {
     const res = await p.query(admin, 'units.get', { unitId: 'no-such-unit' });
     expectBilingual(res, 404);

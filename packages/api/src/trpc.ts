@@ -8,6 +8,7 @@ import { PLATFORM_AUDIT_TENANT, type RollupScope, type TenantScope } from '@ufp/
 import type { Claims } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import { inputHash, malformedKey, replayOf, storeFinalResponse, type IdempotentCall } from './idempotency.js';
+import { describeField } from '@ufp/core/validation/labels';
 import { installBilingualZodMessages, issueView } from './zod-bilingual.js';
 
 export interface Context {
@@ -29,6 +30,9 @@ export interface Context {
 }
 
 installBilingualZodMessages();
+
+/** A domain error's `field` ("ballots.2.candidateId") as a path, for its label. */
+const fieldPath = (field: string) => field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 const codeOf: Record<DomainErrorKind, TRPCError['code']> = {
   invalid: 'BAD_REQUEST',
@@ -88,7 +92,7 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
         stack: undefined,
         messageEn: text.en,
         details: domain?.details,
-        issues: typeof domain?.details.field === 'string' ? [{ path: [domain.details.field], message: domain.text.zh, messageEn: domain.text.en }] : undefined,
+        issues: typeof domain?.details.field === 'string' ? [{ path: [domain.details.field], message: domain.text.zh, messageEn: domain.text.en, field: describeField(path, fieldPath(domain.details.field)) }] : undefined,
       },
     };
   },

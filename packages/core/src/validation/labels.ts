@@ -310,8 +310,8 @@ export function describeField(procedure: string | undefined, path: readonly (str
   return { zh: `${label.zh}（第${positions.join('-')}项）`, en: `${label.en} (item ${positions.join('-')})` };
 }
 
-/** A field the dictionary lacks (the messages test keeps this from happening): its path, which is ASCII. */
+/** A field the dictionary lacks (the messages test keeps this from happening): its path, in ASCII. */
 function fallbackLabel(path: readonly (string | number)[]): FieldLabel {
-  const name = path.filter((p) => typeof p === 'string').join('.') || 'input';
+  const name = path.filter((p) => typeof p === 'string').join('.').replace(/[^\x20-\x7E]/g, '?') || 'input';
   return { zh: `字段 ${name}`, en: `Field ${name}` };
 }

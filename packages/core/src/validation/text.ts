@@ -40,11 +40,10 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/u;
 /** Bidirectional embeddings, overrides (U+202A–202E) and isolates (U+2066–2069). */
 export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 /**
- * Characters that draw nothing: white space and Unicode's default-ignorable code points (zero-width
- * space/joiners U+200B–200D, word joiner U+2060, BOM U+FEFF, soft hyphen, Hangul fillers, variation
- * selectors, …).
+ * A character that draws something: not white space, not one of Unicode's default-ignorable code
+ * points (zero-width space/joiners U+200B–200D, word joiner U+2060, BOM U+FEFF, soft hyphen, Hangul
+ * fillers, variation selectors, …).
  */
-const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}]/u;
 const VISIBLE = /[^\s\p{Default_Ignorable_Code_Point}]/u;
 /** Invisible characters at either end, except bidirectional controls, which are refused rather than dropped. */
 const EDGE_INVISIBLE = /^(?:(?![\u202A-\u202E\u2066-\u2069])[\s\p{Default_Ignorable_Code_Point}])+|(?:(?![\u202A-\u202E\u2066-\u2069])[\s\p{Default_Ignorable_Code_Point}])+$/gu;
@@ -95,6 +94,3 @@ export function checkText(raw: string, rule: TextRule): TextCheck {
   const p = textProblem(value, rule);
   return p ? { ok: false, problem: p } : { ok: true, value };
 }
-
-/** True when `c` is a character that draws nothing (white space or default-ignorable). */
-export const isInvisible = (c: string): boolean => INVISIBLE.test(c);
