@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@ufp/api/router';
 import type { Claims } from '@ufp/api/auth';
+import { describeField } from '@ufp/core/validation/labels';
 import { dateMessage, dateTimeMessage, isoDateSchema, isoDateTimeSchema, isoDateTimeUntilSchema } from '@ufp/core/validation/zod';
 import { adminOf, createTenant, createUnit, operator, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
 
@@ -225,8 +226,10 @@ describe('the date fields of the API', () => {
       for (const { name, path, field, bad } of cells) {
         const res = await p.call(fixtures[path]!.as(), path, badInput(path, field, bad), procedures[path]!._def.type);
         const message = field.kind === 'dateTime' ? dateTimeMessage : dateMessage;
-        const expected = { status: 400, issues: [{ path: field.path, message: message.zh, messageEn: message.en }] };
-        const got = { status: res.status, issues: res.error?.data.issues };
+        // The date's message after the field's name in words ("签订日期不是有效日期：…" / "Signing date is not a valid date: …").
+        const label = describeField(path, field.path);
+        const expected = { status: 400, issues: [{ path: field.path, message: `${label.zh}${message.zh}`, messageEn: `${label.en} ${message.en}` }] };
+        const got = { status: res.status, issues: res.error?.data.issues?.map(({ path: at, message: zh, messageEn }) => ({ path: at, message: zh, messageEn })) };
         if (JSON.stringify(got) !== JSON.stringify(expected)) failures.push(`${name}: got ${JSON.stringify(got)}`);
         else if (!res.error?.message.includes(message.zh) || !res.error.data.messageEn?.includes(message.en)) failures.push(`${name}: top-level message ${JSON.stringify(res.error)}`);
       }
@@ -265,6 +268,6 @@ describe('audit filters', () => {
   it('refuse a time without a zone, which would be read differently by every client', async () => {
     const res = await p.query(admin, 'audit.list', { from: '2026-03-02T01:00:00' });
     expect(res.status).toBe(400);
-    expect(res.error?.data.issues).toEqual([{ path: ['from'], message: dateTimeMessage.zh, messageEn: dateTimeMessage.en }]);
+    expect(res.error?.data.issues).toEqual([{ path: ['from'], message: `开始时间${dateTimeMessage.zh}`, messageEn: `From ${dateTimeMessage.en}`, field: { zh: '开始时间', en: 'From' } }]);
   });
 });

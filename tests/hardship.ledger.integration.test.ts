@@ -62,7 +62,7 @@ describe('ledger (台账) import and export', () => {
     expect(res.status).toBe(200);
     expect(res.data).toMatchObject({ total: 4, imported: 0, written: false });
     expect(res.data.errors.map((e: any) => [e.row, e.field])).toEqual([[3, 'idNumber'], [5, 'name'], [5, 'householdSize']]);
-    expect(res.data.errors[0].message).toMatch(/^第3行：身份证号校验位错误/);
+    expect(res.data.errors[0].message).toMatch(/^第3行：身份证号校验位不正确/);
     expect((await p.query(staffOf(A), 'hardship.files.list', { limit: 200 })).data.items).toHaveLength(0);
   });
 

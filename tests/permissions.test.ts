@@ -2,6 +2,7 @@ import { createPrivateKey, sign as signBytes, type JsonWebKey } from 'node:crypt
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLocalSigningKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type Claims } from '@ufp/api/auth';
 import { appRouter } from '@ufp/api/router';
+import { FIXTURE_TENANT, fixtureLedgerXlsx, fixtures } from './support/fixtures.js';
 import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 /**
@@ -9,7 +10,7 @@ import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staf
  * independently of the implementation; a procedure the router has and the table lacks fails
  * the suite, so each new procedure must be given its row here.
  */
-const TENANT = '321281';
+const TENANT = FIXTURE_TENANT;
 /** A tenant the operator has suspended: its users are refused everywhere but `me` and the platform calendar. */
 const SUSPENDED = '321204';
 const year = new Date().getUTCFullYear();
@@ -166,123 +167,12 @@ let p: TestPlatform;
 let unitId: string;
 let tenantSerial = 0;
 let claimsOf: Record<RoleKey, Claims>;
+const ledgerXlsx = await fixtureLedgerXlsx();
 
-/** A ledger workbook with the template's header and one (invalid) row: the import answers 200 with row errors. */
-const hardshipLedgerXlsx = await (async () => {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  const { ledgerColumns } = await import('@ufp/core/hardship/ledger');
-  wb.addWorksheet('台账').addRow(ledgerColumns.map((c) => c.zh)).commit();
-  wb.worksheets[0]!.addRow(['不存在的工会', '矩阵', '1']);
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-})();
-
-/** Valid input per procedure (built lazily: fixtures exist only after beforeAll). */
-const inputs: Record<string, () => unknown> = {
-  me: () => undefined,
-  'platform.tenants.create': () => ({ id: `perm-${process.pid}-${tenantSerial++}`, name: '泰兴市总工会', level: 'county', divisionCode: '321283' }),
-  'platform.tenants.list': () => undefined,
-  'platform.tenants.update': () => ({ tenantId: 'no-such-tenant', version: 1, name: '矩阵租户' }),
-  'platform.tenants.suspend': () => ({ tenantId: 'no-such-tenant', reason: '矩阵测试' }),
-  'platform.tenants.reactivate': () => ({ tenantId: 'no-such-tenant' }),
-  'platform.deadLetters.list': () => ({}),
-  'platform.deadLetters.redrive': () => ({ ids: ['table/321281/no-such-letter'] }),
-  'units.create': () => ({ name: '权限矩阵工会', type: 'regional', memberCount: 3, chair: { name: '矩阵' } }),
-  'units.update': () => ({ unitId, version: 1, memberCount: 7 }),
-  'units.get': () => ({ unitId }),
-  'units.list': () => ({ limit: 5 }),
-  'units.revealChairPhone': () => ({ unitId }),
-  'users.create': () => ({ name: '矩阵用户', roles: ['federation_staff'] }),
-  'users.list': () => ({}),
-  'users.update': () => ({ userId: 'no-such-user', version: 1, name: '矩阵用户' }),
-  'users.disable': () => ({ userId: 'no-such-user', reason: '矩阵测试' }),
-  'users.enable': () => ({ userId: 'no-such-user' }),
-  'audit.list': () => ({ limit: 5 }),
-  'audit.platform': () => ({ limit: 5 }),
-  'audit.verify': () => ({}),
-  'audit.verifyPlatform': () => ({}),
-  'deadLetters.list': () => ({}),
-  'deadLetters.replay': () => ({ id: 'no-such-dead-letter' }),
-  'rollups.overview': () => ({ year }),
-  'contracts.create': () => ({ type: 'industry', scope: { industry: 'express' }, employerParties: [{ name: '矩阵快递协会' }], coveredEnterprises: 3, coveredEmployees: 90, term: { start: '2026-01-01', end: '2026-12-31' } }),
-  'contracts.get': () => ({ contractId: 'no-such-contract' }),
-  'contracts.list': () => ({ limit: 5 }),
-  'contracts.export': () => ({}),
-  'contracts.offer.send': () => ({ contractId: 'no-such-contract', sentOn: '2026-01-05', fromSide: 'worker' }),
-  'contracts.offer.reply': () => ({ contractId: 'no-such-contract', repliedOn: '2026-01-05', accepted: true }),
-  'contracts.representatives.set': () => ({ contractId: 'no-such-contract', side: 'worker', members: [{ name: '甲', role: '首席' }, { name: '乙', role: '成员' }, { name: '丙', role: '成员' }], chiefIndex: 0 }),
-  'contracts.rounds.add': () => ({ contractId: 'no-such-contract', heldOn: '2026-01-05', minutes: '纪要' }),
-  'contracts.representatives.vacate': () => ({ contractId: 'no-such-contract', side: 'worker', memberIndex: 1, vacatedOn: '2026-01-05', reason: '辞任' }),
-  'contracts.congress.record': () => ({ contractId: 'no-such-contract', representativesTotal: 30, present: 20, approve: 16 }),
-  'contracts.sign': () => ({ contractId: 'no-such-contract', signedOn: '2026-01-05' }),
-  'contracts.file': () => ({ contractId: 'no-such-contract', filedOn: '2026-01-05' }),
-  'contracts.review.record': () => ({ contractId: 'no-such-contract', opinion: '无异议' }),
-  'contracts.publish': () => ({ contractId: 'no-such-contract', publishedOn: '2026-01-05' }),
-  'contracts.performance.check': () => ({ contractId: 'no-such-contract', year: 2026, findings: '履约良好' }),
-  'contracts.renew': () => ({ contractId: 'no-such-contract' }),
-  'contracts.terminate': () => ({ contractId: 'no-such-contract', reason: '企业破产' }),
-  'contracts.deadlines.list': () => ({ withinDays: 30 }),
-  'contracts.settings.get': () => undefined,
-  'contracts.settings.set': () => ({ version: 0, extendOnRestDay: false }),
-  'contracts.calendar.get': () => undefined,
-  'contracts.calendar.load': () => ({ year: 2099, version: 0, source: '矩阵测试', off: ['2099-01-01'], work: [] }),
-  'notifications.list': () => ({}),
-  'notifications.markRead': () => ({ id: 'no-such-notification' }),
-  'tenThings.settings.get': () => undefined,
-  'tenThings.settings.update': () => ({ version: 99, maxAdopted: 10, atRiskPoints: 15, behindPoints: 30 }),
-  'tenThings.plans.create': () => ({ year: 2030, title: '矩阵十件实事' }),
-  'tenThings.plans.list': () => ({}),
-  'tenThings.plans.get': () => ({ planId: 'no-such-plan' }),
-  'tenThings.plans.previewVote': () => ({ planId: 'no-such-plan', representativesTotal: 3, present: 3, ballots: [{ candidateId: 'x', for: 2, against: 1, abstain: 0 }] }),
-  'tenThings.plans.recordVote': () => ({ planId: 'no-such-plan', representativesTotal: 3, present: 3, ballots: [{ candidateId: 'x', for: 2, against: 1, abstain: 0 }] }),
-  'tenThings.plans.resolveTie': () => ({ planId: 'no-such-plan', candidateIds: ['x'] }),
-  'tenThings.candidates.parse': () => ({ targetsText: '开展宣讲不少于20场' }),
-  'tenThings.candidates.propose': () => ({ planId: 'no-such-plan', title: '矩阵', category: 'other', leadDept: '办公室', targetsText: '开展宣讲不少于20场' }),
-  'tenThings.items.get': () => ({ itemId: 'no-such-item' }),
-  'tenThings.items.assign': () => ({ itemId: 'no-such-item', version: 1, leadDept: '办公室', coUnitIds: [], milestones: [] }),
-  'tenThings.items.mine': () => undefined,
-  'tenThings.progress.report': () => ({ itemId: 'no-such-item', targetIndex: 0, quantity: 1, occurredOn: '2024-01-02' }),
-  'tenThings.progress.correct': () => ({ itemId: 'no-such-item', entryId: 'no-such-entry', reason: '矩阵测试' }),
-  'tenThings.evidence.createUpload': () => ({ itemId: 'no-such-item', fileName: '矩阵.png', contentType: 'image/png', sizeBytes: 100 }),
-  'tenThings.evidence.complete': () => ({ evidenceId: 'no-such-evidence' }),
-  'tenThings.evidence.url': () => ({ evidenceId: 'no-such-evidence' }),
-  'tenThings.reports.annual': () => ({ planId: 'no-such-plan' }),
-  'tenThings.reports.annualXlsx': () => ({ planId: 'no-such-plan' }),
-  'tenThings.public.item': () => ({ tenantId: TENANT, itemId: 'no-such-item' }),
-  'tenThings.public.rate': () => ({ tenantId: TENANT, itemId: 'no-such-item', score: 5 }),
-  'hardship.rules.get': () => ({ year }),
-  'hardship.rules.set': () => ({ year, dibaoMonthlyFen: 78_000, caps: { living: 1, medical: 1, education: 1, festival: 1, temporary: 1, training: 1 }, version: 0 }),
-  'hardship.selfTest': () => ({ tenantId: TENANT, householdSize: 3, annualIncomeFen: 100, rigidExpensesFen: 0 }),
-  'hardship.notices.list': () => ({ tenantId: TENANT }),
-  'hardship.files.create': () => ({
-    unitId,
-    worker: { name: '矩阵职工', idNumber: '11010519491231002X' },
-    household: { members: [{ relation: '本人', name: '矩阵职工' }], annualIncomeFen: 100, rigidExpensesFen: 0 },
-    consentGiven: true,
-  }),
-  'hardship.files.get': () => ({ fileId: 'no-such-file' }),
-  'hardship.files.list': () => ({ limit: 5 }),
-  'hardship.files.submit': () => ({ fileId: 'no-such-file', version: 1 }),
-  'hardship.files.investigate': () => ({ fileId: 'no-such-file', version: 1, visitedOn: '2020-01-01', findings: '矩阵测试' }),
-  'hardship.files.updateHousehold': () => ({ fileId: 'no-such-file', version: 1, household: { members: [{ relation: '本人', name: '矩阵' }], annualIncomeFen: 100, rigidExpensesFen: 0 } }),
-  'hardship.files.queue': () => undefined,
-  'hardship.files.attention': () => undefined,
-  'hardship.files.publishNotice': () => ({ fileId: 'no-such-file', version: 1, startsOn: '2020-01-02' }),
-  'hardship.files.review': () => ({ fileId: 'no-such-file', version: 1, decision: 'approve', reason: '矩阵测试' }),
-  'hardship.files.reverify': () => ({ fileId: 'no-such-file', version: 1 }),
-  'hardship.files.exit': () => ({ fileId: 'no-such-file', version: 1, reason: '矩阵测试' }),
-  'hardship.files.reenter': () => ({ fileId: 'no-such-file', version: 1, reason: '矩阵测试' }),
-  'hardship.files.followUp': () => ({ fileId: 'no-such-file', version: 1, visitedOn: '2026-01-01', findings: '矩阵测试' }),
-  'hardship.files.reveal': () => ({ fileId: 'no-such-file', field: 'idNumber' }),
-  'hardship.funds.list': () => ({ year }),
-  'hardship.funds.set': () => ({ year, source: 'county', budgetFen: 100 }),
-  'hardship.aid.grant': () => ({ fileId: 'no-such-file', kind: 'living', amountFen: 100, fundSource: 'county' }),
-  'hardship.aid.revealBankAccount': () => ({ fileId: 'no-such-file', grantId: 'no-such-grant' }),
-  'hardship.duplicates': () => ({ year }),
-  'hardship.ledger.template': () => undefined,
-  'hardship.ledger.import': () => ({ fileBase64: hardshipLedgerXlsx, mode: 'allOrNothing' }),
-  'hardship.ledger.export': () => undefined,
-};
+/** Valid input per procedure (tests/support/fixtures.ts; built lazily: the records exist only after beforeAll). */
+const inputs: Record<string, () => unknown> = Object.fromEntries(
+  Object.entries(fixtures).map(([path, f]) => [path, () => f.input({ unitId, year, newTenantId: () => `perm-${process.pid}-${tenantSerial++}`, ledgerXlsx })]),
+);
 
 const seenStatuses: { cell: string; status: number }[] = [];
 

@@ -70,7 +70,7 @@ describe('十件实事 from candidates to the vote', () => {
     const bad = await p.mutate(staff, 'tenThings.candidates.propose', { planId, title: '坏的', category: 'other', leadDept: '办公室', targetsText: '开展宣讲不少于20场，覆盖职工3000' });
     expect(bad.status).toBe(400);
     expect(bad.error?.message).toContain('覆盖职工3000');
-    expect(bad.error?.data.messageEn).toContain('覆盖职工3000');
+    expect(bad.error?.data.messageEn).toContain('Clause 2 of the targets');
     for (const [title, category, targetsText] of candidateTexts) {
       const item = ok(await p.mutate(staff, 'tenThings.candidates.propose', { planId, title, category, leadDept: '职工服务中心', targetsText, budgetFen: 1_000_000 }));
       candidateIds.push(item.itemId);

@@ -99,6 +99,10 @@ export function bundleOptions(name) {
     mainFields: ['module', 'main'],
     conditions: ['module', 'import'],
     minify: true,
+    // Chinese text (messages, field labels, the GB/T 2260 division names) as UTF-8, 3 bytes a
+    // character, rather than esbuild's default \uXXXX escapes at 6: the division table alone is
+    // 42 KB instead of 74 KB. Lambda reads the bundle as UTF-8.
+    charset: 'utf8',
     treeShaking: true,
     sourcemap: true,
     sourcesContent: false,

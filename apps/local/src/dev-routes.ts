@@ -55,7 +55,7 @@ export function devRoutes(
     // identity provider's token would carry them); a disabled one is refused here already.
     app.post('/auth/dev-login', async (c) => {
       const parsed = loginInput.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map(issueView)), 400);
+      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map((issue) => issueView(issue))), 400);
       const input = parsed.data;
       const entry = input.tenantId ? await deps.users.directoryEntry(input.tenantId, input.sub) : undefined;
       if (entry && (entry.status ?? 'active') !== 'active') {
@@ -86,7 +86,7 @@ export function devRoutes(
     // Make a consumer fail (every matching delivery, until cleared): exercises parking and redrive.
     app.post('/dev/faults', async (c) => {
       const parsed = faultInput.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map(issueView)), 400);
+      if (!parsed.success) return c.json(badRequest(parsed.error.issues.map((issue) => issueView(issue))), 400);
       deps.faults.arm(parsed.data.handler, parsed.data.eventType);
       return c.json({ faults: deps.faults.list() });
     });

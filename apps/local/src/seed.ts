@@ -22,7 +22,8 @@ interface DemoUnit {
   uscc?: boolean;
 }
 
-const tenants = [
+/** The demo federations (their division codes are current GB/T 2260 codes: tests/divisions.dataset.test.ts). */
+export const demoTenants = [
   { id: '3212', name: '泰州市总工会', level: 'city', divisionCode: '321200' },
   { id: '321281', name: '兴化市总工会', level: 'county', divisionCode: '321281' },
   { id: '321282', name: '靖江市总工会', level: 'county', divisionCode: '321282' },
@@ -81,7 +82,7 @@ export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKey
 
   const seeded: SeedApi['tenants'] = [];
   const reporters = new Map<string, Claims>();
-  for (const t of tenants) {
+  for (const t of demoTenants) {
     await call(operator, 'platform.tenants.create', t);
     const admin: Claims = { sub: `demo-admin-${t.id}`, name: `${t.name}管理员`, roles: ['federation_admin'], tenantId: t.id };
     // The first admin of a tenant is provisioned by the operator; later users by that admin.

@@ -9,7 +9,8 @@ import { tokenProblemText, type Claims, type TokenProblem } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import { hashedSubject, type UsageSubject } from './fair-use.js';
 import { inputHash, malformedKey, replayOf, storeFinalResponse, type IdempotentCall } from './idempotency.js';
-import { issueView } from './zod-bilingual.js';
+import { describeField } from '@ufp/core/validation/labels';
+import { installBilingualZodMessages, issueView } from './zod-bilingual.js';
 
 export interface Context {
   deps: ApiDeps;
@@ -29,6 +30,11 @@ export interface Context {
   path?: string;
 }
 
+installBilingualZodMessages();
+
+/** A domain error's `field` ("ballots.2.candidateId") as a path, for its label. */
+const fieldPath = (field: string) => field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
 const codeOf: Record<DomainErrorKind, TRPCError['code']> = {
   invalid: 'BAD_REQUEST',
   forbidden: 'FORBIDDEN',
@@ -44,31 +50,50 @@ export interface ProcedureMeta {
   auditedRead?: boolean;
 }
 
+/**
+ * What tRPC itself answers before a procedure runs (a body that is not JSON, an unknown procedure,
+ * the wrong HTTP method), in both languages: its own texts are English-only library wording.
+ */
+const transportText: Partial<Record<TRPCError['code'], { zh: string; en: string }>> = {
+  PARSE_ERROR: { zh: '请求内容不是有效的 JSON（请检查请求体或 ?input= 参数）', en: 'The request is not valid JSON (check the body or the ?input= parameter)' },
+  BAD_REQUEST: { zh: '请求格式不正确', en: 'The request is malformed' },
+  NOT_FOUND: { zh: '接口不存在', en: 'No such procedure' },
+  METHOD_NOT_SUPPORTED: { zh: '请求方法不正确：查询用 GET，修改用 POST', en: 'Wrong HTTP method: queries use GET, mutations use POST' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的请求内容类型（请使用 application/json）', en: 'Unsupported content type (use application/json)' },
+  PAYLOAD_TOO_LARGE: { zh: '请求体过大', en: 'The request body is too large' },
+  TOO_MANY_REQUESTS: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  TIMEOUT: { zh: '请求超时，请稍后重试', en: 'The request timed out; try again later' },
+  CLIENT_CLOSED_REQUEST: { zh: '请求已被客户端取消', en: 'The client closed the request' },
+};
+
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const cause = error.cause;
     if (cause instanceof ZodError) {
-      const issues = cause.issues.map(issueView);
+      const issues = cause.issues.map((issue) => issueView(issue, path));
       const first = issues[0];
-      const where = (i: typeof first) => (i && i.path.length ? `${i.path.join('.')}: ` : '');
+      const more = issues.length > 1 ? { zh: `（另有 ${issues.length - 1} 处）`, en: ` (and ${issues.length - 1} more)` } : { zh: '', en: '' };
       return {
         ...shape,
-        message: `输入有误 — ${where(first)}${first?.message ?? ''}`,
-        data: { ...shape.data, stack: undefined, issues, messageEn: `Invalid input — ${where(first)}${first?.messageEn ?? ''}` },
+        message: `输入有误 — ${first?.message ?? ''}${more.zh}`,
+        data: { ...shape.data, stack: undefined, issues, messageEn: `Invalid input — ${first?.messageEn ?? ''}${more.en}` },
       };
     }
     const domain = cause instanceof DomainError ? cause : undefined;
     // An unexpected failure says so and nothing more: internal messages stay in the server log.
     const internal = !domain && error.code === 'INTERNAL_SERVER_ERROR';
+    // tRPC answers a body or ?input= that JSON.parse refuses with BAD_REQUEST and the SyntaxError as cause.
+    const transport = cause instanceof SyntaxError ? transportText.PARSE_ERROR : transportText[error.code];
+    const text = domain?.text ?? (internal ? { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please retry later' } : (transport ?? { zh: '请求无法处理', en: 'The request cannot be processed' }));
     return {
       ...shape,
-      message: domain ? domain.text.zh : internal ? '服务器内部错误，请稍后重试' : shape.message,
+      message: text.zh,
       data: {
         ...shape.data,
         stack: undefined,
-        messageEn: domain?.text.en ?? (internal ? 'Internal server error, please retry later' : undefined),
+        messageEn: text.en,
         details: domain?.details,
-        issues: typeof domain?.details.field === 'string' ? [{ path: [domain.details.field], message: domain.text.zh, messageEn: domain.text.en }] : undefined,
+        issues: typeof domain?.details.field === 'string' ? [{ path: [domain.details.field], message: domain.text.zh, messageEn: domain.text.en, field: describeField(path, fieldPath(domain.details.field)) }] : undefined,
       },
     };
   },

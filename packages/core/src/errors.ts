@@ -16,8 +16,9 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (entity: string): DomainError =>
-  new DomainError('not_found', { zh: `${entity}不存在`, en: `${entity} not found` }, { entity });
+/** "基层工会不存在" / "Union not found": the entity named in both languages. */
+export const notFound = (entity: Bilingual): DomainError =>
+  new DomainError('not_found', { zh: `${entity.zh}不存在`, en: `${entity.en} not found` }, { entity: entity.en });
 
 export const staleVersion = (): DomainError =>
   new DomainError('conflict', {

@@ -3,6 +3,7 @@ import { describedBy, type createFieldErrors } from '../forms';
 import { t } from '../i18n';
 import { UNIT_TYPES, type Unit, type UnitType } from '../types';
 import { Field } from './Field';
+import { IDENTIFIER_INPUT_MAX, limits, numberLimits } from '@ufp/core/validation/limits';
 
 export interface UnitFormValues {
   name: string;
@@ -69,7 +70,7 @@ export function UnitForm(props: {
           name="name"
           type="text"
           autocomplete="organization"
-          maxlength={100}
+          maxlength={limits.unit.name.max}
           value={v().name}
           aria-invalid={!!err('name')}
           aria-describedby={describedBy(id('name'), false, !!err('name'))}
@@ -107,7 +108,7 @@ export function UnitForm(props: {
           autocapitalize="characters"
           autocomplete="off"
           spellcheck={false}
-          maxlength={18}
+          maxlength={IDENTIFIER_INPUT_MAX}
           value={v().uscc}
           aria-invalid={!!err('uscc')}
           aria-describedby={describedBy(id('uscc'), true, !!err('uscc'))}
@@ -120,7 +121,8 @@ export function UnitForm(props: {
           name="memberCount"
           type="number"
           inputmode="numeric"
-          min="0"
+          min={numberLimits.memberCount.min}
+          max={numberLimits.memberCount.max}
           step="1"
           value={v().memberCount}
           aria-invalid={!!err('memberCount')}
@@ -134,7 +136,7 @@ export function UnitForm(props: {
           name="chairName"
           type="text"
           autocomplete="off"
-          maxlength={50}
+          maxlength={limits.unit.chairName.max}
           value={v().chairName}
           aria-invalid={!!err('chair.name')}
           aria-describedby={describedBy(id('chairName'), false, !!(err('chair.name') ?? err('chair')))}
@@ -153,7 +155,7 @@ export function UnitForm(props: {
           type="tel"
           inputmode="tel"
           autocomplete="off"
-          maxlength={20}
+          maxlength={IDENTIFIER_INPUT_MAX}
           value={v().chairPhone}
           aria-invalid={!!err('chair.phone')}
           aria-describedby={describedBy(id('chairPhone'), !!props.editing, !!err('chair.phone'))}

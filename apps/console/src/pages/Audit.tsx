@@ -7,6 +7,7 @@ import { formatDateTime, t } from '../i18n';
 import { createPaged } from '../paged';
 import { errorText } from '../toast';
 import type { AuditRow, Page } from '../types';
+import { limits } from '@ufp/core/validation/limits';
 
 interface Filters {
   actor: string;
@@ -47,6 +48,7 @@ export default function Audit() {
     <input
       id={`audit-${k}`}
       type={type}
+      maxlength={k === 'actor' || k === 'action' || k === 'entityType' ? limits.audit[k].max : undefined}
       value={draft()[k]}
       onInput={(e) => set(k, e.currentTarget.value)}
     />

@@ -7,6 +7,7 @@ import { createFieldErrors, describedBy } from '../forms';
 import { formatDateTime, t, tMaybe } from '../i18n';
 import { errorText, showToast } from '../toast';
 import type { Page, Tenant } from '../types';
+import { IDENTIFIER_INPUT_MAX, limits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
 import './lifecycle.css';
 
 async function loadTenants(): Promise<Tenant[]> {
@@ -171,10 +172,10 @@ function CreateTenant(props: { onDone: () => void; onCancel: () => void }) {
       </Show>
       <form class="form" novalidate onSubmit={(e) => void submit(e)}>
         <Field id="tenant-id" label={t('tenants.id')} required hint={t('tenants.idHint')} error={errors.get('id')}>
-          {text('id', t('tenants.idHint'), { class: 'mono', spellcheck: false })}
+          {text('id', t('tenants.idHint'), { class: 'mono', spellcheck: false, maxlength: TENANT_ID_LENGTH.max })}
         </Field>
         <Field id="tenant-name" label={t('tenants.name')} required error={errors.get('name')}>
-          {text('name')}
+          {text('name', undefined, { maxlength: limits.tenant.name.max })}
         </Field>
         <Field id="tenant-level" label={t('tenants.level')} required error={errors.get('level')}>
           <select id="tenant-level" value={draft().level} aria-invalid={!!errors.get('level')} onChange={(e) => set('level', e.currentTarget.value)}>
@@ -191,7 +192,7 @@ function CreateTenant(props: { onDone: () => void; onCancel: () => void }) {
           </select>
         </Field>
         <Field id="tenant-divisionCode" label={t('tenants.divisionCode')} required hint={t('tenants.divisionHint')} error={errors.get('divisionCode')}>
-          {text('divisionCode', t('tenants.divisionHint'), { class: 'mono', inputmode: 'numeric', maxlength: 6, pattern: '[0-9]{6}' })}
+          {text('divisionCode', t('tenants.divisionHint'), { class: 'mono', inputmode: 'numeric', maxlength: IDENTIFIER_INPUT_MAX })}
         </Field>
         <div class="form__actions">
           <button type="submit" class="btn btn--primary" disabled={busy()}>
@@ -242,11 +243,12 @@ function EditTenant(props: { tenant: Tenant; onDone: () => void; onCancel: () =>
     }
   }
 
-  const input = (id: string, field: string, value: () => string, set: (v: string) => void, type = 'text') => (
+  const input = (id: string, field: string, value: () => string, set: (v: string) => void, maxlength: number, type = 'text') => (
     <input
       id={id}
       type={type}
       autocomplete="off"
+      maxlength={maxlength}
       value={value()}
       aria-invalid={!!errors.get(field)}
       aria-describedby={describedBy(id, type === 'tel', !!errors.get(field))}
@@ -262,16 +264,16 @@ function EditTenant(props: { tenant: Tenant; onDone: () => void; onCancel: () =>
       </Show>
       <form class="form" novalidate onSubmit={(e) => void submit(e)}>
         <Field id="tenant-edit-name" label={t('tenants.name')} required error={errors.get('name')}>
-          {input('tenant-edit-name', 'name', name, setName)}
+          {input('tenant-edit-name', 'name', name, setName, limits.tenant.name.max)}
         </Field>
         <Field id="tenant-edit-contact-name" label={t('tenants.contactName')} error={errors.get('contact.name')}>
-          {input('tenant-edit-contact-name', 'contact.name', contactName, setContactName)}
+          {input('tenant-edit-contact-name', 'contact.name', contactName, setContactName, limits.tenant.contactName.max)}
         </Field>
         <Field id="tenant-edit-contact-phone" label={t('tenants.contactPhone')} hint={t('tenants.contactPhoneHint')} error={errors.get('contact.phone')}>
-          {input('tenant-edit-contact-phone', 'contact.phone', contactPhone, setContactPhone, 'tel')}
+          {input('tenant-edit-contact-phone', 'contact.phone', contactPhone, setContactPhone, IDENTIFIER_INPUT_MAX, 'tel')}
         </Field>
         <Field id="tenant-edit-contact-email" label={t('tenants.contactEmail')} error={errors.get('contact.email')}>
-          {input('tenant-edit-contact-email', 'contact.email', contactEmail, setContactEmail, 'email')}
+          {input('tenant-edit-contact-email', 'contact.email', contactEmail, setContactEmail, limits.tenant.contactEmail.max, 'email')}
         </Field>
         <div class="form__actions">
           <button type="submit" class="btn btn--primary" disabled={busy()}>
@@ -328,7 +330,7 @@ function SuspendTenant(props: { tenant: Tenant; onDone: () => void; onCancel: ()
         <textarea
           id="tenant-suspend-reason"
           rows={3}
-          maxlength={200}
+          maxlength={limits.tenant.suspendReason.max}
           value={reason()}
           aria-invalid={!!errors.get('reason')}
           aria-describedby={describedBy('tenant-suspend-reason', true, !!errors.get('reason'))}

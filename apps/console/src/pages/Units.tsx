@@ -9,6 +9,7 @@ import { createPaged } from '../paged';
 import { hasRole } from '../session';
 import { errorText } from '../toast';
 import { UNIT_TYPES, type Page, type Unit } from '../types';
+import { limits } from '@ufp/core/validation/limits';
 
 export default function Units() {
   const [type, setType] = createSignal('');
@@ -49,6 +50,7 @@ export default function Units() {
           <input
             id="units-q"
             type="search"
+            maxlength={limits.unit.search.max}
             value={q()}
             placeholder={t('units.searchPlaceholder')}
             onInput={(e) => setQ(e.currentTarget.value)}

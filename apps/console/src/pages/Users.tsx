@@ -9,12 +9,12 @@ import { createPaged } from '../paged';
 import { me } from '../session';
 import { errorText, showToast } from '../toast';
 import { MODULES, type ModuleName, type Page, type Role, type Unit, type UserRow } from '../types';
+import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 import './lifecycle.css';
 
 /** Roles a federation admin may grant inside the tenant (platform_operator is not a tenant role). */
 const TENANT_ROLES: readonly Role[] = ['federation_admin', 'federation_staff', 'unit_reporter', 'leadership_viewer'];
 /** The server's limit for a display name (users.create / users.update). */
-const NAME_MAX = 30;
 
 async function allUnits(): Promise<Unit[]> {
   const out: Unit[] = [];
@@ -210,7 +210,7 @@ function UserForm(props: { user?: UserRow; units: Unit[]; onDone: () => void; on
             id={`${prefix}-name`}
             type="text"
             autocomplete="off"
-            maxlength={NAME_MAX}
+            maxlength={limits.user.name.max}
             value={name()}
             aria-invalid={!!errors.get('name')}
             aria-describedby={describedBy(`${prefix}-name`, false, !!errors.get('name'))}
@@ -228,7 +228,7 @@ function UserForm(props: { user?: UserRow; units: Unit[]; onDone: () => void; on
             type="text"
             autocomplete="off"
             spellcheck={false}
-            maxlength={40}
+            maxlength={IDENTIFIER_INPUT_MAX}
             class="mono"
             value={loginId()}
             aria-invalid={!!errors.get('loginId')}
@@ -361,7 +361,7 @@ function DisableUser(props: { user: UserRow; onDone: () => void; onCancel: () =>
         <textarea
           id="user-disable-reason"
           rows={3}
-          maxlength={200}
+          maxlength={limits.user.disableReason.max}
           value={reason()}
           aria-invalid={!!errors.get('reason')}
           aria-describedby={describedBy('user-disable-reason', false, !!errors.get('reason'))}

@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { verifyAuditLog } from '@ufp/db/audit-integrity';
 import { pageInput } from '../schemas.js';
 import { PLATFORM_AUDIT_TENANT, platformAuditScope } from '@ufp/core/tenancy/scope';
-import { isoDateTimeSchema, isoDateTimeUntilSchema } from '@ufp/core/validation/zod';
+import { limits } from '@ufp/core/validation/limits';
+import { isoDateTimeSchema, isoDateTimeUntilSchema, text } from '@ufp/core/validation/zod';
 import { platformProcedure, router, tenantProcedure } from '../trpc.js';
 
 const listInput = z
   .object({
     ...pageInput,
-    actor: z.string().max(100).optional(),
-    action: z.string().max(100).optional(),
-    entityType: z.string().max(50).optional(),
+    actor: text(limits.audit.actor).optional(),
+    action: text(limits.audit.action).optional(),
+    entityType: text(limits.audit.entityType).optional(),
     /** From this instant on; a bare date is the start of that day in China. */
     from: isoDateTimeSchema.optional(),
     /** Up to this instant, inclusive; a bare date is the whole of that day. */

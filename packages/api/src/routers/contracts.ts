@@ -27,7 +27,10 @@ import { checkMinimumWage, checkRepresentatives, checkTerm, voteFailureText, vot
 import { conflict, invalid, staleVersion } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import { platformAuditScope, type TenantScope } from '@ufp/core/tenancy/scope';
-import { isCalendarDate, isoDateSchema, usccSchema } from '@ufp/core/validation/zod';
+import { regionProblem } from '@ufp/core/validation/divisions';
+import { fieldLabel } from '@ufp/core/validation/labels';
+import { limits, numberLimits } from '@ufp/core/validation/limits';
+import { currentDivisionCodeSchema, isCalendarDate, isoDateSchema, text, usccSchema } from '@ufp/core/validation/zod';
 import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
 import { calendarOf, ContractRepository, loadedNotices, noticesInForce, saveNotice, workCalendar, type ContractFilter, type StoredNotice } from '@ufp/db/repositories/contracts';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -37,8 +40,6 @@ import { write } from '../write.js';
 
 type Ctx = Context & { scope: TenantScope };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 const readers = tenantProcedure(['federation_admin', 'federation_staff', 'unit_reporter']);
 const editors = tenantProcedure(['federation_admin', 'federation_staff']);
 const admins = tenantProcedure(['federation_admin']);
@@ -47,23 +48,23 @@ const repo = (ctx: Ctx) => new ContractRepository(ctx.deps.table, ctx.deps.curso
 const today = (ctx: Ctx) => shanghaiDate(ctx.deps.clock.now());
 
 const createInput = z.object({
-  title: text(100).optional(),
+  title: text(limits.contracts.title).optional(),
   type: z.enum(contractTypes),
   specialKind: z.enum(specialKinds).optional(),
   unitId: idInput.optional(),
-  scope: z.object({ industry: z.enum(industries).optional(), regionCode: z.string().regex(/^\d{6}$/).optional() }).optional(),
-  employerParties: z.array(z.object({ name: text(100), uscc: usccSchema.optional() })).min(1).max(200),
-  coveredEnterprises: z.number().int().min(1).max(1_000_000),
-  coveredEmployees: z.number().int().min(1).max(10_000_000),
+  scope: z.object({ industry: z.enum(industries).optional(), regionCode: currentDivisionCodeSchema.optional() }).optional(),
+  employerParties: z.array(z.object({ name: text(limits.contracts.partyName), uscc: usccSchema.optional() })).min(1).max(200),
+  coveredEnterprises: z.number().int().min(numberLimits.coveredEnterprises.min).max(numberLimits.coveredEnterprises.max),
+  coveredEmployees: z.number().int().min(numberLimits.coveredEmployees.min).max(numberLimits.coveredEmployees.max),
   term: z.object({ start: isoDateSchema, end: isoDateSchema }),
   clauses: z
     .object({
       wageGrowthPct: z.number().min(-50).max(100).multipleOf(0.01).optional(),
       minimumWageFen: z.number().int().min(0).max(100_000_000).optional(),
-      workingHours: z.string().trim().max(2000).optional(),
-      leave: z.string().trim().max(2000).optional(),
-      protections: z.string().trim().max(2000).optional(),
-      other: z.string().trim().max(5000).optional(),
+      workingHours: text(limits.contracts.clause).optional(),
+      leave: text(limits.contracts.clause).optional(),
+      protections: text(limits.contracts.clause).optional(),
+      other: text(limits.contracts.otherClauses).optional(),
     })
     .default({}),
 });
@@ -71,12 +72,12 @@ const createInput = z.object({
 const sideInput = z.enum(['worker', 'employer']);
 const sideText = (side: Side) => (side === 'worker' ? '职工方' : '企业方');
 const memberInput = z.object({
-  name: text(30),
-  role: text(50),
+  name: text(limits.contracts.representativeName),
+  role: text(limits.contracts.representativeRole),
   outsider: z.boolean().optional(),
   femaleCommitteeHead: z.boolean().optional(),
   /** 工号 or another internal number that tells namesakes apart; not an ID-card number. */
-  personRef: z.string().trim().min(1).max(40).optional(),
+  personRef: text(limits.contracts.personRef).optional(),
 });
 
 const listFilter = {
@@ -91,7 +92,7 @@ const noticeInput = z
   .object({
     year: z.number().int().min(2000).max(2100),
     version: z.number().int().min(0),
-    source: text(200),
+    source: text(limits.contracts.noticeSource),
     off: z.array(z.union([isoDateSchema, z.tuple([isoDateSchema, isoDateSchema])])).min(1).max(40),
     work: z.array(isoDateSchema).max(20),
   })
@@ -115,11 +116,15 @@ export type ContractView = Contract & { nextSteps: LifecycleStep[]; clocks: Open
 
 const view = (c: Contract, settings: ContractSettings, on: string, cal: WorkCalendar): ContractView => ({ ...c, nextSteps: nextSteps(c), clocks: openClocks(c, settings, on, cal) });
 
+/** The date field's name in words ("签订日期" / "Signing date"). */
+const dateField = (field: string) => fieldLabel('contracts', [field]) ?? { zh: '日期', en: 'The date' };
 function notFuture(date: string, on: string, field: string) {
-  if (date > on) throw invalid({ zh: `日期 ${date} 晚于今天`, en: `The date ${date} is in the future` }, { field });
+  const name = dateField(field);
+  if (date > on) throw invalid({ zh: `${name.zh} ${date} 晚于今天`, en: `${name.en} ${date} is in the future` }, { field });
 }
 function notBefore(date: string, earlier: string | undefined, field: string, what: { zh: string; en: string }) {
-  if (earlier && date < earlier) throw invalid({ zh: `日期不能早于${what.zh}（${earlier}）`, en: `The date cannot be before ${what.en} (${earlier})` }, { field });
+  const name = dateField(field);
+  if (earlier && date < earlier) throw invalid({ zh: `${name.zh}不能早于${what.zh}（${earlier}）`, en: `${name.en} cannot be before ${what.en} (${earlier})` }, { field });
 }
 
 /**
@@ -171,6 +176,8 @@ export const contractsRouter = router({
     if (input.type === 'special' && !input.specialKind) throw invalid({ zh: '专项集体合同须选择专项类别', en: 'Choose the kind of special contract' }, { field: 'specialKind' });
     if (input.type === 'industry' && !input.scope?.industry) throw invalid({ zh: '行业性集体合同须选择行业', en: 'Choose the industry' }, { field: 'scope.industry' });
     if (input.type === 'regional' && !input.scope?.regionCode) throw invalid({ zh: '区域性集体合同须填写区域代码', en: 'Enter the region code' }, { field: 'scope.regionCode' });
+    const outside = input.scope?.regionCode ? regionProblem(input.scope.regionCode, ctx.scope.divisionCode) : undefined;
+    if (outside) throw invalid(outside.reason, { field: 'scope.regionCode' });
     if ((input.type === 'comprehensive' || input.type === 'special') && !input.unitId) {
       throw invalid({ zh: '企业集体合同须选择所属基层工会', en: 'Choose the enterprise union' }, { field: 'unitId' });
     }
@@ -282,7 +289,7 @@ export const contractsRouter = router({
     vacate: editors
       .input(
         z
-          .object({ contractId: idInput, side: sideInput, memberIndex: z.number().int().min(0).max(29).optional(), name: text(30).optional(), vacatedOn: isoDateSchema, reason: text(500) })
+          .object({ contractId: idInput, side: sideInput, memberIndex: z.number().int().min(0).max(29).optional(), name: text(limits.contracts.representativeName).optional(), vacatedOn: isoDateSchema, reason: text(limits.contracts.reason) })
           .refine((v) => v.memberIndex !== undefined || v.name !== undefined, { message: '请指明空缺的代表（序号或姓名）', params: { en: 'Name the member whose seat is vacant (index or name)' }, path: ['memberIndex'] }),
       )
       .mutation(({ ctx, input }) => {
@@ -295,7 +302,7 @@ export const contractsRouter = router({
           if (!member || (input.name !== undefined && member.name !== input.name)) {
             throw invalid({ zh: `${sideText(input.side)}没有这名代表`, en: `No such representative on the ${input.side} side` }, { field: input.memberIndex !== undefined ? 'memberIndex' : 'name' });
           }
-          if (side.vacancies?.some((v) => v.memberIndex === index)) throw conflict({ zh: `「${member.name}」的空缺已登记`, en: `The seat of "${member.name}" is already recorded as vacant` }, { field: 'memberIndex' });
+          if (side.vacancies?.some((v) => v.memberIndex === index)) throw conflict({ zh: `「${member.name}」的空缺已登记`, en: `The seat of representative #${index + 1} is already recorded as vacant` }, { field: 'memberIndex' });
           notBefore(input.vacatedOn, side.setOn, 'vacatedOn', { zh: '代表确定日', en: 'the day the side was named' });
           const vacancy = { memberIndex: index, name: member.name, vacatedOn: input.vacatedOn, reason: input.reason, recordedOn: today(ctx) };
           return {
@@ -308,7 +315,7 @@ export const contractsRouter = router({
 
   rounds: router({
     add: editors
-      .input(z.object({ contractId: idInput, heldOn: isoDateSchema, minutes: text(5000), openIssues: z.array(text(200)).max(50).default([]) }))
+      .input(z.object({ contractId: idInput, heldOn: isoDateSchema, minutes: text(limits.contracts.minutes), openIssues: z.array(text(limits.contracts.openIssue)).max(50).default([]) }))
       .mutation(({ ctx, input }) => {
         notFuture(input.heldOn, today(ctx), 'heldOn');
         return runStep(ctx, input.contractId, 'rounds.add', input.heldOn, (c) => {
@@ -367,7 +374,7 @@ export const contractsRouter = router({
   }),
 
   review: router({
-    record: editors.input(z.object({ contractId: idInput, objectionOn: isoDateSchema.optional(), opinion: z.string().trim().max(5000).optional() })).mutation(({ ctx, input }) => {
+    record: editors.input(z.object({ contractId: idInput, objectionOn: isoDateSchema.optional(), opinion: text(limits.contracts.opinion).optional() })).mutation(({ ctx, input }) => {
       const on = input.objectionOn ?? today(ctx);
       notFuture(on, today(ctx), 'objectionOn');
       return runStep(ctx, input.contractId, 'review.record', on, (c, settings, _uow, cal) => {
@@ -401,7 +408,7 @@ export const contractsRouter = router({
   }),
 
   performance: router({
-    check: editors.input(z.object({ contractId: idInput, year: z.number().int().min(2000).max(2100), findings: text(5000), breaches: z.string().trim().max(5000).optional() })).mutation(({ ctx, input }) =>
+    check: editors.input(z.object({ contractId: idInput, year: z.number().int().min(2000).max(2100), findings: text(limits.contracts.findings), breaches: text(limits.contracts.breaches).optional() })).mutation(({ ctx, input }) =>
       runStep(ctx, input.contractId, 'performance.check', today(ctx), (c) => {
         if (c.performanceChecks.some((p) => p.year === input.year)) throw conflict({ zh: `${input.year}年度履约检查已记录`, en: `The ${input.year} check is already recorded` }, { field: 'year' });
         return { after: { ...c, performanceChecks: [...c.performanceChecks, { year: input.year, findings: input.findings, breaches: input.breaches, checkedOn: today(ctx) }] }, note: `${input.year}年度履约检查${input.breaches ? '（发现违约）' : ''}` };
@@ -450,7 +457,7 @@ export const contractsRouter = router({
     return { contract: result, successorId };
   }),
 
-  terminate: editors.input(z.object({ contractId: idInput, reason: text(500) })).mutation(({ ctx, input }) =>
+  terminate: editors.input(z.object({ contractId: idInput, reason: text(limits.contracts.reason) })).mutation(({ ctx, input }) =>
     runStep(ctx, input.contractId, 'terminate', today(ctx), async (c, _s, uow) => {
       // Out of force today: the stock indicators drop in today's year, the earlier years keep it.
       const metrics = statusChangeMetrics(c, c.status, 'terminated');

@@ -5,6 +5,8 @@ import { tenantPrefix } from '@ufp/db/keys';
 import { deadLetterMissing } from '@ufp/db/repositories/dead-letters';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import { deadLetterSourceKinds, MAX_REDRIVE, TableDeadLetterSource, type RedriveSummary } from '@ufp/events/dead-letters';
+import { limits } from '@ufp/core/validation/limits';
+import { recordId, text } from '@ufp/core/validation/zod';
 import { idInput, pageInput } from '../schemas.js';
 import type { ApiDeps } from '../deps.js';
 import { platformProcedure, router, tenantProcedure } from '../trpc.js';
@@ -29,8 +31,8 @@ export const deadLettersRouter = router({
 });
 
 const filterInput = z.object({
-  tenantId: z.string().trim().min(1).max(40).optional(),
-  module: z.string().trim().min(1).max(40).optional(),
+  tenantId: recordId(limits.deadLetters.tenantId.max).optional(),
+  module: text(limits.deadLetters.module).optional(),
   source: z.enum(deadLetterSourceKinds).optional(),
 });
 

@@ -30,7 +30,8 @@ import { maskBankAccount, maskIdNumber, maskName, maskPhone } from '@ufp/core/pi
 import type { Role } from '@ufp/core/roles';
 import type { Lang } from '@ufp/core/spreadsheet/cells';
 import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
-import { idNumberSchema, isoDateSchema, phoneSchema } from '@ufp/core/validation/zod';
+import { limits, numberLimits } from '@ufp/core/validation/limits';
+import { bankAccountSchema, bilingualMessage, idNumberSchema, isoDateSchema, phoneSchema, recordId, text } from '@ufp/core/validation/zod';
 import { HardshipRepository } from '@ufp/db/repositories/hardship';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { ApiDeps } from '../deps.js';
@@ -56,7 +57,7 @@ const year = z.number().int().min(2000).max(2100);
 const version = z.number().int().min(1);
 
 const figuresInput = {
-  householdSize: z.number().int().min(1).max(20),
+  householdSize: z.number().int().min(numberLimits.householdSize.min).max(numberLimits.householdSize.max),
   annualIncomeFen: fen(),
   rigidExpensesFen: fen(),
   hardshipCostsFen: fen().optional(),
@@ -64,11 +65,11 @@ const figuresInput = {
 };
 
 const memberInput = z.object({
-  relation: z.string().trim().min(1).max(20),
-  name: z.string().trim().min(1).max(30),
+  relation: text(limits.hardship.relation),
+  name: text(limits.hardship.personName),
   idNumber: idNumberSchema.optional(),
   annualIncomeFen: fen().optional(),
-  health: z.string().trim().max(200).optional(),
+  health: text(limits.hardship.health).optional(),
 });
 
 const householdInput = z.object({
@@ -76,14 +77,14 @@ const householdInput = z.object({
   annualIncomeFen: fen(),
   rigidExpensesFen: fen(),
   hardshipCostsFen: fen().optional(),
-  assets: z.string().trim().max(500).optional(),
-  causes: z.array(z.string().trim().min(1).max(100)).max(10).default([]),
+  assets: text(limits.hardship.assets).optional(),
+  causes: z.array(text(limits.hardship.cause)).max(10).default([]),
   events: z.array(z.enum(hardshipEvents)).max(4).default([]),
   excludedSchooling: z.boolean().optional(),
 });
 
 const workerInput = z.object({
-  name: z.string().trim().min(1).max(30),
+  name: text(limits.hardship.personName),
   idNumber: idNumberSchema,
   phone: phoneSchema.optional(),
   migrant: z.boolean().default(false),
@@ -95,7 +96,7 @@ const createInput = z.object({
   unitId: idInput,
   worker: workerInput,
   household: householdInput,
-  consentGiven: z.literal(true, { message: '须经职工本人同意核对家庭经济状况', params: { en: 'The worker must consent to the income check' } } as never),
+  consentGiven: z.literal(true, { error: bilingualMessage({ zh: '须经职工本人同意核对家庭经济状况', en: 'The worker must consent to the income check' }) }),
 });
 
 const rulesInput = z.object({
@@ -283,7 +284,7 @@ function publicScope(tenant: Tenant): TenantScope {
 }
 
 async function activeTenant(ctx: { deps: ApiDeps }, tenantId: string): Promise<Tenant> {
-  return publicTenant(ctx, tenantId, () => notFound('工会'));
+  return publicTenant(ctx, tenantId, () => notFound({ zh: '工会', en: 'Federation' }));
 }
 
 
@@ -309,7 +310,7 @@ const importInput = z.preprocess(
   z
     .object({
       file: z
-        .instanceof(Blob, { message: '请选择 Excel 文件', params: { en: 'Choose an Excel file' } } as never)
+        .instanceof(Blob, { error: bilingualMessage({ zh: '请选择 Excel 文件', en: 'Choose an Excel file' }) })
         .refine((b) => b.size > 0 && b.size <= MAX_LEDGER_BYTES, { message: `文件为空或超过 ${MAX_LEDGER_BYTES / 1024 / 1024} MB`, params: { en: `The file is empty or over ${MAX_LEDGER_BYTES / 1024 / 1024} MB` } })
         .optional(),
       fileBase64: z.string().min(1).max(Math.ceil(MAX_LEDGER_BYTES / 3) * 4).optional(),
@@ -592,7 +593,7 @@ export const hardshipRouter = router({
 
   /** Public self-test: the same rule code the caseworkers use. Nothing is stored or logged. */
   selfTest: publicProcedure
-    .input(z.object({ tenantId: z.string().min(2).max(12), year: year.optional(), ...figuresInput, migrantMonths: z.number().int().min(0).max(600).optional(), excludedSchooling: z.boolean().optional() }))
+    .input(z.object({ tenantId: recordId(40), year: year.optional(), ...figuresInput, migrantMonths: z.number().int().min(0).max(600).optional(), excludedSchooling: z.boolean().optional() }))
     .query(async ({ ctx, input }) => {
       const tenant = await activeTenant(ctx, input.tenantId);
       const y = input.year ?? thisYear(ctx);
@@ -607,7 +608,7 @@ export const hardshipRouter = router({
   files: router({
     /** A unit reporter files for their own unit; staff for any unit of the tenant. */
     create: filers.input(createInput).mutation(async ({ ctx, input }) => {
-      if (ctx.scope.unitId && ctx.scope.unitId !== input.unitId) throw notFound('基层工会');
+      if (ctx.scope.unitId && ctx.scope.unitId !== input.unitId) throw notFound({ zh: '基层工会', en: 'Union' });
       await ctx.deps.units.get(ctx.scope, input.unitId);
       const on = today(ctx);
       if (input.worker.employmentStart && input.worker.employmentStart > on) {
@@ -698,7 +699,7 @@ export const hardshipRouter = router({
     ),
 
     investigate: filers
-      .input(z.object({ fileId: idInput, version, visitedOn: isoDateSchema, findings: z.string().trim().min(2).max(2000) }))
+      .input(z.object({ fileId: idInput, version, visitedOn: isoDateSchema, findings: text(limits.hardship.findings) }))
       .mutation(({ ctx, input }) => {
         if (input.visitedOn > today(ctx)) throw invalid({ zh: '入户调查日期不能晚于今天', en: 'The visit date cannot be in the future' }, { field: 'visitedOn' });
         return step(ctx, input, 'investigate', async () => ({
@@ -717,7 +718,7 @@ export const hardshipRouter = router({
 
     /** 评议 by staff other than the submitter, after the notice has run its days. */
     review: staff
-      .input(z.object({ fileId: idInput, version, decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(2).max(500) }))
+      .input(z.object({ fileId: idInput, version, decision: z.enum(['approve', 'reject']), reason: text(limits.hardship.reason) }))
       .mutation(async ({ ctx, input }) => {
         const file = await repo(ctx).getFile(ctx.scope, input.fileId);
         assertReviewerIsNotSubmitter(ctx.scope.actor.sub, file.submittedBy);
@@ -788,14 +789,14 @@ export const hardshipRouter = router({
       });
     }),
 
-    exit: staff.input(z.object({ fileId: idInput, version, reason: z.string().trim().min(2).max(500) })).mutation(async ({ ctx, input }) => {
+    exit: staff.input(z.object({ fileId: idInput, version, reason: text(limits.hardship.reason) })).mutation(async ({ ctx, input }) => {
       const rules = await repo(ctx).rules(ctx.scope, thisYear(ctx));
       return step(ctx, input, 'exit', (_f, on) => ({ exitedOn: on, followUpDueOn: addMonths(on, rules.followUpMonths) }), { event: 'hardship.file.exited', auditText: '脱困退出' });
     }),
 
     /** The follow-up visit after an exit (脱困回访): closes the follow-up clock; a worker back in hardship is re-entered instead. */
     followUp: staff
-      .input(z.object({ fileId: idInput, version, visitedOn: isoDateSchema, findings: z.string().trim().min(2).max(2000) }))
+      .input(z.object({ fileId: idInput, version, visitedOn: isoDateSchema, findings: text(limits.hardship.findings) }))
       .mutation(async ({ ctx, input }) => {
         if (input.visitedOn > today(ctx)) throw invalid({ zh: '回访日期不能晚于今天', en: 'The visit date cannot be in the future' }, { field: 'visitedOn' });
         const file = await repo(ctx).getFile(ctx.scope, input.fileId);
@@ -806,7 +807,7 @@ export const hardshipRouter = router({
         }), { auditText: '登记脱困回访', on: input.visitedOn });
       }),
 
-    reenter: staff.input(z.object({ fileId: idInput, version, reason: z.string().trim().min(2).max(500) })).mutation(({ ctx, input }) =>
+    reenter: staff.input(z.object({ fileId: idInput, version, reason: text(limits.hardship.reason) })).mutation(({ ctx, input }) =>
       step(ctx, input, 'reenter', (f, on) => ({ reentries: f.reentries + 1, exitedOn: undefined, followUpDueOn: undefined, followedUpOn: undefined, followUpFindingsEncrypted: undefined, lastVerifiedOn: on }), { event: 'hardship.file.reentered', auditText: '返困重新建档' }),
     ),
 
@@ -824,7 +825,7 @@ export const hardshipRouter = router({
 
   /** Public 公示 list: masked name and ID and the tier only — never income or illness. */
   notices: router({
-    list: publicProcedure.input(z.object({ tenantId: z.string().min(2).max(12) })).query(async ({ ctx, input }) => {
+    list: publicProcedure.input(z.object({ tenantId: recordId(40) })).query(async ({ ctx, input }) => {
       const tenant = await activeTenant(ctx, input.tenantId);
       const files = await repo(ctx).allFiles(publicScope(tenant), 'noticed');
       const on = today(ctx);
@@ -873,8 +874,8 @@ export const hardshipRouter = router({
         kind: z.enum(aidKinds),
         amountFen: z.number().int().min(1).max(100_000_000),
         fundSource: z.enum(fundSources),
-        note: z.string().trim().max(200).optional(),
-        bankAccount: z.string().trim().regex(/^[0-9 ]{10,30}$/, { message: '银行账号应为10–30位数字', params: { en: 'A bank account has 10–30 digits' } } as never).optional(),
+        note: text(limits.hardship.grantNote).optional(),
+        bankAccount: bankAccountSchema.optional(),
       }))
       .mutation(async ({ ctx, input }) => {
         const r = repo(ctx);
@@ -933,7 +934,7 @@ export const hardshipRouter = router({
 
     revealBankAccount: staff.meta({ auditedRead: true }).input(z.object({ fileId: idInput, grantId: idInput })).mutation(async ({ ctx, input }) => {
       const grant = (await repo(ctx).grantsOfFile(ctx.scope, input.fileId)).find((g) => g.grantId === input.grantId);
-      if (!grant) throw notFound('发放记录');
+      if (!grant) throw notFound({ zh: '发放记录', en: 'Grant' });
       const value = grant.bankAccountEncrypted ? await ctx.deps.cipher.decrypt(grant.bankAccountEncrypted, { tenantId: ctx.scope.tenantId, field: 'hardship.grant.bankAccount' }) : null;
       await write(ctx, (uow) => {
         uow.audit({ action: 'pii.reveal', entityType: 'hardship.grant', entityId: grant.grantId, summary: '查看帮扶发放银行账号（明文）' });

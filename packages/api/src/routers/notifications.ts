@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '@ufp/core/validation/zod';
 import { NotificationRepository } from '@ufp/db/repositories/notifications';
 import { router, tenantProcedure } from '../trpc.js';
 import { write } from '../write.js';
@@ -17,7 +18,7 @@ export const notificationsRouter = router({
       const visible = ctx.scope.unitId ? [] : items.filter((n) => (!input?.module || n.module === input.module) && (!mine || mine.includes(n.module)));
       return { items: input?.unreadOnly ? visible.filter((n) => !n.readAt) : visible, unread: visible.filter((n) => !n.readAt).length };
     }),
-  markRead: editors.input(z.object({ id: z.string().min(1).max(200) })).mutation(({ ctx, input }) =>
+  markRead: editors.input(z.object({ id: recordId(200) })).mutation(({ ctx, input }) =>
     write(ctx, (uow, now) => {
       new NotificationRepository(ctx.deps.table).markRead(uow, ctx.scope.tenantId, input.id, now.toISOString(), ctx.claims.modules);
       uow.audit({ action: 'notifications.markRead', entityType: 'notification', entityId: input.id, summary: '标记通知为已读' });

@@ -1,34 +1,47 @@
 import { z } from 'zod';
-import { conflict, invalid, staleVersion } from '@ufp/core/errors';
-import { divisionCodeSchema, phoneSchema } from '@ufp/core/validation/zod';
+import { conflict, staleVersion } from '@ufp/core/errors';
+import { tenantDivisionProblem } from '@ufp/core/validation/divisions';
+import { limits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
+import { bilingualMessage, currentDivisionCodeSchema, phoneSchema, recordId, text } from '@ufp/core/validation/zod';
 import { PLATFORM_AUDIT_TENANT, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import { platformProcedure, router, type Context } from '../trpc.js';
 import { platformDeadLettersRouter } from './dead-letters.js';
 
-const createTenantInput = z.object({
+/**
+ * A tenant: its division code a current GB/T 2260 code of its level (city or county), and an id
+ * that is itself a code (321281, 3212) naming the same division.
+ */
+export const tenantInput = z.object({
   // Reserved: the platform's own audit log lives under this id.
   id: z
     .string()
-    .refine((v) => /^[A-Za-z0-9_-]{2,40}$/.test(v), { message: '租户标识只能包含字母、数字、下划线和短横线（2–40 位）', params: { en: 'Tenant id: 2–40 letters, digits, _ or -' } })
+    .refine((v) => new RegExp(`^[A-Za-z0-9_-]{${TENANT_ID_LENGTH.min},${TENANT_ID_LENGTH.max}}$`).test(v), {
+      message: `租户标识只能包含字母、数字、下划线和短横线（${TENANT_ID_LENGTH.min}–${TENANT_ID_LENGTH.max} 位）`,
+      params: { en: `Tenant id: ${TENANT_ID_LENGTH.min}–${TENANT_ID_LENGTH.max} letters, digits, _ or -` },
+    })
     .refine((v) => v.toLowerCase() !== PLATFORM_AUDIT_TENANT, { message: `租户标识「${PLATFORM_AUDIT_TENANT}」为平台保留`, params: { en: `The tenant id "${PLATFORM_AUDIT_TENANT}" is reserved for the platform` } }),
-  name: z.string().trim().min(2).max(50),
+  name: text(limits.tenant.name),
   level: z.enum(['city', 'county']),
-  divisionCode: divisionCodeSchema.refine((c) => c.length === 6, { message: '行政区划代码应为 6 位', params: { en: 'Division code must have 6 digits' } }),
+  divisionCode: currentDivisionCodeSchema,
+});
+export const createTenantInput = tenantInput.superRefine((tenant, ctx) => {
+  const mismatch = tenantDivisionProblem(tenant);
+  if (mismatch) ctx.addIssue({ code: 'custom', path: [mismatch.field], message: bilingualMessage(mismatch.problem.reason), params: { reason: mismatch.problem.code } });
 });
 
-const tenantIdInput = z.string().min(1).max(40);
+const tenantIdInput = recordId(TENANT_ID_LENGTH.max);
 
 const contactInput = z.object({
-  name: z.string().trim().min(1).max(30).optional(),
+  name: text(limits.tenant.contactName).optional(),
   phone: phoneSchema.optional(),
-  email: z.string().trim().max(100).email().optional(),
+  email: z.string().trim().max(limits.tenant.contactEmail.max).email().optional(),
 });
 
 const updateTenantInput = z.object({
   tenantId: tenantIdInput,
   version: z.number().int().min(1),
-  name: z.string().trim().min(2).max(50).optional(),
+  name: text(limits.tenant.name).optional(),
   /** Replaces the whole contact; `null` removes it. */
   contact: contactInput.nullable().optional(),
 });
@@ -58,17 +71,10 @@ async function changeTenant(
 /** The contact as stored: blank members dropped; a phone never in an audit entry (masked there). */
 const auditContact = (c: Tenant['contact']) => (c ? { ...c, phone: c.phone ? '***' : undefined } : undefined);
 
-/** A city federation's code ends in 00 (its county digits are empty); a county's does not. */
-function checkLevel(level: Tenant['level'], code: string): void {
-  const cityLevel = code.endsWith('00');
-  if (level === 'city' && !cityLevel) throw invalid({ zh: '市级总工会的行政区划代码应以 00 结尾', en: 'A city federation code ends in 00' }, { field: 'divisionCode' });
-  if (level === 'county' && cityLevel) throw invalid({ zh: '县级总工会的行政区划代码不能以 00 结尾', en: 'A county federation code cannot end in 00' }, { field: 'divisionCode' });
-}
 
 export const platformRouter = router({
   tenants: router({
     create: platformProcedure.input(createTenantInput).mutation(async ({ ctx, input }) => {
-      checkLevel(input.level, input.divisionCode);
       const now = ctx.deps.clock.now();
       const tenant: Tenant = { ...input, status: 'active', createdAt: now.toISOString(), version: 1 };
       const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: ctx.actor };
@@ -100,7 +106,7 @@ export const platformRouter = router({
      * Its users are refused (403 所属租户已停用) and its public pages answer 服务已暂停 within the tenant cache
      * window (5 s); nothing is deleted, and its rows stay in the rollups, marked suspended.
      */
-    suspend: platformProcedure.input(z.object({ tenantId: tenantIdInput, reason: z.string().trim().min(2).max(200) })).mutation(async ({ ctx, input }) => {
+    suspend: platformProcedure.input(z.object({ tenantId: tenantIdInput, reason: text(limits.tenant.suspendReason) })).mutation(async ({ ctx, input }) => {
       const before = await ctx.deps.tenants.read(input.tenantId);
       if (before.status === 'suspended') throw conflict({ zh: '该租户已停用', en: 'This tenant is already suspended' }, { reason: 'already_suspended' });
       const now = ctx.deps.clock.now().toISOString();

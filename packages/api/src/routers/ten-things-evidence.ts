@@ -5,6 +5,8 @@ import { checkDeclaration, checkUploaded, evidenceKey, MAX_EVIDENCE_BYTES, SNIFF
 import { DomainError, invalid, notFound } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import type { Item } from '@ufp/core/ten-things/model';
+import { limits } from '@ufp/core/validation/limits';
+import { recordId, text } from '@ufp/core/validation/zod';
 import { idInput } from '../schemas.js';
 import { router } from '../trpc.js';
 import { write } from '../write.js';
@@ -26,9 +28,9 @@ const adoptedOnly = (item: Item) => {
 /** The evidence record, if the caller may see its item (a reporter of another unit gets "not found", like the item). */
 async function visibleEvidence(ctx: Ctx, evidenceId: string): Promise<{ evidence: Evidence; item: Item }> {
   const evidence = await tenThingsRepo(ctx.deps).evidenceById(ctx.scope.tenantId, evidenceId);
-  if (!evidence || evidence.module !== 'tenThings') throw notFound('佐证材料');
+  if (!evidence || evidence.module !== 'tenThings') throw notFound({ zh: '佐证材料', en: 'Evidence' });
   const item = await visibleItem(ctx, evidence.subjectId).catch((e: unknown) => {
-    throw e instanceof DomainError && e.kind === 'not_found' ? notFound('佐证材料') : e;
+    throw e instanceof DomainError && e.kind === 'not_found' ? notFound({ zh: '佐证材料', en: 'Evidence' }) : e;
   });
   return { evidence, item };
 }
@@ -45,8 +47,9 @@ export const tenThingsEvidenceRouter = router({
     .input(
       z.object({
         itemId: idInput,
-        fileName: z.string().trim().min(1).max(255),
-        contentType: z.string().trim().min(1).max(120),
+        fileName: text(limits.evidence.fileName),
+        /** A media type as the browser reports it (image/png): ASCII, never echoed in other scripts. */
+        contentType: recordId(limits.evidence.contentType.max),
         sizeBytes: z.number().int().min(0).max(MAX_EVIDENCE_BYTES * 100),
       }),
     )
@@ -131,14 +134,14 @@ export async function evidenceForEntry(ctx: Ctx, item: Item, evidenceIds: readon
   return found.map((e, i) => {
     const field = `evidenceIds.${i}`;
     if (!e || e.module !== 'tenThings') throw invalid({ zh: '佐证材料不存在', en: 'Evidence not found' }, { field });
-    if (e.subjectId !== item.itemId) throw invalid({ zh: `佐证材料“${e.fileName}”不属于该项目`, en: `Evidence "${e.fileName}" belongs to another item` }, { field });
+    if (e.subjectId !== item.itemId) throw invalid({ zh: `佐证材料“${e.fileName}”不属于该项目`, en: `Evidence file ${i + 1} belongs to another item` }, { field });
     if (e.status !== 'ready') {
       throw invalid(
-        e.status === 'rejected' ? { zh: `佐证材料“${e.fileName}”已被拒收`, en: `Evidence "${e.fileName}" was refused` } : { zh: `佐证材料“${e.fileName}”尚未上传完成`, en: `Evidence "${e.fileName}" has not finished uploading` },
+        e.status === 'rejected' ? { zh: `佐证材料“${e.fileName}”已被拒收`, en: `Evidence file ${i + 1} was refused` } : { zh: `佐证材料“${e.fileName}”尚未上传完成`, en: `Evidence file ${i + 1} has not finished uploading` },
         { field },
       );
     }
-    if (e.entryId) throw invalid({ zh: `佐证材料“${e.fileName}”已被其他记录使用`, en: `Evidence "${e.fileName}" is already attached to another entry` }, { field });
+    if (e.entryId) throw invalid({ zh: `佐证材料“${e.fileName}”已被其他记录使用`, en: `Evidence file ${i + 1} is already attached to another entry` }, { field });
     return e;
   });
 }

@@ -23,6 +23,6 @@ export const tenThingsRepo = (deps: ApiDeps): TenThingsRepository => {
 /** Staff see every item; a unit reporter only items their unit is co-responsible for (others are "not found"). */
 export async function visibleItem(ctx: Ctx, itemId: string): Promise<Item> {
   const item = await tenThingsRepo(ctx.deps).getItem(ctx.scope, itemId);
-  if (ctx.scope.unitId && !(item.stage === 'adopted' && item.assignment?.coUnitIds.includes(ctx.scope.unitId))) throw notFound('实事项目');
+  if (ctx.scope.unitId && !(item.stage === 'adopted' && item.assignment?.coUnitIds.includes(ctx.scope.unitId))) throw notFound({ zh: '实事项目', en: 'Ten-things item' });
   return item;
 }

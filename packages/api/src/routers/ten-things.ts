@@ -12,7 +12,8 @@ import { linkableEventTypes, parseTargetsText, targetsTextError, type Target } f
 import { changesBetween } from '@ufp/core/audit/changes';
 import { checkTieResolution, tallyVote } from '@ufp/core/ten-things/vote';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import { isoDateSchema } from '@ufp/core/validation/zod';
+import { limits } from '@ufp/core/validation/limits';
+import { isoDateSchema, recordId, text } from '@ufp/core/validation/zod';
 import type { TenThingsRepository } from '@ufp/db/repositories/ten-things';
 import { retryStale, type UnitOfWork } from '@ufp/db/unit-of-work';
 import { xlsxFile } from '../excel.js';
@@ -27,20 +28,18 @@ const MAX_CANDIDATES = 40;
 
 const linkInput = z.object({
   eventType: z.enum(linkableEventTypes),
-  filter: z.record(z.string().max(40), z.union([z.string().max(60), z.number(), z.boolean()])).optional(),
+  filter: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), z.union([text({ max: 60 }), z.number(), z.boolean()])).optional(),
   measure: z.union([z.literal('count'), z.string().regex(/^sum:[A-Za-z][A-Za-z0-9_]{0,39}$/)]) as z.ZodType<'count' | `sum:${string}`>,
 });
 const targetInput = z.object({
-  indicator: z.string().trim().min(1).max(200),
-  unit: z.string().trim().min(1).max(10),
+  indicator: text(limits.tenThings.indicator),
+  unit: text(limits.tenThings.unit),
   comparator: z.enum(['gte', 'eq', 'lte']),
   target: z.number().positive().max(1e10),
   baseline: z.number().min(0).max(1e10).optional(),
   deadline: isoDateSchema.optional(),
   link: linkInput.optional(),
 });
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 
 export const tenThingsRouter = router({
   settings: router({
@@ -75,7 +74,7 @@ export const tenThingsRouter = router({
   }),
 
   plans: router({
-    create: admins.input(z.object({ year: z.number().int().min(2000).max(2100), title: text(100) })).mutation(async ({ ctx, input }) =>
+    create: admins.input(z.object({ year: z.number().int().min(2000).max(2100), title: text(limits.tenThings.planTitle) })).mutation(async ({ ctx, input }) =>
       write(ctx, (uow, now) => {
         const plan: Plan = {
           planId: newId(),
@@ -177,7 +176,7 @@ export const tenThingsRouter = router({
 
   candidates: router({
     /** Parses targetsText (without saving) for the live preview in the console. */
-    parse: staff.input(z.object({ targetsText: z.string().max(2000) })).query(({ input }) => {
+    parse: staff.input(z.object({ targetsText: text(limits.tenThings.targetsText) })).query(({ input }) => {
       const r = parseTargetsText(input.targetsText);
       if (!r.ok) throw targetsTextError(r);
       return r.value;
@@ -187,13 +186,13 @@ export const tenThingsRouter = router({
       .input(
         z.object({
           planId: idInput,
-          title: text(100),
-          description: z.string().trim().max(2000).optional(),
+          title: text(limits.tenThings.title),
+          description: text(limits.tenThings.description).optional(),
           category: z.enum(itemCategories),
-          leadDept: text(50),
+          leadDept: text(limits.tenThings.leadDept),
           budgetFen: z.number().int().min(0).max(1e13).optional(),
           targets: z.array(targetInput).max(20).optional(),
-          targetsText: z.string().trim().max(2000).optional(),
+          targetsText: text(limits.tenThings.targetsText).optional(),
         }),
       )
       .mutation(async ({ ctx, input }) => {
@@ -258,7 +257,7 @@ export const tenThingsRouter = router({
         z.object({
           itemId: idInput,
           version: z.number().int().min(1),
-          leadDept: text(50),
+          leadDept: text(limits.tenThings.leadDept),
           coUnitIds: z.array(idInput).max(50),
           milestones: z.array(z.object({ quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), share: z.number().min(0).max(100) })).max(4),
         }),
@@ -315,7 +314,7 @@ export const tenThingsRouter = router({
           targetIndex: z.number().int().min(0).max(19),
           quantity: z.number().positive().max(1e9),
           occurredOn: isoDateSchema,
-          note: z.string().trim().max(500).optional(),
+          note: text(limits.tenThings.note).optional(),
           evidenceIds: z
             .array(idInput)
             .max(10)
@@ -359,7 +358,7 @@ export const tenThingsRouter = router({
       }),
 
     /** A reversing entry (negated quantity, with a reason); the original stays in the ledger, marked reversed. */
-    correct: staff.input(z.object({ itemId: idInput, entryId: idInput, reason: text(500) })).mutation(async ({ ctx, input }) =>
+    correct: staff.input(z.object({ itemId: idInput, entryId: idInput, reason: text(limits.tenThings.reason) })).mutation(async ({ ctx, input }) =>
       retryStale(async () => {
         const repo = tenThingsRepo(ctx.deps);
         const item = await repo.getItem(ctx.scope, input.itemId);
@@ -388,7 +387,7 @@ export const tenThingsRouter = router({
 
   /** No login: the satisfaction page behind each adopted item's public link (QR code). */
   public: router({
-    item: publicProcedure.input(z.object({ tenantId: z.string().min(1).max(20), itemId: idInput })).query(async ({ ctx, input }) => {
+    item: publicProcedure.input(z.object({ tenantId: recordId(40), itemId: idInput })).query(async ({ ctx, input }) => {
       const { item, tenant } = await publicItem(ctx, input.tenantId, input.itemId);
       return {
         tenantName: tenant.name,
@@ -400,7 +399,7 @@ export const tenThingsRouter = router({
       };
     }),
     rate: publicProcedure
-      .input(z.object({ tenantId: z.string().min(1).max(20), itemId: idInput, score: z.number().int().min(1).max(5) }))
+      .input(z.object({ tenantId: recordId(40), itemId: idInput, score: z.number().int().min(1).max(5) }))
       .mutation(async ({ ctx, input }) => {
         const { item, tenant } = await publicItem(ctx, input.tenantId, input.itemId);
         const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: { sub: 'public', roles: [] } };
@@ -531,9 +530,9 @@ async function annualReport(ctx: Ctx, planId: string) {
 export type AnnualReport = Awaited<ReturnType<typeof annualReport>>;
 
 async function publicItem(ctx: Context, tenantId: string, itemId: string) {
-  const tenant = await publicTenant(ctx, tenantId, () => notFound('实事项目'));
+  const tenant = await publicTenant(ctx, tenantId, () => notFound({ zh: '实事项目', en: 'Ten-things item' }));
   const item = await tenThingsRepo(ctx.deps).itemById(tenant.id, itemId);
-  if (!item || item.stage !== 'adopted') throw notFound('实事项目');
+  if (!item || item.stage !== 'adopted') throw notFound({ zh: '实事项目', en: 'Ten-things item' });
   return { item, tenant };
 }
 

@@ -3,19 +3,20 @@ import { invalid, staleVersion } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import { maskPhone } from '@ufp/core/pii/mask';
 import { unitMetricDeltas, unitTypes, type Unit } from '@ufp/core/units/unit';
-import { phoneSchema, usccSchema } from '@ufp/core/validation/zod';
+import { limits, numberLimits } from '@ufp/core/validation/limits';
+import { phoneSchema, text, usccSchema } from '@ufp/core/validation/zod';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { ApiDeps } from '../deps.js';
 import { idInput, pageInput } from '../schemas.js';
 import { tenantProcedure, router } from '../trpc.js';
 import { write } from '../write.js';
 
-const chairInput = z.object({ name: z.string().trim().min(1).max(30), phone: phoneSchema.optional() });
+const chairInput = z.object({ name: text(limits.unit.chairName), phone: phoneSchema.optional() });
 const unitFields = {
-  name: z.string().trim().min(2).max(100),
+  name: text(limits.unit.name),
   type: z.enum(unitTypes),
   uscc: usccSchema.optional(),
-  memberCount: z.number().int().min(0).max(1_000_000),
+  memberCount: z.number().int().min(numberLimits.memberCount.min).max(numberLimits.memberCount.max),
   chair: chairInput,
 };
 
@@ -77,7 +78,7 @@ export const unitsRouter = router({
   get: readers.input(z.object({ unitId: idInput })).query(async ({ ctx, input }) => view(await ctx.deps.units.get(ctx.scope, input.unitId))),
 
   list: readers
-    .input(z.object({ ...pageInput, type: z.enum(unitTypes).optional(), q: z.string().trim().max(100).optional() }).optional())
+    .input(z.object({ ...pageInput, type: z.enum(unitTypes).optional(), q: text(limits.unit.search).optional() }).optional())
     .query(async ({ ctx, input }) => {
       const page = await ctx.deps.units.list(ctx.scope, { type: input?.type, q: input?.q || undefined }, { cursor: input?.cursor, limit: input?.limit });
       return { items: page.items.map(view), nextCursor: page.nextCursor };

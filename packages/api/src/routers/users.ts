@@ -8,6 +8,8 @@ import { parseLoginId } from '@ufp/core/validation/login-id';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { isActive, isActiveAdmin, versionOf, type LoginIdentifier, type TenantUser } from '@ufp/db/repositories/users';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
+import { limits } from '@ufp/core/validation/limits';
+import { text } from '@ufp/core/validation/zod';
 import type { ApiDeps } from '../deps.js';
 import { idInput, pageInput } from '../schemas.js';
 import { router, tenantProcedure } from '../trpc.js';
@@ -15,7 +17,7 @@ import { write } from '../write.js';
 
 const admins = tenantProcedure(['federation_admin']);
 
-const nameInput = z.string().trim().min(1).max(30);
+const nameInput = text(limits.user.name);
 const rolesInput = z.array(z.enum(tenantRoles)).min(1).max(4);
 const modulesInput = z.array(z.enum(assignableModules)).max(assignableModules.length);
 const loginIdInput = z
@@ -25,7 +27,7 @@ const loginIdInput = z
     const parsed = parseLoginId(v);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason.zh, params: { en: parsed.reason.en } });
   });
-const reasonInput = z.string().trim().min(2).max(200);
+const reasonInput = text(limits.user.disableReason);
 
 /** What the API shows of a directory entry: never the encrypted login identifier or its index. */
 export function userView(u: TenantUser) {

@@ -126,7 +126,7 @@ export function checkRepresentatives(
   members.forEach((m, i) => {
     const j = members.findIndex((x, k) => k < i && samePerson(x, m));
     if (j >= 0) {
-      throw repInvalid('duplicate', 'art19', { zh: `「${m.name}」在本方重复列出（第 ${j + 1} 和第 ${i + 1} 人）`, en: `"${m.name}" is listed twice on this side (#${j + 1} and #${i + 1})` }, 'members', { memberIndex: i });
+      throw repInvalid('duplicate', 'art19', { zh: `「${m.name}」在本方重复列出（第 ${j + 1} 和第 ${i + 1} 人）`, en: `Representatives #${j + 1} and #${i + 1} are the same person, listed twice on this side` }, 'members', { memberIndex: i });
     }
   });
   if (other) {
@@ -137,7 +137,7 @@ export function checkRepresentatives(
       throw repInvalid(
         'cross_holding',
         'art24',
-        { zh: `「${members[i]!.name}」已是${o.zh}协商代表：双方协商代表不得相互兼任（同名的不同人员请填写识别号区分）`, en: `"${members[i]!.name}" already represents ${o.en}: nobody may sit on both sides (give namesakes a reference to tell them apart)` },
+        { zh: `「${members[i]!.name}」已是${o.zh}协商代表：双方协商代表不得相互兼任（同名的不同人员请填写识别号区分）`, en: `Representative #${i + 1} already represents ${o.en}: nobody may sit on both sides (give namesakes a reference to tell them apart)` },
         'members',
         { memberIndex: i },
       );

@@ -19,6 +19,12 @@ describe('ledger rows', () => {
     });
   });
 
+  it('takes an ID number and a phone as people paste them (full-width, separators) and keeps their canonical form', () => {
+    const wide = [...id].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    const r = check(3, { ...good, idNumber: ` ${wide} `, phone: '+86 138-1234-5678' });
+    expect(r).toMatchObject({ ok: true, value: { idNumber: id, phone: '13812345678' } });
+  });
+
   it('reports each bad field with its row number, in column order, and never quotes the ID number or name', () => {
     const r = check(7, { ...good, unit: '不存在', idNumber: id.slice(0, 17) + (id.endsWith('0') ? '1' : '0'), householdSize: 0, annualIncome: '4万' });
     expect(r.ok).toBe(false);

@@ -1,6 +1,5 @@
 import { readRow, rowError, type RowError, type RowRead, type SheetColumn } from '../spreadsheet/sheet.js';
-import { validateIdNumber } from '../validation/id-number.js';
-import { validatePhone } from '../validation/phone.js';
+import { parseIdNumber, parsePhone } from '../validation/identifiers.js';
 
 /**
  * The 台账 (ledger) import: one row per household application. Columns are declared with their
@@ -53,15 +52,11 @@ export function validateLedgerRow(read: LedgerRead, unitsByName: Map<string, str
   const errors: LedgerError[] = read.ok ? [] : [...read.errors];
   const unitId = values.unit === undefined ? undefined : unitsByName.get(values.unit);
   if (values.unit !== undefined && !unitId) errors.push(rowError(row, 'unit', { zh: '本会没有该基层工会', en: 'no such union in this federation' }));
-  const idNumber = values.idNumber?.toUpperCase();
-  if (idNumber !== undefined) {
-    const v = validateIdNumber(idNumber, today);
-    if (!v.ok) errors.push(rowError(row, 'idNumber', v.reason));
-  }
-  if (values.phone !== undefined) {
-    const v = validatePhone(values.phone);
-    if (!v.ok) errors.push(rowError(row, 'phone', v.reason));
-  }
+  // The same parsing as the API's idNumberSchema and phoneSchema: the canonical form is stored.
+  const id = values.idNumber === undefined ? undefined : parseIdNumber(values.idNumber, today);
+  if (id && !id.ok) errors.push(rowError(row, 'idNumber', id.reason));
+  const phone = values.phone === undefined ? undefined : parsePhone(values.phone);
+  if (phone && !phone.ok) errors.push(rowError(row, 'phone', phone.reason));
   errors.sort((a, b) => ledgerColumns.findIndex((c) => c.key === a.field) - ledgerColumns.findIndex((c) => c.key === b.field));
   if (errors.length || !read.ok) return { ok: false, errors };
   const v = read.values;
@@ -71,8 +66,8 @@ export function validateLedgerRow(read: LedgerRead, unitsByName: Map<string, str
       row,
       unitId: unitId!,
       name: v.name,
-      idNumber: idNumber!,
-      phone: v.phone,
+      idNumber: id?.ok ? id.value : v.idNumber,
+      phone: phone?.ok ? phone.value : undefined,
       householdSize: v.householdSize,
       annualIncomeFen: v.annualIncome,
       rigidExpensesFen: v.rigidExpenses,

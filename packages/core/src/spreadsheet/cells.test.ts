@@ -35,6 +35,11 @@ describe('identifier text (ID number, phone, bank account, USCC)', () => {
     expect(value(readIdentifier('', ID))).toBeUndefined();
   });
 
+  it('normalises an identifier pasted with full-width characters and invisible characters, as the API does', () => {
+    expect(value(readIdentifier('\u3000３２１２８１１９８５０６１５１２３Ｘ\u200B', ID))).toBe('32128119850615123X');
+    expect(value(readIdentifier("'１３８１２３４５６７８", ID))).toBe('13812345678');
+  });
+
   it('never turns a number back into text, even when that text would be a valid ID number', () => {
     // A real ID whose 15-significant-digit value (as Excel, WPS and LibreOffice keep it) reads back as another valid ID.
     const first15 = '321281198506020';
@@ -60,8 +65,12 @@ describe('text and whole numbers', () => {
     expect(value(readText('  兴化市总工会 ', ID))).toBe('兴化市总工会');
     expect(value(readText(2024, ID))).toBe('2024');
     expect(value(readText(0.1 + 0.2, ID))).toBe('0.3');
-    expect(problemOf(readText('长'.repeat(31), { zh: '姓名', en: 'Name' }, 30))?.zh).toBe('「姓名」过长（最多30字）');
+    expect(problemOf(readText('长'.repeat(31), { zh: '姓名', en: 'Name' }, 30))?.zh).toBe('「姓名」不能超过 30 个字');
     expect(problemOf(readText(true, ID))?.en).toBe('"ID number" must be text');
+    // The same free-text rules as the API's inputs.
+    expect(problemOf(readText('王\u202E明', { zh: '姓名', en: 'Name' }))?.zh).toBe('「姓名」不能包含文字方向控制符（如 U+202E）');
+    expect(problemOf(readText('\u200B\u200B', { zh: '姓名', en: 'Name' }))?.en).toBe('"Name" cannot consist only of spaces or invisible characters');
+    expect(value(readText(' Cafe\u0301 ', ID))).toBe('Caf\u00e9');
   });
 
   it('integers: number cells or digits, within range', () => {

@@ -13,7 +13,13 @@
  *
  * Problems are bilingual and name the column, never the cell's content: import errors and
  * their reports must not carry personal data.
+ *
+ * Text and identifiers go through the same normalisation as the API's inputs
+ * (`validation/text.ts`, `validation/identifiers.ts`): a cell and a form field that look the same
+ * are read the same.
  */
+import { normalizeIdentifier } from '../validation/identifiers.js';
+import { checkText } from '../validation/text.js';
 
 export interface Label {
   zh: string;
@@ -85,7 +91,9 @@ function unusable(p: Extract<Plain, { type: 'error' | 'unreadable' }>, name: Lab
 
 /**
  * Identifier text: 身份证号, phone, bank account, USCC — digits whose every character counts.
- * Only text is taken; a leading apostrophe (how a user forces text in a cell) is dropped.
+ * Only text is taken; a leading apostrophe (how a user forces text in a cell) is dropped, and the
+ * text is normalised as the API normalises a pasted identifier: full-width digits and letters
+ * (１２３Ｘ) become ASCII, spaces and invisible characters around it go.
  */
 export function readIdentifier(raw: unknown, name: Label): CellRead<string> {
   const p = plainCell(raw);
@@ -97,19 +105,22 @@ export function readIdentifier(raw: unknown, name: Label): CellRead<string> {
       `"${name.en}" must be entered as text (format the cells as Text, or type an apostrophe ' before the number); saved as a number it may have lost its last digits, so enter it again`,
     );
   }
-  const text = p.value.trim().replace(/^'/, '').trim();
+  const text = normalizeIdentifier(normalizeIdentifier(p.value).replace(/^['‘’]/, ''));
   return ok(text === '' ? undefined : text);
 }
 
-/** Plain text: strings as they are (trimmed); numbers as written. */
+/**
+ * Plain text, checked and normalised as the API's free-text fields are (NFC, trimmed; no control
+ * characters, line breaks, bidi overrides or text with nothing visible); numbers as written.
+ */
 export function readText(raw: unknown, name: Label, maxLength = 200): CellRead<string> {
   const p = plainCell(raw);
   if (p.type === 'empty') return ok(undefined);
   if (p.type === 'error' || p.type === 'unreadable') return unusable(p, name);
   if (p.type === 'boolean' || p.type === 'date') return problem(`「${name.zh}」应为文字`, `"${name.en}" must be text`);
-  const text = p.type === 'string' ? p.value.trim() : decimalText(p.value);
-  if ([...text].length > maxLength) return problem(`「${name.zh}」过长（最多${maxLength}字）`, `"${name.en}" is too long (at most ${maxLength} characters)`);
-  return ok(text);
+  const checked = checkText(p.type === 'string' ? p.value : decimalText(p.value), { min: 0, max: maxLength });
+  if (!checked.ok) return problem(`「${name.zh}」${checked.problem.zh}`, `"${name.en}" ${checked.problem.en}`);
+  return ok(checked.value === '' ? undefined : checked.value);
 }
 
 /**

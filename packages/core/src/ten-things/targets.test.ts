@@ -90,7 +90,7 @@ describe('the target parser reads real 十件实事 phrasings', () => {
 describe('the target parser refuses what it cannot read, naming the clause', () => {
   it('refuses a number without a recognised unit', () => {
     const r = parseTargetsText('开展宣讲不少于20场，覆盖职工3000');
-    expect(r).toEqual({ ok: false, fragment: '覆盖职工3000', reason: 'unknown_unit' });
+    expect(r).toEqual({ ok: false, fragment: '覆盖职工3000', clause: 2, reason: 'unknown_unit' });
   });
 
   it('refuses a clause with two quantities instead of guessing', () => {
@@ -103,15 +103,16 @@ describe('the target parser refuses what it cannot read, naming the clause', () 
     expect(r).toMatchObject({ ok: false, reason: 'no_quantity' });
   });
 
-  it('turns a refusal into a 400 naming the fragment in both languages', () => {
-    const r = parseTargetsText('覆盖职工3000');
+  it('turns a refusal into a 400 naming the clause: quoted in Chinese, by its position in English', () => {
+    const r = parseTargetsText('开展宣讲不少于20场，覆盖职工3000');
     if (r.ok) throw new Error('should refuse');
     const err = targetsTextError(r);
     expect(err).toBeInstanceOf(DomainError);
     expect(err.kind).toBe('invalid');
     expect(err.text.zh).toContain('覆盖职工3000');
-    expect(err.text.en).toContain('覆盖职工3000');
-    expect(err.details).toMatchObject({ field: 'targetsText', fragment: '覆盖职工3000' });
+    expect(err.text.en).toContain('Clause 2 of the targets');
+    expect(err.text.en).toMatch(/^[\x20-\x7E]+$/);
+    expect(err.details).toMatchObject({ field: 'targetsText', fragment: '覆盖职工3000', clause: 2 });
   });
 });
 

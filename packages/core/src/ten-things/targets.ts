@@ -91,7 +91,8 @@ export interface ParsedTargets {
   descriptive: string[];
 }
 
-export type ParseOutcome = { ok: true; value: ParsedTargets } | { ok: false; fragment: string; reason: 'no_quantity' | 'ambiguous' | 'unknown_unit' | 'empty' };
+/** A refusal names the clause: its text and (when one clause is at fault) its position, counted from 1. */
+export type ParseOutcome = { ok: true; value: ParsedTargets } | { ok: false; fragment: string; clause?: number; reason: 'no_quantity' | 'ambiguous' | 'unknown_unit' | 'empty' };
 
 /**
  * Parses free text such as "开展宣讲不少于20场，组织160名一线职工疗休养，建驿站2个，为1万名以上职工提供法律服务"
@@ -108,17 +109,18 @@ export function parseTargetsText(text: string): ParseOutcome {
   if (clauses.length === 0) return { ok: false, fragment: text.trim(), reason: 'empty' };
   const targets: Target[] = [];
   const descriptive: string[] = [];
-  for (const clause of clauses) {
+  for (const [index, clause] of clauses.entries()) {
+    const at = index + 1;
     const masked = maskNaming(clause);
     const matches = [...masked.matchAll(QUANTITY)].filter((m) => !(isChinese(m[1]!) && (chineseNumeral(m[1]!) === undefined || m[1] === '一')));
     const digitsLeft = stripMatches(masked, matches);
     if (matches.length === 0) {
-      if (/\d/.test(masked)) return { ok: false, fragment: clause, reason: 'unknown_unit' };
+      if (/\d/.test(masked)) return { ok: false, fragment: clause, clause: at, reason: 'unknown_unit' };
       descriptive.push(clause);
       continue;
     }
-    if (matches.length > 1) return { ok: false, fragment: clause, reason: 'ambiguous' };
-    if (/\d/.test(digitsLeft)) return { ok: false, fragment: clause, reason: 'ambiguous' };
+    if (matches.length > 1) return { ok: false, fragment: clause, clause: at, reason: 'ambiguous' };
+    if (/\d/.test(digitsLeft)) return { ok: false, fragment: clause, clause: at, reason: 'ambiguous' };
     const m = matches[0]!;
     const [whole, rawNum, multiplier, approx, unitRaw, after] = m as unknown as [string, string, string | undefined, string | undefined, string, string | undefined];
     let value = isChinese(rawNum) ? chineseNumeral(rawNum)! : Number(rawNum);
@@ -139,7 +141,7 @@ export function parseTargetsText(text: string): ParseOutcome {
       unit = '万元';
     }
     value = round(value);
-    if (!(value > 0)) return { ok: false, fragment: clause, reason: 'no_quantity' };
+    if (!(value > 0)) return { ok: false, fragment: clause, clause: at, reason: 'no_quantity' };
     const start = m.index!;
     const before = clause.slice(0, start);
     const rest = clause.slice(start + whole.length);
@@ -179,12 +181,14 @@ export function targetsTextError(outcome: Extract<ParseOutcome, { ok: false }>, 
   const why = {
     no_quantity: { zh: '没有可量化的指标（数量和单位）', en: 'no quantity with a unit' },
     ambiguous: { zh: '含有多个数字，无法确定哪一个是目标值，请拆分成多句', en: 'more than one number; split it into separate clauses' },
-    unknown_unit: { zh: '数字后没有可识别的单位（如 场、人次、个、名、万元）', en: 'the number has no recognised unit (场, 人次, 个, 名, 万元, …)' },
+    unknown_unit: { zh: '数字后没有可识别的单位（如 场、人次、个、名、万元）', en: 'the number is not followed by a unit word the parser knows (the Chinese message lists some)' },
     empty: { zh: '内容为空', en: 'empty text' },
   }[outcome.reason];
+  // The clause is quoted in Chinese (and in details.fragment); the English text names it by position and stays English.
+  const which = outcome.clause ? `Clause ${outcome.clause} of the targets` : 'The targets text';
   return invalid(
-    { zh: `无法解析指标“${outcome.fragment}”：${why.zh}`, en: `Cannot parse the target "${outcome.fragment}": ${why.en}` },
-    { field, fragment: outcome.fragment, reason: outcome.reason },
+    { zh: `无法解析指标“${outcome.fragment}”：${why.zh}`, en: `${which} cannot be parsed: ${why.en}` },
+    { field, fragment: outcome.fragment, ...(outcome.clause ? { clause: outcome.clause } : {}), reason: outcome.reason },
   );
 }
 

@@ -38,12 +38,21 @@ describe('validateIdNumber', () => {
     if (!letter.ok) expect(letter.reason.en).toContain('"X" at position 17');
   });
 
-  it('reports the expected check character', () => {
+  it('says a number with a wrong check character is wrong, without suggesting which character to change', () => {
     expect(validateIdNumber('110105194912310021', today)).toEqual({
       ok: false,
       code: 'check_character',
-      reason: { zh: '身份证号校验位错误：应为“X”，实际为“1”', en: 'Check character mismatch: expected "X", got "1"' },
+      reason: { zh: '身份证号校验位不正确，请核对号码', en: 'The ID number fails its check digit; please check the number' },
     });
+  });
+
+  it('quotes only an ASCII character it refuses, so the English text stays English', () => {
+    const wide = validateIdNumber('11010519491231002中', today);
+    expect(wide).toMatchObject({ ok: false, code: 'character' });
+    if (!wide.ok) {
+      expect(wide.reason.en).toBe('Illegal character at position 18 of the ID number');
+      expect(wide.reason.en).not.toMatch(/[^\x20-\x7E]/);
+    }
   });
 
   it('rejects an unknown province prefix', () => {

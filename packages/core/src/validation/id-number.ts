@@ -37,21 +37,19 @@ export function validateIdNumber(id: string, today: Date = new Date()): IdNumber
     const allowed = /\d/.test(char) || (i === 17 && char === 'X');
     if (!allowed) {
       const hint = char === 'x' ? { zh: '（请使用大写X）', en: ' (use an upper-case X)' } : { zh: '', en: '' };
+      // Only an ASCII character is quoted: the English text stays English whatever was pasted.
+      const shown = /^[\x21-\x7E]$/.test(char) ? char : undefined;
       return invalid(
         'character',
-        `身份证号第${i + 1}位字符“${char}”非法${hint.zh}`,
-        `Illegal character "${char}" at position ${i + 1} of the ID number${hint.en}`,
+        `身份证号第${i + 1}位字符${shown ? `“${shown}”` : ''}非法${hint.zh}`,
+        `Illegal character ${shown ? `"${shown}" ` : ''}at position ${i + 1} of the ID number${hint.en}`,
       );
     }
   }
-  const expected = idNumberCheckCharacter(id.slice(0, 17));
-  const actual = id.charAt(17);
-  if (actual !== expected) {
-    return invalid(
-      'check_character',
-      `身份证号校验位错误：应为“${expected}”，实际为“${actual}”`,
-      `Check character mismatch: expected "${expected}", got "${actual}"`,
-    );
+  // Says the number is wrong, not which character to change: "correcting" the check character
+  // of a mistyped number would turn it into a valid number of someone else.
+  if (id.charAt(17) !== idNumberCheckCharacter(id.slice(0, 17))) {
+    return invalid('check_character', '身份证号校验位不正确，请核对号码', 'The ID number fails its check digit; please check the number');
   }
   const province = id.slice(0, 2);
   if (!isKnownProvincePrefix(province) && province !== RESIDENCE_PERMIT_TAIWAN_PREFIX) {

@@ -1,4 +1,4 @@
-import { isMobilePhone } from './phone.js';
+import { normalizeIdentifier, parsePhone } from './identifiers.js';
 import { invalid, type Invalid } from './result.js';
 
 /**
@@ -10,10 +10,12 @@ export type LoginId = { ok: true; kind: 'phone' | 'account'; value: string };
 const ACCOUNT = /^[a-z][a-z0-9._-]{2,39}$/;
 
 export function parseLoginId(raw: string): LoginId | Invalid<'format'> {
-  const value = raw.trim();
-  if (/^\d+$/.test(value)) {
-    return isMobilePhone(value)
-      ? { ok: true, kind: 'phone', value }
+  const value = normalizeIdentifier(raw);
+  // A number as pasted ("+86 138-0000-1111", full-width digits) is read the way every phone field reads it.
+  if (/^[\d\s+()\-\u2010-\u2015]+$/.test(value)) {
+    const phone = parsePhone(value);
+    return phone.ok && phone.kind === 'mobile'
+      ? { ok: true, kind: 'phone', value: phone.value }
       : invalid('format', '登录手机号应为 11 位中国大陆手机号', 'A login phone number is an 11-digit mainland mobile number');
   }
   const account = value.toLowerCase();

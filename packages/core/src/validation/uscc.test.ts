@@ -32,13 +32,13 @@ describe('validateUscc', () => {
     expect(validateUscc(withCheck('12100000400000624')).ok).toBe(true);
   });
 
-  it('reports the expected check character', () => {
+  it('says a code with a wrong check character is wrong, without suggesting which character to change', () => {
     expect(validateUscc('91320000134710930T')).toEqual({
       ok: false,
       code: 'check_character',
       reason: {
-        zh: '统一社会信用代码校验位错误：应为“A”，实际为“T”',
-        en: 'Check character mismatch: expected "A", got "T"',
+        zh: '统一社会信用代码校验位不正确，请核对代码',
+        en: 'The unified social credit code fails its check character; please check the code',
       },
     });
   });

@@ -65,10 +65,11 @@ export function validateUscc(code: string): UsccValidation {
       const expectation = isDivisionPosition
         ? { zh: '（第3–8位须为数字）', en: ' (positions 3–8 must be digits)' }
         : { zh: '', en: '' };
+      const shown = /^[\x21-\x7E]$/.test(char) ? char : undefined;
       return invalid(
         'character',
-        `统一社会信用代码第${i + 1}位字符“${char}”非法${expectation.zh}`,
-        `Illegal character "${char}" at position ${i + 1} of the unified social credit code${expectation.en}`,
+        `统一社会信用代码第${i + 1}位字符${shown ? `“${shown}”` : ''}非法${expectation.zh}`,
+        `Illegal character ${shown ? `"${shown}" ` : ''}at position ${i + 1} of the unified social credit code${expectation.en}`,
       );
     }
   }
@@ -97,14 +98,9 @@ export function validateUscc(code: string): UsccValidation {
       `Division code "${division}" at positions 3–8 has an unknown province prefix`,
     );
   }
-  const expected = usccCheckCharacter(code.slice(0, 17));
-  const actual = code.charAt(17);
-  if (actual !== expected) {
-    return invalid(
-      'check_character',
-      `统一社会信用代码校验位错误：应为“${expected}”，实际为“${actual}”`,
-      `Check character mismatch: expected "${expected}", got "${actual}"`,
-    );
+  // As for ID numbers: the code is wrong, and which character is not ours to guess.
+  if (code.charAt(17) !== usccCheckCharacter(code.slice(0, 17))) {
+    return invalid('check_character', '统一社会信用代码校验位不正确，请核对代码', 'The unified social credit code fails its check character; please check the code');
   }
   return { ok: true };
 }

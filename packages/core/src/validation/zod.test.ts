@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { dateMessage, dateTimeMessage, divisionCodeSchema, idNumberSchema, isoDateSchema, isoDateTimeSchema, isoDateTimeUntilSchema, phoneSchema, usccSchema } from './zod.js';
+import {
+  bankAccountSchema,
+  currentDivisionCodeSchema,
+  dateMessage,
+  dateTimeMessage,
+  divisionCodeSchema,
+  idNumberSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  isoDateTimeUntilSchema,
+  phoneSchema,
+  readIssueMessage,
+  recordId,
+  text,
+  usccSchema,
+} from './zod.js';
 
 function firstIssue(result: z.ZodSafeParseResult<unknown>) {
   expect(result.success).toBe(false);
   return result.error!.issues[0]!;
+}
+
+/** The issue's text as the API reads it: a predicate (after the field's name) or a sentence, both languages. */
+function textOf(schema: z.ZodType, input: unknown) {
+  const issue = firstIssue(schema.safeParse(input));
+  return readIssueMessage(issue.message, (issue as { params?: { en?: string } }).params);
 }
 
 describe('zod schemas', () => {
@@ -15,24 +36,35 @@ describe('zod schemas', () => {
     expect(phoneSchema.parse('13812345678 ')).toBe('13812345678');
   });
 
-  it('fail with a Chinese message and the English one in params.en', () => {
-    const issue = firstIssue(usccSchema.safeParse('91320000134710930T'));
-    expect(issue).toMatchObject({
-      code: 'custom',
-      message: '统一社会信用代码校验位错误：应为“A”，实际为“T”',
-      params: { en: 'Check character mismatch: expected "A", got "T"' },
+  it('take identifiers pasted with full-width characters and spaces, and phones with separators and +86', () => {
+    expect(idNumberSchema.parse('\u3000１１０１０５１９４９１２３１００２ｘ ')).toBe('11010519491231002X');
+    expect(usccSchema.parse(' ９１４４０３００７１５２６７２６ＸＧ\u200b')).toBe('9144030071526726XG');
+    expect(phoneSchema.parse('+86 138 1234 5678')).toBe('13812345678');
+    expect(phoneSchema.parse('１３８－１２３４－５６７８')).toBe('13812345678');
+    expect(phoneSchema.parse('0086-13812345678')).toBe('13812345678');
+    expect(phoneSchema.parse('(0523) 8612 3456')).toBe('0523-86123456');
+    expect(phoneSchema.parse('+86 523 86123456')).toBe('0523-86123456');
+    expect(phoneSchema.parse('010 62345678')).toBe('010-62345678');
+    expect(bankAccountSchema.parse(' ６２２２ 0212 3456 7890 123')).toBe('6222021234567890123');
+  });
+
+  it('say a number with a wrong check character is wrong, in both languages, without the right character', () => {
+    expect(textOf(usccSchema, '91320000134710930T')).toEqual({
+      kind: 'sentence',
+      zh: '统一社会信用代码校验位不正确，请核对代码',
+      en: 'The unified social credit code fails its check character; please check the code',
     });
+    expect(textOf(idNumberSchema, '110105194912310021')).toEqual({ kind: 'sentence', zh: '身份证号校验位不正确，请核对号码', en: 'The ID number fails its check digit; please check the number' });
   });
 
   it.each([
-    [idNumberSchema, '110105194912310021', 'Check character mismatch: expected "X", got "1"'],
     [divisionCodeSchema, '99', 'Division code "99" has unknown province prefix "99"'],
     [phoneSchema, '12345', 'Not a mainland mobile number (11 digits) or a landline with area code (e.g. 0523-86123456)'],
+    [phoneSchema, '+1 415 555 0100', 'Not a mainland mobile number (11 digits) or a landline with area code (e.g. 0523-86123456)'],
   ] as const)('report failures of every validator', (schema, input, en) => {
-    const issue = firstIssue(schema.safeParse(input));
-    expect(issue.code).toBe('custom');
-    expect(issue.message).toMatch(/[\u4e00-\u9fff]/);
-    expect((issue as { params?: { en?: string } }).params?.en).toBe(en);
+    const t = textOf(schema, input);
+    expect(t).toMatchObject({ kind: 'sentence', en });
+    if (t.kind !== 'generic') expect(t.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('report field paths inside an object schema', () => {
@@ -42,11 +74,72 @@ describe('zod schemas', () => {
   });
 });
 
-/** The issue a date schema raises, as the API shows it: Chinese message, English in params.en or after the separator. */
+describe('text(): the free text of every router', () => {
+  const name = text({ min: 2, max: 10 });
+  const notes = text({ max: 20, multiline: true });
+
+  it('stores NFC, trimmed of spaces and invisible characters at either end', () => {
+    expect(name.parse('  兴化工会\u200b ')).toBe('兴化工会');
+    expect(name.parse('Cafe\u0301')).toBe('Caf\u00e9');
+    expect(notes.parse('第一行\r\n第二行\t')).toBe('第一行\n第二行');
+    expect(notes.parse('')).toBe('');
+  });
+
+  it.each([
+    ['\u200B\u200B', 'invisible', 'only zero-width spaces'],
+    ['\uFEFF\u2060 ', 'invisible', 'a BOM and a word joiner'],
+    ['工会\u202E名称', 'bidi', 'a right-to-left override'],
+    ['\u2066工会\u2069', 'bidi', 'an isolate at the edges'],
+    ['工\u0000会', 'control', 'a NUL'],
+    ['工\u009B会', 'control', 'a C1 control'],
+    ['工\t会', 'control', 'a tab in a single line'],
+    ['工\n会', 'line_break', 'a line break in a single line'],
+    ['工\uD800会', 'surrogate', 'an unpaired surrogate'],
+    ['工', 'too_short', 'one character where two are needed'],
+    ['工'.repeat(11), 'too_long', 'eleven characters where ten are allowed'],
+    ['   ', 'empty', 'only spaces'],
+  ])('refuses %j (%s: %s) with a predicate in both languages', (input, reason) => {
+    const issue = firstIssue(name.safeParse(input));
+    expect((issue as { params?: { reason?: string } }).params?.reason).toBe(reason);
+    const t = readIssueMessage(issue.message);
+    expect(t.kind).toBe('predicate');
+    if (t.kind !== 'generic') {
+      expect(t.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(t.en).toMatch(/^[\x20-\x7E]+$/);
+    }
+  });
+
+  it('refuses invisible-only text in an optional field too, rather than storing it as empty', () => {
+    expect(notes.safeParse('\u200B').success).toBe(false);
+    expect(notes.parse('a\u200Bb')).toBe('a\u200Bb');
+    expect(notes.safeParse('第一行\u0007').success).toBe(false);
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(text({ min: 1, max: 2 }).parse('😀😀')).toBe('😀😀');
+  });
+});
+
+describe('identifiers and codes', () => {
+  it('recordId takes visible ASCII only', () => {
+    expect(recordId().parse('01HZX-table/321281/x')).toBe('01HZX-table/321281/x');
+    for (const bad of ['', 'a b', '编号', 'x\uD800', 'x'.repeat(65)]) expect(recordId().safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('currentDivisionCodeSchema takes current city and county codes only', () => {
+    expect(currentDivisionCodeSchema.parse(' 321281 ')).toBe('321281');
+    expect(currentDivisionCodeSchema.parse('321200')).toBe('321200');
+    for (const bad of ['110103', '329999', '320000', '3212', '32128', 'abcdef']) {
+      const t = textOf(currentDivisionCodeSchema, bad);
+      expect(t.kind, bad).toBe('predicate');
+    }
+  });
+});
+
+/** The issue a date schema raises: the date's predicate in both languages. */
 function dateIssue(schema: z.ZodType, input: unknown) {
-  const issue = firstIssue(schema.safeParse(input));
-  const [zh, en] = issue.message.split('\u241e');
-  return { zh, en: en ?? (issue as { params?: { en?: string } }).params?.en };
+  const t = textOf(schema, input);
+  return t.kind === 'generic' ? t : { zh: t.zh, en: t.en };
 }
 
 describe('isoDateSchema: one strict date for the whole API', () => {
@@ -75,13 +168,14 @@ describe('isoDateSchema: one strict date for the whole API', () => {
     expect(dateIssue(isoDateSchema, input)).toEqual(dateMessage);
   });
 
-  it('rejects a value that is not a string with the same message', () => {
+  it('rejects a value that is not a string with the same message, and a missing one as required', () => {
     expect(dateIssue(isoDateSchema, 20260301)).toEqual(dateMessage);
     expect(dateIssue(isoDateSchema, null)).toEqual(dateMessage);
+    expect(textOf(z.object({ on: isoDateSchema }), {})).toEqual({ kind: 'generic', received: expect.any(String) });
   });
 
-  it('says which date rule was broken, in both languages', () => {
-    expect(dateMessage).toEqual({ zh: '日期无效：应为真实存在的日期，格式 YYYY-MM-DD', en: 'Invalid date: use a real calendar date as YYYY-MM-DD' });
+  it('says which date rule was broken, in both languages, after the field name', () => {
+    expect(dateMessage).toEqual({ zh: '不是有效日期：应为真实存在的日期，格式 YYYY-MM-DD', en: 'is not a valid date: use a real calendar date as YYYY-MM-DD' });
   });
 });
 

@@ -1,54 +1,152 @@
 import { z } from 'zod';
 import { parseDivisionCode } from './division.js';
-import { validateIdNumber } from './id-number.js';
-import { validatePhone } from './phone.js';
+import { checkDivisionCode } from './divisions.js';
+import { normalizeIdentifier, parseBankAccount, parseIdNumber, parsePhone, parseUscc, type Parsed } from './identifiers.js';
 import type { Reason } from './result.js';
-import { validateUscc } from './uscc.js';
+import { normalizeText, textProblem, type TextRule } from './text.js';
 import { isIsoDate } from '../calendar/dates.js';
 
-type Check = (value: string) => { ok: true } | { ok: false; reason: Reason };
+// ── messages ─────────────────────────────────────────────────────────────────────────────
+/*
+ * A zod issue carries one string as its message. The API's error formatter
+ * (packages/api/src/zod-bilingual.ts) reads it in one of three forms and puts the field's name in
+ * words in front where it belongs:
+ *   predicate  "\u241f不能包含控制字符\u241emust not contain control characters" → "名称不能包含控制字符"
+ *   sentence   "身份证号校验位不正确，请核对号码\u241eThe ID number fails …" (or zh with params.en)
+ *   generic    "\u241d<received type>": zod's own issue (too short, wrong type…), worded from its code
+ */
+export const MESSAGE_SEPARATOR = '\u241e';
+export const PREDICATE_MARK = '\u241f';
+export const GENERIC_MARK = '\u241d';
 
-/** Zod issue with the Chinese text as `message` and the English one in `params.en`. */
-function refinedBy(check: Check) {
-  return (value: string, ctx: z.RefinementCtx<string>) => {
-    const result = check(value);
-    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason.zh, params: { en: result.reason.en } });
-  };
+/** A whole sentence in both languages. */
+export const bilingualMessage = (m: Reason): string => `${m.zh}${MESSAGE_SEPARATOR}${m.en}`;
+/** A predicate that follows the field's name, in both languages. */
+export const predicateMessage = (m: Reason): string => `${PREDICATE_MARK}${m.zh}${MESSAGE_SEPARATOR}${m.en}`;
+
+export type IssueText = { kind: 'predicate' | 'sentence'; zh: string; en: string } | { kind: 'generic'; received: string };
+
+/** Reads an issue's message (and the English of `params.en`, the older form) back. */
+export function readIssueMessage(message: string, params?: { en?: unknown }): IssueText {
+  if (message.startsWith(GENERIC_MARK)) return { kind: 'generic', received: message.slice(GENERIC_MARK.length) };
+  const predicate = message.startsWith(PREDICATE_MARK);
+  const [zh = '', en] = (predicate ? message.slice(PREDICATE_MARK.length) : message).split(MESSAGE_SEPARATOR);
+  return { kind: predicate ? 'predicate' : 'sentence', zh, en: en ?? (typeof params?.en === 'string' ? params.en : zh) };
 }
 
-/** Trims and upper-cases before validating, so the parsed value is the canonical code. */
-export const usccSchema = z.string().trim().toUpperCase().superRefine(refinedBy(validateUscc));
+function receivedType(input: unknown): string {
+  if (input === undefined) return 'missing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  if (typeof input === 'number' && !Number.isFinite(input)) return 'non-finite';
+  return typeof input;
+}
 
-/** Trims and upper-cases (a typed `x` becomes `X`); birth date checked against the current date. */
-export const idNumberSchema = z
+/**
+ * zod's own issues (too short, wrong type, …) keep their structure, and the API words them from
+ * it; the one thing lost by the time it does is what was received, so the global error map
+ * records only that. Installed when this module loads: wherever these schemas run, no issue
+ * carries zod's locale text.
+ */
+export function installIssueWording(): void {
+  z.config({ localeError: (issue) => `${GENERIC_MARK}${receivedType(issue.input)}` });
+}
+installIssueWording();
+
+const addReason = (ctx: z.RefinementCtx<string>, reason: Reason, code?: string, predicate = false) =>
+  ctx.addIssue({ code: 'custom', message: predicate ? predicateMessage(reason) : bilingualMessage(reason), params: { en: reason.en, ...(code ? { reason: code } : {}) } });
+
+// ── free text ────────────────────────────────────────────────────────────────────────────
+/**
+ * Free text of every router: NFC-normalised and trimmed, refusing control characters (\n and \t
+ * only in `multiline` text), unpaired surrogates, bidi overrides and text with nothing visible;
+ * length in characters within the rule (see `limits.ts` for each field's rule).
+ */
+export function text(rule: TextRule) {
+  return z
+    .string()
+    .overwrite((raw) => normalizeText(raw, rule.multiline))
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, rule);
+      if (problem) addReason(ctx, problem, problem.code, true);
+    });
+}
+
+/** Record ids (ULIDs, `table/<tenant>/<letter>`, tenant ids…) and other machine tokens (media types): 1–`max` visible ASCII characters. */
+export function recordId(max = 64) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .superRefine((v, ctx) => {
+      if (!/^[\x21-\x7E]*$/.test(v)) addReason(ctx, { zh: '格式不正确（只能包含英文字母、数字和符号）', en: 'is malformed (letters, digits and symbols only)' }, 'format', true);
+    });
+}
+
+// ── identifiers ──────────────────────────────────────────────────────────────────────────
+/**
+ * An identifier as people paste it (full-width digits, spaces around it, phone separators),
+ * stored in its canonical form; the same `parse*` functions serve the spreadsheet importers.
+ */
+function identifier(parse: (raw: string) => Parsed<string>) {
+  return z
+    .string()
+    .overwrite((raw) => {
+      const parsed = parse(raw);
+      return parsed.ok ? parsed.value : normalizeIdentifier(raw);
+    })
+    .superRefine((value, ctx) => {
+      const parsed = parse(value);
+      if (!parsed.ok) addReason(ctx, parsed.reason, parsed.code);
+    });
+}
+
+/** A 统一社会信用代码: full-width characters and surrounding spaces accepted, stored upper-case. */
+export const usccSchema = identifier(parseUscc);
+
+/** A 居民身份证号: full-width characters and surrounding spaces accepted, `x` stored as `X`; birth date checked against the current date. */
+export const idNumberSchema = identifier((raw) => parseIdNumber(raw));
+
+/** A mainland mobile (11 digits) or landline (`area-local`), from "+86 138 0000 1111", "(0523) 8612-3456", full-width digits… */
+export const phoneSchema = identifier(parsePhone);
+
+/** A bank account number: 10–30 digits, spaces and full-width digits accepted, stored as digits. */
+export const bankAccountSchema = identifier(parseBankAccount);
+
+/** A scope's division code in its short forms (32, 3212, 321281). */
+export const divisionCodeSchema = z
   .string()
-  .trim()
-  .toUpperCase()
-  .superRefine(refinedBy((id) => validateIdNumber(id)));
+  .overwrite(normalizeIdentifier)
+  .superRefine((code, ctx) => {
+    const parsed = parseDivisionCode(code);
+    if (!parsed.ok) addReason(ctx, parsed.reason, parsed.code);
+  });
 
-export const divisionCodeSchema = z.string().trim().superRefine(refinedBy(parseDivisionCode));
-
-export const phoneSchema = z.string().trim().superRefine(refinedBy(validatePhone));
+/** A current GB/T 2260 code of a city or county (a federation's, a regional contract's region). */
+export const currentDivisionCodeSchema = z
+  .string()
+  .overwrite(normalizeIdentifier)
+  .superRefine((code, ctx) => {
+    const checked = checkDivisionCode(code);
+    if (!checked.ok) addReason(ctx, checked.reason, checked.code, true);
+  });
 
 // ── dates ────────────────────────────────────────────────────────────────────────────────
 
-/** The message every date field of the API answers a bad date with. */
-export const dateMessage = { zh: '日期无效：应为真实存在的日期，格式 YYYY-MM-DD', en: 'Invalid date: use a real calendar date as YYYY-MM-DD' } as const;
+/** What every date field of the API says of a bad date, after the field's name ("签订日期不是有效日期：…"). */
+export const dateMessage = { zh: '不是有效日期：应为真实存在的日期，格式 YYYY-MM-DD', en: 'is not a valid date: use a real calendar date as YYYY-MM-DD' } as const;
 
-/** The message of an instant filter (audit `from`/`to`). */
+/** The same for an instant filter (audit `from`/`to`). */
 export const dateTimeMessage = {
-  zh: '时间无效：应为真实存在的日期（YYYY-MM-DD），或带时区的 ISO 8601 时刻（如 2026-03-01T08:00:00+08:00）',
-  en: 'Invalid date or time: use a real calendar date (YYYY-MM-DD) or an ISO 8601 instant with Z or an offset (e.g. 2026-03-01T08:00:00+08:00)',
+  zh: '不是有效时间：应为真实存在的日期（YYYY-MM-DD），或带时区的 ISO 8601 时刻（如 2026-03-01T08:00:00+08:00）',
+  en: 'is not a valid date or time: use a real calendar date (YYYY-MM-DD) or an ISO 8601 instant with Z or an offset (e.g. 2026-03-01T08:00:00+08:00)',
 } as const;
 
 /** Dates outside this range are typing mistakes in this domain (births, terms, holiday notices, reports). */
 export const DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const;
 
-/**
- * One message in both languages for an issue zod raises itself (a value that is not a string):
- * the API's error map (packages/api/src/zod-bilingual.ts) splits zh and en at U+241E.
- */
-const bothLanguages = (m: { zh: string; en: string }) => `${m.zh}\u241e${m.en}`;
+/** A value that is not a string gets the date's own message; a missing one is "required" (the API's generic wording). */
+const notAString = (m: Reason) => (issue: { input?: unknown }) => (issue.input === undefined ? undefined : predicateMessage(m));
 
 /** A real calendar date `YYYY-MM-DD` (leap years included) within `DATE_RANGE`. */
 export const isCalendarDate = (v: string): boolean => isIsoDate(v) && v >= DATE_RANGE.min && v <= DATE_RANGE.max;
@@ -58,8 +156,8 @@ export const isCalendarDate = (v: string): boolean => isIsoDate(v) && v >= DATE_
  * 13th month, 02-29 only in leap years), 1900–2100. Not trimmed or coerced: what is stored is
  * what was sent.
  */
-export const isoDateSchema = z.string({ error: bothLanguages(dateMessage) }).superRefine((v, ctx) => {
-  if (!isCalendarDate(v)) ctx.addIssue({ code: 'custom', message: dateMessage.zh, params: { en: dateMessage.en } });
+export const isoDateSchema = z.string({ error: notAString(dateMessage) }).superRefine((v, ctx) => {
+  if (!isCalendarDate(v)) addReason(ctx, dateMessage, 'date', true);
 });
 
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
@@ -88,9 +186,9 @@ export function parseInstant(v: string, bareDate: 'start' | 'end' = 'start'): st
 
 const instantSchema = (bareDate: 'start' | 'end') =>
   z
-    .string({ error: bothLanguages(dateTimeMessage) })
+    .string({ error: notAString(dateTimeMessage) })
     .superRefine((v, ctx) => {
-      if (parseInstant(v, bareDate) === undefined) ctx.addIssue({ code: 'custom', message: dateTimeMessage.zh, params: { en: dateTimeMessage.en } });
+      if (parseInstant(v, bareDate) === undefined) addReason(ctx, dateTimeMessage, 'date_time', true);
     })
     .transform((v) => parseInstant(v, bareDate)!);
 

@@ -88,9 +88,9 @@ export class ContractRepository {
   /** A contract of the scope's tenant; a unit reporter sees only their own unit's contracts. */
   async get(scope: TenantScope, contractId: string): Promise<Contract> {
     const item = await getItem<Record<string, unknown>>(this.table, contractKeys.contract(scope.tenantId, contractId));
-    if (!item) throw notFound('集体合同');
+    if (!item) throw notFound({ zh: '集体合同', en: 'Collective contract' });
     const c = fromItem(item);
-    if (scope.unitId && c.unitId !== scope.unitId) throw notFound('集体合同');
+    if (scope.unitId && c.unitId !== scope.unitId) throw notFound({ zh: '集体合同', en: 'Collective contract' });
     return c;
   }
 

@@ -54,9 +54,9 @@ export class HardshipRepository {
   /** A file of the scope's tenant; a unit reporter only sees their own unit's files. */
   async getFile(scope: TenantScope, fileId: string): Promise<HardshipFile> {
     const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.file(scope.tenantId, fileId));
-    if (!item) throw notFound('困难档案');
+    if (!item) throw notFound({ zh: '困难档案', en: 'Hardship file' });
     const file = stripKeys<HardshipFile>(item);
-    if (scope.unitId && file.unitId !== scope.unitId) throw notFound('困难档案');
+    if (scope.unitId && file.unitId !== scope.unitId) throw notFound({ zh: '困难档案', en: 'Hardship file' });
     return file;
   }
 

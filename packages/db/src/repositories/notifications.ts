@@ -79,7 +79,7 @@ export class NotificationRepository {
           ExpressionAttributeValues: { ':at': at, ...Object.fromEntries(names.map((n, i) => [n, modules![i]])) },
         },
       },
-      notFound('通知'),
+      notFound({ zh: '通知', en: 'Notification' }),
     );
   }
 }

@@ -63,7 +63,7 @@ export class TenThingsRepository {
 
   async getPlan(scope: TenantScope, planId: string): Promise<Plan> {
     const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.plan(scope.tenantId, planId));
-    if (!item) throw notFound('十件实事计划');
+    if (!item) throw notFound({ zh: '十件实事计划', en: 'Ten-things plan' });
     return stripKeys<Plan>(item);
   }
 
@@ -97,7 +97,7 @@ export class TenThingsRepository {
 
   async getItem(scope: TenantScope, itemId: string): Promise<Item> {
     const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.item(scope.tenantId, itemId));
-    if (!item) throw notFound('实事项目');
+    if (!item) throw notFound({ zh: '实事项目', en: 'Ten-things item' });
     return stripKeys<Item>(item);
   }
 
@@ -178,7 +178,7 @@ export class TenThingsRepository {
 
   async getEntry(scope: TenantScope, itemId: string, entryId: string): Promise<LedgerEntry> {
     const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.entry(scope.tenantId, itemId, entryId));
-    if (!item) throw notFound('进度记录');
+    if (!item) throw notFound({ zh: '进度记录', en: 'Ledger entry' });
     return stripKeys<LedgerEntry>(item);
   }
 
@@ -274,7 +274,7 @@ export class TenThingsRepository {
           ExpressionAttributeValues: { ':entry': entryId, ':at': at, ':one': 1, ':ready': 'ready', ':subject': evidence.subjectId },
         },
       },
-      conflict({ zh: `佐证材料“${evidence.fileName}”已被其他记录使用`, en: `Evidence "${evidence.fileName}" is already attached to another entry` }, { field: 'evidenceIds' }),
+      conflict({ zh: `佐证材料“${evidence.fileName}”已被其他记录使用`, en: 'An evidence file is already attached to another entry' }, { field: 'evidenceIds' }),
     );
   }
 

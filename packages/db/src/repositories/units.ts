@@ -18,9 +18,9 @@ export class UnitRepository {
 
   /** A unit of the scope's tenant; a unit reporter only ever sees their own unit. */
   async get(scope: TenantScope, unitId: string): Promise<Unit> {
-    if (scope.unitId && scope.unitId !== unitId) throw notFound('基层工会');
+    if (scope.unitId && scope.unitId !== unitId) throw notFound({ zh: '基层工会', en: 'Union' });
     const item = await getItem<Record<string, unknown>>(this.table, keys.unit(scope.tenantId, unitId));
-    if (!item) throw notFound('基层工会');
+    if (!item) throw notFound({ zh: '基层工会', en: 'Union' });
     return stripKeys<Unit>(item);
   }
 

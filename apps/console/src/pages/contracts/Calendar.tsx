@@ -11,6 +11,7 @@ import { errorText, showToast } from '../../toast';
 import type { AuditRow, Page } from '../../types';
 import { tx } from './shared';
 import './contracts.css';
+import { limits } from '@ufp/core/validation/limits';
 
 type Notice = HolidayNotice & { origin: 'shipped' | 'loaded'; version?: number; loadedAt?: string };
 interface CalendarData {
@@ -190,7 +191,7 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
         {(n) => <p class="muted">{tx(`${n().year}年已有安排（${n().source}），加载后将替换。`, `${n().year} already has a notice (${n().source}); loading replaces it.`)}</p>}
       </Show>
       <Field id="cal-source" label={tx('通知文号或标题', 'Notice (number or title)')} required error={errorOf('source') ?? errorOf('version')}>
-        <input id="cal-source" value={source()} placeholder={tx('如：国办发明电〔2026〕X号', 'e.g. 国办发明电〔2026〕X号')} onInput={(e) => setSource(e.currentTarget.value)} />
+        <input id="cal-source" maxlength={limits.contracts.noticeSource.max} value={source()} placeholder={tx('如：国办发明电〔2026〕X号', 'e.g. 国办发明电〔2026〕X号')} onInput={(e) => setSource(e.currentTarget.value)} />
       </Field>
       <Field id="cal-off" label={tx('放假日期（每行一段，如 01-01–01-03）', 'Days off (one range per line, e.g. 01-01–01-03)')} required hint={tx('可粘贴通知中的“放假调休”行：可带节日名称，也可写完整日期或“至”。', 'Paste lines from the notice: a holiday name, full dates or 至 are fine.')}>
         <textarea id="cal-off" rows="8" value={offText()} onInput={(e) => setOffText(e.currentTarget.value)} />

@@ -11,11 +11,13 @@ import { voteRuleOf, type ContractType } from '@ufp/core/contracts/contract';
 import { voteThresholds } from '@ufp/core/contracts/rules';
 import { bi, clockText, industryLabel, MAIN_PATH, sideLabel, specialLabel, statusLabel, stepLabel, tx, typeLabel, type Contract, type Member, type Side, vacantSeats } from './shared';
 import './contracts.css';
+import { limits } from '@ufp/core/validation/limits';
 
 /** Steps with a form of their own below; the rest use the generic SPECS form. */
 const CUSTOM_FORMS = ['representatives.set', 'representatives.vacate', 'congress.record'];
 
-type FieldSpec = { name: string; label: () => string; kind: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'bool'; options?: [string, () => string][]; optional?: boolean };
+/** `max`: the server's limit for the field (characters), from @ufp/core/validation/limits. */
+type FieldSpec = { name: string; label: () => string; kind: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'bool'; options?: [string, () => string][]; optional?: boolean; max?: number };
 
 const SPECS: Record<string, FieldSpec[]> = {
   'offer.send': [
@@ -28,23 +30,23 @@ const SPECS: Record<string, FieldSpec[]> = {
   ],
   'rounds.add': [
     { name: 'heldOn', label: () => tx('会议日期', 'Held on'), kind: 'date' },
-    { name: 'minutes', label: () => tx('会议纪要', 'Minutes'), kind: 'textarea' },
-    { name: 'openIssues', label: () => tx('待议事项（每行一项）', 'Open issues (one per line)'), kind: 'textarea', optional: true },
+    { name: 'minutes', label: () => tx('会议纪要', 'Minutes'), kind: 'textarea', max: limits.contracts.minutes.max },
+    { name: 'openIssues', label: () => tx('待议事项（每行一项）', 'Open issues (one per line)'), kind: 'textarea', optional: true, max: 50 * (limits.contracts.openIssue.max + 1) },
   ],
   sign: [{ name: 'signedOn', label: () => tx('签字日期', 'Signed on'), kind: 'date' }],
   file: [{ name: 'filedOn', label: () => tx('报送日期（人社部门收到日）', 'Filed on (received)'), kind: 'date' }],
   'review.record': [
     { name: 'objectionOn', label: () => tx('异议日期（无异议请留空）', 'Objection date (blank if none)'), kind: 'date', optional: true },
-    { name: 'opinion', label: () => tx('审查意见', 'Opinion'), kind: 'textarea', optional: true },
+    { name: 'opinion', label: () => tx('审查意见', 'Opinion'), kind: 'textarea', optional: true, max: limits.contracts.opinion.max },
   ],
   publish: [{ name: 'publishedOn', label: () => tx('公布日期', 'Published on'), kind: 'date' }],
   'performance.check': [
     { name: 'year', label: () => tx('年度', 'Year'), kind: 'number' },
-    { name: 'findings', label: () => tx('检查情况', 'Findings'), kind: 'textarea' },
-    { name: 'breaches', label: () => tx('违约情况', 'Breaches'), kind: 'textarea', optional: true },
+    { name: 'findings', label: () => tx('检查情况', 'Findings'), kind: 'textarea', max: limits.contracts.findings.max },
+    { name: 'breaches', label: () => tx('违约情况', 'Breaches'), kind: 'textarea', optional: true, max: limits.contracts.breaches.max },
   ],
   renew: [],
-  terminate: [{ name: 'reason', label: () => tx('解除原因', 'Reason'), kind: 'textarea' }],
+  terminate: [{ name: 'reason', label: () => tx('解除原因', 'Reason'), kind: 'textarea', max: limits.contracts.reason.max }],
 };
 
 /** A contract: its facts, the lifecycle timeline with the running clocks, and the next step's form. */
@@ -242,7 +244,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
                 {s.kind === 'date' ? (
                   <input id={`f-${s.name}`} name={s.name} type="date" value={s.optional ? '' : props.today} />
                 ) : s.kind === 'textarea' ? (
-                  <textarea id={`f-${s.name}`} name={s.name} rows="3" />
+                  <textarea id={`f-${s.name}`} name={s.name} rows="3" maxlength={s.max} />
                 ) : s.kind === 'number' ? (
                   <input id={`f-${s.name}`} name={s.name} type="number" value={props.today.slice(0, 4)} />
                 ) : s.kind === 'select' ? (
@@ -255,7 +257,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
                     <option value="no">{tx('否', 'No')}</option>
                   </select>
                 ) : (
-                  <input id={`f-${s.name}`} name={s.name} />
+                  <input id={`f-${s.name}`} name={s.name} maxlength={s.max} />
                 )}
               </Field>
             )}
@@ -392,9 +394,9 @@ function RepresentativesForm(props: { c: Contract; busy: boolean; errs: Errs; on
       <Index each={rows()}>
         {(r, i) => (
           <div class="rep-row">
-            <input aria-label={tx(`代表${i + 1}姓名`, `Representative ${i + 1} name`)} placeholder={tx('姓名', 'Name')} value={r().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
-            <input aria-label={tx(`代表${i + 1}职务`, `Representative ${i + 1} role`)} placeholder={tx('职务', 'Role')} value={r().role} onInput={(e) => update(i, { role: e.currentTarget.value })} />
-            <input aria-label={tx(`代表${i + 1}识别号`, `Representative ${i + 1} reference`)} placeholder={tx('识别号（可选）', 'Reference (optional)')} value={r().personRef} onInput={(e) => update(i, { personRef: e.currentTarget.value })} />
+            <input aria-label={tx(`代表${i + 1}姓名`, `Representative ${i + 1} name`)} placeholder={tx('姓名', 'Name')} maxlength={limits.contracts.representativeName.max} value={r().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
+            <input aria-label={tx(`代表${i + 1}职务`, `Representative ${i + 1} role`)} placeholder={tx('职务', 'Role')} maxlength={limits.contracts.representativeRole.max} value={r().role} onInput={(e) => update(i, { role: e.currentTarget.value })} />
+            <input aria-label={tx(`代表${i + 1}识别号`, `Representative ${i + 1} reference`)} placeholder={tx('识别号（可选）', 'Reference (optional)')} maxlength={limits.contracts.personRef.max} value={r().personRef} onInput={(e) => update(i, { personRef: e.currentTarget.value })} />
             <label><input type="radio" name="chief" checked={chief() === i} onChange={() => setChief(i)} /> {tx('首席', 'Chief')}</label>
             <label><input type="checkbox" checked={r().outsider} onChange={(e) => update(i, { outsider: e.currentTarget.checked })} /> {tx('外聘', 'Outsider')}</label>
             <Show when={side() === 'worker'}>
@@ -457,7 +459,7 @@ function VacateForm(props: { c: Contract; today: string; busy: boolean; errs: Er
         <input id="vac-on" type="date" value={vacatedOn()} onInput={(e) => setVacatedOn(e.currentTarget.value)} />
       </Field>
       <Field id="vac-reason" label={tx('原因', 'Reason')} required error={props.errs.get('reason')}>
-        <input id="vac-reason" value={reason()} placeholder={tx('如：调离本单位、辞任', 'e.g. left the company, resigned')} onInput={(e) => setReason(e.currentTarget.value)} />
+        <input id="vac-reason" maxlength={limits.contracts.reason.max} value={reason()} placeholder={tx('如：调离本单位、辞任', 'e.g. left the company, resigned')} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
       <div class="form__actions">
         <button type="submit" class="btn btn--primary" disabled={props.busy}>{tx('登记空缺', 'Record the vacancy')}</button>

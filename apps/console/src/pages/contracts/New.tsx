@@ -8,6 +8,7 @@ import { errorText } from '../../toast';
 import type { Page, Unit } from '../../types';
 import { bi, INDUSTRIES, industryLabel, SPECIAL_KINDS, specialLabel, tx, TYPES, typeLabel } from './shared';
 import './contracts.css';
+import { IDENTIFIER_INPUT_MAX, limits, numberLimits } from '@ufp/core/validation/limits';
 
 const typeHint: Record<string, { zh: string; en: string }> = {
   comprehensive: { zh: '企业与本企业工会订立，涵盖劳动报酬、工时、休假、保护等', en: 'An enterprise and its union, covering pay, hours, leave and protection' },
@@ -104,7 +105,7 @@ export default function NewContract() {
           </Show>
           <Show when={type() === 'regional'}>
             <Field id="c-region" label={tx('区域代码（6位行政区划）', 'Region code (6 digits)')} required error={errs.get('scope.regionCode')}>
-              <input id="c-region" name="regionCode" inputmode="numeric" maxlength="6" />
+              <input id="c-region" name="regionCode" inputmode="numeric" maxlength={IDENTIFIER_INPUT_MAX} />
             </Field>
           </Show>
           <Field
@@ -119,16 +120,16 @@ export default function NewContract() {
             </select>
           </Field>
           <Field id="c-title" label={tx('合同名称（可留空自动生成）', 'Title (optional)')} error={errs.get('title')}>
-            <input id="c-title" name="title" maxlength="100" />
+            <input id="c-title" name="title" maxlength={limits.contracts.title.max} />
           </Field>
           <Field id="c-parties" label={tx('企业方（每行一个）', 'Employer parties (one per line)')} required error={errs.get('employerParties')}>
-            <textarea id="c-parties" name="employerParties" rows="2" />
+            <textarea id="c-parties" name="employerParties" rows="2" maxlength={200 * (limits.contracts.partyName.max + 1)} />
           </Field>
           <Field id="c-ent" label={tx('覆盖企业数', 'Enterprises covered')} required error={errs.get('coveredEnterprises')}>
-            <input id="c-ent" name="coveredEnterprises" type="number" min="1" inputmode="numeric" />
+            <input id="c-ent" name="coveredEnterprises" type="number" min="1" max={numberLimits.coveredEnterprises.max} inputmode="numeric" />
           </Field>
           <Field id="c-emp" label={tx('覆盖职工数', 'Employees covered')} required error={errs.get('coveredEmployees')}>
-            <input id="c-emp" name="coveredEmployees" type="number" min="1" inputmode="numeric" />
+            <input id="c-emp" name="coveredEmployees" type="number" min="1" max={numberLimits.coveredEmployees.max} inputmode="numeric" />
           </Field>
           <Field id="c-start" label={tx('期限起始日', 'Term start')} required error={errs.get('term.start')}>
             <input id="c-start" name="termStart" type="date" />
@@ -148,10 +149,10 @@ export default function NewContract() {
             <input id="c-minwage" name="minimumWageYuan" type="number" step="0.01" min="0" />
           </Field>
           <Field id="c-hours" label={tx('工作时间条款', 'Working hours')}>
-            <textarea id="c-hours" name="workingHours" rows="2" />
+            <textarea id="c-hours" name="workingHours" rows="2" maxlength={limits.contracts.clause.max} />
           </Field>
           <Field id="c-prot" label={tx('劳动保护条款', 'Protections')}>
-            <textarea id="c-prot" name="protections" rows="2" />
+            <textarea id="c-prot" name="protections" rows="2" maxlength={limits.contracts.clause.max} />
           </Field>
           <div class="form__actions">
             <button type="submit" class="btn btn--primary" disabled={busy()}>

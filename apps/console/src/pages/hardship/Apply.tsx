@@ -10,6 +10,8 @@ import { errorText, showToast } from '../../toast';
 import type { Page, Unit } from '../../types';
 import { EVENTS, explanationOf, parseYuan, type FileSummary, type SelfTestResult } from './shared';
 import './hardship.css';
+import { normalizeIdentifier } from '@ufp/core/validation/identifiers';
+import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 
 interface Member {
   relation: string;
@@ -48,7 +50,8 @@ export default function HardshipApply() {
     const e: Record<string, () => string> = {};
     if (!unitId()) e.unitId = () => t('hardship.err.unit');
     if (!name().trim()) e['worker.name'] = () => t('hardship.err.name');
-    if (!/^\d{17}[\dXx]$/.test(idNumber().trim())) e['worker.idNumber'] = () => t('hardship.err.idNumber');
+    // The same normalisation as the server: full-width digits and spaces around the number are fine.
+    if (!/^\d{17}[\dX]$/.test(normalizeIdentifier(idNumber()).toUpperCase())) e['worker.idNumber'] = () => t('hardship.err.idNumber');
     errors.setErrors(e);
     return Object.keys(e).length === 0;
   }
@@ -143,13 +146,13 @@ export default function HardshipApply() {
               </Field>
             </Show>
             <Field id="hs-name" label={t('hardship.worker.name')} required error={errors.get('worker.name')}>
-              <input id="hs-name" autocomplete="off" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+              <input id="hs-name" autocomplete="off" maxLength={limits.hardship.personName.max} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
             </Field>
             <Field id="hs-id" label={t('hardship.worker.idNumber')} required error={errors.get('worker.idNumber')}>
-              <input id="hs-id" inputmode="text" autocomplete="off" maxLength={18} value={idNumber()} onInput={(e) => setIdNumber(e.currentTarget.value)} />
+              <input id="hs-id" inputmode="text" autocomplete="off" maxLength={IDENTIFIER_INPUT_MAX} value={idNumber()} onInput={(e) => setIdNumber(e.currentTarget.value)} />
             </Field>
             <Field id="hs-phone" label={t('hardship.worker.phone')} error={errors.get('worker.phone')}>
-              <input id="hs-phone" type="tel" inputmode="tel" value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} />
+              <input id="hs-phone" type="tel" inputmode="tel" maxLength={IDENTIFIER_INPUT_MAX} value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} />
             </Field>
             <div class="field">
               <label>
@@ -172,8 +175,8 @@ export default function HardshipApply() {
                 <Index each={members()}>
                   {(m, i) => (
                     <div class="hs-member">
-                      <input aria-label={`${t('hardship.member.relation')} ${i + 1}`} value={m().relation} onInput={(e) => setMember(i, { relation: e.currentTarget.value })} />
-                      <input aria-label={`${t('hardship.member.name')} ${i + 1}`} value={m().name} onInput={(e) => setMember(i, { name: e.currentTarget.value })} />
+                      <input aria-label={`${t('hardship.member.relation')} ${i + 1}`} maxLength={limits.hardship.relation.max} value={m().relation} onInput={(e) => setMember(i, { relation: e.currentTarget.value })} />
+                      <input aria-label={`${t('hardship.member.name')} ${i + 1}`} maxLength={limits.hardship.personName.max} value={m().name} onInput={(e) => setMember(i, { name: e.currentTarget.value })} />
                       <button type="button" class="btn btn--small" disabled={members().length === 1} onClick={() => setMembers(members().filter((_, j) => j !== i))}>
                         {t('hardship.member.remove')}
                       </button>
@@ -206,7 +209,7 @@ export default function HardshipApply() {
               </For>
             </fieldset>
             <Field id="hs-causes" label={t('hardship.causes')}>
-              <input id="hs-causes" value={causes()} onInput={(e) => setCauses(e.currentTarget.value)} />
+              <input id="hs-causes" maxLength={limits.hardship.cause.max} value={causes()} onInput={(e) => setCauses(e.currentTarget.value)} />
             </Field>
             <div class="filters__actions">
               <button type="button" class="btn" onClick={() => setStep(1)}>{t('hardship.prev')}</button>

@@ -7,6 +7,7 @@ import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, todayIso, yuan, type FileDetail as Detail } from './shared';
 import './hardship.css';
+import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 
 /** A file: household, tier explanation, timeline, grants, masked fields with an audited "show", and the next steps. */
 export default function HardshipFileDetail() {
@@ -121,7 +122,7 @@ export default function HardshipFileDetail() {
                 {form('hs-investigate', t('hardship.action.investigate'), (
                   <>
                     <label class="field">{t('hardship.visitedOn')}<input name="visitedOn" type="date" value={todayIso()} /></label>
-                    <label class="field">{t('hardship.findings')}<textarea name="findings" rows={3} /></label>
+                    <label class="field">{t('hardship.findings')}<textarea name="findings" rows={3} maxLength={limits.hardship.findings.max} /></label>
                     <button type="submit" class="btn btn--primary">{t('hardship.action.investigate')}</button>
                   </>
                 ), (d) => void act('hardship.files.investigate', { visitedOn: str(d, 'visitedOn'), findings: str(d, 'findings') }))}
@@ -138,7 +139,7 @@ export default function HardshipFileDetail() {
                 <form id="hs-review" aria-label={t('hardship.action.review')} onSubmit={(e) => e.preventDefault()}>
                   <h3>{t('hardship.action.review')}</h3>
                   <p class="muted">{t('hardship.noticeRuns', { from: f().noticeStartsOn ?? '', to: f().noticeEndsOn ?? '' })}</p>
-                  <label class="field">{t('hardship.reason')}<input name="reason" value={reviewReason()} onInput={(e) => setReviewReason(e.currentTarget.value)} /></label>
+                  <label class="field">{t('hardship.reason')}<input name="reason" maxLength={limits.hardship.reason.max} value={reviewReason()} onInput={(e) => setReviewReason(e.currentTarget.value)} /></label>
                   <div class="filters__actions">
                     <button type="button" class="btn btn--primary" onClick={() => void act('hardship.files.review', { decision: 'approve', reason: reviewReason() })}>{t('hardship.action.approve')}</button>
                     <button type="button" class="btn" onClick={() => void act('hardship.files.review', { decision: 'reject', reason: reviewReason() })}>{t('hardship.action.reject')}</button>
@@ -155,7 +156,7 @@ export default function HardshipFileDetail() {
                     <label class="field">{t('hardship.fundSource')}
                       <select name="fundSource"><For each={FUND_SOURCES}>{(s) => <option value={s}>{t(`hardship.source.${s}`)}</option>}</For></select>
                     </label>
-                    <label class="field">{t('hardship.bankAccount')}<input name="bankAccount" inputmode="numeric" /></label>
+                    <label class="field">{t('hardship.bankAccount')}<input name="bankAccount" inputmode="numeric" maxLength={IDENTIFIER_INPUT_MAX} /></label>
                     <button type="submit" class="btn btn--primary">{t('hardship.action.grant')}</button>
                   </>
                 ), async (d) => {
@@ -171,7 +172,7 @@ export default function HardshipFileDetail() {
                 })}
                 {form('hs-exit', t('hardship.action.exit'), (
                   <>
-                    <label class="field">{t('hardship.reason')}<input name="reason" /></label>
+                    <label class="field">{t('hardship.reason')}<input name="reason" maxLength={limits.hardship.reason.max} /></label>
                     <button type="submit" class="btn">{t('hardship.action.exit')}</button>
                   </>
                 ), (d) => void act('hardship.files.exit', { reason: str(d, 'reason') }))}
@@ -181,7 +182,7 @@ export default function HardshipFileDetail() {
                 {form('hs-followup', t('hardship.action.followUp'), (
                   <>
                     <label class="field">{t('hardship.visitedOn')}<input name="visitedOn" type="date" /></label>
-                    <label class="field">{t('hardship.findings')}<textarea name="findings" rows={2} /></label>
+                    <label class="field">{t('hardship.findings')}<textarea name="findings" rows={2} maxLength={limits.hardship.findings.max} /></label>
                     <button type="submit" class="btn">{t('hardship.action.followUp')}</button>
                   </>
                 ), (d) => void act('hardship.files.followUp', { visitedOn: str(d, 'visitedOn'), findings: str(d, 'findings') }))}
@@ -189,7 +190,7 @@ export default function HardshipFileDetail() {
               <Show when={isStaff() && f().actions.includes('reenter')}>
                 {form('hs-reenter', t('hardship.action.reenter'), (
                   <>
-                    <label class="field">{t('hardship.reason')}<input name="reason" /></label>
+                    <label class="field">{t('hardship.reason')}<input name="reason" maxLength={limits.hardship.reason.max} /></label>
                     <button type="submit" class="btn">{t('hardship.action.reenter')}</button>
                   </>
                 ), (d) => void act('hardship.files.reenter', { reason: str(d, 'reason') }))}

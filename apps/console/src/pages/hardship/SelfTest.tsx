@@ -6,6 +6,7 @@ import { LangSwitch } from '../../components/LangSwitch';
 import { lang, t } from '../../i18n';
 import { EVENTS, explanationOf, parseYuan, type SelfTestResult } from './shared';
 import './hardship.css';
+import { TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
 
 /** Public self-test (no login, nothing stored): the same rule code caseworkers use. */
 export default function HardshipSelfTest() {
@@ -41,7 +42,7 @@ export default function HardshipSelfTest() {
       <h1 id="hs-selftest-title">{t('hardship.selfTest.title')}</h1>
       <p class="muted">{t('hardship.selfTest.intro')}</p>
       <form class="card" onSubmit={(e) => void run(e)}>
-        <label class="field">{t('hardship.selfTest.tenant')}<input value={tenantId()} onInput={(e) => setTenantId(e.currentTarget.value)} /></label>
+        <label class="field">{t('hardship.selfTest.tenant')}<input maxLength={TENANT_ID_LENGTH.max} value={tenantId()} onInput={(e) => setTenantId(e.currentTarget.value)} /></label>
         <label class="field">{t('hardship.householdSize')}<input type="number" min="1" max="20" value={size()} onInput={(e) => setSize(e.currentTarget.value)} /></label>
         <label class="field">{t('hardship.income')}<input inputmode="decimal" value={income()} onInput={(e) => setIncome(e.currentTarget.value)} /></label>
         <label class="field">{t('hardship.rigid')}<input inputmode="decimal" value={rigid()} onInput={(e) => setRigid(e.currentTarget.value)} /></label>

@@ -9,6 +9,7 @@ import { ItemCard } from './parts';
 import { ProposeForm } from './ProposeForm';
 import { VotePanel } from './VotePanel';
 import './ten-things.css';
+import { limits } from '@ufp/core/validation/limits';
 
 export default function Board() {
   const [plans, { refetch: refetchPlans }] = createResource(() => query<{ items: PlanV[] }>('tenThings.plans.list', { limit: 50 }));
@@ -69,7 +70,7 @@ export default function Board() {
             </div>
             <div class="field">
               <label for="tt-plan-title">{tt('planTitle')}</label>
-              <input id="tt-plan-title" value={title()} onInput={(e) => setTitle(e.currentTarget.value)} placeholder={`${year()}年服务职工“十件实事”`} />
+              <input id="tt-plan-title" maxLength={limits.tenThings.planTitle.max} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} placeholder={`${year()}年服务职工“十件实事”`} />
             </div>
             <button class="btn btn--primary" type="submit">
               {tt('createPlan')}

@@ -11,6 +11,7 @@ import { tt, type ItemV, type TtKey } from './labels';
 import { ItemCard } from './parts';
 import { ReportForm } from './ReportForm';
 import './ten-things.css';
+import { limits } from '@ufp/core/validation/limits';
 
 interface Entry {
   entryId: string;
@@ -186,7 +187,7 @@ function AssignForm(props: { item: ItemV; onSaved: () => void }) {
       <h2 id="tt-assign-title">{tt('assign')}</h2>
       <div class="field">
         <label for="tt-a-dept">{tt('leadDept')}</label>
-        <input id="tt-a-dept" required value={leadDept()} onInput={(e) => setLeadDept(e.currentTarget.value)} />
+        <input id="tt-a-dept" required maxLength={limits.tenThings.leadDept.max} value={leadDept()} onInput={(e) => setLeadDept(e.currentTarget.value)} />
       </div>
       <fieldset>
         <legend>{tt('coUnits')}</legend>

@@ -3,6 +3,7 @@ import { ApiError, issuesByField, mutate, query } from '../../api';
 import { formatNumber } from '../../i18n';
 import { showError, showToast } from '../../toast';
 import { CATEGORIES, categoryLabel, comparatorSign, tt, type TargetV } from './labels';
+import { limits } from '@ufp/core/validation/limits';
 
 /** 征集: a candidate with its targets typed as free text and parsed live (the server's parser, debounced). */
 export function ProposeForm(props: { planId: string; onSaved: () => void }) {
@@ -62,7 +63,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
       <div class="tt-inline">
         <div class="field">
           <label for="tt-c-title">{tt('itemTitle')}</label>
-          <input id="tt-c-title" required value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <input id="tt-c-title" required maxLength={limits.tenThings.title.max} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
           <Show when={err('title')}>
             <span class="field__error">{err('title')}</span>
           </Show>
@@ -75,7 +76,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
         </div>
         <div class="field">
           <label for="tt-c-dept">{tt('leadDept')}</label>
-          <input id="tt-c-dept" required value={leadDept()} onInput={(e) => setLeadDept(e.currentTarget.value)} />
+          <input id="tt-c-dept" required maxLength={limits.tenThings.leadDept.max} value={leadDept()} onInput={(e) => setLeadDept(e.currentTarget.value)} />
         </div>
         <div class="field">
           <label for="tt-c-budget">{tt('budget')}</label>
@@ -84,7 +85,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
       </div>
       <div class="field" classList={{ 'field--invalid': !!err('targetsText') }}>
         <label for="tt-c-text">{tt('targetsText')}</label>
-        <textarea id="tt-c-text" rows={3} required value={text()} onInput={(e) => onText(e.currentTarget.value)} placeholder={tt('targetsTextHint')} />
+        <textarea id="tt-c-text" rows={3} required maxLength={limits.tenThings.targetsText.max} value={text()} onInput={(e) => onText(e.currentTarget.value)} placeholder={tt('targetsTextHint')} />
       </div>
       <Show when={debounced() ? preview() : undefined}>
         {(p) => (

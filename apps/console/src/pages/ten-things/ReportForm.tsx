@@ -3,6 +3,7 @@ import { mutate } from '../../api';
 import { showError, showToast } from '../../toast';
 import { EvidencePicker, type PickedFile } from './EvidencePicker';
 import { todayIso, tt, type ItemV } from './labels';
+import { limits } from '@ufp/core/validation/limits';
 
 /** One progress report on a hand-reported target; large touch targets so it works on a phone. */
 export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: string }) {
@@ -64,7 +65,7 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
       </div>
       <div class="field">
         <label for={id('note')}>{tt('note')}</label>
-        <input id={id('note')} value={note()} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} />
+        <input id={id('note')} value={note()} maxLength={limits.tenThings.note.max} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
       <EvidencePicker itemId={props.item.itemId} idPrefix={props.idPrefix} files={files()} setFiles={setFiles} />
       <button class="btn btn--primary" type="submit" disabled={saving() || busy() || manual().length === 0}>

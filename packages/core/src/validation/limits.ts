@@ -1,0 +1,77 @@
+/**
+ * How long each free-text field may be, in characters (code points), and a few numeric ranges:
+ * one table that the API's schemas and the console's inputs both read, so a form never lets a
+ * person type what the server will refuse (or stop them short of what it takes).
+ *
+ * Pure constants: the console imports this module (no node APIs, no zod).
+ */
+import type { TextRule } from './text.js';
+
+type Rules = Record<string, TextRule>;
+
+const line = (min: number, max: number): TextRule => ({ min, max });
+const lines = (min: number, max: number): TextRule => ({ min, max, multiline: true });
+
+export const limits = {
+  tenant: { name: line(2, 50), contactName: line(1, 30), contactEmail: line(3, 100), suspendReason: lines(2, 500) },
+  unit: { name: line(2, 100), chairName: line(1, 30), search: line(0, 100) },
+  user: { name: line(1, 30), disableReason: lines(2, 200) },
+  hardship: {
+    personName: line(1, 30),
+    relation: line(1, 20),
+    health: lines(0, 200),
+    assets: lines(0, 500),
+    cause: line(1, 100),
+    findings: lines(2, 2000),
+    reason: lines(2, 500),
+    grantNote: lines(0, 200),
+  },
+  contracts: {
+    title: line(1, 100),
+    partyName: line(1, 100),
+    clause: lines(0, 2000),
+    otherClauses: lines(0, 5000),
+    representativeName: line(1, 30),
+    representativeRole: line(1, 50),
+    personRef: line(1, 40),
+    minutes: lines(1, 5000),
+    openIssue: line(1, 200),
+    opinion: lines(0, 5000),
+    findings: lines(1, 5000),
+    breaches: lines(0, 5000),
+    reason: lines(1, 500),
+    noticeSource: line(1, 200),
+  },
+  tenThings: {
+    planTitle: line(1, 100),
+    title: line(1, 100),
+    description: lines(0, 2000),
+    leadDept: line(1, 50),
+    targetsText: lines(0, 2000),
+    indicator: line(1, 200),
+    unit: line(1, 10),
+    note: lines(0, 500),
+    reason: lines(1, 500),
+  },
+  evidence: { fileName: line(1, 255), contentType: line(1, 120) },
+  audit: { actor: line(0, 100), action: line(0, 100), entityType: line(0, 50) },
+  deadLetters: { tenantId: line(1, 40), module: line(1, 40) },
+} as const satisfies Record<string, Rules>;
+
+/** A tenant id: letters, digits, _ and -, this many characters. */
+export const TENANT_ID_LENGTH = { min: 2, max: 40 } as const;
+
+export const numberLimits = {
+  memberCount: { min: 0, max: 1_000_000 },
+  householdSize: { min: 1, max: 20 },
+  coveredEnterprises: { min: 1, max: 1_000_000 },
+  coveredEmployees: { min: 1, max: 10_000_000 },
+  year: { min: 2000, max: 2100 },
+} as const;
+
+/**
+ * The `maxlength` of an identifier input (ID number, USCC, phone): an 18-character number pasted
+ * with spaces, full-width characters or +86 around it must fit, because the server normalises
+ * those away; the server checks the length of what remains.
+ */
+export const IDENTIFIER_INPUT_MAX = 40;
