@@ -7,6 +7,7 @@ import { loadLocalKeys } from '@ufp/local/keys';
 import { startLocal, type LocalPlatform, type LocalOptions } from '@ufp/local/server';
 
 export interface TestPlatform extends LocalPlatform {
+  dataDir: string;
   token(claims: Claims): Promise<string>;
   /** Calls a procedure in-process; queries by GET, mutations by POST, exactly as HTTP clients do. */
   call<T = any>(claims: Claims | null, path: string, input?: unknown, kind?: 'query' | 'mutation'): Promise<ApiResult<T>>;
@@ -46,13 +47,17 @@ async function outboxIds(platform: LocalPlatform): Promise<string[]> {
   return ids;
 }
 
-/** A full local platform on the suite's DynamoDB Local, with its own table and data dir. */
-export async function startTestPlatform(opts: Partial<LocalOptions> = {}): Promise<TestPlatform> {
-  const endpoint = process.env.DDB_ENDPOINT;
-  if (!endpoint) throw new Error('DDB_ENDPOINT is not set: the vitest globalSetup starts DynamoDB Local');
+/**
+ * A full local platform on the suite's DynamoDB Local, with its own table and data dir; with `ownDynamoLocal`,
+ * on a DynamoDB Local of its own that it supervises, as `pnpm dev` runs it (tests that kill the JVM).
+ */
+export async function startTestPlatform(opts: Partial<LocalOptions> & { ownDynamoLocal?: boolean } = {}): Promise<TestPlatform> {
+  const { ownDynamoLocal, ...options } = opts;
+  const endpoint = ownDynamoLocal ? undefined : process.env.DDB_ENDPOINT;
+  if (!endpoint && !ownDynamoLocal) throw new Error('DDB_ENDPOINT is not set: the vitest globalSetup starts DynamoDB Local');
   const dataDir = mkdtempSync(join(tmpdir(), 'ufp-test-'));
   const tableName = `t${process.pid}_${Date.now().toString(36)}_${tableCounter++}`;
-  const platform = await startLocal({ port: 0, dataDir, seed: 'none', ddbEndpoint: endpoint, tableName, log: () => {}, ...opts });
+  const platform = await startLocal({ port: 0, dataDir, seed: 'none', ddbEndpoint: endpoint, tableName, log: () => {}, ...options });
   const { signing } = await loadLocalKeys(dataDir);
   const token = (claims: Claims) => signLocalToken(signing, claims);
 
@@ -89,6 +94,7 @@ export async function startTestPlatform(opts: Partial<LocalOptions> = {}): Promi
 
   return {
     ...platform,
+    dataDir,
     token,
     call,
     query: (c, p, i) => call(c, p, i, 'query'),

@@ -54,6 +54,7 @@ export interface RuntimeConfig {
   /** Evidence file store: LocalBlobStore locally, S3 in AWS. */
   blobs?: BlobStore;
   trustedProxyHops?: AppOptions['trustedProxyHops'];
+  storeStatus?: AppOptions['storeStatus'];
   /** See `auditSealTickJob`: entries younger than this are left for the next seal. */
   auditSealMarginMs?: number;
 }
@@ -113,6 +114,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     devRoutes: config.devRoutes,
     staticSite: config.staticSite,
     trustedProxyHops: config.trustedProxyHops,
+    storeStatus: config.storeStatus,
   });
   return { app, deps, runner, consumers };
 }
