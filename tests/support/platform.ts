@@ -7,6 +7,7 @@ import { loadLocalKeys } from '@ufp/local/keys';
 import { startLocal, type LocalPlatform, type LocalOptions } from '@ufp/local/server';
 
 export interface TestPlatform extends LocalPlatform {
+  dataDir: string;
   token(claims: Claims): Promise<string>;
   /** The platform's local signing keys (to craft tokens the dev login would not issue). */
   signing: LocalSigningKeys;
@@ -48,15 +49,19 @@ async function outboxIds(platform: LocalPlatform): Promise<string[]> {
   return ids;
 }
 
-/** A full local platform on the suite's DynamoDB Local, with its own table and data dir. */
-export async function startTestPlatform(opts: Partial<LocalOptions> = {}): Promise<TestPlatform> {
-  const endpoint = process.env.DDB_ENDPOINT;
-  if (!endpoint) throw new Error('DDB_ENDPOINT is not set: the vitest globalSetup starts DynamoDB Local');
+/**
+ * A full local platform on the suite's DynamoDB Local, with its own table and data dir; with `ownDynamoLocal`,
+ * on a DynamoDB Local of its own that it supervises, as `pnpm dev` runs it (tests that kill the JVM).
+ */
+export async function startTestPlatform(opts: Partial<LocalOptions> & { ownDynamoLocal?: boolean } = {}): Promise<TestPlatform> {
+  const { ownDynamoLocal, ...options } = opts;
+  const endpoint = ownDynamoLocal ? undefined : process.env.DDB_ENDPOINT;
+  if (!endpoint && !ownDynamoLocal) throw new Error('DDB_ENDPOINT is not set: the vitest globalSetup starts DynamoDB Local');
   const dataDir = mkdtempSync(join(tmpdir(), 'ufp-test-'));
   const tableName = `t${process.pid}_${Date.now().toString(36)}_${tableCounter++}`;
   // Suites call the API far faster than people do: fairness limits out of reach unless a test sets its own.
-  const fairUse = { perTenant: 1_000_000, perPublicClient: 1_000_000, ...opts.fairUse };
-  const platform = await startLocal({ port: 0, dataDir, seed: 'none', ddbEndpoint: endpoint, tableName, log: () => {}, ...opts, fairUse });
+  const fairUse = { perTenant: 1_000_000, perPublicClient: 1_000_000, ...options.fairUse };
+  const platform = await startLocal({ port: 0, dataDir, seed: 'none', ddbEndpoint: endpoint, tableName, log: () => {}, ...options, fairUse });
   const { signing } = await loadLocalKeys(dataDir);
   const token = (claims: Claims) => signLocalToken(signing, claims);
 
@@ -93,6 +98,7 @@ export async function startTestPlatform(opts: Partial<LocalOptions> = {}): Promi
 
   return {
     ...platform,
+    dataDir,
     token,
     signing,
     call,

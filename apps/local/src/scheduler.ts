@@ -31,8 +31,14 @@ export class LocalScheduler {
   private async maybeTick(): Promise<void> {
     const today = shanghaiDate(this.clock.now());
     if (today === this.lastDate) return;
+    const previous = this.lastDate;
     this.lastDate = today;
-    await this.tick(`tick-${today}`);
+    try {
+      await this.tick(`tick-${today}`);
+    } catch {
+      // Not delivered (the store was unavailable): the next check tries again, with the same id.
+      this.lastDate = previous;
+    }
   }
 
   /** Runs the daily tick now (POST /dev/tick); a manual tick gets a fresh id so it always runs. */

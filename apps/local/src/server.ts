@@ -17,7 +17,8 @@ import { blobRoutes } from './blob-routes.js';
 import { ConsumerFaults } from './consumer-faults.js';
 import { LocalBlobStore } from './blob-store.js';
 import { devRoutes } from './dev-routes.js';
-import { startDynamoLocal, type DynamoLocal } from './dynamo-local.js';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { SupervisedDynamoLocal, type StoreStatus } from './store-supervisor.js';
 import { HmacDigestSigner } from '@ufp/core/audit/hmac-signer';
 import { loadLocalKeys } from './keys.js';
 import { LocalScheduler } from './scheduler.js';
@@ -44,10 +45,21 @@ export interface LocalOptions {
   auditSealMarginMs?: number;
   /** Per-tenant fairness limits (`FAIR_USE_PER_TENANT`, `FAIR_USE_PER_PUBLIC_CLIENT`); defaults as in AWS. */
   fairUse?: RuntimeConfig['fairUse'];
+  /** Restarts of a DynamoDB Local that exits unexpectedly, per outage (default 3; 0: none). */
+  maxStoreRestarts?: number;
+  /** Waits before the restart attempts (default 0.5 s, 2 s, 5 s). */
+  storeRestartBackoffMs?: readonly number[];
+  /**
+   * DynamoDB Local is down for good (its restarts used up). `pnpm dev` exits non-zero; without a handler
+   * the platform stays up answering 503 and `/health` says why.
+   */
+  onStoreFailure?: (err: Error) => void;
 }
 
 export interface LocalPlatform {
   url: string;
+  /** The DynamoDB Local this platform started and supervises (absent with `ddbEndpoint`). */
+  store?: SupervisedDynamoLocal;
   runtime: Runtime;
   relay: StreamRelay;
   bus: LocalBus;
@@ -65,15 +77,47 @@ const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..
 export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const dataDir = resolve(opts.dataDir);
-  const fresh = !existsSync(join(dataDir, '.initialised'));
   mkdirSync(dataDir, { recursive: true });
+  // One platform per data dir: a second one refuses; a JVM orphaned by a killed run is stopped first.
+  const lock = await acquireDataDirLock(dataDir, log);
+  const running: Running = {};
+  try {
+    return await startOnLockedDir(opts, dataDir, log, lock, running);
+  } catch (err) {
+    running.scheduler?.stop();
+    await running.relay?.stop();
+    await running.store?.stop();
+    lock.release();
+    throw err;
+  }
+}
 
-  let ddbLocal: DynamoLocal | undefined;
+/** What a start that fails half-way has to stop again. */
+interface Running {
+  store?: SupervisedDynamoLocal;
+  relay?: StreamRelay;
+  scheduler?: LocalScheduler;
+}
+
+async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line: string) => void, lock: DataDirLock, running: Running): Promise<LocalPlatform> {
+  const fresh = !existsSync(join(dataDir, '.initialised'));
+  let store: SupervisedDynamoLocal | undefined;
   let endpoint = opts.ddbEndpoint;
   if (!endpoint) {
-    log('starting DynamoDB Local …');
-    ddbLocal = await startDynamoLocal({ dbPath: join(dataDir, 'dynamodb') });
-    endpoint = ddbLocal.endpoint;
+    log('starting DynamoDB Local (127.0.0.1 only) …');
+    store = running.store = new SupervisedDynamoLocal({
+      dbPath: join(dataDir, 'dynamodb'),
+      maxRestarts: opts.maxStoreRestarts,
+      backoffMs: opts.storeRestartBackoffMs,
+      log,
+      onRestarted: (ddb) => {
+        if (ddb.process.pid) lock.recordJvm(ddb.process.pid);
+      },
+      onGaveUp: (err) => opts.onStoreFailure?.(err),
+    });
+    const ddb = await store.start();
+    if (ddb.process.pid) lock.recordJvm(ddb.process.pid);
+    endpoint = store.endpoint;
   }
   const doc = localDocumentClient(endpoint);
   const tableName = opts.tableName ?? 'federation';
@@ -106,14 +150,20 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
     trustedProxyHops: opts.trustedProxyHops,
     auditSealMarginMs: opts.auditSealMarginMs,
     fairUse: opts.fairUse,
+    // While the supervised JVM is down (or restarting), calls are answered 503 without waiting for it.
+    storeStatus: store ? () => store!.status() : undefined,
     health: async () => {
       const started = Date.now();
-      let storeOk = true;
-      try {
-        await getItem(runtime.deps.table, { pk: 'PLATFORM', sk: 'TICK#LAST' });
-      } catch {
-        storeOk = false;
+      const supervised: StoreStatus = store?.status() ?? { ok: true, restarts: 0 };
+      let reason = supervised.ok ? undefined : supervised.reason;
+      if (!reason) {
+        try {
+          await getItem(runtime.deps.table, { pk: 'PLATFORM', sk: 'TICK#LAST' });
+        } catch (err) {
+          reason = `DynamoDB did not answer: ${(err as Error).name}: ${(err as Error).message}`.slice(0, 300);
+        }
       }
+      const storeOk = reason === undefined;
       const storeMs = Date.now() - started;
       const tenants = storeOk ? await runtime.deps.tenants.list() : [];
       const owners = [platformPrefix, ...tenants.map((t) => tenantPrefix(t.id))];
@@ -122,7 +172,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
       return {
         // A relay that has not polled for 30 s is stuck (a busy machine can delay a poll by seconds).
         ok: storeOk && pollAge !== null && pollAge < 30_000,
-        store: { ok: storeOk, latencyMs: storeMs, table: tableName },
+        store: { ok: storeOk, reason, restarts: supervised.restarts, latencyMs: storeMs, table: tableName },
         relay: { lagMs: pollAge, relayed: relay?.relayed ?? 0 },
         bus: { published: bus?.published ?? 0, redelivered: bus?.redelivered ?? 0, deadLetters },
         scheduler: { lastTickAt: scheduler?.lastTickAt ?? null },
@@ -138,7 +188,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
 
   bus = new LocalBus(ruleTable, runtime.runner);
   const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  relay = new StreamRelay({
+  relay = running.relay = new StreamRelay({
     streams,
     streamArn,
     checkpoints: new FileCheckpointStore(join(dataDir, 'relay-checkpoint.json')),
@@ -146,7 +196,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
     onError: (err) => log(`relay error: ${(err as Error).message}`),
   });
   await relay.start();
-  scheduler = new LocalScheduler(clock, (envelope) => bus!.publish(envelope));
+  scheduler = running.scheduler = new LocalScheduler(clock, (envelope) => bus!.publish(envelope));
   scheduler.start();
 
   if (fresh && opts.seed === 'demo') {
@@ -170,8 +220,9 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
       await relay?.stop();
       streams.destroy();
       doc.destroy();
-      await ddbLocal?.stop();
+      await store?.stop();
+      lock.release();
     })());
 
-  return { url, runtime, relay, bus, scheduler, clock, stop };
+  return { url, store, runtime, relay, bus, scheduler, clock, stop };
 }

@@ -1,8 +1,10 @@
 import { trpcServer } from '@hono/trpc-server';
-import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
+import { storeUnavailable } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
+import { isStoreUnavailable } from '@ufp/db/store-errors';
 import { TokenRejected, type TokenVerifier } from './auth.js';
+import { bodyLimit } from './body-limit.js';
 import type { ApiDeps } from './deps.js';
 import { retryAfterHeaders } from './fair-use.js';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.js';
@@ -31,6 +33,11 @@ export interface AppOptions {
   trustedProxyHops?: number;
   /** Send Strict-Transport-Security (AWS, served over HTTPS only); never locally over plain HTTP. */
   hsts?: boolean;
+  /**
+   * Whether the data store can serve calls now (the local runtime's supervised DynamoDB Local). While it
+   * cannot, API calls are answered 503 at once instead of each waiting for the store and failing.
+   */
+  storeStatus?: () => { ok: boolean };
 }
 
 export function createApp(opts: AppOptions): Hono {
@@ -58,6 +65,11 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/health', async (c) => {
     const report = await opts.health();
     return c.json(report, report.ok ? 200 : 503);
+  });
+
+  app.use('/trpc/*', async (c, next) => {
+    if (opts.storeStatus && !opts.storeStatus().ok) return unavailableResponse(c);
+    return next();
   });
 
   app.use(
@@ -97,10 +109,18 @@ export function createApp(opts: AppOptions): Hono {
   if (opts.staticSite) app.use('*', opts.staticSite);
   app.notFound((c) => c.json({ error: { message: '未找到', data: { code: 'NOT_FOUND', httpStatus: 404, messageEn: 'Not found' } } }, 404));
   app.onError((err, c) => {
+    if (isStoreUnavailable(err)) return unavailableResponse(c);
     log({ level: 'error', error: err.name, message: err.message });
     return c.json({ error: { message: '服务器内部错误', data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, messageEn: 'Internal server error' } } }, 500);
   });
   return app;
+}
+
+/** 503 with the same body a procedure's store failure gets from the tRPC error formatter. */
+function unavailableResponse(c: HonoContext): Response {
+  const error = storeUnavailable();
+  c.header('Retry-After', '2');
+  return c.json({ error: { message: error.text.zh, code: -32603, data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503, messageEn: error.text.en, details: error.details } } }, 503);
 }
 
 /**

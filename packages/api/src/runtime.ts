@@ -56,6 +56,7 @@ export interface RuntimeConfig {
   /** Evidence file store: LocalBlobStore locally, S3 in AWS. */
   blobs?: BlobStore;
   trustedProxyHops?: AppOptions['trustedProxyHops'];
+  storeStatus?: AppOptions['storeStatus'];
   /** See `auditSealTickJob`: entries younger than this are left for the next seal. */
   auditSealMarginMs?: number;
   /** Per-tenant fairness limits (defaults in `fair-use.ts`; `FAIR_USE_*` in the environment of both runtimes). */
@@ -121,6 +122,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     staticSite: config.staticSite,
     trustedProxyHops: config.trustedProxyHops,
     hsts: config.hsts,
+    storeStatus: config.storeStatus,
   });
   return { app, deps, runner, consumers };
 }

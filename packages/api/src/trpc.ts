@@ -1,10 +1,11 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
-import { DomainError, type DomainErrorKind } from '@ufp/core/errors';
+import { DomainError, storeUnavailable, type DomainErrorKind } from '@ufp/core/errors';
 import { moduleOfPath, tenantRoles, type Role } from '@ufp/core/roles';
 import { ownScope } from '@ufp/core/rollups/scopes';
 import { PLATFORM_AUDIT_TENANT, type RollupScope, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
+import { isStoreUnavailable } from '@ufp/db/store-errors';
 import { tokenProblemText, type Claims, type TokenProblem } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import { hashedSubject, type UsageSubject } from './fair-use.js';
@@ -40,6 +41,7 @@ const codeOf: Record<DomainErrorKind, TRPCError['code']> = {
   forbidden: 'FORBIDDEN',
   not_found: 'NOT_FOUND',
   conflict: 'CONFLICT',
+  unavailable: 'SERVICE_UNAVAILABLE',
 };
 
 export interface ProcedureMeta {
@@ -102,12 +104,15 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors leave as their HTTP-mapped tRPC codes; anything unexpected stays a 500. */
+/**
+ * Domain errors leave as their HTTP-mapped tRPC codes; a store that cannot serve the call right now is a 503
+ * (try again); anything else unexpected stays a 500.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: codeOf[cause.kind], message: cause.text.zh, cause });
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    const cause = result.error.cause instanceof DomainError ? result.error.cause : isStoreUnavailable(result.error.cause) ? storeUnavailable() : undefined;
+    if (cause) throw new TRPCError({ code: codeOf[cause.kind], message: cause.text.zh, cause });
   }
   return result;
 });

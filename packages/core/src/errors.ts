@@ -1,5 +1,5 @@
 /** Errors a use case raises for its caller; the API maps `kind` to an HTTP status. */
-export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
+export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
 
 export interface Bilingual {
   zh: string;
@@ -25,6 +25,13 @@ export const staleVersion = (): DomainError =>
     zh: '数据已被他人修改，请刷新后重试',
     en: 'The record was changed by someone else; reload and try again',
   }, { reason: 'stale_version' });
+
+/** The data store cannot serve the call right now (restarting, unreachable, overloaded): 503, try again. */
+export const storeUnavailable = (): DomainError =>
+  new DomainError('unavailable', {
+    zh: '存储暂不可用，请稍后重试',
+    en: 'The data store is temporarily unavailable; please try again shortly',
+  }, { reason: 'store_unavailable' });
 
 export const forbidden = (text: Bilingual): DomainError => new DomainError('forbidden', text);
 export const conflict = (text: Bilingual, details: Record<string, unknown> = {}): DomainError =>

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@ufp/core/events';
 import type { DeadLetterRepository } from '@ufp/db/repositories/dead-letters';
+import { isStoreUnavailable } from '@ufp/db/store-errors';
 import type { Table } from '@ufp/db/table';
 import { consumeOnce, ownerPrefixOf, type ConsumerHandler } from './idempotent-consumer.js';
 
@@ -20,7 +21,8 @@ export type Redeliver = (handler: string, envelope: EventEnvelope) => Promise<'p
 
 /**
  * Delivers an event to one consumer: idempotently, retried with exponential backoff, and
- * parked as a dead letter (which an admin can see and replay) when the retries run out.
+ * parked as a dead letter (which an admin can see and replay) when the retries run out — unless what
+ * failed was the store itself, which is thrown for the caller to deliver again later.
  */
 export class ConsumerRunner {
   deadLettered = 0;
@@ -47,6 +49,9 @@ export class ConsumerRunner {
         }
       }
     }
+    // The store itself was unavailable (restarting, unreachable): not the consumer's failure, so no dead
+    // letter. The error goes back to the caller — the relay keeps its checkpoint and delivers again.
+    if (isStoreUnavailable(lastError)) throw lastError;
     await this.deadLetters.park(ownerPrefixOf(envelope), {
       handler: handlerName,
       eventId: envelope.id,
