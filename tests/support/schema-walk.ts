@@ -62,7 +62,9 @@ export function withValue(base: unknown, path: Segment[], value: unknown): any {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [Segment, ...Segment[]];
   const container: any = Array.isArray(base) ? [...base] : base && typeof base === 'object' ? { ...base } : typeof head === 'number' ? [] : {};
-  container[head] = withValue(container[head], rest, value);
+  const current = Object.prototype.hasOwnProperty.call(container, head) ? container[head] : undefined;
+  // An own property even for `__proto__`: plain assignment would replace the copy's prototype (an array stops being iterable).
+  Object.defineProperty(container, head, { value: withValue(current, rest, value), enumerable: true, writable: true, configurable: true });
   return container;
 }
 
@@ -74,8 +76,8 @@ export function without(base: unknown, path: Segment[]): any {
   if (rest.length === 0) {
     if (Array.isArray(container) && typeof head === 'number') container.splice(head, 1);
     else delete container[head];
-  } else if (head in container) {
-    container[head] = without(container[head], rest);
+  } else if (Object.prototype.hasOwnProperty.call(container, head)) {
+    Object.defineProperty(container, head, { value: without(container[head], rest), enumerable: true, writable: true, configurable: true });
   }
   return container;
 }
