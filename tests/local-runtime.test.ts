@@ -8,6 +8,7 @@ import { acquireDataDirLock, DataDirLockedError, isDynamoLocalFor, isRunning, pr
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
 import { startDynamoLocal } from '@ufp/local/dynamo-local';
 import { adminOf, createTenant, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { DataDirHalfSeededError, startLocal } from '@ufp/local/server';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const year = new Date().getUTCFullYear();
@@ -275,5 +276,19 @@ describe('the data dir lock', () => {
     const lock = await acquireDataDirLock(dataDir);
     expect(readLock(dataDir).pid).toBe(process.pid);
     lock.release();
+  });
+});
+
+describe('a data dir whose demo seed was interrupted', () => {
+  it('is refused with what to do (zh + en), and the lock is released', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufp-halfseeded-'));
+    try {
+      writeFileSync(join(dir, '.seeding'), new Date().toISOString());
+      const start = () => startLocal({ port: 0, dataDir: dir, seed: 'demo', ddbEndpoint: process.env.DDB_ENDPOINT, tableName: `half${Date.now()}`, log: () => {} });
+      await expect(start()).rejects.toThrow(DataDirHalfSeededError);
+      await expect(start()).rejects.toThrow(/请删除该目录后重新运行 pnpm dev[\s\S]*Delete the directory and run pnpm dev again/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

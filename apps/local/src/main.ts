@@ -3,7 +3,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { fairUseSettingsFromEnv } from '@ufp/api/fair-use';
 import { DataDirLockedError } from './data-dir-lock.js';
 import { JavaMissingError } from './dynamo-local.js';
-import { startLocal, type LocalPlatform } from './server.js';
+import { DataDirHalfSeededError, startLocal, type LocalPlatform } from './server.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.DATA_DIR ?? '.data';
@@ -38,7 +38,7 @@ try {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (err) {
-  if (err instanceof JavaMissingError || err instanceof DataDirLockedError) console.error(err.message);
+  if (err instanceof JavaMissingError || err instanceof DataDirLockedError || err instanceof DataDirHalfSeededError) console.error(err.message);
   else console.error(err);
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
@@ -99,8 +99,21 @@ interface Running {
   scheduler?: LocalScheduler;
 }
 
+/** The demo seed of this data dir was interrupted: its data is half there, and seeding again would collide with it. */
+export class DataDirHalfSeededError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `数据目录 ${dataDir} 的演示数据上次没有初始化完成（启动被中断）。请删除该目录后重新运行 pnpm dev（或用 DATA_DIR 指定新目录）。\n` +
+        `The demo data in ${dataDir} was not fully seeded last time (the start was interrupted). Delete the directory and run pnpm dev again (or choose a new one with DATA_DIR).`,
+    );
+    this.name = 'DataDirHalfSeededError';
+  }
+}
+
 async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line: string) => void, lock: DataDirLock, running: Running): Promise<LocalPlatform> {
   const fresh = !existsSync(join(dataDir, '.initialised'));
+  const seedingMarker = join(dataDir, '.seeding');
+  if (fresh && existsSync(seedingMarker)) throw new DataDirHalfSeededError(dataDir);
   let store: SupervisedDynamoLocal | undefined;
   let endpoint = opts.ddbEndpoint;
   if (!endpoint) {
@@ -201,9 +214,11 @@ async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line:
 
   if (fresh && opts.seed === 'demo') {
     log('seeding demo data (province 32, 泰州 3212, 兴化 321281, 靖江 321282) …');
+    writeFileSync(seedingMarker, new Date().toISOString());
     await seedDemo(runtime.app, runtime.deps.table, keys.signing);
   }
   writeFileSync(join(dataDir, '.initialised'), new Date().toISOString());
+  rmSync(seedingMarker, { force: true });
 
   const server: ServerType = await new Promise((resolveServer) => {
     const s = serve({ fetch: runtime.app.fetch, port: opts.port, hostname: '127.0.0.1' }, () => resolveServer(s));
