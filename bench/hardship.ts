@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sheetBuffer } from '@ufp/api/excel';
+import { sheetBuffer } from '@ufp/kit/excel';
 import { ledgerColumns } from '@ufp/core/hardship/ledger';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { benchAdmin, withBenchPlatform } from './platform.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signLocalToken, type Claims } from '@ufp/api/auth';
+import { signLocalToken, type Claims } from '@ufp/kit/auth';
 import { loadLocalKeys } from '@ufp/local/keys';
 import { startLocal, type LocalPlatform } from '@ufp/local/server';
 

@@ -1,4 +1,4 @@
-import type { Claims } from '@ufp/api/auth';
+import type { Claims } from '@ufp/kit/auth';
 import { benchAdmin, withBenchPlatform } from './platform.js';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tenThingsKeys } from '@ufp/db/repositories/ten-things';

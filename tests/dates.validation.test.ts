@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@ufp/api/router';
-import type { Claims } from '@ufp/api/auth';
+import type { Claims } from '@ufp/kit/auth';
 import { describeField } from '@ufp/core/validation/labels';
 import { dateMessage, dateTimeMessage, isoDateSchema, isoDateTimeSchema, isoDateTimeUntilSchema } from '@ufp/core/validation/zod';
 import { adminOf, createTenant, createUnit, operator, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';

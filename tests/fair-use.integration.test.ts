@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateLocalSigningKeys, signLocalToken, type Claims } from '@ufp/api/auth';
-import { FairUse, type FairUseSettings } from '@ufp/api/fair-use';
+import { generateLocalSigningKeys, signLocalToken, type Claims } from '@ufp/kit/auth';
+import { FairUse, type FairUseSettings } from '@ufp/kit/fair-use';
 import { UsageCounterRepository, usageKeys } from '@ufp/db/repositories/usage';
 import { adminOf, createTenant, operator, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
 

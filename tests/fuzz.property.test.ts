@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Claims } from '@ufp/api/auth';
+import type { Claims } from '@ufp/kit/auth';
 import { claimsFor, FIXTURE_TENANT, fixtureLedgerXlsx, fixtures, type FixtureRefs } from './support/fixtures.js';
 import { createTenant, createUnit, startTestPlatform, type TestPlatform } from './support/platform.js';
 import { fieldsOf, procedurePaths, procedures, type Segment, withValue, without } from './support/schema-walk.js';

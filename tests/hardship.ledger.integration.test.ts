@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstSheetRows, sheetBuffer } from '@ufp/api/excel';
+import { firstSheetRows, sheetBuffer } from '@ufp/kit/excel';
 import { ledgerColumns } from '@ufp/core/hardship/ledger';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';

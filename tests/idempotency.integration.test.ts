@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Claims } from '@ufp/api/auth';
+import type { Claims } from '@ufp/kit/auth';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { adminOf, createTenant, createUnit, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
 

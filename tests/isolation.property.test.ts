@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Claims } from '@ufp/api/auth';
+import type { Claims } from '@ufp/kit/auth';
 import { unitTypes } from '@ufp/core/units/unit';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';

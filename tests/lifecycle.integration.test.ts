@@ -1,7 +1,7 @@
 import { createPrivateKey, sign as signBytes, type JsonWebKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '@ufp/api/app';
-import { createTokenVerifier, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type Claims } from '@ufp/api/auth';
+import { createTokenVerifier, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type Claims } from '@ufp/kit/auth';
 import { NotificationRepository } from '@ufp/db/repositories/notifications';
 import { TenantRepository } from '@ufp/db/repositories/tenants';
 import { UserRepository } from '@ufp/db/repositories/users';

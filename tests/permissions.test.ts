@@ -1,6 +1,6 @@
 import { createPrivateKey, sign as signBytes, type JsonWebKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateLocalSigningKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type Claims } from '@ufp/api/auth';
+import { generateLocalSigningKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type Claims } from '@ufp/kit/auth';
 import { appRouter } from '@ufp/api/router';
 import { FIXTURE_TENANT, fixtureLedgerXlsx, fixtures } from './support/fixtures.js';
 import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Claims } from '@ufp/api/auth';
+import type { Claims } from '@ufp/kit/auth';
 import { addDays, daysBetween } from '@ufp/core/calendar/dates';
 import { shanghaiYear } from '@ufp/core/clock';
 import { indicators } from '@ufp/core/rollups/indicators';

@@ -26,7 +26,7 @@ describe('the production runtime (as the Lambda entry point builds it)', () => {
   });
 
   it('refuses a token from the local dev signer with 401', async () => {
-    const { generateLocalSigningKeys, signLocalToken } = await import('@ufp/api/auth');
+    const { generateLocalSigningKeys, signLocalToken } = await import('@ufp/kit/auth');
     const token = await signLocalToken(await generateLocalSigningKeys(), { sub: 'x', roles: ['federation_admin'], tenantId: '321281' });
     const res = await runtime.app.request('/trpc/units.list', { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(401);

@@ -8,7 +8,7 @@ import { Code } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableManifest } from '@ufp/db/manifest';
 import { ruleTable } from '@ufp/events/rules';
-import { defaultFairUseSettings, fairUseSettingsFromEnv } from '@ufp/api/fair-use';
+import { defaultFairUseSettings, fairUseSettingsFromEnv } from '@ufp/kit/fair-use';
 import { publicProcedures, publicRouteKey } from '@ufp/api/public-procedures';
 import {
   HSTS_MAX_AGE_SECONDS,

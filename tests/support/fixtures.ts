@@ -7,7 +7,7 @@
  * allowed call answers 200, 404 or 409; `f` holds the few real records (made in the tests'
  * beforeAll) and the other values the inputs need.
  */
-import type { Claims } from '@ufp/api/auth';
+import type { Claims } from '@ufp/kit/auth';
 import { adminOf, leaderOf, operator, reporterOf, staffOf } from './platform.js';
 
 export const FIXTURE_TENANT = '321281';

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/api/auth';
+import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/kit/auth';
 import { loadLocalKeys } from '@ufp/local/keys';
 import { startLocal, type LocalPlatform, type LocalOptions } from '@ufp/local/server';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LocalKeyProvider } from '@ufp/core/pii/keyring';
-import { generateLocalSigningKeys, type LocalSigningKeys } from '@ufp/api/auth';
+import { generateLocalSigningKeys, type LocalSigningKeys } from '@ufp/kit/auth';
 
 function readOrCreate(path: string, create: () => string): string {
   if (existsSync(path)) return readFileSync(path, 'utf8');

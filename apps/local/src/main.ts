@@ -1,6 +1,6 @@
 // The lockfile pins an AWS SDK that still supports Node 20 (the Lambdas run Node 22).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-import { fairUseSettingsFromEnv } from '@ufp/api/fair-use';
+import { fairUseSettingsFromEnv } from '@ufp/kit/fair-use';
 import { DataDirLockedError } from './data-dir-lock.js';
 import { JavaMissingError } from './dynamo-local.js';
 import { DataDirHalfSeededError, startLocal, type LocalPlatform } from './server.js';

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
-import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/api/auth';
+import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/kit/auth';
 import { usccCheckCharacter } from '@ufp/core/validation/uscc';
 import { directoryLookup, type TenantUser, type User } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';

@@ -19,7 +19,7 @@ import {
 } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { defaultFairUseSettings } from '@ufp/api/fair-use';
+import { defaultFairUseSettings } from '@ufp/kit/fair-use';
 import { publicProcedures, publicRouteKey } from '@ufp/api/public-procedures';
 import type { PlatformFunctions } from './functions.js';
 import { apiGrants, deadLetterQueueActions } from './grants.js';

@@ -3,15 +3,15 @@ import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono'
 import { storeUnavailable } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import { isStoreUnavailable } from '@ufp/db/store-errors';
-import { TokenRejected, type TokenVerifier } from './auth.js';
+import { TokenRejected, type TokenVerifier } from '@ufp/kit/auth';
 import { bodyLimit } from './body-limit.js';
-import type { ApiDeps } from './deps.js';
-import { retryAfterHeaders } from './fair-use.js';
-import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.js';
+import type { ApiDeps } from '@ufp/kit/deps';
+import { retryAfterHeaders } from '@ufp/kit/fair-use';
+import { IDEMPOTENCY_KEY_PATTERN } from '@ufp/kit/idempotency';
 import { appRouter } from './router.js';
 import { MAX_LEDGER_BYTES } from './routers/hardship.js';
 import { securityHeaders } from './security-headers.js';
-import type { Context } from './trpc.js';
+import type { Context } from '@ufp/kit/trpc';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Local blob-store routes (signed uploads of up to 10 MB) enforce the size their token declares instead. */

@@ -9,7 +9,7 @@ import { tenThingsRouter } from './routers/ten-things.js';
 import { hardshipRouter } from './routers/hardship.js';
 import { unitsRouter } from './routers/units.js';
 import { usersRouter } from './routers/users.js';
-import { router } from './trpc.js';
+import { router } from '@ufp/kit/trpc';
 
 export const appRouter = router({
   me: meProcedure,

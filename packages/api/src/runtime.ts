@@ -23,11 +23,11 @@ import { tenThingsLinkedProgress } from '@ufp/events/consumers/ten-things-linked
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
 import type { HandlerName } from '@ufp/events/rules';
 import { createApp, type AppOptions } from './app.js';
-import { createTokenVerifier, type AuthConfig } from './auth.js';
-import type { ApiDeps } from './deps.js';
-import { FairUse, type FairUseSettings } from './fair-use.js';
+import { createTokenVerifier, type AuthConfig } from '@ufp/kit/auth';
+import type { ApiDeps } from '@ufp/kit/deps';
+import { FairUse, type FairUseSettings } from '@ufp/kit/fair-use';
 import { defaultTickJobs } from './tick-jobs.js';
-import { installBilingualZodMessages } from './zod-bilingual.js';
+import { installBilingualZodMessages } from '@ufp/kit/zod-bilingual';
 
 export interface RuntimeConfig {
   tableName: string;

@@ -2,7 +2,7 @@
  * The only place the Lambda entry points read `process.env`. Values are set by the CDK
  * construct (infra/src/platform-construct.ts); names are listed in docs/deploy.md.
  */
-import { fairUseSettingsFromEnv, type FairUseSettings } from '@ufp/api/fair-use';
+import { fairUseSettingsFromEnv, type FairUseSettings } from '@ufp/kit/fair-use';
 
 export interface FunctionEnv {
   /** Set by the Lambda runtime itself (reserved variable). */

@@ -1,4 +1,4 @@
-import type { Claims } from '@ufp/api/auth';
+import type { Claims } from '@ufp/kit/auth';
 import { shanghaiDate } from '@ufp/core/clock';
 import { addDays } from '@ufp/core/hardship/workflow';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { verifyAuditLog } from '@ufp/db/audit-integrity';
-import { pageInput } from '../schemas.js';
+import { pageInput } from '@ufp/kit/schemas';
 import { PLATFORM_AUDIT_TENANT, platformAuditScope } from '@ufp/core/tenancy/scope';
 import { limits } from '@ufp/core/validation/limits';
 import { isoDateTimeSchema, isoDateTimeUntilSchema, text } from '@ufp/core/validation/zod';
-import { platformProcedure, router, tenantProcedure } from '../trpc.js';
+import { platformProcedure, router, tenantProcedure } from '@ufp/kit/trpc';
 
 const listInput = z
   .object({

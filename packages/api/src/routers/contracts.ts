@@ -1,4 +1,4 @@
-import { exportWorkbook, xlsxFile, type ExportSheet } from '../excel.js';
+import { exportWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
 import { z } from 'zod';
 import { changedDays, noticeProblems, type WorkCalendar } from '@ufp/core/calendar/calendar';
 import { shanghaiDate } from '@ufp/core/clock';
@@ -34,9 +34,9 @@ import { currentDivisionCodeSchema, isCalendarDate, isoDateSchema, text, usccSch
 import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
 import { calendarOf, ContractRepository, loadedNotices, noticesInForce, saveNotice, workCalendar, type ContractFilter, type StoredNotice } from '@ufp/db/repositories/contracts';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
-import { idInput, langInput, pageInput } from '../schemas.js';
-import { authedProcedure, platformProcedure, router, tenantProcedure, type Context } from '../trpc.js';
-import { write } from '../write.js';
+import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { authedProcedure, platformProcedure, router, tenantProcedure, type Context } from '@ufp/kit/trpc';
+import { write } from '@ufp/kit/write';
 
 type Ctx = Context & { scope: TenantScope };
 

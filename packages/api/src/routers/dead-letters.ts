@@ -7,10 +7,10 @@ import { UnitOfWork } from '@ufp/db/unit-of-work';
 import { deadLetterSourceKinds, MAX_REDRIVE, TableDeadLetterSource, type RedriveSummary } from '@ufp/events/dead-letters';
 import { limits } from '@ufp/core/validation/limits';
 import { recordId, text } from '@ufp/core/validation/zod';
-import { idInput, pageInput } from '../schemas.js';
-import type { ApiDeps } from '../deps.js';
-import { platformProcedure, router, tenantProcedure } from '../trpc.js';
-import { write } from '../write.js';
+import { idInput, pageInput } from '@ufp/kit/schemas';
+import type { ApiDeps } from '@ufp/kit/deps';
+import { platformProcedure, router, tenantProcedure } from '@ufp/kit/trpc';
+import { write } from '@ufp/kit/write';
 
 const admins = tenantProcedure(['federation_admin']);
 

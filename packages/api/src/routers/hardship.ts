@@ -1,4 +1,4 @@
-import { exportWorkbook, noDataRows, readSheet, templateWorkbook, xlsxFile, type ExportSheet } from '../excel.js';
+import { exportWorkbook, noDataRows, readSheet, templateWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
 import { z } from 'zod';
 import { changesBetween } from '@ufp/core/audit/changes';
 import { shanghaiDate, shanghaiYear } from '@ufp/core/clock';
@@ -34,10 +34,10 @@ import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { bankAccountSchema, bilingualMessage, idNumberSchema, isoDateSchema, phoneSchema, recordId, text } from '@ufp/core/validation/zod';
 import { HardshipRepository } from '@ufp/db/repositories/hardship';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
-import type { ApiDeps } from '../deps.js';
-import { idInput, langInput, pageInput } from '../schemas.js';
-import { publicProcedure, publicTenant, router, tenantProcedure, type Context } from '../trpc.js';
-import { write } from '../write.js';
+import type { ApiDeps } from '@ufp/kit/deps';
+import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { publicProcedure, publicTenant, router, tenantProcedure, type Context } from '@ufp/kit/trpc';
+import { write } from '@ufp/kit/write';
 
 type Ctx = Context & { scope: TenantScope };
 

@@ -2,7 +2,7 @@ import { scopeLevel } from '@ufp/core/rollups/scopes';
 import { provinceName } from '@ufp/core/validation/division';
 import { getItem } from '@ufp/db/query';
 import { keys } from '@ufp/db/keys';
-import { authedProcedure } from '../trpc.js';
+import { authedProcedure } from '@ufp/kit/trpc';
 
 /**
  * Who the console is talking to: roles, tenant, bound unit, rollup scope and assigned modules — as the

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { recordId } from '@ufp/core/validation/zod';
 import { NotificationRepository } from '@ufp/db/repositories/notifications';
-import { router, tenantProcedure } from '../trpc.js';
-import { write } from '../write.js';
+import { router, tenantProcedure } from '@ufp/kit/trpc';
+import { write } from '@ufp/kit/write';
 
 const readers = tenantProcedure(['federation_admin', 'federation_staff', 'unit_reporter']);
 const editors = tenantProcedure(['federation_admin', 'federation_staff']);

@@ -5,7 +5,7 @@ import { limits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
 import { bilingualMessage, currentDivisionCodeSchema, phoneSchema, recordId, text } from '@ufp/core/validation/zod';
 import { PLATFORM_AUDIT_TENANT, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
-import { platformProcedure, router, type Context } from '../trpc.js';
+import { platformProcedure, router, type Context } from '@ufp/kit/trpc';
 import { platformDeadLettersRouter } from './dead-letters.js';
 
 /**

@@ -3,7 +3,7 @@ import { derivedIndicators, derivedValues, indicatorOf, indicators as dictionary
 import { scopeLevel } from '@ufp/core/rollups/scopes';
 import { provinceName } from '@ufp/core/validation/division';
 import { readRollupsForYear, TOTAL_ROW } from '@ufp/db/repositories/rollups';
-import { rollupProcedure, router } from '../trpc.js';
+import { rollupProcedure, router } from '@ufp/kit/trpc';
 
 type IndicatorView = Omit<Indicator, 'family'> & { family?: string; inputs?: { numerator: string; denominator: string } };
 

@@ -7,9 +7,9 @@ import { newId } from '@ufp/core/ids';
 import type { Item } from '@ufp/core/ten-things/model';
 import { limits } from '@ufp/core/validation/limits';
 import { recordId, text } from '@ufp/core/validation/zod';
-import { idInput } from '../schemas.js';
-import { router } from '../trpc.js';
-import { write } from '../write.js';
+import { idInput } from '@ufp/kit/schemas';
+import { router } from '@ufp/kit/trpc';
+import { write } from '@ufp/kit/write';
 import { anyone, tenThingsRepo, visibleItem, type Ctx } from './ten-things-shared.js';
 
 /** Upload URLs are short (the evidence bucket refuses presigned PUTs signed more than 15 minutes ago). */

@@ -2,8 +2,8 @@ import { notFound } from '@ufp/core/errors';
 import type { Item } from '@ufp/core/ten-things/model';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { TenThingsRepository } from '@ufp/db/repositories/ten-things';
-import type { ApiDeps } from '../deps.js';
-import { tenantProcedure, type Context } from '../trpc.js';
+import type { ApiDeps } from '@ufp/kit/deps';
+import { tenantProcedure, type Context } from '@ufp/kit/trpc';
 
 /** What the 十件实事 routers share: the repository, the procedure tiers and who may see an item. */
 export type Ctx = Context & { deps: ApiDeps; scope: TenantScope };

@@ -6,10 +6,10 @@ import { unitMetricDeltas, unitTypes, type Unit } from '@ufp/core/units/unit';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { phoneSchema, text, usccSchema } from '@ufp/core/validation/zod';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import type { ApiDeps } from '../deps.js';
-import { idInput, pageInput } from '../schemas.js';
-import { tenantProcedure, router } from '../trpc.js';
-import { write } from '../write.js';
+import type { ApiDeps } from '@ufp/kit/deps';
+import { idInput, pageInput } from '@ufp/kit/schemas';
+import { tenantProcedure, router } from '@ufp/kit/trpc';
+import { write } from '@ufp/kit/write';
 
 const chairInput = z.object({ name: text(limits.unit.chairName), phone: phoneSchema.optional() });
 const unitFields = {

@@ -10,10 +10,10 @@ import { isActive, isActiveAdmin, versionOf, type LoginIdentifier, type TenantUs
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { limits } from '@ufp/core/validation/limits';
 import { text } from '@ufp/core/validation/zod';
-import type { ApiDeps } from '../deps.js';
-import { idInput, pageInput } from '../schemas.js';
-import { router, tenantProcedure } from '../trpc.js';
-import { write } from '../write.js';
+import type { ApiDeps } from '@ufp/kit/deps';
+import { idInput, pageInput } from '@ufp/kit/schemas';
+import { router, tenantProcedure } from '@ufp/kit/trpc';
+import { write } from '@ufp/kit/write';
 
 const admins = tenantProcedure(['federation_admin']);
 
