@@ -170,7 +170,7 @@ describe('table-parked dead letters: one view for the operator, redriven through
     await createUnit(p, '321282', { memberCount: 3, type: 'regional', uscc: undefined });
     await p.settle();
     const [letter] = (await overview({ tenantId: '321282' })).letters;
-    expect(await p.runtime.consumers.rollupProjector(letter!.envelope as EventEnvelope)).toBe('dead');
+    expect(await p.runtime.consumers.rollupProjector!(letter!.envelope as EventEnvelope)).toBe('dead');
     const again = (await overview({ tenantId: '321282' })).letters;
     expect(again).toHaveLength(1);
     expect(again[0]).toMatchObject({ id: letter!.id, attempts: 4 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAddress } from '@ufp/api/app';
 import { wrapEvent } from '@ufp/db/envelope';
 import { linkableEventTypes } from '@ufp/core/ten-things/targets';
-import { ruleTable } from '@ufp/events/rules';
+import { ruleTable } from '@ufp/api/modules';
 import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const T = '321281';
@@ -190,10 +190,10 @@ describe('linked targets', () => {
     const granted = wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'education', amountFen: 500_000 } }, meta);
     const medical = wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'medical', amountFen: 100_000 } }, meta);
     const lastYear = wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'education' } }, { ...meta, occurredAt: '2023-12-01T03:00:00.000Z' });
-    expect(await p.runtime.consumers.tenThingsLinkedProgress(granted)).toBe('processed');
-    expect(await p.runtime.consumers.tenThingsLinkedProgress(granted)).toBe('duplicate');
-    await p.runtime.consumers.tenThingsLinkedProgress(medical);
-    await p.runtime.consumers.tenThingsLinkedProgress(lastYear);
+    expect(await p.runtime.consumers.tenThingsLinkedProgress!(granted)).toBe('processed');
+    expect(await p.runtime.consumers.tenThingsLinkedProgress!(granted)).toBe('duplicate');
+    await p.runtime.consumers.tenThingsLinkedProgress!(medical);
+    await p.runtime.consumers.tenThingsLinkedProgress!(lastYear);
     // and through the bus: an event published twice
     const second = wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'education' } }, meta);
     await p.bus.publish(second);
@@ -205,7 +205,7 @@ describe('linked targets', () => {
     expect(ledger.items.every((e: any) => e.entryType === 'linked')).toBe(true);
     expect(ledger.items).toHaveLength(2);
     // another tenant's identical event never touches this tenant's item
-    await p.runtime.consumers.tenThingsLinkedProgress(wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'education' } }, { ...meta, tenantId: OTHER, divisionCode: OTHER }));
+    await p.runtime.consumers.tenThingsLinkedProgress!(wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'education' } }, { ...meta, tenantId: OTHER, divisionCode: OTHER }));
     expect(ok(await p.query(staff, 'tenThings.items.get', { itemId: candidateIds[11] })).item.achieved).toEqual([2]);
   });
 });

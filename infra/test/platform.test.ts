@@ -7,7 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableManifest } from '@ufp/db/manifest';
-import { ruleTable } from '@ufp/events/rules';
+import { ruleTable } from '@ufp/api/modules';
 import { defaultFairUseSettings, fairUseSettingsFromEnv } from '@ufp/kit/fair-use';
 import { publicProcedures, publicRouteKey } from '@ufp/api/public-procedures';
 import {

@@ -7,7 +7,7 @@ import { issueView } from '@ufp/kit/zod-bilingual';
 import { signLocalToken, type LocalSigningKeys } from '@ufp/kit/auth';
 import type { TenantRepository } from '@ufp/db/repositories/tenants';
 import type { UserRepository } from '@ufp/db/repositories/users';
-import { handlerNames } from '@ufp/events/rules';
+import { handlerNames } from '@ufp/api/modules';
 import type { ConsumerFaults } from './consumer-faults.js';
 import type { LocalScheduler } from './scheduler.js';
 
@@ -28,7 +28,7 @@ function lazy<T extends object>(resolve: () => T): T {
 }
 
 const faultInput = z.object({
-  handler: z.enum(handlerNames),
+  handler: z.enum(handlerNames as [string, ...string[]]),
   eventType: z.string().min(1).max(100).optional(),
 });
 

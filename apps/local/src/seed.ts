@@ -1,12 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
 import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/kit/auth';
+import type { SeedApi } from '@ufp/kit/seed';
 import { usccCheckCharacter } from '@ufp/core/validation/uscc';
 import { directoryLookup, type TenantUser, type User } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
-import { seedHardship } from './seeds/hardship.js';
-import { seedTenThings } from './seeds/ten-things.js';
-import { seedContracts } from './seeds/contracts.js';
+import { moduleSeeds } from '@ufp/api/modules';
 
 /** A valid unified social credit code for a demo enterprise (9 = 工商, 1 = 企业). */
 export function demoUscc(divisionCode: string, serial: number): string {
@@ -48,17 +47,8 @@ const units: Record<string, DemoUnit[]> = {
 
 const operator: Claims = { sub: 'demo-operator', name: '平台运营', roles: ['platform_operator'] };
 
-/** What a module's demo seed gets: an API caller and the demo tenants with their units. */
-export interface SeedApi {
-  call(claims: Claims, path: string, input: unknown): Promise<Record<string, unknown>>;
-  tenants: { id: string; name: string; level: 'city' | 'county'; divisionCode: string; unitIds: string[] }[];
-  admin(tenantId: string): Claims;
-  staff(tenantId: string): Claims;
-  reporter(tenantId: string): Claims;
-}
+export type { SeedApi } from '@ufp/kit/seed';
 
-/** Module seeds run after the platform seed, in order; each module adds one line here. */
-const moduleSeeds: ((api: SeedApi) => Promise<void>)[] = [seedHardship, seedTenThings, seedContracts];
 
 /**
  * Seeds a new data directory through the API itself (the same code paths, events, audit and

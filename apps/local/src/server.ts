@@ -11,7 +11,7 @@ import { getItem } from '@ufp/db/query';
 import { ensureTable, localDocumentClient } from '@ufp/db/table';
 import { FileCheckpointStore } from '@ufp/events/checkpoint';
 import { LocalBus } from '@ufp/events/local-bus';
-import { ruleTable } from '@ufp/events/rules';
+import { ruleTable } from '@ufp/api/modules';
 import { StreamRelay } from '@ufp/events/stream-relay';
 import { blobRoutes } from './blob-routes.js';
 import { ConsumerFaults } from './consumer-faults.js';

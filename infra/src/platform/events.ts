@@ -17,7 +17,8 @@ import {
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { tableManifest } from '@ufp/db/manifest';
-import { ruleTable, type RuleDefinition } from '@ufp/events/rules';
+import { ruleTable } from '@ufp/api/modules';
+import type { RuleDefinition } from '@ufp/events/rules';
 import type { PlatformFunctions } from './functions.js';
 import { consumerGrants, defaultConsumerGrants } from './grants.js';
 import type { DeadLetterQueues } from './queues.js';

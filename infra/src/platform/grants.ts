@@ -3,7 +3,6 @@
  * function factory (functions.ts) turns a `FunctionGrants` into IAM statements with exact
  * actions; nothing here uses a CDK `grant*()`.
  */
-import type { HandlerName } from '@ufp/events/rules';
 
 /** Item-level DynamoDB actions; no Scan, no table-level or control-plane actions. */
 export type TableAction =
@@ -66,7 +65,7 @@ export const defaultConsumerGrants: FunctionGrants = {
  * Per-handler overrides. A handler that is not listed gets `defaultConsumerGrants`, so a new
  * rule-table handler deploys with the narrow default until someone decides it needs more.
  */
-export const consumerGrants: Partial<Record<HandlerName, FunctionGrants>> = {
+export const consumerGrants: Partial<Record<string, FunctionGrants>> = {
   rollupProjector: defaultConsumerGrants,
   // The tick seals the audit log's digests once a day.
   dailyTick: { ...defaultConsumerGrants, auditMac: 'generate' },

@@ -9,7 +9,7 @@ import type { ApiDeps } from '@ufp/kit/deps';
 import { retryAfterHeaders } from '@ufp/kit/fair-use';
 import { IDEMPOTENCY_KEY_PATTERN } from '@ufp/kit/idempotency';
 import { appRouter } from './router.js';
-import { MAX_LEDGER_BYTES } from './routers/hardship.js';
+import { bodyLimits } from './modules.js';
 import { securityHeaders } from './security-headers.js';
 import type { Context } from '@ufp/kit/trpc';
 
@@ -55,12 +55,17 @@ export function createApp(opts: AppOptions): Hono {
         413,
       ),
   });
-  // The hardship ledger import takes the .xlsx as multipart/form-data: a larger limit for that procedure only.
-  const limitLedger = bodyLimit({
-    maxSize: MAX_LEDGER_BYTES + 64 * 1024,
-    onError: (c) => c.json({ error: { message: `上传文件超过 ${MAX_LEDGER_BYTES >> 20} MB`, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, messageEn: `The upload exceeds ${MAX_LEDGER_BYTES >> 20} MB` } } }, 413),
-  });
-  app.use('*', (c, next) => (c.req.path.startsWith(BLOB_ROUTE_PREFIX) ? next() : c.req.path === '/trpc/hardship.ledger.import' ? limitLedger(c, next) : limitBody(c, next)));
+  // Uploads (the hardship ledger import takes the .xlsx as multipart/form-data) have their module's larger limit, for that procedure only.
+  const uploadLimits = new Map(
+    Object.entries(bodyLimits).map(([path, bytes]) => [
+      `/trpc/${path}`,
+      bodyLimit({
+        maxSize: bytes + 64 * 1024,
+        onError: (c) => c.json({ error: { message: `上传文件超过 ${bytes >> 20} MB`, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, messageEn: `The upload exceeds ${bytes >> 20} MB` } } }, 413),
+      }),
+    ]),
+  );
+  app.use('*', (c, next) => (c.req.path.startsWith(BLOB_ROUTE_PREFIX) ? next() : (uploadLimits.get(c.req.path) ?? limitBody)(c, next)));
 
   app.get('/health', async (c) => {
     const report = await opts.health();

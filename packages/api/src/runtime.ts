@@ -17,16 +17,15 @@ import { UserRepository } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
 import { ConsumerRunner, defaultRetryPolicy, type DeliveryOutcome, type Redeliver, type RetryPolicy } from '@ufp/events/consumer-runner';
 import { DeadLetterOffice, TableDeadLetterSource, type DeadLetterSource } from '@ufp/events/dead-letters';
-import { dailyTick, type TickJob } from '@ufp/events/consumers/daily-tick';
+import { dailyTick, type TenantTickJob } from '@ufp/events/consumers/daily-tick';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
-import { tenThingsLinkedProgress } from '@ufp/events/consumers/ten-things-linked-progress';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
-import type { HandlerName } from '@ufp/events/rules';
 import { createApp, type AppOptions } from './app.js';
 import { createTokenVerifier, type AuthConfig } from '@ufp/kit/auth';
 import type { ApiDeps } from '@ufp/kit/deps';
 import { FairUse, type FairUseSettings } from '@ufp/kit/fair-use';
-import { defaultTickJobs } from './tick-jobs.js';
+import { auditSealTickJob } from '@ufp/events/consumers/audit-seal';
+import { moduleConsumers, tenantTickJobs } from './modules.js';
 import { installBilingualZodMessages } from '@ufp/kit/zod-bilingual';
 
 export interface RuntimeConfig {
@@ -42,14 +41,15 @@ export interface RuntimeConfig {
   clock?: Clock;
   retryPolicy?: RetryPolicy;
   /** Extra consumers by handler name, for tests that need a failing or slow consumer. */
-  consumerOverrides?: Partial<Record<HandlerName, ConsumerHandler>>;
+  consumerOverrides?: Record<string, ConsumerHandler>;
   /** Wraps every consumer (the local runtime's fault injection for exercising dead letters). */
-  wrapConsumer?: (name: HandlerName, handler: ConsumerHandler) => ConsumerHandler;
+  wrapConsumer?: (name: string, handler: ConsumerHandler) => ConsumerHandler;
   /** How a parked event reaches its consumer again: the local bus locally; the runner in-process by default (AWS). */
   redeliver?: Redeliver;
   /** Dead letters held outside the table: the SQS dead-letter queues in AWS. */
   queuedDeadLetters?: readonly DeadLetterSource[];
-  tickJobs?: TickJob[];
+  /** The modules' daily jobs (default: every registered module's). */
+  tickJobs?: TenantTickJob[];
   health?: AppOptions['health'];
   devRoutes?: AppOptions['devRoutes'];
   staticSite?: AppOptions['staticSite'];
@@ -70,7 +70,7 @@ export interface Runtime {
   deps: ApiDeps;
   runner: ConsumerRunner;
   /** One entry per handler of the rule table: idempotent, retried, dead-lettered. */
-  consumers: Record<HandlerName, (envelope: EventEnvelope) => Promise<DeliveryOutcome>>;
+  consumers: Record<string, (envelope: EventEnvelope) => Promise<DeliveryOutcome>>;
 }
 
 /** The composition shared by the Lambda entry points and the local server. */
@@ -79,15 +79,15 @@ export function createRuntime(config: RuntimeConfig): Runtime {
   const table: Table = { name: config.tableName, doc: config.ddb };
   const clock = config.clock ?? systemClock;
   const cursors = new CursorCodec(createHmac('sha256', config.blindIndexKey).update('cursor-signing').digest());
-  const handlers: Record<HandlerName, ConsumerHandler> = {
+  const handlers: Record<string, ConsumerHandler> = {
     rollupProjector: rollupProjector(table),
-    dailyTick: dailyTick(table, config.tickJobs ?? defaultTickJobs(table, clock, config.auditSigner, config.auditSealMarginMs)),
-    // Module consumers register here, one line each (and a rule in packages/events/src/rules.ts).
-    tenThingsLinkedProgress: tenThingsLinkedProgress(table, clock, cursors),
+    // Sealing runs last, so the day's tick writes are in the digest of the next day.
+    dailyTick: dailyTick(table, config.tickJobs ?? tenantTickJobs({ table, clock, cursors }), [auditSealTickJob(table, config.auditSigner, clock, { marginMs: config.auditSealMarginMs })]),
+    ...moduleConsumers({ table, clock, cursors }),
     ...config.consumerOverrides,
   };
   if (config.wrapConsumer) {
-    for (const name of Object.keys(handlers) as HandlerName[]) handlers[name] = config.wrapConsumer(name, handlers[name]);
+    for (const [name, handler] of Object.entries(handlers)) handlers[name] = config.wrapConsumer(name, handler);
   }
   const deadLetters = new DeadLetterRepository(table, cursors);
   const runner = new ConsumerRunner(table, handlers, deadLetters, config.retryPolicy ?? defaultRetryPolicy);
@@ -112,7 +112,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     blobs: config.blobs,
   };
   const consumers = Object.fromEntries(
-    (Object.keys(handlers) as HandlerName[]).map((name) => [name, (envelope: EventEnvelope) => runner.deliver(name, envelope)]),
+    Object.keys(handlers).map((name) => [name, (envelope: EventEnvelope) => runner.deliver(name, envelope)]),
   ) as Runtime['consumers'];
   const app = createApp({
     deps,

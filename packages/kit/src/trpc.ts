@@ -103,6 +103,7 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
 
 /**
  * Domain errors leave as their HTTP-mapped tRPC codes; a store that cannot serve the call right now is a 503

@@ -14,13 +14,13 @@ const tick = (data: Record<string, unknown>, time: string): EventEnvelope => ({
 describe('daily tick', () => {
   it('takes the Shanghai calendar day of a scheduled tick at 00:05 +08:00, which is the previous UTC day', async () => {
     const days: string[] = [];
-    const handler = dailyTick({ name: 't', doc: {} as never }, [{ name: 'probe', run: async (today) => void days.push(today) }]);
+    const handler = dailyTick({ name: "t", doc: {} as never }, [], [{ name: 'probe', run: async (today) => void days.push(today) }]);
     await handler(tick({ scheduledTime: '2026-10-08T16:05:00Z' }, '2026-10-08T16:05:01Z'), new ConsumerEffects());
     expect(days).toEqual(['2026-10-09']);
   });
   it('uses an explicit date when the local scheduler gives one', async () => {
     const days: string[] = [];
-    const handler = dailyTick({ name: 't', doc: {} as never }, [{ name: 'probe', run: async (today) => void days.push(today) }]);
+    const handler = dailyTick({ name: "t", doc: {} as never }, [], [{ name: 'probe', run: async (today) => void days.push(today) }]);
     await handler(tick({ date: '2027-03-01' }, '2027-02-28T18:00:00Z'), new ConsumerEffects());
     expect(days).toEqual(['2027-03-01']);
   });

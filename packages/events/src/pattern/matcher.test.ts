@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleTable } from '../rules.js';
+import { platformRules as ruleTable } from '../rules.js';
 import { compilePattern, InvalidPatternError, matchesPattern, type EventPattern } from './index.js';
 
 const matches = (pattern: EventPattern, event: unknown): boolean => matchesPattern(pattern, event);

@@ -1,7 +1,7 @@
 import type { Lang } from '@ufp/core/spreadsheet/cells';
 import { itemStatusLabels } from '@ufp/core/ten-things/status';
 import { exportWorkbook, type ExportSheet } from '@ufp/kit/excel';
-import type { AnnualReport } from './ten-things.js';
+import type { AnnualReport } from './router.js';
 
 const COMPARATOR: Record<string, string> = { gte: '≥', eq: '=', lte: '≤' };
 

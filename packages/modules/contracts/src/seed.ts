@@ -1,6 +1,6 @@
 import { shanghaiDate } from '@ufp/core/clock';
 import { addDays, addYears } from '@ufp/core/calendar/dates';
-import type { SeedApi } from '../seed.js';
+import type { SeedApi } from '@ufp/kit/seed';
 
 /**
  * 集体合同 demo data, through the API: each tenant's local minimum wage (江苏 2025 一类 2490 元),

@@ -8,7 +8,7 @@ import { NotificationRepository } from '@ufp/db/repositories/notifications';
 import { TenThingsRepository } from '@ufp/db/repositories/ten-things';
 import type { Table } from '@ufp/db/table';
 import { retryStale, UnitOfWork } from '@ufp/db/unit-of-work';
-import { forEachActiveTenant, TICK_ACTOR, type TickJob } from './daily-tick.js';
+import { TICK_ACTOR, type TenantTickJob } from '@ufp/events/consumers/daily-tick';
 
 /**
  * 十件实事 status as days pass: an item's status depends on the date (the elapsed share of the year, the
@@ -17,19 +17,17 @@ import { forEachActiveTenant, TICK_ACTOR, type TickJob } from './daily-tick.js';
  * items per status) and an audit entry; an item turning at risk, behind or overdue raises an in-app
  * notification keyed by item, status and day. A rerun of the same day finds nothing to change.
  */
-export function tenThingsTickJob(table: Table): TickJob {
+export function tenThingsTickJob(table: Table): TenantTickJob {
   const repo = new TenThingsRepository(table, new CursorCodec(randomBytes(32)));
   const inbox = new NotificationRepository(table);
   return {
     name: 'tenThings',
-    async run(today, _effects, envelope) {
-      await forEachActiveTenant(table, async (tenant, scope) => {
-        const settings = await repo.settings(tenant.id);
-        for (const item of await openItems(repo, scope)) {
-          const changed = await refresh(table, repo, scope, item, today, settings, envelope.id, envelope.time);
-          if (changed && warningStatuses.includes(changed.status!)) await notify(inbox, tenant, changed, today, envelope.time);
-        }
-      });
+    async run({ today, envelope, tenant, scope }) {
+      const settings = await repo.settings(tenant.id);
+      for (const item of await openItems(repo, scope)) {
+        const changed = await refresh(table, repo, scope, item, today, settings, envelope.id, envelope.time);
+        if (changed && warningStatuses.includes(changed.status!)) await notify(inbox, tenant, changed, today, envelope.time);
+      }
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Claims } from '@ufp/kit/auth';
 import { shanghaiDate } from '@ufp/core/clock';
 import { addDays } from '@ufp/core/hardship/workflow';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
-import type { SeedApi } from '../seed.js';
+import type { SeedApi } from '@ufp/kit/seed';
 
 /** A valid demo resident ID number (GB 11643) in the county, born on `birth` (YYYYMMDD). */
 export function demoIdNumber(area: string, birth: string, seq: number): string {

@@ -9,7 +9,7 @@ import type { CursorCodec } from '@ufp/db/cursor';
 import { wrapEvent } from '@ufp/db/envelope';
 import { TenThingsRepository, type LinkRegistration } from '@ufp/db/repositories/ten-things';
 import type { Table } from '@ufp/db/table';
-import type { ConsumerHandler } from '../idempotent-consumer.js';
+import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
 
 /**
  * Feeds linked targets (e.g. "资助困难职工子女N人" counts `hardship.aid.granted` where kind = education) from other

@@ -20,9 +20,9 @@ import { xlsxFile } from '@ufp/kit/excel';
 import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { publicProcedure, publicTenant, router, tenantProcedure, type Context } from '@ufp/kit/trpc';
 import { write } from '@ufp/kit/write';
-import { evidenceForEntry, tenThingsEvidenceRouter } from './ten-things-evidence.js';
-import { annualWorkbook } from './ten-things-report.js';
-import { admins, anyone, staff, tenThingsRepo, visibleItem, type Ctx } from './ten-things-shared.js';
+import { evidenceForEntry, tenThingsEvidenceRouter } from './evidence.js';
+import { annualWorkbook } from './report.js';
+import { admins, anyone, staff, tenThingsRepo, visibleItem, type Ctx } from './router-shared.js';
 
 const MAX_CANDIDATES = 40;
 

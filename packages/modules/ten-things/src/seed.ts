@@ -1,4 +1,4 @@
-import type { SeedApi } from '../seed.js';
+import type { SeedApi } from '@ufp/kit/seed';
 
 /** 兴化市总工会 2024 服务职工“十件实事” (seed 004), as voted at the 第十七届委员会第二次全体会议. */
 const XINGHUA_2024: { title: string; category: string; leadDept: string; targetsText?: string; targets?: unknown[] }[] = [

@@ -8,7 +8,7 @@ import { ContractRepository, workCalendar, type UnitCoverage } from '@ufp/db/rep
 import { NotificationRepository, type Notification } from '@ufp/db/repositories/notifications';
 import type { Table } from '@ufp/db/table';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
-import { forEachActiveTenant, TICK_ACTOR, type TickJob } from './daily-tick.js';
+import { TICK_ACTOR, type TenantTickJob } from '@ufp/events/consumers/daily-tick';
 
 
 /**
@@ -19,22 +19,20 @@ import { forEachActiveTenant, TICK_ACTOR, type TickJob } from './daily-tick.js';
  * its own versioned transaction and each notification is keyed by what it is about, so a rerun
  * of the same day changes nothing.
  */
-export function contractsTickJob(table: Table): TickJob {
+export function contractsTickJob(table: Table): TenantTickJob {
   const contracts = new ContractRepository(table);
   const inbox = new NotificationRepository(table);
   return {
     name: 'contracts',
-    async run(today, _effects, envelope) {
+    async run({ today, envelope, tenant }) {
       const cal = await workCalendar(table, { fresh: true });
-      await forEachActiveTenant(table, async (tenant) => {
-        const settings = await contracts.settings(tenant.id);
-        for (const c of await contracts.all({ tenantId: tenant.id })) {
-          if (c.status === 'expired' || c.status === 'terminated') continue;
-          const at = envelope.time;
-          const after = await advance(table, contracts, inbox, tenant, c, settings, today, envelope.id, at, cal);
-          await notifyClocks(inbox, after, settings, today, at, cal);
-        }
-      });
+      const settings = await contracts.settings(tenant.id);
+      for (const c of await contracts.all({ tenantId: tenant.id })) {
+        if (c.status === 'expired' || c.status === 'terminated') continue;
+        const at = envelope.time;
+        const after = await advance(table, contracts, inbox, tenant, c, settings, today, envelope.id, at, cal);
+        await notifyClocks(inbox, after, settings, today, at, cal);
+      }
     },
   };
 }

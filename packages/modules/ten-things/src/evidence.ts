@@ -10,7 +10,7 @@ import { recordId, text } from '@ufp/core/validation/zod';
 import { idInput } from '@ufp/kit/schemas';
 import { router } from '@ufp/kit/trpc';
 import { write } from '@ufp/kit/write';
-import { anyone, tenThingsRepo, visibleItem, type Ctx } from './ten-things-shared.js';
+import { anyone, tenThingsRepo, visibleItem, type Ctx } from './router-shared.js';
 
 /** Upload URLs are short (the evidence bucket refuses presigned PUTs signed more than 15 minutes ago). */
 const UPLOAD_URL_SECONDS = 10 * 60;

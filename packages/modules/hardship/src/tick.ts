@@ -6,7 +6,7 @@ import { HardshipRepository } from '@ufp/db/repositories/hardship';
 import { NotificationRepository, type Notification } from '@ufp/db/repositories/notifications';
 import { UnitRepository } from '@ufp/db/repositories/units';
 import type { Table } from '@ufp/db/table';
-import { forEachActiveTenant, type TickJob } from './daily-tick.js';
+import { type TenantTickJob } from '@ufp/events/consumers/daily-tick';
 
 /** Clocks the tick reminds about: every state but `open` (see `needsAttention`). */
 type Reminded = HardshipClock & { state: Exclude<HardshipClock['state'], 'open'> };
@@ -47,26 +47,24 @@ export function hardshipReminder(file: Pick<HardshipFile, 'fileId' | 'tenantId'>
  * The clock rules are core's `fileClocks`, the same the caseworker queue reads. The tick only
  * reminds: it changes no file.
  */
-export function hardshipTickJob(table: Table): TickJob {
+export function hardshipTickJob(table: Table): TenantTickJob {
   const cursors = new CursorCodec(randomBytes(32)); // required by the repositories; the tick hands out no cursors
   const files = new HardshipRepository(table, cursors);
   const units = new UnitRepository(table, cursors);
   const inbox = new NotificationRepository(table);
   return {
     name: 'hardship',
-    async run(today, _effects, envelope) {
-      await forEachActiveTenant(table, async (_tenant, scope) => {
-        const unitNames = new Map<string, string>();
-        const unitName = async (unitId: string) => {
-          if (!unitNames.has(unitId)) unitNames.set(unitId, await units.get(scope, unitId).then((u) => u.name, () => '—'));
-          return unitNames.get(unitId)!;
-        };
-        for (const file of await files.allFiles(scope)) {
-          for (const clock of fileClocks(file, today).filter(needsAttention) as Reminded[]) {
-            await inbox.notify(hardshipReminder(file, await unitName(file.unitId), clock, envelope.time));
-          }
+    async run({ today, envelope, scope }) {
+      const unitNames = new Map<string, string>();
+      const unitName = async (unitId: string) => {
+        if (!unitNames.has(unitId)) unitNames.set(unitId, await units.get(scope, unitId).then((u) => u.name, () => '—'));
+        return unitNames.get(unitId)!;
+      };
+      for (const file of await files.allFiles(scope)) {
+        for (const clock of fileClocks(file, today).filter(needsAttention) as Reminded[]) {
+          await inbox.notify(hardshipReminder(file, await unitName(file.unitId), clock, envelope.time));
         }
-      });
+      }
     },
   };
 }

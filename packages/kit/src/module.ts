@@ -1,0 +1,90 @@
+import type { AnyRouter } from '@trpc/server';
+import type { Clock } from '@ufp/core/clock';
+import type { AssignableModule } from '@ufp/core/roles';
+import type { Indicator, DerivedIndicator } from '@ufp/core/rollups/indicators';
+import type { CursorCodec } from '@ufp/db/cursor';
+import type { Table } from '@ufp/db/table';
+import type { TenantTickJob } from '@ufp/events/consumers/daily-tick';
+import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
+import type { RuleDefinition } from '@ufp/events/rules';
+import { parseEnvelope, type EnvelopeOf, type EventDefinition } from './event.js';
+import type { SeedApi } from './seed.js';
+
+/** What a consumer or a tick is built with (a Lambda's composition root has these, not the API's deps). */
+export interface ConsumerDeps {
+  table: Table;
+  clock: Clock;
+  cursors: CursorCodec;
+}
+
+export interface ConsumerDefinition {
+  /** The handler name: one consumer function in AWS, one registry entry locally. */
+  readonly name: string;
+  readonly rule: Omit<RuleDefinition, 'handler'>;
+  create(deps: ConsumerDeps): ConsumerHandler;
+}
+
+/**
+ * A consumer of typed events: the rule's pattern is their `detail-type`s (or `pattern` when the rule
+ * needs more, e.g. types of modules not built yet, which reach the handler unparsed), and the handler
+ * receives each envelope parsed against its event's schema.
+ */
+export function defineConsumer<const E extends readonly EventDefinition[]>(spec: {
+  name: string;
+  description: string;
+  events: E;
+  pattern?: Record<string, unknown>;
+  create(deps: ConsumerDeps): (event: EnvelopeOf<E>, effects: Parameters<ConsumerHandler>[1]) => Promise<void>;
+}): ConsumerDefinition {
+  const known = new Set(spec.events.map((e) => e.type));
+  return {
+    name: spec.name,
+    rule: { name: kebab(spec.name), description: spec.description, pattern: spec.pattern ?? { 'detail-type': spec.events.map((e) => e.type) } },
+    create(deps) {
+      const handle = spec.create(deps);
+      return (envelope, effects) => handle(known.has(envelope['detail-type']) ? parseEnvelope(spec.events, envelope) : (envelope as EnvelopeOf<E>), effects);
+    },
+  };
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export interface ModuleDefinition<N extends string = string, R extends AnyRouter = AnyRouter> {
+  /** The first segment of the module's procedure paths, events (`<name>.<entity>.<verbPast>`) and console routes. */
+  readonly name: N;
+  readonly label: { zh: string; en: string };
+  /** Whether staff can be assigned to it (then its procedures are refused to staff assigned elsewhere). */
+  readonly assignable: boolean;
+  /** The module's procedures, under its own names (merged into the app router). */
+  readonly router: R;
+  readonly events: readonly EventDefinition[];
+  readonly consumers: readonly ConsumerDefinition[];
+  /** Daily jobs for one tenant and one day; the kit runs them for every active tenant. */
+  readonly ticks: readonly ((deps: ConsumerDeps) => TenantTickJob)[];
+  readonly seed?: (api: SeedApi) => Promise<void>;
+  readonly indicators: readonly Indicator[];
+  readonly derivedIndicators: readonly DerivedIndicator[];
+  /** Whether it raises in-app notifications (the notification list's module filter). */
+  readonly notifies: boolean;
+  /** Procedures whose request bodies may exceed the default limit (uploads), with their own limit in bytes. */
+  readonly bodyLimits: Readonly<Record<string, number>>;
+}
+
+type Optional = 'events' | 'consumers' | 'ticks' | 'indicators' | 'derivedIndicators' | 'notifies' | 'bodyLimits' | 'assignable';
+
+/** One module: registering it is one line in `packages/api/src/modules.ts` (server) and one in the console's `modules.ts`. */
+export function defineModule<const N extends string, R extends AnyRouter>(spec: Omit<ModuleDefinition<N, R>, Optional> & Partial<Pick<ModuleDefinition<N, R>, Optional>>): ModuleDefinition<N, R> {
+  return {
+    events: [],
+    consumers: [],
+    ticks: [],
+    indicators: [],
+    derivedIndicators: [],
+    notifies: false,
+    bodyLimits: {},
+    assignable: false,
+    ...spec,
+  };
+}
+
+export type { AssignableModule };
