@@ -6,7 +6,7 @@ import { newId } from '@ufp/core/ids';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { sealAuditLog } from '@ufp/db/audit-integrity';
 import { keys } from '@ufp/db/keys';
-import { adminOf, createTenant, createUnit, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * The audit log shows tampering: every entry carries its content hash (same transaction as the change),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@ufp/api/router';
-import { adminOf, createTenant, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * Over a real socket (not app.request): a client that is still sending a body over the limit must get the

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 const T = '321281';
 const OTHER = '321282';

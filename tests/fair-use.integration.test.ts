@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateLocalSigningKeys, signLocalToken, type Claims } from '@ufp/kit/auth';
 import { FairUse, type FairUseSettings } from '@ufp/kit/fair-use';
 import { UsageCounterRepository, usageKeys } from '@ufp/db/repositories/usage';
-import { adminOf, createTenant, operator, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, operator, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 // Per-tenant fairness through the real app and the real counter on DynamoDB Local. The window grid
 // runs on an injected clock so that the Retry-After a test expects is exact: each test starts 15 s into

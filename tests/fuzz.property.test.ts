@@ -2,13 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claims } from '@ufp/kit/auth';
-import { claimsFor, FIXTURE_TENANT, fixtureLedgerXlsx, fixtures, type FixtureRefs } from './support/fixtures.js';
-import { createTenant, createUnit, startTestPlatform, type TestPlatform } from './support/platform.js';
-import { fieldsOf, procedurePaths, procedures, type Segment, withValue, without } from './support/schema-walk.js';
+import { claimsFor, FIXTURE_TENANT, fixtureLedgerXlsx, fixtures, type FixtureRefs } from '@ufp/testing/fixtures';
+import { createTenant, createUnit, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { fieldsOf, procedurePaths, procedures, type Segment, withValue, without } from '@ufp/testing/schema-walk';
 
 /**
  * Arbitrary strings and numbers into every procedure's input, over HTTP, as a role allowed to call
- * it. Each procedure starts from its valid fixture (tests/support/fixtures.ts) and gets a few
+ * it. Each procedure starts from its valid fixture (packages/testing/src/fixtures.ts) and gets a few
  * mutations: a field set to a hostile string (control characters, bidi overrides, unpaired
  * surrogates, zero-width-only, full-width digits, very long), a number JSON can carry (huge,
  * negative, fractional, -0, 1e308), a value of the wrong type, a field removed, an extra field, or

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import type { Claims } from '@ufp/kit/auth';
-import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 let p: TestPlatform;
 const A = '321281';
@@ -355,7 +355,7 @@ describe('the daily tick reminds about hardship clocks', () => {
     expect(await reminders(c.fileId)).toEqual([]);
     await tick('2026-04-15');
     expect((await reminders(c.fileId)).map((n) => [n.type, n.dueOn])).toEqual([['notice_ended', '2026-04-14']]);
-    f = await ok(p.mutate(staff2(A), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '无异议' }));
+    await ok(p.mutate(staff2(A), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '无异议' }));
 
     const exited = await onFile(A, unitA); // approved 2026-04-15
     await ok(p.mutate(staffOf(A), 'hardship.files.exit', { fileId: exited.fileId, version: exited.version, reason: '就业收入提高' })); // follow-up 2026-10-15

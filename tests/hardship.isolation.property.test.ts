@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
-import { createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * Tenant isolation for hardship data: whatever files tenant B holds, no call made as tenant A

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstSheetRows, sheetBuffer } from '@ufp/kit/excel';
 import { ledgerColumns } from '@ufp/core/hardship/ledger';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
-import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
-import { idFrom, idWhoseRoundedNumberIsValid, inlineStringsWorkbook, JSZip, libreOfficeXlsx, pythonUno, rewriteSheet, soffice, typeIntoSheet } from './support/spreadsheets.js';
+import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { idFrom, idWhoseRoundedNumberIsValid, inlineStringsWorkbook, JSZip, libreOfficeXlsx, pythonUno, rewriteSheet, soffice, typeIntoSheet } from '@ufp/testing/spreadsheets';
 
 let p: TestPlatform;
 const A = '321281';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claims } from '@ufp/kit/auth';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
-import { adminOf, createTenant, createUnit, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * The Idempotency-Key contract (README "Retries"): the stored entry binds tenant, actor, procedure and a

@@ -6,7 +6,7 @@ import { unitTypes } from '@ufp/core/units/unit';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
 import { demoUscc } from '@ufp/local/seed';
-import { adminOf, createTenant, reporterOf, staffOf, startTestPlatform, type ApiResult, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, reporterOf, staffOf, startTestPlatform, type ApiResult, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * Tenant isolation (core procedures), as a property: whatever tenant B holds — units, users,

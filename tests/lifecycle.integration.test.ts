@@ -5,7 +5,7 @@ import { createTokenVerifier, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type
 import { NotificationRepository } from '@ufp/db/repositories/notifications';
 import { TenantRepository } from '@ufp/db/repositories/tenants';
 import { UserRepository } from '@ufp/db/repositories/users';
-import { adminOf, createTenant, createUnit, leaderOf, operator, staffOf, startTestPlatform, type ApiResult, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, leaderOf, operator, staffOf, startTestPlatform, type ApiResult, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * Tenants and users have a lifecycle: an operator suspends and reactivates a federation; an admin edits,

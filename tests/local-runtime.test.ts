@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirLockedError, isDynamoLocalFor, isRunning, processStartTime, type LockRecord } from '@ufp/local/data-dir-lock';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
 import { startDynamoLocal } from '@ufp/local/dynamo-local';
-import { adminOf, createTenant, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 import { DataDirHalfSeededError, startLocal } from '@ufp/local/server';
 
 const repoRoot = resolve(import.meta.dirname, '..');

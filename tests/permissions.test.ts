@@ -2,8 +2,8 @@ import { createPrivateKey, sign as signBytes, type JsonWebKey } from 'node:crypt
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLocalSigningKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type Claims } from '@ufp/kit/auth';
 import { appRouter } from '@ufp/api/router';
-import { FIXTURE_TENANT, fixtureLedgerXlsx, fixtures } from './support/fixtures.js';
-import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { FIXTURE_TENANT, fixtureLedgerXlsx, fixtures } from '@ufp/testing/fixtures';
+import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * The permission matrix: every procedure × every role. The table below is the design, written
@@ -169,7 +169,7 @@ let tenantSerial = 0;
 let claimsOf: Record<RoleKey, Claims>;
 const ledgerXlsx = await fixtureLedgerXlsx();
 
-/** Valid input per procedure (tests/support/fixtures.ts; built lazily: the records exist only after beforeAll). */
+/** Valid input per procedure (packages/testing/src/fixtures.ts; built lazily: the records exist only after beforeAll). */
 const inputs: Record<string, () => unknown> = Object.fromEntries(
   Object.entries(fixtures).map(([path, f]) => [path, () => f.input({ unitId, year, newTenantId: () => `perm-${process.pid}-${tenantSerial++}`, ledgerXlsx })]),
 );

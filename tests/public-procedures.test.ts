@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicProcedures } from '@ufp/api/public-procedures';
 import { appRouter } from '@ufp/api/router';
-import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 // Infra opens an API Gateway route without the JWT authorizer for exactly the procedures listed in
 // `public-procedures.ts`; every other path needs a token at the gateway. This walks the whole router

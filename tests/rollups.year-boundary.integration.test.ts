@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claims } from '@ufp/kit/auth';
 import { addDays, daysBetween } from '@ufp/core/calendar/dates';
 import { shanghaiYear } from '@ufp/core/clock';
-import { indicators } from '@ufp/core/rollups/indicators';
+import { indicatorDictionary } from '@ufp/api/modules';
+
+const { indicators } = indicatorDictionary;
 import { rollupScopes } from '@ufp/core/rollups/scopes';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
@@ -10,7 +12,7 @@ import { CursorCodec } from '@ufp/db/cursor';
 import { ContractRepository } from '@ufp/db/repositories/contracts';
 import { HardshipRepository } from '@ufp/db/repositories/hardship';
 import { TenThingsRepository } from '@ufp/db/repositories/ten-things';
-import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * A new user's first two years: units, members, hardship files, grants, contracts and 十件实事 in 2026, the clock

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY, consoleContentSecurityPolicy } from '@ufp/api/security-headers';
-import { adminOf, createTenant, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 // The local runtime (the same Hono app as the Lambda) and its static console site.
 let p: TestPlatform;

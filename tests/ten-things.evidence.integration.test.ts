@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EVIDENCE_BYTES } from '@ufp/core/evidence/rules';
-import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /** 佐证材料: upload URL → PUT to the (local) blob store → complete (bytes checked) → attach to a report → download. */
 const T = '321281';

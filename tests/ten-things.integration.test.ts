@@ -3,7 +3,7 @@ import { clientAddress } from '@ufp/api/app';
 import { wrapEvent } from '@ufp/db/envelope';
 import { linkableEventTypes } from '@ufp/core/ten-things/targets';
 import { ruleTable } from '@ufp/api/modules';
-import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 const T = '321281';
 const OTHER = '321282';
@@ -11,7 +11,7 @@ let p: TestPlatform;
 let unitId: string;
 let otherUnitId: string;
 let planId: string;
-let candidateIds: string[] = [];
+const candidateIds: string[] = [];
 
 const admin = adminOf(T);
 const staff = staffOf(T);

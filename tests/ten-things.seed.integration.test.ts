@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adminOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 let p: TestPlatform;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminOf, createTenant, staffOf, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, createTenant, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /** 十件实事 status as days pass: the daily tick recomputes open items and moves the rollup's counts per status. */
 const T = '321281';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminOf, operator, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { adminOf, operator, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 let p: TestPlatform;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldLabel } from '@ufp/core/validation/labels';
-import { adminOf, createTenant, createUnit, staffOf, startTestPlatform, type ApiResult, type TestPlatform } from './support/platform.js';
-import { fieldsOf, procedurePaths, type Segment } from './support/schema-walk.js';
+import { adminOf, createTenant, createUnit, staffOf, startTestPlatform, type ApiResult, type TestPlatform } from '@ufp/testing/platform';
+import { fieldsOf, procedurePaths, type Segment } from '@ufp/testing/schema-walk';
 
 /**
  * One strict validation layer: every 400 names the field in words in Chinese and English (never a

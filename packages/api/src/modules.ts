@@ -5,6 +5,7 @@ import { platformModule } from '@ufp/platform/module';
 import { tenThingsModule } from '@ufp/ten-things/module';
 import { platformRules, type RuleDefinition } from '@ufp/events/rules';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
+import { IndicatorDictionary } from '@ufp/core/rollups/indicators';
 
 /** THE list of server modules: registering a module is one line here (and one in the console's `modules.ts`). */
 export const modules = [platformModule, tenThingsModule, contractsModule, hardshipModule] as const;
@@ -27,3 +28,8 @@ export const moduleSeeds = modules.flatMap((m: ModuleDefinition) => (m.seed ? [m
 export const notifyingModules = modules.filter((m) => m.notifies).map((m) => m.name);
 /** Procedures with their own request body limit (uploads), path → bytes. */
 export const bodyLimits: Readonly<Record<string, number>> = Object.assign({}, ...modules.map((m: ModuleDefinition) => m.bodyLimits));
+/** The rollups' indicator dictionary: every module's indicators. */
+export const indicatorDictionary = new IndicatorDictionary(
+  modules.flatMap((m: ModuleDefinition) => m.indicators),
+  modules.flatMap((m: ModuleDefinition) => m.derivedIndicators),
+);

@@ -25,7 +25,7 @@ import { createTokenVerifier, type AuthConfig } from '@ufp/kit/auth';
 import type { ApiDeps } from '@ufp/kit/deps';
 import { FairUse, type FairUseSettings } from '@ufp/kit/fair-use';
 import { auditSealTickJob } from '@ufp/events/consumers/audit-seal';
-import { moduleConsumers, tenantTickJobs } from './modules.js';
+import { indicatorDictionary, moduleConsumers, tenantTickJobs } from './modules.js';
 import { installBilingualZodMessages } from '@ufp/kit/zod-bilingual';
 
 export interface RuntimeConfig {
@@ -110,6 +110,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     runner,
     fairUse: new FairUse(new UsageCounterRepository(table), config.fairUse),
     blobs: config.blobs,
+    indicators: indicatorDictionary,
   };
   const consumers = Object.fromEntries(
     Object.keys(handlers).map((name) => [name, (envelope: EventEnvelope) => runner.deliver(name, envelope)]),

@@ -2,6 +2,7 @@ import type { DigestSigner } from '@ufp/core/audit/chain';
 import type { Clock } from '@ufp/core/clock';
 import type { BlobStore } from '@ufp/core/evidence/blob-store';
 import type { FieldCipher } from '@ufp/core/pii/envelope';
+import type { IndicatorDictionary } from '@ufp/core/rollups/indicators';
 import type { CursorCodec } from '@ufp/db/cursor';
 import type { AuditRepository } from '@ufp/db/repositories/audit';
 import type { DeadLetterRepository } from '@ufp/db/repositories/dead-letters';
@@ -15,6 +16,8 @@ import type { FairUse } from './fair-use.js';
 
 /** Everything a procedure may use; built once per runtime by `createRuntime`. */
 export interface ApiDeps {
+  /** Every registered module's rollup indicators. */
+  indicators: IndicatorDictionary;
   table: Table;
   clock: Clock;
   cursors: CursorCodec;

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the declaration of exceljs internals this file reads
 /// <reference path="./exceljs-parse-sax.d.ts" />
 import type ExcelJS from 'exceljs';
 import { DomainError, invalid } from '@ufp/core/errors';
@@ -380,6 +381,7 @@ function startSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, header
  * Exports show masked personal data only; the columns decide what is written.
  */
 // `any`: the sheets of one workbook have different row types (each sheet is typed where it is declared).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function exportWorkbook(lang: Lang, sheets: readonly ExportSheet<any>[]): Promise<{ bytes: Buffer; rows: number }> {
   const { wb, bytes } = await streamingWorkbook(true);
   let rows = 0;

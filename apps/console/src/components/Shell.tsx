@@ -59,7 +59,7 @@ function Frame(props: { me: Me; children?: JSX.Element }) {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = createSignal(false);
   createEffect(() => {
-    location.pathname; // close the phone menu after navigating
+    void location.pathname; // close the phone menu after navigating
     setMenuOpen(false);
   });
   const items = () => navFor(props.me.roles, props.me.modules);

@@ -49,7 +49,6 @@ export function UnitForm(props: {
   onCancel?: () => void;
 }) {
   // Form state is seeded once from `initial`; the parent remounts the form to reset it.
-  // eslint-disable-next-line solid/reactivity
   const [v, setV] = createSignal<UnitFormValues>({ ...props.initial });
   const set = (k: keyof UnitFormValues, value: string) => setV((prev) => ({ ...prev, [k]: value }));
   const id = (f: string) => `${props.idPrefix}-${f}`;

@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, notFound, staleVersion } from '@ufp/core/errors';
 import { WorkCalendar } from '@ufp/core/calendar/calendar';
 import { shippedNotices, type HolidayNotice } from '@ufp/core/calendar/notices';

@@ -1,5 +1,5 @@
 import type { MetricDeltas } from '@ufp/core/events';
-import { valuesForYear } from '@ufp/core/rollups/indicators';
+import type { IndicatorDictionary } from '@ufp/core/rollups/indicators';
 import { keys } from '../keys.js';
 import { getItem, queryAll } from '../query.js';
 import type { Table } from '../table.js';
@@ -53,13 +53,13 @@ export async function readRollupPartition(table: Table, code: string, year: numb
  * the years up to `year` in parallel: the cost grows with years of data and tenants, never with records.
  * A row appears when it has a value for the year.
  */
-export async function readRollupsForYear(table: Table, code: string, year: number): Promise<RollupRow[]> {
+export async function readRollupsForYear(table: Table, dictionary: IndicatorDictionary, code: string, year: number): Promise<RollupRow[]> {
   // The asked year is always read, so a partition written before the set of years existed still shows its own year.
   const years = [...new Set([...(await readRollupYears(table, code)).filter((y) => y <= year), year])];
   const partitions = await Promise.all(years.map(async (y) => ({ year: y, rows: await readRollupPartition(table, code, y) })));
   const byRow = new Map<string, { year: number; metrics: Record<string, number> }[]>();
   for (const p of partitions) for (const r of p.rows) byRow.set(r.row, [...(byRow.get(r.row) ?? []), { year: p.year, metrics: r.metrics }]);
   return [...byRow]
-    .map(([row, deltas]) => ({ row, metrics: valuesForYear(year, deltas) }))
+    .map(([row, deltas]) => ({ row, metrics: dictionary.valuesForYear(year, deltas) }))
     .filter((r) => Object.keys(r.metrics).length > 0);
 }

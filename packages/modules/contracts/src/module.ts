@@ -1,3 +1,4 @@
+import { contractDerivedIndicators, contractIndicators } from '@ufp/core/contracts/indicators';
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { contractsRouter } from './router.js';
@@ -9,6 +10,8 @@ export const contractsModule = defineModule({
   label: { zh: '集体合同', en: 'Collective contracts' },
   assignable: true,
   notifies: true,
+  indicators: contractIndicators,
+  derivedIndicators: contractDerivedIndicators,
   router: router({ contracts: contractsRouter }),
   ticks: [({ table }) => contractsTickJob(table)],
   seed: seedContracts,

@@ -1,3 +1,4 @@
+import { hardshipDerivedIndicators, hardshipIndicators } from '@ufp/core/hardship/indicators';
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { hardshipRouter, MAX_LEDGER_BYTES } from './router.js';
@@ -9,6 +10,8 @@ export const hardshipModule = defineModule({
   label: { zh: '困难职工帮扶', en: 'Hardship assistance' },
   assignable: true,
   notifies: true,
+  indicators: hardshipIndicators,
+  derivedIndicators: hardshipDerivedIndicators,
   router: router({ hardship: hardshipRouter }),
   ticks: [({ table }) => hardshipTickJob(table)],
   seed: seedHardship,

@@ -629,7 +629,7 @@ export const hardshipRouter = router({
       const r = repo(ctx);
       const file = await r.getFile(ctx.scope, input.fileId);
       const on = today(ctx);
-      const [rules, grants, details, findings] = await Promise.all([
+      const [, grants, details, findings] = await Promise.all([
         r.rules(ctx.scope, thisYear(ctx)),
         r.grantsOfFile(ctx.scope, file.fileId),
         decryptJson<HouseholdDetails>(ctx, file.householdEncrypted, 'hardship.household'),

@@ -1,3 +1,4 @@
+import { unitDerivedIndicators, unitIndicators } from '@ufp/core/units/indicators';
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { auditRouter } from './routers/audit.js';
@@ -13,6 +14,8 @@ import { usersRouter } from './routers/users.js';
 export const platformModule = defineModule({
   name: 'platform',
   label: { zh: '平台', en: 'Platform' },
+  indicators: unitIndicators,
+  derivedIndicators: unitDerivedIndicators,
   router: router({
     me: meProcedure,
     platform: platformRouter,

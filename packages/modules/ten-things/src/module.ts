@@ -1,3 +1,4 @@
+import { tenThingsDerivedIndicators, tenThingsIndicators } from '@ufp/core/ten-things/indicators';
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { tenThingsLinkedProgress } from './linked-progress.js';
@@ -10,6 +11,8 @@ export const tenThingsModule = defineModule({
   label: { zh: '十件实事', en: 'Ten practical things' },
   assignable: true,
   notifies: true,
+  indicators: tenThingsIndicators,
+  derivedIndicators: tenThingsDerivedIndicators,
   router: router({ tenThings: tenThingsRouter }),
   consumers: [
     {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { shanghaiDate } from '@ufp/core/clock';
-import { DomainError, invalid, notFound, staleVersion } from '@ufp/core/errors';
+import { invalid, notFound, staleVersion } from '@ufp/core/errors';
 import { evidenceRef } from '@ufp/core/evidence/model';
 import { newId } from '@ufp/core/ids';
 import { reversalOf, round2, type LedgerEntry } from '@ufp/core/ten-things/ledger';

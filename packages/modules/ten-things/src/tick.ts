@@ -8,7 +8,7 @@ import { NotificationRepository } from '@ufp/db/repositories/notifications';
 import { TenThingsRepository } from '@ufp/db/repositories/ten-things';
 import type { Table } from '@ufp/db/table';
 import { retryStale, UnitOfWork } from '@ufp/db/unit-of-work';
-import { TICK_ACTOR, type TenantTickJob } from '@ufp/events/consumers/daily-tick';
+import type { TenantTickJob } from '@ufp/events/consumers/daily-tick';
 
 /**
  * 十件实事 status as days pass: an item's status depends on the date (the elapsed share of the year, the

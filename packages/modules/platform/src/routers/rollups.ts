@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { derivedIndicators, derivedValues, indicatorOf, indicators as dictionary, type Indicator, type IndicatorModule } from '@ufp/core/rollups/indicators';
+import type { Indicator, IndicatorDictionary, IndicatorModule } from '@ufp/core/rollups/indicators';
 import { scopeLevel } from '@ufp/core/rollups/scopes';
 import { provinceName } from '@ufp/core/validation/division';
 import { readRollupsForYear, TOTAL_ROW } from '@ufp/db/repositories/rollups';
@@ -8,11 +8,11 @@ import { rollupProcedure, router } from '@ufp/kit/trpc';
 type IndicatorView = Omit<Indicator, 'family'> & { family?: string; inputs?: { numerator: string; denominator: string } };
 
 /** Staff assigned to modules see those modules' indicators and the shared unit figures; everyone else all of them. */
-function moduleFilter(modules: readonly string[] | undefined) {
+function moduleFilter(dictionary: IndicatorDictionary, modules: readonly string[] | undefined) {
   if (!modules) return { metrics: <T>(m: Record<string, T>) => m, module: (_m: IndicatorModule) => true };
   const allowed = new Set<string>(['units', ...modules]);
   return {
-    metrics: <T>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([k]) => allowed.has(indicatorOf(k)?.module ?? derivedIndicators.find((d) => d.key === k)?.module ?? ''))),
+    metrics: <T>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([k]) => allowed.has(dictionary.moduleOf(k) ?? ''))),
     module: (m: IndicatorModule) => allowed.has(m),
   };
 }
@@ -27,8 +27,9 @@ export const rollupsRouter = router({
    */
   overview: rollupProcedure.input(z.object({ year: z.number().int().min(2000).max(2100) })).query(async ({ ctx, input }) => {
     const scope = ctx.rollupScope;
-    const visible = moduleFilter(ctx.claims.modules);
-    const [rows, tenants] = await Promise.all([readRollupsForYear(ctx.deps.table, scope.code, input.year), ctx.deps.tenants.list()]);
+    const dictionary = ctx.deps.indicators;
+    const visible = moduleFilter(dictionary, ctx.claims.modules);
+    const [rows, tenants] = await Promise.all([readRollupsForYear(ctx.deps.table, dictionary, scope.code, input.year), ctx.deps.tenants.list()]);
     const byId = new Map(tenants.map((t) => [t.id, t]));
     // A suspended tenant's history stays in the rollups (and in the totals), its row marked `suspended`.
     const tenantRows = rows
@@ -37,7 +38,7 @@ export const rollupsRouter = router({
       .filter((r) => !scope.tenantId || r.tenantId === scope.tenantId)
       .map((r) => {
         const tenant = byId.get(r.tenantId);
-        return { ...r, derived: visible.metrics(derivedValues(r.metrics)), name: tenant?.name ?? r.tenantId, divisionCode: tenant?.divisionCode ?? '', status: tenant?.status ?? 'active' };
+        return { ...r, derived: visible.metrics(dictionary.derivedValues(r.metrics)), name: tenant?.name ?? r.tenantId, divisionCode: tenant?.divisionCode ?? '', status: tenant?.status ?? 'active' };
       })
       .sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
     const totals = scope.tenantId ? (tenantRows[0]?.metrics ?? {}) : visible.metrics(rows.find((r) => r.row === TOTAL_ROW)?.metrics ?? {});
@@ -46,9 +47,9 @@ export const rollupsRouter = router({
     const name = level === 'province' ? provinceName(scope.code)?.zhFull ?? scope.code : (owner?.name ?? scope.code);
     const keys = new Set([...Object.keys(totals), ...tenantRows.flatMap((r) => Object.keys(r.metrics))]);
     const indicators: IndicatorView[] = [
-      ...dictionary.filter((i) => keys.has(i.key)),
-      ...derivedIndicators.filter((d) => visible.module(d.module)).map(({ numerator, denominator, scale: _scale, decimals: _decimals, ...d }) => ({ ...d, inputs: { numerator, denominator } })),
+      ...dictionary.indicators.filter((i) => keys.has(i.key)),
+      ...dictionary.derived.filter((d) => visible.module(d.module)).map(({ numerator, denominator, scale: _scale, decimals: _decimals, ...d }) => ({ ...d, inputs: { numerator, denominator } })),
     ];
-    return { year: input.year, scope: { code: scope.code, name, level }, totals, derived: visible.metrics(derivedValues(totals)), rows: tenantRows, indicators };
+    return { year: input.year, scope: { code: scope.code, name, level }, totals, derived: visible.metrics(dictionary.derivedValues(totals)), rows: tenantRows, indicators };
   }),
 });

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { contractStatuses, contractTypes, industries } from '../contracts/contract.js';
-import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '../contracts/metrics.js';
-import { aidKinds, fundSources } from '../hardship/rules.js';
-import { tierLabels } from '../hardship/tier.js';
-import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '../hardship/workflow.js';
-import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '../ten-things/apply.js';
-import { itemStatuses } from '../ten-things/status.js';
-import { unitMetricDeltas, unitTypes } from '../units/unit.js';
-import { derivedIndicators, derivedValues, indicatorOf, indicators, kindOf, valuesForYear, type YearDeltas } from './indicators.js';
+import { contractStatuses, contractTypes, industries } from '@ufp/core/contracts/contract';
+import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/core/contracts/metrics';
+import { aidKinds, fundSources } from '@ufp/core/hardship/rules';
+import { tierLabels } from '@ufp/core/hardship/tier';
+import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/core/hardship/workflow';
+import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/core/ten-things/apply';
+import { itemStatuses } from '@ufp/core/ten-things/status';
+import { unitMetricDeltas, unitTypes } from '@ufp/core/units/unit';
+import type { YearDeltas } from '@ufp/core/rollups/indicators';
+import { indicatorDictionary as dictionary } from './modules.js';
+
+const { indicators, derived: derivedIndicators } = dictionary;
+const indicatorOf = (key: string) => dictionary.indicatorOf(key);
+const kindOf = (key: string) => dictionary.kindOf(key);
+const valuesForYear = (year: number, partitions: readonly YearDeltas[]) => dictionary.valuesForYear(year, partitions);
+const derivedValues = (values: Record<string, number>) => dictionary.derivedValues(values);
 
 /**
  * Every metric key an emitter can produce, from the emitters themselves run over every value of the enums they
