@@ -2,161 +2,23 @@ import { createPrivateKey, sign as signBytes, type JsonWebKey } from 'node:crypt
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLocalSigningKeys, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken, type Claims } from '@ufp/kit/auth';
 import { appRouter } from '@ufp/api/router';
-import { FIXTURE_TENANT, fixtureLedgerXlsx, fixtures } from '@ufp/testing/fixtures';
+import { FIXTURE_TENANT, registeredAccess, roleKeys, type RoleKey } from '@ufp/testing/access';
+import { fixtureLedgerXlsx, fixtures } from '@ufp/testing/fixtures';
+import { allowedStatuses, expectedColumns, matrixGaps, refusal } from '@ufp/testing/matrix';
 import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
- * The permission matrix: every procedure × every role. The table below is the design, written
- * independently of the implementation; a procedure the router has and the table lacks fails
- * the suite, so each new procedure must be given its row here.
+ * The permission matrix: every procedure × every role. The rows are the design, written independently of the
+ * implementation, one table per module (`packages/modules/<m>/test/access.ts`); a procedure the router has and
+ * no table lists fails the suite, so each new procedure must be given its row in its module.
  */
 const TENANT = FIXTURE_TENANT;
 /** A tenant the operator has suspended: its users are refused everywhere but `me` and the platform calendar. */
 const SUSPENDED = '321204';
 const year = new Date().getUTCFullYear();
 
-const roleKeys = [
-  'platform_operator',
-  'federation_admin',
-  'federation_staff',
-  'unit_reporter',
-  'leadership_viewer(scope 32)',
-  'leadership_viewer(tenant)',
-  // Lifecycle columns: a staff user assigned to 帮扶 only; an admin of a suspended tenant; a disabled user
-  // whose token is still valid (refused with 401, not 403).
-  'federation_staff(hardship only)',
-  'federation_admin(suspended tenant)',
-  'federation_staff(disabled)',
-] as const;
-type RoleKey = (typeof roleKeys)[number];
-
-/** The roles every authenticated caller in good standing holds (`me`, the platform calendar, public pages). */
-const everyone: readonly RoleKey[] = roleKeys.filter((r) => r !== 'federation_staff(disabled)');
-/** Public pages: no sign-in, so any caller, even with a refused identity, gets them. */
-const anyone: readonly RoleKey[] = roleKeys;
-
-/** Procedure path → the roles allowed to call it. Everything else: 403; no token: 401. */
-const expected: Record<string, readonly RoleKey[]> = {
-  me: everyone,
-  'platform.tenants.create': ['platform_operator'],
-  'platform.tenants.list': ['platform_operator'],
-  'platform.tenants.update': ['platform_operator'],
-  'platform.tenants.suspend': ['platform_operator'],
-  'platform.tenants.reactivate': ['platform_operator'],
-  // Every tenant's dead letters (and the AWS queues): the operator only; a tenant admin has deadLetters.* for their own.
-  'platform.deadLetters.list': ['platform_operator'],
-  'platform.deadLetters.redrive': ['platform_operator'],
-  'units.create': ['federation_admin'],
-  'units.update': ['federation_admin'],
-  'units.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'units.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'units.revealChairPhone': ['federation_admin', 'federation_staff'],
-  'users.create': ['federation_admin'],
-  'users.list': ['federation_admin'],
-  'users.update': ['federation_admin'],
-  'users.disable': ['federation_admin'],
-  'users.enable': ['federation_admin'],
-  'audit.list': ['federation_admin'],
-  'audit.platform': ['platform_operator'],
-  'audit.verify': ['federation_admin'],
-  'audit.verifyPlatform': ['platform_operator'],
-  'deadLetters.list': ['federation_admin'],
-  'deadLetters.replay': ['federation_admin'],
-  'rollups.overview': ['federation_admin', 'federation_staff', 'leadership_viewer(scope 32)', 'leadership_viewer(tenant)'],
-  // 集体合同 (contracts): staff run the lifecycle, reporters read their unit's contracts, admins set the rules.
-  'contracts.create': ['federation_admin', 'federation_staff'],
-  'contracts.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'contracts.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'contracts.export': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'contracts.offer.send': ['federation_admin', 'federation_staff'],
-  'contracts.offer.reply': ['federation_admin', 'federation_staff'],
-  'contracts.representatives.set': ['federation_admin', 'federation_staff'],
-  'contracts.representatives.vacate': ['federation_admin', 'federation_staff'],
-  'contracts.rounds.add': ['federation_admin', 'federation_staff'],
-  'contracts.congress.record': ['federation_admin', 'federation_staff'],
-  'contracts.sign': ['federation_admin', 'federation_staff'],
-  'contracts.file': ['federation_admin', 'federation_staff'],
-  'contracts.review.record': ['federation_admin', 'federation_staff'],
-  'contracts.publish': ['federation_admin', 'federation_staff'],
-  'contracts.performance.check': ['federation_admin', 'federation_staff'],
-  'contracts.renew': ['federation_admin', 'federation_staff'],
-  'contracts.terminate': ['federation_admin', 'federation_staff'],
-  'contracts.deadlines.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'contracts.settings.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'contracts.settings.set': ['federation_admin'],
-  'contracts.calendar.get': everyone.filter((r) => r !== 'federation_staff(hardship only)'),
-  'contracts.calendar.load': ['platform_operator'],
-  'notifications.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'notifications.markRead': ['federation_admin', 'federation_staff'],
-  // 十件实事 (ten things): staff run the programme; reporters see and report on their unit's tasks; the rating page is public.
-  'tenThings.settings.get': ['federation_admin', 'federation_staff'],
-  'tenThings.settings.update': ['federation_admin'],
-  'tenThings.plans.create': ['federation_admin'],
-  'tenThings.plans.list': ['federation_admin', 'federation_staff'],
-  'tenThings.plans.get': ['federation_admin', 'federation_staff'],
-  'tenThings.plans.previewVote': ['federation_admin'],
-  'tenThings.plans.recordVote': ['federation_admin'],
-  'tenThings.plans.resolveTie': ['federation_admin'],
-  'tenThings.candidates.parse': ['federation_admin', 'federation_staff'],
-  'tenThings.candidates.propose': ['federation_admin', 'federation_staff'],
-  'tenThings.items.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'tenThings.items.assign': ['federation_admin'],
-  'tenThings.items.mine': ['unit_reporter'],
-  'tenThings.progress.report': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'tenThings.progress.correct': ['federation_admin', 'federation_staff'],
-  'tenThings.evidence.createUpload': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'tenThings.evidence.complete': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'tenThings.evidence.url': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'tenThings.reports.annual': ['federation_admin', 'federation_staff'],
-  'tenThings.reports.annualXlsx': ['federation_admin', 'federation_staff'],
-  'tenThings.public.item': anyone,
-  'tenThings.public.rate': anyone,
-  // 困难帮扶 (hardship): selfTest and notices.list are public; reporters file for their own unit.
-  'hardship.rules.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'hardship.rules.set': ['federation_admin'],
-  'hardship.selfTest': anyone,
-  'hardship.notices.list': anyone,
-  'hardship.files.create': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'hardship.files.get': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'hardship.files.list': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'hardship.files.submit': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'hardship.files.investigate': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'hardship.files.updateHousehold': ['federation_admin', 'federation_staff', 'unit_reporter'],
-  'hardship.files.queue': ['federation_admin', 'federation_staff'],
-  'hardship.files.attention': ['federation_admin', 'federation_staff'],
-  'hardship.files.publishNotice': ['federation_admin', 'federation_staff'],
-  'hardship.files.review': ['federation_admin', 'federation_staff'],
-  'hardship.files.reverify': ['federation_admin', 'federation_staff'],
-  'hardship.files.exit': ['federation_admin', 'federation_staff'],
-  'hardship.files.reenter': ['federation_admin', 'federation_staff'],
-  'hardship.files.followUp': ['federation_admin', 'federation_staff'],
-  'hardship.files.reveal': ['federation_admin', 'federation_staff'],
-  'hardship.funds.list': ['federation_admin', 'federation_staff'],
-  'hardship.funds.set': ['federation_admin'],
-  'hardship.aid.grant': ['federation_admin', 'federation_staff'],
-  'hardship.aid.revealBankAccount': ['federation_admin', 'federation_staff'],
-  'hardship.duplicates': ['federation_admin', 'federation_staff'],
-  'hardship.ledger.template': ['federation_admin', 'federation_staff'],
-  'hardship.ledger.import': ['federation_admin', 'federation_staff'],
-  'hardship.ledger.export': ['federation_admin', 'federation_staff'],
-};
-
-/**
- * Staff assigned to 帮扶 only may call what staff may, except the other modules' procedures (十件实事,
- * 集体合同 — the holiday calendar included, it is 集体合同's); their public pages stay public. Added to
- * the rows here rather than in each: the rule is the design.
- */
-for (const [path, roles] of Object.entries(expected)) {
-  const otherModule = path.startsWith('tenThings.') || path.startsWith('contracts.');
-  const publicPage = roles === anyone;
-  if (!publicPage && roles.includes('federation_staff') && !otherModule) expected[path] = [...roles, 'federation_staff(hardship only)'];
-}
-
-/** What a refused call answers, per column: a disabled user's token is no longer an identity (401); the rest 403. */
-const refusal = (role: RoleKey) => (role === 'federation_staff(disabled)' ? { status: 401, code: 'UNAUTHORIZED' } : { status: 403, code: 'FORBIDDEN' });
-
-/** Statuses an allowed call may answer with valid input: done, or a record that is not there / stale. */
-const allowedStatuses = [200, 404, 409];
+/** Procedure path → the columns allowed to call it, from the modules' rows (`packages/modules/<m>/test/access.ts`). Everything else: 403; no token: 401. */
+const expected: Record<string, readonly RoleKey[]> = Object.fromEntries(Object.entries(registeredAccess).map(([path, row]) => [path, expectedColumns(path, row)]));
 
 const routerProcedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
 const procedurePaths = Object.keys(routerProcedures).sort();
@@ -248,8 +110,7 @@ afterAll(() => p?.dispose());
 
 describe('the matrix covers the router', () => {
   it('every procedure of appRouter has a row in the expectation table, and every row is a procedure', () => {
-    const missing = procedurePaths.filter((path) => !(path in expected));
-    const stale = Object.keys(expected).filter((path) => !procedurePaths.includes(path));
+    const { missing, stale } = matrixGaps(appRouter, registeredAccess);
     expect(missing, `procedures without a row in the permission matrix: ${missing.join(', ')}`).toEqual([]);
     expect(stale, `rows for procedures the router no longer has: ${stale.join(', ')}`).toEqual([]);
   });

@@ -11,7 +11,6 @@ import { getItem } from '@ufp/db/query';
 import { ensureTable, localDocumentClient } from '@ufp/db/table';
 import { FileCheckpointStore } from '@ufp/events/checkpoint';
 import { LocalBus } from '@ufp/events/local-bus';
-import { ruleTable } from '@ufp/api/modules';
 import { StreamRelay } from '@ufp/events/stream-relay';
 import { blobRoutes } from './blob-routes.js';
 import { ConsumerFaults } from './consumer-faults.js';
@@ -26,6 +25,8 @@ import { seedDemo } from './seed.js';
 import { staticSite } from './static-site.js';
 
 export interface LocalOptions {
+  /** The modules to run (default: the registered ones); tests add a fixture module. */
+  modules?: RuntimeConfig['modules'];
   port: number;
   dataDir: string;
   seed: 'demo' | 'none';
@@ -163,6 +164,7 @@ async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line:
     trustedProxyHops: opts.trustedProxyHops,
     auditSealMarginMs: opts.auditSealMarginMs,
     fairUse: opts.fairUse,
+    modules: opts.modules,
     // While the supervised JVM is down (or restarting), calls are answered 503 without waiting for it.
     storeStatus: store ? () => store!.status() : undefined,
     health: async () => {
@@ -199,7 +201,7 @@ async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line:
     staticSite: staticSite(opts.consoleDist ?? join(repoRoot, 'apps/console/dist')),
   });
 
-  bus = new LocalBus(ruleTable, runtime.runner);
+  bus = new LocalBus(runtime.composition.ruleTable, runtime.runner);
   const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   relay = running.relay = new StreamRelay({
     streams,
@@ -215,7 +217,7 @@ async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line:
   if (fresh && opts.seed === 'demo') {
     log('seeding demo data (province 32, 泰州 3212, 兴化 321281, 靖江 321282) …');
     writeFileSync(seedingMarker, new Date().toISOString());
-    await seedDemo(runtime.app, runtime.deps.table, keys.signing);
+    await seedDemo(runtime.app, runtime.deps.table, keys.signing, runtime.composition.seeds);
   }
   writeFileSync(join(dataDir, '.initialised'), new Date().toISOString());
   rmSync(seedingMarker, { force: true });

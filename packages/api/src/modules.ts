@@ -1,11 +1,15 @@
+import type { AnyRouter } from '@trpc/server';
 import { contractsModule } from '@ufp/contracts/module';
+import { IndicatorDictionary } from '@ufp/core/rollups/indicators';
+import type { TenantTickJob } from '@ufp/events/consumers/daily-tick';
+import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
+import { platformRules, type RuleDefinition } from '@ufp/events/rules';
 import { hardshipModule } from '@ufp/hardship/module';
 import type { ConsumerDeps, ModuleDefinition } from '@ufp/kit/module';
+import type { SeedApi } from '@ufp/kit/seed';
+import { mergeRouters } from '@ufp/kit/trpc';
 import { platformModule } from '@ufp/platform/module';
 import { tenThingsModule } from '@ufp/ten-things/module';
-import { platformRules, type RuleDefinition } from '@ufp/events/rules';
-import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
-import { IndicatorDictionary } from '@ufp/core/rollups/indicators';
 
 /** THE list of server modules: registering a module is one line here (and one in the console's `modules.ts`). */
 export const modules = [platformModule, tenThingsModule, contractsModule, hardshipModule] as const;
@@ -14,22 +18,41 @@ type RoutersOf<M extends readonly ModuleDefinition[]> = { -readonly [K in keyof 
 /** Each module's router, typed one by one, so the merged router keeps every procedure's types. */
 export const moduleRouters = modules.map((m) => m.router) as RoutersOf<typeof modules>;
 
-/** The one rule table: the platform's rules and every module consumer's. */
-export const ruleTable: readonly RuleDefinition[] = [...platformRules, ...modules.flatMap((m: ModuleDefinition) => m.consumers.map((c) => ({ ...c.rule, handler: c.name })))];
-export const handlerNames: readonly string[] = ruleTable.map((r) => r.handler);
-
-export function moduleConsumers(deps: ConsumerDeps): Record<string, ConsumerHandler> {
-  return Object.fromEntries(modules.flatMap((m: ModuleDefinition) => m.consumers.map((c) => [c.name, c.create(deps)])));
+/** Everything the platform builds from a module list: the composition root reads nothing else. */
+export interface Composition {
+  router: AnyRouter;
+  /** The one rule table: the platform's rules and every module consumer's. */
+  ruleTable: readonly RuleDefinition[];
+  consumers(deps: ConsumerDeps): Record<string, ConsumerHandler>;
+  tenantTickJobs(deps: ConsumerDeps): TenantTickJob[];
+  seeds: readonly ((api: SeedApi) => Promise<void>)[];
+  /** Procedures with their own request body limit (uploads), path → bytes. */
+  bodyLimits: Readonly<Record<string, number>>;
+  indicators: IndicatorDictionary;
 }
 
-export const tenantTickJobs = (deps: ConsumerDeps) => modules.flatMap((m: ModuleDefinition) => m.ticks.map((tick) => tick(deps)));
-export const moduleSeeds = modules.flatMap((m: ModuleDefinition) => (m.seed ? [m.seed] : []));
+export function compose(list: readonly ModuleDefinition[]): Composition {
+  const names = list.map((m) => m.name);
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated) throw new Error(`module ${repeated} is registered twice`);
+  return {
+    router: mergeRouters(...list.map((m) => m.router)),
+    ruleTable: [...platformRules, ...list.flatMap((m) => m.consumers.map((c) => ({ ...c.rule, handler: c.name })))],
+    consumers: (deps) => Object.fromEntries(list.flatMap((m) => m.consumers.map((c) => [c.name, c.create(deps)]))),
+    tenantTickJobs: (deps) => list.flatMap((m) => m.ticks.map((tick) => tick(deps))),
+    seeds: list.flatMap((m) => (m.seed ? [m.seed] : [])),
+    bodyLimits: Object.assign({}, ...list.map((m) => m.bodyLimits)),
+    indicators: new IndicatorDictionary(
+      list.flatMap((m) => m.indicators),
+      list.flatMap((m) => m.derivedIndicators),
+    ),
+  };
+}
+
+/** The registered modules' composition. */
+export const registered = compose(modules);
+export const ruleTable = registered.ruleTable;
+export const handlerNames: readonly string[] = ruleTable.map((r) => r.handler);
+export const indicatorDictionary = registered.indicators;
 /** Modules that raise in-app notifications (the notification list's module filter). */
 export const notifyingModules = modules.filter((m) => m.notifies).map((m) => m.name);
-/** Procedures with their own request body limit (uploads), path → bytes. */
-export const bodyLimits: Readonly<Record<string, number>> = Object.assign({}, ...modules.map((m: ModuleDefinition) => m.bodyLimits));
-/** The rollups' indicator dictionary: every module's indicators. */
-export const indicatorDictionary = new IndicatorDictionary(
-  modules.flatMap((m: ModuleDefinition) => m.indicators),
-  modules.flatMap((m: ModuleDefinition) => m.derivedIndicators),
-);

@@ -25,10 +25,13 @@ import { createTokenVerifier, type AuthConfig } from '@ufp/kit/auth';
 import type { ApiDeps } from '@ufp/kit/deps';
 import { FairUse, type FairUseSettings } from '@ufp/kit/fair-use';
 import { auditSealTickJob } from '@ufp/events/consumers/audit-seal';
-import { indicatorDictionary, moduleConsumers, tenantTickJobs } from './modules.js';
+import type { ModuleDefinition } from '@ufp/kit/module';
+import { compose, registered, type Composition } from './modules.js';
 import { installBilingualZodMessages } from '@ufp/kit/zod-bilingual';
 
 export interface RuntimeConfig {
+  /** The modules to run (default: the registered list in `modules.ts`); tests add a fixture module here. */
+  modules?: readonly ModuleDefinition[];
   tableName: string;
   ddb: DynamoDBDocumentClient;
   /** PII envelope keys: LocalKeyProvider locally, KmsKeyProvider in AWS. */
@@ -66,6 +69,8 @@ export interface RuntimeConfig {
 }
 
 export interface Runtime {
+  /** What was built from the module list: the rule table (the local bus reads it), seeds, router. */
+  composition: Composition;
   app: Hono;
   deps: ApiDeps;
   runner: ConsumerRunner;
@@ -76,14 +81,15 @@ export interface Runtime {
 /** The composition shared by the Lambda entry points and the local server. */
 export function createRuntime(config: RuntimeConfig): Runtime {
   installBilingualZodMessages();
+  const composition = config.modules ? compose(config.modules) : registered;
   const table: Table = { name: config.tableName, doc: config.ddb };
   const clock = config.clock ?? systemClock;
   const cursors = new CursorCodec(createHmac('sha256', config.blindIndexKey).update('cursor-signing').digest());
   const handlers: Record<string, ConsumerHandler> = {
     rollupProjector: rollupProjector(table),
     // Sealing runs last, so the day's tick writes are in the digest of the next day.
-    dailyTick: dailyTick(table, config.tickJobs ?? tenantTickJobs({ table, clock, cursors }), [auditSealTickJob(table, config.auditSigner, clock, { marginMs: config.auditSealMarginMs })]),
-    ...moduleConsumers({ table, clock, cursors }),
+    dailyTick: dailyTick(table, config.tickJobs ?? composition.tenantTickJobs({ table, clock, cursors }), [auditSealTickJob(table, config.auditSigner, clock, { marginMs: config.auditSealMarginMs })]),
+    ...composition.consumers({ table, clock, cursors }),
     ...config.consumerOverrides,
   };
   if (config.wrapConsumer) {
@@ -110,13 +116,14 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     runner,
     fairUse: new FairUse(new UsageCounterRepository(table), config.fairUse),
     blobs: config.blobs,
-    indicators: indicatorDictionary,
+    indicators: composition.indicators,
   };
   const consumers = Object.fromEntries(
     Object.keys(handlers).map((name) => [name, (envelope: EventEnvelope) => runner.deliver(name, envelope)]),
   ) as Runtime['consumers'];
   const app = createApp({
     deps,
+    composition,
     verifier: createTokenVerifier(config.auth),
     health: config.health ?? (async () => ({ ok: true })),
     devRoutes: config.devRoutes,
@@ -125,5 +132,5 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     hsts: config.hsts,
     storeStatus: config.storeStatus,
   });
-  return { app, deps, runner, consumers };
+  return { app, deps, runner, consumers, composition };
 }

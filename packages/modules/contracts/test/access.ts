@@ -1,0 +1,31 @@
+import type { AccessTable } from '@ufp/testing/access';
+
+/**
+ * Who may call each of the 集体合同 procedures (the holiday calendar included), and a valid input to call it with: the permission
+ * matrix sends it as every role, the fuzz test mutates it. A procedure without a row fails the matrix.
+ */
+export const access: AccessTable = {
+  // 集体合同 (contracts): staff run the lifecycle, reporters read their unit's contracts, admins set the rules.
+  'contracts.create': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ type: 'industry', scope: { industry: 'express' }, employerParties: [{ name: '矩阵快递协会' }], coveredEnterprises: 3, coveredEmployees: 90, term: { start: '2026-01-01', end: '2026-12-31' } }) },
+  'contracts.get': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract' }) },
+  'contracts.list': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ limit: 5 }) },
+  'contracts.export': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({}) },
+  'contracts.offer.send': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', sentOn: '2026-01-05', fromSide: 'worker' }) },
+  'contracts.offer.reply': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', repliedOn: '2026-01-05', accepted: true }) },
+  'contracts.representatives.set': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', side: 'worker', members: [{ name: '甲', role: '首席' }, { name: '乙', role: '成员' }, { name: '丙', role: '成员' }], chiefIndex: 0 }) },
+  'contracts.representatives.vacate': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', side: 'worker', memberIndex: 1, vacatedOn: '2026-01-05', reason: '辞任' }) },
+  'contracts.rounds.add': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', heldOn: '2026-01-05', minutes: '纪要' }) },
+  'contracts.congress.record': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', representativesTotal: 30, present: 20, approve: 16 }) },
+  'contracts.sign': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', signedOn: '2026-01-05' }) },
+  'contracts.file': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', filedOn: '2026-01-05' }) },
+  'contracts.review.record': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', opinion: '无异议' }) },
+  'contracts.publish': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', publishedOn: '2026-01-05' }) },
+  'contracts.performance.check': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', year: 2026, findings: '履约良好' }) },
+  'contracts.renew': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract' }) },
+  'contracts.terminate': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', reason: '企业破产' }) },
+  'contracts.deadlines.list': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ withinDays: 30 }) },
+  'contracts.settings.get': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => undefined },
+  'contracts.settings.set': { allow: ['federation_admin'], as: 'federation_admin', input: () => ({ version: 0, extendOnRestDay: false }) },
+  'contracts.calendar.get': { allow: 'signed-in', as: 'federation_admin', input: () => undefined },
+  'contracts.calendar.load': { allow: ['platform_operator'], as: 'platform_operator', input: () => ({ year: 2099, version: 0, source: '矩阵测试', off: ['2099-01-01'], work: [] }) },
+};
