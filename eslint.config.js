@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // Tests read loosely typed responses and build bad inputs on purpose.
-    files: ['tests/**/*.ts', '**/*.test.ts', 'apps/console/e2e/**/*.ts', 'infra/test/**/*.ts', 'bench/**/*.ts'],
+    files: ['tests/**/*.ts', 'packages/testing/**/*.ts', 'packages/modules/*/test/**/*.ts', '**/*.test.ts', 'apps/console/e2e/**/*.ts', 'infra/test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -42,7 +42,7 @@ export function defineConsumer<const E extends readonly EventDefinition[]>(spec:
     rule: { name: kebab(spec.name), description: spec.description, pattern: spec.pattern ?? { 'detail-type': spec.events.map((e) => e.type) } },
     create(deps) {
       const handle = spec.create(deps);
-      return (envelope, effects) => handle(known.has(envelope['detail-type']) ? parseEnvelope(spec.events, envelope) : (envelope as EnvelopeOf<E>), effects);
+      return async (envelope, effects) => handle(known.has(envelope['detail-type']) ? parseEnvelope(spec.events, envelope) : (envelope as EnvelopeOf<E>), effects);
     },
   };
 }
