@@ -1,12 +1,12 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { mutate } from '../api';
-import { Banner } from '../components/Banner';
-import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValues } from '../components/UnitForm';
-import { createFieldErrors } from '../forms';
-import { lang, t } from '../i18n';
-import { errorText, showToast } from '../toast';
-import type { Unit, UnitCreateInput, UnitType } from '../types';
+import { mutate } from '../../api';
+import { Banner } from '../../components/Banner';
+import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValues } from './UnitForm';
+import { createFieldErrors } from '../../forms';
+import { lang, t } from '../../i18n';
+import { errorText, showToast } from '../../toast';
+import type { Unit, UnitCreateInput, UnitType } from '../../types';
 
 export default function UnitNew() {
   const navigate = useNavigate();

@@ -9,8 +9,8 @@ import { Field } from '../../components/Field';
 import { formatDateTime } from '../../i18n';
 import { errorText, showToast } from '../../toast';
 import type { AuditRow, Page } from '../../types';
-import { tx } from './shared';
-import './contracts.css';
+import { tx } from '../contracts/shared';
+import '../contracts/contracts.css';
 import { limits } from '@ufp/core/validation/limits';
 
 type Notice = HolidayNotice & { origin: 'shipped' | 'loaded'; version?: number; loadedAt?: string };

@@ -1,14 +1,14 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, onMount, Show } from 'solid-js';
-import { query } from '../api';
-import { Banner } from '../components/Banner';
-import { DataTable, ListFooter } from '../components/DataTable';
-import { formatDateTime, formatNumber, t } from '../i18n';
-import { ACCESS } from '../nav';
-import { createPaged } from '../paged';
-import { hasRole } from '../session';
-import { errorText } from '../toast';
-import { UNIT_TYPES, type Page, type Unit } from '../types';
+import { query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { DataTable, ListFooter } from '../../components/DataTable';
+import { formatDateTime, formatNumber, t } from '../../i18n';
+import { ACCESS } from '../../nav';
+import { createPaged } from '../../paged';
+import { hasRole } from '../../session';
+import { errorText } from '../../toast';
+import { UNIT_TYPES, type Page, type Unit } from '../../types';
 import { limits } from '@ufp/core/validation/limits';
 
 export default function Units() {

@@ -1,12 +1,12 @@
 import { createSignal, onMount, Show } from 'solid-js';
-import { query } from '../api';
-import { AuditIntegrity } from '../components/AuditIntegrity';
-import { Banner } from '../components/Banner';
-import { DataTable, ListFooter } from '../components/DataTable';
-import { formatDateTime, t } from '../i18n';
-import { createPaged } from '../paged';
-import { errorText } from '../toast';
-import type { AuditRow, Page } from '../types';
+import { query } from '../../api';
+import { AuditIntegrity } from '../../components/AuditIntegrity';
+import { Banner } from '../../components/Banner';
+import { DataTable, ListFooter } from '../../components/DataTable';
+import { formatDateTime, t } from '../../i18n';
+import { createPaged } from '../../paged';
+import { errorText } from '../../toast';
+import type { AuditRow, Page } from '../../types';
 import { limits } from '@ufp/core/validation/limits';
 
 interface Filters {

@@ -1,10 +1,10 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query } from '../api';
-import { Banner } from '../components/Banner';
-import { DataTable } from '../components/DataTable';
-import { formatDateTime, formatNumber, t, tMaybe } from '../i18n';
-import { errorText, showError, showToast } from '../toast';
-import type { DeadLetterOverview, DeadLetterView, RedriveSummary, Tenant } from '../types';
+import { mutate, query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { DataTable } from '../../components/DataTable';
+import { formatDateTime, formatNumber, t, tMaybe } from '../../i18n';
+import { errorText, showError, showToast } from '../../toast';
+import type { DeadLetterOverview, DeadLetterView, RedriveSummary, Tenant } from '../../types';
 import './platform-dead-letters.css';
 
 interface Filter {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { screenshot, useE2eSession, loginAs } from './harness';
+import { screenshot, useE2eSession, loginAs } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;

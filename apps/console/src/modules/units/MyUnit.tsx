@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
-import { Banner } from '../components/Banner';
-import { t } from '../i18n';
-import { me } from '../session';
+import { Banner } from '../../components/Banner';
+import { t } from '../../i18n';
+import { me } from '../../session';
 import { UnitDetailBody } from './UnitDetail';
 
 /** A unit reporter's own unit (read-only here; filing modules come later). */

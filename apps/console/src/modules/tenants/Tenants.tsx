@@ -1,14 +1,14 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { mutate, query } from '../api';
-import { Banner } from '../components/Banner';
-import { DataTable } from '../components/DataTable';
-import { Field } from '../components/Field';
-import { createFieldErrors, describedBy } from '../forms';
-import { formatDateTime, t, tMaybe } from '../i18n';
-import { errorText, showToast } from '../toast';
-import type { Page, Tenant } from '../types';
+import { mutate, query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { DataTable } from '../../components/DataTable';
+import { Field } from '../../components/Field';
+import { createFieldErrors, describedBy } from '../../forms';
+import { formatDateTime, t, tMaybe } from '../../i18n';
+import { errorText, showToast } from '../../toast';
+import type { Page, Tenant } from '../../types';
 import { IDENTIFIER_INPUT_MAX, limits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
-import './lifecycle.css';
+import '../../components/lifecycle.css';
 
 async function loadTenants(): Promise<Tenant[]> {
   const res = await query<Tenant[] | Page<Tenant>>('platform.tenants.list');

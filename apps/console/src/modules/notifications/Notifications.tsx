@@ -1,12 +1,12 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query } from '../api';
-import { Banner } from '../components/Banner';
-import { formatDateTime } from '../i18n';
-import { hasRole } from '../session';
-import { errorText, showError } from '../toast';
-import { bi, tx } from './contracts/shared';
-import './contracts/contracts.css';
+import { mutate, query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { formatDateTime } from '../../i18n';
+import { hasRole } from '../../session';
+import { errorText, showError } from '../../toast';
+import { bi, tx } from '../contracts/shared';
+import '../contracts/contracts.css';
 
 interface Note {
   id: string;

@@ -1,15 +1,15 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { ApiError, mutate, query } from '../api';
-import { ActionBanner, Banner } from '../components/Banner';
-import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValues } from '../components/UnitForm';
-import { UnitView } from '../components/UnitView';
-import { createFieldErrors } from '../forms';
-import { lang, t } from '../i18n';
-import { ACCESS } from '../nav';
-import { hasRole } from '../session';
-import { errorText, showToast } from '../toast';
-import type { Unit, UnitType, UnitUpdateInput } from '../types';
+import { ApiError, mutate, query } from '../../api';
+import { ActionBanner, Banner } from '../../components/Banner';
+import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValues } from './UnitForm';
+import { UnitView } from './UnitView';
+import { createFieldErrors } from '../../forms';
+import { lang, t } from '../../i18n';
+import { ACCESS } from '../../nav';
+import { hasRole } from '../../session';
+import { errorText, showToast } from '../../toast';
+import type { Unit, UnitType, UnitUpdateInput } from '../../types';
 
 /** Only the fields that changed go into `units.update` (with the version read). */
 export function unitChanges(u: Unit, v: UnitFormValues): UnitUpdateInput | null {

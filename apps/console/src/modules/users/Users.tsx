@@ -1,16 +1,16 @@
 import { createMemo, createResource, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
-import { mutate, query } from '../api';
-import { Banner } from '../components/Banner';
-import { DataTable, ListFooter } from '../components/DataTable';
-import { Field } from '../components/Field';
-import { createFieldErrors, describedBy } from '../forms';
-import { formatDateTime, t, tMaybe } from '../i18n';
-import { createPaged } from '../paged';
-import { me } from '../session';
-import { errorText, showToast } from '../toast';
-import { MODULES, type ModuleName, type Page, type Role, type Unit, type UserRow } from '../types';
+import { mutate, query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { DataTable, ListFooter } from '../../components/DataTable';
+import { Field } from '../../components/Field';
+import { createFieldErrors, describedBy } from '../../forms';
+import { formatDateTime, t, tMaybe } from '../../i18n';
+import { createPaged } from '../../paged';
+import { me } from '../../session';
+import { errorText, showToast } from '../../toast';
+import { MODULES, type ModuleName, type Page, type Role, type Unit, type UserRow } from '../../types';
 import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
-import './lifecycle.css';
+import '../../components/lifecycle.css';
 
 /** Roles a federation admin may grant inside the tenant (platform_operator is not a tenant role). */
 const TENANT_ROLES: readonly Role[] = ['federation_admin', 'federation_staff', 'unit_reporter', 'leadership_viewer'];

@@ -1,11 +1,11 @@
 import { createSignal, onMount, Show } from 'solid-js';
-import { ApiError, mutate, query } from '../api';
-import { Banner } from '../components/Banner';
-import { DataTable, ListFooter } from '../components/DataTable';
-import { formatDateTime, formatNumber, t } from '../i18n';
-import { createPaged } from '../paged';
-import { errorText, showError, showToast } from '../toast';
-import type { DeadLetter, Page } from '../types';
+import { ApiError, mutate, query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { DataTable, ListFooter } from '../../components/DataTable';
+import { formatDateTime, formatNumber, t } from '../../i18n';
+import { createPaged } from '../../paged';
+import { errorText, showError, showToast } from '../../toast';
+import type { DeadLetter, Page } from '../../types';
 
 export default function DeadLetters() {
   const list = createPaged<DeadLetter>((cursor) =>

@@ -1,6 +1,6 @@
 import { createEffect, Show } from 'solid-js';
-import { formatNumber, lang, t } from '../i18n';
-import { canvasTooltip, createLazyChart } from './lazy-chart';
+import { formatNumber, lang, t } from '../../i18n';
+import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
 
 export interface ChartRow {
   name: string;

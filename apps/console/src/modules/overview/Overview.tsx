@@ -1,12 +1,12 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { query } from '../api';
-import { ActionBanner } from '../components/Banner';
-import { DataTable, type Column } from '../components/DataTable';
-import OverviewChart from '../components/OverviewChart';
-import ContractCoverage from './contracts/Coverage';
-import { formatDateTime, formatNumber, lang, t, tMaybe } from '../i18n';
-import { errorText } from '../toast';
-import type { IndicatorInfo, Overview as OverviewData } from '../types';
+import { query } from '../../api';
+import { ActionBanner } from '../../components/Banner';
+import { DataTable, type Column } from '../../components/DataTable';
+import OverviewChart from './OverviewChart';
+import ContractCoverage from '../contracts/Coverage';
+import { formatDateTime, formatNumber, lang, t, tMaybe } from '../../i18n';
+import { errorText } from '../../toast';
+import type { IndicatorInfo, Overview as OverviewData } from '../../types';
 
 /** Metrics with a label, in display order; other metric names are shown raw after these. */
 const KNOWN_METRICS = [

@@ -1,8 +1,8 @@
 import { createSignal, Show } from 'solid-js';
-import { mutate } from '../api';
-import { formatDateTime, formatNumber, t } from '../i18n';
-import { showError } from '../toast';
-import type { Unit } from '../types';
+import { mutate } from '../../api';
+import { formatDateTime, formatNumber, t } from '../../i18n';
+import { showError } from '../../toast';
+import type { Unit } from '../../types';
 
 /** Read-only description of a unit; the chair phone is masked, `canReveal` adds the audited 显示 button. */
 export function UnitView(props: { unit: Unit; canReveal: boolean }) {
