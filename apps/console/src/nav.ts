@@ -1,5 +1,5 @@
 import type { DictKey } from './i18n';
-import type { ModuleName, Role } from './types';
+import type { ModuleName, Role } from './api-types';
 
 export interface NavItem {
   path: string;

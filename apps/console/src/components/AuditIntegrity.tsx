@@ -25,7 +25,7 @@ interface Verification {
  * no longer matches — the first entry or digest that does not, so the admin can act on it.
  */
 export function AuditIntegrity(props: { procedure: 'audit.verify' | 'audit.verifyPlatform' }) {
-  const [result, { refetch }] = createResource(() => query<Verification>(props.procedure));
+  const [result, { refetch }] = createResource(() => query(props.procedure));
   const findingText = (f: Finding) =>
     t(`audit.integrity.finding.${f.kind}` as DictKey, { id: f.auditId ?? '', seq: f.digestSeq ?? '', at: f.at ? formatDateTime(f.at) : '' });
   return (

@@ -6,7 +6,10 @@ import { DataTable, ListFooter } from '../../components/DataTable';
 import { formatDateTime, t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { errorText } from '../../toast';
-import type { AuditRow, Page } from '../../types';
+import type { RouterOutputs } from '../../api';
+import type { Page } from '../../paged';
+
+type AuditRow = RouterOutputs['audit']['list']['items'][number];
 import { limits } from '@ufp/core/validation/limits';
 
 interface Filters {
@@ -40,7 +43,7 @@ export default function Audit() {
     if (f.entityType.trim()) input.entityType = f.entityType.trim();
     if (f.from) input.from = dayStart(f.from);
     if (f.to) input.to = dayEnd(f.to);
-    return query<Page<AuditRow>>('audit.list', input);
+    return query('audit.list', input);
   });
   onMount(() => void list.reload());
 

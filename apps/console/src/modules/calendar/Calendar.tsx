@@ -2,13 +2,16 @@ import { AuditIntegrity } from '../../components/AuditIntegrity';
 import { changedDays, WorkCalendar, type HolidayNotice } from '@ufp/core/calendar/calendar';
 import { parseNoticeDays, type ParsedEntry } from '@ufp/core/calendar/parse';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { ApiError, mutate, query } from '../../api';
+import { ApiError, mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../i18n';
 import { errorText, showToast } from '../../toast';
-import type { AuditRow, Page } from '../../types';
+import type { RouterOutputs } from '../../api';
+import type { Page } from '../../paged';
+
+type AuditRow = RouterOutputs['audit']['platform']['items'][number];
 import { tx } from '../contracts/shared';
 import '../contracts/contracts.css';
 import { limits } from '@ufp/core/validation/limits';
@@ -34,8 +37,8 @@ const rangeText = (r: HolidayNotice['off'][number]) => (typeof r === 'string' ? 
  * of the working days it changes, the API's problems beside each entry, and the platform audit log.
  */
 export default function HolidayCalendar() {
-  const [data, { refetch }] = createResource(() => query<CalendarData>('contracts.calendar.get'));
-  const [log, { refetch: refetchLog }] = createResource(() => query<Page<AuditRow>>('audit.platform', { limit: 20 }));
+  const [data, { refetch }] = createResource(() => query('contracts.calendar.get'));
+  const [log, { refetch: refetchLog }] = createResource(() => query('audit.platform', { limit: 20 }));
   return (
     <section aria-labelledby="calendar-title">
       <div class="page-head">
@@ -142,7 +145,7 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
     setBusy(true);
     try {
       const input = { year: year(), version: existing()?.origin === 'loaded' ? (existing()!.version ?? 0) : 0, source: source().trim(), off: off().map((x) => x.value), work: work().map((x) => x.value) };
-      const res = await mutate<LoadResult>('contracts.calendar.load', input);
+      const res = await mutate('contracts.calendar.load', input as InputOf<'contracts.calendar.load'>);
       setResult(res);
       showToast('success', () => tx(`${res.year}年节假日安排已加载`, `Holiday notice for ${res.year} loaded`));
       props.onLoaded();

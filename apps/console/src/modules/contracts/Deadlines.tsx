@@ -28,7 +28,7 @@ const RULES = [
 /** Every open legal clock of the federation, by due day; the clock rules for admins. */
 export default function Deadlines() {
   const [within, setWithin] = createSignal(60);
-  const [data, { refetch }] = createResource(within, (w) => query<{ today: string; coveredYears: number[]; items: Clock[] }>('contracts.deadlines.list', { withinDays: w }));
+  const [data, { refetch }] = createResource(within, (w) => query('contracts.deadlines.list', { withinDays: w }));
   const byDay = createMemo(() => {
     const groups = new Map<string, Clock[]>();
     for (const k of data()?.items ?? []) groups.set(k.dueOn, [...(groups.get(k.dueOn) ?? []), k]);
@@ -96,7 +96,7 @@ export default function Deadlines() {
 }
 
 function RuleSettings(props: { onSaved: () => void }) {
-  const [s, { mutate: set }] = createResource(() => query<Settings>('contracts.settings.get'));
+  const [s, { mutate: set }] = createResource(() => query('contracts.settings.get'));
   const [busy, setBusy] = createSignal(false);
   async function save(e: SubmitEvent) {
     e.preventDefault();
@@ -104,14 +104,14 @@ function RuleSettings(props: { onSaved: () => void }) {
     const wage = String(f.get('minimumWage') ?? '').trim();
     setBusy(true);
     try {
-      const next = await mutate<Settings>('contracts.settings.set', {
+      const next = await mutate('contracts.settings.set', {
         version: s()!.version,
         dayCount: Object.fromEntries(RULES.map(([r]) => [r, f.get(`count-${r}`)])),
         extendOnRestDay: f.get('extend') === 'on',
         minimumWageFen: wage === '' ? null : Math.round(Number(wage) * 100),
         publishWithinDays: Number(f.get('publishWithinDays') ?? 10),
       });
-      set(next);
+      set((prev) => (prev ? { ...prev, ...next } : prev)); // `settings.set` returns the rules, not the covered years
       showToast('success', () => tx('规则已保存，期限已按新规则重新计算', 'Saved; deadlines recomputed'));
       props.onSaved();
     } catch (err) {

@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Index, Show } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { createFieldErrors } from '../../forms';
@@ -52,8 +52,8 @@ const SPECS: Record<string, FieldSpec[]> = {
 /** A contract: its facts, the lifecycle timeline with the running clocks, and the next step's form. */
 export default function ContractDetail() {
   const params = useParams();
-  const [contract, { mutate: setContract, refetch }] = createResource(() => params.contractId, (id) => query<Contract>('contracts.get', { contractId: id }));
-  const [settings] = createResource(() => query<{ today: string }>('contracts.settings.get'));
+  const [contract, { mutate: setContract, refetch }] = createResource(() => params.contractId, (id) => query('contracts.get', { contractId: id }));
+  const [settings] = createResource(() => query('contracts.settings.get'));
   const canWrite = () => hasRole('federation_admin', 'federation_staff');
   const [step, setStep] = createSignal('');
   const current = () => step() || contract()?.nextSteps[0] || '';
@@ -186,6 +186,9 @@ function Timeline(props: { c: Contract }) {
   );
 }
 
+/** The lifecycle steps' procedures (`contracts.offer.send`, `contracts.sign`, …). */
+type StepPath = Exclude<Extract<MutationPath, `contracts.${string}`>, 'contracts.create' | 'contracts.settings.set' | 'contracts.calendar.load'>;
+
 function StepForm(props: { step: string; c: Contract; today: string; onDone: (c: Contract) => void }) {
   const errs = createFieldErrors();
   const [busy, setBusy] = createSignal(false);
@@ -196,7 +199,9 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
     setBusy(true);
     setBanner('');
     try {
-      const res = await mutate<Contract | { contract: Contract }>(`contracts.${props.step}`, { contractId: props.c.contractId, ...input });
+      // The step is one of the contract's `nextSteps` (chosen at run time); each step takes the contract id and its form.
+      const path = `contracts.${props.step}` as StepPath;
+      const res = (await mutate<StepPath>(path, { contractId: props.c.contractId, ...input } as InputOf<StepPath>)) as Contract | { contract: Contract };
       props.onDone('contract' in res ? res.contract : res);
       showToast('success', () => tx(`已办理：${stepLabel[props.step]?.zh}`, `Done: ${stepLabel[props.step]?.en}`));
     } catch (err) {

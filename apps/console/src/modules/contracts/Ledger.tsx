@@ -8,7 +8,7 @@ import { formatNumber } from '../../i18n';
 import { createPaged } from '../../paged';
 import { hasRole } from '../../session';
 import { errorText, showError } from '../../toast';
-import type { Page } from '../../types';
+import type { Page } from '../../paged';
 import { bi, clockText, INDUSTRIES, industryLabel, STATUSES, statusLabel, tx, TYPES, typeLabel, type Contract } from './shared';
 import './contracts.css';
 
@@ -27,14 +27,14 @@ export default function Ledger() {
     if (expiring()) f.expiringWithinDays = Number(expiring());
     return f;
   };
-  const list = createPaged<Contract>((cursor) => query<Page<Contract>>('contracts.list', { limit: 20, ...filter(), ...(cursor ? { cursor } : {}) }));
+  const list = createPaged<Contract>((cursor) => query('contracts.list', { limit: 20, ...filter(), ...(cursor ? { cursor } : {}) }));
   onMount(() => void list.reload());
   const canWrite = () => hasRole('federation_admin', 'federation_staff');
 
   async function exportXlsx() {
     setExporting(true);
     try {
-      downloadFile(await query<XlsxFile>('contracts.export', { ...filter(), lang: sheetLang() }));
+      downloadFile(await query('contracts.export', { ...filter(), lang: sheetLang() }));
     } catch (e) {
       showError(e);
     } finally {

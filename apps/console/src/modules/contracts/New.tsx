@@ -1,11 +1,12 @@
 import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { createFieldErrors } from '../../forms';
 import { errorText } from '../../toast';
-import type { Page, Unit } from '../../types';
+import type { Unit } from '../../api-types';
+import type { Page } from '../../paged';
 import { bi, INDUSTRIES, industryLabel, SPECIAL_KINDS, specialLabel, tx, TYPES, typeLabel } from './shared';
 import './contracts.css';
 import { IDENTIFIER_INPUT_MAX, limits, numberLimits } from '@ufp/core/validation/limits';
@@ -26,8 +27,8 @@ export default function NewContract() {
   const [busy, setBusy] = createSignal(false);
   const [banner, setBanner] = createSignal('');
   const errs = createFieldErrors();
-  const [units] = createResource(() => query<Page<Unit>>('units.list', { limit: 200 }).catch(() => ({ items: [] as Unit[] })));
-  const [settings] = createResource(() => query<{ minimumWageFen?: number; today: string }>('contracts.settings.get').catch(() => undefined));
+  const [units] = createResource(() => query('units.list', { limit: 200 }).catch(() => ({ items: [] as Unit[] })));
+  const [settings] = createResource(() => query('contracts.settings.get').catch(() => undefined));
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -57,7 +58,7 @@ export default function NewContract() {
     setBusy(true);
     setBanner('');
     try {
-      const c = await mutate<{ contractId: string }>('contracts.create', input);
+      const c = await mutate('contracts.create', input as InputOf<'contracts.create'>); // the server validates the form
       navigate(`/contracts/${encodeURIComponent(c.contractId)}`);
     } catch (err) {
       const rest = errs.fromServer(err, FIELDS);

@@ -1,5 +1,6 @@
 import { contractStatusLabels, contractTypeLabels, industryLabels, specialKindLabels } from '@ufp/core/contracts/contract';
 import { stepLabels } from '@ufp/core/contracts/lifecycle';
+import type { RouterOutputs } from '../../api';
 import { lang } from '../../i18n';
 
 /** Bilingual text for the 集体合同 pages (zh-CN first); follows the language switch. */
@@ -24,76 +25,16 @@ export const stepLabel: Record<string, Bilingual> = stepLabels;
 /** The main path of the lifecycle, for the timeline. */
 export const MAIN_PATH = ['create', 'offer.send', 'offer.reply', 'representatives.set', 'rounds.add', 'congress.record', 'sign', 'file', 'effective', 'publish'] as const;
 
-export interface Clock {
-  contractId: string;
-  title: string;
-  kind: string;
-  label: { zh: string; en: string };
-  basis: string;
-  side?: Side;
-  from: string;
-  dueOn: string;
-  days?: number;
-  count?: 'natural' | 'working';
-  extendedFrom?: string;
-  provisional?: { years: number[]; reason: { zh: string; en: string } };
-  /** Review clock: the day the contract takes effect if no objection is raised by `dueOn`. */
-  effectiveOn?: string;
-  daysLeft: number;
-  state: 'open' | 'due_soon' | 'due_today' | 'overdue';
-}
-
+export type Contract = RouterOutputs['contracts']['get'];
+export type Clock = Contract['clocks'][number];
 export type Side = 'worker' | 'employer';
 export const sideLabel: Record<Side, Bilingual> = { worker: { zh: '职工方', en: 'Workers' }, employer: { zh: '企业方', en: 'Employer' } };
 
-export interface Member {
-  name: string;
-  role: string;
-  outsider?: boolean;
-  femaleCommitteeHead?: boolean;
-  personRef?: string;
-}
-
-export interface RepSide {
-  members: Member[];
-  chiefIndex: number;
-  setOn: string;
-  femaleCommittee?: boolean;
-  vacancies?: { memberIndex: number; name: string; vacatedOn: string; reason: string }[];
-}
+export type RepSide = NonNullable<Contract['representatives'][Side]>;
+export type Member = RepSide['members'][number];
 
 /** The indices of a side's vacated seats. */
 export const vacantSeats = (s: RepSide | undefined): Set<number> => new Set(s?.vacancies?.map((v) => v.memberIndex));
-
-export interface Contract {
-  contractId: string;
-  title: string;
-  type: string;
-  specialKind?: string;
-  unitId?: string;
-  scope?: { industry?: string; regionCode?: string };
-  employerParties: { name: string; uscc?: string }[];
-  coveredEnterprises: number;
-  coveredEmployees: number;
-  term: { start: string; end: string };
-  clauses: { wageGrowthPct?: number; minimumWageFen?: number; workingHours?: string; leave?: string; protections?: string; other?: string };
-  status: string;
-  offer?: { sentOn: string; fromSide: string; repliedOn?: string; accepted?: boolean };
-  representatives: Partial<Record<Side, RepSide>>;
-  rounds: { no: number; heldOn: string; minutes: string; openIssues: string[] }[];
-  congress?: { representativesTotal: number; present?: number; approve: number; passed: boolean; failed: string[]; rule?: 'enterprise' | 'sector' };
-  signedOn?: string;
-  filing?: { filedOn: string; dueOn: string; lateDays: number };
-  effectiveOn?: string;
-  publishedOn?: string;
-  predecessorId?: string;
-  successorId?: string;
-  history: { step: string; on: string; at: string; by: string; note?: string }[];
-  version: number;
-  updatedAt: string;
-  nextSteps: string[];
-  clocks: Clock[];
-}
 
 export const countLabel = (c?: 'natural' | 'working') => (c === 'working' ? tx('工作日', 'working days') : tx('自然日', 'natural days'));
 

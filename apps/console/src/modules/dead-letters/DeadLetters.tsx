@@ -5,11 +5,14 @@ import { DataTable, ListFooter } from '../../components/DataTable';
 import { formatDateTime, formatNumber, t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { errorText, showError, showToast } from '../../toast';
-import type { DeadLetter, Page } from '../../types';
+import type { RouterOutputs } from '../../api';
+import type { Page } from '../../paged';
+
+type DeadLetter = RouterOutputs['deadLetters']['list']['items'][number];
 
 export default function DeadLetters() {
   const list = createPaged<DeadLetter>((cursor) =>
-    query<Page<DeadLetter>>('deadLetters.list', cursor ? { cursor } : {}),
+    query('deadLetters.list', cursor ? { cursor } : {}),
   );
   onMount(() => void list.reload());
   const [replaying, setReplaying] = createSignal<string | null>(null);
@@ -17,7 +20,7 @@ export default function DeadLetters() {
   async function replay(d: DeadLetter) {
     setReplaying(d.id);
     try {
-      const res = await mutate<{ ok: true; outcome?: string }>('deadLetters.replay', { id: d.id });
+      const res = await mutate('deadLetters.replay', { id: d.id });
       list.setItems((items) => items.filter((x) => x.id !== d.id));
       showToast('success', () => (res?.outcome ? `${t('dlq.replayed')}（${res.outcome}）` : t('dlq.replayed')));
     } catch (e) {

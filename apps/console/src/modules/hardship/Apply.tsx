@@ -1,13 +1,14 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Index, Show } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { createFieldErrors } from '../../forms';
 import { lang, t } from '../../i18n';
 import { me } from '../../session';
 import { errorText, showToast } from '../../toast';
-import type { Page, Unit } from '../../types';
+import type { Unit } from '../../api-types';
+import type { Page } from '../../paged';
 import { EVENTS, explanationOf, parseYuan, type FileSummary, type SelfTestResult } from './shared';
 import './hardship.css';
 import { normalizeIdentifier } from '@ufp/core/validation/identifiers';
@@ -42,7 +43,7 @@ export default function HardshipApply() {
   const [busy, setBusy] = createSignal(false);
   const [formError, setFormError] = createSignal<unknown>();
   const isReporter = () => !!me()?.unitId;
-  const [units] = createResource(() => !isReporter() && me(), () => query<Page<Unit>>('units.list', { limit: 200 }));
+  const [units] = createResource(() => !isReporter() && me(), () => query('units.list', { limit: 200 }));
 
   const setMember = (i: number, patch: Partial<Member>) => setMembers(members().map((m, j) => (j === i ? { ...m, ...patch } : m)));
 
@@ -70,14 +71,14 @@ export default function HardshipApply() {
     if (!checkStep2()) return;
     setFormError(undefined);
     try {
-      const r = await query<SelfTestResult>('hardship.selfTest', {
+      const r = await query('hardship.selfTest', ({
         tenantId: me()?.tenantId,
         householdSize: members().length,
         annualIncomeFen: parseYuan(income()),
         rigidExpensesFen: parseYuan(rigid()),
         hardshipCostsFen: costs().trim() ? parseYuan(costs()) : undefined,
         events: events(),
-      });
+      }) as InputOf<'hardship.selfTest'>); // the server validates the form (its field errors are shown)
       setPreview(r);
       setStep(3);
     } catch (e) {
@@ -93,7 +94,7 @@ export default function HardshipApply() {
     setBusy(true);
     setFormError(undefined);
     try {
-      const file = await mutate<FileSummary>('hardship.files.create', {
+      const file = await mutate('hardship.files.create', ({
         unitId: unitId(),
         worker: { name: name().trim(), idNumber: idNumber().trim().toUpperCase(), phone: phone().trim() || undefined, migrant: migrant(), employmentStart: employmentStart() || undefined },
         household: {
@@ -105,7 +106,7 @@ export default function HardshipApply() {
           events: events(),
         },
         consentGiven: true,
-      });
+      }) as InputOf<'hardship.files.create'>); // the server validates the form (its field errors are shown)
       await mutate('hardship.files.submit', { fileId: file.fileId, version: file.version });
       showToast('success', () => t('hardship.apply.done'));
       navigate(`/hardship/files/${file.fileId}`);

@@ -42,7 +42,7 @@ function Bars(props: { label: string; names: string[]; values: number[]; color: 
 /** Leadership charts from rollups only: households by tier, funds granted by kind. No PII. */
 export default function HardshipCharts() {
   const [year, setYear] = createSignal(Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)));
-  const [data, { refetch }] = createResource(year, (y) => query<Overview>('rollups.overview', { year: y }));
+  const [data, { refetch }] = createResource(year, (y) => query('rollups.overview', { year: y }));
   const m = (k: string) => data()?.totals[k] ?? 0;
   return (
     <section aria-labelledby="hs-charts-title">

@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
 import { formatDateTime, lang, t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
@@ -10,27 +10,30 @@ import './hardship.css';
 import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 
 /** A file: household, tier explanation, timeline, grants, masked fields with an audited "show", and the next steps. */
+type FileStep = Extract<MutationPath, `hardship.files.${'submit' | 'investigate' | 'publishNotice' | 'review' | 'exit' | 'reverify' | 'followUp' | 'reenter'}`>;
+
 export default function HardshipFileDetail() {
   const params = useParams<{ fileId: string }>();
-  const [file, { refetch }] = createResource(() => params.fileId, (fileId) => query<Detail>('hardship.files.get', { fileId }));
+  const [file, { refetch }] = createResource(() => params.fileId, (fileId) => query('hardship.files.get', { fileId }));
   const [revealed, setRevealed] = createSignal<Record<string, string>>({});
   const [reviewReason, setReviewReason] = createSignal('');
   const isStaff = () => hasRole('federation_admin', 'federation_staff');
 
   async function reveal(field: 'idNumber' | 'phone') {
     try {
-      const r = await mutate<{ value: string | null }>('hardship.files.reveal', { fileId: params.fileId, field });
+      const r = await mutate('hardship.files.reveal', { fileId: params.fileId, field });
       setRevealed({ ...revealed(), [field]: r.value ?? '—' });
     } catch (e) {
       showError(e);
     }
   }
 
-  async function act(path: string, input: Record<string, unknown>) {
+  /** A lifecycle step of the file (each takes the file id and version besides its own fields). */
+  async function act<P extends FileStep>(path: P, input: Omit<InputOf<P>, 'fileId' | 'version'>) {
     const f = file();
     if (!f) return;
     try {
-      await mutate(path, { fileId: f.fileId, version: f.version, ...input });
+      await mutate<FileStep>(path, { fileId: f.fileId, version: f.version, ...input } as InputOf<P>);
       showToast('success', () => t('hardship.saved'));
       await refetch();
     } catch (e) {
@@ -163,7 +166,7 @@ export default function HardshipFileDetail() {
                   const amountFen = parseYuan(str(d, 'amount'));
                   if (amountFen === undefined) return showToast('error', () => t('hardship.err.money'));
                   try {
-                    await mutate('hardship.aid.grant', { fileId: f().fileId, kind: str(d, 'kind'), amountFen, fundSource: str(d, 'fundSource'), bankAccount: str(d, 'bankAccount') || undefined });
+                    await mutate('hardship.aid.grant', { fileId: f().fileId, kind: str(d, 'kind') as InputOf<'hardship.aid.grant'>['kind'], amountFen, fundSource: str(d, 'fundSource') as InputOf<'hardship.aid.grant'>['fundSource'], bankAccount: str(d, 'bankAccount') || undefined });
                     showToast('success', () => t('hardship.granted'));
                     await refetch();
                   } catch (e) {

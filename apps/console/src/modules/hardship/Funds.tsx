@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
@@ -18,7 +18,7 @@ interface Fund {
 /** Budget envelopes per fund source as bars (granted of budget), and granted by aid kind. */
 export default function HardshipFunds() {
   const [year, setYear] = createSignal(Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)));
-  const [data, { refetch }] = createResource(year, (y) => query<{ funds: Fund[]; byKind: Record<string, number> }>('hardship.funds.list', { year: y }));
+  const [data, { refetch }] = createResource(year, (y) => query('hardship.funds.list', { year: y }));
   const [source, setSource] = createSignal<string>('county');
   const [budget, setBudget] = createSignal('');
 
@@ -27,7 +27,7 @@ export default function HardshipFunds() {
     const budgetFen = parseYuan(budget());
     if (budgetFen === undefined) return showToast('error', () => t('hardship.err.money'));
     try {
-      await mutate('hardship.funds.set', { year: year(), source: source(), budgetFen });
+      await mutate('hardship.funds.set', { year: year(), source: source() as InputOf<'hardship.funds.set'>['source'], budgetFen });
       showToast('success', () => t('hardship.saved'));
       setBudget('');
       await refetch();

@@ -41,7 +41,7 @@ export default function HardshipImport() {
       form.set('file', f, f.name);
       form.set('mode', mode());
       form.set('lang', sheetLang());
-      setResult(await upload<ImportResult>('hardship.ledger.import', form, (done) => setProgress((p) => Math.max(p, Math.round(done * 40)))));
+      setResult(await upload('hardship.ledger.import', form, (done) => setProgress((p) => Math.max(p, Math.round(done * 40)))));
       setProgress(100);
     } catch (err) {
       setError(err);
@@ -56,10 +56,10 @@ export default function HardshipImport() {
       <p class="crumbs"><A href="/hardship">← {t('hardship.title')}</A></p>
       <h1 id="hs-import-title">{t('hardship.import.title')}</h1>
       <div class="hs-nav">
-        <button type="button" class="btn" onClick={async () => downloadFile(await query<XlsxFile>('hardship.ledger.template', { lang: sheetLang() }))}>
+        <button type="button" class="btn" onClick={async () => downloadFile(await query('hardship.ledger.template', { lang: sheetLang() }))}>
           {t('hardship.import.template')}
         </button>
-        <button type="button" class="btn" onClick={async () => downloadFile(await query<XlsxFile>('hardship.ledger.export', { lang: sheetLang() }))}>
+        <button type="button" class="btn" onClick={async () => downloadFile(await query('hardship.ledger.export', { lang: sheetLang() }))}>
           {t('hardship.export')}
         </button>
       </div>

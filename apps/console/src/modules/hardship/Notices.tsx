@@ -14,7 +14,7 @@ interface NoticeList {
 /** The public 公示 board (printable): masked names and IDs, tier only. */
 export default function HardshipNotices() {
   const params = useParams<{ tenantId: string }>();
-  const [data] = createResource(() => params.tenantId, (tenantId) => query<NoticeList>('hardship.notices.list', { tenantId }));
+  const [data] = createResource(() => params.tenantId, (tenantId) => query('hardship.notices.list', { tenantId }));
   return (
     <main class="hs-public" aria-labelledby="hs-notices-title">
       <LangSwitch />

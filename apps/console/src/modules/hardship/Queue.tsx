@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
-import { query } from '../../api';
+import { query, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, type Column } from '../../components/DataTable';
 import { lang, t } from '../../i18n';
@@ -14,10 +14,10 @@ const year = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slic
 /** Caseworker queue (nearest clock first, from core `fileClocks` as the daily tick; overdue highlighted); a reporter's own applications. */
 export default function HardshipQueue() {
   const isStaff = () => hasRole('federation_admin', 'federation_staff');
-  const [queue] = createResource(() => isStaff() && me(), () => query<FileSummary[]>('hardship.files.queue'));
-  const [attention] = createResource(() => isStaff() && me(), () => query<{ stale: FileSummary[]; neverAssisted: FileSummary[]; followUpsDue: FileSummary[] }>('hardship.files.attention'));
-  const [dups] = createResource(() => isStaff() && me(), () => query<FileSummary[]>('hardship.duplicates', { year: year() }));
-  const [onFile] = createResource(() => me(), () => query<{ items: FileSummary[] }>('hardship.files.list', { limit: 200, ...(isStaff() ? { status: 'approved' } : {}) }));
+  const [queue] = createResource(() => isStaff() && me(), () => query('hardship.files.queue'));
+  const [attention] = createResource(() => isStaff() && me(), () => query('hardship.files.attention'));
+  const [dups] = createResource(() => isStaff() && me(), () => query('hardship.duplicates', { year: year() }));
+  const [onFile] = createResource(() => me(), () => query('hardship.files.list', { limit: 200, ...(isStaff() ? { status: 'approved' } : {}) }));
 
   const cols: Column<FileSummary>[] = [
     { label: () => t('hardship.worker.name'), cell: (f) => <A href={`/hardship/files/${f.fileId}`}>{f.worker.name}</A>, class: 'cell--primary' },
@@ -65,7 +65,7 @@ export default function HardshipQueue() {
         <DataTable<FileSummary> label={t('hardship.queue')} rows={queue() ?? []} loading={queue.loading} columns={[...cols, clockCol]} rowClass={(f) => (f.overdue ? 'hs-overdue' : '')} />
         <Show when={(dups() ?? []).length > 0}>
           <h2 class="hs-flag">{t('hardship.duplicates')}</h2>
-          <DataTable<FileSummary> label={t('hardship.duplicates')} rows={dups() ?? []} columns={[...cols, { label: () => t('hardship.otherFederations'), cell: (f) => String(f.otherFederations) }]} />
+          <DataTable<RouterOutputs['hardship']['duplicates'][number]> label={t('hardship.duplicates')} rows={dups() ?? []} columns={[...cols, { label: () => t('hardship.otherFederations'), cell: (f) => String(f.otherFederations) }]} />
         </Show>
         <h2>{t('hardship.neverAssisted')}</h2>
         <DataTable<FileSummary> label={t('hardship.neverAssisted')} rows={attention()?.neverAssisted ?? []} loading={attention.loading} columns={cols} />

@@ -1,6 +1,6 @@
 import { useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { query } from '../../api';
+import { query, type InputOf } from '../../api';
 import { PublicError } from '../../components/PublicError';
 import { LangSwitch } from '../../components/LangSwitch';
 import { lang, t } from '../../i18n';
@@ -30,7 +30,7 @@ export default function HardshipSelfTest() {
       return;
     }
     try {
-      setResult(await query<SelfTestResult>('hardship.selfTest', { tenantId: tenantId().trim(), householdSize: Number(size()), annualIncomeFen: inc, rigidExpensesFen: rig, hardshipCostsFen: costs().trim() ? parseYuan(costs()) : undefined, events: events() }));
+      setResult(await query('hardship.selfTest', { tenantId: tenantId().trim(), householdSize: Number(size()), annualIncomeFen: inc, rigidExpensesFen: rig, hardshipCostsFen: costs().trim() ? parseYuan(costs()) : undefined, events: events() } as InputOf<'hardship.selfTest'>));
     } catch (err) {
       setError(err);
     }

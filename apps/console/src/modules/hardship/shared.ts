@@ -1,80 +1,18 @@
 // Types and small helpers shared by the hardship pages.
-import type { HardshipClock } from '@ufp/core/hardship/clocks';
+import type { RouterOutputs } from '../../api';
 import { lang } from '../../i18n';
 
-export type Tier = 'deep' | 'relative' | 'accidental' | 'not_eligible';
-export type FileStatus = 'draft' | 'submitted' | 'investigated' | 'noticed' | 'approved' | 'rejected' | 'exited';
 export const AID_KINDS = ['living', 'medical', 'education', 'festival', 'temporary', 'training'] as const;
 export const FUND_SOURCES = ['central', 'province', 'city', 'county', 'union', 'social'] as const;
 export const EVENTS = ['disaster', 'serious_accident', 'major_illness', 'epidemic'] as const;
 export const TIERS = ['deep', 'relative', 'accidental'] as const;
 
-export interface FileSummary {
-  fileId: string;
-  unitId: string;
-  status: FileStatus;
-  tier: Tier;
-  tierLabel: string;
-  worker: { name: string; nameMasked: string; idMasked: string; phoneMasked?: string; migrant: boolean };
-  householdSize: number;
-  submittedOn?: string;
-  investigationDueOn?: string;
-  noticeStartsOn?: string;
-  noticeEndsOn?: string;
-  approvedOn?: string;
-  exitedOn?: string;
-  followUpDueOn?: string;
-  followedUpOn?: string;
-  /** The file's running clocks (core `fileClocks`), nearest first; `clock` is the first. */
-  clocks: HardshipClock[];
-  clock?: HardshipClock;
-  version: number;
-  updatedAt: string;
-  dueOn?: string;
-  overdue?: boolean;
-  reviewable?: boolean;
-  otherFederations?: number;
-}
-
-export interface Grant {
-  grantId: string;
-  kind: (typeof AID_KINDS)[number];
-  amountFen: number;
-  fundSource: string;
-  grantedOn: string;
-  grantedBy: string;
-  note?: string;
-  bankAccountMasked?: string;
-}
-
-export interface FileDetail extends FileSummary {
-  household: {
-    members: { relation: string; name: string; idMasked?: string; annualIncomeFen?: number; health?: string }[];
-    annualIncomeFen: number;
-    rigidExpensesFen: number;
-    hardshipCostsFen?: number;
-    causes: string[];
-    events: string[];
-    explanation: string;
-    explanationEn: string;
-    perCapitaMonthlyFen: number;
-  };
-  findings?: string;
-  timeline: { at: string; action: string; actor: string; on?: string }[];
-  grants: Grant[];
-  actions: string[];
-  duplicate?: { year: number; otherFederations: number };
-  stale: boolean;
-}
-
-export interface SelfTestResult {
-  tier: Tier;
-  tierLabel: string;
-  tierLabelEn: string;
-  explanation: string;
-  explanationEn: string;
-  perCapitaMonthlyFen: number;
-}
+export type FileSummary = RouterOutputs['hardship']['files']['list']['items'][number];
+export type FileDetail = RouterOutputs['hardship']['files']['get'];
+export type Grant = FileDetail['grants'][number];
+export type SelfTestResult = RouterOutputs['hardship']['selfTest'];
+export type Tier = FileSummary['tier'];
+export type FileStatus = FileSummary['status'];
 
 /** `"480.5"` → 48050 fen without floating-point error; undefined when not a money amount. */
 export function parseYuan(text: string): number | undefined {

@@ -36,11 +36,11 @@ export default function Notifications() {
   const [module, setModule] = createSignal<Note['module'] | ''>('');
   const [data, { refetch, mutate: set }] = createResource(
     () => ({ module: module() }),
-    (f) => query<{ items: Note[]; unread: number }>('notifications.list', f.module ? { module: f.module } : {}),
+    (f) => query('notifications.list', f.module ? { module: f.module } : {}),
   );
   async function markRead(n: Note) {
     try {
-      const res = await mutate<{ readAt: string }>('notifications.markRead', { id: n.id });
+      const res = await mutate('notifications.markRead', { id: n.id });
       const d = data()!;
       set({ items: d.items.map((x) => (x.id === n.id ? { ...x, readAt: res.readAt } : x)), unread: Math.max(0, d.unread - 1) });
     } catch (e) {

@@ -6,7 +6,10 @@ import OverviewChart from './OverviewChart';
 import ContractCoverage from '../contracts/Coverage';
 import { formatDateTime, formatNumber, lang, t, tMaybe } from '../../i18n';
 import { errorText } from '../../toast';
-import type { IndicatorInfo, Overview as OverviewData } from '../../types';
+import type { RouterOutputs } from '../../api';
+
+type OverviewData = RouterOutputs['rollups']['overview'];
+type IndicatorInfo = NonNullable<OverviewData['indicators']>[number];
 
 /** Metrics with a label, in display order; other metric names are shown raw after these. */
 const KNOWN_METRICS = [
@@ -39,7 +42,7 @@ export default function Overview() {
   const [year, setYear] = createSignal(thisYear);
   const [loadedAt, setLoadedAt] = createSignal<number>();
   const [data, { refetch }] = createResource(year, async (y) => {
-    const res = await query<OverviewData>('rollups.overview', { year: y });
+    const res = await query('rollups.overview', { year: y });
     setLoadedAt(Date.now());
     return res;
   });

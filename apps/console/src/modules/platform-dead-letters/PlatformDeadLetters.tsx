@@ -1,10 +1,15 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable } from '../../components/DataTable';
 import { formatDateTime, formatNumber, t, tMaybe } from '../../i18n';
 import { errorText, showError, showToast } from '../../toast';
-import type { DeadLetterOverview, DeadLetterView, RedriveSummary, Tenant } from '../../types';
+import type { RouterOutputs } from '../../api';
+
+type DeadLetterOverview = RouterOutputs['platform']['deadLetters']['list'];
+type DeadLetterView = DeadLetterOverview['letters'][number];
+type RedriveSummary = RouterOutputs['platform']['deadLetters']['redrive'];
+type Tenant = RouterOutputs['platform']['tenants']['list']['items'][number];
 import './platform-dead-letters.css';
 
 interface Filter {
@@ -28,8 +33,8 @@ const compact = (f: Filter) => Object.fromEntries(Object.entries(f).filter(([, v
 export default function PlatformDeadLetters() {
   const [draft, setDraft] = createSignal<Filter>({ ...NO_FILTER });
   const [applied, setApplied] = createSignal<Filter>({ ...NO_FILTER });
-  const [data, { refetch }] = createResource(applied, (f) => query<DeadLetterOverview>('platform.deadLetters.list', compact(f)));
-  const [tenants] = createResource(() => query<{ items: Tenant[] }>('platform.tenants.list'));
+  const [data, { refetch }] = createResource(applied, (f) => query('platform.deadLetters.list', compact(f) as InputOf<'platform.deadLetters.list'>));
+  const [tenants] = createResource(() => query('platform.tenants.list'));
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
   const [pending, setPending] = createSignal<Pending | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -66,7 +71,7 @@ export default function PlatformDeadLetters() {
     setBusy(true);
     try {
       const input = what.kind === 'ids' ? { ids: what.ids } : { all: compact(what.filter) };
-      const res = await mutate<RedriveSummary>('platform.deadLetters.redrive', input);
+      const res = await mutate('platform.deadLetters.redrive', input as InputOf<'platform.deadLetters.redrive'>);
       setFailures(res.results.filter((r) => !['processed', 'duplicate', 'redriven'].includes(r.outcome)));
       const text = () => `${t('pdl.result', { ok: res.succeeded, failed: res.failed, skipped: res.skipped })}${res.remaining ? ` ${t('pdl.remaining', { n: res.remaining })}` : ''}`;
       showToast(res.failed || res.skipped ? 'error' : 'success', text);

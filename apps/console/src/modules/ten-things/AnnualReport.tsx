@@ -28,11 +28,11 @@ export default function AnnualReport() {
   const params = useParams<{ planId: string }>();
   const [report] = createResource(
     () => params.planId,
-    (planId) => query<{ plan: PlanV; summary: { byStatus: Record<Status, number>; completion: number }; asOf: string; rows: Row[] }>('tenThings.reports.annual', { planId }),
+    (planId) => query('tenThings.reports.annual', { planId }),
   );
   const excel = async () => {
     try {
-      downloadFile(await query<XlsxFile>('tenThings.reports.annualXlsx', { planId: params.planId, lang: sheetLang() }));
+      downloadFile(await query('tenThings.reports.annualXlsx', { planId: params.planId, lang: sheetLang() }));
     } catch (err) {
       showError(err);
     }

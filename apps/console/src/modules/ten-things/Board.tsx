@@ -12,10 +12,10 @@ import './ten-things.css';
 import { limits } from '@ufp/core/validation/limits';
 
 export default function Board() {
-  const [plans, { refetch: refetchPlans }] = createResource(() => query<{ items: PlanV[] }>('tenThings.plans.list', { limit: 50 }));
+  const [plans, { refetch: refetchPlans }] = createResource(() => query('tenThings.plans.list', { limit: 50 }));
   const [chosen, setChosen] = createSignal<string>();
   const planId = () => chosen() ?? plans()?.items[0]?.planId;
-  const [view, { refetch }] = createResource(planId, (id) => query<PlanViewV>('tenThings.plans.get', { planId: id }));
+  const [view, { refetch }] = createResource(planId, (id) => query('tenThings.plans.get', { planId: id }));
   const [status, setStatus] = createSignal('');
   const [dept, setDept] = createSignal('');
   const isAdmin = () => hasRole('federation_admin');
@@ -30,7 +30,7 @@ export default function Board() {
   const createPlan = async (e: Event) => {
     e.preventDefault();
     try {
-      const plan = await mutate<PlanV>('tenThings.plans.create', { year: year(), title: title().trim() || `${year()}年服务职工“十件实事”` });
+      const plan = await mutate('tenThings.plans.create', { year: year(), title: title().trim() || `${year()}年服务职工“十件实事”` });
       showToast('success', () => tt('createPlan'));
       await refetchPlans();
       setChosen(plan.planId);

@@ -19,7 +19,7 @@ const meanCompletion = (r: { metrics: Record<string, number> }) => (m(r, 'tenThi
 /** Leadership view: every tenant in scope side by side, from rollups only (no records, no PII). */
 export default function Compare() {
   const [year, setYear] = createSignal(new Date().getFullYear());
-  const [data] = createResource(year, (y) => query<Overview>('rollups.overview', { year: y }));
+  const [data] = createResource(year, (y) => query('rollups.overview', { year: y }));
   const rows = () => (data()?.rows ?? []).filter((r) => m(r, 'tenThings.items.adopted') > 0);
   let el!: HTMLDivElement;
   const { chart } = createLazyChart(() => el);

@@ -70,7 +70,7 @@ export function EvidencePicker(props: { itemId: string; idPrefix: string; files:
     if (file.size > MAX_EVIDENCE_BYTES) return refuse(() => tt('tooLarge', { size: Math.round((file.size / 1024 / 1024) * 10) / 10, mb: MB }));
     props.setFiles((list) => [...list, entry]);
     try {
-      const upload = await mutate<Upload>('tenThings.evidence.createUpload', { itemId: props.itemId, fileName: file.name, contentType: file.type, sizeBytes: file.size });
+      const upload = await mutate('tenThings.evidence.createUpload', { itemId: props.itemId, fileName: file.name, contentType: file.type, sizeBytes: file.size });
       await send(upload, file, (progress) => patch(key, { progress }));
       patch(key, { state: 'checking', progress: 1 });
       await mutate('tenThings.evidence.complete', { evidenceId: upload.evidenceId });

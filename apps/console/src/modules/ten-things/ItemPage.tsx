@@ -6,7 +6,8 @@ import { Banner } from '../../components/Banner';
 import { formatDateTime, formatNumber } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
-import type { Page, Unit } from '../../types';
+import type { Unit } from '../../api-types';
+import type { Page } from '../../paged';
 import { tt, type ItemV, type TtKey } from './labels';
 import { ItemCard } from './parts';
 import { ReportForm } from './ReportForm';
@@ -30,7 +31,7 @@ interface Entry {
 /** Opens a checked evidence file through a short-lived URL (each one is audited); served as an attachment. */
 async function openEvidence(evidenceId: string) {
   try {
-    const { url } = await mutate<{ url: string }>('tenThings.evidence.url', { evidenceId });
+    const { url } = await mutate('tenThings.evidence.url', { evidenceId });
     location.assign(url);
   } catch (err) {
     showError(err);
@@ -41,7 +42,7 @@ export default function ItemPage() {
   const params = useParams<{ itemId: string }>();
   const [data, { refetch }] = createResource(
     () => params.itemId,
-    (itemId) => query<{ item: ItemV; ledger: { items: Entry[] } }>('tenThings.items.get', { itemId, limit: 200 }),
+    (itemId) => query('tenThings.items.get', { itemId, limit: 200 }),
   );
   const isStaff = () => hasRole('federation_admin', 'federation_staff');
   const publicUrl = () => (data() ? `${location.origin}/rate/${data()!.item.tenantId}/${data()!.item.itemId}` : '');
@@ -161,7 +162,7 @@ export default function ItemPage() {
 }
 
 function AssignForm(props: { item: ItemV; onSaved: () => void }) {
-  const [units] = createResource(() => query<Page<Unit>>('units.list', { limit: 200 }));
+  const [units] = createResource(() => query('units.list', { limit: 200 }));
   const [leadDept, setLeadDept] = createSignal(props.item.assignment?.leadDept ?? props.item.leadDept);
   const [co, setCo] = createSignal<string[]>(props.item.assignment?.coUnitIds ?? []);
   const initial = (q: number) => props.item.assignment?.milestones.find((m) => m.quarter === q)?.share ?? q * 25;
@@ -174,7 +175,7 @@ function AssignForm(props: { item: ItemV; onSaved: () => void }) {
         version: props.item.version,
         leadDept: leadDept().trim(),
         coUnitIds: co(),
-        milestones: shares().map((share, i) => ({ quarter: i + 1, share })),
+        milestones: shares().map((share, i) => ({ quarter: (i + 1) as 1 | 2 | 3 | 4, share })),
       });
       showToast('success', () => tt('assigned'));
       props.onSaved();

@@ -10,7 +10,7 @@ import './ten-things.css';
 
 /** 我的任务: the adopted items the reporter's union is co-responsible for, each with a report form (phone first). */
 export default function MyTasks() {
-  const [tasks, { refetch }] = createResource(() => query<{ items: ItemV[] }>('tenThings.items.mine'));
+  const [tasks, { refetch }] = createResource(() => query('tenThings.items.mine'));
   return (
     <section aria-labelledby="tt-my-title">
       <div class="page-head">

@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { ApiError, issuesByField, mutate, query } from '../../api';
+import { ApiError, issuesByField, mutate, query, type InputOf } from '../../api';
 import { formatNumber } from '../../i18n';
 import { showError, showToast } from '../../toast';
 import { CATEGORIES, categoryLabel, comparatorSign, tt, type TargetV } from './labels';
@@ -23,7 +23,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
   };
   const [preview] = createResource(debounced, async (t) => {
     try {
-      return { ok: true as const, value: await query<{ targets: TargetV[]; descriptive: string[] }>('tenThings.candidates.parse', { targetsText: t }) };
+      return { ok: true as const, value: await query('tenThings.candidates.parse', { targetsText: t }) };
     } catch (err) {
       return { ok: false as const, message: err instanceof ApiError ? err.message : String(err) };
     }
@@ -37,7 +37,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
       await mutate('tenThings.candidates.propose', {
         planId: props.planId,
         title: title().trim(),
-        category: category(),
+        category: category() as InputOf<'tenThings.candidates.propose'>['category'],
         leadDept: leadDept().trim(),
         targetsText: text().trim(),
         ...(yuan ? { budgetFen: Math.round(Number(yuan) * 100) } : {}),

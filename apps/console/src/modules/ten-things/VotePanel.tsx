@@ -26,7 +26,7 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
     () => (plan().status === 'collecting' ? JSON.stringify(input()) : undefined),
     async (json) => {
       try {
-        return { ok: true as const, outcome: await query<Outcome>('tenThings.plans.previewVote', JSON.parse(json)) };
+        return { ok: true as const, outcome: await query('tenThings.plans.previewVote', JSON.parse(json)) };
       } catch (err) {
         return { ok: false as const, message: err instanceof ApiError ? err.message : String(err) };
       }

@@ -1,3 +1,4 @@
+import type { RouterOutputs } from '../../api';
 import { lang } from '../../i18n';
 
 // 十件实事 labels (zh-CN first, English beside). Kept with the module so that the shared dictionaries only carry
@@ -255,52 +256,14 @@ export const CATEGORIES: Record<string, [string, string]> = {
 };
 export const categoryLabel = (c: string) => (CATEGORIES[c] ?? [c, c])[lang() === 'en' ? 1 : 0];
 
-export const STATUSES = ['done', 'on_track', 'at_risk', 'behind', 'overdue'] as const;
-export type Status = (typeof STATUSES)[number];
+export type Status = NonNullable<ItemV['progress']>['status'];
+export const STATUSES = ['done', 'on_track', 'at_risk', 'behind', 'overdue'] as const satisfies readonly Status[];
 export const statusLabel = (s: string) => tt(`status.${s}` as TtKey);
 export const comparatorSign = (c: string) => (c === 'gte' ? '≥' : c === 'lte' ? '≤' : '');
 export const pct = (n: number | undefined) => `${Math.round((n ?? 0) * 1000) / 10}%`;
 export const todayIso = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-export interface TargetV {
-  indicator: string;
-  unit: string;
-  comparator: string;
-  target: number;
-  deadline?: string;
-  link?: { eventType: string };
-}
-export interface ItemV {
-  itemId: string;
-  planId: string;
-  year: number;
-  title: string;
-  description?: string;
-  category: string;
-  leadDept: string;
-  targets: TargetV[];
-  stage: 'candidate' | 'adopted' | 'not_adopted' | 'tied';
-  achieved: number[];
-  entryCount: number;
-  version: number;
-  tenantId: string;
-  votes?: { for: number; against: number; abstain: number; rank?: number };
-  assignment?: { leadDept: string; coUnitIds: string[]; milestones: { quarter: number; share: number }[] };
-  satisfaction: { mean: number | null; count: number };
-  progress?: { targets: number[]; completion: number; status: Status; gapPoints: number };
-}
-export interface PlanV {
-  planId: string;
-  year: number;
-  title: string;
-  status: 'collecting' | 'tie_pending' | 'adopted';
-  candidateCount: number;
-  version: number;
-  vote?: { representativesTotal: number; present: number; adopted: string[]; tie?: { votes: number; candidateIds: string[]; seats: number }; tieResolution?: unknown };
-}
-export interface PlanViewV {
-  plan: PlanV;
-  items: ItemV[];
-  summary: { byStatus: Record<Status, number>; completion: number };
-  asOf: string;
-}
+export type PlanViewV = RouterOutputs['tenThings']['plans']['get'];
+export type PlanV = PlanViewV['plan'];
+export type ItemV = PlanViewV['items'][number];
+export type TargetV = ItemV['targets'][number];

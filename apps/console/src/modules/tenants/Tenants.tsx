@@ -1,17 +1,20 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { createFieldErrors, describedBy } from '../../forms';
 import { formatDateTime, t, tMaybe } from '../../i18n';
 import { errorText, showToast } from '../../toast';
-import type { Page, Tenant } from '../../types';
+import type { RouterOutputs } from '../../api';
+import type { Page } from '../../paged';
+
+type Tenant = RouterOutputs['platform']['tenants']['list']['items'][number];
 import { IDENTIFIER_INPUT_MAX, limits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
 import '../../components/lifecycle.css';
 
 async function loadTenants(): Promise<Tenant[]> {
-  const res = await query<Tenant[] | Page<Tenant>>('platform.tenants.list');
+  const res = await query('platform.tenants.list');
   return Array.isArray(res) ? res : (res?.items ?? []);
 }
 
@@ -140,7 +143,7 @@ function CreateTenant(props: { onDone: () => void; onCancel: () => void }) {
     setBusy(true);
     try {
       const input = { id: d.id.trim(), name: d.name.trim(), level: d.level, divisionCode: d.divisionCode.trim() };
-      await mutate('platform.tenants.create', input);
+      await mutate('platform.tenants.create', input as InputOf<'platform.tenants.create'>); // an unchosen level: the server's field error
       showToast('success', () => t('tenants.created', { name: input.name }));
       props.onDone();
     } catch (err) {

@@ -9,7 +9,7 @@ import { lang, t } from '../../i18n';
 import { ACCESS } from '../../nav';
 import { hasRole } from '../../session';
 import { errorText, showToast } from '../../toast';
-import type { Unit, UnitType, UnitUpdateInput } from '../../types';
+import type { Unit, UnitType, UnitUpdateInput } from '../../api-types';
 
 /** Only the fields that changed go into `units.update` (with the version read). */
 export function unitChanges(u: Unit, v: UnitFormValues): UnitUpdateInput | null {
@@ -40,7 +40,7 @@ export function UnitDetailBody(props: {
 }) {
   const [unit, { refetch, mutate: setUnit }] = createResource(
     () => props.unitId,
-    (unitId) => query<Unit>('units.get', { unitId }),
+    (unitId) => query('units.get', { unitId }),
   );
   const [editing, setEditing] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
@@ -77,7 +77,7 @@ export function UnitDetailBody(props: {
     }
     setBusy(true);
     try {
-      const saved = await mutate<Unit>('units.update', input);
+      const saved = await mutate('units.update', input);
       setUnit(saved);
       setEditing(false);
       resetForm();

@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { describedBy, type createFieldErrors } from '../../forms';
 import { t } from '../../i18n';
-import { UNIT_TYPES, type Unit, type UnitType } from '../../types';
+import { UNIT_TYPES, type Unit, type UnitType } from '../../api-types';
 import { Field } from '../../components/Field';
 import { IDENTIFIER_INPUT_MAX, limits, numberLimits } from '@ufp/core/validation/limits';
 

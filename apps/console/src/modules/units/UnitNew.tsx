@@ -6,7 +6,7 @@ import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValue
 import { createFieldErrors } from '../../forms';
 import { lang, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
-import type { Unit, UnitCreateInput, UnitType } from '../../types';
+import type { Unit, UnitCreateInput, UnitType } from '../../api-types';
 
 export default function UnitNew() {
   const navigate = useNavigate();
@@ -31,7 +31,7 @@ export default function UnitNew() {
     if (v.chairPhone.trim()) input.chair.phone = v.chairPhone.trim();
     setBusy(true);
     try {
-      const unit = await mutate<Unit>('units.create', input);
+      const unit = await mutate('units.create', input);
       showToast('success', () => t('units.created', { name: unit.name }));
       navigate('/units', { replace: false });
     } catch (e) {

@@ -2,7 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { mutate } from '../../api';
 import { formatDateTime, formatNumber, t } from '../../i18n';
 import { showError } from '../../toast';
-import type { Unit } from '../../types';
+import type { Unit } from '../../api-types';
 
 /** Read-only description of a unit; the chair phone is masked, `canReveal` adds the audited 显示 button. */
 export function UnitView(props: { unit: Unit; canReveal: boolean }) {
@@ -12,7 +12,7 @@ export function UnitView(props: { unit: Unit; canReveal: boolean }) {
   async function reveal() {
     setRevealing(true);
     try {
-      const res = await mutate<{ phone: string }>('units.revealChairPhone', { unitId: props.unit.unitId });
+      const res = await mutate('units.revealChairPhone', { unitId: props.unit.unitId });
       setPhone(res.phone);
     } catch (e) {
       showError(e);

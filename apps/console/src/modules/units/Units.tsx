@@ -8,7 +8,8 @@ import { ACCESS } from '../../nav';
 import { createPaged } from '../../paged';
 import { hasRole } from '../../session';
 import { errorText } from '../../toast';
-import { UNIT_TYPES, type Page, type Unit } from '../../types';
+import { UNIT_TYPES, type Unit } from '../../api-types';
+import type { Page } from '../../paged';
 import { limits } from '@ufp/core/validation/limits';
 
 export default function Units() {
@@ -19,7 +20,7 @@ export default function Units() {
     if (cursor) input.cursor = cursor;
     if (type()) input.type = type();
     if (q().trim()) input.q = q().trim();
-    return query<Page<Unit>>('units.list', input);
+    return query('units.list', input);
   });
   onMount(() => void list.reload());
   const canWrite = () => hasRole(...ACCESS.unitsWrite);

@@ -1,5 +1,5 @@
 import { createMemo, createResource, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
 import { Field } from '../../components/Field';
@@ -8,7 +8,11 @@ import { formatDateTime, t, tMaybe } from '../../i18n';
 import { createPaged } from '../../paged';
 import { me } from '../../session';
 import { errorText, showToast } from '../../toast';
-import { MODULES, type ModuleName, type Page, type Role, type Unit, type UserRow } from '../../types';
+import type { RouterOutputs } from '../../api';
+import { MODULES, type ModuleName, type Role, type Unit } from '../../api-types';
+import type { Page } from '../../paged';
+
+type UserRow = RouterOutputs['users']['list']['items'][number];
 import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 import '../../components/lifecycle.css';
 
@@ -20,7 +24,7 @@ async function allUnits(): Promise<Unit[]> {
   const out: Unit[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 10; i++) {
-    const page: Page<Unit> = await query<Page<Unit>>('units.list', cursor ? { limit: 100, cursor } : { limit: 100 });
+    const page: Page<Unit> = await query('units.list', cursor ? { limit: 100, cursor } : { limit: 100 });
     out.push(...page.items);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
@@ -40,7 +44,7 @@ const intoView = (el: HTMLElement) =>
 const moduleNames = (modules: readonly string[] | undefined) => (modules?.length ? modules.map((m) => tMaybe(`module.${m}`, m)).join('、') : t('users.modulesAll'));
 
 export default function Users() {
-  const list = createPaged<UserRow>((cursor) => query<Page<UserRow>>('users.list', cursor ? { cursor, limit: 50 } : { limit: 50 }));
+  const list = createPaged<UserRow>((cursor) => query('users.list', cursor ? { cursor, limit: 50 } : { limit: 50 }));
   onMount(() => void list.reload());
   const [units] = createResource(allUnits);
   const unitName = createMemo(() => new Map((units() ?? []).map((u) => [u.unitId, u.name])));
@@ -178,14 +182,14 @@ function UserForm(props: { user?: UserRow; units: Unit[]; onDone: () => void; on
           modules: takesModules() ? modules() : [],
         };
         if (login && login !== props.user.loginId) input.loginId = login;
-        await mutate<UserRow>('users.update', input);
+        await mutate('users.update', input as InputOf<'users.update'>);
         showToast('success', () => t('users.updated', { name: name().trim() }));
       } else {
         const input: Record<string, unknown> = { name: name().trim(), roles: roles() };
         if (needsUnit()) input.unitId = unitId(); // only reporters are bound to a unit
         if (takesModules() && modules().length) input.modules = modules();
         if (login) input.loginId = login;
-        const created = await mutate<UserRow>('users.create', input);
+        const created = await mutate('users.create', input as InputOf<'users.create'>);
         const createdName = created?.name ?? name().trim();
         showToast('success', () => t('users.created', { name: createdName }));
       }
