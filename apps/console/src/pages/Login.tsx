@@ -168,7 +168,7 @@ export default function Login() {
                                 <span class="login__roles">{secondary(u)}</span>
                               </Show>
                               <Show when={u.status === 'disabled'}>
-                                <span class="tag tag--off">{t('userStatus.disabled')}</span>
+                                <span class="tag tag--off">{t('users.status.disabled')}</span>
                               </Show>
                             </button>
                           </li>

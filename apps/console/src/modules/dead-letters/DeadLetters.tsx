@@ -22,7 +22,7 @@ export default function DeadLetters() {
     try {
       const res = await mutate('deadLetters.replay', { id: d.id });
       list.setItems((items) => items.filter((x) => x.id !== d.id));
-      showToast('success', () => (res?.outcome ? `${t('dlq.replayed')}（${res.outcome}）` : t('dlq.replayed')));
+      showToast('success', () => (res?.outcome ? `${t('deadLetters.replayed')}（${res.outcome}）` : t('deadLetters.replayed')));
     } catch (e) {
       // 409 here means the consumer still fails (the message says why), not a stale version.
       if (e instanceof ApiError && e.code === 'CONFLICT') {
@@ -38,8 +38,8 @@ export default function DeadLetters() {
     <section aria-labelledby="dlq-title">
       <div class="page-head">
         <div>
-          <h1 id="dlq-title">{t('dlq.title')}</h1>
-          <p class="muted">{t('dlq.subtitle')}</p>
+          <h1 id="dlq-title">{t('deadLetters.title')}</h1>
+          <p class="muted">{t('deadLetters.subtitle')}</p>
         </div>
         <button type="button" class="btn" onClick={() => void list.reload()}>
           {t('common.refresh')}
@@ -49,28 +49,28 @@ export default function DeadLetters() {
         <Banner kind="error">{errorText(list.error())}</Banner>
       </Show>
       <DataTable<DeadLetter>
-        label={t('dlq.title')}
+        label={t('deadLetters.title')}
         rows={list.items()}
         loading={list.loading() && !list.loaded()}
-        empty={t('dlq.empty')}
+        empty={t('deadLetters.empty')}
         columns={[
-          { label: () => t('dlq.failedAt'), cell: (d) => formatDateTime(d.failedAt), class: 'nowrap' },
-          { label: () => t('dlq.eventType'), cell: (d) => <code>{d.eventType}</code> },
-          { label: () => t('dlq.handler'), cell: (d) => <code>{d.handler}</code> },
-          { label: () => t('dlq.eventId'), cell: (d) => <span class="mono">{d.eventId}</span> },
-          { label: () => t('dlq.attempts'), cell: (d) => formatNumber(d.attempts), class: 'num' },
-          { label: () => t('dlq.error'), cell: (d) => <span class="error-text">{d.error}</span>, class: 'cell--wide' },
+          { label: () => t('deadLetters.failedAt'), cell: (d) => formatDateTime(d.failedAt), class: 'nowrap' },
+          { label: () => t('deadLetters.eventType'), cell: (d) => <code>{d.eventType}</code> },
+          { label: () => t('deadLetters.handler'), cell: (d) => <code>{d.handler}</code> },
+          { label: () => t('deadLetters.eventId'), cell: (d) => <span class="mono">{d.eventId}</span> },
+          { label: () => t('deadLetters.attempts'), cell: (d) => formatNumber(d.attempts), class: 'num' },
+          { label: () => t('deadLetters.error'), cell: (d) => <span class="error-text">{d.error}</span>, class: 'cell--wide' },
           {
             label: () => t('common.actions'),
             cell: (d) => (
               <button
                 type="button"
                 class="btn btn--small"
-                title={t('dlq.replayLabel', { id: d.eventId })}
+                title={t('deadLetters.replayLabel', { id: d.eventId })}
                 disabled={replaying() !== null}
                 onClick={() => void replay(d)}
               >
-                {replaying() === d.id ? t('dlq.replaying') : t('dlq.replay')}
+                {replaying() === d.id ? t('deadLetters.replaying') : t('deadLetters.replay')}
               </button>
             ),
           },

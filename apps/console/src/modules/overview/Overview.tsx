@@ -24,7 +24,7 @@ const KNOWN_METRICS = [
 /** The indicator dictionary's label when the server sent one, else the console's own, else the key. */
 export function metricLabel(name: string, dictionary?: IndicatorInfo[]): string {
   const entry = dictionary?.find((i) => i.key === name);
-  return entry ? entry.label[lang() === 'en' ? 'en' : 'zh'] : tMaybe(`metric.${name}`, name);
+  return entry ? entry.label[lang() === 'en' ? 'en' : 'zh'] : tMaybe(`overview.metric.${name}`, name);
 }
 
 export function orderMetrics(names: Iterable<string>): string[] {
@@ -60,7 +60,7 @@ export default function Overview() {
     {
       label: () => t('overview.org'),
       // A suspended federation's history stays in the figures, marked.
-      cell: (r) => (r.status === 'suspended' ? <span>{r.name} <span class="tag tag--off">{t('tenantStatus.suspended')}</span></span> : r.name),
+      cell: (r) => (r.status === 'suspended' ? <span>{r.name} <span class="tag tag--off">{t('tenants.status.suspended')}</span></span> : r.name),
       class: 'cell--primary',
     },
     { label: () => t('overview.divisionCode'), cell: (r) => <span class="mono">{r.divisionCode}</span> },

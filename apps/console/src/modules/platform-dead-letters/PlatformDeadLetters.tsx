@@ -41,12 +41,12 @@ export default function PlatformDeadLetters() {
   const [failures, setFailures] = createSignal<RedriveSummary['results']>([]);
 
   const tenantName = (id: string | null) => {
-    if (id === null) return t('pdl.unknown');
-    if (id === 'platform') return t('pdl.platformOwner');
+    if (id === null) return t('platformDeadLetters.unknown');
+    if (id === 'platform') return t('platformDeadLetters.platformOwner');
     return tenants()?.items.find((x) => x.id === id)?.name ?? id;
   };
-  const moduleName = (m: string | null) => (m === null ? t('pdl.unknown') : tMaybe(`pdl.module.${m}`, m));
-  const sourceName = (s: string) => tMaybe(`pdl.source.${s}`, s);
+  const moduleName = (m: string | null) => (m === null ? t('platformDeadLetters.unknown') : tMaybe(`platformDeadLetters.module.${m}`, m));
+  const sourceName = (s: string) => tMaybe(`platformDeadLetters.source.${s}`, s);
 
   const letters = () => data()?.letters ?? [];
   const redrivable = createMemo(() => letters().filter((l) => l.redrivable));
@@ -73,7 +73,7 @@ export default function PlatformDeadLetters() {
       const input = what.kind === 'ids' ? { ids: what.ids } : { all: compact(what.filter) };
       const res = await mutate('platform.deadLetters.redrive', input as InputOf<'platform.deadLetters.redrive'>);
       setFailures(res.results.filter((r) => !['processed', 'duplicate', 'redriven'].includes(r.outcome)));
-      const text = () => `${t('pdl.result', { ok: res.succeeded, failed: res.failed, skipped: res.skipped })}${res.remaining ? ` ${t('pdl.remaining', { n: res.remaining })}` : ''}`;
+      const text = () => `${t('platformDeadLetters.result', { ok: res.succeeded, failed: res.failed, skipped: res.skipped })}${res.remaining ? ` ${t('platformDeadLetters.remaining', { n: res.remaining })}` : ''}`;
       showToast(res.failed || res.skipped ? 'error' : 'success', text);
       setPending(null);
       setSelected(new Set<string>());
@@ -89,8 +89,8 @@ export default function PlatformDeadLetters() {
     <section aria-labelledby="pdl-title" class="pdl">
       <div class="page-head">
         <div>
-          <h1 id="pdl-title">{t('pdl.title')}</h1>
-          <p class="muted">{t('pdl.subtitle')}</p>
+          <h1 id="pdl-title">{t('platformDeadLetters.title')}</h1>
+          <p class="muted">{t('platformDeadLetters.subtitle')}</p>
         </div>
         <button type="button" class="btn" onClick={() => void refetch()} disabled={data.loading}>
           {t('common.refresh')}
@@ -99,13 +99,13 @@ export default function PlatformDeadLetters() {
 
       <details class="card pdl-guide" open>
         <summary>
-          <strong>{t('pdl.guide.title')}</strong>
+          <strong>{t('platformDeadLetters.guide.title')}</strong>
         </summary>
         <ol>
-          <li>{t('pdl.guide.why')}</li>
-          <li>{t('pdl.guide.alarm')}</li>
-          <li>{t('pdl.guide.fix')}</li>
-          <li>{t('pdl.guide.redrive')}</li>
+          <li>{t('platformDeadLetters.guide.why')}</li>
+          <li>{t('platformDeadLetters.guide.alarm')}</li>
+          <li>{t('platformDeadLetters.guide.fix')}</li>
+          <li>{t('platformDeadLetters.guide.redrive')}</li>
         </ol>
       </details>
 
@@ -116,20 +116,20 @@ export default function PlatformDeadLetters() {
       </Show>
 
       <Show when={(data()?.counts.length ?? 0) > 0}>
-        <h2>{t('pdl.counts')}</h2>
+        <h2>{t('platformDeadLetters.counts')}</h2>
         <DataTable<DeadLetterOverview['counts'][number]>
-          label={t('pdl.counts')}
+          label={t('platformDeadLetters.counts')}
           rows={data()?.counts ?? []}
           columns={[
-            { label: () => t('pdl.tenant'), cell: (c) => tenantName(c.tenantId) },
-            { label: () => t('pdl.module'), cell: (c) => moduleName(c.module) },
-            { label: () => t('pdl.source'), cell: (c) => sourceName(c.source) },
-            { label: () => t('pdl.count'), cell: (c) => formatNumber(c.count), class: 'num' },
+            { label: () => t('platformDeadLetters.tenant'), cell: (c) => tenantName(c.tenantId) },
+            { label: () => t('platformDeadLetters.module'), cell: (c) => moduleName(c.module) },
+            { label: () => t('platformDeadLetters.source'), cell: (c) => sourceName(c.source) },
+            { label: () => t('platformDeadLetters.count'), cell: (c) => formatNumber(c.count), class: 'num' },
             {
               label: () => t('common.actions'),
               cell: (c) => (
                 <button type="button" class="btn btn--small" onClick={() => apply({ tenantId: c.tenantId ?? '', module: c.module ?? '', source: c.source })}>
-                  {t('pdl.showOnly')}
+                  {t('platformDeadLetters.showOnly')}
                 </button>
               ),
             },
@@ -138,24 +138,24 @@ export default function PlatformDeadLetters() {
       </Show>
 
       <Show when={(data()?.queues.length ?? 0) > 0}>
-        <h2>{t('pdl.queues')}</h2>
+        <h2>{t('platformDeadLetters.queues')}</h2>
         <DataTable<DeadLetterOverview['queues'][number]>
-          label={t('pdl.queues')}
+          label={t('platformDeadLetters.queues')}
           rows={data()?.queues ?? []}
           columns={[
-            { label: () => t('pdl.queue'), cell: (q) => <code class="pdl-break">{q.key}</code> },
-            { label: () => t('pdl.source'), cell: (q) => sourceName(q.source) },
-            { label: () => t('pdl.target'), cell: (q) => <code class="pdl-break">{q.target}</code> },
-            { label: () => t('pdl.depth'), cell: (q) => formatNumber(q.depth), class: 'num' },
-            { label: () => t('pdl.listed'), cell: (q) => formatNumber(q.listed), class: 'num' },
+            { label: () => t('platformDeadLetters.queue'), cell: (q) => <code class="pdl-break">{q.key}</code> },
+            { label: () => t('platformDeadLetters.source'), cell: (q) => sourceName(q.source) },
+            { label: () => t('platformDeadLetters.target'), cell: (q) => <code class="pdl-break">{q.target}</code> },
+            { label: () => t('platformDeadLetters.depth'), cell: (q) => formatNumber(q.depth), class: 'num' },
+            { label: () => t('platformDeadLetters.listed'), cell: (q) => formatNumber(q.listed), class: 'num' },
           ]}
         />
         <Show when={data()?.truncated}>
-          <Banner kind="info">{t('pdl.truncated')}</Banner>
+          <Banner kind="info">{t('platformDeadLetters.truncated')}</Banner>
         </Show>
       </Show>
 
-      <h2>{t('pdl.letters')}</h2>
+      <h2>{t('platformDeadLetters.letters')}</h2>
       <form
         class="filters"
         role="search"
@@ -165,21 +165,21 @@ export default function PlatformDeadLetters() {
         }}
       >
         <div class="field">
-          <label for="pdl-tenant">{t('pdl.tenant')}</label>
+          <label for="pdl-tenant">{t('platformDeadLetters.tenant')}</label>
           <select id="pdl-tenant" value={draft().tenantId} onChange={(e) => setDraft((f) => ({ ...f, tenantId: e.currentTarget.value }))}>
             <option value="">{t('common.all')}</option>
             <For each={tenantOptions()}>{(id) => <option value={id}>{tenantName(id)}</option>}</For>
           </select>
         </div>
         <div class="field">
-          <label for="pdl-module">{t('pdl.module')}</label>
+          <label for="pdl-module">{t('platformDeadLetters.module')}</label>
           <select id="pdl-module" value={draft().module} onChange={(e) => setDraft((f) => ({ ...f, module: e.currentTarget.value }))}>
             <option value="">{t('common.all')}</option>
             <For each={moduleOptions()}>{(m) => <option value={m}>{moduleName(m)}</option>}</For>
           </select>
         </div>
         <div class="field">
-          <label for="pdl-source">{t('pdl.source')}</label>
+          <label for="pdl-source">{t('platformDeadLetters.source')}</label>
           <select id="pdl-source" value={draft().source} onChange={(e) => setDraft((f) => ({ ...f, source: e.currentTarget.value }))}>
             <option value="">{t('common.all')}</option>
             <For each={SOURCES}>{(s) => <option value={s}>{sourceName(s)}</option>}</For>
@@ -187,7 +187,7 @@ export default function PlatformDeadLetters() {
         </div>
         <div class="filters__actions">
           <button type="submit" class="btn btn--primary">
-            {t('pdl.filter')}
+            {t('platformDeadLetters.filter')}
           </button>
           <button type="button" class="btn" onClick={() => apply({ ...NO_FILTER })}>
             {t('common.reset')}
@@ -196,9 +196,9 @@ export default function PlatformDeadLetters() {
       </form>
 
       <div class="toolbar pdl-toolbar">
-        <Show when={data()}>{(d) => <span class="muted">{t('pdl.matching', { n: d().matching, shown: d().letters.length })}</span>}</Show>
+        <Show when={data()}>{(d) => <span class="muted">{t('platformDeadLetters.matching', { n: d().matching, shown: d().letters.length })}</span>}</Show>
         <button type="button" class="btn" disabled={busy() || chosen().length === 0} onClick={() => setPending({ kind: 'ids', ids: chosen() })}>
-          {t('pdl.redriveSelected', { n: chosen().length })}
+          {t('platformDeadLetters.redriveSelected', { n: chosen().length })}
         </button>
         <button
           type="button"
@@ -206,7 +206,7 @@ export default function PlatformDeadLetters() {
           disabled={busy() || redrivable().length === 0}
           onClick={() => setPending({ kind: 'all', filter: applied(), count: redrivable().length })}
         >
-          {t('pdl.redriveAll', { n: redrivable().length })}
+          {t('platformDeadLetters.redriveAll', { n: redrivable().length })}
         </button>
       </div>
 
@@ -215,13 +215,13 @@ export default function PlatformDeadLetters() {
           const n = () => (p().kind === 'ids' ? (p() as { ids: string[] }).ids.length : (p() as { count: number }).count);
           return (
             <div class="card pdl-confirm" role="alertdialog" aria-labelledby="pdl-confirm-title" aria-describedby="pdl-confirm-text">
-              <h2 id="pdl-confirm-title">{t('pdl.confirm.title')}</h2>
+              <h2 id="pdl-confirm-title">{t('platformDeadLetters.confirm.title')}</h2>
               <div id="pdl-confirm-text">
-                <p>{t('pdl.confirm.what', { n: n() })}</p>
+                <p>{t('platformDeadLetters.confirm.what', { n: n() })}</p>
                 <ul>
-                  <li>{t('pdl.confirm.consumer')}</li>
-                  <li>{t('pdl.confirm.bus')}</li>
-                  <li>{t('pdl.confirm.safe')}</li>
+                  <li>{t('platformDeadLetters.confirm.consumer')}</li>
+                  <li>{t('platformDeadLetters.confirm.bus')}</li>
+                  <li>{t('platformDeadLetters.confirm.safe')}</li>
                 </ul>
               </div>
               <div class="form__actions">
@@ -236,7 +236,7 @@ export default function PlatformDeadLetters() {
                   })}
                   onClick={() => void redrive(p())}
                 >
-                  {busy() ? t('pdl.redriving') : t('pdl.confirm.go')}
+                  {busy() ? t('platformDeadLetters.redriving') : t('platformDeadLetters.confirm.go')}
                 </button>
                 <button type="button" class="btn" disabled={busy()} onClick={() => setPending(null)}>
                   {t('common.cancel')}
@@ -250,12 +250,12 @@ export default function PlatformDeadLetters() {
       <Show when={failures().length > 0}>
         <div class="banner banner--error pdl-failures" role="status">
           <div>
-            <strong>{t('pdl.failures')}</strong>
+            <strong>{t('platformDeadLetters.failures')}</strong>
             <ul>
               <For each={failures()}>
                 {(f) => (
                   <li>
-                    <code class="pdl-break">{f.id}</code>：{tMaybe(`pdl.outcome.${f.outcome}`, f.outcome)}
+                    <code class="pdl-break">{f.id}</code>：{tMaybe(`platformDeadLetters.outcome.${f.outcome}`, f.outcome)}
                     <Show when={f.reason}> — {f.reason}</Show>
                   </li>
                 )}
@@ -269,39 +269,39 @@ export default function PlatformDeadLetters() {
       </Show>
 
       <DataTable<DeadLetterView>
-        label={t('pdl.letters')}
+        label={t('platformDeadLetters.letters')}
         rows={letters()}
         loading={data.loading && !data()}
-        empty={t('pdl.empty')}
+        empty={t('platformDeadLetters.empty')}
         rowClass={(l) => (l.redrivable ? '' : 'pdl-row--stuck')}
         columns={[
           {
-            label: () => t('pdl.select'),
+            label: () => t('platformDeadLetters.select'),
             cell: (l) => (
               <input
                 type="checkbox"
                 class="pdl-check"
-                aria-label={t('pdl.selectLabel', { id: l.eventId ?? l.id })}
+                aria-label={t('platformDeadLetters.selectLabel', { id: l.eventId ?? l.id })}
                 disabled={!l.redrivable}
                 checked={selected().has(l.id)}
                 onChange={(e) => toggle(l.id, e.currentTarget.checked)}
               />
             ),
           },
-          { label: () => t('pdl.failedAt'), cell: (l) => formatDateTime(l.failedAt), class: 'nowrap' },
-          { label: () => t('pdl.tenant'), cell: (l) => tenantName(l.tenantId) },
+          { label: () => t('platformDeadLetters.failedAt'), cell: (l) => formatDateTime(l.failedAt), class: 'nowrap' },
+          { label: () => t('platformDeadLetters.tenant'), cell: (l) => tenantName(l.tenantId) },
           {
-            label: () => t('pdl.event'),
+            label: () => t('platformDeadLetters.event'),
             cell: (l) => (
               <span class="pdl-event">
                 <span>{moduleName(l.module)}</span>
-                <code class="pdl-break">{l.eventType ?? t('pdl.unknown')}</code>
+                <code class="pdl-break">{l.eventType ?? t('platformDeadLetters.unknown')}</code>
                 <span class="mono muted pdl-break">{l.eventId ?? ''}</span>
               </span>
             ),
           },
           {
-            label: () => t('pdl.source'),
+            label: () => t('platformDeadLetters.source'),
             cell: (l) => (
               <span class="pdl-event">
                 <span>{sourceName(l.source)}</span>
@@ -309,15 +309,15 @@ export default function PlatformDeadLetters() {
               </span>
             ),
           },
-          { label: () => t('pdl.attempts'), cell: (l) => formatNumber(l.attempts), class: 'num' },
+          { label: () => t('platformDeadLetters.attempts'), cell: (l) => formatNumber(l.attempts), class: 'num' },
           {
-            label: () => t('pdl.reason'),
+            label: () => t('platformDeadLetters.reason'),
             class: 'cell--wide',
             cell: (l) => (
               <span class="pdl-event">
                 <span class="error-text pdl-break" data-testid="pdl-reason">{l.reason}</span>
                 <Show when={l.copies?.length}>
-                  <span class="muted">{t('pdl.copies', { n: l.copies!.length })}</span>
+                  <span class="muted">{t('platformDeadLetters.copies', { n: l.copies!.length })}</span>
                 </Show>
               </span>
             ),
@@ -325,16 +325,16 @@ export default function PlatformDeadLetters() {
           {
             label: () => t('common.actions'),
             cell: (l) => (
-              <Show when={l.redrivable} fallback={<span class="muted">{t('pdl.notRedrivable')}</span>}>
+              <Show when={l.redrivable} fallback={<span class="muted">{t('platformDeadLetters.notRedrivable')}</span>}>
                 <button
                   type="button"
                   class="btn btn--small"
-                  title={t('pdl.redriveOneLabel', { id: l.eventId ?? l.id })}
-                  aria-label={t('pdl.redriveOneLabel', { id: l.eventId ?? l.id })}
+                  title={t('platformDeadLetters.redriveOneLabel', { id: l.eventId ?? l.id })}
+                  aria-label={t('platformDeadLetters.redriveOneLabel', { id: l.eventId ?? l.id })}
                   disabled={busy()}
                   onClick={() => setPending({ kind: 'ids', ids: [l.id] })}
                 >
-                  {t('pdl.redriveOne')}
+                  {t('platformDeadLetters.redriveOne')}
                 </button>
               </Show>
             ),

@@ -76,13 +76,13 @@ export default function Tenants() {
         columns={[
           { label: () => t('tenants.name'), cell: (x) => x.name, class: 'cell--primary' },
           { label: () => t('tenants.id'), cell: (x) => <span class="mono">{x.id}</span> },
-          { label: () => t('tenants.level'), cell: (x) => tMaybe(`level.${x.level}`, x.level) },
+          { label: () => t('tenants.level'), cell: (x) => tMaybe(`tenants.level.${x.level}`, x.level) },
           { label: () => t('tenants.divisionCode'), cell: (x) => <span class="mono">{x.divisionCode}</span> },
           {
             label: () => t('tenants.status'),
             cell: (x) => (
               <span class="lc-status" data-testid="tenant-status">
-                <span class={x.status === 'suspended' ? 'tag tag--off' : 'tag'}>{tMaybe(`tenantStatus.${x.status ?? 'active'}`, x.status ?? 'active')}</span>
+                <span class={x.status === 'suspended' ? 'tag tag--off' : 'tag'}>{tMaybe(`tenants.status.${x.status ?? 'active'}`, x.status ?? 'active')}</span>
                 <Show when={x.status === 'suspended'}>
                   <span class="lc-note">{t('tenants.suspendedNote', { reason: x.suspendReason ?? '', at: formatDateTime(x.suspendedAt), by: x.suspendedBy ?? '' })}</span>
                 </Show>
@@ -188,7 +188,7 @@ function CreateTenant(props: { onDone: () => void; onCancel: () => void }) {
             <For each={LEVELS}>
               {(l) => (
                 <option value={l} selected={draft().level === l}>
-                  {t(`level.${l}`)}
+                  {t(`tenants.level.${l}`)}
                 </option>
               )}
             </For>

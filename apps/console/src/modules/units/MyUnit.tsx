@@ -12,12 +12,12 @@ export default function MyUnit() {
       when={unitId()}
       fallback={
         <section>
-          <h1>{t('myUnit.title')}</h1>
-          <Banner kind="info">{t('myUnit.none')}</Banner>
+          <h1>{t('units.myUnit.title')}</h1>
+          <Banner kind="info">{t('units.myUnit.none')}</Banner>
         </section>
       }
     >
-      {(id) => <UnitDetailBody unitId={id()} title={t('myUnit.title')} canWrite={false} canReveal={false} />}
+      {(id) => <UnitDetailBody unitId={id()} title={t('units.myUnit.title')} canWrite={false} canReveal={false} />}
     </Show>
   );
 }

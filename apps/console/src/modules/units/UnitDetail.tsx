@@ -6,7 +6,7 @@ import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValue
 import { UnitView } from './UnitView';
 import { createFieldErrors } from '../../forms';
 import { lang, t } from '../../i18n';
-import { ACCESS } from '../../nav';
+import { UNITS_ACCESS } from './access';
 import { hasRole } from '../../session';
 import { errorText, showToast } from '../../toast';
 import type { Unit, UnitType, UnitUpdateInput } from '../../api-types';
@@ -177,8 +177,8 @@ export default function UnitDetail() {
       unitId={params.unitId}
       title={t('units.detailTitle')}
       back
-      canWrite={hasRole(...ACCESS.unitsWrite)}
-      canReveal={hasRole(...ACCESS.revealPhone)}
+      canWrite={hasRole(...UNITS_ACCESS.write)}
+      canReveal={hasRole(...UNITS_ACCESS.revealPhone)}
     />
   );
 }

@@ -92,7 +92,7 @@ export function UnitForm(props: {
           <For each={UNIT_TYPES}>
             {(ty) => (
               <option value={ty} selected={v().type === ty}>
-                {t(`unitType.${ty}`)}
+                {t(`units.type.${ty}`)}
               </option>
             )}
           </For>

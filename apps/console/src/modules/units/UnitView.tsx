@@ -29,7 +29,7 @@ export function UnitView(props: { unit: Unit; canReveal: boolean }) {
       </div>
       <div>
         <dt>{t('units.type')}</dt>
-        <dd>{t(`unitType.${props.unit.type}`)}</dd>
+        <dd>{t(`units.type.${props.unit.type}`)}</dd>
       </div>
       <div>
         <dt>{t('units.uscc')}</dt>

@@ -4,7 +4,7 @@ import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
 import { formatDateTime, formatNumber, t } from '../../i18n';
-import { ACCESS } from '../../nav';
+import { UNITS_ACCESS } from './access';
 import { createPaged } from '../../paged';
 import { hasRole } from '../../session';
 import { errorText } from '../../toast';
@@ -23,7 +23,7 @@ export default function Units() {
     return query('units.list', input);
   });
   onMount(() => void list.reload());
-  const canWrite = () => hasRole(...ACCESS.unitsWrite);
+  const canWrite = () => hasRole(...UNITS_ACCESS.write);
 
   return (
     <section aria-labelledby="units-title">
@@ -73,7 +73,7 @@ export default function Units() {
             <For each={UNIT_TYPES}>
               {(ty) => (
                 <option value={ty} selected={type() === ty}>
-                  {t(`unitType.${ty}`)}
+                  {t(`units.type.${ty}`)}
                 </option>
               )}
             </For>
@@ -107,7 +107,7 @@ export default function Units() {
             cell: (u) => <A href={`/units/${encodeURIComponent(u.unitId)}`}>{u.name}</A>,
             class: 'cell--primary',
           },
-          { label: () => t('units.type'), cell: (u) => t(`unitType.${u.type}`) },
+          { label: () => t('units.type'), cell: (u) => t(`units.type.${u.type}`) },
           { label: () => t('units.uscc'), cell: (u) => <span class="mono">{u.uscc || '—'}</span> },
           { label: () => t('units.memberCount'), cell: (u) => formatNumber(u.memberCount), class: 'num' },
           {

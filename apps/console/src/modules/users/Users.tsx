@@ -107,7 +107,7 @@ export default function Users() {
             label: () => t('users.status'),
             cell: (u) => (
               <span class="lc-status" data-testid="user-status">
-                <span class={u.status === 'disabled' ? 'tag tag--off' : 'tag'}>{tMaybe(`userStatus.${u.status}`, u.status)}</span>
+                <span class={u.status === 'disabled' ? 'tag tag--off' : 'tag'}>{tMaybe(`users.status.${u.status}`, u.status)}</span>
                 <Show when={u.status === 'disabled'}>
                   <span class="lc-note">{t('users.disabledNote', { reason: u.disabledReason ?? '', at: formatDateTime(u.disabledAt) })}</span>
                 </Show>

@@ -1,0 +1,5 @@
+import type { zh } from './zh';
+
+export const en: Record<keyof typeof zh, string> = {
+  'calendar.nav': 'Holiday calendar',
+};
