@@ -3,9 +3,9 @@ import { createResource, For, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { downloadFile, sheetLang, type XlsxFile } from '../../download';
-import { formatNumber } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { errorText, showError } from '../../toast';
-import { comparatorSign, pct, STATUSES, statusLabel, tt, type PlanV, type Status } from './labels';
+import { comparatorSign, pct, STATUSES, statusLabel, type PlanV, type Status } from './labels';
 import './ten-things.css';
 
 interface Row {
@@ -49,19 +49,19 @@ export default function AnnualReport() {
           <>
             <div class="page-head">
               <h1 id="tt-report-title">
-                {r().plan.title} · {tt('annual')}
+                {r().plan.title} · {t('tenThings.annual')}
               </h1>
               <div class="tt-inline no-print">
                 <button class="btn" type="button" onClick={() => window.print()}>
-                  {tt('print')}
+                  {t('tenThings.print')}
                 </button>
                 <button class="btn btn--primary" type="button" onClick={() => void excel()}>
-                  {tt('excel')}
+                  {t('tenThings.excel')}
                 </button>
               </div>
             </div>
             <p>
-              {tt('asOf', { date: r().asOf })} · {tt('completion')} {pct(r().summary.completion)} ·{' '}
+              {t('tenThings.asOf', { date: r().asOf })} · {t('tenThings.completion')} {pct(r().summary.completion)} ·{' '}
               <For each={STATUSES}>
                 {(s) => (
                   <span>
@@ -73,13 +73,13 @@ export default function AnnualReport() {
             <table>
               <thead>
                 <tr>
-                  <th>{tt('itemTitle')}</th>
-                  <th>{tt('targets')}</th>
-                  <th>{tt('target')}</th>
-                  <th>{tt('achieved')}</th>
-                  <th>{tt('completion')}</th>
-                  <th>{tt('status')}</th>
-                  <th>{tt('satisfaction')}</th>
+                  <th>{t('tenThings.itemTitle')}</th>
+                  <th>{t('tenThings.targets')}</th>
+                  <th>{t('tenThings.target')}</th>
+                  <th>{t('tenThings.achieved')}</th>
+                  <th>{t('tenThings.completion')}</th>
+                  <th>{t('tenThings.status')}</th>
+                  <th>{t('tenThings.satisfaction')}</th>
                 </tr>
               </thead>
               <tbody>

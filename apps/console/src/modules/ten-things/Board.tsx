@@ -1,10 +1,11 @@
+import { t } from '../../i18n';
 import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
-import { categoryLabel, pct, STATUSES, statusLabel, tt, type PlanV, type PlanViewV } from './labels';
+import { categoryLabel, pct, STATUSES, statusLabel, type PlanV, type PlanViewV } from './labels';
 import { ItemCard } from './parts';
 import { ProposeForm } from './ProposeForm';
 import { VotePanel } from './VotePanel';
@@ -31,7 +32,7 @@ export default function Board() {
     e.preventDefault();
     try {
       const plan = await mutate('tenThings.plans.create', { year: year(), title: title().trim() || `${year()}年服务职工“十件实事”` });
-      showToast('success', () => tt('createPlan'));
+      showToast('success', () => t('tenThings.createPlan'));
       await refetchPlans();
       setChosen(plan.planId);
     } catch (err) {
@@ -42,11 +43,11 @@ export default function Board() {
   return (
     <section aria-labelledby="tt-title">
       <div class="page-head">
-        <h1 id="tt-title">{tt('title')}</h1>
+        <h1 id="tt-title">{t('tenThings.title')}</h1>
         <div class="tt-inline no-print">
           <Show when={(plans()?.items.length ?? 0) > 0}>
             <label for="tt-plan" class="visually-hidden">
-              {tt('plan')}
+              {t('tenThings.plan')}
             </label>
             <select id="tt-plan" value={planId() ?? ''} onChange={(e) => setChosen(e.currentTarget.value)}>
               <For each={plans()?.items ?? []}>{(p) => <option value={p.planId}>{p.year} · {p.title}</option>}</For>
@@ -54,7 +55,7 @@ export default function Board() {
           </Show>
           <Show when={planId()}>
             <A class="btn" href={`/ten-things/report/${planId()}`}>
-              {tt('annual')}
+              {t('tenThings.annual')}
             </A>
           </Show>
         </div>
@@ -62,18 +63,18 @@ export default function Board() {
 
       <Show when={isAdmin()}>
         <details class="card no-print" open={plans()?.items.length === 0}>
-          <summary>{tt('createPlan')}</summary>
+          <summary>{t('tenThings.createPlan')}</summary>
           <form class="tt-inline" onSubmit={createPlan}>
             <div class="field">
-              <label for="tt-year">{tt('year')}</label>
+              <label for="tt-year">{t('tenThings.year')}</label>
               <input id="tt-year" type="number" min="2000" max="2100" value={year()} onInput={(e) => setYear(Number(e.currentTarget.value))} />
             </div>
             <div class="field">
-              <label for="tt-plan-title">{tt('planTitle')}</label>
+              <label for="tt-plan-title">{t('tenThings.planTitle')}</label>
               <input id="tt-plan-title" maxLength={limits.tenThings.planTitle.max} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} placeholder={`${year()}年服务职工“十件实事”`} />
             </div>
             <button class="btn btn--primary" type="submit">
-              {tt('createPlan')}
+              {t('tenThings.createPlan')}
             </button>
           </form>
         </details>
@@ -83,16 +84,16 @@ export default function Board() {
         <Banner kind="error">{errorText(plans.error ?? view.error)}</Banner>
       </Show>
       <Show when={plans() && plans()!.items.length === 0}>
-        <p class="muted">{tt('noPlan')}</p>
+        <p class="muted">{t('tenThings.noPlan')}</p>
       </Show>
 
       <Show when={view()}>
         {(v) => (
           <>
             <Show when={adopted().length > 0}>
-              <div class="tt-summary" aria-label={tt('status')}>
+              <div class="tt-summary" aria-label={t('tenThings.status')}>
                 <span>
-                  {tt('itemsAdopted', { n: adopted().length })} · {tt('completion')} <strong data-testid="tt-plan-completion">{pct(v().summary.completion)}</strong>
+                  {t('tenThings.itemsAdopted', { n: adopted().length })} · {t('tenThings.completion')} <strong data-testid="tt-plan-completion">{pct(v().summary.completion)}</strong>
                 </span>
                 <For each={STATUSES}>
                   {(s) => (
@@ -101,20 +102,20 @@ export default function Board() {
                     </span>
                   )}
                 </For>
-                <span class="muted">{tt('asOf', { date: v().asOf })}</span>
+                <span class="muted">{t('tenThings.asOf', { date: v().asOf })}</span>
               </div>
               <form class="filters no-print" role="search" onSubmit={(e) => e.preventDefault()}>
                 <div class="field">
-                  <label for="tt-f-status">{tt('status')}</label>
+                  <label for="tt-f-status">{t('tenThings.status')}</label>
                   <select id="tt-f-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value)}>
-                    <option value="">{tt('allStatuses')}</option>
+                    <option value="">{t('tenThings.allStatuses')}</option>
                     <For each={STATUSES}>{(s) => <option value={s}>{statusLabel(s)}</option>}</For>
                   </select>
                 </div>
                 <div class="field">
-                  <label for="tt-f-dept">{tt('leadDept')}</label>
+                  <label for="tt-f-dept">{t('tenThings.leadDept')}</label>
                   <select id="tt-f-dept" value={dept()} onChange={(e) => setDept(e.currentTarget.value)}>
-                    <option value="">{tt('allDepts')}</option>
+                    <option value="">{t('tenThings.allDepts')}</option>
                     <For each={depts()}>{(d) => <option value={d}>{d}</option>}</For>
                   </select>
                 </div>
@@ -127,13 +128,13 @@ export default function Board() {
             <Show when={v().plan.status !== 'adopted'}>
               <section class="tt-section" aria-labelledby="tt-cands">
                 <h2 id="tt-cands">
-                  {tt('candidates')}（{v().items.filter((i) => i.stage !== 'not_adopted').length}）
+                  {t('tenThings.candidates')}（{v().items.filter((i) => i.stage !== 'not_adopted').length}）
                 </h2>
                 <ol data-testid="tt-candidates">
                   <For each={v().items}>
                     {(i) => (
                       <li>
-                        {i.title} <span class="muted">· {categoryLabel(i.category)} · {i.leadDept} · {i.targets.length} {tt('targets')}</span>
+                        {i.title} <span class="muted">· {categoryLabel(i.category)} · {i.leadDept} · {i.targets.length} {t('tenThings.targets')}</span>
                       </li>
                     )}
                   </For>

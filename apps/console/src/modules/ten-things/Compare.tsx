@@ -2,9 +2,9 @@ import { createEffect, createResource, createSignal, For, Show } from 'solid-js'
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
-import { formatNumber, lang } from '../../i18n';
+import { formatNumber, lang, t } from '../../i18n';
 import { errorText } from '../../toast';
-import { pct, STATUSES, statusLabel, tt } from './labels';
+import { pct, STATUSES, statusLabel } from './labels';
 import './ten-things.css';
 
 interface Overview {
@@ -44,27 +44,27 @@ export default function Compare() {
   return (
     <section aria-labelledby="tt-compare-title">
       <div class="page-head">
-        <h1 id="tt-compare-title">{tt('compare')}</h1>
+        <h1 id="tt-compare-title">{t('tenThings.compare')}</h1>
         <div class="field">
-          <label for="tt-compare-year">{tt('year')}</label>
+          <label for="tt-compare-year">{t('tenThings.year')}</label>
           <input id="tt-compare-year" type="number" min="2000" max="2100" value={year()} onChange={(e) => setYear(Number(e.currentTarget.value))} />
         </div>
       </div>
-      <p class="muted">{tt('compareIntro')}</p>
+      <p class="muted">{t('tenThings.compareIntro')}</p>
       <Show when={data.error}>
         <Banner kind="error">{errorText(data.error)}</Banner>
       </Show>
-      <div class="tt-chart" ref={el} role="img" aria-label={tt('compare')} />
+      <div class="tt-chart" ref={el} role="img" aria-label={t('tenThings.compare')} />
       <div class="table-wrap">
         <table data-testid="tt-compare">
           <thead>
             <tr>
-              <th>{tt('tenant')}</th>
-              <th>{tt('adoptedCount')}</th>
-              <th>{tt('meanCompletion')}</th>
+              <th>{t('tenThings.tenant')}</th>
+              <th>{t('tenThings.adoptedCount')}</th>
+              <th>{t('tenThings.meanCompletion')}</th>
               <For each={STATUSES}>{(s) => <th>{statusLabel(s)}</th>}</For>
-              <th>{tt('reports')}</th>
-              <th>{tt('meanSatisfaction')}</th>
+              <th>{t('tenThings.reports')}</th>
+              <th>{t('tenThings.meanSatisfaction')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,8 +1,8 @@
+import { t } from '../../i18n';
 import { evidenceContentTypes, MAX_EVIDENCE_BYTES } from '@ufp/core/evidence/rules';
 import { For, Show } from 'solid-js';
 import { mutate } from '../../api';
 import { errorText } from '../../toast';
-import { tt } from './labels';
 
 export const MAX_FILES = 10;
 const ACCEPT = [...evidenceContentTypes, '.jpg', '.jpeg', '.png', '.webp', '.pdf', '.xlsx', '.docx'].join(',');
@@ -49,9 +49,9 @@ class UploadError extends Error {
 
 const uploadMessage = (err: unknown): (() => string) => {
   if (!(err instanceof UploadError)) return () => errorText(err, { staleOnConflict: false });
-  if (err.status === 0) return () => tt('uploadNetwork');
-  if (err.status === 403) return () => tt('uploadExpired');
-  return () => tt('uploadFailed', { status: err.status });
+  if (err.status === 0) return () => t('tenThings.uploadNetwork');
+  if (err.status === 403) return () => t('tenThings.uploadExpired');
+  return () => t('tenThings.uploadFailed', { status: err.status });
 };
 
 /**
@@ -65,9 +65,9 @@ export function EvidencePicker(props: { itemId: string; idPrefix: string; files:
     const key = nextKey++;
     const entry: PickedFile = { key, name: file.name, progress: 0, state: 'uploading' };
     const refuse = (error: () => string) => props.setFiles((list) => [...list, { ...entry, state: 'error', error }]);
-    if (props.files.filter((f) => f.state !== 'error').length >= MAX_FILES) return refuse(() => tt('tooMany', { max: MAX_FILES }));
-    if (!(evidenceContentTypes as string[]).includes(file.type)) return refuse(() => tt('typeNotAllowed'));
-    if (file.size > MAX_EVIDENCE_BYTES) return refuse(() => tt('tooLarge', { size: Math.round((file.size / 1024 / 1024) * 10) / 10, mb: MB }));
+    if (props.files.filter((f) => f.state !== 'error').length >= MAX_FILES) return refuse(() => t('tenThings.tooMany', { max: MAX_FILES }));
+    if (!(evidenceContentTypes as string[]).includes(file.type)) return refuse(() => t('tenThings.typeNotAllowed'));
+    if (file.size > MAX_EVIDENCE_BYTES) return refuse(() => t('tenThings.tooLarge', { size: Math.round((file.size / 1024 / 1024) * 10) / 10, mb: MB }));
     props.setFiles((list) => [...list, entry]);
     try {
       const upload = await mutate('tenThings.evidence.createUpload', { itemId: props.itemId, fileName: file.name, contentType: file.type, sizeBytes: file.size });
@@ -88,32 +88,32 @@ export function EvidencePicker(props: { itemId: string; idPrefix: string; files:
 
   return (
     <fieldset class="tt-evidence">
-      <legend>{tt('evidence')}</legend>
+      <legend>{t('tenThings.evidence')}</legend>
       <div class="tt-inline">
         <label class="btn btn--small" for={`${props.idPrefix}-files`}>
-          {tt('addEvidence')}
+          {t('tenThings.addEvidence')}
         </label>
-        <input class="tt-file" id={`${props.idPrefix}-files`} type="file" multiple accept={ACCEPT} onChange={onPick} aria-label={tt('evidence')} />
+        <input class="tt-file" id={`${props.idPrefix}-files`} type="file" multiple accept={ACCEPT} onChange={onPick} aria-label={t('tenThings.evidence')} />
         <label class="btn btn--small" for={`${props.idPrefix}-camera`}>
-          {tt('takePhoto')}
+          {t('tenThings.takePhoto')}
         </label>
-        <input class="tt-file" id={`${props.idPrefix}-camera`} type="file" accept="image/jpeg,image/png,image/webp" capture="environment" onChange={onPick} aria-label={tt('takePhoto')} />
+        <input class="tt-file" id={`${props.idPrefix}-camera`} type="file" accept="image/jpeg,image/png,image/webp" capture="environment" onChange={onPick} aria-label={t('tenThings.takePhoto')} />
       </div>
-      <p class="field__hint">{tt('evidenceHint', { mb: MB, max: MAX_FILES })}</p>
+      <p class="field__hint">{t('tenThings.evidenceHint', { mb: MB, max: MAX_FILES })}</p>
       <ul class="tt-files" data-testid="tt-evidence-files">
         <For each={props.files}>
           {(f) => (
             <li class={`tt-file-row tt-file--${f.state}`} data-testid="tt-evidence-file">
               <span class="tt-file-name">{f.name}</span>
               <Show when={f.state === 'uploading'}>
-                <progress max="100" value={Math.round(f.progress * 100)} aria-label={`${f.name} ${tt('uploading', { pct: Math.round(f.progress * 100) })}`} />
-                <span class="muted">{tt('uploading', { pct: Math.round(f.progress * 100) })}</span>
+                <progress max="100" value={Math.round(f.progress * 100)} aria-label={`${f.name} ${t('tenThings.uploading', { pct: Math.round(f.progress * 100) })}`} />
+                <span class="muted">{t('tenThings.uploading', { pct: Math.round(f.progress * 100) })}</span>
               </Show>
               <Show when={f.state === 'checking'}>
-                <span class="muted">{tt('checking')}</span>
+                <span class="muted">{t('tenThings.checking')}</span>
               </Show>
               <Show when={f.state === 'ready'}>
-                <span class="tt-file-ok">✓ {tt('uploaded')}</span>
+                <span class="tt-file-ok">✓ {t('tenThings.uploaded')}</span>
               </Show>
               <Show when={f.state === 'error'}>
                 <span class="field__error" role="alert">
@@ -121,7 +121,7 @@ export function EvidencePicker(props: { itemId: string; idPrefix: string; files:
                 </span>
               </Show>
               <Show when={f.state !== 'uploading' && f.state !== 'checking'}>
-                <button class="btn btn--small" type="button" aria-label={tt('removeFile', { name: f.name })} onClick={() => props.setFiles((list) => list.filter((x) => x.key !== f.key))}>
+                <button class="btn btn--small" type="button" aria-label={t('tenThings.removeFile', { name: f.name })} onClick={() => props.setFiles((list) => list.filter((x) => x.key !== f.key))}>
                   ×
                 </button>
               </Show>

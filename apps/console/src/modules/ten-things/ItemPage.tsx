@@ -3,12 +3,12 @@ import QRCode from 'qrcode';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
-import { formatDateTime, formatNumber } from '../../i18n';
+import { formatDateTime, formatNumber, t, type DictKey } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import type { Unit } from '../../api-types';
 import type { Page } from '../../paged';
-import { tt, type ItemV, type TtKey } from './labels';
+import { type ItemV } from './labels';
 import { ItemCard } from './parts';
 import { ReportForm } from './ReportForm';
 import './ten-things.css';
@@ -49,11 +49,11 @@ export default function ItemPage() {
   const [qr] = createResource(publicUrl, (url) => (url ? QRCode.toDataURL(url, { margin: 1, width: 296 }) : Promise.resolve('')));
 
   const correct = async (entry: Entry) => {
-    const reason = window.prompt(tt('correctReason'));
+    const reason = window.prompt(t('tenThings.correctReason'));
     if (!reason) return;
     try {
       await mutate('tenThings.progress.correct', { itemId: params.itemId, entryId: entry.entryId, reason });
-      showToast('success', () => tt('corrected'));
+      showToast('success', () => t('tenThings.corrected'));
       void refetch();
     } catch (err) {
       showError(err);
@@ -71,21 +71,21 @@ export default function ItemPage() {
             <div class="page-head">
               <h1 id="tt-item-title">{d().item.title}</h1>
               <A class="btn no-print" href={hasRole('unit_reporter') && !isStaff() ? '/ten-things/my' : '/ten-things'}>
-                {tt('board')}
+                {t('tenThings.board')}
               </A>
             </div>
             <ItemCard item={d().item} />
             <Show when={d().item.stage === 'adopted'}>
               <div class="tt-section tt-inline tt-inline--top">
                 <div class="card tt-task tt-half">
-                  <h2>{tt('report')}</h2>
+                  <h2>{t('tenThings.report')}</h2>
                   <ReportForm item={d().item} idPrefix="tt-item-report" onSaved={() => void refetch()} />
                 </div>
                 <div class="card tt-half">
-                  <h2>{tt('publicLink')}</h2>
+                  <h2>{t('tenThings.publicLink')}</h2>
                   <div class="tt-qr">
                     <Show when={qr()}>
-                      <img src={qr()} alt={tt('publicLink')} />
+                      <img src={qr()} alt={t('tenThings.publicLink')} />
                     </Show>
                     <a href={publicUrl()} target="_blank" rel="noopener" data-testid="tt-public-link" class="tt-link">
                       {publicUrl()}
@@ -98,16 +98,16 @@ export default function ItemPage() {
               </Show>
             </Show>
             <section class="tt-section" aria-labelledby="tt-ledger">
-              <h2 id="tt-ledger">{tt('ledger')}</h2>
+              <h2 id="tt-ledger">{t('tenThings.ledger')}</h2>
               <div class="table-wrap">
                 <table data-testid="tt-ledger">
                   <thead>
                     <tr>
-                      <th>{tt('occurredOn')}</th>
-                      <th>{tt('targetIndex')}</th>
-                      <th>{tt('quantity')}</th>
-                      <th>{tt('entryType')}</th>
-                      <th>{tt('note')}</th>
+                      <th>{t('tenThings.occurredOn')}</th>
+                      <th>{t('tenThings.targetIndex')}</th>
+                      <th>{t('tenThings.quantity')}</th>
+                      <th>{t('tenThings.entryType')}</th>
+                      <th>{t('tenThings.note')}</th>
                       <th />
                     </tr>
                   </thead>
@@ -121,15 +121,15 @@ export default function ItemPage() {
                             {e.quantity > 0 ? '+' : ''}
                             {formatNumber(e.quantity)} {d().item.targets[e.targetIndex]?.unit}
                           </td>
-                          <td>{tt(`entryType.${e.entryType}` as TtKey)}</td>
+                          <td>{t(`tenThings.entryType.${e.entryType}` as DictKey)}</td>
                           <td>
                             {e.reason ?? e.note ?? ''}
                             <span class="muted"> {formatDateTime(e.recordedAt)}</span>
                             <Show when={e.evidence?.length}>
-                              <div class="tt-entry-files" data-testid="tt-entry-evidence" aria-label={tt('evidence')}>
+                              <div class="tt-entry-files" data-testid="tt-entry-evidence" aria-label={t('tenThings.evidence')}>
                                 <For each={e.evidence}>
                                   {(f) => (
-                                    <button type="button" title={`${tt('evidence')}：${f.fileName}（${formatNumber(Math.ceil(f.sizeBytes / 1024))} KB）`} onClick={() => void openEvidence(f.evidenceId)}>
+                                    <button type="button" title={`${t('tenThings.evidence')}：${f.fileName}（${formatNumber(Math.ceil(f.sizeBytes / 1024))} KB）`} onClick={() => void openEvidence(f.evidenceId)}>
                                       {f.fileName}
                                     </button>
                                   )}
@@ -139,11 +139,11 @@ export default function ItemPage() {
                           </td>
                           <td>
                             <Show when={e.reversedBy}>
-                              <span class="muted">{tt('reversedBy')}</span>
+                              <span class="muted">{t('tenThings.reversedBy')}</span>
                             </Show>
                             <Show when={isStaff() && e.entryType === 'report' && !e.reversedBy}>
                               <button class="btn btn--small" type="button" onClick={() => void correct(e)}>
-                                {tt('correct')}
+                                {t('tenThings.correct')}
                               </button>
                             </Show>
                           </td>
@@ -177,7 +177,7 @@ function AssignForm(props: { item: ItemV; onSaved: () => void }) {
         coUnitIds: co(),
         milestones: shares().map((share, i) => ({ quarter: (i + 1) as 1 | 2 | 3 | 4, share })),
       });
-      showToast('success', () => tt('assigned'));
+      showToast('success', () => t('tenThings.assigned'));
       props.onSaved();
     } catch (err) {
       showError(err);
@@ -185,13 +185,13 @@ function AssignForm(props: { item: ItemV; onSaved: () => void }) {
   };
   return (
     <form class="card tt-section no-print" onSubmit={save} aria-labelledby="tt-assign-title">
-      <h2 id="tt-assign-title">{tt('assign')}</h2>
+      <h2 id="tt-assign-title">{t('tenThings.assign')}</h2>
       <div class="field">
-        <label for="tt-a-dept">{tt('leadDept')}</label>
+        <label for="tt-a-dept">{t('tenThings.leadDept')}</label>
         <input id="tt-a-dept" required maxLength={limits.tenThings.leadDept.max} value={leadDept()} onInput={(e) => setLeadDept(e.currentTarget.value)} />
       </div>
       <fieldset>
-        <legend>{tt('coUnits')}</legend>
+        <legend>{t('tenThings.coUnits')}</legend>
         <For each={units()?.items ?? []}>
           {(u) => (
             <label class="block-label">
@@ -201,7 +201,7 @@ function AssignForm(props: { item: ItemV; onSaved: () => void }) {
         </For>
       </fieldset>
       <fieldset class="tt-inline">
-        <legend>{tt('milestones')}</legend>
+        <legend>{t('tenThings.milestones')}</legend>
         <For each={[0, 1, 2, 3]}>
           {(q) => (
             <div class="field">
@@ -219,7 +219,7 @@ function AssignForm(props: { item: ItemV; onSaved: () => void }) {
         </For>
       </fieldset>
       <button class="btn btn--primary" type="submit">
-        {tt('saveAssign')}
+        {t('tenThings.saveAssign')}
       </button>
     </form>
   );

@@ -1,9 +1,10 @@
+import { t } from '../../i18n';
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { errorText } from '../../toast';
-import { tt, type ItemV } from './labels';
+import { type ItemV } from './labels';
 import { ItemCard } from './parts';
 import { ReportForm } from './ReportForm';
 import './ten-things.css';
@@ -14,27 +15,27 @@ export default function MyTasks() {
   return (
     <section aria-labelledby="tt-my-title">
       <div class="page-head">
-        <h1 id="tt-my-title">{tt('myTasks')}</h1>
+        <h1 id="tt-my-title">{t('tenThings.myTasks')}</h1>
       </div>
       <Show when={tasks.error}>
         <Banner kind="error">{errorText(tasks.error)}</Banner>
       </Show>
       <Show when={tasks() && tasks()!.items.length === 0}>
-        <p class="muted">{tt('noTasks')}</p>
+        <p class="muted">{t('tenThings.noTasks')}</p>
       </Show>
       <div class="tt-grid">
         <For each={tasks()?.items ?? []}>
           {(item, i) => (
             <div class="tt-task card" data-testid="tt-task">
               <ItemCard item={item} href={`/ten-things/items/${item.itemId}`} />
-              <h2 class="tt-task__title">{tt('report')}</h2>
+              <h2 class="tt-task__title">{t('tenThings.report')}</h2>
               <ReportForm item={item} idPrefix={`tt-task-${i()}`} onSaved={() => void refetch()} />
             </div>
           )}
         </For>
       </div>
       <p class="muted">
-        <A href="/ten-things/my">{tt('progressHint')}</A>
+        <A href="/ten-things/my">{t('tenThings.progressHint')}</A>
       </p>
     </section>
   );

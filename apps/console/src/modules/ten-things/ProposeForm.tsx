@@ -1,8 +1,8 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError, issuesByField, mutate, query, type InputOf } from '../../api';
-import { formatNumber } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { showError, showToast } from '../../toast';
-import { CATEGORIES, categoryLabel, comparatorSign, tt, type TargetV } from './labels';
+import { CATEGORIES, categoryLabel, comparatorSign, type TargetV } from './labels';
 import { limits } from '@ufp/core/validation/limits';
 
 /** 征集: a candidate with its targets typed as free text and parsed live (the server's parser, debounced). */
@@ -42,7 +42,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
         targetsText: text().trim(),
         ...(yuan ? { budgetFen: Math.round(Number(yuan) * 100) } : {}),
       });
-      showToast('success', () => tt('propose'));
+      showToast('success', () => t('tenThings.propose'));
       setTitle('');
       setText('');
       setDebounced('');
@@ -59,39 +59,39 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
 
   return (
     <form class="card no-print" onSubmit={submit} aria-labelledby="tt-propose-title">
-      <h3 id="tt-propose-title">{tt('propose')}</h3>
+      <h3 id="tt-propose-title">{t('tenThings.propose')}</h3>
       <div class="tt-inline">
         <div class="field">
-          <label for="tt-c-title">{tt('itemTitle')}</label>
+          <label for="tt-c-title">{t('tenThings.itemTitle')}</label>
           <input id="tt-c-title" required maxLength={limits.tenThings.title.max} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
           <Show when={err('title')}>
             <span class="field__error">{err('title')}</span>
           </Show>
         </div>
         <div class="field">
-          <label for="tt-c-category">{tt('category')}</label>
+          <label for="tt-c-category">{t('tenThings.category')}</label>
           <select id="tt-c-category" value={category()} onChange={(e) => setCategory(e.currentTarget.value)}>
             <For each={Object.keys(CATEGORIES)}>{(c) => <option value={c}>{categoryLabel(c)}</option>}</For>
           </select>
         </div>
         <div class="field">
-          <label for="tt-c-dept">{tt('leadDept')}</label>
+          <label for="tt-c-dept">{t('tenThings.leadDept')}</label>
           <input id="tt-c-dept" required maxLength={limits.tenThings.leadDept.max} value={leadDept()} onInput={(e) => setLeadDept(e.currentTarget.value)} />
         </div>
         <div class="field">
-          <label for="tt-c-budget">{tt('budget')}</label>
+          <label for="tt-c-budget">{t('tenThings.budget')}</label>
           <input id="tt-c-budget" type="number" min="0" step="0.01" value={budget()} onInput={(e) => setBudget(e.currentTarget.value)} />
         </div>
       </div>
       <div class="field" classList={{ 'field--invalid': !!err('targetsText') }}>
-        <label for="tt-c-text">{tt('targetsText')}</label>
-        <textarea id="tt-c-text" rows={3} required maxLength={limits.tenThings.targetsText.max} value={text()} onInput={(e) => onText(e.currentTarget.value)} placeholder={tt('targetsTextHint')} />
+        <label for="tt-c-text">{t('tenThings.targetsText')}</label>
+        <textarea id="tt-c-text" rows={3} required maxLength={limits.tenThings.targetsText.max} value={text()} onInput={(e) => onText(e.currentTarget.value)} placeholder={t('tenThings.targetsTextHint')} />
       </div>
       <Show when={debounced() ? preview() : undefined}>
         {(p) => (
           <div class="tt-preview" classList={{ 'tt-preview--error': !p().ok }} data-testid="tt-parse-preview" aria-live="polite">
             <Show when={p().ok} fallback={<span role="alert">{(p() as { message: string }).message}</span>}>
-              <strong>{tt('parsePreview')}</strong>
+              <strong>{t('tenThings.parsePreview')}</strong>
               <ol>
                 <For each={(p() as { value: { targets: TargetV[] } }).value.targets}>
                   {(t) => (
@@ -103,7 +103,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
               </ol>
               <Show when={(p() as { value: { descriptive: string[] } }).value.descriptive.length}>
                 <div class="muted">
-                  {tt('descriptive')}：{(p() as { value: { descriptive: string[] } }).value.descriptive.join('；')}
+                  {t('tenThings.descriptive')}：{(p() as { value: { descriptive: string[] } }).value.descriptive.join('；')}
                 </div>
               </Show>
             </Show>
@@ -112,7 +112,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
       </Show>
       <div class="form__actions">
         <button class="btn btn--primary" type="submit" disabled={saving()}>
-          {tt('propose')}
+          {t('tenThings.propose')}
         </button>
       </div>
     </form>

@@ -3,8 +3,8 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError } from '../../api';
 import { LangSwitch } from '../../components/LangSwitch';
 import { PublicError } from '../../components/PublicError';
-import { formatNumber } from '../../i18n';
-import { comparatorSign, tt } from './labels';
+import { formatNumber, t } from '../../i18n';
+import { comparatorSign } from './labels';
 import './ten-things.css';
 
 interface PublicItem {
@@ -54,7 +54,7 @@ export default function Rate() {
         {(it) => (
           <>
             <p class="muted">
-              {it().tenantName} · {it().year} · {tt('rateTitle')}
+              {it().tenantName} · {it().year} · {t('tenThings.rateTitle')}
             </p>
             <h1 id="tt-rate-title">{it().title}</h1>
             <ul class="tt-targets">
@@ -70,19 +70,19 @@ export default function Rate() {
               when={done()}
               fallback={
                 <>
-                  <p>{tt('rateIntro')}</p>
-                  <div class="tt-stars" role="group" aria-label={tt('rateTitle')}>
+                  <p>{t('tenThings.rateIntro')}</p>
+                  <div class="tt-stars" role="group" aria-label={t('tenThings.rateTitle')}>
                     <For each={[1, 2, 3, 4, 5]}>
                       {(n) => (
                         <button type="button" class="btn" aria-pressed={score() === n} onClick={() => setScore(n)}>
                           {'★'.repeat(n)}
-                          <span class="visually-hidden">{tt('stars', { n })}</span>
+                          <span class="visually-hidden">{t('tenThings.stars', { n })}</span>
                         </button>
                       )}
                     </For>
                   </div>
                   <button class="btn btn--primary" type="button" disabled={score() === 0} onClick={() => void submit()}>
-                    {tt('rateSubmit')}
+                    {t('tenThings.rateSubmit')}
                   </button>
                   <Show when={error()}>
                     <p role="alert" class="field__error">
@@ -90,14 +90,14 @@ export default function Rate() {
                     </p>
                   </Show>
                   <p class="muted">
-                    {it().satisfaction.count ? `${tt('satisfaction')} ${it().satisfaction.mean} · ${tt('ratings', { count: it().satisfaction.count })}` : tt('noRatings')}
+                    {it().satisfaction.count ? `${t('tenThings.satisfaction')} ${it().satisfaction.mean} · ${t('tenThings.ratings', { count: it().satisfaction.count })}` : t('tenThings.noRatings')}
                   </p>
                 </>
               }
             >
               {(d) => (
                 <p role="status" data-testid="tt-rate-done">
-                  {tt('rateThanks', { mean: d().mean, count: d().count })}
+                  {t('tenThings.rateThanks', { mean: d().mean, count: d().count })}
                 </p>
               )}
             </Show>

@@ -1,8 +1,9 @@
+import { t } from '../../i18n';
 import { createSignal, For } from 'solid-js';
 import { mutate } from '../../api';
 import { showError, showToast } from '../../toast';
 import { EvidencePicker, type PickedFile } from './EvidencePicker';
-import { todayIso, tt, type ItemV } from './labels';
+import { todayIso, type ItemV } from './labels';
 import { limits } from '@ufp/core/validation/limits';
 
 /** One progress report on a hand-reported target; large touch targets so it works on a phone. */
@@ -18,7 +19,7 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
   const id = (s: string) => `${props.idPrefix}-${s}`;
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy()) return showToast('info', () => tt('waitUploads'));
+    if (busy()) return showToast('info', () => t('tenThings.waitUploads'));
     const evidenceIds = files().flatMap((f) => (f.state === 'ready' && f.evidenceId ? [f.evidenceId] : []));
     setSaving(true);
     try {
@@ -30,7 +31,7 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
         ...(note().trim() ? { note: note().trim() } : {}),
         ...(evidenceIds.length ? { evidenceIds } : {}),
       });
-      showToast('success', () => tt('reported'));
+      showToast('success', () => t('tenThings.reported'));
       setQuantity('');
       setNote('');
       setFiles([]);
@@ -42,9 +43,9 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
     }
   };
   return (
-    <form onSubmit={submit} aria-label={`${tt('report')}：${props.item.title}`}>
+    <form onSubmit={submit} aria-label={`${t('tenThings.report')}：${props.item.title}`}>
       <div class="field">
-        <label for={id('target')}>{tt('targetIndex')}</label>
+        <label for={id('target')}>{t('tenThings.targetIndex')}</label>
         <select id={id('target')} value={index()} onChange={(e) => setIndex(Number(e.currentTarget.value))}>
           <For each={manual()}>
             {(x) => (
@@ -56,20 +57,20 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
         </select>
       </div>
       <div class="field">
-        <label for={id('qty')}>{tt('quantity')}</label>
+        <label for={id('qty')}>{t('tenThings.quantity')}</label>
         <input id={id('qty')} type="number" inputmode="decimal" min="0" step="any" required value={quantity()} onInput={(e) => setQuantity(e.currentTarget.value)} />
       </div>
       <div class="field">
-        <label for={id('date')}>{tt('occurredOn')}</label>
+        <label for={id('date')}>{t('tenThings.occurredOn')}</label>
         <input id={id('date')} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
       </div>
       <div class="field">
-        <label for={id('note')}>{tt('note')}</label>
+        <label for={id('note')}>{t('tenThings.note')}</label>
         <input id={id('note')} value={note()} maxLength={limits.tenThings.note.max} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
       <EvidencePicker itemId={props.item.itemId} idPrefix={props.idPrefix} files={files()} setFiles={setFiles} />
       <button class="btn btn--primary" type="submit" disabled={saving() || busy() || manual().length === 0}>
-        {tt('submitReport')}
+        {t('tenThings.submitReport')}
       </button>
     </form>
   );

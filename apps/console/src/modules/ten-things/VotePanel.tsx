@@ -1,7 +1,8 @@
+import { t } from '../../i18n';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError, mutate, query } from '../../api';
 import { showError, showToast } from '../../toast';
-import { tt, type PlanViewV } from './labels';
+import { type PlanViewV } from './labels';
 
 interface Outcome {
   quorum: { required: number; present: number; total: number };
@@ -37,7 +38,7 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
   const save = async () => {
     try {
       await mutate('tenThings.plans.recordVote', input());
-      showToast('success', () => tt('voteRecorded'));
+      showToast('success', () => t('tenThings.voteRecorded'));
       props.onSaved();
     } catch (err) {
       showError(err);
@@ -46,7 +47,7 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
   const resolve = async () => {
     try {
       await mutate('tenThings.plans.resolveTie', { planId: plan().planId, candidateIds: chosen() });
-      showToast('success', () => tt('voteRecorded'));
+      showToast('success', () => t('tenThings.voteRecorded'));
       props.onSaved();
     } catch (err) {
       showError(err);
@@ -55,14 +56,14 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
 
   return (
     <section class="card tt-section no-print" aria-labelledby="tt-vote-title">
-      <h2 id="tt-vote-title">{tt('vote')}</h2>
+      <h2 id="tt-vote-title">{t('tenThings.vote')}</h2>
       <Show
         when={plan().status === 'collecting'}
         fallback={
           <Show when={plan().vote?.tie}>
             {(tie) => (
               <div>
-                <p>{tt('tie', { votes: tie().votes, names: tie().candidateIds.map(nameOf).join('、'), count: tie().candidateIds.length, seats: tie().seats })}</p>
+                <p>{t('tenThings.tie', { votes: tie().votes, names: tie().candidateIds.map(nameOf).join('、'), count: tie().candidateIds.length, seats: tie().seats })}</p>
                 <For each={tie().candidateIds}>
                   {(id) => (
                     <label class="block-label">
@@ -76,7 +77,7 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
                   )}
                 </For>
                 <button class="btn btn--primary" type="button" onClick={() => void resolve()}>
-                  {tt('resolveTie')}
+                  {t('tenThings.resolveTie')}
                 </button>
               </div>
             )}
@@ -85,11 +86,11 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
       >
         <div class="tt-inline">
           <div class="field">
-            <label for="tt-v-total">{tt('representativesTotal')}</label>
+            <label for="tt-v-total">{t('tenThings.representativesTotal')}</label>
             <input id="tt-v-total" type="number" min="1" value={total()} onInput={(e) => setTotal(Number(e.currentTarget.value))} />
           </div>
           <div class="field">
-            <label for="tt-v-present">{tt('present')}</label>
+            <label for="tt-v-present">{t('tenThings.present')}</label>
             <input id="tt-v-present" type="number" min="0" value={present()} onInput={(e) => setPresent(Number(e.currentTarget.value))} />
           </div>
         </div>
@@ -97,11 +98,11 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
           <table class="tt-vote-table">
             <thead>
               <tr>
-                <th>{tt('itemTitle')}</th>
-                <th>{tt('for')}</th>
-                <th>{tt('against')}</th>
-                <th>{tt('abstain')}</th>
-                <th>{tt('status')}</th>
+                <th>{t('tenThings.itemTitle')}</th>
+                <th>{t('tenThings.for')}</th>
+                <th>{t('tenThings.against')}</th>
+                <th>{t('tenThings.abstain')}</th>
+                <th>{t('tenThings.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -117,7 +118,7 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
                             <input
                               type="number"
                               min="0"
-                              aria-label={`${c.title} ${tt(k)}`}
+                              aria-label={`${c.title} ${t(`tenThings.${k}`)}`}
                               data-testid={`tt-ballot-${i()}-${k}`}
                               value={counts()[c.itemId]?.[k] ?? 0}
                               onInput={(e) => setCount(c.itemId, k, Number(e.currentTarget.value))}
@@ -128,7 +129,7 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
                       <td>
                         {(() => {
                           const r = result();
-                          return r ? (r.adopted ? tt('adopted') : r.passed ? tt('passed') : tt('notPassed')) : '';
+                          return r ? (r.adopted ? t('tenThings.adopted') : r.passed ? t('tenThings.passed') : t('tenThings.notPassed')) : '';
                         })()}
                       </td>
                     </tr>
@@ -146,12 +147,12 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
                   const o = (p() as { outcome: Outcome }).outcome;
                   return (
                     <>
-                      <div>{tt('quorumOk', { present: o.quorum.present, required: o.quorum.required })}</div>
+                      <div>{t('tenThings.quorumOk', { present: o.quorum.present, required: o.quorum.required })}</div>
                       <div>
-                        <strong>{tt('willAdopt', { n: o.adopted.length })}</strong>
+                        <strong>{t('tenThings.willAdopt', { n: o.adopted.length })}</strong>
                       </div>
                       <Show when={o.tie}>
-                        {(tie) => <div>{tt('tie', { votes: tie().votes, names: tie().candidateIds.map(nameOf).join('、'), count: tie().candidateIds.length, seats: tie().seats })}</div>}
+                        {(tie) => <div>{t('tenThings.tie', { votes: tie().votes, names: tie().candidateIds.map(nameOf).join('、'), count: tie().candidateIds.length, seats: tie().seats })}</div>}
                       </Show>
                     </>
                   );
@@ -162,7 +163,7 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
         </div>
         <div class="form__actions">
           <button class="btn btn--primary" type="button" disabled={!preview()?.ok} onClick={() => void save()}>
-            {tt('recordVote')}
+            {t('tenThings.recordVote')}
           </button>
         </div>
       </Show>

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { formatNumber } from '../../i18n';
-import { comparatorSign, pct, statusLabel, tt, type ItemV } from './labels';
+import { formatNumber, t } from '../../i18n';
+import { comparatorSign, pct, statusLabel, type ItemV } from './labels';
 
 export function StatusBadge(props: { status?: string }) {
   return (
@@ -30,15 +30,15 @@ export function TargetList(props: { item: ItemV }) {
   return (
     <ul class="tt-targets">
       <For each={props.item.targets}>
-        {(t, i) => (
+        {(target, i) => (
           <li>
-            {t.indicator}：{formatNumber(props.item.achieved[i()] ?? 0)} / {comparatorSign(t.comparator)}
-            {formatNumber(t.target)} {t.unit}
+            {target.indicator}：{formatNumber(props.item.achieved[i()] ?? 0)} / {comparatorSign(target.comparator)}
+            {formatNumber(target.target)} {target.unit}
             <Show when={props.item.progress}>
               <span class="muted"> （{pct(props.item.progress!.targets[i()])}）</span>
             </Show>
-            <Show when={t.link}>
-              <span class="muted" title={tt('linked')}> ⚡</span>
+            <Show when={target.link}>
+              <span class="muted" title={t('tenThings.linked')}> ⚡</span>
             </Show>
           </li>
         )}
@@ -60,18 +60,18 @@ export function ItemCard(props: { item: ItemV; href?: string }) {
         <StatusBadge status={status()} />
       </div>
       <div class="muted">
-        {tt('leadDept')}：{props.item.assignment?.leadDept ?? props.item.leadDept}
+        {t('tenThings.leadDept')}：{props.item.assignment?.leadDept ?? props.item.leadDept}
       </div>
       <Show when={props.item.progress}>
         {(p) => (
           <>
-            <ProgressBar value={p().completion} status={p().status} label={`${props.item.title} ${tt('completion')}`} />
+            <ProgressBar value={p().completion} status={p().status} label={`${props.item.title} ${t('tenThings.completion')}`} />
             <div>
-              {tt('completion')} <strong data-testid="tt-completion">{pct(p().completion)}</strong>
+              {t('tenThings.completion')} <strong data-testid="tt-completion">{pct(p().completion)}</strong>
               <Show when={props.item.satisfaction.count > 0}>
                 <span class="muted">
                   {' '}
-                  · {tt('satisfaction')} {props.item.satisfaction.mean} （{tt('ratings', { count: props.item.satisfaction.count })}）
+                  · {t('tenThings.satisfaction')} {props.item.satisfaction.mean} （{t('tenThings.ratings', { count: props.item.satisfaction.count })}）
                 </span>
               </Show>
             </div>
