@@ -28,6 +28,7 @@ export const en: Dict = {
   'common.required': 'required',
   'common.optional': 'optional',
   'common.retry': 'Retry',
+  'common.listSeparator': ', ',
   'common.saved': 'Saved',
   'common.dismiss': 'Dismiss',
 

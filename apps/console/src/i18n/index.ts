@@ -54,7 +54,7 @@ export function toggleLang(): void {
 }
 
 /** Translate a key for the current language. Reactive: reads the `lang` signal. */
-export function t(key: DictKey, params?: Record<string, string | number>): string {
+export function t(key: DictKey, params?: Record<string, string | number | undefined | null>): string {
   const text: string = dicts[lang()][key] ?? zhAll[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));

@@ -28,6 +28,8 @@ export const zh = {
   'common.required': '必填',
   'common.optional': '选填',
   'common.retry': '重试',
+  /** Between the items of an inline list. */
+  'common.listSeparator': '、',
   'common.saved': '已保存',
   'common.dismiss': '关闭提示',
 

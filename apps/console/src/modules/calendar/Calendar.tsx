@@ -6,13 +6,12 @@ import { ApiError, mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
-import { formatDateTime } from '../../i18n';
+import { formatDateTime, label, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
 import type { RouterOutputs } from '../../api';
 import type { Page } from '../../paged';
 
 type AuditRow = RouterOutputs['audit']['platform']['items'][number];
-import { tx } from '../contracts/shared';
 import '../contracts/contracts.css';
 import { limits } from '@ufp/core/validation/limits';
 
@@ -43,37 +42,34 @@ export default function HolidayCalendar() {
     <section aria-labelledby="calendar-title">
       <div class="page-head">
         <div>
-          <h1 id="calendar-title">{tx('节假日安排', 'Holiday calendar')}</h1>
+          <h1 id="calendar-title">{t('calendar.holidayCalendar')}</h1>
           <p class="muted">
-            {tx(
-              '法定期限按国务院办公厅每年的节假日安排通知计算工作日（含调休）。未加载通知的年份，期限按周末推算并标为“暂定”；加载后所有租户的期限立即按新安排计算。',
-              "Legal clocks count working days from the State Council's yearly holiday notice (with adjusted working days). Years without a notice are counted on weekends only and marked provisional; once loaded, every tenant's clocks follow at once.",
-            )}
+            {t('calendar.legalClocksCountWorkingDays')}
           </p>
         </div>
       </div>
       <Show when={data.error}>
-        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{tx('重试', 'Retry')}</button>}>{errorText(data.error)}</Banner>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('calendar.retry')}</button>}>{errorText(data.error)}</Banner>
       </Show>
       <Show when={data()}>
         {(d) => (
           <>
             <p data-testid="covered-years">
-              {tx('已覆盖年份：', 'Covered years: ')}
-              <strong>{d().coveredYears.join(tx('、', ', '))}</strong>
+              {t('calendar.coveredYears')}
+              <strong>{d().coveredYears.join(t('calendar.text'))}</strong>
             </p>
             <div class="calendar-notices">
               <DataTable<Notice>
-                label={tx('已加载的节假日安排', 'Holiday notices in force')}
+                label={t('calendar.holidayNoticesInForce')}
                 rows={d().notices}
                 columns={[
-                  { label: () => tx('年份', 'Year'), cell: (n) => <strong>{n.year}</strong> },
-                  { label: () => tx('通知', 'Notice'), cell: (n) => n.source },
-                  { label: () => tx('休息日（含周末）', 'Days off'), cell: (n) => n.off.map(rangeText).join('；') },
-                  { label: () => tx('调休上班', 'Worked weekend days'), cell: (n) => n.work.map((w) => w.slice(5)).join('、') || '—' },
+                  { label: () => t('calendar.year'), cell: (n) => <strong>{n.year}</strong> },
+                  { label: () => t('calendar.notice'), cell: (n) => n.source },
+                  { label: () => t('calendar.daysOff'), cell: (n) => n.off.map(rangeText).join('；') },
+                  { label: () => t('calendar.workedWeekendDays'), cell: (n) => n.work.map((w) => w.slice(5)).join('、') || '—' },
                   {
-                    label: () => tx('来源', 'Origin'),
-                    cell: (n) => (n.origin === 'shipped' ? tx('随版本内置', 'Shipped') : tx(`平台加载 v${n.version}，${formatDateTime(n.loadedAt)}`, `Loaded v${n.version}, ${formatDateTime(n.loadedAt)}`)),
+                    label: () => t('calendar.origin'),
+                    cell: (n) => (n.origin === 'shipped' ? t('calendar.shipped') : t('calendar.loadedV', { version: n.version, loadedAt: formatDateTime(n.loadedAt) })),
                   },
                 ]}
               />
@@ -88,21 +84,21 @@ export default function HolidayCalendar() {
           </>
         )}
       </Show>
-      <h2>{tx('平台审计日志', 'Platform audit log')}</h2>
+      <h2>{t('calendar.platformAuditLog')}</h2>
       <AuditIntegrity procedure="audit.verifyPlatform" />
       <Show when={log.error}>
         <Banner kind="error">{errorText(log.error)}</Banner>
       </Show>
       <DataTable<AuditRow>
-        label={tx('平台审计日志', 'Platform audit log')}
+        label={t('calendar.platformAuditLog')}
         rows={log()?.items ?? []}
         loading={log.loading}
-        empty={tx('暂无记录', 'No entries')}
+        empty={t('calendar.noEntries')}
         columns={[
-          { label: () => tx('时间', 'At'), cell: (r) => formatDateTime(r.at) },
-          { label: () => tx('操作人', 'Actor'), cell: (r) => r.actor },
-          { label: () => tx('操作', 'Action'), cell: (r) => r.action },
-          { label: () => tx('摘要', 'Summary'), cell: (r) => <span data-testid="platform-audit-summary">{r.summary}</span> },
+          { label: () => t('calendar.at'), cell: (r) => formatDateTime(r.at) },
+          { label: () => t('calendar.actor'), cell: (r) => r.actor },
+          { label: () => t('calendar.action'), cell: (r) => r.action },
+          { label: () => t('calendar.summary'), cell: (r) => <span data-testid="platform-audit-summary">{r.summary}</span> },
         ]}
       />
     </section>
@@ -139,7 +135,7 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
     setBanner('');
     setProblems(noProblems());
     if (unreadable().length || !off().length) {
-      setProblems({ ...noProblems(), off: off().length ? [] : [{ text: tx('请至少填写一段休息日', 'Enter at least one day off') }] });
+      setProblems({ ...noProblems(), off: off().length ? [] : [{ text: t('calendar.enterAtLeastOneDay') }] });
       return;
     }
     setBusy(true);
@@ -147,14 +143,14 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
       const input = { year: year(), version: existing()?.origin === 'loaded' ? (existing()!.version ?? 0) : 0, source: source().trim(), off: off().map((x) => x.value), work: work().map((x) => x.value) };
       const res = await mutate('contracts.calendar.load', input as InputOf<'contracts.calendar.load'>);
       setResult(res);
-      showToast('success', () => tx(`${res.year}年节假日安排已加载`, `Holiday notice for ${res.year} loaded`));
+      showToast('success', () => t('calendar.holidayNoticeForLoaded', { year: res.year }));
       props.onLoaded();
     } catch (err) {
       const grouped = noProblems();
       const rest: string[] = [];
       for (const issue of err instanceof ApiError ? err.issues : []) {
         const [field, index] = issue.path;
-        const text = tx(issue.message, issue.messageEn ?? issue.message);
+        const text = label({ zh: issue.message, en: issue.messageEn ?? issue.message });
         if (typeof field === 'string' && field in grouped) grouped[field as keyof Problems].push({ ...(typeof index === 'number' ? { index } : {}), text });
         else rest.push(text);
       }
@@ -166,7 +162,7 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
   }
 
   const issuesOf = (field: 'off' | 'work', entries: ParsedEntry[]) => [
-    ...entries.flatMap((e, i) => (e.problem ? [{ index: i, text: tx(e.problem.zh, e.problem.en) }] : [])),
+    ...entries.flatMap((e, i) => (e.problem ? [{ index: i, text: label(e.problem) }] : [])),
     ...problems()[field],
   ];
   const errorOf = (field: keyof Problems) => (problems()[field].length ? () => problems()[field].map((p) => p.text).join('；') : undefined);
@@ -175,7 +171,7 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
     <Show when={issuesOf(field, entries()).length}>
       <ul class="field__error" role="alert" data-testid={`problems-${field}`}>
         <For each={issuesOf(field, entries())}>
-          {(p) => <li>{p.index !== undefined ? tx(`第 ${p.index + 1} 项「${entries()[p.index]?.raw ?? ''}」：`, `Entry ${p.index + 1} "${entries()[p.index]?.raw ?? ''}": `) : ''}{p.text}</li>}
+          {(p) => <li>{p.index !== undefined ? t('calendar.entry', { index: p.index + 1, raw: entries()[p.index]?.raw ?? '' }) : ''}{p.text}</li>}
         </For>
       </ul>
     </Show>
@@ -183,39 +179,36 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
 
   return (
     <form class="step-form form" novalidate onSubmit={(e) => void submit(e)} aria-labelledby="load-title">
-      <h2 id="load-title">{tx('加载一年的节假日安排', "Load a year's notice")}</h2>
+      <h2 id="load-title">{t('calendar.loadAYearSNotice')}</h2>
       <Show when={banner()}>
         <Banner kind="error">{banner()}</Banner>
       </Show>
-      <Field id="cal-year" label={tx('年份', 'Year')} required error={errorOf('year')}>
+      <Field id="cal-year" label={t('calendar.year')} required error={errorOf('year')}>
         <input id="cal-year" type="number" min="2000" max="2100" value={year()} onInput={(e) => setYear(Math.floor(Number(e.currentTarget.value)))} />
       </Field>
       <Show when={existing()}>
-        {(n) => <p class="muted">{tx(`${n().year}年已有安排（${n().source}），加载后将替换。`, `${n().year} already has a notice (${n().source}); loading replaces it.`)}</p>}
+        {(n) => <p class="muted">{t('calendar.alreadyHasANoticeLoading', { year: n().year, source: n().source })}</p>}
       </Show>
-      <Field id="cal-source" label={tx('通知文号或标题', 'Notice (number or title)')} required error={errorOf('source') ?? errorOf('version')}>
-        <input id="cal-source" maxlength={limits.contracts.noticeSource.max} value={source()} placeholder={tx('如：国办发明电〔2026〕X号', 'e.g. 国办发明电〔2026〕X号')} onInput={(e) => setSource(e.currentTarget.value)} />
+      <Field id="cal-source" label={t('calendar.noticeNumberOrTitle')} required error={errorOf('source') ?? errorOf('version')}>
+        <input id="cal-source" maxlength={limits.contracts.noticeSource.max} value={source()} placeholder={t('calendar.eG2026X')} onInput={(e) => setSource(e.currentTarget.value)} />
       </Field>
-      <Field id="cal-off" label={tx('放假日期（每行一段，如 01-01–01-03）', 'Days off (one range per line, e.g. 01-01–01-03)')} required hint={tx('可粘贴通知中的“放假调休”行：可带节日名称，也可写完整日期或“至”。', 'Paste lines from the notice: a holiday name, full dates or 至 are fine.')}>
+      <Field id="cal-off" label={t('calendar.daysOffOneRangePer')} required hint={t('calendar.pasteLinesFromTheNotice')}>
         <textarea id="cal-off" rows="8" value={offText()} onInput={(e) => setOffText(e.currentTarget.value)} />
       </Field>
       {entryList('off', off)}
-      <Field id="cal-work" label={tx('调休上班的周末（每行一天，如 02-07）', 'Weekend days worked (one per line, e.g. 02-07)')}>
+      <Field id="cal-work" label={t('calendar.weekendDaysWorkedOnePer')}>
         <textarea id="cal-work" rows="4" value={workText()} onInput={(e) => setWorkText(e.currentTarget.value)} />
       </Field>
       {entryList('work', work)}
       <div class="vote-meter" aria-live="polite" data-testid="calendar-preview">
-        <Show when={preview()} fallback={<span class="muted">{tx('填写后在此预览变化。', 'The effect is previewed here.')}</span>}>
+        <Show when={preview()} fallback={<span class="muted">{t('calendar.theEffectIsPreviewedHere')}</span>}>
           {(p) => (
             <>
               <span>
-                {tx(`休息日 ${off().length} 段，调休上班 ${work().length} 天。`, `${off().length} range(s) off, ${work().length} weekend day(s) worked.`)}
+                {t('calendar.rangeSOffWeekendDay', { off: off().length, work: work().length })}
               </span>
               <strong>
-                {tx(
-                  `与当前日历相比：${p().toRest.length} 个工作日改为休息日，${p().toWork.length} 个周末改为上班日。`,
-                  `Against the calendar now: ${p().toRest.length} working day(s) become days off, ${p().toWork.length} weekend day(s) become working days.`,
-                )}
+                {t('calendar.againstTheCalendarNowWorking', { toRest: p().toRest.length, toWork: p().toWork.length })}
               </strong>
             </>
           )}
@@ -225,16 +218,13 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
         {(r) => (
           <Banner kind="success">
             <span data-testid="calendar-result">
-              {tx(
-                `已加载 ${r().year} 年（v${r().version}）：${r().clocks.tenants} 个租户的 ${r().clocks.changed} 个期限随之改变，其中 ${r().clocks.nowExact} 个不再暂定。`,
-                `Loaded ${r().year} (v${r().version}): ${r().clocks.changed} clock(s) of ${r().clocks.tenants} tenant(s) changed, ${r().clocks.nowExact} no longer provisional.`,
-              )}
+              {t('calendar.loadedVClockSOf', { year: r().year, version: r().version, tenants: r().clocks.tenants, changed: r().clocks.changed, nowExact: r().clocks.nowExact })}
             </span>
           </Banner>
         )}
       </Show>
       <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy()}>{tx('加载并通知所有租户的期限', 'Load for every tenant')}</button>
+        <button type="submit" class="btn btn--primary" disabled={busy()}>{t('calendar.loadForEveryTenant')}</button>
       </div>
     </form>
   );

@@ -1,6 +1,5 @@
 import { lazy, Show } from 'solid-js';
-import { formatNumber } from '../../i18n';
-import { tx } from './shared';
+import { formatNumber, t } from '../../i18n';
 import './contracts.css';
 
 const CoverageChart = lazy(() => import('./CoverageChart'));
@@ -17,13 +16,13 @@ export default function ContractCoverage(props: { totals: Record<string, number>
   return (
     <Show when={m('contracts.created') || m('contracts.inForce')}>
       <section aria-labelledby="coverage-title">
-        <h2 id="coverage-title">{tx('集体合同覆盖', 'Collective contract coverage')}</h2>
+        <h2 id="coverage-title">{t('contracts.collectiveContractCoverage')}</h2>
         <div class="coverage" data-testid="contract-coverage">
-          <div class="kpi"><span>{tx('生效合同', 'In force')}</span><strong data-testid="kpi-in-force">{formatNumber(m('contracts.inForce'))}</strong></div>
-          <div class="kpi"><span>{tx('覆盖职工', 'Employees covered')}</span><strong>{formatNumber(m('contracts.coveredEmployees'))}</strong></div>
-          <div class="kpi"><span>{tx('建制率', 'Coverage rate')}</span><strong data-testid="kpi-rate">{rate() === undefined ? '—' : `${rate()!.toFixed(1)}%`}</strong><span class="muted">{tx(`${formatNumber(m('contracts.unitsCovered'))} / ${formatNumber(m('units.count'))} 个基层工会`, `${formatNumber(m('contracts.unitsCovered'))} of ${formatNumber(m('units.count'))} unions`)}</span></div>
-          <div class="kpi"><span>{tx('平均工资增幅', 'Average wage growth')}</span><strong>{wage() === undefined ? '—' : `${wage()!.toFixed(2)}%`}</strong></div>
-          <div class="kpi"><span>{tx('90日内到期', 'Expiring in 90 days')}</span><strong>{formatNumber(m('contracts.expiring90'))}</strong></div>
+          <div class="kpi"><span>{t('contracts.inForce')}</span><strong data-testid="kpi-in-force">{formatNumber(m('contracts.inForce'))}</strong></div>
+          <div class="kpi"><span>{t('contracts.employeesCovered2')}</span><strong>{formatNumber(m('contracts.coveredEmployees'))}</strong></div>
+          <div class="kpi"><span>{t('contracts.coverageRate')}</span><strong data-testid="kpi-rate">{rate() === undefined ? '—' : `${rate()!.toFixed(1)}%`}</strong><span class="muted">{t('contracts.ofUnions', { unitsCovered: formatNumber(m('contracts.unitsCovered')), count: formatNumber(m('units.count')) })}</span></div>
+          <div class="kpi"><span>{t('contracts.averageWageGrowth')}</span><strong>{wage() === undefined ? '—' : `${wage()!.toFixed(2)}%`}</strong></div>
+          <div class="kpi"><span>{t('contracts.expiringIn90Days')}</span><strong>{formatNumber(m('contracts.expiring90'))}</strong></div>
         </div>
         <Show when={(props.rows?.length ?? 0) > 1}>
           <div class="card">

@@ -1,7 +1,6 @@
 import { createEffect, Show } from 'solid-js';
-import { lang } from '../../i18n';
+import { lang, t } from '../../i18n';
 import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
-import { tx } from './shared';
 
 export interface CoverageRow {
   name: string;
@@ -17,8 +16,8 @@ export default function CoverageChart(props: { rows: CoverageRow[] }) {
     const c = chart();
     if (!c) return;
     lang();
-    const rateName = tx('建制率（%）', 'Coverage rate (%)');
-    const forceName = tx('生效合同（份）', 'In force');
+    const rateName = t('contracts.coverageRate2');
+    const forceName = t('contracts.inForce2');
     const narrow = el.clientWidth < 480;
     c.setOption(
       {
@@ -41,9 +40,9 @@ export default function CoverageChart(props: { rows: CoverageRow[] }) {
   });
   return (
     <>
-      <div ref={el} class="chart chart--coverage" role="img" aria-label={tx('各单位集体合同建制率', 'Coverage rate by federation')} />
+      <div ref={el} class="chart chart--coverage" role="img" aria-label={t('contracts.coverageRateByFederation')} />
       <Show when={failed()}>
-        <p class="muted">{tx('图表加载失败，请查看下方数据表。', 'The chart failed to load; see the table below.')}</p>
+        <p class="muted">{t('contracts.theChartFailedToLoad')}</p>
       </Show>
     </>
   );

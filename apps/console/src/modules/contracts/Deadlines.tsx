@@ -5,8 +5,9 @@ import { Banner } from '../../components/Banner';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import type { ClockRule } from '@ufp/core/contracts/contract';
-import { bi, clockText, countLabel, tx, type Clock } from './shared';
+import { bi, clockText, countLabel, type Clock } from './shared';
 import './contracts.css';
+import { t } from '../../i18n';
 
 interface Settings {
   dayCount: Record<ClockRule, 'natural' | 'working'>;
@@ -40,38 +41,35 @@ export default function Deadlines() {
     <section aria-labelledby="deadlines-title">
       <div class="page-head">
         <div>
-          <h1 id="deadlines-title">{tx('法定期限', 'Legal deadlines')}</h1>
+          <h1 id="deadlines-title">{t('contracts.legalDeadlines')}</h1>
           <Show when={data()}>
             <p class="muted">
-              {tx(`今天 ${data()!.today}；已加载节假日安排：${data()!.coveredYears.join('、')}年。未加载年份的期限标为“暂定”。`, `Today ${data()!.today}; holiday notices loaded for ${data()!.coveredYears.join(', ')}. Deadlines in other years are provisional.`)}
+              {t('contracts.todayHolidayNoticesLoadedFor', { today: data()!.today, coveredYears: data()!.coveredYears.join(t('common.listSeparator')) })}
             </p>
           </Show>
         </div>
         <div class="toolbar">
-          <label for="d-within">{tx('范围', 'Within')}</label>
+          <label for="d-within">{t('contracts.within')}</label>
           <select id="d-within" value={String(within())} onChange={(e) => setWithin(Number(e.currentTarget.value))}>
-            <For each={[7, 30, 60, 90, 365]}>{(d) => <option value={String(d)}>{tx(`${d}天内`, `${d} days`)}</option>}</For>
+            <For each={[7, 30, 60, 90, 365]}>{(d) => <option value={String(d)}>{t('contracts.days', { d })}</option>}</For>
           </select>
-          <A href="/contracts" class="btn">{tx('台账', 'Ledger')}</A>
+          <A href="/contracts" class="btn">{t('contracts.ledger')}</A>
         </div>
       </div>
       <Show when={data.error}>
-        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{tx('重试', 'Retry')}</button>}>{errorText(data.error)}</Banner>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('contracts.retry')}</button>}>{errorText(data.error)}</Banner>
       </Show>
       <Show when={provisional().length}>
         <Banner kind="info">
           <span data-testid="provisional-summary">
-            {tx(
-              `${provisional().length} 个期限为暂定：${provisionalYears().join('、')}年节假日安排尚未加载，按周末推算，通知加载后自动重新计算。`,
-              `${provisional().length} deadline(s) are provisional: no holiday notice is loaded for ${provisionalYears().join(', ')}; counted on weekends only until it is.`,
-            )}
+            {t('contracts.deadlineSAreProvisionalNo', { provisional: provisional().length, provisionalYears: provisionalYears().join(t('common.listSeparator')) })}
           </span>
         </Banner>
       </Show>
       <Show when={data() && byDay().length === 0}>
-        <p class="muted">{tx('范围内没有到期的法定期限。', 'No deadlines in this range.')}</p>
+        <p class="muted">{t('contracts.noDeadlinesInThisRange')}</p>
       </Show>
-      <ol class="timeline" aria-label={tx('到期日历', 'Deadline calendar')}>
+      <ol class="timeline" aria-label={t('contracts.deadlineCalendar')}>
         <For each={byDay()}>
           {([day, clocks]) => (
             <li class={clocks.some((k) => k.state === 'overdue') ? 'current' : 'done'}>
@@ -80,7 +78,7 @@ export default function Deadlines() {
                 {(k) => (
                   <span class="note">
                     <A href={`/contracts/${k.contractId}`}>{k.title}</A> · <span class={`clock clock--${k.state}`}>{clockText(k)}</span>
-                    <Show when={k.provisional}> <em class="clock--due_soon" data-testid="clock-provisional">{tx('暂定', 'provisional')}：{bi(k.provisional!.reason)}</em></Show>
+                    <Show when={k.provisional}> <em class="clock--due_soon" data-testid="clock-provisional">{t('contracts.provisional3')}：{bi(k.provisional!.reason)}</em></Show>
                   </span>
                 )}
               </For>
@@ -112,7 +110,7 @@ function RuleSettings(props: { onSaved: () => void }) {
         publishWithinDays: Number(f.get('publishWithinDays') ?? 10),
       });
       set((prev) => (prev ? { ...prev, ...next } : prev)); // `settings.set` returns the rules, not the covered years
-      showToast('success', () => tx('规则已保存，期限已按新规则重新计算', 'Saved; deadlines recomputed'));
+      showToast('success', () => t('contracts.savedDeadlinesRecomputed'));
       props.onSaved();
     } catch (err) {
       showError(err);
@@ -123,7 +121,7 @@ function RuleSettings(props: { onSaved: () => void }) {
   return (
     <Show when={s()}>
       <form class="step-form form" onSubmit={(e) => void save(e)}>
-        <h2>{tx('本地期限规则', 'Local clock rules')}</h2>
+        <h2>{t('contracts.localClockRules')}</h2>
         <For each={RULES}>
           {([r, label]) => (
             <div class="field">
@@ -136,18 +134,18 @@ function RuleSettings(props: { onSaved: () => void }) {
           )}
         </For>
         <div class="field">
-          <label><input type="checkbox" name="extend" checked={s()!.extendOnRestDay} /> {tx('自然日期限末日遇休息日顺延（民法典第二百零三条）', 'Extend a natural-day deadline ending on a rest day (Civil Code Art. 203)')}</label>
+          <label><input type="checkbox" name="extend" checked={s()!.extendOnRestDay} /> {t('contracts.extendANaturalDayDeadline')}</label>
         </div>
         <div class="field">
-          <label for="s-wage">{tx('当地最低工资标准（元/月）', 'Local minimum wage (yuan/month)')}</label>
+          <label for="s-wage">{t('contracts.localMinimumWageYuanMonth')}</label>
           <input id="s-wage" name="minimumWage" type="number" step="0.01" min="0" value={s()!.minimumWageFen !== undefined ? (s()!.minimumWageFen! / 100).toFixed(2) : ''} />
         </div>
         <div class="field">
-          <label for="s-publish">{tx('生效后公布期限（日，0为不设）', 'Days to publish after effect (0 = off)')}</label>
+          <label for="s-publish">{t('contracts.daysToPublishAfterEffect')}</label>
           <input id="s-publish" name="publishWithinDays" type="number" min="0" max="60" value={s()!.publishWithinDays} />
         </div>
         <div class="form__actions">
-          <button type="submit" class="btn btn--primary" disabled={busy()}>{tx('保存规则', 'Save rules')}</button>
+          <button type="submit" class="btn btn--primary" disabled={busy()}>{t('contracts.saveRules')}</button>
         </div>
       </form>
     </Show>

@@ -4,12 +4,12 @@ import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { createFieldErrors } from '../../forms';
-import { formatNumber } from '../../i18n';
+import { formatNumber, label, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showToast } from '../../toast';
 import { voteRuleOf, type ContractType } from '@ufp/core/contracts/contract';
 import { voteThresholds } from '@ufp/core/contracts/rules';
-import { bi, clockText, industryLabel, MAIN_PATH, sideLabel, specialLabel, statusLabel, stepLabel, tx, typeLabel, type Contract, type Member, type Side, vacantSeats } from './shared';
+import { bi, clockText, industryLabel, MAIN_PATH, sideLabel, specialLabel, statusLabel, stepLabel, typeLabel, type Contract, type Member, type Side, vacantSeats } from './shared';
 import './contracts.css';
 import { limits } from '@ufp/core/validation/limits';
 
@@ -21,32 +21,32 @@ type FieldSpec = { name: string; label: () => string; kind: 'date' | 'text' | 't
 
 const SPECS: Record<string, FieldSpec[]> = {
   'offer.send': [
-    { name: 'sentOn', label: () => tx('要约送达日', 'Sent on'), kind: 'date' },
-    { name: 'fromSide', label: () => tx('提出方', 'From'), kind: 'select', options: [['worker', () => tx('职工方', 'Workers')], ['employer', () => tx('企业方', 'Employer')]] },
+    { name: 'sentOn', label: () => t('contracts.sentOn'), kind: 'date' },
+    { name: 'fromSide', label: () => t('contracts.from'), kind: 'select', options: [['worker', () => t('contracts.workers')], ['employer', () => t('contracts.employer')]] },
   ],
   'offer.reply': [
-    { name: 'repliedOn', label: () => tx('书面回应日', 'Replied on'), kind: 'date' },
-    { name: 'accepted', label: () => tx('同意协商', 'Accepted'), kind: 'bool' },
+    { name: 'repliedOn', label: () => t('contracts.repliedOn'), kind: 'date' },
+    { name: 'accepted', label: () => t('contracts.accepted'), kind: 'bool' },
   ],
   'rounds.add': [
-    { name: 'heldOn', label: () => tx('会议日期', 'Held on'), kind: 'date' },
-    { name: 'minutes', label: () => tx('会议纪要', 'Minutes'), kind: 'textarea', max: limits.contracts.minutes.max },
-    { name: 'openIssues', label: () => tx('待议事项（每行一项）', 'Open issues (one per line)'), kind: 'textarea', optional: true, max: 50 * (limits.contracts.openIssue.max + 1) },
+    { name: 'heldOn', label: () => t('contracts.heldOn'), kind: 'date' },
+    { name: 'minutes', label: () => t('contracts.minutes'), kind: 'textarea', max: limits.contracts.minutes.max },
+    { name: 'openIssues', label: () => t('contracts.openIssuesOnePerLine'), kind: 'textarea', optional: true, max: 50 * (limits.contracts.openIssue.max + 1) },
   ],
-  sign: [{ name: 'signedOn', label: () => tx('签字日期', 'Signed on'), kind: 'date' }],
-  file: [{ name: 'filedOn', label: () => tx('报送日期（人社部门收到日）', 'Filed on (received)'), kind: 'date' }],
+  sign: [{ name: 'signedOn', label: () => t('contracts.signedOn'), kind: 'date' }],
+  file: [{ name: 'filedOn', label: () => t('contracts.filedOnReceived'), kind: 'date' }],
   'review.record': [
-    { name: 'objectionOn', label: () => tx('异议日期（无异议请留空）', 'Objection date (blank if none)'), kind: 'date', optional: true },
-    { name: 'opinion', label: () => tx('审查意见', 'Opinion'), kind: 'textarea', optional: true, max: limits.contracts.opinion.max },
+    { name: 'objectionOn', label: () => t('contracts.objectionDateBlankIfNone'), kind: 'date', optional: true },
+    { name: 'opinion', label: () => t('contracts.opinion'), kind: 'textarea', optional: true, max: limits.contracts.opinion.max },
   ],
-  publish: [{ name: 'publishedOn', label: () => tx('公布日期', 'Published on'), kind: 'date' }],
+  publish: [{ name: 'publishedOn', label: () => t('contracts.publishedOn'), kind: 'date' }],
   'performance.check': [
-    { name: 'year', label: () => tx('年度', 'Year'), kind: 'number' },
-    { name: 'findings', label: () => tx('检查情况', 'Findings'), kind: 'textarea', max: limits.contracts.findings.max },
-    { name: 'breaches', label: () => tx('违约情况', 'Breaches'), kind: 'textarea', optional: true, max: limits.contracts.breaches.max },
+    { name: 'year', label: () => t('contracts.year'), kind: 'number' },
+    { name: 'findings', label: () => t('contracts.findings'), kind: 'textarea', max: limits.contracts.findings.max },
+    { name: 'breaches', label: () => t('contracts.breaches'), kind: 'textarea', optional: true, max: limits.contracts.breaches.max },
   ],
   renew: [],
-  terminate: [{ name: 'reason', label: () => tx('解除原因', 'Reason'), kind: 'textarea', max: limits.contracts.reason.max }],
+  terminate: [{ name: 'reason', label: () => t('contracts.reason'), kind: 'textarea', max: limits.contracts.reason.max }],
 };
 
 /** A contract: its facts, the lifecycle timeline with the running clocks, and the next step's form. */
@@ -61,7 +61,7 @@ export default function ContractDetail() {
   return (
     <section aria-labelledby="contract-title">
       <Show when={contract.error}>
-        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{tx('重试', 'Retry')}</button>}>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('contracts.retry')}</button>}>
           {errorText(contract.error)}
         </Banner>
       </Show>
@@ -81,46 +81,46 @@ export default function ContractDetail() {
                 </p>
               </div>
               <div class="toolbar">
-                <A href="/contracts" class="btn">{tx('返回台账', 'Back to ledger')}</A>
-                <button type="button" class="btn" onClick={() => window.print()}>{tx('打印', 'Print')}</button>
+                <A href="/contracts" class="btn">{t('contracts.backToLedger')}</A>
+                <button type="button" class="btn" onClick={() => window.print()}>{t('contracts.print')}</button>
               </div>
             </div>
             <dl class="facts">
-              <dt>{tx('期限', 'Term')}</dt>
+              <dt>{t('contracts.term')}</dt>
               <dd>{c().term.start} ~ {c().term.end}</dd>
-              <dt>{tx('企业方', 'Employer')}</dt>
+              <dt>{t('contracts.employer')}</dt>
               <dd>{c().employerParties.map((p) => p.name).join('、')}</dd>
-              <dt>{tx('覆盖', 'Coverage')}</dt>
-              <dd>{tx(`${formatNumber(c().coveredEnterprises)} 家企业，${formatNumber(c().coveredEmployees)} 名职工`, `${formatNumber(c().coveredEnterprises)} enterprises, ${formatNumber(c().coveredEmployees)} employees`)}</dd>
+              <dt>{t('contracts.coverage')}</dt>
+              <dd>{t('contracts.enterprisesEmployees', { coveredEnterprises: formatNumber(c().coveredEnterprises), coveredEmployees: formatNumber(c().coveredEmployees) })}</dd>
               <Show when={c().clauses.wageGrowthPct !== undefined}>
-                <dt>{tx('工资增幅', 'Wage growth')}</dt>
+                <dt>{t('contracts.wageGrowth2')}</dt>
                 <dd>{c().clauses.wageGrowthPct}%</dd>
               </Show>
               <Show when={c().filing}>
-                <dt>{tx('报送', 'Filing')}</dt>
+                <dt>{t('contracts.filing')}</dt>
                 <dd>
                   {c().filing!.filedOn}
                   <Show when={c().filing!.lateDays > 0}>
-                    <strong class="clock--overdue"> {tx(`逾期 ${c().filing!.lateDays} 天（期限至 ${c().filing!.dueOn} 止）`, `${c().filing!.lateDays} day(s) late (the last day was ${c().filing!.dueOn})`)}</strong>
+                    <strong class="clock--overdue"> {t('contracts.daySLateTheLast', { lateDays: c().filing!.lateDays, dueOn: c().filing!.dueOn })}</strong>
                   </Show>
                 </dd>
               </Show>
               <Show when={c().successorId}>
-                <dt>{tx('续签合同', 'Successor')}</dt>
-                <dd><A href={`/contracts/${c().successorId}`}>{tx('查看', 'Open')}</A></dd>
+                <dt>{t('contracts.successor')}</dt>
+                <dd><A href={`/contracts/${c().successorId}`}>{t('contracts.open')}</A></dd>
               </Show>
               <Show when={c().predecessorId}>
-                <dt>{tx('上期合同', 'Predecessor')}</dt>
-                <dd><A href={`/contracts/${c().predecessorId}`}>{tx('查看', 'Open')}</A></dd>
+                <dt>{t('contracts.predecessor')}</dt>
+                <dd><A href={`/contracts/${c().predecessorId}`}>{t('contracts.open')}</A></dd>
               </Show>
             </dl>
             <Representatives c={c()} />
-            <h2>{tx('办理进程', 'Lifecycle')}</h2>
+            <h2>{t('contracts.lifecycle')}</h2>
             <Timeline c={c()} />
             <Show when={canWrite() && c().status !== 'terminated'}>
               <div class="step-form">
                 <div class="field">
-                  <label for="step-pick">{tx('办理事项', 'Step')}</label>
+                  <label for="step-pick">{t('contracts.step')}</label>
                   <select id="step-pick" value={current()} onChange={(e) => setStep(e.currentTarget.value)}>
                     <For each={[...c().nextSteps, ...(c().status === 'expired' ? [] : ['terminate'])]}>{(s) => <option value={s}>{bi(stepLabel[s])}</option>}</For>
                   </select>
@@ -151,7 +151,7 @@ function Timeline(props: { c: Contract }) {
   const doneSteps = createMemo(() => new Set(props.c.history.map((h) => h.step)));
   const upcoming = createMemo(() => MAIN_PATH.filter((s) => !doneSteps().has(s)));
   return (
-    <ol class="timeline" aria-label={tx('办理进程', 'Lifecycle')}>
+    <ol class="timeline" aria-label={t('contracts.lifecycle')}>
       <For each={props.c.history}>
         {(h) => (
           <li class="done">
@@ -166,17 +166,17 @@ function Timeline(props: { c: Contract }) {
             <strong class={`clock clock--${k.state}`}>{clockText(k)}</strong>
             <span class="note">
               {k.basis}
-              <Show when={k.extendedFrom}>{tx(`；末日为休息日，顺延自 ${k.extendedFrom}`, `; moved from ${k.extendedFrom} (rest day)`)}</Show>
+              <Show when={k.extendedFrom}>{t('contracts.movedFromRestDay', { extendedFrom: k.extendedFrom })}</Show>
             </span>
             <Show when={k.provisional}>
-              <span class="note clock--due_soon">{tx('暂定：', 'Provisional: ')}{bi(k.provisional!.reason)}</span>
+              <span class="note clock--due_soon">{t('contracts.provisional2')}{bi(k.provisional!.reason)}</span>
             </Show>
           </li>
         )}
       </For>
       <Show when={props.c.nextSteps[0]}>
         <li class="current" data-testid="next-step">
-          {tx('下一步：', 'Next: ')}<strong>{bi(stepLabel[props.c.nextSteps[0]!])}</strong>
+          {t('contracts.next')}<strong>{bi(stepLabel[props.c.nextSteps[0]!])}</strong>
         </li>
       </Show>
       <For each={upcoming().filter((s) => s !== props.c.nextSteps[0]).slice(0, 3)}>
@@ -203,7 +203,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       const path = `contracts.${props.step}` as StepPath;
       const res = (await mutate<StepPath>(path, { contractId: props.c.contractId, ...input } as InputOf<StepPath>)) as Contract | { contract: Contract };
       props.onDone('contract' in res ? res.contract : res);
-      showToast('success', () => tx(`已办理：${stepLabel[props.step]?.zh}`, `Done: ${stepLabel[props.step]?.en}`));
+      showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
     } catch (err) {
       const rest = errs.fromServer(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason']);
       if (rest.length || !Object.keys(errs.errors()).length) setBanner(errorText(err));
@@ -258,8 +258,8 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
                   </select>
                 ) : s.kind === 'bool' ? (
                   <select id={`f-${s.name}`} name={s.name}>
-                    <option value="yes">{tx('是', 'Yes')}</option>
-                    <option value="no">{tx('否', 'No')}</option>
+                    <option value="yes">{t('contracts.yes')}</option>
+                    <option value="no">{t('contracts.no')}</option>
                   </select>
                 ) : (
                   <input id={`f-${s.name}`} name={s.name} maxlength={s.max} />
@@ -269,7 +269,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
           </For>
           <div class="form__actions">
             <button type="submit" class="btn btn--primary" disabled={busy()}>
-              {tx(`办理：${stepLabel[props.step]?.zh ?? props.step}`, `Record: ${stepLabel[props.step]?.en ?? props.step}`)}
+              {t('contracts.record', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : props.step })}
             </button>
           </div>
         </form>
@@ -285,7 +285,7 @@ function Representatives(props: { c: Contract }) {
   const sides = () => (['worker', 'employer'] as const).filter((side) => props.c.representatives[side]);
   return (
     <Show when={sides().length}>
-      <h2>{tx('协商代表', 'Representatives')}</h2>
+      <h2>{t('contracts.representatives')}</h2>
       <div class="rep-sides">
         <For each={sides()}>
           {(side) => {
@@ -295,18 +295,18 @@ function Representatives(props: { c: Contract }) {
               <div data-testid={`reps-${side}`}>
                 <h3>
                   {bi(sideLabel[side])}
-                  <Show when={s().femaleCommittee}><span class="muted">{tx('（设有女职工委员会）', ' (has a women workers\' committee)')}</span></Show>
+                  <Show when={s().femaleCommittee}><span class="muted">{t('contracts.hasAWomenWorkersCommittee')}</span></Show>
                 </h3>
                 <ol>
                   <Index each={s().members}>
                     {(m, i) => (
                       <li classList={{ vacant: !!vacancy(i) }}>
                         {m().name} <span class="muted">{m().role}</span>
-                        <Show when={i === s().chiefIndex}> <span class="badge">{tx('首席', 'Chief')}</span></Show>
-                        <Show when={m().outsider}> <span class="badge">{tx('外聘', 'Outsider')}</span></Show>
-                        <Show when={m().femaleCommitteeHead}> <span class="badge">{tx('女职工委员会主任', 'Head, women workers\' committee')}</span></Show>
+                        <Show when={i === s().chiefIndex}> <span class="badge">{t('contracts.chief')}</span></Show>
+                        <Show when={m().outsider}> <span class="badge">{t('contracts.outsider')}</span></Show>
+                        <Show when={m().femaleCommitteeHead}> <span class="badge">{t('contracts.headWomenWorkersCommittee')}</span></Show>
                         <Show when={vacancy(i)}>
-                          {(v) => <span class="clock--overdue"> {tx(`空缺（${v().vacatedOn} 起，${v().reason}）`, `vacant since ${v().vacatedOn} (${v().reason})`)}</span>}
+                          {(v) => <span class="clock--overdue"> {t('contracts.vacantSince', { vacatedOn: v().vacatedOn, reason: v().reason })}</span>}
                         </Show>
                       </li>
                     )}
@@ -355,7 +355,7 @@ function RepresentativesForm(props: { c: Contract; busy: boolean; errs: Errs; on
         e.preventDefault();
         const members = rows().map((r) => ({
           name: r.name.trim(),
-          role: r.role.trim() || tx('代表', 'Member'),
+          role: r.role.trim() || t('contracts.member'),
           ...(r.outsider ? { outsider: true } : {}),
           ...(r.femaleCommitteeHead ? { femaleCommitteeHead: true } : {}),
           ...(r.personRef.trim() ? { personRef: r.personRef.trim() } : {}),
@@ -363,49 +363,46 @@ function RepresentativesForm(props: { c: Contract; busy: boolean; errs: Errs; on
         props.onSubmit({ side: side(), members, chiefIndex: chief(), ...(side() === 'worker' && committee() ? { femaleCommittee: true } : {}) });
       }}
     >
-      <Field id="rep-side" label={tx('哪一方', 'Side')}>
+      <Field id="rep-side" label={t('contracts.side')}>
         <select id="rep-side" value={side()} onChange={(e) => pick(e.currentTarget.value as Side)}>
           <For each={['worker', 'employer'] as const}>
             {(s) => (
               <option value={s}>
                 {bi(sideLabel[s])}
-                {reps[s]?.vacancies?.length ? tx('（有空缺，待补足）', ' (vacant seat)') : reps[s] ? tx('（已确定）', ' (set)') : ''}
+                {reps[s]?.vacancies?.length ? t('contracts.vacantSeat') : reps[s] ? t('contracts.set') : ''}
               </option>
             )}
           </For>
         </select>
       </Field>
       <p class="muted">
-        {tx(
-          '每方不少于3人，双方人数对等（第十九条）；外聘专家不超过三分之一且不得任首席代表（第二十三条）；同一人不得同时为双方代表（第二十四条），同名的不同人员请填写识别号（工号等，勿填身份证号）。',
-          'At least 3 per side, equal sizes (Art. 19); outside experts at most a third and never the chief (Art. 23); nobody on both sides (Art. 24) — give namesakes a reference (staff number, never an ID number).',
-        )}
-        <Show when={otherSize()}>{tx(`对方 ${otherSize()} 人。`, ` The other side has ${otherSize()}.`)}</Show>
+        {t('contracts.atLeast3PerSide')}
+        <Show when={otherSize()}>{t('contracts.theOtherSideHas', { otherSize: otherSize() })}</Show>
       </p>
       <Show when={side() === 'worker'}>
-        <Field id="rep-committee" label={tx('女职工委员会', "Women workers' committee")} error={props.errs.get('femaleCommittee')}>
+        <Field id="rep-committee" label={t('contracts.womenWorkersCommittee')} error={props.errs.get('femaleCommittee')}>
           <label>
-            <input id="rep-committee" type="checkbox" checked={committee()} onChange={(e) => setCommittee(e.currentTarget.checked)} /> {tx('工会设有女职工委员会', "The union has a women workers' committee")}
+            <input id="rep-committee" type="checkbox" checked={committee()} onChange={(e) => setCommittee(e.currentTarget.checked)} /> {t('contracts.theUnionHasAWomen')}
           </label>
         </Field>
         <Show when={headNeeded()}>
           <p class="muted" data-testid="female-head-hint">
             {femaleContract
-              ? tx('女职工权益保护专项合同：女职工委员会主任须为职工方协商代表，请在下方标记。', 'Special contract on female workers: the head of the women workers\' committee must be a worker-side representative; mark her below.')
-              : tx('工会设有女职工委员会：其主任须为职工方协商代表（地方规定），请在下方标记。', "The union has a women workers' committee: its head must be a worker-side representative (local rules); mark her below.")}
+              ? t('contracts.specialContractOnFemaleWorkers')
+              : t('contracts.theUnionHasAWomen2')}
           </p>
         </Show>
       </Show>
       <Index each={rows()}>
         {(r, i) => (
           <div class="rep-row">
-            <input aria-label={tx(`代表${i + 1}姓名`, `Representative ${i + 1} name`)} placeholder={tx('姓名', 'Name')} maxlength={limits.contracts.representativeName.max} value={r().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
-            <input aria-label={tx(`代表${i + 1}职务`, `Representative ${i + 1} role`)} placeholder={tx('职务', 'Role')} maxlength={limits.contracts.representativeRole.max} value={r().role} onInput={(e) => update(i, { role: e.currentTarget.value })} />
-            <input aria-label={tx(`代表${i + 1}识别号`, `Representative ${i + 1} reference`)} placeholder={tx('识别号（可选）', 'Reference (optional)')} maxlength={limits.contracts.personRef.max} value={r().personRef} onInput={(e) => update(i, { personRef: e.currentTarget.value })} />
-            <label><input type="radio" name="chief" checked={chief() === i} onChange={() => setChief(i)} /> {tx('首席', 'Chief')}</label>
-            <label><input type="checkbox" checked={r().outsider} onChange={(e) => update(i, { outsider: e.currentTarget.checked })} /> {tx('外聘', 'Outsider')}</label>
+            <input aria-label={t('contracts.representativeName', { no: i + 1 })} placeholder={t('contracts.name')} maxlength={limits.contracts.representativeName.max} value={r().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
+            <input aria-label={t('contracts.representativeRole', { no: i + 1 })} placeholder={t('contracts.role')} maxlength={limits.contracts.representativeRole.max} value={r().role} onInput={(e) => update(i, { role: e.currentTarget.value })} />
+            <input aria-label={t('contracts.representativeReference', { no: i + 1 })} placeholder={t('contracts.referenceOptional')} maxlength={limits.contracts.personRef.max} value={r().personRef} onInput={(e) => update(i, { personRef: e.currentTarget.value })} />
+            <label><input type="radio" name="chief" checked={chief() === i} onChange={() => setChief(i)} /> {t('contracts.chief')}</label>
+            <label><input type="checkbox" checked={r().outsider} onChange={(e) => update(i, { outsider: e.currentTarget.checked })} /> {t('contracts.outsider')}</label>
             <Show when={side() === 'worker'}>
-              <label><input type="checkbox" checked={r().femaleCommitteeHead} onChange={(e) => update(i, { femaleCommitteeHead: e.currentTarget.checked })} /> {tx('女职工委员会主任', 'Committee head')}</label>
+              <label><input type="checkbox" checked={r().femaleCommitteeHead} onChange={(e) => update(i, { femaleCommitteeHead: e.currentTarget.checked })} /> {t('contracts.committeeHead')}</label>
             </Show>
           </div>
         )}
@@ -414,8 +411,8 @@ function RepresentativesForm(props: { c: Contract; busy: boolean; errs: Errs; on
         <p class="field__error" role="alert">{(props.errs.get('members') ?? props.errs.get('chiefIndex'))!()}</p>
       </Show>
       <div class="form__actions">
-        <button type="button" class="btn" onClick={() => setRows([...rows(), { name: '', role: '', personRef: '', outsider: false, femaleCommitteeHead: false }])}>{tx('增加一人', 'Add one')}</button>
-        <button type="submit" class="btn btn--primary" disabled={props.busy}>{tx('保存协商代表', 'Save representatives')}</button>
+        <button type="button" class="btn" onClick={() => setRows([...rows(), { name: '', role: '', personRef: '', outsider: false, femaleCommitteeHead: false }])}>{t('contracts.addOne')}</button>
+        <button type="submit" class="btn btn--primary" disabled={props.busy}>{t('contracts.saveRepresentatives')}</button>
       </div>
     </form>
   );
@@ -442,8 +439,8 @@ function VacateForm(props: { c: Contract; today: string; busy: boolean; errs: Er
         props.onSubmit({ side: side(), memberIndex: member(), vacatedOn: vacatedOn(), reason: reason().trim() });
       }}
     >
-      <p class="muted">{tx('协商代表因更换、辞任或不可抗力等空缺的，应在空缺之日起15日内补足（《集体合同规定》第三十一条）；补足前不能召开协商会议、表决或签字。', 'A seat left empty by replacement, resignation or force majeure must be refilled within 15 days (Art. 31); rounds, the vote and signing wait until then.')}</p>
-      <Field id="vac-side" label={tx('哪一方', 'Side')} error={props.errs.get('side')}>
+      <p class="muted">{t('contracts.aSeatLeftEmptyBy')}</p>
+      <Field id="vac-side" label={t('contracts.side')} error={props.errs.get('side')}>
         <select
           id="vac-side"
           value={side()}
@@ -455,19 +452,19 @@ function VacateForm(props: { c: Contract; today: string; busy: boolean; errs: Er
           <For each={sides}>{(s) => <option value={s}>{bi(sideLabel[s])}</option>}</For>
         </select>
       </Field>
-      <Field id="vac-member" label={tx('空缺的代表', 'Member')} required error={props.errs.get('memberIndex') ?? props.errs.get('name')}>
+      <Field id="vac-member" label={t('contracts.member2')} required error={props.errs.get('memberIndex') ?? props.errs.get('name')}>
         <select id="vac-member" value={String(member())} onChange={(e) => setMember(Number(e.currentTarget.value))}>
           <For each={seated()}>{(m) => <option value={String(m.i)}>{m.name}（{m.role}）</option>}</For>
         </select>
       </Field>
-      <Field id="vac-on" label={tx('空缺之日', 'Vacant since')} required error={props.errs.get('vacatedOn')}>
+      <Field id="vac-on" label={t('contracts.vacantSince2')} required error={props.errs.get('vacatedOn')}>
         <input id="vac-on" type="date" value={vacatedOn()} onInput={(e) => setVacatedOn(e.currentTarget.value)} />
       </Field>
-      <Field id="vac-reason" label={tx('原因', 'Reason')} required error={props.errs.get('reason')}>
-        <input id="vac-reason" maxlength={limits.contracts.reason.max} value={reason()} placeholder={tx('如：调离本单位、辞任', 'e.g. left the company, resigned')} onInput={(e) => setReason(e.currentTarget.value)} />
+      <Field id="vac-reason" label={t('contracts.reason2')} required error={props.errs.get('reason')}>
+        <input id="vac-reason" maxlength={limits.contracts.reason.max} value={reason()} placeholder={t('contracts.eGLeftTheCompany')} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
       <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={props.busy}>{tx('登记空缺', 'Record the vacancy')}</button>
+        <button type="submit" class="btn btn--primary" disabled={props.busy}>{t('contracts.recordTheVacancy')}</button>
       </div>
     </form>
   );
@@ -498,41 +495,41 @@ function VoteForm(props: { type: ContractType; today: string; busy: boolean; err
         props.onSubmit({ heldOn: heldOn(), representativesTotal: total(), ...(present() !== undefined ? { present: present() } : {}), approve: approve() });
       }}
     >
-      <Field id="v-held" label={tx('会议日期', 'Held on')} error={props.errs.get('heldOn')}>
+      <Field id="v-held" label={t('contracts.heldOn')} error={props.errs.get('heldOn')}>
         <input id="v-held" type="date" value={heldOn()} onInput={(e) => setHeldOn(e.currentTarget.value)} />
       </Field>
       <Field
         id="v-total"
-        label={sector ? tx('参加企业（或区域职代会）全体代表', 'All representatives of the accepting enterprises (or the regional congress)') : tx('应到代表（全体）', 'All representatives')}
+        label={sector ? t('contracts.allRepresentativesOfTheAccepting') : t('contracts.allRepresentatives')}
         required
         error={props.errs.get('representativesTotal')}
       >
         <input id="v-total" type="number" min="1" inputmode="numeric" onInput={num(setTotal)} />
       </Field>
-      <Field id="v-present" label={sector ? tx('实到代表（可选，报送材料需要）', 'Present (optional, for the filing)') : tx('实到代表', 'Present')} required={!sector} error={props.errs.get('present')}>
+      <Field id="v-present" label={sector ? t('contracts.presentOptionalForTheFiling') : t('contracts.present')} required={!sector} error={props.errs.get('present')}>
         <input id="v-present" type="number" min="0" inputmode="numeric" onInput={(e) => setPresent(e.currentTarget.value === '' ? undefined : Math.max(0, Math.floor(Number(e.currentTarget.value) || 0)))} />
       </Field>
-      <Field id="v-approve" label={tx('赞成票', 'In favour')} required error={props.errs.get('approve')}>
+      <Field id="v-approve" label={t('contracts.inFavour')} required error={props.errs.get('approve')}>
         <input id="v-approve" type="number" min="0" inputmode="numeric" onInput={num(setApprove)} />
       </Field>
       <div class="vote-meter" aria-live="polite" data-testid="vote-meter">
         <Show
           when={!sector}
-          fallback={<span class="muted">{tx('行业性/区域性集体合同：草案经参加企业（或区域职代会）全体代表半数以上同意即通过，不设三分之二出席要求。', 'Industry/regional contract: passes with more than half of ALL representatives of the accepting enterprises (or the regional congress); no two-thirds attendance quorum.')}</span>}
+          fallback={<span class="muted">{t('contracts.industryRegionalContractPassesWith')}</span>}
         >
           <span class={quorumOk() ? 'ok' : 'fail'}>
             {quorumOk() ? '✓ ' : '✗ '}
-            {tx(`出席须达全体代表三分之二：至少 ${need().quorumNeeded} 人（现 ${present() ?? 0} 人）`, `Quorum of two thirds: at least ${need().quorumNeeded} present (now ${present() ?? 0})`)}
+            {t('contracts.quorumOfTwoThirdsAt', { quorumNeeded: need().quorumNeeded, present: present() ?? 0 })}
           </span>
         </Show>
         <span class={majorityOk() ? 'ok' : 'fail'}>
           {majorityOk() ? '✓ ' : '✗ '}
-          {tx(`赞成须超过全体代表半数（不是出席人数）：至少 ${need().approveNeeded} 票（现 ${approve()} 票）`, `More than half of ALL representatives (not of those present): at least ${need().approveNeeded} (now ${approve()})`)}
+          {t('contracts.moreThanHalfOfAll', { approveNeeded: need().approveNeeded, approve: approve() })}
         </span>
-        <strong>{passes() ? tx('按此结果：通过', 'With these numbers: passes') : tx('按此结果：不通过', 'With these numbers: fails')}</strong>
+        <strong>{passes() ? t('contracts.withTheseNumbersPasses') : t('contracts.withTheseNumbersFails')}</strong>
       </div>
       <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={props.busy || total() < 1}>{tx('记录表决结果', 'Record the vote')}</button>
+        <button type="submit" class="btn btn--primary" disabled={props.busy || total() < 1}>{t('contracts.recordTheVote')}</button>
       </div>
     </form>
   );

@@ -4,12 +4,12 @@ import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
 import { downloadFile, sheetLang, type XlsxFile } from '../../download';
-import { formatNumber } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { hasRole } from '../../session';
 import { errorText, showError } from '../../toast';
 import type { Page } from '../../paged';
-import { bi, clockText, INDUSTRIES, industryLabel, STATUSES, statusLabel, tx, TYPES, typeLabel, type Contract } from './shared';
+import { bi, clockText, INDUSTRIES, industryLabel, STATUSES, statusLabel, TYPES, typeLabel, type Contract } from './shared';
 import './contracts.css';
 
 /** 集体合同台账: filters, the next clock of each contract, and an Excel export. */
@@ -53,7 +53,7 @@ export default function Ledger() {
           void list.reload();
         }}
       >
-        <option value="">{tx('全部', 'All')}</option>
+        <option value="">{t('contracts.all')}</option>
         <For each={options}>{(o) => <option value={o}>{text(o)}</option>}</For>
       </select>
     </div>
@@ -62,47 +62,47 @@ export default function Ledger() {
   return (
     <section aria-labelledby="contracts-title">
       <div class="page-head">
-        <h1 id="contracts-title">{tx('集体合同台账', 'Collective contracts')}</h1>
+        <h1 id="contracts-title">{t('contracts.collectiveContracts')}</h1>
         <div class="toolbar">
           <A href="/contracts/deadlines" class="btn">
-            {tx('法定期限', 'Deadlines')}
+            {t('contracts.deadlines')}
           </A>
           <button type="button" class="btn" disabled={exporting()} onClick={() => void exportXlsx()}>
-            {exporting() ? tx('导出中…', 'Exporting…') : tx('导出 Excel', 'Export to Excel')}
+            {exporting() ? t('contracts.exporting') : t('contracts.exportToExcel')}
           </button>
           <Show when={canWrite()}>
             <A href="/contracts/new" class="btn btn--primary">
-              {tx('新建集体合同', 'New contract')}
+              {t('contracts.newContract')}
             </A>
           </Show>
         </div>
       </div>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        {select('c-type', tx('类型', 'Type'), type, setType, TYPES, (o) => bi(typeLabel[o]))}
-        {select('c-status', tx('状态', 'Status'), status, setStatus, STATUSES, (o) => bi(statusLabel[o]))}
-        {select('c-industry', tx('行业', 'Industry'), industry, setIndustry, INDUSTRIES, (o) => bi(industryLabel[o]))}
-        {select('c-expiring', tx('到期', 'Expiring'), expiring, setExpiring, ['30', '90', '180'], (o) => tx(`${o}天内到期`, `within ${o} days`))}
+        {select('c-type', t('contracts.type'), type, setType, TYPES, (o) => bi(typeLabel[o]))}
+        {select('c-status', t('contracts.status'), status, setStatus, STATUSES, (o) => bi(statusLabel[o]))}
+        {select('c-industry', t('contracts.industry'), industry, setIndustry, INDUSTRIES, (o) => bi(industryLabel[o]))}
+        {select('c-expiring', t('contracts.expiring'), expiring, setExpiring, ['30', '90', '180'], (o) => t('contracts.withinDays', { o }))}
       </form>
       <Show when={list.error()}>
-        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void list.reload()}>{tx('重试', 'Retry')}</button>}>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void list.reload()}>{t('contracts.retry')}</button>}>
           {errorText(list.error())}
         </Banner>
       </Show>
       <DataTable<Contract>
-        label={tx('集体合同台账', 'Collective contracts')}
+        label={t('contracts.collectiveContracts')}
         rows={list.items()}
         loading={list.loading() && !list.loaded()}
         columns={[
-          { label: () => tx('合同名称', 'Title'), cell: (c) => <A href={`/contracts/${encodeURIComponent(c.contractId)}`}>{c.title}</A>, class: 'cell--primary' },
-          { label: () => tx('类型', 'Type'), cell: (c) => bi(typeLabel[c.type]) + (c.scope?.industry ? ` · ${bi(industryLabel[c.scope.industry])}` : '') },
-          { label: () => tx('状态', 'Status'), cell: (c) => <span class={`badge badge--${c.status}`}>{bi(statusLabel[c.status])}</span> },
-          { label: () => tx('覆盖职工', 'Employees'), cell: (c) => formatNumber(c.coveredEmployees), class: 'num' },
-          { label: () => tx('期限', 'Term'), cell: (c) => `${c.term.start} ~ ${c.term.end}`, class: 'nowrap' },
+          { label: () => t('contracts.title'), cell: (c) => <A href={`/contracts/${encodeURIComponent(c.contractId)}`}>{c.title}</A>, class: 'cell--primary' },
+          { label: () => t('contracts.type'), cell: (c) => bi(typeLabel[c.type]) + (c.scope?.industry ? ` · ${bi(industryLabel[c.scope.industry])}` : '') },
+          { label: () => t('contracts.status'), cell: (c) => <span class={`badge badge--${c.status}`}>{bi(statusLabel[c.status])}</span> },
+          { label: () => t('contracts.employees'), cell: (c) => formatNumber(c.coveredEmployees), class: 'num' },
+          { label: () => t('contracts.term'), cell: (c) => `${c.term.start} ~ ${c.term.end}`, class: 'nowrap' },
           {
-            label: () => tx('最近期限', 'Next clock'),
+            label: () => t('contracts.nextClock'),
             cell: (c) => (
               <Show when={c.clocks[0]} fallback={<span class="muted">—</span>}>
-                {(k) => <span class={`clock clock--${k().state}`}>{clockText(k())}{k().provisional ? tx('（暂定）', ' (provisional)') : ''}</span>}
+                {(k) => <span class={`clock clock--${k().state}`}>{clockText(k())}{k().provisional ? t('contracts.provisional') : ''}</span>}
               </Show>
             ),
           },

@@ -7,9 +7,10 @@ import { createFieldErrors } from '../../forms';
 import { errorText } from '../../toast';
 import type { Unit } from '../../api-types';
 import type { Page } from '../../paged';
-import { bi, INDUSTRIES, industryLabel, SPECIAL_KINDS, specialLabel, tx, TYPES, typeLabel } from './shared';
+import { bi, INDUSTRIES, industryLabel, SPECIAL_KINDS, specialLabel, TYPES, typeLabel } from './shared';
 import './contracts.css';
 import { IDENTIFIER_INPUT_MAX, limits, numberLimits } from '@ufp/core/validation/limits';
+import { t } from '../../i18n';
 
 const typeHint: Record<string, { zh: string; en: string }> = {
   comprehensive: { zh: '企业与本企业工会订立，涵盖劳动报酬、工时、休假、保护等', en: 'An enterprise and its union, covering pay, hours, leave and protection' },
@@ -71,10 +72,10 @@ export default function NewContract() {
   return (
     <section aria-labelledby="new-contract-title">
       <div class="page-head">
-        <h1 id="new-contract-title">{tx('新建集体合同', 'New collective contract')}</h1>
+        <h1 id="new-contract-title">{t('contracts.newCollectiveContract')}</h1>
       </div>
-      <h2>{tx('第一步：选择合同类型', 'Step 1: choose the type')}</h2>
-      <div class="wizard-types" role="group" aria-label={tx('合同类型', 'Contract type')}>
+      <h2>{t('contracts.step1ChooseTheType')}</h2>
+      <div class="wizard-types" role="group" aria-label={t('contracts.contractType')}>
         <For each={TYPES}>
           {(ty) => (
             <button type="button" aria-pressed={type() === ty} onClick={() => setType(ty)}>
@@ -85,79 +86,79 @@ export default function NewContract() {
         </For>
       </div>
       <Show when={type()}>
-        <h2>{tx('第二步：填写合同要素', 'Step 2: the contract')}</h2>
+        <h2>{t('contracts.step2TheContract')}</h2>
         <Show when={banner()}>
           <Banner kind="error">{banner()}</Banner>
         </Show>
         <form class="form" onSubmit={(e) => void submit(e)} novalidate>
           <Show when={type() === 'special'}>
-            <Field id="c-special" label={tx('专项类别', 'Kind')} required error={errs.get('specialKind')}>
+            <Field id="c-special" label={t('contracts.kind')} required error={errs.get('specialKind')}>
               <select id="c-special" name="specialKind">
                 <For each={SPECIAL_KINDS}>{(k) => <option value={k}>{bi(specialLabel[k])}</option>}</For>
               </select>
             </Field>
           </Show>
           <Show when={type() === 'industry'}>
-            <Field id="c-industry" label={tx('行业', 'Industry')} required error={errs.get('scope.industry')}>
+            <Field id="c-industry" label={t('contracts.industry')} required error={errs.get('scope.industry')}>
               <select id="c-industry" name="industry">
                 <For each={INDUSTRIES}>{(k) => <option value={k}>{bi(industryLabel[k])}</option>}</For>
               </select>
             </Field>
           </Show>
           <Show when={type() === 'regional'}>
-            <Field id="c-region" label={tx('区域代码（6位行政区划）', 'Region code (6 digits)')} required error={errs.get('scope.regionCode')}>
+            <Field id="c-region" label={t('contracts.regionCode6Digits')} required error={errs.get('scope.regionCode')}>
               <input id="c-region" name="regionCode" inputmode="numeric" maxlength={IDENTIFIER_INPUT_MAX} />
             </Field>
           </Show>
           <Field
             id="c-unit"
-            label={type() === 'comprehensive' || type() === 'special' ? tx('企业工会', 'Enterprise union') : tx('牵头工会（行业/区域工会联合会）', 'Leading union')}
+            label={type() === 'comprehensive' || type() === 'special' ? t('contracts.enterpriseUnion') : t('contracts.leadingUnion')}
             required={type() === 'comprehensive' || type() === 'special'}
             error={errs.get('unitId')}
           >
             <select id="c-unit" name="unitId">
-              <option value="">{tx('（不指定）', '(none)')}</option>
+              <option value="">{t('contracts.none')}</option>
               <For each={units()?.items ?? []}>{(u) => <option value={u.unitId}>{u.name}</option>}</For>
             </select>
           </Field>
-          <Field id="c-title" label={tx('合同名称（可留空自动生成）', 'Title (optional)')} error={errs.get('title')}>
+          <Field id="c-title" label={t('contracts.titleOptional')} error={errs.get('title')}>
             <input id="c-title" name="title" maxlength={limits.contracts.title.max} />
           </Field>
-          <Field id="c-parties" label={tx('企业方（每行一个）', 'Employer parties (one per line)')} required error={errs.get('employerParties')}>
+          <Field id="c-parties" label={t('contracts.employerPartiesOnePerLine')} required error={errs.get('employerParties')}>
             <textarea id="c-parties" name="employerParties" rows="2" maxlength={200 * (limits.contracts.partyName.max + 1)} />
           </Field>
-          <Field id="c-ent" label={tx('覆盖企业数', 'Enterprises covered')} required error={errs.get('coveredEnterprises')}>
+          <Field id="c-ent" label={t('contracts.enterprisesCovered')} required error={errs.get('coveredEnterprises')}>
             <input id="c-ent" name="coveredEnterprises" type="number" min="1" max={numberLimits.coveredEnterprises.max} inputmode="numeric" />
           </Field>
-          <Field id="c-emp" label={tx('覆盖职工数', 'Employees covered')} required error={errs.get('coveredEmployees')}>
+          <Field id="c-emp" label={t('contracts.employeesCovered')} required error={errs.get('coveredEmployees')}>
             <input id="c-emp" name="coveredEmployees" type="number" min="1" max={numberLimits.coveredEmployees.max} inputmode="numeric" />
           </Field>
-          <Field id="c-start" label={tx('期限起始日', 'Term start')} required error={errs.get('term.start')}>
+          <Field id="c-start" label={t('contracts.termStart')} required error={errs.get('term.start')}>
             <input id="c-start" name="termStart" type="date" />
           </Field>
-          <Field id="c-end" label={tx('期限终止日（1至3年）', 'Term end (1–3 years)')} required error={errs.get('term.end')}>
+          <Field id="c-end" label={t('contracts.termEnd13Years')} required error={errs.get('term.end')}>
             <input id="c-end" name="termEnd" type="date" />
           </Field>
-          <Field id="c-wage" label={tx('工资增幅（%）', 'Wage growth (%)')} error={errs.get('clauses.wageGrowthPct')}>
+          <Field id="c-wage" label={t('contracts.wageGrowth')} error={errs.get('clauses.wageGrowthPct')}>
             <input id="c-wage" name="wageGrowthPct" type="number" step="0.01" />
           </Field>
           <Field
             id="c-minwage"
-            label={tx('最低工资（元/月）', 'Minimum wage (yuan/month)')}
-            hint={settings()?.minimumWageFen ? tx(`当地最低工资标准 ${(settings()!.minimumWageFen! / 100).toFixed(2)} 元（《劳动合同法》第五十五条）`, `Local minimum ${(settings()!.minimumWageFen! / 100).toFixed(2)} yuan (LCL Art. 55)`) : undefined}
+            label={t('contracts.minimumWageYuanMonth')}
+            hint={settings()?.minimumWageFen ? t('contracts.localMinimumYuanLclArt', { minimumWageFen: (settings()!.minimumWageFen! / 100).toFixed(2) }) : undefined}
             error={errs.get('clauses.minimumWageFen')}
           >
             <input id="c-minwage" name="minimumWageYuan" type="number" step="0.01" min="0" />
           </Field>
-          <Field id="c-hours" label={tx('工作时间条款', 'Working hours')}>
+          <Field id="c-hours" label={t('contracts.workingHours')}>
             <textarea id="c-hours" name="workingHours" rows="2" maxlength={limits.contracts.clause.max} />
           </Field>
-          <Field id="c-prot" label={tx('劳动保护条款', 'Protections')}>
+          <Field id="c-prot" label={t('contracts.protections')}>
             <textarea id="c-prot" name="protections" rows="2" maxlength={limits.contracts.clause.max} />
           </Field>
           <div class="form__actions">
             <button type="submit" class="btn btn--primary" disabled={busy()}>
-              {busy() ? tx('保存中…', 'Saving…') : tx('建立台账', 'Create')}
+              {busy() ? t('contracts.saving') : t('contracts.create')}
             </button>
           </div>
         </form>

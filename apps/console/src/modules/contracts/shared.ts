@@ -1,11 +1,10 @@
 import { contractStatusLabels, contractTypeLabels, industryLabels, specialKindLabels } from '@ufp/core/contracts/contract';
 import { stepLabels } from '@ufp/core/contracts/lifecycle';
 import type { RouterOutputs } from '../../api';
-import { lang } from '../../i18n';
+import { label, lang, t } from '../../i18n';
 
-/** Bilingual text for the 集体合同 pages (zh-CN first); follows the language switch. */
-export const tx = (zh: string, en: string): string => (lang() === 'en' ? en : zh);
-export const bi = (b: { zh: string; en: string } | undefined): string => (b ? tx(b.zh, b.en) : '');
+/** A bilingual label record of the domain (contract types, steps, clock labels) in the current language. */
+export const bi = label;
 
 type Bilingual = { zh: string; en: string };
 
@@ -36,18 +35,18 @@ export type Member = RepSide['members'][number];
 /** The indices of a side's vacated seats. */
 export const vacantSeats = (s: RepSide | undefined): Set<number> => new Set(s?.vacancies?.map((v) => v.memberIndex));
 
-export const countLabel = (c?: 'natural' | 'working') => (c === 'working' ? tx('工作日', 'working days') : tx('自然日', 'natural days'));
+export const countLabel = (c?: 'natural' | 'working') => (c === 'working' ? t('contracts.workingDays') : t('contracts.naturalDays'));
 
 export function clockText(k: Clock): string {
   const left =
     k.state === 'overdue'
-      ? tx(`已逾期 ${-k.daysLeft} 天`, `${-k.daysLeft} days overdue`)
+      ? t('contracts.daysOverdue', { daysLeft: -k.daysLeft })
       : k.state === 'due_today'
-        ? tx('今日到期', 'due today')
-        : tx(`剩余 ${k.daysLeft} 天`, `${k.daysLeft} days left`);
-  const span = k.days !== undefined ? tx(`（${k.days}个${countLabel(k.count)}）`, ` (${k.days} ${countLabel(k.count)})`) : '';
+        ? t('contracts.dueToday')
+        : t('contracts.daysLeft', { daysLeft: k.daysLeft });
+  const span = k.days !== undefined ? t('contracts.text', { days: k.days, count: countLabel(k.count) }) : '';
   // `dueOn` is the last day on which the act is in time; a review period ends in effect the day after.
-  const effect = k.effectiveOn ? tx(` · 无异议则 ${k.effectiveOn} 起生效`, ` · in effect from ${k.effectiveOn} if no objection`) : '';
+  const effect = k.effectiveOn ? t('contracts.inEffectFromIfNo', { effectiveOn: k.effectiveOn }) : '';
   return `${bi(k.label)}${span}：${k.dueOn} · ${left}${effect}`;
 }
 

@@ -2,7 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
-import { formatDateTime, lang, t, tMaybe } from '../../i18n';
+import { formatDateTime, label, lang, t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, todayIso, yuan, type FileDetail as Detail } from './shared';
@@ -70,7 +70,7 @@ export default function HardshipFileDetail() {
               {(d) => <Banner kind="error">{t('hardship.duplicateFlag', { n: d().otherFederations, year: d().year })}</Banner>}
             </Show>
             <Show when={f().clock?.state === 'overdue' && f().clock}>
-              {(c) => <Banner kind="error">{t('hardship.overdueBanner', { label: lang() === 'en' ? c().label.en : c().label.zh, due: c().dueOn })}</Banner>}
+              {(c) => <Banner kind="error">{t('hardship.overdueBanner', { label: label(c().label), due: c().dueOn })}</Banner>}
             </Show>
             <div class="card">
               <h2>{t('hardship.tierExplanation')}</h2>

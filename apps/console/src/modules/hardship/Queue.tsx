@@ -3,7 +3,7 @@ import { createResource, Show } from 'solid-js';
 import { query, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, type Column } from '../../components/DataTable';
-import { lang, t } from '../../i18n';
+import { label, lang, t } from '../../i18n';
 import { hasRole, me } from '../../session';
 import { errorText } from '../../toast';
 import { type FileSummary } from './shared';
@@ -31,7 +31,7 @@ export default function HardshipQueue() {
       <Show when={f.clock} fallback="—">
         {(c) => (
           <span classList={{ 'hs-flag': c().state === 'overdue' }} data-clock={c().state}>
-            {lang() === 'en' ? c().label.en : c().label.zh} {c().dueOn}
+            {label(c().label)} {c().dueOn}
             {c().state === 'overdue' ? ` · ${t('hardship.overdue')}` : c().state === 'ready' ? ` · ${t('hardship.reviewable')}` : c().state === 'due_today' || c().state === 'due_soon' ? ` · ${t('hardship.dueSoon')}` : ''}
           </span>
         )}

@@ -2,10 +2,9 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
-import { formatDateTime } from '../../i18n';
+import { formatDateTime, label, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError } from '../../toast';
-import { bi, tx } from '../contracts/shared';
 import '../contracts/contracts.css';
 
 interface Note {
@@ -28,7 +27,7 @@ const MODULES: { value: Note['module'] | ''; zh: string; en: string }[] = [
 
 const moduleLabel = (value: Note['module']) => {
   const m = MODULES.find((x) => x.value === value);
-  return m ? tx(m.zh, m.en) : '';
+  return m ? label(m) : '';
 };
 
 /** In-app notifications from every module: legal clocks, hardship clocks, 十件实事 items. */
@@ -50,28 +49,28 @@ export default function Notifications() {
   return (
     <section aria-labelledby="notes-title">
       <div class="page-head">
-        <h1 id="notes-title">{tx('通知提醒', 'Notifications')}</h1>
-        <Show when={data()}><p class="muted">{tx(`未读 ${data()!.unread} 条`, `${data()!.unread} unread`)}</p></Show>
+        <h1 id="notes-title">{t('notifications.notifications')}</h1>
+        <Show when={data()}><p class="muted">{t('notifications.unread', { unread: data()!.unread })}</p></Show>
       </div>
       <label class="field">
-        {tx('模块', 'Module')}{' '}
+        {t('notifications.module')}{' '}
         <select name="module" value={module()} onChange={(e) => setModule(e.currentTarget.value as Note['module'] | '')}>
-          <For each={MODULES}>{(m) => <option value={m.value}>{tx(m.zh, m.en)}</option>}</For>
+          <For each={MODULES}>{(m) => <option value={m.value}>{label(m)}</option>}</For>
         </select>
       </label>
       <Show when={data.error}>
-        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{tx('重试', 'Retry')}</button>}>{errorText(data.error)}</Banner>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('notifications.retry')}</button>}>{errorText(data.error)}</Banner>
       </Show>
-      <Show when={data() && data()!.items.length === 0}><p class="muted">{tx('暂无通知', 'No notifications')}</p></Show>
-      <ul class="timeline" aria-label={tx('通知列表', 'Notifications')}>
+      <Show when={data() && data()!.items.length === 0}><p class="muted">{t('notifications.noNotifications')}</p></Show>
+      <ul class="timeline" aria-label={t('notifications.notifications2')}>
         <For each={data()?.items ?? []}>
           {(n) => (
             <li class={n.readAt ? 'done' : 'current'} data-testid="notification">
               <span class="note">{moduleLabel(n.module)}</span>{' '}
-              <A href={n.href} classList={{ 'clock--overdue': n.type === 'clock_overdue' }}>{bi(n.title)}</A>
+              <A href={n.href} classList={{ 'clock--overdue': n.type === 'clock_overdue' }}>{label(n.title)}</A>
               <span class="note">{formatDateTime(n.createdAt)}</span>
               <Show when={!n.readAt && hasRole('federation_admin', 'federation_staff')}>
-                <button type="button" class="btn btn--small" onClick={() => void markRead(n)}>{tx('标为已读', 'Mark read')}</button>
+                <button type="button" class="btn btn--small" onClick={() => void markRead(n)}>{t('notifications.markRead')}</button>
               </Show>
             </li>
           )}

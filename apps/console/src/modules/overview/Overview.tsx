@@ -4,7 +4,7 @@ import { ActionBanner } from '../../components/Banner';
 import { DataTable, type Column } from '../../components/DataTable';
 import OverviewChart from './OverviewChart';
 import ContractCoverage from '../contracts/Coverage';
-import { formatDateTime, formatNumber, lang, t, tMaybe } from '../../i18n';
+import { formatDateTime, formatNumber, label, lang, t, tMaybe } from '../../i18n';
 import { errorText } from '../../toast';
 import type { RouterOutputs } from '../../api';
 
@@ -24,7 +24,7 @@ const KNOWN_METRICS = [
 /** The indicator dictionary's label when the server sent one, else the console's own, else the key. */
 export function metricLabel(name: string, dictionary?: IndicatorInfo[]): string {
   const entry = dictionary?.find((i) => i.key === name);
-  return entry ? entry.label[lang() === 'en' ? 'en' : 'zh'] : tMaybe(`overview.metric.${name}`, name);
+  return entry ? label(entry.label) : tMaybe(`overview.metric.${name}`, name);
 }
 
 export function orderMetrics(names: Iterable<string>): string[] {

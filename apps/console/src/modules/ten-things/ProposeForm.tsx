@@ -71,7 +71,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
         <div class="field">
           <label for="tt-c-category">{t('tenThings.category')}</label>
           <select id="tt-c-category" value={category()} onChange={(e) => setCategory(e.currentTarget.value)}>
-            <For each={Object.keys(CATEGORIES)}>{(c) => <option value={c}>{categoryLabel(c)}</option>}</For>
+            <For each={CATEGORIES}>{(c) => <option value={c}>{categoryLabel(c)}</option>}</For>
           </select>
         </div>
         <div class="field">

@@ -1,23 +1,12 @@
-import type { RouterOutputs } from '../../api';
-import { lang, t, type DictKey } from '../../i18n';
+import type { RouterInputs, RouterOutputs } from '../../api';
+import { t, tMaybe, type DictKey } from '../../i18n';
 
-// 十件实事 labels (zh-CN first, English beside). Kept with the module so that the shared dictionaries only carry
-// the navigation entries; `tt` follows the console's language switch.
+// Small helpers of the 十件实事 pages and the API's shapes they show (aliases of the router's types).
+// Their labels are the module's dictionary (`i18n/`, `tenThings.*` keys, read with `t`).
 
-
-
-export const CATEGORIES: Record<string, [string, string]> = {
-  skills: ['技能提升', 'Skills'],
-  culture: ['文化阅读', 'Culture'],
-  care: ['关爱服务', 'Care'],
-  health: ['健康体检', 'Health'],
-  legal: ['法律服务', 'Legal'],
-  women: ['女职工', 'Women workers'],
-  new_forms: ['新就业形态', 'New forms of work'],
-  platform: ['平台建设', 'Platform'],
-  other: ['其他', 'Other'],
-};
-export const categoryLabel = (c: string) => (CATEGORIES[c] ?? [c, c])[lang() === 'en' ? 1 : 0];
+/** The item categories (as the API's `tenThings.candidates.propose` takes them); labels: `tenThings.category.*`. */
+export const CATEGORIES = ['skills', 'culture', 'care', 'health', 'legal', 'women', 'new_forms', 'platform', 'other'] as const satisfies readonly RouterInputs['tenThings']['candidates']['propose']['category'][];
+export const categoryLabel = (c: string) => tMaybe(`tenThings.category.${c}`, c);
 
 export type Status = NonNullable<ItemV['progress']>['status'];
 export const STATUSES = ['done', 'on_track', 'at_risk', 'behind', 'overdue'] as const satisfies readonly Status[];

@@ -118,4 +118,13 @@ export const en: Record<keyof typeof zh, string> = {
   'tenThings.tooLarge': 'The file is too large ({size} MB); the limit is {mb} MB',
   'tenThings.tooMany': 'At most {max} files',
   'tenThings.waitUploads': 'Wait for the uploads to finish',
+  'tenThings.category.skills': 'Skills',
+  'tenThings.category.culture': 'Culture',
+  'tenThings.category.care': 'Care',
+  'tenThings.category.health': 'Health',
+  'tenThings.category.legal': 'Legal',
+  'tenThings.category.women': 'Women workers',
+  'tenThings.category.new_forms': 'New forms of work',
+  'tenThings.category.platform': 'Platform',
+  'tenThings.category.other': 'Other',
 };

@@ -117,4 +117,13 @@ export const zh = {
   'tenThings.tooLarge': '文件过大（{size} MB），单个不能超过 {mb} MB',
   'tenThings.tooMany': '最多上传 {max} 个文件',
   'tenThings.waitUploads': '请等待文件上传完成',
+  'tenThings.category.skills': '技能提升',
+  'tenThings.category.culture': '文化阅读',
+  'tenThings.category.care': '关爱服务',
+  'tenThings.category.health': '健康体检',
+  'tenThings.category.legal': '法律服务',
+  'tenThings.category.women': '女职工',
+  'tenThings.category.new_forms': '新就业形态',
+  'tenThings.category.platform': '平台建设',
+  'tenThings.category.other': '其他',
 } as const;
