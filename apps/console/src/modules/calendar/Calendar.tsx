@@ -2,31 +2,21 @@ import { AuditIntegrity } from '../../components/AuditIntegrity';
 import { changedDays, WorkCalendar, type HolidayNotice } from '@ufp/core/calendar/calendar';
 import { parseNoticeDays, type ParsedEntry } from '@ufp/core/calendar/parse';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { ApiError, mutate, query, type InputOf } from '../../api';
+import { ApiError, mutate, query, type InputOf, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { formatDateTime, label, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
-import type { RouterOutputs } from '../../api';
 import type { Page } from '../../paged';
 
 type AuditRow = RouterOutputs['audit']['platform']['items'][number];
 import '../contracts/contracts.css';
 import { limits } from '@ufp/core/validation/limits';
 
-type Notice = HolidayNotice & { origin: 'shipped' | 'loaded'; version?: number; loadedAt?: string };
-interface CalendarData {
-  coveredYears: number[];
-  today: string;
-  notices: Notice[];
-}
-interface LoadResult {
-  year: number;
-  version: number;
-  days: { toRest: number; toWork: number };
-  clocks: { tenants: number; changed: number; nowExact: number };
-}
+type Notice = CalendarData['notices'][number];
+type CalendarData = RouterOutputs['contracts']['calendar']['get'];
+type LoadResult = RouterOutputs['contracts']['calendar']['load'];
 
 const rangeText = (r: HolidayNotice['off'][number]) => (typeof r === 'string' ? r.slice(5) : `${r[0].slice(5)}–${r[1].slice(5)}`);
 

@@ -26,7 +26,7 @@ export const MAIN_PATH = ['create', 'offer.send', 'offer.reply', 'representative
 
 export type Contract = RouterOutputs['contracts']['get'];
 export type Clock = Contract['clocks'][number];
-export type Side = 'worker' | 'employer';
+export type Side = keyof Contract['representatives'];
 export const sideLabel: Record<Side, Bilingual> = { worker: { zh: '职工方', en: 'Workers' }, employer: { zh: '企业方', en: 'Employer' } };
 
 export type RepSide = NonNullable<Contract['representatives'][Side]>;

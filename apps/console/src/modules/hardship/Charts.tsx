@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, Show } from 'solid-js';
-import { query } from '../../api';
+import { query, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
 import { lang, t } from '../../i18n';
@@ -7,10 +7,7 @@ import { errorText } from '../../toast';
 import { AID_KINDS, FUND_SOURCES, TIERS } from './shared';
 import './hardship.css';
 
-interface Overview {
-  scope: { name: string };
-  totals: Record<string, number>;
-}
+type Overview = RouterOutputs['rollups']['overview'];
 
 function Bars(props: { label: string; names: string[]; values: number[]; color: string; testId: string }) {
   let el!: HTMLDivElement;

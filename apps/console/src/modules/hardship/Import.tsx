@@ -1,21 +1,13 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { query, upload } from '../../api';
+import { query, upload, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { downloadFile, sheetLang, type XlsxFile } from '../../download';
 import { lang, t } from '../../i18n';
 import { errorText } from '../../toast';
 import './hardship.css';
 
-interface ImportResult {
-  total: number;
-  imported: number;
-  written: boolean;
-  /** The first 1,000 row errors; all are in `errorReport`. */
-  errors: { row: number; field: string; message: string; messageEn: string }[];
-  errorRows: number;
-  errorReport?: XlsxFile;
-}
+type ImportResult = RouterOutputs['hardship']['ledger']['import'];
 
 /** Ledger import: template, upload with progress, per-row errors, and the user's choice on errors. */
 export default function HardshipImport() {

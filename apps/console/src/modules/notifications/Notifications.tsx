@@ -1,22 +1,13 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { formatDateTime, label, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError } from '../../toast';
 import '../contracts/contracts.css';
 
-interface Note {
-  id: string;
-  type: string;
-  module: 'contracts' | 'hardship' | 'tenThings';
-  href: string;
-  title: { zh: string; en: string };
-  dueOn?: string;
-  createdAt: string;
-  readAt?: string;
-}
+type Note = RouterOutputs['notifications']['list']['items'][number];
 
 const MODULES: { value: Note['module'] | ''; zh: string; en: string }[] = [
   { value: '', zh: '全部', en: 'All' },

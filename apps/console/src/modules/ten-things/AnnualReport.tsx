@@ -1,6 +1,6 @@
 import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { query } from '../../api';
+import { query, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { downloadFile, sheetLang, type XlsxFile } from '../../download';
 import { formatNumber, t } from '../../i18n';
@@ -8,20 +8,7 @@ import { errorText, showError } from '../../toast';
 import { comparatorSign, pct, STATUSES, statusLabel, type PlanV, type Status } from './labels';
 import './ten-things.css';
 
-interface Row {
-  itemId: string;
-  item: string;
-  leadDept: string;
-  indicator: string;
-  comparator: string;
-  target: number;
-  unit: string;
-  achieved: number;
-  completion: number;
-  status: Status;
-  satisfactionMean: number | null;
-  satisfactionCount: number;
-}
+type Row = RouterOutputs['tenThings']['reports']['annual']['rows'][number];
 
 /** 年度报告: one row per target, printable (print CSS hides the shell) and exportable to Excel. */
 export default function AnnualReport() {

@@ -1,7 +1,7 @@
 import { t } from '../../i18n';
 import { evidenceContentTypes, MAX_EVIDENCE_BYTES } from '@ufp/core/evidence/rules';
 import { For, Show } from 'solid-js';
-import { mutate } from '../../api';
+import { mutate, type RouterOutputs } from '../../api';
 import { errorText } from '../../toast';
 
 export const MAX_FILES = 10;
@@ -19,12 +19,7 @@ export interface PickedFile {
   error?: () => string;
 }
 
-interface Upload {
-  evidenceId: string;
-  uploadUrl: string;
-  method: string;
-  headers: Record<string, string>;
-}
+type Upload = RouterOutputs['tenThings']['evidence']['createUpload'];
 
 let nextKey = 1;
 

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import QRCode from 'qrcode';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query } from '../../api';
+import { mutate, query, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { formatDateTime, formatNumber, t, type DictKey } from '../../i18n';
 import { hasRole } from '../../session';
@@ -14,19 +14,7 @@ import { ReportForm } from './ReportForm';
 import './ten-things.css';
 import { limits } from '@ufp/core/validation/limits';
 
-interface Entry {
-  entryId: string;
-  targetIndex: number;
-  quantity: number;
-  occurredOn: string;
-  entryType: 'report' | 'correction' | 'linked';
-  note?: string;
-  reason?: string;
-  reversedBy?: string;
-  reporterUnitId?: string;
-  recordedAt: string;
-  evidence?: { evidenceId: string; fileName: string; contentType: string; sizeBytes: number }[];
-}
+type Entry = RouterOutputs['tenThings']['items']['get']['ledger']['items'][number];
 
 /** Opens a checked evidence file through a short-lived URL (each one is audited); served as an attachment. */
 async function openEvidence(evidenceId: string) {

@@ -1,28 +1,21 @@
 import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { ApiError } from '../../api';
+import { ApiError, type InputOf, type OutputOf, type RouterOutputs } from '../../api';
 import { LangSwitch } from '../../components/LangSwitch';
 import { PublicError } from '../../components/PublicError';
 import { formatNumber, t } from '../../i18n';
 import { comparatorSign } from './labels';
 import './ten-things.css';
 
-interface PublicItem {
-  tenantName: string;
-  year: number;
-  title: string;
-  description?: string;
-  targets: { indicator: string; unit: string; comparator: string; target: number }[];
-  satisfaction: { mean: number | null; count: number };
-}
+type PublicItem = RouterOutputs['tenThings']['public']['item'];
 
 // The public page calls the API without a token (no login, and no redirect on 401).
-async function call<T>(path: string, input: unknown, kind: 'query' | 'mutation'): Promise<T> {
+async function call<P extends 'tenThings.public.item' | 'tenThings.public.rate'>(path: P, input: InputOf<P>, kind: 'query' | 'mutation'): Promise<OutputOf<P>> {
   const res =
     kind === 'query'
       ? await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
       : await fetch(`/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  const body = (await res.json()) as { result?: { data: T }; error?: { message: string; data?: { code?: string; messageEn?: string } } };
+  const body = (await res.json()) as { result?: { data: OutputOf<P> }; error?: { message: string; data?: { code?: string; messageEn?: string } } };
   if (!res.ok || body.error) throw new ApiError(body.error?.message ?? `HTTP ${res.status}`, body.error?.data?.code ?? 'ERROR', res.status, [], body.error?.data?.messageEn);
   return body.result!.data;
 }
@@ -30,14 +23,14 @@ async function call<T>(path: string, input: unknown, kind: 'query' | 'mutation')
 /** 满意度测评: anyone rates an adopted item 1–5 from its public link or QR code, without logging in. */
 export default function Rate() {
   const params = useParams<{ tenantId: string; itemId: string }>();
-  const [item] = createResource(() => call<PublicItem>('tenThings.public.item', { tenantId: params.tenantId, itemId: params.itemId }, 'query'));
+  const [item] = createResource(() => call('tenThings.public.item', { tenantId: params.tenantId, itemId: params.itemId }, 'query'));
   const [score, setScore] = createSignal(0);
   const [done, setDone] = createSignal<{ mean: number; count: number }>();
   const [error, setError] = createSignal('');
   const submit = async () => {
     setError('');
     try {
-      setDone(await call<{ mean: number; count: number }>('tenThings.public.rate', { tenantId: params.tenantId, itemId: params.itemId, score: score() }, 'mutation'));
+      setDone(await call('tenThings.public.rate', { tenantId: params.tenantId, itemId: params.itemId, score: score() }, 'mutation'));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }

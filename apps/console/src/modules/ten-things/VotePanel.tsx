@@ -1,15 +1,10 @@
 import { t } from '../../i18n';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { ApiError, mutate, query } from '../../api';
+import { ApiError, mutate, query, type RouterOutputs } from '../../api';
 import { showError, showToast } from '../../toast';
 import { type PlanViewV } from './labels';
 
-interface Outcome {
-  quorum: { required: number; present: number; total: number };
-  results: { candidateId: string; for: number; passed: boolean; rank?: number; adopted: boolean }[];
-  adopted: string[];
-  tie?: { votes: number; candidateIds: string[]; seats: number };
-}
+type Outcome = RouterOutputs['tenThings']['plans']['previewVote'];
 
 /** 票决 entry: counts per candidate, with the quorum and the adoption result shown (server-computed) before saving. */
 export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
