@@ -7,7 +7,6 @@ import { formatDateTime, t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { errorText } from '../../toast';
 import type { RouterOutputs } from '../../api';
-import type { Page } from '../../paged';
 
 type AuditRow = RouterOutputs['audit']['list']['items'][number];
 import { limits } from '@ufp/core/validation/limits';

@@ -8,7 +8,6 @@ import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { formatDateTime, label, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
-import type { Page } from '../../paged';
 
 type AuditRow = RouterOutputs['audit']['platform']['items'][number];
 import '../contracts/contracts.css';

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query, type RouterOutputs } from '../../api';
+import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
@@ -9,7 +9,6 @@ import { bi, clockText, countLabel, type Clock } from './shared';
 import './contracts.css';
 import { t } from '../../i18n';
 
-type Settings = RouterOutputs['contracts']['settings']['get'];
 
 const RULES = [
   ['offerReply', { zh: '要约回应（20日）', en: 'Offer reply (20 days)' }],

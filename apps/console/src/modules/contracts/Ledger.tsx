@@ -3,12 +3,11 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
-import { downloadFile, sheetLang, type XlsxFile } from '../../download';
+import { downloadFile, sheetLang } from '../../download';
 import { formatNumber, t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { hasRole } from '../../session';
 import { errorText, showError } from '../../toast';
-import type { Page } from '../../paged';
 import { bi, clockText, INDUSTRIES, industryLabel, STATUSES, statusLabel, TYPES, typeLabel, type Contract } from './shared';
 import './contracts.css';
 

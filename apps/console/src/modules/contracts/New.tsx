@@ -6,7 +6,6 @@ import { Field } from '../../components/Field';
 import { createFieldErrors } from '../../forms';
 import { errorText } from '../../toast';
 import type { Unit } from '../../api-types';
-import type { Page } from '../../paged';
 import { bi, INDUSTRIES, industryLabel, SPECIAL_KINDS, specialLabel, TYPES, typeLabel } from './shared';
 import './contracts.css';
 import { IDENTIFIER_INPUT_MAX, limits, numberLimits } from '@ufp/core/validation/limits';

@@ -1,7 +1,7 @@
 import { contractStatusLabels, contractTypeLabels, industryLabels, specialKindLabels } from '@ufp/core/contracts/contract';
 import { stepLabels } from '@ufp/core/contracts/lifecycle';
 import type { RouterOutputs } from '../../api';
-import { label, lang, t } from '../../i18n';
+import { label, t } from '../../i18n';
 
 /** A bilingual label record of the domain (contract types, steps, clock labels) in the current language. */
 export const bi = label;

@@ -6,7 +6,6 @@ import { formatDateTime, formatNumber, t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { errorText, showError, showToast } from '../../toast';
 import type { RouterOutputs } from '../../api';
-import type { Page } from '../../paged';
 
 type DeadLetter = RouterOutputs['deadLetters']['list']['items'][number];
 

@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, Show } from 'solid-js';
-import { query, type RouterOutputs } from '../../api';
+import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
 import { lang, t } from '../../i18n';
@@ -7,7 +7,6 @@ import { errorText } from '../../toast';
 import { AID_KINDS, FUND_SOURCES, TIERS } from './shared';
 import './hardship.css';
 
-type Overview = RouterOutputs['rollups']['overview'];
 
 function Bars(props: { label: string; names: string[]; values: number[]; color: string; testId: string }) {
   let el!: HTMLDivElement;

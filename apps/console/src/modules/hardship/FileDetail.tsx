@@ -2,10 +2,10 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
-import { formatDateTime, label, lang, t, tMaybe } from '../../i18n';
+import { formatDateTime, label, t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
-import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, todayIso, yuan, type FileDetail as Detail } from './shared';
+import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, todayIso, yuan } from './shared';
 import './hardship.css';
 import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query, type InputOf, type RouterOutputs } from '../../api';
+import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
@@ -8,7 +8,6 @@ import { errorText, showError, showToast } from '../../toast';
 import { AID_KINDS, FUND_SOURCES, parseYuan, yuan } from './shared';
 import './hardship.css';
 
-type Fund = RouterOutputs['hardship']['funds']['list']['funds'][number];
 
 /** Budget envelopes per fund source as bars (granted of budget), and granted by aid kind. */
 export default function HardshipFunds() {

@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { query, upload, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
-import { downloadFile, sheetLang, type XlsxFile } from '../../download';
+import { downloadFile, sheetLang } from '../../download';
 import { lang, t } from '../../i18n';
 import { errorText } from '../../toast';
 import './hardship.css';

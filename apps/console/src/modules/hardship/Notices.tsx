@@ -1,12 +1,11 @@
 import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { query, type RouterOutputs } from '../../api';
+import { query } from '../../api';
 import { PublicError } from '../../components/PublicError';
 import { LangSwitch } from '../../components/LangSwitch';
 import { t, tMaybe } from '../../i18n';
 import './hardship.css';
 
-type NoticeList = RouterOutputs['hardship']['notices']['list'];
 
 /** The public 公示 board (printable): masked names and IDs, tier only. */
 export default function HardshipNotices() {

@@ -3,7 +3,7 @@ import { createResource, Show } from 'solid-js';
 import { query, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, type Column } from '../../components/DataTable';
-import { label, lang, t } from '../../i18n';
+import { label, t } from '../../i18n';
 import { hasRole, me } from '../../session';
 import { errorText } from '../../toast';
 import { type FileSummary } from './shared';

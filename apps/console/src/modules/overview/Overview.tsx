@@ -4,7 +4,7 @@ import { ActionBanner } from '../../components/Banner';
 import { DataTable, type Column } from '../../components/DataTable';
 import OverviewChart from './OverviewChart';
 import ContractCoverage from '../contracts/Coverage';
-import { formatDateTime, formatNumber, label, lang, t, tMaybe } from '../../i18n';
+import { formatDateTime, formatNumber, label, t, tMaybe } from '../../i18n';
 import { errorText } from '../../toast';
 import type { RouterOutputs } from '../../api';
 

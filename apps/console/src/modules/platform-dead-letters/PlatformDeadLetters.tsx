@@ -9,7 +9,6 @@ import type { RouterOutputs } from '../../api';
 type DeadLetterOverview = RouterOutputs['platform']['deadLetters']['list'];
 type DeadLetterView = DeadLetterOverview['letters'][number];
 type RedriveSummary = RouterOutputs['platform']['deadLetters']['redrive'];
-type Tenant = RouterOutputs['platform']['tenants']['list']['items'][number];
 import './platform-dead-letters.css';
 
 interface Filter {

@@ -2,10 +2,10 @@ import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { query, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
-import { downloadFile, sheetLang, type XlsxFile } from '../../download';
+import { downloadFile, sheetLang } from '../../download';
 import { formatNumber, t } from '../../i18n';
 import { errorText, showError } from '../../toast';
-import { comparatorSign, pct, STATUSES, statusLabel, type PlanV, type Status } from './labels';
+import { comparatorSign, pct, STATUSES, statusLabel } from './labels';
 import './ten-things.css';
 
 type Row = RouterOutputs['tenThings']['reports']['annual']['rows'][number];

@@ -5,7 +5,7 @@ import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
-import { categoryLabel, pct, STATUSES, statusLabel, type PlanV, type PlanViewV } from './labels';
+import { categoryLabel, pct, STATUSES, statusLabel } from './labels';
 import { ItemCard } from './parts';
 import { ProposeForm } from './ProposeForm';
 import { VotePanel } from './VotePanel';

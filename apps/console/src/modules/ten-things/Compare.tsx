@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
-import { query, type RouterOutputs } from '../../api';
+import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
 import { formatNumber, lang, t } from '../../i18n';
@@ -7,7 +7,6 @@ import { errorText } from '../../toast';
 import { pct, STATUSES, statusLabel } from './labels';
 import './ten-things.css';
 
-type Overview = RouterOutputs['rollups']['overview'];
 
 const m = (r: { metrics: Record<string, number> }, k: string) => r.metrics[k] ?? 0;
 const meanCompletion = (r: { metrics: Record<string, number> }) => (m(r, 'tenThings.items.adopted') ? m(r, 'tenThings.completionBp') / 10_000 / m(r, 'tenThings.items.adopted') : 0);

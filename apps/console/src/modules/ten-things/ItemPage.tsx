@@ -6,8 +6,6 @@ import { Banner } from '../../components/Banner';
 import { formatDateTime, formatNumber, t, type DictKey } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
-import type { Unit } from '../../api-types';
-import type { Page } from '../../paged';
 import { type ItemV } from './labels';
 import { ItemCard } from './parts';
 import { ReportForm } from './ReportForm';

@@ -4,7 +4,6 @@ import { createResource, For, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { errorText } from '../../toast';
-import { type ItemV } from './labels';
 import { ItemCard } from './parts';
 import { ReportForm } from './ReportForm';
 import './ten-things.css';

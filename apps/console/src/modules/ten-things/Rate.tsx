@@ -1,13 +1,12 @@
 import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { ApiError, type InputOf, type OutputOf, type RouterOutputs } from '../../api';
+import { ApiError, type InputOf, type OutputOf } from '../../api';
 import { LangSwitch } from '../../components/LangSwitch';
 import { PublicError } from '../../components/PublicError';
 import { formatNumber, t } from '../../i18n';
 import { comparatorSign } from './labels';
 import './ten-things.css';
 
-type PublicItem = RouterOutputs['tenThings']['public']['item'];
 
 // The public page calls the API without a token (no login, and no redirect on 401).
 async function call<P extends 'tenThings.public.item' | 'tenThings.public.rate'>(path: P, input: InputOf<P>, kind: 'query' | 'mutation'): Promise<OutputOf<P>> {

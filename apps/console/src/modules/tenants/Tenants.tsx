@@ -7,7 +7,6 @@ import { createFieldErrors, describedBy } from '../../forms';
 import { formatDateTime, t, tMaybe } from '../../i18n';
 import { errorText, showToast } from '../../toast';
 import type { RouterOutputs } from '../../api';
-import type { Page } from '../../paged';
 
 type Tenant = RouterOutputs['platform']['tenants']['list']['items'][number];
 import { IDENTIFIER_INPUT_MAX, limits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';

@@ -6,7 +6,7 @@ import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValue
 import { createFieldErrors } from '../../forms';
 import { lang, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
-import type { Unit, UnitCreateInput, UnitType } from '../../api-types';
+import type { UnitCreateInput, UnitType } from '../../api-types';
 
 export default function UnitNew() {
   const navigate = useNavigate();

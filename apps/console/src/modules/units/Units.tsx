@@ -9,7 +9,6 @@ import { createPaged } from '../../paged';
 import { hasRole } from '../../session';
 import { errorText } from '../../toast';
 import { UNIT_TYPES, type Unit } from '../../api-types';
-import type { Page } from '../../paged';
 import { limits } from '@ufp/core/validation/limits';
 
 export default function Units() {
