@@ -8,7 +8,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export default defineConfig({
   root: repoRoot,
   test: {
-    include: ['apps/console/e2e/**/*.e2e.test.ts'],
+    include: ['apps/console/e2e/**/*.e2e.test.ts', 'apps/console/src/modules/**/e2e/*.e2e.test.ts'],
     exclude: ['**/node_modules/**'],
     testTimeout: 60_000,
     // Starting the platform (and its DynamoDB Local JVM) may take up to 90 s.

@@ -1,8 +1,38 @@
-// Thin typed tRPC-over-HTTP client (plain JSON, no transformer, no batching).
+// Thin tRPC-over-HTTP client (plain JSON, no transformer, no batching), typed by the API's router:
+// the procedure path, its input and its output all come from `AppRouter` (a type-only import).
 //   query    = GET  /trpc/<path>?input=<encodeURIComponent(JSON)>
 //   mutation = POST /trpc/<path>  with the JSON input as body
 // success: {"result":{"data":...}}; error: {"error":{"message","code","data":{"code","httpStatus","issues"?}}}
+import type { AnyProcedure, inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@ufp/api';
 import { clearToken, getToken } from './session';
+
+/** Every procedure's input, by path: `RouterInputs['units']['create']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** Every procedure's output (as JSON, no transformer), by path: `RouterOutputs['hardship']['files']['get']`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+type ProcedureRecord = AppRouter['_def']['record'];
+/** Dotted paths of the procedures of `kind` in a router record (`'units.list'`, `'hardship.files.get'`, …). */
+type PathsOf<R, Kind extends string> = {
+  [K in keyof R & string]: R[K] extends AnyProcedure
+    ? R[K]['_def']['type'] extends Kind
+      ? K
+      : never
+    : R[K] extends object
+      ? `${K}.${PathsOf<R[K], Kind>}`
+      : never;
+}[keyof R & string];
+/** The value at a dotted path of a nested record. */
+type At<T, P extends string> = P extends `${infer H}.${infer Rest}` ? (H extends keyof T ? At<T[H], Rest> : never) : P extends keyof T ? T[P] : never;
+
+export type QueryPath = PathsOf<ProcedureRecord, 'query'>;
+export type MutationPath = PathsOf<ProcedureRecord, 'mutation'>;
+export type ProcedurePath = QueryPath | MutationPath;
+export type InputOf<P extends ProcedurePath> = At<RouterInputs, P>;
+export type OutputOf<P extends ProcedurePath> = At<RouterOutputs, P>;
+/** The input argument: optional when the procedure takes none (or only an optional one). */
+type InputArgs<P extends ProcedurePath> = undefined extends InputOf<P> ? [input?: InputOf<P>] : [input: InputOf<P>];
 
 export interface Issue {
   path: (string | number)[];
@@ -132,22 +162,24 @@ function unwrap<T>(body: unknown): T {
   return (body as { result?: { data?: T } } | null)?.result?.data as T;
 }
 
-export async function query<T>(path: string, input?: unknown): Promise<T> {
+export async function query<P extends QueryPath>(path: P, ...args: InputArgs<P>): Promise<OutputOf<P>> {
+  const [input] = args;
   const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return unwrap<T>(await send(`/trpc/${path}${qs}`, { method: 'GET' }, true));
+  return unwrap<OutputOf<P>>(await send(`/trpc/${path}${qs}`, { method: 'GET' }, true));
 }
 
-export async function mutate<T>(path: string, input?: unknown): Promise<T> {
+export async function mutate<P extends MutationPath>(path: P, ...args: InputArgs<P>): Promise<OutputOf<P>> {
+  const [input] = args;
   const init: RequestInit = { method: 'POST' };
   if (input !== undefined) init.body = JSON.stringify(input);
-  return unwrap<T>(await send(`/trpc/${path}`, init, true));
+  return unwrap<OutputOf<P>>(await send(`/trpc/${path}`, init, true));
 }
 
 /**
  * A mutation whose input is a form with a file (multipart/form-data, no base64), e.g. the
  * hardship ledger import. XMLHttpRequest rather than fetch: it reports upload progress (0–1).
  */
-export function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
+export function upload<P extends MutationPath>(path: P, form: FormData, onProgress?: (fraction: number) => void): Promise<OutputOf<P>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/trpc/${path}`);
@@ -169,7 +201,7 @@ export function upload<T>(path: string, form: FormData, onProgress?: (fraction: 
         if (hadToken) unauthorizedHandler?.();
       }
       if (xhr.status < 200 || xhr.status >= 300 || (body !== null && typeof body === 'object' && 'error' in body)) reject(errorFromBody(body, xhr.status));
-      else resolve(unwrap<T>(body));
+      else resolve(unwrap<OutputOf<P>>(body));
     };
     xhr.send(form);
   });

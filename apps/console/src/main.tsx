@@ -6,42 +6,19 @@ import { NotFound } from './components/ErrorPages';
 import { guarded } from './components/Guard';
 import { Home, Shell } from './components/Shell';
 import { Toasts } from './components/Toasts';
-import { ACCESS } from './nav';
+import { registerDictionaries } from './i18n';
+import { CONSOLE_MODULES } from './modules';
 import Login from './pages/Login';
 import './styles.css';
 
-// Pages are small and bundled together; ECharts (the one heavy dependency) is imported lazily
-// inside the overview chart component, so it is a separate chunk.
-import Units from './pages/Units';
-import UnitNew from './pages/UnitNew';
-import UnitDetail from './pages/UnitDetail';
-import MyUnit from './pages/MyUnit';
-import Users from './pages/Users';
-import Audit from './pages/Audit';
-import DeadLetters from './pages/DeadLetters';
-import PlatformDeadLetters from './pages/PlatformDeadLetters';
-import Tenants from './pages/Tenants';
-import Overview from './pages/Overview';
-import HardshipQueue from './pages/hardship/Queue';
-import HardshipApply from './pages/hardship/Apply';
-import HardshipFileDetail from './pages/hardship/FileDetail';
-import HardshipFunds from './pages/hardship/Funds';
-import HardshipCharts from './pages/hardship/Charts';
-import HardshipImport from './pages/hardship/Import';
-import HardshipSelfTest from './pages/hardship/SelfTest';
-import HardshipNotices from './pages/hardship/Notices';
-import ContractsLedger from './pages/contracts/Ledger';
-import ContractNew from './pages/contracts/New';
-import ContractDetail from './pages/contracts/Detail';
-import ContractDeadlines from './pages/contracts/Deadlines';
-import HolidayCalendar from './pages/contracts/Calendar';
-import Notifications from './pages/Notifications';
-import TenThingsBoard from './pages/ten-things/Board';
-import TenThingsItem from './pages/ten-things/ItemPage';
-import TenThingsMine from './pages/ten-things/MyTasks';
-import TenThingsReport from './pages/ten-things/AnnualReport';
-import TenThingsCompare from './pages/ten-things/Compare';
-import TenThingsRate from './pages/ten-things/Rate';
+// Every page comes from a registered module (`modules.ts`); pages are small and bundled together. ECharts
+// (the one heavy dependency) is imported lazily inside the chart components, so it is a separate chunk.
+registerDictionaries(CONSOLE_MODULES.map((m) => m.dict));
+
+const publicRoutes = CONSOLE_MODULES.flatMap((m) => m.routes.filter((r) => r.public));
+const shellRoutes = CONSOLE_MODULES.flatMap((m) =>
+  m.routes.filter((r) => !r.public).map((r) => ({ path: r.path, component: guarded(r.roles ?? [], r.component, m.assignable) })),
+);
 
 function Root(props: RouteSectionProps) {
   const navigate = useNavigate();
@@ -59,38 +36,10 @@ function App() {
   return (
     <Router root={Root}>
       <Route path="/login" component={Login} />
-      <Route path="/self-test" component={HardshipSelfTest} />
-      <Route path="/notices/:tenantId" component={HardshipNotices} />
-      <Route path="/rate/:tenantId/:itemId" component={TenThingsRate} />
+      {publicRoutes.map((r) => <Route path={r.path} component={r.component} />)}
       <Route path="/" component={Shell}>
         <Route path="/" component={Home} />
-        <Route path="/units" component={guarded(ACCESS.unitsRead, Units)} />
-        <Route path="/units/new" component={guarded(ACCESS.unitsWrite, UnitNew)} />
-        <Route path="/units/:unitId" component={guarded(ACCESS.unitsRead, UnitDetail)} />
-        <Route path="/my-unit" component={guarded(ACCESS.myUnit, MyUnit)} />
-        <Route path="/users" component={guarded(ACCESS.users, Users)} />
-        <Route path="/audit" component={guarded(ACCESS.audit, Audit)} />
-        <Route path="/dead-letters" component={guarded(ACCESS.deadLetters, DeadLetters)} />
-        <Route path="/overview" component={guarded(ACCESS.overview, Overview)} />
-        <Route path="/tenants" component={guarded(ACCESS.tenants, Tenants)} />
-        <Route path="/calendar" component={guarded(ACCESS.calendar, HolidayCalendar)} />
-        <Route path="/platform/dead-letters" component={guarded(ACCESS.platformDeadLetters, PlatformDeadLetters)} />
-        <Route path="/hardship" component={guarded(ACCESS.hardship, HardshipQueue, 'hardship')} />
-        <Route path="/hardship/apply" component={guarded(ACCESS.hardship, HardshipApply, 'hardship')} />
-        <Route path="/hardship/files/:fileId" component={guarded(ACCESS.hardship, HardshipFileDetail, 'hardship')} />
-        <Route path="/hardship/funds" component={guarded(ACCESS.hardshipStaff, HardshipFunds, 'hardship')} />
-        <Route path="/hardship/import" component={guarded(ACCESS.hardshipStaff, HardshipImport, 'hardship')} />
-        <Route path="/hardship/charts" component={guarded(ACCESS.hardshipCharts, HardshipCharts, 'hardship')} />
-        <Route path="/contracts" component={guarded(ACCESS.contracts, ContractsLedger, 'contracts')} />
-        <Route path="/contracts/new" component={guarded(ACCESS.contractsWrite, ContractNew, 'contracts')} />
-        <Route path="/contracts/deadlines" component={guarded(ACCESS.contracts, ContractDeadlines, 'contracts')} />
-        <Route path="/contracts/:contractId" component={guarded(ACCESS.contracts, ContractDetail, 'contracts')} />
-        <Route path="/notifications" component={guarded(ACCESS.notifications, Notifications)} />
-        <Route path="/ten-things" component={guarded(ACCESS.tenThings, TenThingsBoard, 'tenThings')} />
-        <Route path="/ten-things/my" component={guarded(ACCESS.tenThingsMine, TenThingsMine, 'tenThings')} />
-        <Route path="/ten-things/compare" component={guarded(ACCESS.tenThingsCompare, TenThingsCompare, 'tenThings')} />
-        <Route path="/ten-things/items/:itemId" component={guarded(ACCESS.tenThingsItem, TenThingsItem, 'tenThings')} />
-        <Route path="/ten-things/report/:planId" component={guarded(ACCESS.tenThings, TenThingsReport, 'tenThings')} />
+        {shellRoutes.map((r) => <Route path={r.path} component={r.component} />)}
         <Route path="*404" component={NotFound} />
       </Route>
     </Router>

@@ -1,5 +1,9 @@
 import { createSignal } from 'solid-js';
-import type { Page } from './types';
+/** A cursor page as every `*.list` procedure returns it. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
 
 /** Cursor-paged list state: first page on `reload()`, next pages appended on `loadMore()`. */
 export function createPaged<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {

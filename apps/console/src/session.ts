@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import type { Me } from './types';
+import type { Me } from './api-types';
 
 const TOKEN_KEY = 'ufp.token';
 

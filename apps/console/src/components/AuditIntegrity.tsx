@@ -1,33 +1,22 @@
 import { createResource, Show } from 'solid-js';
-import { query } from '../api';
+import { query, type RouterOutputs } from '../api';
 import { formatDateTime, formatNumber, t, type DictKey } from '../i18n';
 import { errorText } from '../toast';
 
-interface Finding {
-  kind: string;
-  auditId?: string;
-  at?: string;
-  digestSeq?: number;
-}
+type Finding = Verification['findings'][number];
 
-interface Verification {
-  ok: boolean;
-  checkedEntries: number;
-  checkedDigests: number;
-  sealedThrough?: { seq: number; sealedAt: string };
-  unsealed: { count: number; oldestAt?: string };
-  firstFinding?: Finding;
-  findings: Finding[];
-}
+type Verification = RouterOutputs['audit']['verify'];
 
 /**
  * The audit log's tamper check (audit.verify): how much is sealed, what is not yet, and — if anything
  * no longer matches — the first entry or digest that does not, so the admin can act on it.
  */
 export function AuditIntegrity(props: { procedure: 'audit.verify' | 'audit.verifyPlatform' }) {
-  const [result, { refetch }] = createResource(() => query<Verification>(props.procedure));
-  const findingText = (f: Finding) =>
-    t(`audit.integrity.finding.${f.kind}` as DictKey, { id: f.auditId ?? '', seq: f.digestSeq ?? '', at: f.at ? formatDateTime(f.at) : '' });
+  const [result, { refetch }] = createResource(() => query(props.procedure));
+  const findingText = (f: Finding) => {
+    const { auditId, digestSeq, at } = f as Partial<{ auditId: string; digestSeq: number; at: string }>; // which of them depends on the kind
+    return t(`audit.integrity.finding.${f.kind}` as DictKey, { id: auditId ?? '', seq: digestSeq ?? '', at: at ? formatDateTime(at) : '' });
+  };
   return (
     <div class="integrity" aria-live="polite">
       <Show when={!result.loading} fallback={<p class="muted">{t('audit.integrity.checking')}</p>}>

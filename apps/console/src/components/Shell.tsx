@@ -5,7 +5,7 @@ import { t, tMaybe } from '../i18n';
 import { navFor } from '../nav';
 import { clearToken, me, setMe, token } from '../session';
 import { errorText } from '../toast';
-import type { Me } from '../types';
+import type { Me } from '../api-types';
 import { Banner } from './Banner';
 import { LangSwitch } from './LangSwitch';
 
@@ -14,7 +14,7 @@ export function Shell(props: { children?: JSX.Element }) {
   const [meRes, { refetch }] = createResource(
     () => token() ?? undefined,
     async () => {
-      const m = await query<Me>('me');
+      const m = await query('me');
       setMe(m);
       return m;
     },

@@ -1,12 +1,27 @@
 import { createSignal } from 'solid-js';
+import type { ModuleDict } from '../console-module';
+import type { CONSOLE_MODULES } from '../modules';
 import { en } from './en';
-import { zh, type DictKey } from './zh';
+import { zh, type CoreKey } from './zh';
 
 export type Lang = 'zh-CN' | 'en';
-export type { DictKey };
+
+type KeysOf<M> = M extends { dict: { zh: infer Z } } ? keyof Z & string : never;
+/** Every label key: the shell's own (`common.*`, `error.*`, …) and each registered module's (module-prefixed). */
+export type DictKey = CoreKey | KeysOf<(typeof CONSOLE_MODULES)[number]>;
 
 const STORAGE_KEY = 'ufp.lang';
-const dicts = { 'zh-CN': zh, en } as const;
+/** The merged dictionaries: the shell's, then each module's (`registerDictionaries`, from the module list). */
+const dicts: Record<Lang, Record<string, string>> = { 'zh-CN': { ...zh }, en: { ...en } };
+const zhAll = dicts['zh-CN'];
+
+/** Adds modules' dictionaries (main.tsx, from `CONSOLE_MODULES`, before the first render). */
+export function registerDictionaries(moduleDicts: readonly ModuleDict[]): void {
+  for (const d of moduleDicts) {
+    Object.assign(dicts['zh-CN'], d.zh);
+    Object.assign(dicts.en, d.en);
+  }
+}
 
 function initialLang(): Lang {
   try {
@@ -39,16 +54,20 @@ export function toggleLang(): void {
 }
 
 /** Translate a key for the current language. Reactive: reads the `lang` signal. */
-export function t(key: DictKey, params?: Record<string, string | number>): string {
-  const text: string = dicts[lang()][key] ?? zh[key] ?? key;
+export function t(key: DictKey, params?: Record<string, string | number | undefined | null>): string {
+  const text: string = dicts[lang()][key] ?? zhAll[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /** Translate a dynamic key (e.g. built from server data), falling back to `fallback`. */
 export function tMaybe(key: string, fallback: string): string {
-  const d: Record<string, string> = dicts[lang()];
-  return d[key] ?? fallback;
+  return dicts[lang()][key] ?? fallback;
+}
+
+/** A bilingual label record (`{ zh, en }`, e.g. the domain's own labels from @ufp/core) in the current language. */
+export function label(b: { zh: string; en: string } | undefined): string {
+  return b ? (lang() === 'en' ? b.en : b.zh) : '';
 }
 
 export function locale(): string {

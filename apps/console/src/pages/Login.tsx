@@ -6,7 +6,22 @@ import { LangSwitch } from '../components/LangSwitch';
 import { t, tMaybe } from '../i18n';
 import { logoutReason, setToken } from '../session';
 import { errorText } from '../toast';
-import { ROLES, type DevUser } from '../types';
+import { ROLES } from '../api-types';
+
+/** One sign-in choice of the local platform's `/dev/users` (plain JSON outside tRPC, so not in the router's types). */
+interface DevUser {
+  sub: string;
+  name: string;
+  roles: string[];
+  tenantId?: string;
+  tenantName?: string;
+  unitId?: string;
+  unitName?: string;
+  scope?: unknown;
+  status?: 'active' | 'disabled';
+  loginId?: string;
+  label: string;
+}
 
 type DevUsersResult = { kind: 'users'; users: DevUser[] } | { kind: 'oidc' };
 
@@ -153,7 +168,7 @@ export default function Login() {
                                 <span class="login__roles">{secondary(u)}</span>
                               </Show>
                               <Show when={u.status === 'disabled'}>
-                                <span class="tag tag--off">{t('userStatus.disabled')}</span>
+                                <span class="tag tag--off">{t('users.status.disabled')}</span>
                               </Show>
                             </button>
                           </li>

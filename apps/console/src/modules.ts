@@ -1,0 +1,29 @@
+// THE list of console modules: registering a module is one line here. The routes, the side navigation,
+// the access guards and the merged dictionaries (`t`) are all built from this list.
+import { auditModule } from './modules/audit/module';
+import { calendarModule } from './modules/calendar/module';
+import { contractsModule } from './modules/contracts/module';
+import { deadLettersModule } from './modules/dead-letters/module';
+import { hardshipModule } from './modules/hardship/module';
+import { notificationsModule } from './modules/notifications/module';
+import { overviewModule } from './modules/overview/module';
+import { platformDeadLettersModule } from './modules/platform-dead-letters/module';
+import { tenantsModule } from './modules/tenants/module';
+import { tenThingsModule } from './modules/ten-things/module';
+import { unitsModule } from './modules/units/module';
+import { usersModule } from './modules/users/module';
+
+export const CONSOLE_MODULES = [
+  unitsModule,
+  usersModule,
+  auditModule,
+  deadLettersModule,
+  overviewModule,
+  notificationsModule,
+  tenantsModule,
+  calendarModule,
+  platformDeadLettersModule,
+  hardshipModule,
+  contractsModule,
+  tenThingsModule,
+] as const;

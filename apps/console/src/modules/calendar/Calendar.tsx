@@ -1,0 +1,220 @@
+import { AuditIntegrity } from '../../components/AuditIntegrity';
+import { changedDays, WorkCalendar, type HolidayNotice } from '@ufp/core/calendar/calendar';
+import { parseNoticeDays, type ParsedEntry } from '@ufp/core/calendar/parse';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { ApiError, mutate, query, type InputOf, type RouterOutputs } from '../../api';
+import { Banner } from '../../components/Banner';
+import { DataTable } from '../../components/DataTable';
+import { Field } from '../../components/Field';
+import { formatDateTime, label, t } from '../../i18n';
+import { errorText, showToast } from '../../toast';
+
+type AuditRow = RouterOutputs['audit']['platform']['items'][number];
+import '../contracts/contracts.css';
+import { limits } from '@ufp/core/validation/limits';
+
+type Notice = CalendarData['notices'][number];
+type CalendarData = RouterOutputs['contracts']['calendar']['get'];
+type LoadResult = RouterOutputs['contracts']['calendar']['load'];
+
+const rangeText = (r: HolidayNotice['off'][number]) => (typeof r === 'string' ? r.slice(5) : `${r[0].slice(5)}–${r[1].slice(5)}`);
+
+/**
+ * The platform operator's holiday calendar (节假日安排): the years the legal clocks know, and a
+ * form that loads a year's State Council notice as data for every tenant at once, with a preview
+ * of the working days it changes, the API's problems beside each entry, and the platform audit log.
+ */
+export default function HolidayCalendar() {
+  const [data, { refetch }] = createResource(() => query('contracts.calendar.get'));
+  const [log, { refetch: refetchLog }] = createResource(() => query('audit.platform', { limit: 20 }));
+  return (
+    <section aria-labelledby="calendar-title">
+      <div class="page-head">
+        <div>
+          <h1 id="calendar-title">{t('calendar.holidayCalendar')}</h1>
+          <p class="muted">
+            {t('calendar.legalClocksCountWorkingDays')}
+          </p>
+        </div>
+      </div>
+      <Show when={data.error}>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('calendar.retry')}</button>}>{errorText(data.error)}</Banner>
+      </Show>
+      <Show when={data()}>
+        {(d) => (
+          <>
+            <p data-testid="covered-years">
+              {t('calendar.coveredYears')}
+              <strong>{d().coveredYears.join(t('calendar.text'))}</strong>
+            </p>
+            <div class="calendar-notices">
+              <DataTable<Notice>
+                label={t('calendar.holidayNoticesInForce')}
+                rows={d().notices}
+                columns={[
+                  { label: () => t('calendar.year'), cell: (n) => <strong>{n.year}</strong> },
+                  { label: () => t('calendar.notice'), cell: (n) => n.source },
+                  { label: () => t('calendar.daysOff'), cell: (n) => n.off.map(rangeText).join('；') },
+                  { label: () => t('calendar.workedWeekendDays'), cell: (n) => n.work.map((w) => w.slice(5)).join('、') || '—' },
+                  {
+                    label: () => t('calendar.origin'),
+                    cell: (n) => (n.origin === 'shipped' ? t('calendar.shipped') : t('calendar.loadedV', { version: n.version, loadedAt: formatDateTime(n.loadedAt) })),
+                  },
+                ]}
+              />
+            </div>
+            <LoadForm
+              data={d()}
+              onLoaded={() => {
+                void refetch();
+                void refetchLog();
+              }}
+            />
+          </>
+        )}
+      </Show>
+      <h2>{t('calendar.platformAuditLog')}</h2>
+      <AuditIntegrity procedure="audit.verifyPlatform" />
+      <Show when={log.error}>
+        <Banner kind="error">{errorText(log.error)}</Banner>
+      </Show>
+      <DataTable<AuditRow>
+        label={t('calendar.platformAuditLog')}
+        rows={log()?.items ?? []}
+        loading={log.loading}
+        empty={t('calendar.noEntries')}
+        columns={[
+          { label: () => t('calendar.at'), cell: (r) => formatDateTime(r.at) },
+          { label: () => t('calendar.actor'), cell: (r) => r.actor },
+          { label: () => t('calendar.action'), cell: (r) => r.action },
+          { label: () => t('calendar.summary'), cell: (r) => <span data-testid="platform-audit-summary">{r.summary}</span> },
+        ]}
+      />
+    </section>
+  );
+}
+
+type Problems = Record<'year' | 'source' | 'version' | 'off' | 'work', { index?: number; text: string }[]>;
+const noProblems = (): Problems => ({ year: [], source: [], version: [], off: [], work: [] });
+
+function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
+  const nextYear = () => Math.max(Number(props.data.today.slice(0, 4)), ...props.data.coveredYears) + 1;
+  const [year, setYear] = createSignal(nextYear());
+  const [source, setSource] = createSignal('');
+  const [offText, setOffText] = createSignal('');
+  const [workText, setWorkText] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const [problems, setProblems] = createSignal<Problems>(noProblems());
+  const [banner, setBanner] = createSignal('');
+  const [result, setResult] = createSignal<LoadResult>();
+
+  const off = createMemo(() => parseNoticeDays(year(), offText()));
+  const work = createMemo(() => parseNoticeDays(year(), workText()));
+  const unreadable = createMemo(() => [...off(), ...work()].filter((e) => e.problem));
+  const existing = () => props.data.notices.find((n) => n.year === year());
+  const preview = createMemo(() => {
+    if (!Number.isInteger(year()) || unreadable().length || !off().length) return undefined;
+    const notices = props.data.notices.filter((n) => n.year !== year());
+    const next: HolidayNotice = { year: year(), source: source(), off: off().map((e) => e.value!), work: work().map((e) => e.value as string) };
+    return changedDays(year(), new WorkCalendar(props.data.notices), new WorkCalendar([...notices, next]));
+  });
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    setBanner('');
+    setProblems(noProblems());
+    if (unreadable().length || !off().length) {
+      setProblems({ ...noProblems(), off: off().length ? [] : [{ text: t('calendar.enterAtLeastOneDay') }] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const input = { year: year(), version: existing()?.origin === 'loaded' ? (existing()!.version ?? 0) : 0, source: source().trim(), off: off().map((x) => x.value), work: work().map((x) => x.value) };
+      const res = await mutate('contracts.calendar.load', input as InputOf<'contracts.calendar.load'>);
+      setResult(res);
+      showToast('success', () => t('calendar.holidayNoticeForLoaded', { year: res.year }));
+      props.onLoaded();
+    } catch (err) {
+      const grouped = noProblems();
+      const rest: string[] = [];
+      for (const issue of err instanceof ApiError ? err.issues : []) {
+        const [field, index] = issue.path;
+        const text = label({ zh: issue.message, en: issue.messageEn ?? issue.message });
+        if (typeof field === 'string' && field in grouped) grouped[field as keyof Problems].push({ ...(typeof index === 'number' ? { index } : {}), text });
+        else rest.push(text);
+      }
+      setProblems(grouped);
+      if (rest.length || !Object.values(grouped).some((l) => l.length)) setBanner(rest.join('；') || errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const issuesOf = (field: 'off' | 'work', entries: ParsedEntry[]) => [
+    ...entries.flatMap((e, i) => (e.problem ? [{ index: i, text: label(e.problem) }] : [])),
+    ...problems()[field],
+  ];
+  const errorOf = (field: keyof Problems) => (problems()[field].length ? () => problems()[field].map((p) => p.text).join('；') : undefined);
+
+  const entryList = (field: 'off' | 'work', entries: () => ParsedEntry[]) => (
+    <Show when={issuesOf(field, entries()).length}>
+      <ul class="field__error" role="alert" data-testid={`problems-${field}`}>
+        <For each={issuesOf(field, entries())}>
+          {(p) => <li>{p.index !== undefined ? t('calendar.entry', { index: p.index + 1, raw: entries()[p.index]?.raw ?? '' }) : ''}{p.text}</li>}
+        </For>
+      </ul>
+    </Show>
+  );
+
+  return (
+    <form class="step-form form" novalidate onSubmit={(e) => void submit(e)} aria-labelledby="load-title">
+      <h2 id="load-title">{t('calendar.loadAYearSNotice')}</h2>
+      <Show when={banner()}>
+        <Banner kind="error">{banner()}</Banner>
+      </Show>
+      <Field id="cal-year" label={t('calendar.year')} required error={errorOf('year')}>
+        <input id="cal-year" type="number" min="2000" max="2100" value={year()} onInput={(e) => setYear(Math.floor(Number(e.currentTarget.value)))} />
+      </Field>
+      <Show when={existing()}>
+        {(n) => <p class="muted">{t('calendar.alreadyHasANoticeLoading', { year: n().year, source: n().source })}</p>}
+      </Show>
+      <Field id="cal-source" label={t('calendar.noticeNumberOrTitle')} required error={errorOf('source') ?? errorOf('version')}>
+        <input id="cal-source" maxlength={limits.contracts.noticeSource.max} value={source()} placeholder={t('calendar.eG2026X')} onInput={(e) => setSource(e.currentTarget.value)} />
+      </Field>
+      <Field id="cal-off" label={t('calendar.daysOffOneRangePer')} required hint={t('calendar.pasteLinesFromTheNotice')}>
+        <textarea id="cal-off" rows="8" value={offText()} onInput={(e) => setOffText(e.currentTarget.value)} />
+      </Field>
+      {entryList('off', off)}
+      <Field id="cal-work" label={t('calendar.weekendDaysWorkedOnePer')}>
+        <textarea id="cal-work" rows="4" value={workText()} onInput={(e) => setWorkText(e.currentTarget.value)} />
+      </Field>
+      {entryList('work', work)}
+      <div class="vote-meter" aria-live="polite" data-testid="calendar-preview">
+        <Show when={preview()} fallback={<span class="muted">{t('calendar.theEffectIsPreviewedHere')}</span>}>
+          {(p) => (
+            <>
+              <span>
+                {t('calendar.rangeSOffWeekendDay', { off: off().length, work: work().length })}
+              </span>
+              <strong>
+                {t('calendar.againstTheCalendarNowWorking', { toRest: p().toRest.length, toWork: p().toWork.length })}
+              </strong>
+            </>
+          )}
+        </Show>
+      </div>
+      <Show when={result()}>
+        {(r) => (
+          <Banner kind="success">
+            <span data-testid="calendar-result">
+              {t('calendar.loadedVClockSOf', { year: r().year, version: r().version, tenants: r().clocks.tenants, changed: r().clocks.changed, nowExact: r().clocks.nowExact })}
+            </span>
+          </Banner>
+        )}
+      </Show>
+      <div class="form__actions">
+        <button type="submit" class="btn btn--primary" disabled={busy()}>{t('calendar.loadForEveryTenant')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,536 @@
+import { A, useParams } from '@solidjs/router';
+import { createMemo, createResource, createSignal, For, Index, Show } from 'solid-js';
+import { mutate, query, type InputOf, type MutationPath } from '../../api';
+import { Banner } from '../../components/Banner';
+import { Field } from '../../components/Field';
+import { createFieldErrors } from '../../forms';
+import { formatNumber, label, t } from '../../i18n';
+import { hasRole } from '../../session';
+import { errorText, showToast } from '../../toast';
+import { voteRuleOf, type ContractType } from '@ufp/core/contracts/contract';
+import { voteThresholds } from '@ufp/core/contracts/rules';
+import { bi, clockText, industryLabel, MAIN_PATH, sideLabel, specialLabel, statusLabel, stepLabel, typeLabel, type Contract, type Member, type Side, vacantSeats } from './shared';
+import './contracts.css';
+import { limits } from '@ufp/core/validation/limits';
+
+/** Steps with a form of their own below; the rest use the generic SPECS form. */
+const CUSTOM_FORMS = ['representatives.set', 'representatives.vacate', 'congress.record'];
+
+/** `max`: the server's limit for the field (characters), from @ufp/core/validation/limits. */
+type FieldSpec = { name: string; label: () => string; kind: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'bool'; options?: [string, () => string][]; optional?: boolean; max?: number };
+
+const SPECS: Record<string, FieldSpec[]> = {
+  'offer.send': [
+    { name: 'sentOn', label: () => t('contracts.sentOn'), kind: 'date' },
+    { name: 'fromSide', label: () => t('contracts.from'), kind: 'select', options: [['worker', () => t('contracts.workers')], ['employer', () => t('contracts.employer')]] },
+  ],
+  'offer.reply': [
+    { name: 'repliedOn', label: () => t('contracts.repliedOn'), kind: 'date' },
+    { name: 'accepted', label: () => t('contracts.accepted'), kind: 'bool' },
+  ],
+  'rounds.add': [
+    { name: 'heldOn', label: () => t('contracts.heldOn'), kind: 'date' },
+    { name: 'minutes', label: () => t('contracts.minutes'), kind: 'textarea', max: limits.contracts.minutes.max },
+    { name: 'openIssues', label: () => t('contracts.openIssuesOnePerLine'), kind: 'textarea', optional: true, max: 50 * (limits.contracts.openIssue.max + 1) },
+  ],
+  sign: [{ name: 'signedOn', label: () => t('contracts.signedOn'), kind: 'date' }],
+  file: [{ name: 'filedOn', label: () => t('contracts.filedOnReceived'), kind: 'date' }],
+  'review.record': [
+    { name: 'objectionOn', label: () => t('contracts.objectionDateBlankIfNone'), kind: 'date', optional: true },
+    { name: 'opinion', label: () => t('contracts.opinion'), kind: 'textarea', optional: true, max: limits.contracts.opinion.max },
+  ],
+  publish: [{ name: 'publishedOn', label: () => t('contracts.publishedOn'), kind: 'date' }],
+  'performance.check': [
+    { name: 'year', label: () => t('contracts.year'), kind: 'number' },
+    { name: 'findings', label: () => t('contracts.findings'), kind: 'textarea', max: limits.contracts.findings.max },
+    { name: 'breaches', label: () => t('contracts.breaches'), kind: 'textarea', optional: true, max: limits.contracts.breaches.max },
+  ],
+  renew: [],
+  terminate: [{ name: 'reason', label: () => t('contracts.reason'), kind: 'textarea', max: limits.contracts.reason.max }],
+};
+
+/** A contract: its facts, the lifecycle timeline with the running clocks, and the next step's form. */
+export default function ContractDetail() {
+  const params = useParams();
+  const [contract, { mutate: setContract, refetch }] = createResource(() => params.contractId, (id) => query('contracts.get', { contractId: id }));
+  const [settings] = createResource(() => query('contracts.settings.get'));
+  const canWrite = () => hasRole('federation_admin', 'federation_staff');
+  const [step, setStep] = createSignal('');
+  const current = () => step() || contract()?.nextSteps[0] || '';
+
+  return (
+    <section aria-labelledby="contract-title">
+      <Show when={contract.error}>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('contracts.retry')}</button>}>
+          {errorText(contract.error)}
+        </Banner>
+      </Show>
+      <Show when={contract()}>
+        {(c) => (
+          <>
+            <div class="page-head">
+              <div>
+                <h1 id="contract-title">{c().title}</h1>
+                <p class="muted">
+                  {bi(typeLabel[c().type])}
+                  {c().specialKind ? ` · ${bi(specialLabel[c().specialKind!])}` : ''}
+                  {c().scope?.industry ? ` · ${bi(industryLabel[c().scope!.industry!])}` : ''} ·{' '}
+                  <span class={`badge badge--${c().status}`} data-testid="contract-status">
+                    {bi(statusLabel[c().status])}
+                  </span>
+                </p>
+              </div>
+              <div class="toolbar">
+                <A href="/contracts" class="btn">{t('contracts.backToLedger')}</A>
+                <button type="button" class="btn" onClick={() => window.print()}>{t('contracts.print')}</button>
+              </div>
+            </div>
+            <dl class="facts">
+              <dt>{t('contracts.term')}</dt>
+              <dd>{c().term.start} ~ {c().term.end}</dd>
+              <dt>{t('contracts.employer')}</dt>
+              <dd>{c().employerParties.map((p) => p.name).join('、')}</dd>
+              <dt>{t('contracts.coverage')}</dt>
+              <dd>{t('contracts.enterprisesEmployees', { coveredEnterprises: formatNumber(c().coveredEnterprises), coveredEmployees: formatNumber(c().coveredEmployees) })}</dd>
+              <Show when={c().clauses.wageGrowthPct !== undefined}>
+                <dt>{t('contracts.wageGrowth2')}</dt>
+                <dd>{c().clauses.wageGrowthPct}%</dd>
+              </Show>
+              <Show when={c().filing}>
+                <dt>{t('contracts.filing')}</dt>
+                <dd>
+                  {c().filing!.filedOn}
+                  <Show when={c().filing!.lateDays > 0}>
+                    <strong class="clock--overdue"> {t('contracts.daySLateTheLast', { lateDays: c().filing!.lateDays, dueOn: c().filing!.dueOn })}</strong>
+                  </Show>
+                </dd>
+              </Show>
+              <Show when={c().successorId}>
+                <dt>{t('contracts.successor')}</dt>
+                <dd><A href={`/contracts/${c().successorId}`}>{t('contracts.open')}</A></dd>
+              </Show>
+              <Show when={c().predecessorId}>
+                <dt>{t('contracts.predecessor')}</dt>
+                <dd><A href={`/contracts/${c().predecessorId}`}>{t('contracts.open')}</A></dd>
+              </Show>
+            </dl>
+            <Representatives c={c()} />
+            <h2>{t('contracts.lifecycle')}</h2>
+            <Timeline c={c()} />
+            <Show when={canWrite() && c().status !== 'terminated'}>
+              <div class="step-form">
+                <div class="field">
+                  <label for="step-pick">{t('contracts.step')}</label>
+                  <select id="step-pick" value={current()} onChange={(e) => setStep(e.currentTarget.value)}>
+                    <For each={[...c().nextSteps, ...(c().status === 'expired' ? [] : ['terminate'])]}>{(s) => <option value={s}>{bi(stepLabel[s])}</option>}</For>
+                  </select>
+                </div>
+                <Show when={current() ? `${current()}|${c().version}` : ''} keyed>
+                  {(key) => (
+                    <StepForm
+                      step={key.split('|')[0]!}
+                      c={c()}
+                      today={settings()?.today ?? new Date().toISOString().slice(0, 10)}
+                      onDone={(next) => {
+                        setContract(next);
+                        setStep('');
+                      }}
+                    />
+                  )}
+                </Show>
+              </div>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function Timeline(props: { c: Contract }) {
+  const doneSteps = createMemo(() => new Set(props.c.history.map((h) => h.step)));
+  const upcoming = createMemo(() => MAIN_PATH.filter((s) => !doneSteps().has(s)));
+  return (
+    <ol class="timeline" aria-label={t('contracts.lifecycle')}>
+      <For each={props.c.history}>
+        {(h) => (
+          <li class="done">
+            <strong>{bi(stepLabel[h.step])}</strong> <span class="muted">{h.on}</span>
+            <Show when={h.note}><span class="note">{h.note}</span></Show>
+          </li>
+        )}
+      </For>
+      <For each={props.c.clocks}>
+        {(k) => (
+          <li class="current">
+            <strong class={`clock clock--${k.state}`}>{clockText(k)}</strong>
+            <span class="note">
+              {k.basis}
+              <Show when={k.extendedFrom}>{t('contracts.movedFromRestDay', { extendedFrom: k.extendedFrom })}</Show>
+            </span>
+            <Show when={k.provisional}>
+              <span class="note clock--due_soon">{t('contracts.provisional2')}{bi(k.provisional!.reason)}</span>
+            </Show>
+          </li>
+        )}
+      </For>
+      <Show when={props.c.nextSteps[0]}>
+        <li class="current" data-testid="next-step">
+          {t('contracts.next')}<strong>{bi(stepLabel[props.c.nextSteps[0]!])}</strong>
+        </li>
+      </Show>
+      <For each={upcoming().filter((s) => s !== props.c.nextSteps[0]).slice(0, 3)}>
+        {(s) => <li class="next">{bi(stepLabel[s])}</li>}
+      </For>
+    </ol>
+  );
+}
+
+/** The lifecycle steps' procedures (`contracts.offer.send`, `contracts.sign`, …). */
+type StepPath = Exclude<Extract<MutationPath, `contracts.${string}`>, 'contracts.create' | 'contracts.settings.set' | 'contracts.calendar.load'>;
+
+function StepForm(props: { step: string; c: Contract; today: string; onDone: (c: Contract) => void }) {
+  const errs = createFieldErrors();
+  const [busy, setBusy] = createSignal(false);
+  const [banner, setBanner] = createSignal('');
+  const specs = () => SPECS[props.step] ?? [];
+
+  async function send(input: Record<string, unknown>) {
+    setBusy(true);
+    setBanner('');
+    try {
+      // The step is one of the contract's `nextSteps` (chosen at run time); each step takes the contract id and its form.
+      const path = `contracts.${props.step}` as StepPath;
+      const res = (await mutate<StepPath>(path, { contractId: props.c.contractId, ...input } as InputOf<StepPath>)) as Contract | { contract: Contract };
+      props.onDone('contract' in res ? res.contract : res);
+      showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
+    } catch (err) {
+      const rest = errs.fromServer(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason']);
+      if (rest.length || !Object.keys(errs.errors()).length) setBanner(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submitGeneric(e: SubmitEvent) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const input: Record<string, unknown> = {};
+    for (const s of specs()) {
+      const raw = String(f.get(s.name) ?? '').trim();
+      if (s.kind === 'bool') input[s.name] = raw === 'yes';
+      else if (raw === '' && s.optional) continue;
+      else if (s.kind === 'number') input[s.name] = Number(raw);
+      else if (s.name === 'openIssues') input[s.name] = raw.split(/\n+/).map((x) => x.trim()).filter(Boolean);
+      else input[s.name] = raw;
+    }
+    void send(input);
+  }
+
+  return (
+    <>
+      <Show when={banner()}>
+        <Banner kind="error">{banner()}</Banner>
+      </Show>
+      <Show when={props.step === 'representatives.set'}>
+        <RepresentativesForm c={props.c} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
+      </Show>
+      <Show when={props.step === 'representatives.vacate'}>
+        <VacateForm c={props.c} today={props.today} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
+      </Show>
+      <Show when={props.step === 'congress.record'}>
+        <VoteForm type={props.c.type as ContractType} today={props.today} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
+      </Show>
+      <Show when={!CUSTOM_FORMS.includes(props.step)}>
+        <form class="form" onSubmit={submitGeneric} novalidate>
+          <For each={specs()}>
+            {(s) => (
+              <Field id={`f-${s.name}`} label={s.label()} required={!s.optional} error={errs.get(s.name)}>
+                {s.kind === 'date' ? (
+                  <input id={`f-${s.name}`} name={s.name} type="date" value={s.optional ? '' : props.today} />
+                ) : s.kind === 'textarea' ? (
+                  <textarea id={`f-${s.name}`} name={s.name} rows="3" maxlength={s.max} />
+                ) : s.kind === 'number' ? (
+                  <input id={`f-${s.name}`} name={s.name} type="number" value={props.today.slice(0, 4)} />
+                ) : s.kind === 'select' ? (
+                  <select id={`f-${s.name}`} name={s.name}>
+                    <For each={s.options}>{([v, l]) => <option value={v}>{l()}</option>}</For>
+                  </select>
+                ) : s.kind === 'bool' ? (
+                  <select id={`f-${s.name}`} name={s.name}>
+                    <option value="yes">{t('contracts.yes')}</option>
+                    <option value="no">{t('contracts.no')}</option>
+                  </select>
+                ) : (
+                  <input id={`f-${s.name}`} name={s.name} maxlength={s.max} />
+                )}
+              </Field>
+            )}
+          </For>
+          <div class="form__actions">
+            <button type="submit" class="btn btn--primary" disabled={busy()}>
+              {t('contracts.record', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : props.step })}
+            </button>
+          </div>
+        </form>
+      </Show>
+    </>
+  );
+}
+
+type Errs = ReturnType<typeof createFieldErrors>;
+
+/** Who bargains for each side, with the chief, outsiders, the 女职工委员会 head and vacant seats. */
+function Representatives(props: { c: Contract }) {
+  const sides = () => (['worker', 'employer'] as const).filter((side) => props.c.representatives[side]);
+  return (
+    <Show when={sides().length}>
+      <h2>{t('contracts.representatives')}</h2>
+      <div class="rep-sides">
+        <For each={sides()}>
+          {(side) => {
+            const s = () => props.c.representatives[side]!;
+            const vacancy = (i: number) => s().vacancies?.find((v) => v.memberIndex === i);
+            return (
+              <div data-testid={`reps-${side}`}>
+                <h3>
+                  {bi(sideLabel[side])}
+                  <Show when={s().femaleCommittee}><span class="muted">{t('contracts.hasAWomenWorkersCommittee')}</span></Show>
+                </h3>
+                <ol>
+                  <Index each={s().members}>
+                    {(m, i) => (
+                      <li classList={{ vacant: !!vacancy(i) }}>
+                        {m().name} <span class="muted">{m().role}</span>
+                        <Show when={i === s().chiefIndex}> <span class="badge">{t('contracts.chief')}</span></Show>
+                        <Show when={m().outsider}> <span class="badge">{t('contracts.outsider')}</span></Show>
+                        <Show when={m().femaleCommitteeHead}> <span class="badge">{t('contracts.headWomenWorkersCommittee')}</span></Show>
+                        <Show when={vacancy(i)}>
+                          {(v) => <span class="clock--overdue"> {t('contracts.vacantSince', { vacatedOn: v().vacatedOn, reason: v().reason })}</span>}
+                        </Show>
+                      </li>
+                    )}
+                  </Index>
+                </ol>
+              </div>
+            );
+          }}
+        </For>
+      </div>
+    </Show>
+  );
+}
+
+type Row = Required<Pick<Member, 'name' | 'role' | 'personRef'>> & { outsider: boolean; femaleCommitteeHead: boolean };
+
+function RepresentativesForm(props: { c: Contract; busy: boolean; errs: Errs; onSubmit: (input: Record<string, unknown>) => void }) {
+  const reps = props.c.representatives;
+  const vacantSide = (['worker', 'employer'] as const).find((s) => reps[s]?.vacancies?.length);
+  const [side, setSide] = createSignal<Side>(vacantSide ?? (reps.worker ? 'employer' : 'worker'));
+  const femaleContract = props.c.type === 'special' && props.c.specialKind === 'female_workers';
+  const otherSize = () => reps[side() === 'worker' ? 'employer' : 'worker']?.members.length;
+  /** The side as it stands (vacated seats blank, to refill), or empty rows for a new side. */
+  const rowsFor = (s: Side): Row[] => {
+    const current = reps[s];
+    const gone = vacantSeats(current);
+    const blank = (): Row => ({ name: '', role: '', personRef: '', outsider: false, femaleCommitteeHead: false });
+    if (!current) return Array.from({ length: Math.max(3, otherSize() ?? 3) }, blank);
+    return current.members.map((m, i) => (gone.has(i) ? blank() : { ...blank(), ...m, personRef: m.personRef ?? '', outsider: !!m.outsider, femaleCommitteeHead: !!m.femaleCommitteeHead }));
+  };
+  const [rows, setRows] = createSignal(rowsFor(side()));
+  const [chief, setChief] = createSignal(reps[side()]?.chiefIndex ?? 0);
+  const [committee, setCommittee] = createSignal(!!reps.worker?.femaleCommittee);
+  const pick = (s: Side) => {
+    setSide(s);
+    setRows(rowsFor(s));
+    setChief(reps[s]?.chiefIndex ?? 0);
+  };
+  const update = (i: number, patch: Partial<Row>) => setRows(rows().map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const headNeeded = () => side() === 'worker' && (committee() || femaleContract);
+  return (
+    <form
+      class="form"
+      novalidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const members = rows().map((r) => ({
+          name: r.name.trim(),
+          role: r.role.trim() || t('contracts.member'),
+          ...(r.outsider ? { outsider: true } : {}),
+          ...(r.femaleCommitteeHead ? { femaleCommitteeHead: true } : {}),
+          ...(r.personRef.trim() ? { personRef: r.personRef.trim() } : {}),
+        }));
+        props.onSubmit({ side: side(), members, chiefIndex: chief(), ...(side() === 'worker' && committee() ? { femaleCommittee: true } : {}) });
+      }}
+    >
+      <Field id="rep-side" label={t('contracts.side')}>
+        <select id="rep-side" value={side()} onChange={(e) => pick(e.currentTarget.value as Side)}>
+          <For each={['worker', 'employer'] as const}>
+            {(s) => (
+              <option value={s}>
+                {bi(sideLabel[s])}
+                {reps[s]?.vacancies?.length ? t('contracts.vacantSeat') : reps[s] ? t('contracts.set') : ''}
+              </option>
+            )}
+          </For>
+        </select>
+      </Field>
+      <p class="muted">
+        {t('contracts.atLeast3PerSide')}
+        <Show when={otherSize()}>{t('contracts.theOtherSideHas', { otherSize: otherSize() })}</Show>
+      </p>
+      <Show when={side() === 'worker'}>
+        <Field id="rep-committee" label={t('contracts.womenWorkersCommittee')} error={props.errs.get('femaleCommittee')}>
+          <label>
+            <input id="rep-committee" type="checkbox" checked={committee()} onChange={(e) => setCommittee(e.currentTarget.checked)} /> {t('contracts.theUnionHasAWomen')}
+          </label>
+        </Field>
+        <Show when={headNeeded()}>
+          <p class="muted" data-testid="female-head-hint">
+            {femaleContract
+              ? t('contracts.specialContractOnFemaleWorkers')
+              : t('contracts.theUnionHasAWomen2')}
+          </p>
+        </Show>
+      </Show>
+      <Index each={rows()}>
+        {(r, i) => (
+          <div class="rep-row">
+            <input aria-label={t('contracts.representativeName', { no: i + 1 })} placeholder={t('contracts.name')} maxlength={limits.contracts.representativeName.max} value={r().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
+            <input aria-label={t('contracts.representativeRole', { no: i + 1 })} placeholder={t('contracts.role')} maxlength={limits.contracts.representativeRole.max} value={r().role} onInput={(e) => update(i, { role: e.currentTarget.value })} />
+            <input aria-label={t('contracts.representativeReference', { no: i + 1 })} placeholder={t('contracts.referenceOptional')} maxlength={limits.contracts.personRef.max} value={r().personRef} onInput={(e) => update(i, { personRef: e.currentTarget.value })} />
+            <label><input type="radio" name="chief" checked={chief() === i} onChange={() => setChief(i)} /> {t('contracts.chief')}</label>
+            <label><input type="checkbox" checked={r().outsider} onChange={(e) => update(i, { outsider: e.currentTarget.checked })} /> {t('contracts.outsider')}</label>
+            <Show when={side() === 'worker'}>
+              <label><input type="checkbox" checked={r().femaleCommitteeHead} onChange={(e) => update(i, { femaleCommitteeHead: e.currentTarget.checked })} /> {t('contracts.committeeHead')}</label>
+            </Show>
+          </div>
+        )}
+      </Index>
+      <Show when={props.errs.get('members') || props.errs.get('chiefIndex')}>
+        <p class="field__error" role="alert">{(props.errs.get('members') ?? props.errs.get('chiefIndex'))!()}</p>
+      </Show>
+      <div class="form__actions">
+        <button type="button" class="btn" onClick={() => setRows([...rows(), { name: '', role: '', personRef: '', outsider: false, femaleCommitteeHead: false }])}>{t('contracts.addOne')}</button>
+        <button type="submit" class="btn btn--primary" disabled={props.busy}>{t('contracts.saveRepresentatives')}</button>
+      </div>
+    </form>
+  );
+}
+
+/** Records a seat left empty (Art. 31): the side must be refilled within 15 days. */
+function VacateForm(props: { c: Contract; today: string; busy: boolean; errs: Errs; onSubmit: (input: Record<string, unknown>) => void }) {
+  const sides = (['worker', 'employer'] as const).filter((s) => props.c.representatives[s]);
+  const [side, setSide] = createSignal<Side>(sides[0] ?? 'worker');
+  const seated = () => {
+    const s = props.c.representatives[side()];
+    const gone = vacantSeats(s);
+    return (s?.members ?? []).map((m, i) => ({ ...m, i })).filter((m) => !gone.has(m.i));
+  };
+  const [member, setMember] = createSignal(seated()[0]?.i ?? 0);
+  const [vacatedOn, setVacatedOn] = createSignal(props.today);
+  const [reason, setReason] = createSignal('');
+  return (
+    <form
+      class="form"
+      novalidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit({ side: side(), memberIndex: member(), vacatedOn: vacatedOn(), reason: reason().trim() });
+      }}
+    >
+      <p class="muted">{t('contracts.aSeatLeftEmptyBy')}</p>
+      <Field id="vac-side" label={t('contracts.side')} error={props.errs.get('side')}>
+        <select
+          id="vac-side"
+          value={side()}
+          onChange={(e) => {
+            setSide(e.currentTarget.value as Side);
+            setMember(seated()[0]?.i ?? 0);
+          }}
+        >
+          <For each={sides}>{(s) => <option value={s}>{bi(sideLabel[s])}</option>}</For>
+        </select>
+      </Field>
+      <Field id="vac-member" label={t('contracts.member2')} required error={props.errs.get('memberIndex') ?? props.errs.get('name')}>
+        <select id="vac-member" value={String(member())} onChange={(e) => setMember(Number(e.currentTarget.value))}>
+          <For each={seated()}>{(m) => <option value={String(m.i)}>{m.name}（{m.role}）</option>}</For>
+        </select>
+      </Field>
+      <Field id="vac-on" label={t('contracts.vacantSince2')} required error={props.errs.get('vacatedOn')}>
+        <input id="vac-on" type="date" value={vacatedOn()} onInput={(e) => setVacatedOn(e.currentTarget.value)} />
+      </Field>
+      <Field id="vac-reason" label={t('contracts.reason2')} required error={props.errs.get('reason')}>
+        <input id="vac-reason" maxlength={limits.contracts.reason.max} value={reason()} placeholder={t('contracts.eGLeftTheCompany')} onInput={(e) => setReason(e.currentTarget.value)} />
+      </Field>
+      <div class="form__actions">
+        <button type="submit" class="btn btn--primary" disabled={props.busy}>{t('contracts.recordTheVacancy')}</button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The vote on the draft with the threshold for the contract's type shown live: ≥ 2/3 present AND
+ * > 1/2 of ALL approve for an enterprise contract (Art. 36); > 1/2 of ALL the representatives of
+ * the accepting enterprises (or the regional 职代会) for an industry or regional one.
+ */
+function VoteForm(props: { type: ContractType; today: string; busy: boolean; errs: Errs; onSubmit: (input: Record<string, unknown>) => void }) {
+  const sector = voteRuleOf(props.type) === 'sector';
+  const [total, setTotal] = createSignal(0);
+  const [present, setPresent] = createSignal<number | undefined>(undefined);
+  const [approve, setApprove] = createSignal(0);
+  const [heldOn, setHeldOn] = createSignal(props.today);
+  const need = () => voteThresholds(total());
+  const quorumOk = () => total() > 0 && 3 * (present() ?? 0) >= 2 * total();
+  const majorityOk = () => total() > 0 && 2 * approve() > total();
+  const passes = () => majorityOk() && (sector || quorumOk());
+  const num = (set: (n: number) => void) => (e: InputEvent & { currentTarget: HTMLInputElement }) => set(Math.max(0, Math.floor(Number(e.currentTarget.value) || 0)));
+  return (
+    <form
+      class="form"
+      novalidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit({ heldOn: heldOn(), representativesTotal: total(), ...(present() !== undefined ? { present: present() } : {}), approve: approve() });
+      }}
+    >
+      <Field id="v-held" label={t('contracts.heldOn')} error={props.errs.get('heldOn')}>
+        <input id="v-held" type="date" value={heldOn()} onInput={(e) => setHeldOn(e.currentTarget.value)} />
+      </Field>
+      <Field
+        id="v-total"
+        label={sector ? t('contracts.allRepresentativesOfTheAccepting') : t('contracts.allRepresentatives')}
+        required
+        error={props.errs.get('representativesTotal')}
+      >
+        <input id="v-total" type="number" min="1" inputmode="numeric" onInput={num(setTotal)} />
+      </Field>
+      <Field id="v-present" label={sector ? t('contracts.presentOptionalForTheFiling') : t('contracts.present')} required={!sector} error={props.errs.get('present')}>
+        <input id="v-present" type="number" min="0" inputmode="numeric" onInput={(e) => setPresent(e.currentTarget.value === '' ? undefined : Math.max(0, Math.floor(Number(e.currentTarget.value) || 0)))} />
+      </Field>
+      <Field id="v-approve" label={t('contracts.inFavour')} required error={props.errs.get('approve')}>
+        <input id="v-approve" type="number" min="0" inputmode="numeric" onInput={num(setApprove)} />
+      </Field>
+      <div class="vote-meter" aria-live="polite" data-testid="vote-meter">
+        <Show
+          when={!sector}
+          fallback={<span class="muted">{t('contracts.industryRegionalContractPassesWith')}</span>}
+        >
+          <span class={quorumOk() ? 'ok' : 'fail'}>
+            {quorumOk() ? '✓ ' : '✗ '}
+            {t('contracts.quorumOfTwoThirdsAt', { quorumNeeded: need().quorumNeeded, present: present() ?? 0 })}
+          </span>
+        </Show>
+        <span class={majorityOk() ? 'ok' : 'fail'}>
+          {majorityOk() ? '✓ ' : '✗ '}
+          {t('contracts.moreThanHalfOfAll', { approveNeeded: need().approveNeeded, approve: approve() })}
+        </span>
+        <strong>{passes() ? t('contracts.withTheseNumbersPasses') : t('contracts.withTheseNumbersFails')}</strong>
+      </div>
+      <div class="form__actions">
+        <button type="submit" class="btn btn--primary" disabled={props.busy || total() < 1}>{t('contracts.recordTheVote')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,290 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useE2eSession, loginAs } from '../../../../e2e/harness';
+
+const session = useE2eSession();
+const pageErrors = session.pageErrors;
+
+
+async function openPage(width = 1280): Promise<Page> {
+  const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+
+async function dev(path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${session.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+/** Shanghai 10:00 on a date, as the dev clock's ISO instant. */
+const at = (date: string) => `${date}T02:00:00Z`;
+const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+async function record(page: Page, stepButton: RegExp | string) {
+  const status = await page.getByTestId('contract-status').textContent();
+  await page.getByRole('button', { name: stepButton }).click();
+  await expect.poll(() => page.getByTestId('contract-status').textContent().then((s) => s !== status || undefined), { timeout: 10_000 }).toBeTruthy();
+}
+
+describe('集体合同', () => {
+  test('an express-industry contract walks to filed, takes effect on day 16 of the dev clock (not day 15, the last review day) and counts for the province', async () => {
+    // A fixed Monday in the current year, so the overview's default year holds the events.
+    const year = new Date().getFullYear();
+    const day0 = `${year}-03-02`;
+    await dev('/dev/clock', { now: at(day0) });
+
+    const page = await openPage();
+    try {
+      await loginAs(page, '泰州市总工会', '管理员');
+      await page.goto('/contracts/new');
+      await page.getByRole('button', { name: /行业性集体合同/ }).click();
+      await page.locator('#c-industry').selectOption('express');
+      await page.locator('#c-unit').selectOption({ label: '泰州市快递行业工会联合会' });
+      await page.locator('#c-parties').fill('泰州市快递行业协会\n泰州市邮政快递企业代表');
+      await page.locator('#c-ent').fill('28');
+      await page.locator('#c-emp').fill('2600');
+      await page.locator('#c-start').fill(`${year}-04-01`);
+      await page.locator('#c-end').fill(`${year + 2}-03-31`);
+      await page.locator('#c-wage').fill('6');
+      await page.locator('#c-minwage').fill('2600');
+      await page.getByRole('button', { name: '建立台账' }).click();
+      await page.waitForURL(/\/contracts\/[0-9A-Z]+$/);
+      await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('草拟');
+
+      // Out of order is impossible from the form: the next step is offered first.
+      await expect.poll(() => page.getByTestId('next-step').textContent()).toContain('发出要约');
+      await record(page, '办理：发出要约');
+      await record(page, '办理：要约回应');
+
+      for (const side of ['职工', '企业']) {
+        const names = page.getByPlaceholder('姓名');
+        for (let i = 0; i < 3; i++) await names.nth(i).fill(`${side}代表${i + 1}`);
+        const version = await page.getByTestId('next-step').textContent();
+        await page.getByRole('button', { name: '保存协商代表' }).click();
+        if (side === '职工') await expect.poll(async () => (await page.locator('#rep-side').inputValue()) === 'employer').toBe(true);
+        else await expect.poll(() => page.getByTestId('next-step').textContent()).not.toBe(version);
+      }
+      await page.locator('#f-minutes').fill('就工资增幅、高温补贴达成一致');
+      await page.getByRole('button', { name: '办理：协商会议' }).click();
+      await expect.poll(() => page.getByTestId('next-step').textContent()).toContain('职代会审议');
+
+      // The vote form shows the threshold live: 2/3 present and more than half of ALL approve.
+      await page.locator('#v-total').fill('30');
+      await page.locator('#v-present').fill('20');
+      await page.locator('#v-approve').fill('15');
+      await expect.poll(() => page.getByTestId('vote-meter').textContent()).toContain('不通过');
+      // An industry contract: more than half of ALL representatives, no two-thirds quorum line.
+      expect(await page.getByTestId('vote-meter').textContent()).toContain('不设三分之二出席要求');
+      await page.locator('#v-approve').fill('16');
+      await expect.poll(() => page.getByTestId('vote-meter').textContent()).toContain('通过');
+      await record(page, '记录表决结果');
+      expect(await page.getByTestId('contract-status').textContent()).toBe('职代会已通过');
+      await record(page, '办理：首席代表签字');
+      await record(page, '办理：报送审查');
+      expect(await page.getByTestId('contract-status').textContent()).toBe('已报送审查');
+      // The bureau may object through day 15 (Art. 45); with no objection the contract takes effect on day 16 (Art. 47).
+      const lastReviewDay = plusDays(day0, 15);
+      const effectiveOn = plusDays(day0, 16);
+      await expect.poll(() => page.locator('.timeline').textContent()).toContain(`人社部门审查期（15个自然日）：${lastReviewDay}`);
+      expect(await page.locator('.timeline').textContent()).toContain(`无异议则 ${effectiveOn} 起生效`);
+      await screenshot(page, 'contracts-filed');
+
+      // Day 15, after that day's tick: still under review, the clock is due today.
+      await dev('/dev/clock', { now: at(lastReviewDay) });
+      await dev('/dev/tick');
+      await page.reload();
+      await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('已报送审查');
+      expect(await page.locator('.timeline').textContent()).toContain('今日到期');
+
+      // Day 16: no objection was raised, so it takes effect.
+      await dev('/dev/clock', { now: at(effectiveOn) });
+      await dev('/dev/tick');
+      await page.reload();
+      await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('已生效');
+      expect(await page.locator('.timeline').textContent()).toContain(`审查期至 ${lastReviewDay} 届满，人社部门未提出异议，自 ${effectiveOn} 起生效`);
+      await screenshot(page, 'contracts-effective');
+
+      await page.goto('/notifications');
+      await expect.poll(() => page.getByTestId('notification').count()).toBeGreaterThan(0);
+
+      // The ledger lists it as in force; the export hands back a workbook; the deadlines page opens.
+      await page.goto('/contracts');
+      await page.locator('#c-status').selectOption('effective');
+      await expect.poll(() => page.getByRole('link', { name: `${year}年快递行业集体合同` }).count()).toBeGreaterThan(0);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 Excel' }).click();
+      expect((await download).suggestedFilename()).toMatch(/^集体合同台账-.*\.xlsx$/);
+      await page.goto('/contracts/deadlines');
+      await page.getByRole('heading', { name: '法定期限', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: '本地期限规则' }).waitFor();
+      await screenshot(page, 'contracts-deadlines');
+    } finally {
+      await page.context().close();
+    }
+
+    const leader = await openPage(390);
+    try {
+      await loginAs(leader, '江苏省总工会', '领导');
+      await leader.goto('/overview');
+      await expect
+        .poll(
+          async () => {
+            await leader.reload();
+            await leader.getByTestId('contract-coverage').waitFor({ timeout: 5_000 }).catch(() => undefined);
+            return (await leader.getByTestId('kpi-in-force').textContent().catch(() => null)) ?? '';
+          },
+          { timeout: 30_000, interval: 1_000 },
+        )
+        .toBe('1');
+      expect(await leader.getByTestId('kpi-rate').textContent()).toMatch(/%$/);
+      await screenshot(leader, 'contracts-leadership-phone');
+    } finally {
+      await leader.context().close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('the platform operator loads a 2027 holiday notice and a tenant clock running into 2027 stops being provisional', async () => {
+    // Filed on Tuesday 2026-12-22 with a 15-working-day review: the clock runs into 2027, which
+    // has no notice yet, so it is provisional (weekends only: due 2027-01-12).
+    await dev('/dev/clock', { now: at('2026-12-22') });
+    const admin = await tokenFor({ sub: 'demo-admin-321281', roles: ['federation_admin'], tenantId: '321281' });
+    const settings = await trpc(admin, 'contracts.settings.get');
+    await trpc(admin, 'contracts.settings.set', { version: settings.version, dayCount: { review: 'working' } }, 'POST');
+    const title = '2027日历测试集体合同';
+    const c = await trpc(admin, 'contracts.create', { title, type: 'industry', scope: { industry: 'catering' }, employerParties: [{ name: '兴化市餐饮行业协会' }], coveredEnterprises: 5, coveredEmployees: 300, term: { start: '2027-01-01', end: '2027-12-31' } }, 'POST');
+    const people = (side: string) => ['首席', '成员', '成员'].map((role, i) => ({ name: `${side}代表${i + 1}`, role }));
+    for (const [path, input] of [
+      ['contracts.offer.send', { sentOn: '2026-12-01', fromSide: 'worker' }],
+      ['contracts.offer.reply', { repliedOn: '2026-12-02', accepted: true }],
+      ['contracts.representatives.set', { side: 'worker', members: people('餐饮职工'), chiefIndex: 0 }],
+      ['contracts.representatives.set', { side: 'employer', members: people('餐饮企业'), chiefIndex: 0 }],
+      ['contracts.rounds.add', { heldOn: '2026-12-05', minutes: '达成一致', openIssues: [] }],
+      ['contracts.congress.record', { heldOn: '2026-12-15', representativesTotal: 40, approve: 25 }],
+      ['contracts.sign', { signedOn: '2026-12-18' }],
+      ['contracts.file', { filedOn: '2026-12-22' }],
+    ] as const) {
+      await trpc(admin, path, { contractId: c.contractId, ...input }, 'POST');
+    }
+
+    const before = await deadlineLine(title, '2027-01-12', 'contracts-deadlines-provisional');
+    expect(before.line).toContain('暂定');
+    expect(before.line).toContain('2027年节假日安排尚未发布');
+    expect(before.summary).toContain('2027');
+
+    const op = await openPage();
+    try {
+      await loginAs(op, '平台', '平台运营');
+      await op.locator('#main-nav').getByRole('link', { name: '节假日安排' }).click();
+      await op.getByRole('heading', { name: '节假日安排', level: 1 }).waitFor();
+      await expect.poll(() => op.getByTestId('covered-years').textContent()).toContain('2024、2025、2026');
+      expect(await op.locator('#cal-year').inputValue()).toBe('2027');
+      // HYPOTHETICAL test data: the 2027 notice is not published in the material available here;
+      // these dates are made up (but valid) for the test only — not the real 2027 arrangement.
+      await op.locator('#cal-source').fill('测试用虚构通知（非真实2027年安排）');
+      await op.locator('#cal-off').fill('元旦 01-01–01-03\n春节 02-06 至 02-12');
+      await op.locator('#cal-work').fill('01-05');
+      // 01-01 (Fri) and 02-08…02-12 become days off; Tuesday 01-05 is no weekend day.
+      await expect.poll(() => op.getByTestId('calendar-preview').textContent()).toContain('6 个工作日改为休息日');
+      await op.getByRole('button', { name: '加载并通知所有租户的期限' }).click();
+      // The API's problem is shown beside the entry it is about.
+      await expect.poll(() => op.getByTestId('problems-work').textContent()).toContain('第 1 项「01-05」');
+      expect(await op.getByTestId('problems-work').textContent()).toContain('应为周六或周日');
+      await op.locator('#cal-work').fill('02-20 (Sat)');
+      await expect.poll(() => op.getByTestId('calendar-preview').textContent()).toContain('1 个周末改为上班日');
+      await op.getByRole('button', { name: '加载并通知所有租户的期限' }).click();
+      await expect.poll(() => op.getByTestId('calendar-result').textContent(), { timeout: 15_000 }).toMatch(/其中 [1-9]\d* 个不再暂定/);
+      await expect.poll(() => op.getByTestId('covered-years').textContent()).toContain('2027');
+      await expect.poll(() => op.getByTestId('platform-audit-summary').first().textContent()).toContain('加载2027年节假日安排');
+      await screenshot(op, 'platform-calendar');
+    } finally {
+      await op.context().close();
+    }
+
+    // 01-01 is now a day off: the 15th working day is 01-13, and it is exact.
+    expect((await deadlineLine(title, '2027-01-13')).line).not.toContain('暂定');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a vacant representative seat runs a 15-day clock until the side is refilled, with the 女职工委员会 head', async () => {
+    await dev('/dev/clock', { now: at('2026-12-22') });
+    const admin = await tokenFor({ sub: 'demo-admin-321281', roles: ['federation_admin'], tenantId: '321281' });
+    const title = '空缺补足测试集体合同';
+    const c = await trpc(admin, 'contracts.create', { title, type: 'industry', scope: { industry: 'logistics' }, employerParties: [{ name: '兴化市物流协会' }], coveredEnterprises: 4, coveredEmployees: 220, term: { start: '2027-03-01', end: '2028-02-29' } }, 'POST');
+    const people = (side: string) => ['首席', '成员', '成员'].map((role, i) => ({ name: `${side}${i + 1}`, role }));
+    for (const [path, input] of [
+      ['contracts.offer.send', { sentOn: '2026-12-10', fromSide: 'worker' }],
+      ['contracts.offer.reply', { repliedOn: '2026-12-11', accepted: true }],
+      ['contracts.representatives.set', { side: 'worker', members: people('物流职工'), chiefIndex: 0 }],
+      ['contracts.representatives.set', { side: 'employer', members: people('物流企业'), chiefIndex: 0 }],
+    ] as const) {
+      await trpc(admin, path, { contractId: c.contractId, ...input }, 'POST');
+    }
+    const page = await openPage();
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto(`/contracts/${c.contractId}`);
+      await page.getByTestId('reps-worker').waitFor();
+      await page.locator('#step-pick').selectOption('representatives.vacate');
+      await page.locator('#vac-member').selectOption('1');
+      await page.locator('#vac-reason').fill('调离本单位');
+      await page.getByRole('button', { name: '登记空缺' }).click();
+      // 15 natural days from 2026-12-22 (Art. 31); the refill is offered first.
+      await expect.poll(() => page.locator('.timeline').textContent()).toContain('职工方协商代表空缺补足（15个自然日）：2027-01-06');
+      expect(await page.getByTestId('reps-worker').textContent()).toContain('空缺');
+      expect(await page.getByTestId('next-step').textContent()).toContain('确定协商代表');
+      expect(await page.locator('#rep-side').inputValue()).toBe('worker');
+
+      // The union has a 女职工委员会: saving without its head is refused with the rule.
+      const names = page.getByPlaceholder('姓名');
+      expect(await names.nth(1).inputValue()).toBe('');
+      await names.nth(1).fill('物流职工补选');
+      await page.locator('#rep-committee').check();
+      await expect.poll(() => page.getByTestId('female-head-hint').count()).toBe(1);
+      await page.getByRole('button', { name: '保存协商代表' }).click();
+      await expect.poll(() => page.locator('.step-form .field__error').first().textContent()).toContain('女职工委员会');
+      await page.getByRole('checkbox', { name: '女职工委员会主任' }).nth(1).check();
+      await page.getByRole('button', { name: '保存协商代表' }).click();
+      await expect.poll(() => page.locator('.timeline').textContent()).not.toContain('空缺补足');
+      expect(await page.getByTestId('reps-worker').textContent()).toContain('物流职工补选');
+      expect(await page.getByTestId('next-step').textContent()).toContain('协商会议');
+      await screenshot(page, 'contracts-vacancy-refilled');
+    } finally {
+      await page.context().close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** As 兴化's admin, the deadlines-page line of the clock of `title` once it shows `dueOn`, and the provisional summary. */
+async function deadlineLine(title: string, dueOn: string, shot?: string): Promise<{ line: string; summary: string }> {
+  const page = await openPage();
+  try {
+    await loginAs(page, '兴化市总工会', '管理员');
+    await page.goto('/contracts/deadlines');
+    const line = page.locator('.timeline li', { hasText: title });
+    await expect.poll(() => line.textContent()).toContain(dueOn);
+    if (shot) await screenshot(page, shot);
+    const summary = page.getByTestId('provisional-summary');
+    return { line: (await line.textContent()) ?? '', summary: (await summary.count()) ? ((await summary.textContent()) ?? '') : '' };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function tokenFor(claims: Record<string, unknown>): Promise<string> {
+  return (await dev('/auth/dev-login', claims)).token;
+}
+
+/** A tRPC call as plain JSON (GET for queries, POST for mutations); fails the test on an error. */
+async function trpc(token: string, path: string, input?: unknown, method: 'GET' | 'POST' = 'GET'): Promise<any> {
+  const url = `${session.url}/trpc/${path}${method === 'GET' && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ''}`;
+  const res = await fetch(url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(input) : undefined });
+  const body = await res.json();
+  expect(res.status, `${path}: ${JSON.stringify(body.error)}`).toBe(200);
+  return body.result.data;
+}

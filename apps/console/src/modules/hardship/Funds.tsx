@@ -1,0 +1,84 @@
+import { A } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { mutate, query, type InputOf } from '../../api';
+import { Banner } from '../../components/Banner';
+import { t, tMaybe } from '../../i18n';
+import { hasRole } from '../../session';
+import { errorText, showError, showToast } from '../../toast';
+import { AID_KINDS, FUND_SOURCES, parseYuan, yuan } from './shared';
+import './hardship.css';
+
+
+/** Budget envelopes per fund source as bars (granted of budget), and granted by aid kind. */
+export default function HardshipFunds() {
+  const [year, setYear] = createSignal(Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)));
+  const [data, { refetch }] = createResource(year, (y) => query('hardship.funds.list', { year: y }));
+  const [source, setSource] = createSignal<string>('county');
+  const [budget, setBudget] = createSignal('');
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const budgetFen = parseYuan(budget());
+    if (budgetFen === undefined) return showToast('error', () => t('hardship.err.money'));
+    try {
+      await mutate('hardship.funds.set', { year: year(), source: source() as InputOf<'hardship.funds.set'>['source'], budgetFen });
+      showToast('success', () => t('hardship.saved'));
+      setBudget('');
+      await refetch();
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  return (
+    <section aria-labelledby="hs-funds-title">
+      <p class="crumbs"><A href="/hardship">← {t('hardship.title')}</A></p>
+      <div class="page-head">
+        <h1 id="hs-funds-title">{t('hardship.funds.title')}</h1>
+        <label>
+          {t('hardship.year')}{' '}
+          <input type="number" value={year()} min="2000" max="2100" class="year-input" onChange={(e) => setYear(Number(e.currentTarget.value))} />
+        </label>
+      </div>
+      <Show when={data.error}><Banner kind="error">{errorText(data.error)}</Banner></Show>
+      <div class="card">
+        <h2>{t('hardship.funds.bySource')}</h2>
+        <Show when={(data()?.funds ?? []).length} fallback={<p class="muted">{t('hardship.funds.none')}</p>}>
+          <For each={data()?.funds ?? []}>
+            {(f) => {
+              const pct = () => (f.budgetFen ? Math.round((f.grantedFen / f.budgetFen) * 100) : 0);
+              return (
+                <div class="hs-fund" data-testid={`fund-${f.source}`}>
+                  <div>
+                    <strong>{tMaybe(`hardship.source.${f.source}`, f.source)}</strong> · {t('hardship.funds.granted')} {yuan(f.grantedFen)} / {t('hardship.funds.budget')} {yuan(f.budgetFen)} · {t('hardship.funds.remaining')} {yuan(f.remainingFen)}
+                  </div>
+                  <div class="hs-bar" classList={{ 'hs-bar--low': pct() >= 90 }} role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct()} aria-label={tMaybe(`hardship.source.${f.source}`, f.source)}>
+                    <span style={{ width: `${pct()}%` }} />
+                  </div>
+                </div>
+              );
+            }}
+          </For>
+        </Show>
+      </div>
+      <div class="card">
+        <h2>{t('hardship.funds.byKind')}</h2>
+        <ul>
+          <For each={AID_KINDS.filter((k) => data()?.byKind[k])}>{(k) => <li>{t(`hardship.kind.${k}`)}：{yuan(data()!.byKind[k])}</li>}</For>
+        </ul>
+      </div>
+      <Show when={hasRole('federation_admin')}>
+        <form class="card" onSubmit={(e) => void save(e)}>
+          <h2>{t('hardship.funds.set')}</h2>
+          <label class="field">{t('hardship.fundSource')}
+            <select value={source()} onChange={(e) => setSource(e.currentTarget.value)}>
+              <For each={FUND_SOURCES}>{(s) => <option value={s}>{t(`hardship.source.${s}`)}</option>}</For>
+            </select>
+          </label>
+          <label class="field">{t('hardship.funds.budget')}<input inputmode="decimal" value={budget()} onInput={(e) => setBudget(e.currentTarget.value)} /></label>
+          <button type="submit" class="btn btn--primary">{t('common.save')}</button>
+        </form>
+      </Show>
+    </section>
+  );
+}

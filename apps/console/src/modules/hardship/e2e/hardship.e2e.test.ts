@@ -1,0 +1,180 @@
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useE2eSession, loginAs } from '../../../../e2e/harness';
+
+const session = useE2eSession();
+const pageErrors = session.pageErrors;
+
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', viewport: { width: 1280, height: 860 }, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+function idNumber(first17: string): string {
+  const sum = [...first17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0);
+  return first17 + '10X98765432'.charAt(sum % 11);
+}
+const shanghai = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+async function educationFunds(page: Page): Promise<number> {
+  await page.goto('/hardship/charts');
+  const chart = page.getByTestId('chart-kinds');
+  await chart.waitFor();
+  const values = (await chart.getAttribute('data-values')) ?? '';
+  return Number(values.split(',')[2] ?? 0); // living, medical, education, …
+}
+
+describe('hardship assistance', () => {
+  test('reporter applies on a phone, staff investigate and publish, another staff approves and grants; the leadership chart changes', async () => {
+    const leader = await openPage();
+    const worker = `钱小梅${Date.now() % 1000}`;
+    try {
+      await loginAs(leader, /^江苏省总工会 · .*领导/);
+      const before = await educationFunds(leader);
+
+      // 1. The unit reporter files step by step on a phone.
+      const phone = await openPage(PHONE);
+      try {
+        await loginAs(phone, /^兴化市总工会 · .*基层工会填报员/);
+        await phone.goto('/hardship/apply');
+        await phone.getByRole('heading', { name: '帮扶申请' }).waitFor();
+        await phone.getByLabel('姓名', { exact: false }).first().fill(worker);
+        await phone.getByLabel(/身份证号/).fill(idNumber('32128119880516042'));
+        await phone.getByLabel(/联系电话/).fill('13905261111');
+        await phone.getByRole('button', { name: '下一步' }).click();
+        await phone.getByLabel('成员姓名 1').fill(worker);
+        await phone.getByRole('button', { name: '添加成员' }).click();
+        await phone.getByLabel('关系 2').fill('女儿');
+        await phone.getByLabel('成员姓名 2').fill('钱某');
+        await phone.getByLabel(/家庭年可支配收入/).fill('30000');
+        await phone.getByLabel(/刚性支出/).fill('6000');
+        await phone.getByRole('button', { name: '测算困难类别' }).click();
+        await expect.poll(() => phone.getByTestId('tier-preview').innerText()).toBe('相对困难');
+        expect(await phone.locator('.hs-explain').innerText()).toBe('(30,000 − 6,000) ÷ 12 ÷ 2 = ¥1,000.00/人/月 < 2 × 低保 ¥780 = ¥1,560 ⇒ 相对困难');
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(1);
+        await screenshot(phone, 'hardship-apply-phone');
+        await phone.getByRole('button', { name: '提交申请' }).click();
+        await phone.getByRole('alert').filter({ hasText: '核对授权' }).waitFor(); // consent is required
+        await phone.getByLabel(/本人同意工会/).check();
+        await phone.getByRole('button', { name: '提交申请' }).click();
+        await phone.waitForURL(/\/hardship\/files\//);
+        await expect.poll(() => phone.getByTestId('file-status').innerText()).toBe('待调查');
+      } finally {
+        await phone.context().close();
+      }
+
+      // 2. A caseworker records the investigation and publishes the notice.
+      const staff = await openPage();
+      try {
+        await loginAs(staff, /^兴化市总工会 · .*工作人员（工作人员）/);
+        await staff.goto('/hardship');
+        await staff.getByRole('link', { name: worker }).first().click();
+        await staff.locator('#hs-investigate input[name=visitedOn]').fill(shanghai(-7));
+        await staff.locator('#hs-investigate textarea[name=findings]').fill('入户走访核实，家庭收入与申报一致');
+        await staff.getByRole('button', { name: '登记入户调查' }).click();
+        await expect.poll(() => staff.getByTestId('file-status').innerText()).toBe('待公示');
+        await staff.locator('#hs-notice input[name=startsOn]').fill(shanghai(-6));
+        await staff.getByRole('button', { name: '发布公示' }).click();
+        await expect.poll(() => staff.getByTestId('file-status').innerText()).toBe('公示中/待审核');
+      } finally {
+        await staff.context().close();
+      }
+
+      // The public notice shows the masked name only.
+      const board = await openPage();
+      try {
+        await board.goto('/notices/321281');
+        await board.getByRole('cell', { name: `钱${'*'.repeat(worker.length - 1)}` }).first().waitFor();
+        expect(await board.locator('body').innerText()).not.toContain(worker);
+      } finally {
+        await board.context().close();
+      }
+
+      // 3. Another caseworker reviews, approves and grants education aid.
+      const reviewer = await openPage();
+      try {
+        await loginAs(reviewer, /^兴化市总工会 · .*（帮扶审核员）/);
+        await reviewer.goto('/hardship');
+        await reviewer.getByRole('link', { name: worker }).first().click();
+        await reviewer.locator('#hs-review input[name=reason]').fill('经评议公示无异议');
+        await reviewer.getByRole('button', { name: '审核通过并建档' }).click();
+        await expect.poll(() => reviewer.getByTestId('file-status').innerText()).toBe('已建档');
+        await reviewer.locator('#hs-grant select[name=kind]').selectOption('education');
+        await reviewer.locator('#hs-grant input[name=amount]').fill('3000');
+        await reviewer.locator('#hs-grant select[name=fundSource]').selectOption('county');
+        await reviewer.getByRole('button', { name: '发放帮扶资金' }).click();
+        await expect.poll(() => reviewer.getByTestId('grants').innerText()).toContain('金秋助学');
+        await reviewer.getByRole('button', { name: '显示' }).first().click();
+        await expect.poll(() => reviewer.locator('.mono').first().innerText()).toMatch(/^32128119880516042/);
+        await screenshot(reviewer, 'hardship-file');
+      } finally {
+        await reviewer.context().close();
+      }
+
+      // 4. The leadership chart follows (rollups are eventually consistent).
+      const deadline = Date.now() + 30_000;
+      let after = before;
+      while (after === before && Date.now() < deadline) {
+        after = await educationFunds(leader);
+        if (after === before) await new Promise((r) => setTimeout(r, 1000));
+      }
+      expect(after).toBe(before + 3000);
+      await screenshot(leader, 'hardship-charts');
+    } finally {
+      await leader.context().close();
+    }
+  });
+
+  test('the public self-test needs no login and explains its result', async () => {
+    const page = await openPage(PHONE);
+    try {
+      await page.goto('/self-test?tenant=321281');
+      await page.getByLabel(/家庭年可支配收入/).fill('34050');
+      await page.getByLabel(/刚性支出/).fill('12000');
+      await page.getByRole('button', { name: '开始测算' }).click();
+      await expect.poll(() => page.locator('.hs-explain').innerText()).toBe('(34,050 − 12,000) ÷ 12 ÷ 3 = ¥612.50/人/月 < 低保 ¥780 ⇒ 深度困难');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('staff import a ledger workbook (multipart upload): progress, row-numbered errors, valid rows written', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { ledgerColumns } = await import('@ufp/core/hardship/ledger');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(ledgerColumns.map((c) => c.zh));
+    const stamp = String(Date.now() % 1000).padStart(3, '0');
+    ws.addRow(['兴化市昭阳街道总工会', `台账甲${stamp}`, idNumber(`32128119790203${stamp}`), '', 3, 36000, 6000, '', '失业']);
+    ws.addRow(['没有这个工会', '台账乙', idNumber('32128119790204001'), '', 2, 30000, 0]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const page = await openPage();
+    try {
+      await loginAs(page, /^兴化市总工会 · .*工作人员（工作人员）/);
+      await page.goto('/hardship/import');
+      await page.locator('input[type=file]').setInputFiles({ name: 'ledger.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      await page.getByRole('button', { name: '开始导入' }).click();
+      await expect.poll(() => page.getByRole('status').innerText()).toContain('共 2 行，导入 0 行，错误 1 行');
+      expect(await page.locator('.hs-progress').getAttribute('value')).toBe('100');
+      expect(await page.getByRole('table').innerText()).toContain('第3行：本会没有该基层工会');
+      await page.getByLabel(/只导入正确的行/).check();
+      await page.getByRole('button', { name: '开始导入' }).click();
+      await expect.poll(() => page.getByRole('status').innerText()).toContain('共 2 行，导入 1 行，错误 1 行');
+      const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载错误报告' }).first().click()]);
+      expect(report.suggestedFilename()).toBe('台账导入错误报告.xlsx');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

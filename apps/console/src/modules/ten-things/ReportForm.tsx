@@ -1,0 +1,77 @@
+import { t } from '../../i18n';
+import { createSignal, For } from 'solid-js';
+import { mutate } from '../../api';
+import { showError, showToast } from '../../toast';
+import { EvidencePicker, type PickedFile } from './EvidencePicker';
+import { todayIso, type ItemV } from './labels';
+import { limits } from '@ufp/core/validation/limits';
+
+/** One progress report on a hand-reported target; large touch targets so it works on a phone. */
+export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: string }) {
+  const manual = () => props.item.targets.map((t, i) => ({ t, i })).filter((x) => !x.t.link);
+  const [index, setIndex] = createSignal(manual()[0]?.i ?? 0);
+  const [quantity, setQuantity] = createSignal('');
+  const [date, setDate] = createSignal(todayIso());
+  const [note, setNote] = createSignal('');
+  const [saving, setSaving] = createSignal(false);
+  const [files, setFiles] = createSignal<PickedFile[]>([]);
+  const busy = () => files().some((f) => f.state === 'uploading' || f.state === 'checking');
+  const id = (s: string) => `${props.idPrefix}-${s}`;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy()) return showToast('info', () => t('tenThings.waitUploads'));
+    const evidenceIds = files().flatMap((f) => (f.state === 'ready' && f.evidenceId ? [f.evidenceId] : []));
+    setSaving(true);
+    try {
+      await mutate('tenThings.progress.report', {
+        itemId: props.item.itemId,
+        targetIndex: index(),
+        quantity: Number(quantity()),
+        occurredOn: date(),
+        ...(note().trim() ? { note: note().trim() } : {}),
+        ...(evidenceIds.length ? { evidenceIds } : {}),
+      });
+      showToast('success', () => t('tenThings.reported'));
+      setQuantity('');
+      setNote('');
+      setFiles([]);
+      props.onSaved();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} aria-label={`${t('tenThings.report')}：${props.item.title}`}>
+      <div class="field">
+        <label for={id('target')}>{t('tenThings.targetIndex')}</label>
+        <select id={id('target')} value={index()} onChange={(e) => setIndex(Number(e.currentTarget.value))}>
+          <For each={manual()}>
+            {(x) => (
+              <option value={x.i}>
+                {x.t.indicator}（{x.t.unit}）
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+      <div class="field">
+        <label for={id('qty')}>{t('tenThings.quantity')}</label>
+        <input id={id('qty')} type="number" inputmode="decimal" min="0" step="any" required value={quantity()} onInput={(e) => setQuantity(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={id('date')}>{t('tenThings.occurredOn')}</label>
+        <input id={id('date')} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={id('note')}>{t('tenThings.note')}</label>
+        <input id={id('note')} value={note()} maxLength={limits.tenThings.note.max} onInput={(e) => setNote(e.currentTarget.value)} />
+      </div>
+      <EvidencePicker itemId={props.item.itemId} idPrefix={props.idPrefix} files={files()} setFiles={setFiles} />
+      <button class="btn btn--primary" type="submit" disabled={saving() || busy() || manual().length === 0}>
+        {t('tenThings.submitReport')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, escapeRe, useE2eSession, loginAs } from '../../../../e2e/harness';
+
+const session = useE2eSession();
+const pageErrors = session.pageErrors;
+
+
+async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+
+const year = new Date().getFullYear();
+const title = (i: number) => `E2E实事${String(i + 1).padStart(2, '0')}`;
+const REPORTER_UNIT = '兴化市戴南镇不锈钢产业工会联合会';
+let itemUrl = '';
+/** A 1×1 PNG, the 佐证材料 the reporter attaches from the phone. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const EVIDENCE_NAME = '宣讲现场.png';
+
+describe('十件实事 end to end', () => {
+  test('admin creates a plan, enters 12 candidates with live parsing, records the vote and assigns an item', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto('/ten-things');
+      await page.getByRole('heading', { name: '服务职工“十件实事”', level: 1 }).waitFor();
+      await page.locator('summary', { hasText: '新建年度计划' }).click();
+      await page.getByLabel('年度', { exact: true }).fill(String(year));
+      await page.getByLabel('计划名称').fill(`${year}年服务职工十件实事（E2E）`);
+      await page.getByRole('button', { name: '新建年度计划' }).click();
+      await page.locator('#tt-cands').waitFor();
+
+      // An unreadable target is named in the live preview, never guessed.
+      await page.getByLabel('量化指标（可直接粘贴原文）').fill('开展宣讲不少于20场，覆盖职工3000');
+      await page.getByTestId('tt-parse-preview').getByText('覆盖职工3000').waitFor();
+
+      for (let i = 0; i < 12; i++) {
+        await page.getByLabel('项目名称', { exact: true }).fill(title(i));
+        await page.getByLabel('牵头部门', { exact: true }).fill(i % 2 ? '职工服务中心' : '宣教部');
+        const text = i === 0 ? '组织劳模工匠深入基层一线，开展“双进”宣讲活动不少于20场' : `为${100 + i}名职工赠送健康体检`;
+        await page.getByLabel('量化指标（可直接粘贴原文）').fill(text);
+        await page.getByTestId('tt-parse-preview').getByText(i === 0 ? /≥ 20 场/ : new RegExp(`${100 + i} 名`)).waitFor();
+        await page.getByRole('button', { name: '提交候选项目' }).click();
+        await page.getByTestId('tt-candidates').getByText(title(i)).waitFor();
+      }
+      await screenshot(page, 'ten-things-candidates');
+
+      await page.getByLabel('应到代表（委员）人数').fill('45');
+      await page.getByLabel('实到人数', { exact: true }).fill('29');
+      await page.getByTestId('tt-vote-preview').getByText(/三分之二/).waitFor();
+      await page.getByLabel('实到人数', { exact: true }).fill('40');
+      for (let i = 0; i < 12; i++) await page.getByTestId(`tt-ballot-${i}-for`).fill(String(i < 10 ? 39 - i : 12));
+      await page.getByTestId('tt-vote-preview').getByText('将通过 10 项').waitFor();
+      await page.getByRole('row', { name: new RegExp(title(3)) }).getByText('通过', { exact: true }).waitFor();
+      await page.getByRole('row', { name: new RegExp(title(11)) }).getByText('未过半数').waitFor();
+      await screenshot(page, 'ten-things-vote-preview');
+      await page.getByRole('button', { name: /保存票决结果/ }).click();
+      await expect.poll(() => page.getByTestId('tt-item').count(), { timeout: 15_000 }).toBe(10);
+
+      await page.getByRole('link', { name: title(0) }).click();
+      await page.getByRole('heading', { name: title(0), level: 1 }).waitFor();
+      itemUrl = new URL(page.url()).pathname;
+      await page.getByRole('checkbox', { name: REPORTER_UNIT }).check();
+      await page.getByRole('button', { name: '签订责任状' }).click();
+      await page.getByText('责任状已保存').first().waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a unit reporter files progress from a phone-sized viewport', async () => {
+    const page = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    try {
+      await loginAs(page, '兴化市总工会', '基层工会填报员');
+      await page.goto('/ten-things/my');
+      const task = page.getByTestId('tt-task').filter({ hasText: title(0) });
+      await task.waitFor();
+      await task.getByLabel('数量', { exact: true }).fill('10');
+      // 佐证材料: a file of a type not accepted is refused on its own row; the PNG uploads with progress and is checked.
+      const files = task.locator('input[type=file]').first();
+      await files.setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00') });
+      const refused = task.getByTestId('tt-evidence-file').filter({ hasText: 'setup.exe' });
+      await refused.getByText(/不支持该文件类型/).waitFor();
+      await refused.getByRole('button', { name: /移除/ }).click();
+      await files.setInputFiles({ name: EVIDENCE_NAME, mimeType: 'image/png', buffer: PNG });
+      await task.getByTestId('tt-evidence-file').filter({ hasText: EVIDENCE_NAME }).getByText('已上传').waitFor({ timeout: 15_000 });
+      await expect.poll(() => task.getByTestId('tt-evidence-file').count()).toBe(1);
+      await task.getByRole('button', { name: '提交进度' }).click();
+      await task.getByTestId('tt-completion').getByText('50%').waitFor();
+      await expect.poll(() => task.getByTestId('tt-evidence-file').count()).toBe(0);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await screenshot(page, 'ten-things-my-tasks-phone');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('the board shows the new completion, and the public satisfaction link works logged out', async () => {
+    const page = await openPage();
+    let publicUrl = '';
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto('/ten-things');
+      const card = page.getByTestId('tt-item').filter({ hasText: title(0) });
+      await card.getByTestId('tt-completion').getByText('50%').waitFor();
+      await page.locator('#tt-f-status').selectOption('done');
+      await expect.poll(() => page.getByTestId('tt-item').count()).toBe(0);
+      await page.locator('#tt-f-status').selectOption('');
+      await screenshot(page, 'ten-things-board');
+      // The annual report downloads as a workbook under the name the API gives it.
+      await page.getByRole('link', { name: '年度报告' }).click();
+      const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+      expect(workbook.suggestedFilename()).toBe(`${year}-十件实事年度报告.xlsx`);
+      await page.goto(itemUrl);
+      await page.getByTestId('tt-ledger').getByText('+10').waitFor();
+      // The reporter's photo is on the ledger entry and opens through a short-lived URL (a download).
+      const evidenceLink = page.getByTestId('tt-entry-evidence').getByRole('button', { name: new RegExp(escapeRe(EVIDENCE_NAME)) });
+      await evidenceLink.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), evidenceLink.click()]);
+      expect(download.suggestedFilename()).toBe(EVIDENCE_NAME);
+      publicUrl = (await page.getByTestId('tt-public-link').getAttribute('href')) ?? '';
+      expect(publicUrl).toMatch(/\/rate\/321281\//);
+      await page.getByRole('img', { name: '满意度测评链接' }).waitFor();
+    } finally {
+      await page.context().close();
+    }
+    const anon = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    try {
+      await anon.goto(new URL(publicUrl).pathname);
+      await anon.getByRole('heading', { name: title(0), level: 1 }).waitFor();
+      await anon.getByRole('button', { name: /5 分/ }).click();
+      await anon.getByRole('button', { name: '提交评价' }).click();
+      await anon.getByTestId('tt-rate-done').getByText(/平均 5 分（1 人）/).waitFor();
+      expect(new URL(anon.url()).pathname).not.toBe('/login');
+      await screenshot(anon, 'ten-things-public-rating');
+    } finally {
+      await anon.context().close();
+    }
+  });
+
+  test('no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
