@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { MAX_EVIDENCE_BYTES } from '@ufp/core/evidence/rules';
 import { limits } from '@ufp/core/validation/limits';
-import { isoDateSchema, recordId, text } from '@ufp/core/validation/zod';
+import { isoDateSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
 import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { ItemCategory } from './domain/model.js';
 import { MAX_CANDIDATES, MAX_TARGETS } from './domain/plan.js';
 import { Comparator, linkableEventTypes } from './domain/targets.js';
 
-const yearInput = z.number().int().min(2000).max(2100);
 const votes = z.number().int().min(0).max(10_000);
 
 export const settingsInput = z.object({
@@ -17,8 +16,8 @@ export const settingsInput = z.object({
   behindPoints: z.number().min(1).max(100),
 });
 
-export const planCreateInput = z.object({ year: yearInput, title: text(limits.tenThings.planTitle) });
-export const planListInput = z.object({ ...pageInput, year: yearInput.optional() }).optional();
+export const planCreateInput = z.object({ year: yearSchema, title: text(limits.tenThings.planTitle) });
+export const planListInput = z.object({ ...pageInput, year: yearSchema.optional() }).optional();
 export const planInput = z.object({ planId: idInput });
 
 export const voteInput = z.object({

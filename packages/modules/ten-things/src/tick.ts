@@ -1,4 +1,4 @@
-import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { NotificationRepository } from '@ufp/db/repositories/notifications';
 import type { Table } from '@ufp/db/table';
 import { retryStale, UnitOfWork } from '@ufp/db/unit-of-work';
@@ -7,6 +7,7 @@ import type { ConsumerDeps } from '@ufp/kit/module';
 import { statusOnDay, warningStatuses } from './domain/apply.js';
 import type { Item } from './domain/model.js';
 import { ItemStatus } from './domain/status.js';
+import { notifyWarning } from './notifications.js';
 import { TenThingsStore } from './store.js';
 
 /**
@@ -25,7 +26,7 @@ export function tenThingsTickJob({ table, cursors }: ConsumerDeps): TenantTickJo
       const settings = await repo.settings(tenant.id);
       for (const item of await openItems(repo, scope)) {
         const changed = await refresh(table, repo, scope, item, today, settings, envelope.id, envelope.time);
-        if (changed && warningStatuses.includes(changed.status!)) await notify(inbox, tenant, changed, today, envelope.time);
+        if (changed && warningStatuses.includes(changed.status!)) await notifyWarning(inbox, tenant, changed, today, envelope.time);
       }
     },
   };
@@ -67,18 +68,4 @@ async function refresh(table: Table, repo: TenThingsStore, scope: TenantScope, f
     await uow.commit();
     return change.item;
   }, 3);
-}
-
-async function notify(inbox: NotificationRepository, tenant: Tenant, item: Item, today: string, at: string): Promise<void> {
-  const status = item.status!;
-  await inbox.notify({
-    id: `tenThings#${item.itemId}#${status}#${today}`,
-    tenantId: tenant.id,
-    module: 'tenThings',
-    type: `item_${status}`,
-    href: `/ten-things/items/${item.itemId}`,
-    title: { zh: `十件实事「${item.title}」${ItemStatus.label(status)}（${today}）`, en: `Ten things: "${item.title}" is ${ItemStatus.label(status, 'en')} (${today})` },
-    dueOn: today,
-    createdAt: at,
-  });
 }
