@@ -1,7 +1,7 @@
 import type { Claims } from '@ufp/kit/auth';
 import { benchAdmin, withBenchPlatform } from './platform.js';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { tenThingsKeys } from '@ufp/db/repositories/ten-things';
+import { tenThingsKeys } from '@ufp/ten-things/store';
 
 const REPORTS = Number(process.env.BENCH_TT_REPORTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_TT_CONCURRENCY ?? 4);

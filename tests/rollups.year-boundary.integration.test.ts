@@ -11,7 +11,7 @@ import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { CursorCodec } from '@ufp/db/cursor';
 import { ContractRepository } from '@ufp/db/repositories/contracts';
 import { HardshipRepository } from '@ufp/db/repositories/hardship';
-import { TenThingsRepository } from '@ufp/db/repositories/ten-things';
+import { TenThingsStore as TenThingsRepository } from '@ufp/ten-things/store';
 import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**

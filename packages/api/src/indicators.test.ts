@@ -4,8 +4,8 @@ import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@
 import { aidKinds, fundSources } from '@ufp/core/hardship/rules';
 import { tierLabels } from '@ufp/core/hardship/tier';
 import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/core/hardship/workflow';
-import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/core/ten-things/apply';
-import { itemStatuses } from '@ufp/core/ten-things/status';
+import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
+import { itemStatuses } from '@ufp/ten-things/domain/status';
 import { unitMetricDeltas, unitTypes } from '@ufp/core/units/unit';
 import type { YearDeltas } from '@ufp/core/rollups/indicators';
 import { indicatorDictionary as dictionary } from './modules.js';

@@ -1,7 +1,8 @@
-import { tenThingsDerivedIndicators, tenThingsIndicators } from '@ufp/core/ten-things/indicators';
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
-import { tenThingsLinkedProgress } from './linked-progress.js';
+import { tenThingsLinkedProgress } from './consumers.js';
+import { tenThingsEvents } from './events.js';
+import { tenThingsDerivedIndicators, tenThingsIndicators } from './metrics.js';
 import { tenThingsRouter } from './router.js';
 import { seedTenThings } from './seed.js';
 import { tenThingsTickJob } from './tick.js';
@@ -14,27 +15,8 @@ export const tenThingsModule = defineModule({
   indicators: tenThingsIndicators,
   derivedIndicators: tenThingsDerivedIndicators,
   router: router({ tenThings: tenThingsRouter }),
-  consumers: [
-    {
-      name: 'tenThingsLinkedProgress',
-      rule: {
-        name: 'ten-things-linked-progress',
-        // Keep in step with linkableEventTypes in packages/core/src/ten-things/targets.ts (a test checks it).
-        description: "十件实事 linked targets count or sum other modules' events (aid granted, contracts effective, …)",
-        pattern: {
-          'detail-type': [
-            'hardship.aid.granted',
-            'hardship.file.approved',
-            'hardship.file.exited',
-            'contracts.contract.effective',
-            'modelWorkers.survey.submitted',
-            'competitions.results.finalized',
-          ],
-        },
-      },
-      create: ({ table, clock, cursors }) => tenThingsLinkedProgress(table, clock, cursors),
-    },
-  ],
-  ticks: [({ table }) => tenThingsTickJob(table)],
+  events: tenThingsEvents,
+  consumers: [tenThingsLinkedProgress],
+  ticks: [tenThingsTickJob],
   seed: seedTenThings,
 });

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { statusOnDay, warningStatuses } from '@ufp/core/ten-things/apply';
-import type { Item } from '@ufp/core/ten-things/model';
-import { itemStatusLabels as statusText } from '@ufp/core/ten-things/status';
-import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
-import { CursorCodec } from '@ufp/db/cursor';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { NotificationRepository } from '@ufp/db/repositories/notifications';
-import { TenThingsRepository } from '@ufp/db/repositories/ten-things';
 import type { Table } from '@ufp/db/table';
 import { retryStale, UnitOfWork } from '@ufp/db/unit-of-work';
 import type { TenantTickJob } from '@ufp/events/consumers/daily-tick';
+import type { ConsumerDeps } from '@ufp/kit/module';
+import { statusOnDay, warningStatuses } from './domain/apply.js';
+import type { Item } from './domain/model.js';
+import { ItemStatus } from './domain/status.js';
+import { notifyWarning } from './notifications.js';
+import { TenThingsStore } from './store.js';
 
 /**
  * 十件实事 status as days pass: an item's status depends on the date (the elapsed share of the year, the
@@ -17,8 +17,8 @@ import type { TenantTickJob } from '@ufp/events/consumers/daily-tick';
  * items per status) and an audit entry; an item turning at risk, behind or overdue raises an in-app
  * notification keyed by item, status and day. A rerun of the same day finds nothing to change.
  */
-export function tenThingsTickJob(table: Table): TenantTickJob {
-  const repo = new TenThingsRepository(table, new CursorCodec(randomBytes(32)));
+export function tenThingsTickJob({ table, cursors }: ConsumerDeps): TenantTickJob {
+  const repo = new TenThingsStore(table, cursors);
   const inbox = new NotificationRepository(table);
   return {
     name: 'tenThings',
@@ -26,14 +26,14 @@ export function tenThingsTickJob(table: Table): TenantTickJob {
       const settings = await repo.settings(tenant.id);
       for (const item of await openItems(repo, scope)) {
         const changed = await refresh(table, repo, scope, item, today, settings, envelope.id, envelope.time);
-        if (changed && warningStatuses.includes(changed.status!)) await notify(inbox, tenant, changed, today, envelope.time);
+        if (changed && warningStatuses.includes(changed.status!)) await notifyWarning(inbox, tenant, changed, today, envelope.time);
       }
     },
   };
 }
 
 /** Adopted items not yet done, of every plan of the tenant (one plan a year). */
-async function openItems(repo: TenThingsRepository, scope: TenantScope): Promise<Item[]> {
+async function openItems(repo: TenThingsStore, scope: TenantScope): Promise<Item[]> {
   const out: Item[] = [];
   let cursor: string | undefined;
   do {
@@ -48,7 +48,7 @@ async function openItems(repo: TenThingsRepository, scope: TenantScope): Promise
 }
 
 /** Writes the item's new status for the day; a concurrent report (stale version) is met by reading it again. */
-async function refresh(table: Table, repo: TenThingsRepository, scope: TenantScope, first: Item, today: string, settings: { atRiskPoints: number; behindPoints: number }, correlationId: string, at: string): Promise<Item | undefined> {
+async function refresh(table: Table, repo: TenThingsStore, scope: TenantScope, first: Item, today: string, settings: { atRiskPoints: number; behindPoints: number }, correlationId: string, at: string): Promise<Item | undefined> {
   let attempt = 0;
   return retryStale(async () => {
     const item = attempt++ === 0 ? first : await repo.itemById(scope.tenantId, first.itemId);
@@ -62,24 +62,10 @@ async function refresh(table: Table, repo: TenThingsRepository, scope: TenantSco
       action: 'tenThings.tick',
       entityType: 'tenThings.item',
       entityId: item.itemId,
-      summary: `十件实事「${item.title}」：${statusText[change.from].zh} → ${statusText[change.to].zh}（${today}）`,
+      summary: `十件实事「${item.title}」：${ItemStatus.label(change.from)} → ${ItemStatus.label(change.to)}（${today}）`,
       changes: { status: { from: change.from, to: change.to } },
     });
     await uow.commit();
     return change.item;
   }, 3);
-}
-
-async function notify(inbox: NotificationRepository, tenant: Tenant, item: Item, today: string, at: string): Promise<void> {
-  const status = item.status!;
-  await inbox.notify({
-    id: `tenThings#${item.itemId}#${status}#${today}`,
-    tenantId: tenant.id,
-    module: 'tenThings',
-    type: `item_${status}`,
-    href: `/ten-things/items/${item.itemId}`,
-    title: { zh: `十件实事「${item.title}」${statusText[status].zh}（${today}）`, en: `Ten things: "${item.title}" is ${statusText[status].en} (${today})` },
-    dueOn: today,
-    createdAt: at,
-  });
 }

@@ -1,18 +1,21 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { conflict, notFound, staleVersion } from '@ufp/core/errors';
 import type { EventEnvelope } from '@ufp/core/events';
 import type { Evidence } from '@ufp/core/evidence/model';
-import type { LedgerEntry } from '@ufp/core/ten-things/ledger';
-import type { Item, Plan } from '@ufp/core/ten-things/model';
-import { defaultSettings, type TenThingsSettings } from '@ufp/core/ten-things/status';
-import type { TargetLink } from '@ufp/core/ten-things/targets';
+import { evidenceContentTypes } from '@ufp/core/evidence/rules';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import type { CursorCodec } from '../cursor.js';
-import { keys, tenantPrefix } from '../keys.js';
-import { tableManifest } from '../manifest.js';
-import { getItem, queryPage, stripKeys, type Page } from '../query.js';
-import type { Table } from '../table.js';
-import type { UnitOfWork } from '../unit-of-work.js';
+import type { CursorCodec } from '@ufp/db/cursor';
+import { keys, tenantPrefix } from '@ufp/db/keys';
+import { tableManifest } from '@ufp/db/manifest';
+import { getItem, queryPage, type Page } from '@ufp/db/query';
+import { parseStored } from '@ufp/db/stored';
+import type { Table } from '@ufp/db/table';
+import type { UnitOfWork } from '@ufp/db/unit-of-work';
+import { EntryType, type LedgerEntry } from './domain/ledger.js';
+import { ItemStage, PlanStatus, type Assignment, type Item, type Plan, type VoteRecord } from './domain/model.js';
+import { defaultSettings, ItemStatus, type TenThingsSettings } from './domain/status.js';
+import { Comparator, linkableEventTypes, type Target, type TargetLink } from './domain/targets.js';
 
 /** 十件实事 keys: all tenant-first. Ledger entries live apart from items, so reading a plan never touches them. */
 export const tenThingsKeys = {
@@ -42,9 +45,148 @@ export interface LinkRegistration {
   link: TargetLink;
 }
 
+
+/** Stored shapes, parsed on read (a field missing here would be dropped on read and then on the next write: see `sameKeys`). */
+const link = z.object({
+  eventType: z.enum(linkableEventTypes),
+  filter: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  measure: z.custom<TargetLink['measure']>((m) => m === 'count' || (typeof m === 'string' && m.startsWith('sum:'))),
+});
+const target = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  comparator: z.enum(Comparator.values),
+  target: z.number(),
+  baseline: z.number().optional(),
+  deadline: z.string().optional(),
+  link: link.optional(),
+});
+const ballotResult = z.object({ candidateId: z.string(), for: z.number(), against: z.number(), abstain: z.number(), passed: z.boolean(), rank: z.number().optional(), adopted: z.boolean() });
+const tie = z.object({ votes: z.number(), candidateIds: z.array(z.string()), seats: z.number() });
+const vote = z.object({
+  representativesTotal: z.number(),
+  present: z.number(),
+  quorumRequired: z.number(),
+  maxAdopted: z.number(),
+  results: z.array(ballotResult),
+  adopted: z.array(z.string()),
+  tie: tie.optional(),
+  tieResolution: z.object({ candidateIds: z.array(z.string()), recordedAt: z.string(), recordedBy: z.string() }).optional(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+});
+const planSchema = z.object({
+  planId: z.string(),
+  tenantId: z.string(),
+  year: z.number(),
+  title: z.string(),
+  status: z.enum(PlanStatus.values),
+  candidateCount: z.number(),
+  vote: vote.optional(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const assignment = z.object({
+  leadDept: z.string(),
+  coUnitIds: z.array(z.string()),
+  milestones: z.array(z.object({ quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), share: z.number() })),
+  assignedAt: z.string(),
+  assignedBy: z.string(),
+});
+const itemSchema = z.object({
+  itemId: z.string(),
+  planId: z.string(),
+  tenantId: z.string(),
+  year: z.number(),
+  title: z.string(),
+  description: z.string().optional(),
+  category: z.string(),
+  leadDept: z.string(),
+  budgetFen: z.number().optional(),
+  targets: z.array(target),
+  stage: z.enum(ItemStage.values),
+  achieved: z.array(z.number()),
+  entryCount: z.number(),
+  votes: z.object({ for: z.number(), against: z.number(), abstain: z.number(), rank: z.number().optional() }).optional(),
+  assignment: assignment.optional(),
+  satisfaction: z.object({ sum: z.number(), count: z.number() }),
+  status: z.enum(ItemStatus.values).optional(),
+  completionBp: z.number().optional(),
+  proposedBy: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const evidenceRefSchema = z.object({ evidenceId: z.string(), fileName: z.string(), contentType: z.enum(evidenceContentTypes), sizeBytes: z.number() });
+const entrySchema = z.object({
+  entryId: z.string(),
+  itemId: z.string(),
+  planId: z.string(),
+  targetIndex: z.number(),
+  quantity: z.number(),
+  occurredOn: z.string(),
+  entryType: z.enum(EntryType.values),
+  note: z.string().optional(),
+  evidenceIds: z.array(z.string()).optional(),
+  evidence: z.array(evidenceRefSchema).optional(),
+  reporter: z.string(),
+  reporterUnitId: z.string().optional(),
+  reverses: z.string().optional(),
+  reason: z.string().optional(),
+  reversedBy: z.string().optional(),
+  eventId: z.string().optional(),
+  recordedAt: z.string(),
+});
+const evidenceSchema = z.object({
+  evidenceId: z.string(),
+  tenantId: z.string(),
+  module: z.literal('tenThings'),
+  subjectId: z.string(),
+  fileName: z.string(),
+  contentType: z.enum(evidenceContentTypes),
+  sizeBytes: z.number(),
+  key: z.string(),
+  status: z.enum(['pending', 'ready', 'rejected']),
+  blobVersion: z.string().optional(),
+  rejectReason: z.enum(['size_mismatch', 'type_mismatch']).optional(),
+  entryId: z.string().optional(),
+  uploadedBy: z.string(),
+  uploaderUnitId: z.string().optional(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const settingsSchema = z.object({
+  maxAdopted: z.number().default(defaultSettings.maxAdopted),
+  atRiskPoints: z.number().default(defaultSettings.atRiskPoints),
+  behindPoints: z.number().default(defaultSettings.behindPoints),
+  version: z.number(),
+});
+const linkSchema = z.object({ itemId: z.string(), planId: z.string(), targetIndex: z.number(), link });
+
+type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : false;
+/** Compile-time: each stored schema has exactly its entity's fields. */
+export const sameKeys: [
+  SameKeys<z.output<typeof planSchema>, Plan>,
+  SameKeys<z.output<typeof vote>, VoteRecord>,
+  SameKeys<z.output<typeof itemSchema>, Item>,
+  SameKeys<z.output<typeof assignment>, Assignment>,
+  SameKeys<z.output<typeof target>, Target>,
+  SameKeys<z.output<typeof link>, TargetLink>,
+  SameKeys<z.output<typeof entrySchema>, LedgerEntry>,
+  SameKeys<z.output<typeof evidenceSchema>, Evidence>,
+  SameKeys<z.output<typeof settingsSchema>, TenThingsSettings & { version: number }>,
+] = [true, true, true, true, true, true, true, true, true];
+
+const asPlan = (i: Record<string, unknown>): Plan => parseStored(planSchema, i, 'tenThings.plan');
+const asItem = (i: Record<string, unknown>): Item => parseStored(itemSchema, i, 'tenThings.item');
+const asEntry = (i: Record<string, unknown>): LedgerEntry => parseStored(entrySchema, i, 'tenThings.entry');
+const asEvidence = (i: Record<string, unknown>): Evidence => parseStored(evidenceSchema, i, 'tenThings.evidence');
+
 const RATING_GUARD_TTL_SECONDS = 2 * 24 * 3600;
 
-export class TenThingsRepository {
+export class TenThingsStore {
   constructor(
     private readonly table: Table,
     private readonly cursors: CursorCodec,
@@ -52,7 +194,7 @@ export class TenThingsRepository {
 
   async settings(tenantId: string): Promise<TenThingsSettings & { version: number }> {
     const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.settings(tenantId));
-    return item ? { ...defaultSettings, ...stripKeys<TenThingsSettings & { version: number }>(item) } : { ...defaultSettings, version: 0 };
+    return item ? parseStored(settingsSchema, item, 'tenThings.settings') : { ...defaultSettings, version: 0 };
   }
 
   putSettings(uow: UnitOfWork, tenantId: string, settings: TenThingsSettings, expectedVersion: number): void {
@@ -64,7 +206,7 @@ export class TenThingsRepository {
   async getPlan(scope: TenantScope, planId: string): Promise<Plan> {
     const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.plan(scope.tenantId, planId));
     if (!item) throw notFound({ zh: '十件实事计划', en: 'Ten-things plan' });
-    return stripKeys<Plan>(item);
+    return asPlan(item);
   }
 
   async listPlans(scope: TenantScope, filter: { year?: number }, page: { cursor?: string; limit?: number }): Promise<Page<Plan>> {
@@ -79,7 +221,7 @@ export class TenThingsRepository {
         ExpressionAttributeValues: { ':pk': tenThingsKeys.planPartition(scope.tenantId), ...(filter.year ? { ':y': filter.year } : {}) },
         ScanIndexForward: false,
       },
-      { ...page, map: (i) => stripKeys<Plan>(i) },
+      { ...page, map: asPlan },
     );
   }
 
@@ -98,7 +240,7 @@ export class TenThingsRepository {
   async getItem(scope: TenantScope, itemId: string): Promise<Item> {
     const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.item(scope.tenantId, itemId));
     if (!item) throw notFound({ zh: '实事项目', en: 'Ten-things item' });
-    return stripKeys<Item>(item);
+    return asItem(item);
   }
 
   /** Every item of a plan (candidates and adopted): one index query, independent of the ledger's size. */
@@ -115,7 +257,7 @@ export class TenThingsRepository {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const i of res.Items ?? []) out.push(stripKeys<Item>(i));
+      for (const i of res.Items ?? []) out.push(asItem(i));
       startKey = res.LastEvaluatedKey;
     } while (startKey);
     return out.sort((a, b) => a.itemId.localeCompare(b.itemId));
@@ -179,7 +321,7 @@ export class TenThingsRepository {
   async getEntry(scope: TenantScope, itemId: string, entryId: string): Promise<LedgerEntry> {
     const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.entry(scope.tenantId, itemId, entryId));
     if (!item) throw notFound({ zh: '进度记录', en: 'Ledger entry' });
-    return stripKeys<LedgerEntry>(item);
+    return asEntry(item);
   }
 
   async ledger(scope: TenantScope, itemId: string, page: { cursor?: string; limit?: number }): Promise<Page<LedgerEntry>> {
@@ -188,7 +330,7 @@ export class TenThingsRepository {
       this.cursors,
       `${tenantPrefix(scope.tenantId)}${itemId}`,
       { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': tenThingsKeys.ledgerPartition(scope.tenantId, itemId) }, ScanIndexForward: false },
-      { ...page, map: (i) => stripKeys<LedgerEntry>(i) },
+      { ...page, map: asEntry },
     );
   }
 
@@ -210,16 +352,23 @@ export class TenThingsRepository {
     uow.raw({ Put: { TableName: this.table.name, Item: { ...tenThingsKeys.link(tenantId, reg.link.eventType, reg.itemId, reg.targetIndex), kind: 'tenThings.link', ...reg } } });
   }
 
+  /** Registers every linked target of an adopted item for the consumer of the linked event types. */
+  registerLinks(uow: UnitOfWork, item: Item): void {
+    item.targets.forEach((t, targetIndex) => {
+      if (t.link) this.registerLink(uow, item.tenantId, { itemId: item.itemId, planId: item.planId, targetIndex, link: t.link });
+    });
+  }
+
   async links(tenantId: string, eventType: string): Promise<LinkRegistration[]> {
     const res = await this.table.doc.send(
       new QueryCommand({ TableName: this.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': tenThingsKeys.linkPartition(tenantId, eventType) } }),
     );
-    return (res.Items ?? []).map((i) => stripKeys<LinkRegistration>(i));
+    return (res.Items ?? []).map((i) => parseStored(linkSchema, i, 'tenThings.link'));
   }
 
   async itemById(tenantId: string, itemId: string): Promise<Item | undefined> {
     const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.item(tenantId, itemId));
-    return item ? stripKeys<Item>(item) : undefined;
+    return item ? asItem(item) : undefined;
   }
 
   /** One rating per client, item and day: the guard's creation fails for a second one. */
@@ -258,7 +407,7 @@ export class TenThingsRepository {
   /** The tenant's evidence record; another tenant's id is simply not found (the key is tenant-first). */
   async evidenceById(tenantId: string, evidenceId: string): Promise<Evidence | undefined> {
     const item = await getItem<Record<string, unknown>>(this.table, tenThingsKeys.evidence(tenantId, evidenceId));
-    return item ? stripKeys<Evidence>(item) : undefined;
+    return item ? asEvidence(item) : undefined;
   }
 
   /** Attaches ready evidence of this item to a ledger entry, once: a concurrent second attachment fails the transaction. */

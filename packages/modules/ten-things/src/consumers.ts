@@ -1,15 +1,13 @@
-import type { Clock } from '@ufp/core/clock';
-import { shanghaiYear } from '@ufp/core/clock';
+import { shanghaiDate, shanghaiYear } from '@ufp/core/clock';
+import type { EventEnvelope } from '@ufp/core/events';
 import { newId } from '@ufp/core/ids';
-import { withEntry } from '@ufp/core/ten-things/apply';
-import { filterMatches, measureOf, type LedgerEntry } from '@ufp/core/ten-things/ledger';
-import type { Item } from '@ufp/core/ten-things/model';
-import { shanghaiDate } from '@ufp/core/clock';
-import type { CursorCodec } from '@ufp/db/cursor';
 import { wrapEvent } from '@ufp/db/envelope';
-import { TenThingsRepository, type LinkRegistration } from '@ufp/db/repositories/ten-things';
-import type { Table } from '@ufp/db/table';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
+import { defineConsumer, type ConsumerDeps } from '@ufp/kit/module';
+import { withEntry } from './domain/apply.js';
+import { filterMatches, measureOf, type LedgerEntry } from './domain/ledger.js';
+import type { Item } from './domain/model.js';
+import { TenThingsStore, type LinkRegistration } from './store.js';
 
 /**
  * Feeds linked targets (e.g. "资助困难职工子女N人" counts `hardship.aid.granted` where kind = education) from other
@@ -17,8 +15,30 @@ import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
  * transaction as the consumer's processed marker, so a redelivered event counts once. Only events of the plan's year
  * count; only adopted items. A contract emits one `contracts.contract.effective` when it takes effect, so it counts once.
  */
-export function tenThingsLinkedProgress(table: Table, clock: Clock, cursors: CursorCodec): ConsumerHandler {
-  const repo = new TenThingsRepository(table, cursors);
+export const tenThingsLinkedProgress = defineConsumer({
+  name: 'tenThingsLinkedProgress',
+  description: "十件实事 linked targets count or sum other modules' events (aid granted, contracts effective, …)",
+  // Other modules' types (read loosely below until their events are typed). Keep in step with linkableEventTypes
+  // in domain/targets.ts (a test checks it).
+  events: [],
+  pattern: {
+    'detail-type': [
+      'hardship.aid.granted',
+      'hardship.file.approved',
+      'hardship.file.exited',
+      'contracts.contract.effective',
+      'modelWorkers.survey.submitted',
+      'competitions.results.finalized',
+    ],
+  },
+  create: (deps) => {
+    const handle = linkedProgress(deps);
+    return (envelope, effects) => handle(envelope as EventEnvelope, effects);
+  },
+});
+
+function linkedProgress({ table, clock, cursors }: ConsumerDeps): ConsumerHandler {
+  const repo = new TenThingsStore(table, cursors);
   return async (envelope, effects) => {
     const { data, meta } = envelope.detail;
     if (!meta?.tenantId) return;

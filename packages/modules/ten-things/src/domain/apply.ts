@@ -1,4 +1,5 @@
-import type { DomainEvent } from '../events.js';
+import type { DomainEvent } from '@ufp/core/events';
+import { itemCompleted, itemStatusChanged, progressReported } from '../events.js';
 import { round2, type LedgerEntry } from './ledger.js';
 import type { Item } from './model.js';
 import { completionBp, itemProgress, type ItemStatus } from './status.js';
@@ -13,12 +14,20 @@ export function withEntry(item: Item, entry: LedgerEntry, now: Date, settings: {
   const after: Item = { ...item, achieved, entryCount: item.entryCount + 1, status: progress.status, completionBp: bp, version: item.version + 1, updatedAt: now.toISOString() };
   const metrics = progressMetrics(entry.entryType, bp - beforeBp, beforeStatus, progress.status);
   const events: DomainEvent[] = [
-    {
-      type: 'tenThings.progress.reported',
-      data: { planId: item.planId, itemId: item.itemId, entryId: entry.entryId, entryType: entry.entryType, targetIndex: entry.targetIndex, quantity: entry.quantity, completionBp: bp, status: progress.status, year: item.year, metrics },
-    },
+    progressReported.create({
+      planId: item.planId,
+      itemId: item.itemId,
+      entryId: entry.entryId,
+      entryType: entry.entryType,
+      targetIndex: entry.targetIndex,
+      quantity: entry.quantity,
+      completionBp: bp,
+      status: progress.status,
+      year: item.year,
+      metrics,
+    }),
   ];
-  if (progress.status === 'done' && beforeStatus !== 'done') events.push({ type: 'tenThings.item.completed', data: { planId: item.planId, itemId: item.itemId, year: item.year } });
+  if (progress.status === 'done' && beforeStatus !== 'done') events.push(itemCompleted.create({ planId: item.planId, itemId: item.itemId, year: item.year }));
   return { item: after, events };
 }
 
@@ -40,10 +49,7 @@ export function statusOnDay(item: Item, today: string, settings: { atRiskPoints:
     from,
     to,
     item: { ...item, status: to, version: item.version + 1, updatedAt: at },
-    event: {
-      type: 'tenThings.item.statusChanged',
-      data: { planId: item.planId, itemId: item.itemId, from, to, on: today, year: item.year, metrics: itemStatusMetrics(from, to) },
-    },
+    event: itemStatusChanged.create({ planId: item.planId, itemId: item.itemId, from, to, on: today, year: item.year, metrics: itemStatusMetrics(from, to) }),
   };
 }
 

@@ -1,5 +1,5 @@
-import { derivedIndicator, indicator, indicatorFamily, ofPlan, type Base, type DerivedIndicator, type Indicator } from '../rollups/indicators.js';
-import { itemStatuses, itemStatusLabels } from './status.js';
+import { derivedIndicator, indicator, indicatorFamily, ofPlan, type Base, type DerivedIndicator, type Indicator } from '@ufp/core/rollups/indicators';
+import { ItemStatus } from './domain/status.js';
 
 const plan: Base = { module: 'tenThings', kind: 'period', unit: 'count' };
 
@@ -7,7 +7,7 @@ const plan: Base = { module: 'tenThings', kind: 'period', unit: 'count' };
 export const tenThingsIndicators: readonly Indicator[] = [
   // 十件实事
   indicator('tenThings.items.adopted', plan, { zh: '实事项目数', en: 'Items adopted' }, { zh: `职代会票决确定的实事项目数${ofPlan.zh}`, en: `Items adopted by the congress vote${ofPlan.en}` }),
-  ...indicatorFamily('tenThings.items.<status>', itemStatuses, itemStatusLabels, plan, (l) => ({ zh: `实事项目·${l.zh}`, en: `Items ${l.en}` }), (l) => ({ zh: `当前状态为「${l.zh}」的实事项目数${ofPlan.zh}`, en: `Items now ${l.en}${ofPlan.en}` })),
+  ...indicatorFamily('tenThings.items.<status>', ItemStatus.values, ItemStatus.labels, plan, (l) => ({ zh: `实事项目·${l.zh}`, en: `Items ${l.en}` }), (l) => ({ zh: `当前状态为「${l.zh}」的实事项目数${ofPlan.zh}`, en: `Items now ${l.en}${ofPlan.en}` })),
   indicator('tenThings.completionBp', { ...plan, unit: 'basisPoints', format: 'integer' }, { zh: '完成度合计', en: 'Completion (sum)' }, { zh: `各实事项目完成度之和（基点，100% = 10000）${ofPlan.zh}`, en: `Sum of the items' completion in basis points (100% = 10,000)${ofPlan.en}` }),
   indicator('tenThings.progress.reports', plan, { zh: '进度填报次数', en: 'Progress reports' }, { zh: `对实事项目的进度填报（含自动关联）次数${ofPlan.zh}`, en: `Progress reports, linked ones included${ofPlan.en}` }),
   indicator('tenThings.progress.corrections', plan, { zh: '冲正次数', en: 'Corrections' }, { zh: `对进度记录的冲正次数${ofPlan.zh}`, en: `Corrections of progress entries${ofPlan.en}` }),

@@ -1,7 +1,13 @@
-import { invalid, type DomainError } from '../errors.js';
+import { invalid, type DomainError } from '@ufp/core/errors';
+import { defineEnum } from '@ufp/kit/enum';
 
 /** How a target is met: at least (≥), exactly (=, reached when achieved ≥ target) or at most (≤, a ceiling). */
-export type Comparator = 'gte' | 'eq' | 'lte';
+export const Comparator = defineEnum({
+  gte: { zh: '不少于', en: 'at least' },
+  eq: { zh: '达到', en: 'exactly' },
+  lte: { zh: '不超过', en: 'at most' },
+});
+export type Comparator = (typeof Comparator.values)[number];
 
 /** Event types a linked target may count (they must also be routed by the `ten-things-linked-progress` rule). */
 export const linkableEventTypes = [

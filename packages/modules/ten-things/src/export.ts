@@ -1,7 +1,7 @@
 import type { Lang } from '@ufp/core/spreadsheet/cells';
-import { itemStatusLabels } from '@ufp/core/ten-things/status';
 import { exportWorkbook, type ExportSheet } from '@ufp/kit/excel';
-import type { AnnualReport } from './router.js';
+import { ItemStatus } from './domain/status.js';
+import type { AnnualReport } from './service/reports.js';
 
 const COMPARATOR: Record<string, string> = { gte: '≥', eq: '=', lte: '≤' };
 
@@ -15,7 +15,7 @@ const targetColumns: ExportSheet<Row>['columns'] = [
   { zh: '单位', en: 'Unit', kind: 'text', width: 8, value: (r) => r.unit },
   { zh: '完成量', en: 'Achieved', kind: 'decimal', width: 12, value: (r) => r.achieved },
   { zh: '完成率', en: 'Completion', kind: 'percent', value: (r) => r.completion },
-  { zh: '状态', en: 'Status', kind: 'label', labels: itemStatusLabels, width: 12, value: (r) => r.status },
+  { zh: '状态', en: 'Status', kind: 'label', labels: ItemStatus.labels, width: 12, value: (r) => r.status },
   { zh: '满意度（均分）', en: 'Satisfaction (mean)', kind: 'decimal', width: 14, value: (r) => r.satisfactionMean },
   { zh: '评价人数', en: 'Ratings', kind: 'count', value: (r) => r.satisfactionCount },
 ];
@@ -30,7 +30,7 @@ export async function annualWorkbook(report: AnnualReport, lang: Lang): Promise<
     { zh: '年度', en: 'Year', kind: 'integer', width: 8, value: (r) => r.plan.year },
     { zh: '统计日期', en: 'As of', kind: 'date', value: (r) => r.asOf },
     { zh: '平均完成率', en: 'Average completion', kind: 'percent', width: 14, value: (r) => r.summary.completion },
-    ...report.statuses.map((s) => ({ ...itemStatusLabels[s], kind: 'count' as const, value: (r: AnnualReport) => r.summary.byStatus[s] ?? 0 })),
+    ...report.statuses.map((s) => ({ ...ItemStatus.labels[s], kind: 'count' as const, value: (r: AnnualReport) => r.summary.byStatus[s] ?? 0 })),
   ];
   return exportWorkbook(lang, [
     { name: { zh: `${report.plan.year}年十件实事`, en: `Ten things ${report.plan.year}` }, columns: targetColumns, rows: report.rows },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { DomainError } from '@ufp/core/errors';
 import { chineseNumeral, parseTargetsText, targetsTextError, type Comparator } from './targets.js';
 
 type Row = [text: string, target: number, unit: string, comparator: Comparator, indicator?: string];

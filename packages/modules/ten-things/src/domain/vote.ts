@@ -1,4 +1,4 @@
-import { invalid } from '../errors.js';
+import { invalid } from '@ufp/core/errors';
 
 export interface Ballot {
   candidateId: string;

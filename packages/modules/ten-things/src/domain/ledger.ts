@@ -1,5 +1,14 @@
-import { conflict, invalid } from '../errors.js';
-import type { EvidenceRef } from '../evidence/model.js';
+import { conflict, invalid } from '@ufp/core/errors';
+import type { EvidenceRef } from '@ufp/core/evidence/model';
+import { defineEnum } from '@ufp/kit/enum';
+
+/** report: by hand; correction: reverses a report; linked: fed by another module's event. */
+export const EntryType = defineEnum({
+  report: { zh: '填报', en: 'Report' },
+  correction: { zh: '冲正', en: 'Correction' },
+  linked: { zh: '自动关联', en: 'Linked' },
+});
+export type EntryType = (typeof EntryType.values)[number];
 
 export interface LedgerEntry {
   entryId: string;
@@ -9,7 +18,7 @@ export interface LedgerEntry {
   /** Signed: a correction carries the negated quantity of the entry it reverses. */
   quantity: number;
   occurredOn: string;
-  entryType: 'report' | 'correction' | 'linked';
+  entryType: EntryType;
   note?: string;
   evidenceIds?: string[];
   /** Name, type and size of each attached file (checked and ready when attached); the bytes are in the blob store. */

@@ -1,9 +1,22 @@
+import { defineEnum } from '@ufp/kit/enum';
 import type { ItemStatus } from './status.js';
 import type { Target } from './targets.js';
 import type { BallotResult, VoteTie } from './vote.js';
 
-export type PlanStatus = 'collecting' | 'tie_pending' | 'adopted';
-export type ItemStage = 'candidate' | 'adopted' | 'not_adopted' | 'tied';
+export const PlanStatus = defineEnum({
+  collecting: { zh: '征集中', en: 'Collecting candidates' },
+  tie_pending: { zh: '并列待决定', en: 'Tie to be decided' },
+  adopted: { zh: '已票决', en: 'Adopted' },
+});
+export type PlanStatus = (typeof PlanStatus.values)[number];
+
+export const ItemStage = defineEnum({
+  candidate: { zh: '候选', en: 'Candidate' },
+  adopted: { zh: '票决通过', en: 'Adopted' },
+  not_adopted: { zh: '未通过', en: 'Not adopted' },
+  tied: { zh: '得票并列', en: 'Tied' },
+});
+export type ItemStage = (typeof ItemStage.values)[number];
 
 export interface VoteRecord {
   representativesTotal: number;
@@ -74,4 +87,14 @@ export interface Item {
   updatedAt: string;
 }
 
-export const itemCategories = ['skills', 'culture', 'care', 'health', 'legal', 'women', 'new_forms', 'platform', 'other'] as const;
+export const ItemCategory = defineEnum({
+  skills: { zh: '技能提升', en: 'Skills' },
+  culture: { zh: '文化阅读', en: 'Culture' },
+  care: { zh: '关爱服务', en: 'Care' },
+  health: { zh: '健康体检', en: 'Health' },
+  legal: { zh: '法律服务', en: 'Legal' },
+  women: { zh: '女职工', en: 'Women workers' },
+  new_forms: { zh: '新就业形态', en: 'New forms of work' },
+  platform: { zh: '平台建设', en: 'Platform' },
+  other: { zh: '其他', en: 'Other' },
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { DomainError } from '@ufp/core/errors';
 import { checkTieResolution, tallyVote, type Ballot } from './vote.js';
 
 const b = (candidateId: string, votesFor: number, against = 0, abstain = 0): Ballot => ({ candidateId, for: votesFor, against, abstain });

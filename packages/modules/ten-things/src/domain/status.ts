@@ -1,15 +1,17 @@
-import { shanghaiDate } from '../clock.js';
+import { shanghaiDate } from '@ufp/core/clock';
+import { defineEnum } from '@ufp/kit/enum';
 import type { Target } from './targets.js';
 
-export const itemStatuses = ['done', 'on_track', 'at_risk', 'behind', 'overdue'] as const;
-export type ItemStatus = (typeof itemStatuses)[number];
-export const itemStatusLabels: Record<ItemStatus, { zh: string; en: string }> = {
+/** An adopted item's status (computed from its targets, the date and the tenant's thresholds). */
+export const ItemStatus = defineEnum({
   done: { zh: '已完成', en: 'done' },
   on_track: { zh: '正常推进', en: 'on track' },
   at_risk: { zh: '有风险', en: 'at risk' },
   behind: { zh: '进度落后', en: 'behind' },
   overdue: { zh: '逾期', en: 'overdue' },
-};
+});
+export type ItemStatus = (typeof ItemStatus.values)[number];
+export const itemStatuses = ItemStatus.values;
 
 export interface TenThingsSettings {
   /** At most this many candidates are adopted at the vote. */

@@ -1,0 +1,97 @@
+import { invalid, notFound } from '@ufp/core/errors';
+import type { Evidence } from '@ufp/core/evidence/model';
+import { evidenceKey, uploadRejection, type EvidenceDeclaration } from '@ufp/core/evidence/rules';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
+import type { Item } from './model.js';
+
+export const evidenceNotFound = () => notFound({ zh: '佐证材料', en: 'Evidence' });
+
+/** Evidence is attached to adopted items only. */
+export function checkEvidenceSubject(item: Item): Item {
+  if (item.stage !== 'adopted') throw invalid({ zh: '只有票决通过的项目才能上传佐证材料', en: 'Evidence is attached to adopted items only' }, { field: 'itemId' });
+  return item;
+}
+
+/** A 十件实事 evidence record of this tenant, or "not found". */
+export function checkEvidence(evidence: Evidence | undefined): Evidence {
+  if (!evidence || evidence.module !== 'tenThings') throw evidenceNotFound();
+  return evidence;
+}
+
+export function newEvidence(item: Item, declared: EvidenceDeclaration, ids: { evidenceId: string; scope: TenantScope }, now: Date): Evidence {
+  return {
+    evidenceId: ids.evidenceId,
+    tenantId: ids.scope.tenantId,
+    module: 'tenThings',
+    subjectId: item.itemId,
+    ...declared,
+    key: evidenceKey(ids.scope.tenantId, ids.evidenceId),
+    status: 'pending',
+    uploadedBy: ids.scope.actor.sub,
+    uploaderUnitId: ids.scope.unitId,
+    version: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** A record rejected once stays rejected: `complete` answers with the reason again. */
+export function checkNotRejected(evidence: Evidence): void {
+  if (evidence.status === 'rejected') throw rejection(evidence.rejectReason ?? 'type_mismatch');
+}
+
+export function checkArrived<T>(stored: T | undefined): T {
+  if (!stored) throw invalid({ zh: '文件尚未上传完成', en: 'The file has not been uploaded yet' }, { field: 'evidenceId', reason: 'not_uploaded' });
+  return stored;
+}
+
+export type UploadVerdict = { ok: true } | { ok: false; reason: 'size_mismatch' | 'type_mismatch' };
+
+export function completed(evidence: Evidence, verdict: UploadVerdict, blobVersion: string | undefined, now: Date): Evidence {
+  return verdict.ok
+    ? { ...evidence, status: 'ready', blobVersion, updatedAt: now.toISOString() }
+    : { ...evidence, status: 'rejected', rejectReason: verdict.reason, updatedAt: now.toISOString() };
+}
+
+/** The caller's 400 for a rejected upload (the rejection itself is recorded first). */
+export function checkAccepted(verdict: UploadVerdict): void {
+  if (!verdict.ok) throw rejection(verdict.reason);
+}
+
+export function checkDownloadable(evidence: Evidence): void {
+  if (evidence.status !== 'ready') throw invalid({ zh: '该佐证材料未通过核验，不能下载', en: 'This evidence has not passed the check and cannot be downloaded' }, { field: 'evidenceId' });
+}
+
+/**
+ * The evidence a progress report attaches, with a clear 400 per id: it must exist in this tenant, belong to this
+ * item, have passed the check and not be attached to another entry yet. (The write repeats the last conditions,
+ * so two reports racing for one file cannot both attach it.)
+ */
+export function checkAttachable(item: Item, found: readonly (Evidence | undefined)[]): Evidence[] {
+  return found.map((e, i) => {
+    const field = `evidenceIds.${i}`;
+    if (!e || e.module !== 'tenThings') throw invalid({ zh: '佐证材料不存在', en: 'Evidence not found' }, { field });
+    if (e.subjectId !== item.itemId) throw invalid({ zh: `佐证材料“${e.fileName}”不属于该项目`, en: `Evidence file ${i + 1} belongs to another item` }, { field });
+    if (e.status !== 'ready') {
+      throw invalid(
+        e.status === 'rejected' ? { zh: `佐证材料“${e.fileName}”已被拒收`, en: `Evidence file ${i + 1} was refused` } : { zh: `佐证材料“${e.fileName}”尚未上传完成`, en: `Evidence file ${i + 1} has not finished uploading` },
+        { field },
+      );
+    }
+    if (e.entryId) throw invalid({ zh: `佐证材料“${e.fileName}”已被其他记录使用`, en: `Evidence file ${i + 1} is already attached to another entry` }, { field });
+    return e;
+  });
+}
+
+const rejection = (reason: 'size_mismatch' | 'type_mismatch') => invalid(uploadRejection[reason], { field: 'evidenceId', reason });
+
+export const evidenceView = (e: Evidence) => ({
+  evidenceId: e.evidenceId,
+  itemId: e.subjectId,
+  fileName: e.fileName,
+  contentType: e.contentType,
+  sizeBytes: e.sizeBytes,
+  status: e.status,
+  entryId: e.entryId,
+  createdAt: e.createdAt,
+});

@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { DomainError } from '@ufp/core/errors';
+import type { BlobStore } from '@ufp/core/evidence/blob-store';
+import type { Evidence } from '@ufp/core/evidence/model';
+import { checkDeclaration, checkUploaded, SNIFF_BYTES } from '@ufp/core/evidence/rules';
+import { newId } from '@ufp/core/ids';
+import { transition } from '@ufp/kit/transition';
+import { write } from '@ufp/kit/write';
+import {
+  checkAccepted,
+  checkArrived,
+  checkAttachable,
+  checkDownloadable,
+  checkEvidence,
+  checkEvidenceSubject,
+  checkNotRejected,
+  completed,
+  evidenceNotFound,
+  evidenceView,
+  newEvidence,
+} from '../domain/evidence.js';
+import type { Item } from '../domain/model.js';
+import type { createUploadInput, evidenceInput } from '../schemas.js';
+import { tenThingsStore, visibleItem, type Ctx } from './context.js';
+
+/**
+ * 佐证材料: the browser asks for an upload URL (type and size checked first), PUTs the file straight to the blob
+ * store, then calls `complete`, which looks at what arrived (size, the type its bytes say) before the file can be
+ * attached to a progress report. Downloads are short-lived URLs, each one audited.
+ */
+
+/** Upload URLs are short (the evidence bucket refuses presigned PUTs signed more than 15 minutes ago). */
+const UPLOAD_URL_SECONDS = 10 * 60;
+const DOWNLOAD_URL_SECONDS = 5 * 60;
+
+function blobStore(ctx: Ctx): BlobStore {
+  if (!ctx.deps.blobs) throw new Error('evidence blob store is not configured (EVIDENCE_BUCKET / local blob store)');
+  return ctx.deps.blobs;
+}
+
+/** The evidence record, if the caller may see its item (a reporter of another unit gets "not found", like the item). */
+async function visibleEvidence(ctx: Ctx, evidenceId: string): Promise<{ evidence: Evidence; item: Item }> {
+  const evidence = checkEvidence(await tenThingsStore(ctx.deps).evidenceById(ctx.scope.tenantId, evidenceId));
+  const item = await visibleItem(ctx, evidence.subjectId).catch((e: unknown) => {
+    throw e instanceof DomainError && e.kind === 'not_found' ? evidenceNotFound() : e;
+  });
+  return { evidence, item };
+}
+
+export async function createUpload(ctx: Ctx, input: z.infer<typeof createUploadInput>) {
+  const declared = checkDeclaration(input);
+  const item = checkEvidenceSubject(await visibleItem(ctx, input.itemId));
+  const blobs = blobStore(ctx);
+  return write(ctx, async (uow, now) => {
+    const evidence = newEvidence(item, declared, { evidenceId: newId(), scope: ctx.scope }, now);
+    tenThingsStore(ctx.deps).addEvidence(uow, evidence);
+    uow.audit({ action: 'tenThings.evidence.createUpload', entityType: 'tenThings.evidence', entityId: evidence.evidenceId, summary: `上传佐证材料：${item.title} · ${declared.fileName}（${declared.sizeBytes} 字节）` });
+    const upload = await blobs.presignPut(evidence.key, { contentType: declared.contentType, contentLength: declared.sizeBytes, expiresInSeconds: UPLOAD_URL_SECONDS });
+    return { evidenceId: evidence.evidenceId, fileName: declared.fileName, uploadUrl: upload.url, method: upload.method, headers: upload.headers, expiresAt: upload.expiresAt };
+  });
+}
+
+/** Checks the uploaded bytes: the declared size and a signature of the declared type, or the record is rejected for good. */
+export async function completeUpload(ctx: Ctx, input: z.infer<typeof evidenceInput>) {
+  const { evidence } = await visibleEvidence(ctx, input.evidenceId);
+  if (evidence.status === 'ready') return evidenceView(evidence);
+  checkNotRejected(evidence);
+  const blobs = blobStore(ctx);
+  const stored = checkArrived(await blobs.head(evidence.key));
+  const head = await blobs.readStart(evidence.key, SNIFF_BYTES, stored.version);
+  const verdict = checkUploaded(evidence, { sizeBytes: stored.sizeBytes, head });
+  const store = tenThingsStore(ctx.deps);
+  const after = await transition(
+    ctx,
+    {
+      load: async () => evidence,
+      missing: evidenceNotFound,
+      decide: (before, _input, { now }) => ({
+        after: completed(before, verdict, stored.version, now),
+        audit: {
+          action: 'tenThings.evidence.complete',
+          entityType: 'tenThings.evidence',
+          entityId: before.evidenceId,
+          summary: verdict.ok ? `佐证材料已核验：${before.fileName}` : `佐证材料被拒收（${verdict.reason === 'size_mismatch' ? '大小不符' : '内容与类型不符'}）：${before.fileName}`,
+          changes: { status: { from: before.status, to: verdict.ok ? 'ready' : 'rejected' } },
+        },
+      }),
+      save: (uow, next, before) => store.replaceEvidence(uow, before, next),
+    },
+    input,
+  );
+  // The rejection is recorded (the file can never be attached), and the caller gets the 400 saying why.
+  checkAccepted(verdict);
+  return evidenceView(after);
+}
+
+/** A short-lived download URL of a checked file; every URL handed out is in the audit log. */
+export async function downloadUrl(ctx: Ctx, input: z.infer<typeof evidenceInput>) {
+  const { evidence, item } = await visibleEvidence(ctx, input.evidenceId);
+  checkDownloadable(evidence);
+  const blobs = blobStore(ctx);
+  return write(ctx, async (uow) => {
+    uow.audit({ action: 'tenThings.evidence.url', entityType: 'tenThings.evidence', entityId: evidence.evidenceId, summary: `查看佐证材料：${item.title} · ${evidence.fileName}` });
+    const get = await blobs.presignGet(evidence.key, { fileName: evidence.fileName, contentType: evidence.contentType, version: evidence.blobVersion, expiresInSeconds: DOWNLOAD_URL_SECONDS });
+    return { url: get.url, fileName: evidence.fileName, contentType: evidence.contentType, expiresAt: get.expiresAt };
+  });
+}
+
+/** The evidence a progress report attaches, each checked (see `checkAttachable`). */
+export async function evidenceForEntry(ctx: Ctx, item: Item, evidenceIds: readonly string[]): Promise<Evidence[]> {
+  const store = tenThingsStore(ctx.deps);
+  return checkAttachable(item, await Promise.all(evidenceIds.map((id) => store.evidenceById(ctx.scope.tenantId, id))));
+}
