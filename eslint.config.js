@@ -41,8 +41,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: moduleNames.map((m) => `@ufp/${m}/*`).concat(['@ufp/api', '@ufp/api/*']), message: 'The kit knows no module.' }] }] },
   },
   ...moduleNames.map((m) => ({
-    files: [`packages/modules/${m}/**/*.ts`],
+    files: [`packages/modules/${m}/src/**/*.ts`],
+    ignores: [`packages/modules/${m}/src/**/*.test.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: [...otherModules(m), { group: ['@ufp/api', '@ufp/api/*'], message: 'Modules do not import the app; the app imports them.' }] }] },
+  })),
+  // A module's integration tests run the whole app (its tests may import @ufp/api), still not another module's code.
+  ...moduleNames.map((m) => ({
+    files: [`packages/modules/${m}/test/**/*.ts`, `packages/modules/${m}/src/**/*.test.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: otherModules(m) }] },
   })),
   {
     // A procedure is a tier, an input schema and one service call.
