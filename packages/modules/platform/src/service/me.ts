@@ -2,6 +2,8 @@ import { scopeLevel } from '@ufp/core/rollups/scopes';
 import { provinceName } from '@ufp/core/validation/division';
 import { getItem } from '@ufp/db/query';
 import { keys } from '@ufp/db/keys';
+import { storedUnit } from '@ufp/db/repositories/units';
+import { parseStored } from '@ufp/db/stored';
 import type { Claims } from '@ufp/kit/auth';
 import type { Context } from '@ufp/kit/trpc';
 
@@ -13,7 +15,8 @@ import type { Context } from '@ufp/kit/trpc';
 export async function me(ctx: Context & { claims: Claims }) {
   const { claims } = ctx;
   const tenant = claims.tenantId ? await ctx.deps.tenants.get(claims.tenantId) : undefined;
-  const unit = tenant?.status === 'active' && claims.unitId ? await getItem<{ unitId: string; name: string }>(ctx.deps.table, keys.unit(tenant.id, claims.unitId)) : undefined;
+  const item = tenant?.status === 'active' && claims.unitId ? await getItem<Record<string, unknown>>(ctx.deps.table, keys.unit(tenant.id, claims.unitId)) : undefined;
+  const unit = item ? parseStored(storedUnit, item, 'unit') : undefined;
   const scopeCode = claims.scope;
   return {
     sub: claims.sub,
