@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantInput } from '@ufp/platform/routers/platform';
+import { createTenantInput } from '@ufp/platform/schemas';
 import { demoTenants } from '@ufp/local/seed';
 import { currentCodes } from '../scripts/build-division-codes.mjs';
 import { adminOf, createTenant, operator, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';

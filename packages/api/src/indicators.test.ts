@@ -6,7 +6,8 @@ import { tierLabels } from '@ufp/core/hardship/tier';
 import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/core/hardship/workflow';
 import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
 import { itemStatuses } from '@ufp/ten-things/domain/status';
-import { unitMetricDeltas, unitTypes } from '@ufp/core/units/unit';
+import { unitTypes } from '@ufp/core/units/unit';
+import { unitMetricDeltas } from '@ufp/platform/domain/unit';
 import type { YearDeltas } from '@ufp/core/rollups/indicators';
 import { indicatorDictionary as dictionary } from './modules.js';
 

@@ -1,5 +1,3 @@
-import type { MetricDeltas } from '../events.js';
-
 export const unitTypes = ['enterprise', 'industry', 'regional', 'new_employment_form'] as const;
 export type UnitType = (typeof unitTypes)[number];
 
@@ -10,7 +8,10 @@ export const unitTypeLabels: Record<UnitType, { zh: string; en: string }> = {
   new_employment_form: { zh: '新就业形态工会', en: 'New-employment-form union' },
 };
 
-/** A grassroots union (基层工会) as stored; the chair's phone is kept encrypted. */
+/**
+ * A grassroots union (基层工会) as stored; the chair's phone is kept encrypted. The platform module owns the rules
+ * (`@ufp/platform/domain/unit`); the shape stays here because the db repository behind `ApiDeps.units` reads it.
+ */
 export interface Unit {
   unitId: string;
   tenantId: string;
@@ -23,24 +24,4 @@ export interface Unit {
   version: number;
   createdAt: string;
   updatedAt: string;
-}
-
-/** What a unit contributes to the rollups: counts only, never names or contacts. */
-export function unitMetrics(unit: Pick<Unit, 'type' | 'memberCount'>): MetricDeltas {
-  return { 'units.count': 1, 'units.members': unit.memberCount, [`units.byType.${unit.type}`]: 1 };
-}
-
-/** The change in rollup metrics when a unit goes from `before` to `after` (either may be absent). */
-export function unitMetricDeltas(
-  before: Pick<Unit, 'type' | 'memberCount'> | undefined,
-  after: Pick<Unit, 'type' | 'memberCount'> | undefined,
-): MetricDeltas {
-  const deltas: MetricDeltas = {};
-  const add = (m: MetricDeltas, sign: 1 | -1) => {
-    for (const [k, v] of Object.entries(m)) deltas[k] = (deltas[k] ?? 0) + sign * v;
-  };
-  if (before) add(unitMetrics(before), -1);
-  if (after) add(unitMetrics(after), 1);
-  for (const k of Object.keys(deltas)) if (deltas[k] === 0) delete deltas[k];
-  return deltas;
 }

@@ -10,6 +10,8 @@ import {
   isoDateSchema,
   isoDateTimeSchema,
   isoDateTimeUntilSchema,
+  yearMessage,
+  yearSchema,
   phoneSchema,
   readIssueMessage,
   recordId,
@@ -211,5 +213,18 @@ describe('isoDateTimeSchema: an instant for filters', () => {
   ])('rejects %s with the bilingual message', (input) => {
     expect(dateIssue(isoDateTimeSchema, input)).toEqual(dateTimeMessage);
     expect(dateIssue(isoDateTimeUntilSchema, input)).toEqual(dateTimeMessage);
+  });
+});
+
+describe('yearSchema: one year for the whole API', () => {
+  it('accepts whole years 2000–2100', () => {
+    for (const y of [2000, 2026, 2100]) expect(yearSchema.parse(y)).toBe(y);
+  });
+  it('refuses anything else with one bilingual predicate', () => {
+    for (const bad of [1999, 2101, 2026.5, '2026', null]) {
+      const result = yearSchema.safeParse(bad);
+      expect(result.success).toBe(false);
+      expect(readIssueMessage(result.error!.issues[0]!.message)).toEqual({ kind: 'predicate', ...yearMessage });
+    }
   });
 });

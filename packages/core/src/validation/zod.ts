@@ -202,5 +202,20 @@ export const isoDateTimeSchema = instantSchema('start');
 /** As `isoDateTimeSchema`, for an inclusive upper bound (audit `to`): a bare date means the end of that day. */
 export const isoDateTimeUntilSchema = instantSchema('end');
 
-/** A calendar year as a number (a plan's or a report's year), 2000–2100. */
-export const yearSchema = z.number().int().min(2000).max(2100);
+// ── years ────────────────────────────────────────────────────────────────────────────────
+
+/** The years the platform's records and reports are kept for (plans, rules, rollups). */
+export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
+
+/** What every year field of the API says of a bad year, after the field's name ("年度不是有效年份：…"). */
+export const yearMessage = {
+  zh: `不是有效年份：应为 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间的整数`,
+  en: `is not a valid year: use a whole number from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`,
+} as const;
+
+/** A calendar year, a whole number within `YEAR_RANGE`; a missing one is "required" (the API's generic wording). */
+export const yearSchema = z.number({ error: notAString(yearMessage) }).superRefine((v, ctx) => {
+  if (!Number.isInteger(v) || v < YEAR_RANGE.min || v > YEAR_RANGE.max) {
+    ctx.addIssue({ code: 'custom', message: predicateMessage(yearMessage), params: { en: yearMessage.en, reason: 'year' } });
+  }
+});

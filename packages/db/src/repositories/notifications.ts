@@ -3,7 +3,10 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { notFound } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { tenantPrefix } from '../keys.js';
-import { queryAll, stripKeys } from '../query.js';
+import { z } from 'zod';
+import { assignableModules } from '@ufp/core/roles';
+import { queryAll } from '../query.js';
+import { parseStored } from '../stored.js';
 import type { Table } from '../table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 
@@ -35,6 +38,20 @@ export interface Notification {
   readAt?: string;
 }
 
+/** A notification as stored (parsed on read); items written before notifications had a module and a link lack them. */
+export const storedNotification = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  module: z.enum(assignableModules).optional(),
+  type: z.string(),
+  href: z.string().optional(),
+  title: z.object({ zh: z.string(), en: z.string() }),
+  dueOn: z.string().optional(),
+  contractId: z.string().optional(),
+  createdAt: z.string(),
+  readAt: z.string().optional(),
+});
+
 /** The tenant's in-app notifications (one partition per tenant), raised by daily-tick jobs. */
 export class NotificationRepository {
   constructor(private readonly table: Table) {}
@@ -56,7 +73,7 @@ export class NotificationRepository {
   async list(scope: Pick<TenantScope, 'tenantId'>, limit = 200): Promise<Notification[]> {
     const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': notificationKeys.partition(scope.tenantId) } });
     return items
-      .map((i) => withDefaults(stripKeys<Notification>(i)))
+      .map((i) => withDefaults(parseStored(storedNotification, i, 'notification')))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
       .slice(0, limit);
   }
@@ -85,6 +102,6 @@ export class NotificationRepository {
 }
 
 /** Items written before notifications had a module and a link were all contract notifications. */
-function withDefaults(n: Notification): Notification {
+function withDefaults(n: z.output<typeof storedNotification>): Notification {
   return { ...n, module: n.module ?? 'contracts', href: n.href ?? `/contracts/${n.contractId}` };
 }

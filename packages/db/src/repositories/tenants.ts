@@ -1,9 +1,30 @@
 import { conflict, DomainError, staleVersion } from '@ufp/core/errors';
 import type { Tenant } from '@ufp/core/tenancy/scope';
 import { keys } from '../keys.js';
-import { getItem, queryAll, stripKeys } from '../query.js';
+import { z } from 'zod';
+import { getItem, queryAll } from '../query.js';
+import { parseStored } from '../stored.js';
 import type { Table } from '../table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
+
+/** A tenant as stored (parsed on read). */
+export const storedTenant = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(['city', 'county']),
+  divisionCode: z.string(),
+  status: z.enum(['active', 'suspended']),
+  contact: z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }).optional(),
+  suspendedAt: z.string().optional(),
+  suspendedBy: z.string().optional(),
+  suspendReason: z.string().optional(),
+  reactivatedAt: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string().optional(),
+  version: z.number().int(),
+}) satisfies z.ZodType<Tenant>;
+
+const parseTenant = (item: Record<string, unknown>): Tenant => parseStored(storedTenant, item, 'tenant');
 
 /** The tenant registry (platform-owned). Tenants are few, so reads are cached briefly. */
 export class TenantRepository {
@@ -18,7 +39,7 @@ export class TenantRepository {
     const hit = this.cache.get(tenantId);
     if (hit && Date.now() - hit.at < this.cacheMs) return hit.tenant;
     const item = await getItem<Record<string, unknown>>(this.table, keys.tenant(tenantId));
-    const tenant = item ? stripKeys<Tenant>(item) : undefined;
+    const tenant = item ? parseTenant(item) : undefined;
     this.cache.set(tenantId, { tenant, at: Date.now() });
     return tenant;
   }
@@ -27,7 +48,7 @@ export class TenantRepository {
   async read(tenantId: string): Promise<Tenant> {
     const item = await getItem<Record<string, unknown>>(this.table, keys.tenant(tenantId));
     if (!item) throw new DomainError('not_found', { zh: '租户不存在', en: 'Tenant not found' }, { entity: 'tenant' });
-    return stripKeys<Tenant>(item);
+    return parseTenant(item);
   }
 
   async list(): Promise<Tenant[]> {
@@ -35,7 +56,7 @@ export class TenantRepository {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
       ExpressionAttributeValues: { ':pk': 'PLATFORM', ':p': 'TENANT#' },
     });
-    return items.map((i) => stripKeys<Tenant>(i)).sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
+    return items.map(parseTenant).sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
   }
 
   add(uow: UnitOfWork, tenant: Tenant): void {

@@ -1,14 +1,32 @@
 import { conflict, invalid, notFound, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import type { Unit, UnitType } from '@ufp/core/units/unit';
+import { unitTypes, type Unit, type UnitType } from '@ufp/core/units/unit';
+import { z } from 'zod';
 import type { CursorCodec } from '../cursor.js';
 import { keys, tenantPrefix } from '../keys.js';
-import { filterExpression, getItem, queryPage, stripKeys, type Page } from '../query.js';
+import { filterExpression, getItem, queryPage, type Page } from '../query.js';
+import { parseStored } from '../stored.js';
 import type { Table } from '../table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 
 const duplicateUscc = (uscc: string) =>
   conflict({ zh: `统一社会信用代码 ${uscc} 已登记`, en: `USCC ${uscc} is already registered` }, { field: 'uscc' });
+
+/** A unit as stored (parsed on read). */
+export const storedUnit = z.object({
+  unitId: z.string(),
+  tenantId: z.string(),
+  name: z.string(),
+  type: z.enum(unitTypes),
+  uscc: z.string().optional(),
+  memberCount: z.number().int(),
+  chair: z.object({ name: z.string(), phoneEncrypted: z.string().optional(), phoneMasked: z.string().optional() }),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<Unit>;
+
+const parseUnit = (item: Record<string, unknown>): Unit => parseStored(storedUnit, item, 'unit');
 
 export class UnitRepository {
   constructor(
@@ -21,7 +39,7 @@ export class UnitRepository {
     if (scope.unitId && scope.unitId !== unitId) throw notFound({ zh: '基层工会', en: 'Union' });
     const item = await getItem<Record<string, unknown>>(this.table, keys.unit(scope.tenantId, unitId));
     if (!item) throw notFound({ zh: '基层工会', en: 'Union' });
-    return stripKeys<Unit>(item);
+    return parseUnit(item);
   }
 
   async list(scope: TenantScope, filter: { type?: UnitType; q?: string }, page: { cursor?: string; limit?: number }): Promise<Page<Unit>> {
@@ -44,7 +62,7 @@ export class UnitRepository {
         ExpressionAttributeValues: { ':pk': keys.unitPartition(scope.tenantId), ...values },
         ScanIndexForward: false,
       },
-      { ...page, map: (i) => stripKeys<Unit>(i) },
+      { ...page, map: parseUnit },
     );
   }
 

@@ -1,9 +1,11 @@
 import { conflict, DomainError, staleVersion } from '@ufp/core/errors';
-import type { AssignableModule, Role } from '@ufp/core/roles';
+import { assignableModules, roles, type AssignableModule, type Role } from '@ufp/core/roles';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '../cursor.js';
 import { keys, tenantPrefix } from '../keys.js';
-import { getItem, queryAll, queryPage, stripKeys, type Page } from '../query.js';
+import { z } from 'zod';
+import { getItem, queryAll, queryPage, type Page } from '../query.js';
+import { parseStored } from '../stored.js';
 import type { Table } from '../table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 
@@ -46,6 +48,29 @@ export interface User {
 
 export type TenantUser = User & { tenantId: string };
 
+/** A directory entry as stored (parsed on read); older entries have no status or version. */
+export const storedUser = z.object({
+  userId: z.string(),
+  tenantId: z.string().optional(),
+  scope: z.string().optional(),
+  name: z.string(),
+  roles: z.array(z.enum(roles)),
+  unitId: z.string().optional(),
+  modules: z.array(z.enum(assignableModules)).optional(),
+  login: z.object({ kind: z.enum(['phone', 'account']), display: z.string(), encrypted: z.string().optional(), index: z.string() }).optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+  disabledAt: z.string().optional(),
+  disabledBy: z.string().optional(),
+  disabledReason: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string().optional(),
+  version: z.number().int().optional(),
+}) satisfies z.ZodType<User>;
+const storedTenantUser = storedUser.extend({ tenantId: z.string() }) satisfies z.ZodType<TenantUser>;
+
+const parseUser = (item: Record<string, unknown>): User => parseStored(storedUser, item, 'user');
+const parseTenantUser = (item: Record<string, unknown>): TenantUser => parseStored(storedTenantUser, item, 'user');
+
 export const isActive = (u: Pick<User, 'status'>): boolean => (u.status ?? 'active') === 'active';
 export const isActiveAdmin = (u: Pick<User, 'status' | 'roles'>): boolean => isActive(u) && u.roles.includes('federation_admin');
 export const versionOf = (u: Pick<User, 'version'>): number => u.version ?? 1;
@@ -69,20 +94,20 @@ export class UserRepository {
       this.cursors,
       tenantPrefix(scope.tenantId),
       { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.userPartition(scope.tenantId) } },
-      { ...page, map: (i) => stripKeys<TenantUser>(i) },
+      { ...page, map: parseTenantUser },
     );
   }
 
   /** Every directory entry of the tenant (the last-admin guard looks for another active admin). */
   async all(scope: Pick<TenantScope, 'tenantId'>): Promise<TenantUser[]> {
     const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.userPartition(scope.tenantId) } });
-    return items.map((i) => stripKeys<TenantUser>(i));
+    return items.map(parseTenantUser);
   }
 
   async get(scope: Pick<TenantScope, 'tenantId'>, userId: string): Promise<TenantUser> {
     const item = await getItem<Record<string, unknown>>(this.table, keys.user(scope.tenantId, userId));
     if (!item) throw new DomainError('not_found', { zh: '用户不存在', en: 'User not found' }, { entity: 'user' });
-    return stripKeys<TenantUser>(item);
+    return parseTenantUser(item);
   }
 
   /**
@@ -95,7 +120,7 @@ export class UserRepository {
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < this.cacheMs) return hit.user;
     const item = await getItem<Record<string, unknown>>(this.table, keys.user(tenantId, userId));
-    const user = item ? stripKeys<TenantUser>(item) : undefined;
+    const user = item ? parseTenantUser(item) : undefined;
     this.cache.delete(key);
     if (this.cache.size >= DIRECTORY_CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, { user, at: Date.now() });
@@ -157,7 +182,7 @@ export class UserRepository {
       KeyConditionExpression: 'lookupPk = :p',
       ExpressionAttributeValues: { ':p': 'DIRECTORY' },
     });
-    return items.map((i) => stripKeys<User>(i));
+    return items.map(parseUser);
   }
 
   private item(user: TenantUser): Record<string, unknown> {

@@ -1,6 +1,7 @@
-import { unitDerivedIndicators, unitIndicators } from '@ufp/core/units/indicators';
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
+import { platformEvents } from './events.js';
+import { unitDerivedIndicators, unitIndicators } from './metrics.js';
 import { auditRouter } from './routers/audit.js';
 import { deadLettersRouter } from './routers/dead-letters.js';
 import { meProcedure } from './routers/me.js';
@@ -14,6 +15,7 @@ import { usersRouter } from './routers/users.js';
 export const platformModule = defineModule({
   name: 'platform',
   label: { zh: '平台', en: 'Platform' },
+  events: platformEvents,
   indicators: unitIndicators,
   derivedIndicators: unitDerivedIndicators,
   router: router({

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Tenant } from '@ufp/core/tenancy/scope';
+import { newTenant, reactivateTenant, suspendTenant, updateTenant } from './tenant.js';
+
+const now = new Date('2026-03-01T00:00:00Z');
+const tenant: Tenant = newTenant({ id: '321281', name: '兴化市总工会', level: 'county', divisionCode: '321281' }, now);
+
+describe('tenant changes', () => {
+  it('suspends an active tenant once, with who and why', () => {
+    const { after, audit } = suspendTenant(tenant, 'op', '欠费', now);
+    expect(after).toMatchObject({ status: 'suspended', suspendedBy: 'op', suspendReason: '欠费', version: 2 });
+    expect(audit.action).toBe('platform.tenants.suspend');
+    expect(() => suspendTenant(after, 'op', '再次', now)).toThrow(expect.objectContaining({ kind: 'conflict', details: { reason: 'already_suspended' } }));
+  });
+  it('reactivates only a suspended tenant and drops the suspension', () => {
+    expect(() => reactivateTenant(tenant, now)).toThrow(expect.objectContaining({ details: { reason: 'not_suspended' } }));
+    const { after } = reactivateTenant(suspendTenant(tenant, 'op', '欠费', now).after, now);
+    expect(after).toMatchObject({ status: 'active', reactivatedAt: now.toISOString(), version: 3 });
+    expect(after).not.toHaveProperty('suspendReason');
+  });
+  it('updates name and contact at the current version, the phone masked in the audit', () => {
+    expect(() => updateTenant(tenant, { version: 2, name: 'x' }, now)).toThrow(expect.objectContaining({ details: { reason: 'stale_version' } }));
+    const { after, audit } = updateTenant(tenant, { version: 1, contact: { name: '办公室', phone: '13800001111' } }, now);
+    expect(after.contact).toEqual({ name: '办公室', phone: '13800001111' });
+    expect(audit.changes.contact).toEqual({ from: undefined, to: { name: '办公室', phone: '***' } });
+  });
+});

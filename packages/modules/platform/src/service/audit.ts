@@ -1,0 +1,26 @@
+import { PLATFORM_AUDIT_TENANT, platformAuditScope, type TenantScope } from '@ufp/core/tenancy/scope';
+import { verifyAuditLog } from '@ufp/db/audit-integrity';
+import type { z } from 'zod';
+import type { auditListInput, auditVerifyInput } from '../schemas.js';
+import type { PlatformCtx, TenantCtx } from './context.js';
+
+type ListInput = z.output<typeof auditListInput>;
+type Period = z.output<typeof auditVerifyInput>;
+
+function listIn(ctx: TenantCtx | PlatformCtx, scope: TenantScope, input: ListInput) {
+  const { cursor, limit, ...filter } = input ?? {};
+  return ctx.deps.audit.list(scope, filter, { cursor, limit });
+}
+
+const period = (input: Period) => ({ from: input?.from ? new Date(input.from) : undefined, to: input?.to ? new Date(input.to) : undefined });
+
+export const listAudit = (ctx: TenantCtx, input: ListInput) => listIn(ctx, ctx.scope, input);
+
+/** The platform's own audit log (platform-wide acts such as loading a holiday notice), for the platform operator. */
+export const listPlatformAudit = (ctx: PlatformCtx, input: ListInput) => listIn(ctx, platformAuditScope(ctx.actor), input);
+
+/** Recomputes the tenant's audit chain and reports the first entry or digest that does not match, and what is not yet sealed. */
+export const verifyAudit = (ctx: TenantCtx, input: Period) => verifyAuditLog(ctx.deps.table, ctx.deps.auditSigner, ctx.scope.tenantId, period(input));
+
+/** The same check of the platform's own audit log, for the platform operator. */
+export const verifyPlatformAudit = (ctx: PlatformCtx, input: Period) => verifyAuditLog(ctx.deps.table, ctx.deps.auditSigner, PLATFORM_AUDIT_TENANT, period(input));
