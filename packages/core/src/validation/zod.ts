@@ -201,3 +201,6 @@ export const isoDateTimeSchema = instantSchema('start');
 
 /** As `isoDateTimeSchema`, for an inclusive upper bound (audit `to`): a bare date means the end of that day. */
 export const isoDateTimeUntilSchema = instantSchema('end');
+
+/** A calendar year the platform plans and reports in (2000–2100). */
+export const yearSchema = z.number().int().min(2000).max(2100);
