@@ -1,6 +1,6 @@
 import type { WorkCalendar } from '@ufp/core/calendar/calendar';
 import type { DomainEvent } from '@ufp/core/events';
-import type { AuditEntry } from '@ufp/db/unit-of-work';
+import type { Decision } from '@ufp/kit/transition';
 import { contractEffective, contractExpired, contractExpiring } from '../events.js';
 import { autoEffect } from './clocks.js';
 import { contractStatus, type Contract, type ContractSettings } from './contract.js';
@@ -15,10 +15,8 @@ export interface DailyStep {
   what: { zh: string; en: string };
 }
 
-export interface DailyDecision {
-  after: Contract;
+export interface DailyDecision extends Decision<Contract> {
   events: DomainEvent[];
-  audit: AuditEntry;
   steps: DailyStep[];
   /** The unit's count of contracts in force after the changes (when it was given). */
   unitInForce?: number;

@@ -105,10 +105,10 @@ async function runStep<I extends { contractId: string }, D extends Decision<Cont
   return viewOf(ctx, after, rules!);
 }
 
-type Step<I> = (ctx: WriteCtx, input: I & { contractId: string }) => Promise<ContractView>;
+/** A step that needs nothing beyond the contract and the rules. */
 const command =
-  <I extends { contractId: string }>(decide: (before: Contract, input: I, ctx: steps.StepContext) => Decision<Contract>): Step<I> =>
-  (ctx, input) =>
+  <I extends { contractId: string }>(decide: (before: Contract, input: I, ctx: steps.StepContext) => Decision<Contract>) =>
+  (ctx: WriteCtx, input: I): Promise<ContractView> =>
     runStep(ctx, input, decide);
 
 export const sendOffer = command(steps.sendOffer);
