@@ -3,7 +3,7 @@ import { noticeProblems } from '@ufp/core/calendar/calendar';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { currentDivisionCodeSchema, isCalendarDate, isoDateSchema, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
 import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
-import { clockRules, contractStatus, contractType, dayCount, industry, side, specialKind } from './domain/contract.js';
+import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, industry, specialKind } from './domain/contract.js';
 
 export const contractIdInput = z.object({ contractId: idInput });
 
@@ -40,7 +40,7 @@ const listFilter = {
 export const listInput = z.object({ ...pageInput, ...listFilter }).optional();
 export const exportInput = z.object({ ...listFilter, lang: langInput }).optional();
 
-const sideInput = z.enum(side.values);
+const sideInput = z.enum(bargainingSide.values);
 
 export const offerSendInput = z.object({ contractId: idInput, sentOn: isoDateSchema, fromSide: sideInput });
 export const offerReplyInput = z.object({ contractId: idInput, repliedOn: isoDateSchema, accepted: z.boolean() });
@@ -99,7 +99,7 @@ export const noticeInput = z
     for (const p of noticeProblems(n)) ctx.addIssue({ code: 'custom', path: p.path, message: p.zh, params: { en: p.en } });
   });
 
-const dayCountInput = z.enum(dayCount.values).optional();
+const dayCountInput = z.enum(dayCountKind.values).optional();
 export const settingsInput = z.object({
   version: z.number().int().min(0),
   dayCount: z.object(Object.fromEntries(clockRules.map((r) => [r, dayCountInput])) as Record<(typeof clockRules)[number], typeof dayCountInput>).optional(),

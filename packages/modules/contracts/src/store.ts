@@ -9,7 +9,7 @@ import { getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
-import { clockRules, contractStatus, contractType, dayCount, defaultContractSettings, industry, side, specialKind, type Contract, type ContractSettings } from './domain/contract.js';
+import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, defaultContractSettings, industry, specialKind, type Contract, type ContractSettings } from './domain/contract.js';
 import { historyStep } from './domain/lifecycle.js';
 import type { ContractFilter } from './domain/view.js';
 
@@ -46,7 +46,7 @@ export const storedContract: z.ZodType<Contract> = z.object({
     .object({ wageGrowthPct: z.number().optional(), minimumWageFen: z.number().optional(), workingHours: z.string().optional(), leave: z.string().optional(), protections: z.string().optional(), other: z.string().optional() })
     .default({}),
   status: z.enum(contractStatus.values),
-  offer: z.object({ sentOn: date, fromSide: z.enum(side.values), repliedOn: date.optional(), accepted: z.boolean().optional() }).optional(),
+  offer: z.object({ sentOn: date, fromSide: z.enum(bargainingSide.values), repliedOn: date.optional(), accepted: z.boolean().optional() }).optional(),
   representatives: z.object({ worker: representativeSide.optional(), employer: representativeSide.optional() }).default({}),
   rounds: z.array(z.object({ no: z.number().int(), heldOn: date, minutes: z.string(), openIssues: z.array(z.string()) })).default([]),
   congress: z
@@ -76,8 +76,9 @@ export const storedContract: z.ZodType<Contract> = z.object({
 });
 
 /** Stored settings hold what the tenant changed; the rest comes from the defaults. */
+const storedDayCount = z.enum(dayCountKind.values).optional();
 const storedSettings = z.object({
-  dayCount: z.object(Object.fromEntries(clockRules.map((r) => [r, z.enum(dayCount.values).optional()])) as Record<(typeof clockRules)[number], z.ZodOptional<z.ZodEnum<{ natural: 'natural'; working: 'working' }>>>).optional(),
+  dayCount: z.object(Object.fromEntries(clockRules.map((r) => [r, storedDayCount])) as Record<(typeof clockRules)[number], typeof storedDayCount>).optional(),
   extendOnRestDay: z.boolean().optional(),
   minimumWageFen: z.number().int().optional(),
   outsiderShareMax: z.object({ num: z.number().int(), den: z.number().int() }).optional(),

@@ -51,14 +51,14 @@ export const inForceStatuses: readonly ContractStatus[] = ['effective', 'expirin
 export const closedStatuses: readonly ContractStatus[] = ['expired', 'terminated'];
 
 /** The two sides of the bargaining table. */
-export const side = defineEnum({
+export const bargainingSide = defineEnum({
   worker: { zh: '职工方', en: 'the worker side' },
   employer: { zh: '企业方', en: 'the employer side' },
 });
-export type Side = (typeof side.values)[number];
+export type Side = (typeof bargainingSide.values)[number];
 
 /** How a natural-day or working-day clock counts (per rule, in the tenant's settings). */
-export const dayCount = defineEnum({
+export const dayCountKind = defineEnum({
   natural: { zh: '自然日', en: 'Natural days' },
   working: { zh: '工作日', en: 'Working days' },
 });

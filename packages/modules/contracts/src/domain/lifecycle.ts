@@ -1,7 +1,7 @@
 import { addMonths } from '@ufp/core/calendar/dates';
 import { conflict } from '@ufp/core/errors';
 import { defineEnum } from '@ufp/kit/enum';
-import { contractStatus, side as sides, type Contract, type ContractStatus, type Side, type Vacancy } from './contract.js';
+import { bargainingSide, contractStatus, type Contract, type ContractStatus, type Side, type Vacancy } from './contract.js';
 
 /** The steps a caller takes, in the usual order. */
 export const lifecycleStep = defineEnum({
@@ -109,7 +109,7 @@ export function assertStep(c: Contract, step: LifecycleStep): void {
 function vacant(step: LifecycleStep, vacancies: (Vacancy & { side: Side })[]) {
   const list = (lang: 'zh' | 'en') =>
     vacancies
-      .map((v) => (lang === 'zh' ? `${sides.labels[v.side].zh}「${v.name}」（${v.vacatedOn} 起）` : `${v.side} side "${v.name}" (since ${v.vacatedOn})`))
+      .map((v) => (lang === 'zh' ? `${bargainingSide.labels[v.side].zh}「${v.name}」（${v.vacatedOn} 起）` : `${v.side} side "${v.name}" (since ${v.vacatedOn})`))
       .join(lang === 'zh' ? '、' : ', ');
   return conflict(
     {

@@ -1,6 +1,6 @@
 import { addDays, addYears } from '@ufp/core/calendar/dates';
 import { invalid } from '@ufp/core/errors';
-import { side as sides, type Contract, type ContractSettings, type Representative, type RepresentativeSide, type Side, type VoteRule } from './contract.js';
+import { bargainingSide, type Contract, type ContractSettings, type Representative, type RepresentativeSide, type Side, type VoteRule } from './contract.js';
 
 /** Term 1–3 years (《集体合同规定》 Art. 38): end falls between start+1y−1d and start+3y−1d. */
 export function checkTerm(term: { start: string; end: string }): void {
@@ -113,7 +113,7 @@ export function checkRepresentatives(
     );
   }
   if (other && other.members.length !== members.length) {
-    const o = sides.labels[side === 'worker' ? 'employer' : 'worker'];
+    const o = bargainingSide.labels[side === 'worker' ? 'employer' : 'worker'];
     throw repInvalid(
       'equal_size',
       'art19',
@@ -132,7 +132,7 @@ export function checkRepresentatives(
     const others = seated(other);
     const i = members.findIndex((m) => others.some((o) => samePerson(o, m)));
     if (i >= 0) {
-      const o = sides.labels[side === 'worker' ? 'employer' : 'worker'];
+      const o = bargainingSide.labels[side === 'worker' ? 'employer' : 'worker'];
       throw repInvalid(
         'cross_holding',
         'art24',

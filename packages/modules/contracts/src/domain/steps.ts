@@ -20,7 +20,7 @@ import type {
   TerminateInput,
 } from '../schemas.js';
 import { autoEffect, filingClockStart, filingTimeliness, vacancyLateness } from './clocks.js';
-import { side as sides, voteRuleOf, type Contract, type ContractSettings, type ContractStatus, type HistoryEntry, type RepresentativeSide } from './contract.js';
+import { bargainingSide, voteRuleOf, type Contract, type ContractSettings, type ContractStatus, type HistoryEntry, type RepresentativeSide } from './contract.js';
 import { assertStep, renewalOpensOn, type HistoryStep, type LifecycleStep } from './lifecycle.js';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from './metrics.js';
 import { checkRepresentatives, voteFailureText, voteOutcome } from './rules.js';
@@ -71,7 +71,7 @@ export function sendOffer(before: Contract, input: OfferSendInput, ctx: DecideCo
   notFuture(input.sentOn, ctx.today, 'sentOn');
   return step(before, 'offer.send', input.sentOn, ctx, (c) => ({
     after: { ...c, status: 'offer_sent', offer: { sentOn: input.sentOn, fromSide: input.fromSide } },
-    note: `${sides.labels[input.fromSide].zh}发出协商要约，20日内书面回应`,
+    note: `${bargainingSide.labels[input.fromSide].zh}发出协商要约，20日内书面回应`,
   }));
 }
 
@@ -95,7 +95,7 @@ export function setRepresentatives(before: Contract, input: RepresentativesSetIn
     const late = since ? vacancyLateness(since, ctx.today, ctx.settings, ctx.calendar).lateDays : 0;
     return {
       after: { ...c, representatives: { ...c.representatives, [input.side]: side } },
-      note: `${since ? '补足' : '确定'}${sides.labels[input.side].zh}协商代表 ${input.members.length} 人${since ? `（空缺自 ${since} 起${late > 0 ? `，超过15日期限 ${late} 天` : ''}）` : ''}`,
+      note: `${since ? '补足' : '确定'}${bargainingSide.labels[input.side].zh}协商代表 ${input.members.length} 人${since ? `（空缺自 ${since} 起${late > 0 ? `，超过15日期限 ${late} 天` : ''}）` : ''}`,
     };
   });
 }
@@ -104,7 +104,7 @@ export function setRepresentatives(before: Contract, input: RepresentativesSetIn
 export function vacateSeat(before: Contract, input: RepresentativesVacateInput, ctx: DecideContext): Decision<Contract> {
   notFuture(input.vacatedOn, ctx.today, 'vacatedOn');
   return step(before, 'representatives.vacate', input.vacatedOn, ctx, (c) => {
-    const sideText = sides.labels[input.side].zh;
+    const sideText = bargainingSide.labels[input.side].zh;
     const side = c.representatives[input.side];
     if (!side) throw invalid({ zh: `${sideText}尚未确定协商代表`, en: `The ${input.side} side has no representatives yet` }, { field: 'side' });
     const index = input.memberIndex ?? side.members.findIndex((m) => m.name === input.name);
