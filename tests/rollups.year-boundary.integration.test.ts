@@ -9,7 +9,7 @@ import { rollupScopes } from '@ufp/core/rollups/scopes';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { CursorCodec } from '@ufp/db/cursor';
-import { ContractRepository } from '@ufp/db/repositories/contracts';
+import { ContractRepository } from '@ufp/contracts/store';
 import { HardshipRepository } from '@ufp/db/repositories/hardship';
 import { TenThingsStore as TenThingsRepository } from '@ufp/ten-things/store';
 import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contractStatuses, contractTypes, industries } from '@ufp/core/contracts/contract';
-import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/core/contracts/metrics';
+import { contractStatus, contractType, industry } from '@ufp/contracts/domain/contract';
+import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/contracts/domain/metrics';
 import { aidKinds, fundSources } from '@ufp/core/hardship/rules';
 import { tierLabels } from '@ufp/core/hardship/tier';
 import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/core/hardship/workflow';
@@ -10,6 +10,8 @@ import { unitTypes } from '@ufp/core/units/unit';
 import { unitMetricDeltas } from '@ufp/platform/domain/unit';
 import type { YearDeltas } from '@ufp/core/rollups/indicators';
 import { indicatorDictionary as dictionary } from './modules.js';
+
+const [contractStatuses, contractTypes, industries] = [contractStatus.values, contractType.values, industry.values];
 
 const { indicators, derived: derivedIndicators } = dictionary;
 const indicatorOf = (key: string) => dictionary.indicatorOf(key);

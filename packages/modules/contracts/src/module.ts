@@ -1,6 +1,7 @@
-import { contractDerivedIndicators, contractIndicators } from '@ufp/core/contracts/indicators';
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
+import { contractEvents } from './events.js';
+import { contractDerivedIndicators, contractIndicators } from './metrics.js';
 import { contractsRouter } from './router.js';
 import { seedContracts } from './seed.js';
 import { contractsTickJob } from './tick.js';
@@ -13,6 +14,7 @@ export const contractsModule = defineModule({
   indicators: contractIndicators,
   derivedIndicators: contractDerivedIndicators,
   router: router({ contracts: contractsRouter }),
+  events: contractEvents,
   ticks: [({ table }) => contractsTickJob(table)],
   seed: seedContracts,
 });

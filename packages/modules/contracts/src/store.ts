@@ -1,34 +1,103 @@
-import { conflict, notFound, staleVersion } from '@ufp/core/errors';
+import { z } from 'zod';
 import { WorkCalendar } from '@ufp/core/calendar/calendar';
 import { shippedNotices, type HolidayNotice } from '@ufp/core/calendar/notices';
-import { defaultContractSettings, type Contract, type ContractSettings, type ContractStatus, type ContractType, type Industry } from '@ufp/core/contracts/contract';
+import { conflict, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import type { CursorCodec } from '../cursor.js';
-import { tenantPrefix } from '../keys.js';
-import { getItem, queryAll, queryPage, stripKeys, type Page } from '../query.js';
-import type { Table } from '../table.js';
-import type { UnitOfWork } from '../unit-of-work.js';
+import type { CursorCodec } from '@ufp/db/cursor';
+import { tenantPrefix } from '@ufp/db/keys';
+import { getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
+import { parseStored } from '@ufp/db/stored';
+import type { Table } from '@ufp/db/table';
+import type { UnitOfWork } from '@ufp/db/unit-of-work';
+import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, defaultContractSettings, industry, specialKind, type Contract, type ContractSettings } from './domain/contract.js';
+import { historyStep } from './domain/lifecycle.js';
+import type { ContractFilter } from './domain/view.js';
 
-/** Keys of the 集体合同 module, all inside the tenant's partitions. */
-export interface UnitCoverage {
-  tenantId: string;
-  unitId: string;
-  count: number;
-  version: number;
-}
-
+/** Keys of the 集体合同 module, all inside the tenant's partitions (the holiday notices are the platform's). */
 export const contractKeys = {
   contract: (tenantId: string, contractId: string) => ({ pk: `${tenantPrefix(tenantId)}CONTRACT`, sk: contractId }),
   partition: (tenantId: string) => `${tenantPrefix(tenantId)}CONTRACT`,
   settings: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}SETTINGS`, sk: 'contracts' }),
-  /** How many contracts cover a unit in a year: 建制率 counts a unit once however many it has. */
-  /** A unit's count of contracts in force (建制 while above zero). */
+  /** A unit's count of contracts in force (建制 while above zero): 建制率 counts a unit once however many it has. */
   unitCoverage: (tenantId: string, unitId: string) => ({ pk: `${tenantPrefix(tenantId)}CONTRACTUNIT`, sk: unitId }),
   /** Holiday notices the platform operator loaded (beyond those shipped), one item per year. */
   notice: (year: number) => ({ pk: 'PLATFORM', sk: `CALENDAR#${year}` }),
 };
 
-export type StoredNotice = HolidayNotice & { version: number; loadedAt: string; loadedBy: string };
+const date = z.string();
+const representative = z.object({ name: z.string(), role: z.string(), outsider: z.boolean().optional(), femaleCommitteeHead: z.boolean().optional(), personRef: z.string().optional() });
+const vacancy = z.object({ memberIndex: z.number().int(), name: z.string(), vacatedOn: date, reason: z.string(), recordedOn: date });
+const representativeSide = z.object({ members: z.array(representative), chiefIndex: z.number().int(), setOn: date, femaleCommittee: z.boolean().optional(), vacancies: z.array(vacancy).optional() });
+
+/** A contract as stored; the lists and maps never written empty (see `prune`) come back empty. */
+export const storedContract: z.ZodType<Contract> = z.object({
+  contractId: z.string(),
+  tenantId: z.string(),
+  title: z.string(),
+  type: z.enum(contractType.values),
+  specialKind: z.enum(specialKind.values).optional(),
+  unitId: z.string().optional(),
+  scope: z.object({ industry: z.enum(industry.values).optional(), regionCode: z.string().optional() }).optional(),
+  employerParties: z.array(z.object({ name: z.string(), uscc: z.string().optional() })),
+  coveredEnterprises: z.number(),
+  coveredEmployees: z.number(),
+  term: z.object({ start: date, end: date }),
+  clauses: z
+    .object({ wageGrowthPct: z.number().optional(), minimumWageFen: z.number().optional(), workingHours: z.string().optional(), leave: z.string().optional(), protections: z.string().optional(), other: z.string().optional() })
+    .default({}),
+  status: z.enum(contractStatus.values),
+  offer: z.object({ sentOn: date, fromSide: z.enum(bargainingSide.values), repliedOn: date.optional(), accepted: z.boolean().optional() }).optional(),
+  representatives: z.object({ worker: representativeSide.optional(), employer: representativeSide.optional() }).default({}),
+  rounds: z.array(z.object({ no: z.number().int(), heldOn: date, minutes: z.string(), openIssues: z.array(z.string()) })).default([]),
+  congress: z
+    .object({
+      representativesTotal: z.number().int(),
+      present: z.number().int().optional(),
+      approve: z.number().int(),
+      passed: z.boolean(),
+      failed: z.array(z.enum(['quorum', 'majority'])),
+      rule: z.enum(['enterprise', 'sector']).optional(),
+      recordedOn: date,
+    })
+    .optional(),
+  signedOn: date.optional(),
+  filing: z.object({ filedOn: date, dueOn: date, lateDays: z.number().int() }).optional(),
+  review: z.object({ objectionOn: date.optional(), opinion: z.string().optional(), recordedOn: date }).optional(),
+  effectiveOn: date.optional(),
+  publishedOn: date.optional(),
+  performanceChecks: z.array(z.object({ year: z.number().int(), findings: z.string(), breaches: z.string().optional(), checkedOn: date })).default([]),
+  terminated: z.object({ reason: z.string(), on: date }).optional(),
+  predecessorId: z.string().optional(),
+  successorId: z.string().optional(),
+  history: z.array(z.object({ step: z.enum(historyStep.values), on: date, at: z.string(), by: z.string(), note: z.string().optional() })).default([]),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** Stored settings hold what the tenant changed; the rest comes from the defaults. */
+const storedDayCount = z.enum(dayCountKind.values).optional();
+const storedSettings = z.object({
+  dayCount: z.object(Object.fromEntries(clockRules.map((r) => [r, storedDayCount])) as Record<(typeof clockRules)[number], typeof storedDayCount>).optional(),
+  extendOnRestDay: z.boolean().optional(),
+  minimumWageFen: z.number().int().optional(),
+  outsiderShareMax: z.object({ num: z.number().int(), den: z.number().int() }).optional(),
+  publishWithinDays: z.number().int().optional(),
+  version: z.number().int(),
+});
+
+const storedCoverage = z.object({ count: z.number().int(), version: z.number().int() });
+
+const storedNotice = z.object({
+  year: z.number().int(),
+  off: z.array(z.union([date, z.tuple([date, date])])),
+  work: z.array(date),
+  source: z.string(),
+  version: z.number().int(),
+  loadedAt: z.string(),
+  loadedBy: z.string(),
+});
+export type StoredNotice = z.output<typeof storedNotice>;
 
 /** Loaded holiday notices, read by every tenant's clocks. */
 export async function loadedNotices(table: Table): Promise<StoredNotice[]> {
@@ -36,7 +105,7 @@ export async function loadedNotices(table: Table): Promise<StoredNotice[]> {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     ExpressionAttributeValues: { ':pk': 'PLATFORM', ':p': 'CALENDAR#' },
   });
-  return items.map((i) => stripKeys<StoredNotice>(i));
+  return items.map((i) => parseStored(storedNotice, i, 'holiday notice'));
 }
 
 const calendarCache = new Map<string, { at: number; calendar: WorkCalendar }>();
@@ -67,13 +136,11 @@ export function saveNotice(uow: UnitOfWork, notice: StoredNotice, before: Stored
   else uow.create(item, staleVersion());
 }
 
-export interface ContractFilter {
-  type?: ContractType;
-  status?: ContractStatus;
-  industry?: Industry;
-  unitId?: string;
-  /** In force and ending on or before this date. */
-  endingBy?: string;
+export interface UnitCoverage {
+  tenantId: string;
+  unitId: string;
+  count: number;
+  version: number;
 }
 
 export class ContractRepository {
@@ -84,12 +151,11 @@ export class ContractRepository {
   ) {}
 
   /** A contract of the scope's tenant; a unit reporter sees only their own unit's contracts. */
-  async get(scope: TenantScope, contractId: string): Promise<Contract> {
+  async find(scope: Pick<TenantScope, 'tenantId' | 'unitId'>, contractId: string): Promise<Contract | undefined> {
     const item = await getItem<Record<string, unknown>>(this.table, contractKeys.contract(scope.tenantId, contractId));
-    if (!item) throw notFound({ zh: '集体合同', en: 'Collective contract' });
+    if (!item) return undefined;
     const c = fromItem(item);
-    if (scope.unitId && c.unitId !== scope.unitId) throw notFound({ zh: '集体合同', en: 'Collective contract' });
-    return c;
+    return scope.unitId && c.unitId !== scope.unitId ? undefined : c;
   }
 
   async list(scope: TenantScope, filter: ContractFilter, page: { cursor?: string; limit?: number }): Promise<Page<Contract>> {
@@ -143,27 +209,30 @@ export class ContractRepository {
     uow.create({ ...contractKeys.contract(c.tenantId, c.contractId), kind: 'contract', ...toItem(c) }, conflict({ zh: '集体合同已存在', en: 'Contract already exists' }));
   }
 
-  replace(uow: UnitOfWork, before: Contract, after: Contract): void {
-    uow.replaceVersioned({ ...contractKeys.contract(after.tenantId, after.contractId), kind: 'contract', ...toItem(after), version: after.version }, before.version, staleVersion());
+  /** Writes `after` on condition that the stored contract is still at `expectedVersion`. */
+  replace(uow: UnitOfWork, after: Contract, expectedVersion: number): void {
+    uow.replaceVersioned({ ...contractKeys.contract(after.tenantId, after.contractId), kind: 'contract', ...toItem(after), version: after.version }, expectedVersion, staleVersion());
   }
 
   async settings(tenantId: string): Promise<ContractSettings> {
     const item = await getItem<Record<string, unknown>>(this.table, contractKeys.settings(tenantId));
     if (!item) return defaultContractSettings;
-    const stored = stripKeys<Partial<ContractSettings>>(item);
-    return { ...defaultContractSettings, ...stored, dayCount: { ...defaultContractSettings.dayCount, ...stored.dayCount } };
+    const { dayCount: days, ...stored } = parseStored(storedSettings, item, 'contract settings');
+    const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+    return { ...defaultContractSettings, ...defined(stored), dayCount: { ...defaultContractSettings.dayCount, ...defined(days ?? {}) } };
   }
 
-  saveSettings(uow: UnitOfWork, tenantId: string, before: ContractSettings, after: ContractSettings): void {
+  saveSettings(uow: UnitOfWork, tenantId: string, after: ContractSettings, expectedVersion: number): void {
     const item = { ...contractKeys.settings(tenantId), kind: 'settings', ...after };
-    if (before.version === 0) uow.create(item, staleVersion());
-    else uow.replaceVersioned(item, before.version, staleVersion());
+    if (expectedVersion === 0) uow.create(item, staleVersion());
+    else uow.replaceVersioned(item, expectedVersion, staleVersion());
   }
 
   /** How many contracts of a unit are in force now, read to be moved in memory and written once (`setUnitCoverage`). */
   async unitCoverage(tenantId: string, unitId: string): Promise<UnitCoverage> {
-    const item = await getItem<{ count: number; version: number }>(this.table, contractKeys.unitCoverage(tenantId, unitId));
-    return { tenantId, unitId, count: item?.count ?? 0, version: item?.version ?? 0 };
+    const item = await getItem<Record<string, unknown>>(this.table, contractKeys.unitCoverage(tenantId, unitId));
+    const stored = item ? parseStored(storedCoverage, item, 'unit coverage') : { count: 0, version: 0 };
+    return { tenantId, unitId, ...stored };
   }
 
   /** Writes a unit's new in-force count; a concurrent change of the same unit fails the version (409, retried). */
@@ -197,7 +266,4 @@ function prune(v: unknown): unknown {
   return v;
 }
 
-function fromItem(item: Record<string, unknown>): Contract {
-  const c = stripKeys<Contract>(item);
-  return { ...c, clauses: c.clauses ?? {}, representatives: c.representatives ?? {}, rounds: c.rounds ?? [], performanceChecks: c.performanceChecks ?? [], history: c.history ?? [] };
-}
+const fromItem = (item: Record<string, unknown>): Contract => parseStored(storedContract, item, 'contract');

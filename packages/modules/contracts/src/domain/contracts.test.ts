@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from '../calendar/calendar.js';
-import { DomainError } from '../errors.js';
+import { defaultCalendar } from '@ufp/core/calendar/calendar';
+import { DomainError } from '@ufp/core/errors';
 import { autoEffect, filingClockStart, filingTimeliness, openClocks, vacancyLateness } from './clocks.js';
 import { defaultContractSettings, voteRuleOf, type Contract, type ContractSettings, type RepresentativeSide } from './contract.js';
 import { assertStep, nextSteps, renewalOpensOn, termTransition } from './lifecycle.js';

@@ -1,5 +1,5 @@
-import { addDays } from '../calendar/dates.js';
-import type { MetricDeltas } from '../events.js';
+import { addDays } from '@ufp/core/calendar/dates';
+import type { MetricDeltas } from '@ufp/core/events';
 import { inForceStatuses, type Contract, type ContractStatus } from './contract.js';
 
 /**

@@ -1,6 +1,6 @@
-import { daysLate, defaultCalendar, dutyState, type Deadline, type DutyState, type WorkCalendar } from '../calendar/calendar.js';
-import { addDays } from '../calendar/dates.js';
-import { clockRuleDays, clockRuleLabels, voteRuleOf, type ClockRule, type Contract, type ContractSettings, type Side } from './contract.js';
+import { daysLate, defaultCalendar, dutyState, type Deadline, type DutyState, type WorkCalendar } from '@ufp/core/calendar/calendar';
+import { addDays } from '@ufp/core/calendar/dates';
+import { bargainingSide, clockRuleDays, clockRuleLabels, voteRuleOf, type ClockRule, type Contract, type ContractSettings, type Side } from './contract.js';
 import { bargainingStatuses, openVacancies, renewalOpensOn } from './lifecycle.js';
 
 export type ClockKind = ClockRule | 'renewalWindow' | 'expiry';
@@ -50,7 +50,7 @@ export function openClocks(c: Contract, settings: ContractSettings, today: strin
       contractId: c.contractId,
       title: c.title,
       kind,
-      label: side ? { zh: `${side === 'worker' ? '职工方' : '企业方'}${label.zh}`, en: `${label.en} (${side} side)` } : label,
+      label: side ? { zh: `${bargainingSide.labels[side].zh}${label.zh}`, en: `${label.en} (${side} side)` } : label,
       basis,
       ...(side ? { side } : {}),
       from: d.from,

@@ -1,5 +1,5 @@
-import { atYearEnd, derivedIndicator, inYear, indicator, indicatorFamily, type Base, type DerivedIndicator, type Indicator } from '../rollups/indicators.js';
-import { contractTypeLabels, contractTypes, industries, industryLabels } from './contract.js';
+import { atYearEnd, derivedIndicator, inYear, indicator, indicatorFamily, type Base, type DerivedIndicator, type Indicator } from '@ufp/core/rollups/indicators';
+import { contractType, industry } from './domain/contract.js';
 
 const contractsStock: Base = { module: 'contracts', kind: 'stock', unit: 'count' };
 const contractsFlow: Base = { module: 'contracts', kind: 'flow', unit: 'count' };
@@ -8,8 +8,8 @@ const contractsFlow: Base = { module: 'contracts', kind: 'flow', unit: 'count' }
 export const contractIndicators: readonly Indicator[] = [
   // 集体合同
   indicator('contracts.inForce', contractsStock, { zh: '生效集体合同', en: 'Contracts in force' }, { zh: `处于生效期（含即将到期）的集体合同份数${atYearEnd.zh}`, en: `Collective contracts in force, expiring ones included${atYearEnd.en}` }),
-  ...indicatorFamily('contracts.inForce.byType.<type>', contractTypes, contractTypeLabels, contractsStock, (l) => ({ zh: `生效·${l.zh}`, en: `In force: ${l.en}` }), (l) => ({ zh: `生效的${l.zh}份数${atYearEnd.zh}`, en: `${l.en} contracts in force${atYearEnd.en}` })),
-  ...indicatorFamily('contracts.inForce.byIndustry.<industry>', industries, industryLabels, contractsStock, (l) => ({ zh: `生效·${l.zh}`, en: `In force: ${l.en}` }), (l) => ({ zh: `适用行业为${l.zh}的生效集体合同份数${atYearEnd.zh}`, en: `Contracts in force in ${l.en}${atYearEnd.en}` })),
+  ...indicatorFamily('contracts.inForce.byType.<type>', contractType.values, contractType.labels, contractsStock, (l) => ({ zh: `生效·${l.zh}`, en: `In force: ${l.en}` }), (l) => ({ zh: `生效的${l.zh}份数${atYearEnd.zh}`, en: `${l.en} contracts in force${atYearEnd.en}` })),
+  ...indicatorFamily('contracts.inForce.byIndustry.<industry>', industry.values, industry.labels, contractsStock, (l) => ({ zh: `生效·${l.zh}`, en: `In force: ${l.en}` }), (l) => ({ zh: `适用行业为${l.zh}的生效集体合同份数${atYearEnd.zh}`, en: `Contracts in force in ${l.en}${atYearEnd.en}` })),
   indicator('contracts.coveredEmployees', { ...contractsStock, unit: 'people' }, { zh: '集体合同覆盖职工', en: 'Employees covered' }, { zh: `生效集体合同覆盖的职工人数合计${atYearEnd.zh}`, en: `Employees covered by contracts in force${atYearEnd.en}` }),
   indicator('contracts.coveredEnterprises', contractsStock, { zh: '集体合同覆盖企业', en: 'Enterprises covered' }, { zh: `生效集体合同覆盖的企业数合计${atYearEnd.zh}`, en: `Enterprises covered by contracts in force${atYearEnd.en}` }),
   indicator('contracts.unitsCovered', contractsStock, { zh: '已建制基层工会', en: 'Unions with a contract in force' }, { zh: `至少有一份生效集体合同的基层工会数${atYearEnd.zh}`, en: `Grassroots unions with at least one contract in force${atYearEnd.en}` }),

@@ -1,0 +1,215 @@
+import type { DayCount } from '@ufp/core/calendar/calendar';
+import { defineEnum } from '@ufp/kit/enum';
+
+export const contractType = defineEnum({
+  comprehensive: { zh: '综合性集体合同', en: 'Comprehensive' },
+  special: { zh: '专项集体合同', en: 'Special' },
+  industry: { zh: '行业性集体合同', en: 'Industry-wide' },
+  regional: { zh: '区域性集体合同', en: 'Regional' },
+});
+export type ContractType = (typeof contractType.values)[number];
+
+export const specialKind = defineEnum({
+  wage: { zh: '工资专项', en: 'Wages' },
+  skill_level_wage: { zh: '能级工资', en: 'Skill-level wages' },
+  female_workers: { zh: '女职工权益保护', en: 'Female workers' },
+  safety: { zh: '劳动安全卫生', en: 'Safety and health' },
+  tech_innovation: { zh: '职工技术创新', en: 'Technical innovation' },
+});
+export type SpecialKind = (typeof specialKind.values)[number];
+
+/** Industries for 行业性 contracts: a closed list so rollup rows stay bounded. */
+export const industry = defineEnum({
+  express: { zh: '快递行业', en: 'Express delivery' },
+  logistics: { zh: '物流行业', en: 'Logistics' },
+  construction: { zh: '建筑业', en: 'Construction' },
+  catering: { zh: '餐饮服务业', en: 'Catering' },
+  mining: { zh: '采矿业', en: 'Mining' },
+  manufacturing: { zh: '制造业', en: 'Manufacturing' },
+  retail: { zh: '商贸零售业', en: 'Retail' },
+  platform_work: { zh: '平台用工（新就业形态）', en: 'Platform work' },
+  other: { zh: '其他行业', en: 'Other' },
+});
+export type Industry = (typeof industry.values)[number];
+
+export const contractStatus = defineEnum({
+  draft: { zh: '草拟', en: 'Draft' },
+  offer_sent: { zh: '已发要约', en: 'Offer sent' },
+  offer_declined: { zh: '要约被拒', en: 'Offer declined' },
+  negotiating: { zh: '协商中', en: 'Negotiating' },
+  approved: { zh: '职代会已通过', en: 'Approved by congress' },
+  signed: { zh: '已签订', en: 'Signed' },
+  filed: { zh: '已报送审查', en: 'Filed for review' },
+  effective: { zh: '已生效', en: 'Effective' },
+  expiring: { zh: '即将到期', en: 'Expiring' },
+  expired: { zh: '已到期', en: 'Expired' },
+  terminated: { zh: '已解除', en: 'Terminated' },
+});
+export type ContractStatus = (typeof contractStatus.values)[number];
+
+export const inForceStatuses: readonly ContractStatus[] = ['effective', 'expiring'];
+export const closedStatuses: readonly ContractStatus[] = ['expired', 'terminated'];
+
+/** The two sides of the bargaining table. */
+export const bargainingSide = defineEnum({
+  worker: { zh: '职工方', en: 'the worker side' },
+  employer: { zh: '企业方', en: 'the employer side' },
+});
+export type Side = (typeof bargainingSide.values)[number];
+
+/** How a natural-day or working-day clock counts (per rule, in the tenant's settings). */
+export const dayCountKind = defineEnum({
+  natural: { zh: '自然日', en: 'Natural days' },
+  working: { zh: '工作日', en: 'Working days' },
+});
+
+export interface Representative {
+  name: string;
+  /** 职务 as free text (主席, 人力资源部经理, …). */
+  role: string;
+  /** An outside expert (本单位以外的专业人员, Art. 23). */
+  outsider?: boolean;
+  /** The head of the union's 女职工委员会 (worker side only; local rules). */
+  femaleCommitteeHead?: boolean;
+  /**
+   * Optional identifying reference (工号 or an internal number — not an ID-card number) that
+   * tells namesakes apart in the no-cross-holding check; see `samePerson`.
+   */
+  personRef?: string;
+}
+
+/** A seat left empty by replacement, resignation or force majeure (Art. 31): refill within 15 days. */
+export interface Vacancy {
+  memberIndex: number;
+  name: string;
+  vacatedOn: string;
+  reason: string;
+  recordedOn: string;
+}
+
+export interface RepresentativeSide {
+  members: Representative[];
+  chiefIndex: number;
+  setOn: string;
+  /** Worker side: the union has a 女职工委员会, so its head must be a representative (local rules). */
+  femaleCommittee?: boolean;
+  /** Open vacancies; setting the side again fills them. */
+  vacancies?: Vacancy[];
+}
+
+export interface Round {
+  no: number;
+  heldOn: string;
+  minutes: string;
+  openIssues: string[];
+}
+
+/**
+ * How a draft passes (see `voteRuleOf`): `enterprise` — the unit's 职代会, ≥ 2/3 of all
+ * representatives present AND > 1/2 of all approve (Art. 36); `sector` — an industry or regional
+ * draft, > 1/2 of all the representatives of the enterprises that accept it (or of the region's
+ * 职代会) approve, with no attendance quorum.
+ */
+export type VoteRule = 'enterprise' | 'sector';
+
+export const voteRuleOf = (type: ContractType): VoteRule => (type === 'industry' || type === 'regional' ? 'sector' : 'enterprise');
+
+export interface CongressVote {
+  representativesTotal: number;
+  /** Required under the enterprise rule; recorded when known under the sector rule. */
+  present?: number;
+  approve: number;
+  passed: boolean;
+  failed: ('quorum' | 'majority')[];
+  /** Absent on votes recorded before the sector rule existed (they used the enterprise rule). */
+  rule?: VoteRule;
+  recordedOn: string;
+}
+
+export interface HistoryEntry {
+  step: string;
+  /** The business date the step names (sentOn, signedOn, …). */
+  on: string;
+  at: string;
+  by: string;
+  note?: string;
+}
+
+/** A collective contract (集体合同) and its negotiation record, as stored. */
+export interface Contract {
+  contractId: string;
+  tenantId: string;
+  title: string;
+  type: ContractType;
+  specialKind?: SpecialKind;
+  unitId?: string;
+  scope?: { industry?: Industry; regionCode?: string };
+  employerParties: { name: string; uscc?: string }[];
+  coveredEnterprises: number;
+  coveredEmployees: number;
+  term: { start: string; end: string };
+  clauses: {
+    wageGrowthPct?: number;
+    minimumWageFen?: number;
+    workingHours?: string;
+    leave?: string;
+    protections?: string;
+    other?: string;
+  };
+  status: ContractStatus;
+  offer?: { sentOn: string; fromSide: Side; repliedOn?: string; accepted?: boolean };
+  representatives: Partial<Record<Side, RepresentativeSide>>;
+  rounds: Round[];
+  congress?: CongressVote;
+  signedOn?: string;
+  filing?: { filedOn: string; dueOn: string; lateDays: number };
+  review?: { objectionOn?: string; opinion?: string; recordedOn: string };
+  effectiveOn?: string;
+  publishedOn?: string;
+  performanceChecks: { year: number; findings: string; breaches?: string; checkedOn: string }[];
+  terminated?: { reason: string; on: string };
+  predecessorId?: string;
+  successorId?: string;
+  history: HistoryEntry[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Which rules count natural days and which working days, per tenant (DOMAIN.md §3). */
+export const clockRules = ['offerReply', 'repVacancy', 'filing', 'review', 'publish'] as const;
+export type ClockRule = (typeof clockRules)[number];
+
+export const clockRuleDays: Record<ClockRule, number> = { offerReply: 20, repVacancy: 15, filing: 10, review: 15, publish: 10 };
+
+export const clockRuleLabels: Record<ClockRule | 'renewalWindow' | 'expiry', { zh: string; en: string; basis: string }> = {
+  offerReply: { zh: '要约书面回应', en: 'Written reply to the offer', basis: '《集体合同规定》第三十二条' },
+  repVacancy: { zh: '协商代表空缺补足', en: 'Refill the vacant representative seat', basis: '《集体合同规定》第三十一条' },
+  filing: { zh: '报送人社部门审查', en: 'File with the HR bureau', basis: '《集体合同规定》第四十二条' },
+  review: { zh: '人社部门审查期', en: 'Review by the HR bureau', basis: '《集体合同规定》第四十五、四十七条（期满无异议，次日起生效）' },
+  publish: { zh: '向全体职工公布', en: 'Publish to all workers', basis: '《集体合同规定》第四十八条（地方规定）' },
+  renewalWindow: { zh: '续签窗口开启（到期前3个月）', en: 'Renewal window opens (3 months before expiry)', basis: '《集体合同规定》第三十八条' },
+  expiry: { zh: '合同期满', en: 'Term ends', basis: '《集体合同规定》第三十八条' },
+};
+
+export interface ContractSettings {
+  /** Natural or working days, per rule. */
+  dayCount: Record<ClockRule, DayCount>;
+  /** A natural-day period ending on a rest day runs to the next working day (民法典 Art. 203). */
+  extendOnRestDay: boolean;
+  /** The local monthly minimum wage in fen; a clause below it is rejected (劳动合同法 Art. 55). */
+  minimumWageFen?: number;
+  /** Outside experts may be at most num/den of a side (local rule, default 1/3). */
+  outsiderShareMax: { num: number; den: number };
+  /** Days to publish after taking effect (local rule); 0 turns the clock off. */
+  publishWithinDays: number;
+  version: number;
+}
+
+export const defaultContractSettings: ContractSettings = {
+  dayCount: { offerReply: 'natural', repVacancy: 'natural', filing: 'natural', review: 'natural', publish: 'natural' },
+  extendOnRestDay: false,
+  outsiderShareMax: { num: 1, den: 3 },
+  publishWithinDays: 10,
+  version: 0,
+};

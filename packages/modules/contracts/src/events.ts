@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { isoDateSchema } from '@ufp/core/validation/zod';
+import { defineEvent, metricFields } from '@ufp/kit/event';
+import { contractType, industry } from './domain/contract.js';
+
+/** Every event of a contract carries its id and type; no personal data. */
+const contractRef = { contractId: z.string(), type: z.enum(contractType.values), ...metricFields };
+
+export const contractCreated = defineEvent('contracts.contract.created', z.object(contractRef));
+export const contractSigned = defineEvent('contracts.contract.signed', z.object(contractRef));
+export const contractRenewed = defineEvent('contracts.contract.renewed', z.object({ ...contractRef, successorId: z.string() }));
+export const contractTerminated = defineEvent('contracts.contract.terminated', z.object(contractRef));
+/** Once per contract, on the day after its review period (`year` is that day's); ten-things targets count it. */
+export const contractEffective = defineEvent(
+  'contracts.contract.effective',
+  z.object({ ...contractRef, industry: z.enum(industry.values).optional(), coveredEmployees: z.number().int(), effectiveOn: isoDateSchema }),
+);
+export const contractExpiring = defineEvent('contracts.contract.expiring', z.object({ ...contractRef, termEnd: isoDateSchema }));
+export const contractExpired = defineEvent('contracts.contract.expired', z.object({ ...contractRef, termEnd: isoDateSchema }));
+
+export const contractEvents = [contractCreated, contractSigned, contractRenewed, contractTerminated, contractEffective, contractExpiring, contractExpired] as const;

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { noticeProblems } from '@ufp/core/calendar/calendar';
+import { limits, numberLimits } from '@ufp/core/validation/limits';
+import { currentDivisionCodeSchema, isCalendarDate, isoDateSchema, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
+import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, industry, specialKind } from './domain/contract.js';
+
+export const contractIdInput = z.object({ contractId: idInput });
+
+export const createInput = z.object({
+  title: text(limits.contracts.title).optional(),
+  type: z.enum(contractType.values),
+  specialKind: z.enum(specialKind.values).optional(),
+  unitId: idInput.optional(),
+  scope: z.object({ industry: z.enum(industry.values).optional(), regionCode: currentDivisionCodeSchema.optional() }).optional(),
+  employerParties: z.array(z.object({ name: text(limits.contracts.partyName), uscc: usccSchema.optional() })).min(1).max(200),
+  coveredEnterprises: z.number().int().min(numberLimits.coveredEnterprises.min).max(numberLimits.coveredEnterprises.max),
+  coveredEmployees: z.number().int().min(numberLimits.coveredEmployees.min).max(numberLimits.coveredEmployees.max),
+  term: z.object({ start: isoDateSchema, end: isoDateSchema }),
+  clauses: z
+    .object({
+      wageGrowthPct: z.number().min(-50).max(100).multipleOf(0.01).optional(),
+      minimumWageFen: z.number().int().min(0).max(100_000_000).optional(),
+      workingHours: text(limits.contracts.clause).optional(),
+      leave: text(limits.contracts.clause).optional(),
+      protections: text(limits.contracts.clause).optional(),
+      other: text(limits.contracts.otherClauses).optional(),
+    })
+    .default({}),
+});
+export type CreateInput = z.infer<typeof createInput>;
+
+const listFilter = {
+  type: z.enum(contractType.values).optional(),
+  status: z.enum(contractStatus.values).optional(),
+  industry: z.enum(industry.values).optional(),
+  unitId: idInput.optional(),
+  expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+};
+export const listInput = z.object({ ...pageInput, ...listFilter }).optional();
+export const exportInput = z.object({ ...listFilter, lang: langInput }).optional();
+
+const sideInput = z.enum(bargainingSide.values);
+
+export const offerSendInput = z.object({ contractId: idInput, sentOn: isoDateSchema, fromSide: sideInput });
+export const offerReplyInput = z.object({ contractId: idInput, repliedOn: isoDateSchema, accepted: z.boolean() });
+
+const memberInput = z.object({
+  name: text(limits.contracts.representativeName),
+  role: text(limits.contracts.representativeRole),
+  outsider: z.boolean().optional(),
+  femaleCommitteeHead: z.boolean().optional(),
+  /** 工号 or another internal number that tells namesakes apart; not an ID-card number. */
+  personRef: text(limits.contracts.personRef).optional(),
+});
+
+export const representativesSetInput = z.object({
+  contractId: idInput,
+  side: sideInput,
+  members: z.array(memberInput).min(1).max(30),
+  chiefIndex: z.number().int().min(0),
+  femaleCommittee: z.boolean().optional(),
+});
+
+export const representativesVacateInput = z
+  .object({ contractId: idInput, side: sideInput, memberIndex: z.number().int().min(0).max(29).optional(), name: text(limits.contracts.representativeName).optional(), vacatedOn: isoDateSchema, reason: text(limits.contracts.reason) })
+  .refine((v) => v.memberIndex !== undefined || v.name !== undefined, { message: '请指明空缺的代表（序号或姓名）', params: { en: 'Name the member whose seat is vacant (index or name)' }, path: ['memberIndex'] });
+
+export const roundsAddInput = z.object({ contractId: idInput, heldOn: isoDateSchema, minutes: text(limits.contracts.minutes), openIssues: z.array(text(limits.contracts.openIssue)).max(50).default([]) });
+
+export const congressRecordInput = z.object({
+  contractId: idInput,
+  heldOn: isoDateSchema.optional(),
+  representativesTotal: z.number().int().min(1).max(100_000),
+  present: z.number().int().min(0).optional(),
+  approve: z.number().int().min(0),
+});
+
+export const signInput = z.object({ contractId: idInput, signedOn: isoDateSchema });
+export const fileInput = z.object({ contractId: idInput, filedOn: isoDateSchema });
+export const reviewRecordInput = z.object({ contractId: idInput, objectionOn: isoDateSchema.optional(), opinion: text(limits.contracts.opinion).optional() });
+export const publishInput = z.object({ contractId: idInput, publishedOn: isoDateSchema });
+export const performanceCheckInput = z.object({ contractId: idInput, year: yearSchema, findings: text(limits.contracts.findings), breaches: text(limits.contracts.breaches).optional() });
+export const terminateInput = z.object({ contractId: idInput, reason: text(limits.contracts.reason) });
+
+export const deadlinesInput = z.object({ withinDays: z.number().int().min(0).max(3650).default(30) }).optional();
+
+export const noticeInput = z
+  .object({
+    year: yearSchema,
+    version: z.number().int().min(0),
+    source: text(limits.contracts.noticeSource),
+    off: z.array(z.union([isoDateSchema, z.tuple([isoDateSchema, isoDateSchema])])).min(1).max(40),
+    work: z.array(isoDateSchema).max(20),
+  })
+  .superRefine((n, ctx) => {
+    // An impossible date already has its issue from the date schema; the notice's own rules read real days only.
+    if (![...n.off.flat(), ...n.work].every(isCalendarDate)) return;
+    for (const p of noticeProblems(n)) ctx.addIssue({ code: 'custom', path: p.path, message: p.zh, params: { en: p.en } });
+  });
+
+const dayCountInput = z.enum(dayCountKind.values).optional();
+export const settingsInput = z.object({
+  version: z.number().int().min(0),
+  dayCount: z.object(Object.fromEntries(clockRules.map((r) => [r, dayCountInput])) as Record<(typeof clockRules)[number], typeof dayCountInput>).optional(),
+  extendOnRestDay: z.boolean().optional(),
+  minimumWageFen: z.number().int().min(0).max(100_000_000).nullable().optional(),
+  outsiderShareMax: z.object({ num: z.number().int().min(0).max(10), den: z.number().int().min(1).max(10) }).refine((f) => f.num <= f.den, { message: '外聘代表比例不得超过1', params: { en: 'The outsider share cannot exceed 1' } }).optional(),
+  publishWithinDays: z.number().int().min(0).max(60).optional(),
+});
+
+export type OfferSendInput = z.infer<typeof offerSendInput>;
+export type OfferReplyInput = z.infer<typeof offerReplyInput>;
+export type RepresentativesSetInput = z.infer<typeof representativesSetInput>;
+export type RepresentativesVacateInput = z.infer<typeof representativesVacateInput>;
+export type RoundsAddInput = z.infer<typeof roundsAddInput>;
+export type CongressRecordInput = z.infer<typeof congressRecordInput>;
+export type SignInput = z.infer<typeof signInput>;
+export type FileInput = z.infer<typeof fileInput>;
+export type ReviewRecordInput = z.infer<typeof reviewRecordInput>;
+export type PublishInput = z.infer<typeof publishInput>;
+export type PerformanceCheckInput = z.infer<typeof performanceCheckInput>;
+export type TerminateInput = z.infer<typeof terminateInput>;
+export type SettingsInput = z.infer<typeof settingsInput>;
+export type NoticeInput = z.infer<typeof noticeInput>;

@@ -1,0 +1,145 @@
+import type { WorkCalendar } from '@ufp/core/calendar/calendar';
+import { shanghaiDate } from '@ufp/core/clock';
+import { notFound } from '@ufp/core/errors';
+import { newId } from '@ufp/core/ids';
+import type { UnitOfWork } from '@ufp/db/unit-of-work';
+import { transition, type Decision, type WriteCtx } from '@ufp/kit/transition';
+import { write } from '@ufp/kit/write';
+import { openClocks } from '../domain/clocks.js';
+import type { Contract, ContractSettings } from '../domain/contract.js';
+import { checkNewContract, newContract } from '../domain/create.js';
+import * as steps from '../domain/steps.js';
+import { contractFilter, contractView, matchesFilter, type ContractView, type LedgerQuery } from '../domain/view.js';
+import { ledgerWorkbook } from '../export.js';
+import type { CreateInput, TerminateInput } from '../schemas.js';
+import { ContractRepository, workCalendar, type UnitCoverage } from '../store.js';
+
+const store = (ctx: WriteCtx) => new ContractRepository(ctx.deps.table, ctx.deps.cursors);
+const today = (ctx: WriteCtx) => shanghaiDate(ctx.deps.clock.now());
+const missing = () => notFound({ zh: '集体合同', en: 'Collective contract' });
+
+interface Rules {
+  settings: ContractSettings;
+  calendar: WorkCalendar;
+}
+const rulesOf = async (ctx: WriteCtx): Promise<Rules> => {
+  const [settings, calendar] = await Promise.all([store(ctx).settings(ctx.scope.tenantId), workCalendar(ctx.deps.table)]);
+  return { settings, calendar };
+};
+const viewOf = (ctx: WriteCtx, c: Contract, rules: Rules) => contractView(c, rules.settings, today(ctx), rules.calendar);
+
+export async function create(ctx: WriteCtx, input: CreateInput): Promise<ContractView> {
+  const rules = await rulesOf(ctx);
+  checkNewContract(input, ctx.scope.divisionCode, rules.settings);
+  const unit = input.unitId ? await ctx.deps.units.get(ctx.scope, input.unitId) : undefined;
+  return write(ctx, (uow, now) => {
+    const d = newContract(input, { now, today: shanghaiDate(now), scope: ctx.scope, contractId: newId(), unitName: unit?.name });
+    store(ctx).add(uow, d.after);
+    for (const event of d.events ?? []) uow.emit(event);
+    uow.audit(d.audit);
+    return viewOf(ctx, d.after, rules);
+  });
+}
+
+export async function get(ctx: WriteCtx, input: { contractId: string }): Promise<ContractView> {
+  const [c, rules] = await Promise.all([store(ctx).find(ctx.scope, input.contractId), rulesOf(ctx)]);
+  if (!c) throw missing();
+  return viewOf(ctx, c, rules);
+}
+
+export async function list(ctx: WriteCtx, input: (LedgerQuery & { cursor?: string; limit?: number }) | undefined) {
+  const [page, rules] = await Promise.all([store(ctx).list(ctx.scope, contractFilter(input, today(ctx)), { cursor: input?.cursor, limit: input?.limit }), rulesOf(ctx)]);
+  return { items: page.items.map((c) => viewOf(ctx, c, rules)), nextCursor: page.nextCursor };
+}
+
+/** The ledger as an Excel workbook (base64), with the same filters as `list`, in the chosen language. */
+export async function exportLedger(ctx: WriteCtx, input: (LedgerQuery & { lang?: 'zh' | 'en' }) | undefined) {
+  const filter = contractFilter(input, today(ctx));
+  const items = (await store(ctx).all(ctx.scope)).filter((c) => matchesFilter(c, filter)).sort((a, b) => a.term.end.localeCompare(b.term.end));
+  return ledgerWorkbook(items, input?.lang ?? 'zh', today(ctx));
+}
+
+/** Every open legal clock in the tenant due within `withinDays` (overdue ones included). */
+export async function deadlines(ctx: WriteCtx, input: { withinDays: number } | undefined) {
+  const [all, { settings, calendar }] = await Promise.all([store(ctx).all(ctx.scope), rulesOf(ctx)]);
+  const day = today(ctx);
+  const within = input?.withinDays ?? 30;
+  const items = all
+    .flatMap((c) => openClocks(c, settings, day, calendar))
+    .filter((k) => k.daysLeft <= within)
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title));
+  return { today: day, coveredYears: calendar.coveredYears(), items };
+}
+
+/**
+ * One lifecycle step: reads the contract (with the tenant's settings and calendar), decides it purely
+ * and commits it with its events and audit entry, guarded by the contract's version.
+ */
+async function runStep<I extends { contractId: string }, D extends Decision<Contract>>(
+  ctx: WriteCtx,
+  input: I,
+  decide: (before: Contract, input: I, ctx: steps.StepContext) => D,
+  also: { load?: (before: Contract) => Promise<void>; save?: (uow: UnitOfWork, decision: D) => void } = {},
+): Promise<ContractView> {
+  const s = store(ctx);
+  let rules: Rules | undefined;
+  let decision: D | undefined;
+  const after = await transition(
+    ctx,
+    {
+      load: async () => {
+        const [c, r] = await Promise.all([s.find(ctx.scope, input.contractId), rulesOf(ctx)]);
+        rules = r;
+        if (c) await also.load?.(c);
+        return c;
+      },
+      missing,
+      decide: (before, i, d) => (decision = decide(before, i, { ...d, ...rules! })),
+      save: (uow, after, before) => {
+        s.replace(uow, after, before.version);
+        also.save?.(uow, decision!);
+      },
+    },
+    input,
+  );
+  return viewOf(ctx, after, rules!);
+}
+
+/** A step that needs nothing beyond the contract and the rules. */
+const command =
+  <I extends { contractId: string }>(decide: (before: Contract, input: I, ctx: steps.StepContext) => Decision<Contract>) =>
+  (ctx: WriteCtx, input: I): Promise<ContractView> =>
+    runStep(ctx, input, decide);
+
+export const sendOffer = command(steps.sendOffer);
+export const replyToOffer = command(steps.replyToOffer);
+export const setRepresentatives = command(steps.setRepresentatives);
+export const vacateSeat = command(steps.vacateSeat);
+export const addRound = command(steps.addRound);
+export const recordCongress = command(steps.recordCongress);
+export const sign = command(steps.sign);
+export const file = command(steps.file);
+export const recordReview = command(steps.recordReview);
+export const publish = command(steps.publish);
+export const checkPerformance = command(steps.checkPerformance);
+
+/** Opens the successor contract (a draft) within the 3 months before expiry; both are written together. */
+export async function renew(ctx: WriteCtx, input: { contractId: string }): Promise<{ contract: ContractView; successorId: string }> {
+  const successorId = newId();
+  const contract = await runStep(ctx, { ...input, successorId }, steps.renew, { save: (uow, d) => store(ctx).add(uow, d.successor) });
+  return { contract, successorId };
+}
+
+/** Ends a contract early; a unit's in-force count moves with it in the same transaction. */
+export async function terminate(ctx: WriteCtx, input: TerminateInput): Promise<ContractView> {
+  const s = store(ctx);
+  let coverage: UnitCoverage | undefined;
+  return runStep(ctx, input, (before, i, d) => steps.terminate(before, { ...i, unitInForce: coverage?.count }, d), {
+    load: async (c) => {
+      if (c.unitId) coverage = await s.unitCoverage(c.tenantId, c.unitId);
+    },
+    save: (uow, d) => {
+      if (coverage && d.unitInForce !== undefined) s.setUnitCoverage(uow, coverage, d.unitInForce);
+    },
+  });
+}
