@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { contractStatuses, contractTypes, industries } from '@ufp/core/contracts/contract';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/core/contracts/metrics';
-import { aidKinds, fundSources } from '@ufp/core/hardship/rules';
-import { tierLabels } from '@ufp/core/hardship/tier';
-import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/core/hardship/workflow';
+import { aidKinds, fundSources } from '@ufp/hardship/domain/rules';
+import { tierLabels } from '@ufp/hardship/domain/tier';
+import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
 import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/core/ten-things/apply';
 import { itemStatuses } from '@ufp/core/ten-things/status';
 import { unitMetricDeltas, unitTypes } from '@ufp/core/units/unit';

@@ -201,3 +201,6 @@ export const isoDateTimeSchema = instantSchema('start');
 
 /** As `isoDateTimeSchema`, for an inclusive upper bound (audit `to`): a bare date means the end of that day. */
 export const isoDateTimeUntilSchema = instantSchema('end');
+
+/** A calendar year of the platform's records (rule packs, budgets, rollups). */
+export const yearSchema = z.number().int().min(2000).max(2100);
