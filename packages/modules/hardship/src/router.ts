@@ -4,6 +4,7 @@ import * as schemas from './schemas.js';
 import * as aid from './service/aid.js';
 import * as files from './service/files.js';
 import * as ledger from './service/ledger.js';
+import * as publicPages from './service/public.js';
 import * as rules from './service/rules.js';
 
 const STAFF: Role[] = ['federation_admin', 'federation_staff'];
@@ -41,10 +42,10 @@ export const hardshipRouter = router({
     get: filers.input(schemas.yearInput).query(({ ctx, input }) => rules.getRules(ctx, input)),
     set: admins.input(schemas.rulesInput).mutation(({ ctx, input }) => rules.setRules(ctx, input)),
   }),
-  selfTest: publicProcedure.input(schemas.selfTestInput).query(({ ctx, input }) => rules.selfTest(ctx, input)),
+  selfTest: publicProcedure.input(schemas.selfTestInput).query(({ ctx, input }) => publicPages.selfTest(ctx, input)),
   files: filesRouter,
   notices: router({
-    list: publicProcedure.input(schemas.noticesInput).query(({ ctx, input }) => rules.notices(ctx, input)),
+    list: publicProcedure.input(schemas.noticesInput).query(({ ctx, input }) => publicPages.notices(ctx, input)),
   }),
   funds: router({
     list: staff.input(schemas.yearInput).query(({ ctx, input }) => aid.listFunds(ctx, input)),
