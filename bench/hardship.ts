@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sheetBuffer } from '@ufp/kit/excel';
-import { ledgerColumns } from '@ufp/core/hardship/ledger';
+import { ledgerColumns } from '@ufp/hardship/domain/ledger';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { benchAdmin, withBenchPlatform } from './platform.js';
 

@@ -10,7 +10,7 @@ import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { CursorCodec } from '@ufp/db/cursor';
 import { ContractRepository } from '@ufp/contracts/store';
-import { HardshipRepository } from '@ufp/db/repositories/hardship';
+import { HardshipStore as HardshipRepository } from '@ufp/hardship/store';
 import { TenThingsStore as TenThingsRepository } from '@ufp/ten-things/store';
 import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 

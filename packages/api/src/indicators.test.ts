@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { contractStatus, contractType, industry } from '@ufp/contracts/domain/contract';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/contracts/domain/metrics';
-import { aidKinds, fundSources } from '@ufp/core/hardship/rules';
-import { tierLabels } from '@ufp/core/hardship/tier';
-import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/core/hardship/workflow';
+import { aidKinds, fundSources } from '@ufp/hardship/domain/rules';
+import { tierLabels } from '@ufp/hardship/domain/tier';
+import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
 import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
 import { itemStatuses } from '@ufp/ten-things/domain/status';
 import { unitTypes } from '@ufp/core/units/unit';

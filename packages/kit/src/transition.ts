@@ -20,7 +20,7 @@ export interface Decision<A> {
   audit: AuditEntry;
 }
 
-export interface TransitionSpec<A extends { version: number }, I> {
+export interface TransitionSpec<A extends { version: number }, I, R = A> {
   /** Reads the aggregate with its version. */
   load(): Promise<A | undefined>;
   missing(): DomainError;
@@ -29,25 +29,28 @@ export interface TransitionSpec<A extends { version: number }, I> {
   save(uow: UnitOfWork, after: A, before: A): void;
   /** The version the caller last saw (optimistic lock from the client), when it sent one. */
   expectedVersion?: number;
+  /** What the call answers, and what an idempotent replay answers (stored in the same transaction); the stored `after` when absent. */
+  view?(after: A, ctx: DecideContext): R;
 }
 
 export type WriteCtx = Context & { scope: TenantScope };
 
 /**
  * read with version → pure decide → one UnitOfWork (version check, outbox, audit, idempotency answer).
- * The result is the stored `after`.
+ * The result is the stored `after`, or `spec.view` of it.
  */
-export async function transition<A extends { version: number }, I>(ctx: WriteCtx, spec: TransitionSpec<A, I>, input: I): Promise<A> {
+export async function transition<A extends { version: number }, I, R = A>(ctx: WriteCtx, spec: TransitionSpec<A, I, R>, input: I): Promise<R> {
   const before = await spec.load();
   if (!before) throw spec.missing();
   if (spec.expectedVersion !== undefined && spec.expectedVersion !== before.version) throw staleVersion();
   return write(ctx, (uow, now) => {
-    const decision = spec.decide(before, input, { now, today: shanghaiDate(now), scope: ctx.scope });
+    const decideCtx = { now, today: shanghaiDate(now), scope: ctx.scope };
+    const decision = spec.decide(before, input, decideCtx);
     const after = { ...decision.after, version: before.version + 1 };
     spec.save(uow, after, before);
     for (const event of decision.events ?? []) uow.emit(event);
     uow.audit(decision.audit);
-    return after;
+    return spec.view ? spec.view(after, decideCtx) : (after as unknown as R);
   });
 }
 

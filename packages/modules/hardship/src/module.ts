@@ -1,7 +1,9 @@
-import { hardshipDerivedIndicators, hardshipIndicators } from '@ufp/core/hardship/indicators';
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
-import { hardshipRouter, MAX_LEDGER_BYTES } from './router.js';
+import { publishedEvents } from './events.js';
+import { hardshipDerivedIndicators, hardshipIndicators } from './metrics.js';
+import { hardshipRouter } from './router.js';
+import { MAX_LEDGER_BYTES } from './schemas.js';
 import { seedHardship } from './seed.js';
 import { hardshipTickJob } from './tick.js';
 
@@ -13,6 +15,7 @@ export const hardshipModule = defineModule({
   indicators: hardshipIndicators,
   derivedIndicators: hardshipDerivedIndicators,
   router: router({ hardship: hardshipRouter }),
+  events: publishedEvents,
   ticks: [({ table }) => hardshipTickJob(table)],
   seed: seedHardship,
   bodyLimits: { 'hardship.ledger.import': MAX_LEDGER_BYTES },

@@ -1,6 +1,6 @@
 import type { Claims } from '@ufp/kit/auth';
 import { shanghaiDate } from '@ufp/core/clock';
-import { addDays } from '@ufp/core/hardship/workflow';
+import { addDays } from './domain/workflow.js';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import type { SeedApi } from '@ufp/kit/seed';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { fileClocks, needsAttention, type HardshipClock } from '@ufp/core/hardship/clocks';
-import type { HardshipFile } from '@ufp/core/hardship/file';
+import { fileClocks, needsAttention, type HardshipClock } from './domain/clocks.js';
+import type { HardshipFile } from './domain/file.js';
 import { CursorCodec } from '@ufp/db/cursor';
-import { HardshipRepository } from '@ufp/db/repositories/hardship';
+import { HardshipStore } from './store.js';
 import { NotificationRepository, type Notification } from '@ufp/db/repositories/notifications';
 import { UnitRepository } from '@ufp/db/repositories/units';
 import type { Table } from '@ufp/db/table';
@@ -49,7 +49,7 @@ export function hardshipReminder(file: Pick<HardshipFile, 'fileId' | 'tenantId'>
  */
 export function hardshipTickJob(table: Table): TenantTickJob {
   const cursors = new CursorCodec(randomBytes(32)); // required by the repositories; the tick hands out no cursors
-  const files = new HardshipRepository(table, cursors);
+  const files = new HardshipStore(table, cursors);
   const units = new UnitRepository(table, cursors);
   const inbox = new NotificationRepository(table);
   return {

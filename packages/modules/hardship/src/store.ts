@@ -1,13 +1,14 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, conflict, notFound, staleVersion } from '@ufp/core/errors';
-import type { Fund, Grant, HardshipFile } from '@ufp/core/hardship/file';
-import { defaultRulePack, type AidKind, type FundSource, type HardshipRulePack } from '@ufp/core/hardship/rules';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import type { CursorCodec } from '../cursor.js';
-import { keys, tenantPrefix } from '../keys.js';
-import { getItem, queryPage, stripKeys, type Page } from '../query.js';
-import type { Table } from '../table.js';
-import type { UnitOfWork } from '../unit-of-work.js';
+import type { CursorCodec } from '@ufp/db/cursor';
+import { keys, tenantPrefix } from '@ufp/db/keys';
+import { getItem, queryPage, type Page } from '@ufp/db/query';
+import { parseStored } from '@ufp/db/stored';
+import type { Table } from '@ufp/db/table';
+import type { UnitOfWork } from '@ufp/db/unit-of-work';
+import { fundSchema, grantSchema, hardshipFileSchema, type Fund, type Grant, type HardshipFile } from './domain/file.js';
+import { defaultRulePack, hardshipRulePackSchema, type AidKind, type FundSource, type HardshipRulePack } from './domain/rules.js';
 
 /** Hardship keys: tenant-first, except the province duplicate index, which holds no PII. */
 export const hardshipKeys = {
@@ -32,7 +33,7 @@ const fileExists = conflict({ zh: '档案已存在', en: 'File already exists' }
 const openFileExists = () =>
   conflict({ zh: '该职工在本工会已有未注销的困难档案（一户一档）', en: 'This worker already has an open hardship file in this federation' }, { field: 'worker.idNumber', reason: 'open_file_exists' });
 
-export class HardshipRepository {
+export class HardshipStore {
   constructor(
     private readonly table: Table,
     private readonly cursors: CursorCodec,
@@ -41,7 +42,7 @@ export class HardshipRepository {
   // ── rule packs ────────────────────────────────────────────────────────────────────────
   async rules(scope: TenantScope, year: number): Promise<HardshipRulePack> {
     const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.rules(scope.tenantId, year));
-    return item ? stripKeys<HardshipRulePack>(item) : defaultRulePack(year);
+    return item ? parseStored(hardshipRulePackSchema, item, 'hardship rule pack') : defaultRulePack(year);
   }
 
   putRules(uow: UnitOfWork, scope: TenantScope, pack: HardshipRulePack, expectedVersion: number): void {
@@ -52,11 +53,15 @@ export class HardshipRepository {
 
   // ── files ─────────────────────────────────────────────────────────────────────────────
   /** A file of the scope's tenant; a unit reporter only sees their own unit's files. */
-  async getFile(scope: TenantScope, fileId: string): Promise<HardshipFile> {
+  async findFile(scope: TenantScope, fileId: string): Promise<HardshipFile | undefined> {
     const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.file(scope.tenantId, fileId));
-    if (!item) throw notFound({ zh: '困难档案', en: 'Hardship file' });
-    const file = stripKeys<HardshipFile>(item);
-    if (scope.unitId && file.unitId !== scope.unitId) throw notFound({ zh: '困难档案', en: 'Hardship file' });
+    const file = item && fileOf(item);
+    return file && (!scope.unitId || file.unitId === scope.unitId) ? file : undefined;
+  }
+
+  async getFile(scope: TenantScope, fileId: string): Promise<HardshipFile> {
+    const file = await this.findFile(scope, fileId);
+    if (!file) throw fileMissing();
     return file;
   }
 
@@ -85,13 +90,13 @@ export class HardshipRepository {
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
       },
-      { ...page, map: (i) => stripKeys<HardshipFile>(i) },
+      { ...page, map: fileOf },
     );
   }
 
   /** Every file of the tenant (queues, stale lists, export): bounded by a county's caseload. */
   async allFiles(scope: TenantScope, status?: string): Promise<HardshipFile[]> {
-    return this.queryAll(hardshipKeys.filePartition(scope.tenantId), (i) => stripKeys<HardshipFile>(i), { unitId: scope.unitId, status });
+    return this.queryAll(hardshipKeys.filePartition(scope.tenantId), fileOf, { unitId: scope.unitId, status });
   }
 
   addFile(uow: UnitOfWork, file: HardshipFile): void {
@@ -131,12 +136,12 @@ export class HardshipRepository {
         ConsistentRead: true,
       }),
     );
-    return (res.Items ?? []).map((i) => stripKeys<Fund>(i));
+    return (res.Items ?? []).map(fundOf);
   }
 
   async fund(scope: TenantScope, year: number, source: FundSource): Promise<Fund | undefined> {
     const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.fund(scope.tenantId, year, source));
-    return item ? stripKeys<Fund>(item) : undefined;
+    return item ? fundOf(item) : undefined;
   }
 
   /** Sets a budget; refused (409) if it would fall below what is already granted. */
@@ -257,7 +262,13 @@ export class HardshipRepository {
   }
 }
 
+export const fileMissing = () => notFound({ zh: '困难档案', en: 'Hardship file' });
+
+const fileOf = (item: Record<string, unknown>): HardshipFile => parseStored(hardshipFileSchema, item, 'hardship file');
+const fundOf = (item: Record<string, unknown>): Fund => parseStored(fundSchema, item, 'hardship fund');
+
+/** `kind` is the table's item-type attribute: the aid kind is stored as `aidKind`. */
 function grantOf(item: Record<string, unknown>): Grant {
-  const { aidKind, ...rest } = stripKeys<Record<string, unknown>>(item);
-  return { ...rest, kind: aidKind } as Grant;
+  const { aidKind, ...rest } = item;
+  return parseStored(grantSchema, { ...rest, kind: aidKind }, 'hardship grant');
 }

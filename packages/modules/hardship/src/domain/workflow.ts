@@ -1,4 +1,5 @@
-import { conflict, forbidden } from '../errors.js';
+import { conflict, forbidden, invalid } from '@ufp/core/errors';
+import { defineEnum } from '@ufp/kit/enum';
 import type { Tier } from './tier.js';
 import type { AidKind, FundSource } from './rules.js';
 
@@ -7,10 +8,7 @@ import type { AidKind, FundSource } from './rules.js';
  * public notice (评议公示) → federation review by someone other than the submitter → approved
  * and 建档 → yearly re-verification → exit (脱困, follow-up monitoring) → re-entry (返困).
  */
-export const fileStatuses = ['draft', 'submitted', 'investigated', 'noticed', 'approved', 'rejected', 'exited'] as const;
-export type FileStatus = (typeof fileStatuses)[number];
-
-export const fileStatusLabels: Record<FileStatus, { zh: string; en: string }> = {
+export const FileStatus = defineEnum({
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '待调查', en: 'Awaiting investigation' },
   investigated: { zh: '待公示', en: 'Awaiting notice' },
@@ -18,12 +16,13 @@ export const fileStatusLabels: Record<FileStatus, { zh: string; en: string }> = 
   approved: { zh: '已建档', en: 'On file' },
   rejected: { zh: '未通过', en: 'Rejected' },
   exited: { zh: '已脱困', en: 'Exited' },
-};
+});
+export type FileStatus = (typeof FileStatus.values)[number];
+export const fileStatuses = FileStatus.values;
+export const fileStatusLabels = FileStatus.labels;
 
-export const fileActions = ['submit', 'investigate', 'publishNotice', 'approve', 'reject', 'reverify', 'exit', 'followUp', 'reenter'] as const;
-export type FileAction = (typeof fileActions)[number];
-
-const actionLabels: Record<FileAction, { zh: string; en: string }> = {
+/** The workflow's steps; the labels complete "cannot …" in a refusal. */
+export const FileAction = defineEnum({
   submit: { zh: '提交申请', en: 'submit' },
   investigate: { zh: '登记入户调查', en: 'record the investigation' },
   publishNotice: { zh: '发布公示', en: 'publish the notice' },
@@ -33,7 +32,10 @@ const actionLabels: Record<FileAction, { zh: string; en: string }> = {
   exit: { zh: '脱困退出', en: 'exit' },
   followUp: { zh: '登记脱困回访', en: 'record the follow-up' },
   reenter: { zh: '返困重新建档', en: 're-enter' },
-};
+});
+export type FileAction = (typeof FileAction.values)[number];
+export const fileActions = FileAction.values;
+const actionLabels = FileAction.labels;
 
 const transitions: Record<FileAction, { from: readonly FileStatus[]; to: FileStatus }> = {
   submit: { from: ['draft'], to: 'submitted' },
@@ -71,6 +73,60 @@ export function allowedActions(status: FileStatus): FileAction[] {
 export function assertReviewerIsNotSubmitter(reviewer: string, submitter: string | undefined): void {
   if (submitter && reviewer === submitter) {
     throw forbidden({ zh: '审核人不能是该申请的提交人', en: 'The reviewer must not be the person who submitted the application' });
+  }
+}
+
+/**
+ * 评议 (review) may happen when: the reviewer neither submitted nor created the application, the
+ * notice has run its days, and an approval concerns a household that qualifies under the rules.
+ */
+export function assertReviewable(file: { status: FileStatus; tier: string; submittedBy?: string; createdBy: string; noticeEndsOn?: string }, reviewer: string, decision: 'approve' | 'reject', today: string): void {
+  assertReviewerIsNotSubmitter(reviewer, file.submittedBy);
+  assertReviewerIsNotSubmitter(reviewer, file.createdBy);
+  if (file.status === 'noticed' && file.noticeEndsOn && today < reviewOpensOn(file.noticeEndsOn)) {
+    const opens = reviewOpensOn(file.noticeEndsOn);
+    throw conflict({ zh: `公示期未满：公示至 ${file.noticeEndsOn} 止，${opens} 起可审核`, en: `The notice runs until ${file.noticeEndsOn}; review may begin on ${opens}` }, { reason: 'notice_running' });
+  }
+  if (decision === 'approve' && file.tier === 'not_eligible') {
+    throw conflict({ zh: '测算结果不符合困难职工条件，不能建档', en: 'The household does not qualify under the rules; it cannot be put on file' });
+  }
+}
+
+/** A worker's employment cannot start after the application day. */
+export function assertEmploymentStarted(employmentStart: string | undefined, today: string): void {
+  if (employmentStart && employmentStart > today) {
+    throw invalid({ zh: '入职日期不能晚于今天', en: 'Employment start cannot be in the future' }, { field: 'worker.employmentStart' });
+  }
+}
+
+/** The investigation visit is recorded after it happened. */
+export function assertVisitHappened(visitedOn: string, today: string): void {
+  if (visitedOn > today) throw invalid({ zh: '入户调查日期不能晚于今天', en: 'The visit date cannot be in the future' }, { field: 'visitedOn' });
+}
+
+/** The notice starts no earlier than the investigation visit and within 30 days. */
+export function assertNoticeStart(file: { visitedOn?: string }, startsOn: string, today: string): void {
+  if (file.visitedOn && startsOn < file.visitedOn) throw invalid({ zh: '公示不能早于入户调查', en: 'The notice cannot start before the investigation visit' }, { field: 'startsOn' });
+  if (daysBetween(today, startsOn) > 30) throw invalid({ zh: '公示开始日期不能晚于30天后', en: 'The notice must start within 30 days' }, { field: 'startsOn' });
+}
+
+/** The follow-up visit is recorded after it happened, and after the exit. */
+export function assertFollowUpVisit(visitedOn: string, today: string, exitedOn: string | undefined): void {
+  if (visitedOn > today) throw invalid({ zh: '回访日期不能晚于今天', en: 'The visit date cannot be in the future' }, { field: 'visitedOn' });
+  if (exitedOn && visitedOn < exitedOn) throw invalid({ zh: '回访日期不能早于脱困日期', en: 'The visit cannot be before the exit' }, { field: 'visitedOn' });
+}
+
+/** Household figures change only before the notice; afterwards at the yearly re-verification. */
+export function assertHouseholdEditable(status: FileStatus): void {
+  if (!(['draft', 'submitted', 'investigated'] as FileStatus[]).includes(status)) {
+    throw conflict({ zh: '公示后不能再修改家庭情况，请在年度复核时更新', en: 'Household figures cannot change after the notice; update them at re-verification' }, { reason: 'workflow_order' });
+  }
+}
+
+/** A re-verification that finds the household no longer eligible is an exit, not a new tier. */
+export function assertStillEligible(tier: string): void {
+  if (tier === 'not_eligible') {
+    throw conflict({ zh: '复核测算已不符合困难条件，请办理脱困退出', en: 'No longer eligible on re-verification; record an exit instead' }, { reason: 'no_longer_eligible' });
   }
 }
 

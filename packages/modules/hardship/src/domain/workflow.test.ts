@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { DomainError } from '@ufp/core/errors';
 import { addMonths, allowedActions, assertReviewerIsNotSubmitter, fileMetricDeltas, investigationDueOn, isStale, nextStatus } from './workflow.js';
 
 describe('hardship file workflow', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idNumberCheckCharacter } from '../validation/id-number.js';
+import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { readLedgerRow, validateLedgerRow, type LedgerKey } from './ledger.js';
 
 const id = (() => {

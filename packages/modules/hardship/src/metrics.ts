@@ -1,6 +1,6 @@
-import { atYearEnd, derivedIndicator, inYear, indicator, indicatorFamily, type Base, type DerivedIndicator, type Indicator } from '../rollups/indicators.js';
-import { aidKindLabels, aidKinds, fundSourceLabels, fundSources } from './rules.js';
-import { tierLabels, tiers } from './tier.js';
+import { atYearEnd, derivedIndicator, inYear, indicator, indicatorFamily, type Base, type DerivedIndicator, type Indicator } from '@ufp/core/rollups/indicators';
+import { aidKindLabels, aidKinds, fundSourceLabels, fundSources } from './domain/rules.js';
+import { tierLabels, tiers } from './domain/tier.js';
 
 const hardshipStock: Base = { module: 'hardship', kind: 'stock', unit: 'count' };
 const hardshipFlow: Base = { module: 'hardship', kind: 'flow', unit: 'count' };

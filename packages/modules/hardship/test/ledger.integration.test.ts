@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstSheetRows, sheetBuffer } from '@ufp/kit/excel';
-import { ledgerColumns } from '@ufp/core/hardship/ledger';
+import { ledgerColumns } from '@ufp/hardship/domain/ledger';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 import { idFrom, idWhoseRoundedNumberIsValid, inlineStringsWorkbook, JSZip, libreOfficeXlsx, pythonUno, rewriteSheet, soffice, typeIntoSheet } from '@ufp/testing/spreadsheets';

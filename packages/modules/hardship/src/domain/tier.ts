@@ -1,27 +1,29 @@
+import { defineEnum } from '@ufp/kit/enum';
 import { divRoundHalfUp, factorText, toBasisPoints, yuan, yuanExact, yuanShort } from './money.js';
 import type { HardshipRulePack } from './rules.js';
 
-export const tiers = ['deep', 'relative', 'accidental'] as const;
-export type Tier = (typeof tiers)[number];
-export type TierResult = Tier | 'not_eligible';
-
-export const tierLabels: Record<TierResult, { zh: string; en: string }> = {
+/** A household's result under the rules: one of the three tiers, or not eligible. */
+export const TierResult = defineEnum({
   deep: { zh: '深度困难', en: 'Deep hardship' },
   relative: { zh: '相对困难', en: 'Relative hardship' },
   accidental: { zh: '意外致困', en: 'Accidental hardship' },
   not_eligible: { zh: '不符合困难职工条件', en: 'Not eligible' },
-};
+});
+export type TierResult = (typeof TierResult.values)[number];
+export type Tier = Exclude<TierResult, 'not_eligible'>;
+export const tiers = ['deep', 'relative', 'accidental'] as const satisfies readonly Tier[];
+export const tierLabels = TierResult.labels;
 
 /** Events that make a household 意外致困 on their own (DOMAIN.md §6). */
-export const hardshipEvents = ['disaster', 'serious_accident', 'major_illness', 'epidemic'] as const;
-export type HardshipEvent = (typeof hardshipEvents)[number];
-
-export const hardshipEventLabels: Record<HardshipEvent, { zh: string; en: string }> = {
+export const HardshipEvent = defineEnum({
   disaster: { zh: '遭受自然灾害', en: 'natural disaster' },
   serious_accident: { zh: '遭遇重大事故', en: 'serious accident' },
   major_illness: { zh: '本人或家庭成员患重大疾病', en: 'major illness in the household' },
   epidemic: { zh: '受重大疫情影响', en: 'major epidemic' },
-};
+});
+export type HardshipEvent = (typeof HardshipEvent.values)[number];
+export const hardshipEvents = HardshipEvent.values;
+export const hardshipEventLabels = HardshipEvent.labels;
 
 export interface HouseholdFigures {
   householdSize: number;

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { AidKind, FundSource } from './rules.js';
+import { TierResult } from './tier.js';
+import { FileStatus } from './workflow.js';
+
+/**
+ * The hardship entities as stored (store.ts parses every item read against these). Sensitive
+ * personal information (ID number, phone, household figures, illness and findings) is stored
+ * only encrypted, next to masked forms.
+ */
+
+/** One entry of a file's timeline; never carries free text with personal data. */
+export const timelineEntrySchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  actor: z.string(),
+  on: z.string().optional(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const hardshipFileSchema = z.object({
+  fileId: z.string(),
+  tenantId: z.string(),
+  unitId: z.string(),
+  status: z.enum(FileStatus.values),
+  worker: z.object({
+    name: z.string(),
+    nameMasked: z.string(),
+    idMasked: z.string(),
+    idEncrypted: z.string(),
+    phoneMasked: z.string().optional(),
+    phoneEncrypted: z.string().optional(),
+    migrant: z.boolean(),
+  }),
+  /** Tenant-scoped blind index of the ID number (the open-file guard key). */
+  idIndex: z.string(),
+  /** Province-scoped blind index (the cross-tenant duplicate check key). */
+  provinceIndex: z.string(),
+  householdSize: z.number().int(),
+  /** Household figures, members, causes, the explanation: encrypted JSON (`HouseholdDetails`). */
+  householdEncrypted: z.string(),
+  findingsEncrypted: z.string().optional(),
+  tier: z.enum(TierResult.values),
+  /** Year of the rule pack the tier was computed under. */
+  rulesYear: z.number().int(),
+  consentGiven: z.literal(true),
+  createdBy: z.string(),
+  submittedBy: z.string().optional(),
+  submittedOn: z.string().optional(),
+  investigationDueOn: z.string().optional(),
+  visitedOn: z.string().optional(),
+  noticeStartsOn: z.string().optional(),
+  noticeEndsOn: z.string().optional(),
+  reviewedBy: z.string().optional(),
+  approvedOn: z.string().optional(),
+  lastVerifiedOn: z.string().optional(),
+  exitedOn: z.string().optional(),
+  followUpDueOn: z.string().optional(),
+  /** The post-exit follow-up visit (closes the follow-up clock); its findings are stored encrypted. */
+  followedUpOn: z.string().optional(),
+  followUpFindingsEncrypted: z.string().optional(),
+  reentries: z.number().int(),
+  timeline: z.array(timelineEntrySchema),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type HardshipFile = z.infer<typeof hardshipFileSchema>;
+
+/** What is inside `householdEncrypted` (parsed after decryption). */
+export const householdDetailsSchema = z.object({
+  members: z.array(
+    z.object({ relation: z.string(), name: z.string(), idMasked: z.string().optional(), annualIncomeFen: z.number().optional(), health: z.string().optional() }),
+  ),
+  annualIncomeFen: z.number(),
+  rigidExpensesFen: z.number(),
+  hardshipCostsFen: z.number().optional(),
+  assets: z.string().optional(),
+  causes: z.array(z.string()),
+  events: z.array(z.string()),
+  employmentStart: z.string().optional(),
+  explanation: z.string(),
+  explanationEn: z.string(),
+  perCapitaMonthlyFen: z.number(),
+});
+export type HouseholdDetails = z.infer<typeof householdDetailsSchema>;
+
+export const grantSchema = z.object({
+  grantId: z.string(),
+  tenantId: z.string(),
+  fileId: z.string(),
+  year: z.number().int(),
+  kind: z.enum(AidKind.values),
+  amountFen: z.number().int(),
+  fundSource: z.enum(FundSource.values),
+  grantedOn: z.string(),
+  grantedBy: z.string(),
+  note: z.string().optional(),
+  bankAccountMasked: z.string().optional(),
+  bankAccountEncrypted: z.string().optional(),
+  createdAt: z.string(),
+});
+export type Grant = z.infer<typeof grantSchema>;
+
+export const fundSchema = z.object({
+  year: z.number().int(),
+  source: z.enum(FundSource.values),
+  budgetFen: z.number().int(),
+  grantedFen: z.number().int(),
+  remainingFen: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Fund = z.infer<typeof fundSchema>;

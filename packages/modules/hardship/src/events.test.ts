@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { aidGranted, fileApproved, publishedEvents } from './events.js';
+
+describe('hardship events', () => {
+  it('are <module>.<entity>.<verbPast>, one definition per type', () => {
+    const types = publishedEvents.map((e) => e.type);
+    expect(new Set(types).size).toBe(types.length);
+    for (const t of types) expect(t).toMatch(/^hardship\.[a-z]+\.[a-z]+$/);
+  });
+
+  it('refuse data that does not fit: an unknown key (personal data must not slip in) or a wrong enum', () => {
+    const grant = { grantId: 'g', fileId: 'f', kind: 'education', amountFen: 100, fundSource: 'union', year: 2026 } as const;
+    expect(aidGranted.create(grant).data).toEqual(grant);
+    expect(() => aidGranted.create({ ...grant, name: '周建华' } as never)).toThrow();
+    expect(() => fileApproved.create({ fileId: 'f', unitId: 'u', tier: 'poor' as never, status: 'approved' })).toThrow();
+  });
+});

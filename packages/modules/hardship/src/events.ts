@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineEvent, metricFields } from '@ufp/kit/event';
+import { AidKind, FundSource } from './domain/rules.js';
+import { TierResult } from './domain/tier.js';
+import { FileStatus } from './domain/workflow.js';
+
+/**
+ * Every event the hardship module publishes. Data carries ids, tiers, statuses and numbers: never a
+ * name, an ID number or a household figure. Metric deltas for the rollups are in `metrics`
+ * (keys declared in metrics.ts).
+ */
+
+export const fileStep = z.object({
+  fileId: z.string(),
+  unitId: z.string(),
+  tier: z.enum(TierResult.values),
+  status: z.enum(FileStatus.values),
+  ...metricFields,
+});
+
+export const fileCreated = defineEvent('hardship.file.created', z.object({ fileId: z.string(), unitId: z.string(), tier: z.enum(TierResult.values) }));
+export const fileSubmitted = defineEvent('hardship.file.submitted', fileStep);
+/** Put on file (建档) after review; carries the approval's metrics (households on file, days to approval). */
+export const fileApproved = defineEvent('hardship.file.approved', fileStep);
+export const fileRejected = defineEvent('hardship.file.rejected', fileStep);
+export const fileReverified = defineEvent('hardship.file.reverified', fileStep);
+/** Exited hardship (脱困). */
+export const fileExited = defineEvent('hardship.file.exited', fileStep);
+/** Back in hardship after an exit (返困). */
+export const fileReentered = defineEvent('hardship.file.reentered', fileStep);
+/** A step without an event of its own that still moved a rollup metric. */
+export const fileChanged = defineEvent('hardship.file.changed', fileStep);
+
+/** One batch of a ledger import written (files created as drafts). */
+export const ledgerImported = defineEvent('hardship.ledger.imported', z.object({ files: z.number().int().min(1) }));
+
+export const aidGranted = defineEvent(
+  'hardship.aid.granted',
+  z.object({
+    grantId: z.string(),
+    fileId: z.string(),
+    kind: z.enum(AidKind.values),
+    amountFen: z.number().int(),
+    fundSource: z.enum(FundSource.values),
+    ...metricFields,
+    year: z.number().int(),
+  }),
+);
+
+export const publishedEvents = [fileCreated, fileSubmitted, fileApproved, fileRejected, fileReverified, fileExited, fileReentered, fileChanged, ledgerImported, aidGranted] as const;

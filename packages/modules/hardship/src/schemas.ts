@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { limits, numberLimits } from '@ufp/core/validation/limits';
+import { bankAccountSchema, bilingualMessage, idNumberSchema, isoDateSchema, phoneSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
+import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { AidKind, FundSource } from './domain/rules.js';
+import { HardshipEvent } from './domain/tier.js';
+import { FileStatus } from './domain/workflow.js';
+
+const fen = (max = 10_000_000_000) => z.number().int().min(0).max(max);
+const version = z.number().int().min(1);
+
+export const yearInput = z.object({ year: yearSchema });
+export const fileIdInput = z.object({ fileId: idInput });
+
+const figuresInput = {
+  householdSize: z.number().int().min(numberLimits.householdSize.min).max(numberLimits.householdSize.max),
+  annualIncomeFen: fen(),
+  rigidExpensesFen: fen(),
+  hardshipCostsFen: fen().optional(),
+  events: z.array(z.enum(HardshipEvent.values)).max(4).optional(),
+};
+
+const memberInput = z.object({
+  relation: text(limits.hardship.relation),
+  name: text(limits.hardship.personName),
+  idNumber: idNumberSchema.optional(),
+  annualIncomeFen: fen().optional(),
+  health: text(limits.hardship.health).optional(),
+});
+
+export const householdInput = z.object({
+  members: z.array(memberInput).min(1).max(20),
+  annualIncomeFen: fen(),
+  rigidExpensesFen: fen(),
+  hardshipCostsFen: fen().optional(),
+  assets: text(limits.hardship.assets).optional(),
+  causes: z.array(text(limits.hardship.cause)).max(10).default([]),
+  events: z.array(z.enum(HardshipEvent.values)).max(4).default([]),
+  excludedSchooling: z.boolean().optional(),
+});
+export type HouseholdInput = z.infer<typeof householdInput>;
+
+export const workerInput = z.object({
+  name: text(limits.hardship.personName),
+  idNumber: idNumberSchema,
+  phone: phoneSchema.optional(),
+  migrant: z.boolean().default(false),
+  unionMember: z.boolean().default(true),
+  employmentStart: isoDateSchema.optional(),
+});
+export type WorkerInput = z.infer<typeof workerInput>;
+
+export const createInput = z.object({
+  unitId: idInput,
+  worker: workerInput,
+  household: householdInput,
+  consentGiven: z.literal(true, { error: bilingualMessage({ zh: '须经职工本人同意核对家庭经济状况', en: 'The worker must consent to the income check' }) }),
+});
+
+export const rulesInput = z.object({
+  year: yearSchema,
+  dibaoMonthlyFen: fen(10_000_000).refine((v) => v > 0, { message: '低保标准须大于0', params: { en: 'The subsistence line must be above zero' } }),
+  relativeMultiplier: z.number().min(1).max(5).default(2),
+  accidentalShare: z.number().min(0.1).max(1).default(0.8),
+  caps: z.object(Object.fromEntries(AidKind.values.map((k) => [k, fen(100_000_000)])) as Record<AidKind, ReturnType<typeof fen>>),
+  investigationDays: z.number().int().min(1).max(60).default(5),
+  noticeDays: z.number().int().min(1).max(60).default(5),
+  followUpMonths: z.number().int().min(1).max(36).default(6),
+  version: z.number().int().min(0),
+});
+
+export const selfTestInput = z.object({
+  tenantId: recordId(40),
+  year: yearSchema.optional(),
+  ...figuresInput,
+  migrantMonths: z.number().int().min(0).max(600).optional(),
+  excludedSchooling: z.boolean().optional(),
+});
+
+export const listFilesInput = z.object({ ...pageInput, status: z.enum(FileStatus.values).optional(), unitId: idInput.optional() }).optional();
+
+export const stepInput = z.object({ fileId: idInput, version });
+export const investigateInput = stepInput.extend({ visitedOn: isoDateSchema, findings: text(limits.hardship.findings) });
+export const publishNoticeInput = stepInput.extend({ startsOn: isoDateSchema });
+export const reviewInput = stepInput.extend({ decision: z.enum(['approve', 'reject']), reason: text(limits.hardship.reason) });
+export const reverifyInput = stepInput.extend({ household: householdInput.optional() });
+export const updateHouseholdInput = stepInput.extend({ household: householdInput });
+export const exitInput = stepInput.extend({ reason: text(limits.hardship.reason) });
+export const followUpInput = stepInput.extend({ visitedOn: isoDateSchema, findings: text(limits.hardship.findings) });
+export const reenterInput = exitInput;
+export const revealInput = z.object({ fileId: idInput, field: z.enum(['idNumber', 'phone']) });
+
+export const noticesInput = z.object({ tenantId: recordId(40) });
+
+export const setFundInput = z.object({ year: yearSchema, source: z.enum(FundSource.values), budgetFen: fen(100_000_000_000) });
+
+export const grantInput = z.object({
+  fileId: idInput,
+  kind: z.enum(AidKind.values),
+  amountFen: z.number().int().min(1).max(100_000_000),
+  fundSource: z.enum(FundSource.values),
+  note: text(limits.hardship.grantNote).optional(),
+  bankAccount: bankAccountSchema.optional(),
+});
+
+export const revealBankAccountInput = z.object({ fileId: idInput, grantId: idInput });
+
+// ── ledger (台账) ─────────────────────────────────────────────────────────────────────────
+/**
+ * Largest ledger workbook accepted. It travels as multipart/form-data (the console) or, for
+ * small files and scripts, base64 in JSON; the module gives this procedure a body limit to match
+ * (still under Lambda's 6 MB request payload once API Gateway base64-encodes it). 20,000
+ * typical rows are about 0.8 MB.
+ */
+export const MAX_LEDGER_BYTES = 4 * 1024 * 1024;
+
+export const templateInput = z.object({ lang: langInput }).optional();
+export const exportInput = z.object({ year: yearSchema.optional(), lang: langInput }).optional();
+
+export const importInput = z.preprocess(
+  // multipart/form-data arrives as FormData: fields `file` (the .xlsx), `mode` and `lang` (of the error report).
+  (v) => (v instanceof FormData ? { file: v.get('file') ?? undefined, mode: v.get('mode') ?? undefined, lang: v.get('lang') ?? undefined } : v),
+  z
+    .object({
+      file: z
+        .instanceof(Blob, { error: bilingualMessage({ zh: '请选择 Excel 文件', en: 'Choose an Excel file' }) })
+        .refine((b) => b.size > 0 && b.size <= MAX_LEDGER_BYTES, { message: `文件为空或超过 ${MAX_LEDGER_BYTES / 1024 / 1024} MB`, params: { en: `The file is empty or over ${MAX_LEDGER_BYTES / 1024 / 1024} MB` } })
+        .optional(),
+      fileBase64: z.string().min(1).max(Math.ceil(MAX_LEDGER_BYTES / 3) * 4).optional(),
+      mode: z.enum(['allOrNothing', 'validRows']),
+      lang: langInput,
+    })
+    .refine((i) => !!i.file !== !!i.fileBase64, { message: '请选择 Excel 文件', params: { en: 'Choose an Excel file' }, path: ['file'] }),
+);
+export type ImportInput = z.infer<typeof importInput>;

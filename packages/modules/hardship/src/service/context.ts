@@ -1,0 +1,25 @@
+import { shanghaiDate, shanghaiYear } from '@ufp/core/clock';
+import { notFound } from '@ufp/core/errors';
+import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
+import type { ApiDeps } from '@ufp/kit/deps';
+import { publicTenant, type Context } from '@ufp/kit/trpc';
+import { HardshipStore } from '../store.js';
+
+/** A tenant procedure's context. */
+export type Ctx = Context & { scope: TenantScope };
+type WithDeps = { deps: ApiDeps };
+
+export const store = (ctx: WithDeps) => new HardshipStore(ctx.deps.table, ctx.deps.cursors);
+export const today = (ctx: WithDeps) => shanghaiDate(ctx.deps.clock.now());
+export const thisYear = (ctx: WithDeps) => shanghaiYear(ctx.deps.clock.now());
+/** The province of the tenant (the scope of the cross-federation duplicate check). */
+export const province = (scope: { divisionCode: string }) => scope.divisionCode.slice(0, 2);
+
+/** The scope a public page reads a tenant's data with. */
+export function publicScope(tenant: Tenant): TenantScope {
+  return { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: { sub: 'public', roles: [] } };
+}
+
+export async function activeTenant(ctx: WithDeps, tenantId: string): Promise<Tenant> {
+  return publicTenant(ctx, tenantId, () => notFound({ zh: '工会', en: 'Federation' }));
+}

@@ -1,0 +1,261 @@
+import { notFound } from '@ufp/core/errors';
+import { transition } from '@ufp/kit/transition';
+import { write } from '@ufp/kit/write';
+import type { z } from 'zod';
+import { fileClocks, needsAttention } from '../domain/clocks.js';
+import type { HardshipFile } from '../domain/file.js';
+import { tierLabels } from '../domain/tier.js';
+import {
+  addMonths,
+  allowedActions,
+  approvalMetrics,
+  assertEmploymentStarted,
+  assertFollowUpVisit,
+  assertHouseholdEditable,
+  assertNoticeStart,
+  assertReviewable,
+  assertStillEligible,
+  assertVisitHappened,
+  daysBetween,
+  investigationDueOn,
+  isStale,
+  noticeEndsOn,
+} from '../domain/workflow.js';
+import { fileApproved, fileCreated, fileExited, fileReentered, fileRejected, fileReverified, fileSubmitted } from '../events.js';
+import type {
+  createInput,
+  exitInput,
+  followUpInput,
+  investigateInput,
+  listFilesInput,
+  publishNoticeInput,
+  reenterInput,
+  revealInput,
+  reverifyInput,
+  reviewInput,
+  stepInput,
+  updateHouseholdInput,
+} from '../schemas.js';
+import { fileMissing } from '../store.js';
+import { province, store, thisYear, today, type Ctx } from './context.js';
+import { assessAndSeal, buildFile, cipherField, decrypt, decryptHousehold, decryptOptional, encrypt } from './pii.js';
+import { runStep } from './step.js';
+import { fileSummary, grantView } from './views.js';
+
+type In<S extends z.ZodType> = z.output<S>;
+
+/** A unit reporter files for their own unit; staff for any unit of the tenant. */
+export async function create(ctx: Ctx, input: In<typeof createInput>) {
+  if (ctx.scope.unitId && ctx.scope.unitId !== input.unitId) throw notFound({ zh: '基层工会', en: 'Union' });
+  await ctx.deps.units.get(ctx.scope, input.unitId);
+  const on = today(ctx);
+  assertEmploymentStarted(input.worker.employmentStart, on);
+  const rules = await store(ctx).rules(ctx.scope, thisYear(ctx));
+  const { file, assessment } = await buildFile(ctx, input, rules, on);
+  return write(ctx, (uow) => {
+    store(ctx).addFile(uow, file);
+    uow.emit(fileCreated.create({ fileId: file.fileId, unitId: file.unitId, tier: file.tier }));
+    uow.audit({ action: 'hardship.files.create', entityType: 'hardship.file', entityId: file.fileId, summary: `新建困难档案 ${file.worker.nameMasked}（${tierLabels[file.tier].zh}），已取得本人核对授权` });
+    return { ...fileSummary(file, on), explanation: assessment.explanation, explanationEn: assessment.explanationEn };
+  });
+}
+
+/** The whole file, decrypted for the caseworker: every such read is audit-logged. */
+export async function get(ctx: Ctx, input: { fileId: string }) {
+  const files = store(ctx);
+  const file = await files.getFile(ctx.scope, input.fileId);
+  const on = today(ctx);
+  const [grants, household, findings] = await Promise.all([
+    files.grantsOfFile(ctx.scope, file.fileId),
+    decryptHousehold(ctx, file),
+    file.findingsEncrypted ? decrypt(ctx, file.findingsEncrypted, cipherField.findings) : undefined,
+  ]);
+  const dup = ctx.scope.unitId ? new Map<string, number>() : await files.otherTenantsAiding(province(ctx.scope), thisYear(ctx), ctx.scope.tenantId, [file.provinceIndex]);
+  const fields = ['household.members', 'household.income', 'household.health', ...(findings === undefined ? [] : ['findings'])];
+  await write(ctx, (uow) => {
+    uow.audit({ action: 'pii.read', entityType: 'hardship.file', entityId: file.fileId, summary: `查看困难档案 ${file.worker.nameMasked} 的家庭成员、收入与健康状况${findings === undefined ? '' : '及调查结论'}（解密）`, fields });
+  });
+  const others = dup.get(file.provinceIndex);
+  return {
+    ...fileSummary(file, on),
+    household,
+    findings,
+    timeline: file.timeline,
+    grants: grants.map(grantView),
+    actions: allowedActions(file.status),
+    duplicate: others ? { year: thisYear(ctx), otherFederations: others } : undefined,
+    stale: file.status === 'approved' && isStale(file.updatedAt.slice(0, 10), on),
+  };
+}
+
+export async function list(ctx: Ctx, input: In<typeof listFilesInput>) {
+  const page = await store(ctx).listFiles(ctx.scope, { status: input?.status, unitId: input?.unitId }, { cursor: input?.cursor, limit: input?.limit });
+  const on = today(ctx);
+  return { items: page.items.map((f) => fileSummary(f, on)), nextCursor: page.nextCursor };
+}
+
+/**
+ * The caseworker queue: applications in progress, and files on record or exited whose
+ * re-verification or follow-up is due soon or overdue. Nearest clock first (`fileClocks`, as the
+ * daily tick), then files awaiting their notice (no clock), oldest first.
+ */
+export async function queue(ctx: Ctx) {
+  const files = await store(ctx).allFiles(ctx.scope);
+  const on = today(ctx);
+  const inProgress = new Set(['submitted', 'investigated', 'noticed']);
+  return files
+    .map((f) => fileSummary(f, on))
+    .filter((f) => inProgress.has(f.status) || f.clocks.some(needsAttention))
+    .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.updatedAt.localeCompare(b.updatedAt));
+}
+
+/** Files on record unchanged for a year, files never assisted (the ACFTU checks), and follow-ups due. */
+export async function attention(ctx: Ctx) {
+  const [files, grants] = await Promise.all([store(ctx).allFiles(ctx.scope), store(ctx).allGrants(ctx.scope)]);
+  const on = today(ctx);
+  const assisted = new Set(grants.map((g) => g.fileId));
+  const onFile = files.filter((f) => f.status === 'approved');
+  const followUps = files.filter((f) => fileClocks(f, on).some((c) => c.kind === 'followUp' && (c.state === 'due_today' || c.state === 'overdue')));
+  return {
+    stale: onFile.filter((f) => isStale(f.updatedAt.slice(0, 10), on)).map((f) => fileSummary(f, on)),
+    neverAssisted: onFile.filter((f) => !assisted.has(f.fileId)).map((f) => fileSummary(f, on)),
+    followUpsDue: followUps.map((f) => fileSummary(f, on)),
+  };
+}
+
+export async function submit(ctx: Ctx, input: In<typeof stepInput>) {
+  const rules = await store(ctx).rules(ctx.scope, thisYear(ctx));
+  return runStep(ctx, input, {
+    action: 'submit',
+    change: (_f, on) => ({ submittedBy: ctx.scope.actor.sub, submittedOn: on, investigationDueOn: investigationDueOn(on, rules.investigationDays) }),
+    event: fileSubmitted,
+    auditText: '提交申请',
+  });
+}
+
+export async function investigate(ctx: Ctx, input: In<typeof investigateInput>) {
+  assertVisitHappened(input.visitedOn, today(ctx));
+  const findingsEncrypted = await encrypt(ctx, input.findings, cipherField.findings);
+  return runStep(ctx, input, { action: 'investigate', change: () => ({ visitedOn: input.visitedOn, findingsEncrypted }), auditText: '登记入户调查' });
+}
+
+export async function publishNotice(ctx: Ctx, input: In<typeof publishNoticeInput>) {
+  const rules = await store(ctx).rules(ctx.scope, thisYear(ctx));
+  return runStep(ctx, input, {
+    action: 'publishNotice',
+    check: (f, on) => assertNoticeStart(f, input.startsOn, on),
+    change: () => ({ noticeStartsOn: input.startsOn, noticeEndsOn: noticeEndsOn(input.startsOn, rules.noticeDays) }),
+    auditText: '发布公示',
+  });
+}
+
+/** 评议 by staff other than the submitter, after the notice has run its days. */
+export function review(ctx: Ctx, input: In<typeof reviewInput>) {
+  const approve = input.decision === 'approve';
+  const reviewer = ctx.scope.actor.sub;
+  return runStep(ctx, input, {
+    action: input.decision,
+    check: (f, on) => assertReviewable(f, reviewer, input.decision, on),
+    change: (_f, on) => (approve ? { reviewedBy: reviewer, approvedOn: on, lastVerifiedOn: on } : { reviewedBy: reviewer }),
+    event: approve ? fileApproved : fileRejected,
+    // Average days from application to 建档 = daysToApproval ÷ approvals (an anchors §9 indicator).
+    metrics: (f, on) => (approve && f.submittedOn ? approvalMetrics(daysBetween(f.submittedOn, on)) : {}),
+    auditText: approve ? '审核通过并建档' : '审核不通过',
+  });
+}
+
+/** Yearly re-verification: new figures recompute the tier with this year's rule pack. */
+export async function reverify(ctx: Ctx, input: In<typeof reverifyInput>) {
+  const step = { action: 'reverify', event: fileReverified, auditText: '年度复核' } as const;
+  if (!input.household) return runStep(ctx, input, { ...step, change: (_f, on) => ({ lastVerifiedOn: on }) });
+  const file = await store(ctx).getFile(ctx.scope, input.fileId);
+  const rules = await store(ctx).rules(ctx.scope, thisYear(ctx));
+  const { employmentStart } = await decryptHousehold(ctx, file);
+  const { assessment, householdEncrypted } = await assessAndSeal(ctx, input.household, { migrant: file.worker.migrant, employmentStart }, today(ctx), rules);
+  const household = input.household;
+  return runStep(
+    ctx,
+    input,
+    {
+      ...step,
+      check: () => assertStillEligible(assessment.tier),
+      change: (_f, on) => ({ lastVerifiedOn: on, tier: assessment.tier, rulesYear: rules.year, householdSize: household.members.length, householdEncrypted }),
+    },
+    file,
+  );
+}
+
+/** Corrects household figures before the notice; the tier and its explanation are recomputed. */
+export async function updateHousehold(ctx: Ctx, input: In<typeof updateHouseholdInput>) {
+  const files = store(ctx);
+  const file = await files.getFile(ctx.scope, input.fileId);
+  const rules = await files.rules(ctx.scope, thisYear(ctx));
+  const { employmentStart } = await decryptHousehold(ctx, file);
+  const { assessment, householdEncrypted } = await assessAndSeal(ctx, input.household, { migrant: file.worker.migrant, employmentStart }, today(ctx), rules);
+  return transition(
+    ctx,
+    {
+      load: async () => file,
+      missing: fileMissing,
+      expectedVersion: input.version,
+      decide: (before, household, { now, today: on }) => {
+        assertHouseholdEditable(before.status);
+        const at = now.toISOString();
+        const after: HardshipFile = {
+          ...before,
+          tier: assessment.tier,
+          rulesYear: rules.year,
+          householdSize: household.members.length,
+          householdEncrypted,
+          updatedAt: at,
+          timeline: [...before.timeline, { at, action: 'updateHousehold', actor: ctx.scope.actor.sub, on }],
+        };
+        const tierChange: Record<string, { from: unknown; to: unknown }> = before.tier !== after.tier ? { tier: { from: before.tier, to: after.tier } } : {};
+        return {
+          after,
+          audit: { action: 'hardship.files.updateHousehold', entityType: 'hardship.file', entityId: after.fileId, summary: `修改困难档案 ${after.worker.nameMasked} 的家庭情况`, changes: { householdFigures: { from: '***', to: '***' }, ...tierChange } },
+        };
+      },
+      save: (uow, after, before) => files.replaceFile(uow, before, after),
+      view: (after, { today: on }) => ({ ...fileSummary(after, on), explanation: assessment.explanation, explanationEn: assessment.explanationEn }),
+    },
+    input.household,
+  );
+}
+
+export async function exit(ctx: Ctx, input: In<typeof exitInput>) {
+  const rules = await store(ctx).rules(ctx.scope, thisYear(ctx));
+  return runStep(ctx, input, { action: 'exit', change: (_f, on) => ({ exitedOn: on, followUpDueOn: addMonths(on, rules.followUpMonths) }), event: fileExited, auditText: '脱困退出' });
+}
+
+/** The follow-up visit after an exit (脱困回访): closes the follow-up clock; a worker back in hardship is re-entered instead. */
+export async function followUp(ctx: Ctx, input: In<typeof followUpInput>) {
+  const followUpFindingsEncrypted = await encrypt(ctx, input.findings, cipherField.findings);
+  return runStep(ctx, input, {
+    action: 'followUp',
+    check: (f, on) => assertFollowUpVisit(input.visitedOn, on, f.exitedOn),
+    change: () => ({ followedUpOn: input.visitedOn, followUpFindingsEncrypted }),
+    auditText: '登记脱困回访',
+    on: input.visitedOn,
+  });
+}
+
+export function reenter(ctx: Ctx, input: In<typeof reenterInput>) {
+  return runStep(ctx, input, {
+    action: 'reenter',
+    change: (f, on) => ({ reentries: f.reentries + 1, exitedOn: undefined, followUpDueOn: undefined, followedUpOn: undefined, followUpFindingsEncrypted: undefined, lastVerifiedOn: on }),
+    event: fileReentered,
+    auditText: '返困重新建档',
+  });
+}
+
+/** The unmasked ID number or phone, for staff who need it; every read is audit-logged. */
+export async function reveal(ctx: Ctx, input: In<typeof revealInput>) {
+  const file = await store(ctx).getFile(ctx.scope, input.fileId);
+  const isId = input.field === 'idNumber';
+  const value = await decryptOptional(ctx, isId ? file.worker.idEncrypted : file.worker.phoneEncrypted, isId ? cipherField.idNumber : cipherField.phone);
+  await write(ctx, (uow) => {
+    uow.audit({ action: 'pii.reveal', entityType: 'hardship.file', entityId: file.fileId, summary: `查看困难档案 ${file.worker.nameMasked} 的${isId ? '身份证号' : '联系电话'}（明文）` });
+  });
+  return { value };
+}

@@ -1,0 +1,43 @@
+import { fileClocks } from '../domain/clocks.js';
+import type { Grant, HardshipFile } from '../domain/file.js';
+import { tierLabels } from '../domain/tier.js';
+
+/** The list view: masked identity, tier and clocks, never figures or ciphertexts. */
+export function fileSummary(file: HardshipFile, on: string) {
+  const clocks = fileClocks(file, on);
+  const clock = clocks[0];
+  return {
+    fileId: file.fileId,
+    unitId: file.unitId,
+    status: file.status,
+    tier: file.tier,
+    tierLabel: tierLabels[file.tier].zh,
+    worker: { name: file.worker.name, nameMasked: file.worker.nameMasked, idMasked: file.worker.idMasked, phoneMasked: file.worker.phoneMasked, migrant: file.worker.migrant },
+    householdSize: file.householdSize,
+    submittedOn: file.submittedOn,
+    investigationDueOn: file.investigationDueOn,
+    noticeStartsOn: file.noticeStartsOn,
+    noticeEndsOn: file.noticeEndsOn,
+    approvedOn: file.approvedOn,
+    exitedOn: file.exitedOn,
+    followUpDueOn: file.followUpDueOn,
+    followedUpOn: file.followedUpOn,
+    clocks,
+    /** The nearest clock: its due day, whether it is overdue, and (notice) whether review may begin. */
+    clock,
+    dueOn: clock?.dueOn,
+    overdue: clock?.state === 'overdue',
+    reviewable: clock?.kind === 'notice' && clock.state === 'ready',
+    version: file.version,
+    createdBy: file.createdBy,
+    submittedBy: file.submittedBy,
+    updatedAt: file.updatedAt,
+  };
+}
+export type FileSummary = ReturnType<typeof fileSummary>;
+
+/** A grant without its ciphertext. */
+export function grantView(g: Grant) {
+  const { bankAccountEncrypted: _b, ...rest } = g;
+  return rest;
+}
