@@ -50,7 +50,7 @@ export function claimsFor(role: FixtureRole, unitId: string): Claims | null {
 /** The ledger workbook of `FixtureRefs.ledgerXlsx`. */
 export async function fixtureLedgerXlsx(): Promise<string> {
   const { default: ExcelJS } = await import('exceljs');
-  const { ledgerColumns } = await import('@ufp/core/hardship/ledger');
+  const { ledgerColumns } = await import('@ufp/hardship/domain/ledger');
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('台账').addRow(ledgerColumns.map((c) => c.zh)).commit();
   wb.worksheets[0]!.addRow(['不存在的工会', '矩阵', '1']);

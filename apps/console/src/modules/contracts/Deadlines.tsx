@@ -4,7 +4,7 @@ import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
-import type { ClockRule } from '@ufp/core/contracts/contract';
+import type { ClockRule } from './domain';
 import { bi, clockText, countLabel, type Clock } from './shared';
 import './contracts.css';
 import { t } from '../../i18n';

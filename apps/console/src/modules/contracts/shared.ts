@@ -1,5 +1,5 @@
-import { contractStatusLabels, contractTypeLabels, industryLabels, specialKindLabels } from '@ufp/core/contracts/contract';
-import { stepLabels } from '@ufp/core/contracts/lifecycle';
+import { contractStatusLabels, contractTypeLabels, industryLabels, specialKindLabels } from './domain';
+import { stepLabels } from './domain';
 import type { RouterOutputs } from '../../api';
 import { label, t } from '../../i18n';
 
@@ -14,7 +14,7 @@ export {
   specialKinds as SPECIAL_KINDS,
   industries as INDUSTRIES,
   contractStatuses as STATUSES,
-} from '@ufp/core/contracts/contract';
+} from './domain';
 export const typeLabel: Record<string, Bilingual> = contractTypeLabels;
 export const specialLabel: Record<string, Bilingual> = specialKindLabels;
 export const industryLabel: Record<string, Bilingual> = industryLabels;

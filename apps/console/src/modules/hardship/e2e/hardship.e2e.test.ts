@@ -147,7 +147,7 @@ describe('hardship assistance', () => {
 
   test('staff import a ledger workbook (multipart upload): progress, row-numbered errors, valid rows written', async () => {
     const { default: ExcelJS } = await import('exceljs');
-    const { ledgerColumns } = await import('@ufp/core/hardship/ledger');
+    const { ledgerColumns } = await import('@ufp/hardship/domain/ledger');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('台账');
     ws.addRow(ledgerColumns.map((c) => c.zh));

@@ -1,0 +1,15 @@
+// The contracts module's zod-free rules and labels the console shows (the server module owns them).
+import { contractStatus, contractType, industry, specialKind } from '@ufp/contracts/domain/contract';
+import { historyStep } from '@ufp/contracts/domain/lifecycle';
+
+export { voteRuleOf, type ClockRule, type ContractType } from '@ufp/contracts/domain/contract';
+export { voteThresholds } from '@ufp/contracts/domain/rules';
+export const contractTypes = contractType.values;
+export const specialKinds = specialKind.values;
+export const industries = industry.values;
+export const contractStatuses = contractStatus.values;
+export const contractTypeLabels = contractType.labels;
+export const specialKindLabels = specialKind.labels;
+export const industryLabels = industry.labels;
+export const contractStatusLabels = contractStatus.labels;
+export const stepLabels = historyStep.labels;
