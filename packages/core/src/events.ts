@@ -27,6 +27,13 @@ export interface DomainEvent<D = Record<string, unknown>> {
   data: D;
 }
 
+declare const definedEvent: unique symbol;
+/**
+ * An event made by its definition (`defineEvent(type, schema).create(data)` in the kit): its data was checked against
+ * the schema consumers parse it with. The unit of work emits only these (a type-level brand; nothing at run time).
+ */
+export type DefinedEvent<D = Record<string, unknown>> = DomainEvent<D> & { readonly [definedEvent]: true };
+
 /** Metric deltas an event carries for the rollup projector: metric name → signed delta. */
 export type MetricDeltas = Record<string, number>;
 

@@ -3,7 +3,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import { auditEntryHash } from '@ufp/core/audit/chain';
 import { conflict, DomainError } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
-import type { DomainEvent } from '@ufp/core/events';
+import type { DefinedEvent } from '@ufp/core/events';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { keys, tenantPrefix } from './keys.js';
 import { tableManifest } from './manifest.js';
@@ -79,7 +79,7 @@ export class UnitOfWork {
     return this;
   }
 
-  emit(event: DomainEvent): this {
+  emit(event: DefinedEvent): this {
     const { scope, correlationId, now } = this.ctx;
     const envelope = wrapEvent(event, {
       tenantId: scope.tenantId,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DomainEvent, EventEnvelope } from '@ufp/core/events';
+import type { DefinedEvent, EventEnvelope } from '@ufp/core/events';
 
 /** An envelope whose `detail.data` has been parsed against its event's schema. */
 export type TypedEnvelope<T extends string, D> = Omit<EventEnvelope<D>, 'detail-type'> & { 'detail-type': T };
@@ -8,7 +8,7 @@ export interface EventDefinition<T extends string = string, S extends z.ZodType 
   readonly type: T;
   readonly schema: S;
   /** The event a use case emits: its data checked against the schema (an unknown key is a bug, refused). */
-  create(data: z.input<S>): DomainEvent<z.output<S>> & { type: T };
+  create(data: z.input<S>): DefinedEvent<z.output<S>> & { type: T };
   /** A delivered envelope of this type with its data parsed (Powertools' parser idea): a bad payload throws, is retried, then dead-lettered. */
   parse(envelope: EventEnvelope): TypedEnvelope<T, z.output<S>>;
 }
@@ -30,7 +30,7 @@ export function defineEvent<const T extends string, S extends z.ZodType<Record<s
   return {
     type,
     schema,
-    create: (data) => ({ type, data: strict.parse(data) as z.output<S> }),
+    create: (data) => ({ type, data: strict.parse(data) as z.output<S> }) as DefinedEvent<z.output<S>> & { type: T },
     parse(envelope) {
       if (envelope['detail-type'] !== type) throw new Error(`expected ${type}, got ${envelope['detail-type']}`);
       return { ...envelope, 'detail-type': type, detail: { ...envelope.detail, data: schema.parse(envelope.detail.data) as z.output<S> } };

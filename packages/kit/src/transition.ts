@@ -1,6 +1,6 @@
 import { shanghaiDate } from '@ufp/core/clock';
 import { staleVersion, type DomainError } from '@ufp/core/errors';
-import type { DomainEvent } from '@ufp/core/events';
+import type { DefinedEvent } from '@ufp/core/events';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { AuditEntry, UnitOfWork } from '@ufp/db/unit-of-work';
 import type { Context } from './trpc.js';
@@ -16,7 +16,7 @@ export interface DecideContext {
 /** What a pure `decide` returns: the new state, the events it publishes and the audit entry. Refusals are thrown `DomainError`s. */
 export interface Decision<A> {
   after: A;
-  events?: readonly DomainEvent[];
+  events?: readonly DefinedEvent[];
   audit: AuditEntry;
 }
 

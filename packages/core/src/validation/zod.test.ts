@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  decimalSchema,
   bankAccountSchema,
   currentDivisionCodeSchema,
   dateMessage,
@@ -226,5 +227,19 @@ describe('yearSchema: one year for the whole API', () => {
       expect(result.success).toBe(false);
       expect(readIssueMessage(result.error!.issues[0]!.message)).toEqual({ kind: 'predicate', ...yearMessage });
     }
+  });
+});
+
+describe('decimalSchema', () => {
+  const pct = decimalSchema(-50, 100, 2);
+  it('keeps a value with up to the allowed places, rounded to them', () => {
+    expect(pct.parse(5.25)).toBe(5.25);
+    expect(pct.parse(0.1 + 0.2)).toBe(0.3);
+    expect(pct.parse(-50)).toBe(-50);
+    expect(pct.parse(100)).toBe(100);
+    expect(pct.parse(0)).toBe(0);
+  });
+  it('refuses a finer value, a denormal a JSON body can carry, and values outside the range', () => {
+    for (const v of [5.255, 8e-323, 1e-7, -50.01, 100.01, Number.MAX_VALUE]) expect(pct.safeParse(v).success, String(v)).toBe(false);
   });
 });

@@ -219,3 +219,24 @@ export const yearSchema = z.number({ error: notAString(yearMessage) }).superRefi
     ctx.addIssue({ code: 'custom', message: predicateMessage(yearMessage), params: { en: yearMessage.en, reason: 'year' } });
   }
 });
+
+// ── decimals ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A decimal between `min` and `max` with at most `places` places (a percentage to 0.01), kept as its rounded value.
+ * JSON numbers may carry what no user typed (8e-323): a value finer than `places` is refused, so nothing outside
+ * DynamoDB's number range (magnitudes under 1e-130 fail the write) reaches the store.
+ */
+export function decimalSchema(min: number, max: number, places: number) {
+  const scale = 10 ** places;
+  const message = { zh: `应为 ${min} 至 ${max} 之间、最多 ${places} 位小数的数`, en: `must be a number from ${min} to ${max} with at most ${places} decimal places` };
+  return z
+    .number({ error: notAString(message) })
+    .superRefine((v, ctx) => {
+      const scaled = v * scale;
+      if (v < min || v > max || Math.abs(scaled - Math.round(scaled)) > 1e-6 || (v !== 0 && Math.round(scaled) === 0)) {
+        ctx.addIssue({ code: 'custom', message: predicateMessage(message), params: { en: message.en, reason: 'decimal' } });
+      }
+    })
+    .transform((v) => Math.round(v * scale) / scale);
+}

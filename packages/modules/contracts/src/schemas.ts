@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { noticeProblems } from '@ufp/core/calendar/calendar';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
-import { currentDivisionCodeSchema, isCalendarDate, isoDateSchema, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
+import { currentDivisionCodeSchema, decimalSchema, isCalendarDate, isoDateSchema, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
 import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, industry, specialKind } from './domain/contract.js';
 
@@ -19,7 +19,7 @@ export const createInput = z.object({
   term: z.object({ start: isoDateSchema, end: isoDateSchema }),
   clauses: z
     .object({
-      wageGrowthPct: z.number().min(-50).max(100).multipleOf(0.01).optional(),
+      wageGrowthPct: decimalSchema(-50, 100, 2).optional(),
       minimumWageFen: z.number().int().min(0).max(100_000_000).optional(),
       workingHours: text(limits.contracts.clause).optional(),
       leave: text(limits.contracts.clause).optional(),

@@ -3,6 +3,8 @@ import type { EventEnvelope } from '@ufp/core/events';
 import { newId } from '@ufp/core/ids';
 import { wrapEvent } from '@ufp/db/envelope';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
+import { contractEffective } from '@ufp/contracts/events';
+import { aidGranted, fileApproved, fileExited } from '@ufp/hardship/events';
 import { defineConsumer, type ConsumerDeps } from '@ufp/kit/module';
 import { withEntry } from './domain/apply.js';
 import { filterMatches, measureOf, type LedgerEntry } from './domain/ledger.js';
@@ -18,9 +20,9 @@ import { TenThingsStore, type LinkRegistration } from './store.js';
 export const tenThingsLinkedProgress = defineConsumer({
   name: 'tenThingsLinkedProgress',
   description: "十件实事 linked targets count or sum other modules' events (aid granted, contracts effective, …)",
-  // Other modules' types (read loosely below until their events are typed). Keep in step with linkableEventTypes
-  // in domain/targets.ts (a test checks it).
-  events: [],
+  // Other modules' events, parsed against their schemas; the pattern adds the types of modules not built yet
+  // (delivered unparsed). Keep in step with linkableEventTypes in domain/targets.ts (a test checks it).
+  events: [aidGranted, fileApproved, fileExited, contractEffective],
   pattern: {
     'detail-type': [
       'hardship.aid.granted',
@@ -33,6 +35,7 @@ export const tenThingsLinkedProgress = defineConsumer({
   },
   create: (deps) => {
     const handle = linkedProgress(deps);
+    // Link filters and measures read the data by field name: the handler takes the parsed envelope as a plain one.
     return (envelope, effects) => handle(envelope as EventEnvelope, effects);
   },
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapEvent } from '@ufp/db/envelope';
+import { aidGranted } from '@ufp/hardship/events';
+import { newId } from '@ufp/core/ids';
 import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 const T = '321281';
@@ -179,15 +181,17 @@ describe('责任状, progress ledger and corrections', () => {
 describe('linked targets', () => {
   it('counts a matching event exactly once even when delivered twice; other kinds and years do not count', async () => {
     const meta = { tenantId: T, divisionCode: T, actor: 'staff', correlationId: 'c1', occurredAt: '2024-02-28T03:00:00.000Z' };
-    const granted = wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'education', amountFen: 500_000 } }, meta);
-    const medical = wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'medical', amountFen: 100_000 } }, meta);
-    const lastYear = wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'education' } }, { ...meta, occurredAt: '2023-12-01T03:00:00.000Z' });
+    /** A grant as the hardship module emits it (the consumer parses it against that module's event schema). */
+    const grant = (kind: 'education' | 'medical', amountFen = 100_000, year = 2024) => aidGranted.create({ grantId: newId(), fileId: 'file-1', kind, amountFen, fundSource: 'union', year });
+    const granted = wrapEvent(grant('education', 500_000), meta);
+    const medical = wrapEvent(grant('medical'), meta);
+    const lastYear = wrapEvent(grant('education', 100_000, 2023), { ...meta, occurredAt: '2023-12-01T03:00:00.000Z' });
     expect(await p.runtime.consumers.tenThingsLinkedProgress!(granted)).toBe('processed');
     expect(await p.runtime.consumers.tenThingsLinkedProgress!(granted)).toBe('duplicate');
     await p.runtime.consumers.tenThingsLinkedProgress!(medical);
     await p.runtime.consumers.tenThingsLinkedProgress!(lastYear);
     // and through the bus: an event published twice
-    const second = wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'education' } }, meta);
+    const second = wrapEvent(grant('education'), meta);
     await p.bus.publish(second);
     await p.bus.publish(second);
     await p.settle();
@@ -197,7 +201,7 @@ describe('linked targets', () => {
     expect(ledger.items.every((e: any) => e.entryType === 'linked')).toBe(true);
     expect(ledger.items).toHaveLength(2);
     // another tenant's identical event never touches this tenant's item
-    await p.runtime.consumers.tenThingsLinkedProgress!(wrapEvent({ type: 'hardship.aid.granted', data: { kind: 'education' } }, { ...meta, tenantId: OTHER, divisionCode: OTHER }));
+    await p.runtime.consumers.tenThingsLinkedProgress!(wrapEvent(grant('education'), { ...meta, tenantId: OTHER, divisionCode: OTHER }));
     expect(ok(await p.query(staff, 'tenThings.items.get', { itemId: candidateIds[11] })).item.achieved).toEqual([2]);
   });
 });

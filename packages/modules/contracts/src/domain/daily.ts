@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '@ufp/core/calendar/calendar';
-import type { DomainEvent } from '@ufp/core/events';
+import type { DefinedEvent } from '@ufp/core/events';
 import type { Decision } from '@ufp/kit/transition';
 import { contractEffective, contractExpired, contractExpiring } from '../events.js';
 import { autoEffect } from './clocks.js';
@@ -16,7 +16,7 @@ export interface DailyStep {
 }
 
 export interface DailyDecision extends Decision<Contract> {
-  events: DomainEvent[];
+  events: DefinedEvent[];
   steps: DailyStep[];
   /** The unit's count of contracts in force after the changes (when it was given). */
   unitInForce?: number;
@@ -53,7 +53,7 @@ export const dailyChangeDue = (c: Contract, today: string, settings: ContractSet
 export function decideDaily(before: Contract, ctx: DailyContext): DailyDecision | undefined {
   let c = before;
   let unitInForce = ctx.unitInForce;
-  const events: DomainEvent[] = [];
+  const events: DefinedEvent[] = [];
   const steps: DailyStep[] = [];
   const record = (to: DailyStep['step'], on: string, note: string, what = { zh: `${historyStep.labels[to].zh}（${on}）`, en: `${historyStep.labels[to].en} (${on})` }) => {
     const from = c.status;

@@ -1,7 +1,7 @@
 import type { WorkCalendar } from '@ufp/core/calendar/calendar';
 import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
 import { conflict, invalid } from '@ufp/core/errors';
-import type { DomainEvent, MetricDeltas } from '@ufp/core/events';
+import type { DefinedEvent, MetricDeltas } from '@ufp/core/events';
 import { fieldLabel } from '@ufp/core/validation/labels';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import { contractRenewed, contractSigned, contractTerminated } from '../events.js';
@@ -52,7 +52,7 @@ export const historyEntry = (step: HistoryStep, on: string, at: string, by: stri
 interface Change {
   after: Contract;
   note?: string;
-  events?: readonly DomainEvent[];
+  events?: readonly DefinedEvent[];
 }
 
 /** One lifecycle step: its place in the order (409 naming the expected step), then the change, its history entry and audit. */

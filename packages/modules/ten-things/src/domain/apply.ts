@@ -1,11 +1,11 @@
-import type { DomainEvent } from '@ufp/core/events';
+import type { DefinedEvent } from '@ufp/core/events';
 import { itemCompleted, itemStatusChanged, progressReported } from '../events.js';
 import { round2, type LedgerEntry } from './ledger.js';
 import type { Item } from './model.js';
 import { completionBp, itemProgress, type ItemStatus } from './status.js';
 
 /** The item after an entry, and the events it publishes (shared with the linked-progress consumer). */
-export function withEntry(item: Item, entry: LedgerEntry, now: Date, settings: { atRiskPoints: number; behindPoints: number }): { item: Item; events: DomainEvent[] } {
+export function withEntry(item: Item, entry: LedgerEntry, now: Date, settings: { atRiskPoints: number; behindPoints: number }): { item: Item; events: DefinedEvent[] } {
   const achieved = item.achieved.map((a, i) => (i === entry.targetIndex ? round2(a + entry.quantity) : a));
   const progress = itemProgress({ ...item, achieved }, now, settings);
   const beforeStatus = item.status ?? 'on_track';
@@ -13,7 +13,7 @@ export function withEntry(item: Item, entry: LedgerEntry, now: Date, settings: {
   const bp = completionBp(progress.completion);
   const after: Item = { ...item, achieved, entryCount: item.entryCount + 1, status: progress.status, completionBp: bp, version: item.version + 1, updatedAt: now.toISOString() };
   const metrics = progressMetrics(entry.entryType, bp - beforeBp, beforeStatus, progress.status);
-  const events: DomainEvent[] = [
+  const events: DefinedEvent[] = [
     progressReported.create({
       planId: item.planId,
       itemId: item.itemId,
@@ -40,7 +40,7 @@ export const warningStatuses: readonly ItemStatus[] = ['at_risk', 'behind', 'ove
  * on track to at risk, behind or overdue. Undefined when nothing changed; otherwise the item to write (next
  * version) and the event whose metric deltas move the rollup's count of items per status.
  */
-export function statusOnDay(item: Item, today: string, settings: { atRiskPoints: number; behindPoints: number }, at: string): { item: Item; event: DomainEvent; from: ItemStatus; to: ItemStatus } | undefined {
+export function statusOnDay(item: Item, today: string, settings: { atRiskPoints: number; behindPoints: number }, at: string): { item: Item; event: DefinedEvent; from: ItemStatus; to: ItemStatus } | undefined {
   if (item.stage !== 'adopted') return undefined;
   const from = item.status ?? 'on_track';
   const to = itemProgress(item, new Date(`${today}T12:00:00+08:00`), settings).status;

@@ -1,5 +1,5 @@
 import { invalid } from '@ufp/core/errors';
-import type { DomainEvent } from '@ufp/core/events';
+import type { DefinedEvent } from '@ufp/core/events';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { planAdopted } from '../events.js';
 import { adoptionMetrics } from './apply.js';
@@ -93,7 +93,7 @@ export function voteOutcome(before: PlanWithItems, input: VoteInput, settings: P
 
 export interface Decided {
   after: PlanWithItems;
-  events: DomainEvent[];
+  events: DefinedEvent[];
   adopted: Item[];
 }
 
