@@ -1,4 +1,4 @@
-// `pnpm test`: typecheck, then unit (no JVM) + integration tests (one DynamoDB Local JVM for the run),
+// `pnpm test`: lint, typecheck, then unit (no JVM) + integration tests (one DynamoDB Local JVM for the run),
 // then the console build and its end-to-end tests in real Chromium.
 import { spawnSync } from 'node:child_process';
 
@@ -9,6 +9,7 @@ const run = (cmd, args) => {
   if (res.status !== 0) process.exit(res.status ?? 1);
 };
 
+run('pnpm', ['lint']);
 run('pnpm', ['typecheck']);
 run('pnpm', ['exec', 'vitest', 'run']);
 run('pnpm', ['--filter', '@ufp/console', 'build']);
