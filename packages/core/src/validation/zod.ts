@@ -229,14 +229,15 @@ export const yearSchema = z.number({ error: notAString(yearMessage) }).superRefi
  */
 export function decimalSchema(min: number, max: number, places: number) {
   const scale = 10 ** places;
-  const message = { zh: `应为 ${min} 至 ${max} 之间、最多 ${places} 位小数的数`, en: `must be a number from ${min} to ${max} with at most ${places} decimal places` };
+  // The same words as zod's own multipleOf refusal (see zod-bilingual), for the values multipleOf's tolerance lets through.
+  const message = { zh: `最多保留 ${places} 位小数`, en: `must have at most ${places} decimal places` };
   return z
-    .number({ error: notAString(message) })
+    .number()
+    .min(min)
+    .max(max)
+    .multipleOf(1 / scale)
     .superRefine((v, ctx) => {
-      const scaled = v * scale;
-      if (v < min || v > max || Math.abs(scaled - Math.round(scaled)) > 1e-6 || (v !== 0 && Math.round(scaled) === 0)) {
-        ctx.addIssue({ code: 'custom', message: predicateMessage(message), params: { en: message.en, reason: 'decimal' } });
-      }
+      if (v !== 0 && Math.round(v * scale) === 0) ctx.addIssue({ code: 'custom', message: predicateMessage(message), params: { en: message.en, reason: 'decimal' } });
     })
     .transform((v) => Math.round(v * scale) / scale);
 }

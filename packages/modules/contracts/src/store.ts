@@ -5,7 +5,7 @@ import { conflict, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '@ufp/db/cursor';
 import { tenantPrefix } from '@ufp/db/keys';
-import { getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
+import { filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -160,40 +160,18 @@ export class ContractRepository {
 
   async list(scope: TenantScope, filter: ContractFilter, page: { cursor?: string; limit?: number }): Promise<Page<Contract>> {
     const f = scope.unitId ? { ...filter, unitId: scope.unitId } : filter;
-    const conds: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':pk': contractKeys.partition(scope.tenantId) };
-    const eq = (attr: string, value: unknown, path = attr) => {
-      const parts = path.split('.');
-      for (const p of parts) names[`#${p}`] = p;
-      conds.push(`${parts.map((p) => `#${p}`).join('.')} = :${attr}`);
-      values[`:${attr}`] = value;
-    };
-    if (f.type) eq('type', f.type);
-    if (f.status) eq('status', f.status);
-    if (f.industry) eq('industry', f.industry, 'scope.industry');
-    if (f.unitId) eq('unitId', f.unitId);
-    if (f.endingBy) {
-      names['#term'] = 'term';
-      names['#end'] = 'end';
-      names['#st'] = 'status';
-      values[':endingBy'] = f.endingBy;
-      values[':eff'] = 'effective';
-      values[':exp'] = 'expiring';
-      conds.push('#term.#end <= :endingBy AND (#st = :eff OR #st = :exp)');
-    }
+    const { values, ...where } = filterExpression({ type: f.type, status: f.status, unitId: f.unitId }, [
+      ...(f.industry ? [{ expression: '#scope.#industry = :industry', names: { '#scope': 'scope', '#industry': 'industry' }, values: { ':industry': f.industry } }] : []),
+      ...(f.endingBy
+        ? [{ expression: '#term.#end <= :endingBy AND (#st = :eff OR #st = :exp)', names: { '#term': 'term', '#end': 'end', '#st': 'status' }, values: { ':endingBy': f.endingBy, ':eff': 'effective', ':exp': 'expiring' } }]
+        : []),
+    ]);
     if (!this.cursors) throw new Error('ContractRepository.list needs a cursor codec');
     return queryPage<Contract>(
       this.table,
       this.cursors,
       tenantPrefix(scope.tenantId),
-      {
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: conds.length ? conds.join(' AND ') : undefined,
-        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-      },
+      { KeyConditionExpression: 'pk = :pk', ...where, ExpressionAttributeValues: { ':pk': contractKeys.partition(scope.tenantId), ...values }, ScanIndexForward: false },
       { ...page, map: fromItem },
     );
   }

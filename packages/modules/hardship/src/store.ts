@@ -3,7 +3,7 @@ import { DomainError, conflict, notFound, staleVersion } from '@ufp/core/errors'
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '@ufp/db/cursor';
 import { keys, tenantPrefix } from '@ufp/db/keys';
-import { getItem, queryPage, type Page } from '@ufp/db/query';
+import { filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -66,30 +66,12 @@ export class HardshipStore {
   }
 
   async listFiles(scope: TenantScope, filter: { status?: string; unitId?: string }, page: { cursor?: string; limit?: number }): Promise<Page<HardshipFile>> {
-    const filters: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':pk': hardshipKeys.filePartition(scope.tenantId) };
-    const unitId = scope.unitId ?? filter.unitId;
-    if (unitId) {
-      filters.push('unitId = :u');
-      values[':u'] = unitId;
-    }
-    if (filter.status) {
-      filters.push('#s = :s');
-      names['#s'] = 'status';
-      values[':s'] = filter.status;
-    }
+    const { values, ...where } = filterExpression({ unitId: scope.unitId ?? filter.unitId, status: filter.status });
     return queryPage<HardshipFile>(
       this.table,
       this.cursors,
       tenantPrefix(scope.tenantId),
-      {
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-      },
+      { KeyConditionExpression: 'pk = :pk', ...where, ExpressionAttributeValues: { ':pk': hardshipKeys.filePartition(scope.tenantId), ...values }, ScanIndexForward: false },
       { ...page, map: fileOf },
     );
   }
@@ -240,25 +222,9 @@ export class HardshipStore {
   }
 
   private async queryAll<T>(pk: string, map: (i: Record<string, unknown>) => T, where: { unitId?: string; status?: string } = {}): Promise<T[]> {
-    const out: T[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    const filters = [where.unitId ? 'unitId = :u' : '', where.status ? '#s = :s' : ''].filter(Boolean);
-    do {
-      const res = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-          ExpressionAttributeNames: where.status ? { '#s': 'status' } : undefined,
-          ExpressionAttributeValues: { ':pk': pk, ...(where.unitId ? { ':u': where.unitId } : {}), ...(where.status ? { ':s': where.status } : {}) },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of res.Items ?? []) out.push(map(item));
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
-    return out;
+    const { values, ...filter } = filterExpression(where);
+    const items = await queryAll<Record<string, unknown>>(this.table, { KeyConditionExpression: 'pk = :pk', ...filter, ExpressionAttributeValues: { ':pk': pk, ...values }, ConsistentRead: true });
+    return items.map(map);
   }
 }
 

@@ -15,6 +15,7 @@ import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@ufp/core/events';
 import { newId } from '@ufp/core/ids';
+import { aidGranted } from '@ufp/hardship/events';
 import { wrapEvent } from '@ufp/db/envelope';
 import { tenantPrefix } from '@ufp/db/keys';
 import { toEnvelope } from '@ufp/functions/event-mapping';
@@ -471,7 +472,7 @@ describe('SQS dead-letter queues and the EventBridge redrive (boundary mock: aws
 
   it('keeps a message whose event PutEvents refused (partial failure) in the queue, visible, and reports why; the accepted one is deleted', async () => {
     const accepted = undelivered(1);
-    const refused = wrapEvent({ type: 'hardship.aid.granted', data: { fileId: 'f1', kind: 'living', amountFen: 50_000, metrics: { 'hardship.aid.amountFen': 50_000 } } }, { tenantId: '321281', divisionCode: '321281', actor: 'staff', correlationId: 'c', occurredAt: new Date().toISOString() });
+    const refused = wrapEvent(aidGranted.create({ grantId: 'g1', fileId: 'f1', kind: 'living', amountFen: 50_000, fundSource: 'union', year: new Date().getUTCFullYear(), metrics: { 'hardship.aid.amountFen': 50_000 } }), { tenantId: '321281', divisionCode: '321281', actor: 'staff', correlationId: 'c', occurredAt: new Date().toISOString() });
     const ok = sqs.send(QUEUE('RollupProjectorRuleDlq'), delivered(accepted), { RULE_ARN, ERROR_CODE: 'THROTTLING' });
     const stays = sqs.send(QUEUE('RollupProjectorRuleDlq'), delivered(refused), { RULE_ARN, ERROR_CODE: 'THROTTLING' });
     refuse.add('hardship.aid.granted');
