@@ -45,7 +45,9 @@ const LOCK_FILE = '.lock';
  * our launcher's marker or DynamoDBLocal.jar and `-dbPath <dataDir>/dynamodb` on its command line, so a
  * PID reused by anything else is left alone.
  */
-export async function acquireDataDirLock(dataDir: string, log: (line: string) => void = () => {}): Promise<DataDirLock> {
+export async function acquireDataDirLock(dataDir: string, log: (line: string) => void = () => {}, opts: { ownsStore?: boolean } = {}): Promise<DataDirLock> {
+  // A platform on an external store (DDB_ENDPOINT) owns no JVM: one serving this directory's database is someone else's.
+  const ownsStore = opts.ownsStore ?? true;
   const dir = resolve(dataDir);
   const path = join(dir, LOCK_FILE);
   const dbPath = join(dir, 'dynamodb');
@@ -53,7 +55,7 @@ export async function acquireDataDirLock(dataDir: string, log: (line: string) =>
 
   for (let attempt = 0; attempt < 3; attempt++) {
     if (tryCreate(path, own)) {
-      await stopOrphanedDynamoLocals(dbPath, undefined, log);
+      if (ownsStore) await stopOrphanedDynamoLocals(dbPath, undefined, log);
       return handle(path, own);
     }
     const text = readText(path);
@@ -61,7 +63,7 @@ export async function acquireDataDirLock(dataDir: string, log: (line: string) =>
     // (This very process holding it means it already runs a platform on this directory.)
     if (holder && (holder.pid === process.pid || isRunning(holder.pid, holder.pidStartTime))) throw new DataDirLockedError(dir, holder);
     log(`data dir lock: the previous holder${holder ? ` (PID ${holder.pid}, started ${holder.startedAt})` : ''} is gone; taking over`);
-    await stopOrphanedDynamoLocals(dbPath, holder?.jvmPid, log);
+    if (ownsStore) await stopOrphanedDynamoLocals(dbPath, holder?.jvmPid, log);
     // Remove the stale lock only if it is still the one just judged stale (another starter may have replaced it).
     if (readText(path) === text) {
       try {

@@ -80,7 +80,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalPlatform> {
   const dataDir = resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
   // One platform per data dir: a second one refuses; a JVM orphaned by a killed run is stopped first.
-  const lock = await acquireDataDirLock(dataDir, log);
+  const lock = await acquireDataDirLock(dataDir, log, { ownsStore: !opts.ddbEndpoint });
   const running: Running = {};
   try {
     return await startOnLockedDir(opts, dataDir, log, lock, running);
