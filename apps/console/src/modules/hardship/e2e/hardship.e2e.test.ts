@@ -48,10 +48,10 @@ describe('hardship assistance', () => {
         await phone.getByLabel(/身份证号/).fill(idNumber('32128119880516042'));
         await phone.getByLabel(/联系电话/).fill('13905261111');
         await phone.getByRole('button', { name: '下一步' }).click();
-        await phone.getByLabel('成员姓名 1').fill(worker);
-        await phone.getByRole('button', { name: '添加成员' }).click();
-        await phone.getByLabel('关系 2').fill('女儿');
-        await phone.getByLabel('成员姓名 2').fill('钱某');
+        await phone.getByTestId('hs-member').first().getByRole('textbox', { name: /^成员姓名/ }).fill(worker);
+        await phone.getByRole('button', { name: /添加成员/ }).click();
+        await phone.getByTestId('hs-member').nth(1).getByRole('textbox', { name: /^关系/ }).fill('女儿');
+        await phone.getByTestId('hs-member').nth(1).getByRole('textbox', { name: /^成员姓名/ }).fill('钱某');
         await phone.getByLabel(/家庭年可支配收入/).fill('30000');
         await phone.getByLabel(/刚性支出/).fill('6000');
         await phone.getByRole('button', { name: '测算困难类别' }).click();
