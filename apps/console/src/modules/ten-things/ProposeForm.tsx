@@ -66,7 +66,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
   };
 
   return (
-    <form class="card no-print" onSubmit={submit} aria-labelledby="tt-propose-title">
+    <form class="card no-print tt-propose" onSubmit={submit} aria-labelledby="tt-propose-title">
       <h3 id="tt-propose-title">{t('tenThings.propose')}</h3>
       <div class="tt-inline">
         <Input id="tt-c-title" label={t('tenThings.itemTitle')} required rule={limits.tenThings.title} error={errFn('title')} value={title()} onValue={setTitle} />

@@ -9,6 +9,7 @@ export const en: Record<keyof typeof zh, string> = {
   'tenThings.year': 'Year',
   'tenThings.planTitle': 'Plan title',
   'tenThings.createPlan': 'New annual plan',
+  'tenThings.planCreated': 'Annual plan “{title}” created',
   'tenThings.noPlan': 'No annual plan yet',
   'tenThings.board': 'Board',
   'tenThings.candidates': 'Candidates',

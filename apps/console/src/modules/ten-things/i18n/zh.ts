@@ -8,6 +8,7 @@ export const zh = {
   'tenThings.year': '年度',
   'tenThings.planTitle': '计划名称',
   'tenThings.createPlan': '新建年度计划',
+  'tenThings.planCreated': '已新建年度计划「{title}」',
   'tenThings.noPlan': '还没有年度计划',
   'tenThings.board': '项目看板',
   'tenThings.candidates': '候选项目（征集/初定）',
