@@ -107,12 +107,15 @@ function Thumb(props: { file: EvidenceRef; onOpen: (signed: Signed | undefined) 
       signedUrl(props.file.evidenceId).then(setSigned, () => setFailed(true));
     };
     if (typeof IntersectionObserver === 'undefined' || !el) return load();
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        io.disconnect();
-        load();
-      }
-    });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          io.disconnect();
+          load();
+        }
+      },
+      { rootMargin: '200px' },
+    );
     io.observe(el);
     onCleanup(() => io.disconnect());
   });

@@ -122,7 +122,7 @@ describe('十件实事 end to end', () => {
       // The reporter's photo is a thumbnail on the ledger entry (a short-lived URL); it opens an inline
       // preview, from which the original downloads.
       const thumb = page.getByTestId('tt-entry-evidence').getByRole('button', { name: new RegExp(escapeRe(EVIDENCE_NAME)) });
-      await thumb.waitFor();
+      await thumb.scrollIntoViewIfNeeded(); // its URL is asked for once it is in view
       await expect.poll(() => thumb.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
       await thumb.click();
       const preview = page.getByTestId('tt-evidence-preview');
