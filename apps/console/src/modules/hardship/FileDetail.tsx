@@ -35,7 +35,10 @@ export default function HardshipFileDetail() {
     if (!f) return;
     try {
       await mutate<FileStep>(path, { fileId: f.fileId, version: f.version, ...input } as InputOf<P>);
-      showToast('success', () => t('hardship.saved'));
+      // Says what happened ("已审核通过并建档"), not the button's label.
+      const step = path.slice('hardship.files.'.length);
+      const decision = (input as { decision?: string }).decision;
+      showToast('success', () => tMaybe(`hardship.done.${step}${decision ? `.${decision}` : ''}`, t('hardship.saved')));
       await refetch();
     } catch (e) {
       showError(e);
