@@ -201,7 +201,9 @@ export class FederationPlatform extends Construct {
       deadLetters: { queues: queues.registered, bus: transport.bus, tableStreamArn: data.table.tableStreamArn! },
     });
     alarms.tableThrottles(data.table);
-    site.allowOrigins({ connect: consoleCspOrigins(this, { props, consoleMode, api: api.api, evidence }) });
+    const [apiOrigin, evidenceOrigin] = consoleCspOrigins(this, { props, consoleMode, api: api.api, evidence });
+    // Evidence photos show as thumbnails loaded from their short-lived URLs: the bucket is an image origin too.
+    site.allowOrigins({ connect: [apiOrigin, evidenceOrigin], images: [evidenceOrigin] });
 
     this.dataKey = data.dataKey;
     this.piiKey = data.piiKey;
@@ -255,11 +257,11 @@ export class FederationPlatform extends Construct {
 function consoleCspOrigins(
   scope: Construct,
   opts: { props: FederationPlatformProps; consoleMode: ConsoleSiteMode; api: apigw.HttpApi; evidence: s3.IBucket },
-): string[] {
+): readonly [string, string] {
   const { props, consoleMode, api, evidence } = opts;
   const stack = Stack.of(scope);
   const exact = props.consoleOrigins !== undefined || consoleMode === 's3-only';
   const apiOrigin = props.consoleApiOrigin ?? (exact ? api.apiEndpoint : `https://*.execute-api.${stack.region}.${stack.urlSuffix}`);
   const evidenceOrigin = props.evidenceOrigin ?? (exact ? `https://${evidence.bucketRegionalDomainName}` : `https://*.s3.${stack.region}.${stack.urlSuffix}`);
-  return [apiOrigin, evidenceOrigin];
+  return [apiOrigin, evidenceOrigin] as const;
 }

@@ -194,7 +194,7 @@ describe.each(regions)('platform synthesized in %s', (region) => {
       'permissions-policy': PERMISSIONS_POLICY,
       'strict-transport-security': STRICT_TRANSPORT_SECURITY,
     });
-    expect(headers['content-security-policy']).toBe(consoleContentSecurityPolicy({ connect: consoleConnectOrigins(s) }));
+    expect(headers['content-security-policy']).toBe(consoleContentSecurityPolicy({ connect: consoleConnectOrigins(s), images: [consoleConnectOrigins(s)[1]!] }));
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 
@@ -519,7 +519,7 @@ describe('partition specifics', () => {
     // Without consoleOrigins the distribution's generated name is in the API's and bucket's CORS: the CSP
     // names the region's API Gateway and S3 hosts instead of the exact ones (which would be a cycle).
     expect(consoleConnectOrigins(us)).toEqual(['https://*.execute-api.us-east-1.{AWS::URLSuffix}', 'https://*.s3.us-east-1.{AWS::URLSuffix}']);
-    expect(csp).toBe(consoleContentSecurityPolicy({ connect: consoleConnectOrigins(us) }));
+    expect(csp).toBe(consoleContentSecurityPolicy({ connect: consoleConnectOrigins(us), images: [consoleConnectOrigins(us)[1]!] }));
     for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"]) {
       expect(csp).toContain(directive);
     }

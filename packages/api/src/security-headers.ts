@@ -10,8 +10,8 @@
  * - `style-src 'self'`: one stylesheet; Solid sets dynamic styles through the CSSOM (`element.style`),
  *   which CSP does not govern; the charts use ECharts' canvas renderer with `richText` tooltips
  *   (its HTML tooltips would write `style` attributes through innerHTML, which `'self'` refuses).
- * - `img-src 'self' data:`: the 十件实事 public-link QR code is a `data:` PNG. No image is loaded from the
- *   evidence store (evidence opens as a download), so its origin is needed in `connect-src` only.
+ * - `img-src 'self' data:` + the evidence store origin: the 十件实事 public-link QR code is a `data:` PNG;
+ *   evidence photos show as thumbnails from their short-lived presigned URLs (other files download).
  * - `connect-src 'self'` + the API origin and the evidence store origin (presigned PUT uploads) when
  *   they differ from the console's (AWS); locally both are the console's own origin.
  * - `frame-ancestors 'none'`, `base-uri 'self'`, `form-action 'self'`, `object-src 'none'`.

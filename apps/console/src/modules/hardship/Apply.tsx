@@ -1,25 +1,62 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Index, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, Index, onCleanup, Show } from 'solid-js';
 import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
+import { Input } from '../../components/Input';
 import { createFieldErrors } from '../../forms';
 import { lang, t } from '../../i18n';
 import { me } from '../../session';
 import { errorText, showToast } from '../../toast';
+import { checkIdNumberLive } from './id-check';
 import { EVENTS, explanationOf, parseYuan, type SelfTestResult } from './shared';
 import './hardship.css';
-import { normalizeIdentifier } from '@ufp/core/validation/identifiers';
 import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 
 interface Member {
   relation: string;
   name: string;
+  /** Optional; checked as it is typed like the applicant's. */
+  idNumber: string;
+  /** Optional, in yuan as typed. */
+  income: string;
 }
 
 const FIELDS = ['unitId', 'worker.name', 'worker.idNumber', 'worker.phone', 'worker.employmentStart', 'household.annualIncomeFen', 'household.rigidExpensesFen', 'household.members', 'consentGiven'];
 
-/** Step-by-step application (phone-first): applicant → household → preview and consent. */
+const emptyMember = (relation = ''): Member => ({ relation, name: '', idNumber: '', income: '' });
+
+/** The live state of an ID number under its input: how many typed, what is wrong (the server's rule), or valid. */
+function IdStatus(props: { id: string; value: string; hidden?: boolean }) {
+  const check = createMemo(() => checkIdNumberLive(props.value));
+  const text = () => {
+    const c = check();
+    switch (c.state) {
+      case 'empty':
+        return '';
+      case 'partial':
+        return t('hardship.id.partial', { n: c.length });
+      case 'error':
+        return lang() === 'en' ? c.reason.en : c.reason.zh;
+      case 'ok':
+        return t('hardship.id.ok', { date: c.birthDate });
+    }
+  };
+  return (
+    <p
+      id={`${props.id}-live`}
+      class="field__live"
+      classList={{ 'field__live--ok': check().state === 'ok', 'field__live--error': check().state === 'error' }}
+      aria-live="polite"
+      data-testid={`${props.id}-live`}
+      hidden={props.hidden || check().state === 'empty'}
+    >
+      {text()}
+    </p>
+  );
+}
+
+/** Step-by-step application (phone-first): applicant → household (live tier estimate) → preview and consent. */
 export default function HardshipApply() {
   const navigate = useNavigate();
   const errors = createFieldErrors();
@@ -30,7 +67,7 @@ export default function HardshipApply() {
   const [phone, setPhone] = createSignal('');
   const [migrant, setMigrant] = createSignal(false);
   const [employmentStart, setEmploymentStart] = createSignal('');
-  const [members, setMembers] = createSignal<Member[]>([{ relation: '本人', name: '' }]);
+  const [members, setMembers] = createSignal<Member[]>([emptyMember('本人')]);
   const [income, setIncome] = createSignal('');
   const [rigid, setRigid] = createSignal('0');
   const [costs, setCosts] = createSignal('');
@@ -38,21 +75,66 @@ export default function HardshipApply() {
   const [causes, setCauses] = createSignal('');
   const [consent, setConsent] = createSignal(false);
   const [preview, setPreview] = createSignal<SelfTestResult>();
+  const [live, setLive] = createSignal<SelfTestResult>();
   const [busy, setBusy] = createSignal(false);
   const [formError, setFormError] = createSignal<unknown>();
   const isReporter = () => !!me()?.unitId;
   const [units] = createResource(() => !isReporter() && me(), () => query('units.list', { limit: 200 }));
 
   const setMember = (i: number, patch: Partial<Member>) => setMembers(members().map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  /** Typing in a field clears its error from the last check. */
+  const clearError = (field: string) => {
+    if (!errors.get(field)) return;
+    const { [field]: _gone, ...rest } = errors.errors();
+    errors.setErrors(rest);
+  };
+
+  /** The figures the self-test takes, or undefined while a money field is not a valid amount. */
+  const figures = () => {
+    const annualIncomeFen = parseYuan(income());
+    const rigidExpensesFen = parseYuan(rigid());
+    const hardshipCostsFen = costs().trim() ? parseYuan(costs()) : undefined;
+    if (annualIncomeFen === undefined || rigidExpensesFen === undefined || (costs().trim() && hardshipCostsFen === undefined)) return undefined;
+    return { tenantId: me()?.tenantId, householdSize: members().length, annualIncomeFen, rigidExpensesFen, hardshipCostsFen, events: events() } as InputOf<'hardship.selfTest'>;
+  };
+
+  // The tier estimate follows the household figures as they are typed (the public self-test, debounced).
+  let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  let liveSeq = 0;
+  // Keyed by the figures' text, so typing a member's name does not ask again.
+  const figuresKey = createMemo(() => (step() === 2 ? JSON.stringify(figures() ?? null) : 'null'));
+  createEffect(() => {
+    const f = JSON.parse(figuresKey()) as InputOf<'hardship.selfTest'> | null;
+    clearTimeout(liveTimer);
+    const seq = ++liveSeq;
+    if (!f) return setLive(undefined);
+    liveTimer = setTimeout(() => {
+      query('hardship.selfTest', f).then(
+        (r) => seq === liveSeq && setLive(r),
+        () => seq === liveSeq && setLive(undefined),
+      );
+    }, 400);
+  });
+  onCleanup(() => clearTimeout(liveTimer));
 
   function checkStep1(): boolean {
     const e: Record<string, () => string> = {};
     if (!unitId()) e.unitId = () => t('hardship.err.unit');
     if (!name().trim()) e['worker.name'] = () => t('hardship.err.name');
-    // The same normalisation as the server: full-width digits and spaces around the number are fine.
-    if (!/^\d{17}[\dX]$/.test(normalizeIdentifier(idNumber()).toUpperCase())) e['worker.idNumber'] = () => t('hardship.err.idNumber');
+    // The same rule as the server (full-width digits and spaces around the number are fine).
+    const id = checkIdNumberLive(idNumber());
+    if (id.state === 'error') e['worker.idNumber'] = () => (lang() === 'en' ? id.reason.en : id.reason.zh);
+    else if (id.state !== 'ok') e['worker.idNumber'] = () => t('hardship.err.idNumber');
     errors.setErrors(e);
     return Object.keys(e).length === 0;
+  }
+
+  function toStep2() {
+    if (!checkStep1()) return;
+    // The first member is the applicant.
+    const [first, ...rest] = members();
+    if (first && first.relation === '本人' && !first.name.trim()) setMembers([{ ...first, name: name().trim() }, ...rest]);
+    setStep(2);
   }
 
   function checkStep2(): boolean {
@@ -61,6 +143,12 @@ export default function HardshipApply() {
     if (parseYuan(rigid()) === undefined) e['household.rigidExpensesFen'] = () => t('hardship.err.money');
     if (costs().trim() && parseYuan(costs()) === undefined) e['household.hardshipCostsFen'] = () => t('hardship.err.money');
     if (members().some((m) => !m.name.trim() || !m.relation.trim())) e['household.members'] = () => t('hardship.err.members');
+    members().forEach((m, i) => {
+      const id = checkIdNumberLive(m.idNumber);
+      if (id.state === 'error') e[`members.${i}.idNumber`] = () => (lang() === 'en' ? id.reason.en : id.reason.zh);
+      else if (id.state === 'partial') e[`members.${i}.idNumber`] = () => t('hardship.err.idNumber');
+      if (m.income.trim() && parseYuan(m.income) === undefined) e[`members.${i}.income`] = () => t('hardship.err.money');
+    });
     errors.setErrors(e);
     return Object.keys(e).length === 0;
   }
@@ -69,14 +157,7 @@ export default function HardshipApply() {
     if (!checkStep2()) return;
     setFormError(undefined);
     try {
-      const r = await query('hardship.selfTest', ({
-        tenantId: me()?.tenantId,
-        householdSize: members().length,
-        annualIncomeFen: parseYuan(income()),
-        rigidExpensesFen: parseYuan(rigid()),
-        hardshipCostsFen: costs().trim() ? parseYuan(costs()) : undefined,
-        events: events(),
-      }) as InputOf<'hardship.selfTest'>); // the server validates the form (its field errors are shown)
+      const r = await query('hardship.selfTest', figures() as InputOf<'hardship.selfTest'>); // the server validates the form (its field errors are shown)
       setPreview(r);
       setStep(3);
     } catch (e) {
@@ -92,11 +173,20 @@ export default function HardshipApply() {
     setBusy(true);
     setFormError(undefined);
     try {
+      const idOf = (raw: string) => {
+        const c = checkIdNumberLive(raw);
+        return c.state === 'ok' ? c.value : raw.trim() ? raw.trim().toUpperCase() : undefined;
+      };
       const file = await mutate('hardship.files.create', ({
         unitId: unitId(),
-        worker: { name: name().trim(), idNumber: idNumber().trim().toUpperCase(), phone: phone().trim() || undefined, migrant: migrant(), employmentStart: employmentStart() || undefined },
+        worker: { name: name().trim(), idNumber: idOf(idNumber()), phone: phone().trim() || undefined, migrant: migrant(), employmentStart: employmentStart() || undefined },
         household: {
-          members: members().map((m) => ({ relation: m.relation.trim(), name: m.name.trim() })),
+          members: members().map((m) => ({
+            relation: m.relation.trim(),
+            name: m.name.trim(),
+            idNumber: idOf(m.idNumber),
+            annualIncomeFen: m.income.trim() ? parseYuan(m.income) : undefined,
+          })),
           annualIncomeFen: parseYuan(income()),
           rigidExpensesFen: parseYuan(rigid()),
           hardshipCostsFen: costs().trim() ? parseYuan(costs()) : undefined,
@@ -106,7 +196,7 @@ export default function HardshipApply() {
         consentGiven: true,
       }) as InputOf<'hardship.files.create'>); // the server validates the form (its field errors are shown)
       await mutate('hardship.files.submit', { fileId: file.fileId, version: file.version });
-      showToast('success', () => t('hardship.apply.done'));
+      showToast('success', () => t('hardship.apply.done', { fileNo: file.fileId }), 8_000);
       navigate(`/hardship/files/${file.fileId}`);
     } catch (e) {
       const rest = errors.fromServer(e, FIELDS);
@@ -120,7 +210,7 @@ export default function HardshipApply() {
   }
 
   return (
-    <section aria-labelledby="hs-apply-title" class="narrow">
+    <section aria-labelledby="hs-apply-title" class="narrow hs-apply">
       <p class="crumbs">
         <A href="/hardship">← {t('hardship.title')}</A>
       </p>
@@ -135,82 +225,125 @@ export default function HardshipApply() {
       </Show>
       <div class="card">
         <Show when={step() === 1}>
-          <form onSubmit={(e) => { e.preventDefault(); if (checkStep1()) setStep(2); }}>
+          <form class="form" noValidate onSubmit={(e) => { e.preventDefault(); toStep2(); }}>
             <Show when={!isReporter()}>
               <Field id="hs-unit" label={t('hardship.unit')} required error={errors.get('unitId')}>
-                <select id="hs-unit" value={unitId()} onChange={(e) => setUnitId(e.currentTarget.value)}>
+                <select id="hs-unit" value={unitId()} aria-required="true" onChange={(e) => { setUnitId(e.currentTarget.value); clearError('unitId'); }}>
                   <option value="">{t('hardship.chooseUnit')}</option>
                   <For each={units()?.items ?? []}>{(u) => <option value={u.unitId}>{u.name}</option>}</For>
                 </select>
               </Field>
             </Show>
-            <Field id="hs-name" label={t('hardship.worker.name')} required error={errors.get('worker.name')}>
-              <input id="hs-name" autocomplete="off" maxLength={limits.hardship.personName.max} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-            </Field>
-            <Field id="hs-id" label={t('hardship.worker.idNumber')} required error={errors.get('worker.idNumber')}>
-              <input id="hs-id" inputmode="text" autocomplete="off" maxLength={IDENTIFIER_INPUT_MAX} value={idNumber()} onInput={(e) => setIdNumber(e.currentTarget.value)} />
-            </Field>
-            <Field id="hs-phone" label={t('hardship.worker.phone')} error={errors.get('worker.phone')}>
-              <input id="hs-phone" type="tel" inputmode="tel" maxLength={IDENTIFIER_INPUT_MAX} value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} />
-            </Field>
+            <Input id="hs-name" label={t('hardship.worker.name')} required autocomplete="off" rule={limits.hardship.personName} error={errors.get('worker.name')} value={name()} onValue={(v) => { setName(v); clearError('worker.name'); }} />
+            <Input
+              id="hs-id"
+              label={t('hardship.worker.idNumber')}
+              required
+              live
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck={false}
+              maxLength={IDENTIFIER_INPUT_MAX}
+              error={errors.get('worker.idNumber')}
+              value={idNumber()}
+              onValue={(v) => { setIdNumber(v); clearError('worker.idNumber'); }}
+              extra={<IdStatus id="hs-id" value={idNumber()} hidden={!!errors.get('worker.idNumber')} />}
+            />
+            <Input id="hs-phone" type="tel" inputmode="tel" label={t('hardship.worker.phone')} maxLength={IDENTIFIER_INPUT_MAX} error={errors.get('worker.phone')} value={phone()} onValue={(v) => { setPhone(v); clearError('worker.phone'); }} />
             <div class="field">
-              <label>
+              <label class="check">
                 <input type="checkbox" checked={migrant()} onChange={(e) => setMigrant(e.currentTarget.checked)} /> {t('hardship.worker.migrant')}
               </label>
             </div>
             <Show when={migrant()}>
-              <Field id="hs-emp" label={t('hardship.worker.employmentStart')} error={errors.get('worker.employmentStart')}>
-                <input id="hs-emp" type="date" value={employmentStart()} onInput={(e) => setEmploymentStart(e.currentTarget.value)} />
-              </Field>
+              <Input id="hs-emp" type="date" label={t('hardship.worker.employmentStart')} error={errors.get('worker.employmentStart')} value={employmentStart()} onValue={setEmploymentStart} />
             </Show>
-            <button type="submit" class="btn btn--primary">{t('hardship.next')}</button>
+            <div class="form__actions">
+              <button type="submit" class="btn btn--primary">{t('hardship.next')}</button>
+            </div>
           </form>
         </Show>
         <Show when={step() === 2}>
-          <form onSubmit={(e) => { e.preventDefault(); void toPreview(); }}>
+          <form class="form" noValidate onSubmit={(e) => { e.preventDefault(); void toPreview(); }}>
             <fieldset class="field">
               <legend>{t('hardship.members')}</legend>
               <div class="hs-members">
                 <Index each={members()}>
                   {(m, i) => (
-                    <div class="hs-member">
-                      <input aria-label={`${t('hardship.member.relation')} ${i + 1}`} maxLength={limits.hardship.relation.max} value={m().relation} onInput={(e) => setMember(i, { relation: e.currentTarget.value })} />
-                      <input aria-label={`${t('hardship.member.name')} ${i + 1}`} maxLength={limits.hardship.personName.max} value={m().name} onInput={(e) => setMember(i, { name: e.currentTarget.value })} />
-                      <button type="button" class="btn btn--small" disabled={members().length === 1} onClick={() => setMembers(members().filter((_, j) => j !== i))}>
-                        {t('hardship.member.remove')}
+                    <fieldset class="hs-member" data-testid="hs-member">
+                      <legend class="hs-member__title">{t('hardship.member.card', { n: i + 1 })}</legend>
+                      <button
+                        type="button"
+                        class="btn btn--small hs-member__remove"
+                        aria-label={t('hardship.member.removeNamed', { n: i + 1 })}
+                        disabled={members().length === 1}
+                        onClick={() => setMembers(members().filter((_, j) => j !== i))}
+                      >
+                        ✕ {t('hardship.member.remove')}
                       </button>
-                    </div>
+                      <div class="hs-member__fields">
+                        <Input id={`hs-m${i}-relation`} label={t('hardship.member.relation')} required rule={limits.hardship.relation} value={m().relation} onValue={(v) => setMember(i, { relation: v })} />
+                        <Input id={`hs-m${i}-name`} label={t('hardship.member.name')} required autocomplete="off" rule={limits.hardship.personName} value={m().name} onValue={(v) => setMember(i, { name: v })} />
+                        <Input
+                          id={`hs-m${i}-id`}
+                          label={t('hardship.member.idNumber')}
+                          live
+                          autocomplete="off"
+                          autocapitalize="characters"
+                          spellcheck={false}
+                          maxLength={IDENTIFIER_INPUT_MAX}
+                          error={errors.get(`members.${i}.idNumber`)}
+                          value={m().idNumber}
+                          onValue={(v) => { setMember(i, { idNumber: v }); clearError(`members.${i}.idNumber`); }}
+                          extra={<IdStatus id={`hs-m${i}-id`} value={m().idNumber} hidden={!!errors.get(`members.${i}.idNumber`)} />}
+                        />
+                        <Input
+                          id={`hs-m${i}-income`}
+                          label={t('hardship.member.income')}
+                          inputmode="decimal"
+                          maxLength={16}
+                          error={errors.get(`members.${i}.income`)}
+                          value={m().income}
+                          onValue={(v) => { setMember(i, { income: v }); clearError(`members.${i}.income`); }}
+                        />
+                      </div>
+                    </fieldset>
                   )}
                 </Index>
               </div>
               <Show when={errors.get('household.members')}>{(e) => <span class="field__error" role="alert">{e()()}</span>}</Show>
-              <button type="button" class="btn btn--small" onClick={() => setMembers([...members(), { relation: '', name: '' }])}>
-                {t('hardship.member.add')}
-              </button>
+              <div>
+                <button type="button" class="btn btn--small" disabled={members().length >= 20} onClick={() => setMembers([...members(), emptyMember()])}>
+                  + {t('hardship.member.add')}
+                </button>
+              </div>
             </fieldset>
-            <Field id="hs-income" label={t('hardship.income')} required hint={t('hardship.yuanHint')} error={errors.get('household.annualIncomeFen')}>
-              <input id="hs-income" inputmode="decimal" value={income()} onInput={(e) => setIncome(e.currentTarget.value)} />
-            </Field>
-            <Field id="hs-rigid" label={t('hardship.rigid')} required hint={t('hardship.rigidHint')} error={errors.get('household.rigidExpensesFen')}>
-              <input id="hs-rigid" inputmode="decimal" value={rigid()} onInput={(e) => setRigid(e.currentTarget.value)} />
-            </Field>
-            <Field id="hs-costs" label={t('hardship.costs')} error={errors.get('household.hardshipCostsFen')}>
-              <input id="hs-costs" inputmode="decimal" value={costs()} onInput={(e) => setCosts(e.currentTarget.value)} />
-            </Field>
+            <Input id="hs-income" label={t('hardship.income')} required inputmode="decimal" maxLength={16} hint={t('hardship.yuanHint')} error={errors.get('household.annualIncomeFen')} value={income()} onValue={(v) => { setIncome(v); clearError('household.annualIncomeFen'); }} />
+            <Input id="hs-rigid" label={t('hardship.rigid')} required inputmode="decimal" maxLength={16} hint={t('hardship.rigidHint')} error={errors.get('household.rigidExpensesFen')} value={rigid()} onValue={(v) => { setRigid(v); clearError('household.rigidExpensesFen'); }} />
+            <Input id="hs-costs" label={t('hardship.costs')} inputmode="decimal" maxLength={16} error={errors.get('household.hardshipCostsFen')} value={costs()} onValue={(v) => { setCosts(v); clearError('household.hardshipCostsFen'); }} />
             <fieldset class="field">
               <legend>{t('hardship.events')}</legend>
               <For each={EVENTS}>
                 {(ev) => (
-                  <label class="block-label">
+                  <label class="block-label check">
                     <input type="checkbox" checked={events().includes(ev)} onChange={(e) => setEvents(e.currentTarget.checked ? [...events(), ev] : events().filter((x) => x !== ev))} /> {t(`hardship.event.${ev}`)}
                   </label>
                 )}
               </For>
             </fieldset>
-            <Field id="hs-causes" label={t('hardship.causes')}>
-              <input id="hs-causes" maxLength={limits.hardship.cause.max} value={causes()} onInput={(e) => setCauses(e.currentTarget.value)} />
-            </Field>
-            <div class="filters__actions">
+            <Input id="hs-causes" label={t('hardship.causes')} rule={limits.hardship.cause} value={causes()} onValue={setCauses} />
+            <div class="hs-live" aria-live="polite" data-testid="tier-live">
+              <Show when={live()} fallback={<span class="muted">{t('hardship.livePreviewHint')}</span>}>
+                {(r) => (
+                  <>
+                    <span>{t('hardship.livePreview')}：</span>
+                    <span class={`hs-tier hs-tier--${r().tier}`}>{lang() === 'en' ? r().tierLabelEn : r().tierLabel}</span>
+                    <span class="hs-live__explain">{explanationOf(r())}</span>
+                  </>
+                )}
+              </Show>
+            </div>
+            <div class="form__actions">
               <button type="button" class="btn" onClick={() => setStep(1)}>{t('hardship.prev')}</button>
               <button type="submit" class="btn btn--primary">{t('hardship.preview')}</button>
             </div>
@@ -225,12 +358,12 @@ export default function HardshipApply() {
               </p>
               <p class="hs-explain">{explanationOf(r())}</p>
               <div class="field" classList={{ 'field--invalid': !!errors.get('consentGiven') }}>
-                <label>
-                  <input type="checkbox" checked={consent()} onChange={(e) => setConsent(e.currentTarget.checked)} /> {t('hardship.consent')}
+                <label class="check">
+                  <input type="checkbox" checked={consent()} onChange={(e) => { setConsent(e.currentTarget.checked); clearError('consentGiven'); }} /> {t('hardship.consent')}
                 </label>
                 <Show when={errors.get('consentGiven')}>{(e) => <span class="field__error" role="alert">{e()()}</span>}</Show>
               </div>
-              <div class="filters__actions">
+              <div class="form__actions">
                 <button type="button" class="btn" onClick={() => setStep(2)}>{t('hardship.prev')}</button>
                 <button type="button" class="btn btn--primary" disabled={busy()} onClick={() => void submit()}>
                   {busy() ? t('common.saving') : t('hardship.apply.submit')}

@@ -2,6 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
+import { Field } from '../../components/Field';
 import { formatDateTime, label, t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
@@ -34,7 +35,10 @@ export default function HardshipFileDetail() {
     if (!f) return;
     try {
       await mutate<FileStep>(path, { fileId: f.fileId, version: f.version, ...input } as InputOf<P>);
-      showToast('success', () => t('hardship.saved'));
+      // Says what happened ("已审核通过并建档"), not the button's label.
+      const step = path.slice('hardship.files.'.length);
+      const decision = (input as { decision?: string }).decision;
+      showToast('success', () => tMaybe(`hardship.done.${step}${decision ? `.${decision}` : ''}`, t('hardship.saved')));
       await refetch();
     } catch (e) {
       showError(e);
@@ -152,14 +156,18 @@ export default function HardshipFileDetail() {
               <Show when={isStaff() && f().status === 'approved'}>
                 {form('hs-grant', t('hardship.action.grant'), (
                   <>
-                    <label class="field">{t('hardship.aidKind')}
-                      <select name="kind"><For each={AID_KINDS}>{(k) => <option value={k}>{t(`hardship.kind.${k}`)}</option>}</For></select>
-                    </label>
-                    <label class="field">{t('hardship.amount')}<input name="amount" inputmode="decimal" /></label>
-                    <label class="field">{t('hardship.fundSource')}
-                      <select name="fundSource"><For each={FUND_SOURCES}>{(s) => <option value={s}>{t(`hardship.source.${s}`)}</option>}</For></select>
-                    </label>
-                    <label class="field">{t('hardship.bankAccount')}<input name="bankAccount" inputmode="numeric" maxLength={IDENTIFIER_INPUT_MAX} /></label>
+                    <Field id="hs-grant-kind" label={t('hardship.aidKind')} required>
+                      <select id="hs-grant-kind" name="kind"><For each={AID_KINDS}>{(k) => <option value={k}>{t(`hardship.kind.${k}`)}</option>}</For></select>
+                    </Field>
+                    <Field id="hs-grant-amount" label={t('hardship.amount')} required hint={t('hardship.yuanHint')}>
+                      <input id="hs-grant-amount" class="input" type="text" name="amount" inputmode="decimal" maxLength={16} required aria-describedby="hs-grant-amount-hint" />
+                    </Field>
+                    <Field id="hs-grant-fund" label={t('hardship.fundSource')} required>
+                      <select id="hs-grant-fund" name="fundSource"><For each={FUND_SOURCES}>{(s) => <option value={s}>{t(`hardship.source.${s}`)}</option>}</For></select>
+                    </Field>
+                    <Field id="hs-grant-bank" label={t('hardship.bankAccount')}>
+                      <input id="hs-grant-bank" class="input" type="text" name="bankAccount" inputmode="numeric" autocomplete="off" maxLength={IDENTIFIER_INPUT_MAX} />
+                    </Field>
                     <button type="submit" class="btn btn--primary">{t('hardship.action.grant')}</button>
                   </>
                 ), async (d) => {
@@ -167,7 +175,7 @@ export default function HardshipFileDetail() {
                   if (amountFen === undefined) return showToast('error', () => t('hardship.err.money'));
                   try {
                     await mutate('hardship.aid.grant', { fileId: f().fileId, kind: str(d, 'kind') as InputOf<'hardship.aid.grant'>['kind'], amountFen, fundSource: str(d, 'fundSource') as InputOf<'hardship.aid.grant'>['fundSource'], bankAccount: str(d, 'bankAccount') || undefined });
-                    showToast('success', () => t('hardship.granted'));
+                    showToast('success', () => t('hardship.granted', { kind: tMaybe(`hardship.kind.${str(d, 'kind')}`, str(d, 'kind')), amount: yuan(amountFen), fund: tMaybe(`hardship.source.${str(d, 'fundSource')}`, str(d, 'fundSource')) }));
                     await refetch();
                   } catch (e) {
                     showError(e);

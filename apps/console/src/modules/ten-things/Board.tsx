@@ -31,8 +31,9 @@ export default function Board() {
   const createPlan = async (e: Event) => {
     e.preventDefault();
     try {
-      const plan = await mutate('tenThings.plans.create', { year: year(), title: title().trim() || `${year()}年服务职工“十件实事”` });
-      showToast('success', () => t('tenThings.createPlan'));
+      const planTitle = title().trim() || `${year()}年服务职工“十件实事”`;
+      const plan = await mutate('tenThings.plans.create', { year: year(), title: planTitle });
+      showToast('success', () => t('tenThings.planCreated', { title: planTitle }));
       await refetchPlans();
       setChosen(plan.planId);
     } catch (err) {

@@ -7,22 +7,13 @@ import { formatDateTime, formatNumber, t, type DictKey } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import { type ItemV } from './labels';
+import { EvidenceFiles } from './EvidenceFiles';
 import { ItemCard } from './parts';
 import { ReportForm } from './ReportForm';
 import './ten-things.css';
 import { limits } from '@ufp/core/validation/limits';
 
 type Entry = RouterOutputs['tenThings']['items']['get']['ledger']['items'][number];
-
-/** Opens a checked evidence file through a short-lived URL (each one is audited); served as an attachment. */
-async function openEvidence(evidenceId: string) {
-  try {
-    const { url } = await mutate('tenThings.evidence.url', { evidenceId });
-    location.assign(url);
-  } catch (err) {
-    showError(err);
-  }
-}
 
 export default function ItemPage() {
   const params = useParams<{ itemId: string }>();
@@ -112,15 +103,7 @@ export default function ItemPage() {
                             {e.reason ?? e.note ?? ''}
                             <span class="muted"> {formatDateTime(e.recordedAt)}</span>
                             <Show when={e.evidence?.length}>
-                              <div class="tt-entry-files" data-testid="tt-entry-evidence" aria-label={t('tenThings.evidence')}>
-                                <For each={e.evidence}>
-                                  {(f) => (
-                                    <button type="button" title={`${t('tenThings.evidence')}：${f.fileName}（${formatNumber(Math.ceil(f.sizeBytes / 1024))} KB）`} onClick={() => void openEvidence(f.evidenceId)}>
-                                      {f.fileName}
-                                    </button>
-                                  )}
-                                </For>
-                              </div>
+                              <EvidenceFiles files={e.evidence ?? []} />
                             </Show>
                           </td>
                           <td>

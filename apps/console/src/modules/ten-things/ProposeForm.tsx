@@ -1,5 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError, issuesByField, mutate, query, type InputOf } from '../../api';
+import { Field } from '../../components/Field';
+import { Input, TextArea } from '../../components/Input';
 import { formatNumber, t } from '../../i18n';
 import { showError, showToast } from '../../toast';
 import { CATEGORIES, categoryLabel, comparatorSign, type TargetV } from './labels';
@@ -34,15 +36,16 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
     setSaving(true);
     try {
       const yuan = budget().trim();
+      const proposed = title().trim();
       await mutate('tenThings.candidates.propose', {
         planId: props.planId,
-        title: title().trim(),
+        title: proposed,
         category: category() as InputOf<'tenThings.candidates.propose'>['category'],
         leadDept: leadDept().trim(),
         targetsText: text().trim(),
         ...(yuan ? { budgetFen: Math.round(Number(yuan) * 100) } : {}),
       });
-      showToast('success', () => t('tenThings.propose'));
+      showToast('success', () => t('tenThings.proposed', { title: proposed }), 6_000);
       setTitle('');
       setText('');
       setDebounced('');
@@ -56,37 +59,26 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
     }
   };
   const err = (f: string) => errors().get(f)?.message;
+  /** Field's error slot takes a function (or nothing). */
+  const errFn = (f: string) => {
+    const m = err(f);
+    return m === undefined ? undefined : () => m;
+  };
 
   return (
-    <form class="card no-print" onSubmit={submit} aria-labelledby="tt-propose-title">
+    <form class="card no-print tt-propose" onSubmit={submit} aria-labelledby="tt-propose-title">
       <h3 id="tt-propose-title">{t('tenThings.propose')}</h3>
       <div class="tt-inline">
-        <div class="field">
-          <label for="tt-c-title">{t('tenThings.itemTitle')}</label>
-          <input id="tt-c-title" required maxLength={limits.tenThings.title.max} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
-          <Show when={err('title')}>
-            <span class="field__error">{err('title')}</span>
-          </Show>
-        </div>
-        <div class="field">
-          <label for="tt-c-category">{t('tenThings.category')}</label>
+        <Input id="tt-c-title" label={t('tenThings.itemTitle')} required rule={limits.tenThings.title} error={errFn('title')} value={title()} onValue={setTitle} />
+        <Field id="tt-c-category" label={t('tenThings.category')} required error={errFn('category')}>
           <select id="tt-c-category" value={category()} onChange={(e) => setCategory(e.currentTarget.value)}>
             <For each={CATEGORIES}>{(c) => <option value={c}>{categoryLabel(c)}</option>}</For>
           </select>
-        </div>
-        <div class="field">
-          <label for="tt-c-dept">{t('tenThings.leadDept')}</label>
-          <input id="tt-c-dept" required maxLength={limits.tenThings.leadDept.max} value={leadDept()} onInput={(e) => setLeadDept(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="tt-c-budget">{t('tenThings.budget')}</label>
-          <input id="tt-c-budget" type="number" min="0" step="0.01" value={budget()} onInput={(e) => setBudget(e.currentTarget.value)} />
-        </div>
+        </Field>
+        <Input id="tt-c-dept" label={t('tenThings.leadDept')} required rule={limits.tenThings.leadDept} error={errFn('leadDept')} value={leadDept()} onValue={setLeadDept} />
+        <Input id="tt-c-budget" label={t('tenThings.budget')} type="number" min="0" step="0.01" inputmode="decimal" error={errFn('budgetFen')} value={budget()} onValue={setBudget} />
       </div>
-      <div class="field" classList={{ 'field--invalid': !!err('targetsText') }}>
-        <label for="tt-c-text">{t('tenThings.targetsText')}</label>
-        <textarea id="tt-c-text" rows={3} required maxLength={limits.tenThings.targetsText.max} value={text()} onInput={(e) => onText(e.currentTarget.value)} placeholder={t('tenThings.targetsTextHint')} />
-      </div>
+      <TextArea id="tt-c-text" label={t('tenThings.targetsText')} required rows={3} rule={limits.tenThings.targetsText} error={errFn('targetsText')} value={text()} onValue={onText} placeholder={t('tenThings.targetsTextHint')} />
       <Show when={debounced() ? preview() : undefined}>
         {(p) => (
           <div class="tt-preview" classList={{ 'tt-preview--error': !p().ok }} data-testid="tt-parse-preview" aria-live="polite">

@@ -48,10 +48,10 @@ describe('hardship assistance', () => {
         await phone.getByLabel(/身份证号/).fill(idNumber('32128119880516042'));
         await phone.getByLabel(/联系电话/).fill('13905261111');
         await phone.getByRole('button', { name: '下一步' }).click();
-        await phone.getByLabel('成员姓名 1').fill(worker);
-        await phone.getByRole('button', { name: '添加成员' }).click();
-        await phone.getByLabel('关系 2').fill('女儿');
-        await phone.getByLabel('成员姓名 2').fill('钱某');
+        await phone.getByTestId('hs-member').first().getByRole('textbox', { name: /^成员姓名/ }).fill(worker);
+        await phone.getByRole('button', { name: /添加成员/ }).click();
+        await phone.getByTestId('hs-member').nth(1).getByRole('textbox', { name: /^关系/ }).fill('女儿');
+        await phone.getByTestId('hs-member').nth(1).getByRole('textbox', { name: /^成员姓名/ }).fill('钱某');
         await phone.getByLabel(/家庭年可支配收入/).fill('30000');
         await phone.getByLabel(/刚性支出/).fill('6000');
         await phone.getByRole('button', { name: '测算困难类别' }).click();
@@ -106,11 +106,13 @@ describe('hardship assistance', () => {
         await reviewer.locator('#hs-review input[name=reason]').fill('经评议公示无异议');
         await reviewer.getByRole('button', { name: '审核通过并建档' }).click();
         await expect.poll(() => reviewer.getByTestId('file-status').innerText()).toBe('已建档');
+        await reviewer.getByRole('status').filter({ hasText: '已审核通过并建档' }).waitFor(); // says what happened
         await reviewer.locator('#hs-grant select[name=kind]').selectOption('education');
         await reviewer.locator('#hs-grant input[name=amount]').fill('3000');
         await reviewer.locator('#hs-grant select[name=fundSource]').selectOption('county');
         await reviewer.getByRole('button', { name: '发放帮扶资金' }).click();
         await expect.poll(() => reviewer.getByTestId('grants').innerText()).toContain('金秋助学');
+        await reviewer.getByRole('status').filter({ hasText: '已发放金秋助学 ¥3,000.00（县级帮扶资金）' }).waitFor();
         await reviewer.getByRole('button', { name: '显示' }).first().click();
         await expect.poll(() => reviewer.locator('.mono').first().innerText()).toMatch(/^32128119880516042/);
         await screenshot(reviewer, 'hardship-file');

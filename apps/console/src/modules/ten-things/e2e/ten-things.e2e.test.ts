@@ -40,8 +40,8 @@ describe('十件实事 end to end', () => {
       await page.getByTestId('tt-parse-preview').getByText('覆盖职工3000').waitFor();
 
       for (let i = 0; i < 12; i++) {
-        await page.getByLabel('项目名称', { exact: true }).fill(title(i));
-        await page.getByLabel('牵头部门', { exact: true }).fill(i % 2 ? '职工服务中心' : '宣教部');
+        await page.getByRole('textbox', { name: /^项目名称/ }).fill(title(i));
+        await page.getByRole('textbox', { name: /^牵头部门/ }).fill(i % 2 ? '职工服务中心' : '宣教部');
         const text = i === 0 ? '组织劳模工匠深入基层一线，开展“双进”宣讲活动不少于20场' : `为${100 + i}名职工赠送健康体检`;
         await page.getByLabel('量化指标（可直接粘贴原文）').fill(text);
         await page.getByTestId('tt-parse-preview').getByText(i === 0 ? /≥ 20 场/ : new RegExp(`${100 + i} 名`)).waitFor();
@@ -119,11 +119,20 @@ describe('十件实事 end to end', () => {
       expect(workbook.suggestedFilename()).toBe(`${year}-十件实事年度报告.xlsx`);
       await page.goto(itemUrl);
       await page.getByTestId('tt-ledger').getByText('+10').waitFor();
-      // The reporter's photo is on the ledger entry and opens through a short-lived URL (a download).
-      const evidenceLink = page.getByTestId('tt-entry-evidence').getByRole('button', { name: new RegExp(escapeRe(EVIDENCE_NAME)) });
-      await evidenceLink.waitFor();
-      const [download] = await Promise.all([page.waitForEvent('download'), evidenceLink.click()]);
+      // The reporter's photo is a thumbnail on the ledger entry (a short-lived URL); it opens an inline
+      // preview, from which the original downloads.
+      const thumb = page.getByTestId('tt-entry-evidence').getByRole('button', { name: new RegExp(escapeRe(EVIDENCE_NAME)) });
+      await thumb.scrollIntoViewIfNeeded(); // its URL is asked for once it is in view
+      await expect.poll(() => thumb.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+      await thumb.click();
+      const preview = page.getByTestId('tt-evidence-preview');
+      await preview.getByRole('img', { name: EVIDENCE_NAME }).waitFor();
+      await expect.poll(() => preview.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+      await screenshot(page, 'ten-things-evidence-preview');
+      const [download] = await Promise.all([page.waitForEvent('download'), preview.getByRole('button', { name: '下载原文件' }).click()]);
       expect(download.suggestedFilename()).toBe(EVIDENCE_NAME);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => preview.isVisible()).toBe(false);
       publicUrl = (await page.getByTestId('tt-public-link').getAttribute('href')) ?? '';
       expect(publicUrl).toMatch(/\/rate\/321281\//);
       await page.getByRole('img', { name: '满意度测评链接' }).waitFor();
