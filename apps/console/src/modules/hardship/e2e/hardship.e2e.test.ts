@@ -105,11 +105,13 @@ describe('hardship assistance', () => {
         await reviewer.getByRole('link', { name: worker }).first().click();
         await reviewer.locator('#hs-review input[name=reason]').fill('经评议公示无异议');
         await reviewer.getByRole('button', { name: '审核通过并建档' }).click();
+        await reviewer.getByRole('dialog').getByRole('button', { name: '确认建档' }).click();
         await expect.poll(() => reviewer.getByTestId('file-status').innerText()).toBe('已建档');
         await reviewer.locator('#hs-grant select[name=kind]').selectOption('education');
         await reviewer.locator('#hs-grant input[name=amount]').fill('3000');
         await reviewer.locator('#hs-grant select[name=fundSource]').selectOption('county');
         await reviewer.getByRole('button', { name: '发放帮扶资金' }).click();
+        await reviewer.getByRole('dialog').getByRole('button', { name: '确认发放' }).click();
         await expect.poll(() => reviewer.getByTestId('grants').innerText()).toContain('金秋助学');
         await reviewer.getByRole('button', { name: '显示' }).first().click();
         await expect.poll(() => reviewer.locator('.mono').first().innerText()).toMatch(/^32128119880516042/);
