@@ -103,8 +103,15 @@ describe.each(VIEWPORTS)('errors and confirmations (%s)', (name, viewport) => {
       expect(await grants.count()).toBe(before);
       await noOverflow(page);
       await shot(page, `grant-409-${name}`);
+      // With the English switch on, the server's English text.
+      await page.locator('.lang-switch').click();
+      await expect.poll(() => alert.innerText()).toContain('budget of this fund source is insufficient (or not set) for 50 yuan');
+      await page.locator('.lang-switch').click();
+      await expect.poll(() => alert.innerText()).toContain('预算不足');
 
-      // With a budget, the confirmed grant goes through.
+      // With a budget, the confirmed grant goes through (the language switch re-rendered the form).
+      await page.locator('#hs-grant select[name=kind]').selectOption('temporary');
+      await page.locator('#hs-grant input[name=amount]').fill('50');
       await page.locator('#hs-grant select[name=fundSource]').selectOption('county');
       await page.getByRole('button', { name: '发放帮扶资金' }).click();
       expect(await dialog.innerText()).toMatch(/发放后预算余额\s*¥[\d,]+\.\d\d/);
