@@ -240,14 +240,15 @@ export async function watchContentSecurityPolicy(context: BrowserContext, violat
 /**
  * The platform and Chromium around one test file: started before its tests, stopped (by
  * PID) after them. Page errors of every page opened are collected in `pageErrors`. Every context
- * made with `session.browser.newContext` is watched for Content-Security-Policy violations, and a
- * test during which the console broke its CSP fails.
+ * made with `session.browser.newContext` is watched for Content-Security-Policy violations and
+ * uncaught page errors (`pageerror`), and a test during which the console broke its CSP or threw fails.
  */
 export function useE2eSession() {
   let platform: Platform | undefined;
   let chrome: BrowserHandle | undefined;
   let watched: Browser | undefined;
   const cspViolations: string[] = [];
+  const uncaught: string[] = [];
   beforeAll(async () => {
     platform = await startPlatform();
     chrome = await launchBrowser();
@@ -258,6 +259,7 @@ export function useE2eSession() {
           return async (...args: Parameters<Browser['newContext']>) => {
             const context = await target.newContext(...args);
             await watchContentSecurityPolicy(context, cspViolations);
+            context.on('page', (page) => page.on('pageerror', (e) => uncaught.push(`${page.url()}: ${e.message}`)));
             return context;
           };
         }
@@ -268,6 +270,7 @@ export function useE2eSession() {
   });
   afterEach(() => {
     expect(cspViolations.splice(0), 'Content-Security-Policy violations').toEqual([]);
+    expect(uncaught.splice(0), 'uncaught errors in the page (pageerror)').toEqual([]);
   });
   afterAll(async () => {
     await chrome?.stop();

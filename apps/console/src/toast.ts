@@ -24,17 +24,27 @@ export function showToast(kind: ToastKind, text: () => string, timeoutMs = kind 
   if (timeoutMs > 0) setTimeout(() => dismissToast(id), timeoutMs);
 }
 
-/** A human message for any error thrown by the API client, in the current language. */
+/** The server's `staleVersion()` refusal: a 409 whose `details.reason` is `stale_version`. */
+export function isStale(err: unknown): boolean {
+  return err instanceof ApiError && err.code === 'CONFLICT' && err.details.reason === 'stale_version';
+}
+
+/** A missing (404) or forbidden (403) record. */
+export function isMissing(err: unknown): boolean {
+  return err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN');
+}
+
+/**
+ * A human message for any error thrown by the API client, in the current language. A 409/400 shows
+ * the server's own message (a short budget, a running 公示 …); only a stale version (`stale_version`)
+ * says the record was changed by someone else.
+ */
 export function errorText(err: unknown, opts: { staleOnConflict?: boolean } = {}): string {
   if (err instanceof ApiError) {
     switch (err.code) {
-      case 'CONFLICT': {
-        // On updates a 409 means a stale version; elsewhere (e.g. a duplicate), or when the server names
-        // another reason (the last admin, an already suspended tenant), the server's message says why.
-        const reason = err.details.reason;
-        if (opts.staleOnConflict !== false && (reason === undefined || reason === 'stale_version')) return t('error.conflict');
+      case 'CONFLICT':
+        if (opts.staleOnConflict !== false && isStale(err)) return t('error.conflict');
         break;
-      }
       case 'FORBIDDEN':
         return (lang() === 'en' ? err.messageEn : err.message) || t('error.forbiddenBody');
       case 'NETWORK':
@@ -46,6 +56,7 @@ export function errorText(err: unknown, opts: { staleOnConflict?: boolean } = {}
       return err.issues.map((i) => (lang() === 'en' ? (i.messageEn ?? i.message) : i.message)).join(lang() === 'en' ? '; ' : '；');
     }
     const message = lang() === 'en' ? (err.messageEn ?? err.message) : err.message;
+    if (message && (err.code === 'CONFLICT' || err.code === 'BAD_REQUEST' || err.code === 'NOT_FOUND')) return message;
     return message ? t('error.generic', { message }) : t('error.unknown');
   }
   return err instanceof Error && err.message ? t('error.generic', { message: err.message }) : t('error.unknown');

@@ -1,6 +1,8 @@
+import { recordsEn } from './records';
 import type { Dict } from './zh';
 
 export const en: Dict = {
+  ...recordsEn,
   'app.name': 'Union Federation Digital Platform',
   'app.shortName': 'Union Platform',
   'lang.switch': '中文',

@@ -1,6 +1,9 @@
 // Source dictionary (zh-CN). `en.ts` must provide every key (enforced by its type).
 // Placeholders use `{name}` and are filled by `t(key, { name })`.
+import { recordsZh } from './records';
+
 export const zh = {
+  ...recordsZh,
   'app.name': '工会联合会数字化平台',
   'app.shortName': '工会数字化平台',
   'lang.switch': 'English',

@@ -137,6 +137,10 @@ describe('hardship files', () => {
     expect(lastDay.status).toBe(409);
     expect(lastDay.error?.message).toBe('公示期未满：公示至 2026-03-14 止，2026-03-15 起可审核');
     expect(lastDay.error?.data.messageEn).toBe('The notice runs until 2026-03-14; review may begin on 2026-03-15');
+    // The file view carries the same refusal, so the console shows the step disabled with its reason.
+    const onNotice = await ok(p.query(staff2(A), 'hardship.files.get', { fileId: created.fileId }));
+    expect(onNotice.blocked.approve).toEqual({ zh: lastDay.error?.message, en: lastDay.error?.data.messageEn });
+    expect(onNotice.blocked.reject?.zh).toContain('公示期未满');
 
     p.clock.set(new Date('2026-03-16T02:00:00Z'));
     const self = await p.mutate(reporterOf(A, unitA), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '符合条件' });
@@ -148,11 +152,14 @@ describe('hardship files', () => {
     const ownReview = await p.mutate(staffOf(A), 'hardship.files.review', { fileId: s.fileId, version: s.version, decision: 'approve', reason: '符合条件' });
     expect(ownReview.status).toBe(403);
     expect(ownReview.error?.message).toContain('审核人不能是该申请的提交人');
+    expect((await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: s.fileId }))).blocked.approve?.zh).toBe('审核人不能是该申请的提交人');
+    expect((await ok(p.query(staff2(A), 'hardship.files.get', { fileId: created.fileId }))).blocked).toEqual({});
 
     const approved = await ok(p.mutate(staff2(A), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '符合条件' }));
     expect(approved.status).toBe('approved');
     const stale = await p.mutate(staff2(A), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '重复' });
     expect(stale.status).toBe(409);
+    expect((stale.error?.data as { details?: unknown } | undefined)?.details).toMatchObject({ reason: 'stale_version' }); // the console's "changed by someone else"
 
     const exited = await ok(p.mutate(staffOf(A), 'hardship.files.exit', { fileId: created.fileId, version: approved.version, reason: '就业收入提高' }));
     expect(exited).toMatchObject({ status: 'exited', exitedOn: '2026-03-16', followUpDueOn: '2026-09-16' });

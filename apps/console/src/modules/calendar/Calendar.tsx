@@ -4,10 +4,12 @@ import { parseNoticeDays, type ParsedEntry } from '@ufp/core/calendar/parse';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError, mutate, query, type InputOf, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
+import { createConfirm } from '../../components/Confirm';
+import { SaveError } from '../../components/RecordMissing';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { formatDateTime, label, t } from '../../i18n';
-import { errorText, showToast } from '../../toast';
+import { errorText, isStale, showToast } from '../../toast';
 
 type AuditRow = RouterOutputs['audit']['platform']['items'][number];
 import '../contracts/contracts.css';
@@ -40,7 +42,7 @@ export default function HolidayCalendar() {
       <Show when={data.error}>
         <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('calendar.retry')}</button>}>{errorText(data.error)}</Banner>
       </Show>
-      <Show when={data()}>
+      <Show when={!data.error && data()}>
         {(d) => (
           <>
             <p data-testid="covered-years">
@@ -107,6 +109,8 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
   const [problems, setProblems] = createSignal<Problems>(noProblems());
   const [banner, setBanner] = createSignal('');
   const [result, setResult] = createSignal<LoadResult>();
+  const [stale, setStale] = createSignal<unknown>();
+  const confirm = createConfirm();
 
   const off = createMemo(() => parseNoticeDays(year(), offText()));
   const work = createMemo(() => parseNoticeDays(year(), workText()));
@@ -127,6 +131,18 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
       setProblems({ ...noProblems(), off: off().length ? [] : [{ text: t('calendar.enterAtLeastOneDay') }] });
       return;
     }
+    const changes = preview();
+    const ok = await confirm.ask({
+      title: t('calendar.confirm.title', { year: year() }),
+      consequence: t('calendar.confirm.body', { year: year() }),
+      facts: [
+        { label: t('calendar.confirm.source'), value: source().trim() },
+        { label: t('calendar.confirm.changes'), value: changes ? t('calendar.againstTheCalendarNowWorking', { toRest: changes.toRest.length, toWork: changes.toWork.length }) : '—' },
+      ],
+      confirmLabel: t('calendar.confirm.load'),
+    });
+    if (!ok) return;
+    setStale(undefined);
     setBusy(true);
     try {
       const input = { year: year(), version: existing()?.origin === 'loaded' ? (existing()!.version ?? 0) : 0, source: source().trim(), off: off().map((x) => x.value), work: work().map((x) => x.value) };
@@ -135,6 +151,10 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
       showToast('success', () => t('calendar.holidayNoticeForLoaded', { year: res.year }));
       props.onLoaded();
     } catch (err) {
+      if (isStale(err)) {
+        setStale(err);
+        return;
+      }
       const grouped = noProblems();
       const rest: string[] = [];
       for (const issue of err instanceof ApiError ? err.issues : []) {
@@ -169,6 +189,10 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
   return (
     <form class="step-form form" novalidate onSubmit={(e) => void submit(e)} aria-labelledby="load-title">
       <h2 id="load-title">{t('calendar.loadAYearSNotice')}</h2>
+      <confirm.Dialog />
+      <Show when={stale()}>
+        <SaveError error={stale()} onReload={() => { setStale(undefined); props.onLoaded(); }} />
+      </Show>
       <Show when={banner()}>
         <Banner kind="error">{banner()}</Banner>
       </Show>

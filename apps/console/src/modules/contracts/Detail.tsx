@@ -2,6 +2,8 @@ import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Index, Show } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
+import { createConfirm } from '../../components/Confirm';
+import { RecordMissing } from '../../components/RecordMissing';
 import { Field } from '../../components/Field';
 import { createFieldErrors } from '../../forms';
 import { formatNumber, label, t } from '../../i18n';
@@ -56,16 +58,14 @@ export default function ContractDetail() {
   const [settings] = createResource(() => query('contracts.settings.get'));
   const canWrite = () => hasRole('federation_admin', 'federation_staff');
   const [step, setStep] = createSignal('');
-  const current = () => step() || contract()?.nextSteps[0] || '';
+  const current = () => (contract.error ? '' : step() || contract()?.nextSteps[0] || '');
 
   return (
     <section aria-labelledby="contract-title">
       <Show when={contract.error}>
-        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('contracts.retry')}</button>}>
-          {errorText(contract.error)}
-        </Banner>
+        <RecordMissing error={contract.error} backHref="/contracts" backLabel={t('contracts.backToLedger')} onRetry={() => void refetch()} />
       </Show>
-      <Show when={contract()}>
+      <Show when={!contract.error && contract()}>
         {(c) => (
           <>
             <div class="page-head">
@@ -194,6 +194,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
   const [busy, setBusy] = createSignal(false);
   const [banner, setBanner] = createSignal('');
   const specs = () => SPECS[props.step] ?? [];
+  const confirm = createConfirm();
 
   async function send(input: Record<string, unknown>) {
     setBusy(true);
@@ -224,11 +225,27 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       else if (s.name === 'openIssues') input[s.name] = raw.split(/\n+/).map((x) => x.trim()).filter(Boolean);
       else input[s.name] = raw;
     }
-    void send(input);
+    void confirmThenSend(input);
+  }
+
+  /** 签字 and 报送审查 cannot be taken back: the dialog states what follows before the step is recorded. */
+  async function confirmThenSend(input: Record<string, unknown>) {
+    const irreversible = props.step === 'sign' || props.step === 'file';
+    if (irreversible) {
+      const ok = await confirm.ask({
+        title: props.step === 'sign' ? t('contracts.confirm.signTitle') : t('contracts.confirm.fileTitle'),
+        consequence: props.step === 'sign' ? t('contracts.confirm.signBody', { title: props.c.title }) : t('contracts.confirm.fileBody', { title: props.c.title }),
+        facts: [{ label: t('contracts.confirm.date'), value: String(input.signedOn ?? input.filedOn ?? '') }],
+        confirmLabel: props.step === 'sign' ? t('contracts.confirm.sign') : t('contracts.confirm.file'),
+      });
+      if (!ok) return;
+    }
+    await send(input);
   }
 
   return (
     <>
+      <confirm.Dialog />
       <Show when={banner()}>
         <Banner kind="error">{banner()}</Banner>
       </Show>

@@ -3,9 +3,11 @@ import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
-import { formatDateTime, label, t, tMaybe } from '../../i18n';
+import { BlockedButton, createConfirm } from '../../components/Confirm';
+import { RecordMissing, SaveError } from '../../components/RecordMissing';
+import { formatDateTime, label, lang, t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
-import { errorText, showError, showToast } from '../../toast';
+import { showError, showToast } from '../../toast';
 import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, todayIso, yuan } from './shared';
 import './hardship.css';
 import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
@@ -19,6 +21,9 @@ export default function HardshipFileDetail() {
   const [revealed, setRevealed] = createSignal<Record<string, string>>({});
   const [reviewReason, setReviewReason] = createSignal('');
   const isStaff = () => hasRole('federation_admin', 'federation_staff');
+  const [saveError, setSaveError] = createSignal<unknown>();
+  const confirm = createConfirm();
+  const bi = (text: { zh: string; en: string } | undefined) => (text ? (lang() === 'en' ? text.en : text.zh) : undefined);
 
   async function reveal(field: 'idNumber' | 'phone') {
     try {
@@ -29,10 +34,13 @@ export default function HardshipFileDetail() {
     }
   }
 
+  const str = (d: FormData, k: string) => String(d.get(k) ?? '').trim();
+
   /** A lifecycle step of the file (each takes the file id and version besides its own fields). */
   async function act<P extends FileStep>(path: P, input: Omit<InputOf<P>, 'fileId' | 'version'>) {
     const f = file();
     if (!f) return;
+    setSaveError(undefined);
     try {
       await mutate<FileStep>(path, { fileId: f.fileId, version: f.version, ...input } as InputOf<P>);
       // Says what happened ("已审核通过并建档"), not the button's label.
@@ -41,7 +49,57 @@ export default function HardshipFileDetail() {
       showToast('success', () => tMaybe(`hardship.done.${step}${decision ? `.${decision}` : ''}`, t('hardship.saved')));
       await refetch();
     } catch (e) {
-      showError(e);
+      setSaveError(e);
+    }
+  }
+
+  /** 审核通过 is irreversible: the dialog says what it does first. */
+  async function approve() {
+    const f = file();
+    if (!f) return;
+    const ok = await confirm.ask({
+      title: t('hardship.confirm.approveTitle'),
+      consequence: t('hardship.confirm.approveBody', { name: f.worker.name, tier: t(`hardship.tier.${f.tier}`) }),
+      confirmLabel: t('hardship.confirm.approve'),
+    });
+    if (ok) await act('hardship.files.review', { decision: 'approve', reason: reviewReason() });
+  }
+
+  /** A grant: amount, fund and the budget left after it are confirmed before the money goes. */
+  async function grant(d: FormData) {
+    const f = file();
+    if (!f) return;
+    const amountFen = parseYuan(str(d, 'amount'));
+    if (amountFen === undefined) return showToast('error', () => t('hardship.err.money'));
+    const kind = str(d, 'kind') as InputOf<'hardship.aid.grant'>['kind'];
+    const fundSource = str(d, 'fundSource') as InputOf<'hardship.aid.grant'>['fundSource'];
+    setSaveError(undefined);
+    let remaining: string;
+    try {
+      const year = Number(todayIso().slice(0, 4));
+      const fund = (await query('hardship.funds.list', { year })).funds.find((x) => x.source === fundSource);
+      const after = fund ? fund.remainingFen - amountFen : undefined;
+      remaining = after === undefined ? t('hardship.confirm.noBudget') : after < 0 ? t('hardship.confirm.short', { amount: yuan(after) }) : yuan(after);
+    } catch {
+      remaining = '—';
+    }
+    const ok = await confirm.ask({
+      title: t('hardship.confirm.grantTitle'),
+      consequence: t('hardship.confirm.grantBody', { name: f.worker.name, kind: t(`hardship.kind.${kind}`) }),
+      facts: [
+        { label: t('hardship.confirm.amount'), value: yuan(amountFen) },
+        { label: t('hardship.confirm.fund'), value: t(`hardship.source.${fundSource}`) },
+        { label: t('hardship.confirm.remaining'), value: remaining },
+      ],
+      confirmLabel: t('hardship.confirm.grant'),
+    });
+    if (!ok) return;
+    try {
+      await mutate('hardship.aid.grant', { fileId: f.fileId, kind, amountFen, fundSource, bankAccount: str(d, 'bankAccount') || undefined });
+      showToast('success', () => t('hardship.granted', { kind: tMaybe(`hardship.kind.${kind}`, kind), amount: yuan(amountFen), fund: tMaybe(`hardship.source.${fundSource}`, fundSource) }));
+      await refetch();
+    } catch (e) {
+      setSaveError(e);
     }
   }
 
@@ -51,17 +109,16 @@ export default function HardshipFileDetail() {
       {body}
     </form>
   );
-  const str = (d: FormData, k: string) => String(d.get(k) ?? '').trim();
-
   return (
     <section aria-labelledby="hs-file-title">
       <p class="crumbs">
         <A href="/hardship">← {t('hardship.title')}</A>
       </p>
+      <confirm.Dialog />
       <Show when={file.error}>
-        <Banner kind="error">{errorText(file.error)}</Banner>
+        <RecordMissing error={file.error} backHref="/hardship" onRetry={() => void refetch()} />
       </Show>
-      <Show when={file()}>
+      <Show when={!file.error && file()}>
         {(f) => (
           <>
             <div class="page-head">
@@ -122,6 +179,9 @@ export default function HardshipFileDetail() {
             </div>
             <div class="card hs-actions">
               <h2>{t('hardship.nextSteps')}</h2>
+              <Show when={saveError()}>
+                <SaveError error={saveError()} onReload={() => { setSaveError(undefined); void refetch(); }} />
+              </Show>
               <Show when={f().actions.includes('submit')}>
                 <button type="button" class="btn btn--primary" onClick={() => void act('hardship.files.submit', {})}>{t('hardship.action.submit')}</button>
               </Show>
@@ -148,8 +208,12 @@ export default function HardshipFileDetail() {
                   <p class="muted">{t('hardship.noticeRuns', { from: f().noticeStartsOn ?? '', to: f().noticeEndsOn ?? '' })}</p>
                   <label class="field">{t('hardship.reason')}<input name="reason" maxLength={limits.hardship.reason.max} value={reviewReason()} onInput={(e) => setReviewReason(e.currentTarget.value)} /></label>
                   <div class="filters__actions">
-                    <button type="button" class="btn btn--primary" onClick={() => void act('hardship.files.review', { decision: 'approve', reason: reviewReason() })}>{t('hardship.action.approve')}</button>
-                    <button type="button" class="btn" onClick={() => void act('hardship.files.review', { decision: 'reject', reason: reviewReason() })}>{t('hardship.action.reject')}</button>
+                    <Show when={bi(f().blocked.approve)} fallback={<button type="button" class="btn btn--primary" onClick={() => void approve()}>{t('hardship.action.approve')}</button>}>
+                      {(why) => <BlockedButton id="hs-approve" label={t('hardship.action.approve')} reason={why()} />}
+                    </Show>
+                    <Show when={bi(f().blocked.reject)} fallback={<button type="button" class="btn" onClick={() => void act('hardship.files.review', { decision: 'reject', reason: reviewReason() })}>{t('hardship.action.reject')}</button>}>
+                      {(why) => <BlockedButton id="hs-reject" label={t('hardship.action.reject')} reason={why()} />}
+                    </Show>
                   </div>
                 </form>
               </Show>
@@ -170,17 +234,7 @@ export default function HardshipFileDetail() {
                     </Field>
                     <button type="submit" class="btn btn--primary">{t('hardship.action.grant')}</button>
                   </>
-                ), async (d) => {
-                  const amountFen = parseYuan(str(d, 'amount'));
-                  if (amountFen === undefined) return showToast('error', () => t('hardship.err.money'));
-                  try {
-                    await mutate('hardship.aid.grant', { fileId: f().fileId, kind: str(d, 'kind') as InputOf<'hardship.aid.grant'>['kind'], amountFen, fundSource: str(d, 'fundSource') as InputOf<'hardship.aid.grant'>['fundSource'], bankAccount: str(d, 'bankAccount') || undefined });
-                    showToast('success', () => t('hardship.granted', { kind: tMaybe(`hardship.kind.${str(d, 'kind')}`, str(d, 'kind')), amount: yuan(amountFen), fund: tMaybe(`hardship.source.${str(d, 'fundSource')}`, str(d, 'fundSource')) }));
-                    await refetch();
-                  } catch (e) {
-                    showError(e);
-                  }
-                })}
+                ), (d) => void grant(d))}
                 {form('hs-exit', t('hardship.action.exit'), (
                   <>
                     <label class="field">{t('hardship.reason')}<input name="reason" maxLength={limits.hardship.reason.max} /></label>

@@ -1,10 +1,10 @@
 import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { query, type RouterOutputs } from '../../api';
-import { Banner } from '../../components/Banner';
 import { downloadFile, sheetLang } from '../../download';
 import { formatNumber, t } from '../../i18n';
-import { errorText, showError } from '../../toast';
+import { showError } from '../../toast';
+import { RecordMissing } from '../../components/RecordMissing';
 import { comparatorSign, pct, STATUSES, statusLabel } from './labels';
 import './ten-things.css';
 
@@ -29,9 +29,9 @@ export default function AnnualReport() {
   return (
     <section class="tt-report" aria-labelledby="tt-report-title">
       <Show when={report.error}>
-        <Banner kind="error">{errorText(report.error)}</Banner>
+        <RecordMissing error={report.error} backHref="/ten-things" backLabel={t('tenThings.board')} />
       </Show>
-      <Show when={report()}>
+      <Show when={!report.error && report()}>
         {(r) => (
           <>
             <div class="page-head">

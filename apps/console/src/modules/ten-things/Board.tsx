@@ -20,7 +20,7 @@ export default function Board() {
   const [status, setStatus] = createSignal('');
   const [dept, setDept] = createSignal('');
   const isAdmin = () => hasRole('federation_admin');
-  const adopted = createMemo(() => (view()?.items ?? []).filter((i) => i.stage === 'adopted'));
+  const adopted = createMemo(() => ((view.error ? undefined : view())?.items ?? []).filter((i) => i.stage === 'adopted'));
   const depts = createMemo(() => [...new Set(adopted().map((i) => i.assignment?.leadDept ?? i.leadDept))].sort());
   const shown = createMemo(() =>
     adopted().filter((i) => (!status() || i.progress?.status === status()) && (!dept() || (i.assignment?.leadDept ?? i.leadDept) === dept())),
@@ -88,7 +88,7 @@ export default function Board() {
         <p class="muted">{t('tenThings.noPlan')}</p>
       </Show>
 
-      <Show when={view()}>
+      <Show when={!view.error && view()}>
         {(v) => (
           <>
             <Show when={adopted().length > 0}>

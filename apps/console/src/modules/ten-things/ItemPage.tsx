@@ -2,10 +2,10 @@ import { A, useParams } from '@solidjs/router';
 import QRCode from 'qrcode';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query, type RouterOutputs } from '../../api';
-import { Banner } from '../../components/Banner';
 import { formatDateTime, formatNumber, t, type DictKey } from '../../i18n';
 import { hasRole } from '../../session';
-import { errorText, showError, showToast } from '../../toast';
+import { showError, showToast } from '../../toast';
+import { RecordMissing } from '../../components/RecordMissing';
 import { type ItemV } from './labels';
 import { EvidenceFiles } from './EvidenceFiles';
 import { ItemCard } from './parts';
@@ -22,7 +22,7 @@ export default function ItemPage() {
     (itemId) => query('tenThings.items.get', { itemId, limit: 200 }),
   );
   const isStaff = () => hasRole('federation_admin', 'federation_staff');
-  const publicUrl = () => (data() ? `${location.origin}/rate/${data()!.item.tenantId}/${data()!.item.itemId}` : '');
+  const publicUrl = () => (!data.error && data() ? `${location.origin}/rate/${data()!.item.tenantId}/${data()!.item.itemId}` : '');
   const [qr] = createResource(publicUrl, (url) => (url ? QRCode.toDataURL(url, { margin: 1, width: 296 }) : Promise.resolve('')));
 
   const correct = async (entry: Entry) => {
@@ -40,9 +40,9 @@ export default function ItemPage() {
   return (
     <section aria-labelledby="tt-item-title">
       <Show when={data.error}>
-        <Banner kind="error">{errorText(data.error)}</Banner>
+        <RecordMissing error={data.error} backHref={hasRole('unit_reporter') && !isStaff() ? '/ten-things/my' : '/ten-things'} backLabel={t('tenThings.board')} onRetry={() => void refetch()} />
       </Show>
-      <Show when={data()}>
+      <Show when={!data.error && data()}>
         {(d) => (
           <>
             <div class="page-head">

@@ -2,6 +2,7 @@ import { t } from '../../i18n';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError, mutate, query, type RouterOutputs } from '../../api';
 import { showError, showToast } from '../../toast';
+import { createConfirm } from '../../components/Confirm';
 import { type PlanViewV } from './labels';
 
 type Outcome = RouterOutputs['tenThings']['plans']['previewVote'];
@@ -30,7 +31,21 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
   );
   const nameOf = (id: string) => props.view.items.find((i) => i.itemId === id)?.title ?? id;
 
+  const confirm = createConfirm();
+  /** The 票决 result is final: the dialog names what will be adopted before it is saved. */
   const save = async () => {
+    const p = preview();
+    const outcome = p?.ok ? p.outcome : undefined;
+    const ok = await confirm.ask({
+      title: t('tenThings.confirm.voteTitle'),
+      consequence: t('tenThings.confirm.voteBody', { n: outcome?.adopted.length ?? 0 }),
+      facts: [
+        { label: t('tenThings.confirm.attendance'), value: `${present()} / ${total()}` },
+        { label: t('tenThings.confirm.adopted'), value: outcome ? outcome.adopted.map(nameOf).join('、') || '—' : '—' },
+      ],
+      confirmLabel: t('tenThings.confirm.vote'),
+    });
+    if (!ok) return;
     try {
       await mutate('tenThings.plans.recordVote', input());
       showToast('success', () => t('tenThings.voteRecorded'));
@@ -52,6 +67,7 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
   return (
     <section class="card tt-section no-print" aria-labelledby="tt-vote-title">
       <h2 id="tt-vote-title">{t('tenThings.vote')}</h2>
+      <confirm.Dialog />
       <Show
         when={plan().status === 'collecting'}
         fallback={

@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { ApiError, mutate, query } from '../../api';
+import { mutate, query } from '../../api';
 import { ActionBanner, Banner } from '../../components/Banner';
 import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValues } from './UnitForm';
 import { UnitView } from './UnitView';
@@ -8,7 +8,8 @@ import { createFieldErrors } from '../../forms';
 import { lang, t } from '../../i18n';
 import { UNITS_ACCESS } from './access';
 import { hasRole } from '../../session';
-import { errorText, showToast } from '../../toast';
+import { errorText, isStale, showToast } from '../../toast';
+import { RecordMissing } from '../../components/RecordMissing';
 import type { Unit, UnitType, UnitUpdateInput } from '../../api-types';
 
 /** Only the fields that changed go into `units.update` (with the version read). */
@@ -48,6 +49,8 @@ export function UnitDetailBody(props: {
   const [formError, setFormError] = createSignal<unknown>();
   const [otherIssues, setOtherIssues] = createSignal<{ message: string; messageEn?: string }[]>([]);
   const [formKey, setFormKey] = createSignal(0);
+  /** What the user typed when a stale version was refused: the reloaded form starts from it. */
+  const [kept, setKept] = createSignal<UnitFormValues>();
   const errors = createFieldErrors();
 
   function resetForm() {
@@ -80,10 +83,12 @@ export function UnitDetailBody(props: {
       const saved = await mutate('units.update', input);
       setUnit(saved);
       setEditing(false);
+      setKept(undefined);
       resetForm();
       showToast('success', () => t('units.updated'));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'CONFLICT') {
+      if (isStale(e)) {
+        setKept(v);
         setConflict(true);
       } else {
         const rest = errors.fromServer(e, UNIT_FIELDS);
@@ -105,11 +110,7 @@ export function UnitDetailBody(props: {
       <Switch>
         <Match when={unit.error}>
           <h1 id="unit-title">{props.title}</h1>
-          <ActionBanner actionLabel={t('common.retry')} onAction={() => void refetch()}>
-            {unit.error instanceof ApiError && unit.error.code === 'NOT_FOUND'
-              ? t('units.notFound')
-              : errorText(unit.error)}
-          </ActionBanner>
+          <RecordMissing error={unit.error} backHref={props.back ? '/units' : '/'} onRetry={() => void refetch()} />
         </Match>
         <Match when={unit()}>
           {(u) => (
@@ -144,13 +145,14 @@ export function UnitDetailBody(props: {
                       <UnitForm
                         idPrefix="unit-edit"
                         editing
-                        initial={valuesFromUnit(u())}
+                        initial={kept() ?? valuesFromUnit(u())}
                         busy={busy()}
                         errors={errors}
                         submitLabel={t('common.save')}
                         onSubmit={(v) => void save(u(), v)}
                         onCancel={() => {
                           setEditing(false);
+                          setKept(undefined);
                           resetForm();
                         }}
                       />

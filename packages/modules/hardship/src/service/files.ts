@@ -1,4 +1,4 @@
-import { notFound } from '@ufp/core/errors';
+import { DomainError, notFound, type Bilingual } from '@ufp/core/errors';
 import { transition } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
@@ -76,6 +76,9 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
     uow.audit({ action: 'pii.read', entityType: 'hardship.file', entityId: file.fileId, summary: `查看困难档案 ${file.worker.nameMasked} 的家庭成员、收入与健康状况${findings === undefined ? '' : '及调查结论'}（解密）`, fields });
   });
   const others = dup.get(file.provinceIndex);
+  const reviewer = ctx.scope.actor.sub;
+  const blocked: { approve?: Bilingual; reject?: Bilingual } =
+    file.status === 'noticed' ? { approve: refusal(() => assertReviewable(file, reviewer, 'approve', on)), reject: refusal(() => assertReviewable(file, reviewer, 'reject', on)) } : {};
   return {
     ...fileSummary(file, on),
     household,
@@ -83,9 +86,22 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
     timeline: file.timeline,
     grants: grants.map(grantView),
     actions: allowedActions(file.status),
+    /** Why an open step cannot be taken by this user yet (公示 still running, the submitter reviewing …): shown disabled with the reason. */
+    blocked,
     duplicate: others ? { year: thisYear(ctx), otherFederations: others } : undefined,
     stale: file.status === 'approved' && isStale(file.updatedAt.slice(0, 10), on),
   };
+}
+
+/** The refusal a check would raise now, or undefined when it passes. */
+function refusal(check: () => void): Bilingual | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (e) {
+    if (e instanceof DomainError) return e.text;
+    throw e;
+  }
 }
 
 export async function list(ctx: Ctx, input: In<typeof listFilesInput>) {

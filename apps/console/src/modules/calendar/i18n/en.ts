@@ -36,4 +36,9 @@ export const en: Record<keyof typeof zh, string> = {
   'calendar.againstTheCalendarNowWorking': 'Against the calendar now: {toRest} working day(s) become days off, {toWork} weekend day(s) become working days.',
   'calendar.loadedVClockSOf': 'Loaded {year} (v{version}): {changed} clock(s) of {tenants} tenant(s) changed, {nowExact} no longer provisional.',
   'calendar.loadForEveryTenant': 'Load for every tenant',
+  'calendar.confirm.title': 'Load the {year} holiday notice?',
+  'calendar.confirm.body': 'Every tenant\'s deadlines (collective contracts and others) are recomputed under the {year} arrangement and the tenants are notified; a load can only be replaced by a new version, not undone.',
+  'calendar.confirm.source': 'Notice',
+  'calendar.confirm.changes': 'Changes',
+  'calendar.confirm.load': 'Confirm load',
 };

@@ -35,4 +35,9 @@ export const zh = {
   'calendar.againstTheCalendarNowWorking': '与当前日历相比：{toRest} 个工作日改为休息日，{toWork} 个周末改为上班日。',
   'calendar.loadedVClockSOf': '已加载 {year} 年（v{version}）：{tenants} 个租户的 {changed} 个期限随之改变，其中 {nowExact} 个不再暂定。',
   'calendar.loadForEveryTenant': '加载并通知所有租户的期限',
+  'calendar.confirm.title': '加载 {year} 年节假日安排？',
+  'calendar.confirm.body': '所有租户的集体合同等期限将按 {year} 年安排重新计算，并通知各租户；加载后只能以新版本替换，不能撤销。',
+  'calendar.confirm.source': '通知',
+  'calendar.confirm.changes': '变化',
+  'calendar.confirm.load': '确认加载',
 } as const;

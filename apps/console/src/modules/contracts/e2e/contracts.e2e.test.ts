@@ -24,9 +24,10 @@ async function dev(path: string, body?: unknown): Promise<any> {
 const at = (date: string) => `${date}T02:00:00Z`;
 const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-async function record(page: Page, stepButton: RegExp | string) {
+async function record(page: Page, stepButton: RegExp | string, confirmButton?: string) {
   const status = await page.getByTestId('contract-status').textContent();
   await page.getByRole('button', { name: stepButton }).click();
+  if (confirmButton) await page.getByRole('dialog').getByRole('button', { name: confirmButton }).click();
   await expect.poll(() => page.getByTestId('contract-status').textContent().then((s) => s !== status || undefined), { timeout: 10_000 }).toBeTruthy();
 }
 
@@ -83,8 +84,8 @@ describe('集体合同', () => {
       await expect.poll(() => page.getByTestId('vote-meter').textContent()).toContain('通过');
       await record(page, '记录表决结果');
       expect(await page.getByTestId('contract-status').textContent()).toBe('职代会已通过');
-      await record(page, '办理：首席代表签字');
-      await record(page, '办理：报送审查');
+      await record(page, '办理：首席代表签字', '确认签字');
+      await record(page, '办理：报送审查', '确认报送');
       expect(await page.getByTestId('contract-status').textContent()).toBe('已报送审查');
       // The bureau may object through day 15 (Art. 45); with no objection the contract takes effect on day 16 (Art. 47).
       const lastReviewDay = plusDays(day0, 15);
@@ -191,12 +192,14 @@ describe('集体合同', () => {
       // 01-01 (Fri) and 02-08…02-12 become days off; Tuesday 01-05 is no weekend day.
       await expect.poll(() => op.getByTestId('calendar-preview').textContent()).toContain('6 个工作日改为休息日');
       await op.getByRole('button', { name: '加载并通知所有租户的期限' }).click();
+      await op.getByRole('dialog').getByRole('button', { name: '确认加载' }).click();
       // The API's problem is shown beside the entry it is about.
       await expect.poll(() => op.getByTestId('problems-work').textContent()).toContain('第 1 项「01-05」');
       expect(await op.getByTestId('problems-work').textContent()).toContain('应为周六或周日');
       await op.locator('#cal-work').fill('02-20 (Sat)');
       await expect.poll(() => op.getByTestId('calendar-preview').textContent()).toContain('1 个周末改为上班日');
       await op.getByRole('button', { name: '加载并通知所有租户的期限' }).click();
+      await op.getByRole('dialog').getByRole('button', { name: '确认加载' }).click();
       await expect.poll(() => op.getByTestId('calendar-result').textContent(), { timeout: 15_000 }).toMatch(/其中 [1-9]\d* 个不再暂定/);
       await expect.poll(() => op.getByTestId('covered-years').textContent()).toContain('2027');
       await expect.poll(() => op.getByTestId('platform-audit-summary').first().textContent()).toContain('加载2027年节假日安排');

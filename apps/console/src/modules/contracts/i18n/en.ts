@@ -153,4 +153,11 @@ export const en: Record<keyof typeof zh, string> = {
   'contracts.inForce2': 'In force',
   'contracts.coverageRateByFederation': 'Coverage rate by federation',
   'contracts.theChartFailedToLoad': 'The chart failed to load; see the table below.',
+  'contracts.confirm.signTitle': 'Record the chief representatives\' signatures?',
+  'contracts.confirm.signBody': 'Once signed, "{title}" is final and must be filed with the labour bureau within 10 days; the signing cannot be undone.',
+  'contracts.confirm.sign': 'Confirm signing',
+  'contracts.confirm.fileTitle': 'File for review?',
+  'contracts.confirm.fileBody': '"{title}" enters the bureau\'s 15-day review and takes effect if no objection is raised; the filing cannot be undone.',
+  'contracts.confirm.file': 'Confirm filing',
+  'contracts.confirm.date': 'Date',
 };

@@ -152,4 +152,11 @@ export const zh = {
   'contracts.inForce2': '生效合同（份）',
   'contracts.coverageRateByFederation': '各单位集体合同建制率',
   'contracts.theChartFailedToLoad': '图表加载失败，请查看下方数据表。',
+  'contracts.confirm.signTitle': '确认首席代表签字？',
+  'contracts.confirm.signBody': '「{title}」签字后文本即告确定，须自签字之日起10日内报送人社部门审查；签字记录不能撤销。',
+  'contracts.confirm.sign': '确认签字',
+  'contracts.confirm.fileTitle': '确认报送审查？',
+  'contracts.confirm.fileBody': '「{title}」报送后进入人社部门15日审查期，期满无异议即生效；报送记录不能撤销。',
+  'contracts.confirm.file': '确认报送',
+  'contracts.confirm.date': '日期',
 } as const;

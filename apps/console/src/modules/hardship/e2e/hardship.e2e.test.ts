@@ -105,12 +105,14 @@ describe('hardship assistance', () => {
         await reviewer.getByRole('link', { name: worker }).first().click();
         await reviewer.locator('#hs-review input[name=reason]').fill('经评议公示无异议');
         await reviewer.getByRole('button', { name: '审核通过并建档' }).click();
+        await reviewer.getByRole('dialog').getByRole('button', { name: '确认建档' }).click();
         await expect.poll(() => reviewer.getByTestId('file-status').innerText()).toBe('已建档');
         await reviewer.getByRole('status').filter({ hasText: '已审核通过并建档' }).waitFor(); // says what happened
         await reviewer.locator('#hs-grant select[name=kind]').selectOption('education');
         await reviewer.locator('#hs-grant input[name=amount]').fill('3000');
         await reviewer.locator('#hs-grant select[name=fundSource]').selectOption('county');
         await reviewer.getByRole('button', { name: '发放帮扶资金' }).click();
+        await reviewer.getByRole('dialog').getByRole('button', { name: '确认发放' }).click();
         await expect.poll(() => reviewer.getByTestId('grants').innerText()).toContain('金秋助学');
         await reviewer.getByRole('status').filter({ hasText: '已发放金秋助学 ¥3,000.00（县级帮扶资金）' }).waitFor();
         await reviewer.getByRole('button', { name: '显示' }).first().click();

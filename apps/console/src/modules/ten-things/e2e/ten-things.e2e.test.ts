@@ -60,6 +60,7 @@ describe('十件实事 end to end', () => {
       await page.getByRole('row', { name: new RegExp(title(11)) }).getByText('未过半数').waitFor();
       await screenshot(page, 'ten-things-vote-preview');
       await page.getByRole('button', { name: /保存票决结果/ }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认保存' }).click();
       await expect.poll(() => page.getByTestId('tt-item').count(), { timeout: 15_000 }).toBe(10);
 
       await page.getByRole('link', { name: title(0) }).click();

@@ -131,4 +131,9 @@ export const en: Record<keyof typeof zh, string> = {
   'tenThings.category.new_forms': 'New forms of work',
   'tenThings.category.platform': 'Platform',
   'tenThings.category.other': 'Other',
+  'tenThings.confirm.voteTitle': 'Save the vote result?',
+  'tenThings.confirm.voteBody': '{n} project(s) become this year\'s ten things; candidates not adopted go no further. The result cannot be changed once saved.',
+  'tenThings.confirm.attendance': 'Present / total',
+  'tenThings.confirm.adopted': 'Adopted',
+  'tenThings.confirm.vote': 'Confirm and save',
 };

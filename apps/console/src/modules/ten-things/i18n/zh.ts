@@ -130,4 +130,9 @@ export const zh = {
   'tenThings.category.new_forms': '新就业形态',
   'tenThings.category.platform': '平台建设',
   'tenThings.category.other': '其他',
+  'tenThings.confirm.voteTitle': '保存票决结果？',
+  'tenThings.confirm.voteBody': '将有 {n} 个项目确定为本年度十件实事，未通过的候选项目不再进入实施；票决结果保存后不能更改。',
+  'tenThings.confirm.attendance': '实到 / 应到',
+  'tenThings.confirm.adopted': '确定项目',
+  'tenThings.confirm.vote': '确认保存',
 } as const;
