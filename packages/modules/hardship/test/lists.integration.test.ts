@@ -81,7 +81,7 @@ describe('finding hardship files', () => {
   it('imported 台账 rows are listed as drafts, with when and by whom', async () => {
     const page = await ok(p.query(adminOf(A), 'hardship.files.list', { imported: true }));
     expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({ status: 'draft', worker: { name: '李导入' }, importedAt: '2026-03-10T02:00:00.000Z', createdBy: 'admin-321281' });
+    expect(page.items[0]).toMatchObject({ status: 'draft', worker: { name: '李导入' }, importedAt: expect.stringMatching(/^2026-03-10T02:/), createdBy: 'admin-321281' });
     const drafts = await ok(p.query(adminOf(A), 'hardship.files.list', { status: 'draft' }));
     expect(names(drafts)).toEqual(['孙小梅', '李导入', '钱小宝']);
     expect(drafts.items.find((f: { worker: { name: string } }) => f.worker.name === '孙小梅').importedAt).toBeUndefined();
