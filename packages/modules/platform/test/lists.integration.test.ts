@@ -55,6 +55,9 @@ describe('the audit log names people', () => {
     await ok(p.mutate(staff, 'units.revealChairPhone', { unitId }));
     const log = await ok(p.query(adminOf(A), 'audit.list', { action: 'pii.reveal' }));
     expect(log.items[0]).toMatchObject({ actor: staff.sub, actorName: '陈晓东' });
+    const byName = await ok(p.query(adminOf(A), 'audit.list', { actor: '陈晓东' }));
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((e: { actor: string }) => e.actor === staff.sub)).toBe(true);
     const byAdmin = await ok(p.query(adminOf(A), 'audit.list', { action: 'users.create' }));
     expect(byAdmin.items[0]).toMatchObject({ actor: 'admin-321281' });
     expect(byAdmin.items[0].actorName).toBeUndefined();

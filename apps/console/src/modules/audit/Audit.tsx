@@ -124,6 +124,7 @@ export default function Audit() {
             label: () => t('audit.actor'),
             // A directory user by name (the subject on hover); a system job or an unknown subject as it is.
             cell: (r) => (r.actorName ? <span title={r.actor}>{r.actorName}</span> : <span class="muted mono">{r.actor}</span>),
+            class: 'nowrap',
           },
           { label: () => t('audit.action'), cell: (r) => <code>{r.action}</code> },
           {
