@@ -51,6 +51,8 @@ export interface Tenant {
   suspendedAt?: string;
   /** The operator who suspended it (token subject). */
   suspendedBy?: string;
+  /** Their name as the token gave it, so the tenants page names a person, not a subject (absent on older records). */
+  suspendedByName?: string;
   suspendReason?: string;
   reactivatedAt?: string;
   createdAt: string;

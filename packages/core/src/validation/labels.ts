@@ -78,6 +78,8 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   q: l('搜索关键词', 'Search text'),
   'users:name': l('姓名', 'Name'),
   roles: l('角色', 'Roles'),
+  role: l('角色', 'Role'),
+  imported: l('只看台账导入的草稿', 'Imported drafts only'),
 
   // ── audit, notifications, rollups ─────────────────────────────────────────────────────
   actor: l('操作人', 'Actor'),

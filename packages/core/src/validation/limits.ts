@@ -15,8 +15,9 @@ const lines = (min: number, max: number): TextRule => ({ min, max, multiline: tr
 export const limits = {
   tenant: { name: line(2, 50), contactName: line(1, 30), contactEmail: line(3, 100), suspendReason: lines(2, 500) },
   unit: { name: line(2, 100), chairName: line(1, 30), search: line(0, 100) },
-  user: { name: line(1, 30), disableReason: lines(2, 200) },
+  user: { name: line(1, 30), disableReason: lines(2, 200), search: line(0, 100) },
   hardship: {
+    search: line(0, 100),
     personName: line(1, 30),
     relation: line(1, 20),
     health: lines(0, 200),
@@ -27,6 +28,7 @@ export const limits = {
     grantNote: lines(0, 200),
   },
   contracts: {
+    search: line(0, 100),
     title: line(1, 100),
     partyName: line(1, 100),
     clause: lines(0, 2000),

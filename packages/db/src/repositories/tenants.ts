@@ -17,6 +17,7 @@ export const storedTenant = z.object({
   contact: z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }).optional(),
   suspendedAt: z.string().optional(),
   suspendedBy: z.string().optional(),
+  suspendedByName: z.string().optional(),
   suspendReason: z.string().optional(),
   reactivatedAt: z.string().optional(),
   createdAt: z.string(),

@@ -4,7 +4,7 @@ import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '../cursor.js';
 import { keys, tenantPrefix } from '../keys.js';
 import { z } from 'zod';
-import { getItem, queryAll, queryPage, type Page } from '../query.js';
+import { filterExpression, getItem, queryAll, queryPage, type Page } from '../query.js';
 import { parseStored } from '../stored.js';
 import type { Table } from '../table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
@@ -75,6 +75,24 @@ export const isActive = (u: Pick<User, 'status'>): boolean => (u.status ?? 'acti
 export const isActiveAdmin = (u: Pick<User, 'status' | 'roles'>): boolean => isActive(u) && u.roles.includes('federation_admin');
 export const versionOf = (u: Pick<User, 'version'>): number => u.version ?? 1;
 
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  status?: 'active' | 'disabled';
+}
+
+/** The filter clauses of a directory page: an entry without a status is active. */
+function userFilterClauses(filter: UserFilter) {
+  const clauses: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }[] = [];
+  if (filter.q) {
+    clauses.push({ expression: '(contains(#u_name, :u_q) OR contains(#u_login.#u_display, :u_q))', names: { '#u_name': 'name', '#u_login': 'login', '#u_display': 'display' }, values: { ':u_q': filter.q } });
+  }
+  if (filter.role) clauses.push({ expression: 'contains(#u_roles, :u_role)', names: { '#u_roles': 'roles' }, values: { ':u_role': filter.role } });
+  if (filter.status === 'disabled') clauses.push({ expression: '#u_status = :u_disabled', names: { '#u_status': 'status' }, values: { ':u_disabled': 'disabled' } });
+  if (filter.status === 'active') clauses.push({ expression: '(attribute_not_exists(#u_status) OR #u_status = :u_active)', names: { '#u_status': 'status' }, values: { ':u_active': 'active' } });
+  return clauses;
+}
+
 const DIRECTORY_CACHE_MS = 5_000;
 const DIRECTORY_CACHE_MAX = 10_000;
 
@@ -88,12 +106,14 @@ export class UserRepository {
     private readonly cacheMs = DIRECTORY_CACHE_MS,
   ) {}
 
-  list(scope: TenantScope, page: { cursor?: string; limit?: number }): Promise<Page<TenantUser>> {
+  /** A page of the directory; `filter` narrows it on the server (name or login display contains `q`, a role, a status). */
+  list(scope: TenantScope, page: { cursor?: string; limit?: number }, filter: UserFilter = {}): Promise<Page<TenantUser>> {
+    const { values, ...where } = filterExpression({}, userFilterClauses(filter));
     return queryPage<TenantUser>(
       this.table,
       this.cursors,
       tenantPrefix(scope.tenantId),
-      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.userPartition(scope.tenantId) } },
+      { KeyConditionExpression: 'pk = :pk', ...where, ExpressionAttributeValues: { ':pk': keys.userPartition(scope.tenantId), ...values } },
       { ...page, map: parseTenantUser },
     );
   }

@@ -36,6 +36,8 @@ const listFilter = {
   industry: z.enum(industry.values).optional(),
   unitId: idInput.optional(),
   expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+  /** Title or (first) employer party contains this. */
+  q: text(limits.contracts.search).optional(),
 };
 export const listInput = z.object({ ...pageInput, ...listFilter }).optional();
 export const exportInput = z.object({ ...listFilter, lang: langInput }).optional();

@@ -165,6 +165,7 @@ export class ContractRepository {
       ...(f.endingBy
         ? [{ expression: '#term.#end <= :endingBy AND (#st = :eff OR #st = :exp)', names: { '#term': 'term', '#end': 'end', '#st': 'status' }, values: { ':endingBy': f.endingBy, ':eff': 'effective', ':exp': 'expiring' } }]
         : []),
+      ...(f.q ? [{ expression: '(contains(#title, :q) OR contains(#parties[0].#pname, :q))', names: { '#title': 'title', '#parties': 'employerParties', '#pname': 'name' }, values: { ':q': f.q } }] : []),
     ]);
     if (!this.cursors) throw new Error('ContractRepository.list needs a cursor codec');
     return queryPage<Contract>(

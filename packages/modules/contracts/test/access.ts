@@ -8,7 +8,7 @@ export const access: AccessTable = {
   // 集体合同 (contracts): staff run the lifecycle, reporters read their unit's contracts, admins set the rules.
   'contracts.create': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ type: 'industry', scope: { industry: 'express' }, employerParties: [{ name: '矩阵快递协会' }], coveredEnterprises: 3, coveredEmployees: 90, term: { start: '2026-01-01', end: '2026-12-31' } }) },
   'contracts.get': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract' }) },
-  'contracts.list': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ limit: 5 }) },
+  'contracts.list': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ limit: 5, q: '集体合同' }) },
   'contracts.export': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({}) },
   'contracts.offer.send': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', sentOn: '2026-01-05', fromSide: 'worker' }) },
   'contracts.offer.reply': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', repliedOn: '2026-01-05', accepted: true }) },

@@ -464,6 +464,22 @@ describe('loading a holiday notice', () => {
   });
 });
 
+describe('ledger search', () => {
+  it('finds contracts by a part of the title or of the employer party, on the server, with paging and the export alike', async () => {
+    const a = await create({ title: '兴化市快递行业检索专项集体合同' });
+    const b = await create({ title: '兴化市餐饮业工资专项集体合同', employerParties: [{ name: '兴化市检索餐饮协会' }] });
+    await create({ title: '无关合同' });
+    const ids = async (input: Record<string, unknown>) => (await p.query(staff, 'contracts.list', input)).data.items.map((c: { contractId: string }) => c.contractId).sort();
+    expect(await ids({ q: '检索' })).toEqual([a, b].sort());
+    expect(await ids({ q: '检索餐饮' })).toEqual([b]);
+    expect(await ids({ q: '检索', type: 'regional' })).toEqual([]);
+    const one = await p.query(staff, 'contracts.list', { q: '检索', limit: 1 });
+    const two = await p.query(staff, 'contracts.list', { q: '检索', limit: 1, cursor: one.data.nextCursor });
+    expect([...one.data.items, ...two.data.items].map((c: { contractId: string }) => c.contractId).sort()).toEqual([a, b].sort());
+    expect((await p.query(staff, 'contracts.export', { q: '检索' })).data.rows).toBe(2);
+  });
+});
+
 describe('isolation and roles', () => {
   it('another tenant cannot read, list or change a contract', async () => {
     const id = await create();

@@ -77,7 +77,14 @@ export const selfTestInput = z.object({
   excludedSchooling: z.boolean().optional(),
 });
 
-export const listFilesInput = z.object({ ...pageInput, status: z.enum(FileStatus.values).optional(), unitId: idInput.optional() }).optional();
+/**
+ * `q` finds a file by its number (the file id, or its start), the worker's name (a part of it), or a whole ID
+ * number (matched through the tenant's blind index, never stored or compared in clear); `imported` keeps only
+ * drafts made from imported 台账 rows.
+ */
+export const listFilesInput = z
+  .object({ ...pageInput, status: z.enum(FileStatus.values).optional(), unitId: idInput.optional(), q: text(limits.hardship.search).optional(), imported: z.boolean().optional() })
+  .optional();
 
 export const stepInput = z.object({ fileId: idInput, version });
 export const investigateInput = stepInput.extend({ visitedOn: isoDateSchema, findings: text(limits.hardship.findings) });

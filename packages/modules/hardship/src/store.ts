@@ -33,6 +33,26 @@ const fileExists = conflict({ zh: '档案已存在', en: 'File already exists' }
 const openFileExists = () =>
   conflict({ zh: '该职工在本工会已有未注销的困难档案（一户一档）', en: 'This worker already has an open hardship file in this federation' }, { field: 'worker.idNumber', reason: 'open_file_exists' });
 
+/** A page of files narrowed on the server: equality fields, a file-number prefix, a part of the name, imported drafts. */
+export interface FileFilter {
+  status?: string;
+  unitId?: string;
+  idIndex?: string;
+  fileIdPrefix?: string;
+  name?: string;
+  imported?: boolean;
+}
+
+type Clause = { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+
+function fileFilterClauses(filter: FileFilter): Clause[] {
+  return [
+    ...(filter.fileIdPrefix ? [<Clause>{ expression: 'begins_with(#fileId, :fileIdPrefix)', names: { '#fileId': 'fileId' }, values: { ':fileIdPrefix': filter.fileIdPrefix } }] : []),
+    ...(filter.name ? [<Clause>{ expression: 'contains(#worker.#wname, :wname)', names: { '#worker': 'worker', '#wname': 'name' }, values: { ':wname': filter.name } }] : []),
+    ...(filter.imported ? [<Clause>{ expression: 'attribute_exists(#importedAt)', names: { '#importedAt': 'importedAt' } }] : []),
+  ];
+}
+
 export class HardshipStore {
   constructor(
     private readonly table: Table,
@@ -65,8 +85,8 @@ export class HardshipStore {
     return file;
   }
 
-  async listFiles(scope: TenantScope, filter: { status?: string; unitId?: string }, page: { cursor?: string; limit?: number }): Promise<Page<HardshipFile>> {
-    const { values, ...where } = filterExpression({ unitId: scope.unitId ?? filter.unitId, status: filter.status });
+  async listFiles(scope: TenantScope, filter: FileFilter, page: { cursor?: string; limit?: number }): Promise<Page<HardshipFile>> {
+    const { values, ...where } = filterExpression({ unitId: scope.unitId ?? filter.unitId, status: filter.status, idIndex: filter.idIndex }, fileFilterClauses(filter));
     return queryPage<HardshipFile>(
       this.table,
       this.cursors,

@@ -17,7 +17,7 @@ export const access: AccessTable = {
     consentGiven: true,
   }) },
   'hardship.files.get': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ fileId: 'no-such-file' }) },
-  'hardship.files.list': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ limit: 5 }) },
+  'hardship.files.list': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ limit: 5, q: '张', status: 'draft' }) },
   'hardship.files.submit': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ fileId: 'no-such-file', version: 1 }) },
   'hardship.files.investigate': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ fileId: 'no-such-file', version: 1, visitedOn: '2020-01-01', findings: '矩阵测试' }) },
   'hardship.files.updateHousehold': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ fileId: 'no-such-file', version: 1, household: { members: [{ relation: '本人', name: '矩阵' }], annualIncomeFen: 100, rigidExpensesFen: 0 } }) },

@@ -74,6 +74,20 @@ export const updateUnitInput = z.object({
   chair: chairInput.optional(),
 });
 export const unitIdInput = z.object({ unitId: idInput });
+/**
+ * A unit's contact details, as its own reporter may correct them: the chair's name and phone (a phone left out
+ * stays as it is, `null` removes it). The identity fields (name, type, USCC, member count) are not part of it;
+ * the domain refuses them if sent.
+ */
+export const updateUnitContactInput = z.object({
+  unitId: idInput,
+  version,
+  chair: z.object({ name: text(limits.unit.chairName), phone: phoneSchema.nullable().optional() }),
+  name: z.unknown().optional(),
+  type: z.unknown().optional(),
+  uscc: z.unknown().optional(),
+  memberCount: z.unknown().optional(),
+});
 export const listUnitsInput = z.object({ ...pageInput, type: z.enum(UnitType.values).optional(), q: text(limits.unit.search).optional() }).optional();
 
 // ── users ────────────────────────────────────────────────────────────────────────────────
@@ -107,6 +121,10 @@ export const updateUserInput = z.object({
 export const userIdInput = z.object({ userId: idInput });
 export const disableUserInput = z.object({ userId: idInput, reason: text(limits.user.disableReason) });
 export const pageOnlyInput = z.object(pageInput).optional();
+/** The directory page, narrowed on the server: `q` a part of the name or login identifier, a role, a status. */
+export const listUsersInput = z
+  .object({ ...pageInput, q: text(limits.user.search).optional(), role: z.enum(tenantRoles).optional(), status: z.enum(['active', 'disabled']).optional() })
+  .optional();
 
 // ── audit ────────────────────────────────────────────────────────────────────────────────
 export const auditListInput = z

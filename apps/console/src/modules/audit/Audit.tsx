@@ -120,7 +120,12 @@ export default function Audit() {
         loading={list.loading() && !list.loaded()}
         columns={[
           { label: () => t('audit.at'), cell: (r) => formatDateTime(r.at), class: 'nowrap' },
-          { label: () => t('audit.actor'), cell: (r) => r.actor },
+          {
+            label: () => t('audit.actor'),
+            // A directory user by name (the subject on hover); a system job or an unknown subject as it is.
+            cell: (r) => (r.actorName ? <span title={r.actor}>{r.actorName}</span> : <span class="muted mono">{r.actor}</span>),
+            class: 'nowrap',
+          },
           { label: () => t('audit.action'), cell: (r) => <code>{r.action}</code> },
           {
             label: () => t('audit.entityType'),

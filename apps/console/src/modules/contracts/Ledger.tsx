@@ -10,6 +10,7 @@ import { hasRole } from '../../session';
 import { errorText, showError } from '../../toast';
 import { bi, clockText, INDUSTRIES, industryLabel, STATUSES, statusLabel, TYPES, typeLabel, type Contract } from './shared';
 import './contracts.css';
+import { limits } from '@ufp/core/validation/limits';
 
 /** 集体合同台账: filters, the next clock of each contract, and an Excel export. */
 export default function Ledger() {
@@ -17,6 +18,7 @@ export default function Ledger() {
   const [status, setStatus] = createSignal('');
   const [industry, setIndustry] = createSignal('');
   const [expiring, setExpiring] = createSignal('');
+  const [q, setQ] = createSignal('');
   const [exporting, setExporting] = createSignal(false);
   const filter = () => {
     const f: Record<string, unknown> = {};
@@ -24,6 +26,7 @@ export default function Ledger() {
     if (status()) f.status = status();
     if (industry()) f.industry = industry();
     if (expiring()) f.expiringWithinDays = Number(expiring());
+    if (q().trim()) f.q = q().trim();
     return f;
   };
   const list = createPaged<Contract>((cursor) => query('contracts.list', { limit: 20, ...filter(), ...(cursor ? { cursor } : {}) }));
@@ -76,11 +79,27 @@ export default function Ledger() {
           </Show>
         </div>
       </div>
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        class="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void list.reload();
+        }}
+      >
+        <div class="field">
+          <label for="c-q">{t('contracts.searchLabel')}</label>
+          <input id="c-q" type="search" maxlength={limits.contracts.search.max} value={q()} placeholder={t('contracts.searchPlaceholder')} onInput={(e) => setQ(e.currentTarget.value)} />
+        </div>
         {select('c-type', t('contracts.type'), type, setType, TYPES, (o) => bi(typeLabel[o]))}
         {select('c-status', t('contracts.status'), status, setStatus, STATUSES, (o) => bi(statusLabel[o]))}
         {select('c-industry', t('contracts.industry'), industry, setIndustry, INDUSTRIES, (o) => bi(industryLabel[o]))}
         {select('c-expiring', t('contracts.expiring'), expiring, setExpiring, ['30', '90', '180'], (o) => t('contracts.withinDays', { o }))}
+        <div class="filters__actions">
+          <button type="submit" class="btn">
+            {t('common.search')}
+          </button>
+        </div>
       </form>
       <Show when={list.error()}>
         <Banner kind="error" action={<button type="button" class="btn" onClick={() => void list.reload()}>{t('contracts.retry')}</button>}>

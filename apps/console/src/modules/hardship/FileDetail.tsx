@@ -279,7 +279,7 @@ export default function HardshipFileDetail() {
             <div class="card">
               <h2>{t('hardship.timeline')}</h2>
               <ol class="hs-timeline">
-                <For each={f().timeline}>{(e) => <li>{formatDateTime(e.at)} · {tMaybe(`hardship.action.${e.action}`, e.action)} · <span class="muted">{e.actor}</span></li>}</For>
+                <For each={f().timeline}>{(e) => <li>{formatDateTime(e.at)} · {tMaybe(`hardship.action.${e.action}`, e.action)} · <span class="muted">{e.actorName ?? t('hardship.actorUnknown')}</span></li>}</For>
               </ol>
             </div>
           </>

@@ -6,6 +6,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { label, t } from '../../i18n';
 import { hasRole, me } from '../../session';
 import { errorText } from '../../toast';
+import { FileSearch } from './FileSearch';
 import { type FileSummary } from './shared';
 import './hardship.css';
 
@@ -17,7 +18,6 @@ export default function HardshipQueue() {
   const [queue] = createResource(() => isStaff() && me(), () => query('hardship.files.queue'));
   const [attention] = createResource(() => isStaff() && me(), () => query('hardship.files.attention'));
   const [dups] = createResource(() => isStaff() && me(), () => query('hardship.duplicates', { year: year() }));
-  const [onFile] = createResource(() => me(), () => query('hardship.files.list', { limit: 200, ...(isStaff() ? { status: 'approved' } : {}) }));
 
   const cols: Column<FileSummary>[] = [
     { label: () => t('hardship.worker.name'), cell: (f) => <A href={`/hardship/files/${f.fileId}`}>{f.worker.name}</A>, class: 'cell--primary' },
@@ -57,8 +57,8 @@ export default function HardshipQueue() {
           <a href={`/self-test?tenant=${me()!.tenantId}`} target="_blank">{t('hardship.selfTest.title')}</a>
         </Show>
       </nav>
-      <Show when={queue.error || onFile.error}>
-        <Banner kind="error">{errorText(queue.error ?? onFile.error)}</Banner>
+      <Show when={queue.error}>
+        <Banner kind="error">{errorText(queue.error)}</Banner>
       </Show>
       <Show when={isStaff()}>
         <h2>{t('hardship.queue')}</h2>
@@ -74,8 +74,9 @@ export default function HardshipQueue() {
         <h2>{t('hardship.followUps')}</h2>
         <DataTable<FileSummary> label={t('hardship.followUps')} rows={attention()?.followUpsDue ?? []} loading={attention.loading} columns={[...cols, { label: () => t('hardship.followUpDue'), cell: (f) => f.followUpDueOn }]} />
       </Show>
-      <h2>{isStaff() ? t('hardship.onFile') : t('hardship.myApplications')}</h2>
-      <DataTable<FileSummary> label={t('hardship.onFile')} rows={onFile()?.items ?? []} loading={onFile.loading} columns={cols} />
+      <Show when={me()} keyed>
+        <FileSearch staff={isStaff()} title={isStaff() ? t('hardship.search.title') : t('hardship.myApplications')} />
+      </Show>
     </section>
   );
 }

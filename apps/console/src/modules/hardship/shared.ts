@@ -7,7 +7,9 @@ export const FUND_SOURCES = ['central', 'province', 'city', 'county', 'union', '
 export const EVENTS = ['disaster', 'serious_accident', 'major_illness', 'epidemic'] as const;
 export const TIERS = ['deep', 'relative', 'accidental'] as const;
 
-export type FileSummary = RouterOutputs['hardship']['files']['list']['items'][number];
+export type FileSummary = RouterOutputs['hardship']['files']['queue'][number];
+/** A row of the searchable files list: the summary with who created it, by name, and (imported drafts) when. */
+export type ListedFile = RouterOutputs['hardship']['files']['list']['items'][number];
 export type FileDetail = RouterOutputs['hardship']['files']['get'];
 export type Grant = FileDetail['grants'][number];
 export type SelfTestResult = RouterOutputs['hardship']['selfTest'];

@@ -83,7 +83,7 @@ export default function Tenants() {
               <span class="lc-status" data-testid="tenant-status">
                 <span class={x.status === 'suspended' ? 'tag tag--off' : 'tag'}>{tMaybe(`tenants.status.${x.status ?? 'active'}`, x.status ?? 'active')}</span>
                 <Show when={x.status === 'suspended'}>
-                  <span class="lc-note">{t('tenants.suspendedNote', { reason: x.suspendReason ?? '', at: formatDateTime(x.suspendedAt), by: x.suspendedBy ?? '' })}</span>
+                  <span class="lc-note">{t('tenants.suspendedNote', { reason: x.suspendReason ?? '', at: formatDateTime(x.suspendedAt), by: x.suspendedByName ?? x.suspendedBy ?? '' })}</span>
                 </Show>
               </span>
             ),

@@ -1,10 +1,10 @@
 import { Show } from 'solid-js';
 import { Banner } from '../../components/Banner';
 import { t } from '../../i18n';
-import { me } from '../../session';
+import { hasRole, me } from '../../session';
 import { UnitDetailBody } from './UnitDetail';
 
-/** A unit reporter's own unit (read-only here; filing modules come later). */
+/** A unit reporter's own unit: its identity read-only, its contact details correctable (`units.updateContact`). */
 export default function MyUnit() {
   const unitId = () => me()?.unitId ?? me()?.unit?.unitId;
   return (
@@ -17,7 +17,7 @@ export default function MyUnit() {
         </section>
       }
     >
-      {(id) => <UnitDetailBody unitId={id()} title={t('units.myUnit.title')} canWrite={false} canReveal={false} />}
+      {(id) => <UnitDetailBody unitId={id()} title={t('units.myUnit.title')} canWrite={false} canReveal={false} canEditContact={hasRole('unit_reporter')} />}
     </Show>
   );
 }

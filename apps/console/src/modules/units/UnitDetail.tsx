@@ -4,6 +4,7 @@ import { mutate, query } from '../../api';
 import { ActionBanner, Banner } from '../../components/Banner';
 import { UNIT_FIELDS, UnitForm, validateUnit, valuesFromUnit, type UnitFormValues } from './UnitForm';
 import { UnitView } from './UnitView';
+import { ContactForm } from './ContactForm';
 import { createFieldErrors } from '../../forms';
 import { lang, t } from '../../i18n';
 import { UNITS_ACCESS } from './access';
@@ -38,12 +39,15 @@ export function UnitDetailBody(props: {
   back?: boolean;
   canWrite: boolean;
   canReveal: boolean;
+  /** A unit reporter on their own unit: may correct the chair's name and phone (not the identity fields). */
+  canEditContact?: boolean;
 }) {
   const [unit, { refetch, mutate: setUnit }] = createResource(
     () => props.unitId,
     (unitId) => query('units.get', { unitId }),
   );
   const [editing, setEditing] = createSignal(false);
+  const [contact, setContact] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [conflict, setConflict] = createSignal(false);
   const [formError, setFormError] = createSignal<unknown>();
@@ -122,7 +126,28 @@ export function UnitDetailBody(props: {
                     {t('common.edit')}
                   </button>
                 </Show>
+                <Show when={props.canEditContact && !props.canWrite && !contact()}>
+                  <button type="button" class="btn btn--primary" onClick={() => setContact(true)}>
+                    {t('units.contact.edit')}
+                  </button>
+                </Show>
               </div>
+              <Show when={contact()}>
+                <div class="card">
+                  <ContactForm
+                    unit={u()}
+                    onSaved={(saved) => {
+                      setUnit(saved);
+                      setContact(false);
+                    }}
+                    onCancel={() => setContact(false)}
+                    onReload={() => {
+                      setContact(false);
+                      void Promise.resolve(refetch()).then(() => setContact(true));
+                    }}
+                  />
+                </div>
+              </Show>
               <Show when={conflict()}>
                 <ActionBanner actionLabel={t('common.refresh')} onAction={() => void refresh()}>
                   {t('error.conflict')}

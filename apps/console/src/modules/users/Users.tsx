@@ -17,7 +17,7 @@ import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 import '../../components/lifecycle.css';
 
 /** Roles a federation admin may grant inside the tenant (platform_operator is not a tenant role). */
-const TENANT_ROLES: readonly Role[] = ['federation_admin', 'federation_staff', 'unit_reporter', 'leadership_viewer'];
+const TENANT_ROLES = ['federation_admin', 'federation_staff', 'unit_reporter', 'leadership_viewer'] as const satisfies readonly Role[];
 /** The server's limit for a display name (users.create / users.update). */
 
 async function allUnits(): Promise<Unit[]> {
@@ -43,8 +43,65 @@ const intoView = (el: HTMLElement) =>
 
 const moduleNames = (modules: readonly string[] | undefined) => (modules?.length ? modules.map((m) => tMaybe(`module.${m}`, m)).join('、') : t('users.modulesAll'));
 
+interface UserSearch {
+  q: string;
+  role: '' | (typeof TENANT_ROLES)[number];
+  status: '' | 'active' | 'disabled';
+}
+
+/** The filters the server applies (users.list): empty fields are left out. */
+function searchInput(v: UserSearch): Omit<InputOf<'users.list'> & object, 'cursor' | 'limit'> {
+  return { ...(v.q.trim() ? { q: v.q.trim() } : {}), ...(v.role ? { role: v.role } : {}), ...(v.status ? { status: v.status } : {}) };
+}
+
+/** Search by name or login identifier, role and status; a select applies at once, the text on 搜索 / Enter. */
+function UserSearchForm(props: { value: UserSearch; onSearch: (v: UserSearch) => void }) {
+  const [draft, setDraft] = createSignal<UserSearch>({ ...props.value });
+  const apply = (patch: Partial<UserSearch>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    props.onSearch(draft());
+  };
+  return (
+    <form
+      class="filters"
+      role="search"
+      aria-label={t('users.search.label')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSearch(draft());
+      }}
+    >
+      <div class="field">
+        <label for="users-q">{t('users.search.q')}</label>
+        <input id="users-q" type="search" maxlength={limits.user.search.max} value={draft().q} placeholder={t('users.search.placeholder')} onInput={(e) => setDraft((d) => ({ ...d, q: e.currentTarget.value }))} />
+      </div>
+      <div class="field">
+        <label for="users-role">{t('users.roles')}</label>
+        <select id="users-role" value={draft().role} onChange={(e) => apply({ role: e.currentTarget.value as UserSearch['role'] })}>
+          <option value="">{t('common.all')}</option>
+          <For each={TENANT_ROLES}>{(r) => <option value={r}>{tMaybe(`role.${r}`, r)}</option>}</For>
+        </select>
+      </div>
+      <div class="field">
+        <label for="users-status">{t('users.status')}</label>
+        <select id="users-status" value={draft().status} onChange={(e) => apply({ status: e.currentTarget.value as UserSearch['status'] })}>
+          <option value="">{t('common.all')}</option>
+          <option value="active">{t('users.status.active')}</option>
+          <option value="disabled">{t('users.status.disabled')}</option>
+        </select>
+      </div>
+      <div class="filters__actions">
+        <button type="submit" class="btn">
+          {t('common.search')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export default function Users() {
-  const list = createPaged<UserRow>((cursor) => query('users.list', cursor ? { cursor, limit: 50 } : { limit: 50 }));
+  const [search, setSearch] = createSignal<UserSearch>({ q: '', role: '', status: '' });
+  const list = createPaged<UserRow>((cursor) => query('users.list', { limit: 50, ...searchInput(search()), ...(cursor ? { cursor } : {}) }));
   onMount(() => void list.reload());
   const [units] = createResource(allUnits);
   const unitName = createMemo(() => new Map((units() ?? []).map((u) => [u.unitId, u.name])));
@@ -82,8 +139,18 @@ export default function Users() {
           {(p) => <EnableUser user={(p as { user: UserRow }).user} onDone={done} onCancel={close} />}
         </Match>
       </Switch>
+      <UserSearchForm
+        value={search()}
+        onSearch={(v) => {
+          setSearch(v);
+          void list.reload();
+        }}
+      />
       <Show when={list.error()}>
         <Banner kind="error">{errorText(list.error())}</Banner>
+      </Show>
+      <Show when={list.loaded() && !list.loading() && list.items().length === 0 && (search().q || search().role || search().status)}>
+        <p class="muted" role="status">{t('users.search.none')}</p>
       </Show>
       <DataTable<UserRow>
         label={t('users.title')}

@@ -16,6 +16,8 @@ export interface ContractFilter {
   unitId?: string;
   /** In force and ending on or before this date. */
   endingBy?: string;
+  /** Title or first employer party contains this. */
+  q?: string;
 }
 
 /** The ledger filter a caller sends (`expiringWithinDays` counted from `today`). */
@@ -25,6 +27,7 @@ export interface LedgerQuery {
   industry?: Industry;
   unitId?: string;
   expiringWithinDays?: number;
+  q?: string;
 }
 
 export function contractFilter(query: LedgerQuery | undefined, today: string): ContractFilter {
@@ -34,6 +37,7 @@ export function contractFilter(query: LedgerQuery | undefined, today: string): C
     industry: query?.industry,
     unitId: query?.unitId,
     endingBy: query?.expiringWithinDays !== undefined ? addDays(today, query.expiringWithinDays) : undefined,
+    q: query?.q?.trim() || undefined,
   };
 }
 
@@ -43,5 +47,6 @@ export function matchesFilter(c: Contract, f: ContractFilter): boolean {
   if (f.industry && c.scope?.industry !== f.industry) return false;
   if (f.unitId && c.unitId !== f.unitId) return false;
   if (f.endingBy && !((c.status === 'effective' || c.status === 'expiring') && c.term.end <= f.endingBy)) return false;
+  if (f.q && !(c.title.includes(f.q) || (c.employerParties[0]?.name ?? '').includes(f.q))) return false;
   return true;
 }

@@ -45,6 +45,8 @@ export const hardshipFileSchema = z.object({
   rulesYear: z.number().int(),
   consentGiven: z.literal(true),
   createdBy: z.string(),
+  /** Set on a draft made from an imported 台账 row: when it was imported (its `createdBy` is who imported it). */
+  importedAt: z.string().optional(),
   submittedBy: z.string().optional(),
   submittedOn: z.string().optional(),
   investigationDueOn: z.string().optional(),

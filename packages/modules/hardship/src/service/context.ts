@@ -23,3 +23,9 @@ export function publicScope(tenant: Tenant): TenantScope {
 export async function activeTenant(ctx: WithDeps, tenantId: string): Promise<Tenant> {
   return publicTenant(ctx, tenantId, () => notFound({ zh: '工会', en: 'Federation' }));
 }
+
+/** Who is who in the tenant's user directory (user id → name): a file's timeline and lists name people, not ids. */
+export async function userNames(ctx: WithDeps & { scope: TenantScope }): Promise<Map<string, string>> {
+  const users = await ctx.deps.users.all(ctx.scope);
+  return new Map(users.map((u) => [u.userId, u.name]));
+}

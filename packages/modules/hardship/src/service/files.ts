@@ -3,6 +3,7 @@ import { transition } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import { fileClocks, needsAttention } from '../domain/clocks.js';
+import { fileSearch } from '../domain/search.js';
 import type { HardshipFile } from '../domain/file.js';
 import { tierLabels } from '../domain/tier.js';
 import {
@@ -37,8 +38,8 @@ import type {
   updateHouseholdInput,
 } from '../schemas.js';
 import { fileMissing } from '../store.js';
-import { province, store, thisYear, today, type Ctx } from './context.js';
-import { assessAndSeal, buildFile, cipherField, decrypt, decryptHousehold, decryptOptional, encrypt } from './pii.js';
+import { province, store, thisYear, today, userNames, type Ctx } from './context.js';
+import { assessAndSeal, buildFile, cipherField, decrypt, decryptHousehold, decryptOptional, encrypt, indexes } from './pii.js';
 import { runStep } from './step.js';
 import { fileSummary, grantView } from './views.js';
 
@@ -65,10 +66,11 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
   const files = store(ctx);
   const file = await files.getFile(ctx.scope, input.fileId);
   const on = today(ctx);
-  const [grants, household, findings] = await Promise.all([
+  const [grants, household, findings, names] = await Promise.all([
     files.grantsOfFile(ctx.scope, file.fileId),
     decryptHousehold(ctx, file),
     file.findingsEncrypted ? decrypt(ctx, file.findingsEncrypted, cipherField.findings) : undefined,
+    userNames(ctx),
   ]);
   const dup = ctx.scope.unitId ? new Map<string, number>() : await files.otherTenantsAiding(province(ctx.scope), thisYear(ctx), ctx.scope.tenantId, [file.provinceIndex]);
   const fields = ['household.members', 'household.income', 'household.health', ...(findings === undefined ? [] : ['findings'])];
@@ -83,7 +85,8 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
     ...fileSummary(file, on),
     household,
     findings,
-    timeline: file.timeline,
+    timeline: file.timeline.map((e) => ({ ...e, actorName: names.get(e.actor) })),
+    createdByName: names.get(file.createdBy),
     grants: grants.map(grantView),
     actions: allowedActions(file.status),
     /** Why an open step cannot be taken by this user yet (公示 still running, the submitter reviewing …): shown disabled with the reason. */
@@ -104,10 +107,20 @@ function refusal(check: () => void): Bilingual | undefined {
   }
 }
 
+/** A page of files, newest first, narrowed on the server (see `listFilesInput`); each with who created it, by name. */
 export async function list(ctx: Ctx, input: In<typeof listFilesInput>) {
-  const page = await store(ctx).listFiles(ctx.scope, { status: input?.status, unitId: input?.unitId }, { cursor: input?.cursor, limit: input?.limit });
+  const search = fileSearch(input?.q);
+  const filter = {
+    status: input?.status,
+    unitId: input?.unitId,
+    imported: input?.imported,
+    idIndex: search?.kind === 'idNumber' ? indexes(ctx, search.idNumber).idIndex : undefined,
+    fileIdPrefix: search?.kind === 'fileId' ? search.prefix : undefined,
+    name: search?.kind === 'name' ? search.text : undefined,
+  };
+  const [page, names] = await Promise.all([store(ctx).listFiles(ctx.scope, filter, { cursor: input?.cursor, limit: input?.limit }), userNames(ctx)]);
   const on = today(ctx);
-  return { items: page.items.map((f) => fileSummary(f, on)), nextCursor: page.nextCursor };
+  return { items: page.items.map((f) => ({ ...fileSummary(f, on), createdByName: names.get(f.createdBy) })), nextCursor: page.nextCursor };
 }
 
 /**

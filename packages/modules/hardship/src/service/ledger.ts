@@ -208,7 +208,12 @@ async function writeLedger(ctx: Ctx, bytes: Uint8Array, units: Map<string, strin
   const on = today(ctx);
   let imported = 0;
   const writes = batchRunner<LedgerRow>(IMPORT_BATCH, IMPORT_PARALLEL, async (batch) => {
-    const files = await Promise.all(batch.map(async (v) => (await ledgerFile(ctx, v, rules, on)).file));
+    const files = await Promise.all(
+      batch.map(async (v) => {
+        const { file } = await ledgerFile(ctx, v, rules, on);
+        return { ...file, importedAt: file.createdAt }; // listed as "imported on … by …" (`createdBy`)
+      }),
+    );
     const written = await writeLedgerBatch(ctx, batch, files, errors);
     imported += written; // not `imported += await …`: that reads `imported` before the await and loses a parallel batch's count
   });

@@ -30,6 +30,8 @@ export function fileSummary(file: HardshipFile, on: string) {
     reviewable: clock?.kind === 'notice' && clock.state === 'ready',
     version: file.version,
     createdBy: file.createdBy,
+    /** A draft from an imported 台账 row: when (`createdBy` imported it). */
+    importedAt: file.importedAt,
     submittedBy: file.submittedBy,
     updatedAt: file.updatedAt,
   };

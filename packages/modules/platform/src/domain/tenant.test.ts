@@ -12,6 +12,11 @@ describe('tenant changes', () => {
     expect(audit.action).toBe('platform.tenants.suspend');
     expect(() => suspendTenant(after, 'op', '再次', now)).toThrow(expect.objectContaining({ kind: 'conflict', details: { reason: 'already_suspended' } }));
   });
+  it("names the operator who suspended it when the token gives a name; reactivating drops it", () => {
+    const { after } = suspendTenant(tenant, 'op', '欠费', now, '平台运营');
+    expect(after).toMatchObject({ suspendedBy: 'op', suspendedByName: '平台运营' });
+    expect(reactivateTenant(after, now).after).not.toHaveProperty('suspendedByName');
+  });
   it('reactivates only a suspended tenant and drops the suspension', () => {
     expect(() => reactivateTenant(tenant, now)).toThrow(expect.objectContaining({ details: { reason: 'not_suspended' } }));
     const { after } = reactivateTenant(suspendTenant(tenant, 'op', '欠费', now).after, now);

@@ -27,10 +27,10 @@ export function updateTenant(before: Tenant, edit: { version: number; name?: str
   return { after, audit: { action: 'platform.tenants.update', summary: `修改租户 ${after.name}（${after.id}）：${Object.keys(changes).join('、') || '无变化'}`, changes } };
 }
 
-export function suspendTenant(before: Tenant, by: string, reason: string, now: Date): TenantChange {
+export function suspendTenant(before: Tenant, by: string, reason: string, now: Date, byName?: string): TenantChange {
   if (before.status === 'suspended') throw conflict({ zh: '该租户已停用', en: 'This tenant is already suspended' }, { reason: 'already_suspended' });
   const at = now.toISOString();
-  const after: Tenant = { ...before, status: 'suspended', suspendedAt: at, suspendedBy: by, suspendReason: reason, updatedAt: at, version: before.version + 1 };
+  const after: Tenant = { ...before, status: 'suspended', suspendedAt: at, suspendedBy: by, ...(byName ? { suspendedByName: byName } : {}), suspendReason: reason, updatedAt: at, version: before.version + 1 };
   return {
     after,
     audit: { action: 'platform.tenants.suspend', summary: `停用租户 ${before.name}（${before.id}）：${reason}`, changes: { status: { from: 'active', to: 'suspended' }, suspendReason: { to: reason } } },
@@ -40,7 +40,7 @@ export function suspendTenant(before: Tenant, by: string, reason: string, now: D
 export function reactivateTenant(before: Tenant, now: Date): TenantChange {
   if (before.status === 'active') throw conflict({ zh: '该租户未停用', en: 'This tenant is not suspended' }, { reason: 'not_suspended' });
   const at = now.toISOString();
-  const { suspendedAt: _at, suspendedBy: _by, suspendReason, ...rest } = before;
+  const { suspendedAt: _at, suspendedBy: _by, suspendedByName: _name, suspendReason, ...rest } = before;
   const after: Tenant = { ...rest, status: 'active', reactivatedAt: at, updatedAt: at, version: before.version + 1 };
   return {
     after,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '@ufp/core/units/unit';
-import { editUnit, unitMetricDeltas, unitView } from './unit.js';
+import { editUnit, editUnitContact, unitMetricDeltas, unitView } from './unit.js';
 
 describe('unit rollup deltas', () => {
   it('a new unit adds one unit, its members and its type', () => {
@@ -40,5 +40,26 @@ describe('editing a unit', () => {
   });
   it('never shows the ciphertext', () => {
     expect(unitView({ ...unit, chair: { name: '王', phoneEncrypted: 'secret', phoneMasked: '138****1111' } }).chair).toEqual({ name: '王', phoneMasked: '138****1111' });
+  });
+});
+
+describe("a unit's contact details corrected by its reporter", () => {
+  const chair = { name: '李', phoneEncrypted: 'enc', phoneMasked: '138****0000' };
+  it('changes only the chair, audited as a change of the chair', () => {
+    const { after, changes } = editUnitContact(unit, { chair }, { unitId: 'u1' }, 3, new Date('2026-02-01T00:00:00Z'));
+    expect(after).toMatchObject({ name: '甲', type: 'regional', memberCount: 10, chair, version: 4 });
+    expect(changes).toEqual({ 'chair.name': { from: '王', to: '李' }, 'chair.phone': { from: '***', to: '***' } });
+  });
+  it('refuses an identity field, naming it', () => {
+    for (const field of ['name', 'type', 'uscc', 'memberCount'] as const) {
+      expect(() => editUnitContact(unit, { chair, [field]: 'x' }, { unitId: 'u1' }, 3, new Date())).toThrow(expect.objectContaining({ kind: 'invalid', details: { field } }));
+    }
+  });
+  it("another unit's reporter finds no such unit; staff (no unit) may correct any", () => {
+    expect(() => editUnitContact(unit, { chair }, { unitId: 'u2' }, 3, new Date())).toThrow(expect.objectContaining({ kind: 'not_found' }));
+    expect(editUnitContact(unit, { chair }, {}, 3, new Date()).after.version).toBe(4);
+  });
+  it('refuses a stale version', () => {
+    expect(() => editUnitContact(unit, { chair }, { unitId: 'u1' }, 2, new Date())).toThrow(expect.objectContaining({ kind: 'conflict' }));
   });
 });

@@ -1,4 +1,4 @@
-import { invalid, staleVersion } from '@ufp/core/errors';
+import { invalid, notFound, staleVersion } from '@ufp/core/errors';
 import type { MetricDeltas } from '@ufp/core/events';
 import { unitTypeLabels, type Unit } from '@ufp/core/units/unit';
 import { defineEnum } from '@ufp/kit/enum';
@@ -64,4 +64,31 @@ export function editUnit(before: Unit, edit: UnitEdit, expectedVersion: number, 
   requireUsccOfEnterprise(after);
   if (expectedVersion !== before.version) throw staleVersion();
   return { after, changes: unitChanges(before, after), metrics: unitMetricDeltas(before, after) };
+}
+
+/** The fields that say which union a unit is (and what it counts): only a federation admin changes them. */
+export const unitIdentityFields = ['name', 'type', 'uscc', 'memberCount'] as const;
+
+/**
+ * A unit's contact details corrected by whoever may: a unit reporter only for their own unit (another unit is
+ * not found to them), and only the chair's name and phone — a request that carries an identity field is refused,
+ * not silently trimmed.
+ */
+export function editUnitContact(
+  before: Unit,
+  request: { chair: Unit['chair'] } & Partial<Record<(typeof unitIdentityFields)[number], unknown>>,
+  caller: { unitId?: string },
+  expectedVersion: number,
+  now: Date,
+): { after: Unit; changes: UnitChanges } {
+  if (caller.unitId && caller.unitId !== before.unitId) throw notFound({ zh: '基层工会', en: 'Union' });
+  const identity = unitIdentityFields.filter((f) => request[f] !== undefined);
+  if (identity.length) {
+    throw invalid(
+      { zh: '基层工会的名称、类型、统一社会信用代码和会员人数由总工会管理员维护，这里只能更正联系方式', en: "A union's name, type, credit code and member count are kept by the federation admin; here only the contact details can be corrected" },
+      { field: identity[0] },
+    );
+  }
+  const { after, changes } = editUnit(before, { chair: request.chair }, expectedVersion, now);
+  return { after, changes };
 }

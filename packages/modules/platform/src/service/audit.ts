@@ -14,7 +14,18 @@ function listIn(ctx: TenantCtx | PlatformCtx, scope: TenantScope, input: ListInp
 
 const period = (input: Period) => ({ from: input?.from ? new Date(input.from) : undefined, to: input?.to ? new Date(input.to) : undefined });
 
-export const listAudit = (ctx: TenantCtx, input: ListInput) => listIn(ctx, ctx.scope, input);
+/**
+ * The tenant's log with each 操作人 named from the user directory (`actorName`); an actor the directory does not
+ * know (a system job, a removed entry) keeps only its subject. The stored entries are not changed. The `actor`
+ * filter takes a subject or a directory user's exact name.
+ */
+export async function listAudit(ctx: TenantCtx, input: ListInput) {
+  const users = await ctx.deps.users.all(ctx.scope);
+  const named = input?.actor ? users.find((u) => u.userId !== input.actor && u.name === input.actor) : undefined;
+  const page = await listIn(ctx, ctx.scope, named ? { ...input, actor: named.userId } : input);
+  const names = new Map(users.map((u) => [u.userId, u.name]));
+  return { ...page, items: page.items.map((e) => ({ ...e, actorName: names.get(e.actor) })) };
+}
 
 /** The platform's own audit log (platform-wide acts such as loading a holiday notice), for the platform operator. */
 export const listPlatformAudit = (ctx: PlatformCtx, input: ListInput) => listIn(ctx, platformAuditScope(ctx.actor), input);

@@ -58,7 +58,7 @@ export function updateTenantDetails(ctx: PlatformCtx, input: z.output<typeof upd
  * window (5 s); nothing is deleted, and its rows stay in the rollups, marked suspended.
  */
 export function suspend(ctx: PlatformCtx, input: z.output<typeof suspendTenantInput>): Promise<Tenant> {
-  return changeTenant(ctx, input.tenantId, (before, now) => suspendTenant(before, ctx.actor.sub, input.reason, now), tenantSuspended);
+  return changeTenant(ctx, input.tenantId, (before, now) => suspendTenant(before, ctx.actor.sub, input.reason, now, ctx.actor.name), tenantSuspended);
 }
 
 export function reactivate(ctx: PlatformCtx, tenantId: string): Promise<Tenant> {

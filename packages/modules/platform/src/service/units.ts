@@ -3,9 +3,9 @@ import { maskPhone } from '@ufp/core/pii/mask';
 import type { Unit } from '@ufp/core/units/unit';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
-import { editUnit, requireUsccOfEnterprise, unitMetricDeltas, unitView, type UnitView } from '../domain/unit.js';
+import { editUnit, editUnitContact, requireUsccOfEnterprise, unitMetricDeltas, unitView, type UnitView } from '../domain/unit.js';
 import { unitCreated, unitUpdated } from '../events.js';
-import type { createUnitInput, listUnitsInput, updateUnitInput } from '../schemas.js';
+import type { createUnitInput, listUnitsInput, updateUnitContactInput, updateUnitInput } from '../schemas.js';
 import type { TenantCtx } from './context.js';
 
 const PHONE_FIELD = 'unit.chair.phone';
@@ -45,6 +45,23 @@ export async function updateUnit(ctx: TenantCtx, input: z.output<typeof updateUn
     ctx.deps.units.replace(uow, before, after);
     uow.emit(unitUpdated.create({ unitId: after.unitId, changed: Object.keys(changes), ...(Object.keys(metrics).length ? { metrics } : {}) }));
     uow.audit({ action: 'units.update', entityType: 'unit', entityId: after.unitId, summary: `修改基层工会 ${after.name}：${Object.keys(changes).join('、') || '无变化'}`, changes });
+    return unitView(after);
+  });
+}
+
+/**
+ * The chair's name and phone corrected — by the unit's own reporter (or staff); the identity fields stay the
+ * admin's (`editUnitContact`). Audited as `units.updateContact` with the changes, the phone masked.
+ */
+export async function updateUnitContact(ctx: TenantCtx, input: z.output<typeof updateUnitContactInput>): Promise<UnitView> {
+  const before = await ctx.deps.units.get(ctx.scope, input.unitId);
+  const { unitId: _id, version, chair, ...rest } = input;
+  const stored = chair.phone === undefined ? { ...before.chair, name: chair.name } : await storedChair(ctx, { name: chair.name, phone: chair.phone ?? undefined });
+  const { after, changes } = editUnitContact(before, { ...rest, chair: stored }, ctx.scope, version, ctx.deps.clock.now());
+  return write(ctx, (uow) => {
+    ctx.deps.units.replace(uow, before, after);
+    uow.emit(unitUpdated.create({ unitId: after.unitId, changed: Object.keys(changes) }));
+    uow.audit({ action: 'units.updateContact', entityType: 'unit', entityId: after.unitId, summary: `更正基层工会 ${after.name} 联系方式：${Object.keys(changes).join('、') || '无变化'}`, changes });
     return unitView(after);
   });
 }

@@ -23,7 +23,7 @@ import {
   type Assignment,
   type UserView,
 } from '../domain/user.js';
-import type { createUserInput, disableUserInput, pageOnlyInput, updateUserInput } from '../schemas.js';
+import type { createUserInput, disableUserInput, listUsersInput, updateUserInput } from '../schemas.js';
 import type { TenantCtx } from './context.js';
 
 /** A phone is kept encrypted and shown masked; an account name is shown as is. The guard is keyed by a keyed hash of either. */
@@ -64,8 +64,9 @@ export async function createUser(ctx: TenantCtx, input: z.output<typeof createUs
   });
 }
 
-export async function listUsers(ctx: TenantCtx, input: z.output<typeof pageOnlyInput>) {
-  const page = await ctx.deps.users.list(ctx.scope, input ?? {});
+export async function listUsers(ctx: TenantCtx, input: z.output<typeof listUsersInput>) {
+  const { q, role, status, ...paging } = input ?? {};
+  const page = await ctx.deps.users.list(ctx.scope, paging, { q: q?.trim() || undefined, role, status });
   return { ...page, items: page.items.map(userView) };
 }
 

@@ -9,6 +9,8 @@ export const en: Record<keyof typeof zh, string> = {
   'contracts.daysLeft': '{daysLeft} days left',
   'contracts.text': ' ({days} {count})',
   'contracts.inEffectFromIfNo': ' · in effect from {effectiveOn} if no objection',
+  'contracts.searchLabel': 'Search title or employer',
+  'contracts.searchPlaceholder': 'Contract title or employer name',
   'contracts.all': 'All',
   'contracts.collectiveContracts': 'Collective contracts',
   'contracts.deadlines': 'Deadlines',

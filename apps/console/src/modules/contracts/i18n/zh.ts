@@ -8,6 +8,8 @@ export const zh = {
   'contracts.daysLeft': '剩余 {daysLeft} 天',
   'contracts.text': '（{days}个{count}）',
   'contracts.inEffectFromIfNo': ' · 无异议则 {effectiveOn} 起生效',
+  'contracts.searchLabel': '按标题或企业方搜索',
+  'contracts.searchPlaceholder': '合同标题或企业名称',
   'contracts.all': '全部',
   'contracts.collectiveContracts': '集体合同台账',
   'contracts.deadlines': '法定期限',

@@ -38,6 +38,13 @@ export const en: Record<keyof typeof zh, string> = {
   'units.memberCountInvalid': 'Members must be a whole number of 0 or more',
   'units.chairNameRequired': "Enter the chair's name",
   'units.noChange': 'Nothing to save',
+  'units.contact.edit': 'Correct contact details',
+  'units.contact.title': 'Correct contact details',
+  'units.contact.hint': "The union's name, type, credit code and member count are kept by the federation admin; ask them to fix those. Here you can correct the chair's name and phone; the change is audited.",
+  'units.contact.phoneNow': 'Now {phone}; leave empty to keep it',
+  'units.contact.phoneNone': 'No phone on record',
+  'units.contact.removePhone': 'Remove the phone on record',
+  'units.contact.saved': 'Contact details of "{name}" corrected',
   'units.myUnit.title': 'My union',
   'units.myUnit.none': 'Your account is not linked to a grassroots union. Ask your federation administrator.',
 };

@@ -37,6 +37,13 @@ export const zh = {
   'units.memberCountInvalid': '会员人数须为不小于 0 的整数',
   'units.chairNameRequired': '请输入工会主席姓名',
   'units.noChange': '没有需要保存的修改',
+  'units.contact.edit': '更正联系方式',
+  'units.contact.title': '更正联系方式',
+  'units.contact.hint': '工会名称、类型、统一社会信用代码和会员人数由总工会管理员维护；如有错误请联系总工会。这里可更正主席姓名和手机号，修改会记入审计日志。',
+  'units.contact.phoneNow': '现为 {phone}；不修改请留空',
+  'units.contact.phoneNone': '尚未登记手机号',
+  'units.contact.removePhone': '删除已登记的手机号',
+  'units.contact.saved': '已更正「{name}」的联系方式',
   'units.myUnit.title': '我的工会',
   'units.myUnit.none': '您的账号尚未关联基层工会，请联系总工会管理员。',
 } as const;

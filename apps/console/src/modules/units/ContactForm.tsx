@@ -1,0 +1,117 @@
+import { createSignal, For, Show } from 'solid-js';
+import { ApiError, mutate } from '../../api';
+import { ActionBanner, Banner } from '../../components/Banner';
+import { Field } from '../../components/Field';
+import { createFieldErrors, describedBy } from '../../forms';
+import { lang, t } from '../../i18n';
+import { errorText, showToast } from '../../toast';
+import type { Unit } from '../../api-types';
+import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
+
+const FIELDS = ['chair.name', 'chair.phone', 'chair'] as const;
+
+/**
+ * A unit reporter's correction of their own unit's contact details (`units.updateContact`, audited): the chair's
+ * name and phone. The name, type, credit code and member count are shown, not editable — the federation admin
+ * keeps them.
+ */
+export function ContactForm(props: { unit: Unit; onSaved: (u: Unit) => void; onCancel: () => void; onReload: () => void }) {
+  const [name, setName] = createSignal(props.unit.chair.name);
+  const [phone, setPhone] = createSignal('');
+  const [removePhone, setRemovePhone] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [stale, setStale] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>();
+  const [others, setOthers] = createSignal<{ message: string; messageEn?: string }[]>([]);
+  const errors = createFieldErrors();
+
+  async function save() {
+    setFailure(undefined);
+    setOthers([]);
+    setStale(false);
+    if (!name().trim()) {
+      errors.setErrors({ 'chair.name': () => t('units.chairNameRequired') });
+      return;
+    }
+    errors.clear();
+    const chair = { name: name().trim(), ...(phone().trim() ? { phone: phone().trim() } : removePhone() ? { phone: null } : {}) };
+    setBusy(true);
+    try {
+      const saved = await mutate('units.updateContact', { unitId: props.unit.unitId, version: props.unit.version, chair });
+      showToast('success', () => t('units.contact.saved', { name: saved.name }));
+      props.onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CONFLICT' && e.issues.length === 0) setStale(true);
+      else {
+        const rest = errors.fromServer(e, FIELDS);
+        if (rest.length) setOthers(rest);
+        else if (Object.keys(errors.errors()).length === 0) setFailure(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      class="form"
+      novalidate
+      aria-labelledby="unit-contact-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="unit-contact-title">{t('units.contact.title')}</h2>
+      <p class="muted">{t('units.contact.hint')}</p>
+      <Show when={stale()}>
+        <ActionBanner actionLabel={t('common.refresh')} onAction={props.onReload}>
+          {t('error.conflict')}
+        </ActionBanner>
+      </Show>
+      <Show when={failure()}>
+        <Banner kind="error">{errorText(failure())}</Banner>
+      </Show>
+      <For each={others()}>{(i) => <Banner kind="error">{lang() === 'en' ? (i.messageEn ?? i.message) : i.message}</Banner>}</For>
+      <Field id="unit-contact-name" label={t('units.chairName')} required error={errors.get('chair.name') ?? errors.get('chair')}>
+        <input
+          id="unit-contact-name"
+          type="text"
+          autocomplete="off"
+          maxlength={limits.unit.chairName.max}
+          value={name()}
+          aria-invalid={!!errors.get('chair.name')}
+          aria-describedby={describedBy('unit-contact-name', false, !!errors.get('chair.name'))}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+      </Field>
+      <Field id="unit-contact-phone" label={t('units.chairPhone')} hint={props.unit.chair.phoneMasked ? t('units.contact.phoneNow', { phone: props.unit.chair.phoneMasked }) : t('units.contact.phoneNone')} error={errors.get('chair.phone')}>
+        <input
+          id="unit-contact-phone"
+          type="tel"
+          inputmode="tel"
+          autocomplete="off"
+          maxlength={IDENTIFIER_INPUT_MAX}
+          value={phone()}
+          aria-invalid={!!errors.get('chair.phone')}
+          aria-describedby={describedBy('unit-contact-phone', true, !!errors.get('chair.phone'))}
+          onInput={(e) => setPhone(e.currentTarget.value)}
+        />
+      </Field>
+      <Show when={props.unit.chair.phoneMasked && !phone().trim()}>
+        <label class="check" for="unit-contact-remove">
+          <input id="unit-contact-remove" type="checkbox" checked={removePhone()} onChange={(e) => setRemovePhone(e.currentTarget.checked)} />
+          {t('units.contact.removePhone')}
+        </label>
+      </Show>
+      <div class="form__actions">
+        <button type="submit" class="btn btn--primary" disabled={busy()}>
+          {busy() ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" class="btn" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
