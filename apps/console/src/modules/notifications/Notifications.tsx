@@ -52,7 +52,9 @@ export default function Notifications() {
       <Show when={data.error}>
         <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('notifications.retry')}</button>}>{errorText(data.error)}</Banner>
       </Show>
-      <Show when={data() && data()!.items.length === 0}><p class="muted">{t('notifications.noNotifications')}</p></Show>
+      <Show when={data() && data()!.items.length === 0}>
+        <p class="muted">{hasRole('federation_admin', 'federation_staff') ? t('notifications.noNotifications') : t('notifications.noNotificationsUnit')}</p>
+      </Show>
       <ul class="timeline" aria-label={t('notifications.notifications2')}>
         <For each={data()?.items ?? []}>
           {(n) => (
