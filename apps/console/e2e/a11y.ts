@@ -52,16 +52,22 @@ export function describeViolations(where: string, violations: readonly AxeViolat
 }
 
 /**
- * Fails when axe finds a serious or critical violation on the page. Waits for the page to settle first (no
+ * The serious and critical violations on the page, described. Waits for the page to settle first (no
  * "加载中…" left, network idle) so that what is checked is what the user sees.
  */
-export async function expectAccessible(page: Page, where = new URL(page.url()).pathname): Promise<AxeViolation[]> {
+export async function seriousViolations(page: Page, where = new URL(page.url()).pathname): Promise<string[]> {
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await page
     .waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.includes('加载中'), undefined, { timeout: 10_000 })
     .catch(() => undefined);
   const violations = await axeViolations(page);
-  const failing = violations.filter((v) => (FAILING_IMPACTS as readonly string[]).includes(v.impact ?? ''));
-  expect(describeViolations(where, failing), `axe: serious or critical violations on ${where}`).toEqual([]);
-  return violations;
+  return describeViolations(
+    where,
+    violations.filter((v) => (FAILING_IMPACTS as readonly string[]).includes(v.impact ?? '')),
+  );
+}
+
+/** Fails when axe finds a serious or critical violation on the page. */
+export async function expectAccessible(page: Page, where = new URL(page.url()).pathname): Promise<void> {
+  expect(await seriousViolations(page, where), `axe: serious or critical violations on ${where}`).toEqual([]);
 }

@@ -13,6 +13,8 @@ const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } 
 const APP = '工会联合会数字化平台';
 const REPORTER: [string, string] = ['兴化市总工会', '基层工会填报员'];
 const ADMIN: [string, string] = ['兴化市总工会', '管理员'];
+/** The reporter's unit: /my-unit is headed with its name. */
+const REPORTER_UNIT = '兴化市戴南镇不锈钢产业工会联合会';
 
 async function openPage(options: BrowserContextOptions): Promise<Page> {
   const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', ...options });
@@ -57,7 +59,7 @@ describe('phone navigation', () => {
         ['任务', '/ten-things/my', '我的任务'],
         ['申请', '/hardship', '困难职工帮扶'],
         ['通知', '/notifications', '通知提醒'],
-        ['我的', '/my-unit', '我的工会'],
+        ['我的', '/my-unit', REPORTER_UNIT],
       ];
       for (const [tab, to, heading] of tabs) {
         await tabbar.getByRole('link', { name: tab, exact: true }).click();
@@ -84,7 +86,7 @@ describe('phone navigation', () => {
     const staff = await openPage(PHONE);
     try {
       await loginAs(desk, ...REPORTER);
-      await desk.getByRole('heading', { name: '我的工会', level: 1 }).waitFor();
+      await desk.getByRole('heading', { name: REPORTER_UNIT, level: 1 }).waitFor();
       expect(await desk.getByRole('navigation', { name: '底部导航' }).isVisible()).toBe(false);
       await expectNoOverflow(desk, 'reporter 1366');
 
