@@ -19,6 +19,18 @@ export interface ModuleNavItem {
   roles: readonly Role[];
   /** Position in the side navigation (entries of every module are merged and sorted by it). */
   order: number;
+  /** Also a tab of the phone's bottom tab bar (≤ 600 px) for these roles: a short label key and the tab's position. */
+  tab?: ModuleNavTab;
+}
+
+/** A bottom-tab-bar entry (the 智慧工会 apps' 任务 / 申请 / 通知 / 我的), shown on a phone to `roles` only. */
+export interface ModuleNavTab {
+  /** A short label: a key of the shell's or the module's dictionary. */
+  key: string;
+  /** An icon of the tab bar (`TAB_ICONS` in components/TabBar.tsx). */
+  icon: 'tasks' | 'apply' | 'notices' | 'mine';
+  roles: readonly Role[];
+  order: number;
 }
 
 /** The labels of a module: zh-CN (the source) and English, with the same module-prefixed keys. */

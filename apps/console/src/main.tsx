@@ -9,6 +9,7 @@ import { Toasts } from './components/Toasts';
 import { registerDictionaries } from './i18n';
 import { CONSOLE_MODULES } from './modules';
 import Login from './pages/Login';
+import { useDocumentTitle } from './title';
 import './styles.css';
 
 // Every page comes from a registered module (`modules.ts`); pages are small and bundled together. ECharts
@@ -24,6 +25,7 @@ function Root(props: RouteSectionProps) {
   const navigate = useNavigate();
   // Any 401 (expired/invalid token) clears the token and returns to the login page.
   onUnauthorized(() => navigate('/login', { replace: true }));
+  useDocumentTitle();
   return (
     <>
       {props.children}

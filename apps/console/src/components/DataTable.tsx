@@ -1,4 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
+import { scrollRegion } from './scroll-region';
 import { t } from '../i18n';
 
 export interface Column<T> {
@@ -20,7 +21,7 @@ export function DataTable<T>(props: {
   rowClass?: (row: T) => string;
 }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" ref={(el) => scrollRegion(el, () => props.label)}>
       <table class="table" aria-label={props.label} aria-busy={props.loading ?? false}>
         <thead>
           <tr>

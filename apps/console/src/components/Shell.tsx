@@ -2,12 +2,13 @@ import { A, Navigate, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { query } from '../api';
 import { t, tMaybe } from '../i18n';
-import { navFor } from '../nav';
+import { navFor, tabsFor } from '../nav';
 import { clearToken, me, setMe, token } from '../session';
 import { errorText } from '../toast';
 import type { Me } from '../api-types';
 import { Banner } from './Banner';
 import { LangSwitch } from './LangSwitch';
+import { onEscape, SkipLink, TabBar } from './TabBar';
 
 /** Authenticated layout: loads `me`, then header + role-based navigation + page. */
 export function Shell(props: { children?: JSX.Element }) {
@@ -64,6 +65,15 @@ function Frame(props: { me: Me; children?: JSX.Element }) {
   });
   const items = () => navFor(props.me.roles, props.me.modules);
   const suspended = () => props.me.tenant?.status === 'suspended';
+  const tabs = () => (suspended() ? [] : tabsFor(props.me.roles, props.me.modules));
+  let menuToggle!: HTMLButtonElement;
+  // Escape closes the phone menu and gives focus back to its button.
+  onEscape(() => {
+    if (!menuOpen()) return false;
+    setMenuOpen(false);
+    menuToggle.focus();
+    return true;
+  });
   const orgName = () => props.me.tenant?.name ?? props.me.scope?.name ?? t('login.platform');
   const roleNames = () => props.me.roles.map((r) => tMaybe(`role.${r}`, r)).join('、');
   const logout = () => {
@@ -71,9 +81,11 @@ function Frame(props: { me: Me; children?: JSX.Element }) {
     navigate('/login', { replace: true });
   };
   return (
-    <div class="app">
+    <div class="app" classList={{ 'app--tabbar': tabs().length > 0 }}>
+      <SkipLink target="main" />
       <header class="topbar">
         <button
+          ref={menuToggle}
           type="button"
           class="menu-toggle"
           aria-controls="main-nav"
@@ -121,7 +133,7 @@ function Frame(props: { me: Me; children?: JSX.Element }) {
             </For>
           </ul>
         </nav>
-        <main id="main" class="main">
+        <main id="main" class="main" tabindex="-1">
           {/* A suspended federation's users can do nothing but read why (every other call answers 403). */}
           <Show
             when={!suspended()}
@@ -138,6 +150,9 @@ function Frame(props: { me: Me; children?: JSX.Element }) {
           </Show>
         </main>
       </div>
+      <Show when={tabs().length > 0}>
+        <TabBar tabs={tabs()} />
+      </Show>
     </div>
   );
 }

@@ -43,6 +43,13 @@ export const en: Dict = {
   'header.menuClose': 'Close navigation menu',
 
   'nav.label': 'Main navigation',
+  'nav.skipToMain': 'Skip to main content',
+  'tabbar.label': 'Tab bar',
+  'tabbar.tasks': 'Tasks',
+  'tabbar.apply': 'Apply',
+  'tabbar.notices': 'Notices',
+  'tabbar.mine': 'Me',
+  'title.page': '{page} — {app}',
 
   'role.federation_admin': 'Federation admin',
   'role.federation_staff': 'Federation staff',

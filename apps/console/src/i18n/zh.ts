@@ -45,6 +45,15 @@ export const zh = {
   'header.menuClose': '关闭导航菜单',
 
   'nav.label': '主导航',
+  'nav.skipToMain': '跳到主要内容',
+  /** The phone's bottom tab bar (unit reporters), like the 智慧工会 apps. */
+  'tabbar.label': '底部导航',
+  'tabbar.tasks': '任务',
+  'tabbar.apply': '申请',
+  'tabbar.notices': '通知',
+  'tabbar.mine': '我的',
+  /** `document.title`: the page's name, then the platform's. */
+  'title.page': '{page} — {app}',
 
   'role.federation_admin': '总工会管理员',
   'role.federation_staff': '总工会工作人员',

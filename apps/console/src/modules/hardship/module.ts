@@ -24,7 +24,7 @@ export const hardshipModule = defineModule({
     { path: '/hardship/charts', component: Charts, roles: ['federation_admin', 'federation_staff', 'leadership_viewer'] },
   ],
   nav: [
-    { path: '/hardship', key: 'hardship.nav', roles: ['federation_admin', 'federation_staff', 'unit_reporter'], order: 60 },
+    { path: '/hardship', key: 'hardship.nav', roles: ['federation_admin', 'federation_staff', 'unit_reporter'], order: 60, tab: { key: 'tabbar.apply', icon: 'apply', roles: ['unit_reporter'], order: 2 } },
     { path: '/hardship/charts', key: 'hardship.navCharts', roles: ['leadership_viewer'], order: 140 },
   ],
   dict: { zh, en },

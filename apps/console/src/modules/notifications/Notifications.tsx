@@ -37,22 +37,28 @@ export default function Notifications() {
       showError(e);
     }
   }
+  // A unit reporter has no tenant-wide notices (the API lists none): no filter, no unread count, just why.
+  const staff = () => hasRole('federation_admin', 'federation_staff');
   return (
     <section aria-labelledby="notes-title">
       <div class="page-head">
         <h1 id="notes-title">{t('notifications.notifications')}</h1>
-        <Show when={data()}><p class="muted">{t('notifications.unread', { unread: data()!.unread })}</p></Show>
+        <Show when={staff() && data()}><p class="muted">{t('notifications.unread', { unread: data()!.unread })}</p></Show>
       </div>
-      <label class="field">
-        {t('notifications.module')}{' '}
-        <select name="module" value={module()} onChange={(e) => setModule(e.currentTarget.value as Note['module'] | '')}>
-          <For each={MODULES}>{(m) => <option value={m.value}>{label(m)}</option>}</For>
-        </select>
-      </label>
+      <Show when={staff()}>
+        <label class="field">
+          {t('notifications.module')}{' '}
+          <select name="module" value={module()} onChange={(e) => setModule(e.currentTarget.value as Note['module'] | '')}>
+            <For each={MODULES}>{(m) => <option value={m.value}>{label(m)}</option>}</For>
+          </select>
+        </label>
+      </Show>
       <Show when={data.error}>
         <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('notifications.retry')}</button>}>{errorText(data.error)}</Banner>
       </Show>
-      <Show when={data() && data()!.items.length === 0}><p class="muted">{t('notifications.noNotifications')}</p></Show>
+      <Show when={data() && data()!.items.length === 0}>
+        <p class="muted">{staff() ? t('notifications.noNotifications') : t('notifications.noNotificationsUnit')}</p>
+      </Show>
       <ul class="timeline" aria-label={t('notifications.notifications2')}>
         <For each={data()?.items ?? []}>
           {(n) => (

@@ -6,10 +6,17 @@ import Notifications from './Notifications';
 export const notificationsModule = defineModule({
   name: 'notifications',
   routes: [
-    { path: '/notifications', component: Notifications, roles: ['federation_admin', 'federation_staff'] },
+    // Unit reporters read them too (the API's readers); only staff mark them read.
+    { path: '/notifications', component: Notifications, roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
   ],
   nav: [
-    { path: '/notifications', key: 'notifications.nav', roles: ['federation_admin', 'federation_staff'], order: 110 },
+    {
+      path: '/notifications',
+      key: 'notifications.nav',
+      roles: ['federation_admin', 'federation_staff', 'unit_reporter'],
+      order: 110,
+      tab: { key: 'tabbar.notices', icon: 'notices', roles: ['unit_reporter'], order: 3 },
+    },
   ],
   dict: { zh, en },
 });

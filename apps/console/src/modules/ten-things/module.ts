@@ -21,7 +21,7 @@ export const tenThingsModule = defineModule({
   ],
   nav: [
     { path: '/ten-things', key: 'tenThings.nav', roles: ['federation_admin', 'federation_staff'], order: 80 },
-    { path: '/ten-things/my', key: 'tenThings.navMine', roles: ['unit_reporter'], order: 90 },
+    { path: '/ten-things/my', key: 'tenThings.navMine', roles: ['unit_reporter'], order: 90, tab: { key: 'tabbar.tasks', icon: 'tasks', roles: ['unit_reporter'], order: 1 } },
     { path: '/ten-things/compare', key: 'tenThings.navCompare', roles: ['federation_admin', 'federation_staff'], order: 100 },
     { path: '/ten-things/compare', key: 'tenThings.navCompare', roles: ['leadership_viewer'], order: 130 },
   ],

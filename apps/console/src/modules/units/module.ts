@@ -17,7 +17,7 @@ export const unitsModule = defineModule({
   ],
   nav: [
     { path: '/units', key: 'units.nav', roles: UNITS_ACCESS.read, order: 10 },
-    { path: '/my-unit', key: 'units.navMine', roles: ['unit_reporter'], order: 20 },
+    { path: '/my-unit', key: 'units.navMine', roles: ['unit_reporter'], order: 20, tab: { key: 'tabbar.mine', icon: 'mine', roles: ['unit_reporter'], order: 4 } },
   ],
   dict: { zh, en },
 });

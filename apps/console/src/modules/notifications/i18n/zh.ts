@@ -5,7 +5,8 @@ export const zh = {
   'notifications.unread': '未读 {unread} 条',
   'notifications.module': '模块',
   'notifications.retry': '重试',
-  'notifications.noNotifications': '暂无通知',
+  'notifications.noNotifications': '暂无通知。合同期限、帮扶时限和十件实事的提醒会在到期前出现在这里。',
+  'notifications.noNotificationsUnit': '本单位暂无通知。合同期限、帮扶时限等总工会范围的提醒由总工会工作人员处理；分配给本单位的实事项目见「任务」，帮扶档案的进度见「申请」。',
   'notifications.notifications2': '通知列表',
   'notifications.markRead': '标为已读',
 } as const;
