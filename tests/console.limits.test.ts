@@ -31,7 +31,7 @@ describe('console input limits come from the shared limits module', () => {
   });
 
   it('the pages that take identifiers leave room for what the server normalises away', () => {
-    const identifierInputs = sources.flatMap(({ file, text }) => [...text.matchAll(/<input id="(hs-id|hs-phone|c-region)"[^>]*>/g)].map((m) => `${file}: ${m[0]}`));
+    const identifierInputs = sources.flatMap(({ file, text }) => [...text.matchAll(/<[iI]nput\s+id="(hs-id|hs-phone|c-region)"[^>]*>/g)].map((m) => `${file}: ${m[0]}`));
     expect(identifierInputs.length).toBe(3);
     for (const tag of identifierInputs) expect(tag).toContain('IDENTIFIER_INPUT_MAX');
   });

@@ -58,7 +58,12 @@ def main():
         sheet = doc.Sheets.getByIndex(0)
         print(json.dumps({addr: sheet.getCellRangeByName(addr).getType().value for addr, _ in cells}))
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        doc.close(True)
+        try:
+            doc.close(True)
+        except Exception as closing:
+            # The workbook is already stored; an office that drops the bridge while closing (seen under load:
+            # "Binary URP bridge disposed") changes nothing the test reads.
+            print(f"note: closing the document failed after it was stored: {closing}", file=sys.stderr)
     finally:
         try:
             if desktop is not None:

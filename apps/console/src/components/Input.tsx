@@ -5,7 +5,7 @@ import { Field } from './Field';
 
 /**
  * The one styled text control of the console's forms: `Field`'s label (required marker shown before
- * submit), hint and error slot around an `<input>` (or a `<textarea>` for a multi-line rule) that
+ * submit), hint and error slot around an `<input>` (or a text area for a multi-line rule) that
  * carries the right `type`, `aria-invalid` / `aria-describedby`, and the server's length limit as
  * `maxlength` (pass the rule from `@ufp/core/validation/limits`).
  *

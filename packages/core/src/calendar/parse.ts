@@ -43,3 +43,28 @@ export function parseNoticeDays(year: number, text: string): ParsedEntry[] {
       return { raw, value: from === to ? from : ([from, to] as const) };
     });
 }
+
+const pad = (n: string) => n.padStart(2, '0');
+
+/**
+ * Reads lines pasted verbatim from the State Council's notice — "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。
+ * 1月4日（周日）上班。" — into the form's own lines: each 放假 sentence gives one day or range (`01-01–01-03`), each
+ * 上班 sentence its days. Undefined when the text is not in the notice's words (then it is read as plain lines).
+ */
+export function readStateCouncilNotice(text: string): { off: string[]; work: string[] } | undefined {
+  if (!/放假|上班/.test(text)) return undefined;
+  const off: string[] = [];
+  const work: string[] = [];
+  const plain = text.replace(/[（(][^）)]*[）)]/g, '');
+  for (const sentence of plain.split(/[。；;\n]+/)) {
+    if (sentence.includes('放假')) {
+      const m = /(\d{1,2})月(\d{1,2})日(?:\s*(?:至|到|~|～|–|—|-)\s*(?:(\d{1,2})月)?(\d{1,2})日)?/.exec(sentence);
+      if (!m) continue;
+      const from = `${pad(m[1]!)}-${pad(m[2]!)}`;
+      off.push(m[4] ? `${from}–${pad(m[3] ?? m[1]!)}-${pad(m[4])}` : from);
+    } else if (sentence.includes('上班')) {
+      for (const d of sentence.matchAll(/(\d{1,2})月(\d{1,2})日/g)) work.push(`${pad(d[1]!)}-${pad(d[2]!)}`);
+    }
+  }
+  return { off, work };
+}

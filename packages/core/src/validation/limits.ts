@@ -77,3 +77,6 @@ export const numberLimits = {
  * those away; the server checks the length of what remains.
  */
 export const IDENTIFIER_INPUT_MAX = 40;
+
+/** A yuan amount as typed ("12,345.67", "¥ 3000"): room for separators and a currency sign; the server checks the value. */
+export const MONEY_INPUT_MAX = 16;

@@ -1,6 +1,6 @@
 import { AuditIntegrity } from '../../components/AuditIntegrity';
 import { changedDays, WorkCalendar, type HolidayNotice } from '@ufp/core/calendar/calendar';
-import { parseNoticeDays, type ParsedEntry } from '@ufp/core/calendar/parse';
+import { parseNoticeDays, readStateCouncilNotice, type ParsedEntry } from '@ufp/core/calendar/parse';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError, mutate, query, type InputOf, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
@@ -112,6 +112,18 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
   const [stale, setStale] = createSignal<unknown>();
   const confirm = createConfirm();
 
+  const [readFromNotice, setReadFromNotice] = createSignal<{ off: number; work: number }>();
+  /** Text pasted verbatim from the State Council notice fills both lists with the form's own lines. */
+  function pasteIntoOff(text: string) {
+    const notice = readStateCouncilNotice(text);
+    if (!notice) {
+      setOffText(text);
+      return;
+    }
+    setOffText(notice.off.join('\n'));
+    setWorkText([workText().trim(), ...notice.work].filter(Boolean).join('\n'));
+    setReadFromNotice({ off: notice.off.length, work: notice.work.length });
+  }
   const off = createMemo(() => parseNoticeDays(year(), offText()));
   const work = createMemo(() => parseNoticeDays(year(), workText()));
   const unreadable = createMemo(() => [...off(), ...work()].filter((e) => e.problem));
@@ -206,8 +218,9 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
         <input id="cal-source" maxlength={limits.contracts.noticeSource.max} value={source()} placeholder={t('calendar.eG2026X')} onInput={(e) => setSource(e.currentTarget.value)} />
       </Field>
       <Field id="cal-off" label={t('calendar.daysOffOneRangePer')} required hint={t('calendar.pasteLinesFromTheNotice')}>
-        <textarea id="cal-off" rows="8" value={offText()} onInput={(e) => setOffText(e.currentTarget.value)} />
+        <textarea id="cal-off" rows="8" value={offText()} onInput={(e) => pasteIntoOff(e.currentTarget.value)} />
       </Field>
+      <Show when={readFromNotice()}>{(n) => <p class="muted" role="status" data-testid="calendar-read-notice">{t('calendar.readFromNotice', { off: n().off, work: n().work })}</p>}</Show>
       {entryList('off', off)}
       <Field id="cal-work" label={t('calendar.weekendDaysWorkedOnePer')}>
         <textarea id="cal-work" rows="4" value={workText()} onInput={(e) => setWorkText(e.currentTarget.value)} />

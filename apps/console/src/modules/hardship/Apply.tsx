@@ -11,7 +11,7 @@ import { errorText, showToast } from '../../toast';
 import { checkIdNumberLive } from './id-check';
 import { EVENTS, explanationOf, parseYuan, type SelfTestResult } from './shared';
 import './hardship.css';
-import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
+import { IDENTIFIER_INPUT_MAX, limits, MONEY_INPUT_MAX } from '@ufp/core/validation/limits';
 
 interface Member {
   relation: string;
@@ -301,7 +301,7 @@ export default function HardshipApply() {
                           id={`hs-m${i}-income`}
                           label={t('hardship.member.income')}
                           inputmode="decimal"
-                          maxLength={16}
+                          maxLength={MONEY_INPUT_MAX}
                           error={errors.get(`members.${i}.income`)}
                           value={m().income}
                           onValue={(v) => { setMember(i, { income: v }); clearError(`members.${i}.income`); }}
@@ -318,9 +318,9 @@ export default function HardshipApply() {
                 </button>
               </div>
             </fieldset>
-            <Input id="hs-income" label={t('hardship.income')} required inputmode="decimal" maxLength={16} hint={t('hardship.yuanHint')} error={errors.get('household.annualIncomeFen')} value={income()} onValue={(v) => { setIncome(v); clearError('household.annualIncomeFen'); }} />
-            <Input id="hs-rigid" label={t('hardship.rigid')} required inputmode="decimal" maxLength={16} hint={t('hardship.rigidHint')} error={errors.get('household.rigidExpensesFen')} value={rigid()} onValue={(v) => { setRigid(v); clearError('household.rigidExpensesFen'); }} />
-            <Input id="hs-costs" label={t('hardship.costs')} inputmode="decimal" maxLength={16} error={errors.get('household.hardshipCostsFen')} value={costs()} onValue={(v) => { setCosts(v); clearError('household.hardshipCostsFen'); }} />
+            <Input id="hs-income" label={t('hardship.income')} required inputmode="decimal" maxLength={MONEY_INPUT_MAX} hint={t('hardship.yuanHint')} error={errors.get('household.annualIncomeFen')} value={income()} onValue={(v) => { setIncome(v); clearError('household.annualIncomeFen'); }} />
+            <Input id="hs-rigid" label={t('hardship.rigid')} required inputmode="decimal" maxLength={MONEY_INPUT_MAX} hint={t('hardship.rigidHint')} error={errors.get('household.rigidExpensesFen')} value={rigid()} onValue={(v) => { setRigid(v); clearError('household.rigidExpensesFen'); }} />
+            <Input id="hs-costs" label={t('hardship.costs')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} error={errors.get('household.hardshipCostsFen')} value={costs()} onValue={(v) => { setCosts(v); clearError('household.hardshipCostsFen'); }} />
             <fieldset class="field">
               <legend>{t('hardship.events')}</legend>
               <For each={EVENTS}>

@@ -10,7 +10,7 @@ import { hasRole } from '../../session';
 import { showError, showToast } from '../../toast';
 import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, todayIso, yuan } from './shared';
 import './hardship.css';
-import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
+import { IDENTIFIER_INPUT_MAX, limits, MONEY_INPUT_MAX } from '@ufp/core/validation/limits';
 
 /** A file: household, tier explanation, timeline, grants, masked fields with an audited "show", and the next steps. */
 type FileStep = Extract<MutationPath, `hardship.files.${'submit' | 'investigate' | 'publishNotice' | 'review' | 'exit' | 'reverify' | 'followUp' | 'reenter'}`>;
@@ -224,7 +224,7 @@ export default function HardshipFileDetail() {
                       <select id="hs-grant-kind" name="kind"><For each={AID_KINDS}>{(k) => <option value={k}>{t(`hardship.kind.${k}`)}</option>}</For></select>
                     </Field>
                     <Field id="hs-grant-amount" label={t('hardship.amount')} required hint={t('hardship.yuanHint')}>
-                      <input id="hs-grant-amount" class="input" type="text" name="amount" inputmode="decimal" maxLength={16} required aria-describedby="hs-grant-amount-hint" />
+                      <input id="hs-grant-amount" class="input" type="text" name="amount" inputmode="decimal" maxLength={MONEY_INPUT_MAX} required aria-describedby="hs-grant-amount-hint" />
                     </Field>
                     <Field id="hs-grant-fund" label={t('hardship.fundSource')} required>
                       <select id="hs-grant-fund" name="fundSource"><For each={FUND_SOURCES}>{(s) => <option value={s}>{t(`hardship.source.${s}`)}</option>}</For></select>

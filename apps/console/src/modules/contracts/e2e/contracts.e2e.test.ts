@@ -261,6 +261,25 @@ describe('集体合同', () => {
     }
     expect(pageErrors).toEqual([]);
   });
+
+  test('the holiday notice form reads lines pasted verbatim from the State Council notice, on a phone', async () => {
+    const op = await openPage(390);
+    try {
+      await loginAs(op, '平台', '平台运营');
+      await op.goto('/calendar');
+      await op.getByRole('heading', { name: '节假日安排', level: 1 }).waitFor();
+      // The published 2026 notice's first two items, as copied from gov.cn (2025-11-04).
+      await op.locator('#cal-off').fill('一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。\n二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。');
+      await expect.poll(() => op.getByTestId('calendar-read-notice').textContent()).toContain('已从通知原文识别 2 段假期、3 个调休上班日');
+      expect(await op.locator('#cal-off').inputValue()).toBe('01-01–01-03\n02-15–02-23');
+      expect(await op.locator('#cal-work').inputValue()).toBe('01-04\n02-14\n02-28');
+      expect(await op.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await screenshot(op, 'calendar-paste-notice-390');
+    } finally {
+      await op.context().close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 /** As 兴化's admin, the deadlines-page line of the clock of `title` once it shows `dueOn`, and the provisional summary. */
