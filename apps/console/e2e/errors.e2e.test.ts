@@ -149,7 +149,7 @@ describe.each(VIEWPORTS)('errors and confirmations (%s)', (name, viewport) => {
       const other = await page.context().newPage();
       await other.goto(page.url());
       await other.getByRole('button', { name: '年度复核' }).click();
-      await other.getByText('已保存').first().waitFor();
+      await other.getByText('已完成年度复核').first().waitFor();
       await other.close();
 
       await page.locator('#hs-exit').getByRole('button', { name: '脱困退出' }).click();
