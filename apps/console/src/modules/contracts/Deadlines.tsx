@@ -22,21 +22,23 @@ const RULES = [
 export default function Deadlines() {
   const [within, setWithin] = createSignal(60);
   const [data, { refetch }] = createResource(within, (w) => query('contracts.deadlines.list', { withinDays: w }));
+  /** The loaded value, or nothing while loading or after a failure (reading a failed resource throws). */
+  const loaded = () => (data.error ? undefined : data());
   const byDay = createMemo(() => {
     const groups = new Map<string, Clock[]>();
-    for (const k of data()?.items ?? []) groups.set(k.dueOn, [...(groups.get(k.dueOn) ?? []), k]);
+    for (const k of loaded()?.items ?? []) groups.set(k.dueOn, [...(groups.get(k.dueOn) ?? []), k]);
     return [...groups.entries()];
   });
-  const provisional = createMemo(() => (data()?.items ?? []).filter((k) => k.provisional));
+  const provisional = createMemo(() => (loaded()?.items ?? []).filter((k) => k.provisional));
   const provisionalYears = createMemo(() => [...new Set(provisional().flatMap((k) => k.provisional!.years))].sort());
   return (
     <section aria-labelledby="deadlines-title">
       <div class="page-head">
         <div>
           <h1 id="deadlines-title">{t('contracts.legalDeadlines')}</h1>
-          <Show when={data()}>
+          <Show when={loaded()}>
             <p class="muted">
-              {t('contracts.todayHolidayNoticesLoadedFor', { today: data()!.today, coveredYears: data()!.coveredYears.join(t('common.listSeparator')) })}
+              {t('contracts.todayHolidayNoticesLoadedFor', { today: loaded()!.today, coveredYears: loaded()!.coveredYears.join(t('common.listSeparator')) })}
             </p>
           </Show>
         </div>
@@ -58,7 +60,7 @@ export default function Deadlines() {
           </span>
         </Banner>
       </Show>
-      <Show when={data() && byDay().length === 0}>
+      <Show when={loaded() && byDay().length === 0}>
         <p class="muted">{t('contracts.noDeadlinesInThisRange')}</p>
       </Show>
       <ol class="timeline" aria-label={t('contracts.deadlineCalendar')}>

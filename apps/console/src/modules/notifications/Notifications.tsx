@@ -28,10 +28,12 @@ export default function Notifications() {
     () => ({ module: module() }),
     (f) => query('notifications.list', f.module ? { module: f.module } : {}),
   );
+  /** The loaded value, or nothing while loading or after a failure (reading a failed resource throws). */
+  const loaded = () => (data.error ? undefined : data());
   async function markRead(n: Note) {
     try {
       const res = await mutate('notifications.markRead', { id: n.id });
-      const d = data()!;
+      const d = loaded()!;
       set({ items: d.items.map((x) => (x.id === n.id ? { ...x, readAt: res.readAt } : x)), unread: Math.max(0, d.unread - 1) });
     } catch (e) {
       showError(e);
@@ -43,7 +45,7 @@ export default function Notifications() {
     <section aria-labelledby="notes-title">
       <div class="page-head">
         <h1 id="notes-title">{t('notifications.notifications')}</h1>
-        <Show when={staff() && data()}><p class="muted">{t('notifications.unread', { unread: data()!.unread })}</p></Show>
+        <Show when={staff() && loaded()}><p class="muted">{t('notifications.unread', { unread: loaded()!.unread })}</p></Show>
       </div>
       <Show when={staff()}>
         <label class="field">
@@ -56,11 +58,11 @@ export default function Notifications() {
       <Show when={data.error}>
         <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('notifications.retry')}</button>}>{errorText(data.error)}</Banner>
       </Show>
-      <Show when={data() && data()!.items.length === 0}>
+      <Show when={loaded() && loaded()!.items.length === 0}>
         <p class="muted">{staff() ? t('notifications.noNotifications') : t('notifications.noNotificationsUnit')}</p>
       </Show>
       <ul class="timeline" aria-label={t('notifications.notifications2')}>
-        <For each={data()?.items ?? []}>
+        <For each={loaded()?.items ?? []}>
           {(n) => (
             <li class={n.readAt ? 'done' : 'current'} data-testid="notification">
               <span class="note">{moduleLabel(n.module)}</span>{' '}

@@ -33,6 +33,8 @@ export default function PlatformDeadLetters() {
   const [draft, setDraft] = createSignal<Filter>({ ...NO_FILTER });
   const [applied, setApplied] = createSignal<Filter>({ ...NO_FILTER });
   const [data, { refetch }] = createResource(applied, (f) => query('platform.deadLetters.list', compact(f) as InputOf<'platform.deadLetters.list'>));
+  /** The loaded value, or nothing while loading or after a failure (reading a failed resource throws). */
+  const loaded = () => (data.error ? undefined : data());
   const [tenants] = createResource(() => query('platform.tenants.list'));
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
   const [pending, setPending] = createSignal<Pending | null>(null);
@@ -47,11 +49,11 @@ export default function PlatformDeadLetters() {
   const moduleName = (m: string | null) => (m === null ? t('platformDeadLetters.unknown') : tMaybe(`platformDeadLetters.module.${m}`, m));
   const sourceName = (s: string) => tMaybe(`platformDeadLetters.source.${s}`, s);
 
-  const letters = () => data()?.letters ?? [];
+  const letters = () => loaded()?.letters ?? [];
   const redrivable = createMemo(() => letters().filter((l) => l.redrivable));
   const chosen = createMemo(() => letters().filter((l) => selected().has(l.id) && l.redrivable).map((l) => l.id));
-  const tenantOptions = createMemo(() => [...new Set((data()?.counts ?? []).map((c) => c.tenantId).filter((x): x is string => !!x))].sort());
-  const moduleOptions = createMemo(() => [...new Set((data()?.counts ?? []).map((c) => c.module).filter((x): x is string => !!x))].sort());
+  const tenantOptions = createMemo(() => [...new Set((loaded()?.counts ?? []).map((c) => c.tenantId).filter((x): x is string => !!x))].sort());
+  const moduleOptions = createMemo(() => [...new Set((loaded()?.counts ?? []).map((c) => c.module).filter((x): x is string => !!x))].sort());
 
   const apply = (f: Filter) => {
     setDraft({ ...f });
@@ -114,11 +116,11 @@ export default function PlatformDeadLetters() {
         </Banner>
       </Show>
 
-      <Show when={(data()?.counts.length ?? 0) > 0}>
+      <Show when={(loaded()?.counts.length ?? 0) > 0}>
         <h2>{t('platformDeadLetters.counts')}</h2>
         <DataTable<DeadLetterOverview['counts'][number]>
           label={t('platformDeadLetters.counts')}
-          rows={data()?.counts ?? []}
+          rows={loaded()?.counts ?? []}
           columns={[
             { label: () => t('platformDeadLetters.tenant'), cell: (c) => tenantName(c.tenantId) },
             { label: () => t('platformDeadLetters.module'), cell: (c) => moduleName(c.module) },
@@ -136,11 +138,11 @@ export default function PlatformDeadLetters() {
         />
       </Show>
 
-      <Show when={(data()?.queues.length ?? 0) > 0}>
+      <Show when={(loaded()?.queues.length ?? 0) > 0}>
         <h2>{t('platformDeadLetters.queues')}</h2>
         <DataTable<DeadLetterOverview['queues'][number]>
           label={t('platformDeadLetters.queues')}
-          rows={data()?.queues ?? []}
+          rows={loaded()?.queues ?? []}
           columns={[
             { label: () => t('platformDeadLetters.queue'), cell: (q) => <code class="pdl-break">{q.key}</code> },
             { label: () => t('platformDeadLetters.source'), cell: (q) => sourceName(q.source) },
@@ -149,7 +151,7 @@ export default function PlatformDeadLetters() {
             { label: () => t('platformDeadLetters.listed'), cell: (q) => formatNumber(q.listed), class: 'num' },
           ]}
         />
-        <Show when={data()?.truncated}>
+        <Show when={loaded()?.truncated}>
           <Banner kind="info">{t('platformDeadLetters.truncated')}</Banner>
         </Show>
       </Show>
@@ -195,7 +197,7 @@ export default function PlatformDeadLetters() {
       </form>
 
       <div class="toolbar pdl-toolbar">
-        <Show when={data()}>{(d) => <span class="muted">{t('platformDeadLetters.matching', { n: d().matching, shown: d().letters.length })}</span>}</Show>
+        <Show when={loaded()}>{(d) => <span class="muted">{t('platformDeadLetters.matching', { n: d().matching, shown: d().letters.length })}</span>}</Show>
         <button type="button" class="btn" disabled={busy() || chosen().length === 0} onClick={() => setPending({ kind: 'ids', ids: chosen() })}>
           {t('platformDeadLetters.redriveSelected', { n: chosen().length })}
         </button>
@@ -270,7 +272,7 @@ export default function PlatformDeadLetters() {
       <DataTable<DeadLetterView>
         label={t('platformDeadLetters.letters')}
         rows={letters()}
-        loading={data.loading && !data()}
+        loading={data.loading && !loaded()}
         empty={t('platformDeadLetters.empty')}
         rowClass={(l) => (l.redrivable ? '' : 'pdl-row--stuck')}
         columns={[

@@ -31,7 +31,8 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
         ...(note().trim() ? { note: note().trim() } : {}),
         ...(evidenceIds.length ? { evidenceIds } : {}),
       });
-      showToast('success', () => t('tenThings.reported'));
+      const reported = { title: props.item.title, quantity: quantity(), date: date() };
+      showToast('success', () => t('tenThings.reported', reported));
       setQuantity('');
       setNote('');
       setFiles([]);

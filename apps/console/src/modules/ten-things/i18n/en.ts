@@ -61,7 +61,7 @@ export const en: Record<keyof typeof zh, string> = {
   'tenThings.note': 'Note',
   'tenThings.targetIndex': 'Target',
   'tenThings.submitReport': 'Submit',
-  'tenThings.reported': 'Reported',
+  'tenThings.reported': 'Reported progress on "{title}": {quantity} ({date})',
   'tenThings.correct': 'Correct',
   'tenThings.correctReason': 'Reason for the correction',
   'tenThings.corrected': 'Corrected',

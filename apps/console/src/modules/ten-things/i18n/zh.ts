@@ -60,7 +60,7 @@ export const zh = {
   'tenThings.note': '说明',
   'tenThings.targetIndex': '指标',
   'tenThings.submitReport': '提交进度',
-  'tenThings.reported': '已填报',
+  'tenThings.reported': '已填报「{title}」进度：{quantity}（{date}）',
   'tenThings.correct': '冲正',
   'tenThings.correctReason': '冲正原因',
   'tenThings.corrected': '已冲正',
