@@ -80,10 +80,6 @@ export function UnitView(props: { unit: Unit; canReveal: boolean }) {
         <dt>{t('common.updatedAt')}</dt>
         <dd>{formatDateTime(props.unit.updatedAt)}</dd>
       </div>
-      <div>
-        <dt>{t('units.version')}</dt>
-        <dd>{props.unit.version}</dd>
-      </div>
     </dl>
   );
 }

@@ -21,7 +21,6 @@ export const en: Record<keyof typeof zh, string> = {
   'units.chairPhone': 'Chair mobile phone',
   'units.chairPhoneKeep': 'Leave empty to keep',
   'units.chair': 'Chair',
-  'units.version': 'Version',
   'units.created': 'Grassroots union "{name}" created',
   'units.updated': 'Grassroots union saved',
   'units.detailTitle': 'Grassroots union',

@@ -20,7 +20,6 @@ export const zh = {
   'units.chairPhone': '工会主席手机号',
   'units.chairPhoneKeep': '不修改请留空',
   'units.chair': '工会主席',
-  'units.version': '版本',
   'units.created': '基层工会“{name}”已创建',
   'units.updated': '基层工会信息已保存',
   'units.detailTitle': '基层工会详情',
