@@ -15,8 +15,8 @@ import { tenThingsModule } from '@ufp/ten-things/module';
 export const modules = [platformModule, tenThingsModule, contractsModule, hardshipModule] as const;
 
 type RoutersOf<M extends readonly ModuleDefinition[]> = { -readonly [K in keyof M]: M[K] extends ModuleDefinition<string, infer R> ? R : never };
-/** Each module's router, typed one by one, so the merged router keeps every procedure's types. */
-export const moduleRouters = modules.map((m) => m.router) as RoutersOf<typeof modules>;
+/** The registered modules' router tree, merged from each module's router typed one by one, so every procedure keeps its types. */
+export const appRouter = mergeRouters(...(modules.map((m) => m.router) as RoutersOf<typeof modules>));
 
 /** Everything the platform builds from a module list: the composition root reads nothing else. */
 export interface Composition {
@@ -31,12 +31,12 @@ export interface Composition {
   indicators: IndicatorDictionary;
 }
 
-export function compose(list: readonly ModuleDefinition[]): Composition {
+export function compose(list: readonly ModuleDefinition[], router: AnyRouter = mergeRouters(...list.map((m) => m.router))): Composition {
   const names = list.map((m) => m.name);
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated) throw new Error(`module ${repeated} is registered twice`);
   return {
-    router: mergeRouters(...list.map((m) => m.router)),
+    router,
     ruleTable: [...platformRules, ...list.flatMap((m) => m.consumers.map((c) => ({ ...c.rule, handler: c.name })))],
     consumers: (deps) => Object.fromEntries(list.flatMap((m) => m.consumers.map((c) => [c.name, c.create(deps)]))),
     tenantTickJobs: (deps) => list.flatMap((m) => m.ticks.map((tick) => tick(deps))),
@@ -49,8 +49,8 @@ export function compose(list: readonly ModuleDefinition[]): Composition {
   };
 }
 
-/** The registered modules' composition. */
-export const registered = compose(modules);
+/** The registered modules' composition (its router is `appRouter`, merged once). */
+export const registered = compose(modules, appRouter);
 export const ruleTable = registered.ruleTable;
 export const handlerNames: readonly string[] = ruleTable.map((r) => r.handler);
 export const indicatorDictionary = registered.indicators;

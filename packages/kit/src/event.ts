@@ -13,7 +13,6 @@ export interface EventDefinition<T extends string = string, S extends z.ZodType 
   parse(envelope: EventEnvelope): TypedEnvelope<T, z.output<S>>;
 }
 
-export type EventData<E> = E extends EventDefinition<string, infer S> ? z.output<S> : never;
 /** The union of parsed envelopes a consumer of these events receives. */
 export type EnvelopeOf<E extends readonly EventDefinition[]> = { [K in keyof E]: E[K] extends EventDefinition<infer T, infer S> ? TypedEnvelope<T, z.output<S>> : never }[number];
 

@@ -1,6 +1,5 @@
 import type { AnyRouter } from '@trpc/server';
 import type { Clock } from '@ufp/core/clock';
-import type { AssignableModule } from '@ufp/core/roles';
 import type { Indicator, DerivedIndicator } from '@ufp/core/rollups/indicators';
 import type { CursorCodec } from '@ufp/db/cursor';
 import type { Table } from '@ufp/db/table';
@@ -87,4 +86,3 @@ export function defineModule<const N extends string, R extends AnyRouter>(spec: 
   };
 }
 
-export type { AssignableModule };

@@ -54,7 +54,3 @@ export async function transition<A extends { version: number }, I, R = A>(ctx: W
   });
 }
 
-/** `replaceVersioned` with the standard stale-version refusal, for `save`. */
-export function saveVersioned(uow: UnitOfWork, item: Record<string, unknown> & { version: number }, expectedVersion: number): void {
-  uow.replaceVersioned(item, expectedVersion, staleVersion());
-}
