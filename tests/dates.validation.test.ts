@@ -118,6 +118,16 @@ const fixtures: Record<string, { as: () => Claims; input: () => Record<string, u
   'hardship.files.investigate': { as: () => staff, input: () => ({ fileId: 'no-such-file', version: 1, visitedOn: VALID_DATE, findings: '日期测试' }) },
   'hardship.files.publishNotice': { as: () => staff, input: () => ({ fileId: 'no-such-file', version: 1, startsOn: VALID_DATE }) },
   'hardship.files.followUp': { as: () => staff, input: () => ({ fileId: 'no-such-file', version: 1, visitedOn: VALID_DATE, findings: '日期测试' }) },
+  'modelWorkers.people.create': {
+    as: () => staff,
+    input: () => ({ idNumber: '11010519491231002X', name: '日期测试劳模', education: 'secondary', occupation: 'frontline', employers: [{ employer: '日期测试厂', from: VALID_DATE, to: VALID_DATE }] }),
+  },
+  'modelWorkers.people.update': {
+    as: () => staff,
+    input: () => ({ personId: 'no-such-person', version: 1, name: '日期测试劳模', education: 'secondary', occupation: 'frontline', employers: [{ employer: '日期测试厂', from: VALID_DATE, to: VALID_DATE }] }),
+  },
+  'modelWorkers.people.setStatus': { as: () => staff, input: () => ({ personId: 'no-such-person', version: 1, status: 'retired', on: VALID_DATE }) },
+  'modelWorkers.honours.revoke': { as: () => staff, input: () => ({ personId: 'no-such-person', honourId: 'no-such-honour', on: VALID_DATE, document: '日期测试', reason: '日期测试' }) },
 };
 
 const BAD = ['2026-02-30', '2026-13-01', '2025-02-29'] as const;

@@ -8,11 +8,12 @@ import { hardshipModule } from '@ufp/hardship/module';
 import type { ConsumerDeps, ModuleDefinition } from '@ufp/kit/module';
 import type { SeedApi } from '@ufp/kit/seed';
 import { mergeRouters } from '@ufp/kit/trpc';
+import { modelWorkersModule } from '@ufp/model-workers/module';
 import { platformModule } from '@ufp/platform/module';
 import { tenThingsModule } from '@ufp/ten-things/module';
 
 /** THE list of server modules: registering a module is one line here (and one in the console's `modules.ts`). */
-export const modules = [platformModule, tenThingsModule, contractsModule, hardshipModule] as const;
+export const modules = [platformModule, tenThingsModule, contractsModule, hardshipModule, modelWorkersModule] as const;
 
 type RoutersOf<M extends readonly ModuleDefinition[]> = { -readonly [K in keyof M]: M[K] extends ModuleDefinition<string, infer R> ? R : never };
 /** The registered modules' router tree, merged from each module's router typed one by one, so every procedure keeps its types. */

@@ -1,3 +1,4 @@
+import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import type { Claims } from './auth.js';
 
 /** What a module's demo seed gets: an API caller and the demo tenants with their units. */
@@ -7,4 +8,10 @@ export interface SeedApi {
   admin(tenantId: string): Claims;
   staff(tenantId: string): Claims;
   reporter(tenantId: string): Claims;
+}
+
+/** A valid demo resident ID number (GB 11643) in the division `area`, born on `birth` (YYYYMMDD). */
+export function demoIdNumber(area: string, birth: string, seq: number): string {
+  const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckCharacter(first17);
 }

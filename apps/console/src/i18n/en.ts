@@ -89,6 +89,7 @@ export const en: Dict = {
   'module.tenThings': 'Ten practical things',
   'module.hardship': 'Hardship assistance',
   'module.contracts': 'Collective contracts',
+  'module.modelWorkers': 'Model workers',
 
 
 

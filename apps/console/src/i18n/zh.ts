@@ -93,6 +93,7 @@ export const zh = {
   'module.tenThings': '十件实事',
   'module.hardship': '困难职工帮扶',
   'module.contracts': '集体合同',
+  'module.modelWorkers': '劳模工匠',
 
 
 

@@ -1,3 +1,4 @@
+import type { AssignableModule } from '@ufp/core/roles';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { notFound } from '@ufp/core/errors';
@@ -16,7 +17,7 @@ export const notificationKeys = {
 };
 
 /** Which module raised a notification; the console groups and filters by it. */
-export type NotificationModule = 'contracts' | 'hardship' | 'tenThings';
+export type NotificationModule = AssignableModule;
 
 /**
  * An in-app notification for a tenant's staff. Never PII: titles name organisations, contract

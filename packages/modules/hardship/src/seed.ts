@@ -1,14 +1,7 @@
 import type { Claims } from '@ufp/kit/auth';
 import { shanghaiDate } from '@ufp/core/clock';
 import { addDays } from './domain/workflow.js';
-import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
-import type { SeedApi } from '@ufp/kit/seed';
-
-/** A valid demo resident ID number (GB 11643) in the county, born on `birth` (YYYYMMDD). */
-export function demoIdNumber(area: string, birth: string, seq: number): string {
-  const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
-}
+import { demoIdNumber, type SeedApi } from '@ufp/kit/seed';
 
 const households = [
   { name: '周建华', birth: '19780214', size: 3, income: 3_405_000, rigid: 1_200_000, causes: ['本人下岗再就业，妻子患慢性病'], steps: 'approved' },

@@ -1,0 +1,57 @@
+import { defineEnum } from '@ufp/kit/enum';
+
+/** The person record's enumerations (zod-free: the console reads the labels). */
+
+export const PersonStatus = defineEnum({
+  active: { zh: '在职', en: 'In work' },
+  retired: { zh: '退休', en: 'Retired' },
+  deceased: { zh: '去世', en: 'Deceased' },
+  revoked: { zh: '撤销', en: 'Title revoked' },
+});
+export type PersonStatus = (typeof PersonStatus.values)[number];
+
+export const Gender = defineEnum({ male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } });
+
+export const PoliticalStatus = defineEnum({
+  cpc_member: { zh: '中共党员', en: 'CPC member' },
+  cpc_probationary: { zh: '中共预备党员', en: 'CPC probationary member' },
+  cyl_member: { zh: '共青团员', en: 'Communist Youth League member' },
+  democratic_party: { zh: '民主党派', en: 'Democratic party member' },
+  masses: { zh: '群众', en: 'No party affiliation' },
+});
+
+export const Education = defineEnum({
+  postgraduate: { zh: '研究生', en: 'Postgraduate' },
+  bachelor: { zh: '大学本科', en: 'Bachelor' },
+  college: { zh: '大专', en: 'College' },
+  secondary: { zh: '中专/高中', en: 'Secondary / vocational' },
+  junior: { zh: '初中及以下', en: 'Junior secondary or below' },
+});
+
+/** 职业技能等级 (the eight-grade ladder, 2022). */
+export const SkillGrade = defineEnum({
+  none: { zh: '无', en: 'None' },
+  grade5: { zh: '初级工', en: 'Junior worker' },
+  grade4: { zh: '中级工', en: 'Intermediate worker' },
+  grade3: { zh: '高级工', en: 'Senior worker' },
+  grade2: { zh: '技师', en: 'Technician' },
+  grade1: { zh: '高级技师', en: 'Senior technician' },
+  special: { zh: '特级技师', en: 'Special technician' },
+  chief: { zh: '首席技师', en: 'Chief technician' },
+});
+
+/** 人大代表 / 政协委员. */
+export const DeputyBody = defineEnum({ npc: { zh: '人大代表', en: "People's Congress deputy" }, cppcc: { zh: '政协委员', en: 'CPPCC member' } });
+export type DeputyBody = (typeof DeputyBody.values)[number];
+
+/** 人员类别 (the quota rules count these). */
+export const Occupation = defineEnum({
+  frontline: { zh: '一线工人', en: 'Front-line worker' },
+  technical: { zh: '专业技术人员', en: 'Professional / technical staff' },
+  manager: { zh: '企业负责人', en: 'Enterprise head' },
+  civil_servant: { zh: '机关事业单位人员', en: 'Public-sector staff' },
+  farmer: { zh: '农民', en: 'Farmer' },
+  other: { zh: '其他', en: 'Other' },
+});
+export type Occupation = (typeof Occupation.values)[number];
+

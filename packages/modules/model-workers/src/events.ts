@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineEvent, metricFields } from '@ufp/kit/event';
+import { HonourLevel } from './domain/ladder.js';
+import { PersonStatus } from './domain/enums.js';
+
+/**
+ * Every event the 劳模 module publishes. Data carries ids, codes, levels and numbers, never a name or
+ * an ID number. The survey hand-over to hardship carries the household only sealed (ciphertext under
+ * the tenant's key, context `modelWorkers.survey.handoff`), never in clear.
+ */
+
+const level = z.enum(HonourLevel.values);
+
+export const personCreated = defineEvent('modelWorkers.person.created', z.object({ personId: z.string(), ...metricFields }));
+export const personHonoured = defineEvent('modelWorkers.person.honoured', z.object({ personId: z.string(), honourId: z.string(), code: z.string(), level, ...metricFields, year: z.number().int() }));
+export const honourRevoked = defineEvent('modelWorkers.honour.revoked', z.object({ personId: z.string(), honourId: z.string(), code: z.string(), level, revokedOn: z.string(), ...metricFields }));
+export const personStatusChanged = defineEvent(
+  'modelWorkers.person.statusChanged',
+  z.object({ personId: z.string(), from: z.enum(PersonStatus.values), to: z.enum(PersonStatus.values), on: z.string(), ...metricFields }),
+);
+export const nominationApproved = defineEvent(
+  'modelWorkers.nomination.approved',
+  z.object({ campaignId: z.string(), nominationId: z.string(), personId: z.string(), code: z.string(), level, ...metricFields }),
+);
+/**
+ * A 生活状况调查 was submitted. `belowThreshold` is the survey's own reading against the tenant's hardship
+ * line; the hardship module decides with its own classifier from the sealed household.
+ */
+export const surveySubmitted = defineEvent(
+  'modelWorkers.survey.submitted',
+  z.object({
+    surveyId: z.string(),
+    personId: z.string(),
+    unitId: z.string(),
+    year: z.number().int(),
+    householdSize: z.number().int(),
+    /** JSON of the person and household (name, ID number, incomes …), encrypted with the tenant's key. */
+    sealedHousehold: z.string(),
+    metrics: z.record(z.string(), z.number()).optional(),
+  }),
+);
+export const visitLogged = defineEvent(
+  'modelWorkers.visit.logged',
+  z.object({ visitId: z.string(), requestId: z.string(), problemsSolved: z.number().int(), peopleTrained: z.number().int(), ...metricFields }),
+);
+
+export const publishedEvents = [personCreated, personHonoured, honourRevoked, personStatusChanged, nominationApproved, surveySubmitted, visitLogged] as const;

@@ -1,0 +1,16 @@
+import { defineModule } from '@ufp/kit/module';
+import { router } from '@ufp/kit/trpc';
+import { publishedEvents } from './events.js';
+import { modelWorkerIndicators } from './metrics.js';
+import { modelWorkersRouter } from './router.js';
+import { seedModelWorkers } from './seed.js';
+
+export const modelWorkersModule = defineModule({
+  name: 'modelWorkers',
+  label: { zh: '劳模工匠', en: 'Model workers' },
+  assignable: true,
+  indicators: modelWorkerIndicators,
+  router: router({ modelWorkers: modelWorkersRouter }),
+  events: publishedEvents,
+  seed: seedModelWorkers,
+});
