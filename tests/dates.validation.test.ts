@@ -126,6 +126,7 @@ const fixtures: Record<string, { as: () => Claims; input: () => Record<string, u
     as: () => staff,
     input: () => ({ personId: 'no-such-person', version: 1, name: '日期测试劳模', education: 'secondary', occupation: 'frontline', employers: [{ employer: '日期测试厂', from: VALID_DATE, to: VALID_DATE }] }),
   },
+  'modelWorkers.recuperation.create': { as: () => staff, input: () => ({ title: '日期测试疗休养', destination: '太湖', startsOn: VALID_DATE, endsOn: VALID_DATE, capacity: 5 }) },
   'modelWorkers.people.setStatus': { as: () => staff, input: () => ({ personId: 'no-such-person', version: 1, status: 'retired', on: VALID_DATE }) },
   'modelWorkers.honours.revoke': { as: () => staff, input: () => ({ personId: 'no-such-person', honourId: 'no-such-honour', on: VALID_DATE, document: '日期测试', reason: '日期测试' }) },
 };

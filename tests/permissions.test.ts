@@ -169,7 +169,7 @@ const tokenProblems: { label: string; make: (claims: Claims) => Promise<string |
   { label: 'a token not valid for 10 min (nbf)', make: async (c) => craftedToken(c, { iat: nowSeconds(), nbf: nowSeconds() + 600, exp: nowSeconds() + 3600 }) },
 ];
 /** Public procedures (no sign-in needed): a bad token is simply not used, so they are not 401 cells. */
-const publicPaths = new Set(['hardship.selfTest', 'hardship.notices.list', 'tenThings.public.item', 'tenThings.public.rate']);
+const publicPaths = new Set(Object.entries(registeredAccess).flatMap(([path, row]) => (row.allow === 'public' ? [path] : [])));
 // Procedures without a row fail the coverage test above; they get no cells of their own.
 const tokenCells: TokenCell[] = procedurePaths.filter((path) => path in expected && !publicPaths.has(path)).flatMap((path) =>
   tokenProblems.map(({ label, make }) => ({ name: `${path} as ${label} → 401`, path, make })),

@@ -253,6 +253,18 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'honours.prerequisiteLevel': l('前置荣誉级别', 'Prerequisite level'),
   'honours.retired': l('停用', 'Retired'),
 
+  batchId: l('疗休养批次', 'Recuperation batch'),
+  destination: l('疗休养地点', 'Destination'),
+  'modelWorkers.recuperation:title': l('批次名称', 'Batch title'),
+  'modelWorkers.recuperation:startsOn': l('开始日期', 'Starts on'),
+  'modelWorkers.recuperation:endsOn': l('结束日期', 'Ends on'),
+  capacity: l('名额', 'Places'),
+  minLevel: l('最低待遇级别', 'Lowest treatment level'),
+  personIds: l('安排人员', 'People to add'),
+  gapYears: l('轮换间隔（年）', 'Rotation gap (years)'),
+  validDays: l('凭证有效天数', 'Days the credential is valid'),
+  token: l('凭证二维码', 'Credential code'),
+
   // ── 困难帮扶 ───────────────────────────────────────────────────────────────────────────
   fileId: l('困难档案', 'Hardship file'),
   worker: l('职工信息', 'Worker'),

@@ -1,8 +1,11 @@
 import { router } from '@ufp/kit/trpc';
+import { credentialsRouter, recuperationRouter } from './routers/extras.js';
 import { honoursRouter, peopleRouter, provinceRouter } from './routers/people.js';
 
 export const modelWorkersRouter = router({
   people: peopleRouter,
   honours: honoursRouter,
   province: provinceRouter,
+  recuperation: recuperationRouter,
+  credentials: credentialsRouter,
 });

@@ -1,0 +1,22 @@
+import { publicProcedure, router, tenantProcedure } from '@ufp/kit/trpc';
+import * as s from '../schemas/extras.js';
+import * as credentials from '../service/credentials.js';
+import * as recuperation from '../service/recuperation.js';
+
+const staff = tenantProcedure(['federation_admin', 'federation_staff']);
+const admins = tenantProcedure(['federation_admin']);
+
+export const recuperationRouter = router({
+  settings: staff.query(({ ctx }) => recuperation.settings(ctx)),
+  setSettings: admins.input(s.recuperationSettingsInput).mutation(({ ctx, input }) => recuperation.setSettings(ctx, input)),
+  create: staff.input(s.createBatchInput).mutation(({ ctx, input }) => recuperation.create(ctx, input)),
+  list: staff.query(({ ctx }) => recuperation.list(ctx)),
+  get: staff.input(s.batchIdInput).query(({ ctx, input }) => recuperation.get(ctx, input)),
+  join: staff.input(s.joinBatchInput).mutation(({ ctx, input }) => recuperation.join(ctx, input)),
+  leave: staff.input(s.leaveBatchInput).mutation(({ ctx, input }) => recuperation.leave(ctx, input)),
+});
+
+export const credentialsRouter = router({
+  issue: staff.input(s.issueCredentialInput).mutation(({ ctx, input }) => credentials.issue(ctx, input)),
+  verify: publicProcedure.input(s.verifyCredentialInput).query(({ ctx, input }) => credentials.verify(ctx, input)),
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { limits } from '@ufp/core/validation/limits';
+import { isoDateSchema, text } from '@ufp/core/validation/zod';
+import { idInput } from '@ufp/kit/schemas';
+import { HonourLevel } from '../domain/ladder.js';
+
+const m = limits.modelWorkers;
+
+export const batchIdInput = z.object({ batchId: idInput });
+export const createBatchInput = z.object({
+  title: text(m.campaignTitle),
+  destination: text(m.enterprise),
+  startsOn: isoDateSchema,
+  endsOn: isoDateSchema,
+  capacity: z.number().int().min(1).max(500),
+  minLevel: z.enum(HonourLevel.values).default('city'),
+});
+export const joinBatchInput = z.object({ batchId: idInput, version: z.number().int().min(1), personIds: z.array(idInput).min(1).max(100) });
+export const leaveBatchInput = z.object({ batchId: idInput, version: z.number().int().min(1), personId: idInput });
+export const recuperationSettingsInput = z.object({ version: z.number().int().min(0), gapYears: z.number().int().min(0).max(20) });
+
+export const issueCredentialInput = z.object({ personId: idInput, validDays: z.number().int().min(1).max(1825).default(365) });
+/** The token from the QR code: opaque ASCII, signed. */
+export const verifyCredentialInput = z.object({ token: z.string().min(10).max(400).regex(/^[A-Za-z0-9_.-]+$/) });
