@@ -8,6 +8,9 @@ import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } fr
 import { itemStatuses } from '@ufp/ten-things/domain/status';
 import { unitTypes } from '@ufp/core/units/unit';
 import { unitMetricDeltas } from '@ufp/platform/domain/unit';
+import { PersonStatus } from '@ufp/model-workers/domain/enums';
+import { HonourLevel } from '@ufp/model-workers/domain/ladder';
+import { honourMetrics } from '@ufp/model-workers/domain/person';
 import type { YearDeltas } from '@ufp/core/rollups/indicators';
 import { indicatorDictionary as dictionary } from './modules.js';
 
@@ -53,6 +56,12 @@ function emittedKeys(): Set<string> {
     }
   }
   add(ratingMetrics(5));
+  for (const level of HonourLevel.values) {
+    for (const status of PersonStatus.values) {
+      const honours = [{ honourId: 'h', code: 'c', title: { zh: '', en: '' }, category: 'model_worker' as const, level, treatment: level, year: 2020, conferredBy: '', recordedBy: '', recordedAt: '' }];
+      add(honourMetrics(undefined, { honours, status }, '2026-01-01'));
+    }
+  }
   return out;
 }
 

@@ -264,6 +264,9 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   gapYears: l('轮换间隔（年）', 'Rotation gap (years)'),
   validDays: l('凭证有效天数', 'Days the credential is valid'),
   token: l('凭证二维码', 'Credential code'),
+  unmasked: l('导出身份证号明文', 'Export ID numbers unmasked'),
+  'modelWorkers.registry:fileBase64': l('劳模台账 Excel 文件', 'Registry workbook'),
+  'modelWorkers.registry:mode': l('导入方式', 'Import mode'),
 
   // ── 困难帮扶 ───────────────────────────────────────────────────────────────────────────
   fileId: l('困难档案', 'Hardship file'),

@@ -1,5 +1,5 @@
 import { router } from '@ufp/kit/trpc';
-import { credentialsRouter, recuperationRouter } from './routers/extras.js';
+import { credentialsRouter, recuperationRouter, registryRouter } from './routers/extras.js';
 import { honoursRouter, peopleRouter, provinceRouter } from './routers/people.js';
 
 export const modelWorkersRouter = router({
@@ -8,4 +8,5 @@ export const modelWorkersRouter = router({
   province: provinceRouter,
   recuperation: recuperationRouter,
   credentials: credentialsRouter,
+  registry: registryRouter,
 });

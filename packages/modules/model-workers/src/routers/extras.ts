@@ -2,6 +2,7 @@ import { publicProcedure, router, tenantProcedure } from '@ufp/kit/trpc';
 import * as s from '../schemas/extras.js';
 import * as credentials from '../service/credentials.js';
 import * as recuperation from '../service/recuperation.js';
+import * as registry from '../service/registry.js';
 
 const staff = tenantProcedure(['federation_admin', 'federation_staff']);
 const admins = tenantProcedure(['federation_admin']);
@@ -19,4 +20,10 @@ export const recuperationRouter = router({
 export const credentialsRouter = router({
   issue: staff.input(s.issueCredentialInput).mutation(({ ctx, input }) => credentials.issue(ctx, input)),
   verify: publicProcedure.input(s.verifyCredentialInput).query(({ ctx, input }) => credentials.verify(ctx, input)),
+});
+
+export const registryRouter = router({
+  template: staff.input(s.registryTemplateInput).query(({ ctx, input }) => registry.template(ctx, input)),
+  import: staff.input(s.registryImportInput).mutation(({ ctx, input }) => registry.importRegistry(ctx, input)),
+  export: staff.meta({ auditedRead: true }).input(s.registryExportInput).mutation(({ ctx, input }) => registry.exportRegistry(ctx, input)),
 });

@@ -22,3 +22,8 @@ export const recuperationSettingsInput = z.object({ version: z.number().int().mi
 export const issueCredentialInput = z.object({ personId: idInput, validDays: z.number().int().min(1).max(1825).default(365) });
 /** The token from the QR code: opaque ASCII, signed. */
 export const verifyCredentialInput = z.object({ token: z.string().min(10).max(400).regex(/^[A-Za-z0-9_.-]+$/) });
+
+export const registryTemplateInput = z.object({ lang: z.enum(['zh', 'en']).optional() }).optional();
+export const registryExportInput = z.object({ lang: z.enum(['zh', 'en']).optional(), unmasked: z.boolean().optional() }).optional();
+/** A registry workbook (base64; 劳模 rolls are small, so no multipart path). */
+export const registryImportInput = z.object({ fileBase64: z.string().min(1).max(Math.ceil((2 * 1024 * 1024) / 3) * 4), mode: z.enum(['allOrNothing', 'validRows']), lang: z.enum(['zh', 'en']).optional() });

@@ -13,4 +13,7 @@ export const extrasAccess: AccessTable = {
   'modelWorkers.recuperation.leave': { allow: staff, as: 'federation_admin', input: () => ({ batchId: 'no-such-batch', version: 1, personId: 'no-such-person' }) },
   'modelWorkers.credentials.issue': { allow: staff, as: 'federation_admin', input: () => ({ personId: 'no-such-person' }) },
   'modelWorkers.credentials.verify': { allow: 'public', as: 'anonymous', input: () => ({ token: 'eyJ2IjoxfQ.not-a-signature' }) },
+  'modelWorkers.registry.template': { allow: staff, as: 'federation_admin', input: () => ({ lang: 'zh' }) },
+  'modelWorkers.registry.import': { allow: staff, as: 'federation_admin', input: () => ({ fileBase64: 'UEsDBA==', mode: 'validRows' }) },
+  'modelWorkers.registry.export': { allow: staff, as: 'federation_admin', input: () => ({ lang: 'zh' }) },
 };

@@ -1,0 +1,154 @@
+import { DomainError, invalid } from '@ufp/core/errors';
+import { exportWorkbook, noDataRows, readSheet, templateWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
+import { write } from '@ufp/kit/write';
+import type { z } from 'zod';
+import { DeputyBody, Education, Occupation, PersonStatus, PoliticalStatus, SkillGrade } from '../domain/enums.js';
+import { HonourLevel, sortLadder } from '../domain/ladder.js';
+import { honoursInForce, treatmentLevelOn, type Person } from '../domain/person.js';
+import { MAX_REGISTRY_ROWS, registryColumns, validateRegistryRow, type RegistryError, type RegistryRow } from '../domain/registry.js';
+import type { registryExportInput, registryImportInput, registryTemplateInput } from '../schemas/extras.js';
+import { cipherField, decrypt, personIndexes, store, today, type Ctx } from './context.js';
+import * as honours from './honours.js';
+import * as people from './people.js';
+
+type In<S extends z.ZodType> = z.output<S>;
+
+export async function template(ctx: Ctx, input: In<typeof registryTemplateInput>) {
+  const lang = input?.lang ?? 'zh';
+  const ladder = sortLadder(await store(ctx).honourTypes()).filter((h) => !h.retired);
+  const notes = [
+    { zh: '一人一行；同一人有多项荣誉时，每项荣誉一行，姓名与身份证号相同，导入时合并到同一档案。', en: 'One row per person and honour: a person with two honours takes two rows with the same name and ID number, merged into one record.' },
+    { zh: `荣誉称号填写荣誉体系中的名称：${ladder.map((h) => h.name.zh).join('、')}。`, en: `Honour: a name from the ladder: ${ladder.map((h) => h.name.en).join(', ')}.` },
+    { zh: '身份证号、联系电话两列为“文本”格式，请勿改为数值（18位号码会丢失末几位）。', en: 'The ID number and phone columns are Text: do not change them to Number (an 18-digit number loses its last digits).' },
+  ];
+  const bytes = await templateWorkbook(lang, { zh: '劳模台账', en: 'Model workers' }, registryColumns, notes);
+  return xlsxFile(lang === 'zh' ? '劳模台账模板.xlsx' : 'model-worker-registry-template.xlsx', bytes, 0);
+}
+
+/**
+ * Imports the registry: pass 1 reads and checks every row (row numbers as in Excel), pass 2 writes each valid row
+ * with the same commands as the forms (a new record, or an honour added to the record the ID number already has).
+ * A row whose honour is already recorded is skipped, so re-importing the same file changes nothing.
+ */
+export async function importRegistry(ctx: Ctx, input: In<typeof registryImportInput>) {
+  const bytes = Buffer.from(input.fileBase64, 'base64');
+  const ladder = await store(ctx).honourTypes();
+  const now = ctx.deps.clock.now();
+  const errors: RegistryError[] = [];
+  const valid: RegistryRow[] = [];
+  let total = 0;
+  for await (const read of readSheet(bytes, registryColumns)) {
+    if (++total > MAX_REGISTRY_ROWS) throw invalid({ zh: `单次最多导入 ${MAX_REGISTRY_ROWS} 行`, en: `At most ${MAX_REGISTRY_ROWS} rows per import` }, { field: 'fileBase64' });
+    const v = validateRegistryRow(read, ladder, now);
+    if (v.ok) valid.push(v.value);
+    else errors.push(...v.errors);
+  }
+  if (total === 0) throw noDataRows();
+  if (errors.length && input.mode === 'allOrNothing') return { total, created: 0, honoursAdded: 0, skipped: 0, errors };
+  let created = 0;
+  let honoursAdded = 0;
+  let skipped = 0;
+  for (const row of valid) {
+    try {
+      const r = await writeRow(ctx, row);
+      created += r.created ? 1 : 0;
+      honoursAdded += r.honourAdded ? 1 : 0;
+      skipped += !r.created && !r.honourAdded ? 1 : 0;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      errors.push({ row: row.row, field: 'idNumber', message: `第${row.row}行未导入：${e.text.zh}`, messageEn: `Row ${row.row} was not imported: ${e.text.en}` });
+    }
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { total, created, honoursAdded, skipped, errors };
+}
+
+async function writeRow(ctx: Ctx, row: RegistryRow): Promise<{ created: boolean; honourAdded: boolean }> {
+  const existing = await store(ctx).personIdByIndex(ctx.scope.tenantId, personIndexes(ctx, row.idNumber).idIndex);
+  const personId =
+    existing ??
+    (
+      await people.create(ctx, {
+        idNumber: row.idNumber,
+        name: row.name,
+        ethnicity: row.ethnicity,
+        politicalStatus: row.politicalStatus,
+        education: row.education,
+        occupation: row.occupation,
+        migrantWorker: row.migrantWorker,
+        skillGrade: row.skillGrade,
+        trade: row.trade,
+        employers: row.employer ? [{ employer: row.employer, from: `${row.honour?.year ?? 2000}-01-01` }] : [],
+        phone: row.phone,
+        deputies: [],
+      })
+    ).personId;
+  if (!row.honour) return { created: !existing, honourAdded: false };
+  const person = await store(ctx).getPerson(ctx.scope, personId);
+  if (person.honours.some((h) => h.code === row.honour!.type.code && h.year === row.honour!.year)) return { created: !existing, honourAdded: false };
+  await honours.award(ctx, { personId, code: row.honour.type.code, year: row.honour.year, conferredBy: row.honour.conferredBy, certificateNo: row.honour.certificateNo });
+  return { created: !existing, honourAdded: true };
+}
+
+type PersonRowOut = Person & { idShown: string };
+
+const registrySheet = (on: string): ExportSheet<PersonRowOut & { honour?: Person['honours'][number] }>['columns'] => [
+  { zh: '姓名', en: 'Name', kind: 'text', width: 10, value: (p) => p.name },
+  { zh: '身份证号', en: 'ID number', kind: 'text', width: 22, value: (p) => p.idShown },
+  { zh: '性别', en: 'Gender', kind: 'label', labels: { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } }, value: (p) => p.gender },
+  { zh: '出生日期', en: 'Born', kind: 'date', value: (p) => p.birthDate },
+  { zh: '民族', en: 'Ethnic group', kind: 'text', value: (p) => p.ethnicity },
+  { zh: '政治面貌', en: 'Political status', kind: 'label', labels: PoliticalStatus.labels, value: (p) => p.politicalStatus },
+  { zh: '学历', en: 'Education', kind: 'label', labels: Education.labels, value: (p) => p.education },
+  { zh: '人员类别', en: 'Category', kind: 'label', labels: Occupation.labels, value: (p) => p.occupation },
+  { zh: '职业技能等级', en: 'Skill grade', kind: 'label', labels: SkillGrade.labels, value: (p) => p.skillGrade },
+  { zh: '工作单位', en: 'Employer', kind: 'text', width: 24, value: (p) => p.employers.find((e) => !e.to)?.employer ?? p.employers.at(-1)?.employer },
+  { zh: '状态', en: 'Status', kind: 'label', labels: PersonStatus.labels, value: (p) => p.status },
+  { zh: '人大代表/政协委员', en: 'Deputy', kind: 'text', value: (p) => p.deputies.map((d) => `${HonourLevel.labels[d.level].zh}${DeputyBody.labels[d.body].zh}（${d.term}）`).join('；') },
+  { zh: '荣誉称号', en: 'Honour', kind: 'text', width: 18, value: (p) => p.honour?.title.zh },
+  { zh: '荣誉级别', en: 'Level', kind: 'label', labels: HonourLevel.labels, value: (p) => p.honour?.level },
+  { zh: '授予年度', en: 'Year', kind: 'integer', value: (p) => p.honour?.year },
+  { zh: '授予机关', en: 'Conferring body', kind: 'text', width: 20, value: (p) => p.honour?.conferredBy },
+  { zh: '证书编号', en: 'Certificate', kind: 'text', value: (p) => p.honour?.certificateNo },
+  { zh: '撤销日期', en: 'Revoked on', kind: 'date', value: (p) => p.honour?.revoked?.on },
+  { zh: '享受待遇', en: 'Treatment', kind: 'label', labels: HonourLevel.labels, value: (p) => (p.honour ? treatmentLevelOn(p, on) : undefined) },
+];
+
+const greetingSheet: ExportSheet<PersonRowOut & { level: string }>['columns'] = [
+  { zh: '姓名', en: 'Name', kind: 'text', width: 10, value: (p) => p.name },
+  { zh: '待遇级别', en: 'Treatment', kind: 'label', labels: HonourLevel.labels, value: (p) => p.level },
+  { zh: '状态', en: 'Status', kind: 'label', labels: PersonStatus.labels, value: (p) => p.status },
+  { zh: '工作单位', en: 'Employer', kind: 'text', width: 24, value: (p) => p.employers.find((e) => !e.to)?.employer ?? p.employers.at(-1)?.employer },
+  { zh: '联系电话', en: 'Phone', kind: 'text', width: 14, value: (p) => p.phoneMasked },
+];
+
+/**
+ * The registry for the 全总 劳模管理系统 (one row per person and honour) and the 慰问 list (people with a treatment in
+ * force, living). ID numbers are masked unless `unmasked` is asked for; an unmasked export is an audited read of every
+ * ID number in it.
+ */
+export async function exportRegistry(ctx: Ctx, input: In<typeof registryExportInput>) {
+  const lang = input?.lang ?? 'zh';
+  const on = today(ctx);
+  const all = await store(ctx).allPeople(ctx.scope);
+  const shown: PersonRowOut[] = await Promise.all(all.map(async (p) => ({ ...p, idShown: input?.unmasked ? await decrypt(ctx, p.idEncrypted, cipherField.idNumber) : p.idMasked })));
+  const rows: (PersonRowOut & { honour?: Person['honours'][number] })[] = shown.flatMap((p) => (p.honours.length ? p.honours.map((honour) => ({ ...p, honour })) : [p]));
+  const greeting = shown.flatMap((p) => {
+    const level = treatmentLevelOn(p, on);
+    return level && honoursInForce(p, on).length ? [{ ...p, level }] : [];
+  });
+  const { bytes, rows: written } = await exportWorkbook(lang, [
+    { name: { zh: '劳模台账', en: 'Model workers' }, columns: registrySheet(on), rows },
+    { name: { zh: '慰问名单', en: 'Greeting list' }, columns: greetingSheet, rows: greeting },
+  ]);
+  await write(ctx, (uow) => {
+    uow.audit({
+      action: input?.unmasked ? 'pii.export' : 'modelWorkers.registry.export',
+      entityType: 'modelWorkers.person',
+      entityId: 'export',
+      summary: `导出劳模台账 ${all.length} 人、慰问名单 ${greeting.length} 人${input?.unmasked ? '（含身份证号明文）' : ''}`,
+      ...(input?.unmasked ? { fields: ['idNumber'] } : {}),
+    });
+  });
+  return xlsxFile(lang === 'zh' ? `劳模台账-${on}.xlsx` : `model-workers-${on}.xlsx`, bytes, written);
+}
