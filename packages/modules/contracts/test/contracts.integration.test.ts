@@ -478,6 +478,17 @@ describe('ledger search', () => {
     expect([...one.data.items, ...two.data.items].map((c: { contractId: string }) => c.contractId).sort()).toEqual([a, b].sort());
     expect((await p.query(staff, 'contracts.export', { q: '检索' })).data.rows).toBe(2);
   });
+
+  it('matches any employer party of a multi-party contract, not only the first, in the list and the export alike', async () => {
+    const c = await create({ title: '兴化市区域性检索多方集体合同', employerParties: [{ name: '兴化市甲方机械有限公司' }, { name: '兴化市乙方纺织有限公司' }, { name: '兴化市丙方物流有限公司' }] });
+    const ids = async (q: string) => (await p.query(staff, 'contracts.list', { q })).data.items.map((x: { contractId: string }) => x.contractId);
+    expect(await ids('乙方纺织')).toEqual([c]);
+    expect(await ids('丙方物流')).toEqual([c]);
+    expect(await ids('甲方机械')).toEqual([c]);
+    expect(await ids('多方集体')).toEqual([c]);
+    expect(await ids('丁方')).toEqual([]);
+    expect((await p.query(staff, 'contracts.export', { q: '丙方物流' })).data.rows).toBe(1);
+  });
 });
 
 describe('isolation and roles', () => {
