@@ -203,8 +203,11 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       // The step is one of the contract's `nextSteps` (chosen at run time); each step takes the contract id and its form.
       const path = `contracts.${props.step}` as StepPath;
       const res = (await mutate<StepPath>(path, { contractId: props.c.contractId, ...input } as InputOf<StepPath>)) as Contract | { contract: Contract };
-      props.onDone('contract' in res ? res.contract : res);
-      showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
+      const after = 'contract' in res ? res.contract : res;
+      props.onDone(after);
+      const vote = props.step === 'congress.record' ? after.congress : undefined;
+      if (vote) showToast('success', () => voteSaved(vote), 8_000);
+      else showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
     } catch (err) {
       const rest = errs.fromServer(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason']);
       if (rest.length || !Object.keys(errs.errors()).length) setBanner(errorText(err));
@@ -296,6 +299,14 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
 }
 
 type Errs = ReturnType<typeof createFieldErrors>;
+
+/** What the recorded vote decided: 赞成 N / 应到 M (实到 K), 通过 or 未通过 with the reasons. */
+function voteSaved(v: NonNullable<Contract['congress']>): string {
+  const present = v.present !== undefined ? t('contracts.voteSaved.present', { present: v.present }) : '';
+  const why = v.failed.map((f) => (f === 'quorum' ? t('contracts.voteSaved.noQuorum') : t('contracts.voteSaved.noMajority'))).join(t('contracts.voteSaved.sep'));
+  const outcome = v.passed ? t('contracts.voteSaved.passed') : t('contracts.voteSaved.failed', { why });
+  return t('contracts.voteSaved', { approve: v.approve, total: v.representativesTotal, present, outcome });
+}
 
 /** Who bargains for each side, with the chief, outsiders, the 女职工委员会 head and vacant seats. */
 function Representatives(props: { c: Contract }) {
