@@ -96,6 +96,8 @@ const storedNotice = z.object({
   version: z.number().int(),
   loadedAt: z.string(),
   loadedBy: z.string(),
+  /** The operator's name as the token gave it (absent on older notices). */
+  loadedByName: z.string().optional(),
 });
 export type StoredNotice = z.output<typeof storedNotice>;
 

@@ -19,6 +19,12 @@ type Notice = CalendarData['notices'][number];
 type CalendarData = RouterOutputs['contracts']['calendar']['get'];
 type LoadResult = RouterOutputs['contracts']['calendar']['load'];
 
+/**
+ * An operator by name (the one written with the entry or the platform directory's); one known to neither is
+ * labelled as the platform's operator with a short form of the subject, never the bare subject alone.
+ */
+const operatorName = (sub: string | undefined, name: string | undefined): string => name || t('calendar.operatorFallback', { id: sub ? (sub.length > 8 ? `${sub.slice(0, 6)}…` : sub) : '—' });
+
 const rangeText = (r: HolidayNotice['off'][number]) => (typeof r === 'string' ? r.slice(5) : `${r[0].slice(5)}–${r[1].slice(5)}`);
 
 /**
@@ -60,7 +66,7 @@ export default function HolidayCalendar() {
                   { label: () => t('calendar.workedWeekendDays'), cell: (n) => n.work.map((w) => w.slice(5)).join('、') || '—' },
                   {
                     label: () => t('calendar.origin'),
-                    cell: (n) => (n.origin === 'shipped' ? t('calendar.shipped') : t('calendar.loadedV', { version: n.version, loadedAt: formatDateTime(n.loadedAt) })),
+                    cell: (n) => (n.origin === 'shipped' ? t('calendar.shipped') : t('calendar.loadedV', { version: n.version, loadedAt: formatDateTime(n.loadedAt), by: operatorName(n.loadedBy, n.loadedByName) })),
                   },
                 ]}
               />
@@ -87,7 +93,7 @@ export default function HolidayCalendar() {
         empty={t('calendar.noEntries')}
         columns={[
           { label: () => t('calendar.at'), cell: (r) => formatDateTime(r.at) },
-          { label: () => t('calendar.actor'), cell: (r) => r.actor },
+          { label: () => t('calendar.actor'), cell: (r) => <span title={r.actor} data-testid="platform-audit-actor">{operatorName(r.actor, r.actorName)}</span> },
           { label: () => t('calendar.action'), cell: (r) => r.action },
           { label: () => t('calendar.summary'), cell: (r) => <span data-testid="platform-audit-summary">{r.summary}</span> },
         ]}

@@ -205,6 +205,9 @@ describe('集体合同', () => {
       await expect.poll(() => op.getByTestId('calendar-result').textContent(), { timeout: 15_000 }).toMatch(/其中 [1-9]\d* 个不再暂定/);
       await expect.poll(() => op.getByTestId('covered-years').textContent()).toContain('2027');
       await expect.poll(() => op.getByTestId('platform-audit-summary').first().textContent()).toContain('加载2027年节假日安排');
+      // The operator is named, not shown as a subject id: in the log and on the loaded notice.
+      expect(await op.getByTestId('platform-audit-actor').first().textContent()).toBe('平台运营');
+      await expect.poll(() => op.getByText(/平台加载 v1，.*，平台运营/).count()).toBeGreaterThan(0);
       await screenshot(op, 'platform-calendar');
     } finally {
       await op.context().close();
