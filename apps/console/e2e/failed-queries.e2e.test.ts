@@ -4,15 +4,15 @@
 import { mkdir } from 'node:fs/promises';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { loginAs, useE2eSession } from './harness';
+import { DESKTOP, loginAs, noOverflow, PHONE, useE2eSession } from './harness';
 
 const session = useE2eSession();
 const SHOTS = process.env.E2E_SHOTS_DIR ?? '/work/tmp/i14-failed-queries';
 const FAILURE = '数据库暂时不可用';
 
 const VIEWPORTS: [string, BrowserContextOptions][] = [
-  ['phone', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
-  ['desktop', { viewport: { width: 1366, height: 900 } }],
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
 ];
 
 /** [page, who signs in (org, role word), the page's h1, the procedure that fails, what shows once it loads]. */
@@ -30,10 +30,6 @@ async function openPage(options: BrowserContextOptions): Promise<Page> {
   return context.newPage();
 }
 
-async function noOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
-}
 
 describe.each(VIEWPORTS)('a failed query is shown, not a blank page (%s)', (name, viewport) => {
   test.each(PAGES)('%s', async (path, [org, role], heading, procedure, loaded) => {

@@ -2,7 +2,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { loginAs, screenshot, useE2eSession } from './harness';
+import { DESKTOP, loginAs, noOverflow, PHONE, screenshot, useE2eSession } from './harness';
 
 /**
  * Issue 14, "Forms that fit a phone": the hardship application (ID number checked as it is typed,
@@ -12,8 +12,6 @@ import { loginAs, screenshot, useE2eSession } from './harness';
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
 
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
 const VIEWPORTS = [
   ['390', PHONE],
   ['1366', DESKTOP],
@@ -35,10 +33,6 @@ async function shot(page: Page, name: string) {
   }
 }
 
-async function noOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow (px)').toBeLessThanOrEqual(0);
-}
 
 /** Every visible text-like control is styled: no 21 px browser-default inputs left. */
 async function inputsStyled(page: Page, root: string) {

@@ -22,6 +22,8 @@ export interface SearchSelect {
  */
 export function SearchForm(props: {
   id: string;
+  /** The form's accessible name, when the list has more than one search. */
+  ariaLabel?: string;
   label: string;
   placeholder: string;
   rule: TextRule;
@@ -34,6 +36,7 @@ export function SearchForm(props: {
     <form
       class="filters"
       role="search"
+      aria-label={props.ariaLabel}
       onSubmit={(e) => {
         e.preventDefault();
         props.onSearch();

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { ApiError, mutate } from '../../api';
 import { ActionBanner, Banner } from '../../components/Banner';
 import { Input } from '../../components/Input';
+import { FormActions } from '../../components/Panel';
 import { createFieldErrors } from '../../forms';
 import { lang, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
@@ -92,14 +93,7 @@ export function ContactForm(props: { unit: Unit; onSaved: (u: Unit) => void; onC
           {t('units.contact.removePhone')}
         </label>
       </Show>
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy()}>
-          {busy() ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" class="btn" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy()} submitLabel={t('common.save')} onCancel={props.onCancel} />
     </form>
   );
 }

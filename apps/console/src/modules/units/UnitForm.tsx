@@ -1,9 +1,10 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { describedBy, type createFieldErrors } from '../../forms';
 import { t } from '../../i18n';
 import { UNIT_TYPES, type Unit, type UnitType } from '../../api-types';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
+import { FormActions } from '../../components/Panel';
 import { IDENTIFIER_INPUT_MAX, limits, numberLimits } from '@ufp/core/validation/limits';
 
 export interface UnitFormValues {
@@ -129,18 +130,7 @@ export function UnitForm(props: {
         value={v().chairPhone}
         onValue={(x) => set('chairPhone', x)}
       />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={props.busy}>
-          {props.busy ? t('common.saving') : props.submitLabel}
-        </button>
-        <Show when={props.onCancel}>
-          {(cancel) => (
-            <button type="button" class="btn" onClick={() => cancel()()}>
-              {t('common.cancel')}
-            </button>
-          )}
-        </Show>
-      </div>
+      <FormActions busy={props.busy} submitLabel={props.submitLabel} onCancel={props.onCancel} />
     </form>
   );
 }
