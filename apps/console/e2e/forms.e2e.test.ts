@@ -183,6 +183,37 @@ describe('forms that fit a phone', () => {
     });
   }
 
+  /** [what, who signs in, where, how the form is opened, the form]. */
+  const SHARED_INPUT_FORMS: [string, [string, string], string, (page: Page) => Promise<unknown>, string][] = [
+    ['unit', ['兴化市总工会', '管理员'], '/units/new', async () => undefined, 'main form.form'],
+    ['units-search', ['兴化市总工会', '管理员'], '/units', async () => undefined, 'main form.filters'],
+    ['user', ['兴化市总工会', '管理员'], '/users', (page) => page.getByRole('button', { name: '新建用户' }).click(), 'main .card form.form'],
+    ['contract', ['兴化市总工会', '管理员'], '/contracts/new', (page) => page.getByRole('button', { name: /^行业性/ }).click(), 'main form.form'],
+    ['ledger-search', ['兴化市总工会', '管理员'], '/contracts', async () => undefined, 'main form.filters'],
+    ['tenant', ['平台', '平台运营'], '/tenants', (page) => page.getByRole('button', { name: '新建租户' }).click(), 'main .card form.form'],
+    ['holiday-notice', ['平台', '平台运营'], '/calendar', async () => undefined, 'form[aria-labelledby=load-title]'],
+  ];
+  for (const [width, viewport] of VIEWPORTS) {
+    test(`the other forms at ${width} px are on the shared Input: required fields marked before submit, styled, no sideways scroll`, async () => {
+      for (const [what, [org, role], path, open, form] of SHARED_INPUT_FORMS) {
+        const page = await openPage(viewport);
+        try {
+          await loginAs(page, org, role);
+          await page.goto(path);
+          await open(page);
+          const root = page.locator(form).first();
+          await root.waitFor();
+          if (!what.endsWith('search')) expect(await root.locator('.field__req').count(), `${what}: required fields marked`).toBeGreaterThan(0);
+          await inputsStyled(page, form);
+          await noOverflow(page);
+          await shot(page, `forms-shared-input-${what}-${width}`);
+        } finally {
+          await page.context().close();
+        }
+      }
+    });
+  }
+
   test('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
