@@ -530,17 +530,17 @@ function VacateForm(props: { c: Contract; today: string; busy: boolean; errs: Er
  */
 function VoteForm(props: { type: ContractType; today: string; busy: boolean; errs: Errs; onSubmit: (input: Record<string, unknown>) => void }) {
   const sector = voteRuleOf(props.type) === 'sector';
-  const [total, setTotal] = createSignal(0);
-  const [present, setPresent] = createSignal<number | undefined>(undefined);
-  const [approve, setApprove] = createSignal(0);
+  /** The numbers as typed (kept as text so a half-typed number stays), read as whole counts. */
+  const [raw, setRaw] = createStore({ total: '', present: '', approve: '' });
+  const count = (x: string): number | undefined => (x.trim() === '' ? undefined : Math.max(0, Math.floor(Number(x) || 0)));
+  const total = () => count(raw.total) ?? 0;
+  const present = () => count(raw.present);
+  const approve = () => count(raw.approve) ?? 0;
   const [heldOn, setHeldOn] = createSignal(props.today);
   const need = () => voteThresholds(total());
   const quorumOk = () => total() > 0 && 3 * (present() ?? 0) >= 2 * total();
   const majorityOk = () => total() > 0 && 2 * approve() > total();
   const passes = () => majorityOk() && (sector || quorumOk());
-  /** The numbers as typed (kept as text so a half-typed number stays), and read as whole counts. */
-  const [raw, setRaw] = createStore({ total: '', present: '', approve: '' });
-  const count = (x: string): number | undefined => (x.trim() === '' ? undefined : Math.max(0, Math.floor(Number(x) || 0)));
   return (
     <form
       class="form"
@@ -560,10 +560,7 @@ function VoteForm(props: { type: ContractType; today: string; busy: boolean; err
         required
         error={props.errs.get('representativesTotal')}
         value={raw.total}
-        onValue={(x) => {
-          setRaw('total', x);
-          setTotal(count(x) ?? 0);
-        }}
+        onValue={(x) => setRaw('total', x)}
       />
       <Input
         id="v-present"
@@ -574,10 +571,7 @@ function VoteForm(props: { type: ContractType; today: string; busy: boolean; err
         required={!sector}
         error={props.errs.get('present')}
         value={raw.present}
-        onValue={(x) => {
-          setRaw('present', x);
-          setPresent(count(x));
-        }}
+        onValue={(x) => setRaw('present', x)}
       />
       <Input
         id="v-approve"
@@ -588,10 +582,7 @@ function VoteForm(props: { type: ContractType; today: string; busy: boolean; err
         required
         error={props.errs.get('approve')}
         value={raw.approve}
-        onValue={(x) => {
-          setRaw('approve', x);
-          setApprove(count(x) ?? 0);
-        }}
+        onValue={(x) => setRaw('approve', x)}
       />
       <div class="vote-meter" aria-live="polite" data-testid="vote-meter">
         <Show
