@@ -4,7 +4,7 @@ import { AuditIntegrity } from '../../components/AuditIntegrity';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
 import { Input } from '../../components/Input';
-import { formatDateTime, t } from '../../i18n';
+import { formatDateTime, shortId, t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { errorText } from '../../toast';
 import type { RouterOutputs } from '../../api';
@@ -104,7 +104,8 @@ export default function Audit() {
           {
             label: () => t('audit.actor'),
             // A directory user by name (the subject on hover); a system job or an unknown subject as it is.
-            cell: (r) => (r.actorName ? <span title={r.actor}>{r.actorName}</span> : <span class="muted mono">{r.actor}</span>),
+            // A name; else who they were (the platform's operator, or someone not in the directory) with a short id — never the bare subject.
+            cell: (r) => <span title={r.actor}>{r.actorName ?? t(r.actorRoles?.includes('platform_operator') ? 'audit.actorOperator' : 'audit.actorUnlisted', { id: shortId(r.actor) })}</span>,
             class: 'nowrap',
           },
           { label: () => t('audit.action'), cell: (r) => <code>{r.action}</code> },

@@ -8,7 +8,7 @@ import { createConfirm } from '../../components/Confirm';
 import { SaveError } from '../../components/RecordMissing';
 import { DataTable } from '../../components/DataTable';
 import { Input, TextArea } from '../../components/Input';
-import { formatDateTime, label, t } from '../../i18n';
+import { formatDateTime, label, shortId, t } from '../../i18n';
 import { errorText, isStale, showToast } from '../../toast';
 
 type AuditRow = RouterOutputs['audit']['platform']['items'][number];
@@ -23,7 +23,7 @@ type LoadResult = RouterOutputs['contracts']['calendar']['load'];
  * An operator by name (the one written with the entry or the platform directory's); one known to neither is
  * labelled as the platform's operator with a short form of the subject, never the bare subject alone.
  */
-const operatorName = (sub: string | undefined, name: string | undefined): string => name || t('calendar.operatorFallback', { id: sub ? (sub.length > 8 ? `${sub.slice(0, 6)}…` : sub) : '—' });
+const operatorName = (sub: string | undefined, name: string | undefined): string => name || t('calendar.operatorFallback', { id: sub ? shortId(sub) : '—' });
 
 const rangeText = (r: HolidayNotice['off'][number]) => (typeof r === 'string' ? r.slice(5) : `${r[0].slice(5)}–${r[1].slice(5)}`);
 
