@@ -523,6 +523,13 @@ function VacateForm(props: { c: Contract; today: string; busy: boolean; errs: Er
   );
 }
 
+/** The vote's three counts: their inputs, the field the server names, and the label for the contract's vote rule. */
+const COUNTS = [
+  { key: 'total', id: 'v-total', field: 'representativesTotal', label: (sector: boolean) => (sector ? t('contracts.allRepresentativesOfTheAccepting') : t('contracts.allRepresentatives')) },
+  { key: 'present', id: 'v-present', field: 'present', label: (sector: boolean) => (sector ? t('contracts.presentOptionalForTheFiling') : t('contracts.present')) },
+  { key: 'approve', id: 'v-approve', field: 'approve', label: () => t('contracts.inFavour') },
+] as const;
+
 /**
  * The vote on the draft with the threshold for the contract's type shown live: ≥ 2/3 present AND
  * > 1/2 of ALL approve for an enterprise contract (Art. 36); > 1/2 of ALL the representatives of
@@ -551,39 +558,21 @@ function VoteForm(props: { type: ContractType; today: string; busy: boolean; err
       }}
     >
       <Input id="v-held" type="date" label={t('contracts.heldOn')} required error={props.errs.get('heldOn')} value={heldOn()} onValue={setHeldOn} />
-      <Input
-        id="v-total"
-        type="number"
-        min="1"
-        inputmode="numeric"
-        label={sector ? t('contracts.allRepresentativesOfTheAccepting') : t('contracts.allRepresentatives')}
-        required
-        error={props.errs.get('representativesTotal')}
-        value={raw.total}
-        onValue={(x) => setRaw('total', x)}
-      />
-      <Input
-        id="v-present"
-        type="number"
-        min="0"
-        inputmode="numeric"
-        label={sector ? t('contracts.presentOptionalForTheFiling') : t('contracts.present')}
-        required={!sector}
-        error={props.errs.get('present')}
-        value={raw.present}
-        onValue={(x) => setRaw('present', x)}
-      />
-      <Input
-        id="v-approve"
-        type="number"
-        min="0"
-        inputmode="numeric"
-        label={t('contracts.inFavour')}
-        required
-        error={props.errs.get('approve')}
-        value={raw.approve}
-        onValue={(x) => setRaw('approve', x)}
-      />
+      <For each={COUNTS}>
+        {(c) => (
+          <Input
+            id={c.id}
+            type="number"
+            min={c.key === 'total' ? '1' : '0'}
+            inputmode="numeric"
+            label={c.label(sector)}
+            required={c.key !== 'present' || !sector}
+            error={props.errs.get(c.field)}
+            value={raw[c.key]}
+            onValue={(x) => setRaw(c.key, x)}
+          />
+        )}
+      </For>
       <div class="vote-meter" aria-live="polite" data-testid="vote-meter">
         <Show
           when={!sector}
