@@ -5,15 +5,15 @@
 import { mkdir } from 'node:fs/promises';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { loginAs, useE2eSession } from './harness';
+import { DESKTOP, loginAs, noOverflow, PHONE, useE2eSession } from './harness';
 
 const session = useE2eSession();
 const SHOTS = process.env.E2E_SHOTS_DIR ?? '/work/tmp/i14-errors';
 const STALE_TEXT = '数据已被他人修改';
 
 const VIEWPORTS: [string, BrowserContextOptions][] = [
-  ['phone', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
-  ['desktop', { viewport: { width: 1366, height: 900 } }],
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
 ];
 
 async function openPage(options: BrowserContextOptions): Promise<Page> {
@@ -21,10 +21,6 @@ async function openPage(options: BrowserContextOptions): Promise<Page> {
   return context.newPage();
 }
 
-async function noOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await mkdir(SHOTS, { recursive: true });

@@ -149,8 +149,11 @@ describe('users: search and edit; the audit log names the 操作人', () => {
       await page.goto('/users');
       const table = page.getByRole('table', { name: '用户' });
       await page.getByLabel('角色', { exact: true }).selectOption({ label: '基层工会填报员' });
-      await expect.poll(async () => (await table.locator('tbody tr').allInnerTexts()).join('\n')).toContain('填报员');
-      expect((await table.locator('tbody tr').allInnerTexts()).every((r) => r.includes('基层工会填报员'))).toBe(true);
+      // The list keeps its rows while the filtered page loads: wait until every row is a reporter.
+      await expect.poll(async () => {
+        const rows = await table.locator('tbody tr').allInnerTexts();
+        return rows.length > 0 && rows.every((r) => r.includes('基层工会填报员'));
+      }).toBe(true);
       await expectNoHorizontalOverflow(page, 'users search on a phone');
       await screenshot(page, 'lists-users-390');
     } finally {

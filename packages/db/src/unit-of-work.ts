@@ -119,6 +119,8 @@ export class UnitOfWork {
       tenantId,
       at: now.toISOString(),
       actor: scope.actor.sub,
+      // The name the token (or the directory) gave: an operator is in no tenant's directory, so their log names them from this.
+      actorName: scope.actor.name,
       actorRoles: [...scope.actor.roles],
       correlationId: this.ctx.correlationId,
       ...entry,

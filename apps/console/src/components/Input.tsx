@@ -26,6 +26,8 @@ interface CommonProps {
   extra?: JSX.Element;
   /** Adds `${id}-live` to aria-describedby (a live status the caller renders in `extra`). */
   live?: boolean;
+  /** Classes besides `input` (e.g. `mono`). */
+  class?: string;
 }
 
 type InputAttrs = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onInput' | 'maxLength' | 'required' | 'children'>;
@@ -36,13 +38,13 @@ function describe(p: CommonProps): string | undefined {
 }
 
 export function Input(props: CommonProps & InputAttrs) {
-  const [own, rest] = splitProps(props, ['id', 'label', 'value', 'onValue', 'required', 'hint', 'error', 'rule', 'maxLength', 'extra', 'live', 'type']);
+  const [own, rest] = splitProps(props, ['id', 'label', 'value', 'onValue', 'required', 'hint', 'error', 'rule', 'maxLength', 'extra', 'live', 'type', 'class']);
   return (
     <Field id={own.id} label={own.label} required={own.required} hint={own.hint} error={own.error}>
       <input
         {...rest}
         id={own.id}
-        class="input"
+        class={own.class ? `input ${own.class}` : 'input'}
         type={own.type ?? 'text'}
         value={own.value}
         maxLength={own.rule?.max ?? own.maxLength}
@@ -59,14 +61,14 @@ export function Input(props: CommonProps & InputAttrs) {
 type TextAreaAttrs = Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onInput' | 'maxLength' | 'required' | 'children'>;
 
 export function TextArea(props: CommonProps & TextAreaAttrs) {
-  const [own, rest] = splitProps(props, ['id', 'label', 'value', 'onValue', 'required', 'hint', 'error', 'rule', 'maxLength', 'extra', 'live']);
+  const [own, rest] = splitProps(props, ['id', 'label', 'value', 'onValue', 'required', 'hint', 'error', 'rule', 'maxLength', 'extra', 'live', 'class']);
   return (
     <Field id={own.id} label={own.label} required={own.required} hint={own.hint} error={own.error}>
       <textarea
         rows={3}
         {...rest}
         id={own.id}
-        class="input"
+        class={own.class ? `input ${own.class}` : 'input'}
         value={own.value}
         maxLength={own.rule?.max ?? own.maxLength}
         required={own.required}

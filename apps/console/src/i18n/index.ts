@@ -92,3 +92,6 @@ export function formatNumber(n: number | undefined | null): string {
   if (n === undefined || n === null || Number.isNaN(n)) return '—';
   return n.toLocaleString(locale());
 }
+
+/** A long id (a ULID, a token subject) cut to a few characters, for a label beside a name's absence. */
+export const shortId = (id: string): string => (id.length > 8 ? `${id.slice(0, 6)}…` : id);

@@ -8,6 +8,10 @@ export interface AuditRecord {
   auditId: string;
   at: string;
   actor: string;
+  /** The actor's name when the entry was written (absent on older entries and for tokens without one). */
+  actorName?: string;
+  /** The actor's roles when the entry was written. */
+  actorRoles?: string[];
   action: string;
   entityType: string;
   entityId: string;

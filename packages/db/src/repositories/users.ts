@@ -195,6 +195,15 @@ export class UserRepository {
     );
   }
 
+  /**
+   * The platform's own entries (operators, leadership), outside every tenant's directory: the names
+   * the platform audit log and a loaded holiday notice give an operator whose entry carries none.
+   */
+  async platformNames(): Promise<Map<string, string>> {
+    const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.scopedUser('').pk } });
+    return new Map(items.map(parseUser).map((u) => [u.userId, u.name]));
+  }
+
   /** Every directory entry across tenants and scopes — for the local demo login only. */
   async listAllForDevLogin(): Promise<User[]> {
     const items = await queryAll(this.table, {

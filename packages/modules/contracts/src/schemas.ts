@@ -36,7 +36,7 @@ const listFilter = {
   industry: z.enum(industry.values).optional(),
   unitId: idInput.optional(),
   expiringWithinDays: z.number().int().min(0).max(3650).optional(),
-  /** Title or (first) employer party contains this. */
+  /** Title or any employer party contains this. */
   q: text(limits.contracts.search).optional(),
 };
 export const listInput = z.object({ ...pageInput, ...listFilter }).optional();

@@ -442,16 +442,18 @@ describe('loading a holiday notice', () => {
     expect(bad.error?.data.issues?.[1]).toMatchObject({ message: expect.stringContaining('应为周六或周日'), messageEn: expect.stringContaining('weekday') });
     expect((await p.mutate(admin, 'contracts.calendar.load', { year: 2027, version: 0, source: '测试', off: ['2027-01-01'], work: [] })).status).toBe(403);
     // A made-up 2027 notice for the test: 01-01 to 01-03 off, Sunday 01-10 worked.
-    const ok = await p.mutate(operator, 'contracts.calendar.load', { year: 2027, version: 0, source: '测试通知', off: [['2027-01-01', '2027-01-03']], work: ['2027-01-10'] });
+    // The operator is in no tenant's directory: the name their token carries is written with the notice and the audit entry.
+    const namedOperator = { ...operator, name: '平台运维王敏' };
+    const ok = await p.mutate(namedOperator, 'contracts.calendar.load', { year: 2027, version: 0, source: '测试通知', off: [['2027-01-01', '2027-01-03']], work: ['2027-01-10'] });
     expect(ok.status, JSON.stringify(ok.error)).toBe(200);
     expect(ok.data).toMatchObject({ days: { toRest: 1, toWork: 1 } });
     expect(ok.data.clocks.nowExact).toBeGreaterThanOrEqual(1);
     const cal = (await p.query(staff, 'contracts.calendar.get')).data;
     expect(cal.coveredYears).toContain(2027);
-    expect(cal.notices.find((n: any) => n.year === 2027)).toMatchObject({ origin: 'loaded', version: 1, work: ['2027-01-10'] });
+    expect(cal.notices.find((n: any) => n.year === 2027)).toMatchObject({ origin: 'loaded', version: 1, work: ['2027-01-10'], loadedBy: 'op', loadedByName: '平台运维王敏' });
     // Audited in the platform's own log, which only the operator reads.
     const log = await p.query(operator, 'audit.platform', { entityType: 'calendar' });
-    expect(log.data.items[0]).toMatchObject({ action: 'contracts.calendar.load', entityId: '2027', actor: 'op' });
+    expect(log.data.items[0]).toMatchObject({ action: 'contracts.calendar.load', entityId: '2027', actor: 'op', actorName: '平台运维王敏' });
     expect(log.data.items[0].summary).toContain('不再暂定');
     expect((await p.query(admin, 'audit.platform', {})).status).toBe(403);
     expect((await p.query(admin, 'audit.list', { entityType: 'calendar' })).data.items).toEqual([]);
@@ -477,6 +479,17 @@ describe('ledger search', () => {
     const two = await p.query(staff, 'contracts.list', { q: '检索', limit: 1, cursor: one.data.nextCursor });
     expect([...one.data.items, ...two.data.items].map((c: { contractId: string }) => c.contractId).sort()).toEqual([a, b].sort());
     expect((await p.query(staff, 'contracts.export', { q: '检索' })).data.rows).toBe(2);
+  });
+
+  it('matches any employer party of a multi-party contract, not only the first, in the list and the export alike', async () => {
+    const c = await create({ title: '兴化市区域性检索多方集体合同', employerParties: [{ name: '兴化市甲方机械有限公司' }, { name: '兴化市乙方纺织有限公司' }, { name: '兴化市丙方物流有限公司' }] });
+    const ids = async (q: string) => (await p.query(staff, 'contracts.list', { q })).data.items.map((x: { contractId: string }) => x.contractId);
+    expect(await ids('乙方纺织')).toEqual([c]);
+    expect(await ids('丙方物流')).toEqual([c]);
+    expect(await ids('甲方机械')).toEqual([c]);
+    expect(await ids('多方集体')).toEqual([c]);
+    expect(await ids('丁方')).toEqual([]);
+    expect((await p.query(staff, 'contracts.export', { q: '丙方物流' })).data.rows).toBe(1);
   });
 });
 

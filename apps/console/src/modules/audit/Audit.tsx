@@ -3,7 +3,8 @@ import { query } from '../../api';
 import { AuditIntegrity } from '../../components/AuditIntegrity';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
-import { formatDateTime, t } from '../../i18n';
+import { Input } from '../../components/Input';
+import { formatDateTime, shortId, t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { errorText } from '../../toast';
 import type { RouterOutputs } from '../../api';
@@ -46,14 +47,9 @@ export default function Audit() {
   });
   onMount(() => void list.reload());
 
-  const input = (k: keyof Filters, type = 'text') => (
-    <input
-      id={`audit-${k}`}
-      type={type}
-      maxlength={k === 'actor' || k === 'action' || k === 'entityType' ? limits.audit[k].max : undefined}
-      value={draft()[k]}
-      onInput={(e) => set(k, e.currentTarget.value)}
-    />
+  /** A filter on the shared Input: the text ones take the server's length limit. */
+  const filter = (k: keyof Filters, label: () => string, type = 'text') => (
+    <Input id={`audit-${k}`} type={type} label={label()} rule={k === 'actor' || k === 'action' || k === 'entityType' ? limits.audit[k] : undefined} value={draft()[k]} onValue={(v) => set(k, v)} />
   );
 
   return (
@@ -74,26 +70,11 @@ export default function Audit() {
           void list.reload();
         }}
       >
-        <div class="field">
-          <label for="audit-actor">{t('audit.actor')}</label>
-          {input('actor')}
-        </div>
-        <div class="field">
-          <label for="audit-action">{t('audit.action')}</label>
-          {input('action')}
-        </div>
-        <div class="field">
-          <label for="audit-entityType">{t('audit.entityType')}</label>
-          {input('entityType')}
-        </div>
-        <div class="field">
-          <label for="audit-from">{t('audit.from')}</label>
-          {input('from', 'date')}
-        </div>
-        <div class="field">
-          <label for="audit-to">{t('audit.to')}</label>
-          {input('to', 'date')}
-        </div>
+        {filter('actor', () => t('audit.actor'))}
+        {filter('action', () => t('audit.action'))}
+        {filter('entityType', () => t('audit.entityType'))}
+        {filter('from', () => t('audit.from'), 'date')}
+        {filter('to', () => t('audit.to'), 'date')}
         <div class="filters__actions">
           <button type="submit" class="btn btn--primary">
             {t('audit.filter')}
@@ -123,7 +104,8 @@ export default function Audit() {
           {
             label: () => t('audit.actor'),
             // A directory user by name (the subject on hover); a system job or an unknown subject as it is.
-            cell: (r) => (r.actorName ? <span title={r.actor}>{r.actorName}</span> : <span class="muted mono">{r.actor}</span>),
+            // A name; else who they were (the platform's operator, or someone not in the directory) with a short id — never the bare subject.
+            cell: (r) => <span title={r.actor}>{r.actorName ?? t(r.actorRoles?.includes('platform_operator') ? 'audit.actorOperator' : 'audit.actorUnlisted', { id: shortId(r.actor) })}</span>,
             class: 'nowrap',
           },
           { label: () => t('audit.action'), cell: (r) => <code>{r.action}</code> },

@@ -7,8 +7,8 @@ import { Banner } from '../../components/Banner';
 import { createConfirm } from '../../components/Confirm';
 import { SaveError } from '../../components/RecordMissing';
 import { DataTable } from '../../components/DataTable';
-import { Field } from '../../components/Field';
-import { formatDateTime, label, t } from '../../i18n';
+import { Input, TextArea } from '../../components/Input';
+import { formatDateTime, label, shortId, t } from '../../i18n';
 import { errorText, isStale, showToast } from '../../toast';
 
 type AuditRow = RouterOutputs['audit']['platform']['items'][number];
@@ -18,6 +18,12 @@ import { limits } from '@ufp/core/validation/limits';
 type Notice = CalendarData['notices'][number];
 type CalendarData = RouterOutputs['contracts']['calendar']['get'];
 type LoadResult = RouterOutputs['contracts']['calendar']['load'];
+
+/**
+ * An operator by name (the one written with the entry or the platform directory's); one known to neither is
+ * labelled as the platform's operator with a short form of the subject, never the bare subject alone.
+ */
+const operatorName = (sub: string | undefined, name: string | undefined): string => name || t('calendar.operatorFallback', { id: sub ? shortId(sub) : '—' });
 
 const rangeText = (r: HolidayNotice['off'][number]) => (typeof r === 'string' ? r.slice(5) : `${r[0].slice(5)}–${r[1].slice(5)}`);
 
@@ -60,7 +66,7 @@ export default function HolidayCalendar() {
                   { label: () => t('calendar.workedWeekendDays'), cell: (n) => n.work.map((w) => w.slice(5)).join('、') || '—' },
                   {
                     label: () => t('calendar.origin'),
-                    cell: (n) => (n.origin === 'shipped' ? t('calendar.shipped') : t('calendar.loadedV', { version: n.version, loadedAt: formatDateTime(n.loadedAt) })),
+                    cell: (n) => (n.origin === 'shipped' ? t('calendar.shipped') : t('calendar.loadedV', { version: n.version, loadedAt: formatDateTime(n.loadedAt), by: operatorName(n.loadedBy, n.loadedByName) })),
                   },
                 ]}
               />
@@ -87,7 +93,7 @@ export default function HolidayCalendar() {
         empty={t('calendar.noEntries')}
         columns={[
           { label: () => t('calendar.at'), cell: (r) => formatDateTime(r.at) },
-          { label: () => t('calendar.actor'), cell: (r) => r.actor },
+          { label: () => t('calendar.actor'), cell: (r) => <span title={r.actor} data-testid="platform-audit-actor">{operatorName(r.actor, r.actorName)}</span> },
           { label: () => t('calendar.action'), cell: (r) => r.action },
           { label: () => t('calendar.summary'), cell: (r) => <span data-testid="platform-audit-summary">{r.summary}</span> },
         ]}
@@ -208,23 +214,15 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
       <Show when={banner()}>
         <Banner kind="error">{banner()}</Banner>
       </Show>
-      <Field id="cal-year" label={t('calendar.year')} required error={errorOf('year')}>
-        <input id="cal-year" type="number" min="2000" max="2100" value={year()} onInput={(e) => setYear(Math.floor(Number(e.currentTarget.value)))} />
-      </Field>
+      <Input id="cal-year" label={t('calendar.year')} required type="number" inputmode="numeric" min="2000" max="2100" error={errorOf('year')} value={String(year())} onValue={(x) => setYear(Math.floor(Number(x)))} />
       <Show when={existing()}>
         {(n) => <p class="muted">{t('calendar.alreadyHasANoticeLoading', { year: n().year, source: n().source })}</p>}
       </Show>
-      <Field id="cal-source" label={t('calendar.noticeNumberOrTitle')} required error={errorOf('source') ?? errorOf('version')}>
-        <input id="cal-source" maxlength={limits.contracts.noticeSource.max} value={source()} placeholder={t('calendar.eG2026X')} onInput={(e) => setSource(e.currentTarget.value)} />
-      </Field>
-      <Field id="cal-off" label={t('calendar.daysOffOneRangePer')} required hint={t('calendar.pasteLinesFromTheNotice')}>
-        <textarea id="cal-off" rows="8" value={offText()} onInput={(e) => pasteIntoOff(e.currentTarget.value)} />
-      </Field>
+      <Input id="cal-source" label={t('calendar.noticeNumberOrTitle')} required rule={limits.contracts.noticeSource} placeholder={t('calendar.eG2026X')} error={errorOf('source') ?? errorOf('version')} value={source()} onValue={setSource} />
+      <TextArea id="cal-off" label={t('calendar.daysOffOneRangePer')} required hint={t('calendar.pasteLinesFromTheNotice')} rows={8} value={offText()} onValue={pasteIntoOff} />
       <Show when={readFromNotice()}>{(n) => <p class="muted" role="status" data-testid="calendar-read-notice">{t('calendar.readFromNotice', { off: n().off, work: n().work })}</p>}</Show>
       {entryList('off', off)}
-      <Field id="cal-work" label={t('calendar.weekendDaysWorkedOnePer')}>
-        <textarea id="cal-work" rows="4" value={workText()} onInput={(e) => setWorkText(e.currentTarget.value)} />
-      </Field>
+      <TextArea id="cal-work" label={t('calendar.weekendDaysWorkedOnePer')} rows={4} value={workText()} onValue={setWorkText} />
       {entryList('work', work)}
       <div class="vote-meter" aria-live="polite" data-testid="calendar-preview">
         <Show when={preview()} fallback={<span class="muted">{t('calendar.theEffectIsPreviewedHere')}</span>}>

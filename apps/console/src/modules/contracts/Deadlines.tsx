@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
+import { Input } from '../../components/Input';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import type { ClockRule } from './domain';
@@ -90,6 +91,11 @@ export default function Deadlines() {
 function RuleSettings(props: { onSaved: () => void }) {
   const [s, { mutate: set }] = createResource(() => query('contracts.settings.get'));
   const [busy, setBusy] = createSignal(false);
+  // As typed; until then, what is saved.
+  const [wage, setWage] = createSignal<string>();
+  const [publish, setPublish] = createSignal<string>();
+  const wageText = () => wage() ?? (s()?.minimumWageFen !== undefined ? (s()!.minimumWageFen! / 100).toFixed(2) : '');
+  const publishText = () => publish() ?? String(s()?.publishWithinDays ?? '');
   async function save(e: SubmitEvent) {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
@@ -130,14 +136,8 @@ function RuleSettings(props: { onSaved: () => void }) {
         <div class="field">
           <label><input type="checkbox" name="extend" checked={s()!.extendOnRestDay} /> {t('contracts.extendANaturalDayDeadline')}</label>
         </div>
-        <div class="field">
-          <label for="s-wage">{t('contracts.localMinimumWageYuanMonth')}</label>
-          <input id="s-wage" name="minimumWage" type="number" step="0.01" min="0" value={s()!.minimumWageFen !== undefined ? (s()!.minimumWageFen! / 100).toFixed(2) : ''} />
-        </div>
-        <div class="field">
-          <label for="s-publish">{t('contracts.daysToPublishAfterEffect')}</label>
-          <input id="s-publish" name="publishWithinDays" type="number" min="0" max="60" value={s()!.publishWithinDays} />
-        </div>
+        <Input id="s-wage" name="minimumWage" label={t('contracts.localMinimumWageYuanMonth')} type="number" step="0.01" min="0" inputmode="decimal" value={wageText()} onValue={setWage} />
+        <Input id="s-publish" name="publishWithinDays" label={t('contracts.daysToPublishAfterEffect')} required type="number" min="0" max="60" inputmode="numeric" value={publishText()} onValue={setPublish} />
         <div class="form__actions">
           <button type="submit" class="btn btn--primary" disabled={busy()}>{t('contracts.saveRules')}</button>
         </div>

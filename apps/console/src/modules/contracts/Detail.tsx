@@ -1,10 +1,12 @@
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Index, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
 import { createConfirm } from '../../components/Confirm';
 import { RecordMissing } from '../../components/RecordMissing';
 import { Field } from '../../components/Field';
+import { Input, TextArea } from '../../components/Input';
+import { createStore } from 'solid-js/store';
 import { createFieldErrors } from '../../forms';
 import { formatNumber, label, t } from '../../i18n';
 import { hasRole } from '../../session';
@@ -194,6 +196,9 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
   const [busy, setBusy] = createSignal(false);
   const [banner, setBanner] = createSignal('');
   const specs = () => SPECS[props.step] ?? [];
+  /** What is typed into the step's form (the form is made again for another step or version, so it starts anew). */
+  const [vals, setVals] = createStore<Record<string, string>>({});
+  const valueOf = (s: FieldSpec) => vals[s.name] ?? (s.kind === 'date' ? (s.optional ? '' : props.today) : s.kind === 'number' ? props.today.slice(0, 4) : '');
   const confirm = createConfirm();
 
   async function send(input: Record<string, unknown>) {
@@ -203,8 +208,11 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       // The step is one of the contract's `nextSteps` (chosen at run time); each step takes the contract id and its form.
       const path = `contracts.${props.step}` as StepPath;
       const res = (await mutate<StepPath>(path, { contractId: props.c.contractId, ...input } as InputOf<StepPath>)) as Contract | { contract: Contract };
-      props.onDone('contract' in res ? res.contract : res);
-      showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
+      const after = 'contract' in res ? res.contract : res;
+      props.onDone(after);
+      const vote = props.step === 'congress.record' ? after.congress : undefined;
+      if (vote) showToast('success', () => voteSaved(vote), 8_000);
+      else showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
     } catch (err) {
       const rest = errs.fromServer(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason']);
       if (rest.length || !Object.keys(errs.errors()).length) setBanner(errorText(err));
@@ -262,26 +270,42 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
         <form class="form" onSubmit={submitGeneric} novalidate>
           <For each={specs()}>
             {(s) => (
-              <Field id={`f-${s.name}`} label={s.label()} required={!s.optional} error={errs.get(s.name)}>
-                {s.kind === 'date' ? (
-                  <input id={`f-${s.name}`} name={s.name} type="date" value={s.optional ? '' : props.today} />
-                ) : s.kind === 'textarea' ? (
-                  <textarea id={`f-${s.name}`} name={s.name} rows="3" maxlength={s.max} />
-                ) : s.kind === 'number' ? (
-                  <input id={`f-${s.name}`} name={s.name} type="number" value={props.today.slice(0, 4)} />
-                ) : s.kind === 'select' ? (
-                  <select id={`f-${s.name}`} name={s.name}>
-                    <For each={s.options}>{([v, l]) => <option value={v}>{l()}</option>}</For>
-                  </select>
-                ) : s.kind === 'bool' ? (
-                  <select id={`f-${s.name}`} name={s.name}>
-                    <option value="yes">{t('contracts.yes')}</option>
-                    <option value="no">{t('contracts.no')}</option>
-                  </select>
-                ) : (
-                  <input id={`f-${s.name}`} name={s.name} maxlength={s.max} />
-                )}
-              </Field>
+              <Switch>
+                <Match when={s.kind === 'date' || s.kind === 'number' || s.kind === 'text'}>
+                  <Input
+                    id={`f-${s.name}`}
+                    name={s.name}
+                    type={s.kind === 'text' ? 'text' : s.kind}
+                    inputmode={s.kind === 'number' ? 'numeric' : undefined}
+                    label={s.label()}
+                    required={!s.optional}
+                    maxLength={s.max}
+                    error={errs.get(s.name)}
+                    value={valueOf(s)}
+                    onValue={(x) => setVals(s.name, x)}
+                  />
+                </Match>
+                <Match when={s.kind === 'textarea'}>
+                  <TextArea id={`f-${s.name}`} name={s.name} label={s.label()} required={!s.optional} maxLength={s.max} error={errs.get(s.name)} value={valueOf(s)} onValue={(x) => setVals(s.name, x)} />
+                </Match>
+                <Match when={s.kind === 'select' || s.kind === 'bool'}>
+                  <Field id={`f-${s.name}`} label={s.label()} required={!s.optional} error={errs.get(s.name)}>
+                    <select id={`f-${s.name}`} name={s.name}>
+                      <Show
+                        when={s.kind === 'select'}
+                        fallback={
+                          <>
+                            <option value="yes">{t('contracts.yes')}</option>
+                            <option value="no">{t('contracts.no')}</option>
+                          </>
+                        }
+                      >
+                        <For each={s.options}>{([v, l]) => <option value={v}>{l()}</option>}</For>
+                      </Show>
+                    </select>
+                  </Field>
+                </Match>
+              </Switch>
             )}
           </For>
           <div class="form__actions">
@@ -296,6 +320,14 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
 }
 
 type Errs = ReturnType<typeof createFieldErrors>;
+
+/** What the recorded vote decided: 赞成 N / 应到 M (实到 K), 通过 or 未通过 with the reasons. */
+function voteSaved(v: NonNullable<Contract['congress']>): string {
+  const present = v.present !== undefined ? t('contracts.voteSaved.present', { present: v.present }) : '';
+  const why = v.failed.map((f) => (f === 'quorum' ? t('contracts.voteSaved.noQuorum') : t('contracts.voteSaved.noMajority'))).join(t('contracts.voteSaved.sep'));
+  const outcome = v.passed ? t('contracts.voteSaved.passed') : t('contracts.voteSaved.failed', { why });
+  return t('contracts.voteSaved', { approve: v.approve, total: v.representativesTotal, present, outcome });
+}
 
 /** Who bargains for each side, with the chief, outsiders, the 女职工委员会 head and vacant seats. */
 function Representatives(props: { c: Contract }) {
@@ -410,12 +442,20 @@ function RepresentativesForm(props: { c: Contract; busy: boolean; errs: Errs; on
           </p>
         </Show>
       </Show>
+      <div class="rep-row rep-row--head" aria-hidden="true">
+        <span>
+          {t('contracts.name')}
+          <span class="field__req"> *</span>
+        </span>
+        <span>{t('contracts.role')}</span>
+        <span>{t('contracts.referenceOptional')}</span>
+      </div>
       <Index each={rows()}>
         {(r, i) => (
           <div class="rep-row">
-            <input aria-label={t('contracts.representativeName', { no: i + 1 })} placeholder={t('contracts.name')} maxlength={limits.contracts.representativeName.max} value={r().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
-            <input aria-label={t('contracts.representativeRole', { no: i + 1 })} placeholder={t('contracts.role')} maxlength={limits.contracts.representativeRole.max} value={r().role} onInput={(e) => update(i, { role: e.currentTarget.value })} />
-            <input aria-label={t('contracts.representativeReference', { no: i + 1 })} placeholder={t('contracts.referenceOptional')} maxlength={limits.contracts.personRef.max} value={r().personRef} onInput={(e) => update(i, { personRef: e.currentTarget.value })} />
+            <input class="input" required aria-label={t('contracts.representativeName', { no: i + 1 })} placeholder={t('contracts.name')} maxlength={limits.contracts.representativeName.max} value={r().name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
+            <input class="input" aria-label={t('contracts.representativeRole', { no: i + 1 })} placeholder={t('contracts.role')} maxlength={limits.contracts.representativeRole.max} value={r().role} onInput={(e) => update(i, { role: e.currentTarget.value })} />
+            <input class="input" aria-label={t('contracts.representativeReference', { no: i + 1 })} placeholder={t('contracts.referenceOptional')} maxlength={limits.contracts.personRef.max} value={r().personRef} onInput={(e) => update(i, { personRef: e.currentTarget.value })} />
             <label><input type="radio" name="chief" checked={chief() === i} onChange={() => setChief(i)} /> {t('contracts.chief')}</label>
             <label><input type="checkbox" checked={r().outsider} onChange={(e) => update(i, { outsider: e.currentTarget.checked })} /> {t('contracts.outsider')}</label>
             <Show when={side() === 'worker'}>
@@ -474,18 +514,21 @@ function VacateForm(props: { c: Contract; today: string; busy: boolean; errs: Er
           <For each={seated()}>{(m) => <option value={String(m.i)}>{m.name}（{m.role}）</option>}</For>
         </select>
       </Field>
-      <Field id="vac-on" label={t('contracts.vacantSince2')} required error={props.errs.get('vacatedOn')}>
-        <input id="vac-on" type="date" value={vacatedOn()} onInput={(e) => setVacatedOn(e.currentTarget.value)} />
-      </Field>
-      <Field id="vac-reason" label={t('contracts.reason2')} required error={props.errs.get('reason')}>
-        <input id="vac-reason" maxlength={limits.contracts.reason.max} value={reason()} placeholder={t('contracts.eGLeftTheCompany')} onInput={(e) => setReason(e.currentTarget.value)} />
-      </Field>
+      <Input id="vac-on" type="date" label={t('contracts.vacantSince2')} required error={props.errs.get('vacatedOn')} value={vacatedOn()} onValue={setVacatedOn} />
+      <Input id="vac-reason" label={t('contracts.reason2')} required maxLength={limits.contracts.reason.max} placeholder={t('contracts.eGLeftTheCompany')} error={props.errs.get('reason')} value={reason()} onValue={setReason} />
       <div class="form__actions">
         <button type="submit" class="btn btn--primary" disabled={props.busy}>{t('contracts.recordTheVacancy')}</button>
       </div>
     </form>
   );
 }
+
+/** The vote's three counts: their inputs, the field the server names, and the label for the contract's vote rule. */
+const COUNTS = [
+  { key: 'total', id: 'v-total', field: 'representativesTotal', label: (sector: boolean) => (sector ? t('contracts.allRepresentativesOfTheAccepting') : t('contracts.allRepresentatives')) },
+  { key: 'present', id: 'v-present', field: 'present', label: (sector: boolean) => (sector ? t('contracts.presentOptionalForTheFiling') : t('contracts.present')) },
+  { key: 'approve', id: 'v-approve', field: 'approve', label: () => t('contracts.inFavour') },
+] as const;
 
 /**
  * The vote on the draft with the threshold for the contract's type shown live: ≥ 2/3 present AND
@@ -494,15 +537,17 @@ function VacateForm(props: { c: Contract; today: string; busy: boolean; errs: Er
  */
 function VoteForm(props: { type: ContractType; today: string; busy: boolean; errs: Errs; onSubmit: (input: Record<string, unknown>) => void }) {
   const sector = voteRuleOf(props.type) === 'sector';
-  const [total, setTotal] = createSignal(0);
-  const [present, setPresent] = createSignal<number | undefined>(undefined);
-  const [approve, setApprove] = createSignal(0);
+  /** The numbers as typed (kept as text so a half-typed number stays), read as whole counts. */
+  const [raw, setRaw] = createStore({ total: '', present: '', approve: '' });
+  const count = (x: string): number | undefined => (x.trim() === '' ? undefined : Math.max(0, Math.floor(Number(x) || 0)));
+  const total = () => count(raw.total) ?? 0;
+  const present = () => count(raw.present);
+  const approve = () => count(raw.approve) ?? 0;
   const [heldOn, setHeldOn] = createSignal(props.today);
   const need = () => voteThresholds(total());
   const quorumOk = () => total() > 0 && 3 * (present() ?? 0) >= 2 * total();
   const majorityOk = () => total() > 0 && 2 * approve() > total();
   const passes = () => majorityOk() && (sector || quorumOk());
-  const num = (set: (n: number) => void) => (e: InputEvent & { currentTarget: HTMLInputElement }) => set(Math.max(0, Math.floor(Number(e.currentTarget.value) || 0)));
   return (
     <form
       class="form"
@@ -512,23 +557,22 @@ function VoteForm(props: { type: ContractType; today: string; busy: boolean; err
         props.onSubmit({ heldOn: heldOn(), representativesTotal: total(), ...(present() !== undefined ? { present: present() } : {}), approve: approve() });
       }}
     >
-      <Field id="v-held" label={t('contracts.heldOn')} error={props.errs.get('heldOn')}>
-        <input id="v-held" type="date" value={heldOn()} onInput={(e) => setHeldOn(e.currentTarget.value)} />
-      </Field>
-      <Field
-        id="v-total"
-        label={sector ? t('contracts.allRepresentativesOfTheAccepting') : t('contracts.allRepresentatives')}
-        required
-        error={props.errs.get('representativesTotal')}
-      >
-        <input id="v-total" type="number" min="1" inputmode="numeric" onInput={num(setTotal)} />
-      </Field>
-      <Field id="v-present" label={sector ? t('contracts.presentOptionalForTheFiling') : t('contracts.present')} required={!sector} error={props.errs.get('present')}>
-        <input id="v-present" type="number" min="0" inputmode="numeric" onInput={(e) => setPresent(e.currentTarget.value === '' ? undefined : Math.max(0, Math.floor(Number(e.currentTarget.value) || 0)))} />
-      </Field>
-      <Field id="v-approve" label={t('contracts.inFavour')} required error={props.errs.get('approve')}>
-        <input id="v-approve" type="number" min="0" inputmode="numeric" onInput={num(setApprove)} />
-      </Field>
+      <Input id="v-held" type="date" label={t('contracts.heldOn')} required error={props.errs.get('heldOn')} value={heldOn()} onValue={setHeldOn} />
+      <For each={COUNTS}>
+        {(c) => (
+          <Input
+            id={c.id}
+            type="number"
+            min={c.key === 'total' ? '1' : '0'}
+            inputmode="numeric"
+            label={c.label(sector)}
+            required={c.key !== 'present' || !sector}
+            error={props.errs.get(c.field)}
+            value={raw[c.key]}
+            onValue={(x) => setRaw(c.key, x)}
+          />
+        )}
+      </For>
       <div class="vote-meter" aria-live="polite" data-testid="vote-meter">
         <Show
           when={!sector}

@@ -1,8 +1,9 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
+import { SearchForm, type SearchSelect } from '../../components/SearchForm';
 import { downloadFile, sheetLang } from '../../download';
 import { formatNumber, t } from '../../i18n';
 import { createPaged } from '../../paged';
@@ -44,22 +45,13 @@ export default function Ledger() {
     }
   }
 
-  const select = (id: string, label: string, value: () => string, set: (v: string) => void, options: readonly string[], text: (o: string) => string) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        value={value()}
-        onChange={(e) => {
-          set(e.currentTarget.value);
-          void list.reload();
-        }}
-      >
-        <option value="">{t('contracts.all')}</option>
-        <For each={options}>{(o) => <option value={o}>{text(o)}</option>}</For>
-      </select>
-    </div>
-  );
+  const all = () => t('contracts.all');
+  const selects: SearchSelect[] = [
+    { id: 'c-type', label: () => t('contracts.type'), value: type, onChange: setType, options: TYPES, text: (o) => bi(typeLabel[o]), all },
+    { id: 'c-status', label: () => t('contracts.status'), value: status, onChange: setStatus, options: STATUSES, text: (o) => bi(statusLabel[o]), all },
+    { id: 'c-industry', label: () => t('contracts.industry'), value: industry, onChange: setIndustry, options: INDUSTRIES, text: (o) => bi(industryLabel[o]), all },
+    { id: 'c-expiring', label: () => t('contracts.expiring'), value: expiring, onChange: setExpiring, options: ['30', '90', '180'], text: (o) => t('contracts.withinDays', { o }), all },
+  ];
 
   return (
     <section aria-labelledby="contracts-title">
@@ -79,28 +71,16 @@ export default function Ledger() {
           </Show>
         </div>
       </div>
-      <form
-        class="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void list.reload();
-        }}
-      >
-        <div class="field">
-          <label for="c-q">{t('contracts.searchLabel')}</label>
-          <input id="c-q" type="search" maxlength={limits.contracts.search.max} value={q()} placeholder={t('contracts.searchPlaceholder')} onInput={(e) => setQ(e.currentTarget.value)} />
-        </div>
-        {select('c-type', t('contracts.type'), type, setType, TYPES, (o) => bi(typeLabel[o]))}
-        {select('c-status', t('contracts.status'), status, setStatus, STATUSES, (o) => bi(statusLabel[o]))}
-        {select('c-industry', t('contracts.industry'), industry, setIndustry, INDUSTRIES, (o) => bi(industryLabel[o]))}
-        {select('c-expiring', t('contracts.expiring'), expiring, setExpiring, ['30', '90', '180'], (o) => t('contracts.withinDays', { o }))}
-        <div class="filters__actions">
-          <button type="submit" class="btn">
-            {t('common.search')}
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        id="c-q"
+        label={t('contracts.searchLabel')}
+        placeholder={t('contracts.searchPlaceholder')}
+        rule={limits.contracts.search}
+        q={q()}
+        onQ={setQ}
+        selects={selects}
+        onSearch={() => void list.reload()}
+      />
       <Show when={list.error()}>
         <Banner kind="error" action={<button type="button" class="btn" onClick={() => void list.reload()}>{t('contracts.retry')}</button>}>
           {errorText(list.error())}

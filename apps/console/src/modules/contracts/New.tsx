@@ -3,6 +3,8 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
+import { Input, TextArea } from '../../components/Input';
+import { createStore } from 'solid-js/store';
 import { createFieldErrors } from '../../forms';
 import { errorText } from '../../toast';
 import type { Unit } from '../../api-types';
@@ -27,6 +29,8 @@ export default function NewContract() {
   const [busy, setBusy] = createSignal(false);
   const [banner, setBanner] = createSignal('');
   const errs = createFieldErrors();
+  /** What is typed, kept across a change of type or language (the form reads it back by name on submit). */
+  const [v, setV] = createStore({ regionCode: '', title: '', employerParties: '', coveredEnterprises: '', coveredEmployees: '', termStart: '', termEnd: '', wageGrowthPct: '', minimumWageYuan: '', workingHours: '', protections: '' });
   const [units] = createResource(() => query('units.list', { limit: 200 }).catch(() => ({ items: [] as Unit[] })));
   const [settings] = createResource(() => query('contracts.settings.get').catch(() => undefined));
 
@@ -105,9 +109,7 @@ export default function NewContract() {
             </Field>
           </Show>
           <Show when={type() === 'regional'}>
-            <Field id="c-region" label={t('contracts.regionCode6Digits')} required error={errs.get('scope.regionCode')}>
-              <input id="c-region" name="regionCode" inputmode="numeric" maxlength={IDENTIFIER_INPUT_MAX} />
-            </Field>
+            <Input id="c-region" name="regionCode" label={t('contracts.regionCode6Digits')} required inputmode="numeric" maxLength={IDENTIFIER_INPUT_MAX} error={errs.get('scope.regionCode')} value={v.regionCode} onValue={(x) => setV('regionCode', x)} />
           </Show>
           <Field
             id="c-unit"
@@ -120,41 +122,38 @@ export default function NewContract() {
               <For each={units()?.items ?? []}>{(u) => <option value={u.unitId}>{u.name}</option>}</For>
             </select>
           </Field>
-          <Field id="c-title" label={t('contracts.titleOptional')} error={errs.get('title')}>
-            <input id="c-title" name="title" maxlength={limits.contracts.title.max} />
-          </Field>
-          <Field id="c-parties" label={t('contracts.employerPartiesOnePerLine')} required error={errs.get('employerParties')}>
-            <textarea id="c-parties" name="employerParties" rows="2" maxlength={200 * (limits.contracts.partyName.max + 1)} />
-          </Field>
-          <Field id="c-ent" label={t('contracts.enterprisesCovered')} required error={errs.get('coveredEnterprises')}>
-            <input id="c-ent" name="coveredEnterprises" type="number" min="1" max={numberLimits.coveredEnterprises.max} inputmode="numeric" />
-          </Field>
-          <Field id="c-emp" label={t('contracts.employeesCovered')} required error={errs.get('coveredEmployees')}>
-            <input id="c-emp" name="coveredEmployees" type="number" min="1" max={numberLimits.coveredEmployees.max} inputmode="numeric" />
-          </Field>
-          <Field id="c-start" label={t('contracts.termStart')} required error={errs.get('term.start')}>
-            <input id="c-start" name="termStart" type="date" />
-          </Field>
-          <Field id="c-end" label={t('contracts.termEnd13Years')} required error={errs.get('term.end')}>
-            <input id="c-end" name="termEnd" type="date" />
-          </Field>
-          <Field id="c-wage" label={t('contracts.wageGrowth')} error={errs.get('clauses.wageGrowthPct')}>
-            <input id="c-wage" name="wageGrowthPct" type="number" step="0.01" />
-          </Field>
-          <Field
+          <Input id="c-title" name="title" label={t('contracts.titleOptional')} rule={limits.contracts.title} error={errs.get('title')} value={v.title} onValue={(x) => setV('title', x)} />
+          <TextArea
+            id="c-parties"
+            name="employerParties"
+            label={t('contracts.employerPartiesOnePerLine')}
+            required
+            rows={2}
+            maxLength={200 * (limits.contracts.partyName.max + 1)}
+            error={errs.get('employerParties')}
+            value={v.employerParties}
+            onValue={(x) => setV('employerParties', x)}
+          />
+          <Input id="c-ent" name="coveredEnterprises" label={t('contracts.enterprisesCovered')} required type="number" min="1" max={numberLimits.coveredEnterprises.max} inputmode="numeric" error={errs.get('coveredEnterprises')} value={v.coveredEnterprises} onValue={(x) => setV('coveredEnterprises', x)} />
+          <Input id="c-emp" name="coveredEmployees" label={t('contracts.employeesCovered')} required type="number" min="1" max={numberLimits.coveredEmployees.max} inputmode="numeric" error={errs.get('coveredEmployees')} value={v.coveredEmployees} onValue={(x) => setV('coveredEmployees', x)} />
+          <Input id="c-start" name="termStart" label={t('contracts.termStart')} required type="date" error={errs.get('term.start')} value={v.termStart} onValue={(x) => setV('termStart', x)} />
+          <Input id="c-end" name="termEnd" label={t('contracts.termEnd13Years')} required type="date" error={errs.get('term.end')} value={v.termEnd} onValue={(x) => setV('termEnd', x)} />
+          <Input id="c-wage" name="wageGrowthPct" label={t('contracts.wageGrowth')} type="number" step="0.01" inputmode="decimal" error={errs.get('clauses.wageGrowthPct')} value={v.wageGrowthPct} onValue={(x) => setV('wageGrowthPct', x)} />
+          <Input
             id="c-minwage"
+            name="minimumWageYuan"
             label={t('contracts.minimumWageYuanMonth')}
             hint={settings()?.minimumWageFen ? t('contracts.localMinimumYuanLclArt', { minimumWageFen: (settings()!.minimumWageFen! / 100).toFixed(2) }) : undefined}
+            type="number"
+            step="0.01"
+            min="0"
+            inputmode="decimal"
             error={errs.get('clauses.minimumWageFen')}
-          >
-            <input id="c-minwage" name="minimumWageYuan" type="number" step="0.01" min="0" />
-          </Field>
-          <Field id="c-hours" label={t('contracts.workingHours')}>
-            <textarea id="c-hours" name="workingHours" rows="2" maxlength={limits.contracts.clause.max} />
-          </Field>
-          <Field id="c-prot" label={t('contracts.protections')}>
-            <textarea id="c-prot" name="protections" rows="2" maxlength={limits.contracts.clause.max} />
-          </Field>
+            value={v.minimumWageYuan}
+            onValue={(x) => setV('minimumWageYuan', x)}
+          />
+          <TextArea id="c-hours" name="workingHours" label={t('contracts.workingHours')} rows={2} rule={limits.contracts.clause} value={v.workingHours} onValue={(x) => setV('workingHours', x)} />
+          <TextArea id="c-prot" name="protections" label={t('contracts.protections')} rows={2} rule={limits.contracts.clause} value={v.protections} onValue={(x) => setV('protections', x)} />
           <div class="form__actions">
             <button type="submit" class="btn btn--primary" disabled={busy()}>
               {busy() ? t('contracts.saving') : t('contracts.create')}

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
+import { Input, TextArea } from '../../components/Input';
 import { BlockedButton, createConfirm } from '../../components/Confirm';
 import { RecordMissing, SaveError } from '../../components/RecordMissing';
 import { formatDateTime, label, lang, t, tMaybe } from '../../i18n';
@@ -14,6 +15,44 @@ import { IDENTIFIER_INPUT_MAX, limits, MONEY_INPUT_MAX } from '@ufp/core/validat
 
 /** A file: household, tier explanation, timeline, grants, masked fields with an audited "show", and the next steps. */
 type FileStep = Extract<MutationPath, `hardship.files.${'submit' | 'investigate' | 'publishNotice' | 'review' | 'exit' | 'reverify' | 'followUp' | 'reenter'}`>;
+
+type AidKind = InputOf<'hardship.aid.grant'>['kind'];
+type FundSource = InputOf<'hardship.aid.grant'>['fundSource'];
+
+function formValues() {
+  const [visitedOn, setVisitedOn] = createSignal(todayIso());
+  const [findings, setFindings] = createSignal('');
+  const [startsOn, setStartsOn] = createSignal(todayIso());
+  const [kind, setKind] = createSignal<AidKind>(AID_KINDS[0] as AidKind);
+  const [amount, setAmount] = createSignal('');
+  const [fundSource, setFundSource] = createSignal<FundSource>(FUND_SOURCES[0] as FundSource);
+  const [bankAccount, setBankAccount] = createSignal('');
+  const [exitReason, setExitReason] = createSignal('');
+  const [followUpOn, setFollowUpOn] = createSignal('');
+  const [followUpFindings, setFollowUpFindings] = createSignal('');
+  const [reenterReason, setReenterReason] = createSignal('');
+  return {
+    visitedOn, setVisitedOn, findings, setFindings, startsOn, setStartsOn, kind, setKind, amount, setAmount, fundSource, setFundSource,
+    bankAccount, setBankAccount, exitReason, setExitReason, followUpOn, setFollowUpOn, followUpFindings, setFollowUpFindings, reenterReason, setReenterReason,
+  };
+}
+
+/** A step's form: a component (not a call inside the page's JSX), so a language switch relabels it in place. */
+function ActForm(props: { id: string; title: string; onSubmit: () => void; children: JSX.Element }) {
+  return (
+    <form
+      id={props.id}
+      aria-label={props.title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <h3>{props.title}</h3>
+      {props.children}
+    </form>
+  );
+}
 
 export default function HardshipFileDetail() {
   const params = useParams<{ fileId: string }>();
@@ -34,7 +73,11 @@ export default function HardshipFileDetail() {
     }
   }
 
-  const str = (d: FormData, k: string) => String(d.get(k) ?? '').trim();
+  /**
+   * What is typed into the step forms, held here rather than in the inputs: the forms are components, so
+   * switching the language relabels them without re-creating them, and nothing typed is lost.
+   */
+  const v = formValues();
 
   /** A lifecycle step of the file (each takes the file id and version besides its own fields). */
   async function act<P extends FileStep>(path: P, input: Omit<InputOf<P>, 'fileId' | 'version'>) {
@@ -66,13 +109,13 @@ export default function HardshipFileDetail() {
   }
 
   /** A grant: amount, fund and the budget left after it are confirmed before the money goes. */
-  async function grant(d: FormData) {
+  async function grant() {
     const f = file();
     if (!f) return;
-    const amountFen = parseYuan(str(d, 'amount'));
+    const amountFen = parseYuan(v.amount().trim());
     if (amountFen === undefined) return showToast('error', () => t('hardship.err.money'));
-    const kind = str(d, 'kind') as InputOf<'hardship.aid.grant'>['kind'];
-    const fundSource = str(d, 'fundSource') as InputOf<'hardship.aid.grant'>['fundSource'];
+    const kind = v.kind();
+    const fundSource = v.fundSource();
     setSaveError(undefined);
     let remaining: string;
     try {
@@ -95,7 +138,7 @@ export default function HardshipFileDetail() {
     });
     if (!ok) return;
     try {
-      await mutate('hardship.aid.grant', { fileId: f.fileId, kind, amountFen, fundSource, bankAccount: str(d, 'bankAccount') || undefined });
+      await mutate('hardship.aid.grant', { fileId: f.fileId, kind, amountFen, fundSource, bankAccount: v.bankAccount().trim() || undefined });
       showToast('success', () => t('hardship.granted', { kind: tMaybe(`hardship.kind.${kind}`, kind), amount: yuan(amountFen), fund: tMaybe(`hardship.source.${fundSource}`, fundSource) }));
       await refetch();
     } catch (e) {
@@ -103,12 +146,6 @@ export default function HardshipFileDetail() {
     }
   }
 
-  const form = (id: string, title: string, body: JSX.Element, onSubmit: (data: FormData) => void) => (
-    <form id={id} aria-label={title} onSubmit={(e) => { e.preventDefault(); onSubmit(new FormData(e.currentTarget)); }}>
-      <h3>{title}</h3>
-      {body}
-    </form>
-  );
   return (
     <section aria-labelledby="hs-file-title">
       <p class="crumbs">
@@ -186,79 +223,62 @@ export default function HardshipFileDetail() {
                 <button type="button" class="btn btn--primary" onClick={() => void act('hardship.files.submit', {})}>{t('hardship.action.submit')}</button>
               </Show>
               <Show when={f().actions.includes('investigate')}>
-                {form('hs-investigate', t('hardship.action.investigate'), (
-                  <>
-                    <label class="field">{t('hardship.visitedOn')}<input name="visitedOn" type="date" value={todayIso()} /></label>
-                    <label class="field">{t('hardship.findings')}<textarea name="findings" rows={3} maxLength={limits.hardship.findings.max} /></label>
-                    <button type="submit" class="btn btn--primary">{t('hardship.action.investigate')}</button>
-                  </>
-                ), (d) => void act('hardship.files.investigate', { visitedOn: str(d, 'visitedOn'), findings: str(d, 'findings') }))}
+                <ActForm id="hs-investigate" title={t('hardship.action.investigate')} onSubmit={() => void act('hardship.files.investigate', { visitedOn: v.visitedOn(), findings: v.findings().trim() })}>
+                  <Input id="hs-inv-on" name="visitedOn" type="date" label={t('hardship.visitedOn')} required value={v.visitedOn()} onValue={v.setVisitedOn} />
+                  <TextArea id="hs-inv-findings" name="findings" label={t('hardship.findings')} required rule={limits.hardship.findings} value={v.findings()} onValue={v.setFindings} />
+                  <button type="submit" class="btn btn--primary">{t('hardship.action.investigate')}</button>
+                </ActForm>
               </Show>
               <Show when={isStaff() && f().actions.includes('publishNotice')}>
-                {form('hs-notice', t('hardship.action.publishNotice'), (
-                  <>
-                    <label class="field">{t('hardship.noticeStartsOn')}<input name="startsOn" type="date" value={todayIso()} /></label>
-                    <button type="submit" class="btn btn--primary">{t('hardship.action.publishNotice')}</button>
-                  </>
-                ), (d) => void act('hardship.files.publishNotice', { startsOn: str(d, 'startsOn') }))}
+                <ActForm id="hs-notice" title={t('hardship.action.publishNotice')} onSubmit={() => void act('hardship.files.publishNotice', { startsOn: v.startsOn() })}>
+                  <Input id="hs-notice-on" name="startsOn" type="date" label={t('hardship.noticeStartsOn')} required value={v.startsOn()} onValue={v.setStartsOn} />
+                  <button type="submit" class="btn btn--primary">{t('hardship.action.publishNotice')}</button>
+                </ActForm>
               </Show>
               <Show when={isStaff() && f().actions.includes('approve')}>
-                <form id="hs-review" aria-label={t('hardship.action.review')} onSubmit={(e) => e.preventDefault()}>
-                  <h3>{t('hardship.action.review')}</h3>
+                <ActForm id="hs-review" title={t('hardship.action.review')} onSubmit={() => undefined}>
                   <p class="muted">{t('hardship.noticeRuns', { from: f().noticeStartsOn ?? '', to: f().noticeEndsOn ?? '' })}</p>
-                  <label class="field">{t('hardship.reason')}<input name="reason" maxLength={limits.hardship.reason.max} value={reviewReason()} onInput={(e) => setReviewReason(e.currentTarget.value)} /></label>
+                  <Input id="hs-review-reason" name="reason" label={t('hardship.reason')} required rule={limits.hardship.reason} value={reviewReason()} onValue={setReviewReason} />
                   <div class="filters__actions">
                     <Show when={bi(f().blocked.approve)} fallback={<button type="button" class="btn btn--primary" onClick={() => void approve()}>{t('hardship.action.approve')}</button>}>
                       {(why) => <BlockedButton id="hs-approve" label={t('hardship.action.approve')} reason={why()} />}
                     </Show>
-                    <Show when={bi(f().blocked.reject)} fallback={<button type="button" class="btn" onClick={() => void act('hardship.files.review', { decision: 'reject', reason: reviewReason() })}>{t('hardship.action.reject')}</button>}>
+                    <Show when={bi(f().blocked.reject)} fallback={<button type="button" class="btn" onClick={() => void act('hardship.files.review', { decision: 'reject', reason: reviewReason().trim() })}>{t('hardship.action.reject')}</button>}>
                       {(why) => <BlockedButton id="hs-reject" label={t('hardship.action.reject')} reason={why()} />}
                     </Show>
                   </div>
-                </form>
+                </ActForm>
               </Show>
               <Show when={isStaff() && f().status === 'approved'}>
-                {form('hs-grant', t('hardship.action.grant'), (
-                  <>
-                    <Field id="hs-grant-kind" label={t('hardship.aidKind')} required>
-                      <select id="hs-grant-kind" name="kind"><For each={AID_KINDS}>{(k) => <option value={k}>{t(`hardship.kind.${k}`)}</option>}</For></select>
-                    </Field>
-                    <Field id="hs-grant-amount" label={t('hardship.amount')} required hint={t('hardship.yuanHint')}>
-                      <input id="hs-grant-amount" class="input" type="text" name="amount" inputmode="decimal" maxLength={MONEY_INPUT_MAX} required aria-describedby="hs-grant-amount-hint" />
-                    </Field>
-                    <Field id="hs-grant-fund" label={t('hardship.fundSource')} required>
-                      <select id="hs-grant-fund" name="fundSource"><For each={FUND_SOURCES}>{(s) => <option value={s}>{t(`hardship.source.${s}`)}</option>}</For></select>
-                    </Field>
-                    <Field id="hs-grant-bank" label={t('hardship.bankAccount')}>
-                      <input id="hs-grant-bank" class="input" type="text" name="bankAccount" inputmode="numeric" autocomplete="off" maxLength={IDENTIFIER_INPUT_MAX} />
-                    </Field>
-                    <button type="submit" class="btn btn--primary">{t('hardship.action.grant')}</button>
-                  </>
-                ), (d) => void grant(d))}
-                {form('hs-exit', t('hardship.action.exit'), (
-                  <>
-                    <label class="field">{t('hardship.reason')}<input name="reason" maxLength={limits.hardship.reason.max} /></label>
-                    <button type="submit" class="btn">{t('hardship.action.exit')}</button>
-                  </>
-                ), (d) => void act('hardship.files.exit', { reason: str(d, 'reason') }))}
+                <ActForm id="hs-grant" title={t('hardship.action.grant')} onSubmit={() => void grant()}>
+                  <Field id="hs-grant-kind" label={t('hardship.aidKind')} required>
+                    <select id="hs-grant-kind" name="kind" value={v.kind()} onChange={(e) => v.setKind(e.currentTarget.value as AidKind)}><For each={AID_KINDS}>{(k) => <option value={k}>{t(`hardship.kind.${k}`)}</option>}</For></select>
+                  </Field>
+                  <Input id="hs-grant-amount" name="amount" label={t('hardship.amount')} required hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={v.amount()} onValue={v.setAmount} />
+                  <Field id="hs-grant-fund" label={t('hardship.fundSource')} required>
+                    <select id="hs-grant-fund" name="fundSource" value={v.fundSource()} onChange={(e) => v.setFundSource(e.currentTarget.value as FundSource)}><For each={FUND_SOURCES}>{(s) => <option value={s}>{t(`hardship.source.${s}`)}</option>}</For></select>
+                  </Field>
+                  <Input id="hs-grant-bank" name="bankAccount" label={t('hardship.bankAccount')} inputmode="numeric" autocomplete="off" maxLength={IDENTIFIER_INPUT_MAX} value={v.bankAccount()} onValue={v.setBankAccount} />
+                  <button type="submit" class="btn btn--primary">{t('hardship.action.grant')}</button>
+                </ActForm>
+                <ActForm id="hs-exit" title={t('hardship.action.exit')} onSubmit={() => void act('hardship.files.exit', { reason: v.exitReason().trim() })}>
+                  <Input id="hs-exit-reason" name="reason" label={t('hardship.reason')} required rule={limits.hardship.reason} value={v.exitReason()} onValue={v.setExitReason} />
+                  <button type="submit" class="btn">{t('hardship.action.exit')}</button>
+                </ActForm>
                 <button type="button" class="btn" onClick={() => void act('hardship.files.reverify', {})}>{t('hardship.action.reverify')}</button>
               </Show>
               <Show when={isStaff() && f().actions.includes('followUp') && !f().followedUpOn}>
-                {form('hs-followup', t('hardship.action.followUp'), (
-                  <>
-                    <label class="field">{t('hardship.visitedOn')}<input name="visitedOn" type="date" /></label>
-                    <label class="field">{t('hardship.findings')}<textarea name="findings" rows={2} maxLength={limits.hardship.findings.max} /></label>
-                    <button type="submit" class="btn">{t('hardship.action.followUp')}</button>
-                  </>
-                ), (d) => void act('hardship.files.followUp', { visitedOn: str(d, 'visitedOn'), findings: str(d, 'findings') }))}
+                <ActForm id="hs-followup" title={t('hardship.action.followUp')} onSubmit={() => void act('hardship.files.followUp', { visitedOn: v.followUpOn(), findings: v.followUpFindings().trim() })}>
+                  <Input id="hs-fu-on" name="visitedOn" type="date" label={t('hardship.visitedOn')} required value={v.followUpOn()} onValue={v.setFollowUpOn} />
+                  <TextArea id="hs-fu-findings" name="findings" rows={2} label={t('hardship.findings')} required rule={limits.hardship.findings} value={v.followUpFindings()} onValue={v.setFollowUpFindings} />
+                  <button type="submit" class="btn">{t('hardship.action.followUp')}</button>
+                </ActForm>
               </Show>
               <Show when={isStaff() && f().actions.includes('reenter')}>
-                {form('hs-reenter', t('hardship.action.reenter'), (
-                  <>
-                    <label class="field">{t('hardship.reason')}<input name="reason" maxLength={limits.hardship.reason.max} /></label>
-                    <button type="submit" class="btn">{t('hardship.action.reenter')}</button>
-                  </>
-                ), (d) => void act('hardship.files.reenter', { reason: str(d, 'reason') }))}
+                <ActForm id="hs-reenter" title={t('hardship.action.reenter')} onSubmit={() => void act('hardship.files.reenter', { reason: v.reenterReason().trim() })}>
+                  <Input id="hs-reenter-reason" name="reason" label={t('hardship.reason')} required rule={limits.hardship.reason} value={v.reenterReason()} onValue={v.setReenterReason} />
+                  <button type="submit" class="btn">{t('hardship.action.reenter')}</button>
+                </ActForm>
               </Show>
             </div>
             <div class="card">

@@ -3,6 +3,7 @@ import { createMemo, createResource, createSignal, For, onMount, Show } from 'so
 import { query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
+import { Input } from '../../components/Input';
 import { formatDateTime, t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { errorText } from '../../toast';
@@ -65,17 +66,7 @@ export function FileSearch(props: { staff: boolean; title: string }) {
           run(draft());
         }}
       >
-        <div class="field">
-          <label for="hs-q">{t('hardship.search.q')}</label>
-          <input
-            id="hs-q"
-            type="search"
-            maxlength={limits.hardship.search.max}
-            value={draft().q}
-            placeholder={t('hardship.search.placeholder')}
-            onInput={(e) => setDraft((d) => ({ ...d, q: e.currentTarget.value }))}
-          />
-        </div>
+        <Input id="hs-q" type="search" label={t('hardship.search.q')} rule={limits.hardship.search} placeholder={t('hardship.search.placeholder')} value={draft().q} onValue={(q) => setDraft((d) => ({ ...d, q }))} />
         <div class="field">
           <label for="hs-status">{t('hardship.status')}</label>
           <select id="hs-status" value={draft().status} onChange={(e) => patch({ status: e.currentTarget.value as Search['status'] })}>

@@ -2,6 +2,9 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
+import { Field } from '../../components/Field';
+import { Input } from '../../components/Input';
+import { MONEY_INPUT_MAX } from '@ufp/core/validation/limits';
 import { t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
@@ -70,12 +73,12 @@ export default function HardshipFunds() {
       <Show when={hasRole('federation_admin')}>
         <form class="card" onSubmit={(e) => void save(e)}>
           <h2>{t('hardship.funds.set')}</h2>
-          <label class="field">{t('hardship.fundSource')}
-            <select value={source()} onChange={(e) => setSource(e.currentTarget.value)}>
+          <Field id="hs-fund-source" label={t('hardship.fundSource')} required>
+            <select id="hs-fund-source" value={source()} onChange={(e) => setSource(e.currentTarget.value)}>
               <For each={FUND_SOURCES}>{(s) => <option value={s}>{t(`hardship.source.${s}`)}</option>}</For>
             </select>
-          </label>
-          <label class="field">{t('hardship.funds.budget')}<input inputmode="decimal" value={budget()} onInput={(e) => setBudget(e.currentTarget.value)} /></label>
+          </Field>
+          <Input id="hs-fund-budget" label={t('hardship.funds.budget')} required hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={budget()} onValue={setBudget} />
           <button type="submit" class="btn btn--primary">{t('common.save')}</button>
         </form>
       </Show>

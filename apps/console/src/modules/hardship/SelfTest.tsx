@@ -6,7 +6,8 @@ import { LangSwitch } from '../../components/LangSwitch';
 import { lang, t } from '../../i18n';
 import { EVENTS, explanationOf, parseYuan, type SelfTestResult } from './shared';
 import './hardship.css';
-import { TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
+import { MONEY_INPUT_MAX, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
+import { Input } from '../../components/Input';
 
 /** Public self-test (no login, nothing stored): the same rule code caseworkers use. */
 export default function HardshipSelfTest() {
@@ -42,11 +43,11 @@ export default function HardshipSelfTest() {
       <h1 id="hs-selftest-title">{t('hardship.selfTest.title')}</h1>
       <p class="muted">{t('hardship.selfTest.intro')}</p>
       <form class="card" onSubmit={(e) => void run(e)}>
-        <label class="field">{t('hardship.selfTest.tenant')}<input maxLength={TENANT_ID_LENGTH.max} value={tenantId()} onInput={(e) => setTenantId(e.currentTarget.value)} /></label>
-        <label class="field">{t('hardship.householdSize')}<input type="number" min="1" max="20" value={size()} onInput={(e) => setSize(e.currentTarget.value)} /></label>
-        <label class="field">{t('hardship.income')}<input inputmode="decimal" value={income()} onInput={(e) => setIncome(e.currentTarget.value)} /></label>
-        <label class="field">{t('hardship.rigid')}<input inputmode="decimal" value={rigid()} onInput={(e) => setRigid(e.currentTarget.value)} /></label>
-        <label class="field">{t('hardship.costs')}<input inputmode="decimal" value={costs()} onInput={(e) => setCosts(e.currentTarget.value)} /></label>
+        <Input id="st-tenant" label={t('hardship.selfTest.tenant')} required inputmode="numeric" maxLength={TENANT_ID_LENGTH.max} value={tenantId()} onValue={setTenantId} />
+        <Input id="st-size" label={t('hardship.householdSize')} required type="number" inputmode="numeric" min="1" max="20" value={size()} onValue={setSize} />
+        <Input id="st-income" label={t('hardship.income')} required inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={income()} onValue={setIncome} />
+        <Input id="st-rigid" label={t('hardship.rigid')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={rigid()} onValue={setRigid} />
+        <Input id="st-costs" label={t('hardship.costs')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={costs()} onValue={setCosts} />
         <fieldset class="field">
           <legend>{t('hardship.events')}</legend>
           <For each={EVENTS}>

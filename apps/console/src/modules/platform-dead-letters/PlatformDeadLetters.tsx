@@ -273,7 +273,7 @@ export default function PlatformDeadLetters() {
         label={t('platformDeadLetters.letters')}
         rows={letters()}
         loading={data.loading && !loaded()}
-        empty={t('platformDeadLetters.empty')}
+        empty={data.error ? t('platformDeadLetters.notLoaded') : t('platformDeadLetters.empty')}
         rowClass={(l) => (l.redrivable ? '' : 'pdl-row--stuck')}
         columns={[
           {

@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
+import { Input } from '../../components/Input';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import { categoryLabel, pct, STATUSES, statusLabel } from './labels';
@@ -66,14 +67,8 @@ export default function Board() {
         <details class="card no-print" open={plans()?.items.length === 0}>
           <summary>{t('tenThings.createPlan')}</summary>
           <form class="tt-inline" onSubmit={createPlan}>
-            <div class="field">
-              <label for="tt-year">{t('tenThings.year')}</label>
-              <input id="tt-year" type="number" min="2000" max="2100" value={year()} onInput={(e) => setYear(Number(e.currentTarget.value))} />
-            </div>
-            <div class="field">
-              <label for="tt-plan-title">{t('tenThings.planTitle')}</label>
-              <input id="tt-plan-title" maxLength={limits.tenThings.planTitle.max} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} placeholder={`${year()}年服务职工“十件实事”`} />
-            </div>
+            <Input id="tt-year" label={t('tenThings.year')} required type="number" inputmode="numeric" min="2000" max="2100" value={String(year())} onValue={(x) => setYear(Number(x))} />
+            <Input id="tt-plan-title" label={t('tenThings.planTitle')} rule={limits.tenThings.planTitle} value={title()} onValue={setTitle} placeholder={`${year()}年服务职工“十件实事”`} />
             <button class="btn btn--primary" type="submit">
               {t('tenThings.createPlan')}
             </button>

@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber, t, type DictKey } from '../../i18n';
 import { hasRole } from '../../session';
 import { showError, showToast } from '../../toast';
 import { RecordMissing } from '../../components/RecordMissing';
+import { Input } from '../../components/Input';
 import { type ItemV } from './labels';
 import { EvidenceFiles } from './EvidenceFiles';
 import { ItemCard } from './parts';
@@ -155,10 +156,7 @@ function AssignForm(props: { item: ItemV; onSaved: () => void }) {
   return (
     <form class="card tt-section no-print" onSubmit={save} aria-labelledby="tt-assign-title">
       <h2 id="tt-assign-title">{t('tenThings.assign')}</h2>
-      <div class="field">
-        <label for="tt-a-dept">{t('tenThings.leadDept')}</label>
-        <input id="tt-a-dept" required maxLength={limits.tenThings.leadDept.max} value={leadDept()} onInput={(e) => setLeadDept(e.currentTarget.value)} />
-      </div>
+      <Input id="tt-a-dept" label={t('tenThings.leadDept')} required rule={limits.tenThings.leadDept} value={leadDept()} onValue={setLeadDept} />
       <fieldset>
         <legend>{t('tenThings.coUnits')}</legend>
         <For each={units()?.items ?? []}>
@@ -173,17 +171,16 @@ function AssignForm(props: { item: ItemV; onSaved: () => void }) {
         <legend>{t('tenThings.milestones')}</legend>
         <For each={[0, 1, 2, 3]}>
           {(q) => (
-            <div class="field">
-              <label for={`tt-a-q${q + 1}`}>Q{q + 1}</label>
-              <input
-                id={`tt-a-q${q + 1}`}
-                type="number"
-                min="0"
-                max="100"
-                value={shares()[q]}
-                onInput={(e) => setShares(shares().map((s, i) => (i === q ? Number(e.currentTarget.value) : s)))}
-              />
-            </div>
+            <Input
+              id={`tt-a-q${q + 1}`}
+              label={`Q${q + 1}`}
+              type="number"
+              inputmode="numeric"
+              min="0"
+              max="100"
+              value={String(shares()[q])}
+              onValue={(x) => setShares(shares().map((s, i) => (i === q ? Number(x) : s)))}
+            />
           )}
         </For>
       </fieldset>

@@ -1,6 +1,8 @@
 import { t } from '../../i18n';
 import { createSignal, For } from 'solid-js';
 import { mutate } from '../../api';
+import { Field } from '../../components/Field';
+import { Input } from '../../components/Input';
 import { showError, showToast } from '../../toast';
 import { EvidencePicker, type PickedFile } from './EvidencePicker';
 import { todayIso, type ItemV } from './labels';
@@ -45,8 +47,7 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
   };
   return (
     <form onSubmit={submit} aria-label={`${t('tenThings.report')}：${props.item.title}`}>
-      <div class="field">
-        <label for={id('target')}>{t('tenThings.targetIndex')}</label>
+      <Field id={id('target')} label={t('tenThings.targetIndex')} required>
         <select id={id('target')} value={index()} onChange={(e) => setIndex(Number(e.currentTarget.value))}>
           <For each={manual()}>
             {(x) => (
@@ -56,19 +57,10 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
             )}
           </For>
         </select>
-      </div>
-      <div class="field">
-        <label for={id('qty')}>{t('tenThings.quantity')}</label>
-        <input id={id('qty')} type="number" inputmode="decimal" min="0" step="any" required value={quantity()} onInput={(e) => setQuantity(e.currentTarget.value)} />
-      </div>
-      <div class="field">
-        <label for={id('date')}>{t('tenThings.occurredOn')}</label>
-        <input id={id('date')} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
-      </div>
-      <div class="field">
-        <label for={id('note')}>{t('tenThings.note')}</label>
-        <input id={id('note')} value={note()} maxLength={limits.tenThings.note.max} onInput={(e) => setNote(e.currentTarget.value)} />
-      </div>
+      </Field>
+      <Input id={id('qty')} type="number" inputmode="decimal" min="0" step="any" label={t('tenThings.quantity')} required value={quantity()} onValue={setQuantity} />
+      <Input id={id('date')} type="date" label={t('tenThings.occurredOn')} required value={date()} onValue={setDate} />
+      <Input id={id('note')} label={t('tenThings.note')} rule={limits.tenThings.note} value={note()} onValue={setNote} />
       <EvidencePicker itemId={props.item.itemId} idPrefix={props.idPrefix} files={files()} setFiles={setFiles} />
       <button class="btn btn--primary" type="submit" disabled={saving() || busy() || manual().length === 0}>
         {t('tenThings.submitReport')}

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { ApiError, mutate, query, type RouterOutputs } from '../../api';
 import { showError, showToast } from '../../toast';
 import { createConfirm } from '../../components/Confirm';
+import { Input } from '../../components/Input';
 import { type PlanViewV } from './labels';
 
 type Outcome = RouterOutputs['tenThings']['plans']['previewVote'];
@@ -47,8 +48,11 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
     });
     if (!ok) return;
     try {
-      await mutate('tenThings.plans.recordVote', input());
-      showToast('success', () => t('tenThings.voteRecorded'));
+      const { outcome: o } = await mutate('tenThings.plans.recordVote', input());
+      // Says what was decided: attendance, how many were adopted (by name) and any tie left to the plenary.
+      const names = o.adopted.map(nameOf).join('、') || '—';
+      const tie = o.tie ? o.tie.candidateIds.length : 0;
+      showToast('success', () => t('tenThings.voteRecorded', { present: o.quorum.present, total: o.quorum.total, n: o.adopted.length, names }) + (tie ? t('tenThings.voteRecordedTie', { n: tie }) : ''), 10_000);
       props.onSaved();
     } catch (err) {
       showError(err);
@@ -96,14 +100,8 @@ export function VotePanel(props: { view: PlanViewV; onSaved: () => void }) {
         }
       >
         <div class="tt-inline">
-          <div class="field">
-            <label for="tt-v-total">{t('tenThings.representativesTotal')}</label>
-            <input id="tt-v-total" type="number" min="1" value={total()} onInput={(e) => setTotal(Number(e.currentTarget.value))} />
-          </div>
-          <div class="field">
-            <label for="tt-v-present">{t('tenThings.present')}</label>
-            <input id="tt-v-present" type="number" min="0" value={present()} onInput={(e) => setPresent(Number(e.currentTarget.value))} />
-          </div>
+          <Input id="tt-v-total" label={t('tenThings.representativesTotal')} required type="number" inputmode="numeric" min="1" value={String(total())} onValue={(x) => setTotal(Number(x))} />
+          <Input id="tt-v-present" label={t('tenThings.present')} required type="number" inputmode="numeric" min="0" value={String(present())} onValue={(x) => setPresent(Number(x))} />
         </div>
         <div class="table-wrap">
           <table class="tt-vote-table">

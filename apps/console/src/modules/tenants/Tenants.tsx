@@ -3,7 +3,9 @@ import { mutate, query, type InputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
-import { createFieldErrors, describedBy } from '../../forms';
+import { createFieldErrors } from '../../forms';
+import { Input } from '../../components/Input';
+import { ConfirmPanel, FormActions, intoView } from '../../components/Panel';
 import { formatDateTime, t, tMaybe } from '../../i18n';
 import { errorText, showToast } from '../../toast';
 import type { RouterOutputs } from '../../api';
@@ -23,13 +25,6 @@ const EMPTY: Draft = { id: '', name: '', level: '', divisionCode: '' };
 
 /** What the panel above the list is doing: creating, editing, or confirming a suspension or a reactivation. */
 type Panel = { kind: 'create' } | { kind: 'edit'; tenant: Tenant } | { kind: 'suspend'; tenant: Tenant } | { kind: 'reactivate'; tenant: Tenant } | null;
-
-/** Brings a panel that opens above a long list into view and focuses its first control. */
-const intoView = (el: HTMLElement) =>
-  queueMicrotask(() => {
-    el.scrollIntoView({ block: 'start' });
-    el.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
-  });
 
 export default function Tenants() {
   const [tenants, { refetch }] = createResource(loadTenants);
@@ -153,19 +148,6 @@ function CreateTenant(props: { onDone: () => void; onCancel: () => void }) {
     }
   }
 
-  const text = (k: 'id' | 'name' | 'divisionCode', hint?: string, extra: Record<string, unknown> = {}) => (
-    <input
-      id={`tenant-${k}`}
-      type="text"
-      autocomplete="off"
-      value={draft()[k]}
-      aria-invalid={!!errors.get(k)}
-      aria-describedby={describedBy(`tenant-${k}`, !!hint, !!errors.get(k))}
-      onInput={(e) => set(k, e.currentTarget.value)}
-      {...extra}
-    />
-  );
-
   return (
     <div class="card narrow">
       <h2>{t('tenants.new')}</h2>
@@ -173,12 +155,8 @@ function CreateTenant(props: { onDone: () => void; onCancel: () => void }) {
         <Banner kind="error">{errorText(formError(), { staleOnConflict: false })}</Banner>
       </Show>
       <form class="form" novalidate onSubmit={(e) => void submit(e)}>
-        <Field id="tenant-id" label={t('tenants.id')} required hint={t('tenants.idHint')} error={errors.get('id')}>
-          {text('id', t('tenants.idHint'), { class: 'mono', spellcheck: false, maxlength: TENANT_ID_LENGTH.max })}
-        </Field>
-        <Field id="tenant-name" label={t('tenants.name')} required error={errors.get('name')}>
-          {text('name', undefined, { maxlength: limits.tenant.name.max })}
-        </Field>
+        <Input id="tenant-id" label={t('tenants.id')} required hint={t('tenants.idHint')} class="mono" spellcheck={false} autocomplete="off" maxLength={TENANT_ID_LENGTH.max} error={errors.get('id')} value={draft().id} onValue={(v) => set('id', v)} />
+        <Input id="tenant-name" label={t('tenants.name')} required rule={limits.tenant.name} autocomplete="off" error={errors.get('name')} value={draft().name} onValue={(v) => set('name', v)} />
         <Field id="tenant-level" label={t('tenants.level')} required error={errors.get('level')}>
           <select id="tenant-level" value={draft().level} aria-invalid={!!errors.get('level')} onChange={(e) => set('level', e.currentTarget.value)}>
             <option value="" disabled selected={draft().level === ''}>
@@ -193,17 +171,20 @@ function CreateTenant(props: { onDone: () => void; onCancel: () => void }) {
             </For>
           </select>
         </Field>
-        <Field id="tenant-divisionCode" label={t('tenants.divisionCode')} required hint={t('tenants.divisionHint')} error={errors.get('divisionCode')}>
-          {text('divisionCode', t('tenants.divisionHint'), { class: 'mono', inputmode: 'numeric', maxlength: IDENTIFIER_INPUT_MAX })}
-        </Field>
-        <div class="form__actions">
-          <button type="submit" class="btn btn--primary" disabled={busy()}>
-            {busy() ? t('common.saving') : t('common.create')}
-          </button>
-          <button type="button" class="btn" onClick={() => props.onCancel()}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <Input
+          id="tenant-divisionCode"
+          label={t('tenants.divisionCode')}
+          required
+          hint={t('tenants.divisionHint')}
+          class="mono"
+          inputmode="numeric"
+          autocomplete="off"
+          maxLength={IDENTIFIER_INPUT_MAX}
+          error={errors.get('divisionCode')}
+          value={draft().divisionCode}
+          onValue={(v) => set('divisionCode', v)}
+        />
+        <FormActions busy={busy()} submitLabel={t('common.create')} onCancel={props.onCancel} />
       </form>
     </div>
   );
@@ -245,19 +226,6 @@ function EditTenant(props: { tenant: Tenant; onDone: () => void; onCancel: () =>
     }
   }
 
-  const input = (id: string, field: string, value: () => string, set: (v: string) => void, maxlength: number, type = 'text') => (
-    <input
-      id={id}
-      type={type}
-      autocomplete="off"
-      maxlength={maxlength}
-      value={value()}
-      aria-invalid={!!errors.get(field)}
-      aria-describedby={describedBy(id, type === 'tel', !!errors.get(field))}
-      onInput={(e) => set(e.currentTarget.value)}
-    />
-  );
-
   return (
     <div class="card narrow" ref={intoView} aria-labelledby="tenant-edit-title">
       <h2 id="tenant-edit-title">{t('tenants.editTitle', { name: props.tenant.name })}</h2>
@@ -265,125 +233,54 @@ function EditTenant(props: { tenant: Tenant; onDone: () => void; onCancel: () =>
         <Banner kind="error">{errorText(formError())}</Banner>
       </Show>
       <form class="form" novalidate onSubmit={(e) => void submit(e)}>
-        <Field id="tenant-edit-name" label={t('tenants.name')} required error={errors.get('name')}>
-          {input('tenant-edit-name', 'name', name, setName, limits.tenant.name.max)}
-        </Field>
-        <Field id="tenant-edit-contact-name" label={t('tenants.contactName')} error={errors.get('contact.name')}>
-          {input('tenant-edit-contact-name', 'contact.name', contactName, setContactName, limits.tenant.contactName.max)}
-        </Field>
-        <Field id="tenant-edit-contact-phone" label={t('tenants.contactPhone')} hint={t('tenants.contactPhoneHint')} error={errors.get('contact.phone')}>
-          {input('tenant-edit-contact-phone', 'contact.phone', contactPhone, setContactPhone, IDENTIFIER_INPUT_MAX, 'tel')}
-        </Field>
-        <Field id="tenant-edit-contact-email" label={t('tenants.contactEmail')} error={errors.get('contact.email')}>
-          {input('tenant-edit-contact-email', 'contact.email', contactEmail, setContactEmail, limits.tenant.contactEmail.max, 'email')}
-        </Field>
-        <div class="form__actions">
-          <button type="submit" class="btn btn--primary" disabled={busy()}>
-            {busy() ? t('common.saving') : t('common.save')}
-          </button>
-          <button type="button" class="btn" onClick={() => props.onCancel()}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <Input id="tenant-edit-name" label={t('tenants.name')} required rule={limits.tenant.name} autocomplete="off" error={errors.get('name')} value={name()} onValue={setName} />
+        <Input id="tenant-edit-contact-name" label={t('tenants.contactName')} rule={limits.tenant.contactName} autocomplete="off" error={errors.get('contact.name')} value={contactName()} onValue={setContactName} />
+        <Input id="tenant-edit-contact-phone" type="tel" label={t('tenants.contactPhone')} hint={t('tenants.contactPhoneHint')} autocomplete="off" maxLength={IDENTIFIER_INPUT_MAX} error={errors.get('contact.phone')} value={contactPhone()} onValue={setContactPhone} />
+        <Input id="tenant-edit-contact-email" type="email" label={t('tenants.contactEmail')} rule={limits.tenant.contactEmail} autocomplete="off" error={errors.get('contact.email')} value={contactEmail()} onValue={setContactEmail} />
+        <FormActions busy={busy()} submitLabel={t('common.save')} onCancel={props.onCancel} />
       </form>
     </div>
   );
 }
 
 function SuspendTenant(props: { tenant: Tenant; onDone: () => void; onCancel: () => void }) {
-  const [reason, setReason] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-  const errors = createFieldErrors();
-
-  async function confirm() {
-    setError(undefined);
-    if (reason().trim().length < 2) {
-      errors.setErrors({ reason: () => t('tenants.reasonRequired') });
-      return;
-    }
-    errors.clear();
-    setBusy(true);
-    try {
-      await mutate('platform.tenants.suspend', { tenantId: props.tenant.id, reason: reason().trim() });
-      showToast('success', () => t('tenants.suspendedToast', { name: props.tenant.name }));
-      props.onDone();
-    } catch (err) {
-      if (errors.fromServer(err, ['reason']).length > 0 || Object.keys(errors.errors()).length === 0) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <div class="card narrow lc-confirm lc-confirm--danger" role="alertdialog" aria-labelledby="tenant-suspend-title" aria-describedby="tenant-suspend-text" ref={intoView}>
-      <h2 id="tenant-suspend-title">{t('tenants.suspendTitle', { name: props.tenant.name })}</h2>
-      <div id="tenant-suspend-text">
-        <ul>
-          <li>{t('tenants.suspendEffect.users')}</li>
-          <li>{t('tenants.suspendEffect.public')}</li>
-          <li>{t('tenants.suspendEffect.data')}</li>
-        </ul>
-      </div>
-      <Show when={error()}>
-        <Banner kind="error">{errorText(error(), { staleOnConflict: false })}</Banner>
-      </Show>
-      <Field id="tenant-suspend-reason" label={t('tenants.reason')} required hint={t('tenants.reasonHint')} error={errors.get('reason')}>
-        <textarea
-          id="tenant-suspend-reason"
-          rows={3}
-          maxlength={limits.tenant.suspendReason.max}
-          value={reason()}
-          aria-invalid={!!errors.get('reason')}
-          aria-describedby={describedBy('tenant-suspend-reason', true, !!errors.get('reason'))}
-          onInput={(e) => setReason(e.currentTarget.value)}
-        />
-      </Field>
-      <div class="form__actions">
-        <button type="button" class="btn btn--danger" disabled={busy()} onClick={() => void confirm()}>
-          {busy() ? t('common.saving') : t('tenants.suspendConfirm')}
-        </button>
-        <button type="button" class="btn" disabled={busy()} onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmPanel
+      id="tenant-suspend"
+      danger
+      title={t('tenants.suspendTitle', { name: props.tenant.name })}
+      reason={{ label: t('tenants.reason'), hint: t('tenants.reasonHint'), rule: limits.tenant.suspendReason, tooShort: () => t('tenants.reasonRequired') }}
+      confirmLabel={t('tenants.suspendConfirm')}
+      run={async (reason) => {
+        await mutate('platform.tenants.suspend', { tenantId: props.tenant.id, reason });
+        showToast('success', () => t('tenants.suspendedToast', { name: props.tenant.name }));
+      }}
+      onDone={props.onDone}
+      onCancel={props.onCancel}
+    >
+      <ul>
+        <li>{t('tenants.suspendEffect.users')}</li>
+        <li>{t('tenants.suspendEffect.public')}</li>
+        <li>{t('tenants.suspendEffect.data')}</li>
+      </ul>
+    </ConfirmPanel>
   );
 }
 
 function ReactivateTenant(props: { tenant: Tenant; onDone: () => void; onCancel: () => void }) {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-
-  async function confirm() {
-    setError(undefined);
-    setBusy(true);
-    try {
-      await mutate('platform.tenants.reactivate', { tenantId: props.tenant.id });
-      showToast('success', () => t('tenants.reactivatedToast', { name: props.tenant.name }));
-      props.onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <div class="card narrow lc-confirm" role="alertdialog" aria-labelledby="tenant-reactivate-title" aria-describedby="tenant-reactivate-text" ref={intoView}>
-      <h2 id="tenant-reactivate-title">{t('tenants.reactivateTitle', { name: props.tenant.name })}</h2>
-      <p id="tenant-reactivate-text">{t('tenants.reactivateText', { reason: props.tenant.suspendReason ?? '' })}</p>
-      <Show when={error()}>
-        <Banner kind="error">{errorText(error(), { staleOnConflict: false })}</Banner>
-      </Show>
-      <div class="form__actions">
-        <button type="button" class="btn btn--primary" disabled={busy()} onClick={() => void confirm()}>
-          {busy() ? t('common.saving') : t('tenants.reactivateConfirm')}
-        </button>
-        <button type="button" class="btn" disabled={busy()} onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmPanel
+      id="tenant-reactivate"
+      title={t('tenants.reactivateTitle', { name: props.tenant.name })}
+      confirmLabel={t('tenants.reactivateConfirm')}
+      run={async () => {
+        await mutate('platform.tenants.reactivate', { tenantId: props.tenant.id });
+        showToast('success', () => t('tenants.reactivatedToast', { name: props.tenant.name }));
+      }}
+      onDone={props.onDone}
+      onCancel={props.onCancel}
+    >
+      <p>{t('tenants.reactivateText', { reason: props.tenant.suspendReason ?? '' })}</p>
+    </ConfirmPanel>
   );
 }

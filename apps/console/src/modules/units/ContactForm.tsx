@@ -1,8 +1,9 @@
 import { createSignal, For, Show } from 'solid-js';
 import { ApiError, mutate } from '../../api';
 import { ActionBanner, Banner } from '../../components/Banner';
-import { Field } from '../../components/Field';
-import { createFieldErrors, describedBy } from '../../forms';
+import { Input } from '../../components/Input';
+import { FormActions } from '../../components/Panel';
+import { createFieldErrors } from '../../forms';
 import { lang, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
 import type { Unit } from '../../api-types';
@@ -73,45 +74,26 @@ export function ContactForm(props: { unit: Unit; onSaved: (u: Unit) => void; onC
         <Banner kind="error">{errorText(failure())}</Banner>
       </Show>
       <For each={others()}>{(i) => <Banner kind="error">{lang() === 'en' ? (i.messageEn ?? i.message) : i.message}</Banner>}</For>
-      <Field id="unit-contact-name" label={t('units.chairName')} required error={errors.get('chair.name') ?? errors.get('chair')}>
-        <input
-          id="unit-contact-name"
-          type="text"
-          autocomplete="off"
-          maxlength={limits.unit.chairName.max}
-          value={name()}
-          aria-invalid={!!errors.get('chair.name')}
-          aria-describedby={describedBy('unit-contact-name', false, !!errors.get('chair.name'))}
-          onInput={(e) => setName(e.currentTarget.value)}
-        />
-      </Field>
-      <Field id="unit-contact-phone" label={t('units.chairPhone')} hint={props.unit.chair.phoneMasked ? t('units.contact.phoneNow', { phone: props.unit.chair.phoneMasked }) : t('units.contact.phoneNone')} error={errors.get('chair.phone')}>
-        <input
-          id="unit-contact-phone"
-          type="tel"
-          inputmode="tel"
-          autocomplete="off"
-          maxlength={IDENTIFIER_INPUT_MAX}
-          value={phone()}
-          aria-invalid={!!errors.get('chair.phone')}
-          aria-describedby={describedBy('unit-contact-phone', true, !!errors.get('chair.phone'))}
-          onInput={(e) => setPhone(e.currentTarget.value)}
-        />
-      </Field>
+      <Input id="unit-contact-name" label={t('units.chairName')} required rule={limits.unit.chairName} autocomplete="off" error={errors.get('chair.name') ?? errors.get('chair')} value={name()} onValue={setName} />
+      <Input
+        id="unit-contact-phone"
+        label={t('units.chairPhone')}
+        hint={props.unit.chair.phoneMasked ? t('units.contact.phoneNow', { phone: props.unit.chair.phoneMasked }) : t('units.contact.phoneNone')}
+        type="tel"
+        inputmode="tel"
+        autocomplete="off"
+        maxLength={IDENTIFIER_INPUT_MAX}
+        error={errors.get('chair.phone')}
+        value={phone()}
+        onValue={setPhone}
+      />
       <Show when={props.unit.chair.phoneMasked && !phone().trim()}>
         <label class="check" for="unit-contact-remove">
           <input id="unit-contact-remove" type="checkbox" checked={removePhone()} onChange={(e) => setRemovePhone(e.currentTarget.checked)} />
           {t('units.contact.removePhone')}
         </label>
       </Show>
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy()}>
-          {busy() ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" class="btn" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy()} submitLabel={t('common.save')} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -1,8 +1,10 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { describedBy, type createFieldErrors } from '../../forms';
 import { t } from '../../i18n';
 import { UNIT_TYPES, type Unit, type UnitType } from '../../api-types';
 import { Field } from '../../components/Field';
+import { Input } from '../../components/Input';
+import { FormActions } from '../../components/Panel';
 import { IDENTIFIER_INPUT_MAX, limits, numberLimits } from '@ufp/core/validation/limits';
 
 export interface UnitFormValues {
@@ -63,19 +65,7 @@ export function UnitForm(props: {
         props.onSubmit(v());
       }}
     >
-      <Field id={id('name')} label={t('units.name')} required error={err('name')}>
-        <input
-          id={id('name')}
-          name="name"
-          type="text"
-          autocomplete="organization"
-          maxlength={limits.unit.name.max}
-          value={v().name}
-          aria-invalid={!!err('name')}
-          aria-describedby={describedBy(id('name'), false, !!err('name'))}
-          onInput={(e) => set('name', e.currentTarget.value)}
-        />
-      </Field>
+      <Input id={id('name')} name="name" label={t('units.name')} required rule={limits.unit.name} autocomplete="organization" error={err('name')} value={v().name} onValue={(x) => set('name', x)} />
       <Field id={id('type')} label={t('units.type')} required error={err('type')}>
         <select
           id={id('type')}
@@ -97,82 +87,50 @@ export function UnitForm(props: {
           </For>
         </select>
       </Field>
-      <Field id={id('uscc')} label={t('units.uscc')} hint={t('units.usccHint')} error={err('uscc')}>
-        <input
-          id={id('uscc')}
-          name="uscc"
-          type="text"
-          class="mono"
-          inputmode="text"
-          autocapitalize="characters"
-          autocomplete="off"
-          spellcheck={false}
-          maxlength={IDENTIFIER_INPUT_MAX}
-          value={v().uscc}
-          aria-invalid={!!err('uscc')}
-          aria-describedby={describedBy(id('uscc'), true, !!err('uscc'))}
-          onInput={(e) => set('uscc', e.currentTarget.value.toUpperCase())}
-        />
-      </Field>
-      <Field id={id('memberCount')} label={t('units.memberCount')} required error={err('memberCount')}>
-        <input
-          id={id('memberCount')}
-          name="memberCount"
-          type="number"
-          inputmode="numeric"
-          min={numberLimits.memberCount.min}
-          max={numberLimits.memberCount.max}
-          step="1"
-          value={v().memberCount}
-          aria-invalid={!!err('memberCount')}
-          aria-describedby={describedBy(id('memberCount'), false, !!err('memberCount'))}
-          onInput={(e) => set('memberCount', e.currentTarget.value)}
-        />
-      </Field>
-      <Field id={id('chairName')} label={t('units.chairName')} required error={err('chair.name') ?? err('chair')}>
-        <input
-          id={id('chairName')}
-          name="chairName"
-          type="text"
-          autocomplete="off"
-          maxlength={limits.unit.chairName.max}
-          value={v().chairName}
-          aria-invalid={!!err('chair.name')}
-          aria-describedby={describedBy(id('chairName'), false, !!(err('chair.name') ?? err('chair')))}
-          onInput={(e) => set('chairName', e.currentTarget.value)}
-        />
-      </Field>
-      <Field
+      <Input
+        id={id('uscc')}
+        name="uscc"
+        label={t('units.uscc')}
+        hint={t('units.usccHint')}
+        class="mono"
+        inputmode="text"
+        autocapitalize="characters"
+        autocomplete="off"
+        spellcheck={false}
+        maxLength={IDENTIFIER_INPUT_MAX}
+        error={err('uscc')}
+        value={v().uscc}
+        onValue={(x) => set('uscc', x.toUpperCase())}
+      />
+      <Input
+        id={id('memberCount')}
+        name="memberCount"
+        label={t('units.memberCount')}
+        required
+        type="number"
+        inputmode="numeric"
+        min={numberLimits.memberCount.min}
+        max={numberLimits.memberCount.max}
+        step="1"
+        error={err('memberCount')}
+        value={v().memberCount}
+        onValue={(x) => set('memberCount', x)}
+      />
+      <Input id={id('chairName')} name="chairName" label={t('units.chairName')} required rule={limits.unit.chairName} autocomplete="off" error={err('chair.name') ?? err('chair')} value={v().chairName} onValue={(x) => set('chairName', x)} />
+      <Input
         id={id('chairPhone')}
+        name="chairPhone"
         label={t('units.chairPhone')}
         hint={props.editing ? t('units.chairPhoneKeep') : undefined}
+        type="tel"
+        inputmode="tel"
+        autocomplete="off"
+        maxLength={IDENTIFIER_INPUT_MAX}
         error={err('chair.phone')}
-      >
-        <input
-          id={id('chairPhone')}
-          name="chairPhone"
-          type="tel"
-          inputmode="tel"
-          autocomplete="off"
-          maxlength={IDENTIFIER_INPUT_MAX}
-          value={v().chairPhone}
-          aria-invalid={!!err('chair.phone')}
-          aria-describedby={describedBy(id('chairPhone'), !!props.editing, !!err('chair.phone'))}
-          onInput={(e) => set('chairPhone', e.currentTarget.value)}
-        />
-      </Field>
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={props.busy}>
-          {props.busy ? t('common.saving') : props.submitLabel}
-        </button>
-        <Show when={props.onCancel}>
-          {(cancel) => (
-            <button type="button" class="btn" onClick={() => cancel()()}>
-              {t('common.cancel')}
-            </button>
-          )}
-        </Show>
-      </div>
+        value={v().chairPhone}
+        onValue={(x) => set('chairPhone', x)}
+      />
+      <FormActions busy={props.busy} submitLabel={props.submitLabel} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -1,14 +1,15 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
+import { SearchForm } from '../../components/SearchForm';
 import { formatDateTime, formatNumber, t } from '../../i18n';
 import { UNITS_ACCESS } from './access';
 import { createPaged } from '../../paged';
 import { hasRole } from '../../session';
 import { errorText } from '../../toast';
-import { UNIT_TYPES, type Unit } from '../../api-types';
+import { UNIT_TYPES, type Unit, type UnitType } from '../../api-types';
 import { limits } from '@ufp/core/validation/limits';
 
 export default function Units() {
@@ -37,53 +38,16 @@ export default function Units() {
       <Show when={!canWrite()}>
         <p class="muted">{t('units.readOnly')}</p>
       </Show>
-      <form
-        class="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void list.reload();
-        }}
-      >
-        <div class="field">
-          <label for="units-q">{t('units.searchLabel')}</label>
-          <input
-            id="units-q"
-            type="search"
-            maxlength={limits.unit.search.max}
-            value={q()}
-            placeholder={t('units.searchPlaceholder')}
-            onInput={(e) => setQ(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="units-type">{t('units.filterType')}</label>
-          <select
-            id="units-type"
-            value={type()}
-            onChange={(e) => {
-              setType(e.currentTarget.value);
-              void list.reload();
-            }}
-          >
-            <option value="" selected={type() === ''}>
-              {t('common.all')}
-            </option>
-            <For each={UNIT_TYPES}>
-              {(ty) => (
-                <option value={ty} selected={type() === ty}>
-                  {t(`units.type.${ty}`)}
-                </option>
-              )}
-            </For>
-          </select>
-        </div>
-        <div class="filters__actions">
-          <button type="submit" class="btn">
-            {t('common.search')}
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        id="units-q"
+        label={t('units.searchLabel')}
+        placeholder={t('units.searchPlaceholder')}
+        rule={limits.unit.search}
+        q={q()}
+        onQ={setQ}
+        selects={[{ id: 'units-type', label: () => t('units.filterType'), value: type, onChange: setType, options: UNIT_TYPES, text: (ty) => t(`units.type.${ty as UnitType}`) }]}
+        onSearch={() => void list.reload()}
+      />
       <Show when={list.error()}>
         <Banner
           kind="error"

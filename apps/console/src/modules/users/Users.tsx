@@ -4,6 +4,9 @@ import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { createFieldErrors, describedBy } from '../../forms';
+import { Input } from '../../components/Input';
+import { ConfirmPanel, FormActions, intoView } from '../../components/Panel';
+import { SearchForm, type SearchSelect } from '../../components/SearchForm';
 import { formatDateTime, t, tMaybe } from '../../i18n';
 import { createPaged } from '../../paged';
 import { me } from '../../session';
@@ -34,13 +37,6 @@ async function allUnits(): Promise<Unit[]> {
 
 type Panel = { kind: 'create' } | { kind: 'edit'; user: UserRow } | { kind: 'disable'; user: UserRow } | { kind: 'enable'; user: UserRow } | null;
 
-/** Brings a panel that opens above a long list into view and focuses its first control. */
-const intoView = (el: HTMLElement) =>
-  queueMicrotask(() => {
-    el.scrollIntoView({ block: 'start' });
-    el.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
-  });
-
 const moduleNames = (modules: readonly string[] | undefined) => (modules?.length ? modules.map((m) => tMaybe(`module.${m}`, m)).join('、') : t('users.modulesAll'));
 
 interface UserSearch {
@@ -54,53 +50,16 @@ function searchInput(v: UserSearch): Omit<InputOf<'users.list'> & object, 'curso
   return { ...(v.q.trim() ? { q: v.q.trim() } : {}), ...(v.role ? { role: v.role } : {}), ...(v.status ? { status: v.status } : {}) };
 }
 
-/** Search by name or login identifier, role and status; a select applies at once, the text on 搜索 / Enter. */
-function UserSearchForm(props: { value: UserSearch; onSearch: (v: UserSearch) => void }) {
-  const [draft, setDraft] = createSignal<UserSearch>({ ...props.value });
-  const apply = (patch: Partial<UserSearch>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    props.onSearch(draft());
-  };
-  return (
-    <form
-      class="filters"
-      role="search"
-      aria-label={t('users.search.label')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSearch(draft());
-      }}
-    >
-      <div class="field">
-        <label for="users-q">{t('users.search.q')}</label>
-        <input id="users-q" type="search" maxlength={limits.user.search.max} value={draft().q} placeholder={t('users.search.placeholder')} onInput={(e) => setDraft((d) => ({ ...d, q: e.currentTarget.value }))} />
-      </div>
-      <div class="field">
-        <label for="users-role">{t('users.roles')}</label>
-        <select id="users-role" value={draft().role} onChange={(e) => apply({ role: e.currentTarget.value as UserSearch['role'] })}>
-          <option value="">{t('common.all')}</option>
-          <For each={TENANT_ROLES}>{(r) => <option value={r}>{tMaybe(`role.${r}`, r)}</option>}</For>
-        </select>
-      </div>
-      <div class="field">
-        <label for="users-status">{t('users.status')}</label>
-        <select id="users-status" value={draft().status} onChange={(e) => apply({ status: e.currentTarget.value as UserSearch['status'] })}>
-          <option value="">{t('common.all')}</option>
-          <option value="active">{t('users.status.active')}</option>
-          <option value="disabled">{t('users.status.disabled')}</option>
-        </select>
-      </div>
-      <div class="filters__actions">
-        <button type="submit" class="btn">
-          {t('common.search')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 export default function Users() {
   const [search, setSearch] = createSignal<UserSearch>({ q: '', role: '', status: '' });
+  // The search as typed and chosen; a select applies at once, the text on 搜索 / Enter.
+  const [q, setQ] = createSignal('');
+  const [role, setRole] = createSignal<UserSearch['role']>('');
+  const [status, setStatus] = createSignal<UserSearch['status']>('');
+  const selects: SearchSelect[] = [
+    { id: 'users-role', label: () => t('users.roles'), value: role, onChange: (v) => setRole(v as UserSearch['role']), options: TENANT_ROLES, text: (r) => tMaybe(`role.${r}`, r) },
+    { id: 'users-status', label: () => t('users.status'), value: status, onChange: (v) => setStatus(v as UserSearch['status']), options: ['active', 'disabled'], text: (v) => tMaybe(`users.status.${v}`, v) },
+  ];
   const list = createPaged<UserRow>((cursor) => query('users.list', { limit: 50, ...searchInput(search()), ...(cursor ? { cursor } : {}) }));
   onMount(() => void list.reload());
   const [units] = createResource(allUnits);
@@ -139,10 +98,17 @@ export default function Users() {
           {(p) => <EnableUser user={(p as { user: UserRow }).user} onDone={done} onCancel={close} />}
         </Match>
       </Switch>
-      <UserSearchForm
-        value={search()}
-        onSearch={(v) => {
-          setSearch(v);
+      <SearchForm
+        id="users-q"
+        ariaLabel={t('users.search.label')}
+        label={t('users.search.q')}
+        placeholder={t('users.search.placeholder')}
+        rule={limits.user.search}
+        q={q()}
+        onQ={setQ}
+        selects={selects}
+        onSearch={() => {
+          setSearch({ q: q(), role: role(), status: status() });
           void list.reload();
         }}
       />
@@ -276,37 +242,19 @@ function UserForm(props: { user?: UserRow; units: Unit[]; onDone: () => void; on
         <Banner kind="error">{errorText(formError(), { staleOnConflict: editing })}</Banner>
       </Show>
       <form class="form" novalidate onSubmit={(e) => void submit(e)}>
-        <Field id={`${prefix}-name`} label={t('users.name')} required error={errors.get('name')}>
-          <input
-            id={`${prefix}-name`}
-            type="text"
-            autocomplete="off"
-            maxlength={limits.user.name.max}
-            value={name()}
-            aria-invalid={!!errors.get('name')}
-            aria-describedby={describedBy(`${prefix}-name`, false, !!errors.get('name'))}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </Field>
-        <Field
+        <Input id={`${prefix}-name`} label={t('users.name')} required rule={limits.user.name} autocomplete="off" error={errors.get('name')} value={name()} onValue={setName} />
+        <Input
           id={`${prefix}-login`}
           label={t('users.loginId')}
           hint={props.user?.loginKind === 'phone' ? t('users.loginIdKeep', { current: props.user.loginId ?? '' }) : t('users.loginIdHint')}
+          class="mono"
+          autocomplete="off"
+          spellcheck={false}
+          maxLength={IDENTIFIER_INPUT_MAX}
           error={errors.get('loginId')}
-        >
-          <input
-            id={`${prefix}-login`}
-            type="text"
-            autocomplete="off"
-            spellcheck={false}
-            maxlength={IDENTIFIER_INPUT_MAX}
-            class="mono"
-            value={loginId()}
-            aria-invalid={!!errors.get('loginId')}
-            aria-describedby={describedBy(`${prefix}-login`, true, !!errors.get('loginId'))}
-            onInput={(e) => setLoginId(e.currentTarget.value)}
-          />
-        </Field>
+          value={loginId()}
+          onValue={setLoginId}
+        />
         <fieldset class="field" classList={{ 'field--invalid': !!errors.get('roles') }}>
           <legend>
             {t('users.roles')}
@@ -383,107 +331,46 @@ function UserForm(props: { user?: UserRow; units: Unit[]; onDone: () => void; on
         <Show when={editing && props.user!.userId === me()?.sub}>
           <Banner kind="info">{t('users.editingSelf')}</Banner>
         </Show>
-        <div class="form__actions">
-          <button type="submit" class="btn btn--primary" disabled={busy()}>
-            {busy() ? t('common.saving') : editing ? t('common.save') : t('common.create')}
-          </button>
-          <button type="button" class="btn" onClick={() => props.onCancel()}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions busy={busy()} submitLabel={editing ? t('common.save') : t('common.create')} onCancel={props.onCancel} />
       </form>
     </div>
   );
 }
 
 function DisableUser(props: { user: UserRow; onDone: () => void; onCancel: () => void }) {
-  const [reason, setReason] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-  const errors = createFieldErrors();
-
-  async function confirm() {
-    setError(undefined);
-    if (reason().trim().length < 2) {
-      errors.setErrors({ reason: () => t('users.reasonRequired') });
-      return;
-    }
-    errors.clear();
-    setBusy(true);
-    try {
-      await mutate('users.disable', { userId: props.user.userId, reason: reason().trim() });
-      showToast('success', () => t('users.disabledToast', { name: props.user.name }));
-      props.onDone();
-    } catch (err) {
-      if (errors.fromServer(err, ['reason']).length > 0 || Object.keys(errors.errors()).length === 0) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <div class="card narrow lc-confirm lc-confirm--danger" role="alertdialog" aria-labelledby="user-disable-title" aria-describedby="user-disable-text" ref={intoView}>
-      <h2 id="user-disable-title">{t('users.disableTitle', { name: props.user.name })}</h2>
-      <p id="user-disable-text">{t('users.disableText')}</p>
-      <Show when={error()}>
-        <Banner kind="error">{errorText(error(), { staleOnConflict: false })}</Banner>
-      </Show>
-      <Field id="user-disable-reason" label={t('users.reason')} required error={errors.get('reason')}>
-        <textarea
-          id="user-disable-reason"
-          rows={3}
-          maxlength={limits.user.disableReason.max}
-          value={reason()}
-          aria-invalid={!!errors.get('reason')}
-          aria-describedby={describedBy('user-disable-reason', false, !!errors.get('reason'))}
-          onInput={(e) => setReason(e.currentTarget.value)}
-        />
-      </Field>
-      <div class="form__actions">
-        <button type="button" class="btn btn--danger" disabled={busy()} onClick={() => void confirm()}>
-          {busy() ? t('common.saving') : t('users.disableConfirm')}
-        </button>
-        <button type="button" class="btn" disabled={busy()} onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmPanel
+      id="user-disable"
+      danger
+      title={t('users.disableTitle', { name: props.user.name })}
+      reason={{ label: t('users.reason'), rule: limits.user.disableReason, tooShort: () => t('users.reasonRequired') }}
+      confirmLabel={t('users.disableConfirm')}
+      run={async (reason) => {
+        await mutate('users.disable', { userId: props.user.userId, reason });
+        showToast('success', () => t('users.disabledToast', { name: props.user.name }));
+      }}
+      onDone={props.onDone}
+      onCancel={props.onCancel}
+    >
+      <p>{t('users.disableText')}</p>
+    </ConfirmPanel>
   );
 }
 
 function EnableUser(props: { user: UserRow; onDone: () => void; onCancel: () => void }) {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-
-  async function confirm() {
-    setError(undefined);
-    setBusy(true);
-    try {
-      await mutate('users.enable', { userId: props.user.userId });
-      showToast('success', () => t('users.enabledToast', { name: props.user.name }));
-      props.onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <div class="card narrow lc-confirm" role="alertdialog" aria-labelledby="user-enable-title" aria-describedby="user-enable-text" ref={intoView}>
-      <h2 id="user-enable-title">{t('users.enableTitle', { name: props.user.name })}</h2>
-      <p id="user-enable-text">{t('users.enableText')}</p>
-      <Show when={error()}>
-        <Banner kind="error">{errorText(error(), { staleOnConflict: false })}</Banner>
-      </Show>
-      <div class="form__actions">
-        <button type="button" class="btn btn--primary" disabled={busy()} onClick={() => void confirm()}>
-          {busy() ? t('common.saving') : t('users.enableConfirm')}
-        </button>
-        <button type="button" class="btn" disabled={busy()} onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmPanel
+      id="user-enable"
+      title={t('users.enableTitle', { name: props.user.name })}
+      confirmLabel={t('users.enableConfirm')}
+      run={async () => {
+        await mutate('users.enable', { userId: props.user.userId });
+        showToast('success', () => t('users.enabledToast', { name: props.user.name }));
+      }}
+      onDone={props.onDone}
+      onCancel={props.onCancel}
+    >
+      <p>{t('users.enableText')}</p>
+    </ConfirmPanel>
   );
 }

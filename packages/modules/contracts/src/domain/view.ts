@@ -16,7 +16,7 @@ export interface ContractFilter {
   unitId?: string;
   /** In force and ending on or before this date. */
   endingBy?: string;
-  /** Title or first employer party contains this. */
+  /** Title or any employer party contains this. */
   q?: string;
 }
 
@@ -47,6 +47,7 @@ export function matchesFilter(c: Contract, f: ContractFilter): boolean {
   if (f.industry && c.scope?.industry !== f.industry) return false;
   if (f.unitId && c.unitId !== f.unitId) return false;
   if (f.endingBy && !((c.status === 'effective' || c.status === 'expiring') && c.term.end <= f.endingBy)) return false;
-  if (f.q && !(c.title.includes(f.q) || (c.employerParties[0]?.name ?? '').includes(f.q))) return false;
+  const q = f.q;
+  if (q && !(c.title.includes(q) || c.employerParties.some((p) => p.name.includes(q)))) return false;
   return true;
 }

@@ -8,16 +8,20 @@ import { openClocks } from '../domain/clocks.js';
 import type { NoticeInput } from '../schemas.js';
 import { calendarOf, ContractRepository, loadedNotices, noticesInForce, saveNotice, workCalendar, type StoredNotice } from '../store.js';
 
-const pickLoaded = ({ year, source, version, loadedAt }: StoredNotice) => ({ year, source, version, loadedAt });
+/** Who loaded a notice, by name: the one written with it, else the platform directory's (never only a subject when either knows). */
+const pickLoaded =
+  (names: ReadonlyMap<string, string>) =>
+  ({ year, source, version, loadedAt, loadedBy, loadedByName }: StoredNotice) => ({ year, source, version, loadedAt, loadedBy, loadedByName: loadedByName ?? names.get(loadedBy) });
 
 /** The holiday notices the clocks run on: those in force (shipped or loaded) and those the operator loaded. */
 export async function get(ctx: Context) {
-  const loaded = await loadedNotices(ctx.deps.table);
+  const [loaded, names] = await Promise.all([loadedNotices(ctx.deps.table), ctx.deps.users.platformNames()]);
+  const pick = pickLoaded(names);
   return {
     coveredYears: calendarOf(loaded).coveredYears(),
     today: shanghaiDate(ctx.deps.clock.now()),
-    notices: noticesInForce(loaded).map(({ year, source, off, work, origin }) => ({ year, source, off, work, origin, ...(origin === 'loaded' ? pickLoaded(loaded.find((n) => n.year === year)!) : {}) })),
-    loaded: loaded.map(pickLoaded),
+    notices: noticesInForce(loaded).map(({ year, source, off, work, origin }) => ({ year, source, off, work, origin, ...(origin === 'loaded' ? pick(loaded.find((n) => n.year === year)!) : {}) })),
+    loaded: loaded.map(pick),
   };
 }
 
@@ -31,7 +35,7 @@ export async function load(ctx: Context & { actor: Actor }, input: NoticeInput) 
   const before = loaded.find((n) => n.year === input.year);
   if ((before?.version ?? 0) !== input.version) throw staleVersion();
   const now = ctx.deps.clock.now();
-  const notice = { year: input.year, source: input.source, off: input.off, work: input.work, version: input.version + 1, loadedAt: now.toISOString(), loadedBy: ctx.actor.sub };
+  const notice = { year: input.year, source: input.source, off: input.off, work: input.work, version: input.version + 1, loadedAt: now.toISOString(), loadedBy: ctx.actor.sub, ...(ctx.actor.name ? { loadedByName: ctx.actor.name } : {}) };
   const [calBefore, calAfter] = [calendarOf(loaded), calendarOf([...loaded.filter((n) => n.year !== input.year), notice])];
   const days = changedDays(input.year, calBefore, calAfter);
   const clocks = await clocksMoved(ctx, calBefore, calAfter);

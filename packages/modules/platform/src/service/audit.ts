@@ -24,11 +24,18 @@ export async function listAudit(ctx: TenantCtx, input: ListInput) {
   const named = input?.actor ? users.find((u) => u.userId !== input.actor && u.name === input.actor) : undefined;
   const page = await listIn(ctx, ctx.scope, named ? { ...input, actor: named.userId } : input);
   const names = new Map(users.map((u) => [u.userId, u.name]));
-  return { ...page, items: page.items.map((e) => ({ ...e, actorName: names.get(e.actor) })) };
+  return { ...page, items: page.items.map((e) => ({ ...e, actorName: names.get(e.actor) ?? e.actorName })) };
 }
 
-/** The platform's own audit log (platform-wide acts such as loading a holiday notice), for the platform operator. */
-export const listPlatformAudit = (ctx: PlatformCtx, input: ListInput) => listIn(ctx, platformAuditScope(ctx.actor), input);
+/**
+ * The platform's own audit log (platform-wide acts such as loading a holiday notice), for the platform operator.
+ * Operators are in no tenant's directory: each entry is named by the name written with it (the token's), else
+ * by the platform's own directory entry; an operator known to neither keeps only the subject.
+ */
+export async function listPlatformAudit(ctx: PlatformCtx, input: ListInput) {
+  const [page, names] = await Promise.all([listIn(ctx, platformAuditScope(ctx.actor), input), ctx.deps.users.platformNames()]);
+  return { ...page, items: page.items.map((e) => ({ ...e, actorName: e.actorName ?? names.get(e.actor) })) };
+}
 
 /** Recomputes the tenant's audit chain and reports the first entry or digest that does not match, and what is not yet sealed. */
 export const verifyAudit = (ctx: TenantCtx, input: Period) => verifyAuditLog(ctx.deps.table, ctx.deps.auditSigner, ctx.scope.tenantId, period(input));

@@ -23,6 +23,8 @@ export const en: Record<keyof typeof zh, string> = {
   'audit.integrity.finding.digest_missing': 'sealed digest {seq} is missing',
   'audit.at': 'Time',
   'audit.actor': 'Actor',
+  'audit.actorOperator': 'Platform operator ({id})',
+  'audit.actorUnlisted': 'Not in the directory ({id})',
   'audit.action': 'Action',
   'audit.entityType': 'Entity type',
   'audit.entityId': 'Entity ID',

@@ -22,6 +22,8 @@ export const zh = {
   'audit.integrity.finding.digest_missing': '缺少第 {seq} 号封存摘要',
   'audit.at': '时间',
   'audit.actor': '操作人',
+  'audit.actorOperator': '平台运维（{id}）',
+  'audit.actorUnlisted': '未登记人员（{id}）',
   'audit.action': '操作',
   'audit.entityType': '对象类型',
   'audit.entityId': '对象 ID',

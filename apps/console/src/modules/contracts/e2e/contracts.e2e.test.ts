@@ -84,6 +84,8 @@ describe('集体合同', () => {
       await expect.poll(() => page.getByTestId('vote-meter').textContent()).toContain('通过');
       await record(page, '记录表决结果');
       expect(await page.getByTestId('contract-status').textContent()).toBe('职代会已通过');
+      // The success message says what was decided, not just that a step was done.
+      await page.getByRole('status').filter({ hasText: '已保存表决结果：赞成 16 / 应到 30（实到 20），通过' }).waitFor();
       await record(page, '办理：首席代表签字', '确认签字');
       await record(page, '办理：报送审查', '确认报送');
       expect(await page.getByTestId('contract-status').textContent()).toBe('已报送审查');
@@ -203,6 +205,9 @@ describe('集体合同', () => {
       await expect.poll(() => op.getByTestId('calendar-result').textContent(), { timeout: 15_000 }).toMatch(/其中 [1-9]\d* 个不再暂定/);
       await expect.poll(() => op.getByTestId('covered-years').textContent()).toContain('2027');
       await expect.poll(() => op.getByTestId('platform-audit-summary').first().textContent()).toContain('加载2027年节假日安排');
+      // The operator is named, not shown as a subject id: in the log and on the loaded notice.
+      expect(await op.getByTestId('platform-audit-actor').first().textContent()).toBe('平台运营');
+      await expect.poll(() => op.getByText(/平台加载 v1，.*，平台运营/).count()).toBeGreaterThan(0);
       await screenshot(op, 'platform-calendar');
     } finally {
       await op.context().close();

@@ -162,4 +162,11 @@ export const en: Record<keyof typeof zh, string> = {
   'contracts.confirm.fileBody': '"{title}" enters the bureau\'s 15-day review and takes effect if no objection is raised; the filing cannot be undone.',
   'contracts.confirm.file': 'Confirm filing',
   'contracts.confirm.date': 'Date',
+  'contracts.voteSaved': 'Vote recorded: {approve} in favour of {total} representatives{present}: {outcome}',
+  'contracts.voteSaved.present': ' ({present} present)',
+  'contracts.voteSaved.passed': 'passed',
+  'contracts.voteSaved.failed': 'not passed ({why})',
+  'contracts.voteSaved.noQuorum': 'fewer than two thirds present',
+  'contracts.voteSaved.noMajority': 'not more than half of all in favour',
+  'contracts.voteSaved.sep': '; ',
 };

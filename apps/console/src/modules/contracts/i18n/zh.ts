@@ -161,4 +161,11 @@ export const zh = {
   'contracts.confirm.fileBody': '「{title}」报送后进入人社部门15日审查期，期满无异议即生效；报送记录不能撤销。',
   'contracts.confirm.file': '确认报送',
   'contracts.confirm.date': '日期',
+  'contracts.voteSaved': '已保存表决结果：赞成 {approve} / 应到 {total}{present}，{outcome}',
+  'contracts.voteSaved.present': '（实到 {present}）',
+  'contracts.voteSaved.passed': '通过',
+  'contracts.voteSaved.failed': '未通过（{why}）',
+  'contracts.voteSaved.noQuorum': '到会不足三分之二',
+  'contracts.voteSaved.noMajority': '赞成未过全体半数',
+  'contracts.voteSaved.sep': '；',
 } as const;

@@ -78,6 +78,14 @@ describe('hardship assistance', () => {
         await staff.getByRole('link', { name: worker }).first().click();
         await staff.locator('#hs-investigate input[name=visitedOn]').fill(shanghai(-7));
         await staff.locator('#hs-investigate textarea[name=findings]').fill('入户走访核实，家庭收入与申报一致');
+        // Switching the language relabels the forms without losing what was typed.
+        await staff.locator('.lang-switch').click();
+        await staff.locator('#hs-investigate').getByRole('heading', { name: 'Record investigation' }).waitFor();
+        expect(await staff.locator('#hs-investigate textarea[name=findings]').inputValue()).toBe('入户走访核实，家庭收入与申报一致');
+        expect(await staff.locator('#hs-investigate input[name=visitedOn]').inputValue()).toBe(shanghai(-7));
+        await staff.locator('.lang-switch').click();
+        await staff.locator('#hs-investigate').getByRole('heading', { name: '登记入户调查' }).waitFor();
+        expect(await staff.locator('#hs-investigate textarea[name=findings]').inputValue()).toBe('入户走访核实，家庭收入与申报一致');
         await staff.getByRole('button', { name: '登记入户调查' }).click();
         await expect.poll(() => staff.getByTestId('file-status').innerText()).toBe('待公示');
         await staff.locator('#hs-notice input[name=startsOn]').fill(shanghai(-6));

@@ -46,6 +46,7 @@ export const en: Record<keyof typeof zh, string> = {
   'platformDeadLetters.result': 'Redrive done: {ok} succeeded, {failed} failed, {skipped} skipped',
   'platformDeadLetters.remaining': '{n} more left (at most 100 per redrive); redrive again.',
   'platformDeadLetters.failures': 'Not redriven',
+  'platformDeadLetters.notLoaded': 'The dead letters could not be read (see the message above); retry',
   'platformDeadLetters.empty': 'No dead letters: every event was handled and delivered',
   'platformDeadLetters.source.consumer': 'Consumer failed',
   'platformDeadLetters.source.rule': 'Rule could not deliver',

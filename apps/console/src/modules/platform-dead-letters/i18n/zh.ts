@@ -45,6 +45,7 @@ export const zh = {
   'platformDeadLetters.result': '重新投递完成：成功 {ok}，失败 {failed}，跳过 {skipped}',
   'platformDeadLetters.remaining': '还有 {n} 条未处理（每次最多 100 条），请再次重新投递。',
   'platformDeadLetters.failures': '未成功的事件',
+  'platformDeadLetters.notLoaded': '死信未能读取（见上方提示），请重试',
   'platformDeadLetters.empty': '没有死信：所有事件均已处理和投递',
   'platformDeadLetters.source.consumer': '处理器失败',
   'platformDeadLetters.source.rule': '规则未能投递',

@@ -30,7 +30,7 @@ describe('十件实事 end to end', () => {
       await page.goto('/ten-things');
       await page.getByRole('heading', { name: '服务职工“十件实事”', level: 1 }).waitFor();
       await page.locator('summary', { hasText: '新建年度计划' }).click();
-      await page.getByLabel('年度', { exact: true }).fill(String(year));
+      await page.getByLabel(/^年度( |$)/).fill(String(year));
       await page.getByLabel('计划名称').fill(`${year}年服务职工十件实事（E2E）`);
       await page.getByRole('button', { name: '新建年度计划' }).click();
       await page.locator('#tt-cands').waitFor();
@@ -51,9 +51,9 @@ describe('十件实事 end to end', () => {
       await screenshot(page, 'ten-things-candidates');
 
       await page.getByLabel('应到代表（委员）人数').fill('45');
-      await page.getByLabel('实到人数', { exact: true }).fill('29');
+      await page.getByLabel(/^实到人数/).fill('29');
       await page.getByTestId('tt-vote-preview').getByText(/三分之二/).waitFor();
-      await page.getByLabel('实到人数', { exact: true }).fill('40');
+      await page.getByLabel(/^实到人数/).fill('40');
       for (let i = 0; i < 12; i++) await page.getByTestId(`tt-ballot-${i}-for`).fill(String(i < 10 ? 39 - i : 12));
       await page.getByTestId('tt-vote-preview').getByText('将通过 10 项').waitFor();
       await page.getByRole('row', { name: new RegExp(title(3)) }).getByText('通过', { exact: true }).waitFor();
@@ -62,6 +62,8 @@ describe('十件实事 end to end', () => {
       await page.getByRole('button', { name: /保存票决结果/ }).click();
       await page.getByRole('dialog').getByRole('button', { name: '确认保存' }).click();
       await expect.poll(() => page.getByTestId('tt-item').count(), { timeout: 15_000 }).toBe(10);
+      // The success message says what was decided, not only that something was saved.
+      await page.getByRole('status').filter({ hasText: '已保存票决结果：实到 40 / 应到 45，10 项入选' }).waitFor();
 
       await page.getByRole('link', { name: title(0) }).click();
       await page.getByRole('heading', { name: title(0), level: 1 }).waitFor();
@@ -81,7 +83,7 @@ describe('十件实事 end to end', () => {
       await page.goto('/ten-things/my');
       const task = page.getByTestId('tt-task').filter({ hasText: title(0) });
       await task.waitFor();
-      await task.getByLabel('数量', { exact: true }).fill('10');
+      await task.getByLabel(/^数量( |$)/).fill('10');
       // 佐证材料: a file of a type not accepted is refused on its own row; the PNG uploads with progress and is checked.
       const files = task.locator('input[type=file]').first();
       await files.setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ\x90\x00') });
