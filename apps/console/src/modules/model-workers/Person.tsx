@@ -20,7 +20,7 @@ export default function Person() {
   const params = useParams<{ personId: string }>();
   const [person, { refetch }] = createResource(() => params.personId, (personId) => query('modelWorkers.people.get', { personId }));
   const isStaff = () => hasRole('federation_admin', 'federation_staff');
-  const [ladder] = createResource(() => isStaff() && person() && 'ladder', () => query('modelWorkers.honours.ladder'));
+  const [ladder] = createResource(() => isStaff() && 'ladder', () => query('modelWorkers.honours.ladder'));
   const [units] = createResource(() => isStaff() && 'units', () => query('units.list', { limit: 200 }));
   const [revealed, setRevealed] = createSignal<{ idNumber?: string; phone?: string | null }>({});
   const [editing, setEditing] = createSignal(false);
