@@ -146,7 +146,7 @@ export default function Person() {
               <h1 id="mw-person-title">{p().name}</h1>
               <p>
                 <span class={`mw-badge mw-status--${p().status}`} data-testid="mw-status">{enumLabel(enums.PersonStatus, p().status)}</span>{' '}
-                <span class="muted">{t('modelWorkers.treatment', { level: levelLabel(p().treatmentLevel) })}</span>
+                <Show when={p().treatmentLevel}>{(l) => <span class="muted">{t('modelWorkers.treatment', { level: levelLabel(l()) })}</span>}</Show>
               </p>
             </div>
             <Show when={saveError()}>

@@ -1,7 +1,8 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
-import { loginAs, screenshot, useE2eSession } from '../../../../e2e/harness';
+import { join } from 'node:path';
+import { loginAs, screensDir, screenshot, useE2eSession } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -98,7 +99,10 @@ describe('劳模档案', () => {
         await expect.poll(() => page.getByTestId('mw-revoked').textContent()).toContain(`撤销于 ${today()}`);
         expect(await page.getByTestId('mw-honours').locator('s').textContent()).toBe('市级劳动模范');
         await noOverflow(page);
-        if (width === '390') await screenshot(page, 'model-workers-person-390');
+        if (width === '390') {
+          await screenshot(page, 'model-workers-person-390');
+          await page.locator('.card').filter({ has: page.getByTestId('mw-honours') }).screenshot({ path: join(screensDir, 'model-workers-honours-390.png') });
+        }
 
         // The list (server-side search by name) shows the honour struck through with its day.
         await page.goto('/model-workers');
