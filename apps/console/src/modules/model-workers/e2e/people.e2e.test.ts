@@ -158,6 +158,46 @@ describe('劳模档案', () => {
     });
   }
 
+  test('a correction saved over a stale version offers a reload that keeps what was typed, and then saves; the page switches to English', async () => {
+    const page = await openPage(VIEWPORTS[1]![1]);
+    try {
+      await loginAs(page, COUNTY, '管理员');
+      await page.goto('/model-workers');
+      await page.getByRole('link', { name: '李秀梅' }).click();
+      await page.waitForURL(/\/model-workers\/[0-9A-Z]+$/);
+      const personId = new URL(page.url()).pathname.split('/').pop()!;
+      await page.getByRole('button', { name: '修改档案' }).click();
+      await page.locator('#mw-f-trade').fill('数控车工（五轴）');
+
+      // Someone else changes the record meanwhile (the same API, another request).
+      const version = await page.evaluate(async (id) => {
+        const headers = { authorization: `Bearer ${localStorage.getItem('ufp.token')}`, 'content-type': 'application/json' };
+        const got = await (await fetch(`/trpc/modelWorkers.people.get?input=${encodeURIComponent(JSON.stringify({ personId: id }))}`, { headers })).json();
+        const p = got.result.data;
+        const body = { personId: id, version: p.version, name: p.name, ethnicity: p.ethnicity, politicalStatus: p.politicalStatus, education: 'college', occupation: p.occupation, skillGrade: p.skillGrade, employers: p.employers, deputies: p.deputies };
+        const res = await fetch('/trpc/modelWorkers.people.update', { method: 'POST', headers, body: JSON.stringify(body) });
+        return (await res.json()).result.data.version as number;
+      }, personId);
+      expect(version).toBeGreaterThan(1);
+
+      await page.getByRole('button', { name: '保存' }).click();
+      const reload = page.getByRole('button', { name: '重新载入（保留已填写内容）' });
+      await reload.waitFor();
+      await reload.click();
+      await expect.poll(() => reload.count()).toBe(0);
+      expect(await page.locator('#mw-f-trade').inputValue()).toBe('数控车工（五轴）');
+      await page.getByRole('button', { name: '保存' }).click();
+      await expect.poll(() => page.locator('.mw-dl').textContent()).toContain('数控车工（五轴）');
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => page.locator('h2').first().textContent()).toBe('Profile');
+      expect(await page.getByTestId('mw-honours').textContent()).toContain('City Model Worker');
+      await page.getByRole('button', { name: /中文/ }).click();
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('a person that does not exist shows the missing-record page with a way back', async () => {
     const page = await openPage(VIEWPORTS[1]![1]);
     try {
