@@ -198,6 +198,39 @@ describe('劳模档案', () => {
     }
   });
 
+  test('the platform operator retires and restores an honour of the ladder after a confirmation; staff read it; leadership sees the counts by level', async () => {
+    const page = await openPage(VIEWPORTS[0]![1]);
+    try {
+      await loginAs(page, /平台运营/);
+      await page.goto('/model-workers/ladder');
+      const row = page.locator('tbody tr').filter({ hasText: '市工匠' });
+      await row.getByRole('button', { name: '停用' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.textContent()).toContain('已获得该荣誉的人员记录不变');
+      await dialog.getByRole('button', { name: '停用' }).click();
+      await expect.poll(() => row.textContent()).toContain('已停用');
+      await noOverflow(page);
+      await screenshot(page, 'model-workers-ladder-390');
+      await row.getByRole('button', { name: '恢复' }).click();
+      await dialog.getByRole('button', { name: '恢复' }).click();
+      await expect.poll(() => row.textContent()).not.toContain('已停用');
+
+      await loginAs(page, COUNTY, '管理员');
+      await page.goto('/model-workers/ladder');
+      await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
+      expect(await page.getByRole('button', { name: '停用' }).count()).toBe(0);
+
+      await loginAs(page, '江苏省总工会', '领导');
+      await page.goto('/model-workers/summary');
+      await expect.poll(() => page.getByTestId('mw-sum-people').textContent()).not.toBe('0');
+      expect(await page.locator('main').textContent()).not.toContain('王建国');
+      await noOverflow(page);
+      await screenshot(page, 'model-workers-summary-390');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('a person that does not exist shows the missing-record page with a way back', async () => {
     const page = await openPage(VIEWPORTS[1]![1]);
     try {
