@@ -63,7 +63,7 @@ export default function Summary() {
             <div class="card">
               <h2>{t('modelWorkers.summary.byLevel')}</h2>
               <LevelBars names={levels.map((l) => enumLabel(enums.HonourLevel, l))} values={levels.map((l) => s().byHighestLevel[l])} />
-              <table class="table mw-sum-table">
+              <table class="mw-sum-table">
                 <caption class="visually-hidden">{t('modelWorkers.summary.byLevel')}</caption>
                 <thead>
                   <tr>
