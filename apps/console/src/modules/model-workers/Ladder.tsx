@@ -154,7 +154,7 @@ export default function Ladder() {
       <Show when={canEdit()}>
         <form class="card form mw-inline-form" aria-labelledby="mw-ladder-add" onSubmit={(e) => { e.preventDefault(); void add(); }}>
           <h2 id="mw-ladder-add">{t('modelWorkers.ladder.addTitle')}</h2>
-          <Input id="mw-ld-code" label={t('modelWorkers.ladder.code')} required maxLength={60} pattern="[a-z][a-z0-9_]{1,59}" hint={t('modelWorkers.ladder.codeHint')} value={code()} onValue={setCode} />
+          <Input id="mw-ld-code" label={t('modelWorkers.ladder.code')} required rule={limits.modelWorkers.honourCode} pattern="[a-z][a-z0-9_]{1,59}" hint={t('modelWorkers.ladder.codeHint')} value={code()} onValue={setCode} />
           <Input id="mw-ld-zh" label={t('modelWorkers.ladder.nameZh')} required rule={limits.modelWorkers.honourName} value={zh()} onValue={setZh} />
           <Input id="mw-ld-en" label={t('modelWorkers.ladder.nameEn')} required rule={limits.modelWorkers.honourName} value={en()} onValue={setEn} />
           {select('mw-ld-category', t('modelWorkers.ladder.category'), enums.HonourCategory.values, category, setCategory, enums.HonourCategory)}
