@@ -68,6 +68,12 @@ const VISITS: Visit[] = [
   // A public page, reached with a real item id (found signed in; the page itself needs no sign-in).
   { route: '/rate/:tenantId/:itemId', as: ADMIN, from: { list: '/ten-things', link: /^\/ten-things\/items\/[^/]+$/, fallback: `/rate/${TENANT}/none` } },
   { route: '/ten-things/report/:planId', as: ADMIN, from: { list: '/ten-things', link: /^\/ten-things\/report\/[^/]+$/, fallback: '/ten-things/report/none' } },
+  { route: '/model-workers', as: ADMIN, path: '/model-workers' },
+  { route: '/model-workers', as: REPORTER, path: '/model-workers' },
+  { route: '/model-workers/new', as: ADMIN, path: '/model-workers/new' },
+  { route: '/model-workers/:personId', as: ADMIN, from: { list: '/model-workers', link: /^\/model-workers\/(?!new$|ladder$|summary$)[^/]+$/, fallback: '/model-workers/none' } },
+  { route: '/model-workers/ladder', as: OPERATOR, path: '/model-workers/ladder' },
+  { route: '/model-workers/summary', as: LEADER, path: '/model-workers/summary' },
   { route: '*404', as: ADMIN, path: '/no-such-page' },
 ];
 

@@ -69,6 +69,8 @@ export const limits = {
     reason: lines(2, 500),
     note: lines(0, 500),
     honourName: line(1, 50),
+    /** A ladder entry's code (a-z, 0-9, _; the setLadder schema's pattern allows 2–60). */
+    honourCode: line(2, 60),
     campaignTitle: line(1, 100),
     /** 事迹材料: a short and a long version (深圳's 全国五一 notice: 500 and 2,000 characters). */
     deedsShort: lines(1, 500),

@@ -10,6 +10,14 @@ export const PersonStatus = defineEnum({
 });
 export type PersonStatus = (typeof PersonStatus.values)[number];
 
+/** 在职 → 退休 → 去世; 撤销 (the whole title) from any living state. Deceased and revoked are final. */
+export const nextStatuses: Record<PersonStatus, readonly PersonStatus[]> = {
+  active: ['retired', 'deceased', 'revoked'],
+  retired: ['deceased', 'revoked', 'active'],
+  deceased: [],
+  revoked: [],
+};
+
 export const Gender = defineEnum({ male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } });
 
 export const PoliticalStatus = defineEnum({
@@ -55,3 +63,23 @@ export const Occupation = defineEnum({
 });
 export type Occupation = (typeof Occupation.values)[number];
 
+/** Honour levels and categories of the ladder (zod-free: the console reads the labels; ladder.ts re-exports them). */
+export const HonourLevel = defineEnum({
+  national: { zh: '全国', en: 'National' },
+  provincial: { zh: '省部级', en: 'Provincial / ministerial' },
+  city: { zh: '市级', en: 'City' },
+  county: { zh: '县级', en: 'County' },
+});
+export type HonourLevel = (typeof HonourLevel.values)[number];
+
+/** Higher is more senior: national 4 … county 1. */
+export const levelRank: Record<HonourLevel, number> = { national: 4, provincial: 3, city: 2, county: 1 };
+
+export const HonourCategory = defineEnum({
+  model_worker: { zh: '劳动模范', en: 'Model worker' },
+  advanced_worker: { zh: '先进工作者', en: 'Advanced worker' },
+  may_day_medal: { zh: '五一劳动奖章', en: 'May Day Labour Medal' },
+  craftsman: { zh: '工匠', en: 'Craftsman' },
+  skills_expert: { zh: '技术能手', en: 'Technical expert' },
+});
+export type HonourCategory = (typeof HonourCategory.values)[number];

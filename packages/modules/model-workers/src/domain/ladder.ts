@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEnum } from '@ufp/kit/enum';
+import { HonourCategory, HonourLevel, levelRank } from './enums.js';
 
 /**
  * The honour ladder (荣誉体系): which honours exist, their level, the treatment (待遇) they carry,
@@ -7,25 +7,7 @@ import { defineEnum } from '@ufp/kit/enum';
  * The platform operator maintains it; these are the shipped defaults (DOMAIN.md §4, anchors §3).
  */
 
-export const HonourLevel = defineEnum({
-  national: { zh: '全国', en: 'National' },
-  provincial: { zh: '省部级', en: 'Provincial / ministerial' },
-  city: { zh: '市级', en: 'City' },
-  county: { zh: '县级', en: 'County' },
-});
-export type HonourLevel = (typeof HonourLevel.values)[number];
-
-/** Higher is more senior: national 4 … county 1. */
-export const levelRank: Record<HonourLevel, number> = { national: 4, provincial: 3, city: 2, county: 1 };
-
-export const HonourCategory = defineEnum({
-  model_worker: { zh: '劳动模范', en: 'Model worker' },
-  advanced_worker: { zh: '先进工作者', en: 'Advanced worker' },
-  may_day_medal: { zh: '五一劳动奖章', en: 'May Day Labour Medal' },
-  craftsman: { zh: '工匠', en: 'Craftsman' },
-  skills_expert: { zh: '技术能手', en: 'Technical expert' },
-});
-export type HonourCategory = (typeof HonourCategory.values)[number];
+export { HonourCategory, HonourLevel, levelRank } from './enums.js';
 
 export const honourTypeSchema = z.object({
   code: z.string(),

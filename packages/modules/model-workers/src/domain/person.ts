@@ -3,7 +3,7 @@ import { changesBetween } from '@ufp/core/audit/changes';
 import { conflict, invalid } from '@ufp/core/errors';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import { honourRevoked, personHonoured, personStatusChanged } from '../events.js';
-import { DeputyBody, Education, Gender, Occupation, PersonStatus, PoliticalStatus, SkillGrade } from './enums.js';
+import { DeputyBody, Education, Gender, nextStatuses, Occupation, PersonStatus, PoliticalStatus, SkillGrade } from './enums.js';
 import { HonourLevel, HonourCategory, levelRank, treatmentOf, type HonourType } from './ladder.js';
 
 export { DeputyBody, Education, Gender, Occupation, PersonStatus, PoliticalStatus, SkillGrade };
@@ -174,16 +174,11 @@ export function revokeHonour(before: Person, input: Revocation, ctx: DecideConte
   };
 }
 
-const statusOrder: Record<PersonStatus, PersonStatus[]> = {
-  active: ['retired', 'deceased', 'revoked'],
-  retired: ['deceased', 'revoked', 'active'],
-  deceased: [],
-  revoked: [],
-};
+
 
 /** 在职 → 退休 → 去世; 撤销 (the whole title) from any living state. Deceased and revoked are final. */
 export function changeStatus(before: Person, input: { status: PersonStatus; on: string; note?: string }, ctx: DecideContext): Decision<Person> {
-  if (!statusOrder[before.status].includes(input.status)) {
+  if (!nextStatuses[before.status].includes(input.status)) {
     throw conflict({ zh: `不能从「${PersonStatus.labels[before.status].zh}」改为「${PersonStatus.labels[input.status].zh}」`, en: `Cannot change from ${PersonStatus.labels[before.status].en} to ${PersonStatus.labels[input.status].en}` }, { field: 'status' });
   }
   if (input.on > ctx.today) throw invalid({ zh: `日期 ${input.on} 晚于今天`, en: `Date ${input.on} is after today` }, { field: 'on' });

@@ -1,0 +1,93 @@
+import { createEffect, createResource, For, Show } from 'solid-js';
+import { query } from '../../api';
+import { Banner } from '../../components/Banner';
+import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
+import { formatNumber, lang, t } from '../../i18n';
+import { errorText } from '../../toast';
+import { enumLabel, enums } from './shared';
+import './model-workers.css';
+
+function LevelBars(props: { names: string[]; values: number[] }) {
+  let el!: HTMLDivElement;
+  const { chart, failed } = createLazyChart(() => el);
+  createEffect(() => {
+    const c = chart();
+    if (!c) return;
+    lang();
+    c.setOption(
+      {
+        color: ['#b3261e'],
+        tooltip: { ...canvasTooltip, trigger: 'axis' },
+        grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+        yAxis: { type: 'category', data: props.names, inverse: true, axisLabel: { interval: 0 } },
+        xAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', data: props.values, barMaxWidth: 28, label: { show: true, position: 'right' } }],
+      },
+      { notMerge: true },
+    );
+  });
+  return (
+    <div class="chart-wrap">
+      <div ref={el} class="chart" role="img" aria-label={t('modelWorkers.summary.byLevel')} data-testid="mw-level-chart" data-values={props.values.join(',')} />
+      <Show when={failed()}>
+        <p class="muted">{t('modelWorkers.summary.chartFailed')}</p>
+      </Show>
+    </div>
+  );
+}
+
+/** 劳模 across the federations in the viewer's scope, each person counted once: counts only, no names. */
+export default function Summary() {
+  const [summary, { refetch }] = createResource(() => query('modelWorkers.province.summary'));
+  const levels = enums.HonourLevel.values;
+  return (
+    <section aria-labelledby="mw-summary-title" class="mw">
+      <div class="page-head">
+        <h1 id="mw-summary-title">{t('modelWorkers.summary.title')}</h1>
+        <p class="muted">{t('modelWorkers.summary.note')}</p>
+      </div>
+      <Show when={summary.error}>
+        <Banner kind="error" action={<button type="button" class="btn" onClick={() => void refetch()}>{t('common.retry')}</button>}>
+          {errorText(summary.error)}
+        </Banner>
+      </Show>
+      <Show when={!summary.error && summary()}>
+        {(s) => (
+          <>
+            <dl class="mw-figures">
+              <div><dt>{t('modelWorkers.summary.people')}</dt><dd data-testid="mw-sum-people">{formatNumber(s().people)}</dd></div>
+              <div><dt>{t('modelWorkers.summary.honours')}</dt><dd>{formatNumber(s().honours)}</dd></div>
+              <div><dt>{t('modelWorkers.summary.multi')}</dt><dd>{formatNumber(s().multiFederation)}</dd></div>
+              <div><dt>{t('modelWorkers.summary.revoked')}</dt><dd>{formatNumber(s().revokedHonours)}</dd></div>
+            </dl>
+            <div class="card">
+              <h2>{t('modelWorkers.summary.byLevel')}</h2>
+              <LevelBars names={levels.map((l) => enumLabel(enums.HonourLevel, l))} values={levels.map((l) => s().byHighestLevel[l])} />
+              <table class="mw-sum-table">
+                <caption class="visually-hidden">{t('modelWorkers.summary.byLevel')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('modelWorkers.ladder.level')}</th>
+                    <th scope="col" class="num">{t('modelWorkers.summary.peopleCol')}</th>
+                    <th scope="col" class="num">{t('modelWorkers.summary.honoursCol')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={levels}>
+                    {(l) => (
+                      <tr>
+                        <th scope="row">{enumLabel(enums.HonourLevel, l)}</th>
+                        <td class="num">{formatNumber(s().byHighestLevel[l])}</td>
+                        <td class="num">{formatNumber(s().honoursByLevel[l])}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
