@@ -1,6 +1,7 @@
 import { router } from '@ufp/kit/trpc';
 import { credentialsRouter, recuperationRouter } from './routers/extras.js';
 import { honoursRouter, peopleRouter, provinceRouter } from './routers/people.js';
+import { benefitsRouter, surveysRouter } from './routers/services.js';
 
 export const modelWorkersRouter = router({
   people: peopleRouter,
@@ -8,4 +9,6 @@ export const modelWorkersRouter = router({
   province: provinceRouter,
   recuperation: recuperationRouter,
   credentials: credentialsRouter,
+  surveys: surveysRouter,
+  benefits: benefitsRouter,
 });
