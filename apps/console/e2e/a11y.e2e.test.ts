@@ -68,6 +68,8 @@ const VISITS: Visit[] = [
   // A public page, reached with a real item id (found signed in; the page itself needs no sign-in).
   { route: '/rate/:tenantId/:itemId', as: ADMIN, from: { list: '/ten-things', link: /^\/ten-things\/items\/[^/]+$/, fallback: `/rate/${TENANT}/none` } },
   { route: '/ten-things/report/:planId', as: ADMIN, from: { list: '/ten-things', link: /^\/ten-things\/report\/[^/]+$/, fallback: '/ten-things/report/none' } },
+  { route: '/model-worker-services/survey', as: REPORTER, path: '/model-worker-services/survey' },
+  { route: '/model-worker-services/benefits', as: ADMIN, path: '/model-worker-services/benefits' },
   { route: '*404', as: ADMIN, path: '/no-such-page' },
 ];
 

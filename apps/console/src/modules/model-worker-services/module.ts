@@ -9,12 +9,12 @@ export const modelWorkerServicesModule = defineModule({
   name: 'model-worker-services',
   assignable: 'modelWorkers',
   routes: [
-    { path: '/model-workers/survey', component: Survey, roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
-    { path: '/model-workers/benefits', component: Benefits, roles: ['federation_admin', 'federation_staff'] },
+    { path: '/model-worker-services/survey', component: Survey, roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
+    { path: '/model-worker-services/benefits', component: Benefits, roles: ['federation_admin', 'federation_staff'] },
   ],
   nav: [
-    { path: '/model-workers/survey', key: 'mwServices.nav.survey', roles: ['federation_admin', 'federation_staff', 'unit_reporter'], order: 82 },
-    { path: '/model-workers/benefits', key: 'mwServices.nav.benefits', roles: ['federation_admin', 'federation_staff'], order: 84 },
+    { path: '/model-worker-services/survey', key: 'mwServices.nav.survey', roles: ['federation_admin', 'federation_staff', 'unit_reporter'], order: 82 },
+    { path: '/model-worker-services/benefits', key: 'mwServices.nav.benefits', roles: ['federation_admin', 'federation_staff'], order: 84 },
   ],
   dict: { zh, en },
 });
