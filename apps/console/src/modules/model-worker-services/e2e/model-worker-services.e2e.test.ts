@@ -1,5 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { seriousViolations } from '../../../../e2e/a11y';
 import { loginAs, screenshot, useE2eSession } from '../../../../e2e/harness';
 
 const session = useE2eSession();
@@ -48,6 +49,7 @@ describe('劳模 services', () => {
       await page.getByLabel('就业状况').selectOption({ label: '下岗' });
       await page.getByLabel('困难类别').selectOption({ label: '因病致困' });
       expect(await overflow(page)).toBeLessThanOrEqual(1);
+      expect(await seriousViolations(page, 'survey form at 390 px')).toEqual([]);
       await screenshot(page, 'mw-survey-phone');
       await page.getByRole('button', { name: '提交调查' }).click();
       const result = page.getByTestId('mws-result');
@@ -100,6 +102,7 @@ describe('劳模 services', () => {
       await page.getByTestId('mws-budget').filter({ hasText: '剩余 ¥700.00' }).waitFor();
       await page.getByRole('table', { name: '发放记录' }).getByText('春节慰问').waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(1);
+      expect(await seriousViolations(page, 'benefits ledger at 1366 px')).toEqual([]);
     } finally {
       await page.context().close();
     }
