@@ -129,6 +129,8 @@ const fixtures: Record<string, { as: () => Claims; input: () => Record<string, u
   'modelWorkers.recuperation.create': { as: () => staff, input: () => ({ title: '日期测试疗休养', destination: '太湖', startsOn: VALID_DATE, endsOn: VALID_DATE, capacity: 5 }) },
   'modelWorkers.people.setStatus': { as: () => staff, input: () => ({ personId: 'no-such-person', version: 1, status: 'retired', on: VALID_DATE }) },
   'modelWorkers.honours.revoke': { as: () => staff, input: () => ({ personId: 'no-such-person', honourId: 'no-such-honour', on: VALID_DATE, document: '日期测试', reason: '日期测试' }) },
+  'modelWorkers.benefits.quote': { as: () => staff, input: () => ({ personId: 'no-such-person', kind: 'spring_festival', grantedOn: VALID_DATE }) },
+  'modelWorkers.benefits.grant': { as: () => staff, input: () => ({ personId: 'no-such-person', kind: 'spring_festival', grantedOn: VALID_DATE }) },
 };
 
 const BAD = ['2026-02-30', '2026-13-01', '2025-02-29'] as const;

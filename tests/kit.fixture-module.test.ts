@@ -108,7 +108,7 @@ describe('a module built with defineModule and added to the module list', () => 
   });
 
   it('a malformed payload for its consumer fails the delivery (to retry, then dead-letter), never reaching the handler', async () => {
-    const handler = p.runtime.composition.consumers({ table: p.runtime.deps.table, clock: p.clock, cursors: p.runtime.deps.cursors }).fixtureNoteSeen!;
+    const handler = p.runtime.composition.consumers({ table: p.runtime.deps.table, clock: p.clock, cursors: p.runtime.deps.cursors, cipher: p.runtime.deps.cipher, blindIndexKey: p.runtime.deps.blindIndexKey }).fixtureNoteSeen!;
     const envelope = { id: 'e1', source: 'federation.fixture', 'detail-type': 'fixture.note.added', time: new Date().toISOString(), detail: { data: { noteId: 1 }, meta: { tenantId: T, divisionCode: T, actor: 'x', correlationId: 'c', occurredAt: '', v: 1 } } };
     await expect(handler(envelope, { items: [], add: () => ({}) } as never)).rejects.toThrow();
   });

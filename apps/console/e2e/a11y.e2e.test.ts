@@ -74,6 +74,8 @@ const VISITS: Visit[] = [
   { route: '/model-workers/:personId', as: ADMIN, from: { list: '/model-workers', link: /^\/model-workers\/(?!new$|ladder$|summary$)[^/]+$/, fallback: '/model-workers/none' } },
   { route: '/model-workers/ladder', as: OPERATOR, path: '/model-workers/ladder' },
   { route: '/model-workers/summary', as: LEADER, path: '/model-workers/summary' },
+  { route: '/model-worker-services/survey', as: REPORTER, path: '/model-worker-services/survey' },
+  { route: '/model-worker-services/benefits', as: ADMIN, path: '/model-worker-services/benefits' },
   { route: '*404', as: ADMIN, path: '/no-such-page' },
 ];
 

@@ -6,6 +6,7 @@ import { contractsModule } from './modules/contracts/module';
 import { deadLettersModule } from './modules/dead-letters/module';
 import { hardshipModule } from './modules/hardship/module';
 import { modelWorkersModule } from './modules/model-workers/module';
+import { modelWorkerServicesModule } from './modules/model-worker-services/module';
 import { notificationsModule } from './modules/notifications/module';
 import { overviewModule } from './modules/overview/module';
 import { platformDeadLettersModule } from './modules/platform-dead-letters/module';
@@ -28,4 +29,5 @@ export const CONSOLE_MODULES = [
   contractsModule,
   tenThingsModule,
   modelWorkersModule,
+  modelWorkerServicesModule,
 ] as const;

@@ -12,7 +12,7 @@ describe('the module list', () => {
   });
 
   it('gives every consumer a rule and a handler of the same name, each rule name once', () => {
-    const handlers = Object.keys(registered.consumers({ table: { name: 't', doc: {} as never }, clock: { now: () => new Date() }, cursors: {} as never }));
+    const handlers = Object.keys(registered.consumers({ table: { name: 't', doc: {} as never }, clock: { now: () => new Date() }, cursors: {} as never, cipher: {} as never, blindIndexKey: Buffer.alloc(32) }));
     const moduleRules = registered.ruleTable.filter((r) => r.handler !== 'rollupProjector' && r.handler !== 'dailyTick');
     expect(moduleRules.map((r) => r.handler).sort()).toEqual(handlers.sort());
     expect(new Set(registered.ruleTable.map((r) => r.name)).size).toBe(registered.ruleTable.length);

@@ -85,11 +85,13 @@ export function createRuntime(config: RuntimeConfig): Runtime {
   const table: Table = { name: config.tableName, doc: config.ddb };
   const clock = config.clock ?? systemClock;
   const cursors = new CursorCodec(createHmac('sha256', config.blindIndexKey).update('cursor-signing').digest());
+  const cipher = createFieldCipher({ keys: config.keys });
+  const consumerDeps = { table, clock, cursors, cipher, blindIndexKey: config.blindIndexKey };
   const handlers: Record<string, ConsumerHandler> = {
     rollupProjector: rollupProjector(table),
     // Sealing runs last, so the day's tick writes are in the digest of the next day.
-    dailyTick: dailyTick(table, config.tickJobs ?? composition.tenantTickJobs({ table, clock, cursors }), [auditSealTickJob(table, config.auditSigner, clock, { marginMs: config.auditSealMarginMs })]),
-    ...composition.consumers({ table, clock, cursors }),
+    dailyTick: dailyTick(table, config.tickJobs ?? composition.tenantTickJobs(consumerDeps), [auditSealTickJob(table, config.auditSigner, clock, { marginMs: config.auditSealMarginMs })]),
+    ...composition.consumers(consumerDeps),
     ...config.consumerOverrides,
   };
   if (config.wrapConsumer) {
@@ -103,7 +105,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     table,
     clock,
     cursors,
-    cipher: createFieldCipher({ keys: config.keys }),
+    cipher,
     blindIndexKey: config.blindIndexKey,
     auditSigner: config.auditSigner,
     tenants,

@@ -1,5 +1,6 @@
 import type { AnyRouter } from '@trpc/server';
 import type { Clock } from '@ufp/core/clock';
+import type { FieldCipher } from '@ufp/core/pii/envelope';
 import type { Indicator, DerivedIndicator } from '@ufp/core/rollups/indicators';
 import type { CursorCodec } from '@ufp/db/cursor';
 import type { Table } from '@ufp/db/table';
@@ -14,6 +15,10 @@ export interface ConsumerDeps {
   table: Table;
   clock: Clock;
   cursors: CursorCodec;
+  /** The field cipher (a consumer opening a sealed hand-over, e.g. the 劳模 survey's household). */
+  cipher: FieldCipher;
+  /** The key of the blind indexes (look-ups by ID number). */
+  blindIndexKey: Buffer;
 }
 
 export interface ConsumerDefinition {

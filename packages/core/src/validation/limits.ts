@@ -86,6 +86,7 @@ export const limits = {
     skill: line(1, 50),
     studioName: line(2, 100),
     achievement: lines(1, 500),
+    relation: line(1, 20),
   },
   evidence: { fileName: line(1, 255), contentType: line(1, 120) },
   audit: { actor: line(0, 100), action: line(0, 100), entityType: line(0, 50) },

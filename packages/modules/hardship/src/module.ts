@@ -6,6 +6,7 @@ import { hardshipRouter } from './router.js';
 import { MAX_LEDGER_BYTES } from './schemas.js';
 import { seedHardship } from './seed.js';
 import { hardshipTickJob } from './tick.js';
+import { hardshipConsumers } from './consumers.js';
 
 export const hardshipModule = defineModule({
   name: 'hardship',
@@ -16,6 +17,7 @@ export const hardshipModule = defineModule({
   derivedIndicators: hardshipDerivedIndicators,
   router: router({ hardship: hardshipRouter }),
   events: publishedEvents,
+  consumers: hardshipConsumers,
   ticks: [({ table }) => hardshipTickJob(table)],
   seed: seedHardship,
   bodyLimits: { 'hardship.ledger.import': MAX_LEDGER_BYTES },

@@ -1,6 +1,7 @@
 import { router } from '@ufp/kit/trpc';
 import { credentialsRouter, recuperationRouter, registryRouter } from './routers/extras.js';
 import { honoursRouter, peopleRouter, provinceRouter } from './routers/people.js';
+import { benefitsRouter, surveysRouter } from './routers/services.js';
 
 export const modelWorkersRouter = router({
   people: peopleRouter,
@@ -9,4 +10,6 @@ export const modelWorkersRouter = router({
   recuperation: recuperationRouter,
   credentials: credentialsRouter,
   registry: registryRouter,
+  surveys: surveysRouter,
+  benefits: benefitsRouter,
 });

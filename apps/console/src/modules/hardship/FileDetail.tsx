@@ -163,6 +163,13 @@ export default function HardshipFileDetail() {
                 {f().worker.name} <span class={`hs-tier hs-tier--${f().tier}`}>{t(`hardship.tier.${f().tier}`)}</span>
               </h1>
               <p data-testid="file-status">{t(`hardship.status.${f().status}`)}</p>
+              <Show when={f().origin}>
+                {(o) => (
+                  <p class="muted" data-testid="file-origin">
+                    {t('hardship.origin.modelWorkers', { year: o().year })} · {t(`hardship.source.${o().fundSource}`)}
+                  </p>
+                )}
+              </Show>
             </div>
             <Show when={f().duplicate}>
               {(d) => <Banner kind="error">{t('hardship.duplicateFlag', { n: d().otherFederations, year: d().year })}</Banner>}

@@ -121,6 +121,7 @@ export function FileSearch(props: { staff: boolean; title: string }) {
             cell: (f) => (
               <>
                 {t(`hardship.status.${f.status}`)}
+                <Show when={f.origin}>{(o) => <span class="muted hs-origin"> · {t('hardship.origin.modelWorkers', { year: o().year })}</span>}</Show>
                 <Show when={f.importedAt}>
                   {(at) => <span class="muted hs-imported"> · {t('hardship.search.importedNote', { at: formatDateTime(at()), by: f.createdByName ?? t('hardship.actorUnknown') })}</span>}
                 </Show>

@@ -23,7 +23,7 @@ export default function HardshipQueue() {
     { label: () => t('hardship.worker.name'), cell: (f) => <A href={`/hardship/files/${f.fileId}`}>{f.worker.name}</A>, class: 'cell--primary' },
     { label: () => t('hardship.worker.idNumber'), cell: (f) => <span class="mono">{f.worker.idMasked}</span> },
     { label: () => t('hardship.tier'), cell: (f) => <span class={`hs-tier hs-tier--${f.tier}`}>{t(`hardship.tier.${f.tier}`)}</span> },
-    { label: () => t('hardship.status'), cell: (f) => t(`hardship.status.${f.status}`) },
+    { label: () => t('hardship.status'), cell: (f) => (f.origin ? `${t(`hardship.status.${f.status}`)} · ${t('hardship.origin.modelWorkers', { year: f.origin.year })}` : t(`hardship.status.${f.status}`)) },
   ];
   const clockCol: Column<FileSummary> = {
     label: () => t('hardship.clock'),

@@ -3,7 +3,7 @@ import type { RouterOutputs } from '../../api';
 import { lang } from '../../i18n';
 
 export const AID_KINDS = ['living', 'medical', 'education', 'festival', 'temporary', 'training'] as const;
-export const FUND_SOURCES = ['central', 'province', 'city', 'county', 'union', 'social'] as const;
+export const FUND_SOURCES = ['central', 'province', 'city', 'county', 'union', 'social', 'model_worker'] as const;
 export const EVENTS = ['disaster', 'serious_accident', 'major_illness', 'epidemic'] as const;
 export const TIERS = ['deep', 'relative', 'accidental'] as const;
 

@@ -18,6 +18,19 @@ export const timelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
+/**
+ * Where a file came from when another module opened it (the 劳模 生活状况调查 opens a draft routed to
+ * 劳模专项资金): the module, the record and the person there, and the fund the aid is meant to come from.
+ */
+export const fileOriginSchema = z.object({
+  module: z.literal('modelWorkers'),
+  surveyId: z.string(),
+  personId: z.string(),
+  year: z.number().int(),
+  fundSource: z.enum(FundSource.values),
+});
+export type FileOrigin = z.infer<typeof fileOriginSchema>;
+
 export const hardshipFileSchema = z.object({
   fileId: z.string(),
   tenantId: z.string(),
@@ -47,6 +60,8 @@ export const hardshipFileSchema = z.object({
   createdBy: z.string(),
   /** Set on a draft made from an imported 台账 row: when it was imported (its `createdBy` is who imported it). */
   importedAt: z.string().optional(),
+  /** Set on a draft another module opened (no personal data: ids, the year and the fund). */
+  origin: fileOriginSchema.optional(),
   submittedBy: z.string().optional(),
   submittedOn: z.string().optional(),
   investigationDueOn: z.string().optional(),

@@ -25,6 +25,7 @@ export const FundSource = defineEnum({
   county: { zh: '县级帮扶资金', en: 'County fund' },
   union: { zh: '工会经费', en: 'Union dues' },
   social: { zh: '社会捐助', en: 'Donations' },
+  model_worker: { zh: '劳模专项资金', en: 'Model-worker special fund' },
 });
 export type FundSource = (typeof FundSource.values)[number];
 export const fundSources = FundSource.values;

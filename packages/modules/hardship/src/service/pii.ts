@@ -5,7 +5,16 @@ import { householdDetailsSchema, type HardshipFile, type HouseholdDetails } from
 import type { HardshipRulePack } from '../domain/rules.js';
 import { classifyHousehold, monthsBetween, type HouseholdFigures, type TierAssessment } from '../domain/tier.js';
 import type { HouseholdInput, WorkerInput } from '../schemas.js';
-import { province, type Ctx } from './context.js';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
+import type { ApiDeps } from '@ufp/kit/deps';
+import { province } from './context.js';
+
+/**
+ * What the personal-data helpers need: the cipher, the blind-index key, the clock and a tenant scope. A tRPC
+ * context has them; so does a consumer (the 劳模 survey hand-over), which builds one from its deps and the event.
+ */
+export type PiiCtx = { deps: Pick<ApiDeps, 'cipher' | 'blindIndexKey' | 'clock'>; scope: TenantScope };
+type Ctx = PiiCtx;
 
 /** The cipher fields of the module (the encryption context names what a ciphertext is). */
 export const cipherField = {
@@ -79,12 +88,12 @@ export async function assessAndSeal(ctx: Ctx, household: HouseholdInput, worker:
 }
 
 /** A new draft file from validated input: tier computed, personal data encrypted and masked. */
-export async function buildFile(ctx: Ctx, input: { unitId: string; worker: WorkerInput; household: HouseholdInput }, rules: HardshipRulePack, on: string) {
+export async function buildFile(ctx: Ctx, input: { unitId: string; worker: WorkerInput; household: HouseholdInput; fileId?: string }, rules: HardshipRulePack, on: string) {
   const { worker, household } = input;
   const { assessment, householdEncrypted } = await assessAndSeal(ctx, household, worker, on, rules);
   const now = ctx.deps.clock.now().toISOString();
   const file: HardshipFile = {
-    fileId: newId(),
+    fileId: input.fileId ?? newId(),
     tenantId: ctx.scope.tenantId,
     unitId: input.unitId,
     status: 'draft',

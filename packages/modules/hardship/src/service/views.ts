@@ -32,6 +32,8 @@ export function fileSummary(file: HardshipFile, on: string) {
     createdBy: file.createdBy,
     /** A draft from an imported 台账 row: when (`createdBy` imported it). */
     importedAt: file.importedAt,
+    /** A draft another module opened (the 劳模 survey): the module, its record and the fund it is routed to. */
+    origin: file.origin,
     submittedBy: file.submittedBy,
     updatedAt: file.updatedAt,
   };

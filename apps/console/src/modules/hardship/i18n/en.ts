@@ -127,6 +127,8 @@ export const en: Record<keyof typeof zh, string> = {
   'hardship.source.county': 'County fund',
   'hardship.source.union': 'Union dues',
   'hardship.source.social': 'Donations',
+  'hardship.source.model_worker': 'Model-worker special fund',
+  'hardship.origin.modelWorkers': 'From: the {year} model-worker life-status survey',
   'hardship.bankAccount': 'Bank account (optional)',
   'hardship.granted': 'Granted {kind} {amount} ({fund})',
   'hardship.grants': 'Assistance given',

@@ -126,6 +126,8 @@ export const zh = {
   'hardship.source.county': '县级帮扶资金',
   'hardship.source.union': '工会经费',
   'hardship.source.social': '社会捐助',
+  'hardship.source.model_worker': '劳模专项资金',
+  'hardship.origin.modelWorkers': '来源：劳模生活状况调查（{year} 年）',
   'hardship.bankAccount': '收款银行账号（选填）',
   'hardship.granted': '已发放{kind} {amount}（{fund}）',
   'hardship.grants': '帮扶记录',
