@@ -1,4 +1,5 @@
 import { router } from '@ufp/kit/trpc';
+import { campaignsRouter, nominationsRouter, objectionsRouter } from './routers/campaigns.js';
 import { credentialsRouter, recuperationRouter } from './routers/extras.js';
 import { honoursRouter, peopleRouter, provinceRouter } from './routers/people.js';
 
@@ -8,4 +9,7 @@ export const modelWorkersRouter = router({
   province: provinceRouter,
   recuperation: recuperationRouter,
   credentials: credentialsRouter,
+  campaigns: campaignsRouter,
+  nominations: nominationsRouter,
+  objections: objectionsRouter,
 });
