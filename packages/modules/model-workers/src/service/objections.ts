@@ -41,7 +41,7 @@ export async function notice(ctx: Context, input: In<typeof publicNoticeInput>) 
     title: c.title,
     honour: c.honour,
     year: c.year,
-    publicity: c.publicity!,
+    publicity: { startsOn: c.publicity!.startsOn, endsOn: c.publicity!.endsOn },
     phase: publicityPhase(c, on),
     entries: list.map((n) => ({ nominationId: n.nominationId, nameMasked: n.nameMasked, unitName: (n.unitId && units.get(n.unitId)) || null, occupation: n.occupation, deedsShort: n.deedsShort })),
   };
