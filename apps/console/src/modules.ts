@@ -5,6 +5,7 @@ import { calendarModule } from './modules/calendar/module';
 import { contractsModule } from './modules/contracts/module';
 import { deadLettersModule } from './modules/dead-letters/module';
 import { hardshipModule } from './modules/hardship/module';
+import { modelWorkerCampaignsModule } from './modules/model-worker-campaigns/module';
 import { notificationsModule } from './modules/notifications/module';
 import { overviewModule } from './modules/overview/module';
 import { platformDeadLettersModule } from './modules/platform-dead-letters/module';
@@ -26,4 +27,5 @@ export const CONSOLE_MODULES = [
   hardshipModule,
   contractsModule,
   tenThingsModule,
+  modelWorkerCampaignsModule,
 ] as const;
