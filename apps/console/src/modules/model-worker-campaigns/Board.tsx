@@ -38,7 +38,7 @@ export default function CampaignBoard() {
     void refetchCampaign();
     void refetchList();
     void refetchQuota();
-    if (objections() !== undefined) void refetchObjections();
+    void refetchObjections();
   };
   const act = async (run: () => Promise<unknown>, done: () => string) => {
     setSaveError(undefined);
@@ -67,7 +67,7 @@ export default function CampaignBoard() {
                 {t('mwCampaigns.back')}
               </A>
             </div>
-            <CampaignHead campaign={c()} reviewed={(list() ?? []).filter((n) => n.status === 'reviewed').length} act={act} confirm={confirm.ask} />
+            <CampaignHead campaign={c()} reviewed={list.error ? 0 : (list() ?? []).filter((n) => n.status === 'reviewed').length} act={act} confirm={confirm.ask} />
             <Show when={saveError()}>
               <SaveError error={saveError()} onReload={refresh} />
             </Show>
@@ -80,7 +80,7 @@ export default function CampaignBoard() {
                   <NominateForm campaign={c()} onSaved={refresh} />
                 </Show>
                 <NominationList campaign={c()} items={list.error ? [] : (list() ?? [])} act={act} confirm={confirm.ask} />
-                <Show when={objections() !== undefined && !objections.error}>
+                <Show when={!objections.error && objections() !== undefined}>
                   <Objections items={objections() ?? []} campaignId={c().campaignId} act={act} />
                 </Show>
               </div>
@@ -217,7 +217,7 @@ function NominateForm(props: { campaign: Campaign; onSaved: () => void }) {
     (add) => query('modelWorkers.campaigns.whatIf', { campaignId: props.campaign.campaignId, add }),
   );
   const warnings = () => (check.error || !check() ? [] : check()!.warnings);
-  const chosen = () => people()?.items.find((p) => p.personId === personId());
+  const chosen = () => (people.error ? undefined : people()?.items.find((p) => p.personId === personId()));
   const submit = async (e: Event) => {
     e.preventDefault();
     setSaving(true);
@@ -257,7 +257,7 @@ function NominateForm(props: { campaign: Campaign; onSaved: () => void }) {
       <Field id="mwc-person" label={t('mwCampaigns.person')} required error={err('personId')}>
         <select id="mwc-person" value={personId()} onChange={(e) => (setPersonId(e.currentTarget.value), setAck(false))} required>
           <option value="">{t('mwCampaigns.choosePerson')}</option>
-          <For each={people()?.items ?? []}>
+          <For each={people.error ? [] : (people()?.items ?? [])}>
             {(p) => (
               <option value={p.personId}>
                 {p.name}（{occupationLabel(p.occupation)}）
@@ -266,7 +266,7 @@ function NominateForm(props: { campaign: Campaign; onSaved: () => void }) {
           </For>
         </select>
       </Field>
-      <Show when={personId() ? check() : undefined}>
+      <Show when={personId() && !check.error ? check() : undefined}>
         {(w) => (
           <div class="mwc-whatif" classList={{ 'mwc-whatif--bad': warnings().length > 0 }} data-testid="mwc-whatif" role={warnings().length ? 'alert' : 'status'}>
             <strong>{t('mwCampaigns.whatIfTitle')}</strong>

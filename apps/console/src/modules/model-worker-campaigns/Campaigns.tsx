@@ -108,7 +108,7 @@ function CreateCampaign(props: { open: boolean }) {
         <Field id="mwc-code" label={t('mwCampaigns.honour')} required error={err('code')}>
           <select id="mwc-code" value={code()} onChange={(e) => setCode(e.currentTarget.value)} required>
             <option value="" />
-            <For each={(ladder()?.honours ?? []).filter((h) => !h.retired)}>{(h) => <option value={h.code}>{lang() === 'en' ? h.name.en : h.name.zh}</option>}</For>
+            <For each={(ladder.error ? [] : (ladder()?.honours ?? [])).filter((h) => !h.retired)}>{(h) => <option value={h.code}>{lang() === 'en' ? h.name.en : h.name.zh}</option>}</For>
           </select>
         </Field>
         <Input id="mwc-title-input" label={t('mwCampaigns.campaignTitle')} required rule={limits.modelWorkers.campaignTitle} error={err('title')} value={title()} onValue={setTitle} />

@@ -50,7 +50,7 @@ export const en: Record<keyof typeof zh, string> = {
   'mwCampaigns.person': 'Nominee',
   'mwCampaigns.choosePerson': 'Choose a person of the model-worker records',
   'mwCampaigns.whatIfTitle': 'Before saving:',
-  'mwCampaigns.whatIfOk': 'The list still meets the quota after adding',
+  'mwCampaigns.whatIfOk': 'Adding breaks no further quota rule',
   'mwCampaigns.alreadyListed': 'This person is already on the list',
   'mwCampaigns.minutesRef': 'Minutes of the democratic recommendation (reference)',
   'mwCampaigns.deedsShort': 'Deeds (short)',

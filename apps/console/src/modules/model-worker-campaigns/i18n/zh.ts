@@ -49,7 +49,7 @@ export const zh = {
   'mwCampaigns.person': '推荐人员',
   'mwCampaigns.choosePerson': '请选择劳模档案中的人员',
   'mwCampaigns.whatIfTitle': '保存前核对：',
-  'mwCampaigns.whatIfOk': '加入后名额结构仍符合要求',
+  'mwCampaigns.whatIfOk': '加入后不会新增不符合的名额结构要求',
   'mwCampaigns.alreadyListed': '此人已在推荐名单中',
   'mwCampaigns.minutesRef': '职代会/民主推荐会议纪要（文号或存档编号）',
   'mwCampaigns.deedsShort': '事迹材料（简要）',
