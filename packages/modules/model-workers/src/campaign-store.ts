@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { conflict, notFound, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { keys, tenantPrefix } from '@ufp/db/keys';
@@ -19,6 +20,12 @@ export const campaignKeys = {
   nominee: (tenantId: string, campaignId: string, personId: string) => keys.uniqueGuard(tenantId, 'MW_NOMINEE', `${campaignId}#${personId}`),
   objectionPartition: (tenantId: string, campaignId: string) => `${tenantPrefix(tenantId)}MW#OBJ#${campaignId}`,
   objection: (tenantId: string, campaignId: string, objectionId: string) => ({ pk: campaignKeys.objectionPartition(tenantId, campaignId), sk: objectionId }),
+  /**
+   * The list as the quota check reads it: one small item per campaign with the entries on the list (who, occupation,
+   * gender, 农民工), kept in the same transaction as every addition and removal. Its version serialises additions,
+   * so two racing additions cannot both pass the quota and places check.
+   */
+  roster: (tenantId: string, campaignId: string) => ({ pk: `${tenantPrefix(tenantId)}MW#ROSTER`, sk: campaignId }),
   /** One public objection per client, nomination and day (the client is a keyed hash of its address). */
   objectionGuard: (tenantId: string, nominationId: string, day: string, client: string) => ({ pk: `${tenantPrefix(tenantId)}MW#OBJGUARD`, sk: `${nominationId}#${day}#${client}` }),
 };
@@ -33,6 +40,17 @@ const alreadyNominated = () => conflict({ zh: '此人已在本次评选的推荐
 const campaignOf = (i: Record<string, unknown>) => parseStored(campaignSchema, i, 'campaign');
 const nominationOf = (i: Record<string, unknown>) => parseStored(nominationSchema, i, 'nomination');
 const objectionOf = (i: Record<string, unknown>) => parseStored(objectionSchema, i, 'objection');
+
+/** What the quota check reads of each nomination: a projection, so a 500-entry list is kilobytes, not megabytes of 事迹. */
+const quotaRowSchema = nominationSchema.pick({ nominationId: true, personId: true, status: true, occupation: true, gender: true, migrantWorker: true, createdAt: true });
+export type QuotaRow = z.infer<typeof quotaRowSchema>;
+const quotaFields = Object.keys(quotaRowSchema.shape);
+
+const rosterEntrySchema = nominationSchema.pick({ nominationId: true, personId: true, occupation: true, gender: true, migrantWorker: true });
+const rosterSchema = z.object({ tenantId: z.string(), campaignId: z.string(), entries: z.array(rosterEntrySchema), version: z.number().int() });
+export type Roster = z.infer<typeof rosterSchema>;
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
+export const rosterEntry = (n: RosterEntry): RosterEntry => ({ nominationId: n.nominationId, personId: n.personId, occupation: n.occupation, gender: n.gender, migrantWorker: n.migrantWorker });
 
 export class CampaignStore {
   constructor(private readonly table: Table) {}
@@ -65,6 +83,32 @@ export class CampaignStore {
   async nominations(tenantId: string, campaignId: string): Promise<Nomination[]> {
     const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': campaignKeys.nominationPartition(tenantId, campaignId) } });
     return items.map(nominationOf).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** The campaign's roster (version 0 when none was written yet: built from the nominations). */
+  async roster(tenantId: string, campaignId: string): Promise<Roster> {
+    const item = await getItem<Record<string, unknown>>(this.table, campaignKeys.roster(tenantId, campaignId));
+    if (item) return parseStored(rosterSchema, item, 'campaign roster');
+    const rows = await this.quotaRows(tenantId, campaignId);
+    return { tenantId, campaignId, entries: rows.filter((r) => r.status === 'nominated' || r.status === 'reviewed' || r.status === 'approved').map(rosterEntry), version: 0 };
+  }
+
+  /** Writes the roster if its version is still `before.version`. */
+  putRoster(uow: UnitOfWork, before: Roster, entries: RosterEntry[]): void {
+    const item = { ...campaignKeys.roster(before.tenantId, before.campaignId), kind: 'modelWorkers.roster', tenantId: before.tenantId, campaignId: before.campaignId, entries, version: before.version + 1 };
+    if (before.version === 0) uow.create(item, staleVersion());
+    else uow.replaceVersioned(item, before.version, staleVersion());
+  }
+
+  /** The quota's view of every nomination of a campaign (in the order nominated). */
+  async quotaRows(tenantId: string, campaignId: string): Promise<QuotaRow[]> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ProjectionExpression: quotaFields.map((_, i) => `#f${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(quotaFields.map((f, i) => [`#f${i}`, f])),
+      ExpressionAttributeValues: { ':pk': campaignKeys.nominationPartition(tenantId, campaignId) },
+    });
+    return items.map((i) => parseStored(quotaRowSchema, i, 'nomination')).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   async findNomination(tenantId: string, campaignId: string, nominationId: string): Promise<Nomination | undefined> {

@@ -106,6 +106,10 @@ describe('a nomination campaign', () => {
     const onB = objections.find((o: any) => o.nominationId === byName('乙').nominationId);
     await ok(p.mutate(staff, 'modelWorkers.objections.decide', { campaignId, objectionId: onB.objectionId, outcome: 'upheld', reason: '经人社部门核实存在欠薪' }));
     expect((await ok(p.query(staff, 'modelWorkers.nominations.get', { campaignId, nominationId: byName('乙').nominationId }))).status).toBe('rejected');
+    // Off the list: the live quota no longer counts the rejected 企业负责人.
+    const q = await ok(p.query(staff, 'modelWorkers.campaigns.quota', { campaignId }));
+    expect(q.count).toBe(2);
+    expect(q.rules.find((r: any) => r.rule === 'managerMax')).toMatchObject({ count: 0, holds: true });
     at('2026-10-13');
     const late = await p.mutate(null, 'modelWorkers.objections.submit', { tenantId: T, campaignId, nominationId: byName('甲').nominationId, text: '公示结束后的异议内容' });
     expect(late.status).toBe(409);

@@ -13,7 +13,8 @@ const campaignFields = {
   year: yearSchema,
   opensOn: isoDateSchema,
   closesOn: isoDateSchema,
-  places: z.number().int().min(1).max(10_000),
+  /** At most 2,000: the roster of the list is one item (DynamoDB's 400 KB), about 90 bytes an entry. */
+  places: z.number().int().min(1).max(2_000),
   rules: z.object({ managerMax: percent.optional(), frontlineTechnicalMin: percent.optional(), womenMin: percent.optional(), migrantMin: percent.optional() }).optional(),
   agencies: z.array(text(m.agency)).min(1).max(20).optional(),
   publicityDays: z.number().int().min(1).max(30).optional(),

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { CampaignStore, campaignMissing, nominationMissing } from '../campaign-store.js';
 import { newCampaign, publishCampaign, updateCampaign, type Campaign } from '../domain/campaign.js';
 import { findHonour } from '../domain/ladder.js';
-import { onList, type Nomination } from '../domain/nomination.js';
+import type { Nomination } from '../domain/nomination.js';
 import { publicityEndsOn, publicityPhase, startPublicity as startPublicityDecision } from '../domain/publicity.js';
 import { quotaState, whatIf as whatIfState, type QuotaEntry } from '../domain/quota.js';
 import type { campaignIdInput, createCampaignInput, publishCampaignInput, startPublicityInput, updateCampaignInput, whatIfInput } from '../schemas/campaigns.js';
@@ -88,9 +88,8 @@ export async function startPublicity(ctx: Ctx, input: In<typeof startPublicityIn
 
 /** The live quota state of the campaign's list: each rule's share, limit and whether it holds; the count against the places. */
 export async function quota(ctx: Ctx, input: In<typeof campaignIdInput>) {
-  const c = await campaigns(ctx).getCampaign(ctx.scope.tenantId, input.campaignId);
-  const list = (await campaigns(ctx).nominations(ctx.scope.tenantId, c.campaignId)).filter(onList);
-  return quotaState(list.map(quotaEntry), c.rules, c.places);
+  const [c, roster] = await Promise.all([campaigns(ctx).getCampaign(ctx.scope.tenantId, input.campaignId), campaigns(ctx).roster(ctx.scope.tenantId, input.campaignId)]);
+  return quotaState(roster.entries.map(quotaEntry), c.rules, c.places);
 }
 
 /**
@@ -99,14 +98,13 @@ export async function quota(ctx: Ctx, input: In<typeof campaignIdInput>) {
  */
 export async function whatIf(ctx: Ctx, input: In<typeof whatIfInput>) {
   const repo = campaigns(ctx);
-  const [c, nominations, person] = await Promise.all([
+  const [c, roster, person] = await Promise.all([
     repo.getCampaign(ctx.scope.tenantId, input.campaignId),
-    repo.nominations(ctx.scope.tenantId, input.campaignId),
+    repo.roster(ctx.scope.tenantId, input.campaignId),
     input.add ? store(ctx).getPerson(ctx.scope, input.add) : undefined,
   ]);
-  const list = nominations.filter(onList);
-  const removeIndex = input.remove ? list.findIndex((n) => n.nominationId === input.remove) : undefined;
+  const removeIndex = input.remove ? roster.entries.findIndex((n) => n.nominationId === input.remove) : undefined;
   if (removeIndex === -1) throw nominationMissing();
-  const answer = whatIfState(list.map(quotaEntry), { add: person && quotaEntry(person), removeIndex }, c.rules, c.places);
-  return { ...answer, alreadyListed: !!person && nominations.some((n) => n.personId === person.personId) };
+  const answer = whatIfState(roster.entries.map(quotaEntry), { add: person && quotaEntry(person), removeIndex }, c.rules, c.places);
+  return { ...answer, alreadyListed: !!person && roster.entries.some((n) => n.personId === person.personId) };
 }

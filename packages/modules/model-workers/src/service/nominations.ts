@@ -4,10 +4,10 @@ import { newId } from '@ufp/core/ids';
 import { transition, type TransitionSpec } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
-import { nominationMissing } from '../campaign-store.js';
+import { nominationMissing, rosterEntry } from '../campaign-store.js';
 import { assertNominating } from '../domain/campaign.js';
 import { findHonour } from '../domain/ladder.js';
-import { approve as approveNomination, assertApprovable, assertEligible, assertNominator, close, onList, review as reviewDecision, vet as vetDecision, type Nomination } from '../domain/nomination.js';
+import { approve as approveNomination, assertApprovable, assertEligible, assertNominator, close, review as reviewDecision, vet as vetDecision, type Nomination } from '../domain/nomination.js';
 import { awardHonour } from '../domain/person.js';
 import { whatIf, type RuleState } from '../domain/quota.js';
 import { nominationApproved } from '../events.js';
@@ -39,22 +39,22 @@ const quotaRefusal = (breaks: RuleState[], warnings: { zh: string; en: string }[
  * state; the acknowledgement is stored on the nomination and the board shows the rules that still fail.
  * The places are different: a list longer than the places allotted is refused outright.
  *
- * The campaign's version is bumped with every addition, so two additions racing on the same list cannot
- * both pass the quota and places check (the second fails on the version and is retried).
+ * The campaign's roster (the list as the quota reads it) is written with every addition under its version, so
+ * two additions racing on the same list cannot both pass the quota and places check (the second gets 409).
  */
 export async function nominate(ctx: Ctx, input: In<typeof nominateInput>) {
   const repo = campaigns(ctx);
   const c = await repo.getCampaign(ctx.scope.tenantId, input.campaignId);
   const on = today(ctx);
   assertNominating(c, on);
-  const [person, ladder, nominations] = await Promise.all([store(ctx).findPerson(ctx.scope, input.personId), store(ctx).honourTypes(), repo.nominations(ctx.scope.tenantId, c.campaignId)]);
+  const [person, ladder, roster] = await Promise.all([store(ctx).findPerson(ctx.scope, input.personId), store(ctx).honourTypes(), repo.roster(ctx.scope.tenantId, c.campaignId)]);
   if (!person) throw personMissing();
   assertNominator(person, ctx.scope);
   const type = findHonour(ladder, c.code);
   if (!type) throw conflict({ zh: `荣誉体系中已没有「${c.honour.zh}」`, en: `${c.honour.en} is no longer in the ladder` }, { field: 'campaignId' });
   assertEligible(person, type, c.year, on);
-  if (nominations.some((n) => n.personId === person.personId)) throw conflict({ zh: '此人已在本次评选的推荐名单中（每次评选只推荐一次）', en: 'This person is already on this campaign’s list (once per campaign)' }, { field: 'personId', reason: 'already_nominated' });
-  const check = whatIf(nominations.filter(onList).map(quotaEntry), { add: quotaEntry(person) }, c.rules, c.places);
+  if (roster.entries.some((n) => n.personId === person.personId)) throw conflict({ zh: '此人已在本次评选的推荐名单中（每次评选只推荐一次）', en: 'This person is already on this campaign’s list (once per campaign)' }, { field: 'personId', reason: 'already_nominated' });
+  const check = whatIf(roster.entries.map(quotaEntry), { add: quotaEntry(person) }, c.rules, c.places);
   if (check.overPlaces) throw conflict({ zh: `本次评选名额 ${c.places} 个，推荐名单已满`, en: `All ${c.places} places of this campaign are taken` }, { field: 'personId', reason: 'places' });
   if (check.breaks.length && !input.acknowledgeQuota) throw quotaRefusal(check.breaks, check.warnings);
   return write(ctx, (uow, now) => {
@@ -81,7 +81,7 @@ export async function nominate(ctx: Ctx, input: In<typeof nominateInput>) {
       updatedAt: now.toISOString(),
     };
     repo.addNomination(uow, n);
-    repo.saveCampaign(uow, { ...c, version: c.version + 1 }, c.version);
+    repo.putRoster(uow, roster, [...roster.entries, rosterEntry(n)]);
     const ack = check.warnings.length ? `（已确认：${check.warnings.map((w) => w.zh).join('；')}）` : '';
     uow.audit({ action: 'modelWorkers.nominations.create', entityType: 'modelWorkers.nomination', entityId: n.nominationId, summary: `推荐 ${n.nameMasked} 参加评选「${c.title}」${ack}` });
     return { ...nominationView(n), quota: check.after };
@@ -128,8 +128,25 @@ export async function vet(ctx: Ctx, input: In<typeof vetInput>) {
   return transition(ctx, step(ctx, input, vetDecision), { ...input, agencies: c.agencies });
 }
 
-export const withdraw = (ctx: Ctx, input: In<typeof closeNominationInput>) => transition(ctx, step(ctx, input, close), { ...input, to: 'withdrawn' as const });
-export const reject = (ctx: Ctx, input: In<typeof closeNominationInput>) => transition(ctx, step(ctx, input, close), { ...input, to: 'rejected' as const });
+/** Off the list: the nomination closes and leaves the roster in the same transaction. */
+async function closeNomination(ctx: Ctx, input: In<typeof closeNominationInput>, to: 'withdrawn' | 'rejected') {
+  const roster = await campaigns(ctx).roster(ctx.scope.tenantId, input.campaignId);
+  const spec = step(ctx, input, close);
+  return transition(
+    ctx,
+    {
+      ...spec,
+      save: (uow, after, before) => {
+        spec.save(uow, after, before);
+        campaigns(ctx).putRoster(uow, roster, roster.entries.filter((e) => e.nominationId !== after.nominationId));
+      },
+    },
+    { ...input, to },
+  );
+}
+
+export const withdraw = (ctx: Ctx, input: In<typeof closeNominationInput>) => closeNomination(ctx, input, 'withdrawn');
+export const reject = (ctx: Ctx, input: In<typeof closeNominationInput>) => closeNomination(ctx, input, 'rejected');
 
 /**
  * 审批 (federation admin, not the reviewer): after the 公示, with no undecided objection and every agency's

@@ -86,7 +86,7 @@ export async function decide(ctx: Ctx, input: In<typeof decideObjectionInput>) {
   const before = await repo.findObjection(ctx.scope.tenantId, input.campaignId, input.objectionId);
   if (!before) throw objectionMissing();
   if (input.version !== undefined && input.version !== before.version) throw conflict({ zh: '该异议已被他人处理，请刷新后重试', en: 'This objection was changed by someone else: reload and try again' }, { reason: 'stale_version' });
-  const n = await repo.findNomination(ctx.scope.tenantId, input.campaignId, before.nominationId);
+  const [n, roster] = await Promise.all([repo.findNomination(ctx.scope.tenantId, input.campaignId, before.nominationId), repo.roster(ctx.scope.tenantId, input.campaignId)]);
   if (!n) throw nominationMissing();
   return write(ctx, (uow, now) => {
     const d = { now, today: today(ctx), scope: ctx.scope };
@@ -96,6 +96,7 @@ export async function decide(ctx: Ctx, input: In<typeof decideObjectionInput>) {
     if (input.outcome === 'upheld' && (n.status === 'nominated' || n.status === 'reviewed')) {
       const rejected = close(n, { to: 'rejected', reason: `公示异议成立：${input.reason}` }, d);
       repo.saveNomination(uow, { ...rejected.after, version: n.version + 1 }, n.version);
+      repo.putRoster(uow, roster, roster.entries.filter((e) => e.nominationId !== n.nominationId));
       uow.audit(rejected.audit);
     }
     return { ...decision.after, version: before.version + 1 };
