@@ -143,4 +143,14 @@ describe('a nomination campaign', () => {
     expect(actions).toEqual(expect.arrayContaining(['modelWorkers.nominations.approve', 'modelWorkers.honours.award', 'modelWorkers.objections.submit', 'modelWorkers.objections.decide', 'modelWorkers.campaigns.startPublicity']));
     expect((await approve()).status).toBe(409);
   });
+
+  it('two additions racing for the last place cannot both pass the places check', async () => {
+    at('2026-11-02');
+    const c = await ok(p.mutate(staff, 'modelWorkers.campaigns.create', { code: 'city_craftsman', title: '2026年度市工匠推荐', year: 2026, opensOn: '2026-11-01', closesOn: '2026-11-30', places: 1 }));
+    await ok(p.mutate(staff, 'modelWorkers.campaigns.publish', { campaignId: c.campaignId }));
+    const race = await Promise.all(['丙', '丁'].map((k) => p.mutate(staff, 'modelWorkers.nominations.create', { campaignId: c.campaignId, personId: people[k], ...deeds })));
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await ok(p.query(staff, 'modelWorkers.campaigns.quota', { campaignId: c.campaignId }))).count).toBe(1);
+    expect(await ok(p.query(staff, 'modelWorkers.nominations.list', { campaignId: c.campaignId }))).toHaveLength(1);
+  });
 });
