@@ -6,6 +6,8 @@ import { tierLabels } from '@ufp/hardship/domain/tier';
 import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
 import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
 import { itemStatuses } from '@ufp/ten-things/domain/status';
+import { HonourLevel } from '@ufp/model-workers/domain/ladder';
+import { nominationApprovalMetrics } from '@ufp/model-workers/domain/nomination';
 import { unitTypes } from '@ufp/core/units/unit';
 import { unitMetricDeltas } from '@ufp/platform/domain/unit';
 import type { YearDeltas } from '@ufp/core/rollups/indicators';
@@ -53,6 +55,7 @@ function emittedKeys(): Set<string> {
     }
   }
   add(ratingMetrics(5));
+  for (const level of HonourLevel.values) add(nominationApprovalMetrics(level));
   return out;
 }
 

@@ -144,6 +144,9 @@ export function assertApprovable(n: Nomination, c: Campaign, undecidedObjections
   if (missing.length) throw conflict({ zh: `尚缺联审意见：${missing.join('、')}`, en: `Vetting missing from: ${missing.join(', ')}` }, { field: 'nominationId', reason: 'vetting' });
 }
 
+/** Rollup deltas of an approval (flow): in all and by the honour's level (src/metrics-campaigns.ts declares them). */
+export const nominationApprovalMetrics = (level: HonourLevel): Record<string, number> => ({ 'modelWorkers.nominations.approved': 1, [`modelWorkers.nominations.approved.${level}`]: 1 });
+
 export function approve(before: Nomination, input: { honourId: string }, ctx: DecideContext): Nomination {
   return { ...before, status: 'approved', approved: { by: ctx.scope.actor.sub, on: ctx.today, honourId: input.honourId }, updatedAt: ctx.now.toISOString() };
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { nominationMissing, rosterEntry } from '../campaign-store.js';
 import { assertNominating } from '../domain/campaign.js';
 import { findHonour } from '../domain/ladder.js';
-import { approve as approveNomination, assertApprovable, assertEligible, assertNominator, close, review as reviewDecision, vet as vetDecision, type Nomination } from '../domain/nomination.js';
+import { approve as approveNomination, assertApprovable, assertEligible, assertNominator, close, nominationApprovalMetrics, review as reviewDecision, vet as vetDecision, type Nomination } from '../domain/nomination.js';
 import { awardHonour } from '../domain/person.js';
 import { whatIf, type RuleState } from '../domain/quota.js';
 import { nominationApproved } from '../events.js';
@@ -176,7 +176,7 @@ export async function approve(ctx: Ctx, input: In<typeof approveInput>) {
     store(ctx).savePerson(uow, { ...honour.after, version: person.version + 1 }, person.version, province(ctx.scope), d.today);
     repo.saveNomination(uow, after, n.version);
     for (const e of honour.events ?? []) uow.emit(e);
-    uow.emit(nominationApproved.create({ campaignId: c.campaignId, nominationId: n.nominationId, personId: n.personId, code: type.code, level: type.level, metrics: { 'modelWorkers.nominations.approved': 1, [`modelWorkers.nominations.approved.${type.level}`]: 1 } }));
+    uow.emit(nominationApproved.create({ campaignId: c.campaignId, nominationId: n.nominationId, personId: n.personId, code: type.code, level: type.level, metrics: nominationApprovalMetrics(type.level) }));
     uow.audit(honour.audit);
     uow.audit({ action: 'modelWorkers.nominations.approve', entityType: 'modelWorkers.nomination', entityId: n.nominationId, summary: `审批通过 ${n.nameMasked}：${c.year} 年「${type.name.zh}」`, changes: { status: { from: n.status, to: 'approved' } } });
     return nominationView(after);
