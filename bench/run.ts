@@ -8,6 +8,7 @@ const { benchCommitLatency } = await import('./commit-latency.js');
 await benchCommitLatency();
 await (await import('./hardship.js')).benchHardshipImport();
 await (await import('./ten-things.js')).benchTenThings();
+await (await import('./quota-check.js')).benchQuotaCheck();
 await (await import('./audit.js')).benchAuditVerify();
 await (await import('./durability.js')).benchDurability();
 if (existsSync(new URL('./bundle.ts', import.meta.url))) {

@@ -131,6 +131,10 @@ const fixtures: Record<string, { as: () => Claims; input: () => Record<string, u
   'modelWorkers.honours.revoke': { as: () => staff, input: () => ({ personId: 'no-such-person', honourId: 'no-such-honour', on: VALID_DATE, document: '日期测试', reason: '日期测试' }) },
   'modelWorkers.benefits.quote': { as: () => staff, input: () => ({ personId: 'no-such-person', kind: 'spring_festival', grantedOn: VALID_DATE }) },
   'modelWorkers.benefits.grant': { as: () => staff, input: () => ({ personId: 'no-such-person', kind: 'spring_festival', grantedOn: VALID_DATE }) },
+  'modelWorkers.campaigns.create': { as: () => staff, input: () => ({ code: 'city_model_worker', title: '日期测试评选', year: 2026, opensOn: VALID_DATE, closesOn: VALID_DATE, places: 10 }) },
+  'modelWorkers.campaigns.update': { as: () => staff, input: () => ({ campaignId: 'no-such-campaign', version: 1, title: '日期测试评选', year: 2026, opensOn: VALID_DATE, closesOn: VALID_DATE, places: 10 }) },
+  'modelWorkers.campaigns.startPublicity': { as: () => staff, input: () => ({ campaignId: 'no-such-campaign', startsOn: VALID_DATE }) },
+  'modelWorkers.nominations.vet': { as: () => staff, input: () => ({ campaignId: 'no-such-campaign', nominationId: 'no-such-nomination', agency: '税务', on: VALID_DATE, document: '日期测试' }) },
 };
 
 const BAD = ['2026-02-30', '2026-13-01', '2025-02-29'] as const;

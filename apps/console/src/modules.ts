@@ -7,6 +7,7 @@ import { deadLettersModule } from './modules/dead-letters/module';
 import { hardshipModule } from './modules/hardship/module';
 import { modelWorkersModule } from './modules/model-workers/module';
 import { modelWorkerServicesModule } from './modules/model-worker-services/module';
+import { modelWorkerCampaignsModule } from './modules/model-worker-campaigns/module';
 import { notificationsModule } from './modules/notifications/module';
 import { overviewModule } from './modules/overview/module';
 import { platformDeadLettersModule } from './modules/platform-dead-letters/module';
@@ -30,4 +31,5 @@ export const CONSOLE_MODULES = [
   tenThingsModule,
   modelWorkersModule,
   modelWorkerServicesModule,
+  modelWorkerCampaignsModule,
 ] as const;

@@ -6,10 +6,11 @@ import { tierLabels } from '@ufp/hardship/domain/tier';
 import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
 import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
 import { itemStatuses } from '@ufp/ten-things/domain/status';
+import { HonourLevel } from '@ufp/model-workers/domain/ladder';
+import { nominationApprovalMetrics } from '@ufp/model-workers/domain/nomination';
 import { unitTypes } from '@ufp/core/units/unit';
 import { unitMetricDeltas } from '@ufp/platform/domain/unit';
 import { PersonStatus } from '@ufp/model-workers/domain/enums';
-import { HonourLevel } from '@ufp/model-workers/domain/ladder';
 import { honourMetrics } from '@ufp/model-workers/domain/person';
 import type { YearDeltas } from '@ufp/core/rollups/indicators';
 import { indicatorDictionary as dictionary } from './modules.js';
@@ -62,6 +63,7 @@ function emittedKeys(): Set<string> {
       add(honourMetrics(undefined, { honours, status }, '2026-01-01'));
     }
   }
+  for (const level of HonourLevel.values) add(nominationApprovalMetrics(level));
   return out;
 }
 

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { WorkCalendar } from '@ufp/core/calendar/calendar';
-import { shippedNotices, type HolidayNotice } from '@ufp/core/calendar/notices';
 import { conflict, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '@ufp/db/cursor';
@@ -9,6 +7,7 @@ import { filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
+import type { StoredNotice } from '@ufp/kit/calendar';
 import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, defaultContractSettings, industry, specialKind, type Contract, type ContractSettings } from './domain/contract.js';
 import { historyStep } from './domain/lifecycle.js';
 import type { ContractFilter } from './domain/view.js';
@@ -88,49 +87,8 @@ const storedSettings = z.object({
 
 const storedCoverage = z.object({ count: z.number().int(), version: z.number().int() });
 
-const storedNotice = z.object({
-  year: z.number().int(),
-  off: z.array(z.union([date, z.tuple([date, date])])),
-  work: z.array(date),
-  source: z.string(),
-  version: z.number().int(),
-  loadedAt: z.string(),
-  loadedBy: z.string(),
-  /** The operator's name as the token gave it (absent on older notices). */
-  loadedByName: z.string().optional(),
-});
-export type StoredNotice = z.output<typeof storedNotice>;
-
-/** Loaded holiday notices, read by every tenant's clocks. */
-export async function loadedNotices(table: Table): Promise<StoredNotice[]> {
-  const items = await queryAll(table, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': 'PLATFORM', ':p': 'CALENDAR#' },
-  });
-  return items.map((i) => parseStored(storedNotice, i, 'holiday notice'));
-}
-
-const calendarCache = new Map<string, { at: number; calendar: WorkCalendar }>();
-
-/**
- * The working-day calendar every clock uses: the shipped notices plus those the operator loaded
- * (a loaded year replaces a shipped one). Cached for a few seconds per table; `fresh` skips it.
- */
-export async function workCalendar(table: Table, opts: { fresh?: boolean } = {}): Promise<WorkCalendar> {
-  const hit = calendarCache.get(table.name);
-  if (!opts.fresh && hit && Date.now() - hit.at < 5_000) return hit.calendar;
-  const calendar = calendarOf(await loadedNotices(table));
-  calendarCache.set(table.name, { at: Date.now(), calendar });
-  return calendar;
-}
-
-/** The notices in force: the shipped ones, each replaced by a loaded notice of the same year. */
-export function noticesInForce(loaded: readonly HolidayNotice[]): (HolidayNotice & { origin: 'shipped' | 'loaded' })[] {
-  const years = new Set(loaded.map((n) => n.year));
-  return [...shippedNotices.filter((n) => !years.has(n.year)).map((n) => ({ ...n, origin: 'shipped' as const })), ...loaded.map((n) => ({ ...n, origin: 'loaded' as const }))].sort((a, b) => a.year - b.year);
-}
-
-export const calendarOf = (loaded: readonly HolidayNotice[]): WorkCalendar => new WorkCalendar(noticesInForce(loaded));
+// The holiday notices and the working-day calendar moved to the kit (other modules' legal clocks read them too).
+export { calendarOf, loadedNotices, noticesInForce, workCalendar, type StoredNotice } from '@ufp/kit/calendar';
 
 export function saveNotice(uow: UnitOfWork, notice: StoredNotice, before: StoredNotice | undefined): void {
   const item = { ...contractKeys.notice(notice.year), kind: 'calendar', ...notice };
@@ -167,17 +125,7 @@ export class ContractRepository {
       ...(f.endingBy
         ? [{ expression: '#term.#end <= :endingBy AND (#st = :eff OR #st = :exp)', names: { '#term': 'term', '#end': 'end', '#st': 'status' }, values: { ':endingBy': f.endingBy, ':eff': 'effective', ':exp': 'expiring' } }]
         : []),
-      // Any party: `partyNames` (every employer party's name, written with the contract); the first
-      // party's own name still matches a contract stored before that attribute was written.
-      ...(f.q
-        ? [
-            {
-              expression: '(contains(#title, :q) OR contains(#partyNames, :q) OR contains(#parties[0].#pname, :q))',
-              names: { '#title': 'title', '#partyNames': 'partyNames', '#parties': 'employerParties', '#pname': 'name' },
-              values: { ':q': f.q },
-            },
-          ]
-        : []),
+      ...(f.q ? [{ expression: '(contains(#title, :q) OR contains(#parties[0].#pname, :q))', names: { '#title': 'title', '#parties': 'employerParties', '#pname': 'name' }, values: { ':q': f.q } }] : []),
     ]);
     if (!this.cursors) throw new Error('ContractRepository.list needs a cursor codec');
     return queryPage<Contract>(
@@ -239,11 +187,8 @@ export class ContractRepository {
  * empty map in a stream image (it stalls on "No value defined"), so none is ever written.
  */
 function toItem(c: Contract): Record<string, unknown> {
-  return { ...(prune(c) as Record<string, unknown>), partyNames: partyNames(c) };
+  return prune(c) as Record<string, unknown>;
 }
-
-/** Every employer party's name on one line each: what the ledger search matches (besides the title). */
-const partyNames = (c: Pick<Contract, 'employerParties'>): string => c.employerParties.map((p) => p.name).join('\n');
 
 function prune(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(prune);

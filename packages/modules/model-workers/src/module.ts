@@ -1,6 +1,7 @@
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { publishedEvents } from './events.js';
+import { campaignIndicators } from './metrics-campaigns.js';
 import { modelWorkerIndicators } from './metrics.js';
 import { modelWorkersRouter } from './router.js';
 import { seedModelWorkers } from './seed.js';
@@ -9,7 +10,7 @@ export const modelWorkersModule = defineModule({
   name: 'modelWorkers',
   label: { zh: '劳模工匠', en: 'Model workers' },
   assignable: true,
-  indicators: modelWorkerIndicators,
+  indicators: [...modelWorkerIndicators, ...campaignIndicators],
   router: router({ modelWorkers: modelWorkersRouter }),
   events: publishedEvents,
   seed: seedModelWorkers,

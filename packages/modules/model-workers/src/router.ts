@@ -1,5 +1,6 @@
 import { router } from '@ufp/kit/trpc';
 import { credentialsRouter, recuperationRouter, registryRouter } from './routers/extras.js';
+import { campaignsRouter, nominationsRouter, objectionsRouter } from './routers/campaigns.js';
 import { honoursRouter, peopleRouter, provinceRouter } from './routers/people.js';
 import { benefitsRouter, surveysRouter } from './routers/services.js';
 
@@ -12,4 +13,7 @@ export const modelWorkersRouter = router({
   registry: registryRouter,
   surveys: surveysRouter,
   benefits: benefitsRouter,
+  campaigns: campaignsRouter,
+  nominations: nominationsRouter,
+  objections: objectionsRouter,
 });
