@@ -13,6 +13,9 @@ export const publicProcedures: readonly PublicProcedure[] = [
   { path: 'tenThings.public.rate', type: 'mutation' },
   { path: 'hardship.selfTest', type: 'query' },
   { path: 'hardship.notices.list', type: 'query' },
+  { path: 'modelWorkers.credentials.verify', type: 'query' },
+  { path: 'modelWorkers.objections.notice', type: 'query' },
+  { path: 'modelWorkers.objections.submit', type: 'mutation' },
 ];
 
 /** The API Gateway route key of a public procedure (queries are GET, mutations POST, as tRPC sends them). */

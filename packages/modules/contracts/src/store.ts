@@ -125,7 +125,17 @@ export class ContractRepository {
       ...(f.endingBy
         ? [{ expression: '#term.#end <= :endingBy AND (#st = :eff OR #st = :exp)', names: { '#term': 'term', '#end': 'end', '#st': 'status' }, values: { ':endingBy': f.endingBy, ':eff': 'effective', ':exp': 'expiring' } }]
         : []),
-      ...(f.q ? [{ expression: '(contains(#title, :q) OR contains(#parties[0].#pname, :q))', names: { '#title': 'title', '#parties': 'employerParties', '#pname': 'name' }, values: { ':q': f.q } }] : []),
+      // Any party: `partyNames` (every employer party's name, written with the contract); the first
+      // party's own name still matches a contract stored before that attribute was written.
+      ...(f.q
+        ? [
+            {
+              expression: '(contains(#title, :q) OR contains(#partyNames, :q) OR contains(#parties[0].#pname, :q))',
+              names: { '#title': 'title', '#partyNames': 'partyNames', '#parties': 'employerParties', '#pname': 'name' },
+              values: { ':q': f.q },
+            },
+          ]
+        : []),
     ]);
     if (!this.cursors) throw new Error('ContractRepository.list needs a cursor codec');
     return queryPage<Contract>(
@@ -187,8 +197,11 @@ export class ContractRepository {
  * empty map in a stream image (it stalls on "No value defined"), so none is ever written.
  */
 function toItem(c: Contract): Record<string, unknown> {
-  return prune(c) as Record<string, unknown>;
+  return { ...(prune(c) as Record<string, unknown>), partyNames: partyNames(c) };
 }
+
+/** Every employer party's name on one line each: what the ledger search matches (besides the title). */
+const partyNames = (c: Pick<Contract, 'employerParties'>): string => c.employerParties.map((p) => p.name).join('\n');
 
 function prune(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(prune);

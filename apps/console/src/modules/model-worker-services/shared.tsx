@@ -1,3 +1,4 @@
+import { limits } from '@ufp/core/validation/limits';
 import { createSignal, For, Show } from 'solid-js';
 import { query, type OutputOf } from '../../api';
 import { Input } from '../../components/Input';
@@ -45,7 +46,7 @@ export function PersonPicker(props: { id: string; chosen: PersonRow | undefined;
       fallback={
         <div class="mws-picker">
           <div class="mws-picker__row">
-            <Input id={props.id} label={t('mwServices.person.search')} value={q()} onValue={setQ} maxLength={100} onKeyDown={(e) => e.key === 'Enter' && void find(e)} />
+            <Input id={props.id} label={t('mwServices.person.search')} value={q()} onValue={setQ} maxLength={limits.modelWorkers.search.max} onKeyDown={(e) => e.key === 'Enter' && void find(e)} />
             <button type="button" class="btn" onClick={(e) => void find(e)}>
               {t('mwServices.person.find')}
             </button>

@@ -45,7 +45,7 @@ export async function setLadder(ctx: Context & { actor: Actor }, input: In<typeo
 /** Records an honour a person received (title, year, conferring body, certificate). */
 export async function award(ctx: Ctx, input: In<typeof awardInput>) {
   const type = findHonour(await store(ctx).honourTypes(), input.code);
-  if (!type) throw invalid({ zh: `荣誉体系中没有「${input.code}」`, en: `No honour ${input.code} in the ladder` }, { field: 'code' });
+  if (!type) throw invalid({ zh: `荣誉体系中没有「${input.code}」`, en: 'No such honour in the ladder' }, { field: 'code' });
   const on = today(ctx);
   return transition(
     ctx,
