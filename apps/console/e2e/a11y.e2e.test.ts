@@ -76,6 +76,10 @@ const VISITS: Visit[] = [
   { route: '/model-workers/summary', as: LEADER, path: '/model-workers/summary' },
   { route: '/model-worker-services/survey', as: REPORTER, path: '/model-worker-services/survey' },
   { route: '/model-worker-services/benefits', as: ADMIN, path: '/model-worker-services/benefits' },
+  { route: '/mw-campaigns', as: ADMIN, path: '/mw-campaigns' },
+  { route: '/mw-campaigns', as: REPORTER, path: '/mw-campaigns' },
+  { route: '/mw-campaigns/:campaignId', as: ADMIN, from: { list: '/mw-campaigns', link: /^\/mw-campaigns\/[^/]+$/, fallback: '/mw-campaigns/none' } },
+  { route: '/mw-publicity/:tenantId/:campaignId', as: 'public', path: `/mw-publicity/${TENANT}/none` },
   { route: '*404', as: ADMIN, path: '/no-such-page' },
 ];
 

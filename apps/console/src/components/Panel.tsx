@@ -101,3 +101,20 @@ export function ConfirmPanel(props: {
     </div>
   );
 }
+
+/**
+ * A collapsible card (`<details>`) that opens by itself while `suggestOpen` holds (an empty list
+ * invites the first record) until the user opens or closes it: a list that loads after the user's
+ * click must not fold the form away under them.
+ */
+export function Disclosure(props: { summary: JSX.Element; suggestOpen?: boolean; class?: string; children: JSX.Element }) {
+  const [chosen, setChosen] = createSignal<boolean>();
+  const open = () => chosen() ?? props.suggestOpen ?? false;
+  // A toggle the page made itself matches `open()`; only the user's own click is remembered.
+  return (
+    <details class={props.class ?? 'card'} open={open()} onToggle={(e) => e.currentTarget.open !== open() && setChosen(e.currentTarget.open)}>
+      <summary>{props.summary}</summary>
+      {props.children}
+    </details>
+  );
+}

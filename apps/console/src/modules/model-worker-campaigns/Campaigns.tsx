@@ -4,6 +4,7 @@ import { limits } from '@ufp/core/validation/limits';
 import { mutate, query, issuesByField } from '../../api';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
+import { Disclosure } from '../../components/Panel';
 import { RecordMissing } from '../../components/RecordMissing';
 import { lang, t } from '../../i18n';
 import { hasRole } from '../../session';
@@ -102,8 +103,7 @@ function CreateCampaign(props: { open: boolean }) {
     }
   };
   return (
-    <details class="card" open={props.open}>
-      <summary>{t('mwCampaigns.create')}</summary>
+    <Disclosure summary={t('mwCampaigns.create')} suggestOpen={props.open}>
       <form class="mwc-form" onSubmit={submit} aria-label={t('mwCampaigns.create')}>
         <Field id="mwc-code" label={t('mwCampaigns.honour')} required error={err('code')}>
           <select id="mwc-code" value={code()} onChange={(e) => setCode(e.currentTarget.value)} required>
@@ -138,6 +138,6 @@ function CreateCampaign(props: { open: boolean }) {
           </button>
         </div>
       </form>
-    </details>
+    </Disclosure>
   );
 }

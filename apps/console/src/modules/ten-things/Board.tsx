@@ -4,6 +4,7 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Input } from '../../components/Input';
+import { Disclosure } from '../../components/Panel';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import { categoryLabel, pct, STATUSES, statusLabel } from './labels';
@@ -64,8 +65,7 @@ export default function Board() {
       </div>
 
       <Show when={isAdmin()}>
-        <details class="card no-print" open={plans()?.items.length === 0}>
-          <summary>{t('tenThings.createPlan')}</summary>
+        <Disclosure class="card no-print" summary={t('tenThings.createPlan')} suggestOpen={plans()?.items.length === 0}>
           <form class="tt-inline" onSubmit={createPlan}>
             <Input id="tt-year" label={t('tenThings.year')} required type="number" inputmode="numeric" min="2000" max="2100" value={String(year())} onValue={(x) => setYear(Number(x))} />
             <Input id="tt-plan-title" label={t('tenThings.planTitle')} rule={limits.tenThings.planTitle} value={title()} onValue={setTitle} placeholder={`${year()}年服务职工“十件实事”`} />
@@ -73,7 +73,7 @@ export default function Board() {
               {t('tenThings.createPlan')}
             </button>
           </form>
-        </details>
+        </Disclosure>
       </Show>
 
       <Show when={plans.error || view.error}>
