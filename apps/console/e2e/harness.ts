@@ -1,117 +1,14 @@
-// Test harness: starts the local platform (API + built console + DynamoDB Local) as a child
-// process group and a headless Chromium, and stops both by PID. It builds nothing: the root
+// Test harness: starts the local platform (API + built console + DynamoDB Local, see platform.ts) as a
+// child process group and a headless Chromium, and stops both by PID. It builds nothing: the root
 // script `test:e2e` builds the console first.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type BrowserServer, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { repoRoot, startPlatform, type Platform } from './platform';
 
-export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+export { freePort, repoRoot, startPlatform, type Platform } from './platform';
 export const screensDir = join(repoRoot, 'apps/console/e2e/.screens');
-
-const HEALTH_TIMEOUT_MS = 90_000;
-const LOG_LIMIT = 64 * 1024;
-
-export async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => res(port));
-    });
-  });
-}
-
-export interface Platform {
-  url: string;
-  pid: number;
-  logs(): string;
-  stop(): Promise<void>;
-}
-
-function appendLog(buf: { text: string }, chunk: Buffer): void {
-  buf.text += chunk.toString('utf8');
-  if (buf.text.length > LOG_LIMIT) buf.text = buf.text.slice(-LOG_LIMIT);
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((res) => child.once('exit', () => res()));
-}
-
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal); // the whole group: node, tsx and the DynamoDB Local JVM
-  } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-/** `node --import tsx apps/local/src/main.ts` on a free port with a fresh data dir and the demo seed. */
-export async function startPlatform(): Promise<Platform> {
-  if (!existsSync(join(repoRoot, 'apps/console/dist/index.html'))) {
-    throw new Error('apps/console/dist is missing: run `pnpm --filter @ufp/console build` (pnpm test:e2e does).');
-  }
-  const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'ufp-e2e-'));
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/local/src/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED: 'demo' },
-    detached: true, // own process group, so the JVM it starts can be killed with it
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('could not spawn the local platform');
-  const out = { text: '' };
-  const err = { text: '' };
-  child.stdout?.on('data', (c: Buffer) => appendLog(out, c));
-  child.stderr?.on('data', (c: Buffer) => appendLog(err, c));
-
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    killGroup(pid, 'SIGTERM');
-    const timer = new Promise<'timeout'>((res) => setTimeout(() => res('timeout'), 10_000));
-    if ((await Promise.race([exited(child), timer])) === 'timeout') killGroup(pid, 'SIGKILL');
-    // The JVM may outlive its parent briefly: make sure nothing of the group is left.
-    killGroup(pid, 'SIGKILL');
-    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
-  };
-  const logs = () => `--- stderr ---\n${err.text}\n--- stdout ---\n${out.text}`;
-
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let last = '';
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await stop();
-      throw new Error(`local platform exited early (code ${child.exitCode}, signal ${child.signalCode})\n${logs()}`);
-    }
-    try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) return { url, pid, logs, stop };
-      last = `HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`;
-    } catch (e) {
-      last = e instanceof Error ? e.message : String(e);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  await stop();
-  throw new Error(`local platform not healthy within ${HEALTH_TIMEOUT_MS / 1000}s (last: ${last})\n${logs()}`);
-}
 
 export interface BrowserHandle {
   browser: Browser;
@@ -260,7 +157,7 @@ export function useE2eSession() {
   const cspViolations: string[] = [];
   const uncaught: string[] = [];
   beforeAll(async () => {
-    platform = await startPlatform();
+    platform = await startPlatform({ from: inject('e2eSeededDataDir') });
     chrome = await launchBrowser();
     const browser = chrome.browser;
     watched = new Proxy(browser, {

@@ -40,6 +40,7 @@ export default function Publicity() {
     <main class="mwc-public" aria-labelledby="mwc-public-title">
       <LangSwitch />
       <Show when={data.error}>
+        <h1 id="mwc-public-title">{t('mwCampaigns.public.heading')}</h1>
         <PublicError error={data.error} />
       </Show>
       <Show when={!data.error && data()}>

@@ -98,6 +98,7 @@ export const en: Record<keyof typeof zh, string> = {
   'mwCampaigns.dismiss': 'Dismiss',
   'mwCampaigns.decided': 'Objection decided',
   'mwCampaigns.undecided': 'Undecided',
+  'mwCampaigns.public.heading': 'Public notice of nominees',
   'mwCampaigns.public.title': '{federation}: public notice of {title}',
   'mwCampaigns.public.intro': 'The nominees below passed the county review and are on public notice. Objections are welcome during the notice (named or anonymous) and will be looked into.',
   'mwCampaigns.public.name': 'Name',

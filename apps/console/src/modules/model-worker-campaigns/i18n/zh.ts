@@ -97,6 +97,7 @@ export const zh = {
   'mwCampaigns.dismiss': '异议不成立',
   'mwCampaigns.decided': '已处理异议',
   'mwCampaigns.undecided': '待处理',
+  'mwCampaigns.public.heading': '劳模推荐人选公示',
   'mwCampaigns.public.title': '{federation}{title}公示',
   'mwCampaigns.public.intro': '下列人选已通过县级审核，现予公示。如有异议，请在公示期内提出（实名或匿名均可），我们将认真核查。',
   'mwCampaigns.public.name': '姓名',
