@@ -366,6 +366,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   householdSize: l('家庭人口', 'Household size'),
   migrantMonths: l('农民工劳动关系月数', "Migrant worker's months of employment"),
   consentGiven: l('职工本人授权', "Worker's consent"),
+  consentConfirmed: l('已取得职工本人同意', 'Worker consent obtained'),
   dibaoMonthlyFen: l('低保标准', 'Subsistence line'),
   relativeMultiplier: l('相对困难倍数', 'Relative hardship multiple'),
   accidentalShare: l('意外致困比例', 'Accidental hardship share'),

@@ -99,7 +99,7 @@ export const surveyHardshipReferral = defineConsumer({
 
       const worker = { name: sealed.name, idNumber: sealed.idNumber, phone: sealed.phone, migrant: false, unionMember: true };
       const { file } = await buildFile(ctx, { unitId: data.unitId, worker, household, fileId }, rules, on);
-      const opened = { ...file, origin: { module: 'modelWorkers' as const, surveyId: data.surveyId, personId: data.personId, year: data.year, fundSource: 'model_worker' as const } };
+      const opened = { ...file, consentGiven: false, origin: { module: 'modelWorkers' as const, surveyId: data.surveyId, personId: data.personId, year: data.year, fundSource: 'model_worker' as const } };
       await intoEffects(deps.table, write, effects, (uow) => {
         files.addFile(uow, opened);
         uow.emit(fileCreated.create({ fileId, unitId: opened.unitId, tier: opened.tier }));

@@ -87,6 +87,9 @@ export const listFilesInput = z
   .optional();
 
 export const stepInput = z.object({ fileId: idInput, version });
+export const submitInput = stepInput.extend({
+  consentConfirmed: z.literal(true, { error: bilingualMessage({ zh: '只能勾选“已取得本人同意”', en: "Only 'consent obtained' may be ticked" }) }).optional(),
+});
 export const investigateInput = stepInput.extend({ visitedOn: isoDateSchema, findings: text(limits.hardship.findings) });
 export const publishNoticeInput = stepInput.extend({ startsOn: isoDateSchema });
 export const reviewInput = stepInput.extend({ decision: z.enum(['approve', 'reject']), reason: text(limits.hardship.reason) });

@@ -107,6 +107,20 @@ describe('劳模生活状况调查 → 困难帮扶', () => {
     expect(await filesFrom(below.surveyId)).toHaveLength(1);
   });
 
+  it('the draft the survey opened carries no consent: submitting it is refused until staff confirm the worker agreed, and the confirmation is audited', async () => {
+    const [draft] = await filesFrom(below.surveyId);
+    expect(draft).toMatchObject({ status: 'draft', consentGiven: false });
+    const refused = await p.mutate(staffOf(T), 'hardship.files.submit', { fileId: draft.fileId, version: draft.version });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.error)).toContain('尚未取得职工本人同意');
+    expect((await filesFrom(below.surveyId))[0]).toMatchObject({ status: 'draft', version: draft.version });
+
+    const submitted = await ok(p.mutate(staffOf(T), 'hardship.files.submit', { fileId: draft.fileId, version: draft.version, consentConfirmed: true }));
+    expect(submitted).toMatchObject({ status: 'submitted', consentGiven: true });
+    const audit = await ok(p.query(adminOf(T), 'audit.list', { action: 'hardship.files.submit', limit: 50 }));
+    expect(audit.items.find((e: any) => e.entityId === draft.fileId)?.summary).toContain('已取得职工本人同意');
+  });
+
   it('staff read the answers decrypted (audited); the list shows changes without figures', async () => {
     const got = await ok(p.query(staffOf(T), 'modelWorkers.surveys.get', { personId: below.personId, year: 2026 }));
     expect(got.answers).toMatchObject({ personIncomeFen: 2_000_000, spouseName: '李秀英', housingType: 'owned' });

@@ -226,8 +226,17 @@ export default function HardshipFileDetail() {
               <Show when={saveError()}>
                 <SaveError error={saveError()} onReload={() => { setSaveError(undefined); void refetch(); }} />
               </Show>
-              <Show when={f().actions.includes('submit')}>
+              <Show when={f().actions.includes('submit') && f().consentGiven}>
                 <button type="button" class="btn btn--primary" onClick={() => void act('hardship.files.submit', {})}>{t('hardship.action.submit')}</button>
+              </Show>
+              <Show when={f().actions.includes('submit') && !f().consentGiven}>
+                <ActForm id="hs-submit-consent" title={t('hardship.action.submit')} onSubmit={() => void act('hardship.files.submit', { consentConfirmed: true })}>
+                  <p class="muted" data-testid="consent-pending">{t('hardship.consentPending')}</p>
+                  <label class="check">
+                    <input id="hs-consent-confirmed" type="checkbox" required /> {t('hardship.consentConfirmed')}
+                  </label>
+                  <button type="submit" class="btn btn--primary">{t('hardship.action.submit')}</button>
+                </ActForm>
               </Show>
               <Show when={f().actions.includes('investigate')}>
                 <ActForm id="hs-investigate" title={t('hardship.action.investigate')} onSubmit={() => void act('hardship.files.investigate', { visitedOn: v.visitedOn(), findings: v.findings().trim() })}>

@@ -56,7 +56,8 @@ export const hardshipFileSchema = z.object({
   tier: z.enum(TierResult.values),
   /** Year of the rule pack the tier was computed under. */
   rulesYear: z.number().int(),
-  consentGiven: z.literal(true),
+  /** False only on a draft opened without the worker (the 劳模 survey hand-over) until submit records consent. */
+  consentGiven: z.boolean(),
   createdBy: z.string(),
   /** Set on a draft made from an imported 台账 row: when it was imported (its `createdBy` is who imported it). */
   importedAt: z.string().optional(),

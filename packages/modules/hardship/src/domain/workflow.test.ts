@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ufp/core/errors';
-import { addMonths, allowedActions, assertReviewerIsNotSubmitter, fileMetricDeltas, investigationDueOn, isStale, nextStatus } from './workflow.js';
+import { addMonths, allowedActions, assertConsent, assertReviewerIsNotSubmitter, fileMetricDeltas, investigationDueOn, isStale, nextStatus } from './workflow.js';
 
 describe('hardship file workflow', () => {
   it('walks submit → investigate → notice → approve → exit → reenter', () => {
@@ -58,5 +58,18 @@ describe('hardship file workflow', () => {
     expect(fileMetricDeltas({ status: 'approved', tier: 'deep' }, { status: 'exited', tier: 'deep' })).toEqual({ 'hardship.households': -1, 'hardship.households.deep': -1, 'hardship.exits': 1 });
     expect(fileMetricDeltas({ status: 'exited', tier: 'relative' }, { status: 'approved', tier: 'relative' })).toEqual({ 'hardship.households': 1, 'hardship.households.relative': 1, 'hardship.reentries': 1 });
     expect(fileMetricDeltas({ status: 'approved', tier: 'deep' }, { status: 'approved', tier: 'relative' })).toEqual({ 'hardship.households.deep': -1, 'hardship.households.relative': 1 });
+  });
+
+  it('a draft without the worker’s consent is submitted only with the consent confirmed on that step', () => {
+    expect(() => assertConsent({ consentGiven: false }, undefined)).toThrow(/尚未取得职工本人同意/);
+    try {
+      assertConsent({ consentGiven: false }, false);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).kind).toBe('conflict');
+    }
+    expect(() => assertConsent({ consentGiven: false }, true)).not.toThrow();
+    expect(() => assertConsent({ consentGiven: true }, undefined)).not.toThrow();
   });
 });

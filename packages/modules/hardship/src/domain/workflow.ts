@@ -92,6 +92,19 @@ export function assertReviewable(file: { status: FileStatus; tier: string; submi
   }
 }
 
+/**
+ * The household's income may be checked only with the worker's consent. A file the 劳模 survey opened by itself
+ * has none yet: it is submitted only by someone who confirms, on that step, that the worker has agreed.
+ */
+export function assertConsent(file: { consentGiven: boolean }, confirmedNow: boolean | undefined): void {
+  if (!file.consentGiven && !confirmedNow) {
+    throw conflict(
+      { zh: '尚未取得职工本人同意核对家庭经济状况：请先征得本人同意，勾选“已取得本人同意”后再提交', en: "The worker has not yet consented to the income check: obtain their consent and tick 'consent obtained' before submitting" },
+      { field: 'consentConfirmed', reason: 'consent_pending' },
+    );
+  }
+}
+
 /** A worker's employment cannot start after the application day. */
 export function assertEmploymentStarted(employmentStart: string | undefined, today: string): void {
   if (employmentStart && employmentStart > today) {

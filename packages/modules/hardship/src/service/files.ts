@@ -10,6 +10,7 @@ import {
   addMonths,
   allowedActions,
   approvalMetrics,
+  assertConsent,
   assertEmploymentStarted,
   assertFollowUpVisit,
   assertHouseholdEditable,
@@ -34,7 +35,7 @@ import type {
   revealInput,
   reverifyInput,
   reviewInput,
-  stepInput,
+  submitInput,
   updateHouseholdInput,
 } from '../schemas.js';
 import { fileMissing } from '../store.js';
@@ -152,13 +153,15 @@ export async function attention(ctx: Ctx) {
   };
 }
 
-export async function submit(ctx: Ctx, input: In<typeof stepInput>) {
+export async function submit(ctx: Ctx, input: In<typeof submitInput>) {
   const rules = await store(ctx).rules(ctx.scope, thisYear(ctx));
+  const recordsConsent = input.consentConfirmed === true;
   return runStep(ctx, input, {
     action: 'submit',
-    change: (_f, on) => ({ submittedBy: ctx.scope.actor.sub, submittedOn: on, investigationDueOn: investigationDueOn(on, rules.investigationDays) }),
+    check: (f) => assertConsent(f, input.consentConfirmed),
+    change: (_f, on) => ({ consentGiven: true, submittedBy: ctx.scope.actor.sub, submittedOn: on, investigationDueOn: investigationDueOn(on, rules.investigationDays) }),
     event: fileSubmitted,
-    auditText: '提交申请',
+    auditText: recordsConsent ? '提交申请（已取得职工本人同意核对家庭经济状况）' : '提交申请',
   });
 }
 

@@ -34,6 +34,8 @@ export function fileSummary(file: HardshipFile, on: string) {
     importedAt: file.importedAt,
     /** A draft another module opened (the 劳模 survey): the module, its record and the fund it is routed to. */
     origin: file.origin,
+    /** False on a draft opened without the worker: submitting it needs the consent confirmed. */
+    consentGiven: file.consentGiven,
     submittedBy: file.submittedBy,
     updatedAt: file.updatedAt,
   };

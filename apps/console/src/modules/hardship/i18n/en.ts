@@ -56,6 +56,8 @@ export const en: Record<keyof typeof zh, string> = {
   'hardship.preview': 'Check the tier',
   'hardship.previewTitle': 'Result',
   'hardship.consent': 'The worker consents to checks of household income and assets',
+  'hardship.consentPending': 'This draft was opened by the model-worker life-status survey; the worker has not yet consented to the income check. Obtain their consent before submitting.',
+  'hardship.consentConfirmed': 'The worker has consented to checks of household income and assets',
   'hardship.err.unit': 'Choose a union',
   'hardship.err.name': 'Enter the name',
   'hardship.err.idNumber': 'An ID number has 18 characters',

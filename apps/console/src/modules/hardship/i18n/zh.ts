@@ -55,6 +55,8 @@ export const zh = {
   'hardship.preview': '测算困难类别',
   'hardship.previewTitle': '测算结果',
   'hardship.consent': '本人同意工会向有关部门核对家庭经济状况（核对授权）',
+  'hardship.consentPending': '本档案由劳模生活状况调查自动生成，尚未取得职工本人同意核对家庭经济状况。请先征得本人同意，再提交申请。',
+  'hardship.consentConfirmed': '已取得职工本人同意核对家庭经济状况（核对授权）',
   'hardship.err.unit': '请选择基层工会',
   'hardship.err.name': '请填写姓名',
   'hardship.err.idNumber': '身份证号应为18位',

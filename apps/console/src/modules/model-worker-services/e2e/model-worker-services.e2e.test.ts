@@ -57,6 +57,20 @@ describe('劳模 services', () => {
       expect(await result.innerText()).toContain(`已提交 ${new Date().getFullYear()} 年劳模生活状况调查（第 1 版）`);
       expect(await result.innerText()).toContain('自动建立困难档案草稿');
       expect(await overflow(page)).toBeLessThanOrEqual(1);
+
+      // The draft the hand-over opened waits for the worker's consent: submitting needs it confirmed.
+      await page.goto('/hardship');
+      const draft = page.getByRole('link', { name: '李秀梅' });
+      await expect.poll(async () => (await draft.count()) > 0 || (await page.reload(), false), { timeout: 30_000 }).toBe(true);
+      await draft.first().click();
+      await page.getByTestId('file-origin').waitFor();
+      await page.getByTestId('consent-pending').waitFor();
+      await page.getByRole('button', { name: '提交申请' }).click();
+      expect(await page.getByTestId('file-status').innerText()).toBe('草稿');
+      await page.getByLabel('已取得职工本人同意核对家庭经济状况（核对授权）').check();
+      await page.getByRole('button', { name: '提交申请' }).click();
+      await page.getByTestId('file-status').filter({ hasText: '待调查' }).waitFor();
+      expect(await overflow(page)).toBeLessThanOrEqual(1);
     } finally {
       await page.context().close();
     }
