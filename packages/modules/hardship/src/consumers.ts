@@ -9,7 +9,7 @@ import { defineConsumer } from '@ufp/kit/module';
 import { surveyBelowThresholdMetrics, surveySubmitted } from '@ufp/model-workers/events';
 import { z } from 'zod';
 import { tierLabels } from './domain/tier.js';
-import { fileCreated, surveyBelowLine } from './events.js';
+import { fileCreated, surveyReferred } from './events.js';
 import { HardshipStore } from './store.js';
 import { assessHousehold, buildFile, indexes, type PiiCtx } from './service/pii.js';
 import type { HouseholdInput } from './schemas.js';
@@ -79,7 +79,7 @@ export const surveyHardshipReferral = defineConsumer({
 
       const write: WriteContext = { scope, correlationId: meta.correlationId, now: deps.clock.now() };
       const belowLine = (outcome: 'file_opened' | 'open_file_exists') =>
-        surveyBelowLine.create({ surveyId: data.surveyId, tier: assessment.tier, outcome, year: data.year, metrics: surveyBelowThresholdMetrics() });
+        surveyReferred.create({ surveyId: data.surveyId, tier: assessment.tier, outcome, year: data.year, metrics: surveyBelowThresholdMetrics() });
       const { idIndex } = indexes(ctx, sealed.idNumber);
       if ((await files.openFileIndexes(meta.tenantId, [idIndex])).size > 0) {
         await intoEffects(deps.table, write, effects, (uow) => {

@@ -166,7 +166,7 @@ describe('the 劳模 rollups', () => {
     await p.settle();
     const before = [await overview(leaderOf('32')), await overview(admin), await ok(p.query(leaderOf('32'), 'modelWorkers.province.summary', undefined))];
     const envelopes = await outboxEnvelopes();
-    expect(envelopes.filter((e) => e['detail-type'].startsWith('modelWorkers.') || e['detail-type'] === 'hardship.survey.belowLine').length).toBeGreaterThan(15);
+    expect(envelopes.filter((e) => e['detail-type'].startsWith('modelWorkers.') || e['detail-type'] === 'hardship.survey.referred').length).toBeGreaterThan(15);
     for (let round = 0; round < 3; round++) await Promise.all(envelopes.map((e) => p.bus.publish(e)));
     await p.settle();
     const after = [await overview(leaderOf('32')), await overview(admin), await ok(p.query(leaderOf('32'), 'modelWorkers.province.summary', undefined))];
