@@ -12,6 +12,10 @@ import { unitTypes } from '@ufp/core/units/unit';
 import { unitMetricDeltas } from '@ufp/platform/domain/unit';
 import { PersonStatus } from '@ufp/model-workers/domain/enums';
 import { honourMetrics } from '@ufp/model-workers/domain/person';
+import { BenefitKind } from '@ufp/model-workers/domain/benefits';
+import { NominationStatus } from '@ufp/model-workers/domain/nomination';
+import { defaultQuotaRules, quotaState } from '@ufp/model-workers/domain/quota';
+import { benefitGrantMetrics, nominationStepMetrics, quotaComplianceMetrics, recuperationMetrics, surveyBelowThresholdMetrics, surveySubmittedMetrics } from '@ufp/model-workers/metrics-deltas';
 import type { YearDeltas } from '@ufp/core/rollups/indicators';
 import { indicatorDictionary as dictionary } from './modules.js';
 
@@ -64,6 +68,16 @@ function emittedKeys(): Set<string> {
     }
   }
   for (const level of HonourLevel.values) add(nominationApprovalMetrics(level));
+  for (const status of NominationStatus.values) for (const level of HonourLevel.values) add(nominationStepMetrics(status, level));
+  for (const kind of BenefitKind.values) add(benefitGrantMetrics(kind, 100));
+  for (const first of [true, false]) add(surveySubmittedMetrics(first));
+  add(surveyBelowThresholdMetrics());
+  add(recuperationMetrics({ capacity: 10, used: 1 }));
+  // A list keeping every rule, one breaking every rule (women and 农民工 rules on) and one over its places.
+  const allRules = { ...defaultQuotaRules, womenMin: 30, migrantMin: 10 };
+  const keeps = { occupation: 'frontline', gender: 'female', migrantWorker: true } as const;
+  const breaks = { occupation: 'manager', gender: 'male', migrantWorker: false } as const;
+  for (const [entries, places] of [[[keeps], 5], [[breaks], 5], [[keeps, keeps], 1]] as const) add(quotaComplianceMetrics(quotaState(entries, allRules, places)));
   return out;
 }
 

@@ -6,10 +6,10 @@ import type { Table } from '@ufp/db/table';
 import { UnitOfWork, type WriteContext } from '@ufp/db/unit-of-work';
 import type { ConsumerEffects } from '@ufp/events/idempotent-consumer';
 import { defineConsumer } from '@ufp/kit/module';
-import { surveySubmitted } from '@ufp/model-workers/events';
+import { surveyBelowThresholdMetrics, surveySubmitted } from '@ufp/model-workers/events';
 import { z } from 'zod';
 import { tierLabels } from './domain/tier.js';
-import { fileCreated } from './events.js';
+import { fileCreated, surveyReferred } from './events.js';
 import { HardshipStore } from './store.js';
 import { assessHousehold, buildFile, indexes, type PiiCtx } from './service/pii.js';
 import type { HouseholdInput } from './schemas.js';
@@ -78,6 +78,8 @@ export const surveyHardshipReferral = defineConsumer({
       if (assessment.tier !== 'deep' && assessment.tier !== 'relative') return;
 
       const write: WriteContext = { scope, correlationId: meta.correlationId, now: deps.clock.now() };
+      const belowLine = (outcome: 'file_opened' | 'open_file_exists') =>
+        surveyReferred.create({ surveyId: data.surveyId, tier: assessment.tier, outcome, year: data.year, metrics: surveyBelowThresholdMetrics() });
       const { idIndex } = indexes(ctx, sealed.idNumber);
       if ((await files.openFileIndexes(meta.tenantId, [idIndex])).size > 0) {
         await intoEffects(deps.table, write, effects, (uow) => {
@@ -87,6 +89,7 @@ export const surveyHardshipReferral = defineConsumer({
               Item: { ...referralKey(meta.tenantId, data.surveyId), kind: 'hardship.referral', outcome: 'open_file_exists', personId: data.personId, year: data.year, tier: assessment.tier, at: write.now.toISOString() },
             },
           });
+          uow.emit(belowLine('open_file_exists'));
           uow.audit({
             action: 'hardship.referral.skipped',
             entityType: 'hardship.referral',
@@ -103,6 +106,7 @@ export const surveyHardshipReferral = defineConsumer({
       await intoEffects(deps.table, write, effects, (uow) => {
         files.addFile(uow, opened);
         uow.emit(fileCreated.create({ fileId, unitId: opened.unitId, tier: opened.tier }));
+        uow.emit(belowLine('file_opened'));
         uow.audit({
           action: 'hardship.files.create',
           entityType: 'hardship.file',

@@ -47,4 +47,10 @@ export const aidGranted = defineEvent(
   }),
 );
 
-export const publishedEvents = [fileCreated, fileSubmitted, fileApproved, fileRejected, fileReverified, fileExited, fileReentered, fileChanged, ledgerImported, aidGranted] as const;
+/**
+ * A 劳模 生活状况调查 hand-over found the household below the hardship line (a draft opened, or the worker's file
+ * already open): once per survey, in the survey's year, with the 劳模 module's rollup delta (declared there).
+ */
+export const surveyReferred = defineEvent('hardship.survey.referred', z.object({ surveyId: z.string(), tier: z.enum(TierResult.values), outcome: z.enum(['file_opened', 'open_file_exists']), ...metricFields }));
+
+export const publishedEvents = [fileCreated, fileSubmitted, fileApproved, fileRejected, fileReverified, fileExited, fileReentered, fileChanged, ledgerImported, aidGranted, surveyReferred] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, metricFields } from '@ufp/kit/event';
 import { HonourLevel } from './domain/ladder.js';
-import { PersonStatus } from './domain/enums.js';
+import { BenefitKind, NominationStatus, PersonStatus } from './domain/enums.js';
 
 /**
  * Every event the 劳模 module publishes. Data carries ids, codes, levels and numbers, never a name or
@@ -22,6 +22,20 @@ export const nominationApproved = defineEvent(
   'modelWorkers.nomination.approved',
   z.object({ campaignId: z.string(), nominationId: z.string(), personId: z.string(), code: z.string(), level, ...metricFields }),
 );
+/** A nomination's step other than the approval (基层推荐, 县审核, 退回, 撤回), with the campaign's honour level. */
+export const nominationStepped = defineEvent(
+  'modelWorkers.nomination.stepped',
+  z.object({ campaignId: z.string(), nominationId: z.string(), status: z.enum(NominationStatus.values), level, ...metricFields }),
+);
+/** A campaign's first approval: its list's quota state recorded once (which rules held; counts only). */
+export const campaignQuotaRecorded = defineEvent(
+  'modelWorkers.campaign.quotaRecorded',
+  z.object({ campaignId: z.string(), level, holds: z.boolean(), broken: z.array(z.string()), ...metricFields }),
+);
+/** A benefit granted (the grant's year in `year`); the person is not named. */
+export const benefitGranted = defineEvent('modelWorkers.benefit.granted', z.object({ grantId: z.string(), kind: z.enum(BenefitKind.values), level, amountFen: z.number().int(), ...metricFields }));
+/** 疗休养 places offered or taken (the batch's starting year in `year`). */
+export const recuperationChanged = defineEvent('modelWorkers.recuperation.changed', z.object({ batchId: z.string(), ...metricFields }));
 /**
  * A 生活状况调查 was submitted. `belowThreshold` is the survey's own reading against the tenant's hardship
  * line; the hardship module decides with its own classifier from the sealed household.
@@ -44,4 +58,7 @@ export const visitLogged = defineEvent(
   z.object({ visitId: z.string(), requestId: z.string(), problemsSolved: z.number().int(), peopleTrained: z.number().int(), ...metricFields }),
 );
 
-export const publishedEvents = [personCreated, personHonoured, honourRevoked, personStatusChanged, nominationApproved, surveySubmitted, visitLogged] as const;
+export const publishedEvents = [personCreated, personHonoured, honourRevoked, personStatusChanged, nominationApproved, nominationStepped, campaignQuotaRecorded, benefitGranted, recuperationChanged, surveySubmitted, visitLogged] as const;
+
+/** The delta the hardship hand-over puts on its own event when a survey's household is below the line (declared here). */
+export { surveyBelowThresholdMetrics } from './metrics-deltas.js';

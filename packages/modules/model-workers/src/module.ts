@@ -1,7 +1,8 @@
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { publishedEvents } from './events.js';
-import { campaignIndicators } from './metrics-campaigns.js';
+import { campaignDerivedIndicators, campaignIndicators } from './metrics-campaigns.js';
+import { serviceDerivedIndicators, serviceIndicators } from './metrics-services.js';
 import { modelWorkerIndicators } from './metrics.js';
 import { modelWorkersRouter } from './router.js';
 import { seedModelWorkers } from './seed.js';
@@ -10,7 +11,8 @@ export const modelWorkersModule = defineModule({
   name: 'modelWorkers',
   label: { zh: '劳模工匠', en: 'Model workers' },
   assignable: true,
-  indicators: [...modelWorkerIndicators, ...campaignIndicators],
+  indicators: [...modelWorkerIndicators, ...campaignIndicators, ...serviceIndicators],
+  derivedIndicators: [...campaignDerivedIndicators, ...serviceDerivedIndicators],
   router: router({ modelWorkers: modelWorkersRouter }),
   events: publishedEvents,
   seed: seedModelWorkers,

@@ -164,7 +164,8 @@ describe('劳模生活状况调查 → 困难帮扶', () => {
     const outbox = await p.runtime.deps.table.doc.send(new ScanCommand({ TableName: p.runtime.deps.table.name, FilterExpression: 'kind = :k', ExpressionAttributeValues: { ':k': 'event' } }));
     const text = JSON.stringify([published, outbox.Items]);
     for (const secret of [idOf(1), idOf(2), idOf(3), '调查劳模1', '13900001111', '李秀英', '王小军', '透析', '3000000', '1800000']) expect(text).not.toContain(secret);
-    expect(Object.keys(surveyEvents[0]!.detail.data).sort()).toEqual(['householdSize', 'personId', 'sealedHousehold', 'surveyId', 'unitId', 'year']);
+    expect(Object.keys(surveyEvents[0]!.detail.data).sort()).toEqual(['householdSize', 'metrics', 'personId', 'sealedHousehold', 'surveyId', 'unitId', 'year']);
+    expect(surveyEvents[0]!.detail.data.metrics).toEqual({ 'modelWorkers.surveys.submitted': 1 }); // a count, nothing of the household
     const all = await p.runtime.deps.table.doc.send(new ScanCommand({ TableName: p.runtime.deps.table.name, FilterExpression: 'kind = :k', ExpressionAttributeValues: { ':k': 'modelWorkers.survey' } }));
     expect(JSON.stringify(all.Items)).not.toMatch(/透析|李秀英|3000000/);
   });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { conflict, invalid } from '@ufp/core/errors';
-import { defineEnum } from '@ufp/kit/enum';
 import { HonourLevel, levelRank } from './ladder.js';
 import { PersonStatus } from './enums.js';
 import { highestLevel, type Person, type PersonHonour } from './person.js';
@@ -12,12 +11,8 @@ import { highestLevel, type Person, type PersonHonour } from './person.js';
  * ¥100 / ¥80 / ¥60 a month for 全国 / 省部级 / 市级).
  */
 
-export const BenefitKind = defineEnum({
-  special_subsidy: { zh: '专项补助', en: 'Special subsidy' },
-  honour_allowance: { zh: '荣誉津贴', en: 'Honour allowance' },
-  spring_festival: { zh: '春节慰问', en: 'Spring Festival visit' },
-});
-export type BenefitKind = (typeof BenefitKind.values)[number];
+export { BenefitKind } from './enums.js';
+import { BenefitKind } from './enums.js';
 
 const levelAmounts = z.object(Object.fromEntries(HonourLevel.values.map((l) => [l, z.number().int().min(0)])) as Record<HonourLevel, z.ZodNumber>);
 export const benefitAmountsSchema = z.object(Object.fromEntries(BenefitKind.values.map((k) => [k, levelAmounts])) as Record<BenefitKind, typeof levelAmounts>);

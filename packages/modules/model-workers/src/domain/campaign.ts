@@ -4,7 +4,7 @@ import { conflict, invalid } from '@ufp/core/errors';
 import { defineEnum } from '@ufp/kit/enum';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import { HonourLevel, type HonourType } from './ladder.js';
-import { defaultQuotaRules } from './quota.js';
+import { defaultQuotaRules, QuotaRule } from './quota.js';
 
 /**
  * A 评选推荐 campaign (DOMAIN §4): the honour of the ladder it nominates for, the nomination window, the
@@ -48,6 +48,17 @@ export const campaignSchema = z.object({
   publicityDays: z.number().int(),
   status: z.enum(CampaignStatus.values),
   publicity: z.object({ startsOn: z.string(), endsOn: z.string(), by: z.string() }).optional(),
+  /** The list's quota state when the first nominee was approved (recorded once; the rollups count it). */
+  quotaAtApproval: z
+    .object({
+      on: z.string(),
+      holds: z.boolean(),
+      count: z.number().int(),
+      places: z.number().int(),
+      placesHold: z.boolean(),
+      rules: z.array(z.object({ rule: z.enum(QuotaRule.values), percent: z.number(), limit: z.number(), holds: z.boolean() })),
+    })
+    .optional(),
   createdBy: z.string(),
   version: z.number().int(),
   createdAt: z.string(),

@@ -83,3 +83,21 @@ export const HonourCategory = defineEnum({
   skills_expert: { zh: '技术能手', en: 'Technical expert' },
 });
 export type HonourCategory = (typeof HonourCategory.values)[number];
+
+/** A nomination's status (domain/nomination.ts; here so events.ts reads it without the domain's imports). */
+export const NominationStatus = defineEnum({
+  nominated: { zh: '基层推荐', en: 'Nominated' },
+  reviewed: { zh: '县级审核通过', en: 'County review passed' },
+  approved: { zh: '审批通过', en: 'Approved' },
+  rejected: { zh: '未通过', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+});
+export type NominationStatus = (typeof NominationStatus.values)[number];
+
+/** The kinds of 劳模 benefit (domain/benefits.ts; here so events.ts reads it without the domain's imports). */
+export const BenefitKind = defineEnum({
+  special_subsidy: { zh: '专项补助', en: 'Special subsidy' },
+  honour_allowance: { zh: '荣誉津贴', en: 'Honour allowance' },
+  spring_festival: { zh: '春节慰问', en: 'Spring Festival visit' },
+});
+export type BenefitKind = (typeof BenefitKind.values)[number];

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { conflict, forbidden, invalid } from '@ufp/core/errors';
-import { defineEnum } from '@ufp/kit/enum';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import type { Campaign } from './campaign.js';
 import { Gender, Occupation } from './enums.js';
@@ -14,14 +13,8 @@ import { publicityPhase } from './publicity.js';
  * final 审批 (federation admin, not the reviewer). Each step by a different person and role.
  */
 
-export const NominationStatus = defineEnum({
-  nominated: { zh: '基层推荐', en: 'Nominated' },
-  reviewed: { zh: '县级审核通过', en: 'County review passed' },
-  approved: { zh: '审批通过', en: 'Approved' },
-  rejected: { zh: '未通过', en: 'Rejected' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-});
-export type NominationStatus = (typeof NominationStatus.values)[number];
+export { NominationStatus } from './enums.js';
+import { NominationStatus } from './enums.js';
 
 /** Entries that count on the list (quota, places, 公示). */
 export const onList = (n: Pick<Nomination, 'status'>) => n.status === 'nominated' || n.status === 'reviewed' || n.status === 'approved';

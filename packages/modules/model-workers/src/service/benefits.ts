@@ -4,6 +4,8 @@ import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import { BenefitKind, entitlement, grantSlot, type BenefitAmounts } from '../domain/benefits.js';
 import { HonourLevel } from '../domain/ladder.js';
+import { benefitGranted } from '../events.js';
+import { benefitGrantMetrics } from '../metrics-deltas.js';
 import type { GrantBenefitInput, setBenefitAmountsInput, setBenefitBudgetInput } from '../schemas/surveys.js';
 import { personMissing } from '../store.js';
 import { BenefitStore, type BenefitBudget, type BenefitGrant } from '../survey-store.js';
@@ -108,6 +110,7 @@ export async function grant(ctx: Ctx, input: GrantBenefitInput) {
         { field: 'kind', reason: 'already_granted' },
       ),
     });
+    uow.emit(benefitGranted.create({ grantId: grant.grantId, kind: input.kind, level: due.level, amountFen: due.amountFen, year, metrics: benefitGrantMetrics(input.kind, due.amountFen) }));
     uow.audit({
       action: 'modelWorkers.benefits.grant',
       entityType: 'modelWorkers.benefitGrant',

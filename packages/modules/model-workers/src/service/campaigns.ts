@@ -12,6 +12,7 @@ import type { Nomination } from '../domain/nomination.js';
 import { publicityEndsOn, publicityPhase, startPublicity as startPublicityDecision } from '../domain/publicity.js';
 import { quotaState, whatIf as whatIfState, type QuotaEntry } from '../domain/quota.js';
 import type { campaignIdInput, createCampaignInput, publishCampaignInput, startPublicityInput, updateCampaignInput, whatIfInput } from '../schemas/campaigns.js';
+import { personMissing } from '../store.js';
 import { store, today, type Ctx } from './context.js';
 
 type In<S extends z.ZodType> = z.output<S>;
@@ -88,8 +89,9 @@ export async function startPublicity(ctx: Ctx, input: In<typeof startPublicityIn
 
 /** The live quota state of the campaign's list: each rule's share, limit and whether it holds; the count against the places. */
 export async function quota(ctx: Ctx, input: In<typeof campaignIdInput>) {
-  const [c, roster] = await Promise.all([campaigns(ctx).getCampaign(ctx.scope.tenantId, input.campaignId), campaigns(ctx).roster(ctx.scope.tenantId, input.campaignId)]);
-  return quotaState(roster.entries.map(quotaEntry), c.rules, c.places);
+  const { settings, roster } = await campaigns(ctx).quotaView(ctx.scope.tenantId, input.campaignId);
+  if (!settings) throw campaignMissing();
+  return quotaState(roster.entries.map(quotaEntry), settings.rules, settings.places);
 }
 
 /**
@@ -97,12 +99,11 @@ export async function quota(ctx: Ctx, input: In<typeof campaignIdInput>) {
  * the change would break — asked BEFORE the change is saved (the console's what-if warning).
  */
 export async function whatIf(ctx: Ctx, input: In<typeof whatIfInput>) {
-  const repo = campaigns(ctx);
-  const [c, roster, person] = await Promise.all([
-    repo.getCampaign(ctx.scope.tenantId, input.campaignId),
-    repo.roster(ctx.scope.tenantId, input.campaignId),
-    input.add ? store(ctx).getPerson(ctx.scope, input.add) : undefined,
-  ]);
+  const { settings: c, roster, person: found } = await campaigns(ctx).quotaView(ctx.scope.tenantId, input.campaignId, input.add);
+  if (!c) throw campaignMissing();
+  // A unit reporter sees their own union's people only (as `getPerson`).
+  const person = found && (!ctx.scope.unitId || found.unitId === ctx.scope.unitId) ? found : undefined;
+  if (input.add && !person) throw personMissing();
   const removeIndex = input.remove ? roster.entries.findIndex((n) => n.nominationId === input.remove) : undefined;
   if (removeIndex === -1) throw nominationMissing();
   const answer = whatIfState(roster.entries.map(quotaEntry), { add: person && quotaEntry(person), removeIndex }, c.rules, c.places);

@@ -2,6 +2,7 @@ import { shanghaiDate } from '@ufp/core/clock';
 import { conflict } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import { transition, type TransitionSpec } from '@ufp/kit/transition';
+import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import { nominationMissing, rosterEntry } from '../campaign-store.js';
@@ -9,8 +10,10 @@ import { assertNominating } from '../domain/campaign.js';
 import { findHonour } from '../domain/ladder.js';
 import { approve as approveNomination, assertApprovable, assertEligible, assertNominator, close, nominationApprovalMetrics, review as reviewDecision, vet as vetDecision, type Nomination } from '../domain/nomination.js';
 import { awardHonour } from '../domain/person.js';
-import { whatIf, type RuleState } from '../domain/quota.js';
-import { nominationApproved } from '../events.js';
+import { quotaState, whatIf, type RuleState } from '../domain/quota.js';
+import { campaignQuotaRecorded, nominationApproved, nominationStepped } from '../events.js';
+import { nominationStepMetrics, quotaComplianceMetrics } from '../metrics-deltas.js';
+import type { Campaign } from '../domain/campaign.js';
 import type { approveInput, campaignIdInput, closeNominationInput, nominateInput, nominationIdInput, reviewInput, vetInput } from '../schemas/campaigns.js';
 import { personMissing } from '../store.js';
 import { province, store, today, userNames, type Ctx } from './context.js';
@@ -82,6 +85,7 @@ export async function nominate(ctx: Ctx, input: In<typeof nominateInput>) {
     };
     repo.addNomination(uow, n);
     repo.putRoster(uow, roster, [...roster.entries, rosterEntry(n)]);
+    uow.emit(stepped(c, n, 'nominated'));
     const ack = check.warnings.length ? `（已确认：${check.warnings.map((w) => w.zh).join('；')}）` : '';
     uow.audit({ action: 'modelWorkers.nominations.create', entityType: 'modelWorkers.nomination', entityId: n.nominationId, summary: `推荐 ${n.nameMasked} 参加评选「${c.title}」${ack}` });
     return { ...nominationView(n), quota: check.after };
@@ -108,6 +112,18 @@ export async function get(ctx: Ctx, input: In<typeof nominationIdInput>) {
 
 type NominationView = ReturnType<typeof nominationView>;
 
+/** The step's event: ids, the step and the campaign's honour level, with the rollup deltas (no person). */
+export const stepped = (c: Pick<Campaign, 'campaignId' | 'level'>, n: Pick<Nomination, 'nominationId'>, status: 'nominated' | 'reviewed' | 'rejected' | 'withdrawn') =>
+  nominationStepped.create({ campaignId: c.campaignId, nominationId: n.nominationId, status, level: c.level, metrics: nominationStepMetrics(status, c.level) });
+
+/** A step's decision with its event added. */
+const withStepEvent =
+  <I>(c: Campaign, decide: TransitionSpec<Nomination, I>['decide'], status: 'reviewed' | 'rejected' | 'withdrawn'): TransitionSpec<Nomination, I>['decide'] =>
+  (before, input, d) => {
+    const decision = decide(before, input, d);
+    return { ...decision, events: [...(decision.events ?? []), stepped(c, before, status)] };
+  };
+
 function step<I>(ctx: Ctx, input: { campaignId: string; nominationId: string; version?: number }, decide: TransitionSpec<Nomination, I>['decide']): TransitionSpec<Nomination, I, NominationView> {
   return {
     load: () => findMine(ctx, input.campaignId, input.nominationId),
@@ -120,7 +136,10 @@ function step<I>(ctx: Ctx, input: { campaignId: string; nominationId: string; ve
 }
 
 /** 县审核 (federation staff, not the nominator). */
-export const review = (ctx: Ctx, input: In<typeof reviewInput>) => transition(ctx, step(ctx, input, reviewDecision), input);
+export async function review(ctx: Ctx, input: In<typeof reviewInput>) {
+  const c = await campaigns(ctx).getCampaign(ctx.scope.tenantId, input.campaignId);
+  return transition(ctx, step(ctx, input, withStepEvent(c, reviewDecision, 'reviewed')), input);
+}
 
 /** 联审: an agency's check (date and document) against the campaign's agencies. */
 export async function vet(ctx: Ctx, input: In<typeof vetInput>) {
@@ -130,8 +149,8 @@ export async function vet(ctx: Ctx, input: In<typeof vetInput>) {
 
 /** Off the list: the nomination closes and leaves the roster in the same transaction. */
 async function closeNomination(ctx: Ctx, input: In<typeof closeNominationInput>, to: 'withdrawn' | 'rejected') {
-  const roster = await campaigns(ctx).roster(ctx.scope.tenantId, input.campaignId);
-  const spec = step(ctx, input, close);
+  const [c, roster] = await Promise.all([campaigns(ctx).getCampaign(ctx.scope.tenantId, input.campaignId), campaigns(ctx).roster(ctx.scope.tenantId, input.campaignId)]);
+  const spec = step(ctx, input, withStepEvent(c, close, to));
   return transition(
     ctx,
     {
@@ -167,6 +186,7 @@ export async function approve(ctx: Ctx, input: In<typeof approveInput>) {
   if (!person) throw personMissing();
   const type = findHonour(ladder, c.code);
   if (!type) throw conflict({ zh: `荣誉体系中已没有「${c.honour.zh}」`, en: `${c.honour.en} is no longer in the ladder` }, { field: 'campaignId' });
+  const roster = c.quotaAtApproval ? undefined : await repo.roster(ctx.scope.tenantId, c.campaignId);
   return write(ctx, (uow, now) => {
     const d = { now, today: shanghaiDate(now), scope: ctx.scope };
     assertApprovable(n, c, objections.filter((o) => o.nominationId === n.nominationId && !o.decision).length, d);
@@ -177,8 +197,21 @@ export async function approve(ctx: Ctx, input: In<typeof approveInput>) {
     repo.saveNomination(uow, after, n.version);
     for (const e of honour.events ?? []) uow.emit(e);
     uow.emit(nominationApproved.create({ campaignId: c.campaignId, nominationId: n.nominationId, personId: n.personId, code: type.code, level: type.level, metrics: nominationApprovalMetrics(type.level) }));
+    if (roster) recordQuotaAtApproval(ctx, uow, c, roster.entries.map(quotaEntry), d.today, now);
     uow.audit(honour.audit);
     uow.audit({ action: 'modelWorkers.nominations.approve', entityType: 'modelWorkers.nomination', entityId: n.nominationId, summary: `审批通过 ${n.nameMasked}：${c.year} 年「${type.name.zh}」`, changes: { status: { from: n.status, to: 'approved' } } });
     return nominationView(after);
   });
+}
+
+/**
+ * A campaign's first approval records its list's quota state on the campaign (under the campaign's version: two
+ * first approvals racing cannot both record it) and emits the compliance counts for the rollups, once per campaign.
+ */
+function recordQuotaAtApproval(ctx: Ctx, uow: UnitOfWork, c: Campaign, entries: ReturnType<typeof quotaEntry>[], on: string, now: Date) {
+  const state = quotaState(entries, c.rules, c.places);
+  const broken = state.rules.filter((r) => !r.holds).map((r) => r.rule);
+  const quotaAtApproval = { on, holds: state.holds, count: state.count, places: state.places, placesHold: state.placesHold, rules: state.rules.map((r) => ({ rule: r.rule, percent: r.percent, limit: r.limit, holds: r.holds })) };
+  campaigns(ctx).saveCampaign(uow, { ...c, quotaAtApproval, version: c.version + 1, updatedAt: now.toISOString() }, c.version);
+  uow.emit(campaignQuotaRecorded.create({ campaignId: c.campaignId, level: c.level, holds: state.holds, broken, metrics: quotaComplianceMetrics(state) }));
 }

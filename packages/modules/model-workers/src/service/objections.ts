@@ -12,6 +12,7 @@ import { assertObjectionWindow, decideObjection, publicityPhase, type Objection 
 import type { campaignIdInput, decideObjectionInput, objectInput, publicNoticeInput } from '../schemas/campaigns.js';
 import { today, type Ctx } from './context.js';
 import { campaigns } from './campaigns.js';
+import { stepped } from './nominations.js';
 
 type In<S extends z.ZodType> = z.output<S>;
 
@@ -86,7 +87,7 @@ export async function decide(ctx: Ctx, input: In<typeof decideObjectionInput>) {
   const before = await repo.findObjection(ctx.scope.tenantId, input.campaignId, input.objectionId);
   if (!before) throw objectionMissing();
   if (input.version !== undefined && input.version !== before.version) throw conflict({ zh: '该异议已被他人处理，请刷新后重试', en: 'This objection was changed by someone else: reload and try again' }, { reason: 'stale_version' });
-  const [n, roster] = await Promise.all([repo.findNomination(ctx.scope.tenantId, input.campaignId, before.nominationId), repo.roster(ctx.scope.tenantId, input.campaignId)]);
+  const [n, roster, c] = await Promise.all([repo.findNomination(ctx.scope.tenantId, input.campaignId, before.nominationId), repo.roster(ctx.scope.tenantId, input.campaignId), repo.getCampaign(ctx.scope.tenantId, input.campaignId)]);
   if (!n) throw nominationMissing();
   return write(ctx, (uow, now) => {
     const d = { now, today: today(ctx), scope: ctx.scope };
@@ -97,6 +98,7 @@ export async function decide(ctx: Ctx, input: In<typeof decideObjectionInput>) {
       const rejected = close(n, { to: 'rejected', reason: `公示异议成立：${input.reason}` }, d);
       repo.saveNomination(uow, { ...rejected.after, version: n.version + 1 }, n.version);
       repo.putRoster(uow, roster, roster.entries.filter((e) => e.nominationId !== n.nominationId));
+      uow.emit(stepped(c, n, 'rejected'));
       uow.audit(rejected.audit);
     }
     return { ...decision.after, version: before.version + 1 };

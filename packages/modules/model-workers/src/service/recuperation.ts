@@ -8,9 +8,15 @@ import { batchMissing, RecuperationStore } from '../recuperation-store.js';
 import { personMissing } from '../store.js';
 import type { createBatchInput, joinBatchInput, leaveBatchInput, recuperationSettingsInput } from '../schemas/extras.js';
 import { store, today, userNames, type Ctx } from './context.js';
+import { recuperationChanged } from '../events.js';
+import { recuperationMetrics } from '../metrics-deltas.js';
 
 type In<S extends z.ZodType> = z.output<S>;
 const batches = (ctx: Ctx) => new RecuperationStore(ctx.deps.table);
+
+/** Places offered or taken, counted in the year the batch starts (no person). */
+const placesEvent = (batch: Pick<Batch, 'batchId' | 'startsOn'>, change: { capacity?: number; used?: number }) =>
+  recuperationChanged.create({ batchId: batch.batchId, year: Number(batch.startsOn.slice(0, 4)), metrics: recuperationMetrics(change) });
 
 export async function settings(ctx: Ctx) {
   return batches(ctx).settings(ctx.scope);
@@ -31,6 +37,7 @@ export async function create(ctx: Ctx, input: In<typeof createBatchInput>) {
   const batch: Batch = { ...input, batchId: newId(), tenantId: ctx.scope.tenantId, participants: [], version: 1, createdAt: now, updatedAt: now };
   return write(ctx, (uow) => {
     batches(ctx).addBatch(uow, batch);
+    uow.emit(placesEvent(batch, { capacity: batch.capacity }));
     uow.audit({ action: 'modelWorkers.recuperation.create', entityType: 'modelWorkers.batch', entityId: batch.batchId, summary: `新建疗休养批次「${batch.title}」（${batch.startsOn}～${batch.endsOn}，${batch.capacity} 人）` });
     return batch;
   });
@@ -63,7 +70,7 @@ export async function join(ctx: Ctx, input: In<typeof joinBatchInput>) {
         const chosen = add.map((p) => p!);
         assertCanJoin(before, chosen, rotationOrder(people, before, lastWentOn(all.filter((b) => b.batchId !== before.batchId)), s));
         const after: Batch = { ...before, participants: [...before.participants, ...chosen.map((p) => ({ personId: p.personId, nameMasked: p.nameMasked, addedOn: on, addedBy: ctx.scope.actor.sub }))], updatedAt: now.toISOString() };
-        return { after, audit: { action: 'modelWorkers.recuperation.join', entityType: 'modelWorkers.batch', entityId: before.batchId, summary: `疗休养批次「${before.title}」安排：${chosen.map((p) => p.nameMasked).join('、')}` } };
+        return { after, events: [placesEvent(before, { used: chosen.length })], audit: { action: 'modelWorkers.recuperation.join', entityType: 'modelWorkers.batch', entityId: before.batchId, summary: `疗休养批次「${before.title}」安排：${chosen.map((p) => p.nameMasked).join('、')}` } };
       },
       save: (uow, after, before) => batches(ctx).saveBatch(uow, after, before.version),
     },
@@ -82,7 +89,7 @@ export async function leave(ctx: Ctx, input: In<typeof leaveBatchInput>) {
         const gone = before.participants.find((p) => p.personId === i.personId);
         if (!gone) throw invalid({ zh: '此人不在本批次中', en: 'This person is not in the batch' }, { field: 'personId' });
         const after: Batch = { ...before, participants: before.participants.filter((p) => p.personId !== i.personId), updatedAt: now.toISOString() };
-        return { after, audit: { action: 'modelWorkers.recuperation.leave', entityType: 'modelWorkers.batch', entityId: before.batchId, summary: `疗休养批次「${before.title}」取消安排：${gone.nameMasked}` } };
+        return { after, events: [placesEvent(before, { used: -1 })], audit: { action: 'modelWorkers.recuperation.leave', entityType: 'modelWorkers.batch', entityId: before.batchId, summary: `疗休养批次「${before.title}」取消安排：${gone.nameMasked}` } };
       },
       save: (uow, after, before) => batches(ctx).saveBatch(uow, after, before.version),
     },

@@ -3,6 +3,7 @@ import { newId } from '@ufp/core/ids';
 import { write } from '@ufp/kit/write';
 import { householdIncomeFen, HardshipCategory, SurveyChange, surveyAnswersSchema, surveyChanges, type SurveyAnswers } from '../domain/survey.js';
 import { surveySubmitted } from '../events.js';
+import { surveySubmittedMetrics } from '../metrics-deltas.js';
 import type { SubmitSurveyInput } from '../schemas/surveys.js';
 import { personMissing } from '../store.js';
 import { SurveyStore, type Survey } from '../survey-store.js';
@@ -86,7 +87,7 @@ export async function submit(ctx: Ctx, input: SubmitSurveyInput) {
   const sealedHousehold = await encrypt(ctx, JSON.stringify(household), cipherField.handoff);
   return write(ctx, (uow) => {
     repo.putSurvey(uow, survey, existing ? version : undefined);
-    uow.emit(surveySubmitted.create({ surveyId: survey.surveyId, personId: person.personId, unitId, year, householdSize: answers.householdSize, sealedHousehold }));
+    uow.emit(surveySubmitted.create({ surveyId: survey.surveyId, personId: person.personId, unitId, year, householdSize: answers.householdSize, sealedHousehold, metrics: surveySubmittedMetrics(!existing) }));
     uow.audit({
       action: existing ? 'modelWorkers.surveys.correct' : 'modelWorkers.surveys.submit',
       entityType: 'modelWorkers.survey',
