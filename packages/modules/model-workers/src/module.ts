@@ -3,6 +3,7 @@ import { router } from '@ufp/kit/trpc';
 import { publishedEvents } from './events.js';
 import { campaignIndicators } from './metrics-campaigns.js';
 import { modelWorkerIndicators } from './metrics.js';
+import { visitIndicators } from './metrics-visits.js';
 import { modelWorkersRouter } from './router.js';
 import { seedModelWorkers } from './seed.js';
 
@@ -10,7 +11,7 @@ export const modelWorkersModule = defineModule({
   name: 'modelWorkers',
   label: { zh: '劳模工匠', en: 'Model workers' },
   assignable: true,
-  indicators: [...modelWorkerIndicators, ...campaignIndicators],
+  indicators: [...modelWorkerIndicators, ...campaignIndicators, ...visitIndicators],
   router: router({ modelWorkers: modelWorkersRouter }),
   events: publishedEvents,
   seed: seedModelWorkers,
