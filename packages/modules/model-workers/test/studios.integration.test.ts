@@ -108,6 +108,6 @@ describe('registering studios', () => {
     expect(refused.status).toBe(400);
     expect(refused.error?.data.issues?.[0]?.path).toEqual(['leaderId']);
     const unknown = await p.mutate(staff, 'modelWorkers.studios.create', { ...studio('无名工作室', '王建国'), leaderId: 'no-such-person' });
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(404);
   });
 });

@@ -1,52 +1,14 @@
 import { z } from 'zod';
 import { changesBetween } from '@ufp/core/audit/changes';
 import { conflict, invalid } from '@ufp/core/errors';
-import { defineEnum } from '@ufp/kit/enum';
+import { AchievementKind, LeaderFlag, ReviewOutcome, SevenHas, StudioLevel } from './visit-enums.js';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import { honoursInForce, type Person } from './person.js';
 
 /** 劳模/工匠创新工作室: level, 领衔人 (a person record), members, the "七有" checklist, achievements and the annual review. */
 
-export const StudioLevel = defineEnum({
-  national: { zh: '国家级', en: 'National' },
-  provincial: { zh: '省级', en: 'Provincial' },
-  city: { zh: '市级', en: 'City' },
-  county: { zh: '县级', en: 'County' },
-});
-export type StudioLevel = (typeof StudioLevel.values)[number];
+export { AchievementKind, LeaderFlag, ReviewOutcome, SevenHas, StudioLevel };
 
-/** The "七有" standard provinces name studios against. */
-export const SevenHas = defineEnum({
-  venue: { zh: '有场所', en: 'Premises' },
-  equipment: { zh: '有设备', en: 'Equipment' },
-  team: { zh: '有团队', en: 'Team' },
-  projects: { zh: '有项目', en: 'Projects' },
-  rules: { zh: '有制度', en: 'Rules' },
-  funding: { zh: '有经费', en: 'Funding' },
-  results: { zh: '有成果', en: 'Results' },
-});
-export type SevenHas = (typeof SevenHas.values)[number];
-
-export const AchievementKind = defineEnum({
-  patent: { zh: '专利', en: 'Patent' },
-  innovation: { zh: '技术革新', en: 'Innovation' },
-  result: { zh: '创新成果', en: 'Result' },
-});
-
-export const ReviewOutcome = defineEnum({
-  excellent: { zh: '优秀', en: 'Excellent' },
-  passed: { zh: '合格', en: 'Passed' },
-  failed: { zh: '不合格', en: 'Failed' },
-});
-export type ReviewOutcome = (typeof ReviewOutcome.values)[number];
-
-/** Why a 领衔人 needs attention: deceased, title revoked, or no honour in force. */
-export const LeaderFlag = defineEnum({
-  deceased: { zh: '领衔人已去世', en: 'Leader deceased' },
-  revoked: { zh: '领衔人称号已撤销', en: "Leader's title revoked" },
-  no_honour: { zh: '领衔人无有效荣誉', en: 'Leader holds no honour in force' },
-});
-export type LeaderFlag = (typeof LeaderFlag.values)[number];
 
 export const achievementSchema = z.object({
   kind: z.enum(AchievementKind.values),

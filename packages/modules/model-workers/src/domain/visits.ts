@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { conflict, invalid } from '@ufp/core/errors';
-import { defineEnum } from '@ufp/kit/enum';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import { visitLogged } from '../events.js';
 import { Occupation } from './enums.js';
+import { RequestStatus } from './visit-enums.js';
 import { levelRank, type HonourLevel } from './ladder.js';
 import { treatmentLevelOn, type Person } from './person.js';
 
@@ -13,13 +13,7 @@ import { treatmentLevelOn, type Person } from './person.js';
  * leaves it in service.
  */
 
-export const RequestStatus = defineEnum({
-  open: { zh: '待匹配', en: 'Open' },
-  matched: { zh: '已匹配', en: 'Matched' },
-  in_progress: { zh: '服务中', en: 'In service' },
-  closed: { zh: '已办结', en: 'Closed' },
-});
-export type RequestStatus = (typeof RequestStatus.values)[number];
+export { RequestStatus };
 
 export const serviceRequestSchema = z.object({
   requestId: z.string(),

@@ -1,4 +1,3 @@
-import { invalid } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import { transition } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
@@ -6,6 +5,7 @@ import type { z } from 'zod';
 import { highestHonourLevel, type Person } from '../domain/person.js';
 import { assertStudioFields, createStudioAudit, latestReview, leaderFlag, reviewStudio, sevenHasCount, updateStudio, type Studio, type StudioFields } from '../domain/studio.js';
 import type { createStudioInput, listStudiosInput, reviewStudioInput, studioIdInput, updateStudioInput } from '../schemas/visits.js';
+import { personMissing } from '../store.js';
 import { studioMissing, VisitStore } from '../visits-store.js';
 import { store, today, userNames, type Ctx } from './context.js';
 
@@ -31,7 +31,7 @@ function studioView(s: Studio, leader: Person | undefined, on: string, names?: M
 
 async function leaderOf(ctx: Ctx, personId: string): Promise<Person> {
   const leader = await store(ctx).findPerson({ ...ctx.scope, unitId: undefined }, personId);
-  if (!leader) throw invalid({ zh: '领衔人不在本会劳模档案中', en: 'The leader is not in this federation’s model-worker records' }, { field: 'leaderId' });
+  if (!leader) throw personMissing();
   return leader;
 }
 
