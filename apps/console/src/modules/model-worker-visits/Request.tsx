@@ -10,7 +10,7 @@ import { createFieldErrors } from '../../forms';
 import { label, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
-import { shanghaiToday, type RequestDetail } from './shared';
+import { shanghaiToday } from './shared';
 import './mw-visits.css';
 
 const LOG_FIELDS = ['visitedOn', 'personIds', 'problemsSolved', 'peopleTrained', 'note'];
