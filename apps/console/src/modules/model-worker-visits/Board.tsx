@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { limits } from '@ufp/core/validation/limits';
+import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 import { Occupation } from '@ufp/model-workers/domain/enums';
 import { mutate, query } from '../../api';
 import { Banner } from '../../components/Banner';
@@ -15,6 +15,8 @@ import { splitList, STATUSES, type RequestRow } from './shared';
 import './mw-visits.css';
 
 type Status = (typeof STATUSES)[number];
+/** Up to 10 skills (the server's list limit), each within the skill limit, with a separator each. */
+const SKILLS_MAX = 10 * (limits.modelWorkers.skill.max + 1);
 const FIELDS = ['enterprise', 'unitId', 'need', 'skills', 'occupation', 'contactName', 'contactPhone'];
 
 /** 劳模工匠助企行: the requests with their status and results, and the form an enterprise's request is filed with. */
@@ -83,7 +85,7 @@ export default function Board() {
             </div>
           </Show>
           <TextArea id="mwv-need" label={t('mwVisits.file.need')} hint={t('mwVisits.file.needHint')} value={need()} onValue={setNeed} rule={limits.modelWorkers.need} required error={fields.get('need')} />
-          <Input id="mwv-skills" label={t('mwVisits.file.skills')} hint={t('mwVisits.file.skillsHint')} value={skills()} onValue={setSkills} maxLength={300} required error={fields.get('skills')} />
+          <Input id="mwv-skills" label={t('mwVisits.file.skills')} hint={t('mwVisits.file.skillsHint')} value={skills()} onValue={setSkills} maxLength={SKILLS_MAX} required error={fields.get('skills')} />
           <div class="field">
             <label for="mwv-occupation">{t('mwVisits.file.occupation')}</label>
             <select id="mwv-occupation" class="input" value={occupation()} onChange={(e) => setOccupation(e.currentTarget.value)}>
@@ -92,7 +94,7 @@ export default function Board() {
             </select>
           </div>
           <Input id="mwv-contact" label={t('mwVisits.file.contactName')} value={contactName()} onValue={setContactName} rule={limits.modelWorkers.personName} required error={fields.get('contactName')} />
-          <Input id="mwv-phone" label={t('mwVisits.file.contactPhone')} type="tel" inputmode="tel" value={contactPhone()} onValue={setContactPhone} maxLength={20} required error={fields.get('contactPhone')} />
+          <Input id="mwv-phone" label={t('mwVisits.file.contactPhone')} type="tel" inputmode="tel" value={contactPhone()} onValue={setContactPhone} maxLength={IDENTIFIER_INPUT_MAX} required error={fields.get('contactPhone')} />
           <Show when={refusal()}>{(r) => <Banner kind="error">{r()}</Banner>}</Show>
           <button type="submit" class="btn btn--primary" disabled={busy()}>
             {t('mwVisits.file.submit')}

@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
-import { limits } from '@ufp/core/validation/limits';
+import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 import { mutate } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Input } from '../../components/Input';
@@ -12,6 +12,8 @@ import './mw-visits.css';
 
 type Kind = (typeof KINDS)[number];
 interface AchievementDraft { kind: Kind; title: string; year: string; value: string }
+/** Up to 100 names (the server's list limit), each within the name limit, with a separator each. */
+const MEMBERS_MAX = 100 * (limits.modelWorkers.personName.max + 1);
 const FIELDS = ['name', 'level', 'leaderId', 'members', 'foundedOn', 'sevenHas', 'achievements'];
 
 /** Registers a 创新工作室: name, level, leader (a 劳模 record), members, founding date, the 七有 ticks and achievements. */
@@ -81,7 +83,7 @@ export default function NewStudio() {
             )}
           </Show>
         </fieldset>
-        <Input id="mwv-members" label={t('mwVisits.studio.members')} hint={t('mwVisits.studio.membersHint')} value={members()} onValue={setMembers} maxLength={2000} error={fields.get('members')} />
+        <Input id="mwv-members" label={t('mwVisits.studio.members')} hint={t('mwVisits.studio.membersHint')} value={members()} onValue={setMembers} maxLength={MEMBERS_MAX} error={fields.get('members')} />
         <Input id="mwv-founded" label={t('mwVisits.studio.foundedOn')} type="date" value={foundedOn()} onValue={setFoundedOn} required error={fields.get('foundedOn')} />
         <fieldset>
           <legend>{t('mwVisits.studio.sevenHas')}</legend>
@@ -109,8 +111,8 @@ export default function NewStudio() {
                 </div>
                 <Input id={`mwv-ach-title-${i}`} label={t('mwVisits.studio.achTitle')} value={a().title} onValue={(v) => setAchievement(i, { title: v })} rule={limits.modelWorkers.achievement} required error={fields.get(`achievements.${i}.title`)} />
                 <div class="mwv-inline">
-                  <Input id={`mwv-ach-year-${i}`} label={t('mwVisits.studio.achYear')} inputmode="numeric" value={a().year} onValue={(v) => setAchievement(i, { year: v })} maxLength={4} required error={fields.get(`achievements.${i}.year`)} />
-                  <Input id={`mwv-ach-value-${i}`} label={t('mwVisits.studio.achValue')} inputmode="decimal" value={a().value} onValue={(v) => setAchievement(i, { value: v })} maxLength={20} error={fields.get(`achievements.${i}.valueFen`)} />
+                  <Input id={`mwv-ach-year-${i}`} label={t('mwVisits.studio.achYear')} inputmode="numeric" value={a().year} onValue={(v) => setAchievement(i, { year: v })} required error={fields.get(`achievements.${i}.year`)} />
+                  <Input id={`mwv-ach-value-${i}`} label={t('mwVisits.studio.achValue')} inputmode="decimal" value={a().value} onValue={(v) => setAchievement(i, { value: v })} maxLength={IDENTIFIER_INPUT_MAX} error={fields.get(`achievements.${i}.valueFen`)} />
                 </div>
                 <button type="button" class="btn btn--ghost btn--small" onClick={() => setAchievements((all) => all.filter((_, j) => j !== i))}>
                   {t('mwVisits.studio.removeAchievement')}

@@ -60,9 +60,10 @@ export default function Request() {
     if (!picked().length) return setRefusal(t('mwVisits.suggest.pickSome'));
     setRefusal(undefined);
     try {
-      await mutate('modelWorkers.visits.match', { requestId: r.requestId, version: r.version, personIds: picked() });
-      showToast('success', () => t('mwVisits.suggest.matchedDone', { n: picked().length }));
-      setWent(picked());
+      const chosen = picked();
+      await mutate('modelWorkers.visits.match', { requestId: r.requestId, version: r.version, personIds: chosen });
+      showToast('success', () => t('mwVisits.suggest.matchedDone', { n: chosen.length }));
+      setWent(chosen);
       setPicked([]);
       await ctl.refetch();
     } catch (err) {

@@ -95,7 +95,7 @@ export default function Studio() {
               <Show when={hasRole('federation_admin', 'federation_staff')}>
                 <form class="mwv-form" onSubmit={(e) => void review(e)} novalidate>
                   <div class="mwv-inline">
-                    <Input id="mwv-review-year" label={t('mwVisits.studio.reviewYear')} inputmode="numeric" value={year()} onValue={setYear} maxLength={4} required error={fields.get('year')} />
+                    <Input id="mwv-review-year" label={t('mwVisits.studio.reviewYear')} inputmode="numeric" value={year()} onValue={setYear} required error={fields.get('year')} />
                     <div class="field">
                       <label for="mwv-review-outcome">{t('mwVisits.studio.reviewOutcome')}</label>
                       <select id="mwv-review-outcome" class="input" value={outcome()} onChange={(e) => setOutcome(e.currentTarget.value as Outcome)}>
