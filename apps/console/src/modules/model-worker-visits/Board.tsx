@@ -23,8 +23,10 @@ const FIELDS = ['enterprise', 'unitId', 'need', 'skills', 'occupation', 'contact
 export default function Board() {
   const isStaff = () => hasRole('federation_admin', 'federation_staff');
   const [status, setStatus] = createSignal<Status | ''>('');
-  const [list, listCtl] = createResource(status, (s) => query('modelWorkers.visits.list', s ? { status: s } : {}));
-  const [units] = createResource(isStaff, (staff) => (staff ? query('units.list', { limit: 200 }) : Promise.resolve(undefined)));
+  const [listed, listCtl] = createResource(status, (s) => query('modelWorkers.visits.list', s ? { status: s } : {}));
+  const list = () => (listed.error ? undefined : listed());
+  const [unitList] = createResource(isStaff, (staff) => (staff ? query('units.list', { limit: 200 }) : Promise.resolve(undefined)));
+  const units = () => (unitList.error ? undefined : unitList());
   const totals = createMemo(() => (list() ?? []).reduce((a, r) => ({ visits: a.visits + r.visitCount, problems: a.problems + r.problemsSolved, trained: a.trained + r.peopleTrained }), { visits: 0, problems: 0, trained: 0 }));
 
   const [enterprise, setEnterprise] = createSignal('');
@@ -112,13 +114,13 @@ export default function Board() {
           </div>
           <p class="mwv-totals" data-testid="mwv-totals">{t('mwVisits.board.totals', totals())}</p>
         </div>
-        <Show when={list.error}>
-          <Banner kind="error">{errorText(list.error)}</Banner>
+        <Show when={listed.error}>
+          <Banner kind="error">{errorText(listed.error)}</Banner>
         </Show>
         <DataTable<RequestRow>
           label={t('mwVisits.board.requests')}
           rows={list() ?? []}
-          loading={list.loading}
+          loading={listed.loading}
           empty={t('mwVisits.board.empty')}
           columns={[
             { label: () => t('mwVisits.col.enterprise'), cell: (r) => <A href={`/model-worker-visits/${encodeURIComponent(r.requestId)}`}>{r.enterprise}</A>, class: 'cell--primary' },

@@ -20,9 +20,12 @@ const count = (text: string) => (/^\d{1,6}$/.test(text.trim()) ? Number(text.tri
 export default function Request() {
   const params = useParams<{ requestId: string }>();
   const isStaff = () => hasRole('federation_admin', 'federation_staff');
-  const [request, ctl] = createResource(() => params.requestId, (requestId) => query('modelWorkers.visits.get', { requestId }));
-  const open = () => request() && request()!.status !== 'closed';
-  const [suggestions, suggestCtl] = createResource(() => (isStaff() && open() ? params.requestId : undefined), (requestId) => query('modelWorkers.visits.suggest', { requestId }));
+  const [loaded, ctl] = createResource(() => params.requestId, (requestId) => query('modelWorkers.visits.get', { requestId }));
+  /** The request, or undefined while loading or after an error (reading an errored resource throws). */
+  const request = () => (loaded.error ? undefined : loaded());
+  const open = () => request()?.status !== undefined && request()!.status !== 'closed';
+  const [suggested, suggestCtl] = createResource(() => (isStaff() && open() ? params.requestId : undefined), (requestId) => query('modelWorkers.visits.suggest', { requestId }));
+  const suggestions = () => (suggested.error ? undefined : suggested());
   const [contact, setContact] = createSignal<{ contactName: string; contactPhone: string }>();
   const [picked, setPicked] = createSignal<string[]>([]);
   const [went, setWent] = createSignal<string[]>([]);
@@ -106,8 +109,8 @@ export default function Request() {
       <p>
         <A href="/model-worker-visits">← {t('mwVisits.request.back')}</A>
       </p>
-      <Show when={request.error}>
-        <RecordMissing error={request.error} backHref="/model-worker-visits" backLabel={t('mwVisits.request.back')} onRetry={() => void ctl.refetch()} />
+      <Show when={loaded.error}>
+        <RecordMissing error={loaded.error} backHref="/model-worker-visits" backLabel={t('mwVisits.request.back')} onRetry={() => void ctl.refetch()} />
       </Show>
       <Show when={request()}>
         {(r) => (
@@ -147,8 +150,8 @@ export default function Request() {
               <div class="card">
                 <h2>{t('mwVisits.suggest.title')}</h2>
                 <p class="muted">{t('mwVisits.suggest.intro')}</p>
-                <Show when={suggestions.error}>
-                  <Banner kind="error">{errorText(suggestions.error)}</Banner>
+                <Show when={suggested.error}>
+                  <Banner kind="error">{errorText(suggested.error)}</Banner>
                 </Show>
                 <Show when={suggestions()}>
                   {(list) => (

@@ -17,7 +17,9 @@ type Outcome = (typeof OUTCOMES)[number];
 /** One 创新工作室: the 七有 ticks, the leader (flagged when deceased or revoked), members, achievements and the annual reviews. */
 export default function Studio() {
   const params = useParams<{ studioId: string }>();
-  const [studio, ctl] = createResource(() => params.studioId, (studioId) => query('modelWorkers.studios.get', { studioId }));
+  const [loaded, ctl] = createResource(() => params.studioId, (studioId) => query('modelWorkers.studios.get', { studioId }));
+  /** The studio, or undefined while loading or after an error (reading an errored resource throws). */
+  const studio = () => (loaded.error ? undefined : loaded());
   const [year, setYear] = createSignal(String(Number(shanghaiToday().slice(0, 4)) - 1));
   const [outcome, setOutcome] = createSignal<Outcome>('passed');
   const [note, setNote] = createSignal('');
@@ -46,8 +48,8 @@ export default function Studio() {
       <p>
         <A href="/model-worker-studios">← {t('mwVisits.studio.back')}</A>
       </p>
-      <Show when={studio.error}>
-        <RecordMissing error={studio.error} backHref="/model-worker-studios" backLabel={t('mwVisits.studio.back')} onRetry={() => void ctl.refetch()} />
+      <Show when={loaded.error}>
+        <RecordMissing error={loaded.error} backHref="/model-worker-studios" backLabel={t('mwVisits.studio.back')} onRetry={() => void ctl.refetch()} />
       </Show>
       <Show when={studio()}>
         {(s) => (

@@ -25,7 +25,8 @@ export default function Studios() {
     ...(flagged() ? { flagged: true } : {}),
     ...(search() ? { q: search() } : {}),
   }));
-  const [list] = createResource(filter, (f) => query('modelWorkers.studios.list', f));
+  const [listed] = createResource(filter, (f) => query('modelWorkers.studios.list', f));
+  const list = () => (listed.error ? undefined : listed());
 
   return (
     <section aria-labelledby="mwv-studios-title" class="mwv">
@@ -77,13 +78,13 @@ export default function Studios() {
           </button>
         </div>
       </form>
-      <Show when={list.error}>
-        <Banner kind="error">{errorText(list.error)}</Banner>
+      <Show when={listed.error}>
+        <Banner kind="error">{errorText(listed.error)}</Banner>
       </Show>
       <DataTable<StudioRow>
         label={t('mwVisits.studios.title')}
         rows={list() ?? []}
-        loading={list.loading}
+        loading={listed.loading}
         empty={t('mwVisits.studios.empty')}
         columns={[
           { label: () => t('mwVisits.studios.name'), cell: (s) => <A href={`/model-worker-studios/${encodeURIComponent(s.studioId)}`}>{s.name}</A>, class: 'cell--primary' },
