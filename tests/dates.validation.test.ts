@@ -135,6 +135,10 @@ const fixtures: Record<string, { as: () => Claims; input: () => Record<string, u
   'modelWorkers.campaigns.update': { as: () => staff, input: () => ({ campaignId: 'no-such-campaign', version: 1, title: '日期测试评选', year: 2026, opensOn: VALID_DATE, closesOn: VALID_DATE, places: 10 }) },
   'modelWorkers.campaigns.startPublicity': { as: () => staff, input: () => ({ campaignId: 'no-such-campaign', startsOn: VALID_DATE }) },
   'modelWorkers.nominations.vet': { as: () => staff, input: () => ({ campaignId: 'no-such-campaign', nominationId: 'no-such-nomination', agency: '税务', on: VALID_DATE, document: '日期测试' }) },
+  'modelWorkers.visits.file': { as: () => staff, input: () => ({ enterprise: '日期测试企业', need: '日期测试需求', skills: ['焊工'], contactName: '日期测试', contactPhone: '13905261234', filedOn: VALID_DATE }) },
+  'modelWorkers.visits.log': { as: () => staff, input: () => ({ requestId: 'no-such-request', version: 1, visitedOn: VALID_DATE, personIds: ['no-such-person'], problemsSolved: 1, peopleTrained: 1, closes: false }) },
+  'modelWorkers.studios.create': { as: () => staff, input: () => ({ name: '日期测试工作室', level: 'city', leaderId: 'no-such-person', foundedOn: VALID_DATE, sevenHas: { venue: true, equipment: true, team: true, projects: true, rules: true, funding: true, results: true } }) },
+  'modelWorkers.studios.update': { as: () => staff, input: () => ({ studioId: 'no-such-studio', version: 1, name: '日期测试工作室', level: 'city', leaderId: 'no-such-person', foundedOn: VALID_DATE, sevenHas: { venue: true, equipment: true, team: true, projects: true, rules: true, funding: true, results: true } }) },
 };
 
 const BAD = ['2026-02-30', '2026-13-01', '2025-02-29'] as const;

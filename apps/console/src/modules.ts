@@ -8,6 +8,7 @@ import { hardshipModule } from './modules/hardship/module';
 import { modelWorkersModule } from './modules/model-workers/module';
 import { modelWorkerServicesModule } from './modules/model-worker-services/module';
 import { modelWorkerCampaignsModule } from './modules/model-worker-campaigns/module';
+import { modelWorkerVisitsModule } from './modules/model-worker-visits/module';
 import { notificationsModule } from './modules/notifications/module';
 import { overviewModule } from './modules/overview/module';
 import { platformDeadLettersModule } from './modules/platform-dead-letters/module';
@@ -32,4 +33,5 @@ export const CONSOLE_MODULES = [
   modelWorkersModule,
   modelWorkerServicesModule,
   modelWorkerCampaignsModule,
+  modelWorkerVisitsModule,
 ] as const;

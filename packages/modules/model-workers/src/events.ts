@@ -53,9 +53,21 @@ export const surveySubmitted = defineEvent(
     metrics: z.record(z.string(), z.number()).optional(),
   }),
 );
+/**
+ * A 助企行 visit was logged: the numbers only (problems solved, workers trained 人次, 劳模工匠 sent), and `year`, the
+ * visit's own year (a visit of December logged in January counts in December's year). 十件实事 targets sum these.
+ */
 export const visitLogged = defineEvent(
   'modelWorkers.visit.logged',
-  z.object({ visitId: z.string(), requestId: z.string(), problemsSolved: z.number().int(), peopleTrained: z.number().int(), ...metricFields }),
+  z.object({
+    visitId: z.string(),
+    requestId: z.string(),
+    problemsSolved: z.number().int(),
+    peopleTrained: z.number().int(),
+    workers: z.number().int(),
+    closes: z.boolean(),
+    ...metricFields,
+  }),
 );
 
 export const publishedEvents = [personCreated, personHonoured, honourRevoked, personStatusChanged, nominationApproved, nominationStepped, campaignQuotaRecorded, benefitGranted, recuperationChanged, surveySubmitted, visitLogged] as const;

@@ -4,6 +4,7 @@ import { publishedEvents } from './events.js';
 import { campaignDerivedIndicators, campaignIndicators } from './metrics-campaigns.js';
 import { serviceDerivedIndicators, serviceIndicators } from './metrics-services.js';
 import { modelWorkerIndicators } from './metrics.js';
+import { visitIndicators } from './metrics-visits.js';
 import { modelWorkersRouter } from './router.js';
 import { seedModelWorkers } from './seed.js';
 
@@ -11,7 +12,7 @@ export const modelWorkersModule = defineModule({
   name: 'modelWorkers',
   label: { zh: '劳模工匠', en: 'Model workers' },
   assignable: true,
-  indicators: [...modelWorkerIndicators, ...campaignIndicators, ...serviceIndicators],
+  indicators: [...modelWorkerIndicators, ...campaignIndicators, ...serviceIndicators, ...visitIndicators],
   derivedIndicators: [...campaignDerivedIndicators, ...serviceDerivedIndicators],
   router: router({ modelWorkers: modelWorkersRouter }),
   events: publishedEvents,

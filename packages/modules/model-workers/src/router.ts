@@ -3,6 +3,8 @@ import { credentialsRouter, recuperationRouter, registryRouter } from './routers
 import { campaignsRouter, nominationsRouter, objectionsRouter } from './routers/campaigns.js';
 import { honoursRouter, peopleRouter, provinceRouter } from './routers/people.js';
 import { benefitsRouter, surveysRouter } from './routers/services.js';
+import { studiosRouter } from './routers/studios.js';
+import { visitsRouter } from './routers/visits.js';
 
 export const modelWorkersRouter = router({
   people: peopleRouter,
@@ -16,4 +18,6 @@ export const modelWorkersRouter = router({
   campaigns: campaignsRouter,
   nominations: nominationsRouter,
   objections: objectionsRouter,
+  visits: visitsRouter,
+  studios: studiosRouter,
 });

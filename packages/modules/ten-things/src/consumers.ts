@@ -6,6 +6,7 @@ import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
 import { contractEffective } from '@ufp/contracts/events';
 import { aidGranted, fileApproved, fileExited } from '@ufp/hardship/events';
 import { defineConsumer, type ConsumerDeps } from '@ufp/kit/module';
+import { visitLogged } from '@ufp/model-workers/events';
 import { withEntry } from './domain/apply.js';
 import { filterMatches, measureOf, type LedgerEntry } from './domain/ledger.js';
 import type { Item } from './domain/model.js';
@@ -14,7 +15,8 @@ import { TenThingsStore, type LinkRegistration } from './store.js';
 /**
  * Feeds linked targets (e.g. "资助困难职工子女N人" counts `hardship.aid.granted` where kind = education) from other
  * modules' events. Each matching event adds a `linked` ledger entry and moves the item's running total in the same
- * transaction as the consumer's processed marker, so a redelivered event counts once. Only events of the plan's year
+ * transaction as the consumer's processed marker, so a redelivered event counts once. A 助企行 visit
+ * (`modelWorkers.visit.logged`) feeds "解决技术难题N项" as `sum:problemsSolved`, "培训职工N人次" as `sum:peopleTrained`. Only events of the plan's year
  * count; only adopted items. A contract emits one `contracts.contract.effective` when it takes effect, so it counts once.
  */
 export const tenThingsLinkedProgress = defineConsumer({
@@ -22,7 +24,7 @@ export const tenThingsLinkedProgress = defineConsumer({
   description: "十件实事 linked targets count or sum other modules' events (aid granted, contracts effective, …)",
   // Other modules' events, parsed against their schemas; the pattern adds the types of modules not built yet
   // (delivered unparsed). Keep in step with linkableEventTypes in domain/targets.ts (a test checks it).
-  events: [aidGranted, fileApproved, fileExited, contractEffective],
+  events: [aidGranted, fileApproved, fileExited, contractEffective, visitLogged],
   pattern: {
     'detail-type': [
       'hardship.aid.granted',
@@ -30,6 +32,7 @@ export const tenThingsLinkedProgress = defineConsumer({
       'hardship.file.exited',
       'contracts.contract.effective',
       'modelWorkers.survey.submitted',
+      'modelWorkers.visit.logged',
       'competitions.results.finalized',
     ],
   },

@@ -21,6 +21,8 @@ export const cipherField = {
   survey: 'modelWorkers.survey',
   /** The household a survey hands to the hardship module (`modelWorkers.survey.submitted`). */
   handoff: 'modelWorkers.survey.handoff',
+  /** A 助企行 request's enterprise contact (name and phone, as JSON). */
+  visitContact: 'modelWorkers.visit.contact',
 } as const;
 export type CipherField = (typeof cipherField)[keyof typeof cipherField];
 

@@ -16,6 +16,7 @@ export const linkableEventTypes = [
   'hardship.file.exited',
   'contracts.contract.effective',
   'modelWorkers.survey.submitted',
+  'modelWorkers.visit.logged',
   'competitions.results.finalized',
 ] as const;
 export type LinkableEventType = (typeof linkableEventTypes)[number];

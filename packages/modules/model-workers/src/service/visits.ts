@@ -1,0 +1,155 @@
+import { invalid } from '@ufp/core/errors';
+import { newId } from '@ufp/core/ids';
+import { maskName, maskPhone } from '@ufp/core/pii/mask';
+import { transition } from '@ufp/kit/transition';
+import { write } from '@ufp/kit/write';
+import type { z } from 'zod';
+import type { Person } from '../domain/person.js';
+import { logVisit, matchPeople, rankMatches, visitsPerPerson, type ServiceRequest, type Visit } from '../domain/visits.js';
+import type { fileRequestInput, listRequestsInput, logVisitInput, matchInput, requestIdInput } from '../schemas/visits.js';
+import { requestMissing, VisitStore } from '../visits-store.js';
+import { cipherField, decrypt, encrypt, store, thisYear, today, userNames, type Ctx } from './context.js';
+
+type In<S extends z.ZodType> = z.output<S>;
+const visits = (ctx: Ctx) => new VisitStore(ctx.deps.table);
+
+/** A request as answers show it: the contact masked, never the ciphertext. */
+function requestView(r: ServiceRequest) {
+  const { contactEncrypted: _c, ...rest } = r;
+  return { ...rest, unitId: r.unitId ?? null, occupation: r.occupation ?? null, lastVisitOn: r.lastVisitOn ?? null, closedOn: r.closedOn ?? null };
+}
+
+async function assertUnit(ctx: Ctx, unitId: string | undefined): Promise<string | undefined> {
+  if (ctx.scope.unitId && unitId && unitId !== ctx.scope.unitId) throw invalid({ zh: '只能为本单位登记需求', en: 'You can only file requests for your own union' }, { field: 'unitId' });
+  const unit = ctx.scope.unitId ?? unitId;
+  if (unit) await ctx.deps.units.get(ctx.scope, unit);
+  return unit;
+}
+
+/** An enterprise's request: the contact encrypted (name and phone), masked beside; a unit reporter files for their unit. */
+export async function file(ctx: Ctx, input: In<typeof fileRequestInput>) {
+  const unitId = await assertUnit(ctx, input.unitId);
+  const on = today(ctx);
+  const filedOn = input.filedOn ?? on;
+  if (filedOn > on) throw invalid({ zh: `登记日期 ${filedOn} 晚于今天`, en: `The filing date ${filedOn} is after today` }, { field: 'filedOn' });
+  const contactEncrypted = await encrypt(ctx, JSON.stringify({ name: input.contactName, phone: input.contactPhone }), cipherField.visitContact);
+  const now = ctx.deps.clock.now().toISOString();
+  const request: ServiceRequest = {
+    requestId: newId(),
+    tenantId: ctx.scope.tenantId,
+    enterprise: input.enterprise,
+    unitId,
+    need: input.need,
+    skills: [...new Set(input.skills)],
+    occupation: input.occupation,
+    contactEncrypted,
+    contactNameMasked: maskName(input.contactName),
+    phoneMasked: maskPhone(input.contactPhone),
+    status: 'open',
+    matchedPersonIds: [],
+    filedOn,
+    filedBy: ctx.scope.actor.sub,
+    visitCount: 0,
+    problemsSolved: 0,
+    peopleTrained: 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return write(ctx, (uow) => {
+    visits(ctx).addRequest(uow, request);
+    uow.audit({ action: 'modelWorkers.visits.file', entityType: 'modelWorkers.visitRequest', entityId: request.requestId, summary: `登记助企行需求「${request.enterprise}」：需要 ${request.skills.join('、')}` });
+    return requestView(request);
+  });
+}
+
+export async function list(ctx: Ctx, input: In<typeof listRequestsInput>) {
+  const all = await visits(ctx).requests(ctx.scope);
+  return all
+    .filter((r) => (!input?.status || r.status === input.status) && (!input?.year || r.filedOn.startsWith(`${input.year}-`)))
+    .sort((a, b) => b.filedOn.localeCompare(a.filedOn) || b.createdAt.localeCompare(a.createdAt))
+    .map(requestView);
+}
+
+/** A person named on a request: the masked name, and the full name for staff (a unit reporter's request may name people of other units). */
+const personName = (people: Map<string, Person>, id: string, full: boolean) => ({ personId: id, name: full ? (people.get(id)?.name ?? null) : null, nameMasked: people.get(id)?.nameMasked ?? '—' });
+
+/** A request with its visits (who went, the numbers) and the people matched to it. */
+export async function get(ctx: Ctx, input: In<typeof requestIdInput>) {
+  const request = await visits(ctx).request(ctx.scope, input.requestId);
+  if (!request) throw requestMissing();
+  const [logged, people, names] = await Promise.all([visits(ctx).visitsOfRequest(ctx.scope.tenantId, request.requestId), store(ctx).allPeople({ ...ctx.scope, unitId: undefined }), userNames(ctx)]);
+  const byId = new Map(people.map((p) => [p.personId, p]));
+  const full = !ctx.scope.unitId;
+  return {
+    ...requestView(request),
+    matched: request.matchedPersonIds.map((id) => personName(byId, id, full)),
+    visits: logged.map((v: Visit) => ({ ...v, note: v.note ?? null, people: v.personIds.map((id) => personName(byId, id, full)), loggedByName: names.get(v.loggedBy) ?? null })),
+    filedByName: names.get(request.filedBy) ?? null,
+  };
+}
+
+/** Who could answer the request, best first (skills, occupation, this year's load, level). */
+export async function suggest(ctx: Ctx, input: In<typeof requestIdInput>) {
+  const request = await visits(ctx).request(ctx.scope, input.requestId);
+  if (!request) throw requestMissing();
+  const [people, ofYear] = await Promise.all([store(ctx).allPeople(ctx.scope), visits(ctx).visitsOfYear(ctx.scope.tenantId, thisYear(ctx))]);
+  return rankMatches(people, request, visitsPerPerson(ofYear, thisYear(ctx)), today(ctx));
+}
+
+async function peopleOf(ctx: Ctx, personIds: readonly string[]): Promise<Person[]> {
+  return Promise.all(personIds.map((id) => store(ctx).getPerson(ctx.scope, id)));
+}
+
+export async function match(ctx: Ctx, input: In<typeof matchInput>) {
+  const people = await peopleOf(ctx, input.personIds);
+  return transition(
+    ctx,
+    {
+      load: () => visits(ctx).request(ctx.scope, input.requestId),
+      missing: requestMissing,
+      expectedVersion: input.version,
+      decide: (before, _i, dctx) => matchPeople(before, people, dctx),
+      save: (uow, after, before) => visits(ctx).saveRequest(uow, after, before.version),
+      view: requestView,
+    },
+    input,
+  );
+}
+
+/** Logs a visit: the request's totals and status, the visit record and `modelWorkers.visit.logged`, in one transaction. */
+export async function log(ctx: Ctx, input: In<typeof logVisitInput>) {
+  const people = await peopleOf(ctx, input.personIds);
+  const visitId = newId();
+  let visit: Visit | undefined;
+  return transition(
+    ctx,
+    {
+      load: () => visits(ctx).request(ctx.scope, input.requestId),
+      missing: requestMissing,
+      expectedVersion: input.version,
+      decide: (before, i, dctx) => {
+        const out = logVisit(before, { visitId, visitedOn: i.visitedOn, problemsSolved: i.problemsSolved, peopleTrained: i.peopleTrained, note: i.note, closes: i.closes }, people, dctx);
+        visit = out.visit;
+        return out.decision;
+      },
+      save: (uow, after, before) => {
+        visits(ctx).saveRequest(uow, after, before.version);
+        visits(ctx).addVisit(uow, visit!);
+      },
+      view: (after) => ({ ...requestView(after), visitId }),
+    },
+    input,
+  );
+}
+
+/** The contact in clear: an audited read. */
+export async function reveal(ctx: Ctx, input: In<typeof requestIdInput>) {
+  const request = await visits(ctx).request(ctx.scope, input.requestId);
+  if (!request) throw requestMissing();
+  const contact = JSON.parse(await decrypt(ctx, request.contactEncrypted, cipherField.visitContact)) as { name: string; phone: string };
+  await write(ctx, (uow) => {
+    uow.audit({ action: 'pii.reveal', entityType: 'modelWorkers.visitRequest', entityId: request.requestId, summary: `查看助企行需求「${request.enterprise}」的联系人（明文）`, fields: ['contactName', 'contactPhone'] });
+  });
+  return { contactName: contact.name, contactPhone: contact.phone };
+}
