@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { limits } from '@ufp/core/validation/limits';
-import { isoDateSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
+import { bilingualMessage, isoDateSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
 import { idInput } from '@ufp/kit/schemas';
 import { ObjectionOutcome } from '../domain/publicity.js';
 
 /** Inputs of the campaigns, nominations and 公示 objections. Free text lengths (code points) from the core limits. */
 const m = limits.modelWorkers;
 
-const percent = z.number().min(0).max(100);
+/** A quota share in percent, 0–100 with at most one decimal (22, 55, 22.5): what a 通知 states, and storable as is. */
+const percent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, { error: bilingualMessage({ zh: '占比最多保留一位小数（如 22 或 22.5）', en: 'A share has at most one decimal place (e.g. 22 or 22.5)' }) });
 const campaignFields = {
   title: text(m.campaignTitle),
   year: yearSchema,
