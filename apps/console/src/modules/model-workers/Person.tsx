@@ -312,7 +312,7 @@ export default function Person() {
                 <h2>{t('modelWorkers.credential.title')}</h2>
                 <p class="muted">{t('modelWorkers.credential.intro')}</p>
                 <Show
-                  when={credential()}
+                  when={p().treatmentLevel && credential()}
                   fallback={
                     <Show when={p().treatmentLevel} fallback={<p class="muted">{t('modelWorkers.credential.noHonour')}</p>}>
                       <button type="button" class="btn btn--primary" disabled={issuing()} onClick={() => void issueCredential()}>{t('modelWorkers.credential.issue')}</button>
