@@ -73,7 +73,7 @@ const VISITS: Visit[] = [
   { route: '/model-workers/new', as: ADMIN, path: '/model-workers/new' },
   { route: '/model-workers/:personId', as: ADMIN, from: { list: '/model-workers', link: /^\/model-workers\/(?!new$|ladder$|summary$|registry$)[^/]+$/, fallback: '/model-workers/none' } },
   { route: '/model-workers/registry', as: ADMIN, path: '/model-workers/registry' },
-  { route: '/mw-verify/:token', as: 'public', path: '/mw-verify/not-a-real.credential-token' },
+  { route: '/mw-verify', as: 'public', path: '/mw-verify?t=not-a-real.credential-token' },
   { route: '/model-workers/ladder', as: OPERATOR, path: '/model-workers/ladder' },
   { route: '/model-workers/summary', as: LEADER, path: '/model-workers/summary' },
   { route: '/model-worker-services/survey', as: REPORTER, path: '/model-worker-services/survey' },

@@ -56,7 +56,7 @@ describe('疗休养 batches', () => {
 describe('the 劳模 credential', () => {
   it('a scan answers yes and the level, is audited, and answers no once the honour is revoked', async () => {
     const issued = await ok(p.mutate(staffOf(T), 'modelWorkers.credentials.issue', { personId: ids['乙某'] }));
-    expect(issued).toMatchObject({ level: 'provincial', expiresOn: '2027-05-10', verifyPath: `/mw-verify/${issued.token}` });
+    expect(issued).toMatchObject({ level: 'provincial', expiresOn: '2027-05-10', verifyPath: `/mw-verify?t=${issued.token}` });
     const yes = await ok(p.query(null, 'modelWorkers.credentials.verify', { token: issued.token }));
     expect(yes).toMatchObject({ valid: true, level: 'provincial', nameMasked: '乙*' });
     expect(JSON.stringify(yes)).not.toContain('321281197');

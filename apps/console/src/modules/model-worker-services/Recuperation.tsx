@@ -103,8 +103,9 @@ export default function Recuperation() {
     setBusy(true);
     setRefusal(undefined);
     try {
+      const count = chosen().length;
       await mutate('modelWorkers.recuperation.join', { batchId: b.batchId, version: b.version, personIds: chosen() });
-      showToast('success', () => t('mwServices.recup.joined', { count: chosen().length }));
+      showToast('success', () => t('mwServices.recup.joined', { count }));
       setChosen([]);
       await Promise.all([batchCtl.refetch(), batchesCtl.refetch()]);
     } catch (err) {

@@ -1,4 +1,4 @@
-import { useParams } from '@solidjs/router';
+import { useSearchParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { query } from '../../api';
 import { LangSwitch } from '../../components/LangSwitch';
@@ -7,13 +7,18 @@ import { label, t } from '../../i18n';
 import './model-workers.css';
 
 /**
- * The public page a 劳模 credential's QR code opens (no sign-in): valid or not, in large type, with the treatment level
+ * The public page a 劳模 credential's QR code opens (`/mw-verify?t=<token>`, no sign-in): valid or not, in large type, with the treatment level
  * and the masked name as the record stands at the moment of the scan (a revoked honour answers "not valid" at once).
  */
 export default function Verify() {
-  const params = useParams<{ token: string }>();
-  const [data] = createResource(() => params.token, (token) => query('modelWorkers.credentials.verify', { token }));
-  const answer = () => (data.error ? undefined : data());
+  // The token travels in the query (`?t=`): it holds a dot, which a static host may take for a file extension.
+  const [search] = useSearchParams<{ t?: string }>();
+  const token = () => {
+    const t = search.t?.trim();
+    return t && /^[A-Za-z0-9_.-]{10,400}$/.test(t) ? t : undefined;
+  };
+  const [data] = createResource(token, (t) => query('modelWorkers.credentials.verify', { token: t }));
+  const answer = () => (token() ? (data.error ? undefined : data()) : { valid: false as const, reason: 'invalid' as const, checkedOn: '' });
   const valid = () => {
     const a = answer();
     return a?.valid ? a : undefined;
@@ -66,8 +71,10 @@ export default function Verify() {
                   </>
                 )}
               </Show>
-              <dt>{t('modelWorkers.verify.checkedOn')}</dt>
-              <dd>{v().checkedOn}</dd>
+              <Show when={v().checkedOn}>
+                <dt>{t('modelWorkers.verify.checkedOn')}</dt>
+                <dd>{v().checkedOn}</dd>
+              </Show>
             </dl>
           </>
         )}

@@ -20,7 +20,7 @@ export const modelWorkersModule = defineModule({
     { path: '/model-workers/ladder', component: Ladder, roles: [...STAFF, 'platform_operator'] },
     { path: '/model-workers/summary', component: Summary, roles: [...STAFF, 'leadership_viewer'] },
     { path: '/model-workers/registry', component: Registry, roles: STAFF },
-    { path: '/mw-verify/:token', component: Verify, public: true },
+    { path: '/mw-verify', component: Verify, public: true },
     { path: '/model-workers/:personId', component: Person, roles: [...STAFF, 'unit_reporter'] },
   ],
   nav: [

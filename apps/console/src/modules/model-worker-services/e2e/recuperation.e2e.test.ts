@@ -80,6 +80,7 @@ describe('劳模疗休养 batches', () => {
       await page.getByRole('button', { name: '按顺序选前 2 人' }).click();
       await page.getByRole('button', { name: '安排所选（2 人）' }).click();
       await expect.poll(() => names(page, 'mwr-roster')).toEqual(['陈**', '李**']);
+      await page.getByRole('status').filter({ hasText: '已安排 2 人' }).first().waitFor();
       await page.getByTestId('mwr-room').filter({ hasText: '已安排 2 / 2 人' }).waitFor();
       expect(await page.getByTestId('mwr-batches').innerText()).toContain(`${Y + 1} 年劳模疗休养`);
       await noOverflow(page);
