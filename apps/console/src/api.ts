@@ -180,30 +180,40 @@ export async function mutate<P extends MutationPath>(path: P, ...args: InputArgs
  * hardship ledger import. XMLHttpRequest rather than fetch: it reports upload progress (0–1).
  */
 export function upload<P extends MutationPath>(path: P, form: FormData, onProgress?: (fraction: number) => void): Promise<OutputOf<P>> {
+  return postWithProgress<OutputOf<P>>(path, form, onProgress);
+}
+
+/** A JSON mutation with a large input (a workbook as base64) that reports its upload progress (0–1). */
+export function mutateWithProgress<P extends MutationPath>(path: P, input: InputOf<P>, onProgress?: (fraction: number) => void): Promise<OutputOf<P>> {
+  return postWithProgress<OutputOf<P>>(path, JSON.stringify(input), onProgress);
+}
+
+function postWithProgress<T>(path: string, body: FormData | string, onProgress?: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/trpc/${path}`);
     xhr.setRequestHeader('accept', 'application/json');
+    if (typeof body === 'string') xhr.setRequestHeader('content-type', 'application/json');
     const token = getToken();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiError('网络错误', 'NETWORK', 0));
     xhr.onload = () => {
-      let body: unknown = null;
+      let parsed: unknown = null;
       try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       } catch {
-        body = null;
+        parsed = null;
       }
       if (xhr.status === 401) {
         const hadToken = getToken() !== null;
-        clearToken(reasonOf(body));
+        clearToken(reasonOf(parsed));
         if (hadToken) unauthorizedHandler?.();
       }
-      if (xhr.status < 200 || xhr.status >= 300 || (body !== null && typeof body === 'object' && 'error' in body)) reject(errorFromBody(body, xhr.status));
-      else resolve(unwrap<OutputOf<P>>(body));
+      if (xhr.status < 200 || xhr.status >= 300 || (parsed !== null && typeof parsed === 'object' && 'error' in parsed)) reject(errorFromBody(parsed, xhr.status));
+      else resolve(unwrap<T>(parsed));
     };
-    xhr.send(form);
+    xhr.send(body);
   });
 }
 

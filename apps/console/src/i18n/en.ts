@@ -34,6 +34,17 @@ export const en: Dict = {
   'common.saved': 'Saved',
   'common.dismiss': 'Dismiss',
 
+  'sheetImport.file': 'Choose an Excel file',
+  'sheetImport.mode': 'When a row has errors',
+  'sheetImport.allOrNothing': 'Import nothing',
+  'sheetImport.validOnly': 'Import only the correct rows',
+  'sheetImport.run': 'Import',
+  'sheetImport.progress': 'Import progress',
+  'sheetImport.row': 'Row',
+  'sheetImport.field': 'Column',
+  'sheetImport.message': 'Problem',
+  'sheetImport.more': 'First {shown} of {total} shown',
+
   'header.tenant': 'Organisation',
   'header.user': 'Signed in as',
   'header.logout': 'Log out',

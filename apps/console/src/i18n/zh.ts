@@ -36,6 +36,17 @@ export const zh = {
   'common.saved': '已保存',
   'common.dismiss': '关闭提示',
 
+  'sheetImport.file': '选择 Excel 文件',
+  'sheetImport.mode': '有错误时',
+  'sheetImport.allOrNothing': '全部不导入',
+  'sheetImport.validOnly': '只导入正确的行',
+  'sheetImport.run': '开始导入',
+  'sheetImport.progress': '导入进度',
+  'sheetImport.row': '行号',
+  'sheetImport.field': '列',
+  'sheetImport.message': '问题',
+  'sheetImport.more': '仅显示前 {shown} 条，共 {total} 条',
+
   'header.tenant': '所属组织',
   'header.user': '当前用户',
   'header.logout': '退出登录',

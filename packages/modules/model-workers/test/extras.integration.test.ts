@@ -44,6 +44,7 @@ describe('疗休养 batches', () => {
     const second = await ok(p.mutate(staffOf(T), 'modelWorkers.recuperation.create', { title: '2026 年劳模疗休养', destination: '黄山', startsOn: '2026-06-01', endsOn: '2026-06-07', capacity: 5 }));
     const next = await ok(p.query(staffOf(T), 'modelWorkers.recuperation.get', { batchId: second.batchId }));
     expect(next.next.map((c: any) => c.nameMasked)).toEqual(['甲*', '丙*']);
+    expect(next.excluded).toMatchObject([{ nameMasked: '乙*', lastWentOn: '2025-06-01', eligibleFrom: '2028-06-01' }]);
     const again = await p.mutate(staffOf(T), 'modelWorkers.recuperation.join', { batchId: second.batchId, version: next.version, personIds: [ids['乙某']] });
     expect(again.status).toBe(400);
     expect(again.error?.message).toContain('不符合本批次条件');
@@ -55,7 +56,7 @@ describe('疗休养 batches', () => {
 describe('the 劳模 credential', () => {
   it('a scan answers yes and the level, is audited, and answers no once the honour is revoked', async () => {
     const issued = await ok(p.mutate(staffOf(T), 'modelWorkers.credentials.issue', { personId: ids['乙某'] }));
-    expect(issued).toMatchObject({ level: 'provincial', expiresOn: '2027-05-10' });
+    expect(issued).toMatchObject({ level: 'provincial', expiresOn: '2027-05-10', verifyPath: `/mw-verify?t=${issued.token}` });
     const yes = await ok(p.query(null, 'modelWorkers.credentials.verify', { token: issued.token }));
     expect(yes).toMatchObject({ valid: true, level: 'provincial', nameMasked: '乙*' });
     expect(JSON.stringify(yes)).not.toContain('321281197');

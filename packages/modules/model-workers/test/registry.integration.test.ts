@@ -39,12 +39,14 @@ describe('the 劳模 registry workbook', () => {
     expect(first).toMatchObject({ total: 4, created: 1, honoursAdded: 2 });
     expect(first.errors.map((e: any) => [e.row, e.field])).toEqual([[4, 'idNumber'], [5, 'honour']]);
     expect(JSON.stringify(first.errors)).not.toContain(id2.slice(0, 10));
+    expect(first.rows.map((r: any) => [r.row, r.nameMasked, r.outcome])).toEqual([[2, '王**', 'created'], [3, '王**', 'honourAdded']]);
     const person = (await ok(p.query(staffOf(T), 'modelWorkers.people.list', { q: id1 }))).items[0];
     expect(person.honours.map((h: any) => h.year)).toEqual([2020, 2015]);
     const again = await ok(p.mutate(staffOf(T), 'modelWorkers.registry.import', { fileBase64, mode: 'validRows' }));
     expect(again).toMatchObject({ created: 0, honoursAdded: 0, skipped: 2 });
+    expect(again.rows.map((r: any) => r.outcome)).toEqual(['skipped', 'skipped']);
     const strict = await ok(p.mutate(staffOf(T), 'modelWorkers.registry.import', { fileBase64, mode: 'allOrNothing' }));
-    expect(strict).toMatchObject({ created: 0, honoursAdded: 0 });
+    expect(strict).toMatchObject({ created: 0, honoursAdded: 0, rows: [] });
   });
 
   it.skipIf(!soffice)('reads a workbook written by LibreOffice', async () => {

@@ -55,6 +55,9 @@ export default function People() {
             <A href="/model-workers/ladder" class="btn">
               {t('modelWorkers.ladder.title')}
             </A>
+            <A href="/model-workers/registry" class="btn">
+              {t('modelWorkers.registry.title')}
+            </A>
             <A href="/model-workers/new" class="btn btn--primary">
               {t('modelWorkers.new')}
             </A>

@@ -1,4 +1,5 @@
 import { A, useParams } from '@solidjs/router';
+import QRCode from 'qrcode';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query } from '../../api';
 import { createConfirm } from '../../components/Confirm';
@@ -125,6 +126,23 @@ export default function Person() {
     if (done) {
       setNextStatus('');
       setStatusNote('');
+    }
+  }
+
+  // ——— the QR credential ———
+  const [credential, setCredential] = createSignal<{ url: string; qr: string; expiresOn: string; level: Level }>();
+  const [issuing, setIssuing] = createSignal(false);
+  async function issueCredential() {
+    setIssuing(true);
+    try {
+      const c = await mutate('modelWorkers.credentials.issue', { personId: params.personId, validDays: 365 });
+      const url = `${location.origin}${c.verifyPath}`;
+      setCredential({ url, qr: await QRCode.toDataURL(url, { margin: 1, width: 296 }), expiresOn: c.expiresOn, level: c.level });
+      showToast('success', () => t('modelWorkers.credential.issued', { on: c.expiresOn }));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setIssuing(false);
     }
   }
 
@@ -288,6 +306,32 @@ export default function Person() {
                 </form>
               </Show>
             </div>
+
+            <Show when={isStaff()}>
+              <div class="card" data-testid="mw-credential">
+                <h2>{t('modelWorkers.credential.title')}</h2>
+                <p class="muted">{t('modelWorkers.credential.intro')}</p>
+                <Show
+                  when={p().treatmentLevel && credential()}
+                  fallback={
+                    <Show when={p().treatmentLevel} fallback={<p class="muted">{t('modelWorkers.credential.noHonour')}</p>}>
+                      <button type="button" class="btn btn--primary" disabled={issuing()} onClick={() => void issueCredential()}>{t('modelWorkers.credential.issue')}</button>
+                    </Show>
+                  }
+                >
+                  {(c) => (
+                    <div class="mw-credential">
+                      <img src={c().qr} width="148" height="148" alt={t('modelWorkers.credential.qrAlt', { name: p().name })} />
+                      <div class="mw-credential__text">
+                        <p>{t('modelWorkers.credential.validUntil', { level: levelLabel(c().level), on: c().expiresOn })}</p>
+                        <p class="muted">{t('modelWorkers.credential.link')}</p>
+                        <a class="mw-credential__url mono" href={c().url} target="_blank" rel="noopener" data-testid="mw-credential-url">{c().url}</a>
+                      </div>
+                    </div>
+                  )}
+                </Show>
+              </div>
+            </Show>
 
             <div class="card">
               <h2>{t('modelWorkers.statusTitle')}</h2>

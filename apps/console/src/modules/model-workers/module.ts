@@ -5,7 +5,9 @@ import Ladder from './Ladder';
 import NewPerson from './NewPerson';
 import People from './People';
 import Person from './Person';
+import Registry from './Registry';
 import Summary from './Summary';
+import Verify from './Verify';
 
 const STAFF = ['federation_admin', 'federation_staff'] as const;
 
@@ -17,6 +19,8 @@ export const modelWorkersModule = defineModule({
     { path: '/model-workers/new', component: NewPerson, roles: STAFF },
     { path: '/model-workers/ladder', component: Ladder, roles: [...STAFF, 'platform_operator'] },
     { path: '/model-workers/summary', component: Summary, roles: [...STAFF, 'leadership_viewer'] },
+    { path: '/model-workers/registry', component: Registry, roles: STAFF },
+    { path: '/mw-verify', component: Verify, public: true },
     { path: '/model-workers/:personId', component: Person, roles: [...STAFF, 'unit_reporter'] },
   ],
   nav: [

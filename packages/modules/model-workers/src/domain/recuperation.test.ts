@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastWentOn, rotationOrder, type Batch } from './recuperation.js';
+import { excludedByGap, lastWentOn, rotationOrder, type Batch } from './recuperation.js';
 import type { Person } from './person.js';
 
 const person = (id: string, level: 'national' | 'provincial' | 'city', birthDate = '1970-01-01', extra: Partial<Person> = {}): Person => ({
@@ -34,5 +34,21 @@ describe('疗休养 rotation', () => {
     const dead = person('x', 'national', '1950-01-01', { status: 'deceased' });
     const b = { ...batch('2026-05-01'), minLevel: 'provincial' };
     expect(rotationOrder([...people, revoked, dead], b, new Map(), { gapYears: 3 }).map((c) => c.personId)).toEqual(['d', 'b']);
+  });
+
+  it('those left out for the gap are listed with when they went and when they may go again; exactly gapYears before is not left out', () => {
+    const history = [batch('2023-05-02', ['a']), batch('2024-06-01', ['d']), batch('2023-05-01', ['b'])];
+    const out = excludedByGap(people, batch('2026-05-01'), lastWentOn(history), { gapYears: 3 });
+    expect(out).toEqual([
+      { personId: 'd', nameMasked: 'd*', level: 'national', lastWentOn: '2024-06-01', eligibleFrom: '2027-06-01' },
+      { personId: 'a', nameMasked: 'a*', level: 'city', lastWentOn: '2023-05-02', eligibleFrom: '2026-05-02' },
+    ]);
+    expect(excludedByGap(people, batch('2026-05-01'), lastWentOn(history), { gapYears: 0 })).toEqual([]);
+  });
+
+  it('someone already in the batch, or below its level, is neither in the order nor left out', () => {
+    const history = [batch('2025-05-01', ['a', 'b'])];
+    const b = { ...batch('2026-05-01', ['b']), minLevel: 'provincial' };
+    expect(excludedByGap(people, b, lastWentOn(history), { gapYears: 3 })).toEqual([]);
   });
 });

@@ -74,6 +74,33 @@ export function rotationOrder(people: readonly Person[], batch: Pick<Batch, 'sta
     );
 }
 
+export interface RotationExcluded {
+  personId: string;
+  nameMasked: string;
+  level: HonourLevel;
+  lastWentOn: string;
+  /** The first batch start day on which the person may go again. */
+  eligibleFrom: string;
+}
+
+/**
+ * Who the rotation leaves out of a batch because they went within the gap (they would otherwise qualify): with the day
+ * they last went and the first start day they may go again. Most recent first.
+ */
+export function excludedByGap(people: readonly Person[], batch: Pick<Batch, 'startsOn' | 'minLevel' | 'participants'>, last: ReadonlyMap<string, string>, settings: RecuperationSettings): RotationExcluded[] {
+  if (settings.gapYears <= 0) return [];
+  const inBatch = new Set(batch.participants.map((p) => p.personId));
+  const gapStart = yearsBefore(batch.startsOn, settings.gapYears);
+  return people
+    .flatMap((p): RotationExcluded[] => {
+      const level = treatmentLevelOn(p, batch.startsOn);
+      const went = last.get(p.personId);
+      if (!level || levelRank[level] < levelRank[batch.minLevel as HonourLevel] || inBatch.has(p.personId) || !went || went <= gapStart) return [];
+      return [{ personId: p.personId, nameMasked: p.nameMasked, level, lastWentOn: went, eligibleFrom: yearsBefore(went, -settings.gapYears) }];
+    })
+    .sort((a, b) => b.lastWentOn.localeCompare(a.lastWentOn) || a.personId.localeCompare(b.personId));
+}
+
 /** Adding people to a batch: within capacity, each eligible under the rotation rules (a refusal names who and why). */
 export function assertCanJoin(batch: Batch, add: readonly Person[], eligible: readonly RotationCandidate[]): void {
   if (batch.participants.length + add.length > batch.capacity) {

@@ -27,7 +27,7 @@ export async function issue(ctx: Ctx, input: In<typeof issueCredentialInput>) {
   await write(ctx, (uow) => {
     uow.audit({ action: 'modelWorkers.credentials.issue', entityType: 'modelWorkers.person', entityId: person.personId, summary: `签发劳模凭证：${person.nameMasked}（${HonourLevel.labels[level].zh}待遇，有效至 ${expiresOn}）` });
   });
-  return { token, expiresOn, level, verifyPath: `/verify/${token}` };
+  return { token, expiresOn, level, verifyPath: `/mw-verify?t=${token}` };
 }
 
 /**

@@ -3,7 +3,7 @@ import { newId } from '@ufp/core/ids';
 import { transition } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
-import { assertCanJoin, lastWentOn, rotationOrder, type Batch } from '../domain/recuperation.js';
+import { assertCanJoin, excludedByGap, lastWentOn, rotationOrder, type Batch } from '../domain/recuperation.js';
 import { batchMissing, RecuperationStore } from '../recuperation-store.js';
 import { personMissing } from '../store.js';
 import type { createBatchInput, joinBatchInput, leaveBatchInput, recuperationSettingsInput } from '../schemas/extras.js';
@@ -47,12 +47,13 @@ export async function list(ctx: Ctx) {
   return (await batches(ctx).batches(ctx.scope)).sort((a, b) => b.startsOn.localeCompare(a.startsOn));
 }
 
-/** A batch with the rotation order of who should go next (longest waited first), and the reasons. */
+/** A batch with the rotation order of who should go next (longest waited first), and the reasons; those left out for the gap. */
 export async function get(ctx: Ctx, input: { batchId: string }) {
   const [batch, all, people, s, names] = await Promise.all([batches(ctx).batch(ctx.scope, input.batchId), batches(ctx).batches(ctx.scope), store(ctx).allPeople(ctx.scope), batches(ctx).settings(ctx.scope), userNames(ctx)]);
   if (!batch) throw batchMissing();
-  const order = rotationOrder(people, batch, lastWentOn(all.filter((b) => b.batchId !== batch.batchId)), s);
-  return { ...batch, participants: batch.participants.map((p) => ({ ...p, addedByName: names.get(p.addedBy) ?? null })), next: order, gapYears: s.gapYears };
+  const last = lastWentOn(all.filter((b) => b.batchId !== batch.batchId));
+  const order = rotationOrder(people, batch, last, s);
+  return { ...batch, participants: batch.participants.map((p) => ({ ...p, addedByName: names.get(p.addedBy) ?? null })), next: order, excluded: excludedByGap(people, batch, last, s), gapYears: s.gapYears };
 }
 
 export async function join(ctx: Ctx, input: In<typeof joinBatchInput>) {

@@ -1,5 +1,6 @@
 import { DomainError, invalid } from '@ufp/core/errors';
 import { exportWorkbook, noDataRows, readSheet, templateWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
+import { maskName } from '@ufp/core/pii/mask';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import { DeputyBody, Education, Occupation, PersonStatus, PoliticalStatus, SkillGrade } from '../domain/enums.js';
@@ -28,7 +29,8 @@ export async function template(ctx: Ctx, input: In<typeof registryTemplateInput>
 /**
  * Imports the registry: pass 1 reads and checks every row (row numbers as in Excel), pass 2 writes each valid row
  * with the same commands as the forms (a new record, or an honour added to the record the ID number already has).
- * A row whose honour is already recorded is skipped, so re-importing the same file changes nothing.
+ * A row whose honour is already recorded is skipped, so re-importing the same file changes nothing. The answer lists each
+ * written row (Excel row, masked name, what it did) for the page.
  */
 export async function importRegistry(ctx: Ctx, input: In<typeof registryImportInput>) {
   const bytes = Buffer.from(input.fileBase64, 'base64');
@@ -44,7 +46,8 @@ export async function importRegistry(ctx: Ctx, input: In<typeof registryImportIn
     else errors.push(...v.errors);
   }
   if (total === 0) throw noDataRows();
-  if (errors.length && input.mode === 'allOrNothing') return { total, created: 0, honoursAdded: 0, skipped: 0, errors };
+  const rows: ImportedRow[] = [];
+  if (errors.length && input.mode === 'allOrNothing') return { total, created: 0, honoursAdded: 0, skipped: 0, errors, rows };
   let created = 0;
   let honoursAdded = 0;
   let skipped = 0;
@@ -54,16 +57,25 @@ export async function importRegistry(ctx: Ctx, input: In<typeof registryImportIn
       created += r.created ? 1 : 0;
       honoursAdded += r.honourAdded ? 1 : 0;
       skipped += !r.created && !r.honourAdded ? 1 : 0;
+      rows.push({ row: row.row, personId: r.personId, nameMasked: maskName(row.name), outcome: r.created ? 'created' : r.honourAdded ? 'honourAdded' : 'skipped' });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       errors.push({ row: row.row, field: 'idNumber', message: `第${row.row}行未导入：${e.text.zh}`, messageEn: `Row ${row.row} was not imported: ${e.text.en}` });
     }
   }
   errors.sort((a, b) => a.row - b.row);
-  return { total, created, honoursAdded, skipped, errors };
+  return { total, created, honoursAdded, skipped, errors, rows };
 }
 
-async function writeRow(ctx: Ctx, row: RegistryRow): Promise<{ created: boolean; honourAdded: boolean }> {
+/** A written row of an import, for the page to list (masked name, no ID). */
+interface ImportedRow {
+  row: number;
+  personId: string;
+  nameMasked: string;
+  outcome: 'created' | 'honourAdded' | 'skipped';
+}
+
+async function writeRow(ctx: Ctx, row: RegistryRow): Promise<{ personId: string; created: boolean; honourAdded: boolean }> {
   const existing = await store(ctx).personIdByIndex(ctx.scope.tenantId, personIndexes(ctx, row.idNumber).idIndex);
   const personId =
     existing ??
@@ -83,11 +95,11 @@ async function writeRow(ctx: Ctx, row: RegistryRow): Promise<{ created: boolean;
         deputies: [],
       })
     ).personId;
-  if (!row.honour) return { created: !existing, honourAdded: false };
+  if (!row.honour) return { personId, created: !existing, honourAdded: false };
   const person = await store(ctx).getPerson(ctx.scope, personId);
-  if (person.honours.some((h) => h.code === row.honour!.type.code && h.year === row.honour!.year)) return { created: !existing, honourAdded: false };
+  if (person.honours.some((h) => h.code === row.honour!.type.code && h.year === row.honour!.year)) return { personId, created: !existing, honourAdded: false };
   await honours.award(ctx, { personId, code: row.honour.type.code, year: row.honour.year, conferredBy: row.honour.conferredBy, certificateNo: row.honour.certificateNo });
-  return { created: !existing, honourAdded: true };
+  return { personId, created: !existing, honourAdded: true };
 }
 
 type PersonRowOut = Person & { idShown: string };

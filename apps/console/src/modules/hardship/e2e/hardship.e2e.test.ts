@@ -174,7 +174,7 @@ describe('hardship assistance', () => {
       await page.locator('input[type=file]').setInputFiles({ name: 'ledger.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
       await page.getByRole('button', { name: '开始导入' }).click();
       await expect.poll(() => page.getByRole('status').innerText()).toContain('共 2 行，导入 0 行，错误 1 行');
-      expect(await page.locator('.hs-progress').getAttribute('value')).toBe('100');
+      expect(await page.locator('.sheet-progress').getAttribute('value')).toBe('100');
       expect(await page.getByRole('table').innerText()).toContain('第3行：本会没有该基层工会');
       await page.getByLabel(/只导入正确的行/).check();
       await page.getByRole('button', { name: '开始导入' }).click();
