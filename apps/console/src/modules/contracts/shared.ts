@@ -50,5 +50,4 @@ export function clockText(k: Clock): string {
   return `${bi(k.label)}${span}：${k.dueOn} · ${left}${effect}`;
 }
 
-/** Today in Shanghai as the browser sees it (server clocks come with each contract). */
-export const todayIso = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export { shanghaiToday } from '../../format';

@@ -1,3 +1,4 @@
+import { shanghaiYear } from '../../format';
 import { createEffect, createResource, createSignal, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
@@ -37,7 +38,7 @@ function Bars(props: { label: string; names: string[]; values: number[]; color: 
 
 /** Leadership charts from rollups only: households by tier, funds granted by kind. No PII. */
 export default function HardshipCharts() {
-  const [year, setYear] = createSignal(Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)));
+  const [year, setYear] = createSignal(shanghaiYear());
   const [data, { refetch }] = createResource(year, (y) => query('rollups.overview', { year: y }));
   const m = (k: string) => data()?.totals[k] ?? 0;
   return (

@@ -9,7 +9,7 @@ import { RecordMissing, SaveError } from '../../components/RecordMissing';
 import { formatDateTime, label, lang, t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
 import { showError, showToast } from '../../toast';
-import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, todayIso, yuan } from './shared';
+import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, shanghaiToday, yuan } from './shared';
 import './hardship.css';
 import { IDENTIFIER_INPUT_MAX, limits, MONEY_INPUT_MAX } from '@ufp/core/validation/limits';
 
@@ -20,9 +20,9 @@ type AidKind = InputOf<'hardship.aid.grant'>['kind'];
 type FundSource = InputOf<'hardship.aid.grant'>['fundSource'];
 
 function formValues() {
-  const [visitedOn, setVisitedOn] = createSignal(todayIso());
+  const [visitedOn, setVisitedOn] = createSignal(shanghaiToday());
   const [findings, setFindings] = createSignal('');
-  const [startsOn, setStartsOn] = createSignal(todayIso());
+  const [startsOn, setStartsOn] = createSignal(shanghaiToday());
   const [kind, setKind] = createSignal<AidKind>(AID_KINDS[0] as AidKind);
   const [amount, setAmount] = createSignal('');
   const [fundSource, setFundSource] = createSignal<FundSource>(FUND_SOURCES[0] as FundSource);
@@ -119,7 +119,7 @@ export default function HardshipFileDetail() {
     setSaveError(undefined);
     let remaining: string;
     try {
-      const year = Number(todayIso().slice(0, 4));
+      const year = Number(shanghaiToday().slice(0, 4));
       const fund = (await query('hardship.funds.list', { year })).funds.find((x) => x.source === fundSource);
       const after = fund ? fund.remainingFen - amountFen : undefined;
       remaining = after === undefined ? t('hardship.confirm.noBudget') : after < 0 ? t('hardship.confirm.short', { amount: yuan(after) }) : yuan(after);

@@ -1,3 +1,4 @@
+import { shanghaiYear } from '../../format';
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { mutate, query, type InputOf } from '../../api';
@@ -14,7 +15,7 @@ import './hardship.css';
 
 /** Budget envelopes per fund source as bars (granted of budget), and granted by aid kind. */
 export default function HardshipFunds() {
-  const [year, setYear] = createSignal(Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)));
+  const [year, setYear] = createSignal(shanghaiYear());
   const [data, { refetch }] = createResource(year, (y) => query('hardship.funds.list', { year: y }));
   const [source, setSource] = createSignal<string>('county');
   const [budget, setBudget] = createSignal('');

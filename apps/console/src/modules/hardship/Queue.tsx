@@ -1,3 +1,4 @@
+import { shanghaiYear } from '../../format';
 import { A } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { query, type RouterOutputs } from '../../api';
@@ -10,7 +11,7 @@ import { FileSearch } from './FileSearch';
 import { type FileSummary } from './shared';
 import './hardship.css';
 
-const year = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const year = shanghaiYear;
 
 /** Caseworker queue (nearest clock first, from core `fileClocks` as the daily tick; overdue highlighted); a reporter's own applications. */
 export default function HardshipQueue() {

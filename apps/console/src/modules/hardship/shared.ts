@@ -16,22 +16,6 @@ export type SelfTestResult = RouterOutputs['hardship']['selfTest'];
 export type Tier = FileSummary['tier'];
 export type FileStatus = FileSummary['status'];
 
-/** `"480.5"` → 48050 fen without floating-point error; undefined when not a money amount. */
-export function parseYuan(text: string): number | undefined {
-  const s = text.trim().replace(/,/g, '');
-  const m = /^(\d{1,11})(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return undefined;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-export function yuan(fen: number | undefined): string {
-  if (fen === undefined) return '—';
-  return `¥${(fen / 100).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+export { parseYuan, shanghaiToday, yuan } from '../../format';
 
 export const explanationOf = (r: { explanation: string; explanationEn: string }) => (lang() === 'en' ? r.explanationEn : r.explanation);
-
-export function todayIso(offsetDays = 0): string {
-  const d = new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}

@@ -9,7 +9,7 @@ import { RecordMissing, SaveError } from '../../components/RecordMissing';
 import { lang, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { showError, showToast } from '../../toast';
-import { codePoints, nominationStatusLabel, occupationLabel, ruleLabel, statusLabel, todayShanghai } from './shared';
+import { codePoints, nominationStatusLabel, occupationLabel, ruleLabel, statusLabel, shanghaiToday } from './shared';
 import './mw-campaigns.css';
 
 type Campaign = RouterOutputs['modelWorkers']['campaigns']['get'];
@@ -97,7 +97,7 @@ type Ask = ReturnType<typeof createConfirm>['ask'];
 
 function CampaignHead(props: { campaign: Campaign; reviewed: number; act: Act; confirm: Ask }) {
   const c = () => props.campaign;
-  const [startsOn, setStartsOn] = createSignal(todayShanghai());
+  const [startsOn, setStartsOn] = createSignal(shanghaiToday());
   const publish = async () => {
     if (!(await props.confirm({ title: t('mwCampaigns.publish'), consequence: t('mwCampaigns.publishConsequence'), confirmLabel: t('mwCampaigns.publish') }))) return;
     await props.act(() => mutate('modelWorkers.campaigns.publish', { campaignId: c().campaignId, version: c().version }), () => t('mwCampaigns.published'));
@@ -391,7 +391,7 @@ function Vetting(props: { campaign: Campaign; n: Nomination; act: Act }) {
       <ul>
         <For each={props.campaign.agencies}>
           {(agency, i) => {
-            const [on, setOn] = createSignal(todayShanghai());
+            const [on, setOn] = createSignal(shanghaiToday());
             const [doc, setDoc] = createSignal('');
             const idp = () => `mwc-vet-${props.n.nominationId}-${i()}`;
             return (

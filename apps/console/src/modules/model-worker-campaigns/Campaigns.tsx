@@ -9,7 +9,7 @@ import { RecordMissing } from '../../components/RecordMissing';
 import { lang, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { showError, showToast } from '../../toast';
-import { statusLabel, todayShanghai } from './shared';
+import { statusLabel, shanghaiToday } from './shared';
 import './mw-campaigns.css';
 
 /** The campaigns of the federation, and (for staff) the form that starts one. */
@@ -59,11 +59,11 @@ export default function Campaigns() {
 function CreateCampaign(props: { open: boolean }) {
   const navigate = useNavigate();
   const [ladder] = createResource(() => query('modelWorkers.honours.ladder'));
-  const year = Number(todayShanghai().slice(0, 4));
+  const year = Number(shanghaiToday().slice(0, 4));
   const [code, setCode] = createSignal('');
   const [title, setTitle] = createSignal('');
   const [y, setY] = createSignal(String(year));
-  const [opensOn, setOpensOn] = createSignal(todayShanghai());
+  const [opensOn, setOpensOn] = createSignal(shanghaiToday());
   const [closesOn, setClosesOn] = createSignal('');
   const [places, setPlaces] = createSignal('10');
   const [managerMax, setManagerMax] = createSignal('22');

@@ -8,4 +8,4 @@ export const ruleLabel = (r: string) => t(`mwCampaigns.rule.${r}` as DictKey);
 /** Length as the server counts it: code points, not UTF-16 units. */
 export const codePoints = (s: string) => [...s].length;
 /** Today in Asia/Shanghai (yyyy-mm-dd). */
-export const todayShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export { shanghaiToday } from '../../format';

@@ -10,7 +10,7 @@ import { formatDateTime, label, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { showError, showToast } from '../../toast';
 import { PersonForm } from './PersonForm';
-import { enumLabel, enums, NEXT_STATUS, todayIso, type LadderHonour, type Level, type PersonHonour, type Status } from './shared';
+import { enumLabel, enums, NEXT_STATUS, shanghaiToday, type LadderHonour, type Level, type PersonHonour, type Status } from './shared';
 import './model-workers.css';
 import { limits } from '@ufp/core/validation/limits';
 
@@ -56,7 +56,7 @@ export default function Person() {
 
   // ——— record an honour ———
   const [code, setCode] = createSignal('');
-  const [year, setYear] = createSignal(String(Number(todayIso().slice(0, 4))));
+  const [year, setYear] = createSignal(String(Number(shanghaiToday().slice(0, 4))));
   const [conferredBy, setConferredBy] = createSignal('');
   const [certNo, setCertNo] = createSignal('');
   const grouped = createMemo(() => {
@@ -78,7 +78,7 @@ export default function Person() {
   }
 
   // ——— revoke an honour ———
-  const [revokeOn, setRevokeOn] = createSignal(todayIso());
+  const [revokeOn, setRevokeOn] = createSignal(shanghaiToday());
   const [revokeDoc, setRevokeDoc] = createSignal('');
   const [revokeReason, setRevokeReason] = createSignal('');
   async function revoke(h: PersonHonour) {
@@ -106,7 +106,7 @@ export default function Person() {
 
   // ——— status ———
   const [nextStatus, setNextStatus] = createSignal<Status | ''>('');
-  const [statusOn, setStatusOn] = createSignal(todayIso());
+  const [statusOn, setStatusOn] = createSignal(shanghaiToday());
   const [statusNote, setStatusNote] = createSignal('');
   async function changeStatus() {
     const p = person();
@@ -267,7 +267,7 @@ export default function Person() {
                             fallback={<button type="button" class="btn btn--small" onClick={() => setRevoking(h.honourId)}>{t('modelWorkers.revoke.open')}</button>}
                           >
                             <form class="form mw-inline-form" aria-label={t('modelWorkers.revoke.title', { title: label(h.title) })} onSubmit={(e) => { e.preventDefault(); void revoke(h); }}>
-                              <Input id="mw-rv-on" type="date" label={t('modelWorkers.revoke.on')} required max={todayIso()} value={revokeOn()} onValue={setRevokeOn} />
+                              <Input id="mw-rv-on" type="date" label={t('modelWorkers.revoke.on')} required max={shanghaiToday()} value={revokeOn()} onValue={setRevokeOn} />
                               <Input id="mw-rv-doc" label={t('modelWorkers.revoke.document')} required rule={m.document} placeholder={t('modelWorkers.revoke.documentPlaceholder')} value={revokeDoc()} onValue={setRevokeDoc} />
                               <TextArea id="mw-rv-reason" label={t('modelWorkers.revoke.reason')} required rule={m.reason} value={revokeReason()} onValue={setRevokeReason} />
                               <div class="form__actions">
@@ -297,7 +297,7 @@ export default function Person() {
                       </For>
                     </select>
                   </Field>
-                  <Input id="mw-aw-year" type="number" inputmode="numeric" label={t('modelWorkers.year')} required min={1949} max={Number(todayIso().slice(0, 4))} value={year()} onValue={setYear} />
+                  <Input id="mw-aw-year" type="number" inputmode="numeric" label={t('modelWorkers.year')} required min={1949} max={Number(shanghaiToday().slice(0, 4))} value={year()} onValue={setYear} />
                   <Input id="mw-aw-by" label={t('modelWorkers.conferredBy')} required rule={m.conferredBy} placeholder={t('modelWorkers.award.byPlaceholder')} value={conferredBy()} onValue={setConferredBy} />
                   <Input id="mw-aw-cert" label={t('modelWorkers.certificateNo')} rule={m.certificateNo} value={certNo()} onValue={setCertNo} />
                   <div class="form__actions">
@@ -348,7 +348,7 @@ export default function Person() {
                       <For each={NEXT_STATUS[p().status]}>{(s) => <option value={s}>{enumLabel(enums.PersonStatus, s)}</option>}</For>
                     </select>
                   </Field>
-                  <Input id="mw-st-on" type="date" label={t('modelWorkers.statusChange.on')} required max={todayIso()} value={statusOn()} onValue={setStatusOn} />
+                  <Input id="mw-st-on" type="date" label={t('modelWorkers.statusChange.on')} required max={shanghaiToday()} value={statusOn()} onValue={setStatusOn} />
                   <TextArea id="mw-st-note" label={t('modelWorkers.note')} rule={m.note} value={statusNote()} onValue={setStatusNote} />
                   <div class="form__actions">
                     <button type="submit" class="btn" disabled={!nextStatus()}>{t('modelWorkers.statusChange.submit')}</button>

@@ -19,10 +19,7 @@ export function enumLabel<V extends string>(e: { labels: Readonly<Record<V, { zh
   return v ? label(e.labels[v]) : '';
 }
 
-/** Today in Shanghai (YYYY-MM-DD). */
-export function todayIso(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { shanghaiToday } from '../../format';
 
 /** The statuses a person may move to (the server's rule; the page offers only these). */
 export const NEXT_STATUS = nextStatuses;

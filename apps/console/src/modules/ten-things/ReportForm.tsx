@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { showError, showToast } from '../../toast';
 import { EvidencePicker, type PickedFile } from './EvidencePicker';
-import { todayIso, type ItemV } from './labels';
+import { shanghaiToday, type ItemV } from './labels';
 import { limits } from '@ufp/core/validation/limits';
 
 /** One progress report on a hand-reported target; large touch targets so it works on a phone. */
@@ -13,7 +13,7 @@ export function ReportForm(props: { item: ItemV; onSaved: () => void; idPrefix: 
   const manual = () => props.item.targets.map((t, i) => ({ t, i })).filter((x) => !x.t.link);
   const [index, setIndex] = createSignal(manual()[0]?.i ?? 0);
   const [quantity, setQuantity] = createSignal('');
-  const [date, setDate] = createSignal(todayIso());
+  const [date, setDate] = createSignal(shanghaiToday());
   const [note, setNote] = createSignal('');
   const [saving, setSaving] = createSignal(false);
   const [files, setFiles] = createSignal<PickedFile[]>([]);

@@ -13,7 +13,7 @@ export const STATUSES = ['done', 'on_track', 'at_risk', 'behind', 'overdue'] as 
 export const statusLabel = (s: string) => t(`tenThings.status.${s}` as DictKey);
 export const comparatorSign = (c: string) => (c === 'gte' ? '≥' : c === 'lte' ? '≤' : '');
 export const pct = (n: number | undefined) => `${Math.round((n ?? 0) * 1000) / 10}%`;
-export const todayIso = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export { shanghaiToday } from '../../format';
 
 export type PlanViewV = RouterOutputs['tenThings']['plans']['get'];
 export type PlanV = PlanViewV['plan'];

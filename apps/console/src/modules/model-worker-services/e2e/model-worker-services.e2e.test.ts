@@ -23,7 +23,7 @@ async function choose(page: Page, name: string) {
   await page.getByLabel('查找劳模（姓名或身份证号）').first().fill(name);
   await page.getByRole('button', { name: '查找', exact: true }).first().click();
   await page.getByRole('button', { name: `选择 ${name}` }).click();
-  await page.getByTestId('mws-chosen').filter({ hasText: name }).waitFor();
+  await page.getByTestId('mw-chosen').filter({ hasText: name }).waitFor();
 }
 
 describe('劳模 services', () => {

@@ -85,7 +85,7 @@ describe('劳模工匠助企行 and 创新工作室', () => {
       await page.getByLabel('查找劳模（姓名或身份证号）').fill('李秀梅');
       await page.getByRole('button', { name: '查找', exact: true }).click();
       await page.getByRole('button', { name: '选择 李秀梅' }).click();
-      await page.getByTestId('mwv-chosen').filter({ hasText: '李秀梅' }).waitFor();
+      await page.getByTestId('mw-chosen').filter({ hasText: '李秀梅' }).waitFor();
       await page.getByLabel(/^团队成员/).fill('吴婷、郑浩');
       await page.getByLabel(/^成立日期/).fill('2022-03-15');
       for (const k of ['有场所', '有设备', '有团队', '有项目', '有制度']) await page.getByRole('checkbox', { name: k }).check();

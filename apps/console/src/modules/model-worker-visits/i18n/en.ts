@@ -134,10 +134,4 @@ export const en: Record<keyof typeof zh, string> = {
   'mwVisits.studio.reviewed': 'The {year} review is recorded',
   'mwVisits.studio.value': 'Value of the achievements: {amount}',
   'mwVisits.studio.foundedLine': '{level} · founded {on}',
-  'mwVisits.person.search': 'Find a model worker (name or ID number)',
-  'mwVisits.person.find': 'Find',
-  'mwVisits.person.none': 'No matching model-worker record',
-  'mwVisits.person.choose': 'Choose',
-  'mwVisits.person.chosen': 'Chosen: {name} ({id})',
-  'mwVisits.person.change': 'Choose another',
 };

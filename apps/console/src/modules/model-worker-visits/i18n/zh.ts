@@ -133,10 +133,4 @@ export const zh = {
   'mwVisits.studio.reviewed': '已登记 {year} 年度考核',
   'mwVisits.studio.value': '成果价值合计 {amount}',
   'mwVisits.studio.foundedLine': '{level} · 成立于 {on}',
-  'mwVisits.person.search': '查找劳模（姓名或身份证号）',
-  'mwVisits.person.find': '查找',
-  'mwVisits.person.none': '没有找到匹配的劳模档案',
-  'mwVisits.person.choose': '选择',
-  'mwVisits.person.chosen': '已选择：{name}（{id}）',
-  'mwVisits.person.change': '重新选择',
 } as const;

@@ -175,4 +175,10 @@ export const en: Record<keyof typeof zh, string> = {
   'modelWorkers.verify.reason.expired': 'The credential has expired',
   'modelWorkers.verify.reason.no_honour_in_force': 'The holder has no honour in force',
   'modelWorkers.verify.note': 'This page answers from the issuing union\'s records at the moment of the check and never shows an ID number. Ask the issuing union if in doubt.',
+  'modelWorkers.picker.search': 'Find a model worker (name or ID number)',
+  'modelWorkers.picker.find': 'Find',
+  'modelWorkers.picker.none': 'No matching model-worker record',
+  'modelWorkers.picker.choose': 'Choose',
+  'modelWorkers.picker.chosen': 'Chosen: {name} ({id})',
+  'modelWorkers.picker.change': 'Choose another',
 };

@@ -174,4 +174,10 @@ export const zh = {
   'modelWorkers.verify.reason.expired': '凭证已过期',
   'modelWorkers.verify.reason.no_honour_in_force': '持有人当前没有有效的荣誉待遇',
   'modelWorkers.verify.note': '本页按签发工会的劳模档案实时作答，不显示身份证号。如有疑问请联系签发单位。',
+  'modelWorkers.picker.search': '查找劳模（姓名或身份证号）',
+  'modelWorkers.picker.find': '查找',
+  'modelWorkers.picker.none': '没有找到匹配的劳模档案',
+  'modelWorkers.picker.choose': '选择',
+  'modelWorkers.picker.chosen': '已选择：{name}（{id}）',
+  'modelWorkers.picker.change': '重新选择',
 };
