@@ -15,6 +15,7 @@ import { honourMetrics } from '@ufp/model-workers/domain/person';
 import { BenefitKind } from '@ufp/model-workers/domain/benefits';
 import { NominationStatus } from '@ufp/model-workers/domain/nomination';
 import { defaultQuotaRules, quotaState } from '@ufp/model-workers/domain/quota';
+import { visitMetrics } from '@ufp/model-workers/domain/visits';
 import { benefitGrantMetrics, nominationStepMetrics, quotaComplianceMetrics, recuperationMetrics, surveyBelowThresholdMetrics, surveySubmittedMetrics } from '@ufp/model-workers/metrics-deltas';
 import type { YearDeltas } from '@ufp/core/rollups/indicators';
 import { indicatorDictionary as dictionary } from './modules.js';
@@ -73,6 +74,7 @@ function emittedKeys(): Set<string> {
   for (const first of [true, false]) add(surveySubmittedMetrics(first));
   add(surveyBelowThresholdMetrics());
   add(recuperationMetrics({ capacity: 10, used: 1 }));
+  add(visitMetrics({ personIds: ['a', 'b'], problemsSolved: 2, peopleTrained: 30 }));
   // A list keeping every rule, one breaking every rule (women and 农民工 rules on) and one over its places.
   const allRules = { ...defaultQuotaRules, womenMin: 30, migrantMin: 10 };
   const keeps = { occupation: 'frontline', gender: 'female', migrantWorker: true } as const;
