@@ -1,5 +1,5 @@
 // Money and days as federation staff type and read them, one implementation for every module.
-import { lang } from './i18n';
+import { lang, locale } from './i18n';
 
 /** Yuan as typed ("1,234.5", "480，00") → integer fen without floating-point error; undefined when it is not an amount. */
 export function parseYuan(text: string): number | undefined {
@@ -20,3 +20,11 @@ export function shanghaiToday(offsetDays = 0): string {
 
 /** This year in Asia/Shanghai. */
 export const shanghaiYear = (): number => Number(shanghaiToday().slice(0, 4));
+
+/** A rollup indicator's value as its dictionary says to show it: a whole number, yuan, a percentage (basis points) or one decimal. */
+export function formatIndicator(value: number, format: 'integer' | 'yuan' | 'percent' | 'decimal1'): string {
+  if (format === 'yuan') return yuan(value);
+  if (format === 'percent') return `${(value / 100).toLocaleString(locale(), { maximumFractionDigits: 1 })}%`;
+  if (format === 'decimal1') return value.toLocaleString(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return value.toLocaleString(locale());
+}

@@ -157,6 +157,11 @@ describe('the 劳模 rollups', () => {
     const summary = await ok(p.query(leaderOf('32'), 'modelWorkers.province.summary', undefined));
     expect(summary.indicators).toMatchObject({ year: 2026, values: { 'modelWorkers.nominations.approved': 2, 'modelWorkers.quota.campaigns': 1, 'modelWorkers.benefits.grants': 3, 'modelWorkers.surveys.submitted': 2, 'modelWorkers.recuperation.placesUsed': 1 } });
     expect(Object.keys(summary.indicators.values).every((k: string) => k.startsWith('modelWorkers.'))).toBe(true);
+    // The headline figures a leader reads: labelled, formatted by kind, without the per-level breakdown.
+    const figure = (key: string) => summary.indicators.figures.find((f: any) => f.key === key);
+    expect(figure('modelWorkers.benefits.grants')).toMatchObject({ label: { zh: expect.any(String) }, format: 'integer', value: 3 });
+    expect(figure('modelWorkers.recuperation.utilisation')).toMatchObject({ format: 'percent', value: 2500 });
+    expect(summary.indicators.figures.some((f: any) => /\.(national|provincial|city)$/.test(f.key))).toBe(false);
     const all = JSON.stringify([summary, await overview(leaderOf('32')), await overview(leaderOf('3212'))]);
     expect(all).not.toMatch(/统计测试|周建国|周小兰|1390000|19720301|nominator-|personId|nominationId|surveyId/);
     for (const id of [...Object.values(people), ...Object.values(nominations), campaignId]) expect(all).not.toContain(id);

@@ -3,6 +3,7 @@ import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
 import { formatNumber, lang, t } from '../../i18n';
+import { formatIndicator } from '../../format';
 import { errorText } from '../../toast';
 import { enumLabel, enums } from './shared';
 import './model-workers.css';
@@ -84,6 +85,23 @@ export default function Summary() {
                   </For>
                 </tbody>
               </table>
+            </div>
+            <div class="card">
+              <h2 id="mw-year-figures">{t('modelWorkers.summary.yearFigures', { year: s().indicators.year })}</h2>
+              <Show when={s().indicators.figures.length} fallback={<p class="muted">{t('modelWorkers.summary.noYearFigures')}</p>}>
+                <table class="mw-sum-table" aria-labelledby="mw-year-figures" data-testid="mw-year-figures">
+                  <tbody>
+                    <For each={s().indicators.figures}>
+                      {(f) => (
+                        <tr>
+                          <th scope="row">{lang() === 'en' ? f.label.en : f.label.zh}</th>
+                          <td class="num">{formatIndicator(f.value, f.format)}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </Show>
             </div>
           </>
         )}

@@ -33,5 +33,11 @@ async function yearIndicators(ctx: RollupCtx, year: number) {
   const all = rows.find((r) => r.row === (scope.tenantId ? tenantRow(scope.tenantId) : TOTAL_ROW))?.metrics ?? {};
   const mine = <T>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([k]) => dictionary.moduleOf(k) === 'modelWorkers'));
   const values = mine(all);
-  return { year, values, derived: mine(dictionary.derivedValues(values)) };
+  const derived = mine(dictionary.derivedValues(values));
+  // What a leader reads: the headline figures (no per-level or per-kind breakdown), in the dictionary's order.
+  const figures = [
+    ...dictionary.indicators.filter((i) => !i.family && values[i.key] !== undefined).map((i) => ({ key: i.key, label: i.label, format: i.format, value: values[i.key]! })),
+    ...dictionary.derived.filter((d) => typeof derived[d.key] === 'number').map((d) => ({ key: d.key, label: d.label, format: d.format, value: derived[d.key]! })),
+  ];
+  return { year, values, derived, figures };
 }

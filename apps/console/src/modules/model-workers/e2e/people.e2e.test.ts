@@ -223,6 +223,10 @@ describe('劳模档案', () => {
       await loginAs(page, '江苏省总工会', '领导');
       await page.goto('/model-workers/summary');
       await expect.poll(() => page.getByTestId('mw-sum-people').textContent()).not.toBe('0');
+      // The year's headline figures, fed by events (the seed's 助企行 visits of today); rollups may lag the seed.
+      const figures = page.getByTestId('mw-year-figures');
+      await expect.poll(async () => (await figures.count()) > 0 || (await page.reload(), false), { timeout: 30_000 }).toBe(true);
+      await figures.getByRole('row', { name: /助企行走访次数/ }).getByText('2', { exact: true }).waitFor();
       expect(await page.locator('main').textContent()).not.toContain('王建国');
       await noOverflow(page);
       await screenshot(page, 'model-workers-summary-390');

@@ -181,4 +181,6 @@ export const en: Record<keyof typeof zh, string> = {
   'modelWorkers.picker.choose': 'Choose',
   'modelWorkers.picker.chosen': 'Chosen: {name} ({id})',
   'modelWorkers.picker.change': 'Choose another',
+  'modelWorkers.summary.yearFigures': 'Model-worker work in {year} (nominations, benefits, surveys, recuperation, enterprise visits)',
+  'modelWorkers.summary.noYearFigures': 'No nominations, benefits, surveys, recuperation or enterprise visits recorded this year',
 };

@@ -180,4 +180,6 @@ export const zh = {
   'modelWorkers.picker.choose': '选择',
   'modelWorkers.picker.chosen': '已选择：{name}（{id}）',
   'modelWorkers.picker.change': '重新选择',
+  'modelWorkers.summary.yearFigures': '{year} 年劳模工作（推荐、待遇、调查、疗休养、助企行）',
+  'modelWorkers.summary.noYearFigures': '本年度尚无推荐、待遇、调查、疗休养或助企行记录',
 };
