@@ -32,6 +32,9 @@ export const en: Dict = {
   'common.retry': 'Retry',
   'common.listSeparator': ', ',
   'common.saved': 'Saved',
+  'common.uploadFailed': 'Upload failed ({status}); try again',
+  'common.uploadExpired': 'The upload link expired; choose the file again',
+  'common.uploadNetwork': 'Network error; the upload failed',
   'common.dismiss': 'Dismiss',
 
   'sheetImport.file': 'Choose an Excel file',

@@ -34,6 +34,9 @@ export const zh = {
   /** Between the items of an inline list. */
   'common.listSeparator': '、',
   'common.saved': '已保存',
+  'common.uploadFailed': '上传失败（{status}），请重试',
+  'common.uploadExpired': '上传链接已过期，请重新选择文件',
+  'common.uploadNetwork': '网络中断，上传失败',
   'common.dismiss': '关闭提示',
 
   'sheetImport.file': '选择 Excel 文件',

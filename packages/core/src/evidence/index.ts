@@ -1,3 +1,4 @@
 export * from './rules.js';
 export * from './blob-store.js';
 export * from './model.js';
+export * from './lifecycle.js';

@@ -3,12 +3,15 @@ import type { EvidenceContentType } from './rules.js';
 /** pending: URL issued, nothing checked yet; ready: stored bytes checked; rejected: never usable. */
 export type EvidenceStatus = 'pending' | 'ready' | 'rejected';
 
+/** The modules that keep evidence files. */
+export type EvidenceModule = 'tenThings' | 'modelWorkers';
+
 /** One evidence file's record (the bytes are in the blob store under `key`). */
 export interface Evidence {
   evidenceId: string;
   tenantId: string;
-  /** What the file supports, e.g. a 十件实事 item. */
-  module: 'tenThings';
+  /** What the file supports, e.g. a 十件实事 item or a 劳模's honour. */
+  module: EvidenceModule;
   subjectId: string;
   fileName: string;
   contentType: EvidenceContentType;

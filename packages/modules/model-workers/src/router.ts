@@ -1,4 +1,5 @@
 import { router } from '@ufp/kit/trpc';
+import { evidenceRouter } from './routers/evidence.js';
 import { credentialsRouter, recuperationRouter, registryRouter } from './routers/extras.js';
 import { campaignsRouter, nominationsRouter, objectionsRouter } from './routers/campaigns.js';
 import { honoursRouter, peopleRouter, provinceRouter } from './routers/people.js';
@@ -20,4 +21,5 @@ export const modelWorkersRouter = router({
   objections: objectionsRouter,
   visits: visitsRouter,
   studios: studiosRouter,
+  evidence: evidenceRouter,
 });

@@ -9,6 +9,7 @@ import { RecordMissing, SaveError } from '../../components/RecordMissing';
 import { formatDateTime, label, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { showError, showToast } from '../../toast';
+import { CertificateScan } from './CertificateScan';
 import { PersonForm } from './PersonForm';
 import { enumLabel, enums, NEXT_STATUS, shanghaiToday, type LadderHonour, type Level, type PersonHonour, type Status } from './shared';
 import './model-workers.css';
@@ -254,6 +255,7 @@ export default function Person() {
                           <Show when={h.certificateNo}> · {t('modelWorkers.certificateNo')}：{h.certificateNo}</Show>
                           <Show when={h.treatment !== h.level}> · {t('modelWorkers.treatment', { level: levelLabel(h.treatment) })}</Show>
                         </p>
+                        <CertificateScan personId={p().personId} honour={h} canUpload={isStaff() && !h.revoked} version={version} onAttached={() => void refetch()} />
                         <Show when={h.revoked}>
                           {(r) => (
                             <p class="mw-honour__revoked" data-testid="mw-revoked">

@@ -1,8 +1,8 @@
 import { t } from '../../i18n';
 import { evidenceContentTypes, MAX_EVIDENCE_BYTES } from '@ufp/core/evidence/rules';
 import { For, Show } from 'solid-js';
-import { mutate, type RouterOutputs } from '../../api';
-import { errorText } from '../../toast';
+import { mutate } from '../../api';
+import { sendFile, uploadMessage } from '../../components/blob-upload';
 
 export const MAX_FILES = 10;
 const ACCEPT = [...evidenceContentTypes, '.jpg', '.jpeg', '.png', '.webp', '.pdf', '.xlsx', '.docx'].join(',');
@@ -19,35 +19,7 @@ export interface PickedFile {
   error?: () => string;
 }
 
-type Upload = RouterOutputs['tenThings']['evidence']['createUpload'];
-
 let nextKey = 1;
-
-/** PUT straight to the blob store (an S3 presigned URL, or the local stand-in) with upload progress. */
-function send(upload: Upload, file: File, onProgress: (share: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(upload.method, upload.uploadUrl);
-    for (const [k, v] of Object.entries(upload.headers)) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new UploadError(xhr.status)));
-    xhr.onerror = () => reject(new UploadError(0));
-    xhr.send(file);
-  });
-}
-
-class UploadError extends Error {
-  constructor(readonly status: number) {
-    super(`upload failed: ${status}`);
-  }
-}
-
-const uploadMessage = (err: unknown): (() => string) => {
-  if (!(err instanceof UploadError)) return () => errorText(err, { staleOnConflict: false });
-  if (err.status === 0) return () => t('tenThings.uploadNetwork');
-  if (err.status === 403) return () => t('tenThings.uploadExpired');
-  return () => t('tenThings.uploadFailed', { status: err.status });
-};
 
 /**
  * 佐证材料 for a progress report: pick files (or take a photo on a phone), each uploads at once with a
@@ -66,7 +38,7 @@ export function EvidencePicker(props: { itemId: string; idPrefix: string; files:
     props.setFiles((list) => [...list, entry]);
     try {
       const upload = await mutate('tenThings.evidence.createUpload', { itemId: props.itemId, fileName: file.name, contentType: file.type, sizeBytes: file.size });
-      await send(upload, file, (progress) => patch(key, { progress }));
+      await sendFile(upload, file, (progress) => patch(key, { progress }));
       patch(key, { state: 'checking', progress: 1 });
       await mutate('tenThings.evidence.complete', { evidenceId: upload.evidenceId });
       patch(key, { state: 'ready', evidenceId: upload.evidenceId });

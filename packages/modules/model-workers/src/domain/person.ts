@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { changesBetween } from '@ufp/core/audit/changes';
 import { conflict, invalid } from '@ufp/core/errors';
+import { evidenceContentTypes } from '@ufp/core/evidence/rules';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import { honourRevoked, personHonoured, personStatusChanged } from '../events.js';
 import { DeputyBody, Education, Gender, nextStatuses, Occupation, PersonStatus, PoliticalStatus, SkillGrade } from './enums.js';
@@ -25,8 +26,10 @@ export const personHonourSchema = z.object({
   year: z.number().int(),
   conferredBy: z.string(),
   certificateNo: z.string().optional(),
-  /** Blob key of the certificate scan (evidence store). */
+  /** A reference typed before scans were uploaded (kept as recorded). */
   certificateKey: z.string().optional(),
+  /** The uploaded, checked certificate scan (`modelWorkers.evidence`). */
+  certificate: z.object({ evidenceId: z.string(), fileName: z.string(), contentType: z.enum(evidenceContentTypes), sizeBytes: z.number() }).optional(),
   /** The nomination it came from, when conferred through a campaign. */
   nominationId: z.string().optional(),
   revoked: revocationSchema.optional(),

@@ -16,5 +16,9 @@ export const peopleAccess: AccessTable = {
   'modelWorkers.honours.setLadder': { allow: ['platform_operator'], as: 'platform_operator', input: () => ({ version: 99, honours: [{ code: 'matrix_honour', name: { zh: '矩阵荣誉', en: 'Matrix honour' }, category: 'model_worker', level: 'city', periodYears: 5 }] }) },
   'modelWorkers.honours.award': { allow: staff, as: 'federation_admin', input: () => ({ personId: 'no-such-person', code: 'city_model_worker', year: 2024, conferredBy: '市人民政府' }) },
   'modelWorkers.honours.revoke': { allow: staff, as: 'federation_admin', input: () => ({ personId: 'no-such-person', honourId: 'no-such-honour', on: '2026-01-05', document: '撤销文件', reason: '弄虚作假骗取荣誉' }) },
+  'modelWorkers.evidence.createUpload': { allow: staff, as: 'federation_admin', input: () => ({ personId: 'no-such-person', honourId: 'no-such-honour', fileName: '证书.png', contentType: 'image/png', sizeBytes: 100 }) },
+  'modelWorkers.evidence.complete': { allow: staff, as: 'federation_admin', input: () => ({ evidenceId: 'no-such-evidence' }) },
+  'modelWorkers.evidence.url': { allow: readers, as: 'federation_admin', input: () => ({ evidenceId: 'no-such-evidence' }) },
+  'modelWorkers.evidence.attachCertificate': { allow: staff, as: 'federation_admin', input: () => ({ personId: 'no-such-person', version: 1, honourId: 'no-such-honour', evidenceId: 'no-such-evidence' }) },
   'modelWorkers.province.summary': { allow: ['federation_admin', 'federation_staff', 'leadership_viewer(scope 32)', 'leadership_viewer(tenant)'], as: 'federation_admin', input: () => undefined },
 };

@@ -1,8 +1,11 @@
 import { invalid, notFound } from '@ufp/core/errors';
 import type { Evidence } from '@ufp/core/evidence/model';
-import { evidenceKey, uploadRejection, type EvidenceDeclaration } from '@ufp/core/evidence/rules';
+import { newEvidenceRecord } from '@ufp/core/evidence/lifecycle';
+import type { EvidenceDeclaration } from '@ufp/core/evidence/rules';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { Item } from './model.js';
+
+export { checkAccepted, checkArrived, checkDownloadable, checkNotRejected, completed, type UploadVerdict } from '@ufp/core/evidence/lifecycle';
 
 export const evidenceNotFound = () => notFound({ zh: '佐证材料', en: 'Evidence' });
 
@@ -18,48 +21,9 @@ export function checkEvidence(evidence: Evidence | undefined): Evidence {
   return evidence;
 }
 
+/** A new (pending) 十件实事 evidence record of an adopted item. */
 export function newEvidence(item: Item, declared: EvidenceDeclaration, ids: { evidenceId: string; scope: TenantScope }, now: Date): Evidence {
-  return {
-    evidenceId: ids.evidenceId,
-    tenantId: ids.scope.tenantId,
-    module: 'tenThings',
-    subjectId: item.itemId,
-    ...declared,
-    key: evidenceKey(ids.scope.tenantId, ids.evidenceId),
-    status: 'pending',
-    uploadedBy: ids.scope.actor.sub,
-    uploaderUnitId: ids.scope.unitId,
-    version: 1,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
-}
-
-/** A record rejected once stays rejected: `complete` answers with the reason again. */
-export function checkNotRejected(evidence: Evidence): void {
-  if (evidence.status === 'rejected') throw rejection(evidence.rejectReason ?? 'type_mismatch');
-}
-
-export function checkArrived<T>(stored: T | undefined): T {
-  if (!stored) throw invalid({ zh: '文件尚未上传完成', en: 'The file has not been uploaded yet' }, { field: 'evidenceId', reason: 'not_uploaded' });
-  return stored;
-}
-
-export type UploadVerdict = { ok: true } | { ok: false; reason: 'size_mismatch' | 'type_mismatch' };
-
-export function completed(evidence: Evidence, verdict: UploadVerdict, blobVersion: string | undefined, now: Date): Evidence {
-  return verdict.ok
-    ? { ...evidence, status: 'ready', blobVersion, updatedAt: now.toISOString() }
-    : { ...evidence, status: 'rejected', rejectReason: verdict.reason, updatedAt: now.toISOString() };
-}
-
-/** The caller's 400 for a rejected upload (the rejection itself is recorded first). */
-export function checkAccepted(verdict: UploadVerdict): void {
-  if (!verdict.ok) throw rejection(verdict.reason);
-}
-
-export function checkDownloadable(evidence: Evidence): void {
-  if (evidence.status !== 'ready') throw invalid({ zh: '该佐证材料未通过核验，不能下载', en: 'This evidence has not passed the check and cannot be downloaded' }, { field: 'evidenceId' });
+  return newEvidenceRecord('tenThings', item.itemId, declared, ids, now);
 }
 
 /**
@@ -82,8 +46,6 @@ export function checkAttachable(item: Item, found: readonly (Evidence | undefine
     return e;
   });
 }
-
-const rejection = (reason: 'size_mismatch' | 'type_mismatch') => invalid(uploadRejection[reason], { field: 'evidenceId', reason });
 
 export const evidenceView = (e: Evidence) => ({
   evidenceId: e.evidenceId,

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { DomainError } from '@ufp/core/errors';
-import type { BlobStore } from '@ufp/core/evidence/blob-store';
+import { verdictSummary } from '@ufp/core/evidence/lifecycle';
 import type { Evidence } from '@ufp/core/evidence/model';
-import { checkDeclaration, checkUploaded, SNIFF_BYTES } from '@ufp/core/evidence/rules';
+import { checkDeclaration } from '@ufp/core/evidence/rules';
 import { newId } from '@ufp/core/ids';
+import { blobStore, downloadTicket, inspectUpload, uploadTicket } from '@ufp/kit/evidence';
 import { transition } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import {
   checkAccepted,
-  checkArrived,
   checkAttachable,
   checkDownloadable,
   checkEvidence,
@@ -29,15 +29,6 @@ import { tenThingsStore, visibleItem, type Ctx } from './context.js';
  * attached to a progress report. Downloads are short-lived URLs, each one audited.
  */
 
-/** Upload URLs are short (the evidence bucket refuses presigned PUTs signed more than 15 minutes ago). */
-const UPLOAD_URL_SECONDS = 10 * 60;
-const DOWNLOAD_URL_SECONDS = 5 * 60;
-
-function blobStore(ctx: Ctx): BlobStore {
-  if (!ctx.deps.blobs) throw new Error('evidence blob store is not configured (EVIDENCE_BUCKET / local blob store)');
-  return ctx.deps.blobs;
-}
-
 /** The evidence record, if the caller may see its item (a reporter of another unit gets "not found", like the item). */
 async function visibleEvidence(ctx: Ctx, evidenceId: string): Promise<{ evidence: Evidence; item: Item }> {
   const evidence = checkEvidence(await tenThingsStore(ctx.deps).evidenceById(ctx.scope.tenantId, evidenceId));
@@ -50,13 +41,12 @@ async function visibleEvidence(ctx: Ctx, evidenceId: string): Promise<{ evidence
 export async function createUpload(ctx: Ctx, input: z.infer<typeof createUploadInput>) {
   const declared = checkDeclaration(input);
   const item = checkEvidenceSubject(await visibleItem(ctx, input.itemId));
-  const blobs = blobStore(ctx);
+  const blobs = blobStore(ctx.deps);
   return write(ctx, async (uow, now) => {
     const evidence = newEvidence(item, declared, { evidenceId: newId(), scope: ctx.scope }, now);
     tenThingsStore(ctx.deps).addEvidence(uow, evidence);
     uow.audit({ action: 'tenThings.evidence.createUpload', entityType: 'tenThings.evidence', entityId: evidence.evidenceId, summary: `上传佐证材料：${item.title} · ${declared.fileName}（${declared.sizeBytes} 字节）` });
-    const upload = await blobs.presignPut(evidence.key, { contentType: declared.contentType, contentLength: declared.sizeBytes, expiresInSeconds: UPLOAD_URL_SECONDS });
-    return { evidenceId: evidence.evidenceId, fileName: declared.fileName, uploadUrl: upload.url, method: upload.method, headers: upload.headers, expiresAt: upload.expiresAt };
+    return uploadTicket(blobs, evidence);
   });
 }
 
@@ -65,10 +55,8 @@ export async function completeUpload(ctx: Ctx, input: z.infer<typeof evidenceInp
   const { evidence } = await visibleEvidence(ctx, input.evidenceId);
   if (evidence.status === 'ready') return evidenceView(evidence);
   checkNotRejected(evidence);
-  const blobs = blobStore(ctx);
-  const stored = checkArrived(await blobs.head(evidence.key));
-  const head = await blobs.readStart(evidence.key, SNIFF_BYTES, stored.version);
-  const verdict = checkUploaded(evidence, { sizeBytes: stored.sizeBytes, head });
+  const blobs = blobStore(ctx.deps);
+  const { verdict, version } = await inspectUpload(blobs, evidence);
   const store = tenThingsStore(ctx.deps);
   const after = await transition(
     ctx,
@@ -76,12 +64,12 @@ export async function completeUpload(ctx: Ctx, input: z.infer<typeof evidenceInp
       load: async () => evidence,
       missing: evidenceNotFound,
       decide: (before, _input, { now }) => ({
-        after: completed(before, verdict, stored.version, now),
+        after: completed(before, verdict, version, now),
         audit: {
           action: 'tenThings.evidence.complete',
           entityType: 'tenThings.evidence',
           entityId: before.evidenceId,
-          summary: verdict.ok ? `佐证材料已核验：${before.fileName}` : `佐证材料被拒收（${verdict.reason === 'size_mismatch' ? '大小不符' : '内容与类型不符'}）：${before.fileName}`,
+          summary: verdictSummary(verdict, before.fileName),
           changes: { status: { from: before.status, to: verdict.ok ? 'ready' : 'rejected' } },
         },
       }),
@@ -98,11 +86,10 @@ export async function completeUpload(ctx: Ctx, input: z.infer<typeof evidenceInp
 export async function downloadUrl(ctx: Ctx, input: z.infer<typeof evidenceInput>) {
   const { evidence, item } = await visibleEvidence(ctx, input.evidenceId);
   checkDownloadable(evidence);
-  const blobs = blobStore(ctx);
+  const blobs = blobStore(ctx.deps);
   return write(ctx, async (uow) => {
     uow.audit({ action: 'tenThings.evidence.url', entityType: 'tenThings.evidence', entityId: evidence.evidenceId, summary: `查看佐证材料：${item.title} · ${evidence.fileName}` });
-    const get = await blobs.presignGet(evidence.key, { fileName: evidence.fileName, contentType: evidence.contentType, version: evidence.blobVersion, expiresInSeconds: DOWNLOAD_URL_SECONDS });
-    return { url: get.url, fileName: evidence.fileName, contentType: evidence.contentType, expiresAt: get.expiresAt };
+    return downloadTicket(blobs, evidence);
   });
 }
 

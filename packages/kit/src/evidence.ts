@@ -1,0 +1,38 @@
+import type { BlobStore } from '@ufp/core/evidence/blob-store';
+import { checkArrived, type UploadVerdict } from '@ufp/core/evidence/lifecycle';
+import type { Evidence } from '@ufp/core/evidence/model';
+import { checkUploaded, SNIFF_BYTES } from '@ufp/core/evidence/rules';
+import type { ApiDeps } from './deps.js';
+
+/**
+ * The blob-store side of an evidence upload, shared by the modules that take files: the signed PUT handed to the
+ * browser, the look at what arrived, and the signed GET of exactly the checked version.
+ */
+
+/** Upload URLs are short (the evidence bucket refuses presigned PUTs signed more than 15 minutes ago). */
+export const UPLOAD_URL_SECONDS = 10 * 60;
+export const DOWNLOAD_URL_SECONDS = 5 * 60;
+
+export function blobStore(deps: Pick<ApiDeps, 'blobs'>): BlobStore {
+  if (!deps.blobs) throw new Error('evidence blob store is not configured (EVIDENCE_BUCKET / local blob store)');
+  return deps.blobs;
+}
+
+/** The signed PUT of a new (pending) record, as the browser needs it. */
+export async function uploadTicket(blobs: BlobStore, evidence: Evidence) {
+  const upload = await blobs.presignPut(evidence.key, { contentType: evidence.contentType, contentLength: evidence.sizeBytes, expiresInSeconds: UPLOAD_URL_SECONDS });
+  return { evidenceId: evidence.evidenceId, fileName: evidence.fileName, uploadUrl: upload.url, method: upload.method, headers: upload.headers, expiresAt: upload.expiresAt };
+}
+
+/** What arrived at the record's key: its version and whether its size and leading bytes are what was declared. */
+export async function inspectUpload(blobs: BlobStore, evidence: Evidence): Promise<{ verdict: UploadVerdict; version: string | undefined }> {
+  const stored = checkArrived(await blobs.head(evidence.key));
+  const head = await blobs.readStart(evidence.key, SNIFF_BYTES, stored.version);
+  return { verdict: checkUploaded(evidence, { sizeBytes: stored.sizeBytes, head }), version: stored.version };
+}
+
+/** A short-lived GET of the checked version, served as an attachment under the record's file name. */
+export async function downloadTicket(blobs: BlobStore, evidence: Evidence) {
+  const get = await blobs.presignGet(evidence.key, { fileName: evidence.fileName, contentType: evidence.contentType, version: evidence.blobVersion, expiresInSeconds: DOWNLOAD_URL_SECONDS });
+  return { url: get.url, fileName: evidence.fileName, contentType: evidence.contentType, expiresAt: get.expiresAt };
+}
