@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conflict, staleVersion } from '@ufp/core/errors';
-import { evidenceContentTypes } from '@ufp/core/evidence/rules';
+import { storedEvidenceFields } from '@ufp/core/evidence/stored';
 import { tenantPrefix } from '@ufp/db/keys';
 import { getItem } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
@@ -12,25 +12,10 @@ import type { ModelWorkerEvidence } from './domain/evidence.js';
 const evidenceKey = (tenantId: string, evidenceId: string) => ({ pk: `${tenantPrefix(tenantId)}MW#EVIDENCE#${evidenceId}`, sk: 'EVIDENCE' });
 
 const evidenceSchema = z.object({
-  evidenceId: z.string(),
-  tenantId: z.string(),
+  ...storedEvidenceFields,
   module: z.literal('modelWorkers'),
   purpose: z.literal('certificate'),
-  subjectId: z.string(),
   honourId: z.string(),
-  fileName: z.string(),
-  contentType: z.enum(evidenceContentTypes),
-  sizeBytes: z.number(),
-  key: z.string(),
-  status: z.enum(['pending', 'ready', 'rejected']),
-  blobVersion: z.string().optional(),
-  rejectReason: z.enum(['size_mismatch', 'type_mismatch']).optional(),
-  entryId: z.string().optional(),
-  uploadedBy: z.string(),
-  uploaderUnitId: z.string().optional(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
 
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;

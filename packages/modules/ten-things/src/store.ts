@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { conflict, notFound, staleVersion } from '@ufp/core/errors';
 import type { EventEnvelope } from '@ufp/core/events';
 import type { Evidence } from '@ufp/core/evidence/model';
-import { evidenceContentTypes } from '@ufp/core/evidence/rules';
+import { storedEvidenceFields, storedEvidenceRef } from '@ufp/core/evidence/stored';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '@ufp/db/cursor';
 import { keys, tenantPrefix } from '@ufp/db/keys';
@@ -118,7 +118,7 @@ const itemSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-const evidenceRefSchema = z.object({ evidenceId: z.string(), fileName: z.string(), contentType: z.enum(evidenceContentTypes), sizeBytes: z.number() });
+const evidenceRefSchema = storedEvidenceRef;
 const entrySchema = z.object({
   entryId: z.string(),
   itemId: z.string(),
@@ -139,23 +139,8 @@ const entrySchema = z.object({
   recordedAt: z.string(),
 });
 const evidenceSchema = z.object({
-  evidenceId: z.string(),
-  tenantId: z.string(),
+  ...storedEvidenceFields,
   module: z.literal('tenThings'),
-  subjectId: z.string(),
-  fileName: z.string(),
-  contentType: z.enum(evidenceContentTypes),
-  sizeBytes: z.number(),
-  key: z.string(),
-  status: z.enum(['pending', 'ready', 'rejected']),
-  blobVersion: z.string().optional(),
-  rejectReason: z.enum(['size_mismatch', 'type_mismatch']).optional(),
-  entryId: z.string().optional(),
-  uploadedBy: z.string(),
-  uploaderUnitId: z.string().optional(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
 const settingsSchema = z.object({
   maxAdopted: z.number().default(defaultSettings.maxAdopted),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { changesBetween } from '@ufp/core/audit/changes';
 import { conflict, invalid } from '@ufp/core/errors';
-import { evidenceContentTypes } from '@ufp/core/evidence/rules';
+import { storedEvidenceRef } from '@ufp/core/evidence/stored';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import { honourRevoked, personHonoured, personStatusChanged } from '../events.js';
 import { DeputyBody, Education, Gender, nextStatuses, Occupation, PersonStatus, PoliticalStatus, SkillGrade } from './enums.js';
@@ -29,7 +29,7 @@ export const personHonourSchema = z.object({
   /** A reference typed before scans were uploaded (kept as recorded). */
   certificateKey: z.string().optional(),
   /** The uploaded, checked certificate scan (`modelWorkers.evidence`). */
-  certificate: z.object({ evidenceId: z.string(), fileName: z.string(), contentType: z.enum(evidenceContentTypes), sizeBytes: z.number() }).optional(),
+  certificate: storedEvidenceRef.optional(),
   /** The nomination it came from, when conferred through a campaign. */
   nominationId: z.string().optional(),
   revoked: revocationSchema.optional(),
