@@ -9,9 +9,8 @@ import { attachCertificate, checkHonourOf, checkModelWorkerEvidence, checkScanTy
 import type { Person } from '../domain/person.js';
 import { ModelWorkerEvidenceStore } from '../evidence-store.js';
 import type { attachCertificateInput, createUploadInput, evidenceInput } from '../schemas/evidence.js';
-import { personMissing } from '../store.js';
-import { province, store, today, type Ctx } from './context.js';
-import { personView } from './views.js';
+import { store, type Ctx } from './context.js';
+import { changePerson } from './people.js';
 
 type In<S extends z.ZodType> = z.output<S>;
 
@@ -88,17 +87,5 @@ export async function downloadUrl(ctx: Ctx, input: In<typeof evidenceInput>) {
 /** Records a checked scan on its honour (versioned like every change of the person, audited). */
 export async function attach(ctx: Ctx, input: In<typeof attachCertificateInput>) {
   const evidence = checkModelWorkerEvidence(await evidenceStore(ctx).byId(ctx.scope.tenantId, input.evidenceId));
-  const on = today(ctx);
-  return transition(
-    ctx,
-    {
-      load: () => store(ctx).findPerson(ctx.scope, input.personId),
-      missing: personMissing,
-      expectedVersion: input.version,
-      decide: (before, i, d) => attachCertificate(before, { honourId: i.honourId, evidence }, d),
-      save: (uow, after, before) => store(ctx).savePerson(uow, after, before.version, province(ctx.scope), on),
-      view: (after) => personView(after, on),
-    },
-    input,
-  );
+  return changePerson(ctx, input, (before, i, d) => attachCertificate(before, { honourId: i.honourId, evidence }, d));
 }

@@ -2,16 +2,15 @@ import { invalid } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import { platformAuditScope, type Actor } from '@ufp/core/tenancy/scope';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
-import { transition } from '@ufp/kit/transition';
 import type { Context } from '@ufp/kit/trpc';
 import type { z } from 'zod';
 import { defaultLadder, findHonour, sortLadder } from '../domain/ladder.js';
 import { assertLadder } from '../domain/ladder-rules.js';
 import { awardHonour, revokeHonour } from '../domain/person.js';
 import type { awardInput, revokeInput, setLadderInput } from '../schemas/people.js';
-import { ModelWorkerStore, personMissing } from '../store.js';
-import { province, store, today, type Ctx } from './context.js';
-import { personView } from './views.js';
+import { ModelWorkerStore } from '../store.js';
+import { store, type Ctx } from './context.js';
+import { changePerson } from './people.js';
 
 type In<S extends z.ZodType> = z.output<S>;
 
@@ -46,34 +45,10 @@ export async function setLadder(ctx: Context & { actor: Actor }, input: In<typeo
 export async function award(ctx: Ctx, input: In<typeof awardInput>) {
   const type = findHonour(await store(ctx).honourTypes(), input.code);
   if (!type) throw invalid({ zh: `荣誉体系中没有「${input.code}」`, en: 'No such honour in the ladder' }, { field: 'code' });
-  const on = today(ctx);
-  return transition(
-    ctx,
-    {
-      load: () => store(ctx).findPerson(ctx.scope, input.personId),
-      missing: personMissing,
-      expectedVersion: input.version,
-      decide: (before, i, d) => awardHonour(before, { honourId: newId(), type, year: i.year, conferredBy: i.conferredBy, certificateNo: i.certificateNo, certificateKey: i.certificateKey }, d),
-      save: (uow, after, before) => store(ctx).savePerson(uow, after, before.version, province(ctx.scope), on),
-      view: (after) => personView(after, on),
-    },
-    input,
-  );
+  return changePerson(ctx, input, (before, i, d) => awardHonour(before, { honourId: newId(), type, year: i.year, conferredBy: i.conferredBy, certificateNo: i.certificateNo, certificateKey: i.certificateKey }, d));
 }
 
 /** 撤销 an honour with its date and document: benefits stop from that day, and every list shows it. */
 export async function revoke(ctx: Ctx, input: In<typeof revokeInput>) {
-  const on = today(ctx);
-  return transition(
-    ctx,
-    {
-      load: () => store(ctx).findPerson(ctx.scope, input.personId),
-      missing: personMissing,
-      expectedVersion: input.version,
-      decide: revokeHonour,
-      save: (uow, after, before) => store(ctx).savePerson(uow, after, before.version, province(ctx.scope), on),
-      view: (after) => personView(after, on),
-    },
-    input,
-  );
+  return changePerson(ctx, input, revokeHonour);
 }

@@ -2,7 +2,7 @@ import { conflict, invalid } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import { maskIdNumber, maskName, maskPhone } from '@ufp/core/pii/mask';
 import { birthDateOf, genderOf } from '@ufp/core/validation/id-number';
-import { transition } from '@ufp/kit/transition';
+import { transition, type TransitionSpec } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import { changeStatus, honourMetrics, type Person } from '../domain/person.js';
@@ -70,15 +70,9 @@ export async function update(ctx: Ctx, input: In<typeof updatePersonInput>) {
   await assertUnit(ctx, input.unitId);
   const on = today(ctx);
   assertEmployers(input.employers, on);
-  const { personId, version, phone, ...fields } = input;
+  const { personId, version: _version, phone, ...fields } = input;
   const phoneFields = phone ? { phoneMasked: maskPhone(phone), phoneEncrypted: await encrypt(ctx, phone, cipherField.phone) } : {};
-  return transition(
-    ctx,
-    {
-      load: () => store(ctx).findPerson(ctx.scope, personId),
-      missing: personMissing,
-      expectedVersion: version,
-      decide: (before, _input, { now }) => {
+  return changePerson(ctx, input, (before, _input, { now }) => {
         const after: Person = { ...before, ...fields, ...phoneFields, nameMasked: maskName(fields.name), updatedAt: now.toISOString() };
         const changed: string[] = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
         if (phone && before.phoneEncrypted !== after.phoneEncrypted) changed.push('phone');
@@ -92,12 +86,7 @@ export async function update(ctx: Ctx, input: In<typeof updatePersonInput>) {
             changes: Object.fromEntries(changed.map((k) => [k, k === 'phone' || k === 'name' ? { from: '***', to: '***' } : { from: (before as Record<string, unknown>)[k], to: (after as Record<string, unknown>)[k] }])),
           },
         };
-      },
-      save: (uow, after, before) => store(ctx).savePerson(uow, after, before.version, province(ctx.scope), on),
-      view: (after) => personView(after, on),
-    },
-    input,
-  );
+  });
 }
 
 export async function get(ctx: Ctx, input: { personId: string }) {
@@ -122,6 +111,14 @@ export async function list(ctx: Ctx, input: In<typeof listPeopleInput>) {
 }
 
 export async function setStatus(ctx: Ctx, input: In<typeof setStatusInput>) {
+  return changePerson(ctx, input, changeStatus);
+}
+
+/**
+ * A versioned change of one person record: loaded in the caller's scope (404 otherwise), decided by a pure rule,
+ * saved with its province row, answered with the person's view as of today.
+ */
+export function changePerson<I extends { personId: string; version?: number }>(ctx: Ctx, input: I, decide: TransitionSpec<Person, NoInfer<I>>['decide']) {
   const on = today(ctx);
   return transition(
     ctx,
@@ -129,7 +126,7 @@ export async function setStatus(ctx: Ctx, input: In<typeof setStatusInput>) {
       load: () => store(ctx).findPerson(ctx.scope, input.personId),
       missing: personMissing,
       expectedVersion: input.version,
-      decide: changeStatus,
+      decide,
       save: (uow, after, before) => store(ctx).savePerson(uow, after, before.version, province(ctx.scope), on),
       view: (after) => personView(after, on),
     },
