@@ -12,7 +12,10 @@ const percent = z
   .number()
   .min(0)
   .max(100)
-  .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, { error: bilingualMessage({ zh: '占比最多保留一位小数（如 22 或 22.5）', en: 'A share has at most one decimal place (e.g. 22 or 22.5)' }) });
+  .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, { error: bilingualMessage({ zh: '占比最多保留一位小数（如 22 或 22.5）', en: 'A share has at most one decimal place (e.g. 22 or 22.5)' }) })
+  // Stored as the tenth it names: float noise (22.300000000000001) and a vanishing value (1e-300, which DynamoDB
+  // cannot store) become 22.3 and 0.
+  .transform((v) => Math.round(v * 10) / 10);
 const campaignFields = {
   title: text(m.campaignTitle),
   year: yearSchema,

@@ -28,7 +28,7 @@ export const quotaEntry = (n: Pick<Nomination, 'occupation' | 'gender' | 'migran
 /** A new campaign (draft) for an honour of the ladder, with the quota, agencies and 公示 settings or their defaults. */
 export async function create(ctx: Ctx, input: In<typeof createCampaignInput>) {
   const type = findHonour(await store(ctx).honourTypes(), input.code);
-  if (!type) throw invalid({ zh: `荣誉体系中没有「${input.code}」`, en: `No honour ${input.code} in the ladder` }, { field: 'code' });
+  if (!type) throw invalid({ zh: `荣誉体系中没有「${input.code}」`, en: 'No such honour in the ladder' }, { field: 'code' });
   const { code: _code, ...fields } = input;
   return write(ctx, (uow, now) => {
     const c = newCampaign(type, fields, { campaignId: newId(), tenantId: ctx.scope.tenantId }, { now, today: shanghaiDate(now), scope: ctx.scope });
