@@ -162,6 +162,7 @@ describe('the 劳模 rollups', () => {
     expect(figure('modelWorkers.benefits.grants')).toMatchObject({ label: { zh: expect.any(String) }, format: 'integer', value: 3 });
     expect(figure('modelWorkers.recuperation.utilisation')).toMatchObject({ format: 'percent', value: 2500 });
     expect(summary.indicators.figures.some((f: any) => /\.(national|provincial|city)$/.test(f.key))).toBe(false);
+    expect(figure('modelWorkers.people')).toBeUndefined();
     const all = JSON.stringify([summary, await overview(leaderOf('32')), await overview(leaderOf('3212'))]);
     expect(all).not.toMatch(/统计测试|周建国|周小兰|1390000|19720301|nominator-|personId|nominationId|surveyId/);
     for (const id of [...Object.values(people), ...Object.values(nominations), campaignId]) expect(all).not.toContain(id);

@@ -34,9 +34,10 @@ async function yearIndicators(ctx: RollupCtx, year: number) {
   const mine = <T>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([k]) => dictionary.moduleOf(k) === 'modelWorkers'));
   const values = mine(all);
   const derived = mine(dictionary.derivedValues(values));
-  // What a leader reads: the headline figures (no per-level or per-kind breakdown), in the dictionary's order.
+  // What a leader reads: the year's headline work (no per-level or per-kind breakdown), in the dictionary's order.
+  // Stocks stay out: summed over federations they count a person honoured by two twice; the summary's own count is per person.
   const figures = [
-    ...dictionary.indicators.filter((i) => !i.family && values[i.key] !== undefined).map((i) => ({ key: i.key, label: i.label, format: i.format, value: values[i.key]! })),
+    ...dictionary.indicators.filter((i) => !i.family && i.kind !== 'stock' && values[i.key] !== undefined).map((i) => ({ key: i.key, label: i.label, format: i.format, value: values[i.key]! })),
     ...dictionary.derived.filter((d) => typeof derived[d.key] === 'number').map((d) => ({ key: d.key, label: d.label, format: d.format, value: derived[d.key]! })),
   ];
   return { year, values, derived, figures };
