@@ -1,13 +1,11 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { seriousViolations } from '../../../../e2e/a11y';
-import { loginAs, screenshot, useE2eSession } from '../../../../e2e/harness';
+import { DESKTOP, loginAs, PHONE, screenshot, useE2eSession } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
 
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
 
 async function openPage(options: BrowserContextOptions): Promise<Page> {
   const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', ...options });
