@@ -55,6 +55,9 @@ export async function launchBrowser(): Promise<BrowserHandle> {
   };
 }
 
+/** Playwright's default wait for an element or event in a watched context (the test itself may take 60 s). */
+export const ACTION_TIMEOUT_MS = 25_000;
+
 /** The two widths the console is checked at: a phone (390 px) and a laptop (1366 px). */
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
@@ -165,6 +168,8 @@ export function useE2eSession() {
         if (prop === 'newContext') {
           return async (...args: Parameters<Browser['newContext']>) => {
             const context = await target.newContext(...args);
+            // A wait that never ends fails with its own message, well inside the test's 60 s.
+            context.setDefaultTimeout(ACTION_TIMEOUT_MS);
             await watchContentSecurityPolicy(context, cspViolations);
             context.on('page', (page) => page.on('pageerror', (e) => uncaught.push(`${page.url()}: ${e.message}`)));
             return context;
@@ -175,7 +180,9 @@ export function useE2eSession() {
       },
     });
   });
-  afterEach(() => {
+  afterEach(({ task }) => {
+    // What the platform logged (errors, restarts) says why a browser wait ran out.
+    if (task.result?.state === 'fail' && platform) console.error(`platform log of "${task.name}" (tail):\n${platform.logs().slice(-6_000)}`);
     expect(cspViolations.splice(0), 'Content-Security-Policy violations').toEqual([]);
     expect(uncaught.splice(0), 'uncaught errors in the page (pageerror)').toEqual([]);
   });
