@@ -138,3 +138,21 @@ export async function createUnit(p: TestPlatform, tenantId: string, overrides: R
   if (res.status !== 200) throw new Error(`unit: ${JSON.stringify(res.error)}`);
   return res.data as { unitId: string; version: number; [k: string]: unknown };
 }
+
+/** A small file whose first bytes say PDF (the evidence checks sniff the type). */
+export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/**
+ * Uploads a file the way the console does: `create` (a procedure answering an upload ticket), the PUT straight to
+ * the blob store, then `complete`; returns the checked record's id.
+ */
+export async function uploadEvidence(p: TestPlatform, who: Claims, create: { path: string; input: Record<string, unknown> }, complete: string, bytes: Uint8Array): Promise<string> {
+  const ticket = await p.mutate(who, create.path, { ...create.input, sizeBytes: bytes.length });
+  if (ticket.status !== 200) throw new Error(`${create.path}: ${ticket.status} ${JSON.stringify(ticket.error)}`);
+  const { uploadUrl, headers, evidenceId } = ticket.data as { uploadUrl: string; headers: Record<string, string>; evidenceId: string };
+  const put = await p.runtime.app.request(uploadUrl, { method: 'PUT', headers, body: bytes });
+  if (put.status !== 200) throw new Error(`PUT ${uploadUrl}: ${put.status}`);
+  const done = await p.mutate(who, complete, { evidenceId });
+  if (done.status !== 200) throw new Error(`${complete}: ${done.status} ${JSON.stringify(done.error)}`);
+  return evidenceId;
+}

@@ -34,6 +34,10 @@ export const zh = {
   /** Between the items of an inline list. */
   'common.listSeparator': '、',
   'common.saved': '已保存',
+  'common.viewFile': '查看',
+  'common.fileUploading': '正在上传 {pct}%',
+  'common.fileChecking': '正在核验…',
+  'common.fileTooLarge': '文件过大，单个文件不能超过 {mb} MB',
   'common.uploadFailed': '上传失败（{status}），请重试',
   'common.uploadExpired': '上传链接已过期，请重新选择文件',
   'common.uploadNetwork': '网络中断，上传失败',

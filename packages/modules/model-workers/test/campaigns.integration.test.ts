@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdNumber } from '@ufp/kit/seed';
-import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type ApiResult, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, reporterOf, SAMPLE_PDF, staffOf, startTestPlatform, type ApiResult, type TestPlatform } from '@ufp/testing/platform';
+import { fileMinutes } from './minutes.js';
 
 /** A 市劳模 campaign end to end: the list with its live quota, 县审核, 公示 across 国庆 with public objections, 联审, a refused and a granted 审批. */
 let p: TestPlatform;
@@ -80,9 +81,35 @@ describe('a nomination campaign', () => {
     expect(w.overPlaces).toBe(true);
   });
 
+  it('the minutes file: the nominating union’s reporter uploads it; another union’s reporter cannot see or replace it; review waits for it', async () => {
+    const list = await ok(p.query(staff, 'modelWorkers.nominations.list', { campaignId }));
+    const first = list.find((n: any) => n.unitId === unitA);
+    const ref = { campaignId, nominationId: first.nominationId };
+    const early = await p.mutate(staff, 'modelWorkers.nominations.review', { ...ref, note: '材料齐全' });
+    expect(early.status).toBe(409);
+    expect(early.error?.message).toContain('尚未上传职代会/民主推荐会议纪要');
+    const stranger = await p.mutate(reporterOf(T, unitB), 'modelWorkers.evidence.createMinutesUpload', { ...ref, fileName: '纪要.pdf', contentType: 'application/pdf', sizeBytes: SAMPLE_PDF.length });
+    expect(stranger.status).toBe(404);
+    const spreadsheet = await p.mutate(reporterOf(T, unitA), 'modelWorkers.evidence.createMinutesUpload', { ...ref, fileName: '纪要.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sizeBytes: 100 });
+    expect(spreadsheet.status).toBe(400);
+    expect(spreadsheet.error?.message).toContain('会议纪要只接受');
+    const filed = await fileMinutes(p, reporterOf(T, unitA), ref);
+    expect(filed.minutes).toMatchObject({ fileName: '职代会决议.pdf', contentType: 'application/pdf' });
+    const evidenceId = filed.minutes.evidenceId;
+    expect((await p.mutate(reporterOf(T, unitB), 'modelWorkers.evidence.url', { evidenceId })).status).toBe(404);
+    const link = await ok(p.mutate(staff, 'modelWorkers.evidence.url', { evidenceId }));
+    expect(new Uint8Array(await (await p.runtime.app.request(link.url)).arrayBuffer())).toEqual(SAMPLE_PDF);
+    const audit = await ok(p.query(admin, 'audit.list', { action: 'modelWorkers.nominations.attachMinutes' }));
+    expect(audit.items.map((a: any) => a.summary)).toEqual(expect.arrayContaining([expect.stringContaining('上传推荐会议纪要 职代会决议.pdf')]));
+  });
+
   it('county review by staff (never the nominator), then 公示 for 5 working days across 国庆', async () => {
     const list = await ok(p.query(staff, 'modelWorkers.nominations.list', { campaignId }));
+    for (const n of list.filter((n: any) => !n.minutes)) await fileMinutes(p, admin, { campaignId, nominationId: n.nominationId });
     for (const n of list) await ok(p.mutate(staff, 'modelWorkers.nominations.review', { campaignId, nominationId: n.nominationId, note: '材料齐全' }));
+    const reviewed = list[0];
+    const late = await p.mutate(admin, 'modelWorkers.evidence.createMinutesUpload', { campaignId, nominationId: reviewed.nominationId, fileName: '纪要.pdf', contentType: 'application/pdf', sizeBytes: SAMPLE_PDF.length });
+    expect(late.status).toBe(409);
     at('2026-09-30');
     const c = await ok(p.mutate(staff, 'modelWorkers.campaigns.startPublicity', { campaignId, startsOn: '2026-09-30' }));
     expect(c.publicity).toMatchObject({ startsOn: '2026-09-30', endsOn: '2026-10-12' });

@@ -4,6 +4,7 @@ import type { EventEnvelope } from '@ufp/core/events';
 import type { Claims } from '@ufp/kit/auth';
 import { demoIdNumber } from '@ufp/kit/seed';
 import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type ApiResult, type TestPlatform } from '@ufp/testing/platform';
+import { fileMinutes } from './minutes.js';
 
 /**
  * The 劳模 rollup indicators a province reads (issue #15): nominations by step and honour level, a campaign's quota
@@ -64,6 +65,7 @@ describe('the 劳模 rollups', () => {
     await ok(p.mutate(staff, 'modelWorkers.campaigns.publish', { campaignId }));
     for (const key of ['甲', '乙', '丙']) nominations[key] = (await ok(p.mutate(nominator, 'modelWorkers.nominations.create', { campaignId, personId: people[key], ...deeds, acknowledgeQuota: true }))).nominationId;
     await ok(p.mutate(nominator, 'modelWorkers.nominations.withdraw', { campaignId, nominationId: nominations['丙'], reason: '本人申请撤回' }));
+    for (const key of ['甲', '乙']) await fileMinutes(p, nominator, { campaignId, nominationId: nominations[key]! });
     for (const key of ['甲', '乙']) await ok(p.mutate(staff, 'modelWorkers.nominations.review', { campaignId, nominationId: nominations[key], note: '材料齐全' }));
     at('2026-09-30');
     await ok(p.mutate(staff, 'modelWorkers.campaigns.startPublicity', { campaignId, startsOn: '2026-09-30' }));

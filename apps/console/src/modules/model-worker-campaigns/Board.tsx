@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { limits } from '@ufp/core/validation/limits';
 import { issuesByField, mutate, query, type RouterOutputs } from '../../api';
 import { createConfirm } from '../../components/Confirm';
+import { EvidenceSlot } from '../../components/EvidenceSlot';
 import { Field } from '../../components/Field';
 import { Input, TextArea } from '../../components/Input';
 import { RecordMissing, SaveError } from '../../components/RecordMissing';
@@ -79,7 +80,7 @@ export default function CampaignBoard() {
                 <Show when={c().status === 'open'}>
                   <NominateForm campaign={c()} onSaved={refresh} />
                 </Show>
-                <NominationList campaign={c()} items={list.error ? [] : (list() ?? [])} act={act} confirm={confirm.ask} />
+                <NominationList campaign={c()} items={list.error ? [] : (list() ?? [])} act={act} confirm={confirm.ask} refresh={refresh} />
                 <Show when={!objections.error && objections() !== undefined}>
                   <Objections items={objections() ?? []} campaignId={c().campaignId} act={act} />
                 </Show>
@@ -281,7 +282,7 @@ function NominateForm(props: { campaign: Campaign; onSaved: () => void }) {
           </div>
         )}
       </Show>
-      <Input id="mwc-minutes" label={t('mwCampaigns.minutesRef')} required rule={limits.modelWorkers.document} error={err('minutesRef')} value={minutes()} onValue={setMinutes} />
+      <Input id="mwc-minutes" label={t('mwCampaigns.minutesRef')} hint={t('mwCampaigns.minutesAfterSave')} required rule={limits.modelWorkers.document} error={err('minutesRef')} value={minutes()} onValue={setMinutes} />
       <TextArea id="mwc-short" label={t('mwCampaigns.deedsShort')} required rows={3} rule={limits.modelWorkers.deedsShort} error={err('deedsShort')} value={short()} onValue={setShort} live extra={counter('mwc-short', short(), limits.modelWorkers.deedsShort.max)} />
       <TextArea id="mwc-long" label={t('mwCampaigns.deedsLong')} required rows={6} rule={limits.modelWorkers.deedsLong} error={err('deedsLong')} value={long()} onValue={setLong} live extra={counter('mwc-long', long(), limits.modelWorkers.deedsLong.max)} />
       <Show when={warnings().length > 0}>
@@ -299,20 +300,20 @@ function NominateForm(props: { campaign: Campaign; onSaved: () => void }) {
   );
 }
 
-function NominationList(props: { campaign: Campaign; items: Nomination[]; act: Act; confirm: Ask }) {
+function NominationList(props: { campaign: Campaign; items: Nomination[]; act: Act; confirm: Ask; refresh: () => void }) {
   return (
     <div class="card">
       <h2>{t('mwCampaigns.list')}</h2>
       <ul class="mwc-noms" data-testid="mwc-list">
         <For each={props.items} fallback={<li class="muted">{t('mwCampaigns.listEmpty')}</li>}>
-          {(n) => <NominationRow campaign={props.campaign} n={n} act={props.act} confirm={props.confirm} />}
+          {(n) => <NominationRow campaign={props.campaign} n={n} act={props.act} confirm={props.confirm} refresh={props.refresh} />}
         </For>
       </ul>
     </div>
   );
 }
 
-function NominationRow(props: { campaign: Campaign; n: Nomination; act: Act; confirm: Ask }) {
+function NominationRow(props: { campaign: Campaign; n: Nomination; act: Act; confirm: Ask; refresh: () => void }) {
   const n = () => props.n;
   const ref = () => ({ campaignId: n().campaignId, nominationId: n().nominationId, version: n().version });
   const [conferredBy, setConferredBy] = createSignal('');
@@ -350,11 +351,21 @@ function NominationRow(props: { campaign: Campaign; n: Nomination; act: Act; con
           {t('mwCampaigns.quotaAcknowledged')}：{n().quotaAcknowledged.map(ruleLabel).join('、')}
         </p>
       </Show>
+      <NominationMinutes n={n()} onRecorded={props.refresh} />
       <div class="mwc-actions">
         <Show when={n().status === 'nominated' && hasRole('federation_staff')}>
-          <button type="button" class="btn btn--small" onClick={() => void props.act(() => mutate('modelWorkers.nominations.review', ref()), () => t('mwCampaigns.reviewed', { name: n().name }))}>
+          <button
+            type="button"
+            class="btn btn--small"
+            disabled={!n().minutes}
+            aria-describedby={n().minutes ? undefined : `mwc-minutes-missing-${n().nominationId}`}
+            onClick={() => void props.act(() => mutate('modelWorkers.nominations.review', ref()), () => t('mwCampaigns.reviewed', { name: n().name }))}
+          >
             {t('mwCampaigns.review')}
           </button>
+          <Show when={!n().minutes}>
+            <span class="muted" id={`mwc-minutes-missing-${n().nominationId}`}>{t('mwCampaigns.minutesMissing')}</span>
+          </Show>
         </Show>
         <Show when={active() && hasRole('federation_admin', 'federation_staff')}>
           <button type="button" class="btn btn--small btn--ghost" onClick={() => void close('reject')}>
@@ -379,6 +390,36 @@ function NominationRow(props: { campaign: Campaign; n: Nomination; act: Act; con
         </div>
       </Show>
     </li>
+  );
+}
+
+/**
+ * The 职代会 / 民主推荐 minutes file (the 文号 is typed on the form): uploaded by the nominating union's reporter or
+ * staff until the county review, which needs it; anyone who sees the nomination may open it (audited).
+ */
+function NominationMinutes(props: { n: Nomination; onRecorded: () => void }) {
+  const ref = () => ({ campaignId: props.n.campaignId, nominationId: props.n.nominationId });
+  return (
+    <EvidenceSlot
+      id={`mwc-minutes-file-${props.n.nominationId}`}
+      testId="mwc-minutes"
+      types={['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']}
+      attached={props.n.minutes}
+      canUpload={props.n.status === 'nominated' && hasRole('federation_admin', 'federation_staff', 'unit_reporter')}
+      texts={{
+        attachedFile: () => t('mwCampaigns.minutesFile', { ref: props.n.minutesRef }),
+        view: () => t('mwCampaigns.minutesView', { name: props.n.name }),
+        upload: () => t('mwCampaigns.minutesUpload'),
+        replace: () => t('mwCampaigns.minutesReplace'),
+        inputLabel: () => t('mwCampaigns.minutesUploadFor', { name: props.n.name }),
+        typeNotAllowed: () => t('mwCampaigns.minutesTypeNotAllowed'),
+        recorded: () => t('mwCampaigns.minutesRecorded', { name: props.n.name }),
+      }}
+      create={(file) => mutate('modelWorkers.evidence.createMinutesUpload', { ...ref(), fileName: file.name, contentType: file.type, sizeBytes: file.size })}
+      complete={(evidenceId) => mutate('modelWorkers.evidence.complete', { evidenceId })}
+      record={(evidenceId) => mutate('modelWorkers.nominations.attachMinutes', { ...ref(), version: props.n.version, evidenceId })}
+      onRecorded={props.onRecorded}
+    />
   );
 }
 

@@ -26,7 +26,7 @@ const campaign: Campaign = {
 };
 const nomination: Nomination = {
   nominationId: 'n1', tenantId: 't', campaignId: 'c1', personId: 'p1', nameMasked: '王**', name: '王建国', unitId: 'u1', occupation: 'frontline', gender: 'male', migrantWorker: false,
-  minutesRef: '职代会纪要', deedsShort: '事迹', deedsLong: '详细事迹', status: 'nominated', quotaAcknowledged: [], nominated: { by: 'reporter', on: '2026-05-01' }, vetting: {}, version: 1, createdAt: '', updatedAt: '',
+  minutesRef: '职代会纪要', minutes: { evidenceId: 'e1', fileName: '职代会纪要.pdf', contentType: 'application/pdf', sizeBytes: 64 }, deedsShort: '事迹', deedsLong: '详细事迹', status: 'nominated', quotaAcknowledged: [], nominated: { by: 'reporter', on: '2026-05-01' }, vetting: {}, version: 1, createdAt: '', updatedAt: '',
 };
 const vetted = (n: Nomination) => campaign.agencies.reduce((acc, agency) => vet(acc, { agency, on: '2026-10-09', document: `${agency}证明`, agencies: campaign.agencies }, ctx('2026-10-10')).after, n);
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { conflict, forbidden, invalid } from '@ufp/core/errors';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
+import { evidenceRef } from '@ufp/core/evidence/model';
 import type { Campaign } from './campaign.js';
+import { checkReady, type ModelWorkerEvidence } from './evidence.js';
 import { Gender, Occupation } from './enums.js';
 import { HonourLevel, levelRank, type HonourType } from './ladder.js';
 import { honoursInForce, type Person } from './person.js';
@@ -34,8 +36,9 @@ export const nominationSchema = z.object({
   occupation: z.enum(Occupation.values),
   gender: z.enum(Gender.values),
   migrantWorker: z.boolean(),
-  /** Reference of the 职代会 / 民主推荐 minutes (document number or evidence key). */
+  /** The 职代会 / 民主推荐 minutes: their document number, and the file (uploaded after the nomination is created). */
   minutesRef: z.string(),
+  minutes: z.object({ evidenceId: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }).optional(),
   deedsShort: z.string(),
   deedsLong: z.string(),
   status: z.enum(NominationStatus.values),
@@ -99,8 +102,34 @@ export function review(before: Nomination, input: { note?: string }, ctx: Decide
   if (before.status !== 'nominated') throw conflict({ zh: `该人选${NominationStatus.labels[before.status].zh}，不能再审核`, en: `This nomination is ${NominationStatus.labels[before.status].en}: it cannot be reviewed` }, { field: 'status' });
   if (!hasRole(ctx, 'federation_staff')) throw forbidden({ zh: '县级审核由工会工作人员办理', en: 'The county review is done by federation staff' });
   if (before.nominated.by === ctx.scope.actor.sub) throw forbidden({ zh: '推荐人不能审核自己推荐的人选', en: 'The nominator cannot review their own nomination' });
+  if (!before.minutes) {
+    throw conflict({ zh: '尚未上传职代会/民主推荐会议纪要，不能审核', en: 'The minutes of the democratic recommendation have not been uploaded: the nomination cannot be reviewed' }, { field: 'minutes', reason: 'minutes_missing' });
+  }
   const after: Nomination = { ...before, status: 'reviewed', reviewed: { by: ctx.scope.actor.sub, on: ctx.today, note: input.note }, updatedAt: ctx.now.toISOString() };
   return { after, audit: nominationAudit(before, after, 'modelWorkers.nominations.review', `县级审核通过 ${before.nameMasked}`) };
+}
+
+/** Minutes are uploaded and replaced until the county review (which reads them). */
+export function checkMinutesReplaceable(n: Pick<Nomination, 'status'>): void {
+  if (n.status !== 'nominated') throw conflict({ zh: `该人选${NominationStatus.labels[n.status].zh}，不能再更换会议纪要`, en: `This nomination is ${NominationStatus.labels[n.status].en}: its minutes can no longer be replaced` }, { field: 'status' });
+}
+
+/**
+ * The 职代会 / 民主推荐 minutes file of a nomination, by the nominator's side or staff, until the county review (a
+ * later file replaces an earlier one; the audit keeps both names). A file uploaded for another nomination, or not
+ * yet checked, is a 400.
+ */
+export function attachMinutes(before: Nomination, input: { evidence: ModelWorkerEvidence }, ctx: DecideContext): Decision<Nomination> {
+  const { evidence } = input;
+  checkMinutesReplaceable(before);
+  if (evidence.purpose !== 'minutes' || evidence.subjectId !== before.nominationId) throw invalid({ zh: '该文件不是为这条推荐上传的会议纪要', en: 'This file was not uploaded as the minutes of this nomination' }, { field: 'evidenceId' });
+  checkReady(evidence);
+  const minutes = evidenceRef(evidence);
+  const after: Nomination = { ...before, minutes, updatedAt: ctx.now.toISOString() };
+  return {
+    after,
+    audit: { action: 'modelWorkers.nominations.attachMinutes', entityType: 'modelWorkers.nomination', entityId: before.nominationId, summary: `${before.nameMasked}：上传推荐会议纪要 ${minutes.fileName}`, changes: { minutes: { from: before.minutes?.fileName ?? '', to: minutes.fileName } } },
+  };
 }
 
 /** 联审: one agency's check recorded with its date and document. */

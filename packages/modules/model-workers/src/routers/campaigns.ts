@@ -27,6 +27,7 @@ export const nominationsRouter = router({
   create: readers.input(s.nominateInput).mutation(({ ctx, input }) => nominations.nominate(ctx, input)),
   list: readers.input(s.campaignIdInput).query(({ ctx, input }) => nominations.list(ctx, input)),
   get: readers.input(s.nominationIdInput).query(({ ctx, input }) => nominations.get(ctx, input)),
+  attachMinutes: readers.input(s.attachMinutesInput).mutation(({ ctx, input }) => nominations.attachMinutes(ctx, input)),
   review: countyReviewer.input(s.reviewInput).mutation(({ ctx, input }) => nominations.review(ctx, input)),
   vet: staff.input(s.vetInput).mutation(({ ctx, input }) => nominations.vet(ctx, input)),
   approve: approver.input(s.approveInput).mutation(({ ctx, input }) => nominations.approve(ctx, input)),

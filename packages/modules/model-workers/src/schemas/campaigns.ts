@@ -38,7 +38,7 @@ export const whatIfInput = z.object({ campaignId: idInput, add: idInput.optional
 export const nominateInput = z.object({
   campaignId: idInput,
   personId: idInput,
-  /** 职代会 / 民主推荐 minutes: the document's number or the evidence key of its scan. */
+  /** 职代会 / 民主推荐 minutes: the document's number (the file is uploaded onto the nomination afterwards). */
   minutesRef: text(m.document),
   deedsShort: text(m.deedsShort),
   deedsLong: text(m.deedsLong),
@@ -50,6 +50,7 @@ export const nominateInput = z.object({
 });
 export const nominationRef = { campaignId: idInput, nominationId: idInput, version: z.number().int().min(1).optional() };
 export const nominationIdInput = z.object({ campaignId: idInput, nominationId: idInput });
+export const attachMinutesInput = z.object({ ...nominationRef, evidenceId: idInput });
 export const reviewInput = z.object({ ...nominationRef, note: text(m.note).optional() });
 export const vetInput = z.object({ ...nominationRef, agency: text(m.agency), on: isoDateSchema, document: text(m.document) });
 export const closeNominationInput = z.object({ ...nominationRef, reason: text(m.reason) });

@@ -8,13 +8,15 @@ import type { z } from 'zod';
 import { nominationMissing, rosterEntry } from '../campaign-store.js';
 import { assertNominating } from '../domain/campaign.js';
 import { findHonour } from '../domain/ladder.js';
-import { approve as approveNomination, assertApprovable, assertEligible, assertNominator, close, nominationApprovalMetrics, review as reviewDecision, vet as vetDecision, type Nomination } from '../domain/nomination.js';
+import { approve as approveNomination, assertApprovable, attachMinutes as attachMinutesDecision, assertEligible, assertNominator, close, nominationApprovalMetrics, review as reviewDecision, vet as vetDecision, type Nomination } from '../domain/nomination.js';
+import { checkModelWorkerEvidence } from '../domain/evidence.js';
 import { awardHonour } from '../domain/person.js';
+import { ModelWorkerEvidenceStore } from '../evidence-store.js';
 import { quotaState, whatIf, type RuleState } from '../domain/quota.js';
 import { campaignQuotaRecorded, nominationApproved, nominationStepped } from '../events.js';
 import { nominationStepMetrics, quotaComplianceMetrics } from '../metrics-deltas.js';
 import type { Campaign } from '../domain/campaign.js';
-import type { approveInput, campaignIdInput, closeNominationInput, nominateInput, nominationIdInput, reviewInput, vetInput } from '../schemas/campaigns.js';
+import type { attachMinutesInput, approveInput, campaignIdInput, closeNominationInput, nominateInput, nominationIdInput, reviewInput, vetInput } from '../schemas/campaigns.js';
 import { personMissing } from '../store.js';
 import { province, store, today, userNames, type Ctx } from './context.js';
 import { campaigns, quotaEntry } from './campaigns.js';
@@ -99,7 +101,8 @@ export async function list(ctx: Ctx, input: In<typeof campaignIdInput>) {
   return all.filter((n) => !ctx.scope.unitId || n.unitId === ctx.scope.unitId).map((n) => nominationView(n, names));
 }
 
-async function findMine(ctx: Ctx, campaignId: string, nominationId: string) {
+/** The nomination, if the caller may see it (a unit reporter: their own union's nominees only). */
+export async function findMine(ctx: Ctx, campaignId: string, nominationId: string) {
   const n = await campaigns(ctx).findNomination(ctx.scope.tenantId, campaignId, nominationId);
   return n && (!ctx.scope.unitId || n.unitId === ctx.scope.unitId) ? n : undefined;
 }
@@ -139,6 +142,12 @@ function step<I>(ctx: Ctx, input: { campaignId: string; nominationId: string; ve
 export async function review(ctx: Ctx, input: In<typeof reviewInput>) {
   const c = await campaigns(ctx).getCampaign(ctx.scope.tenantId, input.campaignId);
   return transition(ctx, step(ctx, input, withStepEvent(c, reviewDecision, 'reviewed')), input);
+}
+
+/** Records the checked minutes file (see service/evidence.ts for the upload). */
+export async function attachMinutes(ctx: Ctx, input: In<typeof attachMinutesInput>) {
+  const evidence = checkModelWorkerEvidence(await new ModelWorkerEvidenceStore(ctx.deps.table).byId(ctx.scope.tenantId, input.evidenceId));
+  return transition(ctx, step(ctx, input, (before, _i, d) => attachMinutesDecision(before, { evidence }, d)), input);
 }
 
 /** 联审: an agency's check (date and document) against the campaign's agencies. */

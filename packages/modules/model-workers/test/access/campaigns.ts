@@ -22,6 +22,7 @@ export const campaignsAccess: AccessTable = {
   },
   'modelWorkers.nominations.list': { allow: readers, as: 'federation_admin', input: () => ({ campaignId: 'no-such-campaign' }) },
   'modelWorkers.nominations.get': { allow: readers, as: 'federation_admin', input: () => ref },
+  'modelWorkers.nominations.attachMinutes': { allow: readers, as: 'federation_admin', input: () => ({ ...ref, evidenceId: 'no-such-evidence' }) },
   'modelWorkers.nominations.review': { allow: ['federation_staff'], as: 'federation_staff', input: () => ref },
   'modelWorkers.nominations.vet': { allow: staff, as: 'federation_admin', input: () => ({ ...ref, agency: '税务', on: '2026-01-05', document: '税务无违法证明' }) },
   'modelWorkers.nominations.approve': { allow: ['federation_admin'], as: 'federation_admin', input: () => ({ ...ref, conferredBy: '市人民政府' }) },

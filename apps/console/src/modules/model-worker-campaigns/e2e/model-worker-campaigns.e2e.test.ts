@@ -94,4 +94,39 @@ describe('评选推荐: a county builds a list with the live quota check', () =>
       await page.context().close();
     }
   });
+
+  test('on a phone (390 px) the minutes PDF is uploaded on the list; the county review waits for it and then passes', async () => {
+    const page = await openPage(phone);
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto(boardPath);
+      const row = (name: string) => page.getByTestId('mwc-nomination').filter({ hasText: name });
+      await row('王建国').getByText('上传会议纪要').waitFor();
+      // A spreadsheet is refused in the browser, before anything is sent.
+      const input = row('王建国').locator('input[type=file]');
+      await input.setInputFiles({ name: '纪要.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('PK\x03\x04') });
+      await row('王建国').getByRole('alert').getByText(/会议纪要只接受/).waitFor();
+      await input.setInputFiles({ name: '职代会决议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+      await row('王建国').getByText('职代会决议.pdf').waitFor();
+      await row('王建国').getByText('重新上传会议纪要').waitFor();
+      expect(await overflow(page)).toBeLessThanOrEqual(1);
+      await screenshot(page, 'mw-campaigns-minutes-390');
+    } finally {
+      await page.context().close();
+    }
+
+    // The county review is staff's (never the nominator's): enabled once the minutes are there.
+    const staff = await openPage(phone);
+    try {
+      await loginAs(staff, /^兴化市总工会 · .*工作人员（工作人员）/);
+      await staff.goto(boardPath);
+      const row = (name: string) => staff.getByTestId('mwc-nomination').filter({ hasText: name });
+      await row('陈志强').getByText('待上传会议纪要后方可审核').waitFor();
+      expect(await row('陈志强').getByRole('button', { name: '县级审核通过' }).isDisabled()).toBe(true);
+      await row('王建国').getByRole('button', { name: '县级审核通过' }).click();
+      await expect.poll(() => row('王建国').locator('.mwc-badge').textContent()).toBe('县级审核通过');
+    } finally {
+      await staff.context().close();
+    }
+  });
 });
