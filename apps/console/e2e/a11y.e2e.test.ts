@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { seriousViolations } from './a11y';
-import { loginAs, repoRoot, screenshot, useE2eSession } from './harness';
+import { loginAs, repoRoot, screenshot, useE2eSession, DESKTOP, PHONE } from './harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
 
 const VIEWPORTS: [string, BrowserContextOptions][] = [
-  ['390', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
-  ['1366', { viewport: { width: 1366, height: 900 } }],
+  ['390', PHONE],
+  ['1366', DESKTOP],
 ];
 
 type Login = [string | RegExp, string?];

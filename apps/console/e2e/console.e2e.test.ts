@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { breakUscc, makeUscc, screenshot, usccCheckChar, useE2eSession, loginAs } from './harness';
+import { breakUscc, makeUscc, screenshot, usccCheckChar, useE2eSession, loginAs, PHONE } from './harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -147,6 +147,9 @@ describe('console', () => {
       expect(box?.height ?? 0).toBeGreaterThan(100);
       expect(await page.locator('.kpi').count()).toBeGreaterThan(0);
       expect(await page.locator('.kpis').innerText()).toContain('基层工会数');
+      // Money is shown in yuan as its dictionary says (rollups count fen), never as a bare count of fen.
+      const money = page.locator('.kpi').filter({ hasText: /^帮扶资金发放额/ });
+      expect(await money.locator('.kpi__value').innerText()).toMatch(/^¥[\d,]+\.\d{2}$/);
       await page.waitForTimeout(600); // let the bar animation finish for the screenshot
       await screenshot(page, 'leader-overview');
       // Hovering a bar opens the chart's tooltip: it must render under the console's CSP (checked after each test).
@@ -187,7 +190,7 @@ describe('console', () => {
   });
 
   test('phone viewport shows the collapsed menu', async () => {
-    const page = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await openPage(PHONE);
     try {
       await loginAs(page, '兴化市总工会', '管理员');
       const nav = page.locator('#main-nav');
@@ -391,7 +394,7 @@ describe('console', () => {
       await dev('/dev/faults', undefined, 'DELETE');
     }
 
-    const page = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await openPage(PHONE);
     try {
       await loginAs(page, /平台运营/);
       await page.getByRole('button', { name: '打开导航菜单' }).click();

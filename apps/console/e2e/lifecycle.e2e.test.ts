@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { loginAs, screenshot, useE2eSession } from './harness';
+import { loginAs, screenshot, useE2eSession, DESKTOP, PHONE } from './harness';
 
 /**
  * Tenants and users have a lifecycle, tried as the operator and a federation admin would: the tenants page
@@ -10,8 +10,6 @@ import { loginAs, screenshot, useE2eSession } from './harness';
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
 
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 async function openPage(options: BrowserContextOptions): Promise<Page> {
   const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', ...options });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { loginAs, screenshot, useE2eSession } from './harness';
+import { loginAs, screenshot, useE2eSession, DESKTOP, PHONE } from './harness';
 
 /**
  * Finding and managing things, and people named instead of ids: the hardship files search (name, file number,
@@ -12,8 +12,6 @@ import { loginAs, screenshot, useE2eSession } from './harness';
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
 
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const ULID = /\b[0-9A-HJKMNP-TV-Z]{26}\b/;
 
 async function openPage(options: BrowserContextOptions): Promise<Page> {

@@ -3,13 +3,11 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { expectAccessible } from './a11y';
-import { loginAs, screenshot, useE2eSession } from './harness';
+import { loginAs, screenshot, useE2eSession, DESKTOP, PHONE } from './harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
 
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
 const APP = '工会联合会数字化平台';
 const REPORTER: [string, string] = ['兴化市总工会', '基层工会填报员'];
 const ADMIN: [string, string] = ['兴化市总工会', '管理员'];

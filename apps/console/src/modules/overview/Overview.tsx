@@ -4,7 +4,8 @@ import { ActionBanner } from '../../components/Banner';
 import { DataTable, type Column } from '../../components/DataTable';
 import OverviewChart from './OverviewChart';
 import ContractCoverage from '../contracts/Coverage';
-import { formatDateTime, formatNumber, label, t, tMaybe } from '../../i18n';
+import { formatIndicator } from '../../format';
+import { formatDateTime, label, t, tMaybe } from '../../i18n';
 import { errorText } from '../../toast';
 import type { RouterOutputs } from '../../api';
 
@@ -25,6 +26,11 @@ const KNOWN_METRICS = [
 export function metricLabel(name: string, dictionary?: IndicatorInfo[]): string {
   const entry = dictionary?.find((i) => i.key === name);
   return entry ? label(entry.label) : tMaybe(`overview.metric.${name}`, name);
+}
+
+/** The value as the dictionary says to show it (money in yuan, shares in %), a plain number otherwise. */
+export function metricValue(name: string, value: number, dictionary?: IndicatorInfo[]): string {
+  return formatIndicator(value, dictionary?.find((i) => i.key === name)?.format ?? 'integer');
 }
 
 export function orderMetrics(names: Iterable<string>): string[] {
@@ -66,7 +72,7 @@ export default function Overview() {
     { label: () => t('overview.divisionCode'), cell: (r) => <span class="mono">{r.divisionCode}</span> },
     ...metrics().map<Column<Row>>((m) => ({
       label: () => metricLabel(m, current()?.indicators),
-      cell: (r) => formatNumber(r.metrics?.[m] ?? 0),
+      cell: (r) => metricValue(m, r.metrics?.[m] ?? 0, current()?.indicators),
       class: 'num',
     })),
   ]);
@@ -126,7 +132,7 @@ export default function Overview() {
                 {(m) => (
                   <li class="kpi">
                     <span class="kpi__label">{metricLabel(m, d().indicators)}</span>
-                    <span class="kpi__value">{formatNumber(d().totals?.[m] ?? 0)}</span>
+                    <span class="kpi__value">{metricValue(m, d().totals?.[m] ?? 0, d().indicators)}</span>
                   </li>
                 )}
               </For>

@@ -1,14 +1,13 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { loginAs, screenshot, useE2eSession } from '../../../../e2e/harness';
+import { loginAs, screenshot, useE2eSession, DESKTOP, PHONE } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 
 async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', viewport: { width: 1366, height: 900 }, ...options });
+  const context = await session.browser.newContext({ baseURL: session.url, locale: 'zh-CN', ...DESKTOP, ...options });
   return context.newPage();
 }
-const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 const shanghaiDay = (plusDays = 0) => new Date(Date.now() + 8 * 3600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
 const TITLE = `${shanghaiDay().slice(0, 4)}年度市工匠推荐（E2E）`;
@@ -47,7 +46,7 @@ describe('评选推荐: a county builds a list with the live quota check', () =>
   });
 
   test('on a phone (390 px) choosing an enterprise head warns before saving; the panel changes only once saved', async () => {
-    const page = await openPage(phone);
+    const page = await openPage(PHONE);
     try {
       await loginAs(page, '兴化市总工会', '管理员');
       await page.goto(boardPath);
@@ -96,7 +95,7 @@ describe('评选推荐: a county builds a list with the live quota check', () =>
   });
 
   test('on a phone (390 px) the minutes PDF is uploaded on the list; the county review waits for it and then passes', async () => {
-    const page = await openPage(phone);
+    const page = await openPage(PHONE);
     try {
       await loginAs(page, '兴化市总工会', '管理员');
       await page.goto(boardPath);
@@ -116,7 +115,7 @@ describe('评选推荐: a county builds a list with the live quota check', () =>
     }
 
     // The county review is staff's (never the nominator's): enabled once the minutes are there.
-    const staff = await openPage(phone);
+    const staff = await openPage(PHONE);
     try {
       await loginAs(staff, /^兴化市总工会 · .*工作人员（工作人员）/);
       await staff.goto(boardPath);

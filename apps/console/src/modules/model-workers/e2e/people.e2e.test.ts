@@ -2,14 +2,14 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { join } from 'node:path';
-import { loginAs, screensDir, screenshot, useE2eSession } from '../../../../e2e/harness';
+import { loginAs, screensDir, screenshot, useE2eSession, DESKTOP, PHONE } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
 
 const VIEWPORTS: [string, BrowserContextOptions][] = [
-  ['390', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
-  ['1366', { viewport: { width: 1366, height: 900 } }],
+  ['390', PHONE],
+  ['1366', DESKTOP],
 ];
 const COUNTY = '兴化市总工会';
 

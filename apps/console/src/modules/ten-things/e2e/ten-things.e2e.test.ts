@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { screenshot, escapeRe, useE2eSession, loginAs } from '../../../../e2e/harness';
+import { screenshot, escapeRe, useE2eSession, loginAs, PHONE } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -77,7 +77,7 @@ describe('十件实事 end to end', () => {
   });
 
   test('a unit reporter files progress from a phone-sized viewport', async () => {
-    const page = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await openPage(PHONE);
     try {
       await loginAs(page, '兴化市总工会', '基层工会填报员');
       await page.goto('/ten-things/my');
