@@ -4,7 +4,8 @@ import { appRouter } from '@ufp/api/router';
 import type { Claims } from '@ufp/kit/auth';
 import { describeField } from '@ufp/core/validation/labels';
 import { dateMessage, dateTimeMessage, isoDateSchema, isoDateTimeSchema, isoDateTimeUntilSchema } from '@ufp/core/validation/zod';
-import { adminOf, createTenant, createUnit, operator, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { claimsFor, fixtures as accessFixtures } from '@ufp/testing/fixtures';
+import { adminOf, createTenant, createUnit, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * One strict date for the whole API. The router's input schemas are walked: every field that
@@ -78,34 +79,19 @@ let unitId: string;
 let planId: string;
 
 /**
- * Each procedure that takes a date: who may call it and an input that is valid in every other
- * field, so a 400 can only come from the date. Where cheap, the input names real records, so an
- * accepted bad date would write something.
+ * Each procedure that takes a date is sent its permission-matrix fixture (its module's `test/access.ts` row: a role
+ * that may call it and an input valid in every other field, so a 400 can only come from the date). Overrides
+ * name real records where that makes an accepted bad date write something.
  */
-const fixtures: Record<string, { as: () => Claims; input: () => Record<string, unknown> }> = {
-  'audit.list': { as: () => admin, input: () => ({ limit: 5 }) },
-  'audit.platform': { as: () => operator, input: () => ({ limit: 5 }) },
-  'audit.verify': { as: () => admin, input: () => ({}) },
-  'audit.verifyPlatform': { as: () => operator, input: () => ({}) },
+const overrides: Record<string, { as: () => Claims; input: () => Record<string, unknown> }> = {
   'contracts.create': {
     as: () => staff,
     input: () => ({ type: 'industry', scope: { industry: 'express' }, employerParties: [{ name: '日期测试快递协会' }], coveredEnterprises: 3, coveredEmployees: 90, term: { start: '2026-01-01', end: '2026-12-31' } }),
   },
-  'contracts.offer.send': { as: () => staff, input: () => ({ contractId: 'no-such-contract', sentOn: VALID_DATE, fromSide: 'worker' }) },
-  'contracts.offer.reply': { as: () => staff, input: () => ({ contractId: 'no-such-contract', repliedOn: VALID_DATE, accepted: true }) },
-  'contracts.representatives.vacate': { as: () => staff, input: () => ({ contractId: 'no-such-contract', side: 'worker', memberIndex: 1, vacatedOn: VALID_DATE, reason: '辞任' }) },
-  'contracts.rounds.add': { as: () => staff, input: () => ({ contractId: 'no-such-contract', heldOn: VALID_DATE, minutes: '纪要' }) },
-  'contracts.congress.record': { as: () => staff, input: () => ({ contractId: 'no-such-contract', heldOn: VALID_DATE, representativesTotal: 30, present: 20, approve: 16 }) },
-  'contracts.sign': { as: () => staff, input: () => ({ contractId: 'no-such-contract', signedOn: VALID_DATE }) },
-  'contracts.file': { as: () => staff, input: () => ({ contractId: 'no-such-contract', filedOn: VALID_DATE }) },
-  'contracts.review.record': { as: () => staff, input: () => ({ contractId: 'no-such-contract', objectionOn: VALID_DATE }) },
-  'contracts.publish': { as: () => staff, input: () => ({ contractId: 'no-such-contract', publishedOn: VALID_DATE }) },
-  'contracts.calendar.load': { as: () => operator, input: () => ({ year: 2099, version: 0, source: '日期测试', off: ['2099-01-01'], work: [] }) },
   'tenThings.candidates.propose': {
     as: () => staff,
     input: () => ({ planId, title: '日期测试项目', category: 'other', leadDept: '办公室', targets: [{ indicator: '宣讲', unit: '场', comparator: 'gte', target: 20, deadline: '2030-06-30' }] }),
   },
-  'tenThings.progress.report': { as: () => staff, input: () => ({ itemId: 'no-such-item', targetIndex: 0, quantity: 1, occurredOn: VALID_DATE }) },
   'hardship.files.create': {
     as: () => staff,
     input: () => ({
@@ -115,33 +101,20 @@ const fixtures: Record<string, { as: () => Claims; input: () => Record<string, u
       consentGiven: true,
     }),
   },
-  'hardship.files.investigate': { as: () => staff, input: () => ({ fileId: 'no-such-file', version: 1, visitedOn: VALID_DATE, findings: '日期测试' }) },
-  'hardship.files.publishNotice': { as: () => staff, input: () => ({ fileId: 'no-such-file', version: 1, startsOn: VALID_DATE }) },
-  'hardship.files.followUp': { as: () => staff, input: () => ({ fileId: 'no-such-file', version: 1, visitedOn: VALID_DATE, findings: '日期测试' }) },
-  'modelWorkers.people.create': {
-    as: () => staff,
-    input: () => ({ idNumber: '11010519491231002X', name: '日期测试劳模', education: 'secondary', occupation: 'frontline', employers: [{ employer: '日期测试厂', from: VALID_DATE, to: VALID_DATE }] }),
-  },
-  'modelWorkers.people.update': {
-    as: () => staff,
-    input: () => ({ personId: 'no-such-person', version: 1, name: '日期测试劳模', education: 'secondary', occupation: 'frontline', employers: [{ employer: '日期测试厂', from: VALID_DATE, to: VALID_DATE }] }),
-  },
-  'modelWorkers.recuperation.create': { as: () => staff, input: () => ({ title: '日期测试疗休养', destination: '太湖', startsOn: VALID_DATE, endsOn: VALID_DATE, capacity: 5 }) },
-  'modelWorkers.people.setStatus': { as: () => staff, input: () => ({ personId: 'no-such-person', version: 1, status: 'retired', on: VALID_DATE }) },
-  'modelWorkers.honours.revoke': { as: () => staff, input: () => ({ personId: 'no-such-person', honourId: 'no-such-honour', on: VALID_DATE, document: '日期测试', reason: '日期测试' }) },
-  'modelWorkers.benefits.quote': { as: () => staff, input: () => ({ personId: 'no-such-person', kind: 'spring_festival', grantedOn: VALID_DATE }) },
-  'modelWorkers.benefits.grant': { as: () => staff, input: () => ({ personId: 'no-such-person', kind: 'spring_festival', grantedOn: VALID_DATE }) },
-  'modelWorkers.campaigns.create': { as: () => staff, input: () => ({ code: 'city_model_worker', title: '日期测试评选', year: 2026, opensOn: VALID_DATE, closesOn: VALID_DATE, places: 10 }) },
-  'modelWorkers.campaigns.update': { as: () => staff, input: () => ({ campaignId: 'no-such-campaign', version: 1, title: '日期测试评选', year: 2026, opensOn: VALID_DATE, closesOn: VALID_DATE, places: 10 }) },
-  'modelWorkers.campaigns.startPublicity': { as: () => staff, input: () => ({ campaignId: 'no-such-campaign', startsOn: VALID_DATE }) },
-  'modelWorkers.nominations.vet': { as: () => staff, input: () => ({ campaignId: 'no-such-campaign', nominationId: 'no-such-nomination', agency: '税务', on: VALID_DATE, document: '日期测试' }) },
-  'modelWorkers.visits.file': { as: () => staff, input: () => ({ enterprise: '日期测试企业', need: '日期测试需求', skills: ['焊工'], contactName: '日期测试', contactPhone: '13905261234', filedOn: VALID_DATE }) },
-  'modelWorkers.visits.log': { as: () => staff, input: () => ({ requestId: 'no-such-request', version: 1, visitedOn: VALID_DATE, personIds: ['no-such-person'], problemsSolved: 1, peopleTrained: 1, closes: false }) },
-  'modelWorkers.studios.create': { as: () => staff, input: () => ({ name: '日期测试工作室', level: 'city', leaderId: 'no-such-person', foundedOn: VALID_DATE, sevenHas: { venue: true, equipment: true, team: true, projects: true, rules: true, funding: true, results: true } }) },
-  'modelWorkers.studios.update': { as: () => staff, input: () => ({ studioId: 'no-such-studio', version: 1, name: '日期测试工作室', level: 'city', leaderId: 'no-such-person', foundedOn: VALID_DATE, sevenHas: { venue: true, equipment: true, team: true, projects: true, rules: true, funding: true, results: true } }) },
 };
 
+/** The override, else the access row's fixture (an access row is required of every procedure: tests/permissions.test.ts). */
+function fixtureOf(path: string): { as: () => Claims | null; input: () => Record<string, unknown> } {
+  const override = overrides[path];
+  if (override) return override;
+  const row = accessFixtures[path];
+  if (!row) throw new Error(`${path} has no access row`);
+  return { as: () => claimsFor(row.as, unitId), input: () => row.input({ unitId, year: 2026, newTenantId: () => `dates-${process.pid}`, ledgerXlsx: '' }) as Record<string, unknown> };
+}
+
 const BAD = ['2026-02-30', '2026-13-01', '2025-02-29'] as const;
+
+const valueAt = (base: unknown, path: Segment[]): unknown => path.reduce<any>((at, key) => (at === undefined || at === null ? undefined : at[key]), base);
 
 /** `value` placed at `path` in a copy of `base`, creating what is missing on the way. */
 function withValue(base: unknown, path: Segment[], value: unknown): any {
@@ -154,7 +127,7 @@ function withValue(base: unknown, path: Segment[], value: unknown): any {
 
 /** The bad input for one field: the valid fixture with the field (and what the field needs around it) replaced. */
 function badInput(path: string, field: DateField, bad: string): unknown {
-  const base = fixtures[path]!.input();
+  const base = fixtureOf(path).input();
   return withValue(field.around ? withValue(base, field.around.path, field.around.value) : base, field.path, bad);
 }
 
@@ -206,8 +179,9 @@ describe('the date fields of the API', () => {
     expect(unshared).toEqual([]);
   });
 
-  it('the fixture list names exactly the procedures that take a date', () => {
-    expect(Object.keys(fixtures).sort()).toEqual(datePaths);
+  it('every procedure that takes a date has a fixture, and every override is one of them', () => {
+    expect(datePaths.filter((path) => !overrides[path] && !accessFixtures[path])).toEqual([]);
+    expect(Object.keys(overrides).filter((path) => !datePaths.includes(path))).toEqual([]);
     // The walk finds what it should: a sample of fields in each module, a tuple inside a union included.
     const found = datePaths.flatMap((path) => fieldsOf(path).map((f) => `${path}:${f.path.join('.')}`));
     expect(found).toEqual(
@@ -227,10 +201,13 @@ describe('the date fields of the API', () => {
   });
 
   it('every fixture is valid input, so a 400 can only come from the date', () => {
-    const invalid = Object.entries(fixtures).flatMap(([path, f]) =>
-      procedures[path]!._def.inputs.map((schema) => (schema as unknown as { safeParse(v: unknown): { success: boolean; error?: unknown } }).safeParse(f.input())).filter((r) => !r.success).map((r) => `${path}: ${JSON.stringify(r.error)}`),
+    const invalid = datePaths.flatMap((path) =>
+      procedures[path]!._def.inputs.map((schema) => (schema as unknown as { safeParse(v: unknown): { success: boolean; error?: unknown } }).safeParse(fixtureOf(path).input())).filter((r) => !r.success).map((r) => `${path}: ${JSON.stringify(r.error)}`),
     );
     expect(invalid).toEqual([]);
+    // A date inside a list or an object is there in the fixture, so the bad input differs from it in the date only.
+    const missing = datePaths.flatMap((path) => fieldsOf(path).filter((f) => f.path.length > 1 && !f.around && valueAt(fixtureOf(path).input(), f.path.slice(0, -1)) === undefined).map((f) => `${path}: ${f.path.join('.')}`));
+    expect(missing).toEqual([]);
   });
 
   const cells = datePaths.flatMap((path) =>
@@ -245,7 +222,7 @@ describe('the date fields of the API', () => {
     const failures: string[] = [];
     const traffic = await storeTraffic(async () => {
       for (const { name, path, field, bad } of cells) {
-        const res = await p.call(fixtures[path]!.as(), path, badInput(path, field, bad), procedures[path]!._def.type);
+        const res = await p.call(fixtureOf(path).as(), path, badInput(path, field, bad), procedures[path]!._def.type);
         const message = field.kind === 'dateTime' ? dateTimeMessage : dateMessage;
         // The date's message after the field's name in words ("签订日期不是有效日期：…" / "Signing date is not a valid date: …").
         const label = describeField(path, field.path);
@@ -261,9 +238,9 @@ describe('the date fields of the API', () => {
   });
 
   it('control: the same fixtures with their valid dates reach the store (so the walk above could have written)', async () => {
-    const created = await p.mutate(staff, 'contracts.create', fixtures['contracts.create']!.input());
+    const created = await p.mutate(staff, 'contracts.create', overrides['contracts.create']!.input());
     expect(created.status, JSON.stringify(created.error)).toBe(200);
-    const proposed = await p.mutate(staff, 'tenThings.candidates.propose', fixtures['tenThings.candidates.propose']!.input());
+    const proposed = await p.mutate(staff, 'tenThings.candidates.propose', overrides['tenThings.candidates.propose']!.input());
     expect(proposed.status, JSON.stringify(proposed.error)).toBe(200);
   });
 });

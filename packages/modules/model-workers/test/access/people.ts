@@ -2,12 +2,13 @@ import type { AccessTable } from '@ufp/testing/access';
 
 const staff = ['federation_admin', 'federation_staff'] as const;
 const readers = [...staff, 'unit_reporter'] as const;
-const person = { idNumber: '11010519491231002X', name: '矩阵劳模', education: 'secondary', occupation: 'frontline' };
+const employer = { employer: '矩阵机械厂', from: '2010-03-01', to: '2020-06-30' };
+const person = { idNumber: '11010519491231002X', name: '矩阵劳模', education: 'secondary', occupation: 'frontline', employers: [employer] };
 
 /** 劳模 person records, honours and the ladder: staff record, reporters read their unit's, the operator keeps the ladder. */
 export const peopleAccess: AccessTable = {
   'modelWorkers.people.create': { allow: staff, as: 'federation_admin', input: () => person },
-  'modelWorkers.people.update': { allow: staff, as: 'federation_admin', input: () => ({ personId: 'no-such-person', version: 1, name: '矩阵劳模', education: 'secondary', occupation: 'frontline' }) },
+  'modelWorkers.people.update': { allow: staff, as: 'federation_admin', input: () => ({ personId: 'no-such-person', version: 1, name: '矩阵劳模', education: 'secondary', occupation: 'frontline', employers: [employer] }) },
   'modelWorkers.people.get': { allow: readers, as: 'federation_admin', input: () => ({ personId: 'no-such-person' }) },
   'modelWorkers.people.list': { allow: readers, as: 'federation_admin', input: () => ({ limit: 5, q: '劳模', level: 'national' }) },
   'modelWorkers.people.setStatus': { allow: staff, as: 'federation_admin', input: () => ({ personId: 'no-such-person', version: 1, status: 'retired', on: '2026-01-05' }) },
