@@ -159,6 +159,8 @@ export function useE2eSession() {
   let watched: Browser | undefined;
   const cspViolations: string[] = [];
   const uncaught: string[] = [];
+  /** The test's answers of 400 and above and its requests that failed, printed if it fails. */
+  const network: string[] = [];
   beforeAll(async () => {
     platform = await startPlatform({ from: inject('e2eSeededDataDir') });
     chrome = await launchBrowser();
@@ -172,6 +174,8 @@ export function useE2eSession() {
             context.setDefaultTimeout(ACTION_TIMEOUT_MS);
             await watchContentSecurityPolicy(context, cspViolations);
             context.on('page', (page) => page.on('pageerror', (e) => uncaught.push(`${page.url()}: ${e.message}`)));
+            context.on('response', (r) => r.status() >= 400 && network.push(`${r.status()} ${r.request().method()} ${r.url()}`));
+            context.on('requestfailed', (r) => network.push(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText ?? ''}`));
             return context;
           };
         }
@@ -182,7 +186,10 @@ export function useE2eSession() {
   });
   afterEach(({ task }) => {
     // What the platform logged (errors, restarts) says why a browser wait ran out.
-    if (task.result?.state === 'fail' && platform) console.error(`platform log of "${task.name}" (tail):\n${platform.logs().slice(-6_000)}`);
+    if (task.result?.state === 'fail' && platform) {
+      console.error(`platform log of "${task.name}" (tail):\n${platform.logs().slice(-6_000)}\nrefused or failed requests of the test:\n${network.join('\n') || '(none)'}`);
+    }
+    network.splice(0);
     expect(cspViolations.splice(0), 'Content-Security-Policy violations').toEqual([]);
     expect(uncaught.splice(0), 'uncaught errors in the page (pageerror)').toEqual([]);
   });
