@@ -58,6 +58,12 @@ describe('customising a pack and the differences shown', () => {
     expect(err!.text.zh).toContain('理论权重上限');
   });
 
+  it('refuses an overlapping prize table and a reversed honour range', () => {
+    const row = (fromRank: number, toRank: number) => ({ fromRank, toRank, label: { zh: 'x', en: 'x' }, amountFen: 1 });
+    expect(() => customise(enterprisePack, { prizes: { kind: 'byRank', table: [row(1, 2), row(2, 3)] } })).toThrow(/重叠/);
+    expect(() => customise(enterprisePack, { honours: [{ fromRank: 5, toRank: 1, award: { kind: 'skillGradeUp' } }] })).toThrow(/颠倒/);
+  });
+
   it('refuses comparing a competition with a pack it did not pick', () => {
     expect(() => differencesFromPack(enterprisePack, fromPack(provinceClass1Pack))).toThrow(/pack/);
   });

@@ -3,6 +3,7 @@ import { canonicalJson } from '@ufp/core/audit/chain';
 import { invalid, type Bilingual } from '@ufp/core/errors';
 import { defineEnum } from '@ufp/kit/enum';
 import { CompetitionClass, HonourLevel } from './enums.js';
+import { assertPrizeRule } from './prizes.js';
 
 /**
  * A rule pack: every setting of a competition's scoring, results, prizes and honours, as data with defaults
@@ -170,6 +171,9 @@ export function customise(pack: RulePack, overrides: Partial<RuleSettingsInput>)
     const label = settingLabels[key] ?? { zh: key, en: key };
     throw invalid({ zh: `规则设置「${label.zh}」的值无效`, en: `Invalid value for the setting "${label.en}"` }, { field: `settings.${issue.path.join('.')}` });
   }
+  assertPrizeRule(parsed.data.prizes);
+  const reversed = parsed.data.honours.find((h) => h.fromRank > h.toRank);
+  if (reversed) throw invalid({ zh: `荣誉规则名次范围 ${reversed.fromRank}–${reversed.toRank} 起止颠倒`, en: `Honour rule rank range ${reversed.fromRank}–${reversed.toRank} is reversed` }, { field: 'settings.honours' });
   return { packCode: pack.code, packVersion: pack.version, settings: parsed.data };
 }
 
