@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advancement, advancementPlaces, rank, type RankingEntry } from './ranking.js';
+import { advancement, advancementPlaces, rank, rankingEntry, type RankingEntry } from './ranking.js';
 import { ruleSettingsSchema } from './rule-pack.js';
 
 const settings = ruleSettingsSchema.parse({});
@@ -95,5 +95,14 @@ describe('advancement to the next stage', () => {
     expect(advancementPlaces({ kind: 'topN', n: 30 }, 12)).toBe(12);
     expect(advancementPlaces({ kind: 'topN', n: 30 }, 0)).toBe(0);
     expect(advancement(field, { kind: 'topShare', shareBp: 5000 })).toMatchObject({ places: 3, advancing: ['A', 'B', 'C', 'D'], tiedAtCut: ['D'] });
+  });
+});
+
+describe('a ranking entry from a score', () => {
+  it('adds parts of the same kind and keeps the exact total', () => {
+    const part = (code: string, kind: 'theory' | 'practical', hundredths: number) => ({ code, kind, weightBp: 0, hundredths, aspects: [] });
+    const score = { totalUnits: 80_000_000, parts: [part('t', 'theory', 7000), part('p1', 'practical', 8000), part('p2', 'practical', 9000)] };
+    expect(rankingEntry('A', score, 3600)).toEqual({ contestantId: 'A', totalUnits: 80_000_000, completionSeconds: 3600, partHundredths: { theory: 7000, practical: 17000 } });
+    expect(rankingEntry('A', score)).not.toHaveProperty('completionSeconds');
   });
 });

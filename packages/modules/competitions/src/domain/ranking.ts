@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { invalid, type Bilingual } from '@ufp/core/errors';
 import type { PartKind } from './enums.js';
 import { TieBreakRule, type RuleSettings } from './rule-pack.js';
-import { marksText, roundHalfUp } from './scoring.js';
+import { marksText, roundHalfUp, type ContestantScore } from './scoring.js';
 
 /**
  * Ranks from totals. Equal totals are separated by the pack's tie-break cascade, one rule at a time (a rule that does not
@@ -46,6 +46,13 @@ export interface RankedEntry {
 }
 
 const partOf: Record<Exclude<TieBreakRule, 'completionTime'>, PartKind> = { practical: 'practical', theory: 'theory', defence: 'defence' };
+
+/** A ranking entry from a contestant's score: parts of the same kind are added (each out of 100 marks). */
+export function rankingEntry(contestantId: string, score: Pick<ContestantScore, 'parts' | 'totalUnits'>, completionSeconds?: number): RankingEntry {
+  const partHundredths: Partial<Record<PartKind, number>> = {};
+  for (const p of score.parts) partHundredths[p.kind] = (partHundredths[p.kind] ?? 0) + p.hundredths;
+  return { contestantId, totalUnits: score.totalUnits, ...(completionSeconds === undefined ? {} : { completionSeconds }), partHundredths };
+}
 
 function valueOf(rule: TieBreakRule, e: RankingEntry): number | null {
   return rule === 'completionTime' ? (e.completionSeconds ?? null) : (e.partHundredths[partOf[rule]] ?? null);
