@@ -64,7 +64,12 @@ describe('customising a pack and the differences shown', () => {
     expect(() => customise(enterprisePack, { honours: [{ fromRank: 5, toRank: 1, award: { kind: 'skillGradeUp' } }] })).toThrow(/颠倒/);
   });
 
-  it('refuses comparing a competition with a pack it did not pick', () => {
+  it('refuses a setting that does not exist (a typo is not silently dropped)', () => {
+    expect(() => customise(enterprisePack, { protestWindowMinute: 60 } as never)).toThrow(/protestWindowMinute/);
+  });
+
+  it('refuses comparing a competition with a pack (or pack version) it did not pick', () => {
     expect(() => differencesFromPack(enterprisePack, fromPack(provinceClass1Pack))).toThrow(/pack/);
+    expect(() => differencesFromPack({ ...enterprisePack, version: 2 }, fromPack(enterprisePack))).toThrow(/v1, not enterprise v2/);
   });
 });

@@ -164,6 +164,8 @@ export const fromPack = (pack: RulePack): CustomRules => ({ packCode: pack.code,
  * prize table is not merged). A value the schema refuses is an `invalid` naming the setting.
  */
 export function customise(pack: RulePack, overrides: Partial<RuleSettingsInput>): CustomRules {
+  const unknown = Object.keys(overrides).find((k) => !(k in settingLabels));
+  if (unknown !== undefined) throw invalid({ zh: `没有名为 ${unknown} 的规则设置`, en: `There is no setting named ${unknown}` }, { field: `settings.${unknown}` });
   const parsed = ruleSettingsSchema.safeParse({ ...pack.settings, ...overrides });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -187,8 +189,8 @@ export interface SettingDifference {
 
 /** Every setting where the competition's rules differ from its pack's, in the settings' order (compared as canonical JSON). */
 export function differencesFromPack(pack: RulePack, custom: CustomRules): SettingDifference[] {
-  if (custom.packCode !== pack.code) {
-    throw invalid({ zh: `本竞赛选用的规则包是 ${custom.packCode}，不是 ${pack.code}`, en: `The competition uses the pack ${custom.packCode}, not ${pack.code}` }, { field: 'packCode' });
+  if (custom.packCode !== pack.code || custom.packVersion !== pack.version) {
+    throw invalid({ zh: `本竞赛选用的规则包是 ${custom.packCode} 第 ${custom.packVersion} 版，不是 ${pack.code} 第 ${pack.version} 版`, en: `The competition uses the pack ${custom.packCode} v${custom.packVersion}, not ${pack.code} v${pack.version}` }, { field: 'packCode' });
   }
   const keys = Object.keys(settingLabels) as SettingKey[];
   return keys
