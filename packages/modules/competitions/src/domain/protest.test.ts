@@ -53,6 +53,7 @@ describe('final results', () => {
 
   it('wait for the window to close: at its last instant no, one millisecond after yes', () => {
     expect(code(() => assertFinalisable(results, [], lastInstant))).toBe('protest_window_open');
+    expect(() => assertFinalisable(results, [], lastInstant)).toThrow('申诉期至 2026-06-01 18:00 结束，期满后才能确认最终成绩');
     expect(() => assertFinalisable(results, [], justAfter)).not.toThrow();
   });
 

@@ -2,6 +2,7 @@ import { canonicalJson, sha256 } from '@ufp/core/audit/chain';
 import { conflict } from '@ufp/core/errors';
 import { defineEnum } from '@ufp/kit/enum';
 import type { RuleSettings } from './rule-pack.js';
+import { instantText } from './time.js';
 
 /**
  * Provisional results → protest window → final, immutable results. The window (pack setting, default 2 hours: protests
@@ -57,21 +58,22 @@ export function isProtestWindowOpen(results: ResultsState, now: Date): boolean {
 
 /** Final results change no more (409). */
 export function assertResultsMutable(results: Pick<ResultsState, 'status' | 'finalizedAt'>): void {
-  if (results.status === 'final') throw conflict({ zh: `成绩已于 ${results.finalizedAt} 确认为最终成绩，不能再修改`, en: `The results became final at ${results.finalizedAt} and can no longer change` }, { field: 'results', reason: 'results_final' });
+  if (results.status === 'final') throw conflict({ zh: `成绩已于 ${instantText(results.finalizedAt ?? '').zh} 确认为最终成绩，不能再修改`, en: `The results became final at ${instantText(results.finalizedAt ?? '').en} and can no longer change` }, { field: 'results', reason: 'results_final' });
 }
 
 /** A protest is taken only while the window is open. */
 export function fileProtest(results: ResultsState, input: { protestId: string; contestantId: string }, now: Date): Protest {
   assertResultsMutable(results);
   if (!isProtestWindowOpen(results, now)) {
-    throw conflict({ zh: `申诉期为 ${results.publishedAt} 至 ${results.protestWindowEndsAt}，已过申诉期`, en: `Protests were taken from ${results.publishedAt} to ${results.protestWindowEndsAt}; the window has closed` }, { field: 'contestantId', reason: 'protest_window_closed' });
+    const [from, to] = [instantText(results.publishedAt), instantText(results.protestWindowEndsAt)];
+    throw conflict({ zh: `申诉期为 ${from.zh} 至 ${to.zh}，已过申诉期`, en: `Protests were taken from ${from.en} to ${to.en}; the window has closed` }, { field: 'contestantId', reason: 'protest_window_closed' });
   }
   return { protestId: input.protestId, contestantId: input.contestantId, filedAt: now.toISOString(), status: 'open' };
 }
 
 /** The 监督仲裁组 rules on a protest once. An upheld protest means the results are revised and published again. */
 export function decideProtest(protest: Protest, input: { outcome: Exclude<ProtestStatus, 'open'>; ruling: string }, now: Date): Protest {
-  if (protest.status !== 'open') throw conflict({ zh: `该申诉已于 ${protest.decidedAt} 裁决（${ProtestStatus.labels[protest.status].zh}）`, en: `This protest was decided at ${protest.decidedAt}` }, { field: 'protestId', reason: 'protest_decided' });
+  if (protest.status !== 'open') throw conflict({ zh: `该申诉已于 ${instantText(protest.decidedAt ?? '').zh} 裁决（${ProtestStatus.labels[protest.status].zh}）`, en: `This protest was decided at ${instantText(protest.decidedAt ?? '').en}` }, { field: 'protestId', reason: 'protest_decided' });
   return { ...protest, status: input.outcome, ruling: input.ruling, decidedAt: now.toISOString() };
 }
 
@@ -82,7 +84,8 @@ export function decideProtest(protest: Protest, input: { outcome: Exclude<Protes
 export function assertFinalisable(results: ResultsState, protests: readonly Protest[], now: Date): void {
   assertResultsMutable(results);
   if (now.getTime() <= Date.parse(results.protestWindowEndsAt)) {
-    throw conflict({ zh: `申诉期至 ${results.protestWindowEndsAt} 结束，期满后才能确认最终成绩`, en: `The protest window runs until ${results.protestWindowEndsAt}; results become final after it` }, { field: 'results', reason: 'protest_window_open' });
+    const to = instantText(results.protestWindowEndsAt);
+    throw conflict({ zh: `申诉期至 ${to.zh} 结束，期满后才能确认最终成绩`, en: `The protest window runs until ${to.en}; results become final after it` }, { field: 'results', reason: 'protest_window_open' });
   }
   const open = protests.filter((p) => p.status === 'open');
   if (open.length) throw conflict({ zh: `还有 ${open.length} 件申诉待裁决`, en: `${open.length} protest(s) still await a ruling` }, { field: 'results', reason: 'protest_open' });

@@ -56,6 +56,7 @@ describe('registration eligibility', () => {
     expect(rulesOf(ok, new Date('2026-04-30T09:00:00.000Z'))).toEqual([]);
     expect(rulesOf(ok, new Date('2026-04-30T09:00:00.001Z'))).toEqual(['window']);
     expect(rulesOf(ok, new Date('2026-03-24T23:59:59.999Z'))).toEqual(['window']);
+    expect(registrationRefusals(rules, ok, 'u1', new Date('2026-05-01T00:00:00.000Z'))[0]!.text.zh).toBe('报名时间为 2026-03-25 08:00 至 2026-04-30 17:00，现在不在报名时间内');
   });
 
   it('names trade, grade, unit and membership refusals', () => {

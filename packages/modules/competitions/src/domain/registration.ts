@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conflict, invalid, type Bilingual } from '@ufp/core/errors';
 import { defineEnum } from '@ufp/kit/enum';
 import { gradeRank, SkillGrade } from './enums.js';
+import { instantText } from './time.js';
 
 /**
  * Who may enter a 赛项: units register their own members, within the registration window, in an accepted trade, at an
@@ -107,7 +108,8 @@ export function registrationRefusals(rules: RegistrationRules, applicant: Applic
   const out: Refusal[] = [];
   const t = now.getTime();
   if (t < Date.parse(rules.opensAt) || t > Date.parse(rules.closesAt)) {
-    out.push({ rule: 'window', field: 'eventId', text: { zh: `报名时间为 ${rules.opensAt} 至 ${rules.closesAt}，现在不在报名时间内`, en: `Registration runs from ${rules.opensAt} to ${rules.closesAt}; it is not open now` } });
+    const [from, to] = [instantText(rules.opensAt), instantText(rules.closesAt)];
+    out.push({ rule: 'window', field: 'eventId', text: { zh: `报名时间为 ${from.zh} 至 ${to.zh}，现在不在报名时间内`, en: `Registration runs from ${from.en} to ${to.en}; it is not open now` } });
   }
   if (applicant.unitId !== registeringUnitId) out.push({ rule: 'unit', field: 'personId', text: { zh: '只能由所在单位为本单位职工报名', en: "Only the person's own unit can register them" } });
   if (!applicant.member) out.push({ rule: 'membership', field: 'personId', text: { zh: '须为工会会员', en: 'Must be a union member' } });

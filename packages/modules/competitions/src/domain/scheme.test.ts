@@ -63,13 +63,13 @@ describe('locking the scheme', () => {
     expect(isSchemeLocked(s, start)).toBe(true);
     const err = thrown(() => assertSchemeEditable(s, start));
     expect(err).toMatchObject({ kind: 'conflict', details: { reason: 'scheme_locked' } });
-    expect(err.text.zh).toBe('评分方案已于 2026-06-01T01:00:00.000Z 锁定，不能再修改');
+    expect(err.text.zh).toBe('评分方案已于 2026-06-01 09:00 锁定，不能再修改');
   });
 
   it('staff may lock a valid scheme earlier; after that a change is a 409', () => {
     const locked = lockScheme(s, settings, new Date('2026-05-30T02:00:00.000Z'));
     expect(locked.lockedAt).toBe('2026-05-30T02:00:00.000Z');
-    expect(thrown(() => assertSchemeEditable(locked, new Date('2026-05-30T02:00:00.001Z'))).text.en).toContain('locked at 2026-05-30T02:00:00.000Z');
+    expect(thrown(() => assertSchemeEditable(locked, new Date('2026-05-30T02:00:00.001Z'))).text.en).toContain('locked at 2026-05-30 10:00 (UTC+8)');
     expect(() => lockScheme(locked, settings, new Date('2026-05-31T00:00:00.000Z'))).toThrow(DomainError);
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conflict, invalid, type Bilingual } from '@ufp/core/errors';
 import { PartKind } from './enums.js';
 import type { RuleSettings } from './rule-pack.js';
+import { instantText } from './time.js';
 
 /**
  * The marking scheme of a 赛项 (WorldSkills CIS concepts, anchors §4): parts (理论, 实操, 答辩 …) weighted in basis points
@@ -118,7 +119,7 @@ export function isSchemeLocked(scheme: Pick<Scheme, 'startsAt' | 'lockedAt'>, no
 export function assertSchemeEditable(scheme: Pick<Scheme, 'startsAt' | 'lockedAt'>, now: Date): void {
   if (!isSchemeLocked(scheme, now)) return;
   const since = scheme.lockedAt && Date.parse(scheme.lockedAt) <= Date.parse(scheme.startsAt) ? scheme.lockedAt : scheme.startsAt;
-  throw conflict({ zh: `评分方案已于 ${since} 锁定，不能再修改`, en: `The marking scheme was locked at ${since} and can no longer change` }, { field: 'schemeId', reason: 'scheme_locked' });
+  throw conflict({ zh: `评分方案已于 ${instantText(since).zh} 锁定，不能再修改`, en: `The marking scheme was locked at ${instantText(since).en} and can no longer change` }, { field: 'schemeId', reason: 'scheme_locked' });
 }
 
 /** Locks a valid scheme now (before the 赛项 starts). */
