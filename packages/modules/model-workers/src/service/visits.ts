@@ -1,12 +1,13 @@
 import { invalid } from '@ufp/core/errors';
+import { tenantPrefix } from '@ufp/db/keys';
 import { newId } from '@ufp/core/ids';
 import { maskName, maskPhone } from '@ufp/core/pii/mask';
 import { transition } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import type { Person } from '../domain/person.js';
-import { logVisit, matchPeople, rankMatches, visitsPerPerson, type ServiceRequest, type Visit } from '../domain/visits.js';
-import type { fileRequestInput, listRequestsInput, logVisitInput, matchInput, requestIdInput } from '../schemas/visits.js';
+import { assertVisitRange, logVisit, matchPeople, rankMatches, selectVisitLogs, visitLogKey, visitsPerPerson, visitTotals, type ServiceRequest, type Visit } from '../domain/visits.js';
+import type { fileRequestInput, listRequestsInput, logVisitInput, matchInput, requestIdInput, visitLogsInput } from '../schemas/visits.js';
 import { requestMissing, VisitStore } from '../visits-store.js';
 import { cipherField, decrypt, encrypt, store, thisYear, today, userNames, type Ctx } from './context.js';
 
@@ -86,6 +87,42 @@ export async function get(ctx: Ctx, input: In<typeof requestIdInput>) {
     matched: request.matchedPersonIds.map((id) => personName(byId, id, full)),
     visits: logged.map((v: Visit) => ({ ...v, note: v.note ?? null, people: v.personIds.map((id) => personName(byId, id, full)), loggedByName: names.get(v.loggedBy) ?? null })),
     filedByName: names.get(request.filedBy) ?? null,
+  };
+}
+
+const badCursor = () => invalid({ zh: '分页游标无效或不属于当前租户', en: 'Invalid cursor, or it belongs to another tenant' }, { field: 'cursor' });
+
+/**
+ * The 走访记录 of every request the caller may see (a unit reporter: its unit's requests, the people masked as in
+ * `get`), newest first, filtered by a day range (both days included), a person who went and solved or not; with
+ * the totals of everything the filter keeps, not only the page. The range is one key-range read (a county logs
+ * hundreds of visits a year); the page is cut after the kit's signed cursor, bound to the tenant and this list.
+ */
+export async function logs(ctx: Ctx, input: In<typeof visitLogsInput>) {
+  const filter = input ?? {};
+  assertVisitRange(filter);
+  const [inRange, requests, people] = await Promise.all([
+    visits(ctx).visitsBetween(ctx.scope.tenantId, filter.from, filter.to),
+    visits(ctx).requests(ctx.scope),
+    store(ctx).allPeople({ ...ctx.scope, unitId: undefined }),
+  ]);
+  const byRequest = new Map(requests.map((r) => [r.requestId, r]));
+  const kept = selectVisitLogs(inRange.filter((v) => byRequest.has(v.requestId)), filter);
+  const binding = `${tenantPrefix(ctx.scope.tenantId)}|modelWorkers.visits.logs`;
+  const after = ctx.deps.cursors.decode(binding, filter.cursor)?.sk;
+  if (filter.cursor && typeof after !== 'string') throw badCursor();
+  const start = after === undefined ? 0 : kept.findIndex((v) => visitLogKey(v) < (after as string));
+  const page = start < 0 ? [] : kept.slice(start, start + (filter.limit ?? 50));
+  const more = start >= 0 && start + page.length < kept.length;
+  const byPerson = new Map(people.map((p) => [p.personId, p]));
+  const full = !ctx.scope.unitId;
+  return {
+    items: page.map((v) => {
+      const r = byRequest.get(v.requestId)!;
+      return { ...v, note: v.note ?? null, enterprise: r.enterprise, requestStatus: r.status, people: v.personIds.map((id) => personName(byPerson, id, full)) };
+    }),
+    nextCursor: more ? (ctx.deps.cursors.encode(binding, { sk: visitLogKey(page[page.length - 1]!) }) ?? null) : null,
+    totals: visitTotals(kept),
   };
 }
 
