@@ -31,9 +31,14 @@ export default function VisitLogs() {
     ...(person() ? { personId: person()!.personId } : {}),
     ...(solved() ? { solved: solved() === 'yes' } : {}),
   });
+  /** The filter of the last search: "more" pages with it even when the inputs were changed since. */
+  let applied = filter();
+  /** Only the latest answer sets the totals (an earlier search's may arrive after it). */
+  let asked = 0;
   const list = createPaged<LogRow>(async (cursor) => {
-    const page = await query('modelWorkers.visits.logs', { limit: 20, ...filter(), ...(cursor ? { cursor } : {}) });
-    setTotals(page.totals);
+    const mine = ++asked;
+    const page = await query('modelWorkers.visits.logs', { limit: 20, ...applied, ...(cursor ? { cursor } : {}) });
+    if (mine === asked) setTotals(page.totals);
     return page;
   });
   onMount(() => void list.reload());
@@ -42,6 +47,7 @@ export default function VisitLogs() {
     e.preventDefault();
     if (from() && to() && from() > to()) return fields.setErrors({ to: () => t('mwVisits.logs.rangeBackwards') });
     fields.clear();
+    applied = filter();
     void list.reload();
   }
 
@@ -77,7 +83,7 @@ export default function VisitLogs() {
           {t('common.search')}
         </button>
       </form>
-      <div class="card">
+      <div class="card" data-testid="mwv-log-results" aria-busy={list.loading()}>
         <Show when={totals()}>
           {(s) => (
             <p class="mwv-totals" data-testid="mwv-log-totals">

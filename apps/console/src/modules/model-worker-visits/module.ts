@@ -24,7 +24,6 @@ export const modelWorkerVisitsModule = defineModule({
   ],
   nav: [
     { path: '/model-worker-visits', key: 'mwVisits.nav.board', roles: [...STAFF, 'unit_reporter'], order: 86 },
-    { path: '/model-worker-visits/logs', key: 'mwVisits.nav.logs', roles: [...STAFF, 'unit_reporter'], order: 87 },
     { path: '/model-worker-studios', key: 'mwVisits.nav.studios', roles: [...STAFF, 'unit_reporter'], order: 88 },
   ],
   dict: { zh, en },

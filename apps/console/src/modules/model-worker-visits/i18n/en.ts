@@ -134,7 +134,6 @@ export const en: Record<keyof typeof zh, string> = {
   'mwVisits.studio.reviewed': 'The {year} review is recorded',
   'mwVisits.studio.value': 'Value of the achievements: {amount}',
   'mwVisits.studio.foundedLine': '{level} · founded {on}',
-  'mwVisits.nav.logs': 'Visit log',
   'mwVisits.board.allLogs': 'All visits',
   'mwVisits.logs.title': 'Enterprise service visit log',
   'mwVisits.logs.intro': 'The visits of every request, newest first; the totals cover every visit the filter keeps, not only this page.',

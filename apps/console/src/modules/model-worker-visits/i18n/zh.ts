@@ -133,7 +133,6 @@ export const zh = {
   'mwVisits.studio.reviewed': '已登记 {year} 年度考核',
   'mwVisits.studio.value': '成果价值合计 {amount}',
   'mwVisits.studio.foundedLine': '{level} · 成立于 {on}',
-  'mwVisits.nav.logs': '助企行走访记录',
   'mwVisits.board.allLogs': '全部走访记录',
   'mwVisits.logs.title': '助企行走访记录',
   'mwVisits.logs.intro': '所有需求的走访记录，按走访日期从新到旧；合计为筛选范围内的全部走访（不只本页）。',
