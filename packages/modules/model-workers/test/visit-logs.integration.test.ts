@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstSheetRows } from '@ufp/kit/excel';
 import { demoIdNumber } from '@ufp/kit/seed';
-import { createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /** 助企行 走访记录 across requests (`modelWorkers.visits.logs`): filters at their boundaries, totals, pages, who sees what. */
 let p: TestPlatform;
@@ -127,5 +128,22 @@ describe('the visit log across requests', () => {
     expect(backwards.error?.data.issues?.[0]?.path).toEqual(['to']);
     expect(backwards.error?.message).toContain('早于开始日期');
     expect((await p.query(staff, 'modelWorkers.visits.logs', { from: '2026-02-30' })).status).toBe(400);
+  });
+
+  it('exports the filtered log as a workbook (a reporter’s holds only its unit’s visits, masked), audited', async () => {
+    const file = await ok(p.mutate(staff, 'modelWorkers.visits.exportLogs', { from: '2026-02-01', to: '2026-02-28' }));
+    expect(file).toMatchObject({ fileName: '助企行走访记录-2026-03-02.xlsx', rows: 2 });
+    const rows: unknown[][] = [];
+    for await (const r of firstSheetRows(Buffer.from(file.base64, 'base64'))) rows.push(r.values);
+    expect(rows[0]).toEqual(expect.arrayContaining(['走访日期', '企业', '参加走访的劳模工匠', '解决技术难题（项）', '培训职工（人次）']));
+    expect(rows.slice(1).map((r) => r.filter((c) => typeof c === 'string' && /厂|焊工/.test(c)))).toEqual([['乙厂', '李焊工'], ['甲厂', '王焊工、李焊工']]);
+    const mine = await ok(p.mutate(reporterOf(T, unitA), 'modelWorkers.visits.exportLogs', { lang: 'en' }));
+    expect(mine).toMatchObject({ fileName: 'visits-2026-03-02.xlsx', rows: 2 });
+    const theirs: unknown[][] = [];
+    for await (const r of firstSheetRows(Buffer.from(mine.base64, 'base64'))) theirs.push(r.values);
+    expect(JSON.stringify(theirs)).not.toContain('王焊工');
+    expect(JSON.stringify(theirs)).toContain('王**');
+    const audit = await ok(p.query(adminOf(T), 'audit.list', { action: 'modelWorkers.visits.exportLogs', limit: 10 }));
+    expect(audit.items).toHaveLength(2);
   });
 });

@@ -1,14 +1,15 @@
 import { A } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
-import { query, type OutputOf } from '../../api';
+import { mutate, query, type OutputOf } from '../../api';
 import { Banner } from '../../components/Banner';
 import { DataTable, ListFooter } from '../../components/DataTable';
 import { Input } from '../../components/Input';
+import { downloadFile, sheetLang } from '../../download';
 import { createFieldErrors } from '../../forms';
 import { t } from '../../i18n';
 import { createPaged } from '../../paged';
 import { hasRole } from '../../session';
-import { errorText } from '../../toast';
+import { errorText, showError, showToast } from '../../toast';
 import { PersonPicker, type ChosenPerson } from './shared';
 import './mw-visits.css';
 
@@ -42,6 +43,21 @@ export default function VisitLogs() {
     return page;
   });
   onMount(() => void list.reload());
+  const [exporting, setExporting] = createSignal(false);
+
+  /** The searched filter's visits as a workbook (every one, not only the pages shown). */
+  async function download() {
+    setExporting(true);
+    try {
+      const file = await mutate('modelWorkers.visits.exportLogs', { ...applied, lang: sheetLang() });
+      downloadFile(file);
+      showToast('success', () => t('mwVisits.logs.exported', { name: file.fileName }));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  }
 
   function search(e: Event) {
     e.preventDefault();
@@ -84,13 +100,18 @@ export default function VisitLogs() {
         </button>
       </form>
       <div class="card" data-testid="mwv-log-results" aria-busy={list.loading()}>
-        <Show when={totals()}>
-          {(s) => (
-            <p class="mwv-totals" data-testid="mwv-log-totals">
-              {t('mwVisits.logs.totals', { visits: s().visits, workers: s().workerTimes, problems: s().problemsSolved, trained: s().peopleTrained })}
-            </p>
-          )}
-        </Show>
+        <div class="mwv-inline mwv-log-head">
+          <Show when={totals()}>
+            {(s) => (
+              <p class="mwv-totals" data-testid="mwv-log-totals">
+                {t('mwVisits.logs.totals', { visits: s().visits, workers: s().workerTimes, problems: s().problemsSolved, trained: s().peopleTrained })}
+              </p>
+            )}
+          </Show>
+          <button type="button" class="btn" disabled={exporting() || !totals()?.visits} onClick={() => void download()}>
+            {t('mwVisits.logs.export')}
+          </button>
+        </div>
         <Show when={list.error()}>
           <Banner kind="error">{errorText(list.error())}</Banner>
         </Show>

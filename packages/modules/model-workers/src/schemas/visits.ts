@@ -45,6 +45,10 @@ export const visitLogsInput = z
     ...pageInput,
   })
   .optional();
+/** The same filter as a workbook (every visit it keeps, in the language asked for). */
+export const exportVisitLogsInput = z
+  .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), personId: idInput.optional(), solved: z.boolean().optional(), lang: z.enum(['zh', 'en']).optional() })
+  .optional();
 export const revealContactInput = z.object({ requestId: idInput });
 export const visitYearInput = z.object({ year: yearSchema });
 

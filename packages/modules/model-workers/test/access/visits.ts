@@ -11,6 +11,7 @@ export const visitsAccess: AccessTable = {
   'modelWorkers.visits.file': { allow: readers, as: 'federation_admin', input: () => request },
   'modelWorkers.visits.list': { allow: readers, as: 'federation_admin', input: () => ({ status: 'open', year: 2026 }) },
   'modelWorkers.visits.logs': { allow: readers, as: 'federation_admin', input: () => ({ from: '2026-01-01', to: '2026-12-31', personId: 'no-such-person', solved: true, limit: 20 }) },
+  'modelWorkers.visits.exportLogs': { allow: readers, as: 'federation_admin', input: () => ({ from: '2026-01-01', to: '2026-12-31', personId: 'no-such-person', solved: false, lang: 'en' }) },
   'modelWorkers.visits.get': { allow: readers, as: 'federation_admin', input: () => ({ requestId: 'no-such-request' }) },
   'modelWorkers.visits.suggest': { allow: staff, as: 'federation_admin', input: () => ({ requestId: 'no-such-request' }) },
   'modelWorkers.visits.match': { allow: staff, as: 'federation_admin', input: () => ({ requestId: 'no-such-request', version: 1, personIds: ['no-such-person'] }) },

@@ -210,6 +210,8 @@ describe('劳模工匠助企行 and 创新工作室', () => {
       await noOverflow(page);
       expect(await seriousViolations(page, 'visit log at 1366 px')).toEqual([]);
       await screenshot(page, 'mw-visit-log-desktop');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+      expect(download.suggestedFilename()).toBe(`助企行走访记录-${today}.xlsx`);
       await row.getByRole('link', { name: enterprise }).click();
       await page.getByRole('heading', { name: enterprise }).waitFor();
     } finally {

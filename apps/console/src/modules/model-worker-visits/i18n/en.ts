@@ -154,4 +154,6 @@ export const en: Record<keyof typeof zh, string> = {
   'mwVisits.studio.updated': 'Saved the changes to “{name}”',
   'mwVisits.studio.unit': 'Member union (optional)',
   'mwVisits.studio.unitNone': 'None',
+  'mwVisits.logs.export': 'Export to Excel',
+  'mwVisits.logs.exported': 'Exported {name}',
 };

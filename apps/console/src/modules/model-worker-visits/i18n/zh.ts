@@ -153,4 +153,6 @@ export const zh = {
   'mwVisits.studio.updated': '已保存「{name}」的修改',
   'mwVisits.studio.unit': '所在基层工会（可选）',
   'mwVisits.studio.unitNone': '未指定',
+  'mwVisits.logs.export': '导出 Excel',
+  'mwVisits.logs.exported': '已导出 {name}',
 } as const;
