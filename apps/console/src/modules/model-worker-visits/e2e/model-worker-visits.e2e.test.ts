@@ -212,6 +212,10 @@ describe('劳模工匠助企行 and 创新工作室', () => {
       await screenshot(page, 'mw-visit-log-desktop');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
       expect(download.suggestedFilename()).toBe(`助企行走访记录-${today}.xlsx`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await row.waitFor();
+      await noOverflow(page);
+      await screenshot(page, 'mw-visit-log-phone');
       await row.getByRole('link', { name: enterprise }).click();
       await page.getByRole('heading', { name: enterprise }).waitFor();
     } finally {
