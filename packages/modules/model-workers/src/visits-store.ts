@@ -5,7 +5,7 @@ import { getItem, queryAll } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
-import { serviceRequestSchema, visitSchema, type ServiceRequest, type Visit } from './domain/visits.js';
+import { serviceRequestSchema, visitLogKey, visitSchema, type ServiceRequest, type Visit } from './domain/visits.js';
 import { studioSchema, type Studio } from './domain/studio.js';
 
 /**
@@ -16,7 +16,7 @@ export const visitKeys = {
   requestPartition: (tenantId: string) => `${tenantPrefix(tenantId)}MW#VISITREQ`,
   request: (tenantId: string, requestId: string) => ({ pk: visitKeys.requestPartition(tenantId), sk: requestId }),
   visitPartition: (tenantId: string) => `${tenantPrefix(tenantId)}MW#VISIT`,
-  visit: (tenantId: string, visitedOn: string, visitId: string) => ({ pk: visitKeys.visitPartition(tenantId), sk: `${visitedOn}#${visitId}` }),
+  visit: (tenantId: string, visitedOn: string, visitId: string) => ({ pk: visitKeys.visitPartition(tenantId), sk: visitLogKey({ visitedOn, visitId }) }),
   studioPartition: (tenantId: string) => `${tenantPrefix(tenantId)}MW#STUDIO`,
   studio: (tenantId: string, studioId: string) => ({ pk: visitKeys.studioPartition(tenantId), sk: studioId }),
   /** One studio of a name per tenant (a retried create is a 409, not a second studio). */
@@ -60,6 +60,23 @@ export class VisitStore {
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :y)',
       ExpressionAttributeValues: { ':pk': visitKeys.visitPartition(tenantId), ':y': `${year}-` },
+    });
+    return items.map(visitOf);
+  }
+
+  /**
+   * The tenant's visits from `from` to `to`, both days included (either open), by the sort key's leading day:
+   * `${to}$` sorts after every `${to}#…` key and before the next day.
+   */
+  async visitsBetween(tenantId: string, from: string | undefined, to: string | undefined): Promise<Visit[]> {
+    const range =
+      from && to ? { cond: ' AND sk BETWEEN :from AND :to', values: { ':from': from, ':to': `${to}$` } }
+      : from ? { cond: ' AND sk >= :from', values: { ':from': from } }
+      : to ? { cond: ' AND sk < :to', values: { ':to': `${to}$` } }
+      : { cond: '', values: {} };
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: `pk = :pk${range.cond}`,
+      ExpressionAttributeValues: { ':pk': visitKeys.visitPartition(tenantId), ...range.values },
     });
     return items.map(visitOf);
   }

@@ -72,6 +72,9 @@ export default function Board() {
     <section aria-labelledby="mwv-board-title" class="mwv">
       <div class="page-head">
         <h1 id="mwv-board-title">{t('mwVisits.board.title')}</h1>
+        <A href="/model-worker-visits/logs" class="btn">
+          {t('mwVisits.board.allLogs')}
+        </A>
       </div>
       <p class="muted">{t('mwVisits.board.intro')}</p>
       <Disclosure summary={t('mwVisits.file.title')} class="card mwv-file">

@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showToast } from '../../toast';
 import { OUTCOMES, SevenTicks, shanghaiToday, yuan } from './shared';
+import { StudioForm } from './StudioForm';
 import './mw-visits.css';
 
 type Outcome = (typeof OUTCOMES)[number];
@@ -24,6 +25,10 @@ export default function Studio() {
   const [outcome, setOutcome] = createSignal<Outcome>('passed');
   const [note, setNote] = createSignal('');
   const [refusal, setRefusal] = createSignal<string>();
+  const [editing, setEditing] = createSignal(false);
+  const isStaff = () => hasRole('federation_admin', 'federation_staff');
+  /** The version last read: a reload after a stale save moves it on, the form keeps what was typed. */
+  const version = () => studio()?.version ?? 1;
   const fields = createFieldErrors();
 
   async function review(e: Event) {
@@ -54,8 +59,31 @@ export default function Studio() {
       <Show when={studio()}>
         {(s) => (
           <>
-            <h1 id="mwv-studio-title">{s().name}</h1>
-            <div class="card">
+            <div class="page-head">
+              <h1 id="mwv-studio-title">{s().name}</h1>
+              <Show when={isStaff() && !editing()}>
+                <button type="button" class="btn btn--primary" onClick={() => setEditing(true)}>
+                  {t('mwVisits.studio.edit')}
+                </button>
+              </Show>
+            </div>
+            <Show when={editing()}>
+              <div class="card">
+                <h2>{t('mwVisits.studio.editTitle')}</h2>
+                <StudioForm
+                  studio={s()}
+                  version={version}
+                  onReload={() => void ctl.refetch()}
+                  onCancel={() => setEditing(false)}
+                  onSaved={(done) => {
+                    setEditing(false);
+                    showToast('success', () => t('mwVisits.studio.updated', { name: done.name }));
+                    void ctl.refetch();
+                  }}
+                />
+              </div>
+            </Show>
+            <div class="card" data-testid="mwv-studio-facts">
               <p>{t('mwVisits.studio.foundedLine', { level: t(`mwVisits.level.${s().level}`), on: s().foundedOn })}</p>
               <p>
                 {t('mwVisits.studio.leader')}：{s().leader.name ?? s().leader.nameMasked}
@@ -94,7 +122,7 @@ export default function Studio() {
                   <For each={s().reviews}>{(r) => <li><span>{r.year} · {t(`mwVisits.outcome.${r.outcome}`)}{r.note ? ` · ${r.note}` : ''}</span></li>}</For>
                 </ul>
               </Show>
-              <Show when={hasRole('federation_admin', 'federation_staff')}>
+              <Show when={isStaff()}>
                 <form class="mwv-form" onSubmit={(e) => void review(e)} novalidate>
                   <div class="mwv-inline">
                     <Input id="mwv-review-year" label={t('mwVisits.studio.reviewYear')} inputmode="numeric" value={year()} onValue={setYear} required error={fields.get('year')} />

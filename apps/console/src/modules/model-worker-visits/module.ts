@@ -3,6 +3,7 @@ import Board from './Board';
 import { en } from './i18n/en';
 import { zh } from './i18n/zh';
 import NewStudio from './NewStudio';
+import VisitLogs from './Logs';
 import Request from './Request';
 import Studio from './Studio';
 import Studios from './Studios';
@@ -15,6 +16,7 @@ export const modelWorkerVisitsModule = defineModule({
   assignable: 'modelWorkers',
   routes: [
     { path: '/model-worker-visits', component: Board, roles: [...STAFF, 'unit_reporter'] },
+    { path: '/model-worker-visits/logs', component: VisitLogs, roles: [...STAFF, 'unit_reporter'] },
     { path: '/model-worker-visits/:requestId', component: Request, roles: [...STAFF, 'unit_reporter'] },
     { path: '/model-worker-studios', component: Studios, roles: [...STAFF, 'unit_reporter'] },
     { path: '/model-worker-studios/new', component: NewStudio, roles: STAFF },

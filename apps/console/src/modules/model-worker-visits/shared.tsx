@@ -2,7 +2,7 @@ import { For } from 'solid-js';
 import type { OutputOf } from '../../api';
 import { t } from '../../i18n';
 
-export { PersonPicker, type PersonRow } from '../model-workers/PersonPicker';
+export { PersonPicker, type ChosenPerson, type PersonRow } from '../model-workers/PersonPicker';
 export type RequestRow = OutputOf<'modelWorkers.visits.list'>[number];
 export type RequestDetail = OutputOf<'modelWorkers.visits.get'>;
 export type Suggestion = OutputOf<'modelWorkers.visits.suggest'>[number];

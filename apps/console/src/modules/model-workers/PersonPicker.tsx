@@ -8,8 +8,11 @@ import './person-picker.css';
 
 export type PersonRow = OutputOf<'modelWorkers.people.list'>['items'][number];
 
+/** Who is shown as chosen: a row found here, or a person already named on the record being edited. */
+export type ChosenPerson = Pick<PersonRow, 'personId' | 'name'> & { idMasked: string | null };
+
 /** Finds a 劳模 by a part of the name or a whole ID number and hands the chosen row to `onChoose`. */
-export function PersonPicker(props: { id: string; chosen: PersonRow | undefined; onChoose: (p: PersonRow | undefined) => void; error?: (() => string) | undefined }) {
+export function PersonPicker(props: { id: string; chosen: ChosenPerson | undefined; onChoose: (p: PersonRow | undefined) => void; error?: (() => string) | undefined }) {
   const [q, setQ] = createSignal('');
   const [rows, setRows] = createSignal<PersonRow[] | undefined>();
   async function find(e: Event) {
@@ -56,7 +59,7 @@ export function PersonPicker(props: { id: string; chosen: PersonRow | undefined;
     >
       {(p) => (
         <p class="mw-chosen" data-testid="mw-chosen">
-          {t('modelWorkers.picker.chosen', { name: p().name, id: p().idMasked })}{' '}
+          {t('modelWorkers.picker.chosen', { name: p().name, id: p().idMasked ?? '—' })}{' '}
           <button type="button" class="btn btn--ghost btn--small" onClick={() => props.onChoose(undefined)}>
             {t('modelWorkers.picker.change')}
           </button>

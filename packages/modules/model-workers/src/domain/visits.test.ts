@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DecideContext } from '@ufp/kit/transition';
 import type { Person } from './person.js';
-import { logVisit, matchPeople, rankMatches, skillMatches, visitMetrics, visitsPerPerson, type ServiceRequest } from './visits.js';
+import { assertVisitRange, logVisit, matchPeople, rankMatches, selectVisitLogs, skillMatches, visitMetrics, visitsPerPerson, visitTotals, type ServiceRequest } from './visits.js';
 
 const ctx = (today: string): DecideContext => ({ now: new Date(`${today}T04:00:00Z`), today, scope: { kind: 'tenant', tenantId: 't', divisionCode: '321281', actor: { sub: 'staff', roles: ['federation_staff'] } } });
 const person = (id: string, trade: string | undefined, level: 'national' | 'provincial' | 'city' = 'city', extra: Partial<Person> = {}): Person => ({
@@ -99,5 +99,32 @@ describe('logging a visit', () => {
 
   it('a visit solving nothing still counts as a visit and 人次 sent, with no zero deltas', () => {
     expect(visitMetrics({ personIds: ['a'], problemsSolved: 0, peopleTrained: 0 })).toEqual({ 'modelWorkers.visits': 1, 'modelWorkers.visits.workerTimes': 1 });
+  });
+});
+
+describe('the visit log across requests', () => {
+  const v = (visitId: string, visitedOn: string, personIds: string[], problemsSolved: number, peopleTrained = 0) => ({ visitId, visitedOn, personIds, problemsSolved, peopleTrained });
+  const all = [v('a', '2026-01-31', ['p1'], 0, 10), v('b', '2026-02-01', ['p1', 'p2'], 2, 30), v('c', '2026-02-28', ['p2'], 1, 5), v('d', '2026-03-01', ['p1'], 0, 0), v('e', '2026-02-28', ['p1'], 3, 7)];
+
+  it('keeps both ends of the day range and nothing outside it, newest first (on one day the later id, minted later, first)', () => {
+    expect(selectVisitLogs(all, { from: '2026-02-01', to: '2026-02-28' }).map((x) => x.visitId)).toEqual(['e', 'c', 'b']);
+    expect(selectVisitLogs(all, { to: '2026-01-31' }).map((x) => x.visitId)).toEqual(['a']);
+    expect(selectVisitLogs(all, { from: '2026-03-01' }).map((x) => x.visitId)).toEqual(['d']);
+  });
+
+  it('filters by a person who went and by solved or not (a visit solving none is "not solved")', () => {
+    expect(selectVisitLogs(all, { personId: 'p2' }).map((x) => x.visitId)).toEqual(['c', 'b']);
+    expect(selectVisitLogs(all, { solved: true }).map((x) => x.visitId)).toEqual(['e', 'c', 'b']);
+    expect(selectVisitLogs(all, { solved: false }).map((x) => x.visitId)).toEqual(['d', 'a']);
+  });
+
+  it('totals visits, 人次 sent, problems solved and workers trained', () => {
+    expect(visitTotals(selectVisitLogs(all, { from: '2026-02-01', to: '2026-02-28' }))).toEqual({ visits: 3, workerTimes: 4, problemsSolved: 6, peopleTrained: 42 });
+    expect(visitTotals([])).toEqual({ visits: 0, workerTimes: 0, problemsSolved: 0, peopleTrained: 0 });
+  });
+
+  it('refuses a start after the end at the end field; one day as both ends is a range', () => {
+    expect(() => assertVisitRange({ from: '2026-02-02', to: '2026-02-01' })).toThrow(expect.objectContaining({ kind: 'invalid', details: { field: 'to' } }));
+    expect(() => assertVisitRange({ from: '2026-02-01', to: '2026-02-01' })).not.toThrow();
   });
 });

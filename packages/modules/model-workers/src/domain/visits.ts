@@ -223,3 +223,45 @@ export function logVisit(before: ServiceRequest, input: VisitInput, people: read
   const summary = `助企行「${before.enterprise}」走访 ${input.visitedOn}：${people.map((p) => p.nameMasked).join('、')}，解决难题 ${input.problemsSolved} 项，培训职工 ${input.peopleTrained} 人次${input.closes ? '，办结' : ''}`;
   return { decision: { after, events: [event], audit: requestAudit(before, 'modelWorkers.visits.log', summary, after) }, visit };
 }
+
+// ── 走访记录 across requests ───────────────────────────────────────────────────────────────
+export interface VisitLogFilter {
+  from?: string;
+  to?: string;
+  personId?: string;
+  /** Solved at least one problem (true) or none (false). */
+  solved?: boolean;
+}
+
+/** A day range is read with both days included; a start after the end is refused at `to`. */
+export function assertVisitRange(filter: Pick<VisitLogFilter, 'from' | 'to'>): void {
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw invalid({ zh: `结束日期 ${filter.to} 早于开始日期 ${filter.from}`, en: `The end date ${filter.to} is before the start date ${filter.from}` }, { field: 'to' });
+  }
+}
+
+/** Where a visit sits in the log (and its store sort key): the day, then its id (ids sort by the time they were minted). */
+export const visitLogKey = (v: Pick<Visit, 'visitedOn' | 'visitId'>) => `${v.visitedOn}#${v.visitId}`;
+
+/** The visits a filter keeps (the day range both ends included), newest first: by day, then the later logged. */
+export function selectVisitLogs<V extends Pick<Visit, 'visitedOn' | 'personIds' | 'problemsSolved' | 'visitId'>>(visits: readonly V[], filter: VisitLogFilter): V[] {
+  return visits
+    .filter(
+      (v) =>
+        (!filter.from || v.visitedOn >= filter.from) &&
+        (!filter.to || v.visitedOn <= filter.to) &&
+        (!filter.personId || v.personIds.includes(filter.personId)) &&
+        (filter.solved === undefined || v.problemsSolved > 0 === filter.solved),
+    )
+    .sort((a, b) => (visitLogKey(a) < visitLogKey(b) ? 1 : visitLogKey(a) > visitLogKey(b) ? -1 : 0));
+}
+
+/** The totals of a list of visits: visits, 劳模工匠 人次 sent, problems solved, workers trained (人次). */
+export function visitTotals(visits: readonly Pick<Visit, 'personIds' | 'problemsSolved' | 'peopleTrained'>[]) {
+  return visits.reduce((t, v) => ({ visits: t.visits + 1, workerTimes: t.workerTimes + v.personIds.length, problemsSolved: t.problemsSolved + v.problemsSolved, peopleTrained: t.peopleTrained + v.peopleTrained }), {
+    visits: 0,
+    workerTimes: 0,
+    problemsSolved: 0,
+    peopleTrained: 0,
+  });
+}

@@ -11,6 +11,9 @@ const readers = tenantProcedure([...STAFF, 'unit_reporter']);
 export const visitsRouter = router({
   file: readers.input(s.fileRequestInput).mutation(({ ctx, input }) => visits.file(ctx, input)),
   list: readers.input(s.listRequestsInput).query(({ ctx, input }) => visits.list(ctx, input)),
+  /** 走访记录 across requests, newest first, with the totals of the filtered range. */
+  logs: readers.input(s.visitLogsInput).query(({ ctx, input }) => visits.logs(ctx, input)),
+  exportLogs: readers.input(s.exportVisitLogsInput).mutation(({ ctx, input }) => visits.exportLogs(ctx, input)),
   get: readers.input(s.requestIdInput).query(({ ctx, input }) => visits.get(ctx, input)),
   suggest: staff.input(s.requestIdInput).query(({ ctx, input }) => visits.suggest(ctx, input)),
   match: staff.input(s.matchInput).mutation(({ ctx, input }) => visits.match(ctx, input)),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits } from '@ufp/core/validation/limits';
 import { isoDateSchema, phoneSchema, text, yearSchema } from '@ufp/core/validation/zod';
-import { idInput } from '@ufp/kit/schemas';
+import { idInput, pageInput } from '@ufp/kit/schemas';
 import { Occupation } from '../domain/enums.js';
 import { RequestStatus } from '../domain/visits.js';
 import { AchievementKind, ReviewOutcome, SevenHas, StudioLevel } from '../domain/studio.js';
@@ -34,6 +34,21 @@ export const logVisitInput = z.object({
   note: text(m.note).optional(),
   closes: z.boolean(),
 });
+/** Visits of every request, newest first: a day range (both days included), a person who went, solved a problem or not. */
+export const visitLogsInput = z
+  .object({
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    personId: idInput.optional(),
+    /** Only visits that solved at least one problem (true) or none (false). */
+    solved: z.boolean().optional(),
+    ...pageInput,
+  })
+  .optional();
+/** The same filter as a workbook (every visit it keeps, in the language asked for). */
+export const exportVisitLogsInput = z
+  .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), personId: idInput.optional(), solved: z.boolean().optional(), lang: z.enum(['zh', 'en']).optional() })
+  .optional();
 export const revealContactInput = z.object({ requestId: idInput });
 export const visitYearInput = z.object({ year: yearSchema });
 

@@ -21,8 +21,8 @@ function studioView(s: Studio, leader: Person | undefined, on: string, names?: M
     sevenHasCount: count,
     complete: count === 7,
     leader: leader
-      ? { personId: leader.personId, name: leader.name, nameMasked: leader.nameMasked, status: leader.status, highestLevel: highestHonourLevel(leader, on) ?? null, flag: leaderFlag(leader, on) }
-      : { personId: s.leaderId, name: null, nameMasked: '—', status: null, highestLevel: null, flag: null },
+      ? { personId: leader.personId, name: leader.name, nameMasked: leader.nameMasked, idMasked: leader.idMasked, status: leader.status, highestLevel: highestHonourLevel(leader, on) ?? null, flag: leaderFlag(leader, on) }
+      : { personId: s.leaderId, name: null, nameMasked: '—', idMasked: null, status: null, highestLevel: null, flag: null },
     latestReview: latestReview(s),
     reviews: s.reviews.map((r) => ({ ...r, note: r.note ?? null, byName: names?.get(r.by) ?? null })),
     achievementsValueFen: s.achievements.reduce((sum, a) => sum + (a.valueFen ?? 0), 0),

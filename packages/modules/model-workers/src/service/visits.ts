@@ -1,12 +1,14 @@
 import { invalid } from '@ufp/core/errors';
+import { tenantPrefix } from '@ufp/db/keys';
+import { exportWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
 import { newId } from '@ufp/core/ids';
 import { maskName, maskPhone } from '@ufp/core/pii/mask';
 import { transition } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import type { Person } from '../domain/person.js';
-import { logVisit, matchPeople, rankMatches, visitsPerPerson, type ServiceRequest, type Visit } from '../domain/visits.js';
-import type { fileRequestInput, listRequestsInput, logVisitInput, matchInput, requestIdInput } from '../schemas/visits.js';
+import { assertVisitRange, logVisit, matchPeople, rankMatches, RequestStatus, selectVisitLogs, visitLogKey, visitsPerPerson, visitTotals, type ServiceRequest, type Visit, type VisitLogFilter } from '../domain/visits.js';
+import type { fileRequestInput, listRequestsInput, logVisitInput, matchInput, requestIdInput, exportVisitLogsInput, visitLogsInput } from '../schemas/visits.js';
 import { requestMissing, VisitStore } from '../visits-store.js';
 import { cipherField, decrypt, encrypt, store, thisYear, today, userNames, type Ctx } from './context.js';
 
@@ -87,6 +89,73 @@ export async function get(ctx: Ctx, input: In<typeof requestIdInput>) {
     visits: logged.map((v: Visit) => ({ ...v, note: v.note ?? null, people: v.personIds.map((id) => personName(byId, id, full)), loggedByName: names.get(v.loggedBy) ?? null })),
     filedByName: names.get(request.filedBy) ?? null,
   };
+}
+
+const badCursor = () => invalid({ zh: '分页游标无效或不属于当前租户', en: 'Invalid cursor, or it belongs to another tenant' }, { field: 'cursor' });
+
+/**
+ * The 走访记录 of every request the caller may see (a unit reporter: its unit's requests, the people masked as in
+ * `get`), newest first, filtered by a day range (both days included), a person who went and solved or not. The
+ * range is one key-range read (a county logs hundreds of visits a year).
+ */
+async function visitLogRows(ctx: Ctx, filter: VisitLogFilter) {
+  assertVisitRange(filter);
+  const [inRange, requests, people] = await Promise.all([
+    visits(ctx).visitsBetween(ctx.scope.tenantId, filter.from, filter.to),
+    visits(ctx).requests(ctx.scope),
+    store(ctx).allPeople({ ...ctx.scope, unitId: undefined }),
+  ]);
+  const byRequest = new Map(requests.map((r) => [r.requestId, r]));
+  const byPerson = new Map(people.map((p) => [p.personId, p]));
+  const full = !ctx.scope.unitId;
+  const kept = selectVisitLogs(inRange.filter((v) => byRequest.has(v.requestId)), filter);
+  const rows = kept.map((v) => {
+    const r = byRequest.get(v.requestId)!;
+    return { ...v, note: v.note ?? null, enterprise: r.enterprise, requestStatus: r.status, people: v.personIds.map((id) => personName(byPerson, id, full)) };
+  });
+  return { rows, totals: visitTotals(kept) };
+}
+
+/** The visit log a page at a time (the kit's signed cursor, bound to the tenant and this list), with the totals of everything the filter keeps. */
+export async function logs(ctx: Ctx, input: In<typeof visitLogsInput>) {
+  const filter = input ?? {};
+  const { rows, totals } = await visitLogRows(ctx, filter);
+  const binding = `${tenantPrefix(ctx.scope.tenantId)}|modelWorkers.visits.logs`;
+  const after = ctx.deps.cursors.decode(binding, filter.cursor)?.sk;
+  if (filter.cursor && typeof after !== 'string') throw badCursor();
+  const start = after === undefined ? 0 : rows.findIndex((v) => visitLogKey(v) < (after as string));
+  const page = start < 0 ? [] : rows.slice(start, start + (filter.limit ?? 50));
+  const more = start >= 0 && start + page.length < rows.length;
+  return {
+    items: page,
+    nextCursor: more ? (ctx.deps.cursors.encode(binding, { sk: visitLogKey(page[page.length - 1]!) }) ?? null) : null,
+    totals,
+  };
+}
+
+type LogRow = Awaited<ReturnType<typeof visitLogRows>>['rows'][number];
+const closedLabel = { yes: { zh: '是', en: 'Yes' } };
+const logSheet: ExportSheet<LogRow>['columns'] = [
+  { zh: '走访日期', en: 'Visited on', kind: 'date', value: (v) => v.visitedOn },
+  { zh: '企业', en: 'Enterprise', kind: 'text', width: 24, value: (v) => v.enterprise },
+  { zh: '参加走访的劳模工匠', en: 'Model workers who went', kind: 'text', width: 20, value: (v) => v.people.map((p) => p.name ?? p.nameMasked).join('、') },
+  { zh: '解决技术难题（项）', en: 'Problems solved', kind: 'count', value: (v) => v.problemsSolved },
+  { zh: '培训职工（人次）', en: 'Workers trained', kind: 'count', value: (v) => v.peopleTrained },
+  { zh: '本次办结', en: 'Closed the request', kind: 'label', labels: closedLabel, value: (v) => (v.closes ? 'yes' : undefined) },
+  { zh: '需求状态', en: 'Request status', kind: 'label', labels: RequestStatus.labels, value: (v) => v.requestStatus },
+  { zh: '走访情况', en: 'Note', kind: 'text', width: 30, value: (v) => v.note },
+];
+
+/** The filtered visit log as a workbook (names as the page shows them), audited as an export. */
+export async function exportLogs(ctx: Ctx, input: In<typeof exportVisitLogsInput>) {
+  const lang = input?.lang ?? 'zh';
+  const { rows, totals } = await visitLogRows(ctx, input ?? {});
+  const { bytes, rows: written } = await exportWorkbook(lang, [{ name: { zh: '助企行走访记录', en: 'Visits' }, columns: logSheet, rows }]);
+  const range = `${input?.from ?? '最早'} 至 ${input?.to ?? '今'}`;
+  await write(ctx, (uow) => {
+    uow.audit({ action: 'modelWorkers.visits.exportLogs', entityType: 'modelWorkers.visit', entityId: 'export', summary: `导出助企行走访记录（${range}）${totals.visits} 次` });
+  });
+  return xlsxFile(lang === 'zh' ? `助企行走访记录-${today(ctx)}.xlsx` : `visits-${today(ctx)}.xlsx`, bytes, written);
 }
 
 /** Who could answer the request, best first (skills, occupation, this year's load, level). */
