@@ -1,7 +1,7 @@
 // `pnpm lint`: typescript-eslint's recommended rules plus the boundaries that keep one folder per module.
 import tseslint from 'typescript-eslint';
 
-const moduleNames = ['platform', 'ten-things', 'contracts', 'hardship'];
+const moduleNames = ['platform', 'ten-things', 'contracts', 'hardship', 'model-workers', 'competitions'];
 
 /** A module reaches another module only through its events (`@ufp/<other>/events`). */
 const otherModules = (own) =>
