@@ -1,4 +1,7 @@
 import { defineEnum } from '@ufp/kit/enum';
+import { HonourLevel, SkillGrade } from '@ufp/kit/vocabulary';
+
+export { HonourLevel, SkillGrade };
 
 /** The competition module's enumerations (zod-free: the console reads the labels). */
 
@@ -31,30 +34,6 @@ export const PartKind = defineEnum({
 });
 export type PartKind = (typeof PartKind.values)[number];
 
-/**
- * 职业技能等级, the same values as the 劳模 module's SkillGrade (a module does not import another's code), lowest
- * first after `none`: "up one grade" is the next value in this list.
- */
-export const SkillGrade = defineEnum({
-  none: { zh: '无', en: 'None' },
-  grade5: { zh: '初级工', en: 'Junior worker' },
-  grade4: { zh: '中级工', en: 'Intermediate worker' },
-  grade3: { zh: '高级工', en: 'Senior worker' },
-  grade2: { zh: '技师', en: 'Technician' },
-  grade1: { zh: '高级技师', en: 'Senior technician' },
-  special: { zh: '特级技师', en: 'Special technician' },
-  chief: { zh: '首席技师', en: 'Chief technician' },
-});
-export type SkillGrade = (typeof SkillGrade.values)[number];
-
 /** The order of grades, `none` = 0 … `chief` = 7. */
 export const gradeRank = (g: SkillGrade): number => SkillGrade.values.indexOf(g);
 
-/** Honour levels, the same values as the 劳模 ladder's HonourLevel (the consumer of results.finalized maps codes 1:1). */
-export const HonourLevel = defineEnum({
-  national: { zh: '全国', en: 'National' },
-  provincial: { zh: '省部级', en: 'Provincial / ministerial' },
-  city: { zh: '市级', en: 'City' },
-  county: { zh: '县级', en: 'County' },
-});
-export type HonourLevel = (typeof HonourLevel.values)[number];

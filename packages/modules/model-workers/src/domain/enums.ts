@@ -1,4 +1,7 @@
 import { defineEnum } from '@ufp/kit/enum';
+import { HonourLevel, SkillGrade } from '@ufp/kit/vocabulary';
+
+export { HonourLevel, SkillGrade };
 
 /** The person record's enumerations (zod-free: the console reads the labels). */
 
@@ -36,18 +39,6 @@ export const Education = defineEnum({
   junior: { zh: '初中及以下', en: 'Junior secondary or below' },
 });
 
-/** 职业技能等级 (the eight-grade ladder, 2022). */
-export const SkillGrade = defineEnum({
-  none: { zh: '无', en: 'None' },
-  grade5: { zh: '初级工', en: 'Junior worker' },
-  grade4: { zh: '中级工', en: 'Intermediate worker' },
-  grade3: { zh: '高级工', en: 'Senior worker' },
-  grade2: { zh: '技师', en: 'Technician' },
-  grade1: { zh: '高级技师', en: 'Senior technician' },
-  special: { zh: '特级技师', en: 'Special technician' },
-  chief: { zh: '首席技师', en: 'Chief technician' },
-});
-
 /** 人大代表 / 政协委员. */
 export const DeputyBody = defineEnum({ npc: { zh: '人大代表', en: "People's Congress deputy" }, cppcc: { zh: '政协委员', en: 'CPPCC member' } });
 export type DeputyBody = (typeof DeputyBody.values)[number];
@@ -62,15 +53,6 @@ export const Occupation = defineEnum({
   other: { zh: '其他', en: 'Other' },
 });
 export type Occupation = (typeof Occupation.values)[number];
-
-/** Honour levels and categories of the ladder (zod-free: the console reads the labels; ladder.ts re-exports them). */
-export const HonourLevel = defineEnum({
-  national: { zh: '全国', en: 'National' },
-  provincial: { zh: '省部级', en: 'Provincial / ministerial' },
-  city: { zh: '市级', en: 'City' },
-  county: { zh: '县级', en: 'County' },
-});
-export type HonourLevel = (typeof HonourLevel.values)[number];
 
 /** Higher is more senior: national 4 … county 1. */
 export const levelRank: Record<HonourLevel, number> = { national: 4, provincial: 3, city: 2, county: 1 };
