@@ -25,4 +25,15 @@ describe('the 劳模 credential', () => {
     expect(readCredential(`${token}x`, key, '2026-05-10').ok).toBe(false);
     expect(readCredential('nonsense', key, '2026-05-10').ok).toBe(false);
   });
+
+  it('every other last character is invalid, including those a base64url decoder reads as the same bytes', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const token = signCredential({ ...claims, personId: `01JABCDEF${n}` }, key);
+      const others = [...alphabet].filter((c) => c !== token.at(-1)).map((c) => token.slice(0, -1) + c);
+      // Four spellings decode to the signature's bytes: only the one signed is accepted.
+      expect(others.filter((t) => Buffer.from(t.split('.')[1]!, 'base64url').equals(Buffer.from(token.split('.')[1]!, 'base64url')))).toHaveLength(3);
+      expect(others.filter((t) => readCredential(t, key, '2026-05-10').ok)).toEqual([]);
+    }
+  });
 });

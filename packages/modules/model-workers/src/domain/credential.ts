@@ -25,8 +25,10 @@ export type CredentialCheck = { ok: true; claims: CredentialClaims } | { ok: fal
 export function readCredential(token: string, key: Buffer, today: string): CredentialCheck {
   const [body, sig, ...rest] = token.split('.');
   if (!body || !sig || rest.length) return { ok: false, reason: 'invalid' };
-  const expected = createHmac('sha256', key).update(body).digest();
-  const given = Buffer.from(sig, 'base64url');
+  // Compared as text, not as decoded bytes: the last of 43 base64url characters carries 2 bits a decoder ignores, so a
+  // byte comparison would let four spellings of one signature pass. A credential has exactly one valid spelling.
+  const expected = Buffer.from(createHmac('sha256', key).update(body).digest('base64url'));
+  const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
   let parsed: unknown;
   try {
