@@ -1,9 +1,8 @@
 import { evidenceTypes, MAX_EVIDENCE_BYTES, type EvidenceContentType } from '@ufp/core/evidence/rules';
 import { createSignal, Show } from 'solid-js';
-import { mutate } from '../api';
 import { formatNumber, t } from '../i18n';
-import { showError, showToast } from '../toast';
-import { sendFile, uploadMessage, type UploadTicket } from './blob-upload';
+import { showToast } from '../toast';
+import { openSignedUrl, sendFile, uploadMessage, type UploadTicket } from './blob-upload';
 import './evidence-slot.css';
 
 const MB = MAX_EVIDENCE_BYTES / 1024 / 1024;
@@ -26,15 +25,6 @@ export interface EvidenceSlotTexts {
   recorded: () => string;
 }
 
-/** Opens a file through a short-lived URL (each one audited by the server); the store serves it as a download. */
-async function view(evidenceId: string) {
-  try {
-    location.assign((await mutate('modelWorkers.evidence.url', { evidenceId })).url);
-  } catch (err) {
-    showError(err);
-  }
-}
-
 /**
  * One evidence file on a record: "查看" for the attached file, and (when allowed) an upload of one of `types` that
  * `create` turns into a ticket, is sent to the blob store with progress, checked by the server and then recorded.
@@ -47,6 +37,8 @@ export function EvidenceSlot(props: {
   canUpload: boolean;
   texts: EvidenceSlotTexts;
   create: (file: File) => Promise<UploadTicket & { evidenceId: string }>;
+  /** A short-lived download URL of a checked file (the module's audited `evidence.url`). */
+  signUrl: (evidenceId: string) => Promise<{ url: string }>;
   complete: (evidenceId: string) => Promise<unknown>;
   record: (evidenceId: string) => Promise<unknown>;
   onRecorded: () => void;
@@ -90,7 +82,7 @@ export function EvidenceSlot(props: {
         {(f) => (
           <p>
             {props.texts.attachedFile()}：<span class="evidence-slot__name">{f().fileName}</span>（{formatNumber(Math.ceil(f().sizeBytes / 1024))} KB）{' '}
-            <button type="button" class="btn btn--small" aria-label={props.texts.view()} onClick={() => void view(f().evidenceId)}>
+            <button type="button" class="btn btn--small" aria-label={props.texts.view()} onClick={() => void openSignedUrl(() => props.signUrl(f().evidenceId))}>
               {t('common.viewFile')}
             </button>
           </p>

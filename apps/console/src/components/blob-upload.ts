@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { errorText } from '../toast';
+import { errorText, showError } from '../toast';
 
 /** What a module's `evidence.createUpload` answers: a signed request to send the file's bytes with. */
 export interface UploadTicket {
@@ -34,3 +34,12 @@ export const uploadMessage = (err: unknown): (() => string) => {
   if (err.status === 403) return () => t('common.uploadExpired');
   return () => t('common.uploadFailed', { status: err.status });
 };
+
+/** Opens a stored file through a short-lived URL the server signs (and audits); the store serves it as a download. */
+export async function openSignedUrl(sign: () => Promise<{ url: string }>): Promise<void> {
+  try {
+    location.assign((await sign()).url);
+  } catch (err) {
+    showError(err);
+  }
+}

@@ -416,6 +416,7 @@ function NominationMinutes(props: { n: Nomination; onRecorded: () => void }) {
         recorded: () => t('mwCampaigns.minutesRecorded', { name: props.n.name }),
       }}
       create={(file) => mutate('modelWorkers.evidence.createMinutesUpload', { ...ref(), fileName: file.name, contentType: file.type, sizeBytes: file.size })}
+      signUrl={(evidenceId) => mutate('modelWorkers.evidence.url', { evidenceId })}
       complete={(evidenceId) => mutate('modelWorkers.evidence.complete', { evidenceId })}
       record={(evidenceId) => mutate('modelWorkers.nominations.attachMinutes', { ...ref(), version: props.n.version, evidenceId })}
       onRecorded={props.onRecorded}

@@ -26,6 +26,7 @@ export function CertificateScan(props: { personId: string; honour: PersonHonour;
         recorded: () => t('modelWorkers.scan.attached'),
       }}
       create={(file) => mutate('modelWorkers.evidence.createUpload', { personId: props.personId, honourId: props.honour.honourId, fileName: file.name, contentType: file.type, sizeBytes: file.size })}
+      signUrl={(evidenceId) => mutate('modelWorkers.evidence.url', { evidenceId })}
       complete={(evidenceId) => mutate('modelWorkers.evidence.complete', { evidenceId })}
       record={(evidenceId) => mutate('modelWorkers.evidence.attachCertificate', { personId: props.personId, version: props.version(), honourId: props.honour.honourId, evidenceId })}
       onRecorded={props.onAttached}

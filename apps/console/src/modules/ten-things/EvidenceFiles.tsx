@@ -1,5 +1,6 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { mutate, type RouterOutputs } from '../../api';
+import { openSignedUrl } from '../../components/blob-upload';
 import { formatNumber, t } from '../../i18n';
 import { showError } from '../../toast';
 
@@ -23,13 +24,7 @@ async function signedUrl(evidenceId: string): Promise<Signed> {
 }
 
 /** Opens a file through a short-lived URL; the store serves it as an attachment (a download). */
-async function download(evidenceId: string) {
-  try {
-    location.assign((await signedUrl(evidenceId)).url);
-  } catch (err) {
-    showError(err);
-  }
-}
+const download = (evidenceId: string) => openSignedUrl(() => signedUrl(evidenceId));
 
 /**
  * 佐证材料 of a ledger entry: photos as thumbnails (their URL asked for once the thumbnail scrolls into

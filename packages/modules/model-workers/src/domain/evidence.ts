@@ -34,7 +34,8 @@ interface NominationMinutes extends Evidence {
 
 export type ModelWorkerEvidence = CertificateScan | NominationMinutes;
 
-const noun = { certificate: { zh: '证书扫描件', en: 'Certificate scan' }, minutes: { zh: '会议纪要', en: 'Minutes' } } as const;
+/** What each kind of file is called, in refusals and in the audit log. */
+export const evidenceNoun = { certificate: { zh: '证书扫描件', en: 'Certificate scan' }, minutes: { zh: '推荐会议纪要', en: 'Recommendation minutes' } } as const;
 
 export const evidenceMissing = () => notFound({ zh: '文件', en: 'File' });
 
@@ -54,7 +55,7 @@ export const checkMinutesType = (declared: EvidenceDeclaration) =>
 /** A file can be recorded once its bytes were checked; a pending or refused one is a 400. */
 export function checkReady(evidence: ModelWorkerEvidence): void {
   if (evidence.status === 'ready') return;
-  const what = noun[evidence.purpose];
+  const what = evidenceNoun[evidence.purpose];
   throw invalid(
     evidence.status === 'rejected' ? { zh: `该${what.zh}已被拒收`, en: `This ${what.en.toLowerCase()} was refused` } : { zh: `该${what.zh}尚未上传完成`, en: `This ${what.en.toLowerCase()} has not finished uploading` },
     { field: 'evidenceId' },

@@ -6,7 +6,7 @@ import { blobStore, downloadTicket, inspectUpload, uploadTicket } from '@ufp/kit
 import { transition } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import { checkMinutesReplaceable } from '../domain/nomination.js';
-import { attachCertificate, checkHonourOf, checkMinutesType, checkModelWorkerEvidence, checkScanType, evidenceMissing, evidenceView, newCertificateScan, newMinutesFile, type ModelWorkerEvidence } from '../domain/evidence.js';
+import { attachCertificate, checkHonourOf, checkMinutesType, checkModelWorkerEvidence, checkScanType, evidenceMissing, evidenceNoun, evidenceView, newCertificateScan, newMinutesFile, type ModelWorkerEvidence } from '../domain/evidence.js';
 import type { Person } from '../domain/person.js';
 import { ModelWorkerEvidenceStore } from '../evidence-store.js';
 import type { attachCertificateInput, createMinutesUploadInput, createUploadInput, evidenceInput } from '../schemas/evidence.js';
@@ -36,8 +36,6 @@ async function visibleEvidence(ctx: Ctx, evidenceId: string): Promise<{ evidence
   if (!owner) throw evidenceMissing();
   return { evidence, whose: owner.nameMasked };
 }
-
-const fileNoun = (e: ModelWorkerEvidence) => (e.purpose === 'certificate' ? '证书扫描件' : '推荐会议纪要');
 
 export async function createUpload(ctx: Ctx, input: In<typeof createUploadInput>) {
   const declared = checkScanType(checkDeclaration(input));
@@ -84,7 +82,7 @@ export async function completeUpload(ctx: Ctx, input: In<typeof evidenceInput>) 
           action: 'modelWorkers.evidence.complete',
           entityType: 'modelWorkers.evidence',
           entityId: before.evidenceId,
-          summary: verdictSummary(verdict, before.fileName, fileNoun(before)),
+          summary: verdictSummary(verdict, before.fileName, evidenceNoun[before.purpose].zh),
           changes: { status: { from: before.status, to: verdict.ok ? 'ready' : 'rejected' } },
         },
       }),
@@ -103,7 +101,7 @@ export async function downloadUrl(ctx: Ctx, input: In<typeof evidenceInput>) {
   checkDownloadable(evidence);
   const blobs = blobStore(ctx.deps);
   return write(ctx, async (uow) => {
-    uow.audit({ action: 'modelWorkers.evidence.url', entityType: 'modelWorkers.evidence', entityId: evidence.evidenceId, summary: `查看${fileNoun(evidence)}：${whose} · ${evidence.fileName}` });
+    uow.audit({ action: 'modelWorkers.evidence.url', entityType: 'modelWorkers.evidence', entityId: evidence.evidenceId, summary: `查看${evidenceNoun[evidence.purpose].zh}：${whose} · ${evidence.fileName}` });
     return downloadTicket(blobs, evidence);
   });
 }
