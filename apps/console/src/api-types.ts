@@ -11,7 +11,7 @@ export type ModuleName = AssignableModule;
 /** Display order of the roles: federation roles first, the platform operator last. */
 export const ROLES = ['federation_admin', 'federation_staff', 'unit_reporter', 'leadership_viewer', 'platform_operator'] as const satisfies readonly Role[];
 export const UNIT_TYPES = ['enterprise', 'industry', 'regional', 'new_employment_form'] as const satisfies readonly UnitType[];
-export const MODULES = ['tenThings', 'hardship', 'contracts', 'modelWorkers'] as const satisfies readonly ModuleName[];
+export const MODULES = ['tenThings', 'hardship', 'contracts', 'modelWorkers', 'competitions'] as const satisfies readonly ModuleName[];
 // Each list names every value of its union (a missing value is a type error here).
 type Exhaustive<L extends readonly string[], U extends string> = [U] extends [L[number]] ? true : never;
 export const listsAreExhaustive: [Exhaustive<typeof ROLES, Role>, Exhaustive<typeof UNIT_TYPES, UnitType>, Exhaustive<typeof MODULES, ModuleName>] = [true, true, true];

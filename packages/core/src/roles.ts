@@ -24,7 +24,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
  * A staff user with assigned modules calls only those modules' procedures and the shared ones; none
  * assigned means every module.
  */
-export const assignableModules = ['tenThings', 'hardship', 'contracts', 'modelWorkers'] as const;
+export const assignableModules = ['tenThings', 'hardship', 'contracts', 'modelWorkers', 'competitions'] as const;
 export type AssignableModule = (typeof assignableModules)[number];
 
 export const moduleLabels: Record<AssignableModule, { zh: string; en: string }> = {
@@ -32,6 +32,7 @@ export const moduleLabels: Record<AssignableModule, { zh: string; en: string }> 
   hardship: { zh: '困难职工帮扶', en: 'Hardship assistance' },
   contracts: { zh: '集体合同', en: 'Collective contracts' },
   modelWorkers: { zh: '劳模工匠', en: 'Model workers' },
+  competitions: { zh: '技能竞赛', en: 'Skills competitions' },
 };
 
 /** The module a procedure path belongs to (`hardship.files.list` → `hardship`), if any. */

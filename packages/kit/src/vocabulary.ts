@@ -26,3 +26,7 @@ export const HonourLevel = defineEnum({
   county: { zh: '县级', en: 'County' },
 });
 export type HonourLevel = (typeof HonourLevel.values)[number];
+
+/** 性别, as a person's record and a contestant's registration both carry it. */
+export const Gender = defineEnum({ male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } });
+export type Gender = (typeof Gender.values)[number];

@@ -108,6 +108,7 @@ export const en: Dict = {
   'module.hardship': 'Hardship assistance',
   'module.contracts': 'Collective contracts',
   'module.modelWorkers': 'Model workers',
+  'module.competitions': 'Skills competitions',
 
 
 

@@ -112,6 +112,7 @@ export const zh = {
   'module.hardship': '困难职工帮扶',
   'module.contracts': '集体合同',
   'module.modelWorkers': '劳模工匠',
+  'module.competitions': '技能竞赛',
 
 
 

@@ -1,7 +1,7 @@
 import { defineEnum } from '@ufp/kit/enum';
-import { HonourLevel, SkillGrade } from '@ufp/kit/vocabulary';
+import { Gender, HonourLevel, SkillGrade } from '@ufp/kit/vocabulary';
 
-export { HonourLevel, SkillGrade };
+export { Gender, HonourLevel, SkillGrade };
 
 /** The competition module's enumerations (zod-free: the console reads the labels). */
 

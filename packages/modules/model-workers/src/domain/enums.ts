@@ -1,7 +1,7 @@
 import { defineEnum } from '@ufp/kit/enum';
-import { HonourLevel, SkillGrade } from '@ufp/kit/vocabulary';
+import { Gender, HonourLevel, SkillGrade } from '@ufp/kit/vocabulary';
 
-export { HonourLevel, SkillGrade };
+export { Gender, HonourLevel, SkillGrade };
 
 /** The person record's enumerations (zod-free: the console reads the labels). */
 
@@ -21,7 +21,6 @@ export const nextStatuses: Record<PersonStatus, readonly PersonStatus[]> = {
   revoked: [],
 };
 
-export const Gender = defineEnum({ male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } });
 
 export const PoliticalStatus = defineEnum({
   cpc_member: { zh: '中共党员', en: 'CPC member' },

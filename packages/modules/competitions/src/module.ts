@@ -1,0 +1,14 @@
+import { defineModule } from '@ufp/kit/module';
+import { router } from '@ufp/kit/trpc';
+import { publishedEvents } from './events.js';
+import { competitionIndicators } from './metrics.js';
+import { competitionsRouter } from './router.js';
+
+export const competitionsModule = defineModule({
+  name: 'competitions',
+  label: { zh: '技能竞赛', en: 'Skills competitions' },
+  assignable: true,
+  indicators: competitionIndicators,
+  router: router({ competitions: competitionsRouter }),
+  events: publishedEvents,
+});

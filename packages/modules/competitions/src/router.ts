@@ -1,0 +1,15 @@
+import { router } from '@ufp/kit/trpc';
+import { judgingRouter } from './routers/judging.js';
+import { protestsRouter, publicRouter, resultsRouter } from './routers/results.js';
+import { competitionsRouter as competitionRecords, contestantsRouter, eventsRouter } from './routers/structure.js';
+
+/** `competitions.*`: structure and registration, judging, results and protests, and the public pages. */
+export const competitionsRouter = router({
+  competitions: competitionRecords,
+  events: eventsRouter,
+  contestants: contestantsRouter,
+  judging: judgingRouter,
+  results: resultsRouter,
+  protests: protestsRouter,
+  public: publicRouter,
+});

@@ -1,0 +1,3 @@
+import { router } from '@ufp/kit/trpc';
+
+export const judgingRouter = router({});

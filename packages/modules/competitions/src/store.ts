@@ -1,0 +1,239 @@
+import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { conflict, notFound, staleVersion } from '@ufp/core/errors';
+import { keys, tenantPrefix } from '@ufp/db/keys';
+import { getItem, queryAll } from '@ufp/db/query';
+import { parseStored } from '@ufp/db/stored';
+import type { Table } from '@ufp/db/table';
+import type { UnitOfWork } from '@ufp/db/unit-of-work';
+import type { StageKind } from './domain/enums.js';
+import {
+  competitionItemSchema,
+  contestantItemSchema,
+  eventItemSchema,
+  protestItemSchema,
+  resultsItemSchema,
+  scoreConflictItemSchema,
+  scoreItemSchema,
+  workNumbersItemSchema,
+  type CompetitionItem,
+  type ContestantItem,
+  type EventItem,
+  type ProtestItem,
+  type ResultsItem,
+  type ScoreConflictItem,
+  type ScoreItem,
+  type WorkNumbersItem,
+} from './items.js';
+
+/**
+ * Keys of the 技能竞赛 module. A tenant's competitions and 赛项 are tens a year: one partition each. Contestants, scores,
+ * score conflicts and protests are partitioned per 赛项 (and stage), so a judge's sync and the scoreboard read one partition.
+ */
+export const competitionKeys = {
+  competition: (tenantId: string, competitionId: string) => ({ pk: `${tenantPrefix(tenantId)}CMP#COMP`, sk: competitionId }),
+  event: (tenantId: string, eventId: string) => ({ pk: `${tenantPrefix(tenantId)}CMP#EVENT`, sk: eventId }),
+  contestantPartition: (tenantId: string, eventId: string) => `${tenantPrefix(tenantId)}CMP#CONT#${eventId}`,
+  contestant: (tenantId: string, eventId: string, contestantId: string) => ({ pk: competitionKeys.contestantPartition(tenantId, eventId), sk: contestantId }),
+  /** One registration per person and 赛项, keyed by the ID number's blind index. */
+  contestantGuard: (tenantId: string, eventId: string, idIndex: string) => keys.uniqueGuard(tenantId, 'CMP_CONTESTANT', `${eventId}#${idIndex}`),
+  workNumbers: (tenantId: string, eventId: string, stage: StageKind) => ({ pk: `${tenantPrefix(tenantId)}CMP#WN`, sk: `${eventId}#${stage}` }),
+  scorePartition: (tenantId: string, eventId: string, stage: StageKind) => `${tenantPrefix(tenantId)}CMP#SCORE#${eventId}#${stage}`,
+  score: (tenantId: string, eventId: string, stage: StageKind, workNumber: string, aspectCode: string, judgeId: string) => ({
+    pk: competitionKeys.scorePartition(tenantId, eventId, stage),
+    sk: `${workNumber}#${aspectCode}#${judgeId}`,
+  }),
+  scoreConflictPartition: (tenantId: string, eventId: string, stage: StageKind) => `${tenantPrefix(tenantId)}CMP#SCORECONFLICT#${eventId}#${stage}`,
+  scoreConflict: (tenantId: string, eventId: string, stage: StageKind, workNumber: string, aspectCode: string, judgeId: string, clientId: string) => ({
+    pk: competitionKeys.scoreConflictPartition(tenantId, eventId, stage),
+    sk: `${workNumber}#${aspectCode}#${judgeId}#${clientId}`,
+  }),
+  results: (tenantId: string, eventId: string, stage: StageKind) => ({ pk: `${tenantPrefix(tenantId)}CMP#RESULTS`, sk: `${eventId}#${stage}` }),
+  protestPartition: (tenantId: string, eventId: string) => `${tenantPrefix(tenantId)}CMP#PROTEST#${eventId}`,
+  protest: (tenantId: string, eventId: string, protestId: string) => ({ pk: competitionKeys.protestPartition(tenantId, eventId), sk: protestId }),
+};
+
+export const competitionMissing = () => notFound({ zh: '竞赛', en: 'Competition' });
+export const eventMissing = () => notFound({ zh: '赛项', en: 'Competition event' });
+export const contestantMissing = () => notFound({ zh: '选手', en: 'Contestant' });
+export const resultsMissing = () => notFound({ zh: '成绩', en: 'Results' });
+export const protestMissing = () => notFound({ zh: '申诉', en: 'Protest' });
+export const workNumbersMissing = () => notFound({ zh: '加密号', en: 'Work numbers' });
+const alreadyRegistered = () => conflict({ zh: '此人已报名本赛项（每人每个赛项只报名一次）', en: 'This person is already registered for this event (once per event)' }, { field: 'idNumber', reason: 'already_registered' });
+
+const competitionOf = (i: Record<string, unknown>) => parseStored(competitionItemSchema, i, 'competition');
+const eventOf = (i: Record<string, unknown>) => parseStored(eventItemSchema, i, 'competition event');
+const contestantOf = (i: Record<string, unknown>) => parseStored(contestantItemSchema, i, 'contestant');
+const workNumbersOf = (i: Record<string, unknown>) => parseStored(workNumbersItemSchema, i, 'work numbers');
+const scoreOf = (i: Record<string, unknown>) => parseStored(scoreItemSchema, i, 'score');
+const scoreConflictOf = (i: Record<string, unknown>) => parseStored(scoreConflictItemSchema, i, 'score conflict');
+const resultsOf = (i: Record<string, unknown>) => parseStored(resultsItemSchema, i, 'results');
+const protestOf = (i: Record<string, unknown>) => parseStored(protestItemSchema, i, 'protest');
+
+const partition = (table: Table, pk: string) => queryAll(table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+
+export class CompetitionStore {
+  constructor(private readonly table: Table) {}
+
+  // Competitions
+  async findCompetition(tenantId: string, competitionId: string): Promise<CompetitionItem | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, competitionKeys.competition(tenantId, competitionId));
+    return item && competitionOf(item);
+  }
+  async competition(tenantId: string, competitionId: string): Promise<CompetitionItem> {
+    const c = await this.findCompetition(tenantId, competitionId);
+    if (!c) throw competitionMissing();
+    return c;
+  }
+  async competitions(tenantId: string): Promise<CompetitionItem[]> {
+    const items = await partition(this.table, competitionKeys.competition(tenantId, '').pk);
+    return items.map(competitionOf).sort((a, b) => b.year - a.year || b.createdAt.localeCompare(a.createdAt));
+  }
+  addCompetition(uow: UnitOfWork, c: CompetitionItem): void {
+    uow.create({ ...competitionKeys.competition(c.tenantId, c.competitionId), kind: 'competitions.competition', ...c }, staleVersion());
+  }
+  saveCompetition(uow: UnitOfWork, after: CompetitionItem, expectedVersion: number): void {
+    uow.replaceVersioned({ ...competitionKeys.competition(after.tenantId, after.competitionId), kind: 'competitions.competition', ...after }, expectedVersion, staleVersion());
+  }
+
+  // 赛项
+  async findEvent(tenantId: string, eventId: string): Promise<EventItem | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, competitionKeys.event(tenantId, eventId));
+    return item && eventOf(item);
+  }
+  async event(tenantId: string, eventId: string): Promise<EventItem> {
+    const e = await this.findEvent(tenantId, eventId);
+    if (!e) throw eventMissing();
+    return e;
+  }
+  /** The tenant's 赛项 (all competitions, or one). */
+  async events(tenantId: string, competitionId?: string): Promise<EventItem[]> {
+    const items = await partition(this.table, competitionKeys.event(tenantId, '').pk);
+    return items
+      .map(eventOf)
+      .filter((e) => competitionId === undefined || e.competitionId === competitionId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+  addEvent(uow: UnitOfWork, e: EventItem): void {
+    uow.create({ ...competitionKeys.event(e.tenantId, e.eventId), kind: 'competitions.event', ...e }, staleVersion());
+  }
+  saveEvent(uow: UnitOfWork, after: EventItem, expectedVersion: number): void {
+    uow.replaceVersioned({ ...competitionKeys.event(after.tenantId, after.eventId), kind: 'competitions.event', ...after }, expectedVersion, staleVersion());
+  }
+
+  // Contestants
+  async findContestant(tenantId: string, eventId: string, contestantId: string): Promise<ContestantItem | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, competitionKeys.contestant(tenantId, eventId, contestantId));
+    return item && contestantOf(item);
+  }
+  async contestant(tenantId: string, eventId: string, contestantId: string): Promise<ContestantItem> {
+    const c = await this.findContestant(tenantId, eventId, contestantId);
+    if (!c) throw contestantMissing();
+    return c;
+  }
+  async contestants(tenantId: string, eventId: string): Promise<ContestantItem[]> {
+    const items = await partition(this.table, competitionKeys.contestantPartition(tenantId, eventId));
+    return items.map(contestantOf).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+  /** A new registration and its one-per-person guard, together. */
+  addContestant(uow: UnitOfWork, c: ContestantItem): void {
+    uow.create({ ...competitionKeys.contestantGuard(c.tenantId, c.eventId, c.idIndex), kind: 'competitions.contestantGuard', contestantId: c.contestantId }, alreadyRegistered());
+    uow.create({ ...competitionKeys.contestant(c.tenantId, c.eventId, c.contestantId), kind: 'competitions.contestant', ...c }, staleVersion());
+  }
+  saveContestant(uow: UnitOfWork, after: ContestantItem, expectedVersion: number): void {
+    uow.replaceVersioned({ ...competitionKeys.contestant(after.tenantId, after.eventId, after.contestantId), kind: 'competitions.contestant', ...after }, expectedVersion, staleVersion());
+  }
+
+  // Work numbers
+  async findWorkNumbers(tenantId: string, eventId: string, stage: StageKind): Promise<WorkNumbersItem | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, competitionKeys.workNumbers(tenantId, eventId, stage));
+    return item && workNumbersOf(item);
+  }
+  addWorkNumbers(uow: UnitOfWork, w: WorkNumbersItem, onExists = conflict({ zh: '本阶段已抽取加密号', en: 'Work numbers were already drawn for this stage' }, { reason: 'work_numbers_drawn' })): void {
+    uow.create({ ...competitionKeys.workNumbers(w.tenantId, w.eventId, w.stage), kind: 'competitions.workNumbers', ...w }, onExists);
+  }
+  /** Records the reveal (the mapping itself never changes). */
+  markRevealed(uow: UnitOfWork, w: WorkNumbersItem, at: string, by: string): void {
+    uow.raw({
+      Update: {
+        TableName: this.table.name,
+        Key: competitionKeys.workNumbers(w.tenantId, w.eventId, w.stage),
+        UpdateExpression: 'SET revealedAt = if_not_exists(revealedAt, :at), revealedBy = if_not_exists(revealedBy, :by)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at, ':by': by },
+      },
+    });
+  }
+
+  // Scores
+  async scores(tenantId: string, eventId: string, stage: StageKind): Promise<ScoreItem[]> {
+    return (await partition(this.table, competitionKeys.scorePartition(tenantId, eventId, stage))).map(scoreOf);
+  }
+  /** The stored entries for these marks (one BatchGetItem per 100 keys), by sort key. */
+  async scoresAt(tenantId: string, eventId: string, stage: StageKind, marks: readonly { workNumber: string; aspectCode: string; judgeId: string }[]): Promise<Map<string, ScoreItem>> {
+    const wanted = [...new Map(marks.map((m) => [`${m.workNumber}#${m.aspectCode}#${m.judgeId}`, competitionKeys.score(tenantId, eventId, stage, m.workNumber, m.aspectCode, m.judgeId)])).values()];
+    const found = new Map<string, ScoreItem>();
+    for (let i = 0; i < wanted.length; i += 100) {
+      let request: BatchGetCommandInput['RequestItems'] = { [this.table.name]: { Keys: wanted.slice(i, i + 100) } };
+      while (request && Object.keys(request).length) {
+        const res: BatchGetCommandOutput = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of res.Responses?.[this.table.name] ?? []) found.set(String(item.sk), scoreOf(item));
+        request = res.UnprocessedKeys;
+      }
+    }
+    return found;
+  }
+  addScore(uow: UnitOfWork, s: ScoreItem, onExists = staleVersion()): void {
+    uow.create({ ...competitionKeys.score(s.tenantId, s.eventId, s.stage, s.workNumber, s.aspectCode, s.judgeId), kind: 'competitions.score', ...s }, onExists);
+  }
+  saveScore(uow: UnitOfWork, after: ScoreItem, expectedVersion: number): void {
+    uow.replaceVersioned({ ...competitionKeys.score(after.tenantId, after.eventId, after.stage, after.workNumber, after.aspectCode, after.judgeId), kind: 'competitions.score', ...after }, expectedVersion, staleVersion());
+  }
+  async scoreConflicts(tenantId: string, eventId: string, stage: StageKind): Promise<ScoreConflictItem[]> {
+    return (await partition(this.table, competitionKeys.scoreConflictPartition(tenantId, eventId, stage))).map(scoreConflictOf);
+  }
+  /** A conflicting entry is kept once per client id (a re-sent conflicting batch does not pile up copies). */
+  putScoreConflict(uow: UnitOfWork, c: ScoreConflictItem): void {
+    uow.raw({
+      Put: {
+        TableName: this.table.name,
+        Item: { ...competitionKeys.scoreConflict(c.tenantId, c.eventId, c.stage, c.workNumber, c.aspectCode, c.judgeId, c.clientId), kind: 'competitions.scoreConflict', ...c },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+  saveScoreConflict(uow: UnitOfWork, c: ScoreConflictItem): void {
+    uow.raw({ Put: { TableName: this.table.name, Item: { ...competitionKeys.scoreConflict(c.tenantId, c.eventId, c.stage, c.workNumber, c.aspectCode, c.judgeId, c.clientId), kind: 'competitions.scoreConflict', ...c } } });
+  }
+
+  // Results
+  async findResults(tenantId: string, eventId: string, stage: StageKind): Promise<ResultsItem | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, competitionKeys.results(tenantId, eventId, stage));
+    return item && resultsOf(item);
+  }
+  addResults(uow: UnitOfWork, r: ResultsItem): void {
+    uow.create({ ...competitionKeys.results(r.tenantId, r.eventId, r.stage), kind: 'competitions.results', ...r }, conflict({ zh: '本阶段成绩已公布', en: 'Results of this stage were already published' }, { reason: 'results_published' }));
+  }
+  saveResults(uow: UnitOfWork, after: ResultsItem, expectedVersion: number): void {
+    uow.replaceVersioned({ ...competitionKeys.results(after.tenantId, after.eventId, after.stage), kind: 'competitions.results', ...after }, expectedVersion, staleVersion());
+  }
+  /** Every stage's results of the tenant (the rollups and the result list read these; tens a year). */
+  async allResults(tenantId: string): Promise<ResultsItem[]> {
+    return (await partition(this.table, competitionKeys.results(tenantId, '', 'final').pk)).map(resultsOf);
+  }
+
+  // Protests
+  async protests(tenantId: string, eventId: string): Promise<ProtestItem[]> {
+    return (await partition(this.table, competitionKeys.protestPartition(tenantId, eventId))).map(protestOf).sort((a, b) => a.filedAt.localeCompare(b.filedAt));
+  }
+  async protest(tenantId: string, eventId: string, protestId: string): Promise<ProtestItem> {
+    const item = await getItem<Record<string, unknown>>(this.table, competitionKeys.protest(tenantId, eventId, protestId));
+    if (!item) throw protestMissing();
+    return protestOf(item);
+  }
+  addProtest(uow: UnitOfWork, p: ProtestItem): void {
+    uow.create({ ...competitionKeys.protest(p.tenantId, p.eventId, p.protestId), kind: 'competitions.protest', ...p }, staleVersion());
+  }
+  saveProtest(uow: UnitOfWork, after: ProtestItem, expectedVersion: number): void {
+    uow.replaceVersioned({ ...competitionKeys.protest(after.tenantId, after.eventId, after.protestId), kind: 'competitions.protest', ...after }, expectedVersion, staleVersion());
+  }
+}

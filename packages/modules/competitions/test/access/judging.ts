@@ -1,0 +1,3 @@
+import type { AccessTable } from '@ufp/testing/access';
+
+export const judgingAccess: AccessTable = {};
