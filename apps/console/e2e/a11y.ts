@@ -51,15 +51,20 @@ export function describeViolations(where: string, violations: readonly AxeViolat
   );
 }
 
+/** Waits until the page has settled: network idle and no "加载中…" left (what is checked is what the user sees). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.includes('加载中'), undefined, { timeout: 10_000 })
+    .catch(() => undefined);
+}
+
 /**
  * The serious and critical violations on the page, described. Waits for the page to settle first (no
  * "加载中…" left, network idle) so that what is checked is what the user sees.
  */
 export async function seriousViolations(page: Page, where = new URL(page.url()).pathname): Promise<string[]> {
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-  await page
-    .waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.includes('加载中'), undefined, { timeout: 10_000 })
-    .catch(() => undefined);
+  await settled(page);
   const violations = await axeViolations(page);
   return describeViolations(
     where,
