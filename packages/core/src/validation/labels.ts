@@ -559,6 +559,19 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   fileBase64: l('Excel 文件', 'Excel file'),
   mode: l('导入方式', 'Import mode'),
   'hardship.files:status': l('档案状态', 'File status'),
+  // ── 技能竞赛: 评分 (judging) ─────────────────────────────────────────────────────────────
+  'competitions.judging:eventId': l('赛项', 'Competition event'),
+  'competitions.judging:stage': l('比赛阶段', 'Stage'),
+  'competitions.judging:contestantId': l('选手', 'Contestant'),
+  'competitions.judging.declareConflict:reason': l('回避原因', 'Reason for the conflict'),
+  'competitions.judging:entries': l('评分记录', 'Score entries'),
+  'competitions.judging:clientId': l('评分记录编号', 'Entry id'),
+  'competitions.judging:workNumber': l('加密号', 'Work number'),
+  'competitions.judging:aspectCode': l('评分项', 'Aspect'),
+  'competitions.judging:value': l('评分', 'Score'),
+  'competitions.judging:recordedAt': l('录入时间', 'Time recorded'),
+  'competitions.judging:supersedes': l('更正的评分记录', 'Entry corrected'),
+  'competitions.judging:keepClientId': l('保留的评分记录', 'Entry to keep'),
 };
 
 /**

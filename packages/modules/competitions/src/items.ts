@@ -112,11 +112,13 @@ export const scoreItemSchema = z.object({
   /** When it was written on the device (offline entries are older than their sync). */
   recordedAt: z.string(),
   version: z.number().int(),
+  /** Client ids this entry replaced (a supersede or a resolved conflict): a re-sent old entry is then a duplicate, not a new conflict. */
+  replacedClientIds: z.array(z.string()).default([]),
 });
 export type ScoreItem = z.infer<typeof scoreItemSchema>;
 
 /** A second entry for a mark that already has one under another client id: kept, never merged, until the judge picks. */
-export const scoreConflictItemSchema = scoreItemSchema.omit({ version: true }).extend({ existingClientId: z.string(), existingValue: z.number().int(), resolvedAt: z.string().optional() });
+export const scoreConflictItemSchema = scoreItemSchema.omit({ version: true, replacedClientIds: true }).extend({ existingClientId: z.string(), existingValue: z.number().int(), resolvedAt: z.string().optional() });
 export type ScoreConflictItem = z.infer<typeof scoreConflictItemSchema>;
 
 export const resultLineSchema = z.object({

@@ -236,4 +236,15 @@ export class CompetitionStore {
   saveProtest(uow: UnitOfWork, after: ProtestItem, expectedVersion: number): void {
     uow.replaceVersioned({ ...competitionKeys.protest(after.tenantId, after.eventId, after.protestId), kind: 'competitions.protest', ...after }, expectedVersion, staleVersion());
   }
+
+  // ── Judging (service/judging.ts) ───────────────────────────────────────────────────────
+  /** One judge's entries of a stage (the judge's sheet: never another judge's scores leave the store for it). */
+  async scoresBy(tenantId: string, eventId: string, stage: StageKind, judgeId: string): Promise<ScoreItem[]> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: 'judgeId = :j',
+      ExpressionAttributeValues: { ':pk': competitionKeys.scorePartition(tenantId, eventId, stage), ':j': judgeId },
+    });
+    return items.map(scoreOf);
+  }
 }
