@@ -16,6 +16,8 @@ export const publicProcedures: readonly PublicProcedure[] = [
   { path: 'modelWorkers.credentials.verify', type: 'query' },
   { path: 'modelWorkers.objections.notice', type: 'query' },
   { path: 'modelWorkers.objections.submit', type: 'mutation' },
+  { path: 'competitions.public.scoreboard', type: 'query' },
+  { path: 'competitions.public.verify', type: 'query' },
 ];
 
 /** The API Gateway route key of a public procedure (queries are GET, mutations POST, as tRPC sends them). */

@@ -572,6 +572,20 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'competitions.judging:recordedAt': l('录入时间', 'Time recorded'),
   'competitions.judging:supersedes': l('更正的评分记录', 'Entry corrected'),
   'competitions.judging:keepClientId': l('保留的评分记录', 'Entry to keep'),
+  // ── 技能竞赛: results, protests, public pages ──────────────────────────────────────────────
+  'competitions.results:eventId': l('赛项', 'Competition event'),
+  'competitions.results:stage': l('比赛阶段', 'Stage'),
+  'competitions.results.publish:reason': l('重新公布的原因', 'Reason for publishing again'),
+  'competitions.results.gradeRaises:competitionId': l('竞赛', 'Competition'),
+  'competitions.protests:eventId': l('赛项', 'Competition event'),
+  'competitions.protests:stage': l('比赛阶段', 'Stage'),
+  'competitions.protests:contestantId': l('选手', 'Contestant'),
+  'competitions.protests:grounds': l('申诉理由', 'Grounds of the protest'),
+  'competitions.protests:protestId': l('申诉', 'Protest'),
+  'competitions.protests:outcome': l('裁决结果', 'Outcome'),
+  'competitions.protests:ruling': l('裁决意见', 'Ruling'),
+  'competitions.public:tenantId': l('主办工会', 'Organising federation'),
+  'competitions.public:eventId': l('赛项', 'Competition event'),
 };
 
 /**

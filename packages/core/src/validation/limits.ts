@@ -98,6 +98,12 @@ export const limits = {
     measureUnit: line(1, 20),
     contestantName: line(1, 30),
     basis: line(1, 100),
+    /** 申诉理由 (results area). */
+    protestGrounds: lines(5, 2000),
+    /** 监督仲裁组's ruling on a protest. */
+    protestRuling: lines(2, 1000),
+    /** Why corrected results are published again after an upheld protest. */
+    revisionReason: lines(2, 500),
   },
   evidence: { fileName: line(1, 255), contentType: line(1, 120) },
   audit: { actor: line(0, 100), action: line(0, 100), entityType: line(0, 50) },

@@ -247,4 +247,16 @@ export class CompetitionStore {
     });
     return items.map(scoreOf);
   }
+
+  // ── Results area additions (results, protests, public pages) ──
+  /** Every stage's work numbers of one 赛项 (one query: the scoreboard finds the stage being marked). */
+  async workNumbersOfEvent(tenantId: string, eventId: string): Promise<WorkNumbersItem[]> {
+    const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': competitionKeys.workNumbers(tenantId, eventId, 'final').pk, ':e': `${eventId}#` } });
+    return items.map(workNumbersOf);
+  }
+  /** Every stage's results of one 赛项 (one query). */
+  async resultsOfEvent(tenantId: string, eventId: string): Promise<ResultsItem[]> {
+    const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': competitionKeys.results(tenantId, eventId, 'final').pk, ':e': `${eventId}#` } });
+    return items.map(resultsOf);
+  }
 }
