@@ -1,5 +1,6 @@
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
+import { modelWorkerConsumers } from './consumers.js';
 import { publishedEvents } from './events.js';
 import { campaignDerivedIndicators, campaignIndicators } from './metrics-campaigns.js';
 import { serviceDerivedIndicators, serviceIndicators } from './metrics-services.js';
@@ -16,5 +17,6 @@ export const modelWorkersModule = defineModule({
   derivedIndicators: [...campaignDerivedIndicators, ...serviceDerivedIndicators],
   router: router({ modelWorkers: modelWorkersRouter }),
   events: publishedEvents,
+  consumers: modelWorkerConsumers,
   seed: seedModelWorkers,
 });

@@ -2,6 +2,7 @@ import { router } from '@ufp/kit/trpc';
 import { evidenceRouter } from './routers/evidence.js';
 import { credentialsRouter, recuperationRouter, registryRouter } from './routers/extras.js';
 import { campaignsRouter, nominationsRouter, objectionsRouter } from './routers/campaigns.js';
+import { draftsRouter } from './routers/drafts.js';
 import { honoursRouter, peopleRouter, provinceRouter } from './routers/people.js';
 import { benefitsRouter, surveysRouter } from './routers/services.js';
 import { studiosRouter } from './routers/studios.js';
@@ -22,4 +23,5 @@ export const modelWorkersRouter = router({
   visits: visitsRouter,
   studios: studiosRouter,
   evidence: evidenceRouter,
+  drafts: draftsRouter,
 });
