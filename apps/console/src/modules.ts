@@ -2,6 +2,7 @@
 // the access guards and the merged dictionaries (`t`) are all built from this list.
 import { auditModule } from './modules/audit/module';
 import { calendarModule } from './modules/calendar/module';
+import { competitionsModule } from './modules/competitions/module';
 import { contractsModule } from './modules/contracts/module';
 import { deadLettersModule } from './modules/dead-letters/module';
 import { hardshipModule } from './modules/hardship/module';
@@ -34,4 +35,5 @@ export const CONSOLE_MODULES = [
   modelWorkerServicesModule,
   modelWorkerCampaignsModule,
   modelWorkerVisitsModule,
+  competitionsModule,
 ] as const;

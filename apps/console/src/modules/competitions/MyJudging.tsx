@@ -1,0 +1,7 @@
+export default function MyJudging() {
+  return (
+    <section>
+      <h1>技能竞赛</h1>
+    </section>
+  );
+}

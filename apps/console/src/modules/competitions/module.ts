@@ -1,0 +1,44 @@
+import { defineModule } from '../../console-module';
+import { en } from './i18n/en';
+import { zh } from './i18n/zh';
+import Certificates from './Certificates';
+import ChiefPanel from './ChiefPanel';
+import CompetitionPage from './CompetitionPage';
+import Competitions from './Competitions';
+import EventPage from './EventPage';
+import JudgeSheet from './JudgeSheet';
+import MyJudging from './MyJudging';
+import Register from './Register';
+import Results from './Results';
+import Scoreboard from './Scoreboard';
+import Setup from './Setup';
+import VerifyResults from './VerifyResults';
+
+const STAFF = ['federation_admin', 'federation_staff'] as const;
+const READERS = [...STAFF, 'unit_reporter'] as const;
+/** Judges are ordinary tenant users on a 赛项's panel (checked by the server), whatever their role. */
+const TENANT = [...READERS, 'leadership_viewer'] as const;
+
+export const competitionsModule = defineModule({
+  name: 'competitions',
+  assignable: 'competitions',
+  routes: [
+    { path: '/scoreboard/competitions/:tenantId/:eventId', component: Scoreboard, public: true },
+    { path: '/verify/competitions/:tenantId/:eventId', component: VerifyResults, public: true },
+    { path: '/competitions', component: Competitions, roles: READERS },
+    { path: '/competitions/new', component: Setup, roles: STAFF },
+    { path: '/competitions/judging', component: MyJudging, roles: TENANT },
+    { path: '/competitions/judging/:eventId/:stage', component: JudgeSheet, roles: TENANT },
+    { path: '/competitions/judging/:eventId/:stage/panel', component: ChiefPanel, roles: TENANT },
+    { path: '/competitions/events/:eventId', component: EventPage, roles: READERS },
+    { path: '/competitions/events/:eventId/register', component: Register, roles: READERS },
+    { path: '/competitions/events/:eventId/results/:stage', component: Results, roles: READERS },
+    { path: '/competitions/events/:eventId/certificates', component: Certificates, roles: STAFF },
+    { path: '/competitions/:competitionId', component: CompetitionPage, roles: READERS },
+  ],
+  nav: [
+    { path: '/competitions', key: 'competitions.nav', roles: READERS, order: 87 },
+    { path: '/competitions/judging', key: 'competitions.navJudging', roles: TENANT, order: 89 },
+  ],
+  dict: { zh, en },
+});
