@@ -55,14 +55,16 @@ export type { SeedApi } from '@ufp/kit/seed';
  * rollups as real use), plus directory entries for the demo login.
  */
 export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKeys, moduleSeeds: Composition['seeds']): Promise<void> {
-  const call = async (claims: Claims, path: string, input: unknown) => {
+  const send = async (claims: Claims, path: string, input: unknown, kind: 'query' | 'mutation') => {
     const token = await signLocalToken(signing, claims);
     const send = () =>
-      app.request(`/trpc/${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
+      kind === 'query'
+        ? app.request(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { authorization: `Bearer ${token}` } })
+        : app.request(`/trpc/${path}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(input),
+          });
     let res = await send();
     // A well-behaved client: under a low fairness limit (FAIR_USE_PER_TENANT) the seed waits as told and goes on.
     for (let tries = 0; res.status === 429 && tries < 5; tries++) {
@@ -73,6 +75,7 @@ export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKey
     if (!res.ok) throw new Error(`seed ${path} failed: ${res.status} ${JSON.stringify(body.error)}`);
     return body.result?.data as Record<string, unknown>;
   };
+  const call = (claims: Claims, path: string, input: unknown) => send(claims, path, input, 'mutation');
 
   await putDirectoryUser(table, { userId: 'demo-operator', name: '平台运营', roles: ['platform_operator'], createdAt: new Date().toISOString() });
   await putDirectoryUser(table, { userId: 'demo-leader-32', name: '省总领导', roles: ['leadership_viewer'], scope: '32', createdAt: new Date().toISOString() });
@@ -107,6 +110,7 @@ export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKey
   }
   const api: SeedApi = {
     call,
+    query: (claims, path, input) => send(claims, path, input, 'query'),
     tenants: seeded,
     admin: (tenantId) => ({ sub: `demo-admin-${tenantId}`, name: '管理员', roles: ['federation_admin'], tenantId }),
     staff: (tenantId) => reporters.get(`staff:${tenantId}`)!,

@@ -3,6 +3,7 @@ import { router } from '@ufp/kit/trpc';
 import { publishedEvents } from './events.js';
 import { competitionIndicators } from './metrics.js';
 import { competitionsRouter } from './router.js';
+import { seedCompetitions } from './seed.js';
 
 export const competitionsModule = defineModule({
   name: 'competitions',
@@ -11,4 +12,5 @@ export const competitionsModule = defineModule({
   indicators: competitionIndicators,
   router: router({ competitions: competitionsRouter }),
   events: publishedEvents,
+  seed: seedCompetitions,
 });
