@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Claims } from '@ufp/kit/auth';
+import { createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { competitionKeys } from '../src/store.js';
+import { seedJudgingEvent, seedPublishedResults, type FixtureEvent } from './fixtures.js';
+
+/**
+ * 技能竞赛 judging end to end: blind numbers drawn once, judges kept from conflicted and own-unit work, the tablets'
+ * offline sync (a re-sent batch stored once, a second tablet's entry kept apart as a conflict, a correction replacing),
+ * conflict resolution, the chief judge's panel with outliers, and scores refused once results are published.
+ */
+const T = '321281';
+const staff = staffOf(T);
+let p: TestPlatform;
+let unitA: string;
+let unitB: string;
+let unitJ: string;
+let ev: FixtureEvent;
+let numberOf: Record<string, string>;
+
+const judge = (sub: string, unitId: string): Claims => ({ sub, roles: ['unit_reporter'], tenantId: T, unitId });
+let j1: Claims;
+let j2: Claims;
+let j3: Claims;
+let chief: Claims;
+
+async function ok<R = any>(res: Promise<{ status: number; data: R; error?: unknown }>): Promise<R> {
+  const r = await res;
+  if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
+  return r.data;
+}
+
+const entry = (workNumber: string, aspectCode: string, value: number, extra: Record<string, unknown> = {}) => ({ clientId: randomUUID(), workNumber, aspectCode, value, recordedAt: '2026-03-02T09:30:00+08:00', ...extra });
+const submit = (who: Claims, entries: unknown[], stage = 'final') => p.mutate(who, 'competitions.judging.submitScores', { eventId: ev.eventId, stage, entries });
+
+async function scoreItems(eventId = ev.eventId): Promise<Record<string, unknown>[]> {
+  const { table } = p.runtime.deps;
+  const res = await table.doc.send(new QueryCommand({ TableName: table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': competitionKeys.scorePartition(T, eventId, 'final') }, ConsistentRead: true }));
+  return res.Items ?? [];
+}
+
+async function auditOf(action: string): Promise<Record<string, unknown>[]> {
+  const { table } = p.runtime.deps;
+  const res = await table.doc.send(new ScanCommand({ TableName: table.name, FilterExpression: 'kind = :k AND #a = :a', ExpressionAttributeNames: { '#a': 'action' }, ExpressionAttributeValues: { ':k': 'audit', ':a': action }, ConsistentRead: true }));
+  return res.Items ?? [];
+}
+
+beforeAll(async () => {
+  p = await startTestPlatform();
+  p.clock.set(new Date('2026-03-02T02:00:00Z'));
+  await createTenant(p, T, T);
+  unitA = (await createUnit(p, T, { name: '兴化不锈钢厂工会' })).unitId;
+  unitB = (await createUnit(p, T, { name: '兴化机械厂工会' })).unitId;
+  unitJ = (await createUnit(p, T, { name: '兴化技师学院工会' })).unitId;
+  j1 = judge('judge-1', unitJ);
+  j2 = judge('judge-2', unitJ);
+  j3 = judge('judge-3', unitB);
+  chief = judge('chief-1', unitJ);
+  ev = await seedJudgingEvent(p, T, {
+    judges: [
+      { userId: 'judge-1', name: '裁判甲', unitId: unitJ, chief: false },
+      { userId: 'judge-2', name: '裁判乙', unitId: unitJ, chief: false },
+      // From 王五's unit: kept from 王五 without declaring it.
+      { userId: 'judge-3', name: '裁判丙', unitId: unitB, chief: false },
+      { userId: 'chief-1', name: '裁判长', unitId: unitJ, chief: true },
+    ],
+    arbiters: [{ userId: 'arbiter-1', name: '仲裁员' }],
+    contestants: [
+      { name: '张三', unitId: unitA },
+      { name: '李四', unitId: unitA },
+      { name: '王五', unitId: unitB },
+    ],
+  });
+});
+afterAll(() => p?.dispose());
+
+describe('panel access', () => {
+  it('a user who is not on the panel gets 403 not_on_panel; a missing 赛项 is 404 first', async () => {
+    const outsider = reporterOf(T, unitA);
+    const sheet = await p.query(outsider, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' });
+    expect(sheet.status).toBe(403);
+    expect((sheet.error?.data as any).details.reason).toBe('not_on_panel');
+    expect((await submit(outsider, [entry('1000', 'J1', 2)])).status).toBe(403);
+    expect((await p.query(outsider, 'competitions.judging.sheet', { eventId: 'no-such-event', stage: 'final' })).status).toBe(404);
+    // A plain judge is not the chief: the panel view is refused; staff see it.
+    expect((await p.query(j1, 'competitions.judging.panel', { eventId: ev.eventId, stage: 'final' })).status).toBe(403);
+    expect((await p.query(staff, 'competitions.judging.panel', { eventId: ev.eventId, stage: 'final' })).status).toBe(200);
+  });
+
+  it('mine lists the 赛项 where the caller has a panel role, with the roles', async () => {
+    const mine = await ok(p.query(chief, 'competitions.judging.mine'));
+    expect(mine).toEqual([expect.objectContaining({ eventId: ev.eventId, roles: ['judge', 'chief'], competitionName: { zh: '测试职工技能大赛', en: 'Test skills competition' } })]);
+    expect(await ok(p.query(reporterOf(T, unitA), 'competitions.judging.mine'))).toEqual([]);
+  });
+});
+
+describe('conflicts of interest and the draw', () => {
+  it('a judge sees the contestants by name and unit (no ID number) and declares a conflict once', async () => {
+    const list = await ok(p.query(j2, 'competitions.judging.conflictList', { eventId: ev.eventId }));
+    expect(list.map((c: any) => [c.name, c.unitName, c.declared])).toEqual([
+      ['张三', '兴化不锈钢厂工会', false],
+      ['李四', '兴化不锈钢厂工会', false],
+      ['王五', '兴化机械厂工会', false],
+    ]);
+    expect(JSON.stringify(list)).not.toMatch(/idMasked|idCipher|3212/);
+    const input = { eventId: ev.eventId, contestantId: ev.contestants['李四'], reason: 'relative' };
+    await ok(p.mutate(j2, 'competitions.judging.declareConflict', input));
+    await ok(p.mutate(j2, 'competitions.judging.declareConflict', input));
+    const after = await ok(p.query(j2, 'competitions.judging.conflictList', { eventId: ev.eventId }));
+    expect(after.filter((c: any) => c.declared).map((c: any) => c.name)).toEqual(['李四']);
+    expect(await auditOf('competitions.judging.declareConflict')).toHaveLength(1);
+  });
+
+  it('staff draw the stage’s numbers once; the mapping is sealed, the numbers in clear', async () => {
+    expect(await ok(p.mutate(staff, 'competitions.judging.drawWorkNumbers', { eventId: ev.eventId, stage: 'final' }))).toEqual({ stage: 'final', count: 3 });
+    const again = await p.mutate(staff, 'competitions.judging.drawWorkNumbers', { eventId: ev.eventId, stage: 'final' });
+    expect(again.status).toBe(409);
+    expect((again.error?.data as any).details.reason).toBe('work_numbers_drawn');
+    expect((await p.mutate(j1, 'competitions.judging.drawWorkNumbers', { eventId: ev.eventId, stage: 'final' })).status).toBe(403);
+    const { table } = p.runtime.deps;
+    const res = await table.doc.send(new QueryCommand({ TableName: table.name, KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: { ':pk': competitionKeys.workNumbers(T, ev.eventId, 'final').pk, ':sk': competitionKeys.workNumbers(T, ev.eventId, 'final').sk } }));
+    const item = res.Items![0]!;
+    expect(item.numbers).toHaveLength(3);
+    for (const id of Object.values(ev.contestants)) expect(String(item.sealedMapping)).not.toContain(id);
+    const mapping = JSON.parse(await p.runtime.deps.cipher.decrypt(String(item.sealedMapping), { tenantId: T, field: 'competitions.workNumbers' })) as { contestantId: string; workNumber: string }[];
+    numberOf = Object.fromEntries(Object.entries(ev.contestants).map(([name, id]) => [name, mapping.find((m) => m.contestantId === id)!.workNumber]));
+    expect(await auditOf('competitions.judging.drawWorkNumbers')).toHaveLength(1);
+  });
+
+  it('a judge’s sheet lists only the numbers they may mark: not a declared conflict’s, not their own unit’s', async () => {
+    const all = Object.values(numberOf).sort();
+    expect((await ok(p.query(j1, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }))).workNumbers).toEqual(all);
+    const sheet2 = await ok(p.query(j2, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }));
+    expect(sheet2.workNumbers).toEqual(all.filter((n) => n !== numberOf['李四']));
+    expect(sheet2.scheme.parts[0].aspects[0].descriptors).toEqual(['不合格', '合格', '良好', '优秀']);
+    expect((await ok(p.query(j3, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }))).workNumbers).toEqual(all.filter((n) => n !== numberOf['王五']));
+  });
+
+  it('a score for a number the judge may not mark is refused without saying why; the rest of the batch applies', async () => {
+    const barred = entry(numberOf['李四']!, 'J1', 2);
+    const fine = entry(numberOf['张三']!, 'J1', 3);
+    const answer = await ok(submit(j2, [barred, fine]));
+    expect(answer.accepted).toEqual([fine.clientId]);
+    expect(answer.refused).toEqual([{ clientId: barred.clientId, reason: { zh: `您不能为加密号 ${barred.workNumber} 评分`, en: `You may not mark work number ${barred.workNumber}` } }]);
+    expect(JSON.stringify(answer.refused)).not.toMatch(/回避|单位|conflict|unit|recus/i);
+    const ownUnit = entry(numberOf['王五']!, 'J1', 2);
+    expect((await ok(submit(j3, [ownUnit]))).refused.map((r: any) => r.reason)).toEqual([{ zh: `您不能为加密号 ${ownUnit.workNumber} 评分`, en: `You may not mark work number ${ownUnit.workNumber}` }]);
+  });
+});
+
+describe('the offline sync', () => {
+  it('a batch sent three times (same client ids) is stored once', async () => {
+    const batch = [entry(numberOf['王五']!, 'J1', 2), entry(numberOf['王五']!, 'M1', 3150), entry(numberOf['王五']!, 'X1', 503)];
+    const before = (await scoreItems()).length;
+    p.clock.set(new Date('2026-03-02T03:00:00Z'));
+    const first = await ok(submit(j1, batch));
+    expect(first.accepted).toEqual(batch.map((e) => e.clientId));
+    for (const _ of [2, 3]) {
+      const again = await ok(submit(j1, batch));
+      expect(again).toEqual({ accepted: [], duplicates: batch.map((e) => e.clientId), conflicts: [], refused: [] });
+    }
+    const items = await scoreItems();
+    expect(items.length).toBe(before + 3);
+    const mine = items.filter((i) => i.judgeId === 'judge-1' && i.workNumber === numberOf['王五']);
+    expect(mine.map((i) => [i.aspectCode, i.value, i.version]).sort()).toEqual([['J1', 2, 1], ['M1', 3150, 1], ['X1', 503, 1]]);
+    // The device time is kept; the server's clock says when it arrived.
+    expect(mine[0]!.recordedAt).toBe('2026-03-02T01:30:00.000Z');
+    expect(String(mine[0]!.enteredAt)).toMatch(/^2026-03-02T03:00:/);
+  });
+
+  it('the same entry twice in one batch counts once', async () => {
+    const e = entry(numberOf['张三']!, 'M1', 3000);
+    const answer = await ok(submit(j1, [e, e]));
+    expect(answer.accepted).toEqual([e.clientId]);
+    expect(answer.duplicates).toEqual([]);
+  });
+
+  it('an out-of-range value is refused by entry with a bilingual reason while the rest apply', async () => {
+    const tooHigh = entry(numberOf['张三']!, 'J1', 4);
+    const overMax = entry(numberOf['李四']!, 'M1', 4001);
+    const halfMark = entry(numberOf['李四']!, 'X1', 502.5);
+    const unknownAspect = entry(numberOf['李四']!, 'Z9', 1);
+    const fine = entry(numberOf['李四']!, 'J1', 1);
+    const answer = await ok(submit(j1, [tooHigh, overMax, halfMark, unknownAspect, fine]));
+    expect(answer.accepted).toEqual([fine.clientId]);
+    expect(answer.refused.map((r: any) => r.clientId)).toEqual([tooHigh.clientId, overMax.clientId, halfMark.clientId, unknownAspect.clientId]);
+    expect(answer.refused[0].reason).toEqual({ zh: '评分项「焊缝外观」的评价分只能是 0–3 的整数', en: 'Aspect "Weld appearance": a judgement score is a whole number 0–3' });
+    expect(answer.refused[1].reason.en).toBe('Aspect "Procedure": marks are 0 to 40 in hundredths');
+    const stored = (await scoreItems()).filter((i) => i.judgeId === 'judge-1' && (i.workNumber === numberOf['李四'] || i.clientId === tooHigh.clientId));
+    expect(stored.map((i) => i.clientId)).toEqual([fine.clientId]);
+  });
+
+  it('a second tablet’s entry for a scored mark is a conflict: listed, kept apart, not merged', async () => {
+    const stored = (await scoreItems()).find((i) => i.judgeId === 'judge-1' && i.workNumber === numberOf['王五'] && i.aspectCode === 'J1')!;
+    const other = entry(numberOf['王五']!, 'J1', 0);
+    const answer = await ok(submit(j1, [other]));
+    expect(answer.conflicts).toEqual([{ clientId: other.clientId, workNumber: numberOf['王五'], aspectCode: 'J1', value: 0, existingValue: 2 }]);
+    const after = (await scoreItems()).find((i) => i.judgeId === 'judge-1' && i.workNumber === numberOf['王五'] && i.aspectCode === 'J1')!;
+    expect([after.clientId, after.value, after.version]).toEqual([stored.clientId, 2, 1]);
+    // Sent again, it is still that one conflict, not a second copy.
+    expect((await ok(submit(j1, [other]))).conflicts).toHaveLength(1);
+    const sheet = await ok(p.query(j1, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }));
+    expect(sheet.conflicts).toEqual([expect.objectContaining({ clientId: other.clientId, value: 0, existingClientId: stored.clientId, existingValue: 2 })]);
+    const panel = await ok(p.query(chief, 'competitions.judging.panel', { eventId: ev.eventId, stage: 'final' }));
+    expect(panel.conflicts).toBe(1);
+  });
+
+  it('resolving keeps the entry the judge picks: the conflicting one replaces the stored one and the conflict closes', async () => {
+    const other = (await ok(p.query(j1, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }))).conflicts[0];
+    const resolved = await ok(p.mutate(j1, 'competitions.judging.resolveConflict', { eventId: ev.eventId, stage: 'final', workNumber: other.workNumber, aspectCode: 'J1', keepClientId: other.clientId }));
+    expect(resolved).toEqual(expect.objectContaining({ clientId: other.clientId, value: 0, kept: 'conflicting', resolved: 1 }));
+    const now = (await scoreItems()).find((i) => i.judgeId === 'judge-1' && i.workNumber === other.workNumber && i.aspectCode === 'J1')!;
+    expect([now.clientId, now.value, now.version]).toEqual([other.clientId, 0, 2]);
+    expect((await ok(p.query(j1, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }))).conflicts).toEqual([]);
+    expect((await ok(p.query(chief, 'competitions.judging.panel', { eventId: ev.eventId, stage: 'final' }))).conflicts).toBe(0);
+    // Nothing open any more for that mark.
+    expect((await p.mutate(j1, 'competitions.judging.resolveConflict', { eventId: ev.eventId, stage: 'final', workNumber: other.workNumber, aspectCode: 'J1', keepClientId: other.clientId })).status).toBe(404);
+    expect(await auditOf('competitions.judging.resolveConflict')).toHaveLength(1);
+  });
+
+  it('an entry that supersedes the stored one replaces it (versioned); the old one re-sent is a duplicate', async () => {
+    const first = entry(numberOf['张三']!, 'X1', 520);
+    await ok(submit(j2, [first]));
+    const fix = entry(numberOf['张三']!, 'X1', 501, { supersedes: first.clientId });
+    expect((await ok(submit(j2, [fix]))).accepted).toEqual([fix.clientId]);
+    const item = (await scoreItems()).find((i) => i.judgeId === 'judge-2' && i.workNumber === numberOf['张三'] && i.aspectCode === 'X1')!;
+    expect([item.clientId, item.value, item.version]).toEqual([fix.clientId, 501, 2]);
+    expect(await ok(submit(j2, [first, fix]))).toEqual({ accepted: [], duplicates: [first.clientId, fix.clientId], conflicts: [], refused: [] });
+  });
+
+  it('each written chunk has one audit entry with the counts, and a batch of 200 is written in chunks', async () => {
+    const audits = (await auditOf('competitions.judging.submitScores')).length;
+    // 200 entries for marks that cannot all be distinct: judge-1 corrects the same marks over and over.
+    const n = numberOf['张三']!;
+    const big = Array.from({ length: 200 }, (_, i) => entry(n, 'M1', i * 10));
+    const answer = await ok(submit(j3, big));
+    expect(answer.accepted).toHaveLength(1);
+    expect(answer.conflicts).toHaveLength(199);
+    const after = await auditOf('competitions.judging.submitScores');
+    expect(after.length - audits).toBe(3);
+    expect(after.map((a) => a.summary)).toEqual(expect.arrayContaining([expect.stringMatching(/^同步评分：新录入 1 条，更正 0 条，冲突 97 条（第 1\/3 批）$/)]));
+  });
+});
+
+describe('what judges and the chief judge see', () => {
+  it('a judge never sees another judge’s scores in the sheet', async () => {
+    const sheet = await ok(p.query(j2, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }));
+    const others = (await scoreItems()).filter((i) => i.judgeId !== 'judge-2').map((i) => i.clientId);
+    expect(others.length).toBeGreaterThan(0);
+    expect(sheet.mine.length).toBeGreaterThan(0);
+    for (const m of sheet.mine) expect(others).not.toContain(m.clientId);
+    expect(JSON.stringify(sheet)).not.toMatch(/judge-1|judge-3/);
+  });
+
+  it('the panel shows progress per number and flags an outlier judge live', async () => {
+    const n = numberOf['王五']!; // judge-3 is kept from it: judge-1, judge-2 and the chief mark it
+    await ok(submit(j2, [entry(n, 'J1', 0), entry(n, 'M1', 3200)]));
+    await ok(submit(chief, [entry(n, 'J1', 2), entry(n, 'M1', 3100)]));
+    // judge-1 holds 0 for J1 (the conflicting entry kept above): the chief's 2 is 2 points from the others' median of 0
+    // (over the pack's 1); judge-1's 0 is 1 point from the median of 0 and 2 (within). The marks are all within 15%.
+    const panel = await ok(p.query(chief, 'competitions.judging.panel', { eventId: ev.eventId, stage: 'final' }));
+    const row = panel.progress.find((r: any) => r.workNumber === n);
+    expect(row).toEqual({ workNumber: n, entered: 2 + 2 + 2 + 1, expected: 3 * 2 + 1 });
+    expect(panel.flags).toEqual([expect.objectContaining({ workNumber: n, judgeId: 'chief-1', aspectCode: 'J1', flagged: true, judgeName: '裁判长' })]);
+    expect(panel.judges.find((j: any) => j.judgeId === 'chief-1')).toEqual(expect.objectContaining({ flagged: 1, name: '裁判长' }));
+  });
+});
+
+describe('after results are published', () => {
+  it('the whole batch is refused (409) and no conflict can be resolved or declared', async () => {
+    await seedPublishedResults(p, T, ev);
+    const before = (await scoreItems()).length;
+    const res = await submit(j1, [entry(numberOf['张三']!, 'J1', 1)]);
+    expect(res.status).toBe(409);
+    expect((res.error?.data as any).details.reason).toBe('results_published');
+    expect((await scoreItems()).length).toBe(before);
+    const declare = await p.mutate(j1, 'competitions.judging.declareConflict', { eventId: ev.eventId, contestantId: ev.contestants['张三'], reason: 'other' });
+    expect(declare.status).toBe(409);
+  });
+});
