@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claims } from '@ufp/kit/auth';
-import { createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { genderOf } from '@ufp/core/validation/id-number';
+import { demoIdNumber } from '@ufp/kit/seed';
+import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 import { competitionKeys } from '../src/store.js';
-import { seedJudgingEvent, seedPublishedResults, type FixtureEvent } from './fixtures.js';
+import { seedPublishedResults, type FixtureEvent } from './fixtures.js';
 
 /**
  * 技能竞赛 judging end to end: blind numbers drawn once, judges kept from conflicted and own-unit work, the tablets'
@@ -25,6 +27,7 @@ let j1: Claims;
 let j2: Claims;
 let j3: Claims;
 let chief: Claims;
+let J: { j1: string; j2: string; j3: string; chief: string };
 
 async function ok<R = any>(res: Promise<{ status: number; data: R; error?: unknown }>): Promise<R> {
   const r = await res;
@@ -32,7 +35,7 @@ async function ok<R = any>(res: Promise<{ status: number; data: R; error?: unkno
   return r.data;
 }
 
-const entry = (workNumber: string, aspectCode: string, value: number, extra: Record<string, unknown> = {}) => ({ clientId: randomUUID(), workNumber, aspectCode, value, recordedAt: '2026-03-02T09:30:00+08:00', ...extra });
+const entry = (workNumber: string, aspectCode: string, value: number, extra: Record<string, unknown> = {}) => ({ clientId: randomUUID(), workNumber, aspectCode, value, recordedAt: '2026-07-01T09:30:00+08:00', ...extra });
 const submit = (who: Claims, entries: unknown[], stage = 'final') => p.mutate(who, 'competitions.judging.submitScores', { eventId: ev.eventId, stage, entries });
 
 async function scoreItems(eventId = ev.eventId): Promise<Record<string, unknown>[]> {
@@ -47,32 +50,64 @@ async function auditOf(action: string): Promise<Record<string, unknown>[]> {
   return res.Items ?? [];
 }
 
+const STAGE_STARTS = '2026-07-01T01:00:00Z';
+const scheme = [
+  {
+    code: 'P',
+    kind: 'practical',
+    name: { zh: '实操', en: 'Practical' },
+    weightBp: 10000,
+    aspects: [
+      { code: 'J1', kind: 'judgement', name: { zh: '焊缝外观', en: 'Weld appearance' }, maxHundredths: 4000, descriptors: ['不合格', '合格', '良好', '优秀'] },
+      { code: 'M1', kind: 'marks', name: { zh: '工艺规范', en: 'Procedure' }, maxHundredths: 4000 },
+      { code: 'X1', kind: 'measurement', name: { zh: '尺寸精度', en: 'Dimension' }, maxHundredths: 2000, unit: '0.01 mm', nominal: 500, tolerance: 5 },
+    ],
+  },
+];
+
+/** The 赛项 as staff set it up (competition, 赛项, scheme saved and locked, panel from the directory) and three contestants registered by staff. */
+async function setUp(): Promise<FixtureEvent> {
+  const user = async (name: string, roles: string[], unitId?: string) => (await ok(p.mutate(adminOf(T), 'users.create', { name, roles, unitId }))).userId as string;
+  J = { j1: await user('裁判甲', ['unit_reporter'], unitJ), j2: await user('裁判乙', ['unit_reporter'], unitJ), j3: await user('裁判丙', ['unit_reporter'], unitB), chief: await user('裁判长', ['unit_reporter'], unitJ) };
+  const arbiter = await user('仲裁员', ['federation_staff']);
+  const c = await ok(p.mutate(staff, 'competitions.competitions.create', { name: '测试职工技能大赛', nameEn: 'Test skills competition', class: 'city', year: 2026, packCode: 'province-class1' }));
+  let e = await ok(
+    p.mutate(staff, 'competitions.events.create', {
+      competitionId: c.competitionId,
+      name: '焊工',
+      tradeCode: 'welder',
+      stages: [{ kind: 'final', startsAt: STAGE_STARTS }],
+      registration: { opensAt: '2026-05-01T00:00:00Z', closesAt: '2026-06-01T00:00:00Z', trades: ['welder'] },
+    }),
+  );
+  e = await ok(p.mutate(staff, 'competitions.events.saveScheme', { eventId: e.eventId, version: e.version, parts: scheme }));
+  e = await ok(p.mutate(staff, 'competitions.events.lockScheme', { eventId: e.eventId, version: e.version }));
+  // 裁判丙 is a user of 王五's unit: kept from 王五 without declaring it.
+  const judges = [{ userId: J.j1 }, { userId: J.j2 }, { userId: J.j3 }, { userId: J.chief, chief: true }];
+  e = await ok(p.mutate(staff, 'competitions.events.setPanel', { eventId: e.eventId, version: e.version, judges, arbiters: [arbiter] }));
+  const contestants: Record<string, string> = {};
+  for (const [i, [name, unitId]] of ([['张三', unitA], ['李四', unitA], ['王五', unitB]] as const).entries()) {
+    const idNumber = demoIdNumber(T, '19900315', i + 1);
+    const c1 = await ok(p.mutate(staff, 'competitions.contestants.register', { eventId: e.eventId, unitId, name, idNumber, gender: genderOf(idNumber), tradeCode: 'welder', skillGrade: 'grade3', member: true }));
+    contestants[name] = c1.contestantId;
+  }
+  return { competitionId: c.competitionId, eventId: e.eventId, contestants };
+}
+
 beforeAll(async () => {
   p = await startTestPlatform();
-  p.clock.set(new Date('2026-03-02T02:00:00Z'));
+  p.clock.set(new Date('2026-05-10T02:00:00Z'));
   await createTenant(p, T, T);
   unitA = (await createUnit(p, T, { name: '兴化不锈钢厂工会' })).unitId;
   unitB = (await createUnit(p, T, { name: '兴化机械厂工会' })).unitId;
   unitJ = (await createUnit(p, T, { name: '兴化技师学院工会' })).unitId;
-  j1 = judge('judge-1', unitJ);
-  j2 = judge('judge-2', unitJ);
-  j3 = judge('judge-3', unitB);
-  chief = judge('chief-1', unitJ);
-  ev = await seedJudgingEvent(p, T, {
-    judges: [
-      { userId: 'judge-1', name: '裁判甲', unitId: unitJ, chief: false },
-      { userId: 'judge-2', name: '裁判乙', unitId: unitJ, chief: false },
-      // From 王五's unit: kept from 王五 without declaring it.
-      { userId: 'judge-3', name: '裁判丙', unitId: unitB, chief: false },
-      { userId: 'chief-1', name: '裁判长', unitId: unitJ, chief: true },
-    ],
-    arbiters: [{ userId: 'arbiter-1', name: '仲裁员' }],
-    contestants: [
-      { name: '张三', unitId: unitA },
-      { name: '李四', unitId: unitA },
-      { name: '王五', unitId: unitB },
-    ],
-  });
+  ev = await setUp();
+  j1 = judge(J.j1, unitJ);
+  j2 = judge(J.j2, unitJ);
+  j3 = judge(J.j3, unitB);
+  chief = judge(J.chief, unitJ);
+  // The stage is under way.
+  p.clock.set(new Date('2026-07-01T02:00:00Z'));
 });
 afterAll(() => p?.dispose());
 
@@ -99,7 +134,7 @@ describe('panel access', () => {
 describe('conflicts of interest and the draw', () => {
   it('a judge sees the contestants by name and unit (no ID number) and declares a conflict once', async () => {
     const list = await ok(p.query(j2, 'competitions.judging.conflictList', { eventId: ev.eventId }));
-    expect(list.map((c: any) => [c.name, c.unitName, c.declared])).toEqual([
+    expect(list.map((c: any) => [c.name, c.unitName, c.declared]).sort()).toEqual([
       ['张三', '兴化不锈钢厂工会', false],
       ['李四', '兴化不锈钢厂工会', false],
       ['王五', '兴化机械厂工会', false],
@@ -154,7 +189,7 @@ describe('the offline sync', () => {
   it('a batch sent three times (same client ids) is stored once', async () => {
     const batch = [entry(numberOf['王五']!, 'J1', 2), entry(numberOf['王五']!, 'M1', 3150), entry(numberOf['王五']!, 'X1', 503)];
     const before = (await scoreItems()).length;
-    p.clock.set(new Date('2026-03-02T03:00:00Z'));
+    p.clock.set(new Date('2026-07-01T03:00:00Z'));
     const first = await ok(submit(j1, batch));
     expect(first.accepted).toEqual(batch.map((e) => e.clientId));
     for (const _ of [2, 3]) {
@@ -163,11 +198,11 @@ describe('the offline sync', () => {
     }
     const items = await scoreItems();
     expect(items.length).toBe(before + 3);
-    const mine = items.filter((i) => i.judgeId === 'judge-1' && i.workNumber === numberOf['王五']);
+    const mine = items.filter((i) => i.judgeId === J.j1 && i.workNumber === numberOf['王五']);
     expect(mine.map((i) => [i.aspectCode, i.value, i.version]).sort()).toEqual([['J1', 2, 1], ['M1', 3150, 1], ['X1', 503, 1]]);
     // The device time is kept; the server's clock says when it arrived.
-    expect(mine[0]!.recordedAt).toBe('2026-03-02T01:30:00.000Z');
-    expect(String(mine[0]!.enteredAt)).toMatch(/^2026-03-02T03:00:/);
+    expect(mine[0]!.recordedAt).toBe('2026-07-01T01:30:00.000Z');
+    expect(String(mine[0]!.enteredAt)).toMatch(/^2026-07-01T03:00:/);
   });
 
   it('the same entry twice in one batch counts once', async () => {
@@ -188,16 +223,16 @@ describe('the offline sync', () => {
     expect(answer.refused.map((r: any) => r.clientId)).toEqual([tooHigh.clientId, overMax.clientId, halfMark.clientId, unknownAspect.clientId]);
     expect(answer.refused[0].reason).toEqual({ zh: '评分项「焊缝外观」的评价分只能是 0–3 的整数', en: 'Aspect "Weld appearance": a judgement score is a whole number 0–3' });
     expect(answer.refused[1].reason.en).toBe('Aspect "Procedure": marks are 0 to 40 in hundredths');
-    const stored = (await scoreItems()).filter((i) => i.judgeId === 'judge-1' && (i.workNumber === numberOf['李四'] || i.clientId === tooHigh.clientId));
+    const stored = (await scoreItems()).filter((i) => i.judgeId === J.j1 && (i.workNumber === numberOf['李四'] || i.clientId === tooHigh.clientId));
     expect(stored.map((i) => i.clientId)).toEqual([fine.clientId]);
   });
 
   it('a second tablet’s entry for a scored mark is a conflict: listed, kept apart, not merged', async () => {
-    const stored = (await scoreItems()).find((i) => i.judgeId === 'judge-1' && i.workNumber === numberOf['王五'] && i.aspectCode === 'J1')!;
+    const stored = (await scoreItems()).find((i) => i.judgeId === J.j1 && i.workNumber === numberOf['王五'] && i.aspectCode === 'J1')!;
     const other = entry(numberOf['王五']!, 'J1', 0);
     const answer = await ok(submit(j1, [other]));
     expect(answer.conflicts).toEqual([{ clientId: other.clientId, workNumber: numberOf['王五'], aspectCode: 'J1', value: 0, existingValue: 2 }]);
-    const after = (await scoreItems()).find((i) => i.judgeId === 'judge-1' && i.workNumber === numberOf['王五'] && i.aspectCode === 'J1')!;
+    const after = (await scoreItems()).find((i) => i.judgeId === J.j1 && i.workNumber === numberOf['王五'] && i.aspectCode === 'J1')!;
     expect([after.clientId, after.value, after.version]).toEqual([stored.clientId, 2, 1]);
     // Sent again, it is still that one conflict, not a second copy.
     expect((await ok(submit(j1, [other]))).conflicts).toHaveLength(1);
@@ -211,7 +246,7 @@ describe('the offline sync', () => {
     const other = (await ok(p.query(j1, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }))).conflicts[0];
     const resolved = await ok(p.mutate(j1, 'competitions.judging.resolveConflict', { eventId: ev.eventId, stage: 'final', workNumber: other.workNumber, aspectCode: 'J1', keepClientId: other.clientId }));
     expect(resolved).toEqual(expect.objectContaining({ clientId: other.clientId, value: 0, kept: 'conflicting', resolved: 1 }));
-    const now = (await scoreItems()).find((i) => i.judgeId === 'judge-1' && i.workNumber === other.workNumber && i.aspectCode === 'J1')!;
+    const now = (await scoreItems()).find((i) => i.judgeId === J.j1 && i.workNumber === other.workNumber && i.aspectCode === 'J1')!;
     expect([now.clientId, now.value, now.version]).toEqual([other.clientId, 0, 2]);
     expect((await ok(p.query(j1, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }))).conflicts).toEqual([]);
     expect((await ok(p.query(chief, 'competitions.judging.panel', { eventId: ev.eventId, stage: 'final' }))).conflicts).toBe(0);
@@ -225,14 +260,14 @@ describe('the offline sync', () => {
     await ok(submit(j2, [first]));
     const fix = entry(numberOf['张三']!, 'X1', 501, { supersedes: first.clientId });
     expect((await ok(submit(j2, [fix]))).accepted).toEqual([fix.clientId]);
-    const item = (await scoreItems()).find((i) => i.judgeId === 'judge-2' && i.workNumber === numberOf['张三'] && i.aspectCode === 'X1')!;
+    const item = (await scoreItems()).find((i) => i.judgeId === J.j2 && i.workNumber === numberOf['张三'] && i.aspectCode === 'X1')!;
     expect([item.clientId, item.value, item.version]).toEqual([fix.clientId, 501, 2]);
     expect(await ok(submit(j2, [first, fix]))).toEqual({ accepted: [], duplicates: [first.clientId, fix.clientId], conflicts: [], refused: [] });
   });
 
   it('each written chunk has one audit entry with the counts, and a batch of 200 is written in chunks', async () => {
     const audits = (await auditOf('competitions.judging.submitScores')).length;
-    // 200 entries for marks that cannot all be distinct: judge-1 corrects the same marks over and over.
+    // 200 entries for one mark under new ids: the first is stored, the other 199 are conflicts kept apart.
     const n = numberOf['张三']!;
     const big = Array.from({ length: 200 }, (_, i) => entry(n, 'M1', i * 10));
     const answer = await ok(submit(j3, big));
@@ -247,24 +282,25 @@ describe('the offline sync', () => {
 describe('what judges and the chief judge see', () => {
   it('a judge never sees another judge’s scores in the sheet', async () => {
     const sheet = await ok(p.query(j2, 'competitions.judging.sheet', { eventId: ev.eventId, stage: 'final' }));
-    const others = (await scoreItems()).filter((i) => i.judgeId !== 'judge-2').map((i) => i.clientId);
+    const others = (await scoreItems()).filter((i) => i.judgeId !== J.j2).map((i) => i.clientId);
     expect(others.length).toBeGreaterThan(0);
     expect(sheet.mine.length).toBeGreaterThan(0);
     for (const m of sheet.mine) expect(others).not.toContain(m.clientId);
-    expect(JSON.stringify(sheet)).not.toMatch(/judge-1|judge-3/);
+    expect(JSON.stringify(sheet)).not.toContain(J.j1);
+    expect(JSON.stringify(sheet)).not.toContain(J.j3);
   });
 
   it('the panel shows progress per number and flags an outlier judge live', async () => {
-    const n = numberOf['王五']!; // judge-3 is kept from it: judge-1, judge-2 and the chief mark it
+    const n = numberOf['王五']!; // 裁判丙 is kept from it: 裁判甲, 裁判乙 and the chief mark it
     await ok(submit(j2, [entry(n, 'J1', 0), entry(n, 'M1', 3200)]));
     await ok(submit(chief, [entry(n, 'J1', 2), entry(n, 'M1', 3100)]));
-    // judge-1 holds 0 for J1 (the conflicting entry kept above): the chief's 2 is 2 points from the others' median of 0
-    // (over the pack's 1); judge-1's 0 is 1 point from the median of 0 and 2 (within). The marks are all within 15%.
+    // 裁判甲 holds 0 for J1 (the conflicting entry kept above): the chief's 2 is 2 points from the others' median of 0
+    // (over the pack's 1); 裁判甲's 0 is 1 point from the median of 0 and 2 (within). The marks are all within 15%.
     const panel = await ok(p.query(chief, 'competitions.judging.panel', { eventId: ev.eventId, stage: 'final' }));
     const row = panel.progress.find((r: any) => r.workNumber === n);
     expect(row).toEqual({ workNumber: n, entered: 2 + 2 + 2 + 1, expected: 3 * 2 + 1 });
-    expect(panel.flags).toEqual([expect.objectContaining({ workNumber: n, judgeId: 'chief-1', aspectCode: 'J1', flagged: true, judgeName: '裁判长' })]);
-    expect(panel.judges.find((j: any) => j.judgeId === 'chief-1')).toEqual(expect.objectContaining({ flagged: 1, name: '裁判长' }));
+    expect(panel.flags).toEqual([expect.objectContaining({ workNumber: n, judgeId: J.chief, aspectCode: 'J1', flagged: true, judgeName: '裁判长' })]);
+    expect(panel.judges.find((j: any) => j.judgeId === J.chief)).toEqual(expect.objectContaining({ flagged: 1, name: '裁判长' }));
   });
 });
 
