@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claims } from '@ufp/kit/auth';
 import { genderOf } from '@ufp/core/validation/id-number';
@@ -263,6 +263,35 @@ describe('the offline sync', () => {
     const item = (await scoreItems()).find((i) => i.judgeId === J.j2 && i.workNumber === numberOf['张三'] && i.aspectCode === 'X1')!;
     expect([item.clientId, item.value, item.version]).toEqual([fix.clientId, 501, 2]);
     expect(await ok(submit(j2, [first, fix]))).toEqual({ accepted: [], duplicates: [first.clientId, fix.clientId], conflicts: [], refused: [] });
+  });
+
+  it('an entry that loses the race to another tablet is read again and kept as a conflict, never written over', async () => {
+    const n = numberOf['李四']!;
+    const mine = entry(n, 'M1', 2500);
+    const { table } = p.runtime.deps;
+    const send = table.doc.send.bind(table.doc);
+    let raced = false;
+    // Another tablet's entry for the same mark lands between our read and our conditional write.
+    (table.doc as any).send = async (command: any, ...rest: any[]) => {
+      const items = command?.input?.TransactItems as any[] | undefined;
+      if (!raced && items?.some((i) => i.Put?.Item?.clientId === mine.clientId)) {
+        raced = true;
+        const at = p.clock.now().toISOString();
+        const other = { tenantId: T, eventId: ev.eventId, stage: 'final', workNumber: n, aspectCode: 'M1', judgeId: J.j3, value: 3000, clientId: 'other-tablet', enteredAt: at, recordedAt: at, version: 1, replacedClientIds: [] };
+        await send(new PutCommand({ TableName: table.name, Item: { ...competitionKeys.score(T, ev.eventId, 'final', n, 'M1', J.j3), kind: 'competitions.score', ...other } }));
+      }
+      return (send as any)(command, ...rest);
+    };
+    let answer: any;
+    try {
+      answer = await ok(submit(j3, [mine]));
+    } finally {
+      (table.doc as any).send = send;
+    }
+    expect(raced).toBe(true);
+    expect(answer).toEqual({ accepted: [], duplicates: [], conflicts: [{ clientId: mine.clientId, workNumber: n, aspectCode: 'M1', value: 2500, existingValue: 3000 }], refused: [] });
+    const stored = (await scoreItems()).find((i) => i.judgeId === J.j3 && i.workNumber === n && i.aspectCode === 'M1')!;
+    expect([stored.clientId, stored.value]).toEqual(['other-tablet', 3000]);
   });
 
   it('each written chunk has one audit entry with the counts, and a batch of 200 is written in chunks', async () => {
