@@ -45,9 +45,9 @@ export async function benchCompetitions(): Promise<{ scoresPerSecond: number; fr
       maxHundredths: 10_000 / ASPECTS,
       descriptors: ['未达到', '基本达到', '达到', '超出'],
     }));
-    let e = await call(benchAdmin, 'competitions.events.saveScheme', { eventId: event.eventId, version: event.version, parts: [{ code: 'P', kind: 'practical', name: { zh: '实操', en: 'Practical' }, weightBp: 10_000, aspects }] });
-    e = await call(benchAdmin, 'competitions.events.lockScheme', { eventId: event.eventId, version: e.version });
-    e = await call(benchAdmin, 'competitions.events.setPanel', { eventId: event.eventId, version: e.version, judges: judges.map((j, i) => ({ userId: j.sub, chief: i === 0 })), arbiters: [] });
+    let version = (await call(benchAdmin, 'competitions.events.saveScheme', { eventId: event.eventId, version: event.version, parts: [{ code: 'P', kind: 'practical', name: { zh: '实操', en: 'Practical' }, weightBp: 10_000, aspects }] })).version;
+    version = (await call(benchAdmin, 'competitions.events.lockScheme', { eventId: event.eventId, version })).version;
+    await call(benchAdmin, 'competitions.events.setPanel', { eventId: event.eventId, version, judges: judges.map((j, i) => ({ userId: j.sub, chief: i === 0 })), arbiters: [] });
     for (let i = 0; i < CONTESTANTS; i++) {
       await call(benchAdmin, 'competitions.contestants.register', {
         eventId: event.eventId,
