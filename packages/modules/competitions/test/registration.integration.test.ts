@@ -18,6 +18,9 @@ const FIRST_STAGE = '2026-07-01T01:00:00.000Z';
 const NOW = '2026-05-10T02:00:00.000Z';
 const at = (iso: string, deltaMs = 0) => p.clock.set(new Date(Date.parse(iso) + deltaMs));
 
+/** A refusal's `details` entry (the rule, the reason, the field). */
+const detail = (res: { error?: { data: unknown } }, key: string): unknown => (res.error?.data as { details?: Record<string, unknown> } | undefined)?.details?.[key];
+
 async function ok<T = any>(res: Promise<{ status: number; data: T; error?: unknown }>): Promise<T> {
   const r = await res;
   if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
@@ -65,7 +68,7 @@ describe('registration refusals name the rule', () => {
       at(OPENS, -1000);
       const early = await register(person());
       expect(early.status).toBe(409);
-      expect(early.error?.data.details?.rule).toBe('window');
+      expect(detail(early, 'rule')).toBe('window');
       expect(early.error?.message).toContain('2026-05-01 08:00');
       at(OPENS);
       await ok(register(person()));
@@ -74,7 +77,7 @@ describe('registration refusals name the rule', () => {
       at(CLOSES, 1);
       const late = await register(person());
       expect(late.status).toBe(409);
-      expect(late.error?.data.details?.rule).toBe('window');
+      expect(detail(late, 'rule')).toBe('window');
     } finally {
       at(NOW);
     }
@@ -84,26 +87,26 @@ describe('registration refusals name the rule', () => {
     await ok(register(person('19900702')));
     const old = await register(person('19900701'));
     expect(old.status).toBe(400);
-    expect(old.error?.data.details?.rule).toBe('age');
+    expect(detail(old, 'rule')).toBe('age');
     expect(old.error?.message).toContain('青年岗位能手');
   });
 
   it('grade, trade and membership each refused with their rule', async () => {
     const low = await register(person(undefined, { skillGrade: 'grade5' }));
-    expect([low.status, low.error?.data.details?.rule]).toEqual([400, 'grade']);
+    expect([low.status, detail(low, 'rule')]).toEqual([400, 'grade']);
     const high = await register(person(undefined, { skillGrade: 'special' }));
-    expect([high.status, high.error?.data.details?.rule]).toEqual([400, 'grade']);
+    expect([high.status, detail(high, 'rule')]).toEqual([400, 'grade']);
     const trade = await register(person(undefined, { tradeCode: 'plumber' }));
-    expect([trade.status, trade.error?.data.details?.rule]).toEqual([400, 'trade']);
+    expect([trade.status, detail(trade, 'rule')]).toEqual([400, 'trade']);
     const member = await register(person(undefined, { member: false }));
-    expect([member.status, member.error?.data.details?.rule]).toEqual([400, 'membership']);
+    expect([member.status, detail(member, 'rule')]).toEqual([400, 'membership']);
     await ok(register(person(undefined, { tradeCode: 'welder-gas' })));
   });
 
   it('a unit reporter registers for their own unit only; staff for any unit that exists', async () => {
     const other = await register(person(undefined, { unitId: unitB }), reporterOf(T, unitA));
     expect(other.status).toBe(403);
-    expect(other.error?.data.details?.rule).toBe('unit');
+    expect(detail(other, 'rule')).toBe('unit');
     const own = await ok(register(person(), reporterOf(T, unitA)));
     expect(own.unitName).toBe('甲机械厂工会');
     await ok(register(person(undefined, { unitId: unitB })));
@@ -129,7 +132,7 @@ describe('contestants', () => {
     expect(JSON.stringify(created)).not.toMatch(/idCipher|idIndex|phoneCipher|13912345678/);
     const twice = await register({ ...input, name: '另一个名字', unitId: unitB });
     expect(twice.status).toBe(409);
-    expect(twice.error?.data.details?.reason).toBe('already_registered');
+    expect(detail(twice, 'reason')).toBe('already_registered');
     const scan = await p.runtime.deps.table.doc.send(new ScanCommand({ TableName: p.runtime.deps.table.name }));
     const raw = scan.Items!.find((i) => i.kind === 'competitions.contestant' && i.contestantId === created.contestantId)!;
     expect(raw.idCipher).toEqual(expect.any(String));
@@ -179,7 +182,7 @@ describe('contestants', () => {
       at(FIRST_STAGE);
       const late = await p.mutate(staff, 'competitions.contestants.withdraw', { eventId, contestantId: again.contestantId, version: 1 });
       expect(late.status).toBe(409);
-      expect(late.error?.data.details?.reason).toBe('event_started');
+      expect(detail(late, 'reason')).toBe('event_started');
     } finally {
       at(NOW);
     }

@@ -9,6 +9,9 @@ const T = '321281';
 const staff = staffOf(T);
 let unitId: string;
 
+/** A refusal's `details` entry (the rule, the reason, the field). */
+const detail = (res: { error?: { data: unknown } }, key: string): unknown => (res.error?.data as { details?: Record<string, unknown> } | undefined)?.details?.[key];
+
 async function ok<T = any>(res: Promise<{ status: number; data: T; error?: unknown }>): Promise<T> {
   const r = await res;
   if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
@@ -76,7 +79,7 @@ describe('competitions on rule packs', () => {
       overrides: { prizes: { kind: 'byRank', table: [{ fromRank: 1, toRank: 3, label: { zh: '一等', en: 'First' }, amountFen: 100 }, { fromRank: 2, toRank: 4, label: { zh: '二等', en: 'Second' }, amountFen: 50 }] } },
     });
     expect(overlap.status).toBe(400);
-    expect(overlap.error?.data.details?.field).toBe('settings.prizes');
+    expect(detail(overlap, 'field')).toBe('settings.prizes');
   });
 
   it('an update recomputes the differences and needs the version it was read at', async () => {
@@ -139,7 +142,7 @@ describe('the marking scheme', () => {
     expect(Date.parse(e.scheme.lockedAt)).toBeGreaterThanOrEqual(Date.parse('2026-05-10T02:00:00.000Z'));
     const after = await p.mutate(staff, 'competitions.events.saveScheme', { eventId: e.eventId, version: e.version, parts: validParts });
     expect(after.status).toBe(409);
-    expect(after.error?.data.details?.reason).toBe('scheme_locked');
+    expect(detail(after, 'reason')).toBe('scheme_locked');
     const relock = await p.mutate(staff, 'competitions.events.lockScheme', { eventId: e.eventId, version: e.version });
     expect(relock.status).toBe(409);
   });
@@ -154,7 +157,7 @@ describe('the marking scheme', () => {
       p.clock.set(new Date(stages[0]!.startsAt));
       const res = await p.mutate(staff, 'competitions.events.saveScheme', { eventId: e.eventId, version: e.version, parts: validParts });
       expect(res.status).toBe(409);
-      expect(res.error?.data.details?.reason).toBe('scheme_locked');
+      expect(detail(res, 'reason')).toBe('scheme_locked');
       expect((await ok(p.query(staff, 'competitions.events.get', { eventId: e.eventId }))).schemeLocked).toBe(true);
     } finally {
       p.clock.set(new Date('2026-05-10T02:00:00Z'));
@@ -232,7 +235,7 @@ describe('after results are published', () => {
     await table.doc.send(new PutCommand({ TableName: table.name, Item: { ...competitionKeys.results(T, e.eventId, 'preliminary'), kind: 'competitions.results', ...results } }));
     const update = await p.mutate(staff, 'competitions.competitions.update', { competitionId: c.competitionId, version: 1, name: '改名', class: 'city', year: 2026, packCode: 'province-class1' });
     expect(update.status).toBe(409);
-    expect(update.error?.data.details?.reason).toBe('results_published');
+    expect(detail(update, 'reason')).toBe('results_published');
     expect((await p.mutate(staff, 'competitions.events.update', { eventId: e.eventId, version: 1, name: '焊工', tradeCode: 'welder', stages, registration })).status).toBe(409);
     expect((await p.mutate(staff, 'competitions.events.setPanel', { eventId: e.eventId, version: 1, judges: [], arbiters: [] })).status).toBe(409);
   });
