@@ -138,6 +138,11 @@ describe('contestants', () => {
     expect(raw.idCipher).toEqual(expect.any(String));
     expect(JSON.stringify(scan.Items)).not.toContain(input.idNumber);
     expect(JSON.stringify(scan.Items)).not.toContain('13912345678');
+    // The event counts one entry in the competition's year and carries no personal data.
+    const outbox = scan.Items!.filter((i) => i.kind === 'event' && i.eventType === 'competitions.contestant.registered' && typeof i.envelope === 'string').map((i) => JSON.parse(i.envelope as string));
+    const mine = outbox.find((e) => e.detail.data.contestantId === created.contestantId);
+    expect(mine.detail.data).toMatchObject({ eventId, tradeCode: 'welder', year: 2026, metrics: { 'competitions.contestants': 1 } });
+    expect(JSON.stringify(mine)).not.toContain(input.name);
   });
 
   it('reporters list their unit’s contestants only; staff see all, with unit names', async () => {
