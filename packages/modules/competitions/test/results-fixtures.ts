@@ -149,7 +149,7 @@ export async function enterScores(p: TestPlatform, e: EventItem, stage: StageKin
   for (let i = 0; i < entries.length; i += 90) {
     await inUow(p, e.tenantId, (uow, s) => {
       for (const x of entries.slice(i, i + 90)) {
-        const score: ScoreItem = { tenantId: e.tenantId, eventId: e.eventId, stage, ...x, clientId: newId(), enteredAt: at, recordedAt: at, version: 1 };
+        const score: ScoreItem = { tenantId: e.tenantId, eventId: e.eventId, stage, ...x, clientId: newId(), enteredAt: at, recordedAt: at, replacedClientIds: [], version: 1 };
         s.addScore(uow, score);
       }
     });
@@ -160,5 +160,5 @@ export async function enterScores(p: TestPlatform, e: EventItem, stage: StageKin
 export async function correctScore(p: TestPlatform, e: EventItem, stage: StageKind, workNumber: string, aspectCode: string, judgeId: string, value: number): Promise<void> {
   const s = new CompetitionStore(p.runtime.deps.table);
   const before = (await s.scores(e.tenantId, e.eventId, stage)).find((x) => x.workNumber === workNumber && x.aspectCode === aspectCode && x.judgeId === judgeId)!;
-  await inUow(p, e.tenantId, (uow) => s.saveScore(uow, { ...before, value, clientId: newId(), enteredAt: p.clock.now().toISOString(), version: before.version + 1 }, before.version));
+  await inUow(p, e.tenantId, (uow) => s.saveScore(uow, { ...before, value, clientId: newId(), replacedClientIds: [...before.replacedClientIds, before.clientId], enteredAt: p.clock.now().toISOString(), version: before.version + 1 }, before.version));
 }
