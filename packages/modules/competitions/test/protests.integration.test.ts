@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Claims } from '@ufp/kit/auth';
 import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
-import type { ContestantItem, EventItem } from '../src/items.js';
-import { correctScore, drawNumbers, enterScores, marks, seedCompetition, seedContestants, seedEvent } from './results-fixtures.js';
+import { correctScore, createCompetition, createEvent, draw, enterScores, marks, panelUsers, register } from './results-fixtures.js';
 
 let p: TestPlatform;
 const T = '320582';
 let unitA: string;
 let unitB: string;
-let event: EventItem;
-let contestants: ContestantItem[];
+type Contestant = { contestantId: string; name: string; unitId: string };
+let event: { eventId: string; tenantId: string };
+let contestants: Contestant[];
 let numbers: Map<string, string>;
 
 const staff = staffOf(T);
-const arbiter: Claims = { sub: 'arbiter-9', roles: ['unit_reporter'], tenantId: T, unitId: 'arbitration' };
-const judge: Claims = { sub: 'judge-a', roles: ['unit_reporter'], tenantId: T, unitId: 'judging' };
-const judges = ['judge-a', 'judge-b', 'judge-c'];
+let arbiter: Claims;
+let judge: Claims;
+let judges: Claims[];
 
 async function ok<R = any>(res: Promise<{ status: number; data: R; error?: unknown }>): Promise<R> {
   const r = await res;
@@ -28,7 +28,7 @@ const T0 = new Date('2026-06-01T02:00:00.000Z');
 const WINDOW_MS = 120 * 60_000;
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const stage = () => ({ eventId: event.eventId, stage: 'final' as const });
-const protest = (c: ContestantItem, grounds = '实操评分与现场情况不符，请求复核') => ({ ...stage(), contestantId: c.contestantId, grounds });
+const protest = (c: Contestant, grounds = '实操评分与现场情况不符，请求复核') => ({ ...stage(), contestantId: c.contestantId, grounds });
 
 beforeAll(async () => {
   p = await startTestPlatform();
@@ -37,10 +37,13 @@ beforeAll(async () => {
   await createTenant(p, T, T);
   unitA = (await createUnit(p, T, { type: 'regional', uscc: undefined, name: '常熟市纺织工会' })).unitId;
   unitB = (await createUnit(p, T, { type: 'regional', uscc: undefined, name: '常熟市电力工会' })).unitId;
-  const competition = await seedCompetition(p, T);
-  event = await seedEvent(p, competition, [{ kind: 'final', startsAt: '2026-06-01T00:00:00.000Z' }], { judges: judges.map((userId, i) => ({ userId, chief: i === 0 })), arbiters: ['arbiter-9'] }, '电工');
-  contestants = await seedContestants(p, event, [{ name: '孙立新', unitId: unitA, seq: 31 }, { name: '周国平', unitId: unitB, seq: 32 }, { name: '吴晓东', unitId: unitB, seq: 33 }], 'final');
-  numbers = await drawNumbers(p, event, 'final', contestants.map((c) => c.contestantId));
+  const panel = await panelUsers(p, T, '常熟');
+  ({ arbiter, judges } = panel);
+  judge = judges[1]!;
+  const { competitionId } = await createCompetition(p, T);
+  event = await createEvent(p, T, competitionId, [{ kind: 'final', startsAt: '2026-06-01T00:00:00.000Z' }], panel, '电工');
+  contestants = await register(p, event, [{ name: '孙立新', unitId: unitA, seq: 31 }, { name: '周国平', unitId: unitB, seq: 32 }, { name: '吴晓东', unitId: unitB, seq: 33 }]);
+  numbers = await draw(p, event, 'final');
   const wn = (i: number) => numbers.get(contestants[i]!.contestantId)!;
   await enterScores(p, event, 'final', [...marks(wn(0), judges, 8000, 8000), ...marks(wn(1), judges, 8500, 8000), ...marks(wn(2), judges, 7000, 7000)]);
   p.clock.set(T0);
@@ -81,10 +84,10 @@ describe('protests on the platform clock, decided by the 监督仲裁组, upheld
     }
   });
 
-  it('the list: staff see the contestant and unit, the panel sees the work number only, a reporter off the panel is refused', async () => {
+  it('the list: staff see the contestant and unit, a judge on the panel sees the work number only, a reporter off the panel is refused', async () => {
     const forStaff = await ok(p.query(staff, 'competitions.protests.list', { eventId: event.eventId }));
     expect(forStaff).toEqual([expect.objectContaining({ protestId: filed.protestId, contestantName: '孙立新', unitName: '常熟市纺织工会', status: 'open' })]);
-    const forPanel = await ok(p.query(arbiter, 'competitions.protests.list', { eventId: event.eventId }));
+    const forPanel = await ok(p.query(judge, 'competitions.protests.list', { eventId: event.eventId }));
     expect(forPanel[0]).toMatchObject({ protestId: filed.protestId, workNumber: numbers.get(contestants[0]!.contestantId) });
     expect(JSON.stringify(forPanel)).not.toMatch(/孙立新|常熟市纺织工会/);
     expect((await p.query(reporterOf(T, unitA), 'competitions.protests.list', { eventId: event.eventId })).status).toBe(403);
@@ -100,7 +103,7 @@ describe('protests on the platform clock, decided by the 监督仲裁组, upheld
     expect(reason(blocked)).toBe('protest_upheld_unrevised');
 
     const wn = numbers.get(contestants[0]!.contestantId)!;
-    for (const j of judges) await correctScore(p, event, 'final', wn, 'p1', j, 9000);
+    for (const j of judges) await correctScore(p, event, 'final', wn, 'p1', j.sub, 9000);
     p.clock.set(at(WINDOW_MS + 60_000));
     const noReason = await p.mutate(staff, 'competitions.results.publish', stage());
     expect(noReason.status).toBe(400);

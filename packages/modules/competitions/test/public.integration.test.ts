@@ -2,17 +2,17 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Claims } from '@ufp/kit/auth';
 import { createTenant, createUnit, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
-import type { CompetitionItem, ContestantItem, EventItem } from '../src/items.js';
 import { competitionKeys } from '../src/store.js';
-import { drawNumbers, enterScores, idNumberOf, marks, seedCompetition, seedContestants, seedEvent } from './results-fixtures.js';
+import { createCompetition, createEvent, draw, enterScores, idNumberOf, marks, panelUsers, register, type PanelUsers } from './results-fixtures.js';
 
 let p: TestPlatform;
 const T = '320581';
 let unitId: string;
 const staff = staffOf(T);
-const arbiter: Claims = { sub: 'arbiter-p', roles: ['federation_staff'], tenantId: T };
-const judges = ['judge-x', 'judge-y', 'judge-z'];
-const panel = { judges: judges.map((userId, i) => ({ userId, chief: i === 0 })), arbiters: ['arbiter-p'] };
+let panel: PanelUsers;
+let arbiter: Claims;
+let judges: Claims[];
+type Ev = { eventId: string; tenantId: string };
 const names = ['郑明辉', '冯建华', '陈志远'];
 
 async function ok<R = any>(res: Promise<{ status: number; data: R; error?: unknown }>): Promise<R> {
@@ -23,15 +23,15 @@ async function ok<R = any>(res: Promise<{ status: number; data: R; error?: unkno
 
 const T0 = new Date('2026-06-01T02:00:00.000Z');
 
-async function setup(competition: CompetitionItem, seq: number) {
-  const event = await seedEvent(p, competition, [{ kind: 'final', startsAt: '2026-06-01T00:00:00.000Z' }], panel, '钳工');
-  const contestants = await seedContestants(p, event, names.map((name, i) => ({ name, unitId, seq: seq + i })), 'final');
-  const numbers = await drawNumbers(p, event, 'final', contestants.map((c) => c.contestantId), 5001);
+async function setup(competitionId: string, seq: number) {
+  const event = await createEvent(p, T, competitionId, [{ kind: 'final', startsAt: '2026-06-01T00:00:00.000Z' }], panel, '钳工');
+  const contestants = await register(p, event, names.map((name, i) => ({ name, unitId, seq: seq + i })));
+  const numbers = await draw(p, event, 'final');
   return { event, contestants, wn: (i: number) => numbers.get(contestants[i]!.contestantId)! };
 }
 
 /** Publishes, lets the window pass, finalises and reveals. */
-async function toFinal(event: EventItem, from: Date) {
+async function toFinal(event: Ev, from: Date) {
   p.clock.set(from);
   await ok(p.mutate(staff, 'competitions.results.publish', { eventId: event.eventId, stage: 'final' }));
   p.clock.set(new Date(from.getTime() + 120 * 60_000 + 1));
@@ -44,6 +44,8 @@ beforeAll(async () => {
   p.clock.set(new Date('2026-05-20T02:00:00.000Z'));
   await createTenant(p, T, T);
   unitId = (await createUnit(p, T, { type: 'regional', uscc: undefined, name: '太仓市港口工会' })).unitId;
+  panel = await panelUsers(p, T, '太仓');
+  ({ arbiter, judges } = panel);
 });
 afterAll(async () => {
   vi.useRealTimers();
@@ -51,12 +53,12 @@ afterAll(async () => {
 });
 
 describe('the public scoreboard', () => {
-  let event: EventItem;
-  let contestants: ContestantItem[];
+  let event: Ev;
+  let contestants: { contestantId: string }[];
   let wn: (i: number) => string;
 
   beforeAll(async () => {
-    ({ event, contestants, wn } = await setup(await seedCompetition(p, T), 41));
+    ({ event, contestants, wn } = await setup((await createCompetition(p, T)).competitionId, 41));
   });
 
   it('answers anyone, live from the scores: work numbers, running totals, marks entered of expected, no names or ID numbers', async () => {
@@ -95,7 +97,7 @@ describe('the public scoreboard', () => {
 describe('the public verification of final results', () => {
   it('is 404 before the results are final; then shows the hash, the ranking and that the stored content matches it', async () => {
     p.clock.set(new Date('2026-05-20T02:00:00.000Z'));
-    const { event, wn } = await setup(await seedCompetition(p, T, { publishNames: true }), 51);
+    const { event, wn } = await setup((await createCompetition(p, T, { publishNames: true })).competitionId, 51);
     await enterScores(p, event, 'final', [...marks(wn(0), judges, 7000, 7000), ...marks(wn(1), judges, 9000, 9000), ...marks(wn(2), judges, 8000, 8000)]);
     expect((await p.query(null, 'competitions.public.verify', { tenantId: T, eventId: event.eventId })).status).toBe(404);
     const final = await toFinal(event, T0);

@@ -4,10 +4,9 @@ import type { EventEnvelope } from '@ufp/core/events';
 import { maskIdNumber, maskName } from '@ufp/core/pii/mask';
 import type { Claims } from '@ufp/kit/auth';
 import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
-import type { ContestantItem, EventItem } from '../src/items.js';
 import { cipherField } from '../src/service/context.js';
 import { CompetitionStore } from '../src/store.js';
-import { drawNumbers, enterScores, idNumberOf, marks, seedCompetition, seedContestants, seedEvent } from './results-fixtures.js';
+import { createCompetition, createEvent, draw, enterScores, idNumberOf, marks, panelUsers, register, type PanelUsers } from './results-fixtures.js';
 
 let p: TestPlatform;
 const T = '320583';
@@ -16,11 +15,13 @@ let unitB: string;
 const published: EventEnvelope[] = [];
 
 const staff = staffOf(T);
-const chief: Claims = { sub: 'judge-chief', roles: ['unit_reporter'], tenantId: T, unitId: 'judges-unit' };
-const judge2: Claims = { sub: 'judge-2', roles: ['unit_reporter'], tenantId: T, unitId: 'judges-unit' };
-const arbiter: Claims = { sub: 'arbiter-1', roles: ['federation_staff'], tenantId: T };
-const judges = ['judge-chief', 'judge-2', 'judge-3'];
-const panel = { judges: [{ userId: 'judge-chief', chief: true }, { userId: 'judge-2' }, { userId: 'judge-3' }], arbiters: ['arbiter-1'] };
+let panel: PanelUsers;
+let chief: Claims;
+let judge2: Claims;
+let arbiter: Claims;
+let judges: Claims[];
+type Ev = { eventId: string; tenantId: string };
+type Contestant = { contestantId: string; name: string; unitId: string };
 
 async function ok<R = any>(res: Promise<{ status: number; data: R; error?: unknown }>): Promise<R> {
   const r = await res;
@@ -41,16 +42,17 @@ const table = [
   { key: 'E', name: '钱海波', practical: 8100, theory: 7100 },
 ];
 
-async function stageWithScores(event: EventItem, stage: 'preliminary' | 'final', seq: number, opts: { leaveOut?: number } = {}) {
-  const contestants = await seedContestants(p, event, table.map((r, i) => ({ name: r.name, unitId: i % 2 ? unitB : unitA, seq: seq + i })), stage);
-  const numbers = await drawNumbers(p, event, stage, contestants.map((c) => c.contestantId));
+async function stageWithScores(event: Ev, stage: 'preliminary' | 'final', seq: number, opts: { leaveOut?: number } = {}) {
+  p.clock.set(new Date('2026-05-20T02:00:00.000Z'));
+  const contestants = await register(p, event, table.map((r, i) => ({ name: r.name, unitId: i % 2 ? unitB : unitA, seq: seq + i })));
+  const numbers = await draw(p, event, stage);
   const wn = (key: string) => numbers.get(contestants[table.findIndex((r) => r.key === key)]!.contestantId)!;
   const all = table.flatMap((r) => marks(wn(r.key), judges, r.practical, r.theory));
   await enterScores(p, event, stage, all.slice(0, all.length - (opts.leaveOut ?? 0)));
   return { contestants, wn, rest: all.slice(all.length - (opts.leaveOut ?? 0)) };
 }
 
-const itemOf = (event: EventItem, stage: 'preliminary' | 'final') => new CompetitionStore(p.runtime.deps.table).findResults(T, event.eventId, stage);
+const itemOf = (event: Ev, stage: 'preliminary' | 'final') => new CompetitionStore(p.runtime.deps.table).findResults(T, event.eventId, stage);
 
 beforeAll(async () => {
   p = await startTestPlatform();
@@ -60,6 +62,9 @@ beforeAll(async () => {
   await createTenant(p, T, T);
   unitA = (await createUnit(p, T, { type: 'regional', uscc: undefined, name: '张家港市机械工会' })).unitId;
   unitB = (await createUnit(p, T, { type: 'regional', uscc: undefined, name: '张家港市冶金工会' })).unitId;
+  panel = await panelUsers(p, T, '张家港');
+  ({ chief, arbiter, judges } = panel);
+  judge2 = judges[1]!;
   const publish = p.bus.publish.bind(p.bus);
   p.bus.publish = async (envelope) => {
     published.push(envelope);
@@ -72,13 +77,14 @@ afterAll(async () => {
 });
 
 describe('the final stage: publish, protest window, final results, 解密, winners handed over', () => {
-  let event: EventItem;
-  let contestants: ContestantItem[];
+  let event: Ev;
+  let competitionId: string;
+  let contestants: Contestant[];
   let wn: (key: string) => string;
   let rest: ReturnType<typeof marks>;
 
   beforeAll(async () => {
-    const competition = await seedCompetition(p, T, {
+    ({ competitionId } = await createCompetition(p, T, {
       prizeBudgetFen: 50_000_00,
       overrides: {
         prizes: { kind: 'byRank', table: [{ fromRank: 1, toRank: 1, label: { zh: '一等奖', en: 'First' }, amountFen: 10_000_00 }, { fromRank: 2, toRank: 3, label: { zh: '二等奖', en: 'Second' }, amountFen: 5_000_00 }] },
@@ -87,8 +93,8 @@ describe('the final stage: publish, protest window, final results, 解密, winne
           { fromRank: 4, toRank: 5, award: { kind: 'skillGradeUp' } },
         ],
       },
-    });
-    event = await seedEvent(p, competition, [{ kind: 'final', startsAt: '2026-06-01T00:00:00.000Z' }], panel);
+    }));
+    event = await createEvent(p, T, competitionId, [{ kind: 'final', startsAt: '2026-06-01T00:00:00.000Z' }], panel);
     ({ contestants, wn, rest } = await stageWithScores(event, 'final', 1, { leaveOut: 2 }));
   });
 
@@ -192,7 +198,7 @@ describe('the final stage: publish, protest window, final results, 解密, winne
     const log = await ok(p.query(adminOf(T), 'audit.list', { action: 'competitions.results.reveal', limit: 10 }));
     const entries = log.items.filter((e: any) => e.entityId === `${event.eventId}#final`);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actor: 'arbiter-1', fields: ['workNumbers'] });
+    expect(entries[0]).toMatchObject({ actor: arbiter.sub, fields: ['workNumbers'] });
     const full = await ok(p.query(staff, 'competitions.results.get', { eventId: event.eventId, stage: 'final' }));
     expect(full.revealed).toBe(true);
     expect(full.lines[0]).toMatchObject({ workNumber: wn('A'), name: '张建国', unitName: '张家港市机械工会' });
@@ -203,7 +209,7 @@ describe('the final stage: publish, protest window, final results, 解密, winne
   });
 
   it('the 人社 grade-raise list names the raised contestants with masked ID numbers, from → to grade, rank and 赛项', async () => {
-    const file = await ok(p.mutate(staff, 'competitions.results.gradeRaises', { competitionId: event.competitionId }));
+    const file = await ok(p.mutate(staff, 'competitions.results.gradeRaises', { competitionId }));
     expect(file.rows).toBe(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as any);
@@ -221,9 +227,9 @@ describe('the final stage: publish, protest window, final results, 解密, winne
 describe('a stage that is not the last: advancement', () => {
   it('finalising the preliminary moves the contestants within the places on, everyone tied at the cut too, and hands nobody over', async () => {
     p.clock.set(new Date('2026-05-20T02:00:00.000Z'));
-    const competition = await seedCompetition(p, T);
-    const event = await seedEvent(p, competition, [{ kind: 'preliminary', startsAt: '2026-06-01T00:00:00.000Z', advancement: { kind: 'topN', n: 2 } }, { kind: 'final', startsAt: '2026-06-10T00:00:00.000Z' }], panel, '电工');
-    const { contestants } = await stageWithScores(event, 'preliminary', 11);
+    const { competitionId: other } = await createCompetition(p, T);
+    const event = await createEvent(p, T, other, [{ kind: 'preliminary', startsAt: '2026-06-01T00:00:00.000Z', advancement: { kind: 'topN', n: 2 } }, { kind: 'final', startsAt: '2026-06-10T00:00:00.000Z' }], panel, '电工');
+    const { contestants } = await stageWithScores(event, 'preliminary', 1);
     p.clock.set(T0);
     await ok(p.mutate(staff, 'competitions.results.publish', { eventId: event.eventId, stage: 'preliminary' }));
     p.clock.set(after(WINDOW + 1));
