@@ -170,6 +170,10 @@ describe('the final stage: publish, protest window, final results, 解密, winne
     const person = JSON.parse(await p.runtime.deps.cipher.decrypt(data.winners[0].sealedPerson, { tenantId: T, field: cipherField.handoff }));
     expect(person).toEqual({ name: '张建国', idNumber: idNumberOf(1), gender: 'male', birthDate: '1990-01-01', unitId: unitA, skillGrade: 'grade4' });
     expect(JSON.stringify(finalized)).not.toMatch(new RegExp(`张建国|${idNumberOf(1)}|1990-01-01`));
+    // 劳模 takes the hand-over: one nomination draft for the one recommendation, carrying the results' hash.
+    const drafts = await ok(p.query(staff, 'modelWorkers.drafts.list', {}));
+    const opened = drafts.filter((d: any) => d.source.eventId === event.eventId);
+    expect(opened.map((d: any) => [d.source.contestantId, d.honourCode, d.source.rank, d.source.resultsHash])).toEqual([[byKey('A').contestantId, 'provincial_may_day_medal', 1, view.hash]]);
   });
 
   it('after finalisation every change is 409 results_final and the stored hash and content stay as they were', async () => {
