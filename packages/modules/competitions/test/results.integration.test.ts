@@ -214,9 +214,9 @@ describe('the final stage: publish, protest window, final results, 解密, winne
 
   it('the 人社 grade-raise list names the raised contestants with masked ID numbers, from → to grade, rank and 赛项', async () => {
     const file = await ok(p.mutate(staff, 'competitions.results.gradeRaises', { competitionId }));
-    expect(file.rows).toBe(2);
+    expect(file).toMatchObject({ rows: 2, fileName: expect.stringMatching(/^grade-raises-2026-.+\.xlsx$/) });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as any);
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as any);
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('技能等级晋升名单');
     const rows = ws.getSheetValues().slice(2).map((r: any) => r.slice(1));

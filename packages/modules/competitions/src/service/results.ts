@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@ufp/core/clock';
 import { conflict, invalid, type Bilingual } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import { exportWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
+import { exportWorkbook, XLSX_CONTENT_TYPE, type ExportSheet } from '@ufp/kit/excel';
 import { write } from '@ufp/kit/write';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { z } from 'zod';
@@ -443,5 +443,6 @@ export async function gradeRaises(ctx: Ctx, input: In<typeof gradeRaisesInput>) 
   await write(ctx, (uow) => {
     uow.audit({ action: 'competitions.results.gradeRaises', entityType: 'competitions.competition', entityId: competition.competitionId, summary: `导出${competition.name.zh}技能等级晋升名单（${rows.length} 人）` });
   });
-  return xlsxFile(`grade-raises-${competition.year}-${competition.competitionId}.xlsx`, bytes, n);
+  // The contract's file answer (as contestants.export): { fileName, contentBase64 }, with the type and the row count.
+  return { fileName: `grade-raises-${competition.year}-${competition.competitionId}.xlsx`, contentType: XLSX_CONTENT_TYPE, contentBase64: bytes.toString('base64'), rows: n };
 }
