@@ -249,3 +249,19 @@ describe('a stage that is not the last: advancement', () => {
     expect(published.filter((e) => e['detail-type'] === 'competitions.results.published' && e.detail.data.eventId === event.eventId).map((e) => (e.detail.data as any).revision)).toEqual([1]);
   });
 });
+
+describe('prizes against the budget', () => {
+  it('publishing final results whose prizes exceed the competition’s prize budget is 409 naming both sums', async () => {
+    p.clock.set(new Date('2026-05-20T02:00:00.000Z'));
+    const prizes = { kind: 'byRank', table: [{ fromRank: 1, toRank: 3, label: { zh: '获奖', en: 'Prize' }, amountFen: 1_000_00 }] };
+    const { competitionId: tight } = await createCompetition(p, T, { prizeBudgetFen: 2_500_00, overrides: { prizes } });
+    const event = await createEvent(p, T, tight, [{ kind: 'final', startsAt: '2026-06-01T00:00:00.000Z' }], panel, '钣金工');
+    await stageWithScores(event, 'final', 21);
+    p.clock.set(T0);
+    const res = await p.mutate(staff, 'competitions.results.publish', { eventId: event.eventId, stage: 'final' });
+    expect(res.status).toBe(409);
+    expect(res.error?.message).toBe('奖金合计 ¥3,000.00 超出预算 ¥2,500.00');
+    expect((res.error?.data as any).details).toMatchObject({ reason: 'over_budget', totalFen: 3_000_00, budgetFen: 2_500_00 });
+    expect(await itemOf(event, 'final')).toBeUndefined();
+  });
+});
