@@ -8,7 +8,8 @@ import type { ProtestItem } from '../items.js';
 import type { decideProtestInput, fileProtestInput, listProtestsInput } from '../schemas/results.js';
 import { resultsMissing, workNumbersMissing } from '../store.js';
 import { store, type Ctx } from './context.js';
-import { loadStage, mappingOf, requirePanel, staffCaller, unitNames } from './results.js';
+import { eventForPanel, eventForStaffOrPanel, isStaff, PANEL_ROLES } from './panel-access.js';
+import { loadStage, mappingOf, unitNames } from './results.js';
 
 /**
  * 申诉: a contestant's unit (or the organiser's staff) files a protest while the provisional results' window is open
@@ -84,10 +85,9 @@ export async function file(ctx: Ctx, input: In<typeof fileProtestInput>): Promis
 /** The 赛项's protests: staff and the panel (judges, chief judge, 监督仲裁组). */
 export async function list(ctx: Ctx, input: In<typeof listProtestsInput>): Promise<ProtestView[]> {
   const s = store(ctx);
-  const event = await s.event(ctx.scope.tenantId, input.eventId);
-  requirePanel(ctx, event, ['judge', 'chief', 'arbiter'], { zh: '裁判组、监督仲裁组或主办方工作人员', en: "panel or organiser's staff" }, true);
+  await eventForStaffOrPanel(ctx, input.eventId, PANEL_ROLES);
   const protests = await s.protests(ctx.scope.tenantId, input.eventId);
-  const staff = staffCaller(ctx);
+  const staff = isStaff(ctx.scope);
   const contestants = new Map((await s.contestants(ctx.scope.tenantId, input.eventId)).map((c) => [c.contestantId, c]));
   const units = staff ? await unitNames(ctx, protests.map((p) => p.unitId)) : new Map<string, string>();
   const numbers = new Map<string, Map<string, string>>();
@@ -105,8 +105,7 @@ export async function list(ctx: Ctx, input: In<typeof listProtestsInput>): Promi
 export async function decide(ctx: Ctx, input: In<typeof decideProtestInput>): Promise<ProtestView> {
   const s = store(ctx);
   const tenantId = ctx.scope.tenantId;
-  const event = await s.event(tenantId, input.eventId);
-  requirePanel(ctx, event, ['arbiter'], { zh: '监督仲裁组', en: 'supervision and arbitration panel' });
+  await eventForPanel(ctx, input.eventId, 'arbiter');
   const before = await s.protest(tenantId, input.eventId, input.protestId);
   const results = await s.findResults(tenantId, input.eventId, before.stage);
   if (!results) throw resultsMissing();

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@ufp/core/clock';
-import { conflict, DomainError, invalid, type Bilingual } from '@ufp/core/errors';
+import { conflict, invalid, type Bilingual } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import { exportWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
+import { exportWorkbook, XLSX_CONTENT_TYPE, type ExportSheet } from '@ufp/kit/excel';
 import { write } from '@ufp/kit/write';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { z } from 'zod';
@@ -10,17 +10,18 @@ import { honoursFor, type Finalist, type WinnerOutcome } from '../domain/honours
 import { assertWithinBudget, prizesFor, type PrizeAward } from '../domain/prizes.js';
 import { assertResultsMutable, finalise, publishProvisional, type Protest } from '../domain/protest.js';
 import { advancement, type RankedEntry, type TieInfo } from '../domain/ranking.js';
-import type { AspectInput } from '../domain/scoring.js';
 import { stageResults, type ContestantMarks, type ResultLine, type StageResults } from '../domain/results.js';
 import { TieBreakRule } from '../domain/rule-pack.js';
 import { isSchemeLocked, type Scheme } from '../domain/scheme.js';
 import { finalStage, stageAfter } from '../domain/structure.js';
-import { panelFor, type WorkNumberAssignment } from '../domain/work-numbers.js';
+import type { WorkNumberAssignment } from '../domain/work-numbers.js';
 import { resultsFinalized, resultsPublished, type Winner } from '../events.js';
 import type { CompetitionItem, ContestantItem, EventItem, ProtestItem, ResultsItem, ScoreItem, WorkNumbersItem } from '../items.js';
 import type { gradeRaisesInput, publishInput, stageInput } from '../schemas/results.js';
 import { resultsMissing, workNumbersMissing } from '../store.js';
 import { cipherField, decrypt, encrypt, store, type Ctx } from './context.js';
+import { assertPanelRole, isStaff } from './panel-access.js';
+import { isJudged, stageScores } from './score-reading.js';
 
 /**
  * 成绩: provisional results from the stage's scores (on work numbers: blind until the 解密), the protest window, final
@@ -31,34 +32,7 @@ import { cipherField, decrypt, encrypt, store, type Ctx } from './context.js';
 type In<S extends z.ZodType> = z.output<S>;
 type StageRef = In<typeof stageInput>;
 
-// ── panel roles (a local equivalent of the judging area's panel-access helpers) ─────────────────────────────────────
-
-export type PanelRole = 'judge' | 'chief' | 'arbiter';
-
-/** The caller's roles on the 赛项's panel (judges, chief judge, 监督仲裁组). */
-export function panelRolesOf(event: Pick<EventItem, 'panel'>, userId: string): PanelRole[] {
-  const roles: PanelRole[] = [];
-  const judge = event.panel.judges.find((j) => j.userId === userId);
-  if (judge) roles.push('judge');
-  if (judge?.chief) roles.push('chief');
-  if (event.panel.arbiters.some((a) => a.userId === userId)) roles.push('arbiter');
-  return roles;
-}
-
-export const notOnPanel = (role: Bilingual) =>
-  new DomainError('forbidden', { zh: `仅本赛项的${role.zh}可以操作`, en: `Only this event's ${role.en} may do this` }, { reason: 'not_on_panel' });
-
-const STAFF_ROLES: readonly string[] = ['federation_admin', 'federation_staff'];
-export const staffCaller = (ctx: Ctx) => ctx.scope.actor.roles.some((r) => STAFF_ROLES.includes(r));
-
-/** The caller must hold one of `roles` on the panel (or be staff, when `staffToo`). */
-export function requirePanel(ctx: Ctx, event: EventItem, roles: readonly PanelRole[], who: Bilingual, staffToo = false): void {
-  if (staffToo && staffCaller(ctx)) return;
-  if (!panelRolesOf(event, ctx.scope.actor.sub).some((r) => roles.includes(r))) throw notOnPanel(who);
-}
-
-const ARBITERS: Bilingual = { zh: '监督仲裁组', en: 'supervision and arbitration panel' };
-const STAFF_OR_CHIEF: Bilingual = { zh: '主办方工作人员或裁判长', en: "organiser's staff or chief judge" };
+const staffCaller = (ctx: Ctx) => isStaff(ctx.scope);
 
 // ── loading ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -94,66 +68,46 @@ export const domainProtests = (items: readonly ProtestItem[]): Protest[] =>
 
 // ── marks → results ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-const aspectsOf = (scheme: Scheme) => scheme.parts.flatMap((p) => p.aspects);
-
-/** How many marks each work number still lacks: every aspect by each judge who may mark it (a measurement once). */
-export function missingMarks(event: EventItem, numbers: readonly string[], mapping: Map<string, string>, contestants: Map<string, ContestantItem>, scores: readonly ScoreItem[]): Map<string, { entered: number; expected: number }> {
-  const judges = event.panel.judges.map((j) => ({ judgeId: j.userId, unitId: j.unitId }));
-  const declared = event.conflicts.map((c) => ({ judgeId: c.judgeId, contestantId: c.contestantId, reason: c.reason }));
-  const aspects = aspectsOf(event.scheme!);
+/**
+ * Marks entered against marks expected, per work number: each judged aspect by every panel judge who may mark the work
+ * (recusal applied, as the chief judge's panel counts them; at least one), each measurement once.
+ */
+export function markingProgress(scheme: Scheme, workNumbers: readonly string[], counted: readonly ScoreItem[], judgesFor: (workNumber: string) => string[]): Map<string, { entered: number; expected: number }> {
+  const aspects = scheme.parts.flatMap((p) => p.aspects);
   const out = new Map<string, { entered: number; expected: number }>();
-  for (const wn of numbers) {
-    const contestantId = mapping.get(wn) ?? wn;
-    const unitId = contestants.get(contestantId)?.unitId ?? '';
-    const panel = new Set(panelFor({ contestantId, unitId }, judges, declared).map((j) => j.judgeId));
+  for (const wn of workNumbers) {
+    const judges = Math.max(1, judgesFor(wn).length);
     let entered = 0;
     let expected = 0;
     for (const a of aspects) {
-      const mine = scores.filter((s) => s.workNumber === wn && s.aspectCode === a.code);
-      if (a.kind === 'measurement') {
-        expected += 1;
-        entered += mine.length ? 1 : 0;
-      } else {
-        expected += Math.max(1, panel.size);
-        entered += Math.min(Math.max(1, panel.size), new Set(mine.filter((s) => panel.size === 0 || panel.has(s.judgeId)).map((s) => s.judgeId)).size);
-      }
+      const n = counted.filter((x) => x.workNumber === wn && x.aspectCode === a.code).length;
+      const want = isJudged(a) ? judges : 1;
+      expected += want;
+      entered += Math.min(want, n);
     }
     out.set(wn, { entered, expected });
   }
   return out;
 }
 
-/** The domain's marks per work number: judges' scores per aspect, a measurement's (first entered) value. */
-export function marksOf(scheme: Scheme, numbers: readonly string[], scores: readonly ScoreItem[]): ContestantMarks[] {
-  return numbers.map((wn) => ({
-    contestantId: wn,
-    // completionSeconds: not entered anywhere yet, so the tie-break's time step passes to the next rule.
-    inputs: aspectsOf(scheme).flatMap((a): AspectInput[] => {
-      const mine = scores.filter((s) => s.workNumber === wn && s.aspectCode === a.code).sort((x, y) => x.enteredAt.localeCompare(y.enteredAt));
-      if (!mine.length) return [];
-      return a.kind === 'measurement' ? [{ aspectCode: a.code, measured: mine[0]!.value }] : [{ aspectCode: a.code, scores: mine.map((s) => ({ judgeId: s.judgeId, value: s.value })) }];
-    }),
-  }));
-}
-
-/** Computes a stage's results from its scores; refuses (409) while marks are missing or conflicts unresolved. */
+/** Computes a stage's results from its counted scores; refuses (409) while marks are missing or conflicts unresolved. */
 async function computeResults(ctx: Ctx, { event, competition }: StageContext, stage: StageKind): Promise<StageResults> {
-  const s = store(ctx);
-  const tenantId = ctx.scope.tenantId;
   const scheme = event.scheme;
   if (!scheme || !isSchemeLocked(scheme, ctx.deps.clock.now())) throw conflict({ zh: '评分方案尚未锁定，不能公布成绩', en: 'The marking scheme is not locked: results cannot be published' }, { field: 'stage', reason: 'scheme_not_locked' });
-  const wn = await s.findWorkNumbers(tenantId, event.eventId, stage);
-  if (!wn) throw conflict({ zh: '本阶段尚未抽取加密号，没有可公布的成绩', en: 'No work numbers were drawn for this stage: there are no results to publish' }, { field: 'stage', reason: 'work_numbers_not_drawn' });
-  const [scores, conflicts, mapping, contestants] = await Promise.all([s.scores(tenantId, event.eventId, stage), s.scoreConflicts(tenantId, event.eventId, stage), mappingOf(ctx, wn), s.contestants(tenantId, event.eventId)]);
-  const progress = missingMarks(event, wn.numbers, mapping, new Map(contestants.map((c) => [c.contestantId, c])), scores);
-  const missing = [...progress.values()].reduce((n, p) => n + p.expected - p.entered, 0);
+  const [{ numbers, counted, inputs }, conflicts] = await Promise.all([stageScores(ctx, event, stage), store(ctx).scoreConflicts(ctx.scope.tenantId, event.eventId, stage)]);
+  if (!numbers.drawn) throw conflict({ zh: '本阶段尚未抽取加密号，没有可公布的成绩', en: 'No work numbers were drawn for this stage: there are no results to publish' }, { field: 'stage', reason: 'work_numbers_not_drawn' });
+  const workNumbers = numbers.drawn.numbers;
+  const progress = [...markingProgress(scheme, workNumbers, counted, numbers.judgesFor).values()];
+  const missing = progress.reduce((n, p) => n + p.expected - p.entered, 0);
   if (missing > 0) {
-    const works = [...progress.values()].filter((p) => p.entered < p.expected).length;
+    const works = progress.filter((p) => p.entered < p.expected).length;
     throw conflict({ zh: `还有 ${works} 份作品缺少 ${missing} 项评分，评分完成后才能公布成绩`, en: `${missing} mark(s) are missing on ${works} work(s): publish once marking is complete` }, { field: 'stage', reason: 'marks_missing', missing, works });
   }
   const open = conflicts.filter((c) => !c.resolvedAt).length;
   if (open) throw conflict({ zh: `还有 ${open} 项评分冲突待裁判确认`, en: `${open} conflicting score(s) await the judge's choice` }, { field: 'stage', reason: 'score_conflicts', conflicts: open });
-  return stageResults(scheme, stage, marksOf(scheme, wn.numbers, scores), competition.rules.settings);
+  // completionSeconds: not entered anywhere yet, so the tie-break's time step passes to the next rule.
+  const marks: ContestantMarks[] = workNumbers.map((wn) => ({ contestantId: wn, inputs: inputs.get(wn) ?? [] }));
+  return stageResults(scheme, stage, marks, competition.rules.settings);
 }
 
 // ── the view ─────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -279,7 +233,7 @@ function assertRepublishable(before: ResultsItem, protests: readonly ProtestItem
 /** Publishes provisional results (staff or the chief judge): the protest window opens. */
 export async function publish(ctx: Ctx, input: In<typeof publishInput>): Promise<ResultsView> {
   const sc = await loadStage(ctx, input.eventId, input.stage);
-  requirePanel(ctx, sc.event, ['chief'], STAFF_OR_CHIEF, true);
+  if (!staffCaller(ctx)) assertPanelRole(sc.event, ctx.scope.actor.sub, 'chief');
   const s = store(ctx);
   const before = await s.findResults(ctx.scope.tenantId, input.eventId, input.stage);
   if (before) assertRepublishable(before, await s.protests(ctx.scope.tenantId, input.eventId), input.reason);
@@ -422,7 +376,7 @@ function overlap(prizes: readonly PrizeAward[], outcomes: readonly WinnerOutcome
 /** 解密 (监督仲裁组 only, after final results; audited): who is behind each work number. */
 export async function reveal(ctx: Ctx, input: StageRef) {
   const sc = await loadStage(ctx, input.eventId, input.stage);
-  requirePanel(ctx, sc.event, ['arbiter'], ARBITERS);
+  assertPanelRole(sc.event, ctx.scope.actor.sub, 'arbiter');
   const s = store(ctx);
   const item = await s.findResults(ctx.scope.tenantId, input.eventId, input.stage);
   if (item?.status !== 'final') throw conflict({ zh: '成绩确认为最终成绩后才能解密', en: 'Work numbers are revealed only after the results are final' }, { field: 'stage', reason: 'results_not_final' });
@@ -489,5 +443,6 @@ export async function gradeRaises(ctx: Ctx, input: In<typeof gradeRaisesInput>) 
   await write(ctx, (uow) => {
     uow.audit({ action: 'competitions.results.gradeRaises', entityType: 'competitions.competition', entityId: competition.competitionId, summary: `导出${competition.name.zh}技能等级晋升名单（${rows.length} 人）` });
   });
-  return xlsxFile(`grade-raises-${competition.year}-${competition.competitionId}.xlsx`, bytes, n);
+  // The contract's file answer (as contestants.export): { fileName, contentBase64 }, with the type and the row count.
+  return { fileName: `grade-raises-${competition.year}-${competition.competitionId}.xlsx`, contentType: XLSX_CONTENT_TYPE, contentBase64: bytes.toString('base64'), rows: n };
 }
