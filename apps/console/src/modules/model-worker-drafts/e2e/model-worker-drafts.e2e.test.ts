@@ -75,7 +75,7 @@ describe('竞赛推荐草稿: staff see the drafts a competition’s results ope
       expect(await card.getByRole('link', { name: '查看成绩验证' }).getAttribute('href')).toBe('/verify/competitions/321281/ev-e2e');
       await noOverflow(page);
 
-      await card.getByRole('button', { name: '采用' }).click();
+      await card.getByRole('button', { name: '采用', exact: true }).click();
       const form = page.getByRole('form', { name: '采用推荐草稿：赵**' });
       await form.waitFor();
       expect(await form.getByRole('textbox', { name: /^事迹材料（简要）/ }).inputValue()).toBe(draft.deedsShort);
