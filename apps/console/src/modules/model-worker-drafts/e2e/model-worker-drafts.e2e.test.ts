@@ -1,5 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { expectAccessible } from '../../../../e2e/a11y';
 import { loginAs, noOverflow, screenshot, useE2eSession, DESKTOP, PHONE } from '../../../../e2e/harness';
 
 const session = useE2eSession();
@@ -82,6 +83,7 @@ describe('竞赛推荐草稿: staff see the drafts a competition’s results ope
       await form.getByRole('combobox', { name: /^学历/ }).waitFor();
       await form.getByRole('combobox', { name: /^推荐参加的评选/ }).waitFor();
       await noOverflow(page);
+      await expectAccessible(page, '/mw-drafts (adoption form, 390 px)');
       await screenshot(page, 'mw-drafts-adopt-390');
 
       await form.getByRole('button', { name: '取消' }).click();
