@@ -170,7 +170,11 @@ describe('competitions.results.finalized → 劳模 nomination drafts', () => {
     const adopted = await ok(p.mutate(staff, 'modelWorkers.drafts.adopt', { draftId: expert.draftId, version: expert.version, campaignId: expertCampaign, minutesRef: '职代会决议〔2026〕6号', deedsShort: '焊工决赛第一名，攻克厚板焊接变形难题' }));
     expect(adopted.adopted.personCreated).toBe(false);
     const known = drafts.find((d: any) => d.source.contestantId === 'ct-2');
-    const linked = await ok(p.mutate(staff, 'modelWorkers.drafts.adopt', { draftId: known.draftId, version: known.version, campaignId: expertCampaign, minutesRef: '职代会决议〔2026〕6号' }));
+    // Two staff adopt it at once: one nomination, one adopted draft, the other call refused with 409.
+    const input = { draftId: known.draftId, version: known.version, campaignId: expertCampaign, minutesRef: '职代会决议〔2026〕6号' };
+    const twins = await Promise.all([p.mutate(staff, 'modelWorkers.drafts.adopt', input), p.mutate(adminOf(T), 'modelWorkers.drafts.adopt', input)]);
+    expect(twins.map((r) => r.status).sort()).toEqual([200, 409]);
+    const linked = twins.find((r) => r.status === 200)!.data;
     expect(linked.adopted).toMatchObject({ personId: knownPersonId, personCreated: false });
     const list = await ok(p.query(staff, 'modelWorkers.nominations.list', { campaignId: expertCampaign }));
     expect(list.map((n: any) => n.deedsShort).sort()).toEqual(['在2026年兴发工匠杯职业技能竞赛焊工中获得第2名', '焊工决赛第一名，攻克厚板焊接变形难题']);
