@@ -94,6 +94,7 @@ const VISITS: Visit[] = [
   { route: '/mw-campaigns', as: REPORTER, path: '/mw-campaigns' },
   { route: '/mw-campaigns/:campaignId', as: ADMIN, from: { list: '/mw-campaigns', link: /^\/mw-campaigns\/[^/]+$/, fallback: '/mw-campaigns/none' } },
   { route: '/mw-publicity/:tenantId/:campaignId', as: 'public', path: `/mw-publicity/${TENANT}/none` },
+  { route: '/mw-drafts', as: ADMIN, path: '/mw-drafts' },
   { route: '/competitions', as: ADMIN, path: '/competitions' },
   { route: '/competitions', as: REPORTER, path: '/competitions' },
   { route: '/competitions/new', as: ADMIN, path: '/competitions/new' },

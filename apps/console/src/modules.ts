@@ -10,6 +10,7 @@ import { modelWorkersModule } from './modules/model-workers/module';
 import { modelWorkerServicesModule } from './modules/model-worker-services/module';
 import { modelWorkerCampaignsModule } from './modules/model-worker-campaigns/module';
 import { modelWorkerVisitsModule } from './modules/model-worker-visits/module';
+import { modelWorkerDraftsModule } from './modules/model-worker-drafts/module';
 import { notificationsModule } from './modules/notifications/module';
 import { overviewModule } from './modules/overview/module';
 import { platformDeadLettersModule } from './modules/platform-dead-letters/module';
@@ -35,5 +36,6 @@ export const CONSOLE_MODULES = [
   modelWorkerServicesModule,
   modelWorkerCampaignsModule,
   modelWorkerVisitsModule,
+  modelWorkerDraftsModule,
   competitionsModule,
 ] as const;

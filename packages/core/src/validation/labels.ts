@@ -271,6 +271,9 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'modelWorkers.nominations.vet:document': l('联审意见文件', 'Vetting document'),
   'modelWorkers.nominations:reason': l('原因', 'Reason'),
   'modelWorkers.objections.submit:text': l('异议内容', 'Objection'),
+  // 竞赛推荐草稿 (the drafts a skills competition's final results open)
+  draftId: l('竞赛推荐草稿', 'Competition nomination draft'),
+  'modelWorkers.drafts.dismiss:reason': l('不采用原因', 'Reason for dismissing'),
   outcome: l('处理结论', 'Outcome'),
   'modelWorkers.objections.decide:reason': l('处理理由', 'Reason for the decision'),
   honours: l('荣誉体系', 'Honour ladder'),

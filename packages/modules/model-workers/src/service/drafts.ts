@@ -1,13 +1,14 @@
-import { invalid, staleVersion } from '@ufp/core/errors';
+import { conflict, invalid, staleVersion } from '@ufp/core/errors';
 import { transition } from '@ufp/kit/transition';
 import type { z } from 'zod';
 import { assertNominating } from '../domain/campaign.js';
 import { adopt as adoptDecision, assertCampaignFits, assertOpen, deedsLongOf, deedsShortOf, dismiss as dismissDecision, type Adoption, type Draft } from '../domain/draft.js';
 import { findHonour } from '../domain/ladder.js';
 import { assertEligible } from '../domain/nomination.js';
+import { whatIf } from '../domain/quota.js';
 import { draftMissing, DraftStore } from '../drafts-store.js';
 import type { adoptDraftInput, dismissDraftInput, draftIdInput, listDraftsInput } from '../schemas/drafts.js';
-import { campaigns } from './campaigns.js';
+import { campaigns, quotaEntry } from './campaigns.js';
 import { cipherField, decrypt, personIndexes, store, today, type Ctx } from './context.js';
 import { nominate } from './nominations.js';
 import { create as createPerson } from './people.js';
@@ -52,24 +53,34 @@ export async function dismiss(ctx: Ctx, input: In<typeof dismissDraftInput>) {
   );
 }
 
-/** An 18-character-or-less trade name for the record: the 赛项's name (e.g. 焊工) when staff give none. */
+/** The trade of the record (at most 50 characters): the 赛项's name (e.g. 焊工) when staff give none. */
 const tradeOf = (d: Draft, given?: string) => given ?? Array.from(d.source.eventName.zh.replace(/\s+/g, ' ').trim()).slice(0, 50).join('');
 
 /**
  * The person's record for a winner the registry lacks, through the people service (the same checks, audit and
  * event as a record typed by staff). Before writing it, what would refuse the nomination anyway for a newcomer
- * (the campaign not taking nominations today, a prerequisite honour) refuses here, so no record is left behind.
+ * (the campaign not taking nominations today, a prerequisite honour, the places, an unacknowledged quota breach —
+ * the nominations service's own checks, with its texts) refuses here, so a refused adoption leaves no record behind.
  */
 async function personFor(ctx: Ctx, d: Draft, input: In<typeof adoptDraftInput>, campaign: Awaited<ReturnType<ReturnType<typeof campaigns>['getCampaign']>>) {
   const idNumber = await decrypt(ctx, d.person.idCipher, cipherField.idNumber);
   const known = d.person.personId ?? (await store(ctx).personIdByIndex(ctx.scope.tenantId, personIndexes(ctx, idNumber).idIndex));
   if (known) return { personId: known, personCreated: false };
+  if (!input.education) {
+    throw invalid({ zh: '劳模档案中还没有此人，请填写学历以建立档案', en: 'This person has no record yet: give their education to create it' }, { field: 'education' });
+  }
   const on = today(ctx);
   assertNominating(campaign, on);
   const type = findHonour(await store(ctx).honourTypes(), campaign.code);
   if (type) assertEligible({ honours: [], status: 'active', nameMasked: d.person.nameMasked }, type, campaign.year, on);
-  if (!input.education) {
-    throw invalid({ zh: '劳模档案中还没有此人，请填写学历以建立档案', en: 'This person has no record yet: give their education to create it' }, { field: 'education' });
+  const roster = await campaigns(ctx).roster(ctx.scope.tenantId, campaign.campaignId);
+  const check = whatIf(roster.entries.map(quotaEntry), { add: { occupation: input.occupation ?? 'frontline', gender: d.person.gender, migrantWorker: input.migrantWorker ?? false } }, campaign.rules, campaign.places);
+  if (check.overPlaces) throw conflict({ zh: `本次评选名额 ${campaign.places} 个，推荐名单已满`, en: `All ${campaign.places} places of this campaign are taken` }, { field: 'campaignId', reason: 'places' });
+  if (check.breaks.length && !input.acknowledgeQuota) {
+    throw conflict(
+      { zh: `${check.warnings.map((w) => w.zh).join('；')}。如确需推荐，请确认突破名额结构要求后再保存`, en: `${check.warnings.map((w) => w.en).join('; ')}. Confirm the quota breach to add the nominee anyway` },
+      { field: 'acknowledgeQuota', reason: 'quota', rules: check.breaks.map((b) => b.rule) },
+    );
   }
   const person = await createPerson(inner(ctx), {
     idNumber,
