@@ -253,7 +253,7 @@ describe('a stage that is not the last: advancement', () => {
 describe('prizes against the budget', () => {
   it('publishing final results whose prizes exceed the competition’s prize budget is 409 naming both sums', async () => {
     p.clock.set(new Date('2026-05-20T02:00:00.000Z'));
-    const prizes = { kind: 'byRank', table: [{ fromRank: 1, toRank: 3, label: { zh: '获奖', en: 'Prize' }, amountFen: 1_000_00 }] };
+    const prizes = { kind: 'byRank' as const, table: [{ fromRank: 1, toRank: 3, label: { zh: '获奖', en: 'Prize' }, amountFen: 1_000_00 }] };
     const { competitionId: tight } = await createCompetition(p, T, { prizeBudgetFen: 2_500_00, overrides: { prizes } });
     const event = await createEvent(p, T, tight, [{ kind: 'final', startsAt: '2026-06-01T00:00:00.000Z' }], panel, '钣金工');
     await stageWithScores(event, 'final', 21);
