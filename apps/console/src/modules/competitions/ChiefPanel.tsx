@@ -37,7 +37,7 @@ export default function ChiefPanel() {
   });
   // A failed refresh keeps the last view on screen (with the error above it).
   const view = () => last();
-  const judgeName = (id: string) => view()?.judges.find((j) => j.judgeId === id)?.name ?? id;
+  const judgeName = (id: string, name?: string | null) => name ?? view()?.judges.find((j) => j.judgeId === id)?.name ?? id;
   const totals = createMemo(() => (view()?.progress ?? []).reduce((s, p) => ({ entered: s.entered + p.entered, expected: s.expected + p.expected }), { entered: 0, expected: 0 }));
   const flags = createMemo(() => [...(view()?.flags ?? [])].sort((a, b) => Number(b.flagged) - Number(a.flagged) || Math.abs(b.deviationBp) - Math.abs(a.deviationBp)));
 
@@ -75,7 +75,7 @@ export default function ChiefPanel() {
                       <For each={flags()}>
                         {(f) => (
                           <tr classList={{ 'chief-flag': f.flagged }} data-flagged={f.flagged ? 'true' : 'false'}>
-                            <td>{judgeName(f.judgeId)}</td>
+                            <td>{judgeName(f.judgeId, f.judgeName)}</td>
                             <Show when={flags().some((x) => x.workNumber)}>
                               <td class="mono">{f.workNumber ?? ''}</td>
                             </Show>
@@ -97,18 +97,7 @@ export default function ChiefPanel() {
 
             <section class="card" aria-labelledby="cp-conflicts" data-testid="panel-conflicts">
               <h2 id="cp-conflicts">{t('competitions.judging.chief.conflicts')}</h2>
-              <Show when={v().conflicts.length > 0} fallback={<p>{t('competitions.judging.chief.noConflicts')}</p>}>
-                <ul class="plain-list">
-                  <For each={v().conflicts}>
-                    {(c) => (
-                      <li>
-                        <Show when={c.judgeId}>{(j) => <strong>{judgeName(j())}：</strong>}</Show>
-                        {t('competitions.judging.chief.conflictLine', { work: c.workNumber, aspect: c.aspectCode, value: c.value, existing: c.existingValue ?? '—' })}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
+              <p classList={{ 'error-text': v().conflicts > 0 }}>{v().conflicts > 0 ? t('competitions.judging.chief.openConflicts', { count: v().conflicts }) : t('competitions.judging.chief.noConflicts')}</p>
             </section>
 
             <section class="card" aria-labelledby="cp-progress" data-testid="panel-progress">

@@ -4,7 +4,7 @@ import { Banner } from '../../components/Banner';
 import { label, t } from '../../i18n';
 import { me } from '../../session';
 import { errorText } from '../../toast';
-import { judgingApi, marksText, stageLabel, timeText, type Aspect, type ServerConflict, type ServerScore, type Sheet } from './judging-api';
+import { judgingApi, marksText, stageLabel, timeText, type Aspect, type ConflictView, type ServerScore, type Sheet } from './judging-api';
 import { createSyncer, isNetworkError, queueKey, ScoreQueue, type QueuedScore } from './offline-scores';
 import './judging.css';
 
@@ -176,14 +176,14 @@ export default function JudgeSheet() {
   const conflicts = createMemo(() => {
     const local = entries().filter((e) => e.state === 'conflict');
     const seen = new Set(local.map((e) => e.clientId));
-    const server: ServerConflict[] = (current()?.conflicts ?? []).filter((c) => !seen.has(c.clientId));
-    return [...local.map((e): ServerConflict => ({ clientId: e.clientId, workNumber: e.workNumber, aspectCode: e.aspectCode, value: e.value, existingValue: e.existingValue })), ...server];
+    const server: ConflictView[] = (current()?.conflicts ?? []).filter((c) => !seen.has(c.clientId));
+    return [...local.map((e): ConflictView => ({ clientId: e.clientId, workNumber: e.workNumber, aspectCode: e.aspectCode, value: e.value, existingValue: e.existingValue })), ...server];
   });
   const inConflict = (workNumber: string, aspectCode: string) => conflicts().some((c) => c.workNumber === workNumber && c.aspectCode === aspectCode);
   const refused = () => entries().filter((e) => e.state === 'refused' && queue()?.refusedFor(e.workNumber, e.aspectCode)?.clientId === e.clientId);
   const [resolving, setResolving] = createSignal(false);
   const [resolveError, setResolveError] = createSignal<unknown>();
-  async function resolve(c: ServerConflict, keepClientId: string): Promise<void> {
+  async function resolve(c: ConflictView, keepClientId: string): Promise<void> {
     setResolving(true);
     setResolveError(undefined);
     try {
@@ -197,7 +197,7 @@ export default function JudgeSheet() {
       setResolving(false);
     }
   }
-  const existingOf = (c: ServerConflict) => {
+  const existingOf = (c: ConflictView) => {
     const held = serverMine().get(markKey(c.workNumber, c.aspectCode));
     return { clientId: c.existingClientId ?? (held && held.clientId !== c.clientId ? held.clientId : undefined), value: c.existingValue ?? held?.value };
   };

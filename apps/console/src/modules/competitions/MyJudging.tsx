@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { Banner } from '../../components/Banner';
-import { t } from '../../i18n';
+import { label, t } from '../../i18n';
 import { me } from '../../session';
 import { errorText } from '../../toast';
 import { judgingApi, stageKind, stageLabel } from './judging-api';
@@ -29,8 +29,8 @@ export default function MyJudging() {
               <For each={events()}>
                 {(e) => (
                   <li class="card judging-home__event">
-                    <p class="muted small">{e.competitionName}</p>
-                    <h2>{e.eventName}</h2>
+                    <p class="muted small">{label(e.competitionName ?? undefined)}</p>
+                    <h2>{label(e.eventName)}</h2>
                     <p class="tags">
                       <For each={e.roles}>{(r) => <span class="tag">{t(`competitions.judging.role.${r}`)}</span>}</For>
                     </p>

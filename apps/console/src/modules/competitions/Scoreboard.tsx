@@ -2,7 +2,7 @@ import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { LangSwitch } from '../../components/LangSwitch';
 import { PublicError } from '../../components/PublicError';
-import { t, tMaybe } from '../../i18n';
+import { label, t, tMaybe } from '../../i18n';
 import { judgingApi, marksText, stageLabel, timeText, type Scoreboard as Board } from './judging-api';
 import './judging.css';
 
@@ -45,18 +45,19 @@ export default function Scoreboard() {
         {(b) => (
           <>
             <header class="comp-board__head">
-              <p class="comp-board__competition">{b().competitionName}</p>
+              <p class="comp-board__competition">{label(b().competitionName)}</p>
               <h1 id="comp-board-title">
-                {b().eventName} · {stageLabel(b().stage)}
+                {label(b().eventName)}
+                <Show when={b().stage}>{(stage) => <> · {stageLabel(stage())}</>}</Show>
               </h1>
               <p class="comp-board__meta">
                 <span class="comp-board__status">{tMaybe(`competitions.judging.board.status.${b().status}`, b().status)}</span>
-                <span data-testid="board-updated">{t('competitions.judging.board.updated', { time: timeText(b().updatedAt) })}</span>
+                <Show when={b().updatedAt}>{(at) => <span data-testid="board-updated">{t('competitions.judging.board.updated', { time: timeText(at()) })}</span>}</Show>
               </p>
             </header>
             <Show when={stale()}>
               <p class="comp-board__stale" role="status">
-                {t('competitions.judging.board.stale', { time: timeText(b().updatedAt) })}
+                {t('competitions.judging.board.stale', { time: b().updatedAt ? timeText(b().updatedAt!) : '—' })}
               </p>
             </Show>
             <Show when={b().lines.length > 0} fallback={<p class="comp-board__empty">{t('competitions.judging.board.empty')}</p>}>

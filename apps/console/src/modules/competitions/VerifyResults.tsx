@@ -2,7 +2,7 @@ import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { LangSwitch } from '../../components/LangSwitch';
 import { PublicError } from '../../components/PublicError';
-import { formatDateTime, t } from '../../i18n';
+import { formatDateTime, label, t } from '../../i18n';
 import { judgingApi, marksText } from './judging-api';
 import './judging.css';
 
@@ -28,7 +28,7 @@ export default function VerifyResults() {
         {(v) => (
           <>
             <p class="comp-verify__event">
-              {v().competitionName} · {v().eventName}
+              {label(v().competitionName)} · {label(v().eventName)}
             </p>
             <div class="comp-verify__answer" classList={{ 'comp-verify__answer--ok': v().verified, 'comp-verify__answer--bad': !v().verified }} role="status" data-testid="verify-answer" data-verified={v().verified ? 'true' : 'false'}>
               <p class="comp-verify__mark" aria-hidden="true">

@@ -72,7 +72,7 @@ export const judgingEn: Record<keyof typeof judgingZh, string> = {
   'competitions.judging.chief.mean': 'Mean deviation',
   'competitions.judging.chief.conflicts': 'Open conflicts',
   'competitions.judging.chief.noConflicts': 'No open conflicts.',
-  'competitions.judging.chief.conflictLine': 'Work number {work} · {aspect}: {value} (held {existing})',
+  'competitions.judging.chief.openConflicts': '{count} score conflicts wait for their judges to resolve',
 
   'competitions.judging.board.title': 'Live scoreboard',
   'competitions.judging.board.rank': 'Rank',
@@ -83,6 +83,7 @@ export const judgingEn: Record<keyof typeof judgingZh, string> = {
   'competitions.judging.board.stale': 'Connection lost: showing the scores of {time}, retrying…',
   'competitions.judging.board.empty': 'No scores yet.',
   'competitions.judging.board.status.live': 'Marking in progress',
+  'competitions.judging.board.status.not_started': 'Marking has not started',
   'competitions.judging.board.status.provisional': 'Provisional (protest window open)',
   'competitions.judging.board.status.final': 'Final results',
 

@@ -71,7 +71,7 @@ export const judgingZh = {
   'competitions.judging.chief.mean': '平均偏离',
   'competitions.judging.chief.conflicts': '未处理的冲突',
   'competitions.judging.chief.noConflicts': '没有未处理的冲突。',
-  'competitions.judging.chief.conflictLine': '加密号 {work} · {aspect}：{value}（已有 {existing}）',
+  'competitions.judging.chief.openConflicts': '有 {count} 条评分冲突待裁判本人处理',
 
   'competitions.judging.board.title': '实时成绩',
   'competitions.judging.board.rank': '名次',
@@ -82,6 +82,7 @@ export const judgingZh = {
   'competitions.judging.board.stale': '连接中断，显示的是 {time} 的成绩，正在重试…',
   'competitions.judging.board.empty': '暂无成绩。',
   'competitions.judging.board.status.live': '评分进行中',
+  'competitions.judging.board.status.not_started': '尚未开始评分',
   'competitions.judging.board.status.provisional': '初步成绩（异议期内）',
   'competitions.judging.board.status.final': '最终成绩',
 
