@@ -223,6 +223,37 @@ describe('技能竞赛 judging on a tablet', () => {
     }
   });
 
+  test('an entry the server already holds another value for is shown as a conflict, never merged, until the judge keeps one', async () => {
+    const { eventId, judgeToken, workNumbers } = await setUpEvent();
+    const work = workNumbers[0]!;
+    const tablet = await openPage(TABLET);
+    try {
+      await loginAs(tablet, '兴化市总工会', '基层工会填报员');
+      await tablet.goto(`/competitions/judging/${eventId}/final`);
+      await tablet.getByRole('heading', { name: '决赛评分表', level: 1 }).waitFor();
+      // Another device of the same judge scored the mark after this sheet was loaded.
+      const other = { clientId: '0f0e0d0c-0b0a-4909-8807-060504030201', workNumber: work, aspectCode: 'J1', value: 1, recordedAt: new Date().toISOString() };
+      expect((await trpc(judgeToken, 'competitions.judging.submitScores', { eventId, stage: 'final', entries: [other] }, 'POST')).accepted).toEqual([other.clientId]);
+      await score(tablet, work, { J1: 3 });
+      const conflicts = tablet.getByTestId('sheet-conflicts');
+      await expect.poll(() => conflicts.innerText()).toContain(`加密号 ${work} · 焊缝外观：本次录入 3，已有 1`);
+      expect(await tablet.locator('[data-aspect="J1"] .judge-score').first().isDisabled()).toBe(true);
+      // Nothing merged: the server still holds the other device's 1, and the conflict apart.
+      const before = await trpc(judgeToken, 'competitions.judging.sheet', { eventId, stage: 'final' });
+      expect(before.mine.map((m: { value: number }) => m.value)).toEqual([1]);
+      expect(before.conflicts).toHaveLength(1);
+      await noOverflow(tablet);
+      await tablet.getByRole('button', { name: '保留已有分数（1）' }).click();
+      await conflicts.waitFor({ state: 'detached' });
+      const after = await trpc(judgeToken, 'competitions.judging.sheet', { eventId, stage: 'final' });
+      expect(after.mine.map((m: { clientId: string; value: number }) => [m.clientId, m.value])).toEqual([[other.clientId, 1]]);
+      expect(after.conflicts).toEqual([]);
+      expect(await tablet.locator('[data-aspect="J1"] .judge-score').nth(1).getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      await tablet.context().close();
+    }
+  });
+
   test('the public scoreboard and verification pages open without sign-in on a phone with no horizontal overflow', async () => {
     const { eventId } = await setUpEvent();
     const phone = await openPage(PHONE);
