@@ -1,6 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
+import { seriousViolations } from '../../../../e2e/a11y';
 import { loginAs, noOverflow, PHONE, screenshot, useE2eSession } from '../../../../e2e/harness';
 
 const session = useE2eSession();
@@ -191,6 +192,7 @@ describe('技能竞赛 judging on a tablet', () => {
       await tablet.goto(`/competitions/judging/${eventId}/final/panel`);
       await expect.poll(() => tablet.getByTestId('panel-progress').innerText()).toContain('已录入 9 / 9 项');
       expect(await tablet.getByTestId('panel-conflicts').innerText()).toContain('没有未处理的冲突');
+      expect(await seriousViolations(tablet, 'chief panel')).toEqual([]);
     } finally {
       await tablet.context().close();
       await board.context().close();
@@ -212,6 +214,7 @@ describe('技能竞赛 judging on a tablet', () => {
       await tablet.getByRole('heading', { name: '决赛评分表', level: 1 }).waitFor();
       await expect.poll(() => syncStatus(tablet)).toContain('待同步 2 条');
       await noOverflow(tablet);
+      expect(await seriousViolations(tablet, 'judge sheet with pending scores')).toEqual([]);
       await tablet.context().unroute('**/trpc/competitions.judging.submitScores');
       await tablet.getByRole('button', { name: '立即同步' }).click();
       await expect.poll(() => syncStatus(tablet)).toContain('已同步');
@@ -262,6 +265,7 @@ describe('技能竞赛 judging on a tablet', () => {
       await phone.locator('[data-testid="scoreboard"] tbody tr').first().waitFor();
       expect(await phone.locator('[data-testid="scoreboard"] tbody tr').count()).toBe(3);
       await noOverflow(phone);
+      expect(await seriousViolations(phone, 'scoreboard')).toEqual([]);
       await screenshot(phone, 'competitions-scoreboard-390');
       await phone.goto(`/verify/competitions/${TENANT}/${eventId}`);
       await phone.getByRole('heading', { name: '竞赛成绩验证' }).waitFor();
