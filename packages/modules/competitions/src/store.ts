@@ -47,6 +47,13 @@ export const competitionKeys = {
     pk: competitionKeys.scoreConflictPartition(tenantId, eventId, stage),
     sk: `${workNumber}#${aspectCode}#${judgeId}#${clientId}`,
   }),
+  /**
+   * The scoreboard's projection: one item per work number holding the standing score of every mark (one attribute per
+   * aspect and judge), written in the same transaction as the scores, so the big screen reads 200 small items rather
+   * than 14,000 score items.
+   */
+  boardPartition: (tenantId: string, eventId: string, stage: StageKind) => `${tenantPrefix(tenantId)}CMP#BOARD#${eventId}#${stage}`,
+  board: (tenantId: string, eventId: string, stage: StageKind, workNumber: string) => ({ pk: competitionKeys.boardPartition(tenantId, eventId, stage), sk: workNumber }),
   results: (tenantId: string, eventId: string, stage: StageKind) => ({ pk: `${tenantPrefix(tenantId)}CMP#RESULTS`, sk: `${eventId}#${stage}` }),
   protestPartition: (tenantId: string, eventId: string) => `${tenantPrefix(tenantId)}CMP#PROTEST#${eventId}`,
   protest: (tenantId: string, eventId: string, protestId: string) => ({ pk: competitionKeys.protestPartition(tenantId, eventId), sk: protestId }),
@@ -259,4 +266,51 @@ export class CompetitionStore {
     const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': competitionKeys.results(tenantId, eventId, 'final').pk, ':e': `${eventId}#` } });
     return items.map(resultsOf);
   }
+
+  // ── The scoreboard's projection ──
+  /** Sets the standing marks of one work number on the board (an upsert: one UpdateItem whatever else the transaction holds). */
+  touchBoard(uow: UnitOfWork, tenantId: string, eventId: string, stage: StageKind, workNumber: string, marks: readonly BoardMark[], at: string): void {
+    const names: Record<string, string> = { '#at': 'updatedAt' };
+    const values: Record<string, unknown> = { ':at': at };
+    const sets = marks.map((m, i) => {
+      names[`#m${i}`] = `${BOARD_MARK}${m.aspectCode}${BOARD_SEP}${m.judgeId}`;
+      values[`:m${i}`] = m.value;
+      return `#m${i} = :m${i}`;
+    });
+    uow.raw({
+      Update: {
+        TableName: this.table.name,
+        Key: competitionKeys.board(tenantId, eventId, stage, workNumber),
+        UpdateExpression: `SET ${[...sets, '#at = :at'].join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    });
+  }
+  /** The board of a stage: each work number's standing marks, and when it last changed. */
+  async board(tenantId: string, eventId: string, stage: StageKind): Promise<{ marks: Map<string, BoardMark[]>; updatedAt?: string }> {
+    const items = await partition(this.table, competitionKeys.boardPartition(tenantId, eventId, stage));
+    const marks = new Map(
+      items.map((item) => [
+        String(item.sk),
+        Object.entries(item).flatMap(([name, value]) => {
+          if (!name.startsWith(BOARD_MARK)) return [];
+          const [aspectCode, judgeId] = name.slice(BOARD_MARK.length).split(BOARD_SEP) as [string, string];
+          return [{ aspectCode, judgeId, value: Number(value) }];
+        }),
+      ]),
+    );
+    const updatedAt = items.reduce<string | undefined>((latest, item) => (typeof item.updatedAt === 'string' && (!latest || item.updatedAt > latest) ? item.updatedAt : latest), undefined);
+    return { marks, updatedAt };
+  }
 }
+
+/** A standing mark as the board keeps it. */
+export interface BoardMark {
+  aspectCode: string;
+  judgeId: string;
+  value: number;
+}
+/** Board attribute names: `m` + aspect code + U+001F + judge id (neither a code nor an id contains a control character). */
+const BOARD_MARK = 'm\u001f';
+const BOARD_SEP = '\u001f';

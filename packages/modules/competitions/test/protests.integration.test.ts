@@ -94,6 +94,10 @@ describe('protests on the platform clock, decided by the 监督仲裁组, upheld
   });
 
   it('upheld: finalising is 409 until corrected results are published again, which needs a reason and opens a new window', async () => {
+    const wn = numbers.get(contestants[0]!.contestantId)!;
+    const early = await correctScore(p, judges[0]!, event, 'final', wn, 'p1', 9000);
+    expect(early.status, 'no correction while the results stand').toBe(409);
+    expect(reason(early)).toBe('results_published');
     const decided = await ok(p.mutate(arbiter, 'competitions.protests.decide', { eventId: event.eventId, protestId: filed.protestId, outcome: 'upheld', ruling: '复核确认实操评分录入有误' }));
     expect(decided).toMatchObject({ status: 'upheld', ruling: '复核确认实操评分录入有误' });
     const twice = await p.mutate(arbiter, 'competitions.protests.decide', { eventId: event.eventId, protestId: filed.protestId, outcome: 'dismissed', ruling: '改判' });
@@ -102,8 +106,11 @@ describe('protests on the platform clock, decided by the 监督仲裁组, upheld
     expect(blocked.status).toBe(409);
     expect(reason(blocked)).toBe('protest_upheld_unrevised');
 
-    const wn = numbers.get(contestants[0]!.contestantId)!;
-    for (const j of judges) await correctScore(p, event, 'final', wn, 'p1', j.sub, 9000);
+    for (const j of judges) {
+      const corrected = await correctScore(p, j, event, 'final', wn, 'p1', 9000);
+      expect(corrected.status, 'the judges correct their entries while the upheld protest awaits the republish').toBe(200);
+      expect(corrected.data.accepted).toHaveLength(1);
+    }
     p.clock.set(at(WINDOW_MS + 60_000));
     const noReason = await p.mutate(staff, 'competitions.results.publish', stage());
     expect(noReason.status).toBe(400);

@@ -1,14 +1,10 @@
 /**
  * Test set-up for the results area, through the real procedures: competitions.create, events.create/saveScheme/
  * lockScheme/setPanel (panel members are directory users), contestants.register, judging.drawWorkNumbers and
- * judging.submitScores. Two things are test-only and say so: `workNumbersOf` reads the sealed mapping straight from the
- * store so that assertions can name the work numbers, and `correctScore` (a FIXTURE write through CompetitionStore)
- * stands in for a judge's correction after an upheld protest, which judging.submitScores refuses once results exist.
+ * judging.submitScores. One thing is test-only and says so: `workNumbersOf` reads the sealed mapping straight from the
+ * store so that assertions can name the work numbers.
  */
 import { randomUUID } from 'node:crypto';
-import { newId } from '@ufp/core/ids';
-import type { TenantScope } from '@ufp/core/tenancy/scope';
-import { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { Claims } from '@ufp/kit/auth';
 import { demoIdNumber } from '@ufp/kit/seed';
 import { adminOf, createUnit, staffOf, type TestPlatform } from '@ufp/testing/platform';
@@ -138,15 +134,10 @@ export async function enterScores(p: TestPlatform, ev: { eventId: string }, stag
   }
 }
 
-/**
- * FIXTURE WRITE: a judge's corrected score after an upheld protest, written through CompetitionStore (as submitScores
- * with `supersedes` would, were it open while an upheld protest awaits the republish).
- */
-export async function correctScore(p: TestPlatform, ev: { eventId: string; tenantId: string }, stage: StageKind, workNumber: string, aspectCode: string, judgeId: string, value: number): Promise<void> {
-  const s = new CompetitionStore(p.runtime.deps.table);
-  const before = (await s.scores(ev.tenantId, ev.eventId, stage)).find((x) => x.workNumber === workNumber && x.aspectCode === aspectCode && x.judgeId === judgeId)!;
-  const scope: TenantScope = { kind: 'tenant', tenantId: ev.tenantId, divisionCode: ev.tenantId, actor: { sub: 'fixture', roles: ['federation_admin'] } };
-  const uow = new UnitOfWork(p.runtime.deps.table, { scope, correlationId: newId(), now: p.clock.now() });
-  s.saveScore(uow, { ...before, value, clientId: randomUUID(), replacedClientIds: [...before.replacedClientIds, before.clientId], enteredAt: p.clock.now().toISOString(), version: before.version + 1 }, before.version);
-  await uow.commit();
+/** A judge's correction of their own entry for a mark (`supersedes` the entry their sheet shows): the judging procedure's answer. */
+export async function correctScore(p: TestPlatform, judge: Claims, ev: { eventId: string }, stage: StageKind, workNumber: string, aspectCode: string, value: number) {
+  const sheet = await ok(p.query(judge, 'competitions.judging.sheet', { eventId: ev.eventId, stage }), 'sheet');
+  const before = (sheet.mine as { workNumber: string; aspectCode: string; clientId: string }[]).find((m) => m.workNumber === workNumber && m.aspectCode === aspectCode)!;
+  const entry = { clientId: randomUUID(), workNumber, aspectCode, value, recordedAt: p.clock.now().toISOString(), supersedes: before.clientId };
+  return p.mutate(judge, 'competitions.judging.submitScores', { eventId: ev.eventId, stage, entries: [entry] });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '@ufp/core/errors';
-import { assertFinalisable, assertResultsMutable, decideProtest, fileProtest, finalise, finalResultHash, isProtestWindowOpen, publishProvisional, verifyFinalResults, type Protest } from './protest.js';
+import { assertFinalisable, assertResultsMutable, decideProtest, fileProtest, finalise, finalResultHash, isProtestWindowOpen, publishProvisional, scoresOpen, verifyFinalResults, type Protest } from './protest.js';
 
 const at = (iso: string) => new Date(iso);
 const published = at('2026-06-01T08:00:00.000Z');
@@ -84,5 +84,21 @@ describe('final results', () => {
     expect(code(() => assertResultsMutable(final))).toBe('results_final');
     expect(code(() => finalise(final, [], content, at('2026-06-02T00:00:00.000Z')))).toBe('results_final');
     expect(code(() => fileProtest(final, { protestId: 'p9', contestantId: 'c1' }, justAfter))).toBe('results_final');
+  });
+});
+
+describe('when judges may change scores', () => {
+  const published = { status: 'provisional' as const, publishedAt: '2026-06-01T02:00:00.000Z' };
+  it('before results are published they may', () => expect(scoresOpen(undefined, [])).toBe(true));
+  it('once provisional results are out they may not, nor after a dismissed protest', () => {
+    expect(scoresOpen(published, [])).toBe(false);
+    expect(scoresOpen(published, [{ status: 'dismissed', decidedAt: '2026-06-01T03:00:00.000Z' }])).toBe(false);
+  });
+  it('a protest upheld after publication opens them for the correction; one upheld before the last publication does not', () => {
+    expect(scoresOpen(published, [{ status: 'upheld', decidedAt: '2026-06-01T02:30:00.000Z' }])).toBe(true);
+    expect(scoresOpen(published, [{ status: 'upheld', decidedAt: '2026-06-01T01:59:59.999Z' }])).toBe(false);
+  });
+  it('final results close them for good, whatever was upheld', () => {
+    expect(scoresOpen({ status: 'final', publishedAt: published.publishedAt }, [{ status: 'upheld', decidedAt: '2026-06-01T02:30:00.000Z' }])).toBe(false);
   });
 });

@@ -106,3 +106,13 @@ export function finalise(results: ResultsState, protests: readonly Protest[], co
 
 /** Whether stored final content still matches its hash. */
 export const verifyFinalResults = (results: Pick<ResultsState, 'hash'>, content: unknown): boolean => results.hash !== undefined && results.hash === finalResultHash(content);
+
+/**
+ * Whether judges may still change scores of a stage: before results are published, and while provisional results await a
+ * correction — a protest upheld after they were published (the correction is then published again, opening a new window).
+ */
+export function scoresOpen(results: Pick<ResultsState, 'status' | 'publishedAt'> | undefined, protests: readonly Pick<Protest, 'status' | 'decidedAt'>[]): boolean {
+  if (!results) return true;
+  if (results.status === 'final') return false;
+  return protests.some((p) => p.status === 'upheld' && p.decidedAt !== undefined && Date.parse(p.decidedAt) > Date.parse(results.publishedAt));
+}

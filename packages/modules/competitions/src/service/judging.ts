@@ -9,7 +9,7 @@ import type { EventItem, ScoreConflictItem, ScoreItem, WorkNumbersItem } from '.
 import type { declareConflictInput, eventIdInput, resolveConflictInput, stageInput } from '../schemas/judging.js';
 import { cipherField, encrypt, store, type Ctx } from './context.js';
 import { eventForPanel, eventForStaffOrPanel, panelJudge, panelRoles } from './panel-access.js';
-import { aspectsOf, countedEntries, isJudged, resultsPublished, schemeOf, settingsOf, stageNumbers } from './score-reading.js';
+import { aspectsOf, assertScoresOpen, countedEntries, isJudged, resultsPublished, schemeOf, settingsOf, stageNumbers } from './score-reading.js';
 
 export { submitScores } from './submit-scores.js';
 
@@ -128,7 +128,7 @@ export async function sheet(ctx: Ctx, input: In<typeof stageInput>) {
 export async function resolveConflict(ctx: Ctx, input: In<typeof resolveConflictInput>) {
   const event = await eventForPanel(ctx, input.eventId, 'judge');
   panelJudge(event, ctx.scope.actor.sub);
-  await assertNotPublished(ctx, event.eventId, input.stage);
+  await assertScoresOpen(ctx, event.eventId, input.stage);
   const me = ctx.scope.actor.sub;
   const s = store(ctx);
   const open = (await s.scoreConflicts(ctx.scope.tenantId, event.eventId, input.stage)).filter((c) => c.judgeId === me && c.workNumber === input.workNumber && c.aspectCode === input.aspectCode && !c.resolvedAt);
@@ -147,6 +147,7 @@ export async function resolveConflict(ctx: Ctx, input: In<typeof resolveConflict
       standing = { ...entry, enteredAt: at, version: (stored?.version ?? 0) + 1, replacedClientIds: replaced };
       if (stored) s.saveScore(uow, standing, stored.version);
       else s.addScore(uow, standing);
+      s.touchBoard(uow, ctx.scope.tenantId, event.eventId, input.stage, standing.workNumber, [{ aspectCode: standing.aspectCode, judgeId: standing.judgeId, value: standing.value }], at);
     }
     for (const c of open) s.saveScoreConflict(uow, { ...c, resolvedAt: at });
     uow.audit({

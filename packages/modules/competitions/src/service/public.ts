@@ -6,9 +6,9 @@ import { verifyFinalResults } from '../domain/protest.js';
 import { rank } from '../domain/ranking.js';
 import { ALL_WEIGHT_BP, type Scheme } from '../domain/scheme.js';
 import { aspectScore, roundHalfUp } from '../domain/scoring.js';
-import type { EventItem, ScoreItem, WorkNumbersItem } from '../items.js';
+import type { EventItem, WorkNumbersItem } from '../items.js';
 import type { publicEventInput } from '../schemas/results.js';
-import { CompetitionStore, eventMissing } from '../store.js';
+import { CompetitionStore, eventMissing, type BoardMark } from '../store.js';
 import { cipherField } from './context.js';
 import { asContent } from './results.js';
 
@@ -38,7 +38,7 @@ async function publishedNames(ctx: Context, s: CompetitionStore, publishNames: b
 }
 
 /** Running total (exact units) and marks entered of one work number, over the aspects marked so far. */
-function runningTotal(scheme: Scheme, scores: readonly ScoreItem[], dropHighLowMinJudges: number): { units: number; marked: number } {
+function runningTotal(scheme: Scheme, scores: readonly BoardMark[], dropHighLowMinJudges: number): { units: number; marked: number } {
   let units = 0;
   for (const part of scheme.parts) {
     let hundredths = 0;
@@ -64,12 +64,12 @@ export async function scoreboard(ctx: Context, input: In<typeof publicEventInput
   const wn = drawn.sort((a, b) => order(b.stage) - order(a.stage))[0];
   const base = { eventName: event.name, competitionName: competition.name };
   if (!wn || !event.scheme) return { ...base, stage: null, stageLabel: null, status: 'not_started' as const, updatedAt: null, lines: [] };
-  const [scores, results, names] = await Promise.all([s.scores(input.tenantId, input.eventId, wn.stage), s.findResults(input.tenantId, input.eventId, wn.stage), publishedNames(ctx, s, competition.publishNames, wn)]);
+  const [board, results, names] = await Promise.all([s.board(input.tenantId, input.eventId, wn.stage), s.findResults(input.tenantId, input.eventId, wn.stage), publishedNames(ctx, s, competition.publishNames, wn)]);
   const settings = competition.rules.settings;
-  const totals = wn.numbers.map((n) => ({ workNumber: n, ...runningTotal(event.scheme!, scores.filter((x) => x.workNumber === n), settings.dropHighLowMinJudges) }));
+  const totals = wn.numbers.map((n) => ({ workNumber: n, ...runningTotal(event.scheme!, board.marks.get(n) ?? [], settings.dropHighLowMinJudges) }));
   const ranked = new Map(rank(totals.map((t) => ({ contestantId: t.workNumber, totalUnits: t.units, partHundredths: {} })), { tieBreak: [] }).map((r) => [r.contestantId, r.rank]));
   const expected = expectedMarks(event);
-  const updatedAt = scores.reduce<string>((m, x) => (x.enteredAt > m ? x.enteredAt : m), wn.drawnAt);
+  const updatedAt = board.updatedAt ?? wn.drawnAt;
   return {
     ...base,
     stage: wn.stage,

@@ -1,5 +1,6 @@
 import { conflict } from '@ufp/core/errors';
 import type { StageKind } from '../domain/enums.js';
+import { assertResultsMutable, scoresOpen } from '../domain/protest.js';
 import type { RuleSettings } from '../domain/rule-pack.js';
 import type { Aspect, Scheme } from '../domain/scheme.js';
 import type { AspectInput } from '../domain/scoring.js';
@@ -16,6 +17,19 @@ import { cipherField, decrypt, store, type Ctx } from './context.js';
 
 export const noScheme = () => conflict({ zh: '本赛项尚未制定评分方案', en: 'This event has no marking scheme yet' }, { reason: 'no_scheme' });
 export const resultsPublished = () => conflict({ zh: '本阶段成绩已公布，不能再录入或更改评分', en: 'Results of this stage are published: scores can no longer be entered or changed' }, { reason: 'results_published' });
+
+/**
+ * 409 unless judges may change the stage's scores (domain `scoresOpen`): before publication, or while a protest upheld
+ * since the last publication awaits its correction. Final results say so (`results_final`).
+ */
+export async function assertScoresOpen(ctx: Ctx, eventId: string, stage: StageKind): Promise<void> {
+  const s = store(ctx);
+  const results = await s.findResults(ctx.scope.tenantId, eventId, stage);
+  if (!results) return;
+  assertResultsMutable(results);
+  const protests = (await s.protests(ctx.scope.tenantId, eventId)).filter((p) => p.stage === stage);
+  if (!scoresOpen(results, protests)) throw resultsPublished();
+}
 
 /** The 赛项's scheme, or 409 when it has none. */
 export function schemeOf(event: EventItem): Scheme {

@@ -4,10 +4,11 @@ import type { z } from 'zod';
 import type { StageKind } from '../domain/enums.js';
 import { isSchemeLocked, type Aspect } from '../domain/scheme.js';
 import type { EventItem, ScoreConflictItem, ScoreItem } from '../items.js';
+import type { BoardMark } from '../store.js';
 import type { scoreEntryInput, submitScoresInput } from '../schemas/judging.js';
 import { store, type Ctx } from './context.js';
 import { eventForPanel } from './panel-access.js';
-import { aspectsOf, resultsPublished, schemeOf, stageNumbers } from './score-reading.js';
+import { aspectsOf, assertScoresOpen, schemeOf, stageNumbers } from './score-reading.js';
 
 /**
  * The judges' offline sync. A tablet sends what it recorded (≤ 200 entries, each with the id the tablet gave it) as
@@ -31,8 +32,8 @@ export interface SubmitAnswer {
   refused: { clientId: string; reason: Bilingual }[];
 }
 
-/** Writes per chunk: 100 items in a transaction, less the audit entry and the stored idempotent answer. */
-const OPS_PER_CHUNK = 98;
+/** Items per transaction: 100, less the audit entry and the stored idempotent answer. */
+const ITEMS_PER_CHUNK = 98;
 
 type Outcome = { kind: 'accepted' } | { kind: 'duplicate' } | { kind: 'conflict'; existingValue: number } | { kind: 'refused'; reason: Bilingual };
 
@@ -126,19 +127,44 @@ function chunkSummary(ops: readonly Op[], n: number, of: number): string {
   return `同步评分：新录入 ${count('create')} 条，更正 ${count('replace')} 条，冲突 ${count('conflict')} 条（第 ${n}/${of} 批）`;
 }
 
-/** Commits the ops chunk by chunk; answers how many chunks went through before a lost race (all of them when none was lost). */
+/** The work numbers whose standing marks an op changes (a kept-apart conflict changes none). */
+const boardNumber = (op: Op): string | undefined => (op.kind === 'conflict' ? undefined : op.item.workNumber);
+
+/** Ops in chunks that fit one transaction with the board item of each work number they touch. */
+function chunked(ops: readonly Op[]): Op[][] {
+  const chunks: Op[][] = [];
+  let current: Op[] = [];
+  let boards = new Set<string>();
+  for (const op of ops) {
+    const number = boardNumber(op);
+    const addsBoard = number !== undefined && !boards.has(number);
+    if (current.length && current.length + 1 + boards.size + (addsBoard ? 1 : 0) > ITEMS_PER_CHUNK) {
+      chunks.push(current);
+      current = [];
+      boards = new Set();
+    }
+    current.push(op);
+    if (number !== undefined) boards.add(number);
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/** Commits the ops chunk by chunk (the scoreboard's projection in the same transactions); answers how many chunks went through before a lost race. */
 async function commit(ctx: Ctx, st: Stage, ops: readonly Op[]): Promise<{ committed: number; chunks: Op[][]; error?: unknown }> {
   const s = store(ctx);
-  const chunks: Op[][] = [];
-  for (let i = 0; i < ops.length; i += OPS_PER_CHUNK) chunks.push(ops.slice(i, i + OPS_PER_CHUNK));
+  const chunks = chunked(ops);
   for (const [i, chunk] of chunks.entries()) {
     try {
-      await write(ctx, (uow) => {
+      await write(ctx, (uow, now) => {
+        const board = new Map<string, BoardMark[]>();
         for (const op of chunk) {
           if (op.kind === 'create') s.addScore(uow, op.item, raced());
           else if (op.kind === 'replace') s.saveScore(uow, op.item, op.expectedVersion);
           else s.putScoreConflict(uow, op.item);
+          if (op.kind !== 'conflict') board.set(op.item.workNumber, [...(board.get(op.item.workNumber) ?? []), { aspectCode: op.item.aspectCode, judgeId: op.item.judgeId, value: op.item.value }]);
         }
+        for (const [workNumber, marks] of board) s.touchBoard(uow, ctx.scope.tenantId, st.event.eventId, st.stage, workNumber, marks, now.toISOString());
         uow.audit({ action: 'competitions.judging.submitScores', entityType: 'competitions.scores', entityId: `${st.event.eventId}#${st.stage}`, summary: chunkSummary(chunk, i + 1, chunks.length) });
       });
     } catch (err) {
@@ -175,7 +201,7 @@ export async function submitScores(ctx: Ctx, input: Input): Promise<SubmitAnswer
   const event = await eventForPanel(ctx, input.eventId, 'judge');
   const scheme = schemeOf(event);
   if (!isSchemeLocked(scheme, ctx.deps.clock.now())) throw conflict({ zh: '评分方案尚未锁定，不能录入评分', en: 'The marking scheme is not locked yet: scores cannot be entered' }, { reason: 'scheme_not_locked' });
-  if (await store(ctx).findResults(ctx.scope.tenantId, event.eventId, input.stage)) throw resultsPublished();
+  await assertScoresOpen(ctx, event.eventId, input.stage);
   const numbers = await stageNumbers(ctx, event, input.stage);
   if (!numbers.drawn) throw conflict({ zh: '本阶段尚未抽取加密号', en: 'Work numbers are not drawn for this stage yet' }, { reason: 'work_numbers_not_drawn' });
   const st: Stage = { event, stage: input.stage, judgeId: ctx.scope.actor.sub, aspects: aspectsOf(scheme), markable: numbers.markableBy(ctx.scope.actor.sub) };
