@@ -1,10 +1,9 @@
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { issuesByField } from '../../api';
-import { Banner } from '../../components/Banner';
+import { ActionBanner, Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
-import { RecordMissing } from '../../components/RecordMissing';
 import { parseYuan, shanghaiYear } from '../../format';
 import { lang, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
@@ -92,7 +91,9 @@ export default function Setup() {
         <For each={steps()}>{(s, i) => <li aria-current={step() === i() + 1 ? 'step' : undefined}>{`${i() + 1}. ${s}`}</li>}</For>
       </ol>
       <Show when={packs.error}>
-        <RecordMissing error={packs.error} backHref="/competitions" onRetry={() => void refetch()} />
+        <ActionBanner actionLabel={t('common.retry')} onAction={() => void refetch()}>
+          {errorText(packs.error)}
+        </ActionBanner>
       </Show>
       <Show when={error()}>
         <Banner kind="error">{errorText(error())}</Banner>
