@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { Banner } from '../../components/Banner';
+import { sheetLang } from '../../download';
 import { DataTable } from '../../components/DataTable';
 import { formatDateTime, t } from '../../i18n';
 import { hasRole } from '../../session';
@@ -106,7 +107,7 @@ function Contestants(props: { event: EventView }) {
     setBusy(true);
     setError(undefined);
     try {
-      saveBase64(await cm('competitions.contestants.export', { eventId: props.event.eventId }));
+      saveBase64(await cm('competitions.contestants.export', { eventId: props.event.eventId, lang: sheetLang() }));
     } catch (x) {
       setError(x);
     } finally {

@@ -32,7 +32,7 @@ export function refusalOf(err: unknown): Refusal {
   const rule = typeof err.details.rule === 'string' ? err.details.rule : undefined;
   const raw = err.issues[0]?.path.join('.') ?? (typeof err.details.field === 'string' ? err.details.field : '');
   const named = (FIELDS as readonly string[]).includes(raw) ? (raw as FieldName) : FIELD_OF[raw];
-  const field = rule === 'window' ? undefined : (named ?? (rule ? FIELD_OF_RULE[rule] : undefined));
+  const field = rule === 'window' ? undefined : ((rule ? FIELD_OF_RULE[rule] : undefined) ?? named);
   const own = err.issues[0] ? (lang() === 'en' ? (err.issues[0].messageEn ?? err.issues[0].message) : err.issues[0].message) : text;
   return { field, rule, text: own };
 }

@@ -8,7 +8,7 @@ import { parseYuan, shanghaiYear } from '../../format';
 import { lang, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
 import { cm, cq } from './call';
-import type { CompetitionClass as Cls, CompetitionView, RulePackView } from './contract';
+import type { CompetitionClass as Cls, CreatedCompetition, RulePackView } from './contract';
 import { EventForm } from './EventForm';
 import { createRules, Differences, overridesOf, RulesForm } from './RulesEditor';
 import { bi, CompetitionClass, label } from './shared';
@@ -41,7 +41,7 @@ export default function Setup() {
   const [errors, setErrors] = createSignal(new Map<string, { message: string; messageEn?: string }>());
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
-  const [created, setCreated] = createSignal<CompetitionView>();
+  const [created, setCreated] = createSignal<CreatedCompetition>();
   const err = (f: string) => {
     const found = [...errors().entries()].find(([k]) => k === f || k.startsWith(`${f}.`))?.[1];
     return found ? () => (lang() === 'en' ? (found.messageEn ?? found.message) : found.message) : undefined;
