@@ -163,9 +163,9 @@ function Protests(props: { eventId: string }) {
           <For each={list() ?? []} fallback={<li class="muted">{t('competitions.protests.none')}</li>}>
             {(p) => (
               <li class="cmp-card">
-                <strong>{label(StageKind, p.stage)}</strong>
+                <strong>{bi(p.stageLabel)}</strong>
                 <span class="cmp-badge" data-status={p.status}>
-                  {p.status}
+                  {bi(p.statusLabel)}
                 </span>
                 <span class="cmp-wrap">{p.grounds}</span>
                 <Show when={p.ruling}>{(r) => <span class="muted cmp-wrap">{r()}</span>}</Show>
