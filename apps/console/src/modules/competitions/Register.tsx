@@ -148,7 +148,7 @@ export default function Register() {
                   }
                 >
                   <Field id="cmp-r-unit" label={t('competitions.register.unit')} required error={errorFor('unitId')}>
-                    <select id="cmp-r-unit" value={unitId()} onChange={(x) => setUnitId(x.currentTarget.value)}>
+                    <select id="cmp-r-unit" aria-invalid={errorFor('unitId') ? 'true' : undefined} aria-describedby={errorFor('unitId') ? 'cmp-r-unit-error' : undefined} value={unitId()} onChange={(x) => setUnitId(x.currentTarget.value)}>
                       <option value="" />
                       <For each={units()?.items ?? []}>{(u) => <option value={u.unitId}>{u.name}</option>}</For>
                     </select>
@@ -158,22 +158,22 @@ export default function Register() {
                 <Input id="cmp-r-id" label={t('competitions.register.idNumber')} required maxLength={18} class="mono" autocomplete="off" hint={t('competitions.register.idHint')} error={errorFor('idNumber')} value={idNumber()} onValue={setIdNumber} />
                 <Input id="cmp-r-phone" label={t('competitions.register.phone')} type="tel" inputmode="tel" maxLength={20} error={errorFor('phone')} value={phone()} onValue={setPhone} />
                 <Field id="cmp-r-gender" label={t('competitions.register.gender')} required error={errorFor('gender')}>
-                  <select id="cmp-r-gender" value={gender()} onChange={(x) => setGender(x.currentTarget.value as G)}>
+                  <select id="cmp-r-gender" aria-invalid={errorFor('gender') ? 'true' : undefined} aria-describedby={errorFor('gender') ? 'cmp-r-gender-error' : undefined} value={gender()} onChange={(x) => setGender(x.currentTarget.value as G)}>
                     <For each={Gender.values}>{(g) => <option value={g}>{label(Gender, g)}</option>}</For>
                   </select>
                 </Field>
                 <Field id="cmp-r-trade" label={t('competitions.event.trade')} required error={errorFor('tradeCode')}>
-                  <select id="cmp-r-trade" value={trade() || event().tradeCode} onChange={(x) => setTrade(x.currentTarget.value)}>
+                  <select id="cmp-r-trade" aria-invalid={errorFor('tradeCode') ? 'true' : undefined} aria-describedby={errorFor('tradeCode') ? 'cmp-r-trade-error' : undefined} value={trade() || event().tradeCode} onChange={(x) => setTrade(x.currentTarget.value)}>
                     <For each={[...new Set([event().tradeCode, ...event().registration.trades])]}>{(code) => <option value={code}>{code}</option>}</For>
                   </select>
                 </Field>
                 <Field id="cmp-r-grade" label={t('competitions.register.grade')} required error={errorFor('skillGrade')}>
-                  <select id="cmp-r-grade" value={grade()} onChange={(x) => setGrade(x.currentTarget.value as Grade)}>
+                  <select id="cmp-r-grade" aria-invalid={errorFor('skillGrade') ? 'true' : undefined} aria-describedby={errorFor('skillGrade') ? 'cmp-r-grade-error' : undefined} value={grade()} onChange={(x) => setGrade(x.currentTarget.value as Grade)}>
                     <For each={SkillGrade.values}>{(g) => <option value={g}>{label(SkillGrade, g)}</option>}</For>
                   </select>
                 </Field>
                 <Field id="cmp-r-member" label={t('competitions.register.member')} error={errorFor('member')}>
-                  <select id="cmp-r-member" value={member() ? 'yes' : 'no'} onChange={(x) => setMember(x.currentTarget.value === 'yes')}>
+                  <select id="cmp-r-member" aria-invalid={errorFor('member') ? 'true' : undefined} aria-describedby={errorFor('member') ? 'cmp-r-member-error' : undefined} value={member() ? 'yes' : 'no'} onChange={(x) => setMember(x.currentTarget.value === 'yes')}>
                     <option value="yes">{t('competitions.register.memberYes')}</option>
                     <option value="no">{t('competitions.register.memberNo')}</option>
                   </select>
