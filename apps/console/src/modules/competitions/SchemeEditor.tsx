@@ -43,7 +43,7 @@ export function SchemeEditor(props: { event: EventView; theoryWeightMaxBp: numbe
     setBusy(true);
     setError(undefined);
     try {
-      const next = await cm('competitions.events.saveScheme', { eventId: props.event.eventId, version: props.event.version, startsAt: localToIso(startsAt()), parts: structuredClone(parts) as Part[] });
+      const next = await cm('competitions.events.saveScheme', { eventId: props.event.eventId, version: props.event.version, startsAt: localToIso(startsAt()), parts: JSON.parse(JSON.stringify(parts)) as Part[] });
       if (next.scheme) setParts(reconcile(structuredClone(next.scheme.parts)));
       props.onChange(next);
       showToast('success', () => t('competitions.scheme.saved'));

@@ -64,6 +64,7 @@ describe('技能竞赛: staff set up a competition, units register contestants',
       await page.locator('#cmp-p-0-w').fill('30');
       await problems.getByText('方案符合规则，可以锁定。').waitFor();
       await page.getByRole('button', { name: '保存评分方案' }).click();
+      await page.getByText('评分方案已保存').first().waitFor();
       await page.getByRole('button', { name: '锁定评分方案' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: '锁定评分方案' }).click();
       const locked = page.getByTestId('cmp-scheme-view');
