@@ -44,7 +44,7 @@ function CertificatesBody(props: { event: EventView }) {
     async (url) => ({ url, image: await QRCode.toDataURL(url, { margin: 1, width: 240 }) }),
   );
   const certificates = () => {
-    const r = res();
+    const r = res.error ? undefined : res();
     if (!r || r.status !== 'final') return [];
     const byNumber = new Map(r.lines.map((l) => [l.workNumber, l]));
     return r.prizes.map((p) => ({ ...p, line: byNumber.get(p.workNumber) }));
@@ -59,7 +59,7 @@ function CertificatesBody(props: { event: EventView }) {
       <Show when={res.error}>
         <Banner kind="info">{res.error instanceof ApiError && res.error.code === 'NOT_FOUND' ? t('competitions.cert.notFinal') : errorText(res.error)}</Banner>
       </Show>
-      <Show when={res() && res()!.status !== 'final'}>
+      <Show when={!res.error && res() && res()!.status !== 'final'}>
         <Banner kind="info">{t('competitions.cert.notFinal')}</Banner>
       </Show>
       <Show when={certificates().length > 0}>
@@ -86,14 +86,14 @@ function CertificatesBody(props: { event: EventView }) {
                 <strong>{bi(c.prize.label)}</strong>（{t('competitions.results.rankN', { n: c.rank })}）
               </p>
               <Show when={c.line?.unitName}>{(u) => <p>{u()}</p>}</Show>
-              <Show when={res()?.finalizedAt}>{(at) => <p class="muted">{formatDateTime(at())}</p>}</Show>
+              <Show when={!res.error && res()?.finalizedAt}>{(at) => <p class="muted">{formatDateTime(at())}</p>}</Show>
               <Show when={qr()}>{(q) => <img src={q().image} alt={t('competitions.cert.qrAlt')} />}</Show>
               <p class="muted">{t('competitions.cert.scan')}</p>
             </article>
           )}
         </For>
       </div>
-      <Show when={res()?.status === 'final' && certificates().length === 0}>
+      <Show when={!res.error && res()?.status === 'final' && certificates().length === 0}>
         <p class="muted">{t('competitions.cert.none')}</p>
       </Show>
     </>

@@ -41,7 +41,7 @@ export default function Results() {
   const params = useParams<{ eventId: string; stage: string }>();
   const [ev, { refetch: refetchEvent }] = createResource(() => params.eventId, (eventId) => cq('competitions.events.get', { eventId }));
   const [res, { refetch, mutate: setRes }] = createResource(
-    () => ev() && { eventId: params.eventId, stage: params.stage as Kind },
+    () => !ev.error && ev() && { eventId: params.eventId, stage: params.stage as Kind },
     (input) => cq('competitions.results.get', input),
   );
   const title = () => `${label(StageKind, params.stage)} ${t('competitions.results.title')}`;

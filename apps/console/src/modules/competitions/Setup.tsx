@@ -20,14 +20,15 @@ export default function Setup() {
   const [packs, { refetch }] = createResource(() => cq('competitions.competitions.packs'));
   const [step, setStep] = createSignal<1 | 2 | 3>(1);
   const [packCode, setPackCode] = createSignal('');
-  const pack = (): RulePackView | undefined => packs()?.find((p) => p.code === packCode());
+  const loaded = () => (packs.error ? undefined : packs());
+  const pack = (): RulePackView | undefined => loaded()?.find((p) => p.code === packCode());
   const editor = createRules({ theoryWeightMaxBp: 3000, dropHighLowMinJudges: 5, judgementSpreadMaxPoints: 1, marksSpreadMaxBp: 1500, tieBreak: [], protestWindowMinutes: 120, prizes: { kind: 'byRank', table: [] }, honours: [], workNumberDigits: 4 });
   createEffect(() => {
     const p = pack();
     if (p) editor.reset(p.settings);
   });
   createEffect(() => {
-    const first = packs()?.[0];
+    const first = loaded()?.[0];
     if (first && !packCode()) setPackCode(first.code);
   });
 
@@ -99,12 +100,12 @@ export default function Setup() {
         <Banner kind="error">{errorText(error())}</Banner>
       </Show>
       <Switch>
-        <Match when={step() === 1 && packs()}>
+        <Match when={step() === 1 && loaded()}>
           <div class="card cmp-form" data-testid="cmp-step-rules">
             <h2>{t('competitions.setup.step1')}</h2>
             <Field id="cmp-pack" label={t('competitions.pack')} required>
               <select id="cmp-pack" value={packCode()} onChange={(e) => setPackCode(e.currentTarget.value)}>
-                <For each={packs()}>{(p) => <option value={p.code}>{`${bi(p.name)} (v${p.version})`}</option>}</For>
+                <For each={loaded()}>{(p) => <option value={p.code}>{`${bi(p.name)} (v${p.version})`}</option>}</For>
               </select>
             </Field>
             <Show when={pack()}>

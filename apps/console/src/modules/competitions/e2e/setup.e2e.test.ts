@@ -1,6 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
+import { seriousViolations } from '../../../../e2e/a11y';
 import { loginAs, screenshot, useE2eSession, DESKTOP, PHONE } from '../../../../e2e/harness';
 
 const session = useE2eSession();
@@ -107,5 +108,28 @@ describe('技能竞赛: staff set up a competition, units register contestants',
     } finally {
       await page.context().close();
     }
+  });
+  test('every page of the new competition opens at 390 px with no serious axe violation and no horizontal overflow', async () => {
+    expect(eventPath).toMatch(/^\/competitions\/events\//);
+    const page = await openPage(PHONE);
+    const failures: string[] = [];
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto('/competitions');
+      await page.getByRole('link', { name: COMPETITION }).click();
+      await page.getByRole('heading', { name: COMPETITION, level: 1 }).waitFor();
+      const competitionPath = new URL(page.url()).pathname;
+      for (const path of ['/competitions', '/competitions/new', competitionPath, eventPath, `${eventPath}/register`, `${eventPath}/results/final`, `${eventPath}/certificates`, '/competitions/judging']) {
+        await page.goto(path);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+        failures.push(...(await seriousViolations(page, path)));
+        if ((await overflow(page)) > 1) failures.push(`${path}: overflows at 390 px`);
+      }
+      await screenshot(page, 'competitions-judging-390');
+    } finally {
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
   });
 });
