@@ -1,5 +1,5 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, For, lazy, Show } from 'solid-js';
 import { Disclosure } from '../../components/Panel';
 import { yuan } from '../../format';
 import { t } from '../../i18n';
@@ -11,6 +11,8 @@ import { EventForm } from './EventForm';
 import { settingLabel, SettingText } from './RulesEditor';
 import { advancementText, bi, CompetitionClass, label, StageKind } from './shared';
 import './competitions.css';
+
+const EventsChart = lazy(() => import('./EventsChart'));
 
 /** A competition: its 赛项, the rule pack it follows with every difference from it, and the prize budget. */
 export default function CompetitionPage() {
@@ -64,6 +66,12 @@ export default function CompetitionPage() {
                 </For>
               </ul>
             </div>
+            <Show when={comp().events.length > 0}>
+              <div class="card" data-testid="cmp-chart">
+                <h2>{t('competitions.chart.title')}</h2>
+                <EventsChart rows={comp().events.map((ev) => ({ name: bi(ev.name), contestants: ev.contestantCount }))} />
+              </div>
+            </Show>
             <Show when={isStaff()}>
               <Disclosure summary={t('competitions.event.create')} suggestOpen={comp().events.length === 0}>
                 <EventForm

@@ -245,4 +245,8 @@ export const en: Record<keyof typeof zh, string> = {
   'competitions.mine.mark': 'Mark {stage}',
   'competitions.mine.panel': '{stage} chief\'s panel',
   'competitions.mine.results': '{stage} results and protests',
+  'competitions.chart.title': 'Contestants per event',
+  'competitions.chart.contestants': 'Contestants',
+  'competitions.chart.label': 'Contestants per event: {summary}',
+  'competitions.chart.failed': 'The chart failed to load',
 };

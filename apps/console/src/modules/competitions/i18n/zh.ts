@@ -246,4 +246,8 @@ export const zh = {
   'competitions.mine.mark': '{stage}评分',
   'competitions.mine.panel': '{stage}裁判长面板',
   'competitions.mine.results': '{stage}成绩与申诉',
+  'competitions.chart.title': '各赛项报名人数',
+  'competitions.chart.contestants': '报名人数',
+  'competitions.chart.label': '各赛项报名人数：{summary}',
+  'competitions.chart.failed': '图表加载失败',
 } as const;
