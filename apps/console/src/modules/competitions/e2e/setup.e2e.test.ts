@@ -127,6 +127,23 @@ describe('技能竞赛: staff set up a competition, units register contestants',
         if ((await overflow(page)) > 1) failures.push(`${path}: overflows at 390 px`);
       }
       await screenshot(page, 'competitions-judging-390');
+
+      // The demo seed's 焊工决赛 is final: its result page explains ties and its certificates carry the QR code.
+      await page.goto('/competitions');
+      await page.getByRole('link', { name: /年兴化市职工职业技能竞赛$/ }).first().click();
+      await page.getByRole('link', { name: '焊工决赛' }).click();
+      await page.getByRole('heading', { name: '焊工决赛', level: 1 }).waitFor();
+      const seeded = new URL(page.url()).pathname;
+      await page.goto(`${seeded}/results/final`);
+      await page.getByTestId('cmp-results-status').getByText('最终成绩').waitFor();
+      failures.push(...(await seriousViolations(page, `${seeded}/results/final`)));
+      if ((await overflow(page)) > 1) failures.push(`${seeded}/results/final: overflows at 390 px`);
+      await screenshot(page, 'competitions-results-final-390');
+      await page.goto(`${seeded}/certificates`);
+      await page.getByTestId('cmp-certificates').getByRole('img', { name: '扫码核验成绩的二维码' }).first().waitFor();
+      failures.push(...(await seriousViolations(page, `${seeded}/certificates`)));
+      if ((await overflow(page)) > 1) failures.push(`${seeded}/certificates: overflows at 390 px`);
+      await screenshot(page, 'competitions-certificates-390');
     } finally {
       await page.context().close();
     }
