@@ -146,7 +146,7 @@ function Contestants(props: { event: EventView }) {
           { label: () => t('competitions.register.gender'), cell: (c) => label(Gender, c.gender) },
           { label: () => t('competitions.register.grade'), cell: (c) => label(SkillGrade, c.skillGrade) },
           { label: () => t('competitions.contestants.stage'), cell: (c) => label(StageKind, c.stage) },
-          { label: () => t('competitions.contestants.status'), cell: (c) => c.status },
+          { label: () => t('competitions.contestants.status'), cell: (c) => (c.status === 'withdrawn' ? t('competitions.contestants.withdrawn') : t('competitions.contestants.registered')) },
         ]}
       />
     </div>

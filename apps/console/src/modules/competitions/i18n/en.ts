@@ -249,4 +249,6 @@ export const en: Record<keyof typeof zh, string> = {
   'competitions.chart.contestants': 'Contestants',
   'competitions.chart.label': 'Contestants per event: {summary}',
   'competitions.chart.failed': 'The chart failed to load',
+  'competitions.contestants.registered': 'Registered',
+  'competitions.contestants.withdrawn': 'Withdrawn',
 };

@@ -250,4 +250,6 @@ export const zh = {
   'competitions.chart.contestants': '报名人数',
   'competitions.chart.label': '各赛项报名人数：{summary}',
   'competitions.chart.failed': '图表加载失败',
+  'competitions.contestants.registered': '已报名',
+  'competitions.contestants.withdrawn': '已退赛',
 } as const;
