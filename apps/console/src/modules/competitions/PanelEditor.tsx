@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { limits } from '@ufp/core/validation/limits';
 import { createStore } from 'solid-js/store';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
@@ -92,7 +93,7 @@ export function PanelEditor(props: { event: EventView; onChange: (e: EventView) 
           setSearch(q().trim() || ' ');
         }}
       >
-        <Input id="cmp-panel-q" label={t('competitions.panel.find')} hint={t('competitions.panel.findHint')} maxLength={100} value={q()} onValue={setQ} />
+        <Input id="cmp-panel-q" label={t('competitions.panel.find')} hint={t('competitions.panel.findHint')} rule={limits.user.search} value={q()} onValue={setQ} />
         <button type="submit" class="btn">
           {t('common.search')}
         </button>

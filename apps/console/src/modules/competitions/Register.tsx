@@ -1,5 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 import { ApiError, query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
@@ -154,9 +155,9 @@ export default function Register() {
                     </select>
                   </Field>
                 </Show>
-                <Input id="cmp-r-name" label={t('competitions.register.name')} required maxLength={50} autocomplete="off" error={errorFor('name')} value={name()} onValue={setName} />
-                <Input id="cmp-r-id" label={t('competitions.register.idNumber')} required maxLength={18} class="mono" autocomplete="off" hint={t('competitions.register.idHint')} error={errorFor('idNumber')} value={idNumber()} onValue={setIdNumber} />
-                <Input id="cmp-r-phone" label={t('competitions.register.phone')} type="tel" inputmode="tel" maxLength={20} error={errorFor('phone')} value={phone()} onValue={setPhone} />
+                <Input id="cmp-r-name" label={t('competitions.register.name')} required rule={limits.competitions.contestantName} autocomplete="off" error={errorFor('name')} value={name()} onValue={setName} />
+                <Input id="cmp-r-id" label={t('competitions.register.idNumber')} required maxLength={IDENTIFIER_INPUT_MAX} class="mono" autocomplete="off" hint={t('competitions.register.idHint')} error={errorFor('idNumber')} value={idNumber()} onValue={setIdNumber} />
+                <Input id="cmp-r-phone" label={t('competitions.register.phone')} type="tel" inputmode="tel" maxLength={IDENTIFIER_INPUT_MAX} error={errorFor('phone')} value={phone()} onValue={setPhone} />
                 <Field id="cmp-r-gender" label={t('competitions.register.gender')} required error={errorFor('gender')}>
                   <select id="cmp-r-gender" aria-invalid={errorFor('gender') ? 'true' : undefined} aria-describedby={errorFor('gender') ? 'cmp-r-gender-error' : undefined} value={gender()} onChange={(x) => setGender(x.currentTarget.value as G)}>
                     <For each={Gender.values}>{(g) => <option value={g}>{label(Gender, g)}</option>}</For>

@@ -1,4 +1,5 @@
 import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
+import { IDENTIFIER_INPUT_MAX, limits } from '@ufp/core/validation/limits';
 import { createStore, reconcile } from 'solid-js/store';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
@@ -66,14 +67,14 @@ export function SchemeEditor(props: { event: EventView; theoryWeightMaxBp: numbe
             <fieldset class="cmp-part" data-testid="cmp-part">
               <legend>{t('competitions.scheme.partN', { n: pi + 1, name: part().name.zh })}</legend>
               <div class="cmp-grid">
-                <Input id={`cmp-p-${pi}-code`} label={t('competitions.scheme.code')} required maxLength={40} value={part().code} onValue={(v) => setParts(pi, 'code', v)} />
+                <Input id={`cmp-p-${pi}-code`} label={t('competitions.scheme.code')} required maxLength={IDENTIFIER_INPUT_MAX} value={part().code} onValue={(v) => setParts(pi, 'code', v)} />
                 <Field id={`cmp-p-${pi}-kind`} label={t('competitions.scheme.partKind')}>
                   <select id={`cmp-p-${pi}-kind`} value={part().kind} onChange={(e) => setParts(pi, 'kind', e.currentTarget.value as PK)}>
                     <For each={PartKind.values}>{(k) => <option value={k}>{label(PartKind, k)}</option>}</For>
                   </select>
                 </Field>
-                <Input id={`cmp-p-${pi}-zh`} label={t('competitions.scheme.nameZh')} required maxLength={100} value={part().name.zh} onValue={(v) => setParts(pi, 'name', 'zh', v)} />
-                <Input id={`cmp-p-${pi}-en`} label={t('competitions.scheme.nameEn')} required maxLength={100} value={part().name.en} onValue={(v) => setParts(pi, 'name', 'en', v)} />
+                <Input id={`cmp-p-${pi}-zh`} label={t('competitions.scheme.nameZh')} required rule={limits.competitions.label} value={part().name.zh} onValue={(v) => setParts(pi, 'name', 'zh', v)} />
+                <Input id={`cmp-p-${pi}-en`} label={t('competitions.scheme.nameEn')} required rule={limits.competitions.label} value={part().name.en} onValue={(v) => setParts(pi, 'name', 'en', v)} />
                 <Input id={`cmp-p-${pi}-w`} label={t('competitions.scheme.weight')} required type="number" min="0" max="100" step="0.01" value={String(part().weightBp / 100)} onValue={(v) => setParts(pi, 'weightBp', Math.round(Number(v) * 100))} />
                 <Input id={`cmp-p-${pi}-time`} label={t('competitions.scheme.timeLimit')} type="number" min="1" value={part().timeLimitMinutes === undefined ? '' : String(part().timeLimitMinutes)} onValue={(v) => setParts(pi, 'timeLimitMinutes', v ? Number(v) : undefined)} />
               </div>
@@ -139,14 +140,14 @@ function AspectFields(props: { id: string; n: number; aspect: Aspect; set: (a: A
   return (
     <div class="cmp-aspect" data-testid="cmp-aspect">
       <div class="cmp-grid">
-        <Input id={`${props.id}-code`} label={t('competitions.scheme.aspectCode', { n: props.n })} required maxLength={40} value={a().code} onValue={(v) => patch({ code: v })} />
+        <Input id={`${props.id}-code`} label={t('competitions.scheme.aspectCode', { n: props.n })} required maxLength={IDENTIFIER_INPUT_MAX} value={a().code} onValue={(v) => patch({ code: v })} />
         <Field id={`${props.id}-kind`} label={t('competitions.scheme.aspectKind')}>
           <select id={`${props.id}-kind`} value={a().kind} onChange={(e) => props.set({ ...newAspect(e.currentTarget.value as Aspect['kind'], a().code, a().maxHundredths), name: a().name })}>
             <For each={ASPECT_KINDS}>{(k) => <option value={k}>{t(`competitions.aspect.${k}`)}</option>}</For>
           </select>
         </Field>
-        <Input id={`${props.id}-zh`} label={t('competitions.scheme.nameZh')} required maxLength={100} value={a().name.zh} onValue={(v) => patch({ name: { ...a().name, zh: v } })} />
-        <Input id={`${props.id}-en`} label={t('competitions.scheme.nameEn')} required maxLength={100} value={a().name.en} onValue={(v) => patch({ name: { ...a().name, en: v } })} />
+        <Input id={`${props.id}-zh`} label={t('competitions.scheme.nameZh')} required rule={limits.competitions.label} value={a().name.zh} onValue={(v) => patch({ name: { ...a().name, zh: v } })} />
+        <Input id={`${props.id}-en`} label={t('competitions.scheme.nameEn')} required rule={limits.competitions.label} value={a().name.en} onValue={(v) => patch({ name: { ...a().name, en: v } })} />
         <Input id={`${props.id}-max`} label={t('competitions.scheme.maxMarks')} required type="number" min="0.01" max="100" step="0.01" value={String(a().maxHundredths / 100)} onValue={(v) => patch({ maxHundredths: Math.round(Number(v) * 100) })} />
       </div>
       <Switch>
@@ -159,7 +160,7 @@ function AspectFields(props: { id: string; n: number; aspect: Aspect; set: (a: A
                     id={`${props.id}-d${i}`}
                     label={t('competitions.scheme.descriptor', { score: i })}
                     required
-                    maxLength={500}
+                    rule={limits.competitions.descriptor}
                     value={d()}
                     onValue={(v) => patch({ descriptors: j().descriptors.map((x, k) => (k === i ? v : x)) as [string, string, string, string] } as Partial<Aspect>)}
                   />
@@ -171,7 +172,7 @@ function AspectFields(props: { id: string; n: number; aspect: Aspect; set: (a: A
         <Match when={a().kind === 'measurement' && (a() as Extract<Aspect, { kind: 'measurement' }>)}>
           {(m) => (
             <div class="cmp-grid">
-              <Input id={`${props.id}-unit`} label={t('competitions.scheme.unit')} required maxLength={20} value={m().unit} onValue={(v) => patch({ unit: v } as Partial<Aspect>)} />
+              <Input id={`${props.id}-unit`} label={t('competitions.scheme.unit')} required rule={limits.competitions.measureUnit} value={m().unit} onValue={(v) => patch({ unit: v } as Partial<Aspect>)} />
               <Input id={`${props.id}-nominal`} label={t('competitions.scheme.nominal')} required type="number" step="1" value={String(m().nominal)} onValue={(v) => patch({ nominal: Math.round(Number(v)) } as Partial<Aspect>)} />
               <Input id={`${props.id}-tol`} label={t('competitions.scheme.tolerance')} required type="number" min="0" step="1" value={String(m().tolerance)} onValue={(v) => patch({ tolerance: Math.round(Number(v)) } as Partial<Aspect>)} />
             </div>

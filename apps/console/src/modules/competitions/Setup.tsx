@@ -1,5 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { limits } from '@ufp/core/validation/limits';
 import { issuesByField } from '../../api';
 import { ActionBanner, Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
@@ -127,8 +128,8 @@ export default function Setup() {
           <form class="card cmp-form" onSubmit={create} aria-label={t('competitions.setup.step2')} data-testid="cmp-step-details">
             <h2>{t('competitions.setup.step2')}</h2>
             <div class="cmp-grid">
-              <Input id="cmp-name" label={t('competitions.name')} required maxLength={100} error={err('name')} value={name()} onValue={setName} />
-              <Input id="cmp-name-en" label={t('competitions.nameEn')} maxLength={200} error={err('nameEn')} value={nameEn()} onValue={setNameEn} />
+              <Input id="cmp-name" label={t('competitions.name')} required rule={limits.competitions.name} error={err('name')} value={name()} onValue={setName} />
+              <Input id="cmp-name-en" label={t('competitions.nameEn')} rule={limits.competitions.nameEn} error={err('nameEn')} value={nameEn()} onValue={setNameEn} />
               <Field id="cmp-class" label={t('competitions.class')} required error={err('class')}>
                 <select id="cmp-class" value={cls()} onChange={(e) => setCls(e.currentTarget.value as Cls)}>
                   <For each={CompetitionClass.values}>{(c) => <option value={c}>{label(CompetitionClass, c)}</option>}</For>
