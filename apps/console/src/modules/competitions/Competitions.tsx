@@ -1,7 +1,8 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { RecordMissing } from '../../components/RecordMissing';
+import { ActionBanner } from '../../components/Banner';
 import { t } from '../../i18n';
+import { errorText } from '../../toast';
 import { hasRole } from '../../session';
 import { cq } from './call';
 import { bi, CompetitionClass, label } from './shared';
@@ -28,7 +29,9 @@ export default function Competitions() {
         </A>
       </div>
       <Show when={list.error}>
-        <RecordMissing error={list.error} backHref="/" onRetry={() => void refetch()} />
+        <ActionBanner actionLabel={t('common.retry')} onAction={() => void refetch()}>
+          {errorText(list.error)}
+        </ActionBanner>
       </Show>
       <Show when={!list.error && list()}>
         {(items) => (

@@ -1,4 +1,5 @@
 import { createSignal, For, Index, Show } from 'solid-js';
+import { limits } from '@ufp/core/validation/limits';
 import { createStore } from 'solid-js/store';
 import { issuesByField } from '../../api';
 import { Banner } from '../../components/Banner';
@@ -88,9 +89,9 @@ export function EventForm(props: { competitionId: string; onCreated: (e: EventVi
         <Banner kind="error">{errorText(error())}</Banner>
       </Show>
       <div class="cmp-grid">
-        <Input id="cmp-ev-name" label={t('competitions.event.name')} required maxLength={100} error={err('name')} value={name()} onValue={setName} />
-        <Input id="cmp-ev-name-en" label={t('competitions.nameEn')} maxLength={200} error={err('nameEn')} value={nameEn()} onValue={setNameEn} />
-        <Input id="cmp-ev-trade" label={t('competitions.event.trade')} required maxLength={40} hint={t('competitions.event.tradeHint')} error={err('tradeCode')} value={trade()} onValue={setTrade} />
+        <Input id="cmp-ev-name" label={t('competitions.event.name')} required rule={limits.competitions.name} error={err('name')} value={name()} onValue={setName} />
+        <Input id="cmp-ev-name-en" label={t('competitions.nameEn')} rule={limits.competitions.nameEn} error={err('nameEn')} value={nameEn()} onValue={setNameEn} />
+        <Input id="cmp-ev-trade" label={t('competitions.event.trade')} required rule={limits.competitions.tradeCode} hint={t('competitions.event.tradeHint')} error={err('tradeCode')} value={trade()} onValue={setTrade} />
       </div>
       <fieldset class="cmp-fieldset">
         <legend>{t('competitions.event.stages')}</legend>
@@ -151,7 +152,7 @@ export function EventForm(props: { competitionId: string; onCreated: (e: EventVi
             </select>
           </Field>
           <Input id="cmp-reg-agedate" label={t('competitions.event.ageDate')} type="date" value={ageDate()} onValue={setAgeDate} required={!!age()} />
-          <Input id="cmp-reg-basis" label={t('competitions.event.ageBasis')} maxLength={100} value={ageBasis()} onValue={setAgeBasis} />
+          <Input id="cmp-reg-basis" label={t('competitions.event.ageBasis')} rule={limits.competitions.basis} value={ageBasis()} onValue={setAgeBasis} />
         </div>
       </fieldset>
       <div class="form__actions">

@@ -1,15 +1,15 @@
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { limits } from '@ufp/core/validation/limits';
 import { issuesByField } from '../../api';
-import { Banner } from '../../components/Banner';
+import { ActionBanner, Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
-import { RecordMissing } from '../../components/RecordMissing';
 import { parseYuan, shanghaiYear } from '../../format';
 import { lang, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
 import { cm, cq } from './call';
-import type { CompetitionClass as Cls, CompetitionView, RulePackView } from './contract';
+import type { CompetitionClass as Cls, CreatedCompetition, RulePackView } from './contract';
 import { EventForm } from './EventForm';
 import { createRules, Differences, overridesOf, RulesForm } from './RulesEditor';
 import { bi, CompetitionClass, label } from './shared';
@@ -21,14 +21,15 @@ export default function Setup() {
   const [packs, { refetch }] = createResource(() => cq('competitions.competitions.packs'));
   const [step, setStep] = createSignal<1 | 2 | 3>(1);
   const [packCode, setPackCode] = createSignal('');
-  const pack = (): RulePackView | undefined => packs()?.find((p) => p.code === packCode());
+  const loaded = () => (packs.error ? undefined : packs());
+  const pack = (): RulePackView | undefined => loaded()?.find((p) => p.code === packCode());
   const editor = createRules({ theoryWeightMaxBp: 3000, dropHighLowMinJudges: 5, judgementSpreadMaxPoints: 1, marksSpreadMaxBp: 1500, tieBreak: [], protestWindowMinutes: 120, prizes: { kind: 'byRank', table: [] }, honours: [], workNumberDigits: 4 });
   createEffect(() => {
     const p = pack();
     if (p) editor.reset(p.settings);
   });
   createEffect(() => {
-    const first = packs()?.[0];
+    const first = loaded()?.[0];
     if (first && !packCode()) setPackCode(first.code);
   });
 
@@ -42,7 +43,7 @@ export default function Setup() {
   const [errors, setErrors] = createSignal(new Map<string, { message: string; messageEn?: string }>());
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
-  const [created, setCreated] = createSignal<CompetitionView>();
+  const [created, setCreated] = createSignal<CreatedCompetition>();
   const err = (f: string) => {
     const found = [...errors().entries()].find(([k]) => k === f || k.startsWith(`${f}.`))?.[1];
     return found ? () => (lang() === 'en' ? (found.messageEn ?? found.message) : found.message) : undefined;
@@ -92,18 +93,20 @@ export default function Setup() {
         <For each={steps()}>{(s, i) => <li aria-current={step() === i() + 1 ? 'step' : undefined}>{`${i() + 1}. ${s}`}</li>}</For>
       </ol>
       <Show when={packs.error}>
-        <RecordMissing error={packs.error} backHref="/competitions" onRetry={() => void refetch()} />
+        <ActionBanner actionLabel={t('common.retry')} onAction={() => void refetch()}>
+          {errorText(packs.error)}
+        </ActionBanner>
       </Show>
       <Show when={error()}>
         <Banner kind="error">{errorText(error())}</Banner>
       </Show>
       <Switch>
-        <Match when={step() === 1 && packs()}>
+        <Match when={step() === 1 && loaded()}>
           <div class="card cmp-form" data-testid="cmp-step-rules">
             <h2>{t('competitions.setup.step1')}</h2>
             <Field id="cmp-pack" label={t('competitions.pack')} required>
               <select id="cmp-pack" value={packCode()} onChange={(e) => setPackCode(e.currentTarget.value)}>
-                <For each={packs()}>{(p) => <option value={p.code}>{`${bi(p.name)} (v${p.version})`}</option>}</For>
+                <For each={loaded()}>{(p) => <option value={p.code}>{`${bi(p.name)} (v${p.version})`}</option>}</For>
               </select>
             </Field>
             <Show when={pack()}>
@@ -125,8 +128,8 @@ export default function Setup() {
           <form class="card cmp-form" onSubmit={create} aria-label={t('competitions.setup.step2')} data-testid="cmp-step-details">
             <h2>{t('competitions.setup.step2')}</h2>
             <div class="cmp-grid">
-              <Input id="cmp-name" label={t('competitions.name')} required maxLength={100} error={err('name')} value={name()} onValue={setName} />
-              <Input id="cmp-name-en" label={t('competitions.nameEn')} maxLength={200} error={err('nameEn')} value={nameEn()} onValue={setNameEn} />
+              <Input id="cmp-name" label={t('competitions.name')} required rule={limits.competitions.name} error={err('name')} value={name()} onValue={setName} />
+              <Input id="cmp-name-en" label={t('competitions.nameEn')} rule={limits.competitions.nameEn} error={err('nameEn')} value={nameEn()} onValue={setNameEn} />
               <Field id="cmp-class" label={t('competitions.class')} required error={err('class')}>
                 <select id="cmp-class" value={cls()} onChange={(e) => setCls(e.currentTarget.value as Cls)}>
                   <For each={CompetitionClass.values}>{(c) => <option value={c}>{label(CompetitionClass, c)}</option>}</For>
