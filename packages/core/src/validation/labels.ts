@@ -443,6 +443,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'competitions.competitions:overrides.honours.award.name.en': l('荣誉英文名称', 'Honour name in English'),
   'competitions.events:competitionId': l('竞赛', 'Competition'),
   'competitions.events:eventId': l('赛项', 'Competition event'),
+  'competitions.events.panelCandidates:q': l('姓名', 'Name'),
   'competitions.events:name': l('赛项名称', 'Event name'),
   'competitions.events:nameEn': l('赛项英文名称', 'Event name in English'),
   'competitions.events:tradeCode': l('工种', 'Trade'),

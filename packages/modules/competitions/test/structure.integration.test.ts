@@ -179,6 +179,15 @@ describe('the panel', () => {
     await ok(p.mutate(adminOf(T), 'users.disable', { userId: disabled, reason: '已调离本单位' }));
   });
 
+  it('staff find panel candidates among the active users of the directory (name and unit only), by name', async () => {
+    const all = await ok(p.query(staff, 'competitions.events.panelCandidates', {}));
+    const names = all.map((u: { name: string }) => u.name);
+    expect(names).toEqual(expect.arrayContaining(['张裁判', '李裁判', '王仲裁']));
+    expect(names).not.toContain('赵停用');
+    expect(Object.keys(all[0]).sort()).toEqual(['name', 'unitId', 'userId']);
+    expect((await ok(p.query(staff, 'competitions.events.panelCandidates', { q: '裁判' }))).map((u: { name: string }) => u.name).sort()).toEqual(['张裁判', '李裁判'].sort());
+  });
+
   it('takes names from the directory, one chief judge, and tells each user their panel roles', async () => {
     const c = await competition();
     let e = await ok(p.mutate(staff, 'competitions.events.create', eventInput(c.competitionId)));

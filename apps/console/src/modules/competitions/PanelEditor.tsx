@@ -29,8 +29,8 @@ export function PanelEditor(props: { event: EventView; onChange: (e: EventView) 
   const [q, setQ] = createSignal('');
   const [search, setSearch] = createSignal('');
   const [found] = createResource(search, async (text): Promise<DirectoryUser[]> => {
-    const page = await query('users.list', { limit: 50, status: 'active', ...(text.trim() ? { q: text.trim() } : {}) });
-    return page.items.map((u) => ({ userId: u.userId, name: u.name, status: u.status, unitId: u.unitId ?? null }));
+    const users = await query('competitions.events.panelCandidates', text.trim() ? { q: text.trim() } : {});
+    return users.map((u) => ({ userId: u.userId, name: u.name, status: 'active' as const, unitId: u.unitId }));
   });
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);

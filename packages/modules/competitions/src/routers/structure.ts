@@ -26,6 +26,8 @@ export const eventsRouter = router({
   saveScheme: staff.input(s.saveSchemeInput).mutation(({ ctx, input }) => structure.saveScheme(ctx, input)),
   lockScheme: staff.input(s.lockSchemeInput).mutation(({ ctx, input }) => structure.lockScheme(ctx, input)),
   setPanel: staff.input(s.setPanelInput).mutation(({ ctx, input }) => structure.setPanel(ctx, input)),
+  /** The directory's active users as panel candidates (name and unit): staff set up panels without reading the directory. */
+  panelCandidates: staff.input(s.panelCandidatesInput).query(({ ctx, input }) => structure.panelCandidates(ctx, input)),
 });
 
 /** `competitions.contestants.*`: registration by units (reporters for their own), withdrawal, the list and 报名表. */

@@ -120,6 +120,7 @@ const partInput = z.object({
 });
 export const saveSchemeInput = z.object({ eventId: idInput, version, startsAt: isoDateTimeSchema.optional(), parts: z.array(partInput).max(20) });
 export const lockSchemeInput = z.object({ eventId: idInput, version });
+export const panelCandidatesInput = z.object({ q: text(limits.user.search).optional() });
 export const setPanelInput = z.object({
   eventId: idInput,
   version,

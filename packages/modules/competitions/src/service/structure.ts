@@ -266,3 +266,19 @@ export async function setPanel(ctx: Ctx, input: SetPanelInput): Promise<EventVie
     },
   }));
 }
+
+/** At most this many people in one answer of `panelCandidates` (the search narrows it). */
+const PANEL_CANDIDATES = 50;
+
+/**
+ * Whom staff may put on a panel: the tenant's active directory users (name and unit only), whose name contains `q`.
+ * Staff other than admins cannot read the user directory itself (`users.list`), yet they set up the panel.
+ */
+export async function panelCandidates(ctx: Ctx, input: { q?: string }) {
+  const q = input.q?.trim() ?? '';
+  const users = (await ctx.deps.users.all(ctx.scope)).filter((u) => isActive(u) && (q === '' || u.name.includes(q)));
+  return users
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    .slice(0, PANEL_CANDIDATES)
+    .map((u) => ({ userId: u.userId, name: u.name, unitId: u.unitId ?? null }));
+}

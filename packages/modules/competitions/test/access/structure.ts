@@ -32,6 +32,7 @@ export const structureAccess: AccessTable = {
   'competitions.events.saveScheme': { allow: staff, as: 'federation_admin', input: () => ({ eventId: 'no-such-event', version: 1, startsAt: '2026-07-01T01:00:00Z', parts: [part] }) },
   'competitions.events.lockScheme': { allow: staff, as: 'federation_admin', input: () => ({ eventId: 'no-such-event', version: 1 }) },
   'competitions.events.setPanel': { allow: staff, as: 'federation_admin', input: () => ({ eventId: 'no-such-event', version: 1, judges: [{ userId: 'no-such-user', chief: true }], arbiters: ['no-such-arbiter'] }) },
+  'competitions.events.panelCandidates': { allow: staff, as: 'federation_staff', input: () => ({ q: '裁判' }) },
   'competitions.contestants.register': {
     allow: readers,
     as: 'unit_reporter',

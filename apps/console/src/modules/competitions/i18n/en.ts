@@ -151,7 +151,7 @@ export const en: Record<keyof typeof zh, string> = {
   'competitions.panel.removeName': 'Remove {name}',
   'competitions.panel.find': 'Find in the user directory',
   'competitions.panel.findHint': 'Name or login; empty lists everyone',
-  'competitions.panel.directoryUnavailable': 'The user directory cannot be read (federation admins only)',
+  'competitions.panel.directoryUnavailable': 'The list of people could not be loaded; try again',
   'competitions.panel.results': 'Search results',
   'competitions.panel.noUsers': 'No matching users',
   'competitions.panel.add': 'Add',

@@ -152,7 +152,7 @@ export const zh = {
   'competitions.panel.removeName': '移除 {name}',
   'competitions.panel.find': '从用户目录查找',
   'competitions.panel.findHint': '姓名或登录名；留空列出全部',
-  'competitions.panel.directoryUnavailable': '无法读取用户目录（仅总工会管理员可查看）',
+  'competitions.panel.directoryUnavailable': '人员名单加载失败，请重试',
   'competitions.panel.results': '查找结果',
   'competitions.panel.noUsers': '没有符合的用户',
   'competitions.panel.add': '加入',
