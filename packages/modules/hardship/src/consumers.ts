@@ -2,9 +2,8 @@ import { shanghaiDate } from '@ufp/core/clock';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { tenantPrefix } from '@ufp/db/keys';
 import { getItem } from '@ufp/db/query';
-import type { Table } from '@ufp/db/table';
-import { UnitOfWork, type WriteContext } from '@ufp/db/unit-of-work';
-import type { ConsumerEffects } from '@ufp/events/idempotent-consumer';
+import type { WriteContext } from '@ufp/db/unit-of-work';
+import { intoEffects } from '@ufp/kit/consumer-effects';
 import { defineConsumer } from '@ufp/kit/module';
 import { surveyBelowThresholdMetrics, surveySubmitted } from '@ufp/model-workers/events';
 import { z } from 'zod';
@@ -117,22 +116,6 @@ export const surveyHardshipReferral = defineConsumer({
     };
   },
 });
-
-/**
- * Builds a unit of work as a command would (items, outbox, audit entry with its hash) and hands its items to the
- * consumer's effects, which commit them with the processed marker in one transaction.
- */
-async function intoEffects(table: Table, ctx: WriteContext, effects: ConsumerEffects, build: (uow: UnitOfWork) => void): Promise<void> {
-  const captured: Parameters<ConsumerEffects['add']>[0][] = [];
-  const capture: Table = {
-    name: table.name,
-    doc: { send: async (command: { input: { TransactItems?: typeof captured } }) => void captured.push(...(command.input.TransactItems ?? [])) } as unknown as Table['doc'],
-  };
-  const uow = new UnitOfWork(capture, ctx);
-  build(uow);
-  await uow.commit();
-  for (const item of captured) effects.add(item);
-}
 
 export const hardshipConsumers = [surveyHardshipReferral] as const;
 

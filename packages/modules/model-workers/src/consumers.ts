@@ -2,9 +2,8 @@ import { resultsFinalized, type Winner } from '@ufp/competitions/events';
 import { blindIndex } from '@ufp/core/pii/blind-index';
 import { maskIdNumber, maskName } from '@ufp/core/pii/mask';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import type { Table } from '@ufp/db/table';
 import { UnitOfWork, type WriteContext } from '@ufp/db/unit-of-work';
-import type { ConsumerEffects } from '@ufp/events/idempotent-consumer';
+import { intoEffects } from '@ufp/kit/consumer-effects';
 import { defineConsumer, type ConsumerDeps } from '@ufp/kit/module';
 import { z } from 'zod';
 import { draftIdOf, verifyPathOf, type Draft } from './domain/draft.js';
@@ -140,22 +139,6 @@ function draftOf(event: Finalized, winner: Winner, person: OpenedWinner, now: st
     createdAt: now,
     updatedAt: now,
   };
-}
-
-/**
- * Builds a unit of work as a command would (items, audit entries with their hashes) and hands its items to the
- * consumer's effects, which commit them with the processed marker in one transaction (as the hardship hand-over does).
- */
-async function intoEffects(table: Table, ctx: WriteContext, effects: ConsumerEffects, build: (uow: UnitOfWork) => void): Promise<void> {
-  const captured: Parameters<ConsumerEffects['add']>[0][] = [];
-  const capture: Table = {
-    name: table.name,
-    doc: { send: async (command: { input: { TransactItems?: typeof captured } }) => void captured.push(...(command.input.TransactItems ?? [])) } as unknown as Table['doc'],
-  };
-  const uow = new UnitOfWork(capture, ctx);
-  build(uow);
-  await uow.commit();
-  for (const item of captured) effects.add(item);
 }
 
 export const modelWorkerConsumers = [competitionResultDrafts] as const;
