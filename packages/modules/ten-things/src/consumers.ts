@@ -34,6 +34,7 @@ export const tenThingsLinkedProgress = defineConsumer({
       'modelWorkers.survey.submitted',
       'modelWorkers.visit.logged',
       'competitions.results.finalized',
+      'competitions.contestant.registered',
     ],
   },
   create: (deps) => {

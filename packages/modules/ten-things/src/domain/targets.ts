@@ -18,6 +18,7 @@ export const linkableEventTypes = [
   'modelWorkers.survey.submitted',
   'modelWorkers.visit.logged',
   'competitions.results.finalized',
+  'competitions.contestant.registered',
 ] as const;
 export type LinkableEventType = (typeof linkableEventTypes)[number];
 
