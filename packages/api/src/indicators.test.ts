@@ -16,6 +16,7 @@ import { BenefitKind } from '@ufp/model-workers/domain/benefits';
 import { NominationStatus } from '@ufp/model-workers/domain/nomination';
 import { defaultQuotaRules, quotaState } from '@ufp/model-workers/domain/quota';
 import { visitMetrics } from '@ufp/model-workers/domain/visits';
+import { contestantRegisteredMetrics, resultsFinalizedMetrics } from '@ufp/competitions/metrics-deltas';
 import { benefitGrantMetrics, nominationStepMetrics, quotaComplianceMetrics, recuperationMetrics, surveyBelowThresholdMetrics, surveySubmittedMetrics } from '@ufp/model-workers/metrics-deltas';
 import type { YearDeltas } from '@ufp/core/rollups/indicators';
 import { indicatorDictionary as dictionary } from './modules.js';
@@ -75,6 +76,8 @@ function emittedKeys(): Set<string> {
   add(surveyBelowThresholdMetrics());
   add(recuperationMetrics({ capacity: 10, used: 1 }));
   add(visitMetrics({ personIds: ['a', 'b'], problemsSolved: 2, peopleTrained: 30 }));
+  add(contestantRegisteredMetrics());
+  add(resultsFinalizedMetrics({ winners: 3, honoursRecommended: 2, gradeRaises: 1 }));
   // A list keeping every rule, one breaking every rule (women and 农民工 rules on) and one over its places.
   const allRules = { ...defaultQuotaRules, womenMin: 30, migrantMin: 10 };
   const keeps = { occupation: 'frontline', gender: 'female', migrantWorker: true } as const;

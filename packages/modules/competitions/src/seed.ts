@@ -50,7 +50,7 @@ const scheme = [
 /**
  * 兴化's 职工职业技能竞赛 (the 工匠杯 of the seeds): a city-class competition on the provincial class-1 rule pack, with a
  * 0-minute protest window changed from the pack (so the demo's 焊工 final is already final and its winners are in 劳模's
- * draft inbox), and an 电工 赛项 being marked live (its scoreboard moves as judges score). Five judges (a chief among
+ * draft inbox) and its prizes paid by rank, and an 电工 赛项 being marked live (its scoreboard moves as judges score). Five judges (a chief among
  * them) and a 监督仲裁组 member are users of the directory, so they can sign in locally.
  */
 export async function seedCompetitions(api: SeedApi): Promise<void> {
@@ -70,7 +70,18 @@ export async function seedCompetitions(api: SeedApi): Promise<void> {
     class: 'city',
     year,
     packCode: 'province-class1',
-    overrides: { protestWindowMinutes: 0 },
+    overrides: {
+      protestWindowMinutes: 0,
+      // The pack's prizes go by share (一等奖 ≤ 10%): a 6-person final would have no 一等奖, so this one pays by rank.
+      prizes: {
+        kind: 'byRank',
+        table: [
+          { fromRank: 1, toRank: 1, label: { zh: '一等奖', en: 'First prize' }, amountFen: 300_000 },
+          { fromRank: 2, toRank: 3, label: { zh: '二等奖', en: 'Second prize' }, amountFen: 200_000 },
+          { fromRank: 4, toRank: 6, label: { zh: '三等奖', en: 'Third prize' }, amountFen: 100_000 },
+        ],
+      },
+    },
     prizeBudgetFen: 2_000_000,
     coOrganisers: ['兴化市人力资源和社会保障局'],
     publishNames: true,

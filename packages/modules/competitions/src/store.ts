@@ -175,12 +175,12 @@ export class CompetitionStore {
   async scores(tenantId: string, eventId: string, stage: StageKind): Promise<ScoreItem[]> {
     return (await partition(this.table, competitionKeys.scorePartition(tenantId, eventId, stage))).map(scoreOf);
   }
-  /** The stored entries for these marks (one BatchGetItem per 100 keys), by sort key. */
+  /** The stored entries for these marks (one strongly consistent BatchGetItem per 100 keys: the sync classifies against what was just written), by sort key. */
   async scoresAt(tenantId: string, eventId: string, stage: StageKind, marks: readonly { workNumber: string; aspectCode: string; judgeId: string }[]): Promise<Map<string, ScoreItem>> {
     const wanted = [...new Map(marks.map((m) => [`${m.workNumber}#${m.aspectCode}#${m.judgeId}`, competitionKeys.score(tenantId, eventId, stage, m.workNumber, m.aspectCode, m.judgeId)])).values()];
     const found = new Map<string, ScoreItem>();
     for (let i = 0; i < wanted.length; i += 100) {
-      let request: BatchGetCommandInput['RequestItems'] = { [this.table.name]: { Keys: wanted.slice(i, i + 100) } };
+      let request: BatchGetCommandInput['RequestItems'] = { [this.table.name]: { Keys: wanted.slice(i, i + 100), ConsistentRead: true } };
       while (request && Object.keys(request).length) {
         const res: BatchGetCommandOutput = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
         for (const item of res.Responses?.[this.table.name] ?? []) found.set(String(item.sk), scoreOf(item));

@@ -6,6 +6,7 @@ import { exportWorkbook, type ExportSheet } from '@ufp/kit/excel';
 import { Gender, SkillGrade, StageKind } from '../domain/enums.js';
 import { assertEligible } from '../domain/registration.js';
 import { contestantRegistered } from '../events.js';
+import { contestantRegisteredMetrics } from '../metrics-deltas.js';
 import type { ContestantItem, EventItem } from '../items.js';
 import type { RegisterInput, WithdrawInput } from '../schemas/structure.js';
 import { competitionKeys, contestantMissing } from '../store.js';
@@ -60,7 +61,7 @@ export async function register(ctx: Ctx, input: RegisterInput): Promise<Contesta
   };
   return write(ctx, (uow) => {
     store(ctx).addContestant(uow, contestant);
-    uow.emit(contestantRegistered.create({ competitionId: competition.competitionId, eventId: event.eventId, contestantId: contestant.contestantId, tradeCode: contestant.tradeCode, year: competition.year, metrics: { 'competitions.contestants': 1 } }));
+    uow.emit(contestantRegistered.create({ competitionId: competition.competitionId, eventId: event.eventId, contestantId: contestant.contestantId, tradeCode: contestant.tradeCode, year: competition.year, metrics: contestantRegisteredMetrics() }));
     uow.audit({ action: 'competitions.contestant.register', entityType: 'competitions.contestant', entityId: contestant.contestantId, summary: `${unit.name} 报名赛项「${event.name.zh}」：${contestant.nameMasked}（${contestant.idMasked}）` });
     return contestantView(contestant, unit.name);
   });

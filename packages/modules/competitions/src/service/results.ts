@@ -16,6 +16,7 @@ import { isSchemeLocked, type Scheme } from '../domain/scheme.js';
 import { finalStage, stageAfter } from '../domain/structure.js';
 import type { WorkNumberAssignment } from '../domain/work-numbers.js';
 import { resultsFinalized, resultsPublished, type Winner } from '../events.js';
+import { resultsFinalizedMetrics } from '../metrics-deltas.js';
 import type { CompetitionItem, ContestantItem, EventItem, ProtestItem, ResultsItem, ScoreItem, WorkNumbersItem } from '../items.js';
 import type { gradeRaisesInput, publishInput, stageInput } from '../schemas/results.js';
 import { resultsMissing, workNumbersMissing } from '../store.js';
@@ -348,13 +349,12 @@ function finalizedEvent(sc: StageContext, after: ResultsItem, { outcomes, winner
     finalizedAt: after.finalizedAt!,
     winners,
     year: sc.competition.year,
-    metrics: {
-      'competitions.eventsHeld': 1,
+    metrics: resultsFinalizedMetrics({
       // 获奖次或荣誉推荐: prize places (on work numbers) and honour recommendations (on contestants), each person once.
-      'competitions.winners': prizeWinners.size + Math.max(0, honoured - overlap(prizes, outcomes)),
-      'competitions.honoursRecommended': outcomes.reduce((n, o) => n + o.recommendations.length, 0),
-      'competitions.gradeRaises': outcomes.filter((o) => o.skillGradeUp).length,
-    },
+      winners: prizeWinners.size + Math.max(0, honoured - overlap(prizes, outcomes)),
+      honoursRecommended: outcomes.reduce((n, o) => n + o.recommendations.length, 0),
+      gradeRaises: outcomes.filter((o) => o.skillGradeUp).length,
+    }),
   });
 }
 
