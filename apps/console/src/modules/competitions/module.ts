@@ -15,9 +15,8 @@ import Setup from './Setup';
 import VerifyResults from './VerifyResults';
 
 const STAFF = ['federation_admin', 'federation_staff'] as const;
+/** Judges are ordinary users of the federation (staff or a union's reporter) on a 赛项's panel, which the server checks. */
 const READERS = [...STAFF, 'unit_reporter'] as const;
-/** Judges are ordinary tenant users on a 赛项's panel (checked by the server), whatever their role. */
-const TENANT = [...READERS, 'leadership_viewer'] as const;
 
 export const competitionsModule = defineModule({
   name: 'competitions',
@@ -27,9 +26,9 @@ export const competitionsModule = defineModule({
     { path: '/verify/competitions/:tenantId/:eventId', component: VerifyResults, public: true },
     { path: '/competitions', component: Competitions, roles: READERS },
     { path: '/competitions/new', component: Setup, roles: STAFF },
-    { path: '/competitions/judging', component: MyJudging, roles: TENANT },
-    { path: '/competitions/judging/:eventId/:stage', component: JudgeSheet, roles: TENANT },
-    { path: '/competitions/judging/:eventId/:stage/panel', component: ChiefPanel, roles: TENANT },
+    { path: '/competitions/judging', component: MyJudging, roles: READERS },
+    { path: '/competitions/judging/:eventId/:stage', component: JudgeSheet, roles: READERS },
+    { path: '/competitions/judging/:eventId/:stage/panel', component: ChiefPanel, roles: READERS },
     { path: '/competitions/events/:eventId', component: EventPage, roles: READERS },
     { path: '/competitions/events/:eventId/register', component: Register, roles: READERS },
     { path: '/competitions/events/:eventId/results/:stage', component: Results, roles: READERS },
@@ -38,7 +37,7 @@ export const competitionsModule = defineModule({
   ],
   nav: [
     { path: '/competitions', key: 'competitions.nav', roles: READERS, order: 87 },
-    { path: '/competitions/judging', key: 'competitions.navJudging', roles: TENANT, order: 89 },
+    { path: '/competitions/judging', key: 'competitions.navJudging', roles: READERS, order: 89 },
   ],
   dict: { zh, en },
 });

@@ -127,12 +127,13 @@ export default function ContractDetail() {
                     <For each={[...c().nextSteps, ...(c().status === 'expired' ? [] : ['terminate'])]}>{(s) => <option value={s}>{bi(stepLabel[s])}</option>}</For>
                   </select>
                 </div>
-                <Show when={current() ? `${current()}|${c().version}` : ''} keyed>
+                {/* The form's dates default to the platform's today (its clock, not the browser's): it waits for it. */}
+                <Show when={current() && settings() ? `${current()}|${c().version}` : ''} keyed>
                   {(key) => (
                     <StepForm
                       step={key.split('|')[0]!}
                       c={c()}
-                      today={settings()?.today ?? new Date().toISOString().slice(0, 10)}
+                      today={settings()!.today}
                       onDone={(next) => {
                         setContract(next);
                         setStep('');
