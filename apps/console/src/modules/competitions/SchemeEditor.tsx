@@ -9,7 +9,7 @@ import { formatDateTime, t } from '../../i18n';
 import { errorText, showToast } from '../../toast';
 import { cm } from './call';
 import type { Aspect, EventView, Part, PartKind as PK } from './contract';
-import { schemeProblems } from './scheme-check';
+import { schemeProblems } from '@ufp/competitions/domain/scheme-problems';
 import { bi, isoToLocal, label, localToIso, marks, PartKind, pct } from './shared';
 
 const ASPECT_KINDS = ['judgement', 'marks', 'measurement'] as const;
@@ -37,7 +37,7 @@ export function SchemeEditor(props: { event: EventView; theoryWeightMaxBp: numbe
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
   const [confirmLock, setConfirmLock] = createSignal(false);
-  const problems = () => schemeProblems(parts, props.theoryWeightMaxBp);
+  const problems = () => schemeProblems({ parts }, { theoryWeightMaxBp: props.theoryWeightMaxBp }).map((p) => p.text);
 
   const save = async (e: Event) => {
     e.preventDefault();

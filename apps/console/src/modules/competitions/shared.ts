@@ -1,3 +1,4 @@
+import { percent } from '@ufp/competitions/domain/scheme-problems';
 import { CompetitionClass, Gender, PartKind, SkillGrade, StageKind } from '@ufp/competitions/domain/enums';
 import { lang } from '../../i18n';
 import type { AdvancementRule, Bilingual } from './contract';
@@ -19,7 +20,7 @@ export function label<V extends string>(e: { labels: Readonly<Record<V, Bilingua
 }
 
 /** Basis points as a percentage: 3000 → "30%", 3001 → "30.01%". */
-export const pct = (bp: number): string => `${Number((bp / 100).toFixed(2))}%`;
+export const pct = percent;
 /** Hundredths of a mark as marks: 9850 → "98.50". */
 export const marks = (h: number): string => (h / 100).toFixed(2);
 

@@ -9,7 +9,7 @@ import { aspectScore, roundHalfUp } from '../domain/scoring.js';
 import type { EventItem, WorkNumbersItem } from '../items.js';
 import type { publicEventInput } from '../schemas/results.js';
 import { CompetitionStore, eventMissing, type BoardMark } from '../store.js';
-import { cipherField } from './context.js';
+import { workNumberMapping } from './score-reading.js';
 import { asContent } from './results.js';
 
 /**
@@ -32,7 +32,7 @@ async function publicEvent(ctx: Context, input: In<typeof publicEventInput>) {
 /** Work number → name, when the organiser publishes names and the stage has been revealed; empty otherwise. */
 async function publishedNames(ctx: Context, s: CompetitionStore, publishNames: boolean, wn: WorkNumbersItem | undefined): Promise<Map<string, string>> {
   if (!publishNames || !wn?.revealedAt) return new Map();
-  const mapping = JSON.parse(await ctx.deps.cipher.decrypt(wn.sealedMapping, { tenantId: wn.tenantId, field: cipherField.workNumbers })) as { contestantId: string; workNumber: string }[];
+  const mapping = await workNumberMapping(ctx, wn);
   const names = new Map((await s.contestants(wn.tenantId, wn.eventId)).map((c) => [c.contestantId, c.name]));
   return new Map(mapping.map((m) => [m.workNumber, names.get(m.contestantId) ?? m.workNumber]));
 }

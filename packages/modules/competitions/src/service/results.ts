@@ -14,7 +14,6 @@ import { stageResults, type ContestantMarks, type ResultLine, type StageResults 
 import { TieBreakRule } from '../domain/rule-pack.js';
 import { isSchemeLocked, type Scheme } from '../domain/scheme.js';
 import { finalStage, stageAfter } from '../domain/structure.js';
-import type { WorkNumberAssignment } from '../domain/work-numbers.js';
 import { resultsFinalized, resultsPublished, type Winner } from '../events.js';
 import { resultsFinalizedMetrics } from '../metrics-deltas.js';
 import type { CompetitionItem, ContestantItem, EventItem, ProtestItem, ResultsItem, ScoreItem, WorkNumbersItem } from '../items.js';
@@ -22,7 +21,7 @@ import type { gradeRaisesInput, publishInput, stageInput } from '../schemas/resu
 import { resultsMissing, workNumbersMissing } from '../store.js';
 import { cipherField, decrypt, encrypt, store, type Ctx } from './context.js';
 import { assertPanelRole, isStaff } from './panel-access.js';
-import { isJudged, stageScores } from './score-reading.js';
+import { isJudged, stageScores, workNumberMapping } from './score-reading.js';
 
 /**
  * 成绩: provisional results from the stage's scores (on work numbers: blind until the 解密), the protest window, final
@@ -57,8 +56,7 @@ export const isLastStage = (event: EventItem, stage: StageKind) => finalStage(ev
 
 /** The work-number mapping of a stage, decrypted (never leaves the service but through the audited reveal). */
 export async function mappingOf(ctx: Ctx, wn: WorkNumbersItem): Promise<Map<string, string>> {
-  const list = JSON.parse(await decrypt(ctx, wn.sealedMapping, cipherField.workNumbers)) as WorkNumberAssignment[];
-  return new Map(list.map((m) => [m.workNumber, m.contestantId]));
+  return new Map((await workNumberMapping(ctx, wn)).map((m) => [m.workNumber, m.contestantId]));
 }
 
 export const asContent = (item: ResultsItem) => item.content as unknown as StageResults;

@@ -6,7 +6,7 @@ import type { Aspect, Scheme } from '../domain/scheme.js';
 import type { AspectInput } from '../domain/scoring.js';
 import { markableBy, type WorkNumberAssignment } from '../domain/work-numbers.js';
 import type { ContestantItem, EventItem, ScoreItem, WorkNumbersItem } from '../items.js';
-import { cipherField, decrypt, store, type Ctx } from './context.js';
+import { cipherField, store, type Ctx } from './context.js';
 
 /**
  * Reading a stage's blind numbers and scores for the judging and results services. The work-number mapping is decrypted
@@ -43,9 +43,12 @@ export const aspectsOf = (scheme: Pick<Scheme, 'parts'>): Map<string, Aspect> =>
 /** A judged aspect (judgement or marks) takes one score per judge; a measurement aspect one measured value in all. */
 export const isJudged = (aspect: Aspect): boolean => aspect.kind !== 'measurement';
 
-/** The stage's mapping (work number ↔ contestant), decrypted for the system's own use (see the file's note). */
-export async function workNumberMapping(ctx: Ctx, drawn: WorkNumbersItem): Promise<WorkNumberAssignment[]> {
-  return JSON.parse(await decrypt(ctx, drawn.sealedMapping, cipherField.workNumbers)) as WorkNumberAssignment[];
+/**
+ * The stage's mapping (work number ↔ contestant), decrypted for the system's own use (see the file's note). It takes the
+ * cipher alone, so the public pages (no tenant scope) read it the same way.
+ */
+export async function workNumberMapping(ctx: { deps: Pick<Ctx['deps'], 'cipher'> }, drawn: WorkNumbersItem): Promise<WorkNumberAssignment[]> {
+  return JSON.parse(await ctx.deps.cipher.decrypt(drawn.sealedMapping, { tenantId: drawn.tenantId, field: cipherField.workNumbers })) as WorkNumberAssignment[];
 }
 
 export interface StageNumbers {

@@ -4,14 +4,13 @@ import { differencesFromPack, findPack, type SettingDifference } from '../domain
 import type { RegistrationRules } from '../domain/registration.js';
 import { isSchemeLocked, type Scheme } from '../domain/scheme.js';
 import type { Stage } from '../domain/structure.js';
-import type { CompetitionItem, ContestantItem, EventItem, Panel } from '../items.js';
+import type { CompetitionItem, ContestantItem, EventItem } from '../items.js';
+import { panelRoles, type PanelRole } from './panel-access.js';
 
 /**
  * What the structure and registration procedures answer, built from the stored items (docs/competitions-api.md).
  * Other areas (judging, results, the console) build the same views from here: never re-declare them.
  */
-
-export type PanelRole = 'judge' | 'chief' | 'arbiter';
 
 export interface CompetitionView {
   competitionId: string;
@@ -97,16 +96,6 @@ export function competitionView(c: CompetitionItem): CompetitionView {
   };
 }
 
-/** The roles `userId` holds on the 赛项's panel (a chief judge is a judge too). */
-export function panelRolesOf(panel: Panel, userId: string): PanelRole[] {
-  const roles: PanelRole[] = [];
-  const judge = panel.judges.find((j) => j.userId === userId);
-  if (judge) roles.push('judge');
-  if (judge?.chief) roles.push('chief');
-  if (panel.arbiters.some((a) => a.userId === userId)) roles.push('arbiter');
-  return roles;
-}
-
 export const schemeLockedAt = (e: Pick<EventItem, 'scheme'>, now: Date): boolean => (e.scheme ? isSchemeLocked(e.scheme, now) : false);
 
 export function eventSummary(e: EventItem, contestantCount: number, now: Date): EventSummary {
@@ -141,7 +130,7 @@ export function eventView(e: EventItem, competition: Pick<CompetitionItem, 'name
     },
     contestantCount,
     version: e.version,
-    myPanelRoles: panelRolesOf(e.panel, userId),
+    myPanelRoles: panelRoles(e, userId),
   };
 }
 
