@@ -167,4 +167,46 @@ export const protestItemSchema = z.object({
 });
 export type ProtestItem = z.infer<typeof protestItemSchema>;
 
+const panelTallySchema = z.object({ judges: z.number().int(), marks: z.number().int(), flagged: z.number().int(), sumAbsBp: z.number().int(), biasSpreadBp: z.number().int() });
+
+/** What a stage's final results leave for 裁判宽严分析 (tenant): each judge's deviation tallies. No contestant, no score. */
+export const panelReportItemSchema = z.object({
+  tenantId: z.string(),
+  competitionId: z.string(),
+  competitionName: bilingual,
+  competitionClass: z.enum(CompetitionClass.values),
+  eventId: z.string(),
+  eventName: bilingual,
+  tradeCode: z.string(),
+  stage: z.enum(StageKind.values),
+  year: z.number().int(),
+  finalizedAt: z.string(),
+  judges: z.array(z.object({ judgeId: z.string(), name: z.string(), marks: z.number().int(), flagged: z.number().int(), sumBp: z.number().int(), sumAbsBp: z.number().int() })),
+  panel: panelTallySchema,
+});
+export type PanelReportItem = z.infer<typeof panelReportItemSchema>;
+
+/**
+ * The same stage as the province reads it (a rollup row): the panel as a whole, and on a 赛项's last stage its
+ * contestants, winners and honours. Counts only: no judge, no contestant.
+ */
+export const stageRollupItemSchema = z.object({
+  tenantId: z.string(),
+  divisionCode: z.string(),
+  competitionName: bilingual,
+  competitionClass: z.enum(CompetitionClass.values),
+  eventId: z.string(),
+  eventName: bilingual,
+  tradeCode: z.string(),
+  stage: z.enum(StageKind.values),
+  year: z.number().int(),
+  finalizedAt: z.string(),
+  panel: panelTallySchema,
+  contestants: z.number().int(),
+  lastStage: z.boolean(),
+  winners: z.number().int(),
+  honoursRecommended: z.number().int(),
+});
+export type StageRollupItem = z.infer<typeof stageRollupItemSchema>;
+
 export { bilingual as bilingualSchema, CompetitionClass };

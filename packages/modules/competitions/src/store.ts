@@ -10,14 +10,18 @@ import {
   competitionItemSchema,
   contestantItemSchema,
   eventItemSchema,
+  panelReportItemSchema,
   protestItemSchema,
   resultsItemSchema,
+  stageRollupItemSchema,
   scoreConflictItemSchema,
   scoreItemSchema,
   workNumbersItemSchema,
   type CompetitionItem,
   type ContestantItem,
   type EventItem,
+  type PanelReportItem,
+  type StageRollupItem,
   type ProtestItem,
   type ResultsItem,
   type ScoreConflictItem,
@@ -57,6 +61,11 @@ export const competitionKeys = {
   results: (tenantId: string, eventId: string, stage: StageKind) => ({ pk: `${tenantPrefix(tenantId)}CMP#RESULTS`, sk: `${eventId}#${stage}` }),
   protestPartition: (tenantId: string, eventId: string) => `${tenantPrefix(tenantId)}CMP#PROTEST#${eventId}`,
   protest: (tenantId: string, eventId: string, protestId: string) => ({ pk: competitionKeys.protestPartition(tenantId, eventId), sk: protestId }),
+  /** 裁判宽严分析: one report per finalised stage, by year (a tenant's judging history is a few hundred stages at most). */
+  panelReport: (tenantId: string, year: number, eventId: string, stage: StageKind) => ({ pk: `${tenantPrefix(tenantId)}CMP#PANELREPORT`, sk: `${year}#${eventId}#${stage}` }),
+  /** The province's rows (rollup partition, no tenant prefix): one per finalised stage of any federation of the province. */
+  stageRollupPartition: (province: string) => `R#${province}#CMP#STAGES`,
+  stageRollup: (province: string, year: number, tenantId: string, eventId: string, stage: StageKind) => ({ pk: competitionKeys.stageRollupPartition(province), sk: `${year}#${tenantId}#${eventId}#${stage}` }),
 };
 
 export const competitionMissing = () => notFound({ zh: '竞赛', en: 'Competition' });
@@ -302,6 +311,21 @@ export class CompetitionStore {
     );
     const updatedAt = items.reduce<string | undefined>((latest, item) => (typeof item.updatedAt === 'string' && (!latest || item.updatedAt > latest) ? item.updatedAt : latest), undefined);
     return { marks, updatedAt };
+  }
+
+  // 裁判宽严分析 (written with the final results of a stage)
+  addPanelReport(uow: UnitOfWork, report: PanelReportItem, province: string, rollup: StageRollupItem): void {
+    const recorded = () => conflict({ zh: '本阶段的评判分析已记录', en: 'The judging analysis of this stage is already recorded' }, { reason: 'already_recorded' });
+    uow.create({ ...competitionKeys.panelReport(report.tenantId, report.year, report.eventId, report.stage), kind: 'competitions.panelReport', ...report }, recorded());
+    uow.create({ ...competitionKeys.stageRollup(province, rollup.year, rollup.tenantId, rollup.eventId, rollup.stage), kind: 'competitions.stageRollup', ...rollup }, recorded());
+  }
+  async panelReports(tenantId: string): Promise<PanelReportItem[]> {
+    const items = await partition(this.table, competitionKeys.panelReport(tenantId, 0, '', 'final').pk);
+    return items.map((i) => parseStored(panelReportItemSchema, i, 'panel report'));
+  }
+  async stageRollups(province: string): Promise<StageRollupItem[]> {
+    const items = await partition(this.table, competitionKeys.stageRollupPartition(province));
+    return items.map((i) => parseStored(stageRollupItemSchema, i, 'stage rollup'));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AccessTable } from '@ufp/testing/access';
+import { analyticsAccess } from './access/analytics.js';
 import { judgingAccess } from './access/judging.js';
 import { resultsAccess } from './access/results.js';
 import { structureAccess } from './access/structure.js';
@@ -8,4 +9,4 @@ import { structureAccess } from './access/structure.js';
  * the fuzz test mutates it. Panel roles (judge, chief judge, 监督仲裁组) are the service's checks: their own matrix is
  * `test/panel-roles.integration.test.ts`.
  */
-export const access: AccessTable = { ...structureAccess, ...judgingAccess, ...resultsAccess };
+export const access: AccessTable = { ...structureAccess, ...judgingAccess, ...resultsAccess, ...analyticsAccess };

@@ -39,12 +39,12 @@ export async function panelUsers(p: TestPlatform, tenantId: string, tag: string,
   return { judges: list, chief: list[0]!, arbiter: await user(`${tag}仲裁员`, ['federation_staff']) };
 }
 
-export async function createCompetition(p: TestPlatform, tenantId: string, opts: { overrides?: Partial<RuleSettingsInput>; prizeBudgetFen?: number; publishNames?: boolean } = {}): Promise<{ competitionId: string }> {
+export async function createCompetition(p: TestPlatform, tenantId: string, opts: { overrides?: Partial<RuleSettingsInput>; prizeBudgetFen?: number; publishNames?: boolean; year?: number } = {}): Promise<{ competitionId: string }> {
   return ok(
     p.mutate(staffOf(tenantId), 'competitions.competitions.create', {
-      name: '2026年全市职工职业技能大赛',
+      name: `${opts.year ?? 2026}年全市职工职业技能大赛`,
       class: 'provincial',
-      year: 2026,
+      year: opts.year ?? 2026,
       packCode: 'province-class1',
       ...(opts.overrides ? { overrides: opts.overrides } : {}),
       ...(opts.prizeBudgetFen === undefined ? {} : { prizeBudgetFen: opts.prizeBudgetFen }),

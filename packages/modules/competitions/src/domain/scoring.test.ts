@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ufp/core/errors';
 import { ruleSettingsSchema } from './rule-pack.js';
 import type { Aspect, Part } from './scheme.js';
-import { aspectScore, contestantScore, countedScores, judgeDeviations, judgeSummaries, marksText, roundHalfUp, type JudgeScore } from './scoring.js';
+import { judgeSummaries } from './severity.js';
+import { aspectScore, contestantScore, countedScores, judgeDeviations, marksText, roundHalfUp, type JudgeScore } from './scoring.js';
 
 const settings = ruleSettingsSchema.parse({});
 const name = (s: string) => ({ zh: s, en: s });

@@ -136,20 +136,3 @@ export function judgeDeviations(aspect: Aspect, scores: readonly JudgeScore[], s
     return { judgeId: s.judgeId, aspectCode: aspect.code, deviationBp, flagged };
   });
 }
-
-export interface JudgeSummary {
-  judgeId: string;
-  marks: number;
-  flagged: number;
-  /** Mean signed deviation (bp of the scale, rounded toward zero): above 0 lenient, below 0 severe. */
-  meanDeviationBp: number;
-}
-
-/** Per judge over many marks: how often flagged, and how lenient or severe on average. Sorted by judge id. */
-export function judgeSummaries(deviations: readonly JudgeDeviation[]): JudgeSummary[] {
-  const by = new Map<string, JudgeDeviation[]>();
-  for (const d of deviations) by.set(d.judgeId, [...(by.get(d.judgeId) ?? []), d]);
-  return [...by.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([judgeId, ds]) => ({ judgeId, marks: ds.length, flagged: ds.filter((d) => d.flagged).length, meanDeviationBp: Math.trunc(ds.reduce((s, d) => s + d.deviationBp, 0) / ds.length) }));
-}

@@ -3,13 +3,13 @@ import { retryStale } from '@ufp/db/unit-of-work';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import { StageKind } from '../domain/enums.js';
-import { judgeDeviations, judgeSummaries, type JudgeDeviation } from '../domain/scoring.js';
+import { judgeSummaries, stageDeviations } from '../domain/severity.js';
 import { ConflictReason, drawWorkNumbers as drawNumbers } from '../domain/work-numbers.js';
 import type { EventItem, ScoreConflictItem, ScoreItem, WorkNumbersItem } from '../items.js';
 import type { declareConflictInput, eventIdInput, resolveConflictInput, stageInput } from '../schemas/judging.js';
 import { cipherField, encrypt, store, type Ctx } from './context.js';
 import { eventForPanel, eventForStaffOrPanel, panelJudge, panelRoles } from './panel-access.js';
-import { aspectsOf, assertScoresOpen, countedEntries, isJudged, resultsPublished, schemeOf, settingsOf, stageNumbers } from './score-reading.js';
+import { aspectInputs, aspectsOf, assertScoresOpen, countedEntries, isJudged, resultsPublished, schemeOf, settingsOf, stageNumbers } from './score-reading.js';
 
 export { submitScores } from './submit-scores.js';
 
@@ -178,13 +178,7 @@ export async function panel(ctx: Ctx, input: In<typeof stageInput>) {
     const mine = counted.filter((s) => s.workNumber === n);
     return { workNumber: n, entered: mine.length, expected: numbers.judgesFor(n).length * judged.length + (aspects.length - judged.length) };
   });
-  const deviations: (JudgeDeviation & { workNumber: string })[] = [];
-  for (const n of workNumbers) {
-    for (const aspect of judged) {
-      const marks = counted.filter((s) => s.workNumber === n && s.aspectCode === aspect.code).map((s) => ({ judgeId: s.judgeId, value: s.value }));
-      deviations.push(...judgeDeviations(aspect, marks, settings).map((d) => ({ ...d, workNumber: n })));
-    }
-  }
+  const deviations = stageDeviations(scheme, aspectInputs(scheme, counted), settings);
   const names = new Map(event.panel.judges.map((j) => [j.userId, j.name]));
   return {
     eventId: event.eventId,

@@ -19,6 +19,7 @@ import { resultsFinalizedMetrics } from '../metrics-deltas.js';
 import type { CompetitionItem, ContestantItem, EventItem, ProtestItem, ResultsItem, ScoreItem, WorkNumbersItem } from '../items.js';
 import type { gradeRaisesInput, publishInput, stageInput } from '../schemas/results.js';
 import { resultsMissing, workNumbersMissing } from '../store.js';
+import { recordPanel, stageTallies } from './analytics.js';
 import { cipherField, decrypt, encrypt, store, type Ctx } from './context.js';
 import { assertPanelRole, isStaff } from './panel-access.js';
 import { isJudged, stageScores, workNumberMapping } from './score-reading.js';
@@ -316,12 +317,15 @@ export async function finalize(ctx: Ctx, input: StageRef): Promise<ResultsView> 
   const outcomes = last ? outcomesOf(sc, content, mapping, contestants) : [];
   const handover = last ? { outcomes, winners: await sealWinners(ctx, outcomes, contestants) } : undefined;
   const next = stageAfter(sc.event, input.stage);
+  const tallies = await stageTallies(ctx, sc.event, input.stage, sc.competition.rules.settings);
+  const counts = last ? finalCounts(prizes, outcomes) : { winners: 0, honoursRecommended: 0, gradeRaises: 0 };
   const item = await write(ctx, (uow, now) => {
     const state = finalise(before, domainProtests(protests), before.content, now);
     const after: ResultsItem = { ...before, ...state, version: before.version + 1 };
     s.saveResults(uow, after, before.version);
     if (next) moveTo(s, uow, moves.slice(0, BATCH), next.kind, now);
-    if (handover) uow.emit(finalizedEvent(sc, after, handover, prizes));
+    if (handover) uow.emit(finalizedEvent(sc, after, handover.winners, counts));
+    recordPanel(ctx, s, uow, sc, after, tallies, { contestants: wn.numbers.length, lastStage: last, winners: counts.winners, honoursRecommended: counts.honoursRecommended });
     const label = `${sc.event.name.zh}「${StageKind.labels[input.stage].zh}」`;
     uow.audit({ action: 'competitions.results.finalize', entityType: 'competitions.results', entityId: `${after.eventId}#${after.stage}`, summary: `${label}成绩确认为最终成绩（哈希 ${after.hash}）${next ? `，${moves.length} 人晋级「${StageKind.labels[next.kind].zh}」` : ''}` });
     return after;
@@ -332,9 +336,7 @@ export async function finalize(ctx: Ctx, input: StageRef): Promise<ResultsView> 
   return view(ctx, sc, item);
 }
 
-function finalizedEvent(sc: StageContext, after: ResultsItem, { outcomes, winners }: { outcomes: WinnerOutcome[]; winners: Winner[] }, prizes: readonly PrizeAward[]) {
-  const prizeWinners = new Set(prizes.map((p) => p.contestantId));
-  const honoured = outcomes.filter((o) => o.recommendations.length).length;
+function finalizedEvent(sc: StageContext, after: ResultsItem, winners: Winner[], counts: FinalCounts) {
   return resultsFinalized.create({
     competitionId: sc.competition.competitionId,
     eventId: sc.event.eventId,
@@ -347,13 +349,22 @@ function finalizedEvent(sc: StageContext, after: ResultsItem, { outcomes, winner
     finalizedAt: after.finalizedAt!,
     winners,
     year: sc.competition.year,
-    metrics: resultsFinalizedMetrics({
-      // 获奖次或荣誉推荐: prize places (on work numbers) and honour recommendations (on contestants), each person once.
-      winners: prizeWinners.size + Math.max(0, honoured - overlap(prizes, outcomes)),
-      honoursRecommended: outcomes.reduce((n, o) => n + o.recommendations.length, 0),
-      gradeRaises: outcomes.filter((o) => o.skillGradeUp).length,
-    }),
+    metrics: resultsFinalizedMetrics(counts),
   });
+}
+
+type FinalCounts = Parameters<typeof resultsFinalizedMetrics>[0];
+
+/** What a 赛项's final results produced: winners (获奖次或荣誉推荐, each person once), honours recommended, grade raises. */
+function finalCounts(prizes: readonly PrizeAward[], outcomes: readonly WinnerOutcome[]): FinalCounts {
+  const prizeWinners = new Set(prizes.map((p) => p.contestantId));
+  const honoured = outcomes.filter((o) => o.recommendations.length).length;
+  return {
+    // Prize places are on work numbers, honour recommendations on contestants: the overlap is counted once.
+    winners: prizeWinners.size + Math.max(0, honoured - overlap(prizes, outcomes)),
+    honoursRecommended: outcomes.reduce((n, o) => n + o.recommendations.length, 0),
+    gradeRaises: outcomes.filter((o) => o.skillGradeUp).length,
+  };
 }
 
 /** Honoured contestants who also won a prize (prizes are by rank: the same ranks). */
