@@ -350,14 +350,17 @@ describe('protests in the window', () => {
       path: 'competitions.protests.list',
       kind: 'query',
       does: 'list the 赛项’s protests',
-      cells: only(['judge', 'chief', 'arbiter', 'staff']),
+      cells: only(everyone),
       input: () => ({ eventId: event.eventId }),
       answer: (list, who) => {
+        // A reporter on no panel sees their own unit's protests only: the contestant's unit both, other units none.
+        if (['outsider', 'otherChief', 'otherArbiter'].includes(who)) return expect(list).toEqual([]);
         expect(list).toHaveLength(2);
         expect(list.every((x: any) => x.workNumber === wn(0))).toBe(true);
-        // Staff see who protests; the panel marks blind and sees the work number only.
+        // Staff see who protests; the unit sees its contestant masked and the ruling; the panel marks blind: work numbers only.
         if (who === 'staff') expect(list.every((x: any) => x.contestantName === '钱志刚' && x.unitName === '张家港市冶金工会')).toBe(true);
-        else expect(JSON.stringify(list)).not.toMatch(/钱志刚|冶金/);
+        else if (who === 'reporter') expect(list.every((x: any) => x.contestantName === '钱**' && x.unitName === '张家港市冶金工会' && 'ruling' in x)).toBe(true);
+        else expect(JSON.stringify(list)).not.toMatch(/钱|冶金/);
       },
     });
   });

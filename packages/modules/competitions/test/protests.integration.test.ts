@@ -84,13 +84,14 @@ describe('protests on the platform clock, decided by the 监督仲裁组, upheld
     }
   });
 
-  it('the list: staff see the contestant and unit, a judge on the panel sees the work number only, a reporter off the panel is refused', async () => {
+  it('the list: staff see the contestant and unit, a judge on the panel the work number only, a unit its own protests (name masked), another unit none', async () => {
     const forStaff = await ok(p.query(staff, 'competitions.protests.list', { eventId: event.eventId }));
     expect(forStaff).toEqual([expect.objectContaining({ protestId: filed.protestId, contestantName: '孙立新', unitName: '常熟市纺织工会', status: 'open' })]);
     const forPanel = await ok(p.query(judge, 'competitions.protests.list', { eventId: event.eventId }));
     expect(forPanel[0]).toMatchObject({ protestId: filed.protestId, workNumber: numbers.get(contestants[0]!.contestantId) });
     expect(JSON.stringify(forPanel)).not.toMatch(/孙立新|常熟市纺织工会/);
-    expect((await p.query(reporterOf(T, unitA), 'competitions.protests.list', { eventId: event.eventId })).status).toBe(403);
+    expect(await ok(p.query(reporterOf(T, unitA), 'competitions.protests.list', { eventId: event.eventId }))).toEqual([expect.objectContaining({ protestId: filed.protestId, contestantName: '孙**', unitName: '常熟市纺织工会', status: 'open', ruling: null })]);
+    expect(await ok(p.query(reporterOf(T, unitB), 'competitions.protests.list', { eventId: event.eventId }))).toEqual([]);
   });
 
   it('upheld: finalising is 409 until corrected results are published again, which needs a reason and opens a new window', async () => {
@@ -100,6 +101,8 @@ describe('protests on the platform clock, decided by the 监督仲裁组, upheld
     expect(reason(early)).toBe('results_published');
     const decided = await ok(p.mutate(arbiter, 'competitions.protests.decide', { eventId: event.eventId, protestId: filed.protestId, outcome: 'upheld', ruling: '复核确认实操评分录入有误' }));
     expect(decided).toMatchObject({ status: 'upheld', ruling: '复核确认实操评分录入有误' });
+    // The unit that protested reads the ruling.
+    expect(await ok(p.query(reporterOf(T, unitA), 'competitions.protests.list', { eventId: event.eventId }))).toEqual([expect.objectContaining({ protestId: filed.protestId, status: 'upheld', ruling: '复核确认实操评分录入有误' })]);
     const twice = await p.mutate(arbiter, 'competitions.protests.decide', { eventId: event.eventId, protestId: filed.protestId, outcome: 'dismissed', ruling: '改判' });
     expect(twice.status).toBe(409);
     const blocked = await p.mutate(staff, 'competitions.results.finalize', stage());

@@ -8,7 +8,7 @@ import type { ProtestItem } from '../items.js';
 import type { decideProtestInput, fileProtestInput, listProtestsInput } from '../schemas/results.js';
 import { resultsMissing, workNumbersMissing } from '../store.js';
 import { store, type Ctx } from './context.js';
-import { eventForPanel, eventForStaffOrPanel, isStaff, PANEL_ROLES } from './panel-access.js';
+import { eventForPanel, isStaff, notOnPanel, panelRoles } from './panel-access.js';
 import { loadStage, mappingOf, unitNames } from './results.js';
 
 /**
@@ -82,14 +82,22 @@ export async function file(ctx: Ctx, input: In<typeof fileProtestInput>): Promis
   return protestView(protest, { contestantName: contestant.nameMasked, unitName: units.get(contestant.unitId), workNumber: numbers[0] });
 }
 
-/** The 赛项's protests: staff and the panel (judges, chief judge, 监督仲裁组). */
+/**
+ * The 赛项's protests: staff see them all with the contestant and unit; the panel (judges, chief judge, 监督仲裁组) all of
+ * them on work numbers only (marking stays blind); a unit's reporter those of their own unit's contestants, with the
+ * ruling, so the unit that protested learns the outcome.
+ */
 export async function list(ctx: Ctx, input: In<typeof listProtestsInput>): Promise<ProtestView[]> {
   const s = store(ctx);
-  await eventForStaffOrPanel(ctx, input.eventId, PANEL_ROLES);
-  const protests = await s.protests(ctx.scope.tenantId, input.eventId);
+  const event = await s.event(ctx.scope.tenantId, input.eventId);
   const staff = isStaff(ctx.scope);
+  const onPanel = panelRoles(event, ctx.scope.actor.sub).length > 0;
+  const ownUnit = staff || onPanel ? undefined : ctx.scope.unitId;
+  if (!staff && !onPanel && !ownUnit) throw notOnPanel();
+  const protests = (await s.protests(ctx.scope.tenantId, input.eventId)).filter((p) => !ownUnit || p.unitId === ownUnit);
+  const named = staff || ownUnit !== undefined;
   const contestants = new Map((await s.contestants(ctx.scope.tenantId, input.eventId)).map((c) => [c.contestantId, c]));
-  const units = staff ? await unitNames(ctx, protests.map((p) => p.unitId)) : new Map<string, string>();
+  const units = named ? await unitNames(ctx, protests.map((p) => p.unitId)) : new Map<string, string>();
   const numbers = new Map<string, Map<string, string>>();
   for (const stage of new Set(protests.map((p) => p.stage))) {
     const wn = await s.findWorkNumbers(ctx.scope.tenantId, input.eventId, stage);
@@ -97,7 +105,9 @@ export async function list(ctx: Ctx, input: In<typeof listProtestsInput>): Promi
   }
   return protests.map((p) => {
     const workNumber = numbers.get(p.stage)?.get(p.contestantId);
-    return protestView(p, staff ? { contestantName: contestants.get(p.contestantId)?.name, unitName: units.get(p.unitId), workNumber } : { workNumber });
+    const c = contestants.get(p.contestantId);
+    if (!named) return protestView(p, { workNumber });
+    return protestView(p, { contestantName: staff ? c?.name : c?.nameMasked, unitName: units.get(p.unitId), workNumber });
   });
 }
 
