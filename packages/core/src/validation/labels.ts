@@ -590,6 +590,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'competitions.protests:ruling': l('裁决意见', 'Ruling'),
   'competitions.public:tenantId': l('主办工会', 'Organising federation'),
   'competitions.public:eventId': l('赛项', 'Competition event'),
+  'competitions.judging:seconds': l('完成用时（秒）', 'Completion time (seconds)'),
   // ── 技能竞赛 (裁判宽严分析) ──
   'competitions.analytics:fromYear': l('起始年度', 'First year'),
   'competitions.analytics:toYear': l('截止年度', 'Last year'),

@@ -167,6 +167,19 @@ export const protestItemSchema = z.object({
 });
 export type ProtestItem = z.infer<typeof protestItemSchema>;
 
+/** 完成用时 of one work in a stage (on its work number): whole seconds, corrected while scores are open. */
+export const completionTimeItemSchema = z.object({
+  tenantId: z.string(),
+  eventId: z.string(),
+  stage: z.enum(StageKind.values),
+  workNumber: z.string(),
+  seconds: z.number().int(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  version: z.number().int(),
+});
+export type CompletionTimeItem = z.infer<typeof completionTimeItemSchema>;
+
 const panelTallySchema = z.object({ judges: z.number().int(), marks: z.number().int(), flagged: z.number().int(), sumAbsBp: z.number().int(), biasSpreadBp: z.number().int() });
 
 /** What a stage's final results leave for 裁判宽严分析 (tenant): each judge's deviation tallies. No contestant, no score. */

@@ -8,6 +8,7 @@ import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { StageKind } from './domain/enums.js';
 import {
   competitionItemSchema,
+  completionTimeItemSchema,
   contestantItemSchema,
   eventItemSchema,
   panelReportItemSchema,
@@ -18,6 +19,7 @@ import {
   scoreItemSchema,
   workNumbersItemSchema,
   type CompetitionItem,
+  type CompletionTimeItem,
   type ContestantItem,
   type EventItem,
   type PanelReportItem,
@@ -61,6 +63,8 @@ export const competitionKeys = {
   results: (tenantId: string, eventId: string, stage: StageKind) => ({ pk: `${tenantPrefix(tenantId)}CMP#RESULTS`, sk: `${eventId}#${stage}` }),
   protestPartition: (tenantId: string, eventId: string) => `${tenantPrefix(tenantId)}CMP#PROTEST#${eventId}`,
   protest: (tenantId: string, eventId: string, protestId: string) => ({ pk: competitionKeys.protestPartition(tenantId, eventId), sk: protestId }),
+  completionTimePartition: (tenantId: string, eventId: string, stage: StageKind) => `${tenantPrefix(tenantId)}CMP#TIME#${eventId}#${stage}`,
+  completionTime: (tenantId: string, eventId: string, stage: StageKind, workNumber: string) => ({ pk: competitionKeys.completionTimePartition(tenantId, eventId, stage), sk: workNumber }),
   /** 裁判宽严分析: one report per finalised stage, by year (a tenant's judging history is a few hundred stages at most). */
   panelReport: (tenantId: string, year: number, eventId: string, stage: StageKind) => ({ pk: `${tenantPrefix(tenantId)}CMP#PANELREPORT`, sk: `${year}#${eventId}#${stage}` }),
   /** The province's rows (rollup partition, no tenant prefix): one per finalised stage of any federation of the province. */
@@ -311,6 +315,18 @@ export class CompetitionStore {
     );
     const updatedAt = items.reduce<string | undefined>((latest, item) => (typeof item.updatedAt === 'string' && (!latest || item.updatedAt > latest) ? item.updatedAt : latest), undefined);
     return { marks, updatedAt };
+  }
+
+  // 完成用时
+  async completionTimes(tenantId: string, eventId: string, stage: StageKind): Promise<CompletionTimeItem[]> {
+    const items = await partition(this.table, competitionKeys.completionTimePartition(tenantId, eventId, stage));
+    return items.map((i) => parseStored(completionTimeItemSchema, i, 'completion time'));
+  }
+  /** A first record (`before` absent) or a correction of the version read. */
+  putCompletionTime(uow: UnitOfWork, item: CompletionTimeItem, before?: number): void {
+    const full = { ...competitionKeys.completionTime(item.tenantId, item.eventId, item.stage, item.workNumber), kind: 'competitions.completionTime', ...item };
+    if (before === undefined) uow.create(full, staleVersion());
+    else uow.replaceVersioned(full, before, staleVersion());
   }
 
   // 裁判宽严分析 (written with the final results of a stage)

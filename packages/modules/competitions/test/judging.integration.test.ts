@@ -328,7 +328,7 @@ describe('what judges and the chief judge see', () => {
     // (over the pack's 1); 裁判甲's 0 is 1 point from the median of 0 and 2 (within). The marks are all within 15%.
     const panel = await ok(p.query(chief, 'competitions.judging.panel', { eventId: ev.eventId, stage: 'final' }));
     const row = panel.progress.find((r: any) => r.workNumber === n);
-    expect(row).toEqual({ workNumber: n, entered: 2 + 2 + 2 + 1, expected: 3 * 2 + 1 });
+    expect(row).toEqual({ workNumber: n, completionSeconds: null, entered: 2 + 2 + 2 + 1, expected: 3 * 2 + 1 });
     expect(panel.flags).toEqual([expect.objectContaining({ workNumber: n, judgeId: J.chief, aspectCode: 'J1', flagged: true, judgeName: '裁判长' })]);
     expect(panel.judges.find((j: any) => j.judgeId === J.chief)).toEqual(expect.objectContaining({ flagged: 1, name: '裁判长' }));
   });

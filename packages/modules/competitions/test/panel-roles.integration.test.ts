@@ -309,6 +309,20 @@ describe('marking', () => {
   });
 });
 
+describe('completion times', () => {
+  const recorded = async () => (await data(p.query(as.staff, 'competitions.judging.panel', stage()))).progress.map((x: any) => [x.workNumber, x.completionSeconds]);
+  matrix({
+    path: 'competitions.judging.recordTimes',
+    kind: 'mutation',
+    does: 'record completion times',
+    cells: only(['chief', 'staff']),
+    // The chief judge and staff each record a time of their own; the refused calls would record another.
+    input: (who) => ({ ...stage(), entries: [{ workNumber: wn(0), seconds: who === 'staff' ? 3000 : who === 'chief' ? 3100 : 3200 }] }),
+    state: recorded,
+    answer: (view, who) => expect(view.times).toEqual([expect.objectContaining({ workNumber: wn(0), seconds: who === 'staff' ? 3000 : 3100 })]),
+  });
+});
+
 describe('publication', () => {
   beforeAll(async () => {
     // The third judge marks the works left: marking is complete, nothing stands in the way of publishing but the caller.
@@ -435,6 +449,7 @@ describe('a missing 赛项 is 404 for every caller, before any panel check', () 
     ['competitions.judging.declareConflict', 'mutation', { eventId: none.eventId, contestantId: 'no-such-contestant', reason: 'relative' }],
     ['competitions.judging.submitScores', 'mutation', { ...none, entries: [{ clientId: randomUUID(), workNumber: '1234', aspectCode: 'p1', value: 10, recordedAt: T0.toISOString() }] }],
     ['competitions.judging.resolveConflict', 'mutation', { ...none, workNumber: '1234', aspectCode: 'p1', keepClientId: randomUUID() }],
+    ['competitions.judging.recordTimes', 'mutation', { ...none, entries: [{ workNumber: '1234', seconds: 60 }] }],
     ['competitions.results.publish', 'mutation', none],
     ['competitions.results.finalize', 'mutation', none, staffOnly],
     ['competitions.results.reveal', 'mutation', none],

@@ -57,17 +57,17 @@ export async function createCompetition(p: TestPlatform, tenantId: string, opts:
 export const TRADE = '6-18-02-04';
 
 /** Practical 70% and theory 30%, one directly-marked aspect each (hundredths of a mark): totals are easy to reason about. */
-const parts = [
+export const parts = [
   { code: 'P', kind: 'practical', name: { zh: '实操', en: 'Practical' }, weightBp: 7000, aspects: [{ code: 'p1', kind: 'marks', name: { zh: '实操作业', en: 'Practical task' }, maxHundredths: 10000 }] },
   { code: 'T', kind: 'theory', name: { zh: '理论', en: 'Theory' }, weightBp: 3000, aspects: [{ code: 't1', kind: 'marks', name: { zh: '理论考试', en: 'Theory paper' }, maxHundredths: 10000 }] },
 ];
 
 /** A 赛项 with registration open in May, its scheme saved and locked, and its panel set (the clock must be before June). */
-export async function createEvent(p: TestPlatform, tenantId: string, competitionId: string, stages: Stage[], panel: PanelUsers, name = '焊工'): Promise<{ eventId: string; tenantId: string }> {
+export async function createEvent(p: TestPlatform, tenantId: string, competitionId: string, stages: Stage[], panel: PanelUsers, name = '焊工', schemeParts: readonly unknown[] = parts): Promise<{ eventId: string; tenantId: string }> {
   const staff = staffOf(tenantId);
   const registration = { opensAt: '2026-05-01T00:00:00.000Z', closesAt: '2026-05-31T00:00:00.000Z', trades: [TRADE] };
   let ev = await ok(p.mutate(staff, 'competitions.events.create', { competitionId, name, nameEn: 'Welder', tradeCode: TRADE, stages, registration }), 'events.create');
-  ev = await ok(p.mutate(staff, 'competitions.events.saveScheme', { eventId: ev.eventId, version: ev.version, startsAt: stages[0]!.startsAt, parts }), 'events.saveScheme');
+  ev = await ok(p.mutate(staff, 'competitions.events.saveScheme', { eventId: ev.eventId, version: ev.version, startsAt: stages[0]!.startsAt, parts: schemeParts }), 'events.saveScheme');
   ev = await ok(p.mutate(staff, 'competitions.events.lockScheme', { eventId: ev.eventId, version: ev.version }), 'events.lockScheme');
   await ok(p.mutate(staff, 'competitions.events.setPanel', { eventId: ev.eventId, version: ev.version, judges: panel.judges.map((j) => ({ userId: j.sub, chief: j === panel.chief })), arbiters: [panel.arbiter.sub] }), 'events.setPanel');
   return { eventId: ev.eventId, tenantId };

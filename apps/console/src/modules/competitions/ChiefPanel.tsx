@@ -1,6 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { Banner } from '../../components/Banner';
+import CompletionTimes from './CompletionTimes';
 import { t } from '../../i18n';
 import { errorText } from '../../toast';
 import { judgingApi, stageLabel, timeText, type PanelView } from './judging-api';
@@ -117,6 +118,8 @@ export default function ChiefPanel() {
                 </For>
               </ul>
             </section>
+
+            <CompletionTimes eventId={params.eventId} stage={params.stage} view={v()} onSaved={() => void refetch()} />
 
             <Show when={v().judges.length > 0}>
               <section class="card" aria-labelledby="cp-judges">

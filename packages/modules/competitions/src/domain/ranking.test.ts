@@ -33,8 +33,8 @@ describe('the tie-break cascade (用时 → 实操 → 理论)', () => {
     const r = rank([e('A', 8550, 3600, 6000, 2550), e('B', 8550, 3125, 5900, 2650)], settings);
     expect(ranks(r)).toEqual(['B:1', 'A:2']);
     expect(r[0]!.tie).toMatchObject({ tiedOnTotalWith: ['A'], steps: [{ rule: 'completionTime', value: 3125 }], shared: false });
-    expect(r[0]!.tie!.explanation.zh).toBe('总分 85.50 与 A 相同；按完成用时（少者在前）：3125 秒');
-    expect(r[1]!.tie!.explanation.en).toBe('Total 85.50 equal to B; by Completion time (shorter first): 3600 s');
+    expect(r[0]!.tie!.explanation.zh).toBe('总分 85.50 与 A 相同；按完成用时（少者在前）：52:05（3125 秒）');
+    expect(r[1]!.tie!.explanation.en).toBe('Total 85.50 equal to B; by Completion time (shorter first): 1:00:00 (3600 s)');
   });
 
   it('step 2, 实操: the same time passes to the practical score', () => {
@@ -61,7 +61,7 @@ describe('the tie-break cascade (用时 → 实操 → 理论)', () => {
     expect(ranks(r)).toEqual(['A:1', 'B:2', 'C:3']);
     expect(r[0]!.tie!.steps.map((s) => s.rule)).toEqual(['completionTime']);
     expect(r[1]!.tie!.steps.map((s) => s.rule)).toEqual(['completionTime', 'practical']);
-    expect(r[1]!.tie!.explanation.zh).toBe('总分 80.00 与 A、C 相同；按完成用时（少者在前）：4000 秒；按实操成绩（高者在前）：51.00 分');
+    expect(r[1]!.tie!.explanation.zh).toBe('总分 80.00 与 A、C 相同；按完成用时（少者在前）：1:06:40（4000 秒）；按实操成绩（高者在前）：51.00 分');
   });
 
   it('no completion time (did not finish) sorts after any time', () => {

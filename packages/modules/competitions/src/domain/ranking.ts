@@ -3,6 +3,7 @@ import { invalid, type Bilingual } from '@ufp/core/errors';
 import type { PartKind } from './enums.js';
 import { TieBreakRule, type RuleSettings } from './rule-pack.js';
 import { marksText, roundHalfUp, type ContestantScore } from './scoring.js';
+import { durationText } from './completion.js';
 
 /**
  * Ranks from totals. Equal totals are separated by the pack's tie-break cascade, one rule at a time (a rule that does not
@@ -91,7 +92,7 @@ function separate(group: RankingEntry[], rules: readonly TieBreakRule[], from: n
 
 const stepText = (s: TieStep): Bilingual => {
   const label = TieBreakRule.labels[s.rule];
-  const v = s.value === null ? { zh: '无', en: 'none' } : s.rule === 'completionTime' ? { zh: `${s.value} 秒`, en: `${s.value} s` } : { zh: `${marksText(s.value)} 分`, en: marksText(s.value) };
+  const v = s.value === null ? { zh: '无', en: 'none' } : s.rule === 'completionTime' ? { zh: `${durationText(s.value)}（${s.value} 秒）`, en: `${durationText(s.value)} (${s.value} s)` } : { zh: `${marksText(s.value)} 分`, en: marksText(s.value) };
   return { zh: `按${label.zh}：${v.zh}`, en: `by ${label.en}: ${v.en}` };
 };
 

@@ -20,6 +20,8 @@ export const judgingRouter = router({
   /** The offline sync: duplicates counted once, conflicts kept apart, bad values refused one by one. */
   submitScores: readers.input(s.submitScoresInput).mutation(({ ctx, input }) => judging.submitScores(ctx, input)),
   resolveConflict: readers.input(s.resolveConflictInput).mutation(({ ctx, input }) => judging.resolveConflict(ctx, input)),
-  /** The chief judge's (or staff's) view: progress, live outliers, open conflicts. */
+  /** 完成用时 per work number (chief judge or staff), within the practical time limit, while scores are open. */
+  recordTimes: readers.input(s.recordTimesInput).mutation(({ ctx, input }) => judging.recordTimes(ctx, input)),
+  /** The chief judge's (or staff's) view: progress, live outliers, open conflicts, completion times. */
   panel: readers.input(s.stageInput).query(({ ctx, input }) => judging.panel(ctx, input)),
 });

@@ -35,3 +35,12 @@ export const scoreEntryInput = z.object({
 export const submitScoresInput = z.object({ eventId: idInput, stage, entries: z.array(scoreEntryInput).min(1).max(MAX_SCORE_ENTRIES) });
 
 export const resolveConflictInput = z.object({ eventId: idInput, stage, workNumber, aspectCode, keepClientId: clientId });
+
+/** At most this many completion times in one call (one transaction). */
+export const MAX_TIME_ENTRIES = 80;
+/** 完成用时 per work number, whole seconds (a week at most: the practical time limit is checked by the service). */
+export const recordTimesInput = z.object({
+  eventId: idInput,
+  stage,
+  entries: z.array(z.object({ workNumber, seconds: z.number().int().min(1).max(7 * 24 * 3600) })).min(1).max(MAX_TIME_ENTRIES),
+});

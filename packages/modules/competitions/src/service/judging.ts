@@ -2,6 +2,7 @@ import { conflict, invalid, notFound } from '@ufp/core/errors';
 import { retryStale } from '@ufp/db/unit-of-work';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
+import { practicalTimeLimitSeconds } from '../domain/completion.js';
 import { StageKind } from '../domain/enums.js';
 import { judgeSummaries, stageDeviations } from '../domain/severity.js';
 import { ConflictReason, drawWorkNumbers as drawNumbers } from '../domain/work-numbers.js';
@@ -11,6 +12,7 @@ import { cipherField, encrypt, store, type Ctx } from './context.js';
 import { eventForPanel, eventForStaffOrPanel, panelJudge, panelRoles } from './panel-access.js';
 import { aspectInputs, aspectsOf, assertScoresOpen, countedEntries, isJudged, resultsPublished, schemeOf, settingsOf, stageNumbers } from './score-reading.js';
 
+export { recordTimes } from './completion-times.js';
 export { submitScores } from './submit-scores.js';
 
 type In<S extends z.ZodType> = z.output<S>;
@@ -164,19 +166,21 @@ export async function resolveConflict(ctx: Ctx, input: In<typeof resolveConflict
 export async function panel(ctx: Ctx, input: In<typeof stageInput>) {
   const event = await eventForStaffOrPanel(ctx, input.eventId, 'chief');
   const scheme = schemeOf(event);
-  const [numbers, scores, conflicts, settings] = await Promise.all([
+  const [numbers, scores, conflicts, settings, times] = await Promise.all([
     stageNumbers(ctx, event, input.stage),
     store(ctx).scores(ctx.scope.tenantId, event.eventId, input.stage),
     store(ctx).scoreConflicts(ctx.scope.tenantId, event.eventId, input.stage),
     settingsOf(ctx, event),
+    store(ctx).completionTimes(ctx.scope.tenantId, event.eventId, input.stage),
   ]);
+  const seconds = new Map(times.map((t) => [t.workNumber, t.seconds]));
   const aspects = [...aspectsOf(scheme).values()];
   const judged = aspects.filter(isJudged);
   const counted = countedEntries(scheme, scores, numbers);
   const workNumbers = numbers.drawn?.numbers ?? [];
   const progress = workNumbers.map((n) => {
     const mine = counted.filter((s) => s.workNumber === n);
-    return { workNumber: n, entered: mine.length, expected: numbers.judgesFor(n).length * judged.length + (aspects.length - judged.length) };
+    return { workNumber: n, entered: mine.length, expected: numbers.judgesFor(n).length * judged.length + (aspects.length - judged.length), completionSeconds: seconds.get(n) ?? null };
   });
   const deviations = stageDeviations(scheme, aspectInputs(scheme, counted), settings);
   const names = new Map(event.panel.judges.map((j) => [j.userId, j.name]));
@@ -187,5 +191,8 @@ export async function panel(ctx: Ctx, input: In<typeof stageInput>) {
     flags: deviations.filter((d) => d.flagged).map((d) => ({ ...d, judgeName: names.get(d.judgeId) ?? null })),
     judges: judgeSummaries(deviations).map((j) => ({ ...j, name: names.get(j.judgeId) ?? null })),
     conflicts: conflicts.filter((c) => !c.resolvedAt).length,
+    /** 完成用时: the practical time limit, and whether the tie-break cascade uses completion time at all. */
+    timeLimitSeconds: practicalTimeLimitSeconds(scheme) ?? null,
+    timesUsed: settings.tieBreak.includes('completionTime'),
   };
 }

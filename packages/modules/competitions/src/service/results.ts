@@ -94,7 +94,11 @@ export function markingProgress(scheme: Scheme, workNumbers: readonly string[], 
 async function computeResults(ctx: Ctx, { event, competition }: StageContext, stage: StageKind): Promise<StageResults> {
   const scheme = event.scheme;
   if (!scheme || !isSchemeLocked(scheme, ctx.deps.clock.now())) throw conflict({ zh: '评分方案尚未锁定，不能公布成绩', en: 'The marking scheme is not locked: results cannot be published' }, { field: 'stage', reason: 'scheme_not_locked' });
-  const [{ numbers, counted, inputs }, conflicts] = await Promise.all([stageScores(ctx, event, stage), store(ctx).scoreConflicts(ctx.scope.tenantId, event.eventId, stage)]);
+  const [{ numbers, counted, inputs }, conflicts, times] = await Promise.all([
+    stageScores(ctx, event, stage),
+    store(ctx).scoreConflicts(ctx.scope.tenantId, event.eventId, stage),
+    store(ctx).completionTimes(ctx.scope.tenantId, event.eventId, stage),
+  ]);
   if (!numbers.drawn) throw conflict({ zh: '本阶段尚未抽取加密号，没有可公布的成绩', en: 'No work numbers were drawn for this stage: there are no results to publish' }, { field: 'stage', reason: 'work_numbers_not_drawn' });
   const workNumbers = numbers.drawn.numbers;
   const progress = [...markingProgress(scheme, workNumbers, counted, numbers.judgesFor).values()];
@@ -105,8 +109,9 @@ async function computeResults(ctx: Ctx, { event, competition }: StageContext, st
   }
   const open = conflicts.filter((c) => !c.resolvedAt).length;
   if (open) throw conflict({ zh: `还有 ${open} 项评分冲突待裁判确认`, en: `${open} conflicting score(s) await the judge's choice` }, { field: 'stage', reason: 'score_conflicts', conflicts: open });
-  // completionSeconds: not entered anywhere yet, so the tie-break's time step passes to the next rule.
-  const marks: ContestantMarks[] = workNumbers.map((wn) => ({ contestantId: wn, inputs: inputs.get(wn) ?? [] }));
+  // A work without a recorded completion time sorts after those with one at the tie-break's time step.
+  const seconds = new Map(times.map((t) => [t.workNumber, t.seconds]));
+  const marks: ContestantMarks[] = workNumbers.map((wn) => ({ contestantId: wn, inputs: inputs.get(wn) ?? [], ...(seconds.has(wn) ? { completionSeconds: seconds.get(wn)! } : {}) }));
   return stageResults(scheme, stage, marks, competition.rules.settings);
 }
 

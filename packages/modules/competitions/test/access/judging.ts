@@ -15,5 +15,6 @@ export const judgingAccess: AccessTable = {
   'competitions.judging.sheet': { allow: readers, as: 'unit_reporter', input: () => at },
   'competitions.judging.submitScores': { allow: readers, as: 'unit_reporter', input: () => ({ ...at, entries: [entry] }) },
   'competitions.judging.resolveConflict': { allow: readers, as: 'unit_reporter', input: () => ({ ...at, workNumber: '1234', aspectCode: 'A1', keepClientId: entry.clientId }) },
+  'competitions.judging.recordTimes': { allow: readers, as: 'federation_staff', input: () => ({ ...at, entries: [{ workNumber: '1234', seconds: 5400 }] }) },
   'competitions.judging.panel': { allow: readers, as: 'federation_staff', input: () => at },
 };

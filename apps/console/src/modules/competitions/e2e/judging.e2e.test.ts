@@ -79,6 +79,7 @@ async function setUpEvent(): Promise<{ eventId: string; judgeToken: string; work
           kind: 'practical',
           name: { zh: '实操', en: 'Practical' },
           weightBp: 10000,
+          timeLimitMinutes: 120,
           aspects: [
             { code: 'J1', kind: 'judgement', name: { zh: '焊缝外观', en: 'Weld appearance' }, maxHundredths: 4000, descriptors: ['不合格', '合格', '良好', '优秀'] },
             { code: 'M1', kind: 'marks', name: { zh: '工艺规范', en: 'Procedure' }, maxHundredths: 4000 },
@@ -192,6 +193,20 @@ describe('技能竞赛 judging on a tablet', () => {
       await tablet.goto(`/competitions/judging/${eventId}/final/panel`);
       await expect.poll(() => tablet.getByTestId('panel-progress').innerText()).toContain('已录入 9 / 9 项');
       expect(await tablet.getByTestId('panel-conflicts').innerText()).toContain('没有未处理的冲突');
+      // 完成用时: one second over the 2-hour limit is refused beside its work number; 1:45:00 is kept across refreshes.
+      const times = tablet.getByTestId('panel-times');
+      await times.getByText('实操限时 2:00:00').waitFor();
+      const w1Time = times.getByLabel(w1, { exact: true });
+      await w1Time.fill('2:00:01');
+      await times.getByRole('button', { name: '保存完成用时' }).click();
+      await times.getByText(/超过实操限时 2:00:00/).waitFor();
+      expect(await w1Time.getAttribute('aria-invalid')).toBe('true');
+      await w1Time.fill('1:45:00');
+      await times.getByRole('button', { name: '保存完成用时' }).click();
+      await tablet.getByText('已保存 1 份作品的完成用时').waitFor();
+      await tablet.waitForTimeout(4_500); // one refresh of the panel
+      expect(await w1Time.inputValue()).toBe('1:45:00');
+      await times.getByText('还有 2 份作品未记录完成用时', { exact: false }).waitFor();
       expect(await seriousViolations(tablet, 'chief panel')).toEqual([]);
     } finally {
       await tablet.context().close();
