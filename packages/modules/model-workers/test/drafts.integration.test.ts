@@ -199,6 +199,16 @@ describe('competitions.results.finalized → 劳模 nomination drafts', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('a winner already on the campaign’s list (an adoption cut off after its nomination) is linked to that nomination: the retry completes, nothing is listed twice', async () => {
+    // 赛场新秀 won ev-lathe too; the ev-weld adoption already put them on the 省五一劳动奖章 list.
+    const draft = (await draftsOf('ev-lathe')).find((d: any) => d.source.contestantId === 'ct-1' && d.honourCode === 'provincial_may_day_medal');
+    const before = await ok(p.query(staff, 'modelWorkers.nominations.list', { campaignId: medalCampaign }));
+    expect(before).toHaveLength(1);
+    const adopted = await ok(p.mutate(staff, 'modelWorkers.drafts.adopt', { draftId: draft.draftId, version: draft.version, campaignId: medalCampaign, minutesRef: '职代会决议〔2026〕7号' }));
+    expect(adopted).toMatchObject({ status: 'adopted', adopted: { nominationId: before[0].nominationId, personId: before[0].personId, personCreated: false } });
+    expect(await ok(p.query(staff, 'modelWorkers.nominations.list', { campaignId: medalCampaign }))).toHaveLength(1);
+  });
+
   it('another tenant sees none of the drafts; a unit reporter may not list them', async () => {
     await createTenant(p, '321282', '321282');
     expect(await ok(p.query(staffOf('321282'), 'modelWorkers.drafts.list'))).toEqual([]);

@@ -106,7 +106,8 @@ const inner = (ctx: Ctx): Ctx => ({ ...ctx, idempotency: undefined });
  * 采用: the person's record when the registry lacks the winner (people service), the nomination into a campaign of
  * the draft's honour (nominations service: the campaign's window, eligibility, places and quota — a quota breach
  * needs `acknowledgeQuota` as for any nomination), then the draft marked adopted with the nomination, under its
- * version: a second adoption is refused with 409 (the draft is no longer open, or the person is already on the list).
+ * version: a second adoption is refused with 409 (the draft is no longer open). A person already on the campaign's list
+ * (an adoption interrupted after its nomination, or nominated by hand) is linked to that nomination, not listed twice.
  */
 export async function adopt(ctx: Ctx, input: In<typeof adoptDraftInput>) {
   const d = await load(ctx, input.draftId);
@@ -115,15 +116,22 @@ export async function adopt(ctx: Ctx, input: In<typeof adoptDraftInput>) {
   const campaign = await campaigns(ctx).getCampaign(ctx.scope.tenantId, input.campaignId);
   assertCampaignFits(d, campaign);
   const who = await personFor(ctx, d, input, campaign);
-  const nomination = await nominate(inner(ctx), {
-    campaignId: campaign.campaignId,
-    personId: who.personId,
-    minutesRef: input.minutesRef,
-    deedsShort: input.deedsShort ?? deedsShortOf(d),
-    deedsLong: input.deedsLong ?? deedsLongOf(d),
-    acknowledgeQuota: input.acknowledgeQuota,
-  });
-  const adoption: Adoption = { campaignId: campaign.campaignId, nominationId: nomination.nominationId, ...who };
+  // The steps are separate writes: a call cut off after the nomination leaves the person listed and the draft open. A
+  // retry (or a winner staff had already put on this list) links the nomination there rather than refusing with 409.
+  const listed = (await campaigns(ctx).roster(ctx.scope.tenantId, campaign.campaignId)).entries.find((e) => e.personId === who.personId);
+  const nominationId =
+    listed?.nominationId ??
+    (
+      await nominate(inner(ctx), {
+        campaignId: campaign.campaignId,
+        personId: who.personId,
+        minutesRef: input.minutesRef,
+        deedsShort: input.deedsShort ?? deedsShortOf(d),
+        deedsLong: input.deedsLong ?? deedsLongOf(d),
+        acknowledgeQuota: input.acknowledgeQuota,
+      })
+    ).nominationId;
+  const adoption: Adoption = { campaignId: campaign.campaignId, nominationId, ...who };
   return transition(
     ctx,
     {
