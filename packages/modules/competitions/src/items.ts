@@ -182,10 +182,9 @@ export type CompletionTimeItem = z.infer<typeof completionTimeItemSchema>;
 
 const panelTallySchema = z.object({ judges: z.number().int(), marks: z.number().int(), flagged: z.number().int(), sumAbsBp: z.number().int(), biasSpreadBp: z.number().int() });
 
-/** What a stage's final results leave for 裁判宽严分析 (tenant): each judge's deviation tallies. No contestant, no score. */
-export const panelReportItemSchema = z.object({
+/** A stage made final, as the analytics name it (no contestant). */
+const finalisedStageFields = {
   tenantId: z.string(),
-  competitionId: z.string(),
   competitionName: bilingual,
   competitionClass: z.enum(CompetitionClass.values),
   eventId: z.string(),
@@ -194,8 +193,14 @@ export const panelReportItemSchema = z.object({
   stage: z.enum(StageKind.values),
   year: z.number().int(),
   finalizedAt: z.string(),
-  judges: z.array(z.object({ judgeId: z.string(), name: z.string(), marks: z.number().int(), flagged: z.number().int(), sumBp: z.number().int(), sumAbsBp: z.number().int() })),
   panel: panelTallySchema,
+};
+
+/** What a stage's final results leave for 裁判宽严分析 (tenant): each judge's deviation tallies. No contestant, no score. */
+export const panelReportItemSchema = z.object({
+  ...finalisedStageFields,
+  competitionId: z.string(),
+  judges: z.array(z.object({ judgeId: z.string(), name: z.string(), marks: z.number().int(), flagged: z.number().int(), sumBp: z.number().int(), sumAbsBp: z.number().int() })),
 });
 export type PanelReportItem = z.infer<typeof panelReportItemSchema>;
 
@@ -204,17 +209,8 @@ export type PanelReportItem = z.infer<typeof panelReportItemSchema>;
  * contestants, winners and honours. Counts only: no judge, no contestant.
  */
 export const stageRollupItemSchema = z.object({
-  tenantId: z.string(),
+  ...finalisedStageFields,
   divisionCode: z.string(),
-  competitionName: bilingual,
-  competitionClass: z.enum(CompetitionClass.values),
-  eventId: z.string(),
-  eventName: bilingual,
-  tradeCode: z.string(),
-  stage: z.enum(StageKind.values),
-  year: z.number().int(),
-  finalizedAt: z.string(),
-  panel: panelTallySchema,
   contestants: z.number().int(),
   lastStage: z.boolean(),
   winners: z.number().int(),

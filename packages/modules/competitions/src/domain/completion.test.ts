@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ufp/core/errors';
 import { assertCompletionTime, durationText, parseDuration, practicalTimeLimitSeconds } from './completion.js';
 import type { Part } from './scheme.js';
+import { refusal } from '@ufp/testing/refusal';
 
 const name = { zh: '部分', en: 'Part' };
 const part = (code: string, kind: Part['kind'], timeLimitMinutes?: number): Part => ({ code, kind, name, weightBp: 5000, aspects: [], ...(timeLimitMinutes === undefined ? {} : { timeLimitMinutes }) });
@@ -18,15 +19,6 @@ describe('the practical time limit', () => {
 });
 
 describe('a completion time', () => {
-  const refusal = (f: () => void) => {
-    try {
-      f();
-    } catch (e) {
-      return e as DomainError;
-    }
-    throw new Error('not refused');
-  };
-
   it('at the limit is accepted; one second beyond is refused naming both times', () => {
     expect(() => assertCompletionTime(10_800, 10_800, 'entries.0.seconds')).not.toThrow();
     const e = refusal(() => assertCompletionTime(10_801, 10_800, 'entries.0.seconds'));

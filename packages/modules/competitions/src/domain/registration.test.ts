@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainError } from '@ufp/core/errors';
 import { ageOn, assertEligible, meetsAgeLimit, registrationRefusals, registrationRulesSchema, type Applicant } from './registration.js';
+import { refusal } from '@ufp/testing/refusal';
 
 const rules = registrationRulesSchema.parse({
   opensAt: '2026-03-25T00:00:00.000Z',
@@ -68,15 +68,7 @@ describe('registration eligibility', () => {
   });
 
   it('throws the first refusal: outside the window a conflict, otherwise invalid with the field', () => {
-    const err = (f: () => void) => {
-      try {
-        f();
-      } catch (e) {
-        return e as DomainError;
-      }
-      throw new Error('did not throw');
-    };
-    expect(err(() => assertEligible(rules, { ...ok, trade: 'x' }, 'u1', new Date('2026-05-01T00:00:00.000Z')))).toMatchObject({ kind: 'conflict', details: { rule: 'window' } });
-    expect(err(() => assertEligible(rules, { ...ok, trade: 'x' }, 'u1', open))).toMatchObject({ kind: 'invalid', details: { field: 'trade', rule: 'trade' } });
+    expect(refusal(() => assertEligible(rules, { ...ok, trade: 'x' }, 'u1', new Date('2026-05-01T00:00:00.000Z')))).toMatchObject({ kind: 'conflict', details: { rule: 'window' } });
+    expect(refusal(() => assertEligible(rules, { ...ok, trade: 'x' }, 'u1', open))).toMatchObject({ kind: 'invalid', details: { field: 'trade', rule: 'trade' } });
   });
 });

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ufp/core/errors';
 import { assertSchemeEditable, assertSchemeValid, isSchemeLocked, lockScheme, percent, schemeProblems, type Aspect, type Part, type Scheme } from './scheme.js';
+import { refusal as thrown } from '@ufp/testing/refusal';
 
 const marks = (code: string, maxHundredths: number): Aspect => ({ code, kind: 'marks', name: { zh: code, en: code }, maxHundredths });
 const part = (code: string, kind: Part['kind'], weightBp: number, aspects: Aspect[] = [marks(`${code}-all`, 10000)]): Part => ({ code, kind, name: { zh: code, en: code }, weightBp, aspects });
 const scheme = (parts: Part[]): Scheme => ({ schemeId: 's1', competitionId: 'c1', eventId: 'e1', startsAt: '2026-06-01T01:00:00.000Z', parts });
 const settings = { theoryWeightMaxBp: 3000 };
 
-const thrown = (f: () => unknown): DomainError => {
-  try {
-    f();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('did not throw');
-};
 
 describe('marking scheme weights', () => {
   it('accepts 30/70 and 25/55/20 (理论/实操/答辩)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@ufp/core/errors';
 import type { DecideContext } from '@ufp/kit/transition';
 import { adopt, assertCampaignFits, deedsLongOf, deedsShortOf, dismiss, draftIdOf, draftSchema, verifyPathOf, type Draft } from './draft.js';
+import { refusal } from '@ufp/testing/refusal';
 
 const ctx: DecideContext = { now: new Date('2026-06-01T04:00:00Z'), today: '2026-06-01', scope: { kind: 'tenant', tenantId: 't', divisionCode: '321281', actor: { sub: 'staff-1', roles: ['federation_staff'] } } };
 const draft: Draft = draftSchema.parse({
@@ -32,14 +32,6 @@ const draft: Draft = draftSchema.parse({
   updatedAt: '',
 });
 
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('a draft’s identity', () => {
   it('is derived from (赛项, contestant, honour): the same three give the same id, any other differs', () => {
