@@ -31,7 +31,7 @@ export function DeviationChart(props: { rows: DeviationBar[] }) {
         tooltip: { ...canvasTooltip, trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}：${pct1(p.value * 100, true)}` },
         grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
         xAxis: { type: 'value', min: -Math.ceil(reach), max: Math.ceil(reach), axisLabel: { formatter: '{value}%' }, name: t('competitions.an.chartAxis'), nameLocation: 'middle', nameGap: 24 },
-        yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLine: { onZero: false }, axisTick: { show: false }, axisLabel: { interval: 0 } },
+        yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLine: { show: false, onZero: false }, axisTick: { show: false }, axisLabel: { interval: 0 } },
         series: [
           {
             type: 'bar',
