@@ -98,7 +98,7 @@ const VISITS: Visit[] = [
   { route: '/competitions', as: ADMIN, path: '/competitions' },
   { route: '/competitions', as: REPORTER, path: '/competitions' },
   { route: '/competitions/new', as: ADMIN, path: '/competitions/new' },
-  { route: '/competitions/:competitionId', as: ADMIN, from: { list: '/competitions', link: /^\/competitions\/(?!new$|judging$|events\/)[^/]+$/, fallback: '/competitions/none' } },
+  { route: '/competitions/:competitionId', as: ADMIN, from: { list: '/competitions', link: /^\/competitions\/(?!new$|judging$|analytics$|province$|events\/)[^/]+$/, fallback: '/competitions/none' } },
   { route: '/competitions/events/:eventId', as: ADMIN, path: '/competitions/events/none' },
   { route: '/competitions/events/:eventId/register', as: REPORTER, path: '/competitions/events/none/register' },
   { route: '/competitions/events/:eventId/results/:stage', as: ADMIN, path: '/competitions/events/none/results/final' },
@@ -108,6 +108,8 @@ const VISITS: Visit[] = [
   { route: '/competitions/judging/:eventId/:stage/panel', as: ADMIN, path: '/competitions/judging/none/final/panel' },
   { route: '/scoreboard/competitions/:tenantId/:eventId', as: 'public', path: `/scoreboard/competitions/${TENANT}/none` },
   { route: '/verify/competitions/:tenantId/:eventId', as: 'public', path: `/verify/competitions/${TENANT}/none` },
+  { route: '/competitions/analytics', as: ADMIN, path: '/competitions/analytics' },
+  { route: '/competitions/province', as: LEADER, path: '/competitions/province' },
   { route: '*404', as: ADMIN, path: '/no-such-page' },
 ];
 

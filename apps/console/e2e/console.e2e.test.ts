@@ -128,7 +128,7 @@ describe('console', () => {
       await loginAs(page, '江苏省总工会', '领导');
       await expect.poll(() => new URL(page.url()).pathname).toBe('/overview');
       const nav = page.getByRole('navigation', { name: '主导航' });
-      expect((await nav.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['数据总览', '十件实事对比', '帮扶统计', '劳模统计']);
+      expect((await nav.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['数据总览', '十件实事对比', '帮扶统计', '劳模统计', '技能竞赛统计']);
 
       const table = page.getByRole('table', { name: '各组织明细' });
       // Rollups are fed by events and may lag the seed: refresh until both counties show.

@@ -1,4 +1,5 @@
 import { defineModule } from '../../console-module';
+import Analytics from './Analytics';
 import { en } from './i18n/en';
 import { zh } from './i18n/zh';
 import Certificates from './Certificates';
@@ -8,6 +9,7 @@ import Competitions from './Competitions';
 import EventPage from './EventPage';
 import JudgeSheet from './JudgeSheet';
 import MyJudging from './MyJudging';
+import Province from './Province';
 import Register from './Register';
 import Results from './Results';
 import Scoreboard from './Scoreboard';
@@ -26,6 +28,8 @@ export const competitionsModule = defineModule({
     { path: '/verify/competitions/:tenantId/:eventId', component: VerifyResults, public: true },
     { path: '/competitions', component: Competitions, roles: READERS },
     { path: '/competitions/new', component: Setup, roles: STAFF },
+    { path: '/competitions/analytics', component: Analytics, roles: STAFF },
+    { path: '/competitions/province', component: Province, roles: [...STAFF, 'leadership_viewer'] },
     { path: '/competitions/judging', component: MyJudging, roles: READERS },
     { path: '/competitions/judging/:eventId/:stage', component: JudgeSheet, roles: READERS },
     { path: '/competitions/judging/:eventId/:stage/panel', component: ChiefPanel, roles: READERS },
@@ -37,7 +41,9 @@ export const competitionsModule = defineModule({
   ],
   nav: [
     { path: '/competitions', key: 'competitions.nav', roles: READERS, order: 87 },
+    { path: '/competitions/analytics', key: 'competitions.navAnalytics', roles: STAFF, order: 87.5 },
     { path: '/competitions/judging', key: 'competitions.navJudging', roles: READERS, order: 89 },
+    { path: '/competitions/province', key: 'competitions.navProvince', roles: ['leadership_viewer'], order: 150 },
   ],
   dict: { zh, en },
 });

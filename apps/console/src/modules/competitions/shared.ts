@@ -1,6 +1,6 @@
 import { percent } from '@ufp/competitions/domain/scheme-problems';
 import { CompetitionClass, Gender, PartKind, SkillGrade, StageKind } from '@ufp/competitions/domain/enums';
-import { lang } from '../../i18n';
+import { lang, locale } from '../../i18n';
 import type { AdvancementRule, Bilingual } from './contract';
 
 export { CompetitionClass, Gender, PartKind, SkillGrade, StageKind };
@@ -21,6 +21,11 @@ export function label<V extends string>(e: { labels: Readonly<Record<V, Bilingua
 
 /** Basis points as a percentage: 3000 → "30%", 3001 → "30.01%". */
 export const pct = percent;
+/** Basis points as a percentage with one decimal in the UI's locale: 1234 → "12.3%"; `signed` marks a positive "+12.3%". */
+export const pct1 = (bp: number, signed = false): string =>
+  `${(bp / 100).toLocaleString(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, ...(signed ? { signDisplay: 'exceptZero' as const } : {}) })}%`;
+/** A modified z-score kept in hundredths: 412 → "4.12"; "—" when there were too few panels to compare. */
+export const zScore = (hundredths: number | null): string => (hundredths === null ? '—' : (hundredths / 100).toLocaleString(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 /** Hundredths of a mark as marks: 9850 → "98.50". */
 export const marks = (h: number): string => (h / 100).toFixed(2);
 

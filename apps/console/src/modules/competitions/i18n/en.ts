@@ -1,8 +1,10 @@
+import { analyticsEn } from './analytics-en';
 import { judgingEn } from './judging-en';
 import type { zh } from './zh';
 
 export const en: Record<keyof typeof zh, string> = {
   ...judgingEn,
+  ...analyticsEn,
   'competitions.nav': 'Skills competitions',
   'competitions.navJudging': 'My judging',
   'competitions.title': 'Skills competitions',

@@ -1,9 +1,11 @@
 // The 技能竞赛 pages' labels (zh-CN, the source); keys start with `competitions.`. `en.ts` must provide each.
 // The judging pages (JudgeSheet, ChiefPanel, Scoreboard, VerifyResults) keep theirs in judging-zh.ts / judging-en.ts.
+import { analyticsZh } from './analytics-zh';
 import { judgingZh } from './judging-zh';
 
 export const zh = {
   ...judgingZh,
+  ...analyticsZh,
   'competitions.nav': '技能竞赛',
   'competitions.navJudging': '我的评分',
   'competitions.title': '技能竞赛',

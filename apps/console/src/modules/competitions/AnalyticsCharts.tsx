@@ -1,0 +1,105 @@
+import { createEffect, Show } from 'solid-js';
+import type { SeverityBand } from '@ufp/competitions/domain/severity';
+import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
+import { lang, t } from '../../i18n';
+import { pct1 } from './shared';
+
+/** The bands' colours: severe cold (left of zero), lenient warm (right), balanced grey; the legend's chips match (competitions.css). */
+export const BAND_COLOURS: Record<SeverityBand, string> = { severe: '#2f5f9e', balanced: '#8a94a6', lenient: '#c2571a' };
+
+export interface DeviationBar {
+  name: string;
+  bp: number;
+  band: SeverityBand;
+}
+
+/** Each judge's mean deviation (% of the scale) as a horizontal bar diverging from zero: severe left, lenient right. */
+export function DeviationChart(props: { rows: DeviationBar[] }) {
+  let el!: HTMLDivElement;
+  const { chart, failed } = createLazyChart(() => el);
+  createEffect(() => {
+    const c = chart();
+    if (!c) return;
+    lang();
+    const rows = props.rows;
+    // One bar per judge: the box grows with the judges (CSSOM, which the CSP allows; no style attribute).
+    el.style.height = `${Math.max(160, 48 + rows.length * 34)}px`;
+    c.resize();
+    const reach = Math.max(5, ...rows.map((r) => Math.abs(r.bp) / 100)) * 1.35;
+    c.setOption(
+      {
+        tooltip: { ...canvasTooltip, trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}：${pct1(p.value * 100, true)}` },
+        grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
+        xAxis: { type: 'value', min: -Math.ceil(reach), max: Math.ceil(reach), axisLabel: { formatter: '{value}%' }, name: t('competitions.an.chartAxis'), nameLocation: 'middle', nameGap: 24 },
+        yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLine: { show: false, onZero: false }, axisTick: { show: false }, axisLabel: { interval: 0 } },
+        series: [
+          {
+            type: 'bar',
+            barMaxWidth: 22,
+            data: rows.map((r) => ({
+              value: r.bp / 100,
+              itemStyle: { color: BAND_COLOURS[r.band] },
+              label: { show: true, position: r.bp < 0 ? 'left' : 'right', formatter: () => pct1(r.bp, true) },
+            })),
+          },
+        ],
+      },
+      true,
+    );
+  });
+  return (
+    <>
+      <div
+        ref={el}
+        class="cmp-chart cmp-chart--bars"
+        role="img"
+        data-testid="cmp-deviation-chart"
+        data-ready={chart() ? 'true' : 'false'}
+        aria-label={t('competitions.an.chartLabel', { summary: props.rows.map((r) => `${r.name} ${pct1(r.bp, true)}`).join('，') })}
+      />
+      <Show when={failed()}>
+        <p class="muted">{t('competitions.an.chartFailed')}</p>
+      </Show>
+    </>
+  );
+}
+
+/** Winners per trade (horizontal bars, the trades' names legible on a phone). */
+export function TradeChart(props: { rows: { tradeCode: string; winners: number }[] }) {
+  let el!: HTMLDivElement;
+  const { chart, failed } = createLazyChart(() => el);
+  createEffect(() => {
+    const c = chart();
+    if (!c) return;
+    lang();
+    const rows = props.rows;
+    el.style.height = `${Math.max(160, 32 + rows.length * 34)}px`;
+    c.resize();
+    c.setOption(
+      {
+        color: ['#b3261e'],
+        tooltip: { ...canvasTooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+        yAxis: { type: 'category', data: rows.map((r) => r.tradeCode), inverse: true, axisLabel: { interval: 0 } },
+        xAxis: { type: 'value', minInterval: 1 },
+        series: [{ name: t('competitions.prov.winners'), type: 'bar', barMaxWidth: 24, data: rows.map((r) => r.winners), label: { show: true, position: 'right' } }],
+      },
+      true,
+    );
+  });
+  return (
+    <>
+      <div
+        ref={el}
+        class="cmp-chart cmp-chart--bars"
+        role="img"
+        data-testid="cmp-trade-chart"
+        data-ready={chart() ? 'true' : 'false'}
+        aria-label={t('competitions.prov.chartLabel', { summary: props.rows.map((r) => `${r.tradeCode} ${r.winners}`).join('，') })}
+      />
+      <Show when={failed()}>
+        <p class="muted">{t('competitions.an.chartFailed')}</p>
+      </Show>
+    </>
+  );
+}
