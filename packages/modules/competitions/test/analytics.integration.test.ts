@@ -100,7 +100,7 @@ describe("a federation's judges across events and seasons (staff)", () => {
 
   it('one season only: the range narrows the judges and the panels compared', async () => {
     const view = await ok(p.query(staffOf(A), 'competitions.analytics.judges', { fromYear: 2025, toYear: 2025 }));
-    expect(view.years).toEqual([2025]);
+    expect(view.years, 'the seasons to choose from stay all of them').toEqual([2025, 2026]);
     expect(view.panels).toHaveLength(1);
     expect(view.comparison.panels).toBe(1);
     expect(view.panels[0]).toMatchObject({ outlier: false, zHundredths: null });

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 // Types only: the domain's severity module reaches zod (scoring → scheme), which must stay out of the console's bundle.
 import type { SeverityBand } from '@ufp/competitions/domain/severity';
 import { ActionBanner } from '../../components/Banner';
@@ -67,13 +67,8 @@ export default function Analytics() {
     () => ({ ...(from() !== undefined ? { fromYear: from()! } : {}), ...(to() !== undefined ? { toYear: to()! } : {}) }),
     (input) => cq('competitions.analytics.judges', input),
   );
-  // The answer names only the years in the range asked for: the choices keep every year seen (the first answer has them all).
-  const [years, setYears] = createSignal<number[]>([]);
-  createEffect(() => {
-    if (data.error) return;
-    const ys = data.latest?.years;
-    if (ys) setYears((s) => [...new Set([...s, ...ys])].sort((a, b) => a - b));
-  });
+  // Every season with final results, whatever the range asked for.
+  const years = () => data.latest?.years ?? [];
   const pick = (v: string) => (v ? Number(v) : undefined);
   return (
     <section aria-labelledby="cmp-an-title" class="cmp">

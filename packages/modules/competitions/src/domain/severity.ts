@@ -85,11 +85,6 @@ export function panelTally(judges: readonly JudgeTally[]): PanelTally {
 export const SEVERITY_BAND_BP = 300;
 
 export type SeverityBand = 'severe' | 'balanced' | 'lenient';
-export const SeverityBandLabels: Record<SeverityBand, { zh: string; en: string }> = {
-  severe: { zh: '偏严', en: 'Severe' },
-  balanced: { zh: '适中', en: 'Balanced' },
-  lenient: { zh: '偏松', en: 'Lenient' },
-};
 
 export function severityBand(meanDeviationBp: number): SeverityBand {
   if (meanDeviationBp <= -SEVERITY_BAND_BP) return 'severe';

@@ -117,7 +117,8 @@ export async function judges(ctx: Ctx, input: In<typeof judgeAnalyticsInput>) {
   });
   judgeRows.sort((a, b) => a.meanDeviationBp - b.meanDeviationBp || a.name.localeCompare(b.name, 'zh'));
   return {
-    years: [...new Set(mine.map((r) => r.year))].sort((a, b) => a - b),
+    /** Every season with final results (whatever the range asked), for the range's choices. */
+    years: [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b),
     bandBp: SEVERITY_BAND_BP,
     comparison: comparisonOf(comparison, compared.length),
     judges: judgeRows,
