@@ -85,7 +85,7 @@ describe('完成用时', () => {
     await ok(record(staff, [{ workNumber: wn('钱立'), seconds: 5400 }]));
     expect(new Map(await times()).get(wn('钱立'))).toBe(5400);
     const view = await ok(p.query(panel.chief, 'competitions.judging.panel', stage()));
-    expect(view).toMatchObject({ timeLimitSeconds: 7200, timesUsed: true });
+    expect(view).toMatchObject({ timeLimitSeconds: 7200, timesUsed: true, scoresOpen: true });
     const summaries = (await audits()).map((a) => String(a.summary));
     expect(summaries).toHaveLength(2);
     expect(summaries.some((s) => s.includes(`${wn('钱立')} 1:30:00（原 2:00:00）`))).toBe(true);
@@ -104,5 +104,6 @@ describe('完成用时', () => {
     expect(res.status).toBe(409);
     expect(details(res).reason).toBe('results_published');
     expect(new Map(await times()).get(wn('钱立'))).toBe(5400);
+    expect((await ok(p.query(panel.chief, 'competitions.judging.panel', stage()))).scoresOpen, 'the panel page shows the times closed').toBe(false);
   });
 });

@@ -76,12 +76,16 @@ export default function ChiefPanel() {
                       <For each={flags()}>
                         {(f) => (
                           <tr classList={{ 'chief-flag': f.flagged }} data-flagged={f.flagged ? 'true' : 'false'}>
-                            <td>{judgeName(f.judgeId, f.judgeName)}</td>
+                            <td data-label={t('competitions.judging.chief.judge')}>{judgeName(f.judgeId, f.judgeName)}</td>
                             <Show when={flags().some((x) => x.workNumber)}>
-                              <td class="mono">{f.workNumber ?? ''}</td>
+                              <td class="mono" data-label={t('competitions.judging.chief.work')}>
+                                {f.workNumber ?? ''}
+                              </td>
                             </Show>
-                            <td class="mono">{f.aspectCode}</td>
-                            <td class="nowrap">
+                            <td class="mono" data-label={t('competitions.judging.chief.aspect')}>
+                              {f.aspectCode}
+                            </td>
+                            <td class="nowrap" data-label={t('competitions.judging.chief.deviation')}>
                               {deviationText(f.deviationBp)}
                               <Show when={f.flagged}>
                                 <span class="tag chief-flag__tag">{t('competitions.judging.chief.flagged')}</span>
@@ -138,10 +142,12 @@ export default function ChiefPanel() {
                       <For each={v().judges}>
                         {(j) => (
                           <tr classList={{ 'chief-flag': j.flagged > 0 }}>
-                            <td>{j.name ?? j.judgeId}</td>
-                            <td>{j.marks}</td>
-                            <td>{j.flagged}</td>
-                            <td class="nowrap">{deviationText(j.meanDeviationBp)}</td>
+                            <td data-label={t('competitions.judging.chief.judge')}>{j.name ?? j.judgeId}</td>
+                            <td data-label={t('competitions.judging.chief.marks')}>{j.marks}</td>
+                            <td data-label={t('competitions.judging.chief.flaggedCount')}>{j.flagged}</td>
+                            <td class="nowrap" data-label={t('competitions.judging.chief.mean')}>
+                              {deviationText(j.meanDeviationBp)}
+                            </td>
                           </tr>
                         )}
                       </For>

@@ -62,6 +62,9 @@ export default function CompletionTimes(props: { eventId: string; stage: string;
         {props.view.timeLimitSeconds === null ? t('competitions.times.noLimit') : t('competitions.times.limit', { limit: durationText(props.view.timeLimitSeconds) })}{' '}
         {props.view.timesUsed ? t('competitions.times.used') : t('competitions.times.notUsed')}
       </p>
+      <Show when={!props.view.scoresOpen}>
+        <p class="small" data-testid="times-closed">{t('competitions.times.closed')}</p>
+      </Show>
       <Show when={missing() > 0}>
         <p class="small">{t('competitions.times.missing', { count: missing() })}</p>
       </Show>
@@ -80,6 +83,7 @@ export default function CompletionTimes(props: { eventId: string; stage: string;
                   placeholder={t('competitions.times.placeholder')}
                   aria-invalid={rowErrors()[p.workNumber] ? 'true' : undefined}
                   aria-describedby={rowErrors()[p.workNumber] ? `cp-time-err-${p.workNumber}` : undefined}
+                  readOnly={!props.view.scoresOpen}
                   value={shown(p.workNumber, p.completionSeconds)}
                   onInput={(ev) => setDrafts((d) => ({ ...d, [p.workNumber]: ev.currentTarget.value }))}
                 />
@@ -94,9 +98,11 @@ export default function CompletionTimes(props: { eventId: string; stage: string;
             )}
           </For>
         </ul>
-        <button class="btn primary" type="submit" disabled={busy() || Object.keys(drafts()).length === 0}>
-          {busy() ? t('competitions.times.saving') : t('competitions.times.save')}
-        </button>
+        <Show when={props.view.scoresOpen}>
+          <button class="btn primary" type="submit" disabled={busy() || Object.keys(drafts()).length === 0}>
+            {busy() ? t('competitions.times.saving') : t('competitions.times.save')}
+          </button>
+        </Show>
       </form>
     </section>
   );

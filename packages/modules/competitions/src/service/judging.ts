@@ -1,4 +1,4 @@
-import { conflict, invalid, notFound } from '@ufp/core/errors';
+import { conflict, DomainError, invalid, notFound } from '@ufp/core/errors';
 import { retryStale } from '@ufp/db/unit-of-work';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
@@ -194,5 +194,13 @@ export async function panel(ctx: Ctx, input: In<typeof stageInput>) {
     /** 完成用时: the practical time limit, and whether the tie-break cascade uses completion time at all. */
     timeLimitSeconds: practicalTimeLimitSeconds(scheme) ?? null,
     timesUsed: settings.tieBreak.includes('completionTime'),
+    /** Whether scores (and times) can still change: before publication, or after an upheld protest. */
+    scoresOpen: await assertScoresOpen(ctx, event.eventId, input.stage).then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof DomainError) return false;
+        throw e;
+      },
+    ),
   };
 }

@@ -72,6 +72,7 @@ export const judgingEn: Record<keyof typeof judgingZh, string> = {
   'competitions.judging.chief.mean': 'Mean deviation',
   'competitions.judging.chief.conflicts': 'Open conflicts',
   'competitions.judging.chief.noConflicts': 'No open conflicts.',
+  'competitions.times.closed': 'The results of this stage are published: like scores, times can no longer change (they reopen after an upheld protest).',
   'competitions.times.title': 'Completion times',
   'competitions.times.limit': 'Practical time limit {limit}: work stops at the limit, so no time can exceed it.',
   'competitions.times.noLimit': 'The marking scheme sets no practical time limit.',

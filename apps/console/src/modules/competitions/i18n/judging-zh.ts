@@ -71,6 +71,7 @@ export const judgingZh = {
   'competitions.judging.chief.mean': '平均偏离',
   'competitions.judging.chief.conflicts': '未处理的冲突',
   'competitions.judging.chief.noConflicts': '没有未处理的冲突。',
+  'competitions.times.closed': '本阶段成绩已公布，完成用时与评分一样不能再修改（申诉成立后重新开放）。',
   'competitions.times.title': '完成用时',
   'competitions.times.limit': '实操限时 {limit}，到时即停止操作，用时不能超过限时。',
   'competitions.times.noLimit': '评分方案未设实操限时。',
