@@ -4,12 +4,15 @@
  * city-level). `321281` → 32, 3212, 321281; a city federation `321200` → 32, 3212.
  */
 export function rollupScopes(divisionCode: string): string[] {
-  const out = [divisionCode.slice(0, 2)];
+  const out = [provinceOf(divisionCode)];
   const city = divisionCode.slice(0, 4);
   if (city.length === 4 && !city.endsWith('00')) out.push(city);
   if (divisionCode.length === 6 && !divisionCode.endsWith('00')) out.push(divisionCode);
   return out;
 }
+
+/** The province a division code (or a rollup scope code) lies in: its first two digits. */
+export const provinceOf = (code: string): string => code.slice(0, 2);
 
 /** The narrowest scope a tenant's own rollups live in. */
 export function ownScope(divisionCode: string): string {

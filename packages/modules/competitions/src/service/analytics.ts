@@ -1,3 +1,4 @@
+import { provinceOf } from '@ufp/core/rollups/scopes';
 import type { RollupScope } from '@ufp/core/tenancy/scope';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { Context } from '@ufp/kit/trpc';
@@ -33,8 +34,6 @@ import { stageScores } from './score-reading.js';
 type In<S extends z.ZodType> = z.output<S>;
 type RollupCtx = Context & { rollupScope: RollupScope };
 
-const provinceOf = (scope: { divisionCode: string }) => scope.divisionCode.slice(0, 2);
-
 /** The judges' deviation tallies of a stage, from its counted scores (read before the final write). */
 export async function stageTallies(ctx: Ctx, event: EventItem, stage: StageKind, settings: RuleSettings): Promise<JudgeTally[]> {
   const { scheme, inputs } = await stageScores(ctx, event, stage);
@@ -65,7 +64,7 @@ export function recordPanel(ctx: Ctx, s: CompetitionStore, uow: UnitOfWork, sc: 
   };
   const report: PanelReportItem = { ...common, competitionId: sc.competition.competitionId, judges: tallies.map((t) => ({ ...t, name: names.get(t.judgeId) ?? t.judgeId })) };
   const rollup: StageRollupItem = { ...common, divisionCode: ctx.scope.divisionCode, ...outcome };
-  s.addPanelReport(uow, report, provinceOf(ctx.scope), rollup);
+  s.addPanelReport(uow, report, provinceOf(ctx.scope.divisionCode), rollup);
 }
 
 const shareBp = (part: number, whole: number) => (whole ? Math.round((part * 10000) / whole) : 0);
@@ -88,7 +87,7 @@ const inYears = (input: { fromYear?: number; toYear?: number }) => (year: number
  */
 export async function judges(ctx: Ctx, input: In<typeof judgeAnalyticsInput>) {
   const s = store(ctx);
-  const [reports, rows] = await Promise.all([s.panelReports(ctx.scope.tenantId), s.stageRollups(provinceOf(ctx.scope))]);
+  const [reports, rows] = await Promise.all([s.panelReports(ctx.scope.tenantId), s.stageRollups(provinceOf(ctx.scope.divisionCode))]);
   const wanted = inYears(input);
   const mine = reports.filter((r) => wanted(r.year)).sort((a, b) => b.year - a.year || b.finalizedAt.localeCompare(a.finalizedAt));
   const compared = rows.filter((r) => wanted(r.year));
@@ -133,7 +132,7 @@ function comparisonOf(c: ReturnType<typeof comparePanels>, panels: number) {
 /** The rollup rows of the caller's scope: a province or city code's federations, or a county admin's own. */
 async function scopeRows(ctx: RollupCtx): Promise<{ rows: StageRollupItem[]; tenantNames: Map<string, string> }> {
   const scope = ctx.rollupScope;
-  const [rows, tenants] = await Promise.all([new CompetitionStore(ctx.deps.table).stageRollups(scope.code.slice(0, 2)), ctx.deps.tenants.list()]);
+  const [rows, tenants] = await Promise.all([new CompetitionStore(ctx.deps.table).stageRollups(provinceOf(scope.code)), ctx.deps.tenants.list()]);
   const division = new Map(tenants.map((t) => [t.id, t.divisionCode]));
   const inScope = rows.filter((r) => (scope.tenantId ? r.tenantId === scope.tenantId : (division.get(r.tenantId) ?? r.divisionCode).startsWith(scope.code)));
   return { rows: inScope, tenantNames: new Map(tenants.map((t) => [t.id, t.name])) };

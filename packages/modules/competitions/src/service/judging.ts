@@ -166,12 +166,19 @@ export async function resolveConflict(ctx: Ctx, input: In<typeof resolveConflict
 export async function panel(ctx: Ctx, input: In<typeof stageInput>) {
   const event = await eventForStaffOrPanel(ctx, input.eventId, 'chief');
   const scheme = schemeOf(event);
-  const [numbers, scores, conflicts, settings, times] = await Promise.all([
+  const [numbers, scores, conflicts, settings, times, scoresOpen] = await Promise.all([
     stageNumbers(ctx, event, input.stage),
     store(ctx).scores(ctx.scope.tenantId, event.eventId, input.stage),
     store(ctx).scoreConflicts(ctx.scope.tenantId, event.eventId, input.stage),
     settingsOf(ctx, event),
     store(ctx).completionTimes(ctx.scope.tenantId, event.eventId, input.stage),
+    assertScoresOpen(ctx, event.eventId, input.stage).then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof DomainError) return false;
+        throw e;
+      },
+    ),
   ]);
   const seconds = new Map(times.map((t) => [t.workNumber, t.seconds]));
   const aspects = [...aspectsOf(scheme).values()];
@@ -195,12 +202,6 @@ export async function panel(ctx: Ctx, input: In<typeof stageInput>) {
     timeLimitSeconds: practicalTimeLimitSeconds(scheme) ?? null,
     timesUsed: settings.tieBreak.includes('completionTime'),
     /** Whether scores (and times) can still change: before publication, or after an upheld protest. */
-    scoresOpen: await assertScoresOpen(ctx, event.eventId, input.stage).then(
-      () => true,
-      (e: unknown) => {
-        if (e instanceof DomainError) return false;
-        throw e;
-      },
-    ),
+    scoresOpen,
   };
 }

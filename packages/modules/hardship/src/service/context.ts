@@ -4,6 +4,7 @@ import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
 import type { ApiDeps } from '@ufp/kit/deps';
 import { publicTenant, type Context } from '@ufp/kit/trpc';
 import { HardshipStore } from '../store.js';
+import { provinceOf } from '@ufp/core/rollups/scopes';
 
 /** A tenant procedure's context. */
 export type Ctx = Context & { scope: TenantScope };
@@ -13,7 +14,7 @@ export const store = (ctx: WithDeps) => new HardshipStore(ctx.deps.table, ctx.de
 export const today = (ctx: WithDeps) => shanghaiDate(ctx.deps.clock.now());
 export const thisYear = (ctx: WithDeps) => shanghaiYear(ctx.deps.clock.now());
 /** The province of the tenant (the scope of the cross-federation duplicate check). */
-export const province = (scope: { divisionCode: string }) => scope.divisionCode.slice(0, 2);
+export const province = (scope: { divisionCode: string }) => provinceOf(scope.divisionCode);
 
 /** The scope a public page reads a tenant's data with. */
 export function publicScope(tenant: Tenant): TenantScope {

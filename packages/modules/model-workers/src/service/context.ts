@@ -4,6 +4,7 @@ import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { ApiDeps } from '@ufp/kit/deps';
 import type { Context } from '@ufp/kit/trpc';
 import { ModelWorkerStore } from '../store.js';
+import { provinceOf } from '@ufp/core/rollups/scopes';
 
 /** A tenant procedure's context. */
 export type Ctx = Context & { scope: TenantScope };
@@ -12,7 +13,7 @@ type WithDeps = { deps: ApiDeps };
 export const store = (ctx: WithDeps) => new ModelWorkerStore(ctx.deps.table, ctx.deps.cursors);
 export const today = (ctx: WithDeps) => shanghaiDate(ctx.deps.clock.now());
 export const thisYear = (ctx: WithDeps) => shanghaiYear(ctx.deps.clock.now());
-export const province = (scope: { divisionCode: string }) => scope.divisionCode.slice(0, 2);
+export const province = (scope: { divisionCode: string }) => provinceOf(scope.divisionCode);
 
 /** The cipher fields of the module (the encryption context names what a ciphertext is). */
 export const cipherField = {

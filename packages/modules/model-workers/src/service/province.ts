@@ -1,4 +1,5 @@
 import { shanghaiDate, shanghaiYear } from '@ufp/core/clock';
+import { provinceOf } from '@ufp/core/rollups/scopes';
 import type { RollupScope } from '@ufp/core/tenancy/scope';
 import { readRollupsForYear, tenantRow, TOTAL_ROW } from '@ufp/db/repositories/rollups';
 import type { Context } from '@ufp/kit/trpc';
@@ -16,7 +17,7 @@ type RollupCtx = Context & { rollupScope: RollupScope };
 export async function summary(ctx: RollupCtx) {
   const scope = ctx.rollupScope;
   const [rows, tenantList, indicators] = await Promise.all([
-    new ModelWorkerStore(ctx.deps.table, ctx.deps.cursors).provinceRows(scope.code.slice(0, 2)),
+    new ModelWorkerStore(ctx.deps.table, ctx.deps.cursors).provinceRows(provinceOf(scope.code)),
     ctx.deps.tenants.list(),
     yearIndicators(ctx, shanghaiYear(ctx.deps.clock.now())),
   ]);
