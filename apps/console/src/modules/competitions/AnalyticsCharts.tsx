@@ -13,50 +13,25 @@ export interface DeviationBar {
   band: SeverityBand;
 }
 
-/** Each judge's mean deviation (% of the scale) as a horizontal bar diverging from zero: severe left, lenient right. */
-export function DeviationChart(props: { rows: DeviationBar[] }) {
+/**
+ * Horizontal bars, one per row, the box growing with the rows (CSSOM, which the CSP allows; no style attribute); the
+ * option is set again when the rows or the language change.
+ */
+function HorizontalBars(props: { rows: number; inset: number; testid: string; label: string; option: () => Record<string, unknown> }) {
   let el!: HTMLDivElement;
   const { chart, failed } = createLazyChart(() => el);
   createEffect(() => {
     const c = chart();
     if (!c) return;
     lang();
-    const rows = props.rows;
-    // One bar per judge: the box grows with the judges (CSSOM, which the CSP allows; no style attribute).
-    el.style.height = `${Math.max(160, 48 + rows.length * 34)}px`;
+    const option = props.option();
+    el.style.height = `${Math.max(160, props.inset + props.rows * 34)}px`;
     c.resize();
-    const reach = Math.max(5, ...rows.map((r) => Math.abs(r.bp) / 100)) * 1.35;
-    c.setOption(
-      {
-        tooltip: { ...canvasTooltip, trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}：${pct1(p.value * 100, true)}` },
-        grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
-        xAxis: { type: 'value', min: -Math.ceil(reach), max: Math.ceil(reach), axisLabel: { formatter: '{value}%' }, name: t('competitions.an.chartAxis'), nameLocation: 'middle', nameGap: 24 },
-        yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLine: { show: false, onZero: false }, axisTick: { show: false }, axisLabel: { interval: 0 } },
-        series: [
-          {
-            type: 'bar',
-            barMaxWidth: 22,
-            data: rows.map((r) => ({
-              value: r.bp / 100,
-              itemStyle: { color: BAND_COLOURS[r.band] },
-              label: { show: true, position: r.bp < 0 ? 'left' : 'right', formatter: () => pct1(r.bp, true) },
-            })),
-          },
-        ],
-      },
-      true,
-    );
+    c.setOption(option, true);
   });
   return (
     <>
-      <div
-        ref={el}
-        class="cmp-chart cmp-chart--bars"
-        role="img"
-        data-testid="cmp-deviation-chart"
-        data-ready={chart() ? 'true' : 'false'}
-        aria-label={t('competitions.an.chartLabel', { summary: props.rows.map((r) => `${r.name} ${pct1(r.bp, true)}`).join('，') })}
-      />
+      <div ref={el} class="cmp-chart cmp-chart--bars" role="img" data-testid={props.testid} data-ready={chart() ? 'true' : 'false'} aria-label={props.label} />
       <Show when={failed()}>
         <p class="muted">{t('competitions.an.chartFailed')}</p>
       </Show>
@@ -64,42 +39,57 @@ export function DeviationChart(props: { rows: DeviationBar[] }) {
   );
 }
 
+/** Each judge's mean deviation (% of the scale) as a horizontal bar diverging from zero: severe left, lenient right. */
+export function DeviationChart(props: { rows: DeviationBar[] }) {
+  const option = () => {
+    const rows = props.rows;
+    const reach = Math.max(5, ...rows.map((r) => Math.abs(r.bp) / 100)) * 1.35;
+    return {
+      tooltip: { ...canvasTooltip, trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}：${pct1(p.value * 100, true)}` },
+      grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
+      xAxis: { type: 'value', min: -Math.ceil(reach), max: Math.ceil(reach), axisLabel: { formatter: '{value}%' }, name: t('competitions.an.chartAxis'), nameLocation: 'middle', nameGap: 24 },
+      yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLine: { show: false, onZero: false }, axisTick: { show: false }, axisLabel: { interval: 0 } },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 22,
+          data: rows.map((r) => ({
+            value: r.bp / 100,
+            itemStyle: { color: BAND_COLOURS[r.band] },
+            label: { show: true, position: r.bp < 0 ? 'left' : 'right', formatter: () => pct1(r.bp, true) },
+          })),
+        },
+      ],
+    };
+  };
+  return (
+    <HorizontalBars
+      rows={props.rows.length}
+      inset={48}
+      testid="cmp-deviation-chart"
+      label={t('competitions.an.chartLabel', { summary: props.rows.map((r) => `${r.name} ${pct1(r.bp, true)}`).join('，') })}
+      option={option}
+    />
+  );
+}
+
 /** Winners per trade (horizontal bars, the trades' names legible on a phone). */
 export function TradeChart(props: { rows: { tradeCode: string; winners: number }[] }) {
-  let el!: HTMLDivElement;
-  const { chart, failed } = createLazyChart(() => el);
-  createEffect(() => {
-    const c = chart();
-    if (!c) return;
-    lang();
-    const rows = props.rows;
-    el.style.height = `${Math.max(160, 32 + rows.length * 34)}px`;
-    c.resize();
-    c.setOption(
-      {
-        color: ['#b3261e'],
-        tooltip: { ...canvasTooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
-        grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
-        yAxis: { type: 'category', data: rows.map((r) => r.tradeCode), inverse: true, axisLabel: { interval: 0 } },
-        xAxis: { type: 'value', minInterval: 1 },
-        series: [{ name: t('competitions.prov.winners'), type: 'bar', barMaxWidth: 24, data: rows.map((r) => r.winners), label: { show: true, position: 'right' } }],
-      },
-      true,
-    );
+  const option = () => ({
+    color: ['#b3261e'],
+    tooltip: { ...canvasTooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+    yAxis: { type: 'category', data: props.rows.map((r) => r.tradeCode), inverse: true, axisLabel: { interval: 0 } },
+    xAxis: { type: 'value', minInterval: 1 },
+    series: [{ name: t('competitions.prov.winners'), type: 'bar', barMaxWidth: 24, data: props.rows.map((r) => r.winners), label: { show: true, position: 'right' } }],
   });
   return (
-    <>
-      <div
-        ref={el}
-        class="cmp-chart cmp-chart--bars"
-        role="img"
-        data-testid="cmp-trade-chart"
-        data-ready={chart() ? 'true' : 'false'}
-        aria-label={t('competitions.prov.chartLabel', { summary: props.rows.map((r) => `${r.tradeCode} ${r.winners}`).join('，') })}
-      />
-      <Show when={failed()}>
-        <p class="muted">{t('competitions.an.chartFailed')}</p>
-      </Show>
-    </>
+    <HorizontalBars
+      rows={props.rows.length}
+      inset={32}
+      testid="cmp-trade-chart"
+      label={t('competitions.prov.chartLabel', { summary: props.rows.map((r) => `${r.tradeCode} ${r.winners}`).join('，') })}
+      option={option}
+    />
   );
 }
