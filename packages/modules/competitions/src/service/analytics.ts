@@ -94,10 +94,12 @@ export async function judges(ctx: Ctx, input: In<typeof judgeAnalyticsInput>) {
   const comparison = comparePanels(compared.map((r) => r.panel));
   const stageOf = (r: PanelReportItem) => ({ competitionId: r.competitionId, competitionName: r.competitionName, eventId: r.eventId, eventName: r.eventName, tradeCode: r.tradeCode, stage: r.stage, year: r.year, finalizedAt: r.finalizedAt });
   const byJudge = new Map<string, { name: string; stages: { report: PanelReportItem; tally: PanelReportItem['judges'][number] }[] }>();
-  for (const report of [...mine].reverse()) {
+  // Newest stage first: a judge keeps the name of their latest panel.
+  for (const report of mine) {
     for (const tally of report.judges) {
       const j = byJudge.get(tally.judgeId) ?? { name: tally.name, stages: [] };
-      byJudge.set(tally.judgeId, { name: tally.name, stages: [...j.stages, { report, tally }] });
+      j.stages.push({ report, tally });
+      byJudge.set(tally.judgeId, j);
     }
   }
   const judgeRows = [...byJudge].map(([judgeId, j]) => {
@@ -111,7 +113,7 @@ export async function judges(ctx: Ctx, input: In<typeof judgeAnalyticsInput>) {
         const those = j.stages.filter((x) => x.report.year === year);
         return { year, panels: those.length, ...figures(addTallies(those.map((x) => x.tally))) };
       }),
-      stages: j.stages.map((x) => ({ ...stageOf(x.report), ...figures(x.tally) })).reverse(),
+      stages: j.stages.map((x) => ({ ...stageOf(x.report), ...figures(x.tally) })),
     };
   });
   judgeRows.sort((a, b) => a.meanDeviationBp - b.meanDeviationBp || a.name.localeCompare(b.name, 'zh'));
