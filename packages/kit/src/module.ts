@@ -3,6 +3,7 @@ import type { Clock } from '@ufp/core/clock';
 import type { FieldCipher } from '@ufp/core/pii/envelope';
 import type { Indicator, DerivedIndicator } from '@ufp/core/rollups/indicators';
 import type { CursorCodec } from '@ufp/db/cursor';
+import type { Tenant } from '@ufp/core/tenancy/scope';
 import type { Table } from '@ufp/db/table';
 import type { TenantTickJob } from '@ufp/events/consumers/daily-tick';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
@@ -66,6 +67,12 @@ export interface ModuleDefinition<N extends string = string, R extends AnyRouter
   /** Daily jobs for one tenant and one day; the kit runs them for every active tenant. */
   readonly ticks: readonly ((deps: ConsumerDeps) => TenantTickJob)[];
   readonly seed?: (api: SeedApi) => Promise<void>;
+  /**
+   * Recomputes from the tenant's own records what its rollup row should hold for `year`, for every indicator the
+   * module declares: a stock as at the end of the year (now, for the current year), a flow or a period indicator for
+   * that year alone. A key left out counts as 0. The cockpit's 重新核算 compares it with the projected rollup.
+   */
+  readonly recount?: (deps: ConsumerDeps, tenant: Tenant, year: number) => Promise<Record<string, number>>;
   readonly indicators: readonly Indicator[];
   readonly derivedIndicators: readonly DerivedIndicator[];
   /** Whether it raises in-app notifications (the notification list's module filter). */
