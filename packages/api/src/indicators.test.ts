@@ -1,3 +1,4 @@
+import { figureText, PER_DENOMINATOR } from '@ufp/core/rollups/format';
 import { describe, expect, it } from 'vitest';
 import { contractStatus, contractType, industry } from '@ufp/contracts/domain/contract';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/contracts/domain/metrics';
@@ -100,6 +101,17 @@ describe('the indicator dictionary', () => {
       expect(['count', 'people', 'fen', 'basisPoints', 'days', 'points']).toContain(i.unit);
       expect(i.label.zh && i.label.en && i.definition.zh && i.definition.en, i.key).toBeTruthy();
     }
+  });
+
+  it('reads every count with a counter word and compares a normalised indicator by a size the rollups carry', () => {
+    const shown = [...indicators, ...derivedIndicators];
+    expect(shown.filter((i) => i.unit === 'count' && i.format === 'integer' && !i.noun?.zh).map((i) => i.key)).toEqual([]);
+    for (const i of shown.filter((i) => i.per)) {
+      expect(['count', 'people', 'fen'], i.key).toContain(i.unit);
+      expect(indicatorOf(PER_DENOMINATOR[i.per!]), i.key).toBeDefined();
+    }
+    expect(figureText(360_000, indicatorOf('hardship.aid.amountFen')!, 'zh')).toBe('¥3,600');
+    expect(figureText(10_000, derivedIndicators.find((d) => d.key === 'contracts.coverageRate')!, 'zh')).toBe('100%');
   });
 
   it('labels a family member from its suffix enum: 送温暖, 深度困难, 快递行业', () => {

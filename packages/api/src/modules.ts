@@ -1,4 +1,5 @@
 import type { AnyRouter } from '@trpc/server';
+import { cockpitModule } from '@ufp/cockpit/module';
 import { competitionsModule } from '@ufp/competitions/module';
 import { contractsModule } from '@ufp/contracts/module';
 import { IndicatorDictionary } from '@ufp/core/rollups/indicators';
@@ -14,7 +15,7 @@ import { platformModule } from '@ufp/platform/module';
 import { tenThingsModule } from '@ufp/ten-things/module';
 
 /** THE list of server modules: registering a module is one line here (and one in the console's `modules.ts`). */
-export const modules = [platformModule, tenThingsModule, contractsModule, hardshipModule, modelWorkersModule, competitionsModule] as const;
+export const modules = [platformModule, tenThingsModule, contractsModule, hardshipModule, modelWorkersModule, competitionsModule, cockpitModule] as const;
 
 type RoutersOf<M extends readonly ModuleDefinition[]> = { -readonly [K in keyof M]: M[K] extends ModuleDefinition<string, infer R> ? R : never };
 /** The registered modules' router tree, merged from each module's router typed one by one, so every procedure keeps its types. */

@@ -18,6 +18,9 @@ export const publicProcedures: readonly PublicProcedure[] = [
   { path: 'modelWorkers.objections.submit', type: 'mutation' },
   { path: 'competitions.public.scoreboard', type: 'query' },
   { path: 'competitions.public.verify', type: 'query' },
+  { path: 'cockpit.shared.overview', type: 'query' },
+  { path: 'cockpit.shared.ranking', type: 'query' },
+  { path: 'cockpit.shared.trend', type: 'query' },
 ];
 
 /** The API Gateway route key of a public procedure (queries are GET, mutations POST, as tRPC sends them). */

@@ -33,6 +33,9 @@ export const keys = {
   rollupPartition: (code: string, year: number) => `R#${code}#${year}`,
   /** The years a scope has rollup partitions for (a number set), so a stock is read across them. */
   rollupYears: (code: string) => ({ pk: `R#${code}#YEARS`, sk: 'YEARS' }),
+  /** A scope's TOTAL deltas by month within a year (sk `01`–`12`): the trend line, twelve items at most. */
+  rollupMonth: (code: string, year: number, month: number) => ({ pk: `R#${code}#${year}#MONTHS`, sk: String(month).padStart(2, '0') }),
+  rollupMonths: (code: string, year: number) => `R#${code}#${year}#MONTHS`,
 };
 
 /** Items the platform (not a tenant) owns, such as the daily tick's dead letters. */

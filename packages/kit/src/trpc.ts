@@ -279,3 +279,9 @@ export const rollupProcedure = authedProcedure.use(async ({ ctx, next }) => {
   }
   throw denied('无权查看汇总数据', 'Not permitted to read rollups');
 });
+
+/**
+ * A change a rollup reader makes to its own reading (a share link for a meeting screen): audited in the caller's
+ * tenant, or the platform's log for a leader who has none, and replayed to a retry under the same key.
+ */
+export const rollupWriteProcedure = rollupProcedure.use(idempotent((ctx) => ctx.claims?.tenantId ?? PLATFORM_AUDIT_TENANT));

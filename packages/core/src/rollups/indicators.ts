@@ -23,6 +23,12 @@ export interface Text {
   en: string;
 }
 
+/**
+ * The fairer comparison between federations of different size, when the dictionary says there is one: per
+ * 万名职工 (`members`: ×10,000 ÷ units.members) or per 100 基层工会 (`units`: ×100 ÷ units.count).
+ */
+export type Normalisation = 'members' | 'units';
+
 export interface Indicator {
   key: string;
   /** The family a key with an enum suffix belongs to, e.g. `hardship.aid.amountFen.<kind>`. */
@@ -33,6 +39,12 @@ export interface Indicator {
   format: IndicatorFormat;
   label: Text;
   definition: Text;
+  /** The counter word a count is read with (家, 份, 项, 户, 笔, 次); people read 人 and money 元 without one. */
+  noun?: Text;
+  /** How federations are compared fairly on it (see Normalisation); absent: raw values (rates, averages). */
+  per?: Normalisation;
+  /** Which way is good, for rankings and alerts; absent: neither (a count of things that simply exist). */
+  better?: 'higher' | 'lower';
 }
 
 /** An indicator computed from two others: numerator × scale ÷ denominator (no value when the denominator is 0). */
@@ -49,7 +61,8 @@ export type Base = Omit<Indicator, 'key' | 'family' | 'label' | 'definition' | '
 const formatOf = (unit: IndicatorUnit): IndicatorFormat => (unit === 'fen' ? 'yuan' : unit === 'basisPoints' ? 'percent' : unit === 'days' || unit === 'points' ? 'decimal1' : 'integer');
 
 export function indicator(key: string, base: Base, label: Text, definition: Text): Indicator {
-  return { key, module: base.module, kind: base.kind, unit: base.unit, format: base.format ?? formatOf(base.unit), label, definition };
+  const { module, kind, unit, noun, per, better } = base;
+  return { key, module, kind, unit, format: base.format ?? formatOf(unit), label, definition, ...(noun && { noun }), ...(per && { per }), ...(better && { better }) };
 }
 
 /** A family: one indicator per value of the suffix's enum, labelled from that enum's own labels. */
@@ -63,8 +76,8 @@ export const inYear = { zh: '（当年累计）', en: ' (during the year)' };
 export const ofPlan = { zh: '（当年度十件实事计划）', en: " (the year's ten-things plan)" };
 
 /** An indicator computed from two others: numerator × scale ÷ denominator. */
-export function derivedIndicator(key: string, numerator: Indicator, denominator: string, unit: IndicatorUnit, label: Text, definition: Text): DerivedIndicator {
-  return { key, module: numerator.module, kind: numerator.kind, unit, format: formatOf(unit), label, definition, numerator: numerator.key, denominator, scale: unit === 'basisPoints' && numerator.unit !== 'basisPoints' ? 10_000 : 1, decimals: unit === 'basisPoints' ? 0 : 1 };
+export function derivedIndicator(key: string, numerator: Indicator, denominator: string, unit: IndicatorUnit, label: Text, definition: Text, better?: 'higher' | 'lower'): DerivedIndicator {
+  return { key, module: numerator.module, kind: numerator.kind, unit, format: formatOf(unit), label, definition, numerator: numerator.key, denominator, scale: unit === 'basisPoints' && numerator.unit !== 'basisPoints' ? 10_000 : 1, decimals: unit === 'basisPoints' ? 0 : 1, ...(better && { better }) };
 }
 
 export interface YearDeltas {

@@ -105,6 +105,7 @@ export const limits = {
     /** Why corrected results are published again after an upheld protest. */
     revisionReason: lines(2, 500),
   },
+  cockpit: { shareLabel: line(0, 60) },
   evidence: { fileName: line(1, 255), contentType: line(1, 120) },
   audit: { actor: line(0, 100), action: line(0, 100), entityType: line(0, 50) },
   deadLetters: { tenantId: line(1, 40), module: line(1, 40) },

@@ -1,4 +1,4 @@
-import { shanghaiYear } from '@ufp/core/clock';
+import { shanghaiDate, shanghaiYear } from '@ufp/core/clock';
 import type { MetricDeltas } from '@ufp/core/events';
 import { rollupScopes } from '@ufp/core/rollups/scopes';
 import { keys } from '@ufp/db/keys';
@@ -12,7 +12,8 @@ import type { ConsumerHandler } from '../idempotent-consumer.js';
  * deltas belong to — `data.year` when the event names it (a plan's year, the day a contract took
  * effect), else the Asia/Shanghai year of `occurredAt`, never the time it is processed — and the
  * year added to the scope's set of years, which the reader needs to carry stock indicators across
- * years (indicators.ts). Effects commit with the processed marker, so a redelivered event leaves
+ * years (indicators.ts), plus the scope's month row (the trend line) and, on each row, the time of the latest event
+ * per metric group (数据截至). Effects commit with the processed marker, so a redelivered event leaves
  * every aggregate unchanged.
  */
 export function rollupProjector(table: Table): ConsumerHandler {
@@ -20,14 +21,26 @@ export function rollupProjector(table: Table): ConsumerHandler {
     const { data, meta } = envelope.detail;
     const metrics = sanitize(data.metrics);
     if (Object.keys(metrics).length === 0) return;
-    const year = typeof data.year === 'number' ? data.year : shanghaiYear(new Date(meta.occurredAt));
+    const occurred = new Date(meta.occurredAt);
+    const year = typeof data.year === 'number' ? data.year : shanghaiYear(occurred);
+    const month = monthWithin(year, occurred);
     for (const code of rollupScopes(meta.divisionCode)) {
       effects.add(addYearUpdate(table, code, year));
       for (const row of [TOTAL_ROW, tenantRow(meta.tenantId)]) {
-        effects.add({ Update: { TableName: table.name, Key: keys.rollup(code, year, row), ...addMetricsUpdate(metrics) } });
+        effects.add({ Update: { TableName: table.name, Key: keys.rollup(code, year, row), ...addMetricsUpdate(metrics, meta.occurredAt) } });
       }
+      effects.add({ Update: { TableName: table.name, Key: keys.rollupMonth(code, year, month), ...addMetricsUpdate(metrics) } });
     }
   };
+}
+
+/**
+ * The month of `year` a delta is drawn in on the trend line: the Asia/Shanghai month it happened, or — for a delta
+ * that belongs to another year than it happened in (a 2026 plan rated in January 2027) — the nearest end of `year`.
+ */
+export function monthWithin(year: number, occurred: Date): number {
+  const [y, m] = shanghaiDate(occurred).split('-').map(Number) as [number, number];
+  return y === year ? m : y > year ? 12 : 1;
 }
 
 function sanitize(raw: unknown): MetricDeltas {

@@ -1,7 +1,7 @@
 import { indicator, type Base, type Indicator } from '@ufp/core/rollups/indicators';
 
-const count: Base = { module: 'competitions', kind: 'flow', unit: 'count' };
-const people: Base = { module: 'competitions', kind: 'flow', unit: 'people' };
+const count: Base = { module: 'competitions', kind: 'flow', unit: 'count', noun: { zh: '项', en: '' } };
+const people: Base = { module: 'competitions', kind: 'flow', unit: 'people', per: 'members', better: 'higher' };
 
 /** 技能竞赛 (flows, counted in the competition's year). No personal data: counts by trade and level are suffixes of keys. */
 export const competitionIndicators: readonly Indicator[] = [

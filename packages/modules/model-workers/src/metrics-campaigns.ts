@@ -4,7 +4,7 @@ import { NominationStatus } from './domain/nomination.js';
 import { QuotaRule } from './domain/quota.js';
 
 const flow: Base = { module: 'modelWorkers', kind: 'flow', unit: 'people' };
-const campaignsFlow: Base = { module: 'modelWorkers', kind: 'flow', unit: 'count' };
+const campaignsFlow: Base = { module: 'modelWorkers', kind: 'flow', unit: 'count', noun: { zh: '次', en: 'campaigns' } };
 
 /** What each step means in a definition ("…reached 县级审核通过 in the period"). */
 const stepDefinition = (s: { zh: string; en: string }) => ({ zh: `本期评选推荐中进入「${s.zh}」的人次${inYear.zh}`, en: `Nominations that reached ${s.en} in the period${inYear.en}` });

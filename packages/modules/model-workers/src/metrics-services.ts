@@ -1,7 +1,8 @@
 import { derivedIndicator, indicator, indicatorFamily, inYear, type Base, type DerivedIndicator, type Indicator } from '@ufp/core/rollups/indicators';
 import { BenefitKind } from './domain/benefits.js';
 
-const counted: Base = { module: 'modelWorkers', kind: 'flow', unit: 'count' };
+const counted: Base = { module: 'modelWorkers', kind: 'flow', unit: 'count', noun: { zh: '笔', en: 'grants' } };
+const forms: Base = { ...counted, noun: { zh: '份', en: '' } };
 const fen: Base = { module: 'modelWorkers', kind: 'flow', unit: 'fen' };
 const people: Base = { module: 'modelWorkers', kind: 'flow', unit: 'people' };
 
@@ -35,8 +36,8 @@ export const serviceIndicators: readonly Indicator[] = [
     (k) => ({ zh: `劳模待遇发放额·${k.zh}`, en: `Benefits granted: ${k.en}` }),
     (k) => ({ zh: `当年发放的${k.zh}金额${inYear.zh}`, en: `Amount of ${k.en} granted in the year${inYear.en}` }),
   ),
-  indicator('modelWorkers.surveys.submitted', counted, { zh: '生活状况调查份数', en: 'Life-status surveys submitted' }, { zh: `该年度提交的劳模生活状况调查份数（更正不重复计）${inYear.zh}`, en: `Life-status surveys submitted for the year (a correction is not counted again)${inYear.en}` }),
-  indicator('modelWorkers.surveys.belowThreshold', counted, { zh: '低于困难标准转交份数', en: 'Surveys handed over below the hardship line' }, {
+  indicator('modelWorkers.surveys.submitted', forms, { zh: '生活状况调查份数', en: 'Life-status surveys submitted' }, { zh: `该年度提交的劳模生活状况调查份数（更正不重复计）${inYear.zh}`, en: `Life-status surveys submitted for the year (a correction is not counted again)${inYear.en}` }),
+  indicator('modelWorkers.surveys.belowThreshold', forms, { zh: '低于困难标准转交份数', en: 'Surveys handed over below the hardship line' }, {
     zh: `该年度调查经困难帮扶模块按当年认定标准核算、低于困难标准的份数（已自动建立困难档案草稿或已有档案）${inYear.zh}`,
     en: `Surveys of the year that the hardship module found below its hardship line (a draft file opened, or one already open)${inYear.en}`,
   }),

@@ -2,7 +2,7 @@ import { atYearEnd, indicator, indicatorFamily, type Base, type Indicator } from
 import { HonourLevel } from './domain/ladder.js';
 import { PersonStatus } from './domain/person.js';
 
-const people: Base = { module: 'modelWorkers', kind: 'stock', unit: 'people' };
+const people: Base = { module: 'modelWorkers', kind: 'stock', unit: 'people', per: 'members' };
 
 /** The 劳模 indicators of the rollups (counts only: no person ever reaches a rollup). */
 export const modelWorkerIndicators: readonly Indicator[] = [
