@@ -11,6 +11,8 @@ export interface BenchPlatform {
   call(claims: Claims, path: string, input: unknown, kind?: 'query' | 'mutation'): Promise<Record<string, any>>;
   /** POSTs a raw body (JSON text or a multipart form) to a procedure. */
   post(claims: Claims, path: string, body: string | FormData): Promise<Record<string, any>>;
+  /** A signed token for the claims (for load over HTTP). */
+  token(claims: Claims): Promise<string>;
 }
 
 export const benchOperator: Claims = { sub: 'op', roles: ['platform_operator'] };
@@ -49,7 +51,7 @@ export async function withBenchPlatform<T>(run: (b: BenchPlatform) => Promise<T>
       return answer(path, await platform.runtime.app.request(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers }));
     };
     await call(benchOperator, 'platform.tenants.create', { id: '321281', name: '兴化市总工会', level: 'county', divisionCode: '321281' });
-    return await run({ platform, call, post });
+    return await run({ platform, call, post, token });
   } finally {
     await platform.stop();
     rmSync(dataDir, { recursive: true, force: true });

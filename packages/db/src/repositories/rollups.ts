@@ -15,13 +15,19 @@ export interface RollupRow {
 const METRIC_PREFIX = 'm:';
 
 const UPDATED_PREFIX = 'u:';
+/**
+ * How many events a row has taken in (ADDed with every event's deltas): a scope's TOTAL rows of the years up to Y
+ * summed are a version of everything its federations' rows hold for Y, so a reader can keep what it computed
+ * from those rows until the version moves.
+ */
+const EVENTS_ATTRIBUTE = 'events';
 
 /** The group a metric's freshness is kept for: its first segment (`hardship.aid.amountFen` → `hardship`). */
 export const freshnessGroup = (metric: string): string => metric.slice(0, metric.indexOf('.') >= 0 ? metric.indexOf('.') : undefined);
 
 /**
- * An update expression that ADDs each delta to its metric attribute and, with `at`, stamps each metric group it
- * touches with the time of the event (`u:<group>`): what 数据截至 reads.
+ * An update expression that ADDs each delta to its metric attribute and, with `at`, counts the event and stamps
+ * each metric group it touches with the time of the event (`u:<group>`): what 数据截至 reads.
  */
 export function addMetricsUpdate(deltas: MetricDeltas, at?: string) {
   const names: Record<string, string> = {};
@@ -33,7 +39,12 @@ export function addMetricsUpdate(deltas: MetricDeltas, at?: string) {
   });
   const groups = at ? [...new Set(Object.keys(deltas).map(freshnessGroup))] : [];
   groups.forEach((g, i) => (names[`#u${i}`] = UPDATED_PREFIX + g));
-  if (groups.length > 0) values[':at'] = at!;
+  if (at) {
+    values[':at'] = at;
+    values[':one'] = 1;
+    names['#n'] = EVENTS_ATTRIBUTE;
+    parts.push('#n :one');
+  }
   const set = groups.length > 0 ? ` SET ${groups.map((_, i) => `#u${i} = :at`).join(', ')}` : '';
   return { UpdateExpression: `ADD ${parts.join(', ')}${set}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }
@@ -86,9 +97,9 @@ export async function readRollupsForYear(table: Table, dictionary: IndicatorDict
 }
 
 /** One row of one year's partition (the TOTAL row, or a tenant's) with its freshness stamps; empty when absent. */
-export async function readRollupRow(table: Table, code: string, year: number, row: string): Promise<RollupRow & { updated: Record<string, string> }> {
+export async function readRollupRow(table: Table, code: string, year: number, row: string): Promise<RollupRow & { updated: Record<string, string>; events: number }> {
   const item = await getItem<Record<string, unknown>>(table, keys.rollup(code, year, row));
-  return { row, metrics: item ? metricsOf(item) : {}, updated: item ? updatedStamps(item) : {} };
+  return { row, metrics: item ? metricsOf(item) : {}, updated: item ? updatedStamps(item) : {}, events: Number(item?.[EVENTS_ATTRIBUTE] ?? 0) };
 }
 
 /** A scope's month rows of one year (month 1–12 → that month's deltas): the within-year trend of its TOTAL. */

@@ -30,6 +30,7 @@ const parseTenant = (item: Record<string, unknown>): Tenant => parseStored(store
 /** The tenant registry (platform-owned). Tenants are few, so reads are cached briefly. */
 export class TenantRepository {
   private cache = new Map<string, { tenant: Tenant | undefined; at: number }>();
+  private listed?: { tenants: Tenant[]; at: number };
 
   constructor(
     private readonly table: Table,
@@ -52,12 +53,16 @@ export class TenantRepository {
     return parseTenant(item);
   }
 
+  /** Every tenant, by division code; cached for the same window as `get` (a province's cockpit reads it on every call). */
   async list(): Promise<Tenant[]> {
+    if (this.listed && Date.now() - this.listed.at < this.cacheMs) return [...this.listed.tenants];
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
       ExpressionAttributeValues: { ':pk': 'PLATFORM', ':p': 'TENANT#' },
     });
-    return items.map(parseTenant).sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
+    const tenants = items.map(parseTenant).sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
+    this.listed = { tenants, at: Date.now() };
+    return [...tenants];
   }
 
   add(uow: UnitOfWork, tenant: Tenant): void {
@@ -74,6 +79,7 @@ export class TenantRepository {
         ),
       );
     this.cache.delete(tenant.id);
+    this.listed = undefined;
   }
 
   /**
@@ -83,5 +89,6 @@ export class TenantRepository {
   replace(uow: UnitOfWork, before: Tenant, after: Tenant): void {
     uow.replaceVersioned({ ...keys.tenant(after.id), kind: 'tenant', ...after }, before.version, staleVersion());
     this.cache.delete(after.id);
+    this.listed = undefined;
   }
 }

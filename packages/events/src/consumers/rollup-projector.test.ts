@@ -14,9 +14,9 @@ describe('the month a delta is drawn in', () => {
 });
 
 describe('数据截至 stamps', () => {
-  it('stamp each metric group an update touches once, with the event’s time', () => {
+  it('stamp each metric group an update touches once, with the event’s time, and count the event', () => {
     const update = addMetricsUpdate({ 'hardship.aid.amountFen': 100, 'hardship.aid.grants': 1, 'units.count': 1 }, '2026-06-01T00:00:00.000Z');
-    expect(update.UpdateExpression).toBe('ADD #m0 :d0, #m1 :d1, #m2 :d2 SET #u0 = :at, #u1 = :at');
+    expect(update.UpdateExpression).toBe('ADD #m0 :d0, #m1 :d1, #m2 :d2, #n :one SET #u0 = :at, #u1 = :at');
     expect(Object.values(update.ExpressionAttributeNames).filter((n) => n.startsWith('u:'))).toEqual(['u:hardship', 'u:units']);
     expect(freshnessGroup('units')).toBe('units');
   });

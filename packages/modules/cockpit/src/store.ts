@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { IndicatorDictionary } from '@ufp/core/rollups/indicators';
 import { getItem, queryAll } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
@@ -26,7 +27,15 @@ export interface ScopeTotals {
   metrics: Record<string, number>;
   /** Metric group → the time of the latest event in it. */
   updated: Record<string, string>;
+  /** Events the year's TOTAL row has taken in. */
+  events: number;
 }
+
+/** Everything the scope's federation rows hold for a year, as one number: the events of its TOTAL rows up to it. */
+export const versionOf = (totals: readonly ScopeTotals[], year: number): number => totals.filter((t) => t.year <= year).reduce((n, t) => n + t.events, 0);
+
+/** Computed federation values kept per scope, year and metric set, with the version they were computed at. */
+const cacheKey = (code: string, year: number, metrics: readonly string[]) => ({ pk: `R#${code}#CACHE`, sk: `FV#${year}#${[...metrics].sort().join(',')}` });
 
 /**
  * The cockpit's reads: aggregates only. A scope's TOTAL rows are one item per year; a ranking or an alert reads
@@ -57,14 +66,33 @@ export class CockpitStore {
     return readRollupMonths(this.table, code, year);
   }
 
-  /** Each federation's values of `metrics` for `year`, read from the partitions of every year up to it. */
-  async federationValues(code: string, years: readonly number[], year: number, metrics: readonly string[]): Promise<Map<string, Record<string, number>>> {
+  /**
+   * Each federation's values of `metrics` for `year`. Reading them means reading every federation's row of every
+   * year up to it — the one read whose cost follows the number of federations — so the result is kept in the
+   * scope's cache item with the scope's version (`versionOf`) and read back while the version stands: a province
+   * of 150 federations then costs what one of 15 does. A stale entry is recomputed; a lost race to store it is
+   * harmless (the same version computes the same values).
+   */
+  async federationValues(code: string, years: readonly number[], year: number, metrics: readonly string[], version: number): Promise<Map<string, Record<string, number>>> {
+    const key = cacheKey(code, year, metrics);
+    const cached = await getItem<{ version?: number; values?: string }>(this.table, key);
+    if (cached?.version === version && cached.values) return new Map(Object.entries(JSON.parse(cached.values) as Record<string, Record<string, number>>));
+    const values = await this.readFederationValues(code, years, year, metrics);
+    await this.table.doc
+      .send(new PutCommand({ TableName: this.table.name, Item: { ...key, version, values: JSON.stringify(Object.fromEntries(values)) }, ConditionExpression: 'attribute_not_exists(pk) OR version < :v', ExpressionAttributeValues: { ':v': version } }))
+      .catch((err: unknown) => {
+        if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+      });
+    return values;
+  }
+
+  /** The federations' rows of every year up to `year`, restricted to `metrics` (stocks carried across years). */
+  private async readFederationValues(code: string, years: readonly number[], year: number, metrics: readonly string[]): Promise<Map<string, Record<string, number>>> {
     const wanted = [...new Set([...years.filter((y) => y <= year), year])];
     const stockOnly = metrics.filter((m) => this.dictionary.kindOf(m) === 'stock');
-    const partitions = await Promise.all(wanted.map(async (y) => ({ year: y, rows: await readRollupPartitionMetrics(this.table, code, y, y === year ? metrics : stockOnly) })));
+    const partitions = await Promise.all(wanted.filter((y) => y === year || stockOnly.length > 0).map(async (y) => ({ year: y, rows: await readRollupPartitionMetrics(this.table, code, y, y === year ? metrics : stockOnly) })));
     const byTenant = new Map<string, { year: number; metrics: Record<string, number> }[]>();
     for (const p of partitions) {
-      if (p.year !== year && stockOnly.length === 0) continue;
       for (const r of p.rows) if (r.row.startsWith('T#')) byTenant.set(r.row.slice(2), [...(byTenant.get(r.row.slice(2)) ?? []), { year: p.year, metrics: r.metrics }]);
     }
     return new Map([...byTenant].map(([tenantId, deltas]) => [tenantId, this.dictionary.valuesForYear(year, deltas)]));

@@ -15,6 +15,7 @@ const cities = divisionCodes.all('city').filter((d) => d.code.startsWith(PROVINC
 const counties = divisionCodes.all('county').filter((d) => d.code.startsWith(PROVINCE)).map((d) => d.code).slice(0, 150 - cities.length);
 const federations = [...cities, ...counties].sort();
 const leader = leaderOf(PROVINCE);
+const details = (r: { error?: unknown }) => (r.error as { data?: { details?: Record<string, unknown> } }).data?.details ?? {};
 const at = (date: string) => p.clock.set(new Date(`${date}T02:00:00Z`));
 
 /** What each federation gets: units in 2025 and (every third one) more in 2026; members vary so rankings mean something. */
@@ -99,7 +100,7 @@ describe('a province of 150 federations in the cockpit', () => {
     const cityLeader = leaderOf(city);
     const res = await p.query(cityLeader, 'cockpit.overview', { scope: sibling });
     expect(res.status).toBe(403);
-    expect(res.error?.data?.details).toMatchObject({ reason: 'outside_scope', field: 'scope' });
+    expect(details(res)).toMatchObject({ reason: 'outside_scope', field: 'scope' });
     expect((await p.query(cityLeader, 'cockpit.overview', { scope: PROVINCE })).status).toBe(403);
     const county = counties[0]!;
     expect((await p.query(adminOf(county), 'cockpit.overview', { scope: county.slice(0, 4) })).status).toBe(403);
@@ -124,7 +125,7 @@ describe('a province of 150 federations in the cockpit', () => {
   it('normalises only where the dictionary offers it, and says which measures it offers', async () => {
     const res = await p.query(leader, 'cockpit.ranking', { year: 2026, indicator: 'units.count', measure: 'members' });
     expect(res.status).toBe(400);
-    expect(res.error?.data?.details).toMatchObject({ field: 'measure', reason: 'measure_not_offered' });
+    expect(details(res)).toMatchObject({ field: 'measure', reason: 'measure_not_offered' });
     const households = await p.query(leader, 'cockpit.ranking', { year: 2026, indicator: 'hardship.households' });
     expect(households.data).toMatchObject({ measure: 'members', measures: ['raw', 'members'] });
     expect(households.data.rows.every((r: { measure: number }) => r.measure === 0)).toBe(true);
@@ -150,7 +151,7 @@ describe('a province of 150 federations in the cockpit', () => {
     const res = await p.query(leader, 'cockpit.exportRanking', { year: 2026, indicator: 'units.members', lang: 'zh' });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(res.data.base64, 'base64'));
+    await wb.xlsx.load(Buffer.from(res.data.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toEqual([undefined, '排名', '工会', '行政区划代码', '会员人数', '显示值']);
     expect(ws.rowCount).toBe(152);
@@ -179,11 +180,11 @@ describe('a province of 150 federations in the cockpit', () => {
     p.clock.set(new Date(Date.parse(expiresAt)));
     const late = await p.query(null, 'cockpit.shared.overview', { token });
     expect(late.status).toBe(403);
-    expect(late.error?.data?.details).toMatchObject({ reason: 'share_expired' });
+    expect(details(late)).toMatchObject({ reason: 'share_expired' });
     p.clock.set(now);
 
     expect((await p.mutate(leader, 'cockpit.shares.revoke', { id })).status).toBe(200);
-    expect((await p.query(null, 'cockpit.shared.overview', { token })).error?.data?.details).toMatchObject({ reason: 'share_revoked' });
+    expect(details(await p.query(null, 'cockpit.shared.overview', { token }))).toMatchObject({ reason: 'share_revoked' });
     expect((await p.mutate(leader, 'cockpit.shares.revoke', { id })).status).toBe(409);
   });
 

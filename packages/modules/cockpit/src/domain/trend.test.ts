@@ -8,7 +8,7 @@ const covered = indicator('contracts.unitsCovered', { module: 'contracts', kind:
 const dictionary = new IndicatorDictionary([units, grants, covered], [derivedIndicator('contracts.coverageRate', covered, 'units.count', 'basisPoints', { zh: '建制率', en: 'Rate' }, { zh: '-', en: '-' })]);
 
 describe('a year month by month', () => {
-  const months = new Map([
+  const months = new Map<number, Record<string, number>>([
     [2, { 'units.count': 2, 'hardship.aid.grants': 5, 'contracts.unitsCovered': 1 }],
     [5, { 'units.count': -1, 'hardship.aid.grants': 3 }],
   ]);

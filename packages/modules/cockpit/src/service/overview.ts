@@ -2,7 +2,7 @@ import { freshnessGroup } from '@ufp/db/repositories/rollups';
 import { alertsOf, ALERT_RULES } from '../domain/alerts.js';
 import { HEADLINE, HEADLINE_MAX, SECTIONS } from '../domain/layout.js';
 import { childScopes, federationsIn, scopePath, scopeRef } from '../domain/scope.js';
-import type { ScopeTotals } from '../store.js';
+import { versionOf, type ScopeTotals } from '../store.js';
 import { indicatorView, inputsOf, resolve, storeOf, valueOf, visibleTo, type IndicatorView, type Reader } from './context.js';
 
 export interface Figure {
@@ -27,7 +27,8 @@ export async function overview(reader: Reader, input: { scope?: string; year?: n
   const years = await store.years(code);
   const alertMetrics = [...new Set(ALERT_RULES.flatMap((r) => r.metrics))].filter((m) => dictionary.indicatorOf(m));
   const federations = federationsIn(code, tenants, reader.scope.tenantId);
-  const [totals, alertValues] = await Promise.all([store.totals(code, years, year), store.federationValues(code, years, year, alertMetrics)]);
+  const totals = await store.totals(code, years, year);
+  const alertValues = await store.federationValues(code, years, year, alertMetrics, versionOf(totals, year));
   const now = store.valuesAt(totals, year);
   const before = store.valuesAt(totals, year - 1);
   const stamps = latestStamps(totals);

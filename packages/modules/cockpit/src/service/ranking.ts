@@ -2,6 +2,7 @@ import { DomainError } from '@ufp/core/errors';
 import { PER_LABEL } from '@ufp/core/rollups/format';
 import { metricsForRanking, rankFederations, type Measure } from '../domain/compare.js';
 import { federationsIn, scopeRef } from '../domain/scope.js';
+import { versionOf } from '../store.js';
 import { indicatorView, inputsOf, resolve, storeOf, valueOf, visibleTo, type Reader } from './context.js';
 
 export interface RankingInput {
@@ -37,7 +38,8 @@ export async function ranking(reader: Reader, input: RankingInput) {
   const dictionary = reader.deps.indicators;
   const store = storeOf(reader);
   const years = await store.years(code);
-  const values = await store.federationValues(code, years, year, metricsForRanking(inputsOf(dictionary, indicator.key)));
+  const totals = await store.totals(code, years, year);
+  const values = await store.federationValues(code, years, year, metricsForRanking(inputsOf(dictionary, indicator.key)), versionOf(totals, year));
   const federations = federationsIn(code, tenants, reader.scope.tenantId);
   const ranked = rankFederations(
     federations.map((t) => {
