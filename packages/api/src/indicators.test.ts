@@ -5,7 +5,7 @@ import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@
 import { aidKinds, fundSources } from '@ufp/hardship/domain/rules';
 import { tierLabels } from '@ufp/hardship/domain/tier';
 import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
-import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
+import { adoptionMetrics, doneOnTimeMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
 import { itemStatuses } from '@ufp/ten-things/domain/status';
 import { HonourLevel } from '@ufp/model-workers/domain/ladder';
 import { nominationApprovalMetrics } from '@ufp/model-workers/domain/nomination';
@@ -56,7 +56,8 @@ function emittedKeys(): Set<string> {
     }
   }
   add(unitCoverageMetrics(0, 1));
-  add(adoptionMetrics(itemStatuses));
+  add(adoptionMetrics(itemStatuses, 1));
+  add(doneOnTimeMetrics(false, true));
   for (const from of itemStatuses) {
     for (const to of itemStatuses) {
       add(itemStatusMetrics(from, to));
