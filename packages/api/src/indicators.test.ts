@@ -2,9 +2,11 @@ import { figureText, PER_DENOMINATOR } from '@ufp/core/rollups/format';
 import { describe, expect, it } from 'vitest';
 import { contractStatus, contractType, industry } from '@ufp/contracts/domain/contract';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/contracts/domain/metrics';
+import { overdueMetrics as contractOverdueMetrics } from '@ufp/contracts/domain/clocks';
 import { aidKinds, fundSources } from '@ufp/hardship/domain/rules';
 import { tierLabels } from '@ufp/hardship/domain/tier';
-import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
+import { approvalMetrics, budgetMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
+import { overdueMetrics } from '@ufp/hardship/domain/clocks';
 import { adoptionMetrics, doneOnTimeMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
 import { itemStatuses } from '@ufp/ten-things/domain/status';
 import { HonourLevel } from '@ufp/model-workers/domain/ladder';
@@ -46,6 +48,8 @@ function emittedKeys(): Set<string> {
   for (const fromStatus of fileStatuses) for (const toStatus of fileStatuses) for (const a of tierValues) for (const b of tierValues) add(fileMetricDeltas({ status: fromStatus, tier: a }, { status: toStatus, tier: b }));
   add(approvalMetrics(7));
   for (const kind of aidKinds) for (const fundSource of fundSources) add(grantMetrics({ kind, fundSource, amountFen: 100 }));
+  for (const fundSource of fundSources) add(budgetMetrics(fundSource, 0, 100));
+  add(overdueMetrics(1));
   for (const m of Object.values(contractStepMetrics)) add(m);
   for (const type of contractTypes) {
     for (const industry of [...industries, undefined]) {
@@ -56,6 +60,7 @@ function emittedKeys(): Set<string> {
     }
   }
   add(unitCoverageMetrics(0, 1));
+  add(contractOverdueMetrics(1));
   add(adoptionMetrics(itemStatuses, 1));
   add(doneOnTimeMetrics(false, true));
   for (const from of itemStatuses) {
