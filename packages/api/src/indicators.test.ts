@@ -135,6 +135,18 @@ describe('the indicator dictionary', () => {
     expect(['tenThings.items.adopted', 'tenThings.items.on_track', 'tenThings.progress.reports'].map(kindOf)).toEqual(['period', 'period', 'period']);
   });
 
+  it('declares the cockpit alerts: overdue legal clocks as stocks, the hardship budget as a flow beside what is granted, 按期完成 as its plan’s period', () => {
+    expect(['contracts.clocks.overdue', 'hardship.clocks.overdue'].map(kindOf)).toEqual(['stock', 'stock']);
+    expect(['hardship.budgetFen', 'hardship.budgetFen.source.union', 'hardship.aid.amountFen'].map(kindOf)).toEqual(['flow', 'flow', 'flow']);
+    expect(kindOf('tenThings.items.doneOnTime')).toBe('period');
+    expect(indicatorOf('hardship.budgetFen.source.union')).toMatchObject({ family: 'hardship.budgetFen.source.<source>', unit: 'fen', label: { zh: '预算·工会经费' } });
+    expect(indicatorOf('contracts.clocks.overdue')?.definition.zh).toContain('逾期法定时限 = ');
+    expect(derivedIndicators.find((d) => d.key === 'hardship.budgetSpentRate')).toMatchObject({ numerator: 'hardship.aid.amountFen', denominator: 'hardship.budgetFen', unit: 'basisPoints' });
+    expect(derivedIndicators.find((d) => d.key === 'tenThings.onTimeRate')).toMatchObject({ numerator: 'tenThings.items.doneOnTime', denominator: 'tenThings.items.done', unit: 'basisPoints' });
+    const d = derivedValues({ 'hardship.aid.amountFen': 90_000, 'hardship.budgetFen': 100_000, 'tenThings.items.doneOnTime': 2, 'tenThings.items.done': 3 });
+    expect([d['hardship.budgetSpentRate'], d['tenThings.onTimeRate']]).toEqual([9_000, 6_667]);
+  });
+
   it('declares 建制率 with its inputs and definition, and every derived indicator reads inputs of one kind', () => {
     const rate = derivedIndicators.find((d) => d.key === 'contracts.coverageRate')!;
     expect(rate).toMatchObject({ numerator: 'contracts.unitsCovered', denominator: 'units.count', unit: 'basisPoints', kind: 'stock', label: { zh: '建制率' } });

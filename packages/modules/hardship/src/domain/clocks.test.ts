@@ -61,7 +61,7 @@ describe('overdue marks (hardship.clocks.overdue)', () => {
   it('unmarks a clock the step answers (−1), and a step marks nothing new', () => {
     const marked = { ...submitted, overdueClocks: ['investigation' as const] };
     expect(stepOverdueMarks(marked, { ...submitted, status: 'investigated' }, '2026-03-09')).toEqual({ overdueClocks: undefined, delta: -1 });
-    expect(stepOverdueMarks(submitted, submitted, '2026-03-09')).toEqual({ overdueClocks: undefined, delta: 0 });
+    expect(stepOverdueMarks({ overdueClocks: [] }, submitted, '2026-03-09')).toEqual({ overdueClocks: undefined, delta: 0 });
     expect(overdueMetrics(-1)).toEqual({ 'hardship.clocks.overdue': -1 });
     expect(overdueMetrics(0)).toEqual({});
   });
