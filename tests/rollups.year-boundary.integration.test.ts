@@ -148,12 +148,14 @@ async function recountStocks(tenantId: string): Promise<Values> {
     bump(v, `units.byType.${u.type}`);
   }
   for (const f of await new HardshipRepository(p.runtime.deps.table, cursors).allFiles(scopeOf(tenantId))) {
+    bump(v, 'hardship.clocks.overdue', f.overdueClocks?.length ?? 0);
     if (f.status !== 'approved' || f.tier === 'not_eligible') continue;
     bump(v, 'hardship.households');
     bump(v, `hardship.households.${f.tier}`);
   }
   const covered = new Set<string>();
   for (const c of await new ContractRepository(p.runtime.deps.table).all({ tenantId })) {
+    bump(v, 'contracts.clocks.overdue', c.overdueClocks?.length ?? 0);
     if (c.status !== 'effective' && c.status !== 'expiring') continue;
     bump(v, 'contracts.inForce');
     bump(v, `contracts.inForce.byType.${c.type}`);
@@ -181,6 +183,10 @@ async function recountFlows(tenantId: string, year: number): Promise<Values> {
     bump(v, 'hardship.aid.amountFen', g.amountFen);
     bump(v, `hardship.aid.amountFen.${g.kind}`, g.amountFen);
     bump(v, `hardship.aid.amountFen.source.${g.fundSource}`, g.amountFen);
+  }
+  for (const fund of await hardship.funds(scopeOf(tenantId), year)) {
+    bump(v, 'hardship.budgetFen', fund.budgetFen);
+    bump(v, `hardship.budgetFen.source.${fund.source}`, fund.budgetFen);
   }
   for (const f of await hardship.allFiles(scopeOf(tenantId))) {
     for (const e of f.timeline) {
@@ -216,6 +222,7 @@ async function recountPlan(tenantId: string, year: number): Promise<Values> {
       bump(v, 'tenThings.items.adopted');
       bump(v, `tenThings.items.${item.status ?? 'on_track'}`);
       bump(v, 'tenThings.completionBp', item.completionBp ?? 0);
+      if (item.status === 'done' && item.doneOnTime) bump(v, 'tenThings.items.doneOnTime');
     }
   }
   return v;
@@ -229,7 +236,7 @@ const sum = (parts: Values[]): Values => {
 const tenantsOf = (scope: string) => Object.keys(TENANTS).filter((t) => rollupScopes(TENANTS[t]!).includes(scope));
 const stockKeys = indicators.filter((i) => i.kind === 'stock').map((i) => i.key);
 const flowKeys = indicators.filter((i) => i.kind === 'flow').map((i) => i.key);
-const planKeys = ['tenThings.items.adopted', 'tenThings.items.done', 'tenThings.items.on_track', 'tenThings.items.at_risk', 'tenThings.items.behind', 'tenThings.items.overdue', 'tenThings.completionBp'];
+const planKeys = ['tenThings.items.adopted', 'tenThings.items.done', 'tenThings.items.on_track', 'tenThings.items.at_risk', 'tenThings.items.behind', 'tenThings.items.overdue', 'tenThings.items.doneOnTime', 'tenThings.completionBp'];
 /** The values of `keys` (0 when absent), for a side-by-side comparison. */
 const pick = (v: Values, keys: string[]) => Object.fromEntries(keys.map((k) => [k, v[k] ?? 0]));
 

@@ -2,10 +2,12 @@ import { figureText, PER_DENOMINATOR } from '@ufp/core/rollups/format';
 import { describe, expect, it } from 'vitest';
 import { contractStatus, contractType, industry } from '@ufp/contracts/domain/contract';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/contracts/domain/metrics';
+import { overdueMetrics as contractOverdueMetrics } from '@ufp/contracts/domain/clocks';
 import { aidKinds, fundSources } from '@ufp/hardship/domain/rules';
 import { tierLabels } from '@ufp/hardship/domain/tier';
-import { approvalMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
-import { adoptionMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
+import { approvalMetrics, budgetMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
+import { overdueMetrics } from '@ufp/hardship/domain/clocks';
+import { adoptionMetrics, doneOnTimeMetrics, itemStatusMetrics, progressMetrics, ratingMetrics } from '@ufp/ten-things/domain/apply';
 import { itemStatuses } from '@ufp/ten-things/domain/status';
 import { HonourLevel } from '@ufp/model-workers/domain/ladder';
 import { nominationApprovalMetrics } from '@ufp/model-workers/domain/nomination';
@@ -46,6 +48,8 @@ function emittedKeys(): Set<string> {
   for (const fromStatus of fileStatuses) for (const toStatus of fileStatuses) for (const a of tierValues) for (const b of tierValues) add(fileMetricDeltas({ status: fromStatus, tier: a }, { status: toStatus, tier: b }));
   add(approvalMetrics(7));
   for (const kind of aidKinds) for (const fundSource of fundSources) add(grantMetrics({ kind, fundSource, amountFen: 100 }));
+  for (const fundSource of fundSources) add(budgetMetrics(fundSource, 0, 100));
+  add(overdueMetrics(1));
   for (const m of Object.values(contractStepMetrics)) add(m);
   for (const type of contractTypes) {
     for (const industry of [...industries, undefined]) {
@@ -56,7 +60,9 @@ function emittedKeys(): Set<string> {
     }
   }
   add(unitCoverageMetrics(0, 1));
-  add(adoptionMetrics(itemStatuses));
+  add(contractOverdueMetrics(1));
+  add(adoptionMetrics(itemStatuses, 1));
+  add(doneOnTimeMetrics(false, true));
   for (const from of itemStatuses) {
     for (const to of itemStatuses) {
       add(itemStatusMetrics(from, to));
@@ -127,6 +133,18 @@ describe('the indicator dictionary', () => {
     const flows = ['hardship.aid.grants', 'hardship.aid.amountFen', 'hardship.approvals', 'hardship.exits', 'contracts.signed', 'contracts.expired', 'contracts.terminated'];
     expect(flows.map(kindOf)).toEqual(flows.map(() => 'flow'));
     expect(['tenThings.items.adopted', 'tenThings.items.on_track', 'tenThings.progress.reports'].map(kindOf)).toEqual(['period', 'period', 'period']);
+  });
+
+  it('declares the cockpit alerts: overdue legal clocks as stocks, the hardship budget as a flow beside what is granted, 按期完成 as its plan’s period', () => {
+    expect(['contracts.clocks.overdue', 'hardship.clocks.overdue'].map(kindOf)).toEqual(['stock', 'stock']);
+    expect(['hardship.budgetFen', 'hardship.budgetFen.source.union', 'hardship.aid.amountFen'].map(kindOf)).toEqual(['flow', 'flow', 'flow']);
+    expect(kindOf('tenThings.items.doneOnTime')).toBe('period');
+    expect(indicatorOf('hardship.budgetFen.source.union')).toMatchObject({ family: 'hardship.budgetFen.source.<source>', unit: 'fen', label: { zh: '预算·工会经费' } });
+    expect(indicatorOf('contracts.clocks.overdue')?.definition.zh).toContain('逾期法定时限 = ');
+    expect(derivedIndicators.find((d) => d.key === 'hardship.budgetSpentRate')).toMatchObject({ numerator: 'hardship.aid.amountFen', denominator: 'hardship.budgetFen', unit: 'basisPoints' });
+    expect(derivedIndicators.find((d) => d.key === 'tenThings.onTimeRate')).toMatchObject({ numerator: 'tenThings.items.doneOnTime', denominator: 'tenThings.items.done', unit: 'basisPoints' });
+    const d = derivedValues({ 'hardship.aid.amountFen': 90_000, 'hardship.budgetFen': 100_000, 'tenThings.items.doneOnTime': 2, 'tenThings.items.done': 3 });
+    expect([d['hardship.budgetSpentRate'], d['tenThings.onTimeRate']]).toEqual([9_000, 6_667]);
   });
 
   it('declares 建制率 with its inputs and definition, and every derived indicator reads inputs of one kind', () => {

@@ -18,4 +18,11 @@ export const contractEffective = defineEvent(
 export const contractExpiring = defineEvent('contracts.contract.expiring', z.object({ ...contractRef, termEnd: isoDateSchema }));
 export const contractExpired = defineEvent('contracts.contract.expired', z.object({ ...contractRef, termEnd: isoDateSchema }));
 
-export const contractEvents = [contractCreated, contractSigned, contractRenewed, contractTerminated, contractEffective, contractExpiring, contractExpired] as const;
+/**
+ * The contract's legal clocks marked overdue changed: the daily tick marked one the day after its last day, or a
+ * step answered or closed a marked one. `overdueClocks` are the clocks now marked (`filing`, `repVacancy:worker`,
+ * …); the metrics move `contracts.clocks.overdue`.
+ */
+export const contractClocksOverdue = defineEvent('contracts.contract.overdue', z.object({ ...contractRef, overdueClocks: z.array(z.string()) }));
+
+export const contractEvents = [contractCreated, contractSigned, contractRenewed, contractTerminated, contractEffective, contractExpiring, contractExpired, contractClocksOverdue] as const;

@@ -16,6 +16,10 @@ export const contractIndicators: readonly Indicator[] = [
   indicator('contracts.wageGrowth.sumBp', { module: 'contracts', kind: 'stock', unit: 'basisPoints', format: 'integer' }, { zh: '约定工资增幅合计', en: 'Agreed wage growth (sum)' }, { zh: `生效合同约定工资增幅之和（基点）${atYearEnd.zh}`, en: `Sum of the agreed wage growth of contracts in force, in basis points${atYearEnd.en}` }),
   indicator('contracts.wageGrowth.count', { ...contractsStock, per: undefined }, { zh: '约定工资增幅合同数', en: 'Contracts agreeing wage growth' }, { zh: `约定了工资增幅的生效合同份数${atYearEnd.zh}`, en: `Contracts in force that agree a wage growth${atYearEnd.en}` }),
   indicator('contracts.expiring90', { ...contractsStock, per: undefined }, { zh: '90日内到期合同', en: 'Expiring within 90 days' }, { zh: `生效且距期满不足90日的合同份数${atYearEnd.zh}`, en: `Contracts in force whose term ends within 90 days${atYearEnd.en}` }),
+  indicator('contracts.clocks.overdue', { module: 'contracts', kind: 'stock', unit: 'count', noun: { zh: '项', en: 'clocks' }, better: 'lower' }, { zh: '逾期法定时限', en: 'Overdue legal clocks' }, {
+    zh: `逾期法定时限 = 已超过法定答复/报送/审查/公布期限（期限最后一日之次日起）仍未办结的集体合同事项数，协商代表空缺按每方计${atYearEnd.zh}`,
+    en: `Overdue legal clocks = collective-contract duties (offer reply, representative refill, filing, review, publication) past their last day and not yet done, a vacancy counted per side${atYearEnd.en}`,
+  }),
   indicator('contracts.created', contractsFlow, { zh: '新建集体合同', en: 'Contracts started' }, { zh: `新建（含续签发起）的集体合同份数${inYear.zh}`, en: `Contracts started, renewals included${inYear.en}` }),
   indicator('contracts.signed', contractsFlow, { zh: '签订集体合同（份）', en: 'Contracts signed' }, { zh: `双方首席代表签字的集体合同份数${inYear.zh}`, en: `Contracts signed by both chief representatives${inYear.en}` }),
   indicator('contracts.renewed', contractsFlow, { zh: '续签合同', en: 'Renewals started' }, { zh: `发起续签的集体合同份数${inYear.zh}`, en: `Renewals started${inYear.en}` }),

@@ -68,6 +68,7 @@ export const storedContract: z.ZodType<Contract> = z.object({
   terminated: z.object({ reason: z.string(), on: date }).optional(),
   predecessorId: z.string().optional(),
   successorId: z.string().optional(),
+  overdueClocks: z.array(z.string()).optional(),
   history: z.array(z.object({ step: z.enum(historyStep.values), on: date, at: z.string(), by: z.string(), note: z.string().optional() })).default([]),
   version: z.number().int(),
   createdAt: z.string(),

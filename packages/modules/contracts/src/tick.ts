@@ -2,9 +2,9 @@ import type { WorkCalendar } from '@ufp/core/calendar/calendar';
 import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
 import { NotificationRepository } from '@ufp/db/repositories/notifications';
 import type { Table } from '@ufp/db/table';
-import { UnitOfWork } from '@ufp/db/unit-of-work';
+import { retryStale, UnitOfWork } from '@ufp/db/unit-of-work';
 import { TICK_ACTOR, type TenantTickJob } from '@ufp/events/consumers/daily-tick';
-import { openClocks } from './domain/clocks.js';
+import { openClocks, overdueEvent, tickOverdueMarks, withMarks } from './domain/clocks.js';
 import type { Contract, ContractSettings } from './domain/contract.js';
 import { dailyChangeDue, decideDaily } from './domain/daily.js';
 import { clockNotice, stepNotice } from './notifications.js';
@@ -20,7 +20,8 @@ interface Day {
 
 /**
  * The 集体合同 legal clocks, once a day (see `decideDaily`): filed contracts take effect, in-force ones start
- * expiring and expire; due and overdue clocks raise in-app notifications. Each contract's change is its own
+ * expiring and expire; clocks past their last day are marked overdue (see `markOverdue`); due and overdue
+ * clocks raise in-app notifications. Each contract's change is its own
  * versioned transaction and each notification is keyed by what it is about, so a rerun of the same day changes nothing.
  */
 export function contractsTickJob(table: Table): TenantTickJob {
@@ -33,7 +34,8 @@ export function contractsTickJob(table: Table): TenantTickJob {
       const day: Day = { today, at: envelope.time, correlationId: envelope.id, settings, calendar };
       for (const c of await contracts.all({ tenantId: tenant.id })) {
         if (c.status === 'expired' || c.status === 'terminated') continue;
-        const after = dailyChangeDue(c, today, settings, calendar) ? await advance(table, contracts, inbox, tenant, c, day) : c;
+        const advanced = dailyChangeDue(c, today, settings, calendar) ? await advance(table, contracts, inbox, tenant, c, day) : c;
+        const after = await markOverdue(table, contracts, tenant, advanced, day);
         for (const clock of openClocks(after, settings, today, calendar)) {
           const notice = clockNotice(after, clock, day.at);
           if (notice) await inbox.notify(notice);
@@ -57,4 +59,33 @@ async function advance(table: Table, store: ContractRepository, inbox: Notificat
   await uow.commit();
   for (const s of d.steps) await inbox.notify(stepNotice(after, s, day.at));
   return after;
+}
+
+/**
+ * Marks the contract's legal clocks overdue on the tick's day (and unmarks any no longer overdue), with a
+ * `contracts.contract.overdue` event carrying the `contracts.clocks.overdue` delta, in one versioned
+ * transaction. A clock already marked is not counted again, so a rerun of the day changes nothing; `updatedAt`
+ * is left alone (the mark is not an edit). A concurrent step (stale version) is met by reading the contract again.
+ */
+async function markOverdue(table: Table, store: ContractRepository, tenant: Tenant, first: Contract, day: Day): Promise<Contract> {
+  const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: TICK_ACTOR };
+  let attempt = 0;
+  return retryStale(async () => {
+    const before = attempt++ === 0 ? first : ((await store.find(scope, first.contractId)) ?? first);
+    const marks = tickOverdueMarks(before, day.settings, day.today, day.calendar);
+    if ((before.overdueClocks ?? []).join() === (marks.overdueClocks ?? []).join()) return before;
+    const after: Contract = { ...withMarks(before, marks), version: before.version + 1 };
+    const uow = new UnitOfWork(table, { scope, correlationId: day.correlationId, now: new Date(day.at) });
+    store.replace(uow, after, before.version);
+    uow.emit(overdueEvent(after, marks));
+    uow.audit({
+      action: 'contracts.tick',
+      entityType: 'contract',
+      entityId: after.contractId,
+      summary: `集体合同「${after.title}」：逾期法定时限 ${(before.overdueClocks ?? []).join('、') || '无'} → ${(marks.overdueClocks ?? []).join('、') || '无'}（${day.today}）`,
+      changes: { overdueClocks: { from: before.overdueClocks ?? [], to: marks.overdueClocks ?? [] } },
+    });
+    await uow.commit();
+    return after;
+  }, 3);
 }

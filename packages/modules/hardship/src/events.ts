@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, metricFields } from '@ufp/kit/event';
+import { HardshipClockKind } from './domain/clocks.js';
 import { AidKind, FundSource } from './domain/rules.js';
 import { TierResult } from './domain/tier.js';
 import { FileStatus } from './domain/workflow.js';
@@ -48,9 +49,21 @@ export const aidGranted = defineEvent(
 );
 
 /**
+ * A fund source's budget for a year set (or changed): the year (`data.year`, the rollup partition), the
+ * source, the new budget and the change as the rollup delta — the year of the grants drawn on it.
+ */
+export const fundSet = defineEvent('hardship.fund.set', z.object({ source: z.enum(FundSource.values), budgetFen: z.number().int(), ...metricFields, year: z.number().int() }));
+
+/**
+ * A file's legal clocks newly overdue or no longer overdue, as the daily tick found them (the file's
+ * `overdueClocks` marks move with it in the same transaction): the kinds now marked and the rollup delta.
+ */
+export const clocksOverdue = defineEvent('hardship.file.overdue', z.object({ fileId: z.string(), unitId: z.string(), overdueClocks: z.array(z.enum(HardshipClockKind.values)), ...metricFields }));
+
+/**
  * A 劳模 生活状况调查 hand-over found the household below the hardship line (a draft opened, or the worker's file
  * already open): once per survey, in the survey's year, with the 劳模 module's rollup delta (declared there).
  */
 export const surveyReferred = defineEvent('hardship.survey.referred', z.object({ surveyId: z.string(), tier: z.enum(TierResult.values), outcome: z.enum(['file_opened', 'open_file_exists']), ...metricFields }));
 
-export const publishedEvents = [fileCreated, fileSubmitted, fileApproved, fileRejected, fileReverified, fileExited, fileReentered, fileChanged, ledgerImported, aidGranted, surveyReferred] as const;
+export const publishedEvents = [fileCreated, fileSubmitted, fileApproved, fileRejected, fileReverified, fileExited, fileReentered, fileChanged, ledgerImported, aidGranted, fundSet, clocksOverdue, surveyReferred] as const;

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { fileClocks, needsAttention, type HardshipClock } from './domain/clocks.js';
+import type { TenantScope } from '@ufp/core/tenancy/scope';
+import { retryStale, UnitOfWork } from '@ufp/db/unit-of-work';
+import { fileClocks, hardshipClockLabels, needsAttention, overdueMetrics, tickOverdueMarks, type HardshipClock } from './domain/clocks.js';
+import { clocksOverdue } from './events.js';
 import type { HardshipFile } from './domain/file.js';
 import { CursorCodec } from '@ufp/db/cursor';
 import { HardshipStore } from './store.js';
@@ -44,8 +47,8 @@ export function hardshipReminder(file: Pick<HardshipFile, 'fileId' | 'tenantId'>
  * The 困难帮扶 clocks, once a day (Asia/Shanghai): for every active tenant, investigations due
  * soon, today or overdue, notice periods that have ended (ready for review), yearly
  * re-verifications and post-exit follow-ups due, each raised once as an in-app notification.
- * The clock rules are core's `fileClocks`, the same the caseworker queue reads. The tick only
- * reminds: it changes no file.
+ * The clock rules are core's `fileClocks`, the same the caseworker queue reads. The only change
+ * the tick makes to a file is its overdue marks (see `markOverdue`).
  */
 export function hardshipTickJob(table: Table): TenantTickJob {
   const cursors = new CursorCodec(randomBytes(32)); // required by the repositories; the tick hands out no cursors
@@ -60,7 +63,8 @@ export function hardshipTickJob(table: Table): TenantTickJob {
         if (!unitNames.has(unitId)) unitNames.set(unitId, await units.get(scope, unitId).then((u) => u.name, () => '—'));
         return unitNames.get(unitId)!;
       };
-      for (const file of await files.allFiles(scope)) {
+      for (const listed of await files.allFiles(scope)) {
+        const file = await markOverdue(table, files, scope, listed, today, envelope);
         for (const clock of fileClocks(file, today).filter(needsAttention) as Reminded[]) {
           await inbox.notify(hardshipReminder(file, await unitName(file.unitId), clock, envelope.time));
         }
@@ -68,3 +72,31 @@ export function hardshipTickJob(table: Table): TenantTickJob {
     },
   };
 }
+
+/**
+ * Marks the file's clocks overdue on `today` (and unmarks any no longer overdue), with a
+ * `hardship.file.overdue` event carrying the `hardship.clocks.overdue` delta, in one versioned
+ * transaction. A clock already marked is not counted again, so a rerun of the day changes nothing;
+ * `updatedAt` is left alone (the mark is not an edit: stale files stay stale). A concurrent step
+ * (stale version) is met by reading the file again.
+ */
+async function markOverdue(table: Table, files: HardshipStore, scope: TenantScope, listed: HardshipFile, today: string, envelope: { id: string; time: string }): Promise<HardshipFile> {
+  let attempt = 0;
+  return retryStale(async () => {
+    const before = attempt++ === 0 ? listed : ((await files.findFile(scope, listed.fileId)) ?? listed);
+    const marks = tickOverdueMarks(before, today);
+    if (sameMarks(before.overdueClocks, marks.overdueClocks)) return before;
+    const { overdueClocks: _old, ...rest } = before;
+    const after: HardshipFile = { ...rest, ...(marks.overdueClocks ? { overdueClocks: marks.overdueClocks } : {}), version: before.version + 1 };
+    const uow = new UnitOfWork(table, { scope, correlationId: envelope.id, now: new Date(envelope.time) });
+    files.replaceFile(uow, before, after);
+    const metrics = overdueMetrics(marks.delta);
+    uow.emit(clocksOverdue.create({ fileId: after.fileId, unitId: after.unitId, overdueClocks: marks.overdueClocks ?? [], ...(Object.keys(metrics).length ? { metrics } : {}) }));
+    const names = (k?: readonly string[]) => (k?.length ? k.map((x) => hardshipClockLabels[x as HardshipClock['kind']].zh).join('、') : '无');
+    uow.audit({ action: 'hardship.tick', entityType: 'hardship.file', entityId: after.fileId, summary: `困难档案 ${after.fileId}：逾期时限 ${names(before.overdueClocks)} → ${names(marks.overdueClocks)}（${today}）`, changes: { overdueClocks: { from: before.overdueClocks ?? [], to: marks.overdueClocks ?? [] } } });
+    await uow.commit();
+    return after;
+  }, 3);
+}
+
+const sameMarks = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join() === (b ?? []).join();

@@ -113,6 +113,7 @@ const itemSchema = z.object({
   satisfaction: z.object({ sum: z.number(), count: z.number() }),
   status: z.enum(ItemStatus.values).optional(),
   completionBp: z.number().optional(),
+  doneOnTime: z.boolean().optional(),
   proposedBy: z.string(),
   version: z.number(),
   createdAt: z.string(),

@@ -1,6 +1,9 @@
 import { daysLate, defaultCalendar, dutyState, type Deadline, type DutyState, type WorkCalendar } from '@ufp/core/calendar/calendar';
 import { addDays } from '@ufp/core/calendar/dates';
-import { bargainingSide, clockRuleDays, clockRuleLabels, voteRuleOf, type ClockRule, type Contract, type ContractSettings, type Side } from './contract.js';
+import type { MetricDeltas } from '@ufp/core/events';
+import type { Decision } from '@ufp/kit/transition';
+import { contractClocksOverdue } from '../events.js';
+import { bargainingSide, clockRuleDays, clockRuleLabels, clockRules, voteRuleOf, type ClockRule, type Contract, type ContractSettings, type Side } from './contract.js';
 import { bargainingStatuses, openVacancies, renewalOpensOn } from './lifecycle.js';
 
 export type ClockKind = ClockRule | 'renewalWindow' | 'expiry';
@@ -134,3 +137,65 @@ export function vacancyLateness(vacatedOn: string, refilledOn: string, settings:
   return { due, lateDays: daysLate(due, refilledOn) };
 }
 
+
+/**
+ * The legal clocks of a contract overdue on `today` — from the day after their last day — as ids (`offerReply`,
+ * `repVacancy:worker`, `filing`, `review`, `publish`). The renewal window and the term's end are not duties:
+ * the term's end is the daily expiry, not an overdue clock.
+ */
+export function overdueClockIds(c: Contract, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): string[] {
+  return openClocks(c, settings, today, calendar)
+    .filter((k) => (clockRules as readonly string[]).includes(k.kind) && k.state === 'overdue')
+    .map((k) => (k.side ? `${k.kind}:${k.side}` : k.kind))
+    .sort();
+}
+
+export interface OverdueMarks {
+  /** The clocks marked after the change (undefined when none). */
+  overdueClocks?: string[];
+  /** The change of `contracts.clocks.overdue` (a stock): + marked, − unmarked. */
+  delta: number;
+}
+
+/**
+ * The daily tick's marks: exactly the clocks overdue on `today`. A clock already marked is not counted again,
+ * so a rerun of the day (or the next day) changes nothing.
+ */
+export function tickOverdueMarks(c: Contract, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): OverdueMarks {
+  const marked = c.overdueClocks ?? [];
+  const next = overdueClockIds(c, settings, today, calendar);
+  const delta = next.filter((k) => !marked.includes(k)).length - marked.filter((k) => !next.includes(k)).length;
+  return { overdueClocks: next.length ? next : undefined, delta };
+}
+
+/** The marks after a step: a marked clock the step answered or closed is unmarked (−1); a step marks nothing new. */
+export function stepOverdueMarks(before: Pick<Contract, 'overdueClocks'>, after: Contract, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): OverdueMarks {
+  const marked = before.overdueClocks ?? [];
+  const still = overdueClockIds(after, settings, today, calendar);
+  const kept = marked.filter((k) => still.includes(k));
+  return { overdueClocks: kept.length ? kept : undefined, delta: kept.length - marked.length };
+}
+
+export const overdueMetrics = (delta: number): MetricDeltas => (delta ? { 'contracts.clocks.overdue': delta } : {});
+
+/** The contract with its marks replaced (the field left out when none). */
+export function withMarks(c: Contract, marks: OverdueMarks): Contract {
+  const { overdueClocks: _old, ...rest } = c;
+  return marks.overdueClocks ? { ...rest, overdueClocks: marks.overdueClocks } : rest;
+}
+
+/** The event of a change of marks: the clocks now marked and the rollup delta. */
+export const overdueEvent = (c: Contract, marks: OverdueMarks) =>
+  contractClocksOverdue.create({ contractId: c.contractId, type: c.type, overdueClocks: marks.overdueClocks ?? [], ...(marks.delta ? { metrics: overdueMetrics(marks.delta) } : {}) });
+
+/**
+ * A step's decision with the overdue clocks it answered unmarked, in the same transaction: one fewer overdue
+ * clock each, on a `contracts.contract.overdue` event.
+ */
+export function unmarkAnswered<D extends Decision<Contract>>(before: Contract, decision: D, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): D {
+  if (!before.overdueClocks?.length) return decision;
+  const marks = stepOverdueMarks(before, decision.after, settings, today, calendar);
+  if (marks.delta === 0) return decision;
+  const after = withMarks(decision.after, marks);
+  return { ...decision, after, events: [...(decision.events ?? []), overdueEvent(after, marks)] };
+}

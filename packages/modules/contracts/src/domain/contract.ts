@@ -170,6 +170,8 @@ export interface Contract {
   terminated?: { reason: string; on: string };
   predecessorId?: string;
   successorId?: string;
+  /** The legal clocks the daily tick found overdue and no step has answered yet (see `overdueClockIds`). */
+  overdueClocks?: string[];
   history: HistoryEntry[];
   version: number;
   createdAt: string;

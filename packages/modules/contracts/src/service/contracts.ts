@@ -5,7 +5,7 @@ import { newId } from '@ufp/core/ids';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { transition, type Decision, type WriteCtx } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
-import { openClocks } from '../domain/clocks.js';
+import { openClocks, unmarkAnswered } from '../domain/clocks.js';
 import type { Contract, ContractSettings } from '../domain/contract.js';
 import { checkNewContract, newContract } from '../domain/create.js';
 import * as steps from '../domain/steps.js';
@@ -94,7 +94,8 @@ async function runStep<I extends { contractId: string }, D extends Decision<Cont
         return c;
       },
       missing,
-      decide: (before, i, d) => (decision = decide(before, i, { ...d, ...rules! })),
+      // A marked overdue clock the step answers is unmarked in the same transaction (contracts.clocks.overdue −1).
+      decide: (before, i, d) => (decision = unmarkAnswered(before, decide(before, i, { ...d, ...rules! }), rules!.settings, d.today, rules!.calendar)),
       save: (uow, after, before) => {
         s.replace(uow, after, before.version);
         also.save?.(uow, decision!);

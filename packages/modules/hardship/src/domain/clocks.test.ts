@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileClocks, nearestClock, type ClockedFile } from './clocks.js';
+import { fileClocks, nearestClock, overdueMetrics, stepOverdueMarks, tickOverdueMarks, type ClockedFile } from './clocks.js';
 import { noticeEndsOn, reviewOpensOn } from './workflow.js';
 
 const submitted: ClockedFile = { status: 'submitted', submittedOn: '2026-03-02', investigationDueOn: '2026-03-07' };
@@ -43,5 +43,31 @@ describe('hardship clocks', () => {
     const f: ClockedFile = { status: 'exited', exitedOn: '2026-03-16', followUpDueOn: '2026-09-16' };
     expect(states(f, ['2026-09-01', '2026-09-02', '2026-09-16', '2026-09-17'])).toEqual(['followUp:open', 'followUp:due_soon', 'followUp:due_today', 'followUp:overdue']);
     for (const status of ['draft', 'investigated', 'rejected'] as const) expect(fileClocks({ ...submitted, status }, '2026-03-08')).toEqual([]);
+  });
+});
+
+describe('overdue marks (hardship.clocks.overdue)', () => {
+  it('marks the investigation clock the day after its due day, not on the due day', () => {
+    expect(tickOverdueMarks(submitted, '2026-03-07')).toEqual({ overdueClocks: undefined, delta: 0 });
+    expect(tickOverdueMarks(submitted, '2026-03-08')).toEqual({ overdueClocks: ['investigation'], delta: 1 });
+  });
+
+  it('counts a marked clock once: a rerun of the day, or the next day, changes nothing', () => {
+    const marked = { ...submitted, overdueClocks: ['investigation' as const] };
+    expect(tickOverdueMarks(marked, '2026-03-08')).toEqual({ overdueClocks: ['investigation'], delta: 0 });
+    expect(tickOverdueMarks(marked, '2026-03-09')).toEqual({ overdueClocks: ['investigation'], delta: 0 });
+  });
+
+  it('unmarks a clock the step answers (−1), and a step marks nothing new', () => {
+    const marked = { ...submitted, overdueClocks: ['investigation' as const] };
+    expect(stepOverdueMarks(marked, { ...submitted, status: 'investigated' }, '2026-03-09')).toEqual({ overdueClocks: undefined, delta: -1 });
+    expect(stepOverdueMarks({ overdueClocks: [] }, submitted, '2026-03-09')).toEqual({ overdueClocks: undefined, delta: 0 });
+    expect(overdueMetrics(-1)).toEqual({ 'hardship.clocks.overdue': -1 });
+    expect(overdueMetrics(0)).toEqual({});
+  });
+
+  it('never marks a notice period (it ends, it is not a duty)', () => {
+    const f: ClockedFile = { status: 'noticed', noticeStartsOn: '2026-03-10', noticeEndsOn: '2026-03-14' };
+    expect(tickOverdueMarks(f, '2026-05-01').delta).toBe(0);
   });
 });

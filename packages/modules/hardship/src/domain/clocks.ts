@@ -83,3 +83,46 @@ export function nearestClock(file: ClockedFile, today: string): HardshipClock | 
 
 /** A clock that calls for someone (reminders, queue highlight), as opposed to one merely running. */
 export const needsAttention = (c: HardshipClock) => c.state !== 'open';
+
+/**
+ * The clocks of a file that can be overdue (a duty with a last day: investigation, re-verification,
+ * follow-up; a notice period only ends) and are overdue on `today`: from the day after the due day.
+ */
+export function overdueClockKinds(file: ClockedFile, today: string): HardshipClockKind[] {
+  return fileClocks(file, today)
+    .filter((c) => c.state === 'overdue')
+    .map((c) => c.kind)
+    .sort();
+}
+
+export interface OverdueMarks {
+  /** The kinds marked overdue after the change (undefined when none). */
+  overdueClocks?: HardshipClockKind[];
+  /** The change of `hardship.clocks.overdue` (a stock): + marked, − unmarked. */
+  delta: number;
+}
+
+/**
+ * The daily tick's marks: exactly the clocks overdue on `today`. A clock is marked once (a rerun of the day,
+ * or the next day, finds it marked and changes nothing), so the stock counts each overdue clock once.
+ */
+export function tickOverdueMarks(file: ClockedFile & { overdueClocks?: readonly HardshipClockKind[] }, today: string): OverdueMarks {
+  const marked = file.overdueClocks ?? [];
+  const next = overdueClockKinds(file, today);
+  const delta = next.filter((k) => !marked.includes(k)).length - marked.filter((k) => !next.includes(k)).length;
+  return { overdueClocks: next.length ? next : undefined, delta };
+}
+
+/**
+ * The marks after a workflow step: a marked clock the step answered or closed (no longer overdue) is
+ * unmarked (−1); the step marks nothing new — that is the daily tick's.
+ */
+export function stepOverdueMarks(before: { overdueClocks?: readonly HardshipClockKind[] }, after: ClockedFile, today: string): OverdueMarks {
+  const marked = before.overdueClocks ?? [];
+  const still = overdueClockKinds(after, today);
+  const kept = marked.filter((k) => still.includes(k));
+  return { overdueClocks: kept.length ? kept : undefined, delta: kept.length - marked.length };
+}
+
+/** The rollup delta of a change of marks. */
+export const overdueMetrics = (delta: number): Record<string, number> => (delta ? { 'hardship.clocks.overdue': delta } : {});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HardshipClockKind } from './clocks.js';
 import { AidKind, FundSource } from './rules.js';
 import { TierResult } from './tier.js';
 import { FileStatus } from './workflow.js';
@@ -78,6 +79,8 @@ export const hardshipFileSchema = z.object({
   followedUpOn: z.string().optional(),
   followUpFindingsEncrypted: z.string().optional(),
   reentries: z.number().int(),
+  /** The clocks the daily tick found overdue and no step has answered yet (counted in `hardship.clocks.overdue`). */
+  overdueClocks: z.array(z.enum(HardshipClockKind.values)).optional(),
   timeline: z.array(timelineEntrySchema),
   version: z.number().int(),
   createdAt: z.string(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ufp/core/errors';
-import { addMonths, allowedActions, assertConsent, assertReviewerIsNotSubmitter, fileMetricDeltas, investigationDueOn, isStale, nextStatus } from './workflow.js';
+import { addMonths, allowedActions, budgetMetrics, assertConsent, assertReviewerIsNotSubmitter, fileMetricDeltas, investigationDueOn, isStale, nextStatus } from './workflow.js';
 
 describe('hardship file workflow', () => {
   it('walks submit → investigate → notice → approve → exit → reenter', () => {
@@ -71,5 +71,13 @@ describe('hardship file workflow', () => {
     }
     expect(() => assertConsent({ consentGiven: false }, true)).not.toThrow();
     expect(() => assertConsent({ consentGiven: true }, undefined)).not.toThrow();
+  });
+});
+
+describe('budget rollup deltas', () => {
+  it('counts a budget set by its change, in total and by source; an unchanged budget moves nothing', () => {
+    expect(budgetMetrics('union', 0, 500_000)).toEqual({ 'hardship.budgetFen': 500_000, 'hardship.budgetFen.source.union': 500_000 });
+    expect(budgetMetrics('union', 500_000, 300_000)).toEqual({ 'hardship.budgetFen': -200_000, 'hardship.budgetFen.source.union': -200_000 });
+    expect(budgetMetrics('union', 300_000, 300_000)).toEqual({});
   });
 });

@@ -223,3 +223,12 @@ export function grantMetrics(grant: { kind: AidKind; fundSource: FundSource; amo
     [`hardship.aid.amountFen.source.${grant.fundSource}`]: grant.amountFen,
   };
 }
+
+/**
+ * Rollup deltas of a fund budget set for a year: the change (new − old) in total and by source, flows of the
+ * budget's year (the event carries it as `year`), the same year the grants drawn on that budget land in.
+ */
+export function budgetMetrics(source: FundSource, beforeFen: number, afterFen: number): Record<string, number> {
+  const delta = afterFen - beforeFen;
+  return delta === 0 ? {} : { 'hardship.budgetFen': delta, [`hardship.budgetFen.source.${source}`]: delta };
+}

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import { assertBudgetCoversGranted, assertOnFile, assertWithinCap, budgetExhausted, capExceeded } from '../domain/aid.js';
 import type { Fund, Grant } from '../domain/file.js';
 import { aidKindLabels } from '../domain/rules.js';
-import { grantMetrics } from '../domain/workflow.js';
-import { aidGranted } from '../events.js';
+import { budgetMetrics, grantMetrics } from '../domain/workflow.js';
+import { aidGranted, fundSet } from '../events.js';
 import type { grantInput, revealBankAccountInput, setFundInput } from '../schemas.js';
 import { province, store, thisYear, today, type Ctx } from './context.js';
 import { cipherField, decryptOptional, encryptOptional } from './pii.js';
@@ -29,6 +29,8 @@ export async function setFund(ctx: Ctx, input: z.output<typeof setFundInput>) {
   const fund: Fund = { year: input.year, source: input.source, budgetFen: input.budgetFen, grantedFen: granted, remainingFen: input.budgetFen - granted, version: (current?.version ?? 0) + 1, updatedAt: ctx.deps.clock.now().toISOString() };
   return write(ctx, (uow) => {
     store(ctx).putFund(uow, ctx.scope, fund, current?.version ?? 0);
+    const metrics = budgetMetrics(input.source, current?.budgetFen ?? 0, input.budgetFen);
+    uow.emit(fundSet.create({ year: input.year, source: input.source, budgetFen: input.budgetFen, ...(Object.keys(metrics).length ? { metrics } : {}) }));
     uow.audit({ action: 'hardship.funds.set', entityType: 'hardship.fund', entityId: `${input.year}#${input.source}`, summary: `设置 ${input.year} 年帮扶资金预算（${input.source}）`, changes: { budgetFen: { from: current?.budgetFen, to: input.budgetFen } } });
     return fund;
   });

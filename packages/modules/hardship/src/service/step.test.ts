@@ -48,4 +48,11 @@ describe('a workflow step as a pure decision', () => {
     const exited = decideStep({ ...file, status: 'approved' }, { action: 'exit', auditText: '脱困退出' }, at);
     expect(exited.events).toMatchObject([{ type: 'hardship.file.changed', data: { metrics: { 'hardship.exits': 1 } } }]);
   });
+
+  it('unmarks an overdue clock the step answers: one fewer overdue clock, on the step’s event', () => {
+    const late = { ...file, status: 'submitted' as const, investigationDueOn: '2026-03-06', overdueClocks: ['investigation' as const] };
+    const d = decideStep(late, { action: 'investigate', auditText: '登记入户调查' }, at);
+    expect(d.after).not.toHaveProperty('overdueClocks');
+    expect(d.events).toMatchObject([{ type: 'hardship.file.changed', data: { metrics: { 'hardship.clocks.overdue': -1 } } }]);
+  });
 });

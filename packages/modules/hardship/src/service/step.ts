@@ -1,5 +1,6 @@
 import type { EventDefinition } from '@ufp/kit/event';
 import { transition, type Decision } from '@ufp/kit/transition';
+import { overdueMetrics, stepOverdueMarks } from '../domain/clocks.js';
 import type { HardshipFile } from '../domain/file.js';
 import { fileMetricDeltas, nextStatus, type FileAction } from '../domain/workflow.js';
 import { fileChanged, type fileStep } from '../events.js';
@@ -22,22 +23,27 @@ export interface FileStep {
 }
 
 /**
- * The pure decision of a step: order checked (409 naming the status), the change applied, the
- * step's event with its metric deltas (or `hardship.file.changed` when only metrics moved), the audit.
+ * The pure decision of a step: order checked (409 naming the status), the change applied, the clocks it
+ * answered unmarked as overdue, the step's event with its metric deltas (or `hardship.file.changed` when only
+ * metrics moved), the audit.
  */
 export function decideStep(before: HardshipFile, step: FileStep, at: { now: Date; today: string; actor: string }): Decision<HardshipFile> {
   step.check?.(before, at.today);
   const status = nextStatus(before.status, step.action);
   const on = step.on ?? at.today;
   const now = at.now.toISOString();
-  const after: HardshipFile = {
+  const changed: HardshipFile = {
     ...before,
     ...step.change?.(before, on),
     status,
     updatedAt: now,
     timeline: [...before.timeline, { at: now, action: step.action, actor: at.actor, on }],
   };
-  const metrics = { ...fileMetricDeltas(before, after), ...step.metrics?.(before, on) };
+  // A clock the daily tick marked overdue and this step answered is unmarked: one fewer overdue clock.
+  const marks = stepOverdueMarks(before, changed, at.today);
+  const { overdueClocks: _marked, ...unmarked } = changed;
+  const after: HardshipFile = marks.overdueClocks ? { ...unmarked, overdueClocks: marks.overdueClocks } : unmarked;
+  const metrics = { ...fileMetricDeltas(before, after), ...step.metrics?.(before, on), ...overdueMetrics(marks.delta) };
   const data = { fileId: after.fileId, unitId: after.unitId, tier: after.tier, status: after.status, ...(Object.keys(metrics).length ? { metrics } : {}) };
   const event = step.event ?? (Object.keys(metrics).length ? fileChanged : undefined);
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusOnDay, withEntry } from './apply.js';
+import { itemDueOn, statusOnDay, withEntry } from './apply.js';
 import type { Item } from './model.js';
 
 const settings = { atRiskPoints: 15, behindPoints: 30 };
@@ -58,5 +58,41 @@ describe('the status of an item as days pass', () => {
     const entry = { entryId: 'e', itemId: 'i1', planId: 'p1', targetIndex: 0, quantity: 1, occurredOn: '2024-09-15', entryType: 'report' as const, reporter: 'u', recordedAt: at };
     const reported = withEntry(item(), entry, new Date(at), settings).item;
     expect(statusOnDay(reported, '2024-09-16', settings, at)).toBeUndefined();
+  });
+});
+
+describe('items done on time', () => {
+  const due = item({ targets: [{ indicator: '宣讲', unit: '场', comparator: 'gte', target: 20, deadline: '2024-06-30' }], achieved: [19], status: 'behind' });
+  const entry = (entryType: 'report' | 'correction', quantity: number) => ({ entryId: 'e', itemId: 'i1', planId: 'p1', targetIndex: 0, quantity, occurredOn: '2024-06-30', entryType, reporter: 'u', recordedAt: at });
+
+  it('counts an item completed on its due date (Asia/Shanghai) as done on time', () => {
+    const r = withEntry(due, entry('report', 1), new Date('2024-06-30T15:59:00Z'), settings);
+    expect(r.item).toMatchObject({ status: 'done', doneOnTime: true });
+    expect(r.events[0]!.data).toMatchObject({ year: 2024, metrics: { 'tenThings.items.done': 1, 'tenThings.items.doneOnTime': 1 } });
+  });
+
+  it('does not count an item completed the day after its due date', () => {
+    const r = withEntry(due, entry('report', 1), new Date('2024-06-30T16:00:00Z'), settings);
+    expect(r.item).toMatchObject({ status: 'done', doneOnTime: false });
+    expect(r.events[0]!.data.metrics).toMatchObject({ 'tenThings.items.done': 1 });
+    expect(r.events[0]!.data.metrics).not.toHaveProperty(['tenThings.items.doneOnTime']);
+  });
+
+  it('takes back the on-time count when a correction undoes the completion, and keeps the mark while the item stays done', () => {
+    const done = withEntry(due, entry('report', 2), new Date('2024-06-20T02:00:00Z'), settings).item;
+    const more = withEntry(done, entry('report', 1), new Date('2024-08-01T02:00:00Z'), settings);
+    expect(more.item.doneOnTime).toBe(true);
+    expect(more.events[0]!.data.metrics).not.toHaveProperty(['tenThings.items.doneOnTime']);
+    const undone = withEntry(more.item, entry('correction', -5), new Date('2024-08-02T02:00:00Z'), settings);
+    expect(undone.item.status).toBe('overdue');
+    expect(undone.item).not.toHaveProperty('doneOnTime');
+    expect(undone.events[0]!.data.metrics).toMatchObject({ 'tenThings.items.done': -1, 'tenThings.items.doneOnTime': -1 });
+  });
+
+  it('is due on the last of its targets’ deadlines, 31 December of the plan year by default', () => {
+    expect(itemDueOn(item())).toBe('2024-12-31');
+    const two = item({ targets: [{ indicator: 'a', unit: '场', comparator: 'gte', target: 1, deadline: '2024-09-30' }, { indicator: 'b', unit: '场', comparator: 'gte', target: 1, deadline: '2024-03-31' }] });
+    expect(itemDueOn(two)).toBe('2024-09-30');
+    expect(itemDueOn({ ...two, targets: [...two.targets, { indicator: 'c', unit: '场', comparator: 'gte', target: 1 }] })).toBe('2024-12-31');
   });
 });

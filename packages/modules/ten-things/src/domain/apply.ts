@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@ufp/core/clock';
 import type { DefinedEvent } from '@ufp/core/events';
 import { itemCompleted, itemStatusChanged, progressReported } from '../events.js';
 import { round2, type LedgerEntry } from './ledger.js';
@@ -11,8 +12,9 @@ export function withEntry(item: Item, entry: LedgerEntry, now: Date, settings: {
   const beforeStatus = item.status ?? 'on_track';
   const beforeBp = item.completionBp ?? 0;
   const bp = completionBp(progress.completion);
-  const after: Item = { ...item, achieved, entryCount: item.entryCount + 1, status: progress.status, completionBp: bp, version: item.version + 1, updatedAt: now.toISOString() };
-  const metrics = progressMetrics(entry.entryType, bp - beforeBp, beforeStatus, progress.status);
+  const onTime = doneOnTimeAfter(item, progress.status, shanghaiDate(now));
+  const after: Item = { ...withoutOnTime(item), achieved, entryCount: item.entryCount + 1, status: progress.status, completionBp: bp, ...onTime, version: item.version + 1, updatedAt: now.toISOString() };
+  const metrics = { ...progressMetrics(entry.entryType, bp - beforeBp, beforeStatus, progress.status), ...doneOnTimeMetrics(item.doneOnTime, onTime.doneOnTime) };
   const events: DefinedEvent[] = [
     progressReported.create({
       planId: item.planId,
@@ -45,11 +47,12 @@ export function statusOnDay(item: Item, today: string, settings: { atRiskPoints:
   const from = item.status ?? 'on_track';
   const to = itemProgress(item, new Date(`${today}T12:00:00+08:00`), settings).status;
   if (to === from) return undefined;
+  const onTime = doneOnTimeAfter(item, to, today);
   return {
     from,
     to,
-    item: { ...item, status: to, version: item.version + 1, updatedAt: at },
-    event: itemStatusChanged.create({ planId: item.planId, itemId: item.itemId, from, to, on: today, year: item.year, metrics: itemStatusMetrics(from, to) }),
+    item: { ...withoutOnTime(item), status: to, ...onTime, version: item.version + 1, updatedAt: at },
+    event: itemStatusChanged.create({ planId: item.planId, itemId: item.itemId, from, to, on: today, year: item.year, metrics: { ...itemStatusMetrics(from, to), ...doneOnTimeMetrics(item.doneOnTime, onTime.doneOnTime) } }),
   };
 }
 
@@ -69,11 +72,45 @@ export function progressMetrics(entryType: LedgerEntry['entryType'], completionB
   };
 }
 
-/** The plan's adopted items, counted by their status at adoption. */
-export function adoptionMetrics(statuses: readonly ItemStatus[]): Record<string, number> {
+/** The plan's adopted items, counted by their status at adoption (and those already done then, on time by construction). */
+export function adoptionMetrics(statuses: readonly ItemStatus[], doneOnTime = 0): Record<string, number> {
   const metrics: Record<string, number> = { 'tenThings.items.adopted': statuses.length };
   for (const s of statuses) metrics[`tenThings.items.${s}`] = (metrics[`tenThings.items.${s}`] ?? 0) + 1;
+  if (doneOnTime > 0) metrics['tenThings.items.doneOnTime'] = doneOnTime;
   return metrics;
+}
+
+/**
+ * An item's due date: the last of its targets' deadlines (each defaults to 12-31 of the plan year), the day by
+ * which the whole item is promised.
+ */
+export function itemDueOn(item: Pick<Item, 'year' | 'targets'>): string {
+  const fallback = `${item.year}-12-31`;
+  return item.targets.reduce((last, t) => ((t.deadline ?? fallback) > last ? (t.deadline ?? fallback) : last), item.targets.length ? '' : fallback);
+}
+
+/** Done on time: completed (every target met) on or before the item's due date; the day after is late. */
+export const isDoneOnTime = (item: Pick<Item, 'year' | 'targets'>, doneOn: string): boolean => doneOn <= itemDueOn(item);
+
+/**
+ * The item's on-time mark once its status is `to` on `day`: fixed on the day it turns done (kept while it
+ * stays done), dropped when it leaves done (a correction), so `tenThings.items.doneOnTime` counts only items done now.
+ */
+export function doneOnTimeAfter(item: Pick<Item, 'year' | 'targets' | 'status' | 'doneOnTime'>, to: ItemStatus, day: string): { doneOnTime?: boolean } {
+  if (to !== 'done') return {};
+  if ((item.status ?? 'on_track') === 'done' && item.doneOnTime !== undefined) return { doneOnTime: item.doneOnTime };
+  return { doneOnTime: isDoneOnTime(item, day) };
+}
+
+const withoutOnTime = (item: Item): Item => {
+  const { doneOnTime: _drop, ...rest } = item;
+  return rest;
+};
+
+/** The rollup delta of an item's on-time mark changing (period indicator of the plan's year). */
+export function doneOnTimeMetrics(before: boolean | undefined, after: boolean | undefined): Record<string, number> {
+  const delta = (after ? 1 : 0) - (before ? 1 : 0);
+  return delta ? { 'tenThings.items.doneOnTime': delta } : {};
 }
 
 export function ratingMetrics(score: number): Record<string, number> {

@@ -81,6 +81,8 @@ export interface Item {
   /** Last computed status and completion (basis points), for the rollup deltas. */
   status?: ItemStatus;
   completionBp?: number;
+  /** Set while the item is done: whether it was completed on or before its due date (see `itemDueOn`). */
+  doneOnTime?: boolean;
   proposedBy: string;
   version: number;
   createdAt: string;

@@ -1,8 +1,9 @@
+import { shanghaiDate } from '@ufp/core/clock';
 import { invalid } from '@ufp/core/errors';
 import type { DefinedEvent } from '@ufp/core/events';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { planAdopted } from '../events.js';
-import { adoptionMetrics } from './apply.js';
+import { adoptionMetrics, isDoneOnTime } from './apply.js';
 import type { Item, ItemStage, Plan } from './model.js';
 import { itemProgress, type TenThingsSettings } from './status.js';
 import { parseTargetsText, targetsTextError, type Target } from './targets.js';
@@ -137,18 +138,20 @@ export function resolveTie(before: PlanWithItems, candidateIds: string[], by: st
 function adoption(plan: Plan, items: Item[], changing?: ReadonlySet<string>): Decided {
   const adopted = items.filter((i) => i.stage === 'adopted' && (!changing || changing.has(i.itemId)));
   const events = adopted.length
-    ? [planAdopted.create({ planId: plan.planId, year: plan.year, adopted: adopted.length, itemIds: adopted.map((i) => i.itemId), metrics: adoptionMetrics(adopted.map((i) => i.status ?? 'on_track')) })]
+    ? [planAdopted.create({ planId: plan.planId, year: plan.year, adopted: adopted.length, itemIds: adopted.map((i) => i.itemId), metrics: adoptionMetrics(adopted.map((i) => i.status ?? 'on_track'), adopted.filter((i) => i.doneOnTime).length) })]
     : [];
   return { after: { ...plan, items }, events, adopted };
 }
 
 function withStage(item: Item, stage: ItemStage, votes: { for: number; against: number; abstain: number; rank?: number } | undefined, now: Date): Item {
+  const status = stage === 'adopted' ? itemProgress(item, now).status : undefined;
   return {
     ...item,
     stage,
     ...(votes ? { votes: { for: votes.for, against: votes.against, abstain: votes.abstain, rank: votes.rank } } : {}),
-    status: stage === 'adopted' ? itemProgress(item, now).status : undefined,
+    status,
     completionBp: stage === 'adopted' ? 0 : undefined,
+    doneOnTime: status === 'done' ? isDoneOnTime(item, shanghaiDate(now)) : undefined,
     version: item.version + 1,
     updatedAt: now.toISOString(),
   };
