@@ -156,3 +156,13 @@ export async function uploadEvidence(p: TestPlatform, who: Claims, create: { pat
   if (done.status !== 200) throw new Error(`${complete}: ${done.status} ${JSON.stringify(done.error)}`);
   return evidenceId;
 }
+
+/** Sets the platform's clock to 10:00 Asia/Shanghai on `date` (YYYY-MM-DD): a working morning, the same day in both zones. */
+export const setDay = (p: TestPlatform, date: string): void => p.clock.set(new Date(`${date}T02:00:00Z`));
+
+/** Runs the daily tick on `date` and waits until every event it raised is delivered. */
+export async function tickOn(p: TestPlatform, date: string): Promise<void> {
+  setDay(p, date);
+  await p.scheduler.tick();
+  await p.settle();
+}

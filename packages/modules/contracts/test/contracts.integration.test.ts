@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, setDay, staffOf, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
 
 const T = '321281';
 const OTHER = '321282';
@@ -9,12 +9,8 @@ const admin = adminOf(T);
 const staff = staffOf(T);
 
 /** Moves the platform clock to 10:00 in Shanghai on `date`. */
-const at = (date: string) => p.clock.set(new Date(`${date}T02:00:00Z`));
-const tick = async (date: string) => {
-  at(date);
-  await p.scheduler.tick();
-  await p.settle();
-};
+const at = (date: string) => setDay(p, date);
+const tick = (date: string) => tickOn(p, date);
 
 const express = (over: Record<string, unknown> = {}) => ({
   type: 'industry',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { createTenant, createUnit, leaderOf, staffOf, setDay, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
 
 /** 集体合同 legal clocks overdue, as the leadership cockpit's alerts read them: marked by the daily tick, unmarked by the step that answers. */
 const T = '321281';
@@ -7,12 +7,8 @@ let p: TestPlatform;
 let unitId: string;
 const staff = staffOf(T);
 
-const at = (date: string) => p.clock.set(new Date(`${date}T02:00:00Z`));
-const tick = async (date: string) => {
-  at(date);
-  await p.scheduler.tick();
-  await p.settle();
-};
+const at = (date: string) => setDay(p, date);
+const tick = (date: string) => tickOn(p, date);
 const overdue = async () => {
   await p.settle();
   const view = (await p.query(leaderOf('32'), 'rollups.overview', { year: 2025 })).data;

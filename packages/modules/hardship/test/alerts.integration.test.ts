@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import type { Claims } from '@ufp/kit/auth';
-import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, setDay, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * What the leadership cockpit's alerts read from 困难帮扶: clocks overdue (marked by the daily tick, unmarked by
@@ -32,12 +32,8 @@ async function ok<T = any>(res: Promise<{ status: number; data: T; error?: unkno
   if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
   return r.data;
 }
-const at = (date: string) => p.clock.set(new Date(`${date}T02:00:00Z`));
-const tick = async (date: string) => {
-  at(date);
-  await p.scheduler.tick();
-  await p.settle();
-};
+const at = (date: string) => setDay(p, date);
+const tick = (date: string) => tickOn(p, date);
 /** The tenant's row as a provincial leader sees it (counts and sums only). */
 const rollup = async (year: number) => {
   await p.settle();

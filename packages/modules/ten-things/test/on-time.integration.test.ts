@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminOf, createTenant, leaderOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, leaderOf, staffOf, setDay, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
 
 /** 十件实事 done on time: the rollup counts items completed on or before their due date, and the on-time rate follows. */
 const T = '321281';
@@ -14,12 +14,8 @@ const ok = <R>(r: { status: number; data: R; error?: unknown }): R => {
   if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(r.error)}`);
   return r.data;
 };
-const at = (date: string) => p.clock.set(new Date(`${date}T02:00:00Z`));
-const tick = async (date: string) => {
-  at(date);
-  await p.scheduler.tick();
-  await p.settle();
-};
+const at = (date: string) => setDay(p, date);
+const tick = (date: string) => tickOn(p, date);
 /** What a leader of the city sees for the tenant's 2024 plan. */
 const rollup = async () => {
   await p.settle();

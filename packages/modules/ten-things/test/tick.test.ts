@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminOf, createTenant, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, setDay, staffOf, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
 
 /** 十件实事 status as days pass: the daily tick recomputes open items and moves the rollup's counts per status. */
 const T = '321281';
@@ -13,12 +13,8 @@ const ok = <R>(r: { status: number; data: R; error?: unknown }): R => {
   if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(r.error)}`);
   return r.data;
 };
-const at = (date: string) => p.clock.set(new Date(`${date}T02:00:00Z`));
-const tick = async (date: string) => {
-  at(date);
-  await p.scheduler.tick();
-  await p.settle();
-};
+const at = (date: string) => setDay(p, date);
+const tick = (date: string) => tickOn(p, date);
 const counts = async () => {
   await p.settle();
   const row = ok(await p.query(admin, 'rollups.overview', { year: 2024 })).rows.find((r: { tenantId?: string }) => r.tenantId === T);
