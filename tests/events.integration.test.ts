@@ -76,7 +76,9 @@ describe('rollups from events', () => {
       const doc = p.runtime.deps.table.doc;
       const counter = (next: any) => async (args: any) => {
         const out = await next(args);
-        read += out.output?.Items?.length ?? (out.output?.Item ? 1 : 0);
+        // Rollup items only: the tenant list (names of the rows) is cached for a few seconds and read or not by timing.
+        const items: { pk?: unknown }[] = out.output?.Items ?? (out.output?.Item ? [out.output.Item] : []);
+        read += items.filter((i) => String(i.pk).startsWith('R#')).length;
         return out;
       };
       doc.middlewareStack.add(counter, { step: 'initialize', name: 'countItems' });
