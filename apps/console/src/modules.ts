@@ -12,7 +12,7 @@ import { modelWorkerCampaignsModule } from './modules/model-worker-campaigns/mod
 import { modelWorkerVisitsModule } from './modules/model-worker-visits/module';
 import { modelWorkerDraftsModule } from './modules/model-worker-drafts/module';
 import { notificationsModule } from './modules/notifications/module';
-import { overviewModule } from './modules/overview/module';
+import { cockpitModule } from './modules/cockpit/module';
 import { platformDeadLettersModule } from './modules/platform-dead-letters/module';
 import { tenantsModule } from './modules/tenants/module';
 import { tenThingsModule } from './modules/ten-things/module';
@@ -24,7 +24,7 @@ export const CONSOLE_MODULES = [
   usersModule,
   auditModule,
   deadLettersModule,
-  overviewModule,
+  cockpitModule,
   notificationsModule,
   tenantsModule,
   calendarModule,
