@@ -47,6 +47,9 @@ const VISITS: Visit[] = [
   { route: '/audit', as: ADMIN, path: '/audit' },
   { route: '/dead-letters', as: ADMIN, path: '/dead-letters' },
   { route: '/overview', as: LEADER, path: '/overview' },
+  { route: '/overview', as: LEADER, path: '/overview?scope=3212' },
+  // The meeting screen of a share link: an unknown token shows its plain error (a real link is opened in cockpit.e2e).
+  { route: '/share/:token', as: 'public', path: '/share/32.not-a-real-share-token' },
   { route: '/notifications', as: ADMIN, path: '/notifications' },
   { route: '/notifications', as: REPORTER, path: '/notifications' },
   { route: '/tenants', as: OPERATOR, path: '/tenants' },

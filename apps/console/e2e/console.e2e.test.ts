@@ -103,7 +103,7 @@ describe('console', () => {
       const nav = page.getByRole('navigation', { name: '主导航' });
       await nav.getByRole('link', { name: '我的工会' }).waitFor();
       const navText = await nav.innerText();
-      for (const item of ['用户', '审计日志', '死信队列', '基层工会\n', '数据总览', '租户管理']) {
+      for (const item of ['用户', '审计日志', '死信队列', '基层工会\n', '领导驾驶舱', '租户管理']) {
         expect(`${navText}\n`).not.toContain(item);
       }
       await page.locator('.dl').waitFor(); // their own unit's details
@@ -122,37 +122,38 @@ describe('console', () => {
     }
   });
 
-  test('leadership viewer sees the overview chart', async () => {
+  test('leadership viewer lands on the cockpit: figures in ¥ and %, charts drawn', async () => {
     const page = await openPage();
     try {
       await loginAs(page, '江苏省总工会', '领导');
       await expect.poll(() => new URL(page.url()).pathname).toBe('/overview');
       const nav = page.getByRole('navigation', { name: '主导航' });
-      expect((await nav.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['数据总览', '十件实事对比', '帮扶统计', '劳模统计', '技能竞赛统计']);
+      expect((await nav.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['领导驾驶舱', '十件实事对比', '帮扶统计', '劳模统计', '技能竞赛统计']);
+      await page.getByRole('heading', { name: '领导驾驶舱', level: 1 }).waitFor();
 
-      const table = page.getByRole('table', { name: '各组织明细' });
-      // Rollups are fed by events and may lag the seed: refresh until both counties show.
+      // Rollups are fed by events and may lag the seed: refresh until both counties are ranked.
+      const table = page.locator('table.ck-rank');
       const deadline = Date.now() + 30_000;
       for (;;) {
         const text = (await table.count()) ? await table.innerText() : '';
         if (text.includes('兴化市总工会') && text.includes('靖江市总工会')) break;
-        if (Date.now() > deadline) throw new Error(`overview rows missing: ${text}`);
+        if (Date.now() > deadline) throw new Error(`cockpit ranking rows missing: ${text}`);
         await page.waitForTimeout(1_000);
-        await page.getByRole('button', { name: '刷新数据' }).click();
+        await page.getByRole('button', { name: '刷新', exact: true }).click();
       }
-      const canvas = page.locator('.chart canvas');
+      const canvas = page.locator('.ck-chart canvas');
       await canvas.first().waitFor({ timeout: 20_000 });
       const box = await canvas.first().boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(100);
       expect(box?.height ?? 0).toBeGreaterThan(100);
-      expect(await page.locator('.kpi').count()).toBeGreaterThan(0);
-      expect(await page.locator('.kpis').innerText()).toContain('基层工会数');
-      // Money is shown in yuan as its dictionary says (rollups count fen), never as a bare count of fen.
-      const money = page.locator('.kpi').filter({ hasText: /^帮扶资金发放额/ });
-      expect(await money.locator('.kpi__value').innerText()).toMatch(/^¥[\d,]+\.\d{2}$/);
-      await page.waitForTimeout(600); // let the bar animation finish for the screenshot
+      const band = page.locator('.ck-figs--headline');
+      expect(await band.innerText()).toContain('基层工会数');
+      // Money is shown in yuan (¥, 万 for large sums) as its dictionary says (rollups count fen), never as a bare count of fen.
+      const money = band.locator('.ck-fig').filter({ hasText: /^帮扶资金发放额/ });
+      expect(await money.locator('.ck-fig__value').innerText()).toMatch(/^¥[\d,.]+(万|亿)?$/);
+      await page.waitForTimeout(600); // let the chart animation finish for the screenshot
       await screenshot(page, 'leader-overview');
-      // Hovering a bar opens the chart's tooltip: it must render under the console's CSP (checked after each test).
+      // Hovering a chart opens its tooltip: it must render under the console's CSP (checked after each test).
       await canvas.first().hover({ position: { x: box!.width / 2, y: box!.height / 2 } });
       await page.waitForTimeout(500);
       await screenshot(page, 'leader-overview-tooltip');
@@ -171,7 +172,7 @@ describe('console', () => {
 
       const navEn = page.getByRole('navigation', { name: 'Main navigation' });
       await navEn.getByRole('link', { name: 'Grassroots unions' }).waitFor();
-      for (const label of ['Users', 'Audit log', 'Dead letters', 'Overview']) {
+      for (const label of ['Users', 'Audit log', 'Dead letters', 'Leadership cockpit']) {
         await navEn.getByRole('link', { name: label }).waitFor();
       }
       await page.getByRole('button', { name: 'Log out' }).waitFor();

@@ -95,19 +95,18 @@ describe('tenant lifecycle (operator)', () => {
     const leader = await openPage(DESKTOP);
     try {
       await loginAs(leader, '江苏省总工会', '领导');
-      const rows = leader.getByRole('table', { name: '各组织明细' });
-      // Rollups are fed by events and may lag the seed: refresh until the suspended county's row shows.
+      // A suspended federation's history stays in the figures: the cockpit still ranks it (rollups may lag: refresh).
+      const rows = leader.locator('table.ck-rank');
       await expect
         .poll(
           async () => {
             const text = (await rows.count()) ? await rows.innerText() : '';
-            if (!text.includes('靖江市总工会')) await leader.getByRole('button', { name: '刷新数据' }).click();
+            if (!text.includes('靖江市总工会')) await leader.getByRole('button', { name: '刷新', exact: true }).click();
             return text.includes('靖江市总工会');
           },
           { timeout: 30_000, interval: 1_000 },
         )
         .toBe(true);
-      expect(await rows.locator('tbody tr').filter({ hasText: '靖江市总工会' }).innerText()).toContain('已停用');
     } finally {
       await close(leader);
     }

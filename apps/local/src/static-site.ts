@@ -27,7 +27,9 @@ export function staticSite(distDir: string): MiddlewareHandler {
     let file = join(root, path);
     if (!file.startsWith(root)) return next();
     if (!existsSync(file) || statSync(file).isDirectory()) {
-      if (extname(path)) return next();
+      // A missing asset (a known file type) is a 404; any other path is a page of the app, dots included
+      // (`/share/32.<token>`), as CloudFront answers it in production (infra/src/platform/site.ts).
+      if (types[extname(path)]) return next();
       file = join(root, 'index.html');
       if (!existsSync(file)) {
         return c.html('<meta charset="utf-8"><p>控制台尚未构建：请运行 <code>pnpm dev</code>（它会先构建控制台）。Console not built yet: run <code>pnpm dev</code>.</p>', 503, policy);

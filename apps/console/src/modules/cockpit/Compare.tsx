@@ -75,7 +75,7 @@ export function RankingTable(props: { ranking: RankingData; scopeName: string; o
   );
   return (
     <div class="ck-scroll" role="region" tabindex="0" aria-label={t('cockpit.rankingTable', { indicator: nameOf(props.ranking.indicator) })}>
-      <table class="table ck-rank" aria-label={t('cockpit.rankingTable', { indicator: nameOf(props.ranking.indicator) })}>
+      <table class="ck-table ck-rank" aria-label={t('cockpit.rankingTable', { indicator: nameOf(props.ranking.indicator) })}>
         <thead>
           <tr>
             <th scope="col">{t('cockpit.rank')}</th>

@@ -38,8 +38,10 @@ export function FigureTile(props: { figure: Figure; indicator: IndicatorView | u
       <span class="ck-fig__value">{figure(props.figure.value, props.indicator)}</span>
       <span class={`ck-fig__change ck-tone--${dir().tone}`}>
         <Show when={props.figure.previous !== null && props.indicator} fallback={<span class="muted">{t('cockpit.yoyNone')}</span>}>
-          <span aria-hidden="true">{dir().arrow} </span>
-          {t('cockpit.yoy')} {change(props.figure.value, props.figure.previous, props.indicator!)}
+          <Show when={props.figure.previous !== 0 || props.indicator!.format === 'percent'} fallback={<span class="muted">{t('cockpit.yoyFromZero')}</span>}>
+            <span aria-hidden="true">{dir().arrow} </span>
+            {t('cockpit.yoy')} {change(props.figure.value, props.figure.previous, props.indicator!)}
+          </Show>
         </Show>
       </span>
       <span class="ck-fig__asof muted">{asOfText(props.figure.asOf)}</span>

@@ -78,7 +78,7 @@ export function RecountButton(props: { year: number | undefined; scope: string |
                 >
                   <p class="error-text">{t('cockpit.recountDiff', { count: r().differences.length, time: formatDateTime(r().checkedAt) })}</p>
                   <div class="ck-scroll" role="region" tabindex="0" aria-label={t('cockpit.recountTitle')}>
-                    <table class="table">
+                    <table class="ck-table">
                       <thead>
                         <tr>
                           <th scope="col">{t('cockpit.federation')}</th>

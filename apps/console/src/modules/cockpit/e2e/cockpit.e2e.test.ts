@@ -1,6 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { DESKTOP, loginAs, noOverflow, PHONE, screenshot, useE2eSession } from '../../../../e2e/harness';
+import { join } from 'node:path';
+import { DESKTOP, loginAs, noOverflow, PHONE, screenshot, screensDir, useE2eSession } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 
@@ -34,8 +35,9 @@ async function openCockpit(page: Page, path = '/overview'): Promise<void> {
 /** Every chart drawn: a canvas of non-zero size in each chart box. */
 async function chartsRender(page: Page): Promise<number> {
   const charts = page.locator('[data-testid^="ck-chart-"]');
-  await expect.poll(() => charts.count()).toBeGreaterThan(1);
-  await expect.poll(() => page.locator('[data-testid^="ck-chart-"][data-ready="true"] canvas').count()).toBe(await charts.count());
+  // The sections' charts and the trend of the compared indicator (which loads after the overview).
+  await page.getByTestId('ck-chart-trend').waitFor();
+  await expect.poll(async () => (await charts.count()) > 1 && (await page.locator('[data-testid^="ck-chart-"][data-ready="true"] canvas').count()) === (await charts.count())).toBe(true);
   const sizes = await page.locator('[data-testid^="ck-chart-"] canvas').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
   expect(Math.min(...sizes)).toBeGreaterThan(50);
   return sizes.length;
@@ -68,6 +70,10 @@ describe('领导驾驶舱', () => {
       await expect.poll(() => page.locator('.ck-figs--headline .ck-def__body').first().innerText()).toMatch(/统计口径/);
       await page.waitForTimeout(600); // the charts' animation, for the screenshot
       await screenshot(page, 'cockpit-1366');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(screensDir, 'cockpit-1366-top.png') });
+      await page.locator('.ck-compare').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screensDir, 'cockpit-1366-compare.png') });
 
       // Drill into the city; the scope is in the URL, and Back returns to the province.
       const crumbs = page.getByRole('navigation', { name: '当前范围' });
@@ -79,7 +85,8 @@ describe('领导驾驶舱', () => {
       await expect.poll(() => new URL(page.url()).searchParams.get('scope')).toBeNull();
       await expect.poll(() => crumbs.locator('ol li').count()).toBe(1);
 
-      // Compare: another indicator changes the ranking and the tiles.
+      // Compare: another indicator changes the ranking and the tiles (once the province's figures have settled).
+      await page.waitForLoadState('networkidle');
       const table = rankingTable(page);
       await table.locator('tbody tr').first().waitFor();
       expect(await table.innerText()).toContain('兴化市总工会');
@@ -123,6 +130,11 @@ describe('领导驾驶舱', () => {
       await noOverflow(page);
       await page.waitForTimeout(600);
       await screenshot(page, 'cockpit-390');
+      // What a phone shows first, and the comparison, as the reader sees them (one screen each).
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(screensDir, 'cockpit-390-top.png') });
+      await page.locator('.ck-compare').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screensDir, 'cockpit-390-compare.png') });
     } finally {
       await page.context().close();
     }

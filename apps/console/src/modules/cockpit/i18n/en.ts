@@ -16,6 +16,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cockpit.asOf': 'Data as of {time}',
   'cockpit.noData': 'No data yet',
   'cockpit.yoy': 'YoY',
+  'cockpit.yoyFromZero': 'Nil last year',
   'cockpit.yoyNone': 'No figure last year',
   'cockpit.definition': 'Definition',
   'cockpit.definitionOf': 'How “{label}” is counted',

@@ -15,6 +15,7 @@ export const zh = {
   'cockpit.asOf': '数据截至 {time}',
   'cockpit.noData': '暂无数据',
   'cockpit.yoy': '同比',
+  'cockpit.yoyFromZero': '上年同期为 0',
   'cockpit.yoyNone': '无上年数据',
   'cockpit.definition': '口径',
   'cockpit.definitionOf': '「{label}」的统计口径',

@@ -133,17 +133,19 @@ describe('集体合同', () => {
     try {
       await loginAs(leader, '江苏省总工会', '领导');
       await leader.goto('/overview');
+      // The cockpit's 集体合同 section counts the contract in force (rollups may lag the events: reload until they show).
+      const section = leader.locator('.ck-module[data-module="contracts"]');
       await expect
         .poll(
           async () => {
             await leader.reload();
-            await leader.getByTestId('contract-coverage').waitFor({ timeout: 5_000 }).catch(() => undefined);
-            return (await leader.getByTestId('kpi-in-force').textContent().catch(() => null)) ?? '';
+            await section.waitFor({ timeout: 5_000 }).catch(() => undefined);
+            return (await section.getByTestId('fig-contracts.inForce').locator('.ck-fig__value').textContent().catch(() => null)) ?? '';
           },
           { timeout: 30_000, interval: 1_000 },
         )
-        .toBe('1');
-      expect(await leader.getByTestId('kpi-rate').textContent()).toMatch(/%$/);
+        .toBe('1 份');
+      expect(await section.getByTestId('fig-contracts.coverageRate').locator('.ck-fig__value').textContent()).toMatch(/%$/);
       await screenshot(leader, 'contracts-leadership-phone');
     } finally {
       await leader.context().close();
