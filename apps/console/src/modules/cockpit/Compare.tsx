@@ -158,6 +158,7 @@ export function TileGrid(props: { ranking: RankingData; cityNames: Map<string, s
   });
   return (
     <div class="ck-tiles-wrap" data-testid="ck-tiles">
+      <h3 class="ck-tiles__title">{t('cockpit.tiles')}</h3>
       <p class="muted small ck-tiles__note">{t('cockpit.tilesNote')}</p>
       <div class="ck-tiles">
         <For each={cities()}>

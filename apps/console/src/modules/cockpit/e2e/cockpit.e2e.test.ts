@@ -162,6 +162,9 @@ describe('领导驾驶舱', () => {
       }
       expect(sections.slice(1).every((s) => s.breakBefore === 'page')).toBe(true);
       await noOverflow(page);
+      // The federations' names and tiles print (on screen they are drill-down buttons).
+      expect(await rankingTable(page).innerText()).toContain('兴化市总工会');
+      expect(await page.locator('.ck-tile').first().isVisible()).toBe(true);
       const canvases = await page.locator('[data-testid^="ck-chart-"] canvas').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
       expect(Math.min(...canvases)).toBeGreaterThan(50);
       await screenshot(page, 'cockpit-print');
