@@ -25,8 +25,9 @@ async function recount(input: { year: number; scope?: string }): Promise<Recount
   if (token) headers.authorization = `Bearer ${token}`;
   let res = await fetch('/trpc/rollups.recount', { method: 'POST', headers, body: JSON.stringify(input) });
   if (res.status === 405) res = await fetch(`/trpc/rollups.recount?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
-  const body = (await res.json().catch(() => null)) as { result?: { data: RecountResult }; error?: { message: string; data?: { code?: string; messageEn?: string } } } | null;
-  if (res.status === 404 && body?.error?.data?.code === 'NOT_FOUND' && /No procedure|No "(query|mutation)"/i.test(body.error.message)) return 'absent';
+  const body = (await res.json().catch(() => null)) as { result?: { data: RecountResult }; error?: { message: string; data?: { code?: string; messageEn?: string; details?: unknown } } } | null;
+  // No such procedure: tRPC's own 404, without the details a domain "not found" carries.
+  if (res.status === 404 && body?.error?.data?.code === 'NOT_FOUND' && !body.error.data.details) return 'absent';
   if (!res.ok || !body?.result) throw new ApiError(body?.error?.message ?? `HTTP ${res.status}`, body?.error?.data?.code ?? 'ERROR', res.status, [], body?.error?.data?.messageEn);
   return body.result.data;
 }
