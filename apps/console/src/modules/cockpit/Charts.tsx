@@ -88,7 +88,8 @@ export function TrendChart(props: { points: ChartPoint[]; indicator: IndicatorVi
     tooltip: { ...canvasTooltip, trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? text(v) : '—') },
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: props.points.map((p) => p.name), axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => text(v), hideOverlap: true } },
+    // Counts tick in whole numbers (a fractional tick would print as a rounded, repeated label).
+    yAxis: { type: 'value', ...(props.indicator.format === 'integer' && { minInterval: 1 }), axisLabel: { formatter: (v: number) => text(v), hideOverlap: true } },
     series: [
       props.mode === 'months'
         ? { type: 'line', name: nameOf(props.indicator), data: props.points.map((p) => p.value), connectNulls: false, symbolSize: 6 }

@@ -200,12 +200,18 @@ export function TileGrid(props: { ranking: RankingData; cityNames: Map<string, s
   );
 }
 
+/** The years from the first with a figure (the last three at least): a row of empty years before the platform says nothing. */
+function sinceFirstFigure<Y extends { value: number | null }>(years: Y[]): Y[] {
+  const first = years.findIndex((y) => y.value !== null && y.value !== 0);
+  return years.slice(Math.max(0, Math.min(first === -1 ? years.length : first, years.length - 3)));
+}
+
 /** The trend of the chosen indicator: months (flows, period figures) or years (stocks), with a toggle. */
 export function Trend(props: { trend: TrendData; mode: 'months' | 'years'; onMode: (m: 'months' | 'years') => void }) {
   const points = () =>
     props.mode === 'months'
       ? props.trend.months.map((m) => ({ name: t('cockpit.month', { month: m.month }), value: m.value }))
-      : props.trend.years.map((y) => ({ name: String(y.year), value: y.value }));
+      : sinceFirstFigure(props.trend.years).map((y) => ({ name: String(y.year), value: y.value }));
   const caption = () =>
     `${nameOf(props.trend.indicator)} · ${props.mode === 'months' ? t('cockpit.trendMonthsOf', { year: props.trend.year }) : props.trend.indicator.kind === 'stock' ? t('cockpit.trendYearsOf') : t('cockpit.trendYearsFlowOf')}`;
   return (

@@ -1,5 +1,4 @@
-import { useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, For, Show, type JSX } from 'solid-js';
+import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { ActionBanner } from '../../components/Banner';
 import { formatDateTime, label, t } from '../../i18n';
 import { errorText } from '../../toast';
@@ -21,6 +20,16 @@ export interface CockpitState {
 
 type Search = { scope?: string; year?: string; ind?: string; m?: string; tr?: string };
 
+function readSearch(): Search {
+  const q = new URL(window.location.href).searchParams;
+  const out: Search = {};
+  for (const k of ['scope', 'year', 'ind', 'm', 'tr'] as const) {
+    const v = q.get(k);
+    if (v) out[k] = v;
+  }
+  return out;
+}
+
 /**
  * One screen per scope, shared by the signed-in cockpit and the meeting-screen link: the breadcrumb with the
  * scopes to drill into, the headline band, the alerts, a section per module with its charts, and the comparison
@@ -28,13 +37,40 @@ type Search = { scope?: string; year?: string; ind?: string; m?: string; tr?: st
  * query, so a view is linkable and Back returns to the scope before.
  */
 export function CockpitScreen(props: { source: CockpitSource; ownTenantId?: string; title: (o: OverviewData | undefined) => string; note?: (o: OverviewData) => JSX.Element; actions?: (s: CockpitState) => JSX.Element; big?: boolean; onLoaded?: () => void }) {
-  const [search, setSearch] = useSearchParams<Search>();
-  const year = () => (search.year && /^\d{4}$/.test(search.year) ? Number(search.year) : undefined);
-  const scope = () => (search.scope && /^\d{2}(\d{2}(\d{2})?)?$/.test(search.scope) ? search.scope : undefined);
+  // Scope, year and the compare choices live in the URL query (linkable; Back returns to the scope before), kept
+  // here in a signal and written with the History API. Not through the router's navigation: that runs as a
+  // transition holding the page until every resource read under it settles, which could leave a drill-down or
+  // a Back step showing the scope before.
+  const [search, setSearchSignal] = createSignal<Search>(readSearch());
+  const setSearch = (next: Search, how: 'push' | 'replace' = 'push') => {
+    const merged = { ...search(), ...next };
+    const url = new URL(window.location.href);
+    for (const [k, v] of Object.entries(merged)) {
+      if (v) url.searchParams.set(k, v);
+      else url.searchParams.delete(k);
+    }
+    if (url.href !== window.location.href) window.history[how === 'push' ? 'pushState' : 'replaceState'](window.history.state, '', url);
+    setSearchSignal(merged);
+  };
+  onMount(() => {
+    const onPop = () => setSearchSignal(readSearch());
+    window.addEventListener('popstate', onPop);
+    onCleanup(() => window.removeEventListener('popstate', onPop));
+  });
+  const year = () => {
+    const y = search().year;
+    return y && /^\d{4}$/.test(y) ? Number(y) : undefined;
+  };
+  const scope = () => {
+    const c = search().scope;
+    return c && /^\d{2}(\d{2}(\d{2})?)?$/.test(c) ? c : undefined;
+  };
+  const choice = search;
+  const choose = (next: Search) => setSearch(next, 'replace');
   const [overview, { refetch }] = createResource(
-    () => ({ scope: scope(), year: year() }),
-    async (input) => {
-      const o = await props.source.overview({ ...(input.scope && { scope: input.scope }), ...(input.year && { year: input.year }) });
+    () => `${scope() ?? ''}|${year() ?? ''}`,
+    async () => {
+      const o = await props.source.overview({ ...(scope() && { scope: scope() }), ...(year() && { year: year() }) });
       props.onLoaded?.();
       return o;
     },
@@ -44,11 +80,11 @@ export function CockpitScreen(props: { source: CockpitSource; ownTenantId?: stri
   const indicator = createMemo<IndicatorView | undefined>(() => {
     const o = current();
     if (!o) return undefined;
-    return comparable(search.ind) ?? o.comparable.find((c) => o.headline.some((h) => h.key === c.key) && c.per) ?? o.comparable.find((c) => o.headline.some((h) => h.key === c.key)) ?? o.comparable[0];
+    return comparable(choice().ind) ?? o.comparable.find((c) => o.headline.some((h) => h.key === c.key) && c.per) ?? o.comparable.find((c) => o.headline.some((h) => h.key === c.key)) ?? o.comparable[0];
   });
   const measures = (): Measure[] => ['raw', ...(indicator()?.per ? [indicator()!.per!] : [])];
-  const measure = (): Measure => (measures().includes(search.m as Measure) ? (search.m as Measure) : (indicator()?.per ?? 'raw'));
-  const trendMode = (): 'months' | 'years' => (search.tr === 'months' || search.tr === 'years' ? search.tr : indicator()?.kind === 'stock' ? 'years' : 'months');
+  const measure = (): Measure => (measures().includes(choice().m as Measure) ? (choice().m as Measure) : (indicator()?.per ?? 'raw'));
+  const trendMode = (): 'months' | 'years' => (choice().tr === 'months' || choice().tr === 'years' ? (choice().tr as 'months' | 'years') : indicator()?.kind === 'stock' ? 'years' : 'months');
   const compareInput = () => {
     const ind = indicator();
     const o = current();
@@ -168,8 +204,8 @@ export function CockpitScreen(props: { source: CockpitSource; ownTenantId?: stri
               <section class="card ck-section ck-compare" aria-labelledby="ck-compare-title">
                 <h2 id="ck-compare-title">{t('cockpit.compare')}</h2>
                 <div class="ck-compare__controls ck-noprint">
-                  <IndicatorSelect overview={o()} value={indicator()?.key ?? ''} onChange={(key) => setSearch({ ind: key, m: undefined, tr: undefined }, { replace: true })} />
-                  <MeasureSelect measures={measures()} value={measure()} onChange={(m) => setSearch({ m }, { replace: true })} />
+                  <IndicatorSelect overview={o()} value={indicator()?.key ?? ''} onChange={(key) => choose({ ind: key, m: undefined, tr: undefined })} />
+                  <MeasureSelect measures={measures()} value={measure()} onChange={(m) => choose({ m })} />
                 </div>
                 <Show when={ranking.error}>
                   <p class="error-text">{errorText(ranking.error)}</p>
@@ -187,7 +223,7 @@ export function CockpitScreen(props: { source: CockpitSource; ownTenantId?: stri
                     </>
                   )}
                 </Show>
-                <Show when={!trend.error && trend.latest}>{(tr) => <Trend trend={tr()} mode={trendMode()} onMode={(m) => setSearch({ tr: m }, { replace: true })} />}</Show>
+                <Show when={!trend.error && trend.latest}>{(tr) => <Trend trend={tr()} mode={trendMode()} onMode={(m) => choose({ tr: m })} />}</Show>
               </section>
             </Show>
             <p class="muted small">{t('cockpit.lagNote')}</p>

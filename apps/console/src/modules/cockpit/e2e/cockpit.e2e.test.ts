@@ -97,6 +97,7 @@ describe('领导驾驶舱', () => {
       const options = await page.locator('#ck-indicator option').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? '', selected: (e as HTMLOptionElement).selected })));
       const money = options.find((o) => !o.selected && /资金|金额/.test(o.text)) ?? options.find((o) => !o.selected)!;
       await page.locator('#ck-indicator').selectOption(money.value);
+      expect(new URL(page.url()).searchParams.get('ind')).toBe(money.value);
       await expect.poll(() => table.getAttribute('aria-label')).not.toBe(before.label);
       await expect.poll(() => tiles.locator('.ck-tile').allInnerTexts()).not.toEqual(before.tiles);
       expect(await table.getAttribute('aria-label')).toContain(money.text);
@@ -227,6 +228,8 @@ describe('领导驾驶舱', () => {
       await chartsRender(screen);
       await noRawKeys(screen);
       await noOverflow(screen);
+      await screen.waitForTimeout(600);
+      await screen.screenshot({ path: join(screensDir, 'cockpit-share-1920.png') });
 
       const item = dialog.locator('.ck-share-list li', { hasText: note });
       await item.getByRole('button', { name: '撤销' }).click();
