@@ -154,7 +154,10 @@ describe('console', () => {
       await page.waitForTimeout(600); // let the chart animation finish for the screenshot
       await screenshot(page, 'leader-overview');
       // Hovering a chart opens its tooltip: it must render under the console's CSP (checked after each test).
-      await canvas.first().hover({ position: { x: box!.width / 2, y: box!.height / 2 } });
+      const bars = page.locator('[data-testid="ck-chart-bars"] canvas').first();
+      const barsBox = await bars.boundingBox();
+      // The mouse over the bars (force: the chart redraws while the page settles, which Playwright reads as unstable).
+      await bars.hover({ position: { x: barsBox!.width / 2, y: barsBox!.height / 3 }, force: true });
       await page.waitForTimeout(500);
       await screenshot(page, 'leader-overview-tooltip');
     } finally {
