@@ -1,5 +1,6 @@
-import { rollupProcedure, router } from '@ufp/kit/trpc';
-import { rollupsInput } from '../schemas.js';
+import { rollupAdminProcedure, rollupProcedure, router } from '@ufp/kit/trpc';
+import { recountInput, rollupsInput } from '../schemas.js';
+import * as recount from '../service/recount.js';
 import * as rollups from '../service/rollups.js';
 
 export const rollupsRouter = router({
