@@ -7,6 +7,7 @@ import type { Claims } from '@ufp/kit/auth';
 import { demoIdNumber } from '@ufp/kit/seed';
 import { adminOf, createTenant, createUnit, leaderOf, operator, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 import { createCompetition, createEvent, draw, enterScores, marks, panelUsers, register } from '../packages/modules/competitions/test/results-fixtures.js';
+import { fileMinutes } from '../packages/modules/model-workers/test/minutes.js';
 
 /**
  * 重新核算 (rollups.recount): every module recounts a tenant's rollup row from its records. Real commands in every
@@ -125,6 +126,23 @@ async function honouredPerson(tenantId: string, unitId: string) {
   await ok(p.mutate(staff, 'modelWorkers.benefits.grant', { personId, kind: 'spring_festival', grantedOn: today() }));
 }
 
+/** A 市劳模 campaign in May 2026: two nominations, one withdrawn, the other reviewed by the county. */
+async function campaignSteps(tenantId: string, unitId: string) {
+  at('2026-05-10');
+  const staff = staffOf(tenantId);
+  const nominator = staff2(tenantId);
+  const { campaignId } = await ok(p.mutate(staff, 'modelWorkers.campaigns.create', { code: 'city_model_worker', title: '2026年度市劳动模范推荐', year: 2026, opensOn: '2026-05-01', closesOn: '2026-09-30', places: 3, rules: {} }));
+  await ok(p.mutate(staff, 'modelWorkers.campaigns.publish', { campaignId }));
+  const nominationIds: string[] = [];
+  for (const seq of [71, 72]) {
+    const personId = (await ok(p.mutate(staff, 'modelWorkers.people.create', { idNumber: demoIdNumber(tenantId, '19800301', seq), name: `推荐${seq}`, education: 'secondary', occupation: 'frontline', unitId }))).personId;
+    nominationIds.push((await ok(p.mutate(nominator, 'modelWorkers.nominations.create', { campaignId, personId, minutesRef: '职代会决议〔2026〕7号', deedsShort: '扎根一线二十年。', deedsLong: '扎根一线二十年，技术革新十二项。', acknowledgeQuota: true }))).nominationId);
+  }
+  await ok(p.mutate(nominator, 'modelWorkers.nominations.withdraw', { campaignId, nominationId: nominationIds[1], reason: '本人申请撤回' }));
+  await fileMinutes(p, nominator, { campaignId, nominationId: nominationIds[0]! });
+  await ok(p.mutate(staff, 'modelWorkers.nominations.review', { campaignId, nominationId: nominationIds[0], note: '材料齐全' }));
+}
+
 beforeAll(async () => {
   p = await startTestPlatform();
   at('2026-01-05');
@@ -149,6 +167,7 @@ beforeAll(async () => {
   await ok(p.mutate(staffOf(JJ), 'hardship.aid.grant', { fileId: fj, kind: 'medical', amountFen: 200_000, fundSource: 'union' }));
   await honouredPerson(XH, xh1.unitId);
 
+  await campaignSteps(XH, xh1.unitId);
   await finalisedCompetition(XH, xh1.unitId);
   await p.settle();
 
@@ -174,7 +193,7 @@ describe('rollups.recount', () => {
 
   it('the figures compared are not trivially zero: the projection the recount agrees with holds every module', async () => {
     const view = await ok(p.query(leaderOf('32'), 'rollups.overview', { year: 2026 }));
-    expect(view.totals).toMatchObject({ 'units.count': 5, 'contracts.inForce': 1, 'contracts.unitsCovered': 1, 'hardship.households': 2, 'hardship.aid.grants': 2, 'tenThings.items.adopted': 1, 'tenThings.progress.reports': 1, 'modelWorkers.people': 1, 'modelWorkers.benefits.grants': 1, 'competitions.contestants': 5, 'competitions.eventsHeld': 1 });
+    expect(view.totals).toMatchObject({ 'units.count': 5, 'contracts.inForce': 1, 'contracts.unitsCovered': 1, 'hardship.households': 2, 'hardship.aid.grants': 2, 'tenThings.items.adopted': 1, 'tenThings.progress.reports': 1, 'modelWorkers.people': 1, 'modelWorkers.benefits.grants': 1, 'competitions.contestants': 5, 'competitions.eventsHeld': 1, 'modelWorkers.nominations.nominated': 2, 'modelWorkers.nominations.reviewed': 1, 'modelWorkers.nominations.withdrawn': 1 });
     expect(view.totals['competitions.gradeRaises']).toBe(2);
     const y27 = await ok(p.query(leaderOf('32'), 'rollups.overview', { year: 2027 }));
     expect(y27.totals).toMatchObject({ 'units.count': 6, 'contracts.inForce': 1, 'hardship.households': 3, 'hardship.aid.grants': 1, 'modelWorkers.people': 1, 'tenThings.items.adopted': 1 });
@@ -191,15 +210,15 @@ describe('rollups.recount', () => {
     const report = await ok(recount(operator, { year: 2026, scope: '32' }));
     const listed = report.notRecountable.map((n) => n.key);
     expect(listed).toContain('modelWorkers.surveys.belowThreshold');
-    expect(listed).toContain('modelWorkers.nominations.approved');
+    expect(listed).not.toContain('modelWorkers.nominations.approved');
     for (const n of report.notRecountable) expect(n.reason.zh && n.reason.en).toBeTruthy();
   });
 
-  it('a rollup attribute changed by hand in the table is reported as exactly that difference, the total left as projected', async () => {
+  it('a rollup attribute changed by hand in the table is reported as exactly that difference (a key not recountable is not), the total left as projected', async () => {
     const before = await ok(p.query(leaderOf('32'), 'rollups.overview', { year: 2027 }));
     const members = before.rows.find((r: { tenantId: string }) => r.tenantId === XH).metrics['units.members'] as number;
     await p.runtime.deps.table.doc.send(
-      new UpdateCommand({ TableName: p.runtime.deps.table.name, Key: keys.rollup('32', 2027, `T#${XH}`), UpdateExpression: 'ADD #m :d', ExpressionAttributeNames: { '#m': 'm:units.members' }, ExpressionAttributeValues: { ':d': 7 } }),
+      new UpdateCommand({ TableName: p.runtime.deps.table.name, Key: keys.rollup('32', 2027, `T#${XH}`), UpdateExpression: 'ADD #m :d, #n :d', ExpressionAttributeNames: { '#m': 'm:units.members', '#n': 'm:modelWorkers.surveys.belowThreshold' }, ExpressionAttributeValues: { ':d': 7 } }),
     );
     const report = await ok(recount(operator, { year: 2027, scope: '32' }));
     expect(report.differences).toEqual([{ tenantId: XH, name: '兴化市总工会', key: 'units.members', projected: members + 7, recounted: members }]);

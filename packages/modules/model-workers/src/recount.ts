@@ -5,11 +5,12 @@ import type { ConsumerDeps, NotRecountable } from '@ufp/kit/module';
 import { valuesFromDeltas, yearOfInstant } from '@ufp/kit/recount';
 import { CampaignStore } from './campaign-store.js';
 import type { Campaign } from './domain/campaign.js';
+import { nominationApprovalMetrics, type Nomination } from './domain/nomination.js';
 import { honourMetrics, type Person } from './domain/person.js';
 import type { Batch } from './domain/recuperation.js';
 import { visitMetrics, type Visit } from './domain/visits.js';
 import { campaignIndicators } from './metrics-campaigns.js';
-import { benefitGrantMetrics, quotaComplianceMetrics, recuperationMetrics } from './metrics-deltas.js';
+import { benefitGrantMetrics, nominationStepMetrics, quotaComplianceMetrics, recuperationMetrics } from './metrics-deltas.js';
 import { serviceIndicators } from './metrics-services.js';
 import { visitIndicators } from './metrics-visits.js';
 import { modelWorkerIndicators } from './metrics.js';
@@ -58,14 +59,22 @@ export const quotaDeltas = (campaigns: readonly Pick<Campaign, 'quotaAtApproval'
 export const visitDeltas = (visits: readonly Pick<Visit, 'visitedOn' | 'personIds' | 'problemsSolved' | 'peopleTrained'>[]): YearDeltas[] =>
   visits.map((v) => ({ year: Number(v.visitedOn.slice(0, 4)), metrics: visitMetrics(v) }));
 
-const nominationKeys = indicators.filter((i) => i.key.startsWith('modelWorkers.nominations.')).map((i) => i.key);
+/**
+ * Nominations through the campaigns, one delta per step in the year the step was taken (its day is kept on the
+ * nomination: 基层推荐, 县审核, 审批, and 退回 or 撤回), by the campaign's honour level.
+ */
+export function nominationDeltas(level: Campaign['level'], nominations: readonly Pick<Nomination, 'status' | 'nominated' | 'reviewed' | 'approved' | 'closed'>[]): YearDeltas[] {
+  const year = (on: string) => Number(on.slice(0, 4));
+  return nominations.flatMap((n) => [
+    { year: year(n.nominated.on), metrics: nominationStepMetrics('nominated', level) },
+    ...(n.reviewed ? [{ year: year(n.reviewed.on), metrics: nominationStepMetrics('reviewed', level) }] : []),
+    ...(n.approved ? [{ year: year(n.approved.on), metrics: nominationApprovalMetrics(level) }] : []),
+    ...(n.closed && (n.status === 'rejected' || n.status === 'withdrawn') ? [{ year: year(n.closed.on), metrics: nominationStepMetrics(n.status, level) }] : []),
+  ]);
+}
 
 /** What the 劳模 records cannot recount. */
 export const notRecountable: readonly NotRecountable[] = [
-  ...nominationKeys.map((key) => ({
-    key,
-    reason: { zh: '推荐记录只保存当前状态，不保存经过的每一步（退回后可再次推荐），历年各环节人次无法从记录重算', en: 'A nomination keeps its current status only, not each step it went through (a returned one may be put forward again)' },
-  })),
   {
     key: 'modelWorkers.surveys.belowThreshold',
     reason: { zh: '低于困难标准的核算结果由困难帮扶模块得出（已有档案时不另建记录），劳模记录中不保存', en: "The hardship module decides it (and opens no record when a file is already open); the 劳模 records do not keep it" },
@@ -82,10 +91,13 @@ export async function recount(deps: ConsumerDeps, tenant: Tenant, year: number):
     new BenefitStore(deps.table).grants(tenant.id, year),
     queryAll<{ year: number }>(deps.table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': serviceKeys.surveyPartition(tenant.id) } }),
   ]);
+  const campaignStore = new CampaignStore(deps.table);
+  const nominations = await Promise.all(campaigns.map(async (c) => nominationDeltas(c.level, await campaignStore.nominations(tenant.id, c.campaignId))));
   const today = deps.clock.now().toISOString().slice(0, 10);
   const deltas: YearDeltas[] = [
     ...batchDeltas(batches),
     ...quotaDeltas(campaigns),
+    ...nominations.flat(),
     ...visitDeltas(visits),
     ...grants.map((g) => ({ year, metrics: benefitGrantMetrics(g.benefit, g.amountFen) })),
     { year, metrics: { 'modelWorkers.surveys.submitted': surveys.filter((s) => Number(s.year) === year).length } },
