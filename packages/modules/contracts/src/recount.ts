@@ -74,7 +74,9 @@ export const notRecountable: readonly NotRecountable[] = [];
 
 export async function recount(deps: ConsumerDeps, tenant: Tenant, year: number): Promise<Record<string, number>> {
   const contracts = await new ContractRepository(deps.table).all({ tenantId: tenant.id });
-  return valuesFromDeltas(contractIndicators, year, contractDeltas(contracts));
+  // Overdue legal clocks as the contracts are marked now (no dates are kept with the marks): exact for the current year.
+  const overdue = contracts.reduce((n, c) => n + (c.overdueClocks?.length ?? 0), 0);
+  return valuesFromDeltas(contractIndicators, year, [...contractDeltas(contracts), { year, metrics: { 'contracts.clocks.overdue': overdue } }]);
 }
 
 export const recounting = { recount, notRecountable };

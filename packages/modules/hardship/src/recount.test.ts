@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { valuesFromDeltas } from '@ufp/kit/recount';
 import { hardshipIndicators } from './metrics.js';
-import { fileDeltas, grantDeltas } from './recount.js';
+import { budgetDeltas, fileDeltas, grantDeltas, overdueDeltas } from './recount.js';
 
 const step = (action: string, on: string, at = `${on}T02:00:00.000Z`) => ({ at, action, actor: 'u', on });
 const walked = ['create', 'submit', 'investigate', 'publishNotice'].map((a) => step(a, '2026-03-01'));
@@ -29,5 +29,10 @@ describe('hardship recount', () => {
   it('grants count in their own year, by kind and fund source', () => {
     const deltas = grantDeltas([{ year: 2026, kind: 'festival', fundSource: 'union', amountFen: 50_000 }, { year: 2027, kind: 'medical', fundSource: 'union', amountFen: 1 }]);
     expect(values(2026, deltas)).toEqual({ 'hardship.aid.grants': 1, 'hardship.aid.amountFen': 50_000, 'hardship.aid.amountFen.festival': 50_000, 'hardship.aid.amountFen.source.union': 50_000 });
+  });
+
+  it('the year’s budgets count by source, and overdue clocks as the files are marked', () => {
+    expect(values(2026, budgetDeltas([{ year: 2026, source: 'union', budgetFen: 500 }, { year: 2027, source: 'union', budgetFen: 9 }]))).toEqual({ 'hardship.budgetFen': 500, 'hardship.budgetFen.source.union': 500 });
+    expect(values(2026, overdueDeltas([{ overdueClocks: ['investigation', 'followUp'] }, {}], 2026))).toEqual({ 'hardship.clocks.overdue': 2 });
   });
 });

@@ -2,8 +2,8 @@ import type { YearDeltas } from '@ufp/core/rollups/indicators';
 import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
 import type { ConsumerDeps, NotRecountable } from '@ufp/kit/module';
 import { valuesFromDeltas, yearOfInstant } from '@ufp/kit/recount';
-import type { Grant, HardshipFile } from './domain/file.js';
-import { approvalMetrics, daysBetween, fileActions, fileMetricDeltas, grantMetrics, nextStatus, type FileAction, type FileStatus } from './domain/workflow.js';
+import type { Fund, Grant, HardshipFile } from './domain/file.js';
+import { approvalMetrics, budgetMetrics, daysBetween, fileActions, fileMetricDeltas, grantMetrics, nextStatus, type FileAction, type FileStatus } from './domain/workflow.js';
 import { hardshipIndicators } from './metrics.js';
 import { HardshipStore } from './store.js';
 
@@ -42,14 +42,24 @@ export function fileDeltas(file: Pick<HardshipFile, 'timeline' | 'tier' | 'submi
 /** A grant's deltas, in the grant's year (the event names it). */
 export const grantDeltas = (grants: readonly Pick<Grant, 'year' | 'kind' | 'fundSource' | 'amountFen'>[]): YearDeltas[] => grants.map((g) => ({ year: g.year, metrics: grantMetrics(g) }));
 
+/** A year's budgets by fund source (each change was counted as its difference, in the budget's year). */
+export const budgetDeltas = (funds: readonly Pick<Fund, 'year' | 'source' | 'budgetFen'>[]): YearDeltas[] => funds.map((f) => ({ year: f.year, metrics: budgetMetrics(f.source, 0, f.budgetFen) }));
+
+/**
+ * Overdue clocks as the files are marked now (the daily tick marks a clock the day after its last day, the answering
+ * step unmarks it; the file keeps no dates of its marks): exact for the current year, and an earlier year is read
+ * as today's marks.
+ */
+export const overdueDeltas = (files: readonly Pick<HardshipFile, 'overdueClocks'>[], year: number): YearDeltas[] => [{ year, metrics: { 'hardship.clocks.overdue': files.reduce((n, f) => n + (f.overdueClocks?.length ?? 0), 0) } }];
+
 /** Every hardship indicator is recountable: files keep their timeline, grants are never deleted. */
 export const notRecountable: readonly NotRecountable[] = [];
 
 export async function recount(deps: ConsumerDeps, tenant: Tenant, year: number): Promise<Record<string, number>> {
   const store = new HardshipStore(deps.table, deps.cursors);
   const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: { sub: 'recount', roles: [] } };
-  const [files, grants] = await Promise.all([store.allFiles(scope), store.allGrants(scope)]);
-  return valuesFromDeltas(hardshipIndicators, year, [...files.flatMap(fileDeltas), ...grantDeltas(grants)]);
+  const [files, grants, funds] = await Promise.all([store.allFiles(scope), store.allGrants(scope), store.funds(scope, year)]);
+  return valuesFromDeltas(hardshipIndicators, year, [...files.flatMap(fileDeltas), ...grantDeltas(grants), ...budgetDeltas(funds), ...overdueDeltas(files, year)]);
 }
 
 export const recounting = { recount, notRecountable };

@@ -10,10 +10,10 @@ import { tenThingsKeys, TenThingsStore } from './store.js';
 
 /**
  * The period figures of one year's plan from its items (every delta of the plan carries the plan's year): the
- * adopted items by their current status and their completion, the progress entries on them by kind, and the
+ * adopted items by their current status and their completion (and those done on time), the progress entries on them by kind, and the
  * ratings each item keeps as a running sum and count.
  */
-export function planFigures(items: readonly Pick<Item, 'stage' | 'status' | 'completionBp' | 'satisfaction'>[], entries: readonly { entryType: EntryType }[]): Record<string, number> {
+export function planFigures(items: readonly Pick<Item, 'stage' | 'status' | 'completionBp' | 'satisfaction' | 'doneOnTime'>[], entries: readonly { entryType: EntryType }[]): Record<string, number> {
   const out: Record<string, number> = {};
   const add = (key: string, n: number) => (out[key] = (out[key] ?? 0) + n);
   for (const item of items) {
@@ -23,6 +23,7 @@ export function planFigures(items: readonly Pick<Item, 'stage' | 'status' | 'com
     add('tenThings.items.adopted', 1);
     add(`tenThings.items.${item.status ?? 'on_track'}`, 1);
     add('tenThings.completionBp', item.completionBp ?? 0);
+    if (item.status === 'done' && item.doneOnTime) add('tenThings.items.doneOnTime', 1);
   }
   for (const e of entries) add(e.entryType === 'correction' ? 'tenThings.progress.corrections' : 'tenThings.progress.reports', 1);
   return out;
