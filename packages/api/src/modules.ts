@@ -7,7 +7,7 @@ import type { TenantTickJob } from '@ufp/events/consumers/daily-tick';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
 import { platformRules, type RuleDefinition } from '@ufp/events/rules';
 import { hardshipModule } from '@ufp/hardship/module';
-import type { ConsumerDeps, ModuleDefinition } from '@ufp/kit/module';
+import type { ConsumerDeps, ModuleDefinition, ModuleRecount } from '@ufp/kit/module';
 import type { SeedApi } from '@ufp/kit/seed';
 import { mergeRouters } from '@ufp/kit/trpc';
 import { modelWorkersModule } from '@ufp/model-workers/module';
@@ -32,6 +32,8 @@ export interface Composition {
   /** Procedures with their own request body limit (uploads), path → bytes. */
   bodyLimits: Readonly<Record<string, number>>;
   indicators: IndicatorDictionary;
+  /** The modules that can recount their rollup figures from their records. */
+  recounts: readonly ModuleRecount[];
 }
 
 export function compose(list: readonly ModuleDefinition[], router: AnyRouter = mergeRouters(...list.map((m) => m.router))): Composition {
@@ -49,6 +51,7 @@ export function compose(list: readonly ModuleDefinition[], router: AnyRouter = m
       list.flatMap((m) => m.indicators),
       list.flatMap((m) => m.derivedIndicators),
     ),
+    recounts: list.flatMap((m) => (m.recount ? [{ module: m.name, keys: m.indicators.map((i) => i.key), recount: m.recount, notRecountable: m.notRecountable ?? [] }] : [])),
   };
 }
 

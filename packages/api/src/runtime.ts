@@ -119,6 +119,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     fairUse: new FairUse(new UsageCounterRepository(table), config.fairUse),
     blobs: config.blobs,
     indicators: composition.indicators,
+    recounts: composition.recounts,
   };
   const consumers = Object.fromEntries(
     Object.keys(handlers).map((name) => [name, (envelope: EventEnvelope) => runner.deliver(name, envelope)]),

@@ -13,11 +13,14 @@ import type { Table } from '@ufp/db/table';
 import type { ConsumerRunner } from '@ufp/events/consumer-runner';
 import type { DeadLetterOffice, TableDeadLetterSource } from '@ufp/events/dead-letters';
 import type { FairUse } from './fair-use.js';
+import type { ModuleRecount } from './module.js';
 
 /** Everything a procedure may use; built once per runtime by `createRuntime`. */
 export interface ApiDeps {
   /** Every registered module's rollup indicators. */
   indicators: IndicatorDictionary;
+  /** Every registered module's recount of its rollup figures from its records (the cockpit's 重新核算). */
+  recounts: readonly ModuleRecount[];
   table: Table;
   clock: Clock;
   cursors: CursorCodec;

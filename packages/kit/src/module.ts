@@ -54,6 +54,21 @@ export function defineConsumer<const E extends readonly EventDefinition[]>(spec:
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** An indicator key the records cannot recompute (e.g. a count of events whose records keep no history), and why. */
+export interface NotRecountable {
+  key: string;
+  reason: { zh: string; en: string };
+}
+
+/** One module's recount as the platform runs it (see `ModuleDefinition.recount`). */
+export interface ModuleRecount {
+  module: string;
+  /** The keys of its indicators (derived ones excluded: they follow from their inputs). */
+  keys: readonly string[];
+  recount: (deps: ConsumerDeps, tenant: Tenant, year: number) => Promise<Record<string, number>>;
+  notRecountable: readonly NotRecountable[];
+}
+
 export interface ModuleDefinition<N extends string = string, R extends AnyRouter = AnyRouter> {
   /** The first segment of the module's procedure paths, events (`<name>.<entity>.<verbPast>`) and console routes. */
   readonly name: N;
@@ -73,6 +88,8 @@ export interface ModuleDefinition<N extends string = string, R extends AnyRouter
    * that year alone. A key left out counts as 0. The cockpit's 重新核算 compares it with the projected rollup.
    */
   readonly recount?: (deps: ConsumerDeps, tenant: Tenant, year: number) => Promise<Record<string, number>>;
+  /** Keys of its indicators that `recount` cannot recompute from the records, each with why (reported, never compared). */
+  readonly notRecountable?: readonly NotRecountable[];
   readonly indicators: readonly Indicator[];
   readonly derivedIndicators: readonly DerivedIndicator[];
   /** Whether it raises in-app notifications (the notification list's module filter). */

@@ -285,3 +285,22 @@ export const rollupProcedure = authedProcedure.use(async ({ ctx, next }) => {
  * tenant, or the platform's log for a leader who has none, and replayed to a retry under the same key.
  */
 export const rollupWriteProcedure = rollupProcedure.use(idempotent((ctx) => ctx.claims?.tenantId ?? PLATFORM_AUDIT_TENANT));
+
+/** Whose rollups a rollup administrator acts on: any scope (the platform operator), or the admin's own federation's scope. */
+export type RollupAdmin = { kind: 'operator' } | { kind: 'federation'; tenant: Tenant; scope: RollupScope };
+
+/**
+ * The platform operator (any scope; audited in the platform's log) or a federation admin of an active tenant (their
+ * own rollup scope as `rollupProcedure` decides it: a city federation its city, a county federation its own row).
+ * Leadership viewers and staff are refused: this tier re-reads the records behind the rollups.
+ */
+export const rollupAdminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (hasAny(ctx.claims, ['platform_operator'])) return next({ ctx: { ...ctx, rollupAdmin: { kind: 'operator' } as RollupAdmin } });
+  const tenant = ctx.claims.tenantId && hasAny(ctx.claims, ['federation_admin']) ? await ctx.deps.tenants.get(ctx.claims.tenantId) : undefined;
+  if (tenant && tenant.status !== 'active') throw tenantSuspended();
+  if (!tenant) throw denied('仅平台运营人员和总工会管理员可重新核算', 'Platform operators and federation admins only');
+  const code = ownScope(tenant.divisionCode);
+  const actor = { sub: ctx.claims.sub, name: ctx.claims.name, roles: ctx.claims.roles.filter((r) => r === 'federation_admin') };
+  const scope: RollupScope = tenant.level === 'city' ? { kind: 'rollup', code, actor } : { kind: 'rollup', code, actor, tenantId: tenant.id };
+  return next({ ctx: { ...ctx, rollupAdmin: { kind: 'federation', tenant, scope } as RollupAdmin } });
+});

@@ -87,6 +87,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   entityType: l('对象类型', 'Object type'),
   unreadOnly: l('仅看未读', 'Unread only'),
   'notifications:module': l('业务模块', 'Module'),
+  'rollups.recount:scope': l('核算范围（行政区划代码）', 'Scope to recount (division code)'),
 
   // ── 十件实事 ───────────────────────────────────────────────────────────────────────────
   maxAdopted: l('最多通过项目数', 'Most items adopted'),

@@ -109,6 +109,8 @@ export const limits = {
   evidence: { fileName: line(1, 255), contentType: line(1, 120) },
   audit: { actor: line(0, 100), action: line(0, 100), entityType: line(0, 50) },
   deadLetters: { tenantId: line(1, 40), module: line(1, 40) },
+  /** 重新核算's scope: a province, city or county code. */
+  rollups: { scope: line(2, 6) },
 } as const satisfies Record<string, Rules>;
 
 /** A tenant id: letters, digits, _ and -, this many characters. */

@@ -2,6 +2,7 @@ import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { publishedEvents } from './events.js';
 import { competitionIndicators } from './metrics.js';
+import { recounting } from './recount.js';
 import { competitionsRouter } from './router.js';
 import { seedCompetitions } from './seed.js';
 
@@ -10,6 +11,7 @@ export const competitionsModule = defineModule({
   label: { zh: '技能竞赛', en: 'Skills competitions' },
   assignable: true,
   indicators: competitionIndicators,
+  ...recounting,
   router: router({ competitions: competitionsRouter }),
   events: publishedEvents,
   seed: seedCompetitions,

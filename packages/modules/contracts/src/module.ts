@@ -2,6 +2,7 @@ import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { contractEvents } from './events.js';
 import { contractDerivedIndicators, contractIndicators } from './metrics.js';
+import { recounting } from './recount.js';
 import { contractsRouter } from './router.js';
 import { seedContracts } from './seed.js';
 import { contractsTickJob } from './tick.js';
@@ -13,6 +14,7 @@ export const contractsModule = defineModule({
   notifies: true,
   indicators: contractIndicators,
   derivedIndicators: contractDerivedIndicators,
+  ...recounting,
   router: router({ contracts: contractsRouter }),
   events: contractEvents,
   ticks: [({ table }) => contractsTickJob(table)],

@@ -7,6 +7,7 @@ import { MAX_LEDGER_BYTES } from './schemas.js';
 import { seedHardship } from './seed.js';
 import { hardshipTickJob } from './tick.js';
 import { hardshipConsumers } from './consumers.js';
+import { recounting } from './recount.js';
 
 export const hardshipModule = defineModule({
   name: 'hardship',
@@ -15,6 +16,7 @@ export const hardshipModule = defineModule({
   notifies: true,
   indicators: hardshipIndicators,
   derivedIndicators: hardshipDerivedIndicators,
+  ...recounting,
   router: router({ hardship: hardshipRouter }),
   events: publishedEvents,
   consumers: hardshipConsumers,

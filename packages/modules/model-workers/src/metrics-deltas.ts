@@ -37,7 +37,7 @@ export const recuperationMetrics = (change: { capacity?: number; used?: number }
  * 公示 and into approval): one campaign checked, held or not in all, and each rule the campaign applies held or
  * broken; the places likewise.
  */
-export function quotaComplianceMetrics(state: QuotaState): Record<string, number> {
+export function quotaComplianceMetrics(state: Pick<QuotaState, 'holds' | 'placesHold'> & { rules: readonly Pick<QuotaState['rules'][number], 'rule' | 'holds'>[] }): Record<string, number> {
   const out: Record<string, number> = { 'modelWorkers.quota.campaigns': 1, [`modelWorkers.quota.places.${state.placesHold ? 'held' : 'broken'}`]: 1 };
   if (state.holds) out['modelWorkers.quota.campaignsHeld'] = 1;
   for (const r of state.rules) out[`modelWorkers.quota.${r.holds ? 'held' : 'broken'}.${r.rule}`] = 1;

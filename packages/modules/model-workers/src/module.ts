@@ -6,6 +6,7 @@ import { campaignDerivedIndicators, campaignIndicators } from './metrics-campaig
 import { serviceDerivedIndicators, serviceIndicators } from './metrics-services.js';
 import { modelWorkerIndicators } from './metrics.js';
 import { visitIndicators } from './metrics-visits.js';
+import { recounting } from './recount.js';
 import { modelWorkersRouter } from './router.js';
 import { seedModelWorkers } from './seed.js';
 
@@ -14,6 +15,7 @@ export const modelWorkersModule = defineModule({
   label: { zh: '劳模工匠', en: 'Model workers' },
   assignable: true,
   indicators: [...modelWorkerIndicators, ...campaignIndicators, ...serviceIndicators, ...visitIndicators],
+  ...recounting,
   derivedIndicators: [...campaignDerivedIndicators, ...serviceDerivedIndicators],
   router: router({ modelWorkers: modelWorkersRouter }),
   events: publishedEvents,

@@ -2,6 +2,7 @@ import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { platformEvents } from './events.js';
 import { unitDerivedIndicators, unitIndicators } from './metrics.js';
+import { recounting } from './recount.js';
 import { auditRouter } from './routers/audit.js';
 import { deadLettersRouter } from './routers/dead-letters.js';
 import { meProcedure } from './routers/me.js';
@@ -18,6 +19,7 @@ export const platformModule = defineModule({
   events: platformEvents,
   indicators: unitIndicators,
   derivedIndicators: unitDerivedIndicators,
+  ...recounting,
   router: router({
     me: meProcedure,
     platform: platformRouter,

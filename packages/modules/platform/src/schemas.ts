@@ -4,7 +4,7 @@ import { PLATFORM_AUDIT_TENANT } from '@ufp/core/tenancy/scope';
 import { tenantDivisionProblem } from '@ufp/core/validation/divisions';
 import { limits, numberLimits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
 import { parseLoginId } from '@ufp/core/validation/login-id';
-import { bilingualMessage, currentDivisionCodeSchema, isoDateTimeSchema, isoDateTimeUntilSchema, phoneSchema, recordId, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
+import { bilingualMessage, predicateMessage, currentDivisionCodeSchema, isoDateTimeSchema, isoDateTimeUntilSchema, phoneSchema, recordId, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
 import { deadLetterSourceKinds, MAX_REDRIVE } from '@ufp/events/dead-letters';
 import { idInput, pageInput } from '@ufp/kit/schemas';
 import { UnitType } from './domain/unit.js';
@@ -176,3 +176,12 @@ export const listNotificationsInput = z.object({ unreadOnly: z.boolean().optiona
 export const markReadInput = z.object({ id: recordId(200) });
 
 export const rollupsInput = z.object({ year: yearSchema });
+/** 重新核算: the year, and a scope (a province, city or county code; a division code such as 321200 is read as its scope 3212). */
+export const recountInput = z.object({
+  year: yearSchema,
+  scope: z
+    .string()
+    .max(limits.rollups.scope.max)
+    .regex(/^\d{2}(\d{2}(\d{2})?)?$/, { message: predicateMessage({ zh: '须为 2、4 或 6 位行政区划代码', en: 'must be a 2-, 4- or 6-digit division code' }) })
+    .optional(),
+});

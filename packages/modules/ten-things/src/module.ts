@@ -4,6 +4,7 @@ import { tenThingsLinkedProgress } from './consumers.js';
 import { tenThingsEvents } from './events.js';
 import { tenThingsDerivedIndicators, tenThingsIndicators } from './metrics.js';
 import { tenThingsRouter } from './router.js';
+import { recounting } from './recount.js';
 import { seedTenThings } from './seed.js';
 import { tenThingsTickJob } from './tick.js';
 
@@ -14,6 +15,7 @@ export const tenThingsModule = defineModule({
   notifies: true,
   indicators: tenThingsIndicators,
   derivedIndicators: tenThingsDerivedIndicators,
+  ...recounting,
   router: router({ tenThings: tenThingsRouter }),
   events: tenThingsEvents,
   consumers: [tenThingsLinkedProgress],

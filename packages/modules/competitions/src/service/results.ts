@@ -276,7 +276,7 @@ const moveTo = (s: ReturnType<typeof store>, uow: UnitOfWork, cs: readonly Conte
 };
 
 /** What the honour rules give the last stage's ranks (work numbers mapped to contestants; contestant id as person id). */
-function outcomesOf(sc: StageContext, content: StageResults, mapping: Map<string, string>, contestants: Map<string, ContestantItem>): WinnerOutcome[] {
+export function outcomesOf(sc: StageContext, content: StageResults, mapping: Map<string, string>, contestants: Map<string, ContestantItem>): WinnerOutcome[] {
   const ranked = content.lines.map((l) => ({ ...l, contestantId: mapping.get(l.contestantId) ?? l.contestantId }));
   const finalists: Finalist[] = ranked.flatMap((l) => {
     const c = contestants.get(l.contestantId);

@@ -1,0 +1,139 @@
+import { forbidden, invalid } from '@ufp/core/errors';
+import { rollupScopes, scopeLevel } from '@ufp/core/rollups/scopes';
+import { platformAuditScope, type Actor, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
+import { readRollupsForYear, tenantRow, TOTAL_ROW } from '@ufp/db/repositories/rollups';
+import type { NotRecountable } from '@ufp/kit/module';
+import type { Context, RollupAdmin } from '@ufp/kit/trpc';
+import { write } from '@ufp/kit/write';
+
+export interface RecountDifference {
+  tenantId: string;
+  name: string;
+  key: string;
+  projected: number;
+  recounted: number;
+}
+
+export interface RecountReport {
+  code: string;
+  year: number;
+  checkedAt: string;
+  /** Tenants whose records were recounted. */
+  tenants: number;
+  /** Indicator keys compared for each tenant (every recountable key of every module). */
+  keysChecked: number;
+  /** Per tenant: where its projected row differs from its records. */
+  differences: RecountDifference[];
+  /** Where the scope's TOTAL row differs from the sum of the tenants' recounted figures (absent for a one-tenant scope). */
+  totalDifferences: { key: string; projected: number; recounted: number }[];
+  /** Keys no module can recount from its records, with why: reported, never compared. */
+  notRecountable: NotRecountable[];
+}
+
+type RecountCtx = Pick<Context, 'deps'>;
+
+/** A scope code as the rollups store it: `321200` (a city's division) is the city scope `3212`, `320000` the province `32`. */
+export function normaliseScope(code: string): string {
+  let c = code;
+  while (c.length > 2 && c.endsWith('00')) c = c.slice(0, -2);
+  return c;
+}
+
+/** Tenants whose rollup rows live in the scope (the scopes an event of theirs feeds include it). */
+export const tenantsIn = (tenants: readonly Tenant[], code: string): Tenant[] => tenants.filter((t) => rollupScopes(t.divisionCode).includes(code));
+
+/** Adds module results (each module's keys are its own; a sum keeps any overlap honest). */
+function merged(parts: readonly Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+/** Runs `fn` over `items` a few at a time (the store is shared: a province has hundreds of tenants). */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * 重新核算: for each tenant under the scope, every module recounts from the tenant's records what its rollup row
+ * should hold for the year, and each figure is compared with the projected row (read through the indicator
+ * dictionary, as the cockpit reads it); the TOTAL row is compared with the sum of the tenants' recounted figures.
+ * Keys a module cannot recount are listed, not compared; derived indicators follow from their inputs. Reads only:
+ * nothing is written to the rollups. `tenantId` narrows to one tenant's row (a county federation's own scope).
+ */
+export async function recountScope(ctx: RecountCtx, input: { code: string; year: number; tenantId?: string }): Promise<RecountReport> {
+  const { deps } = ctx;
+  const { code, year } = input;
+  const [allTenants, rows] = await Promise.all([deps.tenants.list(), readRollupsForYear(deps.table, deps.indicators, code, year)]);
+  const tenants = tenantsIn(allTenants, code).filter((t) => !input.tenantId || t.id === input.tenantId);
+  const notRecountable = deps.recounts.flatMap((r) => r.notRecountable);
+  const skipped = new Set(notRecountable.map((n) => n.key));
+  const keys = [...new Set(deps.recounts.flatMap((r) => r.keys))].filter((k) => !skipped.has(k));
+  const recounted = await mapLimited(tenants, 4, async (t) => merged(await Promise.all(deps.recounts.map((r) => r.recount(deps, t, year)))));
+  const projectedOf = (row: string) => rows.find((r) => r.row === row)?.metrics ?? {};
+  const differences: RecountDifference[] = [];
+  const sums: Record<string, number> = {};
+  tenants.forEach((t, i) => {
+    const projected = projectedOf(tenantRow(t.id));
+    for (const key of keys) {
+      const p = projected[key] ?? 0;
+      const r = recounted[i]![key] ?? 0;
+      sums[key] = (sums[key] ?? 0) + r;
+      if (p !== r) differences.push({ tenantId: t.id, name: t.name, key, projected: p, recounted: r });
+    }
+  });
+  // A row of a tenant the list no longer has: its records cannot be read, so every figure it holds is a difference.
+  const known = new Set(tenants.map((t) => tenantRow(t.id)));
+  for (const row of input.tenantId ? [] : rows.filter((r) => r.row.startsWith('T#') && !known.has(r.row))) {
+    for (const key of keys) if ((row.metrics[key] ?? 0) !== 0) differences.push({ tenantId: row.row.slice(2), name: row.row.slice(2), key, projected: row.metrics[key]!, recounted: 0 });
+  }
+  const total = projectedOf(TOTAL_ROW);
+  const totalDifferences = input.tenantId ? [] : keys.filter((k) => (total[k] ?? 0) !== (sums[k] ?? 0)).map((key) => ({ key, projected: total[key] ?? 0, recounted: sums[key] ?? 0 }));
+  return { code, year, checkedAt: deps.clock.now().toISOString(), tenants: tenants.length, keysChecked: keys.length, differences, totalDifferences, notRecountable };
+}
+
+/**
+ * The scope a rollup administrator may recount: the operator any scope it names (it has none of its own); a
+ * federation admin its own scope by default, or a scope inside it (a city federation one of its counties), and a
+ * county federation only its own row.
+ */
+export function recountTarget(admin: RollupAdmin, requested: string | undefined): { code: string; tenantId?: string } {
+  const code = requested === undefined ? undefined : normaliseScope(requested);
+  if (admin.kind === 'operator') {
+    if (!code) throw invalid({ zh: '请指定要核算的行政区划代码', en: 'Name the division code to recount' }, { field: 'scope' });
+    return { code };
+  }
+  const own = admin.scope;
+  const target = code ?? own.code;
+  if (!target.startsWith(own.code) || (own.tenantId && target !== own.code)) {
+    throw forbidden({ zh: `无权核算 ${target} 的汇总数据：仅限本级范围 ${own.code}`, en: `Not permitted to recount ${target}: your scope is ${own.code}` });
+  }
+  return { code: target, tenantId: own.tenantId };
+}
+
+/** The procedure: the target scope, the recount, and one audit entry of the read (the tenant's log, or the platform's). */
+export async function recount(ctx: Context & { actor: Actor; rollupAdmin: RollupAdmin }, input: { year: number; scope?: string }): Promise<RecountReport> {
+  const target = recountTarget(ctx.rollupAdmin, input.scope);
+  const report = await recountScope(ctx, { ...target, year: input.year });
+  const admin = ctx.rollupAdmin;
+  const scope: TenantScope = admin.kind === 'operator' ? platformAuditScope(ctx.actor) : { kind: 'tenant', tenantId: admin.tenant.id, divisionCode: admin.tenant.divisionCode, actor: admin.scope.actor };
+  const found = report.differences.length + report.totalDifferences.length;
+  await write({ ...ctx, scope }, (uow) => {
+    uow.audit({
+      action: 'rollups.recount',
+      entityType: 'rollups',
+      entityId: `${target.code}#${input.year}`,
+      summary: `重新核算 ${target.code}（${scopeLevel(target.code) === 'province' ? '省' : scopeLevel(target.code) === 'city' ? '市' : '县'}级）${input.year} 年汇总：${report.tenants} 个总工会，${found ? `差异 ${found} 项` : '无差异'}`,
+    });
+  });
+  return report;
+}
