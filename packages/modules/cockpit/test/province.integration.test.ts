@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { divisionCodes } from '@ufp/core/validation/divisions';
-import { adminOf, createTenant, leaderOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, leaderOf, operator, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 import { median } from '../src/domain/compare.js';
 
 /**
@@ -186,6 +186,15 @@ describe('a province of 150 federations in the cockpit', () => {
     expect((await p.mutate(leader, 'cockpit.shares.revoke', { id })).status).toBe(200);
     expect(details(await p.query(null, 'cockpit.shared.overview', { token }))).toMatchObject({ reason: 'share_revoked' });
     expect((await p.mutate(leader, 'cockpit.shares.revoke', { id })).status).toBe(409);
+  });
+
+  it('recounts the province from the records to exactly the projected figures, this year and last', async () => {
+    for (const year of [2026, 2025]) {
+      const res = await p.mutate(operator, 'rollups.recount', { year, scope: PROVINCE });
+      expect(res.status).toBe(200);
+      expect(res.data).toMatchObject({ tenants: 150, differences: [], totalDifferences: [] });
+      expect(res.data.keysChecked).toBeGreaterThan(50);
+    }
   });
 
   it('keeps a share link within its scope', async () => {

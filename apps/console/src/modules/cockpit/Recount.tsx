@@ -1,41 +1,16 @@
 import { createSignal, For, Show } from 'solid-js';
-import { ApiError } from '../../api';
-import { formatDateTime, t } from '../../i18n';
-import { getToken } from '../../session';
+import { mutate, type RouterOutputs } from '../../api';
+import { formatDateTime, label, t } from '../../i18n';
 import { errorText } from '../../toast';
-import { figure, nameOf } from './fmt';
+import { figure } from './fmt';
 import type { IndicatorView } from './source';
 
-/** What `rollups.recount` answers: the differences between the projected rollup and the figures recomputed from records. */
-export interface RecountResult {
-  differences: { tenantId: string; name: string; key: string; projected: number; recounted: number }[];
-  notRecountable: string[];
-  keysChecked: number;
-  tenants: number;
-  checkedAt: string;
-}
-
-/**
- * Calls `rollups.recount` without depending on its type (it lands beside this page): a mutation, or a query when
- * the API declares it so; a procedure the API does not have says so instead of failing the page.
- */
-async function recount(input: { year: number; scope?: string }): Promise<RecountResult | 'absent'> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
-  const token = getToken();
-  if (token) headers.authorization = `Bearer ${token}`;
-  let res = await fetch('/trpc/rollups.recount', { method: 'POST', headers, body: JSON.stringify(input) });
-  if (res.status === 405) res = await fetch(`/trpc/rollups.recount?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
-  const body = (await res.json().catch(() => null)) as { result?: { data: RecountResult }; error?: { message: string; data?: { code?: string; messageEn?: string; details?: unknown } } } | null;
-  // No such procedure: tRPC's own 404, without the details a domain "not found" carries.
-  if (res.status === 404 && body?.error?.data?.code === 'NOT_FOUND' && !body.error.data.details) return 'absent';
-  if (!res.ok || !body?.result) throw new ApiError(body?.error?.message ?? `HTTP ${res.status}`, body?.error?.data?.code ?? 'ERROR', res.status, [], body?.error?.data?.messageEn);
-  return body.result.data;
-}
+export type RecountResult = RouterOutputs['rollups']['recount'];
 
 /** 重新核算 (operator or admin): recompute the scope's figures from the records and show any difference from the rollup. */
 export function RecountButton(props: { year: number | undefined; scope: string | undefined; indicators: (key: string) => IndicatorView | undefined; sectionTitle: (module: string) => string | undefined }) {
   const [running, setRunning] = createSignal(false);
-  const [result, setResult] = createSignal<RecountResult | 'absent'>();
+  const [result, setResult] = createSignal<RecountResult>();
   const [error, setError] = createSignal('');
   const run = async () => {
     if (!props.year) return;
@@ -43,7 +18,7 @@ export function RecountButton(props: { year: number | undefined; scope: string |
     setError('');
     setResult(undefined);
     try {
-      setResult(await recount({ year: props.year, ...(props.scope && { scope: props.scope }) }));
+      setResult(await mutate('rollups.recount', { year: props.year, ...(props.scope && { scope: props.scope }) }));
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -67,17 +42,14 @@ export function RecountButton(props: { year: number | undefined; scope: string |
           <Show when={error()}>
             <p class="error-text">{error()}</p>
           </Show>
-          <Show when={result() === 'absent'}>
-            <p class="muted">{t('cockpit.recountUnavailable')}</p>
-          </Show>
-          <Show when={typeof result() === 'object' ? (result() as RecountResult) : undefined}>
+          <Show when={result()}>
             {(r) => (
               <>
                 <Show
-                  when={r().differences.length > 0}
+                  when={r().differences.length + r().totalDifferences.length > 0}
                   fallback={<p class="ck-recount__same">{t('cockpit.recountSame', { keys: r().keysChecked, tenants: r().tenants, time: formatDateTime(r().checkedAt) })}</p>}
                 >
-                  <p class="error-text">{t('cockpit.recountDiff', { count: r().differences.length, time: formatDateTime(r().checkedAt) })}</p>
+                  <p class="error-text">{t('cockpit.recountDiff', { count: r().differences.length + r().totalDifferences.length, time: formatDateTime(r().checkedAt) })}</p>
                   <div class="ck-scroll" role="region" tabindex="0" aria-label={t('cockpit.recountTitle')}>
                     <table class="ck-table">
                       <thead>
@@ -89,13 +61,13 @@ export function RecountButton(props: { year: number | undefined; scope: string |
                         </tr>
                       </thead>
                       <tbody>
-                        <For each={r().differences}>
+                        <For each={[...r().differences, ...r().totalDifferences.map((d) => ({ ...d, name: t('cockpit.recountTotal') }))]}>
                           {(d) => (
                             <tr>
                               <td>{d.name}</td>
-                              <td>{nameOf(props.indicators(d.key)) || t('cockpit.noData')}</td>
-                              <td class="num">{figure(d.projected, props.indicators(d.key))}</td>
-                              <td class="num">{figure(d.recounted, props.indicators(d.key))}</td>
+                              <td>{label(r().indicators[d.key]?.label ?? { zh: '—', en: '—' })}</td>
+                              <td class="num">{figure(d.projected, r().indicators[d.key])}</td>
+                              <td class="num">{figure(d.recounted, r().indicators[d.key])}</td>
                             </tr>
                           )}
                         </For>
@@ -104,7 +76,7 @@ export function RecountButton(props: { year: number | undefined; scope: string |
                   </div>
                 </Show>
                 <Show when={r().notRecountable.length > 0}>
-                  <p class="muted small">{t('cockpit.recountNotRecountable', { list: r().notRecountable.map((m) => props.sectionTitle(m) ?? m).join('、') })}</p>
+                  <p class="muted small">{t('cockpit.recountNotRecountable', { list: r().notRecountable.map((n) => label(r().indicators[n.key]?.label ?? { zh: n.key, en: n.key })).join('、') })}</p>
                 </Show>
               </>
             )}

@@ -1,4 +1,4 @@
-import { changeText, figureText, normalisedText, PER_LABEL, unitText } from '@ufp/core/rollups/format';
+import { changeText, figureText, normalisedText, PER_LABEL, unitText, type FigureStyle } from '@ufp/core/rollups/format';
 import { formatDateTime, label, lang, t } from '../../i18n';
 import type { IndicatorView, Measure } from './source';
 
@@ -8,7 +8,7 @@ import type { IndicatorView, Measure } from './source';
  */
 const L = (): 'zh' | 'en' => (lang() === 'en' ? 'en' : 'zh');
 
-export const figure = (value: number | null | undefined, ind: IndicatorView | undefined): string => (ind ? figureText(value, ind, L()) : '—');
+export const figure = (value: number | null | undefined, ind: FigureStyle | undefined): string => (ind ? figureText(value, ind, L()) : '—');
 export const change = (value: number | null | undefined, previous: number | null | undefined, ind: IndicatorView): string => changeText(value, previous, ind, L());
 export const unit = (ind: IndicatorView): string => unitText(ind, L());
 export const nameOf = (ind: IndicatorView | undefined): string => (ind ? label(ind.label) : '');

@@ -1,3 +1,4 @@
+import type { Indicator } from '@ufp/core/rollups/indicators';
 import { forbidden, invalid } from '@ufp/core/errors';
 import { rollupScopes, scopeLevel } from '@ufp/core/rollups/scopes';
 import { platformAuditScope, type Actor, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
@@ -28,6 +29,8 @@ export interface RecountReport {
   totalDifferences: { key: string; projected: number; recounted: number }[];
   /** Keys no module can recount from its records, with why: reported, never compared. */
   notRecountable: NotRecountable[];
+  /** How to show each key the answer names (label, format, unit, counter word): a page never shows a key. */
+  indicators: Record<string, { label: { zh: string; en: string }; format: Indicator['format']; unit: Indicator['unit']; noun?: Indicator['noun'] }>;
 }
 
 type RecountCtx = Pick<Context, 'deps'>;
@@ -98,7 +101,14 @@ export async function recountScope(ctx: RecountCtx, input: { code: string; year:
   }
   const total = projectedOf(TOTAL_ROW);
   const totalDifferences = input.tenantId ? [] : keys.filter((k) => (total[k] ?? 0) !== (sums[k] ?? 0)).map((key) => ({ key, projected: total[key] ?? 0, recounted: sums[key] ?? 0 }));
-  return { code, year, checkedAt: deps.clock.now().toISOString(), tenants: tenants.length, keysChecked: keys.length, differences, totalDifferences, notRecountable };
+  const named = new Set([...differences, ...totalDifferences, ...notRecountable].map((d) => d.key));
+  const indicators = Object.fromEntries(
+    [...named].flatMap((key) => {
+      const i = deps.indicators.indicatorOf(key);
+      return i ? [[key, { label: i.label, format: i.format, unit: i.unit, ...(i.noun && { noun: i.noun }) }]] : [];
+    }),
+  );
+  return { code, year, checkedAt: deps.clock.now().toISOString(), tenants: tenants.length, keysChecked: keys.length, differences, totalDifferences, notRecountable, indicators };
 }
 
 /**
