@@ -1,3 +1,4 @@
+import { mapLimit } from '@ufp/core/map-limit';
 /**
  * Dead letters, wherever they are held: the port every holder implements (the table's parked
  * consumer failures in both runtimes, the SQS dead-letter queues of the rules, the Pipe and the
@@ -340,15 +341,3 @@ function countByTenantModuleSource(letters: readonly DeadLetterView[]): DeadLett
   return [...counts.values()].sort((a, b) => b.count - a.count || String(a.tenantId).localeCompare(String(b.tenantId)));
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}

@@ -1,3 +1,4 @@
+import { mapLimit } from '@ufp/core/map-limit';
 import type { Indicator } from '@ufp/core/rollups/indicators';
 import { forbidden, invalid } from '@ufp/core/errors';
 import { rollupScopes, scopeLevel } from '@ufp/core/rollups/scopes';
@@ -52,20 +53,6 @@ function merged(parts: readonly Record<string, number>[]): Record<string, number
   return out;
 }
 
-/** Runs `fn` over `items` a few at a time (the store is shared: a province has hundreds of tenants). */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 /**
  * 重新核算: for each tenant under the scope, every module recounts from the tenant's records what its rollup row
  * should hold for the year, and each figure is compared with the projected row (read through the indicator
@@ -81,7 +68,7 @@ export async function recountScope(ctx: RecountCtx, input: { code: string; year:
   const notRecountable = deps.recounts.flatMap((r) => r.notRecountable);
   const skipped = new Set(notRecountable.map((n) => n.key));
   const keys = [...new Set(deps.recounts.flatMap((r) => r.keys))].filter((k) => !skipped.has(k));
-  const recounted = await mapLimited(tenants, 4, async (t) => merged(await Promise.all(deps.recounts.map((r) => r.recount(deps, t, year)))));
+  const recounted = await mapLimit(tenants, 4, async (t) => merged(await Promise.all(deps.recounts.map((r) => r.recount(deps, t, year)))));
   const projectedOf = (row: string) => rows.find((r) => r.row === row)?.metrics ?? {};
   const differences: RecountDifference[] = [];
   const sums: Record<string, number> = {};
