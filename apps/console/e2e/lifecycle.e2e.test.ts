@@ -95,7 +95,7 @@ describe('tenant lifecycle (operator)', () => {
     const leader = await openPage(DESKTOP);
     try {
       await loginAs(leader, '江苏省总工会', '领导');
-      // A suspended federation's history stays in the figures: the cockpit still ranks it (rollups may lag: refresh).
+      // A suspended federation's history stays in the figures: the cockpit still ranks it, marked (rollups may lag: refresh).
       const rows = leader.locator('table.ck-rank');
       await expect
         .poll(
@@ -107,6 +107,7 @@ describe('tenant lifecycle (operator)', () => {
           { timeout: 30_000, interval: 1_000 },
         )
         .toBe(true);
+      await rows.locator('tr').filter({ hasText: '靖江市总工会' }).getByText('已停用').waitFor();
     } finally {
       await close(leader);
     }

@@ -4,7 +4,7 @@ import { exportRanking } from './service/export.js';
 import { readerOf } from './service/context.js';
 import { overview } from './service/overview.js';
 import { ranking } from './service/ranking.js';
-import { createShare, listShares, revokeShare, sharedReader } from './service/shares.js';
+import { createShare, listShares, revokeShare, sharedOverview, sharedReader } from './service/shares.js';
 import { trend } from './service/trend.js';
 
 export const cockpitRouter = router({
@@ -20,7 +20,7 @@ export const cockpitRouter = router({
     }),
     /** A meeting screen with a share link: the link's scope, read-only, no sign-in. */
     shared: router({
-      overview: publicProcedure.input(s.sharedOverviewInput).query(async ({ ctx, input }) => overview(await sharedReader(ctx, input.token), input)),
+      overview: publicProcedure.input(s.sharedOverviewInput).query(({ ctx, input }) => sharedOverview(ctx, input)),
       ranking: publicProcedure.input(s.sharedRankingInput).query(async ({ ctx, input }) => ranking(await sharedReader(ctx, input.token), input)),
       trend: publicProcedure.input(s.sharedTrendInput).query(async ({ ctx, input }) => trend(await sharedReader(ctx, input.token), input)),
     }),

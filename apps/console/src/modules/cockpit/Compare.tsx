@@ -108,6 +108,9 @@ export function RankingTable(props: { ranking: RankingData; scopeName: string; o
                     <Show when={r.tenantId === props.ownTenantId}>
                       <span class="tag">{t('cockpit.you')}</span>
                     </Show>
+                    <Show when={r.status === 'suspended'}>
+                      <span class="tag tag--off">{t('tenants.status.suspended')}</span>
+                    </Show>
                   </th>
                   <td class="num">{text(r.measure)}</td>
                 </tr>

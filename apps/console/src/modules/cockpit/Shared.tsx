@@ -27,6 +27,7 @@ export default function Shared() {
   const source = sharedSource(params.token);
   const [error, setError] = createSignal<unknown>();
   const [refreshedAt, setRefreshedAt] = createSignal<string>();
+  const [expiresAt, setExpiresAt] = createSignal<string>();
   let refetch: (() => void) | undefined;
   const guarded = {
     overview: async (input: Parameters<typeof source.overview>[0]) => {
@@ -34,6 +35,7 @@ export default function Shared() {
         const o = await source.overview(input);
         setError(undefined);
         setRefreshedAt(new Date().toISOString());
+        setExpiresAt((o as { share?: { expiresAt: string } }).share?.expiresAt);
         return o;
       } catch (err) {
         setError(err);
@@ -63,7 +65,12 @@ export default function Shared() {
           source={guarded}
           big
           title={(o) => (o ? t('cockpit.sharedTitle', { scope: o.scope.name }) : t('cockpit.title'))}
-          note={() => <p class="muted small">{t('cockpit.sharedRefreshed', { time: formatDateTime(refreshedAt()) })}</p>}
+          note={() => (
+            <p class="muted small">
+              {t('cockpit.sharedRefreshed', { time: formatDateTime(refreshedAt()) })}
+              <Show when={expiresAt()}>{(at) => <> · {t('cockpit.expiresAt', { time: formatDateTime(at()) })}</>}</Show>
+            </p>
+          )}
           actions={(s) => {
             refetch = s.refetch;
             return null;

@@ -72,10 +72,11 @@ function latestStamps(totals: readonly ScopeTotals[]): Record<string, string> {
   return out;
 }
 
-/** The indicators worth comparing federations on: not the inputs of an average (sums of basis points). */
+/** The indicators worth comparing federations on: not the inputs of an average (sums of basis points), not breakdowns. */
 export function comparableIndicators(reader: Reader): IndicatorView[] {
   const dictionary = reader.deps.indicators;
   const visible = visibleTo(reader, dictionary);
-  const keys = [...dictionary.indicators.filter((i) => !(i.unit === 'basisPoints' || i.unit === 'points' || i.unit === 'days')).map((i) => i.key), ...dictionary.derived.map((d) => d.key)];
+  // A family's members (by kind, source, level …) are breakdowns of a figure, not figures to rank federations on.
+  const keys = [...dictionary.indicators.filter((i) => !i.family && !(i.unit === 'basisPoints' || i.unit === 'points' || i.unit === 'days')).map((i) => i.key), ...dictionary.derived.map((d) => d.key)];
   return keys.filter(visible).map((k) => indicatorView(dictionary, k)!);
 }

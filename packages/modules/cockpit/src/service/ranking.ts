@@ -49,5 +49,7 @@ export async function ranking(reader: Reader, input: RankingInput) {
     indicator,
     measure,
   );
-  return { year, scope: scopeRef(code, tenants), indicator, measure, measures, median: ranked.median, rows: ranked.rows };
+  // A suspended federation's history stays in the ranking, marked.
+  const status = new Map(federations.map((t) => [t.id, t.status]));
+  return { year, scope: scopeRef(code, tenants), indicator, measure, measures, median: ranked.median, rows: ranked.rows.map((r) => ({ ...r, status: status.get(r.tenantId) ?? 'active' })) };
 }

@@ -7,6 +7,7 @@ import { assertRevocable, assertShareOpen, expiresAt, SHARE_HOURS, type ShareLin
 import { drillScope } from '../domain/scope.js';
 import { CockpitStore } from '../store.js';
 import { readerOf, type Reader, type RollupCtx } from './context.js';
+import { overview } from './overview.js';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -53,10 +54,16 @@ export async function revokeShare(ctx: RollupCtx, input: { id: string }) {
   });
 }
 
-/** The reader a share token stands for: its scope, every module, nothing more. */
-export async function sharedReader(ctx: Pick<RollupCtx, 'deps'>, token: string): Promise<Reader> {
+/** The reader a share token stands for: its scope, every module, nothing more; and the link (its expiry, its label). */
+export async function sharedReader(ctx: Pick<RollupCtx, 'deps'>, token: string): Promise<Reader & { link: { label: string; expiresAt: string } }> {
   const code = token.split('.')[0] ?? '';
   if (!/^\d{2}(\d{2}(\d{2})?)?$/.test(code)) throw new DomainError('not_found', { zh: '分享链接无效', en: 'This share link is not valid' }, { reason: 'share_unknown' });
   const link = assertShareOpen(await store(ctx).shareByHash(code, hashOf(token)), ctx.deps.clock.now());
-  return { scope: { code: link.code }, deps: ctx.deps };
+  return { scope: { code: link.code }, deps: ctx.deps, link: { label: link.label, expiresAt: link.expiresAt } };
+}
+
+/** A meeting screen's overview: the scope's, with when the link stops opening. */
+export async function sharedOverview(ctx: Pick<RollupCtx, 'deps'>, input: { token: string; scope?: string; year?: number }) {
+  const reader = await sharedReader(ctx, input.token);
+  return { ...(await overview(reader, input)), share: reader.link };
 }
