@@ -1,6 +1,6 @@
-import { createEffect, Show } from 'solid-js';
-import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
-import { label, lang, t } from '../../i18n';
+import { ChartBox } from '../../components/ChartBox';
+import { canvasTooltip } from '../../components/lazy-chart';
+import { label, t } from '../../i18n';
 import { figure, nameOf } from './fmt';
 import type { IndicatorView } from './source';
 
@@ -11,34 +11,11 @@ export interface ChartPoint {
   value: number | null;
 }
 
-/**
- * One lazily loaded ECharts box: the option is set again when the data or the language changes; its height is set
- * through the CSSOM (the CSP refuses style attributes). Values are written with the indicator's own format, so an
- * axis of money reads ¥ with 万, never fen.
- */
+/** A cockpit chart: values are written with the indicator's own format, so an axis of money reads ¥ with 万, never fen. */
 function LazyChart(props: { testid: string; label: string; height: number; option: () => Record<string, unknown> }) {
-  let el!: HTMLDivElement;
-  const { chart, failed } = createLazyChart(() => el);
-  createEffect(() => {
-    const c = chart();
-    if (!c) return;
-    lang();
-    const option = props.option();
-    el.style.height = `${props.height}px`;
-    c.resize();
-    c.setOption(option, true);
-  });
   return (
     <div class="ck-chart-wrap">
-      <div ref={el} class="ck-chart" role="img" data-testid={props.testid} data-ready={chart() ? 'true' : 'false'} aria-label={props.label} />
-      <Show when={!chart() && !failed()}>
-        <p class="ck-chart__status muted small" role="status">
-          {t('cockpit.chartLoading')}
-        </p>
-      </Show>
-      <Show when={failed()}>
-        <p class="ck-chart__status error-text">{t('cockpit.chartFailed')}</p>
-      </Show>
+      <ChartBox class="ck-chart" testid={props.testid} label={props.label} height={props.height} option={() => props.option()} loading={t('cockpit.chartLoading')} failed={t('cockpit.chartFailed')} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { createEffect, Show } from 'solid-js';
 import type { SeverityBand } from '@ufp/competitions/domain/severity';
-import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
-import { lang, t } from '../../i18n';
+import { ChartBox } from '../../components/ChartBox';
+import { canvasTooltip } from '../../components/lazy-chart';
+import { t } from '../../i18n';
 import { pct1 } from './shared';
 
 /** The bands' colours: severe cold (left of zero), lenient warm (right), balanced grey; the legend's chips match (competitions.css). */
@@ -13,30 +13,9 @@ export interface DeviationBar {
   band: SeverityBand;
 }
 
-/**
- * Horizontal bars, one per row, the box growing with the rows (CSSOM, which the CSP allows; no style attribute); the
- * option is set again when the rows or the language change.
- */
+/** Horizontal bars, one per row, the box growing with the rows. */
 function HorizontalBars(props: { rows: number; inset: number; testid: string; label: string; option: () => Record<string, unknown> }) {
-  let el!: HTMLDivElement;
-  const { chart, failed } = createLazyChart(() => el);
-  createEffect(() => {
-    const c = chart();
-    if (!c) return;
-    lang();
-    const option = props.option();
-    el.style.height = `${Math.max(160, props.inset + props.rows * 34)}px`;
-    c.resize();
-    c.setOption(option, true);
-  });
-  return (
-    <>
-      <div ref={el} class="cmp-chart cmp-chart--bars" role="img" data-testid={props.testid} data-ready={chart() ? 'true' : 'false'} aria-label={props.label} />
-      <Show when={failed()}>
-        <p class="muted">{t('competitions.an.chartFailed')}</p>
-      </Show>
-    </>
-  );
+  return <ChartBox class="cmp-chart cmp-chart--bars" testid={props.testid} label={props.label} height={Math.max(160, props.inset + props.rows * 34)} option={() => props.option()} failed={t('competitions.an.chartFailed')} />;
 }
 
 /** Each judge's mean deviation (% of the scale) as a horizontal bar diverging from zero: severe left, lenient right. */
