@@ -4,7 +4,7 @@ import { adminOf, startTestPlatform, type TestPlatform } from '@ufp/testing/plat
 let p: TestPlatform;
 beforeAll(async () => {
   p = await startTestPlatform({ seed: 'demo' });
-}, 120_000);
+}, 300_000);
 afterAll(() => p?.dispose());
 
 it('seeds 兴化 2024: ten adopted items voted from twelve candidates, with a year of progress', async () => {

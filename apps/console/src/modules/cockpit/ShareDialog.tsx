@@ -1,3 +1,4 @@
+import { limits } from '@ufp/core/validation/limits';
 import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { mutate, query, type OutputOf } from '../../api';
 import { formatDateTime, t } from '../../i18n';
@@ -60,7 +61,7 @@ export function ShareDialog(props: { scope: string | undefined; scopeName: strin
         </div>
         <div class="field">
           <label for="ck-share-label">{t('cockpit.shareLabel')}</label>
-          <input id="ck-share-label" type="text" maxLength={60} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+          <input id="ck-share-label" type="text" maxLength={limits.cockpit.shareLabel.max} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
         </div>
         <button type="submit" class="btn btn--primary" disabled={busy()}>
           {busy() ? t('common.saving') : t('cockpit.shareCreate')}
