@@ -21,6 +21,11 @@ export function shanghaiDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The date and minute in China for an instant, as a message names it: `2026-12-11 02:38`. */
+export function shanghaiDateTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function shanghaiYear(at: Date): number {
   return Number(shanghaiDate(at).slice(0, 4));
 }

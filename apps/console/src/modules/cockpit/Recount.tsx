@@ -76,7 +76,7 @@ export function RecountButton(props: { year: number | undefined; scope: string |
                   </div>
                 </Show>
                 <Show when={r().notRecountable.length > 0}>
-                  <p class="muted small">{t('cockpit.recountNotRecountable', { list: r().notRecountable.map((n) => label(r().indicators[n.key]?.label ?? { zh: n.key, en: n.key })).join('、') })}</p>
+                  <p class="muted small">{t('cockpit.recountNotRecountable', { list: r().notRecountable.map((n) => `${label(r().indicators[n.key]?.label ?? { zh: '—', en: '—' })}（${label(n.reason)}）`).join('；') })}</p>
                 </Show>
               </>
             )}

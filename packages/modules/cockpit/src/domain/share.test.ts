@@ -17,6 +17,7 @@ describe('a share link', () => {
     expect(reason(() => assertShareOpen(link, new Date('2026-06-01T01:59:59.999Z')))).toBe('opened');
     expect(reason(() => assertShareOpen(link, new Date('2026-06-01T02:00:00.000Z')))).toBe('share_expired');
   });
+  it('names its expiry in Beijing time', () => expect(() => assertShareOpen(link, new Date('2026-06-02T00:00:00Z'))).toThrow('分享链接已于 2026-06-01 10:00（北京时间）过期'));
   it('does not open once revoked, or when unknown', () => {
     expect(reason(() => assertShareOpen({ ...link, revokedAt: '2026-06-01T00:30:00.000Z' }, new Date('2026-06-01T01:00:00Z')))).toBe('share_revoked');
     expect(reason(() => assertShareOpen(undefined, new Date()))).toBe('share_unknown');

@@ -1,3 +1,4 @@
+import { shanghaiDateTime } from '@ufp/core/clock';
 import { DomainError } from '@ufp/core/errors';
 
 /** A meeting-screen link lasts 1 hour to 7 days; a day unless the reader says otherwise. */
@@ -21,7 +22,10 @@ export const expiresAt = (now: Date, hours: number): string => new Date(now.getT
 export function assertShareOpen(link: ShareLink | undefined, now: Date): ShareLink {
   if (!link) throw new DomainError('not_found', { zh: '分享链接无效', en: 'This share link is not valid' }, { reason: 'share_unknown' });
   if (link.revokedAt) throw new DomainError('forbidden', { zh: '分享链接已被撤销', en: 'This share link has been revoked' }, { reason: 'share_revoked' });
-  if (now.toISOString() >= link.expiresAt) throw new DomainError('forbidden', { zh: `分享链接已于 ${link.expiresAt} 过期`, en: `This share link expired at ${link.expiresAt}` }, { reason: 'share_expired' });
+  if (now.toISOString() >= link.expiresAt) {
+    const at = shanghaiDateTime(new Date(link.expiresAt));
+    throw new DomainError('forbidden', { zh: `分享链接已于 ${at}（北京时间）过期`, en: `This share link expired at ${at} (Beijing time)` }, { reason: 'share_expired', expiresAt: link.expiresAt });
+  }
   return link;
 }
 

@@ -33,7 +33,8 @@ export async function ranking(reader: Reader, input: RankingInput) {
   const measures: Measure[] = ['raw', ...(indicator.per ? [indicator.per] : [])];
   const measure = input.measure ?? indicator.per ?? 'raw';
   if (!measures.includes(measure)) {
-    throw new DomainError('invalid', { zh: `指标「${indicator.label.zh}」只能按 ${measures.map((m) => (m === 'raw' ? '原值' : PER_LABEL[m].zh)).join('、')} 比较`, en: `${indicator.label.en} compares only ${measures.join(', ')}` }, { field: 'measure', reason: 'measure_not_offered' });
+    const offered = (lang: 'zh' | 'en') => measures.map((m) => (m === 'raw' ? (lang === 'zh' ? '原值' : 'raw values') : PER_LABEL[m][lang])).join(lang === 'zh' ? '、' : ' or ');
+    throw new DomainError('invalid', { zh: `指标「${indicator.label.zh}」只能按${offered('zh')}比较`, en: `${indicator.label.en} can be compared on ${offered('en')} only` }, { field: 'measure', reason: 'measure_not_offered' });
   }
   const dictionary = reader.deps.indicators;
   const store = storeOf(reader);

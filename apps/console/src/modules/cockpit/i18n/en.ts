@@ -62,7 +62,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cockpit.recountProjected': 'Rollup',
   'cockpit.recountRecounted': 'Recounted',
   'cockpit.recountIndicator': 'Indicator',
-  'cockpit.recountNotRecountable': 'Modules that cannot be recounted yet: {list}',
+  'cockpit.recountNotRecountable': 'Not recountable from the records (not compared): {list}',
   'cockpit.recountTotal': 'Scope total',
   'cockpit.shareTitle': 'Share a screen link',
   'cockpit.shareIntro': "A read-only link for a meeting screen showing this scope's figures: no sign-in, expires on its own, revocable at any time.",

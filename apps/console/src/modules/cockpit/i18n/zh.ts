@@ -61,7 +61,7 @@ export const zh = {
   'cockpit.recountProjected': '汇总值',
   'cockpit.recountRecounted': '核算值',
   'cockpit.recountIndicator': '指标',
-  'cockpit.recountNotRecountable': '以下模块暂不支持重新核算：{list}',
+  'cockpit.recountNotRecountable': '以下指标无法从业务记录重新核算，未作比对：{list}',
   'cockpit.recountTotal': '范围合计',
   'cockpit.shareTitle': '分享大屏链接',
   'cockpit.shareIntro': '生成一个只读链接，用于会议大屏展示本范围的汇总数据；无需登录，到期自动失效，可随时撤销。',
