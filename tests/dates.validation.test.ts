@@ -6,6 +6,7 @@ import { describeField } from '@ufp/core/validation/labels';
 import { dateMessage, dateTimeMessage, isoDateSchema, isoDateTimeSchema, isoDateTimeUntilSchema } from '@ufp/core/validation/zod';
 import { claimsFor, fixtures as accessFixtures } from '@ufp/testing/fixtures';
 import { adminOf, createTenant, createUnit, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { type Segment, withValue } from '@ufp/testing/schema-walk';
 
 /**
  * One strict date for the whole API. The router's input schemas are walked: every field that
@@ -18,7 +19,6 @@ const admin = adminOf(T);
 const staff = staffOf(T);
 
 type Zod = { _zod: { def: Record<string, any> } };
-type Segment = string | number;
 type Kind = 'date' | 'dateTime' | 'unshared';
 interface DateField {
   path: Segment[];
@@ -115,15 +115,6 @@ function fixtureOf(path: string): { as: () => Claims | null; input: () => Record
 const BAD = ['2026-02-30', '2026-13-01', '2025-02-29'] as const;
 
 const valueAt = (base: unknown, path: Segment[]): unknown => path.reduce<any>((at, key) => (at === undefined || at === null ? undefined : at[key]), base);
-
-/** `value` placed at `path` in a copy of `base`, creating what is missing on the way. */
-function withValue(base: unknown, path: Segment[], value: unknown): any {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path as [Segment, ...Segment[]];
-  const container: any = Array.isArray(base) ? [...base] : base && typeof base === 'object' ? { ...base } : typeof head === 'number' ? [] : {};
-  container[head] = withValue(container[head], rest, value);
-  return container;
-}
 
 /** The bad input for one field: the valid fixture with the field (and what the field needs around it) replaced. */
 function badInput(path: string, field: DateField, bad: string): unknown {

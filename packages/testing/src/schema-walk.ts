@@ -62,6 +62,8 @@ export function withValue(base: unknown, path: Segment[], value: unknown): any {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [Segment, ...Segment[]];
   const container: any = Array.isArray(base) ? [...base] : base && typeof base === 'object' ? { ...base } : typeof head === 'number' ? [] : {};
+  // JSON drops an array's named members (and `length` cannot be redefined), so such a key changes nothing on the wire.
+  if (Array.isArray(container) && typeof head === 'string' && !/^\d+$/.test(head)) return container;
   const current = Object.prototype.hasOwnProperty.call(container, head) ? container[head] : undefined;
   // An own property even for `__proto__`: plain assignment would replace the copy's prototype (an array stops being iterable).
   Object.defineProperty(container, head, { value: withValue(current, rest, value), enumerable: true, writable: true, configurable: true });

@@ -195,7 +195,7 @@ describe('a province of 150 federations in the cockpit', () => {
       expect(res.data).toMatchObject({ tenants: 150, differences: [], totalDifferences: [] });
       expect(res.data.keysChecked).toBeGreaterThan(50);
     }
-  });
+  }, 180_000);
 
   it('keeps a share link within its scope', async () => {
     const city = cities[0]!.slice(0, 4);
