@@ -1,4 +1,4 @@
-import { ApiError, query, type InputOf, type OutputOf } from '../../api';
+import { query, type InputOf, type OutputOf } from '../../api';
 
 export type OverviewData = OutputOf<'cockpit.overview'>;
 export type RankingData = OutputOf<'cockpit.ranking'>;
@@ -19,26 +19,11 @@ export const signedInSource: CockpitSource = {
   trend: (input) => query('cockpit.trend', input),
 };
 
-/** A public call without a token (no sign-in, no redirect on 401); the error keeps its reason (share_revoked, …). */
-async function publicQuery<P extends 'cockpit.shared.overview' | 'cockpit.shared.ranking' | 'cockpit.shared.trend'>(path: P, input: InputOf<P>): Promise<OutputOf<P>> {
-  let res: Response;
-  try {
-    res = await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { accept: 'application/json' } });
-  } catch (e) {
-    throw new ApiError(e instanceof Error ? e.message : String(e), 'NETWORK', 0);
-  }
-  const body = (await res.json().catch(() => null)) as { result?: { data: OutputOf<P> }; error?: { message: string; data?: { code?: string; messageEn?: string; details?: Record<string, unknown> } } } | null;
-  if (!res.ok || !body || body.error) {
-    const data = body?.error?.data;
-    throw new ApiError(body?.error?.message ?? `HTTP ${res.status}`, data?.code ?? 'ERROR', res.status, [], data?.messageEn, data?.details ?? {});
-  }
-  return body.result!.data;
-}
-
+/** A share link's public procedures (no sign-in needed; an error keeps its reason: share_revoked, share_expired …). */
 export function sharedSource(token: string): CockpitSource {
   return {
-    overview: (input) => publicQuery('cockpit.shared.overview', { ...input, token }),
-    ranking: (input) => publicQuery('cockpit.shared.ranking', { ...input, token }),
-    trend: (input) => publicQuery('cockpit.shared.trend', { ...input, token }),
+    overview: (input) => query('cockpit.shared.overview', { ...input, token }),
+    ranking: (input) => query('cockpit.shared.ranking', { ...input, token }),
+    trend: (input) => query('cockpit.shared.trend', { ...input, token }),
   };
 }

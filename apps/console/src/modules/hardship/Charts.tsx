@@ -1,39 +1,16 @@
 import { shanghaiYear } from '../../format';
-import { createEffect, createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
-import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
-import { lang, t } from '../../i18n';
+import { CategoryBars } from '../../components/ChartBox';
+import { t } from '../../i18n';
 import { errorText } from '../../toast';
 import { AID_KINDS, FUND_SOURCES, TIERS } from './shared';
 import './hardship.css';
 
 
 function Bars(props: { label: string; names: string[]; values: number[]; color: string; testId: string }) {
-  let el!: HTMLDivElement;
-  const { chart } = createLazyChart(() => el);
-  createEffect(() => {
-    const c = chart();
-    if (!c) return;
-    lang();
-    c.setOption(
-      {
-        color: [props.color],
-        tooltip: { ...canvasTooltip, trigger: 'axis' },
-        // Horizontal bars: category names (中央财政帮扶资金, 工会经费 …) stay legible on a phone.
-        grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-        yAxis: { type: 'category', data: props.names, inverse: true, axisLabel: { interval: 0 } },
-        xAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', data: props.values, barMaxWidth: 28, label: { show: true, position: 'right' } }],
-      },
-      { notMerge: true },
-    );
-  });
-  return (
-    <div class="chart-wrap">
-      <div ref={el} class="chart" role="img" aria-label={props.label} data-testid={props.testId} data-values={props.values.join(',')} data-ready={chart() ? 'true' : 'false'} />
-    </div>
-  );
+  return <CategoryBars label={props.label} names={props.names} values={props.values} color={props.color} testid={props.testId} failed={t('hardship.charts.failed')} />;
 }
 
 /** Leadership charts from rollups only: households by tier, funds granted by kind. No PII. */

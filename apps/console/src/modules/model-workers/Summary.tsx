@@ -1,7 +1,7 @@
-import { createEffect, createResource, For, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { query } from '../../api';
 import { Banner } from '../../components/Banner';
-import { canvasTooltip, createLazyChart } from '../../components/lazy-chart';
+import { CategoryBars } from '../../components/ChartBox';
 import { formatNumber, lang, t } from '../../i18n';
 import { formatIndicator } from '../../format';
 import { errorText } from '../../toast';
@@ -9,32 +9,7 @@ import { enumLabel, enums } from './shared';
 import './model-workers.css';
 
 function LevelBars(props: { names: string[]; values: number[] }) {
-  let el!: HTMLDivElement;
-  const { chart, failed } = createLazyChart(() => el);
-  createEffect(() => {
-    const c = chart();
-    if (!c) return;
-    lang();
-    c.setOption(
-      {
-        color: ['#b3261e'],
-        tooltip: { ...canvasTooltip, trigger: 'axis' },
-        grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-        yAxis: { type: 'category', data: props.names, inverse: true, axisLabel: { interval: 0 } },
-        xAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', data: props.values, barMaxWidth: 28, label: { show: true, position: 'right' } }],
-      },
-      { notMerge: true },
-    );
-  });
-  return (
-    <div class="chart-wrap">
-      <div ref={el} class="chart" role="img" aria-label={t('modelWorkers.summary.byLevel')} data-testid="mw-level-chart" data-values={props.values.join(',')} />
-      <Show when={failed()}>
-        <p class="muted">{t('modelWorkers.summary.chartFailed')}</p>
-      </Show>
-    </div>
-  );
+  return <CategoryBars label={t('modelWorkers.summary.byLevel')} names={props.names} values={props.values} color="#b3261e" testid="mw-level-chart" failed={t('modelWorkers.summary.chartFailed')} />;
 }
 
 /** 劳模 across the federations in the viewer's scope, each person counted once: counts only, no names. */

@@ -158,6 +158,7 @@ export const en: Record<keyof typeof zh, string> = {
   'hardship.funds.none': 'No budget set for this year',
   'hardship.funds.set': 'Set budget',
   'hardship.charts.title': 'Hardship statistics',
+  'hardship.charts.failed': 'The chart could not be loaded; reload the page to try again',
   'hardship.charts.byTier': 'Households on file by tier',
   'hardship.charts.byKind': 'Funds granted (yuan) by kind',
   'hardship.charts.households': 'Households',

@@ -157,6 +157,7 @@ export const zh = {
   'hardship.funds.none': '本年度尚未设置预算',
   'hardship.funds.set': '设置预算',
   'hardship.charts.title': '帮扶统计',
+  'hardship.charts.failed': '图表加载失败，请刷新页面重试',
   'hardship.charts.byTier': '在档困难户（按类别）',
   'hardship.charts.byKind': '帮扶资金（元，按类别）',
   'hardship.charts.households': '在档户数',
