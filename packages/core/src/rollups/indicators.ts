@@ -80,6 +80,12 @@ export function derivedIndicator(key: string, numerator: Indicator, denominator:
   return { key, module: numerator.module, kind: numerator.kind, unit, format: formatOf(unit), label, definition, numerator: numerator.key, denominator, scale: unit === 'basisPoints' && numerator.unit !== 'basisPoints' ? 10_000 : 1, decimals: unit === 'basisPoints' ? 0 : 1, ...(better && { better }) };
 }
 
+/** Whether staff assigned to `modules` see a module's figures: their modules' and the shared unit figures (no assignment: every module). */
+export function seesModule(modules: readonly string[] | undefined): (module: IndicatorModule | undefined) => boolean {
+  const allowed = modules ? new Set<string>(['units', ...modules]) : undefined;
+  return (module) => module !== undefined && (!allowed || allowed.has(module));
+}
+
 export interface YearDeltas {
   year: number;
   metrics: Record<string, number>;

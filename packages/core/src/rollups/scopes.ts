@@ -1,3 +1,6 @@
+import type { Tenant } from '../tenancy/scope.js';
+import { provinceName } from '../validation/division.js';
+
 /**
  * The rollup scopes an event from a tenant with this 6-digit division code feeds: the
  * province, the city (unless the code is province-level) and the county (unless the code is
@@ -21,4 +24,25 @@ export function ownScope(divisionCode: string): string {
 
 export function scopeLevel(code: string): 'province' | 'city' | 'county' {
   return code.length === 2 ? 'province' : code.length === 4 ? 'city' : 'county';
+}
+
+/** The tenants whose rollup rows live in a scope (the scopes their events feed include it), by division code. */
+export function tenantsInScope(tenants: readonly Tenant[], code: string): Tenant[] {
+  return tenants.filter((t) => rollupScopes(t.divisionCode).includes(code)).sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
+}
+
+/**
+ * Whether a rollup reader may read `code`: their own scope, or one inside it — unless the reader is bound to their own
+ * federation's row (a county federation), who reads only their own.
+ */
+export function readableScope(reader: { code: string; tenantId?: string }, code: string): boolean {
+  return code === reader.code || (!reader.tenantId && code.startsWith(reader.code));
+}
+
+/** A scope's name: the province's, or the federation whose division it is (a city's federation, a county's). */
+export function scopeName(code: string, tenants: readonly Tenant[]): string {
+  const level = scopeLevel(code);
+  if (level === 'province') return provinceName(code)?.zhFull ?? code;
+  const own = tenants.find((t) => (level === 'city' ? t.divisionCode === `${code}00` : t.divisionCode === code));
+  return own?.name ?? code;
 }

@@ -1,7 +1,6 @@
 import { DomainError } from '@ufp/core/errors';
-import { scopeLevel } from '@ufp/core/rollups/scopes';
+import { readableScope, scopeLevel, scopeName, tenantsInScope } from '@ufp/core/rollups/scopes';
 import type { Tenant } from '@ufp/core/tenancy/scope';
-import { provinceName } from '@ufp/core/validation/division';
 
 export type ScopeLevel = 'province' | 'city' | 'county';
 
@@ -17,8 +16,8 @@ export interface ReaderScope {
  * bound to their own federation's row.
  */
 export function drillScope(reader: ReaderScope, requested: string | undefined): string {
-  if (requested === undefined || requested === reader.code) return reader.code;
-  if (reader.tenantId || !requested.startsWith(reader.code)) {
+  if (requested === undefined) return reader.code;
+  if (!readableScope(reader, requested)) {
     throw new DomainError('forbidden', { zh: `无权查看范围 ${requested} 的汇总数据（您的范围是 ${reader.code}）`, en: `Scope ${requested} is outside your scope ${reader.code}` }, { field: 'scope', reason: 'outside_scope' });
   }
   return requested;
@@ -30,17 +29,9 @@ export interface ScopeRef {
   level: ScopeLevel;
 }
 
-/** The federations a scope's figures are made of: every tenant whose division lies in it (a county reader: their own). */
+/** The federations a scope's figures are made of: every tenant whose rows live in it (a county reader: their own). */
 export function federationsIn(code: string, tenants: readonly Tenant[], ownTenantId?: string): Tenant[] {
-  return tenants.filter((t) => (ownTenantId ? t.id === ownTenantId : t.divisionCode.startsWith(code))).sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
-}
-
-/** A scope's name: the province's, or the federation whose division it is (a city's federation, a county's). */
-export function scopeName(code: string, tenants: readonly Tenant[]): string {
-  const level = scopeLevel(code);
-  if (level === 'province') return provinceName(code)?.zhFull ?? code;
-  const own = tenants.find((t) => (level === 'city' ? t.divisionCode === `${code}00` : t.divisionCode === code));
-  return own?.name ?? code;
+  return tenantsInScope(tenants, code).filter((t) => !ownTenantId || t.id === ownTenantId);
 }
 
 export const scopeRef = (code: string, tenants: readonly Tenant[]): ScopeRef => ({ code, name: scopeName(code, tenants), level: scopeLevel(code) });

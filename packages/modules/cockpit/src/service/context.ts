@@ -1,5 +1,5 @@
 import { shanghaiDate } from '@ufp/core/clock';
-import type { DerivedIndicator, Indicator, IndicatorDictionary } from '@ufp/core/rollups/indicators';
+import { seesModule, type DerivedIndicator, type Indicator, type IndicatorDictionary } from '@ufp/core/rollups/indicators';
 import type { RollupScope, Tenant } from '@ufp/core/tenancy/scope';
 import type { Claims } from '@ufp/kit/auth';
 import type { Context } from '@ufp/kit/trpc';
@@ -36,11 +36,8 @@ export async function resolve(reader: Reader, input: { scope?: string; year?: nu
 
 /** Whether the reader sees an indicator's module. */
 export function visibleTo(reader: Reader, dictionary: IndicatorDictionary) {
-  const allowed = reader.modules ? new Set(['units', ...reader.modules]) : undefined;
-  return (key: string) => {
-    const module = dictionary.moduleOf(key);
-    return module !== undefined && (!allowed || allowed.has(module));
-  };
+  const sees = seesModule(reader.modules);
+  return (key: string) => sees(dictionary.moduleOf(key));
 }
 
 /** An indicator as the page needs it: its label, definition and how to show it — never its key alone. */

@@ -1,8 +1,8 @@
 import { mapLimit } from '@ufp/core/map-limit';
 import type { Indicator } from '@ufp/core/rollups/indicators';
 import { forbidden, invalid } from '@ufp/core/errors';
-import { rollupScopes, scopeLevel } from '@ufp/core/rollups/scopes';
-import { platformAuditScope, type Actor, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
+import { readableScope, scopeLevel, tenantsInScope } from '@ufp/core/rollups/scopes';
+import { platformAuditScope, type Actor, type TenantScope } from '@ufp/core/tenancy/scope';
 import { readRollupsForYear, tenantRow, TOTAL_ROW } from '@ufp/db/repositories/rollups';
 import type { NotRecountable } from '@ufp/kit/module';
 import type { Context, RollupAdmin } from '@ufp/kit/trpc';
@@ -43,9 +43,6 @@ export function normaliseScope(code: string): string {
   return c;
 }
 
-/** Tenants whose rollup rows live in the scope (the scopes an event of theirs feeds include it). */
-export const tenantsIn = (tenants: readonly Tenant[], code: string): Tenant[] => tenants.filter((t) => rollupScopes(t.divisionCode).includes(code));
-
 /** Adds module results (each module's keys are its own; a sum keeps any overlap honest). */
 function merged(parts: readonly Record<string, number>[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -64,7 +61,7 @@ export async function recountScope(ctx: RecountCtx, input: { code: string; year:
   const { deps } = ctx;
   const { code, year } = input;
   const [allTenants, rows] = await Promise.all([deps.tenants.list(), readRollupsForYear(deps.table, deps.indicators, code, year)]);
-  const tenants = tenantsIn(allTenants, code).filter((t) => !input.tenantId || t.id === input.tenantId);
+  const tenants = tenantsInScope(allTenants, code).filter((t) => !input.tenantId || t.id === input.tenantId);
   const notRecountable = deps.recounts.flatMap((r) => r.notRecountable);
   const skipped = new Set(notRecountable.map((n) => n.key));
   const keys = [...new Set(deps.recounts.flatMap((r) => r.keys))].filter((k) => !skipped.has(k));
@@ -111,7 +108,7 @@ export function recountTarget(admin: RollupAdmin, requested: string | undefined)
   }
   const own = admin.scope;
   const target = code ?? own.code;
-  if (!target.startsWith(own.code) || (own.tenantId && target !== own.code)) {
+  if (!readableScope(own, target)) {
     throw forbidden({ zh: `无权核算 ${target} 的汇总数据：仅限本级范围 ${own.code}`, en: `Not permitted to recount ${target}: your scope is ${own.code}` });
   }
   return { code: target, tenantId: own.tenantId };

@@ -1,7 +1,6 @@
-import type { Indicator, IndicatorDictionary, IndicatorModule } from '@ufp/core/rollups/indicators';
-import { scopeLevel } from '@ufp/core/rollups/scopes';
-import type { RollupScope, Tenant } from '@ufp/core/tenancy/scope';
-import { provinceName } from '@ufp/core/validation/division';
+import { seesModule, type Indicator, type IndicatorDictionary } from '@ufp/core/rollups/indicators';
+import { scopeLevel, scopeName } from '@ufp/core/rollups/scopes';
+import type { RollupScope } from '@ufp/core/tenancy/scope';
 import { readRollupsForYear, TOTAL_ROW } from '@ufp/db/repositories/rollups';
 import type { Claims } from '@ufp/kit/auth';
 import type { Context } from '@ufp/kit/trpc';
@@ -11,20 +10,11 @@ type IndicatorView = Omit<Indicator, 'family'> & { family?: string; inputs?: { n
 
 /** Staff assigned to modules see those modules' indicators and the shared unit figures; everyone else all of them. */
 function moduleFilter(dictionary: IndicatorDictionary, modules: readonly string[] | undefined) {
-  if (!modules) return { metrics: <T>(m: Record<string, T>) => m, module: (_m: IndicatorModule) => true };
-  const allowed = new Set<string>(['units', ...modules]);
+  const sees = seesModule(modules);
   return {
-    metrics: <T>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([k]) => allowed.has(dictionary.moduleOf(k) ?? ''))),
-    module: (m: IndicatorModule) => allowed.has(m),
+    metrics: <T>(m: Record<string, T>) => (modules ? Object.fromEntries(Object.entries(m).filter(([k]) => sees(dictionary.moduleOf(k)))) : m),
+    module: sees,
   };
-}
-
-/** The scope's name: a province's, else the federation's whose division it is (a city's, or the county's own). */
-function scopeName(code: string, tenants: readonly Tenant[]): string {
-  const level = scopeLevel(code);
-  if (level === 'province') return provinceName(code)?.zhFull ?? code;
-  const owner = tenants.find((t) => t.divisionCode.startsWith(code) && (level === 'county' ? t.divisionCode === code : t.level === 'city'));
-  return owner?.name ?? code;
 }
 
 /**
