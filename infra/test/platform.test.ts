@@ -226,6 +226,14 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     // The tick is routed by the rule table like any other event.
     const tickRule = ruleTable.find((r) => r.name === 'daily-tick')!;
     expect(tickRule.pattern).toEqual({ source: ['federation.scheduler'], 'detail-type': ['schedule.tick'] });
+    // It fans out one tenant tick per active tenant; each module with daily jobs has its rule and its own consumer Lambda.
+    const tenantTickRules = ruleTable.filter((r) => r.pattern['detail-type'] && JSON.stringify(r.pattern['detail-type']) === '["schedule.tenantTick"]');
+    expect(tenantTickRules.map((r) => r.handler).sort()).toEqual(['contractsTick', 'hardshipTick', 'tenThingsTick']);
+    for (const r of tenantTickRules) {
+      const fn = s.json.Resources[idOf(s, s.platform.consumerFunctions[r.handler]!)].Properties;
+      expect(fn.Environment.Variables.HANDLER_NAME).toBe(r.handler);
+      expect(resources(s.json, 'AWS::Events::Rule').filter(([, x]) => x.Properties.Name === `ufp-test-${r.name}`)).toHaveLength(1);
+    }
     const schedule = resources(s.json, 'AWS::Scheduler::Schedule')[0]![1];
     const input = JSON.parse(schedule.Properties.Target.Input as string);
     expect(input).toMatchObject({ data: expect.any(Object), meta: expect.objectContaining({ tenantId: 'platform', v: 1 }) });

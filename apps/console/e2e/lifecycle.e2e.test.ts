@@ -154,6 +154,40 @@ describe('tenant lifecycle (operator)', () => {
   });
 });
 
+describe('daily jobs per tenant (operator)', () => {
+  test("at 390 px and 1366 px, after the day's tick each active tenant shows its modules' daily jobs done for the day", async () => {
+    const tick = await fetch(`${session.url}/dev/tick`, { method: 'POST' });
+    expect(tick.status).toBe(200);
+    const { date } = (await tick.json()) as { date: string };
+    for (const [options, width] of [[PHONE, 390], [DESKTOP, 1366]] as const) {
+      const page = await openPage(options);
+      try {
+        await loginAs(page, /平台运营/);
+        const row = page.getByRole('table', { name: '租户管理' }).locator('tbody tr').filter({ hasText: '靖江市总工会' });
+        await row.waitFor();
+        // Each tenant's jobs run in their own consumers after the fan-out: reload until the three modules have stamped the day.
+        await expect
+          .poll(
+            async () => {
+              await page.reload();
+              await row.waitFor();
+              return row.locator('[data-testid="tick-run"][data-state="ok"]').count();
+            },
+            { timeout: 30_000, interval: 1_000 },
+          )
+          .toBe(3);
+        expect(await row.getByTestId('tenant-ticks').innerText()).toContain(`集体合同 ✓ ${date}`);
+        expect(await page.getByTestId('last-tick').innerText()).toContain(`每日定时任务最近一次：${date}`);
+        expect(await page.locator('[data-state="failing"]').count()).toBe(0);
+        await expectNoHorizontalOverflow(page, width, 'tenants with daily jobs');
+        await screenshot(page, `lifecycle-tenant-ticks-${width}`);
+      } finally {
+        await close(page);
+      }
+    }
+  });
+});
+
 describe('user lifecycle (federation admin)', () => {
   test('at 1366 px the admin renames a staff user, gives a login id and assigns 帮扶 only; the user sees 帮扶 only; disabling them ends their session', async () => {
     const admin = await openPage(DESKTOP);

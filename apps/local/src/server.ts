@@ -6,7 +6,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { serve, type ServerType } from '@hono/node-server';
 import { createRuntime, type Runtime, type RuntimeConfig } from '@ufp/api/runtime';
 import { AdjustableClock } from '@ufp/core/clock';
-import { tenantPrefix, platformPrefix } from '@ufp/db/keys';
+import { keys as tableKeys, tenantPrefix, platformPrefix } from '@ufp/db/keys';
 import { getItem } from '@ufp/db/query';
 import { ensureTable, localDocumentClient } from '@ufp/db/table';
 import { FileCheckpointStore } from '@ufp/events/checkpoint';
@@ -173,7 +173,7 @@ async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line:
       let reason = supervised.ok ? undefined : supervised.reason;
       if (!reason) {
         try {
-          await getItem(runtime.deps.table, { pk: 'PLATFORM', sk: 'TICK#LAST' });
+          await getItem(runtime.deps.table, tableKeys.lastTick);
         } catch (err) {
           reason = `DynamoDB did not answer: ${(err as Error).name}: ${(err as Error).message}`.slice(0, 300);
         }

@@ -3,9 +3,9 @@ import { cockpitModule } from '@ufp/cockpit/module';
 import { competitionsModule } from '@ufp/competitions/module';
 import { contractsModule } from '@ufp/contracts/module';
 import { IndicatorDictionary } from '@ufp/core/rollups/indicators';
-import type { TenantTickJob } from '@ufp/events/consumers/daily-tick';
+import { tenantTick } from '@ufp/events/consumers/daily-tick';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
-import { platformRules, type RuleDefinition } from '@ufp/events/rules';
+import { platformRules, tenantTickHandler, tenantTickRule, type RuleDefinition } from '@ufp/events/rules';
 import { hardshipModule } from '@ufp/hardship/module';
 import type { ConsumerDeps, ModuleDefinition, ModuleRecount } from '@ufp/kit/module';
 import type { SeedApi } from '@ufp/kit/seed';
@@ -24,10 +24,10 @@ export const appRouter = mergeRouters(...(modules.map((m) => m.router) as Router
 /** Everything the platform builds from a module list: the composition root reads nothing else. */
 export interface Composition {
   router: AnyRouter;
-  /** The one rule table: the platform's rules and every module consumer's. */
+  /** The one rule table: the platform's rules, every module consumer's and a tenant-tick rule per module with daily jobs. */
   ruleTable: readonly RuleDefinition[];
+  /** Every module consumer and every module's tenant-tick consumer, by handler name. */
   consumers(deps: ConsumerDeps): Record<string, ConsumerHandler>;
-  tenantTickJobs(deps: ConsumerDeps): TenantTickJob[];
   seeds: readonly ((api: SeedApi) => Promise<void>)[];
   /** Procedures with their own request body limit (uploads), path → bytes. */
   bodyLimits: Readonly<Record<string, number>>;
@@ -40,11 +40,15 @@ export function compose(list: readonly ModuleDefinition[], router: AnyRouter = m
   const names = list.map((m) => m.name);
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated) throw new Error(`module ${repeated} is registered twice`);
+  const ticking = list.filter((m) => m.ticks.length > 0);
   return {
     router,
-    ruleTable: [...platformRules, ...list.flatMap((m) => m.consumers.map((c) => ({ ...c.rule, handler: c.name })))],
-    consumers: (deps) => Object.fromEntries(list.flatMap((m) => m.consumers.map((c) => [c.name, c.create(deps)]))),
-    tenantTickJobs: (deps) => list.flatMap((m) => m.ticks.map((tick) => tick(deps))),
+    ruleTable: [...platformRules, ...list.flatMap((m) => m.consumers.map((c) => ({ ...c.rule, handler: c.name }))), ...ticking.map((m) => tenantTickRule(m.name))],
+    consumers: (deps) =>
+      Object.fromEntries([
+        ...list.flatMap((m) => m.consumers.map((c) => [c.name, c.create(deps)] as const)),
+        ...ticking.map((m) => [tenantTickHandler(m.name), tenantTick(deps.table, deps.clock, m.name, m.ticks.map((tick) => tick(deps)))] as const),
+      ]),
     seeds: list.flatMap((m) => (m.seed ? [m.seed] : [])),
     bodyLimits: Object.assign({}, ...list.map((m) => m.bodyLimits)),
     indicators: new IndicatorDictionary(

@@ -17,7 +17,7 @@ import { UserRepository } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
 import { ConsumerRunner, defaultRetryPolicy, type DeliveryOutcome, type Redeliver, type RetryPolicy } from '@ufp/events/consumer-runner';
 import { DeadLetterOffice, TableDeadLetterSource, type DeadLetterSource } from '@ufp/events/dead-letters';
-import { dailyTick, type TenantTickJob } from '@ufp/events/consumers/daily-tick';
+import { dailyTick } from '@ufp/events/consumers/daily-tick';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
 import { createApp, type AppOptions } from './app.js';
@@ -51,8 +51,6 @@ export interface RuntimeConfig {
   redeliver?: Redeliver;
   /** Dead letters held outside the table: the SQS dead-letter queues in AWS. */
   queuedDeadLetters?: readonly DeadLetterSource[];
-  /** The modules' daily jobs (default: every registered module's). */
-  tickJobs?: TenantTickJob[];
   health?: AppOptions['health'];
   devRoutes?: AppOptions['devRoutes'];
   staticSite?: AppOptions['staticSite'];
@@ -89,8 +87,8 @@ export function createRuntime(config: RuntimeConfig): Runtime {
   const consumerDeps = { table, clock, cursors, cipher, blindIndexKey: config.blindIndexKey };
   const handlers: Record<string, ConsumerHandler> = {
     rollupProjector: rollupProjector(table),
-    // Sealing runs last, so the day's tick writes are in the digest of the next day.
-    dailyTick: dailyTick(table, config.tickJobs ?? composition.tenantTickJobs(consumerDeps), [auditSealTickJob(table, config.auditSigner, clock, { marginMs: config.auditSealMarginMs })]),
+    // The tenants' jobs run after the fan-out, in their own consumers: their writes are in the next day's seal.
+    dailyTick: dailyTick(table, [auditSealTickJob(table, config.auditSigner, clock, { marginMs: config.auditSealMarginMs })]),
     ...composition.consumers(consumerDeps),
     ...config.consumerOverrides,
   };

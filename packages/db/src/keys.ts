@@ -7,6 +7,10 @@ export const tenantPrefix = (tenantId: string): string => `T#${tenantId}#`;
 
 export const keys = {
   tenant: (tenantId: string) => ({ pk: 'PLATFORM', sk: `TENANT#${tenantId}` }),
+  /** A tenant's last daily-tick run of one module (the operator's tenant list reads them in one query). */
+  tenantTick: (tenantId: string, module: string) => ({ pk: 'PLATFORM', sk: `TENANTTICK#${tenantId}#${module}` }),
+  /** The daily tick's last run. */
+  lastTick: { pk: 'PLATFORM', sk: 'TICK#LAST' },
   tenantDivisionGuard: (code: string) => ({ pk: 'PLATFORM', sk: `DIVISION#${code}` }),
   unit: (tenantId: string, unitId: string) => ({ pk: `${tenantPrefix(tenantId)}UNIT`, sk: unitId }),
   unitPartition: (tenantId: string) => `${tenantPrefix(tenantId)}UNIT`,

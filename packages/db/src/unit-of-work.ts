@@ -5,9 +5,8 @@ import { conflict, DomainError } from '@ufp/core/errors';
 import { newId } from '@ufp/core/ids';
 import type { DefinedEvent } from '@ufp/core/events';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import { keys, tenantPrefix } from './keys.js';
-import { tableManifest } from './manifest.js';
-import { wrapEvent } from './envelope.js';
+import { keys } from './keys.js';
+import { outboxPut, wrapEvent } from './envelope.js';
 import type { Table } from './table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -89,20 +88,7 @@ export class UnitOfWork {
       occurredAt: now.toISOString(),
     });
     this.eventIds.push(envelope.id);
-    this.items.push({
-      item: {
-        Put: {
-          TableName: this.table.name,
-          Item: {
-            ...keys.outbox(tenantPrefix(scope.tenantId), envelope.id),
-            kind: tableManifest.outboxKind,
-            eventType: event.type,
-            envelope: JSON.stringify(envelope),
-            [tableManifest.ttlAttribute]: Math.floor(now.getTime() / 1000) + tableManifest.outboxTtlSeconds,
-          },
-        },
-      },
-    });
+    this.items.push({ item: outboxPut(this.table.name, envelope, now) });
     return this;
   }
 

@@ -13,6 +13,7 @@ import { platformPrefix, tenantPrefix } from '@ufp/db/keys';
 import type { DeadLetter, DeadLetterRepository } from '@ufp/db/repositories/dead-letters';
 import type { TenantRepository } from '@ufp/db/repositories/tenants';
 import type { ConsumerRunner, Redeliver } from './consumer-runner.js';
+import { tenantTickModule } from './rules.js';
 
 /** Who failed to deliver: a consumer (its handler threw), a rule (EventBridge → target), the Pipe (stream → bus). */
 export const deadLetterSourceKinds = ['consumer', 'rule', 'pipe'] as const;
@@ -99,8 +100,11 @@ export interface EventRedriver {
   put(envelopes: readonly EventEnvelope[]): Promise<({ accepted: true } | { accepted: false; reason: string })[]>;
 }
 
-/** `hardship.aid.granted` → `hardship`. */
-export const moduleOf = (eventType: string | null | undefined): string | null => (eventType ? (eventType.split('.')[0] ?? null) : null);
+/** `hardship.aid.granted` → `hardship`; a tenant's tick → the module whose tick consumer (`contractsTick`) it failed in. */
+export const moduleOf = (eventType: string | null | undefined, handler?: string | null): string | null => {
+  if (eventType === 'schedule.tenantTick' && handler) return tenantTickModule(handler) ?? 'schedule';
+  return eventType ? (eventType.split('.')[0] ?? null) : null;
+};
 
 /** The tenant an envelope belongs to, as the view names it. */
 export const tenantOf = (envelope: EventEnvelope): string => envelope.detail?.meta?.tenantId || PLATFORM_OWNER;
@@ -178,7 +182,7 @@ function viewOfParked(tenantId: string, letter: DeadLetter): DeadLetterView {
     target: letter.handler,
     holder: 'table',
     tenantId,
-    module: moduleOf(letter.eventType),
+    module: moduleOf(letter.eventType, letter.handler),
     eventType: letter.eventType,
     eventId: letter.eventId,
     occurredAt: envelope?.detail?.meta?.occurredAt ?? envelope?.time ?? null,

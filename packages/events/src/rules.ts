@@ -20,14 +20,29 @@ export const platformRules: readonly RuleDefinition[] = [
     description: 'Domain events feed the per-tenant, city and province rollups with their metric deltas',
     pattern: {
       source: [{ prefix: 'federation.' }],
-      'detail-type': [{ 'anything-but': ['schedule.tick'] }],
+      'detail-type': [{ 'anything-but': ['schedule.tick', 'schedule.tenantTick'] }],
     },
     handler: 'rollupProjector',
   },
   {
     name: 'daily-tick',
-    description: 'The daily scheduler tick (Asia/Shanghai) runs legal clocks, flags and follow-ups',
+    description: 'The daily scheduler tick (Asia/Shanghai) fans out one tenant tick per active tenant and seals the audit log',
     pattern: { source: ['federation.scheduler'], 'detail-type': ['schedule.tick'] },
     handler: 'dailyTick',
   },
 ];
+
+/** The handler that runs a module's daily jobs for one tenant (one Lambda per module in AWS). */
+export const tenantTickHandler = (module: string): string => `${module}Tick`;
+/** The module of a tenant-tick handler (`contractsTick` → `contracts`). */
+export const tenantTickModule = (handler: string): string | undefined => (handler.endsWith('Tick') && handler !== 'dailyTick' ? handler.slice(0, -'Tick'.length) : undefined);
+
+/** The rule of a module with daily jobs: every tenant's tick reaches that module's tenant-tick consumer. */
+export function tenantTickRule(module: string): RuleDefinition {
+  return {
+    name: `tenant-tick-${module.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+    description: `One tenant's daily tick runs the ${module} module's legal clocks, flags and follow-ups for that tenant`,
+    pattern: { source: ['federation.scheduler'], 'detail-type': ['schedule.tenantTick'] },
+    handler: tenantTickHandler(module),
+  };
+}

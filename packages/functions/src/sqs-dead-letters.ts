@@ -389,7 +389,7 @@ function letterOf(p: {
     target: p.queue.target,
     holder: p.queue.key,
     tenantId: envelope ? tenantOf(envelope) : null,
-    module: moduleOf(envelope?.['detail-type']),
+    module: moduleOf(envelope?.['detail-type'], p.queue.target),
     eventType: envelope?.['detail-type'] ?? null,
     eventId: envelope?.id ?? null,
     occurredAt: envelope?.detail.meta.occurredAt ?? null,

@@ -27,6 +27,25 @@ export const storedTenant = z.object({
 
 const parseTenant = (item: Record<string, unknown>): Tenant => parseStored(storedTenant, item, 'tenant');
 
+/** One module's daily run for one tenant, as the tenant-tick consumer stamps it (see `tenantTick`). */
+export const storedTenantTick = z.object({
+  tenantId: z.string(),
+  module: z.string(),
+  /** The day of the last run that finished, if any. */
+  lastDate: z.string().optional(),
+  lastAt: z.string().optional(),
+  /** The last attempt failed: it is retried, then parked as the tenant's dead letter. */
+  failing: z.boolean(),
+  /** Attempts that failed since the last run that finished. */
+  failures: z.number().int(),
+  error: z.string().optional(),
+  failedAt: z.string().optional(),
+});
+export type TenantTickRun = z.output<typeof storedTenantTick>;
+
+/** The daily tick's own last run: the day, when, and to how many tenants it fanned out. */
+export const storedTickRun = z.object({ date: z.string(), at: z.string(), tenants: z.number().int().optional() });
+
 /** The tenant registry (platform-owned). Tenants are few, so reads are cached briefly. */
 export class TenantRepository {
   private cache = new Map<string, { tenant: Tenant | undefined; at: number }>();
@@ -63,6 +82,21 @@ export class TenantRepository {
     const tenants = items.map(parseTenant).sort((a, b) => a.divisionCode.localeCompare(b.divisionCode));
     this.listed = { tenants, at: Date.now() };
     return [...tenants];
+  }
+
+  /** Every tenant's daily runs by module (one query of the platform partition, whatever the number of tenants). */
+  async tickRuns(): Promise<TenantTickRun[]> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': 'PLATFORM', ':p': 'TENANTTICK#' },
+    });
+    return items.map((item) => parseStored(storedTenantTick, item, 'tenantTick'));
+  }
+
+  /** The daily tick's last run, if it has run. */
+  async lastTick(): Promise<z.output<typeof storedTickRun> | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, keys.lastTick);
+    return item ? parseStored(storedTickRun, item, 'tick') : undefined;
   }
 
   add(uow: UnitOfWork, tenant: Tenant): void {

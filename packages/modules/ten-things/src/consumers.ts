@@ -1,7 +1,7 @@
 import { shanghaiDate, shanghaiYear } from '@ufp/core/clock';
 import type { EventEnvelope } from '@ufp/core/events';
 import { newId } from '@ufp/core/ids';
-import { wrapEvent } from '@ufp/db/envelope';
+import { outboxPut, wrapEvent } from '@ufp/db/envelope';
 import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
 import { contractEffective } from '@ufp/contracts/events';
 import { aidGranted, fileApproved, fileExited } from '@ufp/hardship/events';
@@ -82,7 +82,7 @@ function linkedProgress({ table, clock, cursors }: ConsumerDeps): ConsumerHandle
         effects.add(repo.entryPut(meta.tenantId, entry));
         for (const event of next.events) {
           const out = wrapEvent(event, { tenantId: meta.tenantId, divisionCode: meta.divisionCode, actor: 'system:tenThings', correlationId: meta.correlationId, occurredAt: now.toISOString() });
-          effects.add(repo.outboxPut(out, now));
+          effects.add(outboxPut(table.name, out, now));
         }
         item = next.item;
       }

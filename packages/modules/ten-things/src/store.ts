@@ -1,7 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { conflict, notFound, staleVersion } from '@ufp/core/errors';
-import type { EventEnvelope } from '@ufp/core/events';
 import type { Evidence } from '@ufp/core/evidence/model';
 import { storedEvidenceFields, storedEvidenceRef } from '@ufp/core/evidence/stored';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
@@ -411,21 +410,5 @@ export class TenThingsStore {
       },
       conflict({ zh: `佐证材料“${evidence.fileName}”已被其他记录使用`, en: 'An evidence file is already attached to another entry' }, { field: 'evidenceIds' }),
     );
-  }
-
-  /** An outbox item for an event a consumer publishes (committed with the consumer's effects). */
-  outboxPut(envelope: EventEnvelope, now: Date) {
-    return {
-      Put: {
-        TableName: this.table.name,
-        Item: {
-          ...keys.outbox(tenantPrefix(envelope.detail.meta.tenantId), envelope.id),
-          kind: tableManifest.outboxKind,
-          eventType: envelope['detail-type'],
-          envelope: JSON.stringify(envelope),
-          [tableManifest.ttlAttribute]: Math.floor(now.getTime() / 1000) + tableManifest.outboxTtlSeconds,
-        },
-      },
-    };
   }
 }

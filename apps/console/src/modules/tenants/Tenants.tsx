@@ -10,13 +10,34 @@ import { formatDateTime, t, tMaybe } from '../../i18n';
 import { errorText, showToast } from '../../toast';
 import type { RouterOutputs } from '../../api';
 
-type Tenant = RouterOutputs['platform']['tenants']['list']['items'][number];
+type TenantList = RouterOutputs['platform']['tenants']['list'];
+type Tenant = TenantList['items'][number];
+type TickRun = Tenant['ticks'][number];
 import { IDENTIFIER_INPUT_MAX, limits, TENANT_ID_LENGTH } from '@ufp/core/validation/limits';
 import '../../components/lifecycle.css';
 
-async function loadTenants(): Promise<Tenant[]> {
-  const res = await query('platform.tenants.list');
-  return Array.isArray(res) ? res : (res?.items ?? []);
+const loadTenants = (): Promise<TenantList> => query('platform.tenants.list');
+
+/** One module's daily run for a tenant: the day it last finished, or how often it has failed and why. */
+function TickRunTag(props: { run: TickRun }) {
+  const module = () => tMaybe(`module.${props.run.module}`, props.run.module);
+  return (
+    <Show
+      when={props.run.failing}
+      fallback={
+        <span class="tag tag--ok" data-testid="tick-run" data-state="ok" title={t('tenants.tick.okLabel', { module: module(), date: props.run.lastDate ?? '—' })}>
+          {t('tenants.tick.ok', { module: module(), date: props.run.lastDate ?? '—' })}
+        </span>
+      }
+    >
+      <span class="tag tag--warn" data-testid="tick-run" data-state="failing" title={props.run.error}>
+        {t('tenants.tick.failing', { module: module(), count: props.run.failures })}
+      </span>
+      <Show when={props.run.error}>
+        <span class="lc-note">{props.run.error}</span>
+      </Show>
+    </Show>
+  );
 }
 
 const LEVELS = ['city', 'county'] as const;
@@ -27,7 +48,8 @@ const EMPTY: Draft = { id: '', name: '', level: '', divisionCode: '' };
 type Panel = { kind: 'create' } | { kind: 'edit'; tenant: Tenant } | { kind: 'suspend'; tenant: Tenant } | { kind: 'reactivate'; tenant: Tenant } | null;
 
 export default function Tenants() {
-  const [tenants, { refetch }] = createResource(loadTenants);
+  const [list, { refetch }] = createResource(loadTenants);
+  const tenants = () => list()?.items;
   const [panel, setPanel] = createSignal<Panel>(null);
   const close = () => setPanel(null);
   const done = () => {
@@ -59,13 +81,23 @@ export default function Tenants() {
           {(p) => <ReactivateTenant tenant={(p as { tenant: Tenant }).tenant} onDone={done} onCancel={close} />}
         </Match>
       </Switch>
-      <Show when={tenants.error}>
-        <Banner kind="error">{errorText(tenants.error)}</Banner>
+      <Show when={list.error}>
+        <Banner kind="error">{errorText(list.error)}</Banner>
+      </Show>
+      <Show when={list()}>
+        {(l) => (
+          <p class="lc-note" data-testid="last-tick">
+            {l().lastTick ? t('tenants.tick.last', { date: l().lastTick!.date, at: formatDateTime(l().lastTick!.at), count: l().lastTick!.tenants ?? 0 }) : t('tenants.tick.never')}{' '}
+            <Show when={l().items.some((x) => x.ticks.some((r) => r.failing))}>
+              <a href="/platform/dead-letters">{t('tenants.tick.deadLetters')}</a>
+            </Show>
+          </p>
+        )}
       </Show>
       <DataTable<Tenant>
         label={t('tenants.title')}
-        rows={tenants.error ? [] : (tenants() ?? [])}
-        loading={tenants.loading}
+        rows={list.error ? [] : (tenants() ?? [])}
+        loading={list.loading}
         rowClass={(x) => (x.status === 'suspended' ? 'lc-row--off' : '')}
         columns={[
           { label: () => t('tenants.name'), cell: (x) => x.name, class: 'cell--primary' },
@@ -80,6 +112,16 @@ export default function Tenants() {
                 <Show when={x.status === 'suspended'}>
                   <span class="lc-note">{t('tenants.suspendedNote', { reason: x.suspendReason ?? '', at: formatDateTime(x.suspendedAt), by: x.suspendedByName ?? x.suspendedBy ?? '' })}</span>
                 </Show>
+              </span>
+            ),
+          },
+          {
+            label: () => t('tenants.tick'),
+            cell: (x) => (
+              <span class="lc-status lc-ticks" data-testid="tenant-ticks">
+                <For each={x.ticks} fallback={<span class="lc-note">—</span>}>
+                  {(run) => <TickRunTag run={run} />}
+                </For>
               </span>
             ),
           },

@@ -1,4 +1,5 @@
 import { PLATFORM_AUDIT_TENANT, type Tenant, type TenantScope } from '@ufp/core/tenancy/scope';
+import type { TenantTickRun } from '@ufp/db/repositories/tenants';
 import type { AuditEntry } from '@ufp/db/unit-of-work';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
@@ -31,9 +32,13 @@ export function createTenant(ctx: PlatformCtx, input: z.output<typeof createTena
   });
 }
 
-/** Every tenant with its status; a suspended one with when, by whom and why. */
-export async function listTenants(ctx: PlatformCtx): Promise<{ items: Tenant[] }> {
-  return { items: await ctx.deps.tenants.list() };
+/**
+ * Every tenant with its status (a suspended one with when, by whom and why) and how its daily jobs ran, module by
+ * module; and the daily tick's own last run.
+ */
+export async function listTenants(ctx: PlatformCtx): Promise<{ items: (Tenant & { ticks: TenantTickRun[] })[]; lastTick: { date: string; at: string; tenants?: number } | null }> {
+  const [tenants, runs, lastTick] = await Promise.all([ctx.deps.tenants.list(), ctx.deps.tenants.tickRuns(), ctx.deps.tenants.lastTick()]);
+  return { items: tenants.map((t) => ({ ...t, ticks: runs.filter((r) => r.tenantId === t.id) })), lastTick: lastTick ?? null };
 }
 
 /** Reads the tenant (uncached), decides the change, and writes it (versioned) with its event and both audit entries. */
