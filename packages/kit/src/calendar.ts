@@ -12,7 +12,7 @@ import type { Table } from '@ufp/db/table';
  */
 
 const date = z.string();
-const storedNotice = z.object({
+export const storedNotice = z.object({
   year: z.number().int(),
   off: z.array(z.union([date, z.tuple([date, date])])),
   work: z.array(date),

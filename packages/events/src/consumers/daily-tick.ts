@@ -1,13 +1,12 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDate, type Clock } from '@ufp/core/clock';
 import type { EventEnvelope } from '@ufp/core/events';
-import { mapLimit } from '@ufp/core/map-limit';
 import type { Tenant, TenantScope } from '@ufp/core/tenancy/scope';
-import { outboxPut } from '@ufp/db/envelope';
 import { keys } from '@ufp/db/keys';
 import { TenantRepository } from '@ufp/db/repositories/tenants';
 import type { Table } from '@ufp/db/table';
 import { failureReason } from '../consumer-runner.js';
+import { fannedOutId, fanOut } from '../fan-out.js';
 import type { ConsumerEffects, ConsumerHandler } from '../idempotent-consumer.js';
 
 /** One platform-wide job the daily tick runs itself (the audit seal). */
@@ -40,9 +39,6 @@ export const TENANT_TICK_TYPE = 'schedule.tenantTick';
 /** The actor a tick job's writes and audit entries carry. */
 export const TICK_ACTOR = { sub: 'system:daily-tick', name: '每日定时任务', roles: [] } as const;
 
-/** How many outbox items the fan-out writes at once (a province is 100–150 tenants). */
-const FAN_OUT_CONCURRENCY = 16;
-
 /** The day a tick event is for: the tick fires at 00:05 in Shanghai, which is still the previous day in UTC. */
 export function tickDay(envelope: EventEnvelope): string {
   const { date, scheduledTime } = envelope.detail.data as { date?: string; scheduledTime?: string };
@@ -55,7 +51,7 @@ export function tickDay(envelope: EventEnvelope): string {
  */
 export function tenantTickEvent(tick: EventEnvelope, today: string, tenant: Tenant): EventEnvelope {
   return {
-    id: `${tick.id}~${tenant.id}`,
+    id: fannedOutId(tick.id, tenant.id),
     source: TICK_SOURCE,
     'detail-type': TENANT_TICK_TYPE,
     time: tick.time,
@@ -69,22 +65,14 @@ export function tenantTickEvent(tick: EventEnvelope, today: string, tenant: Tena
 /**
  * The scheduler's daily tick: one `schedule.tenantTick` per active tenant, published through the outbox (each
  * tenant's jobs then run in their own consumer invocations, in parallel, with their own retries and dead letters),
- * then the platform-wide jobs. An outbox item is written only if absent, so a repeated tick publishes nothing new.
+ * then the platform-wide jobs.
  */
 export function dailyTick(table: Table, jobs: readonly TickJob[]): ConsumerHandler {
   const tenants = new TenantRepository(table, 0);
   return async (envelope, effects) => {
     const today = tickDay(envelope);
     const active = (await tenants.list()).filter((t) => t.status === 'active');
-    const now = new Date(envelope.time);
-    await mapLimit(active, FAN_OUT_CONCURRENCY, async (tenant) => {
-      const { Put } = outboxPut(table.name, tenantTickEvent(envelope, today, tenant), now);
-      try {
-        await table.doc.send(new PutCommand({ ...Put, ConditionExpression: 'attribute_not_exists(pk)' }));
-      } catch (err) {
-        if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
-      }
-    });
+    await fanOut(table, active.map((tenant) => tenantTickEvent(envelope, today, tenant)), new Date(envelope.time));
     for (const job of jobs) await job.run(today, effects, envelope);
     effects.add({
       Put: {

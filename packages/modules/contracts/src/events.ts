@@ -25,4 +25,9 @@ export const contractExpired = defineEvent('contracts.contract.expired', z.objec
  */
 export const contractClocksOverdue = defineEvent('contracts.contract.overdue', z.object({ ...contractRef, overdueClocks: z.array(z.string()) }));
 
-export const contractEvents = [contractCreated, contractSigned, contractRenewed, contractTerminated, contractEffective, contractExpiring, contractExpired, contractClocksOverdue] as const;
+/** The operator loaded a year's holiday notice (platform-owned): the re-check of every tenant's clocks starts here. */
+export const calendarLoaded = defineEvent('contracts.calendar.loaded', z.object({ jobId: z.string(), year: z.number().int() }));
+/** One tenant's share of a calendar re-check (fanned out from `calendarLoaded`, one per active tenant). */
+export const calendarRecheck = defineEvent('contracts.calendar.recheck', z.object({ jobId: z.string(), year: z.number().int() }));
+
+export const contractEvents = [contractCreated, contractSigned, contractRenewed, contractTerminated, contractEffective, contractExpiring, contractExpired, contractClocksOverdue, calendarLoaded, calendarRecheck] as const;

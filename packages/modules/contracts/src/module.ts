@@ -1,5 +1,6 @@
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
+import { calendarFanOut, calendarRecheckConsumer } from './consumers.js';
 import { contractEvents } from './events.js';
 import { contractDerivedIndicators, contractIndicators } from './metrics.js';
 import { recounting } from './recount.js';
@@ -17,6 +18,7 @@ export const contractsModule = defineModule({
   ...recounting,
   router: router({ contracts: contractsRouter }),
   events: contractEvents,
+  consumers: [calendarFanOut, calendarRecheckConsumer],
   ticks: [({ table }) => contractsTickJob(table)],
   seed: seedContracts,
 });

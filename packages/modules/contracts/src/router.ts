@@ -50,6 +50,8 @@ export const contractsRouter = router({
   calendar: router({
     get: authedProcedure.query(({ ctx }) => calendar.get(ctx)),
     load: platformProcedure.input(s.noticeInput).mutation(({ ctx, input }) => calendar.load(ctx, input)),
+    /** A load's re-check of every tenant's clocks: progress and findings. */
+    job: platformProcedure.input(s.calendarJobInput).query(({ ctx, input }) => calendar.job(ctx, input)),
   }),
   settings: router({
     get: readers.query(({ ctx }) => settings.get(ctx)),

@@ -6,6 +6,7 @@ import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, industry, specialKind } from './domain/contract.js';
 
 export const contractIdInput = z.object({ contractId: idInput });
+export const calendarJobInput = z.object({ jobId: idInput });
 
 export const createInput = z.object({
   title: text(limits.contracts.title).optional(),

@@ -7,7 +7,7 @@ import { filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
-import type { StoredNotice } from '@ufp/kit/calendar';
+import { storedNotice, type StoredNotice } from '@ufp/kit/calendar';
 import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, defaultContractSettings, industry, specialKind, type Contract, type ContractSettings } from './domain/contract.js';
 import { historyStep } from './domain/lifecycle.js';
 import type { ContractFilter } from './domain/view.js';
@@ -21,6 +21,8 @@ export const contractKeys = {
   unitCoverage: (tenantId: string, unitId: string) => ({ pk: `${tenantPrefix(tenantId)}CONTRACTUNIT`, sk: unitId }),
   /** Holiday notices the platform operator loaded (beyond those shipped), one item per year. */
   notice: (year: number) => ({ pk: 'PLATFORM', sk: `CALENDAR#${year}` }),
+  /** A holiday notice's re-check of every tenant's clocks: its progress and what it found. */
+  calendarJob: (jobId: string) => ({ pk: 'PLATFORM#CALJOB', sk: jobId }),
 };
 
 const date = z.string();
@@ -96,6 +98,48 @@ export function saveNotice(uow: UnitOfWork, notice: StoredNotice, before: Stored
   if (before) uow.replaceVersioned(item, before.version, staleVersion());
   else uow.create(item, staleVersion());
 }
+
+const storedCalendarJob = z.object({
+  jobId: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  /** The notice loaded, and the one it replaced (none when the year had only the shipped notice or none). */
+  notice: storedNotice,
+  previous: storedNotice.optional(),
+  /** The day the clocks are compared on (the day it was loaded). */
+  day: z.string(),
+  startedAt: z.string(),
+  /** Active tenants it fanned out to; absent until the fan-out ran. */
+  tenants: z.number().int().optional(),
+  checked: z.number().int(),
+  changed: z.number().int(),
+  nowExact: z.number().int(),
+  tenantsChanged: z.number().int(),
+});
+export type CalendarJob = z.output<typeof storedCalendarJob>;
+
+export const calendarJobs = {
+  start(uow: UnitOfWork, job: CalendarJob): void {
+    uow.create({ ...contractKeys.calendarJob(job.jobId), kind: 'calendarJob', ...job }, conflict({ zh: '该核对任务已存在', en: 'This re-check already exists' }));
+  },
+  async read(table: Table, jobId: string): Promise<CalendarJob | undefined> {
+    const item = await getItem<Record<string, unknown>>(table, contractKeys.calendarJob(jobId));
+    return item ? parseStored(storedCalendarJob, item, 'calendarJob') : undefined;
+  },
+  /** The fan-out's count of tenants, set once. */
+  fannedOut: (table: Table, jobId: string, tenants: number) => ({
+    Update: { TableName: table.name, Key: contractKeys.calendarJob(jobId), UpdateExpression: 'SET tenants = :n', ExpressionAttributeValues: { ':n': tenants } },
+  }),
+  /** One tenant's findings added (in its consumer's transaction, so once per tenant). */
+  checked: (table: Table, jobId: string, found: { changed: number; nowExact: number }) => ({
+    Update: {
+      TableName: table.name,
+      Key: contractKeys.calendarJob(jobId),
+      UpdateExpression: 'ADD checked :one, changed :c, nowExact :x, tenantsChanged :t',
+      ExpressionAttributeValues: { ':one': 1, ':c': found.changed, ':x': found.nowExact, ':t': found.changed > 0 ? 1 : 0 },
+    },
+  }),
+};
 
 export interface UnitCoverage {
   tenantId: string;

@@ -27,5 +27,6 @@ export const access: AccessTable = {
   'contracts.settings.get': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => undefined },
   'contracts.settings.set': { allow: ['federation_admin'], as: 'federation_admin', input: () => ({ version: 0, extendOnRestDay: false }) },
   'contracts.calendar.get': { allow: 'signed-in', as: 'federation_admin', input: () => undefined },
+  'contracts.calendar.job': { allow: ['platform_operator'], as: 'platform_operator', input: () => ({ jobId: 'no-such-job' }) },
   'contracts.calendar.load': { allow: ['platform_operator'], as: 'platform_operator', input: () => ({ year: 2099, version: 0, source: '矩阵测试', off: ['2099-01-01'], work: [] }) },
 };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TenantRepository } from '@ufp/db/repositories/tenants';
 import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, setDay, staffOf, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
 
 const T = '321281';
@@ -442,15 +443,23 @@ describe('loading a holiday notice', () => {
     const namedOperator = { ...operator, name: '平台运维王敏' };
     const ok = await p.mutate(namedOperator, 'contracts.calendar.load', { year: 2027, version: 0, source: '测试通知', off: [['2027-01-01', '2027-01-03']], work: ['2027-01-10'] });
     expect(ok.status, JSON.stringify(ok.error)).toBe(200);
-    expect(ok.data).toMatchObject({ days: { toRest: 1, toWork: 1 } });
-    expect(ok.data.clocks.nowExact).toBeGreaterThanOrEqual(1);
+    expect(ok.data).toMatchObject({ days: { toRest: 1, toWork: 1 }, jobId: expect.any(String) });
+    // Every active tenant's clocks are re-checked in a consumer of its own; the job counts them in.
+    await p.settle();
+    const job = (await p.query(operator, 'contracts.calendar.job', { jobId: ok.data.jobId })).data;
+    const active = (await new TenantRepository(p.runtime.deps.table, 0).list()).filter((t) => t.status === 'active').length;
+    expect(job, JSON.stringify({ job, active })).toMatchObject({ year: 2027, version: 1, tenants: active, checked: active, done: true });
+    expect(job.clocks.nowExact).toBeGreaterThanOrEqual(1);
+    expect(job.clocks.tenants).toBeGreaterThanOrEqual(1);
+    expect((await p.query(admin, 'contracts.calendar.job', { jobId: ok.data.jobId })).status).toBe(403);
+    expect((await p.query(operator, 'contracts.calendar.job', { jobId: 'no-such-job' })).status).toBe(404);
     const cal = (await p.query(staff, 'contracts.calendar.get')).data;
     expect(cal.coveredYears).toContain(2027);
     expect(cal.notices.find((n: any) => n.year === 2027)).toMatchObject({ origin: 'loaded', version: 1, work: ['2027-01-10'], loadedBy: 'op', loadedByName: '平台运维王敏' });
     // Audited in the platform's own log, which only the operator reads.
     const log = await p.query(operator, 'audit.platform', { entityType: 'calendar' });
     expect(log.data.items[0]).toMatchObject({ action: 'contracts.calendar.load', entityId: '2027', actor: 'op', actorName: '平台运维王敏' });
-    expect(log.data.items[0].summary).toContain('不再暂定');
+    expect(log.data.items[0].summary).toContain(`重新核对（任务 ${ok.data.jobId}）`);
     expect((await p.query(admin, 'audit.platform', {})).status).toBe(403);
     expect((await p.query(admin, 'audit.list', { entityType: 'calendar' })).data.items).toEqual([]);
     const after = (await p.query(staff, 'contracts.get', { contractId: id })).data.clocks[0];

@@ -1,7 +1,7 @@
 import { AuditIntegrity } from '../../components/AuditIntegrity';
 import { changedDays, WorkCalendar, type HolidayNotice } from '@ufp/core/calendar/calendar';
 import { parseNoticeDays, readStateCouncilNotice, type ParsedEntry } from '@ufp/core/calendar/parse';
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { ApiError, mutate, query, type InputOf, type RouterOutputs } from '../../api';
 import { Banner } from '../../components/Banner';
 import { createConfirm } from '../../components/Confirm';
@@ -18,6 +18,7 @@ import { limits } from '@ufp/core/validation/limits';
 type Notice = CalendarData['notices'][number];
 type CalendarData = RouterOutputs['contracts']['calendar']['get'];
 type LoadResult = RouterOutputs['contracts']['calendar']['load'];
+type RecheckJob = RouterOutputs['contracts']['calendar']['job'];
 
 /**
  * An operator by name (the one written with the entry or the platform directory's); one known to neither is
@@ -104,6 +105,50 @@ export default function HolidayCalendar() {
 
 type Problems = Record<'year' | 'source' | 'version' | 'off' | 'work', { index?: number; text: string }[]>;
 const noProblems = (): Problems => ({ year: [], source: [], version: [], off: [], work: [] });
+
+/** A load's re-check of every tenant's clocks, followed until every tenant is counted (each in a consumer of its own). */
+function RecheckProgress(props: { jobId: string }) {
+  const [job, setJob] = createSignal<RecheckJob>();
+  const [failed, setFailed] = createSignal<unknown>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const poll = async () => {
+    try {
+      const next = await query('contracts.calendar.job', { jobId: props.jobId });
+      setJob(next);
+      setFailed(undefined);
+      if (!next.done) timer = setTimeout(poll, 1000);
+    } catch (err) {
+      setFailed(err);
+      timer = setTimeout(poll, 3000);
+    }
+  };
+  void poll();
+  onCleanup(() => clearTimeout(timer));
+  return (
+    <span class="recheck" data-testid="calendar-recheck">
+      <Show when={job()} fallback={<span class="muted">{t('calendar.recheck.starting')}</span>}>
+        {(j) => (
+          <Show
+            when={j().done}
+            fallback={
+              <span class="recheck__bar">
+                <progress max={Math.max(j().tenants ?? 1, 1)} value={j().checked} aria-label={t('calendar.recheck.label')} />
+                <span>{j().tenants === null ? t('calendar.recheck.starting') : t('calendar.recheck.progress', { checked: j().checked, tenants: j().tenants ?? 0 })}</span>
+              </span>
+            }
+          >
+            <span data-testid="calendar-result">
+              {t('calendar.loadedVClockSOf', { year: j().year, version: j().version, tenants: j().clocks.tenants, changed: j().clocks.changed, nowExact: j().clocks.nowExact })}
+            </span>
+          </Show>
+        )}
+      </Show>
+      <Show when={failed()}>
+        <span class="muted">{errorText(failed())}</span>
+      </Show>
+    </span>
+  );
+}
 
 function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
   const nextYear = () => Math.max(Number(props.data.today.slice(0, 4)), ...props.data.coveredYears) + 1;
@@ -241,9 +286,7 @@ function LoadForm(props: { data: CalendarData; onLoaded: () => void }) {
       <Show when={result()}>
         {(r) => (
           <Banner kind="success">
-            <span data-testid="calendar-result">
-              {t('calendar.loadedVClockSOf', { year: r().year, version: r().version, tenants: r().clocks.tenants, changed: r().clocks.changed, nowExact: r().clocks.nowExact })}
-            </span>
+            <RecheckProgress jobId={r().jobId} />
           </Banner>
         )}
       </Show>

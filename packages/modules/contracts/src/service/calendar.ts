@@ -1,12 +1,13 @@
-import { changedDays, type WorkCalendar } from '@ufp/core/calendar/calendar';
+import { changedDays } from '@ufp/core/calendar/calendar';
 import { shanghaiDate } from '@ufp/core/clock';
-import { staleVersion } from '@ufp/core/errors';
+import { DomainError, staleVersion } from '@ufp/core/errors';
+import { newId } from '@ufp/core/ids';
 import { platformAuditScope, type Actor } from '@ufp/core/tenancy/scope';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { Context } from '@ufp/kit/trpc';
-import { openClocks } from '../domain/clocks.js';
+import { calendarLoaded } from '../events.js';
 import type { NoticeInput } from '../schemas.js';
-import { calendarOf, ContractRepository, loadedNotices, noticesInForce, saveNotice, workCalendar, type StoredNotice } from '../store.js';
+import { calendarJobs, calendarOf, loadedNotices, noticesInForce, saveNotice, workCalendar, type StoredNotice } from '../store.js';
 
 /** Who loaded a notice, by name: the one written with it, else the platform directory's (never only a subject when either knows). */
 const pickLoaded =
@@ -26,9 +27,10 @@ export async function get(ctx: Context) {
 }
 
 /**
- * Loads (or replaces) a year's notice for every tenant at once, audited in the platform's own
- * log. Answers which days changed and how many open clocks across the tenants moved or stopped
- * being provisional; clocks are computed on read, so they follow from the next call on.
+ * Loads (or replaces) a year's notice for every tenant at once, audited in the platform's own log, and starts the
+ * re-check of every active tenant's open clocks against it: one event here, one per tenant from its fan-out, each
+ * tenant counted by its own consumer (`calendar.job` follows the progress). Answers which days changed; clocks
+ * are computed on read, so they follow the new notice from the next call on whatever the re-check has reached.
  */
 export async function load(ctx: Context & { actor: Actor }, input: NoticeInput) {
   const loaded = await loadedNotices(ctx.deps.table);
@@ -36,45 +38,28 @@ export async function load(ctx: Context & { actor: Actor }, input: NoticeInput) 
   if ((before?.version ?? 0) !== input.version) throw staleVersion();
   const now = ctx.deps.clock.now();
   const notice = { year: input.year, source: input.source, off: input.off, work: input.work, version: input.version + 1, loadedAt: now.toISOString(), loadedBy: ctx.actor.sub, ...(ctx.actor.name ? { loadedByName: ctx.actor.name } : {}) };
-  const [calBefore, calAfter] = [calendarOf(loaded), calendarOf([...loaded.filter((n) => n.year !== input.year), notice])];
-  const days = changedDays(input.year, calBefore, calAfter);
-  const clocks = await clocksMoved(ctx, calBefore, calAfter);
+  const days = changedDays(input.year, calendarOf(loaded), calendarOf([...loaded.filter((n) => n.year !== input.year), notice]));
+  const jobId = newId();
   const uow = new UnitOfWork(ctx.deps.table, { scope: platformAuditScope(ctx.actor), correlationId: ctx.correlationId, now });
   saveNotice(uow, notice, before);
+  calendarJobs.start(uow, { jobId, year: notice.year, version: notice.version, notice, previous: before, day: shanghaiDate(now), startedAt: now.toISOString(), checked: 0, changed: 0, nowExact: 0, tenantsChanged: 0 });
+  uow.emit(calendarLoaded.create({ jobId, year: notice.year }));
   uow.audit({
     action: 'contracts.calendar.load',
     entityType: 'calendar',
     entityId: String(input.year),
-    summary: `${before ? '更新' : '加载'}${input.year}年节假日安排（${input.source}）：休息 ${input.off.length} 段，调休上班 ${input.work.length} 天；${days.toRest.length} 个工作日改为休息、${days.toWork.length} 个周末改为上班；${clocks.tenants} 个租户的 ${clocks.changed} 个期限随之改变（${clocks.nowExact} 个不再暂定）`,
+    summary: `${before ? '更新' : '加载'}${input.year}年节假日安排（${input.source}）：休息 ${input.off.length} 段，调休上班 ${input.work.length} 天；${days.toRest.length} 个工作日改为休息、${days.toWork.length} 个周末改为上班；各租户的期限随之重新核对（任务 ${jobId}）`,
     changes: { version: { from: before?.version ?? 0, to: notice.version }, ...(before ? { source: { from: before.source, to: notice.source } } : {}) },
   });
   await uow.commit();
   await workCalendar(ctx.deps.table, { fresh: true });
-  return { year: notice.year, version: notice.version, days: { toRest: days.toRest.length, toWork: days.toWork.length }, clocks };
+  return { year: notice.year, version: notice.version, days: { toRest: days.toRest.length, toWork: days.toWork.length }, jobId };
 }
 
-/**
- * How many open clocks, across every active tenant, a calendar change moves (a different due day
- * or provisional state) and how many of them stop being provisional.
- */
-async function clocksMoved(ctx: Context, before: WorkCalendar, after: WorkCalendar): Promise<{ tenants: number; changed: number; nowExact: number }> {
-  const r = new ContractRepository(ctx.deps.table);
-  const day = shanghaiDate(ctx.deps.clock.now());
-  const out = { tenants: 0, changed: 0, nowExact: 0 };
-  for (const tenant of await ctx.deps.tenants.list()) {
-    if (tenant.status !== 'active') continue;
-    const [all, settings] = await Promise.all([r.all({ tenantId: tenant.id }), r.settings(tenant.id)]);
-    let changed = 0;
-    for (const c of all) {
-      const [a, b] = [openClocks(c, settings, day, before), openClocks(c, settings, day, after)];
-      a.forEach((k, i) => {
-        const n = b[i];
-        if (!n || n.dueOn !== k.dueOn || !!n.provisional !== !!k.provisional) changed++;
-        if (k.provisional && n && !n.provisional) out.nowExact++;
-      });
-    }
-    if (changed) out.tenants++;
-    out.changed += changed;
-  }
-  return out;
+/** A calendar re-check's progress: tenants checked of those it fanned out to, and the clocks it found moved. */
+export async function job(ctx: Context, input: { jobId: string }) {
+  const found = await calendarJobs.read(ctx.deps.table, input.jobId);
+  if (!found) throw new DomainError('not_found', { zh: '核对任务不存在', en: 'No such re-check' }, { entity: 'calendarJob', field: 'jobId' });
+  const { jobId, year, version, day, startedAt, tenants, checked, changed, nowExact, tenantsChanged } = found;
+  return { jobId, year, version, day, startedAt, tenants: tenants ?? null, checked, clocks: { tenants: tenantsChanged, changed, nowExact }, done: tenants !== undefined && checked >= tenants };
 }
