@@ -11,6 +11,7 @@ await (await import('./ten-things.js')).benchTenThings();
 await (await import('./quota-check.js')).benchQuotaCheck();
 await (await import('./competitions.js')).benchCompetitions();
 await (await import('./cockpit.js')).benchCockpit();
+await (await import('./tick.js')).benchTick();
 await (await import('./audit.js')).benchAuditVerify();
 await (await import('./durability.js')).benchDurability();
 if (existsSync(new URL('./bundle.ts', import.meta.url))) {

@@ -149,6 +149,40 @@ describe('stream relay', () => {
     const res = await p.query(adminOf('321281'), 'rollups.overview', { year });
     expect(res.data.totals['units.count']).toBe(units); // … and applied once
   });
+
+  it("publishes different tenants' events side by side, one tenant's one at a time, each once", async () => {
+    // The platform's relay is still stopped (the test above): these pile up in the stream.
+    await createTenant(p, '321282', '321282');
+    for (let i = 0; i < 4; i++) for (const tenant of ['321281', '321282']) await createUnit(p, tenant, { memberCount: 1, type: 'regional', uscc: undefined });
+    const streamArn = (await p.runtime.deps.table.doc.send(new DescribeTableCommand({ TableName: p.runtime.deps.table.name }))).Table!.LatestStreamArn!;
+    const streams = new DynamoDBStreamsClient({ endpoint: process.env.DDB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    const inFlight = new Map<string, number>();
+    let mostTenants = 0;
+    let mostOfOneTenant = 0;
+    const published: string[] = [];
+    const relay = new StreamRelay({
+      streams,
+      streamArn,
+      checkpoints: new MemoryCheckpointStore(),
+      publish: async (e) => {
+        const tenant = e.detail.meta.tenantId;
+        inFlight.set(tenant, (inFlight.get(tenant) ?? 0) + 1);
+        mostTenants = Math.max(mostTenants, [...inFlight.values()].filter((n) => n > 0).length);
+        mostOfOneTenant = Math.max(mostOfOneTenant, inFlight.get(tenant)!);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight.set(tenant, inFlight.get(tenant)! - 1);
+        published.push(e.id);
+      },
+    });
+    const committed = (await outboxEnvelopes(p)).map((e) => e.id);
+    await relay.start();
+    await waitUntil(() => committed.every((id) => published.includes(id)));
+    await relay.stop();
+    streams.destroy();
+    expect(mostTenants).toBe(2);
+    expect(mostOfOneTenant).toBe(1);
+    expect(new Set(published).size).toBe(published.length);
+  });
 });
 
 describe('stream relay robustness', () => {

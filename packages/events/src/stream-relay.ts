@@ -9,6 +9,7 @@ import {
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { EventEnvelope } from '@ufp/core/events';
+import { mapLimit } from '@ufp/core/map-limit';
 import { parseEnvelope } from '@ufp/db/envelope';
 import { tableManifest } from '@ufp/db/manifest';
 import type { CheckpointStore, Checkpoints } from './checkpoint.js';
@@ -20,6 +21,8 @@ export interface RelayOptions {
   publish: (envelope: EventEnvelope) => Promise<unknown>;
   idleDelayMs?: number;
   onError?: (err: unknown) => void;
+  /** How many tenants' events are published at once (each tenant's in order); default 8. */
+  publishConcurrency?: number;
 }
 
 /**
@@ -151,9 +154,10 @@ export class StreamRelay {
       throw err;
     }
     const records = res.Records ?? [];
-    let lastSeq: string | undefined;
+    // One tenant's events in stream order; different tenants' side by side (EventBridge promises no order at all, so
+    // this is stricter than AWS) — a province's fan-out is then not delivered one tenant after another.
+    const byTenant = new Map<string, { envelope: EventEnvelope; record: _Record }[]>();
     for (const record of records) {
-      if (!this.running) return records.length; // stopped mid-batch: the checkpoint stays behind
       let envelope: EventEnvelope | undefined;
       try {
         envelope = outboxEnvelope(record);
@@ -161,13 +165,27 @@ export class StreamRelay {
         // A malformed outbox item is reported and passed over, never allowed to block the stream.
         this.opts.onError?.(new Error(`skipped unreadable outbox record ${record.dynamodb?.SequenceNumber}: ${(err as Error).message}`));
       }
-      if (envelope) {
-        await this.opts.publish(envelope);
-        this.relayed++;
-        this.lastPublishedAt = record.dynamodb?.ApproximateCreationDateTime?.getTime();
-      }
-      lastSeq = record.dynamodb?.SequenceNumber;
+      if (!envelope) continue;
+      const tenant = envelope.detail?.meta?.tenantId ?? '';
+      byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), { envelope, record }]);
     }
+    const failures: unknown[] = [];
+    await mapLimit([...byTenant.values()], this.opts.publishConcurrency ?? 8, async (queue) => {
+      try {
+        for (const { envelope, record } of queue) {
+          if (!this.running) return;
+          await this.opts.publish(envelope);
+          this.relayed++;
+          this.lastPublishedAt = Math.max(this.lastPublishedAt ?? 0, record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? 0) || undefined;
+        }
+      } catch (err) {
+        // This tenant's later events wait with it; the batch is read again from the checkpoint.
+        failures.push(err);
+      }
+    });
+    if (failures.length) throw failures[0];
+    if (!this.running) return records.length; // stopped mid-batch: the checkpoint stays behind
+    const lastSeq = records.at(-1)?.dynamodb?.SequenceNumber;
     if (lastSeq) {
       this.state[shardId] = { seq: lastSeq };
       await this.opts.checkpoints.save(this.state);
