@@ -2,30 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '@ufp/core/calendar/calendar';
 import { shippedNotices } from '@ufp/core/calendar/notices';
 import { clockChanges } from './calendar-change.js';
-import { defaultContractSettings, type Contract, type ContractSettings } from './contract.js';
+import { defaultContractSettings, type ContractSettings } from './contract.js';
+import { aContract as contract } from '../../test/fixtures.js';
 
 const working: ContractSettings = { ...defaultContractSettings, dayCount: { ...defaultContractSettings.dayCount, review: 'working', filing: 'working' } };
-const contract = (over: Partial<Contract>): Contract => ({
-  contractId: 'c1',
-  tenantId: 't',
-  title: '快递行业集体合同',
-  type: 'industry',
-  scope: { industry: 'express' },
-  employerParties: [{ name: '某快递企业协会' }],
-  coveredEnterprises: 12,
-  coveredEmployees: 1800,
-  term: { start: '2026-01-01', end: '2028-12-31' },
-  clauses: {},
-  status: 'draft',
-  representatives: {},
-  rounds: [],
-  performanceChecks: [],
-  history: [],
-  version: 1,
-  createdAt: '',
-  updatedAt: '',
-  ...over,
-});
 
 const without2027 = new WorkCalendar(shippedNotices.filter((n) => n.year !== 2027));
 // A made-up 2027 notice: 01-01 to 01-03 off, Sunday 01-10 worked.

@@ -6,6 +6,7 @@ import { defaultContractSettings, voteRuleOf, type Contract, type ContractSettin
 import { assertStep, nextSteps, renewalOpensOn, termTransition } from './lifecycle.js';
 import { changeDay, inForceMetrics, statusChangeMetrics, unitCoverageMetrics } from './metrics.js';
 import { checkMinimumWage, checkRepresentatives, checkTerm, congressOutcome, voteFailureText, voteOutcome } from './rules.js';
+import { aContract as contract } from '../../test/fixtures.js';
 
 const working: ContractSettings = { ...defaultContractSettings, dayCount: { ...defaultContractSettings.dayCount, review: 'working', filing: 'working' } };
 
@@ -19,27 +20,6 @@ function errorOf(fn: () => unknown): DomainError {
   throw new Error('expected a DomainError');
 }
 
-const contract = (over: Partial<Contract> = {}): Contract => ({
-  contractId: 'c1',
-  tenantId: 't',
-  title: '快递行业集体合同',
-  type: 'industry',
-  scope: { industry: 'express' },
-  employerParties: [{ name: '某快递企业协会' }],
-  coveredEnterprises: 12,
-  coveredEmployees: 1800,
-  term: { start: '2026-01-01', end: '2028-12-31' },
-  clauses: { wageGrowthPct: 5.5 },
-  status: 'draft',
-  representatives: {},
-  rounds: [],
-  performanceChecks: [],
-  history: [],
-  version: 1,
-  createdAt: '',
-  updatedAt: '',
-  ...over,
-});
 
 describe('legal clocks', () => {
   it('gives the offer a reply clock of 20 natural days', () => {
