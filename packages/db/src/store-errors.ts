@@ -27,3 +27,13 @@ export function isStoreUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True when DynamoDB cancelled a transaction because another write to one of its items was in progress — a hot
+ * item such as a province's TOTAL rollup row. Transient: the same transaction, sent again shortly, goes through.
+ * (DynamoDB Local serialises transactions and never answers this; AWS does under concurrency.)
+ */
+export function isTransactionConflict(err: unknown): boolean {
+  const { name, CancellationReasons } = (err ?? {}) as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return name === 'TransactionCanceledException' && (CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict') && !(CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+}

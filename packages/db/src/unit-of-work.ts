@@ -7,6 +7,7 @@ import type { DefinedEvent } from '@ufp/core/events';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { keys } from './keys.js';
 import { outboxPut, wrapEvent } from './envelope.js';
+import { isTransactionConflict } from './store-errors.js';
 import type { Table } from './table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -155,7 +156,7 @@ export class UnitOfWork {
         conflict({ zh: '数据冲突，请刷新后重试', en: 'Conflicting change; reload and retry' })
       );
     }
-    if (reasons.some((r) => r.Code === 'TransactionConflict')) return 'retry';
+    if (isTransactionConflict(err)) return 'retry';
     return 'unknown';
   }
 }

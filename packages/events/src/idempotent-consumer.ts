@@ -3,6 +3,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import type { EventEnvelope } from '@ufp/core/events';
 import { keys, platformPrefix, tenantPrefix } from '@ufp/db/keys';
 import { tableManifest } from '@ufp/db/manifest';
+import { isTransactionConflict } from '@ufp/db/store-errors';
 import type { Table } from '@ufp/db/table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -50,13 +51,23 @@ export async function consumeOnce(
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
-  try {
-    await table.doc.send(new TransactWriteCommand({ TransactItems: [marker, ...effects.items] }));
-    return 'processed';
-  } catch (err) {
-    if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-      return 'duplicate';
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await table.doc.send(new TransactWriteCommand({ TransactItems: [marker, ...effects.items] }));
+      return 'processed';
+    } catch (err) {
+      if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        return 'duplicate';
+      }
+      // Another event's transaction held a shared item (a scope's TOTAL row): the same effects, a moment later.
+      if (isTransactionConflict(err) && attempt < CONFLICT_ATTEMPTS) {
+        await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 40));
+        continue;
+      }
+      throw err;
     }
-    throw err;
   }
 }
+
+/** Sends of one consumer transaction that lost to concurrent writers before the runner's own retry takes over. */
+const CONFLICT_ATTEMPTS = 6;
