@@ -1,5 +1,6 @@
 import type { DigestSigner } from '@ufp/core/audit/chain';
 import { systemClock, type Clock } from '@ufp/core/clock';
+import { mapLimit } from '@ufp/core/map-limit';
 import { PLATFORM_AUDIT_TENANT } from '@ufp/core/tenancy/scope';
 import { sealAuditLog } from '@ufp/db/audit-integrity';
 import { TenantRepository } from '@ufp/db/repositories/tenants';
@@ -11,6 +12,9 @@ import type { TickJob } from './daily-tick.js';
  * at, and a transaction still committing must not land an entry in a range already sealed.
  */
 export const SEAL_MARGIN_MS = 5 * 60_000;
+
+/** Logs sealed at once. */
+const SEAL_CONCURRENCY = 8;
 
 /**
  * Seals the audit log of every tenant — suspended ones too, their history stays evidence — and the
@@ -26,13 +30,14 @@ export function auditSealTickJob(table: Table, signer: DigestSigner, clock: Cloc
       const logs = [...(await tenants.list()).map((t) => t.id), PLATFORM_AUDIT_TENANT];
       const sealBefore = new Date(wallClock.now().getTime() - marginMs);
       const failures: string[] = [];
-      for (const tenantId of logs) {
+      // Each log is its own chain: a province's logs are sealed several at a time.
+      await mapLimit(logs, SEAL_CONCURRENCY, async (tenantId) => {
         try {
           await sealAuditLog(table, signer, tenantId, { now: clock.now(), sealBefore });
         } catch (err) {
           failures.push(`${tenantId}: ${(err as Error).message}`);
         }
-      }
+      });
       if (failures.length) throw new Error(`audit sealing failed for ${failures.length} log(s): ${failures.join('; ')}`);
     },
   };
