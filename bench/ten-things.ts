@@ -1,6 +1,6 @@
 import type { Claims } from '@ufp/kit/auth';
 import { benchAdmin, withBenchPlatform } from './platform.js';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tenThingsKeys } from '@ufp/ten-things/store';
 
 const REPORTS = Number(process.env.BENCH_TT_REPORTS ?? 10_000);
@@ -61,12 +61,46 @@ export async function benchTenThings(): Promise<{ reportsPerSecond: number; late
     const reportsPerSecond = Math.round(REPORTS / seconds);
     console.log(`\n十件实事 progress reports — ${REPORTS} over ${items.length} items, ${Math.min(CONCURRENCY, items.length / 4)} in flight: ${seconds.toFixed(1)} s, ${reportsPerSecond} reports/s`);
 
+    // (1b) what one report costs in store calls (the relay stopped, so only the request's own calls are counted), and
+    // the store's own rate for transactions of that size at the same concurrency, same run.
+    const table = platform.runtime.deps.table;
+    await platform.relay.stop();
+    const calls = new Map<string, number>();
+    let transactItems = 0;
+    const send = table.doc.send.bind(table.doc);
+    table.doc.send = (async (command: { constructor: { name: string }; input: { TransactItems?: unknown[] } }, ...rest: unknown[]) => {
+      calls.set(command.constructor.name, (calls.get(command.constructor.name) ?? 0) + 1);
+      transactItems += command.input.TransactItems?.length ?? 0;
+      return (send as (...a: unknown[]) => Promise<unknown>)(command, ...rest);
+    }) as typeof table.doc.send;
+    const sampled = 50;
+    for (let n = 0; n < sampled; n++) await report(items[n]!.year, items[n]!.itemId, REPORTS + n);
+    table.doc.send = send;
+    await platform.relay.start();
+    const perReport = [...calls].map(([name, n]) => `${name.replace(/Command$/, '')} ${(n / sampled).toFixed(2)}`).join(', ');
+    const itemsPerTransaction = Math.round(transactItems / (calls.get('TransactWriteCommand') ?? 1));
+    const baselineCount = Math.min(2_000, REPORTS);
+    let nextTx = 0;
+    const t1 = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let n = nextTx++; n < baselineCount; n = nextTx++) {
+          const TransactItems = Array.from({ length: itemsPerTransaction }, (_, i) => ({ Put: { TableName: table.name, Item: { pk: `BENCH#TX#${n}`, sk: String(i), payload: 'x'.repeat(400) } } }));
+          await table.doc.send(new TransactWriteCommand({ TransactItems }));
+        }
+      }),
+    );
+    const transactionsPerSecond = Math.round(baselineCount / ((performance.now() - t1) / 1000));
+    console.log(`one report's store calls: ${perReport} (${itemsPerTransaction} items per transaction)`);
+    console.log(
+      `raw TransactWriteItems of ${itemsPerTransaction} items, ${CONCURRENCY} in flight: ${transactionsPerSecond}/s — reports at ${(reportsPerSecond / transactionsPerSecond).toFixed(2)}× of it (target ≥ 0.5: ${reportsPerSecond / transactionsPerSecond >= 0.5 ? 'met' : 'NOT met'})`,
+    );
+
     // (2) plans.get latency: two plans of the same shape (10 items, 100 reports through the API each); the second's
     // ledger is then filled to 10,000 entries by writing entries straight to the table (the read path is what is measured).
     const small = await makePlan(2014, 10);
     const big = await makePlan(2013, 10);
     for (const p of [small, big]) await flood(p.ids.map((itemId) => ({ year: p.year, itemId })), 100);
-    const table = platform.runtime.deps.table;
     const rows = Array.from({ length: 9_900 }, (_, n) => {
       const itemId = big.ids[n % big.ids.length]!;
       const entryId = `01BENCH${String(n).padStart(19, '0')}`;
