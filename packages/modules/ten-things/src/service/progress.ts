@@ -16,10 +16,10 @@ import { evidenceForEntry } from './evidence.js';
 export async function report(ctx: Ctx, input: z.infer<typeof reportInput>) {
   const store = tenThingsStore(ctx.deps);
   return retryStale(async () => {
-    const item = await visibleItem(ctx, input.itemId);
+    // The item and the tenant's settings in one round trip's time (a report is 2 reads and 1 transaction).
+    const [item, settings] = await Promise.all([visibleItem(ctx, input.itemId), store.settings(ctx.scope.tenantId)]);
     checkReport(item, input, shanghaiDate(ctx.deps.clock.now()));
     const evidence = await evidenceForEntry(ctx, item, input.evidenceIds ?? []);
-    const settings = await store.settings(ctx.scope.tenantId);
     return write(ctx, (uow, now) => {
       const entry = reportEntry(item, input, evidence, { entryId: newId(), scope: ctx.scope }, now);
       for (const e of evidence) store.attachEvidence(uow, ctx.scope.tenantId, e, entry.entryId, now.toISOString());
