@@ -83,8 +83,8 @@ describe('the daily tick over 50 tenants, one of whose jobs throws', () => {
     expect(res.status).toBe(200);
     expect(res.data.lastTick).toMatchObject({ date: DAY, tenants: 50 });
     const byId = new Map((res.data.items as { id: string; ticks: unknown[] }[]).map((t) => [t.id, t.ticks]));
-    expect(byId.get(TENANTS[0]!)).toEqual([expect.objectContaining({ module: 'tickFixture', lastDate: DAY, failing: false, failures: 0 })]);
-    expect(byId.get(FAILING)).toEqual([expect.objectContaining({ module: 'tickFixture', failing: true, failures: ATTEMPTS, error: expect.stringContaining('fixture job failed') })]);
+    expect(byId.get(TENANTS[0]!)).toEqual([expect.objectContaining({ module: 'tickFixture', lastDate: DAY, failing: false, failures: 0, behind: false })]);
+    expect(byId.get(FAILING)).toEqual([expect.objectContaining({ module: 'tickFixture', failing: true, failures: ATTEMPTS, behind: true, error: expect.stringContaining('fixture job failed') })]);
     expect(byId.get(FAILING)![0]).not.toHaveProperty('lastDate');
   });
 
@@ -109,7 +109,7 @@ describe('the daily tick over 50 tenants, one of whose jobs throws', () => {
     expect(await get(doneKey(FAILING, DAY))).toMatchObject({ ran: true });
     expect(await p.runtime.deps.deadLetters.listAll(tenantPrefix(FAILING))).toEqual([]);
     const [run] = (await p.query(operator, 'platform.tenants.list')).data.items.find((t: { id: string }) => t.id === FAILING).ticks;
-    expect(run).toMatchObject({ lastDate: DAY, failing: false, failures: 0 });
+    expect(run).toMatchObject({ lastDate: DAY, failing: false, failures: 0, behind: false });
     expect(await get(keys.tenantTick(FAILING, 'tickFixture'))).toMatchObject({ failing: false });
   });
 });

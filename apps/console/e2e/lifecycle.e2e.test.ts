@@ -186,6 +186,62 @@ describe('daily jobs per tenant (operator)', () => {
       }
     }
   });
+
+  test("at 390 px a module's daily job that fails is marked as behind beside the others done, and a redrive clears it", async () => {
+    const post = async (path: string, body?: unknown, method = 'POST') => {
+      const res = await fetch(`${session.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      expect(res.status, path).toBe(200);
+      return res.json() as Promise<any>;
+    };
+    // A local-only fault: the 困难职工帮扶 tick consumer fails for every tenant, is retried, then parked per tenant.
+    await post('/dev/faults', { handler: 'hardshipTick' });
+    const page = await openPage(PHONE);
+    try {
+      // The next day, so the failing module's last finished day falls behind the tick's.
+      const { now } = (await (await fetch(`${session.url}/dev/clock`)).json()) as { now: string };
+      await post('/dev/clock', { now: new Date(Date.parse(now) + 86_400_000).toISOString() });
+      const { date } = await post('/dev/tick');
+      await loginAs(page, /平台运营/);
+      const row = page.getByRole('table', { name: '租户管理' }).locator('tbody tr').filter({ hasText: '靖江市总工会' });
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await row.waitFor();
+            return row.locator('[data-testid="tick-run"][data-state="ok"]').count();
+          },
+          { timeout: 30_000, interval: 1_000 },
+        )
+        .toBe(2);
+      // The fault struck before the job ran (as a timeout or a crash would): no reason from the job, the day not done.
+      const ticks = await row.getByTestId('tenant-ticks').innerText();
+      expect(ticks).toContain('困难职工帮扶：未完成（上次 ');
+      expect(ticks).toContain(`集体合同 ✓ ${date}`);
+      expect(await row.locator('[data-testid="tick-run"][data-state="behind"]').count()).toBe(1);
+      await page.getByRole('link', { name: '查看失败的任务（死信）' }).waitFor();
+      await expectNoHorizontalOverflow(page, 390, 'a failing daily job');
+      await screenshot(page, 'lifecycle-tenant-tick-failing-390');
+    } finally {
+      await post('/dev/faults', undefined, 'DELETE');
+    }
+    try {
+      // The fault gone, the operator puts the parked ticks back: every tenant's 帮扶 job finishes the day.
+      const { token } = await post('/auth/dev-login', { sub: 'e2e-operator', roles: ['platform_operator'] });
+      const redrive = await fetch(`${session.url}/trpc/platform.deadLetters.redrive`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ all: { module: 'hardship' } }) });
+      expect(redrive.status).toBe(200);
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return page.locator('[data-testid="tick-run"][data-state="behind"], [data-testid="tick-run"][data-state="failing"]').count();
+          },
+          { timeout: 30_000, interval: 1_000 },
+        )
+        .toBe(0);
+    } finally {
+      await close(page);
+    }
+  });
 });
 
 describe('user lifecycle (federation admin)', () => {

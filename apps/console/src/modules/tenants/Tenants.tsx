@@ -25,9 +25,18 @@ function TickRunTag(props: { run: TickRun }) {
     <Show
       when={props.run.failing}
       fallback={
-        <span class="tag tag--ok" data-testid="tick-run" data-state="ok" title={t('tenants.tick.okLabel', { module: module(), date: props.run.lastDate ?? '—' })}>
-          {t('tenants.tick.ok', { module: module(), date: props.run.lastDate ?? '—' })}
-        </span>
+        <Show
+          when={props.run.behind}
+          fallback={
+            <span class="tag tag--ok" data-testid="tick-run" data-state="ok" title={t('tenants.tick.okLabel', { module: module(), date: props.run.lastDate ?? '—' })}>
+              {t('tenants.tick.ok', { module: module(), date: props.run.lastDate ?? '—' })}
+            </span>
+          }
+        >
+          <span class="tag tag--behind" data-testid="tick-run" data-state="behind">
+            {t('tenants.tick.behind', { module: module(), date: props.run.lastDate ?? '—' })}
+          </span>
+        </Show>
       }
     >
       <span class="tag tag--warn" data-testid="tick-run" data-state="failing" title={props.run.error}>
@@ -88,7 +97,7 @@ export default function Tenants() {
         {(l) => (
           <p class="lc-note" data-testid="last-tick">
             {l().lastTick ? t('tenants.tick.last', { date: l().lastTick!.date, at: formatDateTime(l().lastTick!.at), count: l().lastTick!.tenants ?? 0 }) : t('tenants.tick.never')}{' '}
-            <Show when={l().items.some((x) => x.ticks.some((r) => r.failing))}>
+            <Show when={l().items.some((x) => x.ticks.some((r) => r.failing || r.behind))}>
               <a href="/platform/dead-letters">{t('tenants.tick.deadLetters')}</a>
             </Show>
           </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tenant } from '@ufp/core/tenancy/scope';
-import { newTenant, reactivateTenant, suspendTenant, updateTenant } from './tenant.js';
+import { newTenant, reactivateTenant, suspendTenant, tickBehind, updateTenant } from './tenant.js';
 
 const now = new Date('2026-03-01T00:00:00Z');
 const tenant: Tenant = newTenant({ id: '321281', name: '兴化市总工会', level: 'county', divisionCode: '321281' }, now);
@@ -28,5 +28,18 @@ describe('tenant changes', () => {
     const { after, audit } = updateTenant(tenant, { version: 1, contact: { name: '办公室', phone: '13800001111' } }, now);
     expect(after.contact).toEqual({ name: '办公室', phone: '13800001111' });
     expect(audit.changes.contact).toEqual({ from: undefined, to: { name: '办公室', phone: '***' } });
+  });
+});
+
+describe("a tenant's daily job behind the tick", () => {
+  const active = { status: 'active' as const };
+  it('is behind when its last finished day is before the day the tick last fanned out for, or it never finished', () => {
+    expect(tickBehind(active, { lastDate: '2026-12-04' }, '2026-12-05')).toBe(true);
+    expect(tickBehind(active, {}, '2026-12-05')).toBe(true);
+  });
+  it('is not behind on the same day, before any tick, or for a suspended tenant (the tick leaves it alone)', () => {
+    expect(tickBehind(active, { lastDate: '2026-12-05' }, '2026-12-05')).toBe(false);
+    expect(tickBehind(active, { lastDate: '2026-12-05' }, undefined)).toBe(false);
+    expect(tickBehind({ status: 'suspended' }, { lastDate: '2026-11-30' }, '2026-12-05')).toBe(false);
   });
 });

@@ -47,3 +47,10 @@ export function reactivateTenant(before: Tenant, now: Date): TenantChange {
     audit: { action: 'platform.tenants.reactivate', summary: `恢复租户 ${before.name}（${before.id}）`, changes: { status: { from: 'suspended', to: 'active' }, suspendReason: { from: suspendReason } } },
   };
 }
+
+/**
+ * An active tenant's module has not finished the day the tick last fanned out for: still running, or failed in a way
+ * its job could not report (a timeout, a crash, a fault before the job ran) — its dead letter then says why.
+ */
+export const tickBehind = (tenant: Pick<Tenant, 'status'>, run: { lastDate?: string }, tickDate: string | undefined): boolean =>
+  tenant.status === 'active' && tickDate !== undefined && (run.lastDate ?? '') < tickDate;

@@ -3,7 +3,7 @@ import type { TenantTickRun } from '@ufp/db/repositories/tenants';
 import type { AuditEntry } from '@ufp/db/unit-of-work';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
-import { newTenant, reactivateTenant, suspendTenant, updateTenant, type TenantChange } from '../domain/tenant.js';
+import { newTenant, reactivateTenant, suspendTenant, tickBehind, updateTenant, type TenantChange } from '../domain/tenant.js';
 import { tenantCreated, tenantReactivated, tenantSuspended, tenantUpdated } from '../events.js';
 import type { createTenantInput, suspendTenantInput, updateTenantInput } from '../schemas.js';
 import type { PlatformCtx } from './context.js';
@@ -36,9 +36,12 @@ export function createTenant(ctx: PlatformCtx, input: z.output<typeof createTena
  * Every tenant with its status (a suspended one with when, by whom and why) and how its daily jobs ran, module by
  * module; and the daily tick's own last run.
  */
-export async function listTenants(ctx: PlatformCtx): Promise<{ items: (Tenant & { ticks: TenantTickRun[] })[]; lastTick: { date: string; at: string; tenants?: number } | null }> {
+export async function listTenants(ctx: PlatformCtx): Promise<{ items: (Tenant & { ticks: (TenantTickRun & { behind: boolean })[] })[]; lastTick: { date: string; at: string; tenants?: number } | null }> {
   const [tenants, runs, lastTick] = await Promise.all([ctx.deps.tenants.list(), ctx.deps.tenants.tickRuns(), ctx.deps.tenants.lastTick()]);
-  return { items: tenants.map((t) => ({ ...t, ticks: runs.filter((r) => r.tenantId === t.id) })), lastTick: lastTick ?? null };
+  return {
+    items: tenants.map((t) => ({ ...t, ticks: runs.filter((r) => r.tenantId === t.id).map((r) => ({ ...r, behind: tickBehind(t, r, lastTick?.date) })) })),
+    lastTick: lastTick ?? null,
+  };
 }
 
 /** Reads the tenant (uncached), decides the change, and writes it (versioned) with its event and both audit entries. */

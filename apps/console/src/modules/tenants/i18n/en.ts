@@ -21,6 +21,7 @@ export const en: Record<keyof typeof zh, string> = {
   'tenants.tick': 'Daily jobs',
   'tenants.tick.ok': '{module} ✓ {date}',
   'tenants.tick.okLabel': '{module}: the daily jobs of {date} are done',
+  'tenants.tick.behind': '{module}: not done (last {date})',
   'tenants.tick.failing': '{module}: failed {count} times',
   'tenants.tick.last': 'The daily tick last ran for {date} ({at}) for {count} active tenants; each tenant\'s jobs run on their own.',
   'tenants.tick.never': 'The daily tick has not run yet.',

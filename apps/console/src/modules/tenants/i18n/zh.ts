@@ -20,6 +20,7 @@ export const zh = {
   'tenants.tick': '每日任务',
   'tenants.tick.ok': '{module} ✓ {date}',
   'tenants.tick.okLabel': '{module}：{date} 的每日任务已完成',
+  'tenants.tick.behind': '{module}：未完成（上次 {date}）',
   'tenants.tick.failing': '{module}：失败 {count} 次',
   'tenants.tick.last': '每日定时任务最近一次：{date}（{at}），分发给 {count} 个启用中的租户，各租户的任务分别执行。',
   'tenants.tick.never': '每日定时任务尚未运行。',
