@@ -103,11 +103,19 @@ describe('集体合同', () => {
       await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('已报送审查');
       expect(await page.locator('.timeline').textContent()).toContain('今日到期');
 
-      // Day 16: no objection was raised, so it takes effect.
+      // Day 16: no objection was raised, so it takes effect — in the tenant's own tick consumer after the fan-out, so
+      // the page is reloaded until it shows.
       await dev('/dev/clock', { now: at(effectiveOn) });
       await dev('/dev/tick');
-      await page.reload();
-      await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('已生效');
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return page.getByTestId('contract-status').textContent();
+          },
+          { timeout: 20_000, interval: 500 },
+        )
+        .toBe('已生效');
       expect(await page.locator('.timeline').textContent()).toContain(`审查期至 ${lastReviewDay} 届满，人社部门未提出异议，自 ${effectiveOn} 起生效`);
       await screenshot(page, 'contracts-effective');
 
