@@ -208,3 +208,19 @@ export function useE2eSession() {
     },
   };
 }
+
+/**
+ * Reloads `page` until `read` answers `expected`: for work that finishes after the request that started it (each
+ * tenant's daily jobs run in their own consumers after the tick's fan-out).
+ */
+export async function expectAfterReload<T>(page: Page, read: () => Promise<T>, expected: T, opts: { timeout?: number; interval?: number } = {}): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return read();
+      },
+      { timeout: opts.timeout ?? 30_000, interval: opts.interval ?? 1_000 },
+    )
+    .toBe(expected);
+}

@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { loginAs, screenshot, useE2eSession, DESKTOP, PHONE } from './harness';
+import { expectAfterReload, loginAs, screenshot, useE2eSession, DESKTOP, PHONE } from './harness';
 
 /**
  * Tenants and users have a lifecycle, tried as the operator and a federation admin would: the tenants page
@@ -166,16 +166,7 @@ describe('daily jobs per tenant (operator)', () => {
         const row = page.getByRole('table', { name: '租户管理' }).locator('tbody tr').filter({ hasText: '靖江市总工会' });
         await row.waitFor();
         // Each tenant's jobs run in their own consumers after the fan-out: reload until the three modules have stamped the day.
-        await expect
-          .poll(
-            async () => {
-              await page.reload();
-              await row.waitFor();
-              return row.locator('[data-testid="tick-run"][data-state="ok"]').count();
-            },
-            { timeout: 30_000, interval: 1_000 },
-          )
-          .toBe(3);
+        await expectAfterReload(page, async () => (await row.waitFor(), row.locator('[data-testid="tick-run"][data-state="ok"]').count()), 3);
         expect(await row.getByTestId('tenant-ticks').innerText()).toContain(`集体合同 ✓ ${date}`);
         expect(await page.getByTestId('last-tick').innerText()).toContain(`每日定时任务最近一次：${date}`);
         expect(await page.locator('[data-state="failing"]').count()).toBe(0);
@@ -203,16 +194,7 @@ describe('daily jobs per tenant (operator)', () => {
       const { date } = await post('/dev/tick');
       await loginAs(page, /平台运营/);
       const row = page.getByRole('table', { name: '租户管理' }).locator('tbody tr').filter({ hasText: '靖江市总工会' });
-      await expect
-        .poll(
-          async () => {
-            await page.reload();
-            await row.waitFor();
-            return row.locator('[data-testid="tick-run"][data-state="ok"]').count();
-          },
-          { timeout: 30_000, interval: 1_000 },
-        )
-        .toBe(2);
+      await expectAfterReload(page, async () => (await row.waitFor(), row.locator('[data-testid="tick-run"][data-state="ok"]').count()), 2);
       // The fault struck before the job ran (as a timeout or a crash would): no reason from the job, the day not done.
       const ticks = await row.getByTestId('tenant-ticks').innerText();
       expect(ticks).toContain('困难职工帮扶：未完成（上次 ');
@@ -229,15 +211,7 @@ describe('daily jobs per tenant (operator)', () => {
       const { token } = await post('/auth/dev-login', { sub: 'e2e-operator', roles: ['platform_operator'] });
       const redrive = await fetch(`${session.url}/trpc/platform.deadLetters.redrive`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ all: { module: 'hardship' } }) });
       expect(redrive.status).toBe(200);
-      await expect
-        .poll(
-          async () => {
-            await page.reload();
-            return page.locator('[data-testid="tick-run"][data-state="behind"], [data-testid="tick-run"][data-state="failing"]').count();
-          },
-          { timeout: 30_000, interval: 1_000 },
-        )
-        .toBe(0);
+      await expectAfterReload(page, () => page.locator('[data-testid="tick-run"][data-state="behind"], [data-testid="tick-run"][data-state="failing"]').count(), 0);
     } finally {
       await close(page);
     }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { screenshot, useE2eSession, loginAs } from '../../../../e2e/harness';
+import { expectAfterReload, screenshot, useE2eSession, loginAs } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -107,15 +107,7 @@ describe('集体合同', () => {
       // the page is reloaded until it shows.
       await dev('/dev/clock', { now: at(effectiveOn) });
       await dev('/dev/tick');
-      await expect
-        .poll(
-          async () => {
-            await page.reload();
-            return page.getByTestId('contract-status').textContent();
-          },
-          { timeout: 20_000, interval: 500 },
-        )
-        .toBe('已生效');
+      await expectAfterReload(page, () => page.getByTestId('contract-status').textContent(), '已生效', { timeout: 20_000, interval: 500 });
       expect(await page.locator('.timeline').textContent()).toContain(`审查期至 ${lastReviewDay} 届满，人社部门未提出异议，自 ${effectiveOn} 起生效`);
       await screenshot(page, 'contracts-effective');
 
