@@ -1,7 +1,6 @@
-import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { conflict, notFound, staleVersion } from '@ufp/core/errors';
 import { keys, tenantPrefix } from '@ufp/db/keys';
-import { getItem, queryAll } from '@ufp/db/query';
+import { batchGetAll, getItem, queryAll } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -191,16 +190,7 @@ export class CompetitionStore {
   /** The stored entries for these marks (one strongly consistent BatchGetItem per 100 keys: the sync classifies against what was just written), by sort key. */
   async scoresAt(tenantId: string, eventId: string, stage: StageKind, marks: readonly { workNumber: string; aspectCode: string; judgeId: string }[]): Promise<Map<string, ScoreItem>> {
     const wanted = [...new Map(marks.map((m) => [`${m.workNumber}#${m.aspectCode}#${m.judgeId}`, competitionKeys.score(tenantId, eventId, stage, m.workNumber, m.aspectCode, m.judgeId)])).values()];
-    const found = new Map<string, ScoreItem>();
-    for (let i = 0; i < wanted.length; i += 100) {
-      let request: BatchGetCommandInput['RequestItems'] = { [this.table.name]: { Keys: wanted.slice(i, i + 100), ConsistentRead: true } };
-      while (request && Object.keys(request).length) {
-        const res: BatchGetCommandOutput = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of res.Responses?.[this.table.name] ?? []) found.set(String(item.sk), scoreOf(item));
-        request = res.UnprocessedKeys;
-      }
-    }
-    return found;
+    return new Map((await batchGetAll(this.table, wanted)).map((item) => [String(item.sk), scoreOf(item)]));
   }
   addScore(uow: UnitOfWork, s: ScoreItem, onExists = staleVersion()): void {
     uow.create({ ...competitionKeys.score(s.tenantId, s.eventId, s.stage, s.workNumber, s.aspectCode, s.judgeId), kind: 'competitions.score', ...s }, onExists);

@@ -1,10 +1,9 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { conflict, notFound, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { keys, tenantPrefix } from '@ufp/db/keys';
 import { tableManifest } from '@ufp/db/manifest';
-import { getItem, queryAll } from '@ufp/db/query';
+import { batchGetAll, getItem, queryAll } from '@ufp/db/query';
 import { parseStored, StoredItemInvalid } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -147,16 +146,7 @@ export class CampaignStore {
    */
   async quotaView(tenantId: string, campaignId: string, personId?: string): Promise<{ settings?: QuotaSettings; roster: Roster; person?: QuotaPerson }> {
     const keysWanted = [campaignKeys.campaign(tenantId, campaignId), campaignKeys.roster(tenantId, campaignId), ...(personId ? [modelWorkerKeys.person(tenantId, personId)] : [])];
-    const names = Object.fromEntries(quotaReadAttributes.map((a, i) => [`#a${i}`, a]));
-    const items = new Map<string, Record<string, unknown>>();
-    let request: ConstructorParameters<typeof BatchGetCommand>[0]['RequestItems'] | undefined = {
-      [this.table.name]: { Keys: keysWanted, ConsistentRead: true, ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names },
-    };
-    while (request && Object.keys(request).length) {
-      const res = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of res.Responses?.[this.table.name] ?? []) items.set(`${String(item.pk)}|${String(item.sk)}`, item);
-      request = res.UnprocessedKeys as typeof request;
-    }
+    const items = new Map((await batchGetAll(this.table, keysWanted, { projection: quotaReadAttributes })).map((item) => [`${String(item.pk)}|${String(item.sk)}`, item]));
     const at = (k: { pk: string; sk: string }) => items.get(`${k.pk}|${k.sk}`);
     const [campaignItem, rosterItem, personItem] = keysWanted.map(at);
     return {
