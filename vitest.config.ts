@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (pure rules, kit, packages — no JVM) and `integration` (DynamoDB Local, one JVM per run).
-// `pnpm exec vitest run --project unit` runs the rules alone in seconds.
+// Three projects: `unit` (pure rules, kit, packages — no JVM), `integration` (DynamoDB Local, one JVM per run) and
+// `scale` (`*.scale.test.ts`: tens of thousands of writes, which would starve the integration files running beside
+// them of the one JVM; `pnpm test` runs them after the others). `pnpm exec vitest run --project unit` runs the rules
+// alone in seconds.
 export default defineConfig({
   test: {
     exclude: ['**/node_modules/**', 'infra/cdk.out/**'],
@@ -23,6 +25,15 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts', 'packages/modules/*/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.scale.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'scale',
+          include: ['tests/**/*.scale.test.ts', 'packages/modules/*/test/**/*.scale.test.ts'],
           globalSetup: ['tests/global-setup.ts'],
         },
       },

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sheetBuffer } from '@ufp/kit/excel';
-import { ledgerColumns } from '@ufp/hardship/domain/ledger';
-import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
+import { DEFAULT_IMPORT_STEP_MILLIS, DEFAULT_IMPORT_STEP_ROWS } from '@ufp/kit/import-jobs';
+import { ledgerWorkbook } from '@ufp/testing/hardship-ledger';
 import { benchAdmin, withBenchPlatform } from './platform.js';
 
 const SIZES = (process.env.BENCH_HARDSHIP_ROWS ?? '10000,20000').split(',').map(Number);
@@ -23,26 +22,7 @@ interface Figures {
   peakRssMb: number;
 }
 
-/**
- * A `rows`-row 台账 workbook of distinct households (written with the streaming writer). With
- * `numericIds` the ID numbers are number cells, as Excel, WPS or LibreOffice store an 18-digit
- * ID typed into a General cell (15 significant digits).
- */
-function ledger(unitName: string, rows: number, sheet: Sheet): Promise<Buffer> {
-  return sheetBuffer(
-    '台账',
-    ledgerColumns.map((c) => c.zh),
-    (function* () {
-      for (let i = 0; i < rows; i++) {
-        const day = String((i % 28) + 1).padStart(2, '0');
-        const month = String((Math.floor(i / 28 / 1000) % 12) + 1).padStart(2, '0');
-        const first17 = `3212811980${month}${day}${String(Math.floor(i / 28) % 1000).padStart(3, '0')}`;
-        const id = first17 + idNumberCheckCharacter(first17);
-        yield [unitName, `职工${i}`, sheet === 'numericIds' ? Number(id.slice(0, 15) + '000') : id, '13812345678', (i % 5) + 1, 30000 + (i % 50) * 1000, 6000, '', '失业'];
-      }
-    })(),
-  );
-}
+const ledger = (unitName: string, rows: number, sheet: Sheet) => ledgerWorkbook(unitName, rows, { numericIds: sheet === 'numericIds' });
 
 /**
  * One import in this process: a fresh platform, one multipart request with the workbook (as the
@@ -75,11 +55,79 @@ async function importOnce(rows: number, sheet: Sheet): Promise<Figures> {
   });
 }
 
+interface JobFigures {
+  rows: number;
+  written: number;
+  steps: number;
+  queueMs: number;
+  checkSeconds: number;
+  writeSeconds: number;
+  longestStepSeconds: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+}
+
+/**
+ * One background import in this process, as the console runs it: `jobs.start`, the PUT to the blob store, `jobs.queue`
+ * (timed: what the user waits for), then the job polled every 25 ms: when its check ended, when each write step
+ * committed (the job's `step` moving on), when it was done.
+ */
+async function importAsJob(rows: number): Promise<JobFigures> {
+  return withBenchPlatform(async ({ platform, call }) => {
+    const admin = benchAdmin;
+    await call(admin, 'units.create', { name: '基准测试工会', type: 'regional', memberCount: 10, chair: { name: '测' } });
+    const xlsx = await ledger('基准测试工会', rows, 'valid');
+    global.gc?.();
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+    const t0 = performance.now();
+    const { job, upload } = await call(admin, 'hardship.ledger.jobs.start', { fileName: 'bench.xlsx', sizeBytes: xlsx.length, mode: 'allOrNothing' });
+    const put = await platform.runtime.app.request(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: xlsx });
+    if (put.status !== 200) throw new Error(`PUT ${put.status}`);
+    const q0 = performance.now();
+    await call(admin, 'hardship.ledger.jobs.queue', { jobId: job.jobId });
+    const queueMs = performance.now() - q0;
+    let checkedAt: number | undefined;
+    let lastStep = 0;
+    let lastStepAt = performance.now();
+    let longestStep = 0;
+    for (;;) {
+      const j = await call(admin, 'hardship.ledger.jobs.get', { jobId: job.jobId }, 'query');
+      const now = performance.now();
+      if (j.step !== lastStep) {
+        if (lastStep > 1) longestStep = Math.max(longestStep, now - lastStepAt);
+        if (checkedAt === undefined && j.total !== undefined) checkedAt = now;
+        lastStep = j.step;
+        lastStepAt = now;
+      }
+      if (j.status === 'done' || j.status === 'failed' || j.status === 'cancelled') {
+        clearInterval(sampler);
+        if (j.status !== 'done' || j.written !== rows) throw new Error(`job ${j.status}: ${j.written} of ${rows} written ${JSON.stringify(j.failure ?? j.errors?.slice(0, 3))}`);
+        const seconds = (now - t0) / 1000;
+        return {
+          rows,
+          written: j.written,
+          steps: j.step,
+          queueMs,
+          checkSeconds: ((checkedAt ?? now) - q0) / 1000,
+          writeSeconds: (now - (checkedAt ?? now)) / 1000,
+          longestStepSeconds: Math.max(longestStep, now - lastStepAt) / 1000,
+          seconds,
+          rowsPerSecond: Math.round(rows / seconds),
+          peakRssMb: Math.round(peak / 1024 / 1024),
+        };
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  });
+}
+
 /** Runs one import in a fresh process (so one run's heap does not inflate the other's RSS). */
-function child(rows: number, sheet: Sheet): Figures {
+function child<F = Figures>(rows: number, sheet: Sheet | 'job'): F {
   const self = fileURLToPath(import.meta.url);
   const line = execFileSync(process.execPath, [...process.execArgv, '--expose-gc', self, '--child', String(rows), sheet], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env } });
-  return JSON.parse(line.trim().split('\n').pop()!) as Figures;
+  return JSON.parse(line.trim().split('\n').pop()!) as F;
 }
 
 const met = (f: Figures) => (f.rowsPerSecond >= 500 ? 'met' : 'NOT met');
@@ -109,10 +157,18 @@ export async function benchHardshipImport(): Promise<Figures[]> {
         `${f.rowsPerSecond} rows/s (target ≥ 500: ${met(f)}), peak RSS ${f.peakRssMb} MiB (+${f.peakRssMb - f.baseRssMb} MiB)`,
     );
   }
+  const rows = Math.max(...SIZES);
+  const j = child<JobFigures>(rows, 'job');
+  console.log(
+    `${j.rows.toLocaleString('en')} rows as a background job (upload to the blob store, consumer steps): jobs.queue answered in ${j.queueMs.toFixed(0)} ms; ` +
+      `checked in ${j.checkSeconds.toFixed(1)} s (one invocation), written in ${j.writeSeconds.toFixed(1)} s over ${j.steps - 2} write steps (longest ${j.longestStepSeconds.toFixed(1)} s, ` +
+      `a step ends after ${DEFAULT_IMPORT_STEP_ROWS.toLocaleString('en')} rows or ${DEFAULT_IMPORT_STEP_MILLIS / 1000} s; the consumer's timeout is 300 s), ${j.seconds.toFixed(1)} s in all — ${j.rowsPerSecond} rows/s beside ${out.find((f) => f.sheet === 'valid' && f.rows === rows)?.rowsPerSecond ?? '—'} rows/s in one request; peak RSS ${j.peakRssMb} MiB`,
+  );
   return out;
 }
 
 if (process.argv[2] === '--child') {
-  console.log(JSON.stringify(await importOnce(Number(process.argv[3]), (process.argv[4] ?? 'valid') as Sheet)));
+  const rows = Number(process.argv[3]);
+  console.log(JSON.stringify(process.argv[4] === 'job' ? await importAsJob(rows) : await importOnce(rows, (process.argv[4] ?? 'valid') as Sheet)));
   process.exit(0);
 } else if (import.meta.url === `file://${process.argv[1]}`) await benchHardshipImport();

@@ -66,7 +66,7 @@ import { accessLogsBucket, evidenceBucket } from './platform/storage.js';
 export type { FunctionBundle } from './platform/functions.js';
 export type { ConsoleSiteMode } from './platform/site.js';
 export { DEFAULT_API_THROTTLE, DEFAULT_PUBLIC_ROUTE_THROTTLE, type ApiThrottle, type FairUseLimits } from './platform/api.js';
-export { apiGrants, consumerGrants, deadLetterQueueActions, defaultConsumerGrants, type FunctionGrants, type TableAction } from './platform/grants.js';
+export { apiGrants, consumerFunctionSettings, consumerGrants, deadLetterQueueActions, defaultConsumerGrants, type FunctionGrants, type TableAction } from './platform/grants.js';
 export { outboxFilterPattern, pipeInputTemplate } from './platform/events.js';
 
 export interface FederationPlatformProps {
@@ -182,6 +182,7 @@ export class FederationPlatform extends Construct {
       dataKey: data.dataKey,
       functions,
       queues,
+      evidenceBucket: evidence,
       environment: sharedEnv,
     });
     new DailyTick(this, { bus: transport.bus, queues });

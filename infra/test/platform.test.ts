@@ -240,6 +240,32 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     expect(input.envelopeId).toBe('<aws.scheduler.scheduled-time>');
   });
 
+  it('runs a 台账 import in its own consumer: a step event rule, 5 minutes and 1.5 GB, read-only on the uploaded workbooks, a failure queue', () => {
+    const s = get(region);
+    const rule = ruleTable.find((r) => r.handler === 'hardshipLedgerImport')!;
+    expect(rule.pattern).toEqual({ 'detail-type': ['hardship.ledger.queued'] });
+    const fn = s.platform.consumerFunctions.hardshipLedgerImport!;
+    const props = s.json.Resources[idOf(s, fn)].Properties;
+    expect(props).toMatchObject({ Timeout: 300, MemorySize: 1536 });
+    expect(props.Environment.Variables).toMatchObject({ HANDLER_NAME: 'hardshipLedgerImport', EVIDENCE_BUCKET: { Ref: idOf(s, s.platform.evidenceBucket) } });
+    expect(props.Environment.Variables.PII_KMS_KEY_ID).toBeDefined();
+    const roleId = idOf(s, fn.role!);
+    const statements = resources(s.json, 'AWS::IAM::Policy')
+      .filter(([, p]) => asArray(p.Properties.Roles).some((ref: any) => ref.Ref === roleId))
+      .flatMap(([, p]) => asArray<Record<string, any>>(p.Properties.PolicyDocument.Statement));
+    const s3Statements = statements.filter((st) => asArray<string>(st.Action).some((a) => a.startsWith('s3:')));
+    expect(s3Statements).toHaveLength(1);
+    expect(s3Statements[0]!.Action).toBe('s3:GetObject');
+    expect(JSON.stringify(s3Statements[0]!.Resource)).toContain('/*/imports/*');
+    // Other consumers are not given the bucket.
+    const projector = s.json.Resources[idOf(s, s.platform.consumerFunctions.rollupProjector!)].Properties;
+    expect(projector.Environment.Variables.EVIDENCE_BUCKET).toBeUndefined();
+    expect(projector).toMatchObject({ Timeout: 60, MemorySize: 512 });
+    // Failed invocations go to its own failure queue after Lambda's retries.
+    const invokeConfig = resources(s.json, 'AWS::Lambda::EventInvokeConfig').find(([, c]) => c.Properties.FunctionName.Ref === idOf(s, fn));
+    expect(invokeConfig?.[1].Properties.DestinationConfig.OnFailure.Destination).toBeDefined();
+  });
+
   it('has a private, KMS-encrypted evidence bucket that only accepts fresh presigned uploads', () => {
     const s = get(region);
     const id = idOf(s, s.platform.evidenceBucket);

@@ -1,10 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Clock } from '@ufp/core/clock';
 import type { BlobStore, SignedRequest, StoredObject } from '@ufp/core/evidence/blob-store';
 import { EVIDENCE_KEY_PATTERN } from '@ufp/core/evidence/rules';
+import { IMPORT_KEY_PATTERN } from '@ufp/core/imports/job';
 
 /** What a signed local URL allows: one method on one key of one tenant, until `exp` (platform clock, ms). */
 export interface BlobGrant {
@@ -33,9 +34,9 @@ export class LocalBlobStore implements BlobStore {
     private readonly clock: Clock,
   ) {}
 
-  /** Path of a key's file; undefined for anything that is not an evidence key (no way out of the directory). */
+  /** Path of a key's file; undefined for anything that is not an evidence or import key (no way out of the directory). */
   pathOf(key: string): string | undefined {
-    return EVIDENCE_KEY_PATTERN.test(key) ? join(this.dir, key) : undefined;
+    return EVIDENCE_KEY_PATTERN.test(key) || IMPORT_KEY_PATTERN.test(key) ? join(this.dir, key) : undefined;
   }
 
   async presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number }): Promise<SignedRequest> {
@@ -63,6 +64,12 @@ export class LocalBlobStore implements BlobStore {
     } finally {
       await file.close();
     }
+  }
+
+  async read(key: string): Promise<Uint8Array | undefined> {
+    const path = this.pathOf(key);
+    if (!path || !existsSync(path)) return undefined;
+    return new Uint8Array(await readFile(path));
   }
 
   /** The grant a token carries, if its signature is ours, it has not expired and its key is in its tenant. */

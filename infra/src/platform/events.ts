@@ -13,6 +13,7 @@ import {
   aws_lambda as lambda,
   aws_lambda_destinations as destinations,
   aws_pipes as pipes,
+  aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
@@ -20,7 +21,7 @@ import { tableManifest } from '@ufp/db/manifest';
 import { ruleTable } from '@ufp/api/modules';
 import type { RuleDefinition } from '@ufp/events/rules';
 import type { PlatformFunctions } from './functions.js';
-import { consumerGrants, defaultConsumerGrants } from './grants.js';
+import { consumerFunctionSettings, consumerGrants, defaultConsumerFunction, defaultConsumerGrants } from './grants.js';
 import type { DeadLetterQueues } from './queues.js';
 import { pascal, viaService } from './shared.js';
 
@@ -43,6 +44,8 @@ export interface PlatformEventsProps {
   readonly dataKey: kms.IKey;
   readonly functions: PlatformFunctions;
   readonly queues: DeadLetterQueues;
+  /** The evidence bucket, where import workbooks are uploaded (the import consumers read them). */
+  readonly evidenceBucket: s3.IBucket;
   /**
    * Consumer environment, given the bus (`EVENT_BUS_NAME` is the bus this creates);
    * `HANDLER_NAME` is added per consumer.
@@ -84,14 +87,16 @@ export class PlatformEvents {
     for (const handler of handlers) {
       const failures = queues.create(`${pascal(handler)}FailureQueue`, `${handler} invocations that failed after Lambda's retries`, { source: 'consumer', target: handler });
       const grants = consumerGrants[handler] ?? defaultConsumerGrants;
+      const settings = consumerFunctionSettings[handler] ?? defaultConsumerFunction;
       const fn = functions.create(`${pascal(handler)}Consumer`, {
         bundle: 'consumer',
         description: `UFP ${stage} consumer ${handler}`,
-        memorySize: 512,
-        timeout: Duration.seconds(60),
-        environment: { ...sharedEnv, HANDLER_NAME: handler },
+        memorySize: settings.memorySize,
+        timeout: Duration.seconds(settings.timeoutSeconds),
+        environment: { ...sharedEnv, HANDLER_NAME: handler, ...(settings.readsImports ? { EVIDENCE_BUCKET: props.evidenceBucket.bucketName } : {}) },
         grants,
       });
+      if (settings.readsImports) this.grantImportReads(fn);
       fn.configureAsyncInvoke({
         retryAttempts: 2,
         maxEventAge: Duration.hours(6),
@@ -106,6 +111,24 @@ export class PlatformEvents {
 
     // ── Pipe: table stream → enrichment → bus ────────────────────────────────────────────
     this.pipe = this.outboxPipe();
+  }
+
+  /** GetObject on the uploaded import workbooks (`<tenant>/imports/<job>`) only, and the bucket key through S3. */
+  private grantImportReads(fn: lambda.Function): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ImportWorkbooks', actions: ['s3:GetObject'], resources: [this.props.evidenceBucket.arnForObjects('*/imports/*')] }));
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'EvidenceBucketKeyViaS3',
+        actions: ['kms:Decrypt'],
+        resources: [this.props.dataKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': viaService(Stack.of(this.scope), 's3') } },
+      }),
+    );
+    NagSuppressions.addResourceSuppressions(
+      fn.role!,
+      [{ id: 'AwsSolutions-IAM5', reason: 'Import workbooks are keyed per tenant and job (<tenant>/imports/<ulid>); the statement is GetObject only, on that key pattern of this one bucket.', appliesTo: [{ regex: '/^Resource::<.*EvidenceBucket.*\\.Arn>\\/\\*\\/imports\\/\\*$/g' }] }],
+      true,
+    );
   }
 
   /**

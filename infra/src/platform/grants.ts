@@ -69,6 +69,27 @@ export const consumerGrants: Partial<Record<string, FunctionGrants>> = {
   rollupProjector: defaultConsumerGrants,
   // The tick seals the audit log's digests once a day.
   dailyTick: { ...defaultConsumerGrants, auditMac: 'generate' },
+  // The hand-overs open a household or a winner sealed by another module, look the person up by blind index
+  // (BatchGetItem of the open-file guards for hardship) and seal what they keep under their own field.
+  hardshipModelWorkerSurvey: { tableActions: [...defaultConsumerGrants.tableActions, 'dynamodb:BatchGetItem'], pii: true },
+  modelWorkersCompetitionDrafts: { ...defaultConsumerGrants, pii: true },
+  // A 台账 import encrypts ID numbers and phones, blind-indexes them and looks up open files and written rows in batches.
+  hardshipLedgerImport: { tableActions: [...defaultConsumerGrants.tableActions, 'dynamodb:BatchGetItem'], pii: true },
+};
+
+/** A consumer function that needs more than the default 60 s / 512 MB, or the uploaded import workbooks. */
+export interface ConsumerFunctionSettings {
+  readonly timeoutSeconds: number;
+  readonly memorySize: number;
+  /** Reads `<tenant>/imports/*` objects of the evidence bucket (GetObject only). */
+  readonly readsImports?: boolean;
+}
+
+export const defaultConsumerFunction: ConsumerFunctionSettings = { timeoutSeconds: 60, memorySize: 512 };
+
+export const consumerFunctionSettings: Partial<Record<string, ConsumerFunctionSettings>> = {
+  // The check reads up to 20,000 rows in one invocation (about 10 s locally); a write step stops after 60 s.
+  hardshipLedgerImport: { timeoutSeconds: 300, memorySize: 1536, readsImports: true },
 };
 
 /**

@@ -84,7 +84,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
   const clock = config.clock ?? systemClock;
   const cursors = new CursorCodec(createHmac('sha256', config.blindIndexKey).update('cursor-signing').digest());
   const cipher = createFieldCipher({ keys: config.keys });
-  const consumerDeps = { table, clock, cursors, cipher, blindIndexKey: config.blindIndexKey };
+  const consumerDeps = { table, clock, cursors, cipher, blindIndexKey: config.blindIndexKey, blobs: config.blobs };
   const handlers: Record<string, ConsumerHandler> = {
     rollupProjector: rollupProjector(table),
     // The tenants' jobs run after the fan-out, in their own consumers: their writes are in the next day's seal.

@@ -1,4 +1,4 @@
-import { HeadObjectCommand, GetObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, GetObjectCommand, NoSuchKey, NotFound, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { S3BlobStore } from './s3-blob-store.js';
 
@@ -45,5 +45,21 @@ describe('S3 evidence store', () => {
     expect(await store.readStart('t/evidence/x', 64, 'v9')).toEqual(Uint8Array.from([0x89, 0x50, 0x4e, 0x47]));
     const range = sent.find((c): c is GetObjectCommand => c instanceof GetObjectCommand)!;
     expect(range.input).toMatchObject({ Range: 'bytes=0-63', VersionId: 'v9' });
+  });
+
+  it('reads a whole object (an import workbook) without a range, undefined when the key does not exist', async () => {
+    const sent: GetObjectCommand[] = [];
+    const client = {
+      send: async (cmd: GetObjectCommand) => {
+        sent.push(cmd);
+        if (cmd.input.Key === 't/imports/missing') throw new NoSuchKey({ message: 'no such key', $metadata: { httpStatusCode: 404 } });
+        return { Body: { transformToByteArray: async () => Uint8Array.from([0x50, 0x4b, 3, 4]) } };
+      },
+    } as unknown as S3Client;
+    const store = new S3BlobStore({ bucket: 'b', region: 'cn-north-1', client });
+    expect(await store.read('t/imports/01J')).toEqual(Uint8Array.from([0x50, 0x4b, 3, 4]));
+    expect(sent[0]!.input).toMatchObject({ Bucket: 'b', Key: 't/imports/01J' });
+    expect(sent[0]!.input.Range).toBeUndefined();
+    expect(await store.read('t/imports/missing')).toBeUndefined();
   });
 });

@@ -64,6 +64,17 @@ export class S3BlobStore implements BlobStore {
     const out = await client.send(new s3.GetObjectCommand({ Bucket: this.opts.bucket, Key: key, VersionId: version, Range: `bytes=0-${bytes - 1}` }));
     return out.Body ? (await out.Body.transformToByteArray()).subarray(0, bytes) : new Uint8Array();
   }
+
+  async read(key: string, version?: string): Promise<Uint8Array | undefined> {
+    const { s3, client } = await this.load();
+    try {
+      const out = await client.send(new s3.GetObjectCommand({ Bucket: this.opts.bucket, Key: key, VersionId: version }));
+      return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    } catch (err) {
+      if ((err as { name?: string }).name === 'NoSuchKey' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      throw err;
+    }
+  }
 }
 
 /** S3 signs with the real time (not the movable platform clock), so the expiry is real time too. */

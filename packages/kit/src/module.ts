@@ -1,5 +1,6 @@
 import type { AnyRouter } from '@trpc/server';
 import type { Clock } from '@ufp/core/clock';
+import type { BlobStore } from '@ufp/core/evidence/blob-store';
 import type { FieldCipher } from '@ufp/core/pii/envelope';
 import type { Indicator, DerivedIndicator } from '@ufp/core/rollups/indicators';
 import type { CursorCodec } from '@ufp/db/cursor';
@@ -20,6 +21,8 @@ export interface ConsumerDeps {
   cipher: FieldCipher;
   /** The key of the blind indexes (look-ups by ID number). */
   blindIndexKey: Buffer;
+  /** The blob store (an import consumer reads the uploaded workbook); absent where none is configured. */
+  blobs?: BlobStore;
 }
 
 export interface ConsumerDefinition {

@@ -150,7 +150,7 @@ export async function uploadEvidence(p: TestPlatform, who: Claims, create: { pat
   const ticket = await p.mutate(who, create.path, { ...create.input, sizeBytes: bytes.length });
   if (ticket.status !== 200) throw new Error(`${create.path}: ${ticket.status} ${JSON.stringify(ticket.error)}`);
   const { uploadUrl, headers, evidenceId } = ticket.data as { uploadUrl: string; headers: Record<string, string>; evidenceId: string };
-  const put = await p.runtime.app.request(uploadUrl, { method: 'PUT', headers, body: bytes });
+  const put = await p.runtime.app.request(uploadUrl, { method: 'PUT', headers, body: bytes as Uint8Array<ArrayBuffer> });
   if (put.status !== 200) throw new Error(`PUT ${uploadUrl}: ${put.status}`);
   const done = await p.mutate(who, complete, { evidenceId });
   if (done.status !== 200) throw new Error(`${complete}: ${done.status} ${JSON.stringify(done.error)}`);

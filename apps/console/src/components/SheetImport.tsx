@@ -16,11 +16,13 @@ export interface SheetRowError {
 /**
  * The import form of a spreadsheet page: the file, what to do when rows have errors, the run button and a progress
  * bar — up to 40 % while the browser uploads (its own progress), then creeping to 95 % while the server checks and
- * writes (an estimate), 100 % when the answer is in. `run` sends the file and hands the answer to the page.
+ * writes (an estimate), 100 % when the answer is in. `run` sends the file and hands the answer to the page. With
+ * `uploadOnly` (a background import: the job shows its own progress) the bar is the upload's alone.
  */
 export function SheetImportForm(props: {
   id: string;
   validOnlyLabel?: string;
+  uploadOnly?: boolean;
   run: (file: File, mode: ImportMode, onUpload: (fraction: number) => void) => Promise<void>;
 }) {
   const [file, setFile] = createSignal<File>();
@@ -36,9 +38,10 @@ export function SheetImportForm(props: {
     setBusy(true);
     setError(undefined);
     setProgress(0);
-    const timer = setInterval(() => setProgress((p) => Math.min(95, p + 1)), 400);
+    const timer = props.uploadOnly ? undefined : setInterval(() => setProgress((p) => Math.min(95, p + 1)), 400);
+    const uploadShare = props.uploadOnly ? 100 : 40;
     try {
-      await props.run(f, mode(), (done) => setProgress((p) => Math.max(p, Math.round(done * 40))));
+      await props.run(f, mode(), (done) => setProgress((p) => Math.max(p, Math.round(done * uploadShare))));
       setProgress(100);
     } catch (err) {
       setError(err);
@@ -61,7 +64,7 @@ export function SheetImportForm(props: {
           <label class="block-label"><input type="radio" name={`${props.id}-mode`} checked={mode() === 'validRows'} onChange={() => setMode('validRows')} /> {props.validOnlyLabel ?? t('sheetImport.validOnly')}</label>
         </fieldset>
         <Show when={busy() || progress() > 0}>
-          <progress class="sheet-progress" max="100" value={progress()} aria-label={t('sheetImport.progress')} />
+          <progress class="sheet-progress" max="100" value={progress()} aria-label={props.uploadOnly ? t('sheetImport.uploading') : t('sheetImport.progress')} />
         </Show>
         <button type="submit" class="btn btn--primary" disabled={busy() || !file()}>{t('sheetImport.run')}</button>
       </form>

@@ -24,6 +24,8 @@ export interface BlobStore {
   head(key: string): Promise<StoredObject | undefined>;
   /** The first `bytes` bytes of the object (fewer when it is shorter), for type sniffing. */
   readStart(key: string, bytes: number, version?: string): Promise<Uint8Array>;
+  /** The whole object (an uploaded import workbook, read by its consumer); undefined when absent. */
+  read(key: string, version?: string): Promise<Uint8Array | undefined>;
 }
 
 /** RFC 6266 / 5987 Content-Disposition for a (possibly Chinese) file name. */

@@ -162,7 +162,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'clauses.protections': l('劳动保护条款', 'Protections clause'),
   'clauses.other': l('其他条款', 'Other clauses'),
   contractId: l('集体合同', 'Contract'),
-  jobId: l('核对任务', 'Re-check'),
+  jobId: l('任务编号', 'Job ID'),
   expiringWithinDays: l('到期天数', 'Expiring within days'),
   'contracts:status': l('合同状态', 'Contract status'),
   sentOn: l('要约发出日期', 'Offer date'),

@@ -32,6 +32,9 @@ export const fileReentered = defineEvent('hardship.file.reentered', fileStep);
 /** A step without an event of its own that still moved a rollup metric. */
 export const fileChanged = defineEvent('hardship.file.changed', fileStep);
 
+/** A background ledger import's next step is due (the check, or the next batch of writes): see ledger-job.ts. */
+export const importStepQueued = defineEvent('hardship.ledger.queued', z.object({ jobId: z.string(), step: z.number().int().min(1) }));
+
 /** One batch of a ledger import written (files created as drafts). */
 export const ledgerImported = defineEvent('hardship.ledger.imported', z.object({ files: z.number().int().min(1) }));
 
@@ -66,4 +69,4 @@ export const clocksOverdue = defineEvent('hardship.file.overdue', z.object({ fil
  */
 export const surveyReferred = defineEvent('hardship.survey.referred', z.object({ surveyId: z.string(), tier: z.enum(TierResult.values), outcome: z.enum(['file_opened', 'open_file_exists']), ...metricFields }));
 
-export const publishedEvents = [fileCreated, fileSubmitted, fileApproved, fileRejected, fileReverified, fileExited, fileReentered, fileChanged, ledgerImported, aidGranted, fundSet, clocksOverdue, surveyReferred] as const;
+export const publishedEvents = [fileCreated, fileSubmitted, fileApproved, fileRejected, fileReverified, fileExited, fileReentered, fileChanged, ledgerImported, importStepQueued, aidGranted, fundSet, clocksOverdue, surveyReferred] as const;

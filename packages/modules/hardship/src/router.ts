@@ -4,6 +4,7 @@ import * as schemas from './schemas.js';
 import * as aid from './service/aid.js';
 import * as files from './service/files.js';
 import * as ledger from './service/ledger.js';
+import * as ledgerJobs from './service/ledger-job.js';
 import * as publicPages from './service/public.js';
 import * as rules from './service/rules.js';
 
@@ -16,6 +17,15 @@ const ledgerRouter = router({
   template: staff.input(schemas.templateInput).query(({ input }) => ledger.template(input)),
   import: staff.input(schemas.importInput).mutation(({ ctx, input }) => ledger.importLedger(ctx, input)),
   export: staff.input(schemas.exportInput).query(({ ctx, input }) => ledger.exportLedger(ctx, input)),
+  jobs: router({
+    start: staff.input(schemas.importStartInput).mutation(({ ctx, input }) => ledgerJobs.start(ctx, input)),
+    queue: staff.input(schemas.importJobIdInput).mutation(({ ctx, input }) => ledgerJobs.queue(ctx, input)),
+    get: staff.input(schemas.importJobIdInput).query(({ ctx, input }) => ledgerJobs.get(ctx, input)),
+    list: staff.query(({ ctx }) => ledgerJobs.list(ctx)),
+    cancel: staff.input(schemas.importJobIdInput).mutation(({ ctx, input }) => ledgerJobs.cancel(ctx, input)),
+    resume: staff.input(schemas.importJobIdInput).mutation(({ ctx, input }) => ledgerJobs.resume(ctx, input)),
+    errors: staff.input(schemas.importJobIdInput).query(({ ctx, input }) => ledgerJobs.errors(ctx, input)),
+  }),
 });
 
 const filesRouter = router({

@@ -143,3 +143,12 @@ export const importInput = z.preprocess(
     .refine((i) => !!i.file !== !!i.fileBase64, { message: '请选择 Excel 文件', params: { en: 'Choose an Excel file' }, path: ['file'] }),
 );
 export type ImportInput = z.infer<typeof importInput>;
+
+/** A background import: the workbook's name and exact size (the signed upload accepts exactly these bytes). */
+export const importStartInput = z.object({
+  fileName: text(limits.evidence.fileName),
+  sizeBytes: z.number().int().min(1).refine((n) => n <= MAX_LEDGER_BYTES, { message: `文件超过 ${MAX_LEDGER_BYTES / 1024 / 1024} MB`, params: { en: `The file is over ${MAX_LEDGER_BYTES / 1024 / 1024} MB` } }),
+  mode: z.enum(['allOrNothing', 'validRows']),
+  lang: langInput,
+});
+export const importJobIdInput = z.object({ jobId: idInput });

@@ -1,9 +1,9 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, conflict, notFound, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '@ufp/db/cursor';
 import { keys, tenantPrefix } from '@ufp/db/keys';
-import { filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
+import { batchGetAll, filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -114,18 +114,19 @@ export class HardshipStore {
 
   /** Which of these tenant-scoped ID indexes already hold an open file. */
   async openFileIndexes(tenantId: string, idIndexes: string[]): Promise<Set<string>> {
-    const out = new Set<string>();
-    for (let i = 0; i < idIndexes.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.table.name]: { Keys: idIndexes.slice(i, i + 100).map((bi) => hardshipKeys.openFileGuard(tenantId, bi)) },
-      };
-      while (request && Object.keys(request).length) {
-        const res = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of res.Responses?.[this.table.name] ?? []) out.add(String(item.sk).slice('HARDSHIP_OPEN#'.length));
-        request = res.UnprocessedKeys as typeof request;
-      }
-    }
-    return out;
+    return new Set((await this.openFiles(tenantId, idIndexes)).keys());
+  }
+
+  /** The open file of each of these tenant-scoped ID indexes that holds one (index → file id). */
+  async openFiles(tenantId: string, idIndexes: string[]): Promise<Map<string, string>> {
+    const guards = await batchGetAll<{ sk: string; fileId: string }>(this.table, idIndexes.map((bi) => hardshipKeys.openFileGuard(tenantId, bi)));
+    return new Map(guards.map((g) => [g.sk.slice('HARDSHIP_OPEN#'.length), g.fileId]));
+  }
+
+  /** Which of these files exist, with the import job that wrote each (undefined when not imported by a job). */
+  async existingFiles(tenantId: string, fileIds: string[]): Promise<Map<string, string | undefined>> {
+    const items = await batchGetAll<{ fileId: string; importJobId?: string }>(this.table, fileIds.map((id) => hardshipKeys.file(tenantId, id)), { projection: ['fileId', 'importJobId'] });
+    return new Map(items.map((f) => [f.fileId, f.importJobId]));
   }
 
   // ── funds and grants ──────────────────────────────────────────────────────────────────
@@ -206,21 +207,11 @@ export class HardshipStore {
   async otherTenantsAiding(province: string, year: number, tenantId: string, provinceIndexes: string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     const unique = [...new Set(provinceIndexes)];
-    for (let i = 0; i < unique.length; i += 100) {
-      const batch = unique.slice(i, i + 100);
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.table.name]: { Keys: batch.map((bi) => hardshipKeys.provinceAid(province, year, bi)) },
-      };
-      while (request && Object.keys(request).length) {
-        const res = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of res.Responses?.[this.table.name] ?? []) {
-          const bi = String(item.pk).split('#').pop()!;
-          const tenants = item.tenants instanceof Set ? [...(item.tenants as Set<string>)] : [];
-          const others = tenants.filter((t) => t !== tenantId).length;
-          if (others > 0) out.set(bi, others);
-        }
-        request = res.UnprocessedKeys as typeof request;
-      }
+    for (const item of await batchGetAll(this.table, unique.map((bi) => hardshipKeys.provinceAid(province, year, bi)))) {
+      const bi = String(item.pk).split('#').pop()!;
+      const tenants = item.tenants instanceof Set ? [...(item.tenants as Set<string>)] : [];
+      const others = tenants.filter((t) => t !== tenantId).length;
+      if (others > 0) out.set(bi, others);
     }
     return out;
   }

@@ -10,9 +10,9 @@ import { provinceOf } from '@ufp/core/rollups/scopes';
 export type Ctx = Context & { scope: TenantScope };
 type WithDeps = { deps: ApiDeps };
 
-export const store = (ctx: WithDeps) => new HardshipStore(ctx.deps.table, ctx.deps.cursors);
-export const today = (ctx: WithDeps) => shanghaiDate(ctx.deps.clock.now());
-export const thisYear = (ctx: WithDeps) => shanghaiYear(ctx.deps.clock.now());
+export const store = (ctx: { deps: Pick<ApiDeps, 'table' | 'cursors'> }) => new HardshipStore(ctx.deps.table, ctx.deps.cursors);
+export const today = (ctx: { deps: Pick<ApiDeps, 'clock'> }) => shanghaiDate(ctx.deps.clock.now());
+export const thisYear = (ctx: { deps: Pick<ApiDeps, 'clock'> }) => shanghaiYear(ctx.deps.clock.now());
 /** The province of the tenant (the scope of the cross-federation duplicate check). */
 export const province = (scope: { divisionCode: string }) => provinceOf(scope.divisionCode);
 

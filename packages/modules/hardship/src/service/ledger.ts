@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '@ufp/core/errors';
+import { importedRowId, type ImportRowError } from '@ufp/core/imports/job';
+import type { CursorCodec } from '@ufp/db/cursor';
+import { UnitRepository } from '@ufp/db/repositories/units';
+import type { Table } from '@ufp/db/table';
 import type { Lang } from '@ufp/core/spreadsheet/cells';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
 import { exportWorkbook, noDataRows, readSheet, templateWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
@@ -12,7 +17,7 @@ import { fileStatusLabels } from '../domain/workflow.js';
 import { ledgerImported } from '../events.js';
 import type { exportInput, ImportInput, templateInput } from '../schemas.js';
 import { store, thisYear, today, type Ctx } from './context.js';
-import { buildFile, indexes } from './pii.js';
+import { buildFile, indexes, type PiiCtx } from './pii.js';
 
 const IMPORT_BATCH = 49; // 2 items per file + 1 event + 1 audit = 100, the transaction limit
 const IMPORT_PARALLEL = 2; // DynamoDB Local serialises writes: more parallel batches only add contention
@@ -33,24 +38,23 @@ export async function template(input: z.output<typeof templateInput>) {
 }
 
 /**
- * Imports a ledger as draft files, streaming the workbook twice: pass 1 reads every row with
- * the shared cell reader and validates it (with its Excel row number), pass 2 writes.
- * `allOrNothing` writes nothing when any row fails; `validRows` writes the rest. Either way the
- * errors come back with an error report workbook. Memory stays flat with the row count (see
- * the hardship bench).
+ * Imports a ledger as draft files within the request (scripts and small files; the console runs imports as background
+ * jobs, see ledger-job.ts): pass 1 reads every row and validates it, pass 2 writes. `allOrNothing` writes nothing when
+ * any row fails; `validRows` writes the rest. Either way the errors come back with an error report workbook. Rows are
+ * keyed by the file's hash and their row number, so importing the same file again writes nothing twice.
  */
 export async function importLedger(ctx: Ctx, input: ImportInput) {
   const bytes = input.file ? new Uint8Array(await input.file.arrayBuffer()) : Buffer.from(input.fileBase64!, 'base64');
-  const units = await unitsByName(ctx);
-  const now = ctx.deps.clock.now();
-  const { total, errors, badRows } = await checkLedger(ctx, bytes, units, now);
+  const ledger = await openLedger(ctx, bytes);
+  const { total, errors, badRows } = (await checkLedger(ledger))!;
   if (total === 0) throw noDataRows();
-  const imported = errors.length && input.mode === 'allOrNothing' ? 0 : await writeLedger(ctx, bytes, units, now, badRows, errors);
+  const written = errors.length && input.mode === 'allOrNothing' ? { written: 0, skipped: 0 } : await writeLedger(ledger, { badRows, errors });
   errors.sort((a, b) => a.row - b.row);
   return {
     total,
-    imported,
-    written: imported > 0,
+    imported: written.written,
+    skipped: written.skipped,
+    written: written.written > 0,
     errors: errors.slice(0, MAX_INLINE_ERRORS),
     errorRows: new Set(errors.map((e) => e.row)).size,
     errorCount: errors.length,
@@ -100,38 +104,63 @@ function batchRunner<T>(size: number, parallel: number, task: (batch: T[]) => Pr
   };
 }
 
-async function unitsByName(ctx: Ctx): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  let cursor: string | undefined;
-  do {
-    const page = await ctx.deps.units.list(ctx.scope, {}, { cursor, limit: 200 });
-    for (const u of page.items) out.set(u.name, u.unitId);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
+/** What the ledger's check and writes need: a procedure's context has it, and so does the import consumer. */
+export type LedgerCtx = PiiCtx & { deps: PiiCtx['deps'] & { table: Table; cursors: CursorCodec }; correlationId: string };
+
+/** One workbook being imported: its bytes and hash, the tenant's units by name, the moment of the import. */
+export interface OpenLedger {
+  ctx: LedgerCtx;
+  bytes: Uint8Array;
+  fileHash: string;
+  units: Map<string, string>;
+  now: Date;
 }
 
+export async function openLedger(ctx: LedgerCtx, bytes: Uint8Array, fileHash = createHash('sha256').update(bytes).digest('hex')): Promise<OpenLedger> {
+  const units = new UnitRepository(ctx.deps.table, ctx.deps.cursors);
+  const byName = new Map<string, string>();
+  let cursor: string | undefined;
+  do {
+    const page = await units.list(ctx.scope, {}, { cursor, limit: 200 });
+    for (const u of page.items) byName.set(u.name, u.unitId);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { ctx, bytes, fileHash, units: byName, now: ctx.deps.clock.now() };
+}
+
+/** The draft file a ledger row becomes: the same id whenever the same file is imported. */
+export const ledgerFileId = (fileHash: string, row: number) => importedRowId('led', fileHash, row);
+
 /**
- * Pass 1: validates every row as it streams by, keeping only each person's first row (by
- * blind index, for in-file duplicates), the rows in error, and the errors. Whether a person
- * already holds an open file is looked up 100 at a time while the sheet streams.
+ * Pass 1: validates every row as it streams by, keeping only each person's first row (by blind index, for in-file
+ * duplicates), the rows in error, and the errors. Whether a person already holds an open file is looked up 100 at a
+ * time while the sheet streams; an open file this very file's row made (an earlier import of it) is not an error,
+ * the write skips it. `progress` is told the rows read every so often; when it answers true, the check stops
+ * (undefined).
  */
-async function checkLedger(ctx: Ctx, bytes: Uint8Array, units: Map<string, string>, now: Date) {
+export async function checkLedger(ledger: OpenLedger, progress: (rowsRead: number) => Promise<boolean> = async () => false) {
+  const { ctx } = ledger;
   const errors: LedgerError[] = [];
   const badRows = new Set<number>();
   const firstRowOf = new Map<string, number>();
   const lookups = batchRunner<{ idIndex: string; row: number }>(100, LOOKUP_PARALLEL, async (batch) => {
-    const open = await store(ctx).openFileIndexes(ctx.scope.tenantId, batch.map((b) => b.idIndex));
-    for (const b of batch.filter((b) => open.has(b.idIndex))) {
+    const open = await store(ctx).openFiles(ctx.scope.tenantId, batch.map((b) => b.idIndex));
+    for (const b of batch) {
+      const fileId = open.get(b.idIndex);
+      if (fileId === undefined || fileId === ledgerFileId(ledger.fileHash, b.row)) continue;
       badRows.add(b.row);
       errors.push(openFileRowError(b.row));
     }
   });
   let total = 0;
-  for await (const read of readSheet(bytes, ledgerColumns)) {
+  for await (const read of readSheet(ledger.bytes, ledgerColumns)) {
     const { row } = read;
     assertLedgerRowCount(++total);
-    const v = validateLedgerRow(read, units, now);
+    if (await progress(total)) {
+      await lookups.end();
+      return undefined;
+    }
+    const v = validateLedgerRow(read, ledger.units, ledger.now);
     if (!v.ok) {
       errors.push(...v.errors);
       badRows.add(row);
@@ -148,15 +177,16 @@ async function checkLedger(ctx: Ctx, bytes: Uint8Array, units: Map<string, strin
     await lookups.add({ idIndex, row });
   }
   await lookups.end();
-  return { total, errors, badRows };
+  return { total, errors, badRows, valid: total - badRows.size };
 }
 
 /** A validated ledger row as a new draft file (the same `buildFile` as a single application). */
-function ledgerFile(ctx: Ctx, v: LedgerRow, rules: HardshipRulePack, on: string) {
+function ledgerFile(ctx: LedgerCtx, v: LedgerRow, rules: HardshipRulePack, on: string, fileId: string) {
   return buildFile(
     ctx,
     {
       unitId: v.unitId,
+      fileId,
       worker: { name: v.name, idNumber: v.idNumber, phone: v.phone, migrant: false, unionMember: true },
       household: {
         members: [{ relation: '本人', name: v.name }, ...Array.from({ length: v.householdSize - 1 }, () => ({ relation: '家庭成员', name: '—' }))],
@@ -173,63 +203,108 @@ function ledgerFile(ctx: Ctx, v: LedgerRow, rules: HardshipRulePack, on: string)
 }
 
 /**
- * Writes one batch of files in one transaction: each file with its open-file guard (a person
- * imported or filed meanwhile fails the guard's condition), one event and one audit entry. If
- * the transaction is refused, the rows are retried one by one so only the conflicting row fails.
- * A unit of work per batch, not `write()`: an import is many transactions, and its answer (the
- * row report) is not an idempotent replay of any one of them.
+ * Writes one batch of files in one transaction: each file with its open-file guard (a person imported or filed
+ * meanwhile fails the guard's condition, a row written before fails the file's), one event and one audit entry. A unit
+ * of work per batch, not `write()`: an import is many transactions, and its answer (the row report) is not an
+ * idempotent replay of any one of them.
  */
-async function writeLedgerBatch(ctx: Ctx, batch: LedgerRow[], files: HardshipFile[], errors: LedgerError[]): Promise<number> {
-  const commit = async (rows: LedgerRow[], fs: HardshipFile[]) => {
-    const uow = new UnitOfWork(ctx.deps.table, { scope: ctx.scope, correlationId: ctx.correlationId, now: ctx.deps.clock.now() });
-    for (const f of fs) store(ctx).addFile(uow, f);
-    uow.emit(ledgerImported.create({ files: fs.length }));
-    uow.audit({ action: 'hardship.ledger.import', entityType: 'hardship.file', entityId: `import#${ctx.correlationId}`, summary: `台账导入 ${fs.length} 户（第${rows[0]!.row}–${rows[rows.length - 1]!.row}行）` });
-    await uow.commit();
-  };
-  try {
-    await commit(batch, files);
-    return batch.length;
-  } catch (e) {
-    if (!(e instanceof DomainError)) throw e;
-    if (batch.length === 1) {
-      errors.push(notImportedRowError(batch[0]!.row, e.text));
-      return 0;
+async function commitLedgerBatch(ctx: LedgerCtx, rows: LedgerRow[], files: HardshipFile[]): Promise<void> {
+  const uow = new UnitOfWork(ctx.deps.table, { scope: ctx.scope, correlationId: ctx.correlationId, now: ctx.deps.clock.now() });
+  for (const f of files) store(ctx).addFile(uow, f);
+  uow.emit(ledgerImported.create({ files: files.length }));
+  uow.audit({ action: 'hardship.ledger.import', entityType: 'hardship.file', entityId: `import#${ctx.correlationId}`, summary: `台账导入 ${files.length} 户（第${rows[0]!.row}–${rows[rows.length - 1]!.row}行）` });
+  await uow.commit();
+}
+
+/** A batch whose transaction was refused, retried row by row so that only the conflicting rows fail. */
+async function writeRowByRow(ctx: LedgerCtx, rows: LedgerRow[], files: HardshipFile[], errors: LedgerError[]): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < rows.length; i++) {
+    try {
+      await commitLedgerBatch(ctx, [rows[i]!], [files[i]!]);
+      written++;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      errors.push(notImportedRowError(rows[i]!.row, e.text));
     }
   }
-  let written = 0;
-  for (let i = 0; i < batch.length; i++) written += await writeLedgerBatch(ctx, [batch[i]!], [files[i]!], errors);
   return written;
 }
 
-/** Pass 2: streams the sheet again and writes the rows pass 1 passed, in bounded batches. */
-async function writeLedger(ctx: Ctx, bytes: Uint8Array, units: Map<string, string>, now: Date, badRows: Set<number>, errors: LedgerError[]): Promise<number> {
+export interface LedgerWriteOptions {
+  badRows: ReadonlySet<number>;
+  errors: LedgerError[];
+  /** The job writing (its files carry its id, so a retried step knows its own rows). */
+  jobId?: string;
+  /** Rows up to this Excel row number are done already. */
+  after?: number;
+  /** Stop after this many valid rows (at a batch boundary). */
+  maxRows?: number;
+  /** Told the valid rows handled so far at each batch boundary: true ends the pass there. */
+  stop?: (handled: number) => Promise<boolean>;
+}
+
+/**
+ * Pass 2: streams the sheet again and writes the rows pass 1 passed after `after`, in bounded batches, until the
+ * sheet ends, `maxRows` valid rows are handled or `stop` says so. A row whose file exists already is not written again:
+ * it counts as written when this job wrote it (an earlier attempt of the same step), as skipped otherwise (an earlier
+ * import of the same file).
+ */
+export async function writeLedger(ledger: OpenLedger, opts: LedgerWriteOptions) {
+  const { ctx } = ledger;
   const rules = await store(ctx).rules(ctx.scope, thisYear(ctx));
   const on = today(ctx);
-  let imported = 0;
+  let written = 0;
+  let skipped = 0;
   const writes = batchRunner<LedgerRow>(IMPORT_BATCH, IMPORT_PARALLEL, async (batch) => {
+    const ids = batch.map((v) => ledgerFileId(ledger.fileHash, v.row));
     const files = await Promise.all(
-      batch.map(async (v) => {
-        const { file } = await ledgerFile(ctx, v, rules, on);
-        return { ...file, importedAt: file.createdAt }; // listed as "imported on … by …" (`createdBy`)
+      batch.map(async (v, i) => {
+        const { file } = await ledgerFile(ctx, v, rules, on, ids[i]!);
+        // listed as "imported on … by …" (`createdBy`)
+        return { ...file, importedAt: file.createdAt, ...(opts.jobId ? { importJobId: opts.jobId } : {}) };
       }),
     );
-    const written = await writeLedgerBatch(ctx, batch, files, errors);
-    imported += written; // not `imported += await …`: that reads `imported` before the await and loses a parallel batch's count
+    try {
+      await commitLedgerBatch(ctx, batch, files);
+      written += batch.length;
+      return;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+    }
+    // Refused: some rows may be written already (this step's earlier attempt, or an earlier import of the same file).
+    const existing = await store(ctx).existingFiles(ctx.scope.tenantId, ids);
+    const fresh = batch.map((_, i) => i).filter((i) => !existing.has(ids[i]!));
+    for (const id of ids.filter((id) => existing.has(id))) {
+      if (opts.jobId && existing.get(id) === opts.jobId) written++;
+      else skipped++;
+    }
+    const count = await writeRowByRow(ctx, fresh.map((i) => batch[i]!), fresh.map((i) => files[i]!), opts.errors);
+    written += count; // not `written += await …`: that reads `written` before the await and loses a parallel batch's count
   });
-  for await (const read of readSheet(bytes, ledgerColumns)) {
-    if (badRows.has(read.row)) continue;
-    const v = validateLedgerRow(read, units, now); // the same bytes and rules as pass 1: valid
-    if (v.ok) await writes.add(v.value);
+  let cursor = opts.after ?? 0;
+  let handled = 0;
+  let ended = true;
+  for await (const read of readSheet(ledger.bytes, ledgerColumns)) {
+    if (read.row <= cursor || opts.badRows.has(read.row)) continue;
+    if (handled > 0 && handled % IMPORT_BATCH === 0 && (handled >= (opts.maxRows ?? Infinity) || (await opts.stop?.(handled)))) {
+      ended = false;
+      break;
+    }
+    const v = validateLedgerRow(read, ledger.units, ledger.now); // the same bytes and rules as pass 1: valid
+    if (!v.ok) continue;
+    await writes.add(v.value);
+    handled++;
+    cursor = read.row;
   }
   await writes.end();
-  return imported;
+  return { written, skipped, cursor, ended };
 }
 
 /** The import's row errors as a workbook in the user's language (every error, not only the inline ones). */
-async function errorReport(errors: LedgerError[], lang: Lang) {
+export async function errorReport(errors: readonly ImportRowError[], lang: Lang) {
   const columnName = (field: string) => ledgerColumns.find((c) => c.key === field)?.[lang] ?? field;
-  const sheet: ExportSheet<LedgerError> = {
+  const sheet: ExportSheet<ImportRowError> = {
     name: { zh: '错误报告', en: 'Import errors' },
     columns: [
       { zh: '行号', en: 'Row', kind: 'integer', width: 8, value: (e) => e.row },

@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { screenshot, useE2eSession, loginAs, PHONE } from '../../../../e2e/harness';
+import { noOverflow, screenshot, useE2eSession, loginAs, PHONE } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -156,7 +156,7 @@ describe('hardship assistance', () => {
     }
   });
 
-  test('staff import a ledger workbook (multipart upload): progress, row-numbered errors, valid rows written', async () => {
+  test('staff import a ledger workbook in the background: upload, the job\'s row-numbered errors, valid rows written, the full error report', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const { ledgerColumns } = await import('@ufp/hardship/domain/ledger');
     const wb = new ExcelJS.Workbook();
@@ -172,25 +172,64 @@ describe('hardship assistance', () => {
       await page.goto('/hardship/import');
       await page.locator('input[type=file]').setInputFiles({ name: 'ledger.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
       await page.getByRole('button', { name: '开始导入' }).click();
-      expect(await importAnswer(page)).toContain('共 2 行，导入 0 行，错误 1 行');
-      expect(await page.locator('.sheet-progress').getAttribute('value')).toBe('100');
-      expect(await page.getByRole('table').innerText()).toContain('第3行：本会没有该基层工会');
+      expect(await finishedJob(page)).toContain('共 2 行：已写入 0 行，错误 1 行');
+      expect(await page.locator('.sheet-progress').first().getAttribute('value')).toBe('100');
+      expect(await page.locator('.import-job').getByRole('table').innerText()).toContain('第3行：本会没有该基层工会');
+      const first = await page.locator('.import-job').getAttribute('data-job');
       await page.getByLabel(/只导入正确的行/).check();
       await page.getByRole('button', { name: '开始导入' }).click();
-      expect(await importAnswer(page)).toContain('共 2 行，导入 1 行，错误 1 行');
-      const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载错误报告' }).first().click()]);
+      await expect.poll(() => page.locator('.import-job').getAttribute('data-job')).not.toBe(first);
+      expect(await finishedJob(page)).toContain('共 2 行：已写入 1 行');
+      const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载完整错误报告' }).click()]);
       expect(report.suggestedFilename()).toBe('台账导入错误报告.xlsx');
+      await expect.poll(() => page.getByRole('table', { name: '最近的导入' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     } finally {
       await page.context().close();
     }
   });
 
-  /** The import's result once the server answered; an error banner instead fails with its text. */
-  async function importAnswer(page: Page): Promise<string> {
-    await page.locator('[role=status], [role=alert]').first().waitFor();
+  test('at 390 px a 6,000-row ledger shows its progress, is cancelled part-way and resumed to the end, and the same file again writes nothing', async () => {
+    const { ledgerWorkbook } = await import('@ufp/testing/hardship-ledger');
+    const buffer = await ledgerWorkbook('兴化市昭阳街道总工会', 6_000, { bornIn: 1966 });
+    const page = await openPage(PHONE);
+    try {
+      await loginAs(page, /^兴化市总工会 · .*工作人员（工作人员）/);
+      await page.goto('/hardship/import');
+      await page.locator('input[type=file]').setInputFiles({ name: '全镇台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      await page.getByLabel(/只导入正确的行/).check();
+      await page.getByRole('button', { name: '开始导入' }).click();
+      const panel = page.locator('.import-job');
+      await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('writing');
+      await noOverflow(page);
+      await screenshot(page, 'hardship-import-writing-390');
+      await panel.getByRole('button', { name: '取消导入' }).click();
+      await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('cancelled');
+      expect(await panel.innerText()).toMatch(/已取消：已处理到第 \d+ 行，已写入的 [\d,]+ 行保留。继续导入将从第 \d+ 行接着写，不会重复。/);
+      await panel.getByRole('button', { name: '继续导入' }).click();
+      await expect.poll(() => panel.getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
+      expect(await panel.innerText()).toContain('共 6,000 行：已写入 6,000 行，错误 0 行');
+      await noOverflow(page);
+      await screenshot(page, 'hardship-import-done-390');
+
+      // The same file again: nothing is written twice.
+      const done = await panel.getAttribute('data-job');
+      await page.getByRole('button', { name: '开始导入' }).click();
+      await expect.poll(() => panel.getAttribute('data-job')).not.toBe(done);
+      await expect.poll(() => panel.getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
+      expect(await panel.innerText()).toContain('共 6,000 行：已写入 0 行，错误 0 行');
+      expect(await panel.innerText()).toContain('另有 6,000 行此前已由同一文件导入，未重复写入');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  /** The job's panel once it has ended; a failed job or an error banner fails with its text. */
+  async function finishedJob(page: Page): Promise<string> {
+    const panel = page.locator('.import-job');
+    await expect.poll(async () => ((await page.getByRole('alert').count()) ? 'alert' : String(await panel.getAttribute('data-status'))), { timeout: 30_000 }).toMatch(/^(alert|done|failed|cancelled)$/);
     const alert = page.getByRole('alert');
     if (await alert.count()) throw new Error(`the import page shows an error: ${await alert.first().innerText()}`);
-    return page.getByRole('status').innerText();
+    return panel.innerText();
   }
 
   test('no page errors', () => {
