@@ -1,31 +1,11 @@
 import { For, Show } from 'solid-js';
-import { importJobStatusLabels, type ImportJobStatus } from '@ufp/core/imports/job';
+import { importJobStatusLabels, isRunning } from '@ufp/core/imports/job';
+import type { OutputOf } from '../api';
 import { formatDateTime, formatNumber, label, t } from '../i18n';
-import { RowErrorTable, type SheetRowError } from './SheetImport';
+import { RowErrorTable } from './SheetImport';
 
-/** A background import job as the API answers it (`<module>.….jobs.get`). */
-export interface ImportJobView {
-  jobId: string;
-  fileName: string;
-  status: ImportJobStatus;
-  cancelRequested?: boolean;
-  total?: number;
-  checked: number;
-  valid?: number;
-  written: number;
-  skipped: number;
-  cursor: number;
-  errorCount: number;
-  errorRows: number;
-  errors: SheetRowError[];
-  failure?: { zh: string; en: string };
-  createdByName?: string;
-  createdBy: string;
-  createdAt: string;
-  progress: number | null;
-}
-
-export const jobRunning = (job: Pick<ImportJobView, 'status'>): boolean => job.status === 'queued' || job.status === 'checking' || job.status === 'writing';
+/** A background import job as the API answers it (the same view for every module's `….jobs.get`). */
+export type ImportJobView = OutputOf<'hardship.ledger.jobs.get'>;
 
 /**
  * One background import: its state, a progress bar (indeterminate while the sheet is being checked and its size is not
@@ -46,7 +26,7 @@ export function ImportJobPanel(props: {
         <strong class="import-job__file">{job().fileName}</strong>
         <span class={`import-job__status import-job__status--${job().status}`}>{label(importJobStatusLabels[job().status])}</span>
       </p>
-      <Show when={jobRunning(job())}>
+      <Show when={isRunning(job())}>
         <Show when={job().progress !== null} fallback={<progress class="sheet-progress" aria-label={t('importJob.progress')} />}>
           <progress class="sheet-progress" max="100" value={percent()} aria-label={t('importJob.progress')} aria-valuetext={`${percent()}%`} />
         </Show>
@@ -63,9 +43,9 @@ export function ImportJobPanel(props: {
         <p class="muted">{t('importJob.cancelledNote', { cursor: job().cursor, written: formatNumber(job().written), next: job().cursor + 1 })}</p>
       </Show>
       <Show when={job().failure}>{(f) => <p class="error-text">{t('importJob.failed', { reason: label(f()) })}</p>}</Show>
-      <Show when={job().cancelRequested && jobRunning(job())}><p class="muted">{t('importJob.cancelling')}</p></Show>
+      <Show when={job().cancelRequested && isRunning(job())}><p class="muted">{t('importJob.cancelling')}</p></Show>
       <div class="import-job__actions">
-        <Show when={jobRunning(job()) && !job().cancelRequested}>
+        <Show when={isRunning(job()) && !job().cancelRequested}>
           <button type="button" class="btn" onClick={() => props.onCancel()}>{t('importJob.cancel')}</button>
         </Show>
         <Show when={job().status === 'cancelled'}>

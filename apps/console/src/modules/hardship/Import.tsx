@@ -2,7 +2,8 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, onCleanup, Show } from 'solid-js';
 import { mutate, query } from '../../api';
 import { sendFile } from '../../components/blob-upload';
-import { ImportJobList, ImportJobPanel, jobRunning, type ImportJobView } from '../../components/ImportJob';
+import { isRunning } from '@ufp/core/imports/job';
+import { ImportJobList, ImportJobPanel, type ImportJobView } from '../../components/ImportJob';
 import { SheetImportForm, type ImportMode } from '../../components/SheetImport';
 import { downloadFile, sheetLang } from '../../download';
 import { t } from '../../i18n';
@@ -25,7 +26,7 @@ export default function HardshipImport() {
   function follow(next: ImportJobView) {
     setJob(next);
     clearTimeout(timer);
-    if (!jobRunning(next)) {
+    if (!isRunning(next)) {
       void refetch();
       return;
     }
