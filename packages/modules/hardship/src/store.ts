@@ -3,6 +3,7 @@ import { DomainError, conflict, notFound, staleVersion } from '@ufp/core/errors'
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '@ufp/db/cursor';
 import { keys, tenantPrefix } from '@ufp/db/keys';
+import { memberGuardChanges } from './domain/household-identity.js';
 import { batchGetAll, filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
@@ -30,6 +31,13 @@ export const hardshipKeys = {
 };
 
 const fileExists = conflict({ zh: '档案已存在', en: 'File already exists' });
+/** A household member's ID number already stands on another open file (as its applicant or one of its members). */
+const memberOnOpenFile = () =>
+  conflict(
+    { zh: '家庭成员的身份证号已在本工会另一份未注销的困难档案中（一户一档）', en: "A household member's ID number is already on another open hardship file in this federation" },
+    { field: 'household.members', reason: 'member_on_open_file' },
+  );
+
 const openFileExists = () =>
   conflict({ zh: '该职工在本工会已有未注销的困难档案（一户一档）', en: 'This worker already has an open hardship file in this federation' }, { field: 'worker.idNumber', reason: 'open_file_exists' });
 
@@ -104,12 +112,23 @@ export class HardshipStore {
   addFile(uow: UnitOfWork, file: HardshipFile): void {
     uow.create({ ...hardshipKeys.file(file.tenantId, file.fileId), kind: 'hardship.file', ...file }, fileExists);
     uow.create({ ...hardshipKeys.openFileGuard(file.tenantId, file.idIndex), kind: 'guard', fileId: file.fileId }, openFileExists());
+    for (const member of file.memberIdIndexes ?? []) this.guardMember(uow, file, member);
+  }
+
+  private guardMember(uow: UnitOfWork, file: HardshipFile, memberIndex: string): void {
+    uow.create({ ...hardshipKeys.openFileGuard(file.tenantId, memberIndex), kind: 'guard', fileId: file.fileId, member: true }, memberOnOpenFile());
   }
 
   replaceFile(uow: UnitOfWork, before: HardshipFile, after: HardshipFile): void {
     uow.replaceVersioned({ ...hardshipKeys.file(after.tenantId, after.fileId), kind: 'hardship.file', ...after }, before.version, staleVersion());
-    // A rejected application frees the person to apply again.
-    if (after.status === 'rejected' && before.status !== 'rejected') uow.delete(hardshipKeys.openFileGuard(after.tenantId, after.idIndex));
+    // A rejected application frees the person, and the household's members, to apply again.
+    if (after.status === 'rejected' && before.status !== 'rejected') {
+      for (const index of [after.idIndex, ...(before.memberIdIndexes ?? [])]) uow.delete(hardshipKeys.openFileGuard(after.tenantId, index));
+      return;
+    }
+    const { added, removed } = memberGuardChanges(before.memberIdIndexes ?? [], after.memberIdIndexes ?? []);
+    for (const index of removed) uow.delete(hardshipKeys.openFileGuard(after.tenantId, index));
+    for (const index of added) this.guardMember(uow, after, index);
   }
 
   /** Which of these tenant-scoped ID indexes already hold an open file. */

@@ -410,3 +410,58 @@ describe('personal data never leaks', () => {
     for (const id of new Set(seededIds)) expect(fileItems).not.toContain(id);
   });
 });
+
+describe('一户一档 covers every household member', () => {
+  const detailsOf = (res: { error?: { data: unknown } }) => (res.error?.data as { details?: Record<string, unknown> } | undefined)?.details;
+
+  it('a spouse listed on an open file can neither apply nor be listed on another file, until the first household drops them', async () => {
+    const spouseId = idOf(900, '320102');
+    const first = application(unitA);
+    first.household.members.push({ relation: '配偶', name: '配偶甲', idNumber: spouseId });
+    const created = await ok(p.mutate(staffOf(A), 'hardship.files.create', first));
+
+    const asApplicant = await p.mutate(staffOf(A), 'hardship.files.create', application(unitA, { idNumber: spouseId }));
+    expect(asApplicant.status).toBe(409);
+    expect(detailsOf(asApplicant)).toMatchObject({ reason: 'open_file_exists' });
+
+    const other = application(unitA);
+    other.household.members.push({ relation: '子女', name: '子女乙', idNumber: spouseId });
+    const asMember = await p.mutate(staffOf(A), 'hardship.files.create', other);
+    expect(asMember.status).toBe(409);
+    expect(asMember.error!.message).toContain('家庭成员的身份证号已在本工会另一份未注销的困难档案中');
+    expect(detailsOf(asMember)).toMatchObject({ reason: 'member_on_open_file' });
+
+    // In another federation the same person is not this federation's concern (its own rule).
+    const elsewhere = application(unitB, { idNumber: spouseId });
+    expect((await p.mutate(staffOf(B), 'hardship.files.create', elsewhere)).status).toBe(200);
+
+    const dropped = await ok(p.mutate(staffOf(A), 'hardship.files.updateHousehold', { fileId: created.fileId, version: created.version, household: { ...first.household, members: first.household.members.slice(0, -1) } }));
+    expect(dropped.version).toBe(created.version + 1);
+    expect((await p.mutate(staffOf(A), 'hardship.files.create', application(unitA, { idNumber: spouseId }))).status).toBe(200);
+  });
+
+  it("one household cannot list the applicant's number on another member, or one number twice; nothing is written", async () => {
+    const self = application(unitA);
+    self.household.members.push({ relation: '配偶', name: '配偶丙', idNumber: self.worker.idNumber });
+    const res = await p.mutate(staffOf(A), 'hardship.files.create', self);
+    expect(res.status).toBe(400);
+    expect(res.error!.message).toBe('第4位家庭成员的身份证号与申请人相同');
+    expect(detailsOf(res)).toMatchObject({ field: 'household.members.3.idNumber' });
+    const twice = application(unitA);
+    twice.household.members.push({ relation: '子女', name: '子女丁', idNumber: idOf(901, '320102') }, { relation: '子女', name: '子女戊', idNumber: idOf(901, '320102') });
+    expect((await p.mutate(staffOf(A), 'hardship.files.create', twice)).error!.message).toBe('第5位家庭成员的身份证号与第4位相同');
+    expect((await p.mutate(staffOf(A), 'hardship.files.create', application(unitA, { idNumber: self.worker.idNumber }))).status).toBe(200);
+  });
+
+  it('a rejected application frees its members too', async () => {
+    const spouseId = idOf(902, '320102');
+    const app = application(unitA);
+    app.household.members.push({ relation: '配偶', name: '配偶己', idNumber: spouseId });
+    const created = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', app));
+    let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
+    f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实，家庭收入高于申报' }));
+    f = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' }));
+    await ok(p.mutate(staff2(A), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'reject', reason: '经评议不符合困难条件' }));
+    expect((await p.mutate(staffOf(A), 'hardship.files.create', application(unitA, { idNumber: spouseId }))).status).toBe(200);
+  });
+});

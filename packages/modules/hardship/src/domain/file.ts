@@ -62,6 +62,8 @@ export const hardshipFileSchema = z.object({
   createdBy: z.string(),
   /** Set on a draft made from an imported 台账 row: when it was imported (its `createdBy` is who imported it). */
   importedAt: z.string().optional(),
+  /** Blind indexes of the other household members' ID numbers: the one-open-file rule covers them too. */
+  memberIdIndexes: z.array(z.string()).optional(),
   /** The background import job that wrote it (a retried step recognises its own rows). */
   importJobId: z.string().optional(),
   /** Set on a draft another module opened (no personal data: ids, the year and the fund). */

@@ -40,7 +40,7 @@ import type {
 } from '../schemas.js';
 import { fileMissing } from '../store.js';
 import { province, store, thisYear, today, userNames, type Ctx } from './context.js';
-import { assessAndSeal, buildFile, cipherField, decrypt, decryptHousehold, decryptOptional, encrypt, indexes } from './pii.js';
+import { assessAndSeal, buildFile, cipherField, decrypt, decryptHousehold, decryptOptional, encrypt, householdMemberIndexes, indexes } from './pii.js';
 import { runStep } from './step.js';
 import { fileSummary, grantView } from './views.js';
 
@@ -203,6 +203,7 @@ export async function reverify(ctx: Ctx, input: In<typeof reverifyInput>) {
   const file = await store(ctx).getFile(ctx.scope, input.fileId);
   const rules = await store(ctx).rules(ctx.scope, thisYear(ctx));
   const { employmentStart } = await decryptHousehold(ctx, file);
+  const memberIdIndexes = householdMemberIndexes(ctx, file.idIndex, input.household);
   const { assessment, householdEncrypted } = await assessAndSeal(ctx, input.household, { migrant: file.worker.migrant, employmentStart }, today(ctx), rules);
   const household = input.household;
   return runStep(
@@ -223,6 +224,7 @@ export async function updateHousehold(ctx: Ctx, input: In<typeof updateHousehold
   const file = await files.getFile(ctx.scope, input.fileId);
   const rules = await files.rules(ctx.scope, thisYear(ctx));
   const { employmentStart } = await decryptHousehold(ctx, file);
+  const memberIdIndexes = householdMemberIndexes(ctx, file.idIndex, input.household);
   const { assessment, householdEncrypted } = await assessAndSeal(ctx, input.household, { migrant: file.worker.migrant, employmentStart }, today(ctx), rules);
   return transition(
     ctx,
@@ -239,6 +241,7 @@ export async function updateHousehold(ctx: Ctx, input: In<typeof updateHousehold
           rulesYear: rules.year,
           householdSize: household.members.length,
           householdEncrypted,
+          memberIdIndexes,
           updatedAt: at,
           timeline: [...before.timeline, { at, action: 'updateHousehold', actor: ctx.scope.actor.sub, on }],
         };

@@ -8,6 +8,7 @@ import type { HouseholdInput, WorkerInput } from '../schemas.js';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { ApiDeps } from '@ufp/kit/deps';
 import { province } from './context.js';
+import { memberIdIndexes } from '../domain/household-identity.js';
 
 /**
  * What the personal-data helpers need: the cipher, the blind-index key, the clock and a tenant scope. A tRPC
@@ -87,9 +88,16 @@ export async function assessAndSeal(ctx: Ctx, household: HouseholdInput, worker:
   return { assessment, householdEncrypted };
 }
 
+/** The household's other members' ID numbers as the blind indexes the one-open-file rule guards (refusing repeats). */
+export function householdMemberIndexes(ctx: Ctx, applicantIndex: string, household: Pick<HouseholdInput, 'members'>): string[] {
+  return memberIdIndexes(applicantIndex, household.members.map((m) => ({ relation: m.relation, idIndex: m.idNumber ? indexes(ctx, m.idNumber).idIndex : undefined })));
+}
+
 /** A new draft file from validated input: tier computed, personal data encrypted and masked. */
 export async function buildFile(ctx: Ctx, input: { unitId: string; worker: WorkerInput; household: HouseholdInput; fileId?: string }, rules: HardshipRulePack, on: string) {
   const { worker, household } = input;
+  const applicant = indexes(ctx, worker.idNumber);
+  const memberIndexes = householdMemberIndexes(ctx, applicant.idIndex, household);
   const { assessment, householdEncrypted } = await assessAndSeal(ctx, household, worker, on, rules);
   const now = ctx.deps.clock.now().toISOString();
   const file: HardshipFile = {
@@ -106,7 +114,8 @@ export async function buildFile(ctx: Ctx, input: { unitId: string; worker: Worke
       phoneEncrypted: await encryptOptional(ctx, worker.phone || undefined, cipherField.phone),
       migrant: worker.migrant,
     },
-    ...indexes(ctx, worker.idNumber),
+    ...applicant,
+    ...(memberIndexes.length ? { memberIdIndexes: memberIndexes } : {}),
     householdSize: household.members.length,
     householdEncrypted,
     tier: assessment.tier,
