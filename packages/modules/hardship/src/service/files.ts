@@ -212,7 +212,7 @@ export async function reverify(ctx: Ctx, input: In<typeof reverifyInput>) {
     {
       ...step,
       check: () => assertStillEligible(assessment.tier),
-      change: (_f, on) => ({ lastVerifiedOn: on, tier: assessment.tier, rulesYear: rules.year, householdSize: household.members.length, householdEncrypted }),
+      change: (_f, on) => ({ lastVerifiedOn: on, tier: assessment.tier, rulesYear: rules.year, householdSize: household.members.length, householdEncrypted, memberIdIndexes }),
     },
     file,
   );
