@@ -20,8 +20,8 @@ export const notificationKeys = {
 export type NotificationModule = AssignableModule;
 
 /**
- * An in-app notification for a tenant's staff. Never PII: titles name organisations, contract
- * titles, file numbers or 十件实事 items, never a person.
+ * An in-app notification for a tenant's staff, or — with `unitId` — for one grassroots union's reporters. Never PII:
+ * titles name organisations, contract titles, file numbers or 十件实事 items, never a person.
  */
 export interface Notification {
   /** Derived from what it is about (subject, clock, due day, state), so a rerun adds nothing. */
@@ -35,6 +35,8 @@ export interface Notification {
   dueOn?: string;
   /** Present on contract notifications (older items carry only this, no `href`). */
   contractId?: string;
+  /** Addressed to this unit's reporters (e.g. the investigation their union owes), not to the federation's staff. */
+  unitId?: string;
   createdAt: string;
   readAt?: string;
 }
@@ -49,6 +51,7 @@ export const storedNotification = z.object({
   title: z.object({ zh: z.string(), en: z.string() }),
   dueOn: z.string().optional(),
   contractId: z.string().optional(),
+  unitId: z.string().optional(),
   createdAt: z.string(),
   readAt: z.string().optional(),
 });
@@ -79,22 +82,26 @@ export class NotificationRepository {
       .slice(0, limit);
   }
 
-  /** `modules`: the reader's assigned modules; another module's notification is not found for them. */
-  markRead(uow: UnitOfWork, tenantId: string, id: string, at: string, modules?: readonly NotificationModule[]): void {
+  /**
+   * `modules`: the reader's assigned modules; another module's notification is not found for them. `unitId`: a unit
+   * reporter marks only their unit's notifications; staff only the federation's (those without a unit).
+   */
+  markRead(uow: UnitOfWork, tenantId: string, id: string, at: string, modules?: readonly NotificationModule[], unitId?: string): void {
     const names = modules?.map((_, i) => `:m${i}`) ?? [];
     // Items written before notifications had a module are contract notifications (see withDefaults).
     const ofModules = modules
       ? ` AND (#module IN (${names.join(', ')})${modules.includes('contracts') ? ' OR attribute_not_exists(#module)' : ''})`
       : '';
+    const addressee = unitId ? ' AND #unit = :unit' : ' AND attribute_not_exists(#unit)';
     uow.raw(
       {
         Update: {
           TableName: this.table.name,
           Key: notificationKeys.notification(tenantId, id),
           UpdateExpression: 'SET readAt = if_not_exists(readAt, :at)',
-          ConditionExpression: `attribute_exists(pk)${ofModules}`,
-          ...(modules ? { ExpressionAttributeNames: { '#module': 'module' } } : {}),
-          ExpressionAttributeValues: { ':at': at, ...Object.fromEntries(names.map((n, i) => [n, modules![i]])) },
+          ConditionExpression: `attribute_exists(pk)${ofModules}${addressee}`,
+          ExpressionAttributeNames: { '#unit': 'unitId', ...(modules ? { '#module': 'module' } : {}) },
+          ExpressionAttributeValues: { ':at': at, ...(unitId ? { ':unit': unitId } : {}), ...Object.fromEntries(names.map((n, i) => [n, modules![i]])) },
         },
       },
       notFound({ zh: '通知', en: 'Notification' }),

@@ -28,12 +28,14 @@ const typeOf: Record<Reminded['state'], string> = { due_soon: 'clock_due_soon', 
  * the worker (PIPL: notifications carry no personal data). The id is derived from the file,
  * the clock, its due day and its state, so a rerun of the day (or the next day in the same
  * state) adds nothing, while a new state (due soon → due today → overdue) notifies once each.
+ * `toUnit` addresses it to the file's union (its reporters) instead of the federation's staff.
  */
-export function hardshipReminder(file: Pick<HardshipFile, 'fileId' | 'tenantId'>, unitName: string, clock: Reminded, at: string): Notification {
+export function hardshipReminder(file: Pick<HardshipFile, 'fileId' | 'tenantId' | 'unitId'>, unitName: string, clock: Reminded, at: string, toUnit = false): Notification {
   const when = whenText[clock.state](clock);
   return {
-    id: `hardship#${file.fileId}#${clock.kind}#${clock.dueOn}#${clock.state}`,
+    id: `hardship#${file.fileId}#${clock.kind}#${clock.dueOn}#${clock.state}${toUnit ? '#unit' : ''}`,
     tenantId: file.tenantId,
+    ...(toUnit ? { unitId: file.unitId } : {}),
     module: 'hardship',
     type: typeOf[clock.state],
     href: `/hardship/files/${file.fileId}`,
@@ -41,6 +43,16 @@ export function hardshipReminder(file: Pick<HardshipFile, 'fileId' | 'tenantId'>
     dueOn: clock.dueOn,
     createdAt: at,
   };
+}
+
+/**
+ * Who a clock's reminder goes to: the investigation is the union's to do, so its reporters are reminded as it nears
+ * and when it is late, and the federation's staff only once it is overdue (the escalation); every other clock is the
+ * staff's own. `true` is the union, `false` the staff.
+ */
+export function addressees(clock: Pick<Reminded, 'kind' | 'state'>): boolean[] {
+  if (clock.kind !== 'investigation') return [false];
+  return clock.state === 'overdue' ? [true, false] : [true];
 }
 
 /**
@@ -66,7 +78,7 @@ export function hardshipTickJob(table: Table): TenantTickJob {
       for (const listed of await files.allFiles(scope)) {
         const file = await markOverdue(table, files, scope, listed, today, envelope);
         for (const clock of fileClocks(file, today).filter(needsAttention) as Reminded[]) {
-          await inbox.notify(hardshipReminder(file, await unitName(file.unitId), clock, envelope.time));
+          for (const toUnit of addressees(clock)) await inbox.notify(hardshipReminder(file, await unitName(file.unitId), clock, envelope.time, toUnit));
         }
       }
     },

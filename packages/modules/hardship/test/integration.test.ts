@@ -322,27 +322,40 @@ describe('the daily tick reminds about hardship clocks', () => {
   const reminders = async (fileId: string) =>
     ((await ok(p.query(staffOf(A), 'notifications.list', { module: 'hardship' }))).items as any[]).filter((n) => n.href === `/hardship/files/${fileId}`);
 
-  it('investigation due soon → due today → overdue, once each; a rerun of the day adds nothing; the queue agrees', async () => {
+  it("the investigation reminds the file's union as it nears and when late (once each, a rerun adds nothing); staff hear only when it is overdue; the queue agrees", async () => {
     p.clock.set(new Date('2026-04-01T02:00:00Z'));
     const created = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', application(unitA)));
     await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: created.fileId, version: 1 })); // due 2026-04-06 (natural days)
+    const unitReminders = async () => ((await ok(p.query(reporterOf(A, unitA), 'notifications.list', { module: 'hardship' }))).items as any[]).filter((n) => n.href === `/hardship/files/${created.fileId}`);
 
     await tick('2026-04-02');
-    expect(await reminders(created.fileId)).toEqual([]);
+    expect(await unitReminders()).toEqual([]);
     await tick('2026-04-04');
-    const soon = await reminders(created.fileId);
+    const soon = await unitReminders();
     expect(soon).toHaveLength(1);
-    expect(soon[0]).toMatchObject({ module: 'hardship', type: 'clock_due_soon', dueOn: '2026-04-06', id: `hardship#${created.fileId}#investigation#2026-04-06#due_soon` });
+    expect(soon[0]).toMatchObject({ module: 'hardship', type: 'clock_due_soon', dueOn: '2026-04-06', unitId: unitA, id: `hardship#${created.fileId}#investigation#2026-04-06#due_soon#unit` });
     expect(soon[0].title.zh).toBe(`困难档案 ${created.fileId}（${unitNameA}）：入户调查将于 2026-04-06 到期`);
+    expect(await reminders(created.fileId)).toEqual([]); // the union's to do: not the staff's yet
+    // Another union's reporter sees none of it.
+    const otherUnit = (await createUnit(p, A, { type: 'regional', uscc: undefined, name: '兴化市另一基层工会' })).unitId;
+    expect((await ok(p.query(reporterOf(A, otherUnit), 'notifications.list', {}))).items).toEqual([]);
     await tick('2026-04-04'); // the same day again
     await tick('2026-04-05'); // still due soon: the same reminder
-    expect(await reminders(created.fileId)).toHaveLength(1);
+    expect(await unitReminders()).toHaveLength(1);
     await tick('2026-04-06');
     await tick('2026-04-08');
     await tick('2026-04-09');
-    const all = await reminders(created.fileId);
-    expect(all.map((n) => n.type).sort()).toEqual(['clock_due_soon', 'clock_due_today', 'clock_overdue']);
-    expect(all.find((n) => n.type === 'clock_overdue').title.en).toBe(`Hardship file ${created.fileId} (${unitNameA}): Investigation visit overdue (the last day was 2026-04-06)`);
+    expect((await unitReminders()).map((n) => n.type).sort()).toEqual(['clock_due_soon', 'clock_due_today', 'clock_overdue']);
+    const escalated = await reminders(created.fileId);
+    expect(escalated.map((n) => n.type)).toEqual(['clock_overdue']);
+    expect(escalated[0].title.en).toBe(`Hardship file ${created.fileId} (${unitNameA}): Investigation visit overdue (the last day was 2026-04-06)`);
+
+    // The reporter marks their union's reminder read; staff cannot mark it (not theirs), nor the reporter a staff one.
+    const mine = (await unitReminders())[0];
+    expect((await ok(p.mutate(reporterOf(A, unitA), 'notifications.markRead', { id: mine.id }))).readAt).toBeDefined();
+    expect((await p.mutate(staffOf(A), 'notifications.markRead', { id: mine.id })).status).toBe(404);
+    expect((await p.mutate(reporterOf(A, unitA), 'notifications.markRead', { id: escalated[0].id })).status).toBe(404);
+    expect((await p.mutate(reporterOf(A, otherUnit), 'notifications.markRead', { id: mine.id })).status).toBe(404);
 
     const queue = await ok(p.query(staffOf(A), 'hardship.files.queue'));
     expect(queue.find((q: any) => q.fileId === created.fileId)).toMatchObject({ dueOn: '2026-04-06', overdue: true, clock: { kind: 'investigation', state: 'overdue' } });
@@ -380,9 +393,10 @@ describe('the daily tick reminds about hardship clocks', () => {
     const before = (await ok(p.query(staffOf(A), 'notifications.list', { module: 'hardship' }))).items.length;
     await tick('2027-03-20'); // rerun: nothing new
     expect((await ok(p.query(staffOf(A), 'notifications.list', { module: 'hardship' }))).items.length).toBe(before);
-    // Another tenant sees none of them; a unit reporter gets no tenant-wide notices.
+    // Another tenant sees none of them; a unit reporter gets no tenant-wide notices (only their union's investigations).
     expect((await ok(p.query(staffOf(B), 'notifications.list', { module: 'hardship' }))).items.every((n: any) => !n.href.includes(c.fileId))).toBe(true);
-    expect((await ok(p.query(reporterOf(A, unitA), 'notifications.list', { module: 'hardship' }))).items).toEqual([]);
+    const reporterSees = (await ok(p.query(reporterOf(A, unitA), 'notifications.list', {}))).items as any[];
+    expect(reporterSees.every((n) => n.unitId === unitA && n.id.includes('#investigation#'))).toBe(true);
     p.clock.set(new Date('2026-03-10T02:00:00Z'));
   });
 });

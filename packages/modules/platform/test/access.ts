@@ -36,5 +36,5 @@ export const access: AccessTable = {
   // 重新核算 re-reads the records behind the rollups: the operator (any scope) and a federation's admin (its own scope).
   'rollups.recount': { allow: ['platform_operator', 'federation_admin'], as: 'federation_admin', input: (f) => ({ year: f.year, scope: '321281' }) },
   'notifications.list': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({}) },
-  'notifications.markRead': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ id: 'no-such-notification' }) },
+  'notifications.markRead': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ id: 'no-such-notification' }) },
 };

@@ -21,7 +21,7 @@ const moduleLabel = (value: Note['module']) => {
   return m ? label(m) : '';
 };
 
-/** In-app notifications from every module: legal clocks, hardship clocks, 十件实事 items. */
+/** In-app notifications from every module: legal clocks, hardship clocks, 十件实事 items; a reporter's, their union's. */
 export default function Notifications() {
   const [module, setModule] = createSignal<Note['module'] | ''>('');
   const [data, { refetch, mutate: set }] = createResource(
@@ -39,13 +39,13 @@ export default function Notifications() {
       showError(e);
     }
   }
-  // A unit reporter has no tenant-wide notices (the API lists none): no filter, no unread count, just why.
+  // A unit reporter gets only their union's reminders (the investigations it owes): no module filter.
   const staff = () => hasRole('federation_admin', 'federation_staff');
   return (
     <section aria-labelledby="notes-title">
       <div class="page-head">
         <h1 id="notes-title">{t('notifications.notifications')}</h1>
-        <Show when={staff() && loaded()}><p class="muted">{t('notifications.unread', { unread: loaded()!.unread })}</p></Show>
+        <Show when={loaded()}><p class="muted">{t('notifications.unread', { unread: loaded()!.unread })}</p></Show>
       </div>
       <Show when={staff()}>
         <label class="field">
@@ -68,7 +68,7 @@ export default function Notifications() {
               <span class="note">{moduleLabel(n.module)}</span>{' '}
               <A href={n.href} classList={{ 'clock--overdue': n.type === 'clock_overdue' }}>{label(n.title)}</A>
               <span class="note">{formatDateTime(n.createdAt)}</span>
-              <Show when={!n.readAt && hasRole('federation_admin', 'federation_staff')}>
+              <Show when={!n.readAt}>
                 <button type="button" class="btn btn--small" onClick={() => void markRead(n)}>{t('notifications.markRead')}</button>
               </Show>
             </li>

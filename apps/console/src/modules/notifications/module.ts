@@ -6,7 +6,7 @@ import Notifications from './Notifications';
 export const notificationsModule = defineModule({
   name: 'notifications',
   routes: [
-    // Unit reporters read them too (the API's readers); only staff mark them read.
+    // Unit reporters read and mark their union's (the API addresses them per unit).
     { path: '/notifications', component: Notifications, roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
   ],
   nav: [

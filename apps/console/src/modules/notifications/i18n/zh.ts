@@ -6,7 +6,7 @@ export const zh = {
   'notifications.module': '模块',
   'notifications.retry': '重试',
   'notifications.noNotifications': '暂无通知。合同期限、帮扶时限和十件实事的提醒会在到期前出现在这里。',
-  'notifications.noNotificationsUnit': '本单位暂无通知。合同期限、帮扶时限等总工会范围的提醒由总工会工作人员处理；分配给本单位的实事项目见「任务」，帮扶档案的进度见「申请」。',
+  'notifications.noNotificationsUnit': '本单位暂无通知。本单位负责的困难档案入户调查临近期限、到期或逾期时会在这里提醒；合同期限等总工会范围的提醒由总工会工作人员处理，分配给本单位的实事项目见「任务」。',
   'notifications.notifications2': '通知列表',
   'notifications.markRead': '标为已读',
 } as const;
