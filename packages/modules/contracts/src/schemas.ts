@@ -8,6 +8,15 @@ import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind,
 export const contractIdInput = z.object({ contractId: idInput });
 export const calendarJobInput = z.object({ jobId: idInput });
 
+const clausesInput = z.object({
+  wageGrowthPct: decimalSchema(-50, 100, 2).optional(),
+  minimumWageFen: z.number().int().min(0).max(100_000_000).optional(),
+  workingHours: text(limits.contracts.clause).optional(),
+  leave: text(limits.contracts.clause).optional(),
+  protections: text(limits.contracts.clause).optional(),
+  other: text(limits.contracts.otherClauses).optional(),
+});
+
 export const createInput = z.object({
   title: text(limits.contracts.title).optional(),
   type: z.enum(contractType.values),
@@ -18,16 +27,7 @@ export const createInput = z.object({
   coveredEnterprises: z.number().int().min(numberLimits.coveredEnterprises.min).max(numberLimits.coveredEnterprises.max),
   coveredEmployees: z.number().int().min(numberLimits.coveredEmployees.min).max(numberLimits.coveredEmployees.max),
   term: z.object({ start: isoDateSchema, end: isoDateSchema }),
-  clauses: z
-    .object({
-      wageGrowthPct: decimalSchema(-50, 100, 2).optional(),
-      minimumWageFen: z.number().int().min(0).max(100_000_000).optional(),
-      workingHours: text(limits.contracts.clause).optional(),
-      leave: text(limits.contracts.clause).optional(),
-      protections: text(limits.contracts.clause).optional(),
-      other: text(limits.contracts.otherClauses).optional(),
-    })
-    .default({}),
+  clauses: clausesInput.default({}),
 });
 export type CreateInput = z.infer<typeof createInput>;
 
@@ -69,7 +69,14 @@ export const representativesVacateInput = z
   .object({ contractId: idInput, side: sideInput, memberIndex: z.number().int().min(0).max(29).optional(), name: text(limits.contracts.representativeName).optional(), vacatedOn: isoDateSchema, reason: text(limits.contracts.reason) })
   .refine((v) => v.memberIndex !== undefined || v.name !== undefined, { message: '请指明空缺的代表（序号或姓名）', params: { en: 'Name the member whose seat is vacant (index or name)' }, path: ['memberIndex'] });
 
-export const roundsAddInput = z.object({ contractId: idInput, heldOn: isoDateSchema, minutes: text(limits.contracts.minutes), openIssues: z.array(text(limits.contracts.openIssue)).max(50).default([]) });
+export const roundsAddInput = z.object({
+  contractId: idInput,
+  heldOn: isoDateSchema,
+  minutes: text(limits.contracts.minutes),
+  openIssues: z.array(text(limits.contracts.openIssue)).max(50).default([]),
+  /** Clauses this round changed (the agreed wording or figure replaces the draft's). */
+  amendments: clausesInput.partial().optional(),
+});
 
 export const congressRecordInput = z.object({
   contractId: idInput,

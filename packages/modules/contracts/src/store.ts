@@ -5,6 +5,7 @@ import type { CursorCodec } from '@ufp/db/cursor';
 import { tenantPrefix } from '@ufp/db/keys';
 import { filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
+import { clauseKeys } from './domain/clauses.js';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { storedNotice, type StoredNotice } from '@ufp/kit/calendar';
@@ -49,7 +50,17 @@ export const storedContract: z.ZodType<Contract> = z.object({
   status: z.enum(contractStatus.values),
   offer: z.object({ sentOn: date, fromSide: z.enum(bargainingSide.values), repliedOn: date.optional(), accepted: z.boolean().optional() }).optional(),
   representatives: z.object({ worker: representativeSide.optional(), employer: representativeSide.optional() }).default({}),
-  rounds: z.array(z.object({ no: z.number().int(), heldOn: date, minutes: z.string(), openIssues: z.array(z.string()) })).default([]),
+  rounds: z
+    .array(
+      z.object({
+        no: z.number().int(),
+        heldOn: date,
+        minutes: z.string(),
+        openIssues: z.array(z.string()),
+        amendments: z.array(z.object({ clause: z.enum(clauseKeys), from: z.union([z.string(), z.number()]).optional(), to: z.union([z.string(), z.number()]) })).optional(),
+      }),
+    )
+    .default([]),
   congress: z
     .object({
       representativesTotal: z.number().int(),

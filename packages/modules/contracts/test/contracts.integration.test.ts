@@ -118,6 +118,36 @@ describe('lifecycle order', () => {
     expect(vote.data.history.at(-1).note).toContain('赞成未超过全体代表半数');
   });
 
+  it('round 2 amends the wage clause; a minimum wage raised since blocks the vote until a round amends it again; the contract keeps each round\'s diff', async () => {
+    const id = await create({ clauses: { wageGrowthPct: 5, minimumWageFen: 249_000 } });
+    await p.mutate(staff, 'contracts.offer.send', { contractId: id, sentOn: '2025-09-01', fromSide: 'worker' });
+    await p.mutate(staff, 'contracts.offer.reply', { contractId: id, repliedOn: '2025-09-02', accepted: true });
+    await p.mutate(staff, 'contracts.representatives.set', { contractId: id, side: 'worker', members: reps(3), chiefIndex: 0 });
+    await p.mutate(staff, 'contracts.representatives.set', { contractId: id, side: 'employer', members: reps(3, '企业代表'), chiefIndex: 0 });
+    await p.mutate(staff, 'contracts.rounds.add', { contractId: id, heldOn: '2025-09-03', minutes: '第一轮', openIssues: ['工资增幅'] });
+    const r2 = await p.mutate(staff, 'contracts.rounds.add', { contractId: id, heldOn: '2025-09-04', minutes: '第二轮：工资增幅提高', openIssues: [], amendments: { wageGrowthPct: 6 } });
+    expect(r2.status, JSON.stringify(r2.error)).toBe(200);
+    expect(r2.data.clauses).toMatchObject({ wageGrowthPct: 6, minimumWageFen: 249_000 });
+    expect(r2.data.rounds[1].amendments).toEqual([{ clause: 'wageGrowthPct', from: 5, to: 6 }]);
+
+    const settings = (await p.query(admin, 'contracts.settings.get')).data;
+    expect((await p.mutate(admin, 'contracts.settings.set', { minimumWageFen: 262_000, version: settings.version })).status).toBe(200);
+    const blocked = await p.mutate(staff, 'contracts.congress.record', { contractId: id, representativesTotal: 60, present: 40, approve: 40 });
+    expect(blocked.status).toBe(409);
+    expect(blocked.error!.message).toMatch(/^草案不能提交职代会审议：最低工资条款 2490\.00 元低于当地最低工资标准 2620\.00 元/);
+    expect((blocked.error!.data as any).details).toMatchObject({ reason: 'below_legal_floor', field: 'clauses.minimumWageFen' });
+    const below = await p.mutate(staff, 'contracts.rounds.add', { contractId: id, heldOn: '2025-09-05', minutes: '第三轮', amendments: { minimumWageFen: 261_999 } });
+    expect(below.status).toBe(400);
+    const r3 = await p.mutate(staff, 'contracts.rounds.add', { contractId: id, heldOn: '2025-09-05', minutes: '第三轮：最低工资调整至新标准', amendments: { minimumWageFen: 262_000 } });
+    expect(r3.status, JSON.stringify(r3.error)).toBe(200);
+    const vote = await p.mutate(staff, 'contracts.congress.record', { contractId: id, representativesTotal: 60, present: 40, approve: 40 });
+    expect(vote.status, JSON.stringify(vote.error)).toBe(200);
+    expect(vote.data.status).toBe('approved');
+    const c = (await p.query(staff, 'contracts.get', { contractId: id })).data;
+    expect(c.rounds.map((r: any) => r.amendments ?? [])).toEqual([[], [{ clause: 'wageGrowthPct', from: 5, to: 6 }], [{ clause: 'minimumWageFen', from: 249_000, to: 262_000 }]]);
+    await p.mutate(admin, 'contracts.settings.set', { minimumWageFen: null, version: settings.version + 1 });
+  });
+
   it('flags a filing made one day after the 10-day clock as one day late', async () => {
     at('2025-09-12');
     const id = await create();

@@ -11,7 +11,8 @@ import { createFieldErrors } from '../../forms';
 import { formatNumber, label, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showToast } from '../../toast';
-import { voteRuleOf, type ContractType } from './domain';
+import { clauseLabels, voteRuleOf, type ContractType } from './domain';
+import { parseYuan, yuan } from '../../format';
 import { voteThresholds } from './domain';
 import { bi, clockText, industryLabel, MAIN_PATH, sideLabel, specialLabel, statusLabel, stepLabel, typeLabel, type Contract, type Member, type Side, vacantSeats } from './shared';
 import './contracts.css';
@@ -36,6 +37,12 @@ const SPECS: Record<string, FieldSpec[]> = {
     { name: 'heldOn', label: () => t('contracts.heldOn'), kind: 'date' },
     { name: 'minutes', label: () => t('contracts.minutes'), kind: 'textarea', max: limits.contracts.minutes.max },
     { name: 'openIssues', label: () => t('contracts.openIssuesOnePerLine'), kind: 'textarea', optional: true, max: 50 * (limits.contracts.openIssue.max + 1) },
+    // Clauses the round agreed to change (blank: unchanged); the draft put to the vote is the last version.
+    { name: 'amendments.minimumWageYuan', label: () => t('contracts.amend.minimumWage'), kind: 'number', optional: true },
+    { name: 'amendments.wageGrowthPct', label: () => t('contracts.amend.wageGrowth'), kind: 'number', optional: true },
+    { name: 'amendments.workingHours', label: () => t('contracts.amend.workingHours'), kind: 'textarea', optional: true, max: limits.contracts.clause.max },
+    { name: 'amendments.leave', label: () => t('contracts.amend.leave'), kind: 'textarea', optional: true, max: limits.contracts.clause.max },
+    { name: 'amendments.protections', label: () => t('contracts.amend.protections'), kind: 'textarea', optional: true, max: limits.contracts.clause.max },
   ],
   sign: [{ name: 'signedOn', label: () => t('contracts.signedOn'), kind: 'date' }],
   file: [{ name: 'filedOn', label: () => t('contracts.filedOnReceived'), kind: 'date' }],
@@ -119,6 +126,7 @@ export default function ContractDetail() {
             <Representatives c={c()} />
             <h2>{t('contracts.lifecycle')}</h2>
             <Timeline c={c()} />
+            <ClauseChanges c={c()} />
             <Show when={canWrite() && c().status !== 'terminated'}>
               <div class="step-form">
                 <div class="field">
@@ -189,6 +197,41 @@ function Timeline(props: { c: Contract }) {
   );
 }
 
+/** Which clauses each bargaining round changed, from → to: the draft's history up to the version put to the vote. */
+function ClauseChanges(props: { c: Contract }) {
+  const amended = () => props.c.rounds.filter((r) => r.amendments?.length);
+  const shown = (clause: string, v: string | number | undefined) => (v === undefined ? '—' : clause === 'minimumWageFen' ? yuan(Number(v)) : String(v));
+  return (
+    <Show when={amended().length}>
+      <h2>{t('contracts.clauseChanges.title')}</h2>
+      <div class="table-wrap">
+        <table class="table" aria-label={t('contracts.clauseChanges.title')} data-testid="clause-changes">
+          <thead>
+            <tr>
+              <th scope="col">{t('contracts.clauseChanges.round')}</th>
+              <th scope="col">{t('contracts.clauseChanges.clause')}</th>
+              <th scope="col">{t('contracts.clauseChanges.from')}</th>
+              <th scope="col">{t('contracts.clauseChanges.to')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={amended().flatMap((r) => r.amendments!.map((a) => ({ round: r, ...a })))}>
+              {(a) => (
+                <tr>
+                  <td data-label={t('contracts.clauseChanges.round')}><span class="cell">{t('contracts.clauseChanges.roundNo', { no: a.round.no, on: a.round.heldOn })}</span></td>
+                  <td data-label={t('contracts.clauseChanges.clause')}><span class="cell">{label(clauseLabels[a.clause])}</span></td>
+                  <td data-label={t('contracts.clauseChanges.from')}><span class="cell">{shown(a.clause, a.from)}</span></td>
+                  <td data-label={t('contracts.clauseChanges.to')}><span class="cell">{shown(a.clause, a.to)}</span></td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </Show>
+  );
+}
+
 /** The lifecycle steps' procedures (`contracts.offer.send`, `contracts.sign`, …). */
 type StepPath = Exclude<Extract<MutationPath, `contracts.${string}`>, 'contracts.create' | 'contracts.settings.set' | 'contracts.calendar.load'>;
 
@@ -199,7 +242,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
   const specs = () => SPECS[props.step] ?? [];
   /** What is typed into the step's form (the form is made again for another step or version, so it starts anew). */
   const [vals, setVals] = createStore<Record<string, string>>({});
-  const valueOf = (s: FieldSpec) => vals[s.name] ?? (s.kind === 'date' ? (s.optional ? '' : props.today) : s.kind === 'number' ? props.today.slice(0, 4) : '');
+  const valueOf = (s: FieldSpec) => vals[s.name] ?? (s.optional ? '' : s.kind === 'date' ? props.today : s.kind === 'number' ? props.today.slice(0, 4) : '');
   const confirm = createConfirm();
 
   async function send(input: Record<string, unknown>) {
@@ -226,14 +269,18 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
     const input: Record<string, unknown> = {};
+    const amendments: Record<string, unknown> = {};
     for (const s of specs()) {
       const raw = String(f.get(s.name) ?? '').trim();
       if (s.kind === 'bool') input[s.name] = raw === 'yes';
       else if (raw === '' && s.optional) continue;
+      else if (s.name === 'amendments.minimumWageYuan') amendments.minimumWageFen = parseYuan(raw) ?? Number.NaN;
+      else if (s.name.startsWith('amendments.')) amendments[s.name.slice('amendments.'.length)] = s.kind === 'number' ? Number(raw) : raw;
       else if (s.kind === 'number') input[s.name] = Number(raw);
       else if (s.name === 'openIssues') input[s.name] = raw.split(/\n+/).map((x) => x.trim()).filter(Boolean);
       else input[s.name] = raw;
     }
+    if (Object.keys(amendments).length) input.amendments = amendments;
     void confirmThenSend(input);
   }
 

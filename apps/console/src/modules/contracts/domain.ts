@@ -4,6 +4,7 @@ import { historyStep } from '@ufp/contracts/domain/lifecycle';
 
 export { voteRuleOf, type ClockRule, type ContractType } from '@ufp/contracts/domain/contract';
 export { voteThresholds } from '@ufp/contracts/domain/rules';
+export { clauseLabels } from '@ufp/contracts/domain/clauses';
 export const contractTypes = contractType.values;
 export const specialKinds = specialKind.values;
 export const industries = industry.values;

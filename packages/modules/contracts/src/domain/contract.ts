@@ -1,3 +1,4 @@
+import type { ClauseChange } from './clauses.js';
 import type { DayCount } from '@ufp/core/calendar/calendar';
 import { defineEnum } from '@ufp/kit/enum';
 
@@ -102,6 +103,8 @@ export interface Round {
   heldOn: string;
   minutes: string;
   openIssues: string[];
+  /** The clauses this round changed, each from → to (the contract's `clauses` is the version after the last round). */
+  amendments?: ClauseChange[];
 }
 
 /**

@@ -24,6 +24,7 @@ import { bargainingSide, voteRuleOf, type Contract, type ContractSettings, type 
 import { assertStep, renewalOpensOn, type HistoryStep, type LifecycleStep } from './lifecycle.js';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from './metrics.js';
 import { checkRepresentatives, voteFailureText, voteOutcome } from './rules.js';
+import { checkDraftForVote, checkLegalFloors, clauseChanges, clauseLabels } from './clauses.js';
 
 /** What a step decides with beyond the contract: the tenant's rule settings and the working-day calendar. */
 export interface StepContext extends DecideContext {
@@ -122,22 +123,29 @@ export function vacateSeat(before: Contract, input: RepresentativesVacateInput, 
   });
 }
 
-export function addRound(before: Contract, input: RoundsAddInput, ctx: DecideContext): Decision<Contract> {
+/** A bargaining round: its minutes and open issues, and the clauses it agreed to change (checked against the legal floors). */
+export function addRound(before: Contract, input: RoundsAddInput, ctx: StepContext): Decision<Contract> {
   notFuture(input.heldOn, ctx.today, 'heldOn');
   return step(before, 'rounds.add', input.heldOn, ctx, (c) => {
     if (c.rounds.length >= 50) throw conflict({ zh: '协商会议记录已达上限', en: 'Too many rounds recorded' });
     notBefore(input.heldOn, c.offer?.repliedOn, 'heldOn', { zh: '要约回应日', en: 'the reply date' });
     const no = c.rounds.length + 1;
-    return { after: { ...c, rounds: [...c.rounds, { no, heldOn: input.heldOn, minutes: input.minutes, openIssues: input.openIssues }] }, note: `第${no}轮协商，待议事项 ${input.openIssues.length} 项` };
+    const amendments = clauseChanges(c.clauses, input.amendments);
+    const clauses = { ...c.clauses, ...input.amendments };
+    if (amendments.length) checkLegalFloors(clauses, ctx.settings);
+    const round = { no, heldOn: input.heldOn, minutes: input.minutes, openIssues: input.openIssues, ...(amendments.length ? { amendments } : {}) };
+    const changed = amendments.length ? `，修改条款 ${amendments.length} 项（${amendments.map((a) => clauseLabels[a.clause].zh).join('、')}）` : '';
+    return { after: { ...c, clauses, rounds: [...c.rounds, round] }, note: `第${no}轮协商${changed}，待议事项 ${input.openIssues.length} 项` };
   });
 }
 
-/** The vote on the draft; the rule follows the contract's type (see `voteOutcome`). */
-export function recordCongress(before: Contract, input: CongressRecordInput, ctx: DecideContext): Decision<Contract> {
+/** The vote on the draft as the rounds left it (its legal floors checked again); the rule follows the contract's type (see `voteOutcome`). */
+export function recordCongress(before: Contract, input: CongressRecordInput, ctx: StepContext): Decision<Contract> {
   const on = input.heldOn ?? ctx.today;
   notFuture(on, ctx.today, 'heldOn');
   return step(before, 'congress.record', on, ctx, (c) => {
     notBefore(on, c.rounds.at(-1)?.heldOn, 'heldOn', { zh: '最后一轮协商日', en: 'the last round' });
+    checkDraftForVote(c.clauses, ctx.settings);
     const outcome = voteOutcome(voteRuleOf(c.type), input);
     const { representativesTotal: total, present, approve } = input;
     const counts = `应到 ${total}${present !== undefined ? `，实到 ${present}` : ''}，赞成 ${approve}`;

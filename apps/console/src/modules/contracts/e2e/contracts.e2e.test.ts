@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectAfterReload, screenshot, useE2eSession, loginAs } from '../../../../e2e/harness';
+import { expectAfterReload, noOverflow, screenshot, useE2eSession, loginAs } from '../../../../e2e/harness';
 
 const session = useE2eSession();
 const pageErrors = session.pageErrors;
@@ -218,6 +218,67 @@ describe('集体合同', () => {
     // 01-01 is now a day off: the 15th working day is 01-13, and it is exact.
     expect((await deadlineLine(title, '2027-01-13')).line).not.toContain('暂定');
     expect(pageErrors).toEqual([]);
+  });
+
+  test('at 390 px round 2 amends the wage clause; a minimum wage raised since blocks the vote, round 3 amends it and the vote passes', async () => {
+    await dev('/dev/clock', { now: at('2026-12-22') });
+    const admin = await tokenFor({ sub: 'demo-admin-321281', roles: ['federation_admin'], tenantId: '321281' });
+    const c = await trpc(admin, 'contracts.create', { title: '条款修改测试集体合同', type: 'industry', scope: { industry: 'catering' }, employerParties: [{ name: '兴化市餐饮行业协会' }], coveredEnterprises: 6, coveredEmployees: 320, term: { start: '2027-03-01', end: '2028-02-29' }, clauses: { wageGrowthPct: 5, minimumWageFen: 249_000 } }, 'POST');
+    const people = (side: string) => ['首席', '成员', '成员'].map((role, i) => ({ name: `${side}${i + 1}`, role }));
+    for (const [path, input] of [
+      ['contracts.offer.send', { sentOn: '2026-12-10', fromSide: 'worker' }],
+      ['contracts.offer.reply', { repliedOn: '2026-12-11', accepted: true }],
+      ['contracts.representatives.set', { side: 'worker', members: people('餐饮职工'), chiefIndex: 0 }],
+      ['contracts.representatives.set', { side: 'employer', members: people('餐饮企业'), chiefIndex: 0 }],
+      ['contracts.rounds.add', { heldOn: '2026-12-12', minutes: '第一轮：工资增幅分歧', openIssues: ['工资增幅'] }],
+    ] as const) {
+      await trpc(admin, path, { contractId: c.contractId, ...input }, 'POST');
+    }
+    const page = await openPage(390);
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto(`/contracts/${c.contractId}`);
+      // Round 2, from the phone: the wage growth agreed at 6.5 %.
+      await page.locator('#step-pick').selectOption('rounds.add');
+      await page.locator('[id="f-heldOn"]').fill('2026-12-14');
+      await page.locator('[id="f-minutes"]').fill('第二轮：工资增幅提高至6.5%');
+      await page.locator('[id="f-amendments.wageGrowthPct"]').fill('6.5');
+      await page.getByRole('button', { name: '办理：协商会议' }).click();
+      await expect.poll(() => page.getByTestId('clause-changes').textContent()).toContain('第2轮（2026-12-14）工资增长幅度（%）56.5');
+
+      // The local minimum wage goes up to ¥2,620 before the vote: the draft's ¥2,490 cannot be put to it.
+      const settings = await trpc(admin, 'contracts.settings.get');
+      await trpc(admin, 'contracts.settings.set', { version: settings.version, minimumWageFen: 262_000 }, 'POST');
+      await page.reload();
+      await page.locator('#step-pick').selectOption('congress.record');
+      await page.locator('#v-total').fill('30');
+      await page.locator('#v-present').fill('25');
+      await page.locator('#v-approve').fill('20');
+      await page.getByRole('button', { name: '记录表决结果' }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('草案不能提交职代会审议：最低工资条款 2490.00 元低于当地最低工资标准 2620.00 元');
+      expect(await page.getByTestId('contract-status').textContent()).toBe('协商中');
+      await noOverflow(page);
+      await screenshot(page, 'contracts-vote-blocked-390');
+
+      // Round 3 brings the clause up to the new standard; the vote then passes.
+      await page.locator('#step-pick').selectOption('rounds.add');
+      await page.locator('[id="f-heldOn"]').fill('2026-12-16');
+      await page.locator('[id="f-minutes"]').fill('第三轮：最低工资调整至新标准');
+      await page.locator('[id="f-amendments.minimumWageYuan"]').fill('2620');
+      await page.getByRole('button', { name: '办理：协商会议' }).click();
+      await expect.poll(() => page.getByTestId('clause-changes').textContent()).toContain('第3轮（2026-12-16）最低工资（元/月）¥2,490.00¥2,620.00');
+      await page.locator('#step-pick').selectOption('congress.record');
+      await page.locator('#v-total').fill('30');
+      await page.locator('#v-present').fill('25');
+      await page.locator('#v-approve').fill('20');
+      await record(page, '记录表决结果');
+      expect(await page.getByTestId('contract-status').textContent()).toBe('职代会已通过');
+      await noOverflow(page);
+      await screenshot(page, 'contracts-clause-changes-390');
+      await trpc(admin, 'contracts.settings.set', { version: settings.version + 1, minimumWageFen: 249_000 }, 'POST');
+    } finally {
+      await page.context().close();
+    }
   });
 
   test('a vacant representative seat runs a 15-day clock until the side is refilled, with the 女职工委员会 head', async () => {
