@@ -54,7 +54,7 @@ describe('hardship files: search and drafts', () => {
       await page.goto('/hardship/import');
       await page.getByLabel('选择 Excel 文件').setInputFiles({ name: 'ledger.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await ledger() });
       await page.getByRole('button', { name: '开始导入' }).click();
-      await page.getByText('共 1 行，导入 1 行，错误 0 行').waitFor();
+      await page.getByText('共 1 行：已写入 1 行，错误 0 行').waitFor(); // the background job's panel, once it is done
 
       await page.goto('/hardship');
       await searchTable(page).waitFor();

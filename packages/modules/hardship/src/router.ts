@@ -63,6 +63,9 @@ export const hardshipRouter = router({
   }),
   aid: router({
     grant: staff.input(schemas.grantInput).mutation(({ ctx, input }) => aid.grant(ctx, input)),
+    approve: staff.input(schemas.approveGrantInput).mutation(({ ctx, input }) => aid.approve(ctx, input)),
+    decline: staff.input(schemas.declineGrantInput).mutation(({ ctx, input }) => aid.decline(ctx, input)),
+    pending: staff.query(({ ctx }) => aid.pending(ctx)),
     revealBankAccount: staff.meta({ auditedRead: true }).input(schemas.revealBankAccountInput).mutation(({ ctx, input }) => aid.revealBankAccount(ctx, input)),
   }),
   duplicates: staff.input(schemas.yearInput).query(({ ctx, input }) => aid.duplicates(ctx, input)),

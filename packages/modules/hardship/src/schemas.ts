@@ -66,6 +66,7 @@ export const rulesInput = z.object({
   investigationDays: z.number().int().min(1).max(60).default(5),
   noticeDays: z.number().int().min(1).max(60).default(5),
   followUpMonths: z.number().int().min(1).max(36).default(6),
+  grantApprovalAboveFen: fen(100_000_000).optional(),
   version: z.number().int().min(0),
 });
 
@@ -114,6 +115,9 @@ export const grantInput = z.object({
 });
 
 export const revealBankAccountInput = z.object({ fileId: idInput, grantId: idInput });
+/** A grant awaiting its second staff member (the request's id is the grant's). */
+export const approveGrantInput = z.object({ fileId: idInput, grantId: idInput, version: z.number().int().min(1) });
+export const declineGrantInput = approveGrantInput.extend({ reason: text(limits.hardship.reason) });
 
 // ── ledger (台账) ─────────────────────────────────────────────────────────────────────────
 /**

@@ -8,7 +8,7 @@ import { batchGetAll, filterExpression, getItem, queryAll, queryPage, type Page 
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
-import { fundSchema, grantSchema, hardshipFileSchema, type Fund, type Grant, type HardshipFile } from './domain/file.js';
+import { fundSchema, grantRequestSchema, grantSchema, hardshipFileSchema, type Fund, type Grant, type GrantRequest, type HardshipFile } from './domain/file.js';
 import { defaultRulePack, hardshipRulePackSchema, type AidKind, type FundSource, type HardshipRulePack } from './domain/rules.js';
 
 /** Hardship keys: tenant-first, except the province duplicate index, which holds no PII. */
@@ -20,6 +20,8 @@ export const hardshipKeys = {
   fund: (tenantId: string, year: number, source: FundSource) => ({ pk: hardshipKeys.fundPartition(tenantId), sk: `${year}#${source}` }),
   cap: (tenantId: string, fileId: string, year: number, kind: AidKind) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `${fileId}#${year}#${kind}` }),
   grantPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANT`,
+  grantRequestPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANTREQ`,
+  grantRequest: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantRequestPartition(tenantId), sk: `${fileId}#${grantId}` }),
   grant: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantPartition(tenantId), sk: `${fileId}#${grantId}` }),
   /** "One person, one open file per tenant": keyed by the tenant-scoped blind index, never the ID. */
   openFileGuard: (tenantId: string, idIndex: string) => keys.uniqueGuard(tenantId, 'HARDSHIP_OPEN', idIndex),
@@ -179,9 +181,7 @@ export class HardshipStore {
    * take the budget below zero or the household over the cap.
    */
   addGrant(uow: UnitOfWork, grant: Grant, capFen: number, errors: { budget: DomainError; cap: DomainError }): void {
-    const { kind: aidKind, ...rest } = grant;
-    // `kind` is the table's item-type attribute: the aid kind is stored as `aidKind`.
-    uow.create({ ...hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId), ...rest, kind: 'hardship.grant', aidKind }, conflict({ zh: '发放记录已存在', en: 'Grant already exists' }));
+    uow.create({ ...hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId), ...asStored(grant), kind: 'hardship.grant' }, conflict({ zh: '发放记录已存在', en: 'Grant already exists' }));
     uow.raw(
       {
         Update: {
@@ -236,15 +236,41 @@ export class HardshipStore {
   }
 
   async grantsOfFile(scope: TenantScope, fileId: string): Promise<Grant[]> {
+    return (await this.ofFile(hardshipKeys.grantPartition(scope.tenantId), fileId)).map(grantOf);
+  }
+
+  // ── grants awaiting a second staff member (大额发放审批) ──────────────────────────────────
+  addGrantRequest(uow: UnitOfWork, request: GrantRequest): void {
+    uow.create({ ...hardshipKeys.grantRequest(request.tenantId, request.fileId, request.grantId), ...asStored(request), kind: 'hardship.grantRequest' }, conflict({ zh: '发放申请已存在', en: 'Grant request already exists' }));
+  }
+
+  replaceGrantRequest(uow: UnitOfWork, before: GrantRequest, after: GrantRequest): void {
+    uow.replaceVersioned({ ...hardshipKeys.grantRequest(after.tenantId, after.fileId, after.grantId), ...asStored(after), kind: 'hardship.grantRequest' }, before.version, staleVersion());
+  }
+
+  async grantRequest(scope: TenantScope, fileId: string, grantId: string): Promise<GrantRequest | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.grantRequest(scope.tenantId, fileId, grantId));
+    return item && grantRequestOf(item);
+  }
+
+  async grantRequestsOfFile(scope: TenantScope, fileId: string): Promise<GrantRequest[]> {
+    return (await this.ofFile(hardshipKeys.grantRequestPartition(scope.tenantId), fileId)).map(grantRequestOf);
+  }
+
+  async pendingGrantRequests(scope: TenantScope): Promise<GrantRequest[]> {
+    return this.queryAll(hardshipKeys.grantRequestPartition(scope.tenantId), grantRequestOf, { status: 'pending' });
+  }
+
+  private async ofFile(partition: string, fileId: string): Promise<Record<string, unknown>[]> {
     const res = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.name,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
-        ExpressionAttributeValues: { ':pk': hardshipKeys.grantPartition(scope.tenantId), ':f': `${fileId}#` },
+        ExpressionAttributeValues: { ':pk': partition, ':f': `${fileId}#` },
         ConsistentRead: true,
       }),
     );
-    return (res.Items ?? []).map(grantOf);
+    return res.Items ?? [];
   }
 
   async allGrants(scope: TenantScope): Promise<Grant[]> {
@@ -268,3 +294,14 @@ function grantOf(item: Record<string, unknown>): Grant {
   const { aidKind, ...rest } = item;
   return parseStored(grantSchema, { ...rest, kind: aidKind }, 'hardship grant');
 }
+
+function grantRequestOf(item: Record<string, unknown>): GrantRequest {
+  const { aidKind, ...rest } = item;
+  return parseStored(grantRequestSchema, { ...rest, kind: aidKind }, 'hardship grant request');
+}
+
+/** A grant-like record with its aid kind under `aidKind` (the item's `kind` names its type). */
+const asStored = <T extends { kind: string }>(record: T) => {
+  const { kind: aidKind, ...rest } = record;
+  return { ...rest, aidKind };
+};

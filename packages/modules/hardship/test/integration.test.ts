@@ -479,3 +479,49 @@ describe('一户一档 covers every household member', () => {
     expect((await p.mutate(staffOf(A), 'hardship.files.create', application(unitA, { idNumber: spouseId }))).status).toBe(200);
   });
 });
+
+describe('a large grant needs a second staff member', () => {
+  it('above the threshold a grant waits, pays nothing until another staff member approves; the requester cannot; a decline pays nothing', async () => {
+    const f = await onFile(A, unitA);
+    const rules = await ok(p.query(adminOf(A), 'hardship.rules.get', { year: 2026 }));
+    const { updatedAt: _u, ...pack } = rules;
+    await ok(p.mutate(adminOf(A), 'hardship.rules.set', { ...pack, grantApprovalAboveFen: 300_000 }));
+    await ok(p.mutate(adminOf(A), 'hardship.funds.set', { year: 2026, source: 'social', budgetFen: 2_000_000 }));
+    const remaining = async () => (await ok(p.query(staffOf(A), 'hardship.funds.list', { year: 2026 }))).funds.find((x: any) => x.source === 'social').remainingFen;
+
+    const atThreshold = await ok(p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: f.fileId, kind: 'medical', amountFen: 300_000, fundSource: 'social' }));
+    expect(atThreshold.pendingApproval).toBe(false);
+    expect(await remaining()).toBe(1_700_000);
+
+    const asked = await ok(p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: f.fileId, kind: 'medical', amountFen: 800_000, fundSource: 'social', bankAccount: '6222 0212 3456 7890 123' }));
+    expect(asked).toMatchObject({ pendingApproval: true, status: 'pending', amountFen: 800_000, requestedBy: staffOf(A).sub, version: 1 });
+    expect(asked.bankAccountEncrypted).toBeUndefined();
+    expect(await remaining()).toBe(1_700_000);
+    const queue = await ok(p.query(staff2(A), 'hardship.aid.pending'));
+    expect(queue.map((r: any) => r.grantId)).toContain(asked.grantId);
+    const onFilePage = await ok(p.query(staff2(A), 'hardship.files.get', { fileId: f.fileId }));
+    expect(onFilePage.grantRequests).toEqual([expect.objectContaining({ grantId: asked.grantId, status: 'pending', mine: false })]);
+
+    const self = await p.mutate(staffOf(A), 'hardship.aid.approve', { fileId: f.fileId, grantId: asked.grantId, version: 1 });
+    expect(self.status).toBe(403);
+    expect(self.error!.message).toBe('大额发放须由申请人以外的另一名工作人员审批');
+    const stale = await p.mutate(staff2(A), 'hardship.aid.approve', { fileId: f.fileId, grantId: asked.grantId, version: 2 });
+    expect(stale.status).toBe(409);
+
+    const approved = await ok(p.mutate(staff2(A), 'hardship.aid.approve', { fileId: f.fileId, grantId: asked.grantId, version: 1 }));
+    expect(approved).toMatchObject({ grantId: asked.grantId, amountFen: 800_000, grantedBy: staffOf(A).sub, approvedBy: staff2(A).sub, bankAccountMasked: '***************0123' });
+    expect(await remaining()).toBe(900_000);
+    expect((await p.mutate(staff2(A), 'hardship.aid.approve', { fileId: f.fileId, grantId: asked.grantId, version: 2 })).error!.message).toBe('该发放申请已批准，不能再审批');
+    const after = await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: f.fileId }));
+    expect(after.grants.map((g: any) => g.amountFen).sort()).toEqual([300_000, 800_000]);
+    expect(after.grantRequests).toEqual([]);
+    expect((await ok(p.query(staff2(A), 'hardship.aid.pending'))).map((r: any) => r.grantId)).not.toContain(asked.grantId);
+
+    const second = await ok(p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: f.fileId, kind: 'living', amountFen: 400_000, fundSource: 'social' }));
+    const declined = await ok(p.mutate(staff2(A), 'hardship.aid.decline', { fileId: f.fileId, grantId: second.grantId, version: 1, reason: '已由民政临时救助覆盖' }));
+    expect(declined).toMatchObject({ status: 'declined', declineReason: '已由民政临时救助覆盖', decidedBy: staff2(A).sub });
+    expect(await remaining()).toBe(900_000);
+    expect((await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: f.fileId }))).grantRequests).toEqual([expect.objectContaining({ status: 'declined', mine: true })]);
+    await ok(p.mutate(adminOf(A), 'hardship.rules.set', { ...pack, version: pack.version + 1 }));
+  });
+});

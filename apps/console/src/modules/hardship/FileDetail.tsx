@@ -1,3 +1,4 @@
+import { createStore } from 'solid-js/store';
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
@@ -138,13 +139,38 @@ export default function HardshipFileDetail() {
     });
     if (!ok) return;
     try {
-      await mutate('hardship.aid.grant', { fileId: f.fileId, kind, amountFen, fundSource, bankAccount: v.bankAccount().trim() || undefined });
-      showToast('success', () => t('hardship.granted', { kind: tMaybe(`hardship.kind.${kind}`, kind), amount: yuan(amountFen), fund: tMaybe(`hardship.source.${fundSource}`, fundSource) }));
+      const res = await mutate('hardship.aid.grant', { fileId: f.fileId, kind, amountFen, fundSource, bankAccount: v.bankAccount().trim() || undefined });
+      const what = { kind: tMaybe(`hardship.kind.${kind}`, kind), amount: yuan(amountFen), fund: tMaybe(`hardship.source.${fundSource}`, fundSource) };
+      if (res.pendingApproval) showToast('success', () => t('hardship.grantRequested', what), 8_000);
+      else showToast('success', () => t('hardship.granted', what));
       await refetch();
     } catch (e) {
       setSaveError(e);
     }
   }
+
+  /** 审批 or 驳回 a large grant another staff member requested. */
+  async function decide(r: { grantId: string; version: number; amountFen: number }, approve: boolean) {
+    const f = file();
+    if (!f) return;
+    try {
+      if (approve) {
+        const ok = await confirm.ask({ title: t('hardship.approval.approveTitle'), consequence: t('hardship.approval.approveBody'), facts: [{ label: t('hardship.confirm.amount'), value: yuan(r.amountFen) }], confirmLabel: t('hardship.approval.approve') });
+        if (!ok) return;
+        await mutate('hardship.aid.approve', { fileId: f.fileId, grantId: r.grantId, version: r.version });
+        showToast('success', () => t('hardship.approval.approved', { amount: yuan(r.amountFen) }));
+      } else {
+        const reason = declineReasons[r.grantId]?.trim();
+        if (!reason) return setSaveError(new Error(t('hardship.approval.reasonNeeded')));
+        await mutate('hardship.aid.decline', { fileId: f.fileId, grantId: r.grantId, version: r.version, reason });
+        showToast('success', () => t('hardship.approval.declined', { amount: yuan(r.amountFen) }));
+      }
+      await refetch();
+    } catch (e) {
+      setSaveError(e);
+    }
+  }
+  const [declineReasons, setDeclineReasons] = createStore<Record<string, string>>({});
 
   return (
     <section aria-labelledby="hs-file-title">
@@ -297,6 +323,36 @@ export default function HardshipFileDetail() {
                 </ActForm>
               </Show>
             </div>
+            <Show when={f().grantRequests.length}>
+              <div class="card" data-testid="grant-requests">
+                <h2>{t('hardship.approval.title')}</h2>
+                <ul class="hs-requests">
+                  <For each={f().grantRequests}>
+                    {(r) => (
+                      <li data-status={r.status}>
+                        <p>
+                          {r.requestedOn} · {t(`hardship.kind.${r.kind}`)} · <strong>{yuan(r.amountFen)}</strong> · {tMaybe(`hardship.source.${r.fundSource}`, r.fundSource)} ·{' '}
+                          <span class="muted">{t('hardship.approval.requestedBy', { name: r.requestedByName ?? r.requestedBy })}</span>
+                        </p>
+                        <Show when={r.status === 'declined'}>
+                          <p class="muted">{t('hardship.approval.declinedNote', { reason: r.declineReason ?? '' })}</p>
+                        </Show>
+                        <Show when={r.status === 'pending' && r.mine}>
+                          <p class="muted">{t('hardship.approval.waiting')}</p>
+                        </Show>
+                        <Show when={r.status === 'pending' && !r.mine}>
+                          <div class="hs-request-actions">
+                            <button type="button" class="btn btn--primary" onClick={() => void decide(r, true)}>{t('hardship.approval.approve')}</button>
+                            <Input id={`hs-decline-${r.grantId}`} name="declineReason" label={t('hardship.approval.reason')} rule={limits.hardship.reason} value={declineReasons[r.grantId] ?? ''} onValue={(x) => setDeclineReasons(r.grantId, x)} />
+                            <button type="button" class="btn" onClick={() => void decide(r, false)}>{t('hardship.approval.decline')}</button>
+                          </div>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </div>
+            </Show>
             <div class="card">
               <h2>{t('hardship.grants')}</h2>
               <Show when={f().grants.length} fallback={<p class="muted">{t('hardship.noGrants')}</p>}>
@@ -306,6 +362,7 @@ export default function HardshipFileDetail() {
                       <li>
                         {g.grantedOn} · {t(`hardship.kind.${g.kind}`)} · {yuan(g.amountFen)} · {tMaybe(`hardship.source.${g.fundSource}`, g.fundSource)}
                         <Show when={g.bankAccountMasked}> · <span class="mono">{g.bankAccountMasked}</span></Show>
+                        <Show when={g.approvedBy}> · <span class="muted">{t('hardship.approval.approvedBy', { name: g.approvedByName ?? g.approvedBy ?? '' })}</span></Show>
                       </li>
                     )}
                   </For>

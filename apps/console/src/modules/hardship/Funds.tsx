@@ -34,6 +34,30 @@ export default function HardshipFunds() {
     }
   }
 
+  // Large grants: the approval threshold (the year's rule pack, admins) and the requests awaiting a second staff member.
+  const [rules, { refetch: refetchRules }] = createResource(year, (y) => query('hardship.rules.get', { year: y }));
+  const [pending] = createResource(() => query('hardship.aid.pending'));
+  const [threshold, setThreshold] = createSignal<string>();
+  const thresholdText = () => threshold() ?? (rules()?.grantApprovalAboveFen !== undefined ? String(rules()!.grantApprovalAboveFen! / 100) : '');
+
+  async function saveThreshold(e: Event) {
+    e.preventDefault();
+    const pack = rules();
+    if (!pack) return;
+    const text = thresholdText().trim();
+    const fen = text === '' ? undefined : parseYuan(text);
+    if (text !== '' && fen === undefined) return showToast('error', () => t('hardship.err.money'));
+    const { updatedAt: _u, grantApprovalAboveFen: _g, ...rest } = pack;
+    try {
+      await mutate('hardship.rules.set', { ...rest, ...(fen === undefined ? {} : { grantApprovalAboveFen: fen }) });
+      showToast('success', () => t('hardship.approval.thresholdSaved'));
+      setThreshold(undefined);
+      await refetchRules();
+    } catch (err) {
+      showError(err);
+    }
+  }
+
   return (
     <section aria-labelledby="hs-funds-title">
       <p class="crumbs"><A href="/hardship">← {t('hardship.title')}</A></p>
@@ -82,7 +106,25 @@ export default function HardshipFunds() {
           <Input id="hs-fund-budget" label={t('hardship.funds.budget')} required hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={budget()} onValue={setBudget} />
           <button type="submit" class="btn btn--primary">{t('common.save')}</button>
         </form>
+        <form class="card" onSubmit={(e) => void saveThreshold(e)}>
+          <Input id="hs-approval-threshold" label={t('hardship.approval.threshold')} hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={thresholdText()} onValue={setThreshold} />
+          <button type="submit" class="btn">{t('hardship.approval.saveThreshold')}</button>
+        </form>
       </Show>
+      <div class="card" data-testid="approval-queue">
+        <h2>{t('hardship.approval.queue')}</h2>
+        <Show when={pending()?.length} fallback={<p class="muted">{t('hardship.approval.queueEmpty')}</p>}>
+          <ul>
+            <For each={pending()}>
+              {(r) => (
+                <li>
+                  <A href={`/hardship/files/${r.fileId}`}>{r.fileId}</A> · {r.requestedOn} · {t(`hardship.kind.${r.kind}`)} · <strong>{yuan(r.amountFen)}</strong>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </div>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { conflict, type DomainError } from '@ufp/core/errors';
+import { conflict, forbidden, type DomainError } from '@ufp/core/errors';
 import { aidKindLabels, type AidKind } from './rules.js';
 import type { FileStatus } from './workflow.js';
 
@@ -38,5 +38,23 @@ export function budgetExhausted(year: number, amountFen: number): DomainError {
 export function assertBudgetCoversGranted(budgetFen: number, grantedFen: number): void {
   if (budgetFen < grantedFen) {
     throw conflict({ zh: `预算不能低于已发放金额 ${grantedFen / 100} 元`, en: `The budget cannot be below the ${grantedFen / 100} yuan already granted` }, { field: 'budgetFen' });
+  }
+}
+
+/** Whether a grant of this amount needs a second staff member's approval: above the rule pack's threshold, when one is set. */
+export function needsApproval(amountFen: number, pack: { grantApprovalAboveFen?: number }): boolean {
+  return pack.grantApprovalAboveFen !== undefined && amountFen > pack.grantApprovalAboveFen;
+}
+
+export type GrantRequestStatus = 'pending' | 'approved' | 'declined';
+
+/** A request is decided once, and not by the staff member who made it (双人审批). */
+export function assertCanDecide(request: { status: GrantRequestStatus; requestedBy: string }, decider: string): void {
+  if (request.status !== 'pending') {
+    const state = request.status === 'approved' ? { zh: '已批准', en: 'approved' } : { zh: '已驳回', en: 'declined' };
+    throw conflict({ zh: `该发放申请${state.zh}，不能再审批`, en: `The grant request is already ${state.en}` }, { reason: 'already_decided', status: request.status });
+  }
+  if (request.requestedBy === decider) {
+    throw forbidden({ zh: '大额发放须由申请人以外的另一名工作人员审批', en: 'A large grant must be approved by a staff member other than the one who requested it' });
   }
 }

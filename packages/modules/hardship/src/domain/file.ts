@@ -120,12 +120,26 @@ export const grantSchema = z.object({
   fundSource: z.enum(FundSource.values),
   grantedOn: z.string(),
   grantedBy: z.string(),
+  /** A grant above the approval threshold: who approved it (the requester is `grantedBy`). */
+  approvedBy: z.string().optional(),
   note: z.string().optional(),
   bankAccountMasked: z.string().optional(),
   bankAccountEncrypted: z.string().optional(),
   createdAt: z.string(),
 });
 export type Grant = z.infer<typeof grantSchema>;
+
+/** A grant above the approval threshold, waiting for (or decided by) a second staff member; its id becomes the grant's. */
+export const grantRequestSchema = grantSchema.omit({ grantedOn: true, grantedBy: true }).extend({
+  status: z.enum(['pending', 'approved', 'declined']),
+  requestedBy: z.string(),
+  requestedOn: z.string(),
+  decidedBy: z.string().optional(),
+  decidedOn: z.string().optional(),
+  declineReason: z.string().optional(),
+  version: z.number().int(),
+});
+export type GrantRequest = z.infer<typeof grantRequestSchema>;
 
 export const fundSchema = z.object({
   year: z.number().int(),

@@ -47,6 +47,8 @@ export const hardshipRulePackSchema = z.object({
   noticeDays: z.number().int(),
   /** Follow-up monitoring after exit (脱困), in months (default 6). */
   followUpMonths: z.number().int(),
+  /** A grant above this many fen needs a second staff member's approval (大额发放双人审批); none when unset. */
+  grantApprovalAboveFen: z.number().int().optional(),
   version: z.number().int(),
   updatedAt: z.string().optional(),
 });

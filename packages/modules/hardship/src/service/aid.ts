@@ -1,18 +1,18 @@
-import { notFound } from '@ufp/core/errors';
+import { notFound, staleVersion } from '@ufp/core/errors';
 import { maskBankAccount } from '@ufp/core/pii/mask';
 import { newId } from '@ufp/core/ids';
 import { shanghaiDate } from '@ufp/core/clock';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
-import { assertBudgetCoversGranted, assertOnFile, assertWithinCap, budgetExhausted, capExceeded } from '../domain/aid.js';
-import type { Fund, Grant } from '../domain/file.js';
+import { assertBudgetCoversGranted, assertCanDecide, assertOnFile, assertWithinCap, budgetExhausted, capExceeded, needsApproval } from '../domain/aid.js';
+import type { Fund, Grant, GrantRequest, HardshipFile } from '../domain/file.js';
 import { aidKindLabels } from '../domain/rules.js';
 import { budgetMetrics, grantMetrics } from '../domain/workflow.js';
 import { aidGranted, fundSet } from '../events.js';
-import type { grantInput, revealBankAccountInput, setFundInput } from '../schemas.js';
+import type { approveGrantInput, declineGrantInput, grantInput, revealBankAccountInput, setFundInput } from '../schemas.js';
 import { province, store, thisYear, today, type Ctx } from './context.js';
 import { cipherField, decryptOptional, encryptOptional } from './pii.js';
-import { fileSummary, grantView } from './views.js';
+import { fileSummary, grantRequestView, grantView } from './views.js';
 
 /** The year's budgets by fund source, and what was granted by aid kind. */
 export async function listFunds(ctx: Ctx, input: { year: number }) {
@@ -38,17 +38,20 @@ export async function setFund(ctx: Ctx, input: z.output<typeof setFundInput>) {
 
 /**
  * A grant. The budget decrement and the household-year-kind cap increment are conditions
- * in the same transaction as the grant: concurrent grants cannot overspend either.
+ * in the same transaction as the grant: concurrent grants cannot overspend either. A grant above
+ * the rule pack's approval threshold is only requested here: a second staff member approves it
+ * (`approve`), and only then is it paid from the budget.
  */
 export async function grant(ctx: Ctx, input: z.output<typeof grantInput>) {
   const files = store(ctx);
   const file = await files.getFile(ctx.scope, input.fileId);
   assertOnFile(file);
   const year = thisYear(ctx);
-  const cap = (await files.rules(ctx.scope, year)).caps[input.kind];
+  const rules = await files.rules(ctx.scope, year);
+  const cap = rules.caps[input.kind];
   assertWithinCap(input.kind, input.amountFen, cap);
   const now = ctx.deps.clock.now();
-  const grant: Grant = {
+  const fields = {
     grantId: newId(),
     tenantId: ctx.scope.tenantId,
     fileId: file.fileId,
@@ -56,23 +59,89 @@ export async function grant(ctx: Ctx, input: z.output<typeof grantInput>) {
     kind: input.kind,
     amountFen: input.amountFen,
     fundSource: input.fundSource,
-    grantedOn: shanghaiDate(now),
-    grantedBy: ctx.scope.actor.sub,
     note: input.note,
     bankAccountMasked: input.bankAccount ? maskBankAccount(input.bankAccount) : undefined,
     bankAccountEncrypted: await encryptOptional(ctx, input.bankAccount?.replace(/\s+/g, '') || undefined, cipherField.bankAccount),
     createdAt: now.toISOString(),
   };
+  if (needsApproval(input.amountFen, rules)) {
+    const request: GrantRequest = { ...fields, status: 'pending', requestedBy: ctx.scope.actor.sub, requestedOn: shanghaiDate(now), version: 1 };
+    return write(ctx, (uow) => {
+      files.addGrantRequest(uow, request);
+      uow.audit({
+        action: 'hardship.aid.request',
+        entityType: 'hardship.grant',
+        entityId: request.grantId,
+        summary: `申请发放${aidKindLabels[input.kind].zh} ${input.amountFen / 100} 元：困难档案 ${file.worker.nameMasked}（超过审批额度 ${rules.grantApprovalAboveFen! / 100} 元，待另一名工作人员审批）`,
+      });
+      return { ...grantRequestView(request), pendingApproval: true as const, duplicate: undefined };
+    });
+  }
+  const grant: Grant = { ...fields, grantedOn: shanghaiDate(now), grantedBy: ctx.scope.actor.sub };
+  return { ...(await payGrant(ctx, file, grant, cap)), pendingApproval: false as const };
+}
+
+/**
+ * Pays a grant: the grant with its budget and cap conditions, the province mark, the event and the audit entry in one
+ * transaction (`request` decided in the same one when it is an approval); then whether other federations of the
+ * province aided the person this year.
+ */
+async function payGrant(ctx: Ctx, file: HardshipFile, grant: Grant, capFen: number, request?: { before: GrantRequest; after: GrantRequest }) {
+  const files = store(ctx);
   const result = await write(ctx, (uow) => {
-    files.addGrant(uow, grant, cap, { budget: budgetExhausted(year, input.amountFen), cap: capExceeded(input.kind, cap) });
-    files.markProvinceAid(uow, province(ctx.scope), year, file.provinceIndex, ctx.scope.tenantId);
-    const { grantId, fileId, kind, amountFen, fundSource } = grant;
+    files.addGrant(uow, grant, capFen, { budget: budgetExhausted(grant.year, grant.amountFen), cap: capExceeded(grant.kind, capFen) });
+    files.markProvinceAid(uow, province(ctx.scope), grant.year, file.provinceIndex, ctx.scope.tenantId);
+    if (request) files.replaceGrantRequest(uow, request.before, request.after);
+    const { grantId, fileId, kind, amountFen, fundSource, year } = grant;
     uow.emit(aidGranted.create({ grantId, fileId, kind, amountFen, fundSource, year, metrics: grantMetrics(grant) }));
-    uow.audit({ action: 'hardship.aid.grant', entityType: 'hardship.grant', entityId: grantId, summary: `发放${aidKindLabels[kind].zh} ${amountFen / 100} 元：困难档案 ${file.worker.nameMasked}` });
+    uow.audit({
+      action: request ? 'hardship.aid.approve' : 'hardship.aid.grant',
+      entityType: 'hardship.grant',
+      entityId: grantId,
+      summary: `${request ? '审批通过并' : ''}发放${aidKindLabels[kind].zh} ${amountFen / 100} 元：困难档案 ${file.worker.nameMasked}`,
+    });
     return grantView(grant);
   });
-  const others = (await files.otherTenantsAiding(province(ctx.scope), year, ctx.scope.tenantId, [file.provinceIndex])).get(file.provinceIndex);
-  return { ...result, duplicate: others ? { year, otherFederations: others } : undefined };
+  const others = (await files.otherTenantsAiding(province(ctx.scope), grant.year, ctx.scope.tenantId, [file.provinceIndex])).get(file.provinceIndex);
+  return { ...result, duplicate: others ? { year: grant.year, otherFederations: others } : undefined };
+}
+
+async function pendingRequest(ctx: Ctx, input: { fileId: string; grantId: string; version: number }) {
+  const request = await store(ctx).grantRequest(ctx.scope, input.fileId, input.grantId);
+  if (!request) throw notFound({ zh: '发放申请', en: 'Grant request' });
+  if (request.version !== input.version) throw staleVersion();
+  assertCanDecide(request, ctx.scope.actor.sub);
+  return request;
+}
+
+/** 审批: a second staff member approves a large grant, which is then paid (budget and cap checked as for any grant). */
+export async function approve(ctx: Ctx, input: z.output<typeof approveGrantInput>) {
+  const request = await pendingRequest(ctx, input);
+  const file = await store(ctx).getFile(ctx.scope, request.fileId);
+  assertOnFile(file);
+  const cap = (await store(ctx).rules(ctx.scope, request.year)).caps[request.kind];
+  const on = today(ctx);
+  const { status: _s, requestedBy, requestedOn: _r, decidedBy: _d, decidedOn: _o, declineReason: _x, version: _v, ...fields } = request;
+  const grant: Grant = { ...fields, grantedOn: on, grantedBy: requestedBy, approvedBy: ctx.scope.actor.sub, createdAt: ctx.deps.clock.now().toISOString() };
+  const after: GrantRequest = { ...request, status: 'approved', decidedBy: ctx.scope.actor.sub, decidedOn: on, version: request.version + 1 };
+  return payGrant(ctx, file, grant, cap, { before: request, after });
+}
+
+/** 驳回: the request is closed with the reason; nothing is paid. */
+export async function decline(ctx: Ctx, input: z.output<typeof declineGrantInput>) {
+  const request = await pendingRequest(ctx, input);
+  const after: GrantRequest = { ...request, status: 'declined', decidedBy: ctx.scope.actor.sub, decidedOn: today(ctx), declineReason: input.reason, version: request.version + 1 };
+  return write(ctx, (uow) => {
+    store(ctx).replaceGrantRequest(uow, request, after);
+    uow.audit({ action: 'hardship.aid.decline', entityType: 'hardship.grant', entityId: request.grantId, summary: `驳回发放申请 ${request.amountFen / 100} 元：${input.reason}` });
+    return grantRequestView(after);
+  });
+}
+
+/** The tenant's grants awaiting approval, oldest first (the approver's queue). */
+export async function pending(ctx: Ctx) {
+  const requests = await store(ctx).pendingGrantRequests(ctx.scope);
+  return requests.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(grantRequestView);
 }
 
 /** The unmasked bank account of a grant; every read is audit-logged. */

@@ -42,7 +42,7 @@ import { fileMissing } from '../store.js';
 import { province, store, thisYear, today, userNames, type Ctx } from './context.js';
 import { assessAndSeal, buildFile, cipherField, decrypt, decryptHousehold, decryptOptional, encrypt, householdMemberIndexes, indexes } from './pii.js';
 import { runStep } from './step.js';
-import { fileSummary, grantView } from './views.js';
+import { fileSummary, grantRequestView, grantView } from './views.js';
 
 type In<S extends z.ZodType> = z.output<S>;
 
@@ -67,8 +67,9 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
   const files = store(ctx);
   const file = await files.getFile(ctx.scope, input.fileId);
   const on = today(ctx);
-  const [grants, household, findings, names] = await Promise.all([
+  const [grants, requests, household, findings, names] = await Promise.all([
     files.grantsOfFile(ctx.scope, file.fileId),
+    ctx.scope.unitId ? [] : files.grantRequestsOfFile(ctx.scope, file.fileId),
     decryptHousehold(ctx, file),
     file.findingsEncrypted ? decrypt(ctx, file.findingsEncrypted, cipherField.findings) : undefined,
     userNames(ctx),
@@ -88,7 +89,11 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
     findings,
     timeline: file.timeline.map((e) => ({ ...e, actorName: names.get(e.actor) })),
     createdByName: names.get(file.createdBy),
-    grants: grants.map(grantView),
+    grants: grants.map((g) => ({ ...grantView(g), grantedByName: names.get(g.grantedBy), approvedByName: g.approvedBy && names.get(g.approvedBy) })),
+    /** Large grants awaiting a second staff member, and those declined (approved ones are among `grants`); `mine`: requested by this user, who cannot approve it. */
+    grantRequests: requests
+      .filter((r) => r.status !== 'approved')
+      .map((r) => ({ ...grantRequestView(r), requestedByName: names.get(r.requestedBy), mine: r.requestedBy === ctx.scope.actor.sub })),
     actions: allowedActions(file.status),
     /** Why an open step cannot be taken by this user yet (公示 still running, the submitter reviewing …): shown disabled with the reason. */
     blocked,

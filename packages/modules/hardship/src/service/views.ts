@@ -1,5 +1,5 @@
 import { fileClocks } from '../domain/clocks.js';
-import type { Grant, HardshipFile } from '../domain/file.js';
+import type { GrantRequest, Grant, HardshipFile } from '../domain/file.js';
 import { tierLabels } from '../domain/tier.js';
 
 /** The list view: masked identity, tier and clocks, never figures or ciphertexts. */
@@ -45,5 +45,10 @@ export type FileSummary = ReturnType<typeof fileSummary>;
 /** A grant without its ciphertext. */
 export function grantView(g: Grant) {
   const { bankAccountEncrypted: _b, ...rest } = g;
+  return rest;
+}
+
+export function grantRequestView(r: GrantRequest) {
+  const { bankAccountEncrypted: _b, ...rest } = r;
   return rest;
 }

@@ -156,6 +156,62 @@ describe('hardship assistance', () => {
     }
   });
 
+  test('at 390 px a grant above the approval threshold waits for a second caseworker, who approves it on the file', async () => {
+    const token = async (claims: Record<string, unknown>) => {
+      const res = await fetch(`${session.url}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+      return ((await res.json()) as { token: string }).token;
+    };
+    const staffToken = await token({ sub: 'e2e-staff-321281', roles: ['federation_staff'], tenantId: '321281' });
+    const listed = await fetch(`${session.url}/trpc/hardship.files.list?input=${encodeURIComponent(JSON.stringify({ status: 'approved', limit: 5 }))}`, { headers: { authorization: `Bearer ${staffToken}` } });
+    const onFile = ((await listed.json()) as { result: { data: { items: { fileId: string }[] } } }).result.data.items[0]!;
+
+    const admin = await openPage(PHONE);
+    try {
+      await loginAs(admin, '兴化市总工会', '管理员');
+      await admin.goto('/hardship/funds');
+      await admin.locator('#hs-approval-threshold').fill('2000');
+      await admin.getByRole('button', { name: '保存审批额度' }).click();
+      await admin.getByRole('status').filter({ hasText: '已保存审批额度' }).waitFor();
+      await noOverflow(admin);
+    } finally {
+      await admin.context().close();
+    }
+
+    const caseworker = await openPage(PHONE);
+    try {
+      await loginAs(caseworker, /^兴化市总工会 · .*工作人员（工作人员）/);
+      await caseworker.goto(`/hardship/files/${onFile.fileId}`);
+      await caseworker.locator('#hs-grant select[name=kind]').selectOption('medical');
+      await caseworker.locator('#hs-grant input[name=amount]').fill('5000');
+      await caseworker.locator('#hs-grant select[name=fundSource]').selectOption('county');
+      await caseworker.getByRole('button', { name: '发放帮扶资金' }).click();
+      await caseworker.getByRole('dialog').getByRole('button', { name: '确认发放' }).click();
+      await caseworker.getByRole('status').filter({ hasText: '超过大额审批额度，已提交另一名工作人员审批' }).waitFor();
+      await expect.poll(() => caseworker.getByTestId('grant-requests').innerText()).toContain('由你提交，须由另一名工作人员审批');
+      expect(await caseworker.getByTestId('grant-requests').getByRole('button', { name: '审批通过并发放' }).count()).toBe(0);
+      await noOverflow(caseworker);
+      await screenshot(caseworker, 'hardship-grant-pending-390');
+    } finally {
+      await caseworker.context().close();
+    }
+
+    const reviewer = await openPage(PHONE);
+    try {
+      await loginAs(reviewer, /^兴化市总工会 · .*（帮扶审核员）/);
+      await reviewer.goto('/hardship/funds');
+      await reviewer.getByTestId('approval-queue').getByRole('link', { name: onFile.fileId }).click();
+      await reviewer.getByTestId('grant-requests').getByRole('button', { name: '审批通过并发放' }).click();
+      await reviewer.getByRole('dialog').getByRole('button', { name: '审批通过并发放' }).click();
+      await reviewer.getByRole('status').filter({ hasText: '已审批并发放 ¥5,000.00' }).waitFor();
+      await expect.poll(() => reviewer.getByTestId('grants').innerText()).toMatch(/医疗救助 · ¥5,000\.00 · 县级帮扶资金 · 审批人：/);
+      expect(await reviewer.getByTestId('grant-requests').count()).toBe(0);
+      await noOverflow(reviewer);
+      await screenshot(reviewer, 'hardship-grant-approved-390');
+    } finally {
+      await reviewer.context().close();
+    }
+  });
+
   test('staff import a ledger workbook in the background: upload, the job\'s row-numbered errors, valid rows written, the full error report', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const { ledgerColumns } = await import('@ufp/hardship/domain/ledger');
