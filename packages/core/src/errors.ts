@@ -38,3 +38,14 @@ export const conflict = (text: Bilingual, details: Record<string, unknown> = {})
   new DomainError('conflict', text, details);
 export const invalid = (text: Bilingual, details: Record<string, unknown> = {}): DomainError =>
   new DomainError('invalid', text, details);
+
+/** The refusal a check raises, or undefined when it passes (any other error is thrown on). */
+export function refusalOf(check: () => unknown): DomainError | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+}

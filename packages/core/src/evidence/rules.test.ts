@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { refusalOf } from '../errors.js';
 import { attachmentDisposition } from './blob-store.js';
 import { checkDeclaration, checkUploaded, evidenceKey, EVIDENCE_KEY_PATTERN, MAX_EVIDENCE_BYTES, sanitiseFileName, sniffType } from './rules.js';
 
@@ -11,14 +11,7 @@ const PDF = bytes('%PDF-1.7\n');
 const ZIP = bytes([0x50, 0x4b, 0x03, 0x04], '[Content_Types].xml');
 const EXE = bytes('MZ', [0x90, 0, 3, 0], 'This program cannot be run in DOS mode');
 
-const refusal = (run: () => unknown): DomainError => {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-  }
-  throw new Error('expected a DomainError');
-};
+const refusal = (fn: () => unknown) => refusalOf(fn)!;
 
 describe('an upload declaration', () => {
   it('accepts images, PDF and Office files up to 10 MB, with a sanitised name', () => {

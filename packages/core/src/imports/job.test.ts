@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { refusalOf } from '../errors.js';
 import {
   assertCanCancel,
   assertCanQueue,
@@ -15,19 +15,11 @@ import {
 } from './job.js';
 
 const statuses: ImportJobStatus[] = ['awaiting_upload', 'queued', 'checking', 'writing', 'cancelled', 'done', 'failed'];
-const refusal = (fn: () => void) => {
-  try {
-    fn();
-  } catch (e) {
-    return e as DomainError;
-  }
-  return undefined;
-};
 
 describe('import job rules', () => {
   it('a job is queued once, only while it awaits its upload', () => {
     for (const status of statuses) {
-      const e = refusal(() => assertCanQueue({ status }));
+      const e = refusalOf(() => assertCanQueue({ status }));
       if (status === 'awaiting_upload') expect(e).toBeUndefined();
       else expect(e).toMatchObject({ kind: 'conflict', details: { status } });
     }
@@ -35,15 +27,15 @@ describe('import job rules', () => {
 
   it('cancel: while awaiting its upload or running, once; never after it ended', () => {
     for (const status of statuses) {
-      const e = refusal(() => assertCanCancel({ status }));
+      const e = refusalOf(() => assertCanCancel({ status }));
       if (['awaiting_upload', 'queued', 'checking', 'writing'].includes(status)) expect(e).toBeUndefined();
       else expect(e?.text.zh).toMatch(/^导入任务(已取消|已完成|失败)，无法取消$/);
     }
-    expect(refusal(() => assertCanCancel({ status: 'writing', cancelRequested: true }))?.text.zh).toBe('已请求取消，正在停止');
+    expect(refusalOf(() => assertCanCancel({ status: 'writing', cancelRequested: true }))?.text.zh).toBe('已请求取消，正在停止');
   });
 
   it('resume: only a cancelled job, back to writing — or to checking when its check never finished', () => {
-    for (const status of statuses) expect(refusal(() => assertCanResume({ status })) === undefined).toBe(status === 'cancelled');
+    for (const status of statuses) expect(refusalOf(() => assertCanResume({ status })) === undefined).toBe(status === 'cancelled');
     expect(resumedStatus({ total: 20_000 })).toBe('writing');
     expect(resumedStatus({ total: 0 })).toBe('writing');
     expect(resumedStatus({})).toBe('checking');
@@ -51,11 +43,11 @@ describe('import job rules', () => {
 
   it('the upload must be there, the declared size to the byte, and start as a zip', () => {
     const zip = Uint8Array.from([0x50, 0x4b, 3, 4]);
-    expect(refusal(() => checkImportUpload(100, undefined))?.text.zh).toContain('尚未上传完成');
-    expect(refusal(() => checkImportUpload(100, { sizeBytes: 99, head: zip }))?.text.en).toBe('The uploaded file has 99 bytes, 100 were declared');
-    expect(refusal(() => checkImportUpload(100, { sizeBytes: 101, head: zip }))).toBeDefined();
-    expect(refusal(() => checkImportUpload(4, { sizeBytes: 4, head: Uint8Array.from([0x25, 0x50, 0x44, 0x46]) }))?.text.zh).toContain('不是 Excel 工作簿');
-    expect(refusal(() => checkImportUpload(4, { sizeBytes: 4, head: zip }))).toBeUndefined();
+    expect(refusalOf(() => checkImportUpload(100, undefined))?.text.zh).toContain('尚未上传完成');
+    expect(refusalOf(() => checkImportUpload(100, { sizeBytes: 99, head: zip }))?.text.en).toBe('The uploaded file has 99 bytes, 100 were declared');
+    expect(refusalOf(() => checkImportUpload(100, { sizeBytes: 101, head: zip }))).toBeDefined();
+    expect(refusalOf(() => checkImportUpload(4, { sizeBytes: 4, head: Uint8Array.from([0x25, 0x50, 0x44, 0x46]) }))?.text.zh).toContain('不是 Excel 工作簿');
+    expect(refusalOf(() => checkImportUpload(4, { sizeBytes: 4, head: zip }))).toBeUndefined();
   });
 
   it('after the check: writes only when something is valid and the mode allows it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '@ufp/core/calendar/calendar';
-import { DomainError } from '@ufp/core/errors';
+import { refusalOf } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { checkDraftForVote, clauseChanges } from './clauses.js';
 import { aContract } from '../../test/fixtures.js';
@@ -10,15 +10,7 @@ import { addRound, recordCongress, type StepContext } from './steps.js';
 const scope: TenantScope = { kind: 'tenant', tenantId: 't', divisionCode: '321281', actor: { sub: 'u1', roles: ['federation_staff'] } };
 const FLOOR = 249_000;
 const on = (today: string, minimumWageFen: number | undefined = FLOOR): StepContext => ({ now: new Date(`${today}T02:00:00Z`), today, scope, settings: { ...defaultContractSettings, minimumWageFen }, calendar: defaultCalendar });
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
+const errorOf = (fn: () => unknown) => refusalOf(fn)!;
 const negotiating = (over: Partial<Contract> = {}): Contract =>
   aContract({
     clauses: { wageGrowthPct: 5, minimumWageFen: FLOOR },

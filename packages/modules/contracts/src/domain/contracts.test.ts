@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '@ufp/core/calendar/calendar';
-import { DomainError } from '@ufp/core/errors';
+import { refusalOf } from '@ufp/core/errors';
 import { autoEffect, filingClockStart, filingTimeliness, openClocks, vacancyLateness } from './clocks.js';
 import { defaultContractSettings, voteRuleOf, type Contract, type ContractSettings, type RepresentativeSide } from './contract.js';
 import { assertStep, nextSteps, renewalOpensOn, termTransition } from './lifecycle.js';
@@ -10,15 +10,7 @@ import { aContract as contract } from '../../test/fixtures.js';
 
 const working: ContractSettings = { ...defaultContractSettings, dayCount: { ...defaultContractSettings.dayCount, review: 'working', filing: 'working' } };
 
-function errorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
+const errorOf = (fn: () => unknown) => refusalOf(fn)!;
 
 
 describe('legal clocks', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '@ufp/core/calendar/calendar';
-import { DomainError } from '@ufp/core/errors';
+import { refusalOf } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { defaultContractSettings, type Contract } from './contract.js';
 import { checkNewContract, newContract } from './create.js';
@@ -11,15 +11,7 @@ import { file, renew, sendOffer, sign, terminate, type StepContext } from './ste
 const scope: TenantScope = { kind: 'tenant', tenantId: 't', divisionCode: '321281', actor: { sub: 'u1', name: '张三', roles: ['federation_staff'] } };
 const on = (today: string): StepContext => ({ now: new Date(`${today}T02:00:00Z`), today, scope, settings: defaultContractSettings, calendar: defaultCalendar });
 
-function errorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
+const errorOf = (fn: () => unknown) => refusalOf(fn)!;
 
 const contract = (over: Partial<Contract> = {}): Contract => ({
   contractId: 'c1',

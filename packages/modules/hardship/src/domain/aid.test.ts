@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@ufp/core/errors';
+import { refusalOf } from '@ufp/core/errors';
 import { assertCanDecide, needsApproval } from './aid.js';
 
-const refusal = (fn: () => void) => {
-  try {
-    fn();
-  } catch (e) {
-    return e as DomainError;
-  }
-  return undefined;
-};
 
 describe('large grants need a second staff member (大额发放双人审批)', () => {
   it('only above the threshold, and never when none is set', () => {
@@ -20,9 +12,9 @@ describe('large grants need a second staff member (大额发放双人审批)', (
   });
 
   it('a pending request is decided once, by someone other than its requester', () => {
-    expect(refusal(() => assertCanDecide({ status: 'pending', requestedBy: 'a' }, 'b'))).toBeUndefined();
-    expect(refusal(() => assertCanDecide({ status: 'pending', requestedBy: 'a' }, 'a'))).toMatchObject({ kind: 'forbidden', text: { zh: '大额发放须由申请人以外的另一名工作人员审批' } });
-    expect(refusal(() => assertCanDecide({ status: 'approved', requestedBy: 'a' }, 'b'))).toMatchObject({ kind: 'conflict', text: { zh: '该发放申请已批准，不能再审批' } });
-    expect(refusal(() => assertCanDecide({ status: 'declined', requestedBy: 'a' }, 'b'))).toMatchObject({ kind: 'conflict', details: { status: 'declined' } });
+    expect(refusalOf(() => assertCanDecide({ status: 'pending', requestedBy: 'a' }, 'b'))).toBeUndefined();
+    expect(refusalOf(() => assertCanDecide({ status: 'pending', requestedBy: 'a' }, 'a'))).toMatchObject({ kind: 'forbidden', text: { zh: '大额发放须由申请人以外的另一名工作人员审批' } });
+    expect(refusalOf(() => assertCanDecide({ status: 'approved', requestedBy: 'a' }, 'b'))).toMatchObject({ kind: 'conflict', text: { zh: '该发放申请已批准，不能再审批' } });
+    expect(refusalOf(() => assertCanDecide({ status: 'declined', requestedBy: 'a' }, 'b'))).toMatchObject({ kind: 'conflict', details: { status: 'declined' } });
   });
 });

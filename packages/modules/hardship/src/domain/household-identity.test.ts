@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@ufp/core/errors';
+import { refusalOf } from '@ufp/core/errors';
 import { memberGuardChanges, memberIdIndexes } from './household-identity.js';
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return e as DomainError;
-  }
-  return undefined;
-};
 
 describe('household identity (一户一档 covers every member)', () => {
   it('members without an ID number add nothing; each other number is covered once', () => {
@@ -19,12 +11,12 @@ describe('household identity (一户一档 covers every member)', () => {
 
   it("the applicant's own number only on the member listed as 本人", () => {
     expect(memberIdIndexes('A', [{ relation: '本人', idIndex: 'A' }])).toEqual([]);
-    const e = refusal(() => memberIdIndexes('A', [{ relation: '本人' }, { relation: '配偶', idIndex: 'A' }]));
+    const e = refusalOf(() => memberIdIndexes('A', [{ relation: '本人' }, { relation: '配偶', idIndex: 'A' }]));
     expect(e).toMatchObject({ kind: 'invalid', text: { zh: '第2位家庭成员的身份证号与申请人相同' }, details: { field: 'household.members.1.idNumber' } });
   });
 
   it('one number on two members is refused, naming both', () => {
-    const e = refusal(() => memberIdIndexes('A', [{ relation: '配偶', idIndex: 'B' }, { relation: '子女', idIndex: 'C' }, { relation: '子女', idIndex: 'B' }]));
+    const e = refusalOf(() => memberIdIndexes('A', [{ relation: '配偶', idIndex: 'B' }, { relation: '子女', idIndex: 'C' }, { relation: '子女', idIndex: 'B' }]));
     expect(e).toMatchObject({ text: { zh: '第3位家庭成员的身份证号与第1位相同', en: 'Household member 3 has the same ID number as member 1' }, details: { field: 'household.members.2.idNumber' } });
   });
 

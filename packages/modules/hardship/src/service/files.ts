@@ -1,4 +1,4 @@
-import { DomainError, notFound, type Bilingual } from '@ufp/core/errors';
+import { notFound, refusalOf, type Bilingual } from '@ufp/core/errors';
 import { transition } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
@@ -82,7 +82,7 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
   const others = dup.get(file.provinceIndex);
   const reviewer = ctx.scope.actor.sub;
   const blocked: { approve?: Bilingual; reject?: Bilingual } =
-    file.status === 'noticed' ? { approve: refusal(() => assertReviewable(file, reviewer, 'approve', on)), reject: refusal(() => assertReviewable(file, reviewer, 'reject', on)) } : {};
+    file.status === 'noticed' ? { approve: refusalOf(() => assertReviewable(file, reviewer, 'approve', on))?.text, reject: refusalOf(() => assertReviewable(file, reviewer, 'reject', on))?.text } : {};
   return {
     ...fileSummary(file, on),
     household,
@@ -100,17 +100,6 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
     duplicate: others ? { year: thisYear(ctx), otherFederations: others } : undefined,
     stale: file.status === 'approved' && isStale(file.updatedAt.slice(0, 10), on),
   };
-}
-
-/** The refusal a check would raise now, or undefined when it passes. */
-function refusal(check: () => void): Bilingual | undefined {
-  try {
-    check();
-    return undefined;
-  } catch (e) {
-    if (e instanceof DomainError) return e.text;
-    throw e;
-  }
 }
 
 /** A page of files, newest first, narrowed on the server (see `listFilesInput`); each with who created it, by name. */
