@@ -1,7 +1,8 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { importJobStatusLabels, isRunning } from '@ufp/core/imports/job';
 import type { OutputOf } from '../api';
 import { formatDateTime, formatNumber, label, t } from '../i18n';
+import { DataTable, type Column } from './DataTable';
 import { RowErrorTable } from './SheetImport';
 
 /** A background import job as the API answers it (the same view for every module's `….jobs.get`). */
@@ -62,34 +63,12 @@ export function ImportJobPanel(props: {
 
 /** The tenant's recent imports of one kind, newest first; 查看 opens one in the panel. */
 export function ImportJobList(props: { jobs: readonly ImportJobView[]; selected?: string; onSelect: (jobId: string) => void }) {
-  return (
-    <Show when={props.jobs.length} fallback={<p class="muted">{t('importJob.none')}</p>}>
-      <div class="table-wrap">
-        <table class="table" aria-label={t('importJob.recent')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('importJob.file')}</th>
-              <th scope="col">{t('importJob.status')}</th>
-              <th scope="col">{t('importJob.startedAt')}</th>
-              <th scope="col">{t('importJob.by')}</th>
-              <th scope="col"><span class="visually-hidden">{t('importJob.view')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.jobs}>
-              {(job) => (
-                <tr aria-selected={props.selected === job.jobId}>
-                  <td data-label={t('importJob.file')}><span class="cell">{job.fileName}</span></td>
-                  <td data-label={t('importJob.status')}><span class="cell">{label(importJobStatusLabels[job.status])}</span></td>
-                  <td data-label={t('importJob.startedAt')}><span class="cell">{formatDateTime(job.createdAt)}</span></td>
-                  <td data-label={t('importJob.by')}><span class="cell">{job.createdByName ?? job.createdBy}</span></td>
-                  <td><button type="button" class="btn btn--small" onClick={() => props.onSelect(job.jobId)}>{t('importJob.view')}</button></td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-    </Show>
-  );
+  const columns: Column<ImportJobView>[] = [
+    { label: () => t('importJob.file'), cell: (job) => job.fileName },
+    { label: () => t('importJob.status'), cell: (job) => label(importJobStatusLabels[job.status]) },
+    { label: () => t('importJob.startedAt'), cell: (job) => formatDateTime(job.createdAt) },
+    { label: () => t('importJob.by'), cell: (job) => job.createdByName ?? job.createdBy },
+    { label: () => t('importJob.view'), cell: (job) => <button type="button" class="btn btn--small" onClick={() => props.onSelect(job.jobId)}>{t('importJob.view')}</button> },
+  ];
+  return <DataTable label={t('importJob.recent')} columns={columns} rows={[...props.jobs]} empty={t('importJob.none')} rowClass={(job) => (job.jobId === props.selected ? 'row--selected' : '')} />;
 }

@@ -2,6 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
+import { DataTable, type Column } from '../../components/DataTable';
 import { createConfirm } from '../../components/Confirm';
 import { RecordMissing } from '../../components/RecordMissing';
 import { Field } from '../../components/Field';
@@ -199,34 +200,20 @@ function Timeline(props: { c: Contract }) {
 
 /** Which clauses each bargaining round changed, from → to: the draft's history up to the version put to the vote. */
 function ClauseChanges(props: { c: Contract }) {
-  const amended = () => props.c.rounds.filter((r) => r.amendments?.length);
-  const shown = (clause: string, v: string | number | undefined) => (v === undefined ? '—' : clause === 'minimumWageFen' ? yuan(Number(v)) : String(v));
+  type Change = NonNullable<Contract['rounds'][number]['amendments']>[number] & { round: Contract['rounds'][number] };
+  const changes = (): Change[] => props.c.rounds.flatMap((r) => (r.amendments ?? []).map((a) => ({ round: r, ...a })));
+  const shown = (a: Change, v: string | number | undefined) => (v === undefined ? '—' : a.clause === 'minimumWageFen' ? yuan(Number(v)) : String(v));
+  const columns: Column<Change>[] = [
+    { label: () => t('contracts.clauseChanges.round'), cell: (a) => t('contracts.clauseChanges.roundNo', { no: a.round.no, on: a.round.heldOn }) },
+    { label: () => t('contracts.clauseChanges.clause'), cell: (a) => label(clauseLabels[a.clause]) },
+    { label: () => t('contracts.clauseChanges.from'), cell: (a) => shown(a, a.from) },
+    { label: () => t('contracts.clauseChanges.to'), cell: (a) => shown(a, a.to) },
+  ];
   return (
-    <Show when={amended().length}>
+    <Show when={changes().length}>
       <h2>{t('contracts.clauseChanges.title')}</h2>
-      <div class="table-wrap">
-        <table class="table" aria-label={t('contracts.clauseChanges.title')} data-testid="clause-changes">
-          <thead>
-            <tr>
-              <th scope="col">{t('contracts.clauseChanges.round')}</th>
-              <th scope="col">{t('contracts.clauseChanges.clause')}</th>
-              <th scope="col">{t('contracts.clauseChanges.from')}</th>
-              <th scope="col">{t('contracts.clauseChanges.to')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={amended().flatMap((r) => r.amendments!.map((a) => ({ round: r, ...a })))}>
-              {(a) => (
-                <tr>
-                  <td data-label={t('contracts.clauseChanges.round')}><span class="cell">{t('contracts.clauseChanges.roundNo', { no: a.round.no, on: a.round.heldOn })}</span></td>
-                  <td data-label={t('contracts.clauseChanges.clause')}><span class="cell">{label(clauseLabels[a.clause])}</span></td>
-                  <td data-label={t('contracts.clauseChanges.from')}><span class="cell">{shown(a.clause, a.from)}</span></td>
-                  <td data-label={t('contracts.clauseChanges.to')}><span class="cell">{shown(a.clause, a.to)}</span></td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+      <div data-testid="clause-changes">
+        <DataTable label={t('contracts.clauseChanges.title')} columns={columns} rows={changes()} />
       </div>
     </Show>
   );

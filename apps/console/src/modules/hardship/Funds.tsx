@@ -108,7 +108,7 @@ export default function HardshipFunds() {
         </form>
         <form class="card" onSubmit={(e) => void saveThreshold(e)}>
           <Input id="hs-approval-threshold" label={t('hardship.approval.threshold')} hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={thresholdText()} onValue={setThreshold} />
-          <button type="submit" class="btn">{t('hardship.approval.saveThreshold')}</button>
+          <button type="submit" class="btn" disabled={!rules()}>{t('hardship.approval.saveThreshold')}</button>
         </form>
       </Show>
       <div class="card" data-testid="approval-queue">
