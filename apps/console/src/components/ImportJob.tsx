@@ -46,7 +46,8 @@ export function ImportJobPanel(props: {
       <Show when={job().failure}>{(f) => <p class="error-text">{t('importJob.failed', { reason: label(f()) })}</p>}</Show>
       <Show when={job().cancelRequested && isRunning(job())}><p class="muted">{t('importJob.cancelling')}</p></Show>
       <div class="import-job__actions">
-        <Show when={isRunning(job()) && !job().cancelRequested}>
+        {/* A job whose upload never came (the page was left mid-upload) is cancelled here too, not left waiting. */}
+        <Show when={(isRunning(job()) || job().status === 'awaiting_upload') && !job().cancelRequested}>
           <button type="button" class="btn" onClick={() => props.onCancel()}>{t('importJob.cancel')}</button>
         </Show>
         <Show when={job().status === 'cancelled'}>
