@@ -244,6 +244,8 @@ export interface ImportRun {
   correlationId: string;
   job: ImportJob;
   bytes: Uint8Array;
+  /** SHA-256 of `bytes` (hex), hashed once per delivery; rows are keyed by it. */
+  fileHash: string;
 }
 
 export interface Importer {
@@ -259,7 +261,7 @@ export interface Importer {
    * told the valid rows handled so far at each batch boundary; true ends the step there.
    */
   write(
-    run: ImportRun & { fileHash: string },
+    run: ImportRun,
     opts: { after: number; badRows: ReadonlySet<number>; maxRows: number; stop: (handled: number) => Promise<boolean> },
   ): Promise<{ cursor: number; written: number; skipped: number; errors: ImportRowError[]; ended: boolean }>;
 }
@@ -308,7 +310,7 @@ export async function runImportStep(
   if (!deps.blobs) throw new Error('import consumer has no blob store (EVIDENCE_BUCKET / local blob store)');
   const bytes = await deps.blobs.read(job.key);
   if (!bytes) return failed({ zh: '找不到上传的文件', en: 'The uploaded file was not found' });
-  const importRun: ImportRun = { deps, scope, correlationId: run.correlationId, job, bytes };
+  const importRun: ImportRun = { deps, scope, correlationId: run.correlationId, job, bytes, fileHash: job.fileHash ?? createHash('sha256').update(bytes).digest('hex') };
 
   if (job.status === 'queued' || job.status === 'checking') {
     const every = options.progressEvery ?? 1_000;
@@ -334,7 +336,7 @@ export async function runImportStep(
     return commit(
       {
         status,
-        fileHash: createHash('sha256').update(bytes).digest('hex'),
+        fileHash: importRun.fileHash,
         total: checked.total,
         checked: checked.total,
         valid: checked.valid,
@@ -359,7 +361,7 @@ export async function runImportStep(
     const res = await deps.table.doc.send(new UpdateCommand({ ...jobUpdate(deps.table, job, { stepRows: handled, updatedAt: now() }).Update!, ReturnValues: 'ALL_NEW' }));
     return res.Attributes?.cancelRequested === true;
   };
-  const step = await importer.write({ ...importRun, fileHash: job.fileHash! }, { after: job.cursor, badRows, maxRows: options.stepRows ?? DEFAULT_IMPORT_STEP_ROWS, stop });
+  const step = await importer.write(importRun, { after: job.cursor, badRows, maxRows: options.stepRows ?? DEFAULT_IMPORT_STEP_ROWS, stop });
   if (step.errors.length) await putErrorChunks(deps.table, job, `write#${String(job.step).padStart(6, '0')}`, step.errors);
   const stoppedByCancel = !step.ended && (await findJob(deps.table, job.tenantId, job.jobId))?.cancelRequested === true;
   const status: ImportJobStatus = step.ended ? 'done' : stoppedByCancel ? 'cancelled' : 'writing';

@@ -149,7 +149,8 @@ export default function HardshipFileDetail() {
     }
   }
 
-  /** 审批 or 驳回 a large grant another staff member requested. */
+  /** 审批 or 驳回 a large grant another staff member requested (a decline needs its reason, typed per request). */
+  const [declineReasons, setDeclineReasons] = createStore<Record<string, string>>({});
   async function decide(r: { grantId: string; version: number; amountFen: number }, approve: boolean) {
     const f = file();
     if (!f) return;
@@ -170,7 +171,6 @@ export default function HardshipFileDetail() {
       setSaveError(e);
     }
   }
-  const [declineReasons, setDeclineReasons] = createStore<Record<string, string>>({});
 
   return (
     <section aria-labelledby="hs-file-title">

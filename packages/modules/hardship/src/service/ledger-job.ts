@@ -32,7 +32,7 @@ export async function errors(ctx: Ctx, input: z.output<typeof importJobIdInput>)
 /** The hardship ledger's check and writes, as the import consumer runs them. */
 export const ledgerImporter: Importer = {
   async check(run, progress) {
-    const ledger = await openLedger(run, run.bytes);
+    const ledger = await openLedger(run, run.bytes, run.fileHash);
     const checked = await checkLedger(ledger, progress);
     if (checked?.total === 0) throw noDataRows();
     return checked && { total: checked.total, valid: checked.valid, errors: checked.errors };
