@@ -41,7 +41,7 @@ const ok = <T>(res: ApiResult<T>, what: string): T => {
 /** Another API instance over the same table, with its own caches (as a second Lambda would have). */
 function secondInstance() {
   const deps = { ...p.runtime.deps, tenants: new TenantRepository(p.runtime.deps.table), users: new UserRepository(p.runtime.deps.table, p.runtime.deps.cursors) };
-  const app = createApp({ deps, verifier: createTokenVerifier({ kind: 'local', keys: p.signing }), health: async () => ({ ok: true }) });
+  const app = createApp({ deps, composition: p.runtime.composition, verifier: createTokenVerifier({ kind: 'local', keys: p.signing }), health: async () => ({ ok: true }) });
   return async (claims: Claims, path: string, input?: unknown) => {
     const headers = { authorization: `Bearer ${await p.token(claims)}` };
     const res = await app.request(`/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers });

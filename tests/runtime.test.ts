@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { lazilyRegistered } from '@ufp/api/lazy-modules';
 import { createRuntime } from '@ufp/api/runtime';
 import { HmacDigestSigner } from '@ufp/core/audit/hmac-signer';
 import { LocalKeyProvider } from '@ufp/core/pii/keyring';
@@ -7,6 +8,7 @@ import { localDocumentClient } from '@ufp/db/table';
 
 describe('the production runtime (as the Lambda entry point builds it)', () => {
   const runtime = createRuntime({
+    composition: lazilyRegistered(),
     tableName: 'unused',
     ddb: localDocumentClient(process.env.DDB_ENDPOINT ?? 'http://127.0.0.1:1'),
     keys: new LocalKeyProvider(randomBytes(32)),

@@ -5,7 +5,7 @@ import type { SeedApi } from '@ufp/kit/seed';
 import { usccCheckCharacter } from '@ufp/core/validation/uscc';
 import { directoryLookup, type TenantUser, type User } from '@ufp/db/repositories/users';
 import type { Table } from '@ufp/db/table';
-import type { Composition } from '@ufp/api/modules';
+import type { LoadedComposition } from '@ufp/api/compose';
 
 /** A valid unified social credit code for a demo enterprise (9 = 工商, 1 = 企业). */
 export function demoUscc(divisionCode: string, serial: number): string {
@@ -54,7 +54,7 @@ export type { SeedApi } from '@ufp/kit/seed';
  * Seeds a new data directory through the API itself (the same code paths, events, audit and
  * rollups as real use), plus directory entries for the demo login.
  */
-export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKeys, moduleSeeds: Composition['seeds']): Promise<void> {
+export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKeys, moduleSeeds: LoadedComposition['seeds']): Promise<void> {
   const send = async (claims: Claims, path: string, input: unknown, kind: 'query' | 'mutation') => {
     const token = await signLocalToken(signing, claims);
     const send = () =>

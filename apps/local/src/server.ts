@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { serve, type ServerType } from '@hono/node-server';
+import { compose, type LoadedComposition } from '@ufp/api/compose';
+import { registered } from '@ufp/api/modules';
 import { createRuntime, type Runtime, type RuntimeConfig } from '@ufp/api/runtime';
+import type { ModuleDefinition } from '@ufp/kit/module';
 import { AdjustableClock } from '@ufp/core/clock';
 import { keys as tableKeys, tenantPrefix, platformPrefix } from '@ufp/db/keys';
 import { getItem } from '@ufp/db/query';
@@ -26,7 +29,7 @@ import { staticSite } from './static-site.js';
 
 export interface LocalOptions {
   /** The modules to run (default: the registered ones); tests add a fixture module. */
-  modules?: RuntimeConfig['modules'];
+  modules?: readonly ModuleDefinition[];
   port: number;
   dataDir: string;
   seed: 'demo' | 'none';
@@ -61,7 +64,7 @@ export interface LocalPlatform {
   url: string;
   /** The DynamoDB Local this platform started and supervises (absent with `ddbEndpoint`). */
   store?: SupervisedDynamoLocal;
-  runtime: Runtime;
+  runtime: Runtime<LoadedComposition>;
   relay: StreamRelay;
   bus: LocalBus;
   scheduler: LocalScheduler;
@@ -146,7 +149,8 @@ async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line:
   let scheduler: LocalScheduler | undefined;
   const faults = new ConsumerFaults();
 
-  const runtime = createRuntime({
+  const composition: LoadedComposition = opts.modules ? compose(opts.modules) : registered;
+  const runtime: Runtime<LoadedComposition> = createRuntime({
     tableName,
     ddb: doc,
     keys: keys.pii,
@@ -164,7 +168,7 @@ async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line:
     trustedProxyHops: opts.trustedProxyHops,
     auditSealMarginMs: opts.auditSealMarginMs,
     fairUse: opts.fairUse,
-    modules: opts.modules,
+    composition,
     // While the supervised JVM is down (or restarting), calls are answered 503 without waiting for it.
     storeStatus: store ? () => store!.status() : undefined,
     health: async () => {
@@ -201,7 +205,7 @@ async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line:
     staticSite: staticSite(opts.consoleDist ?? join(repoRoot, 'apps/console/dist')),
   });
 
-  bus = new LocalBus(runtime.composition.ruleTable, runtime.runner);
+  bus = new LocalBus(composition.ruleTable, runtime.runner);
   const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   relay = running.relay = new StreamRelay({
     streams,
@@ -217,7 +221,7 @@ async function startOnLockedDir(opts: LocalOptions, dataDir: string, log: (line:
   if (fresh && opts.seed === 'demo') {
     log('seeding demo data (province 32, 泰州 3212, 兴化 321281, 靖江 321282) …');
     writeFileSync(seedingMarker, new Date().toISOString());
-    await seedDemo(runtime.app, runtime.deps.table, keys.signing, runtime.composition.seeds);
+    await seedDemo(runtime.app, runtime.deps.table, keys.signing, composition.seeds);
   }
   writeFileSync(join(dataDir, '.initialised'), new Date().toISOString());
   rmSync(seedingMarker, { force: true });

@@ -8,7 +8,7 @@ import { bodyLimit } from './body-limit.js';
 import type { ApiDeps } from '@ufp/kit/deps';
 import { retryAfterHeaders } from '@ufp/kit/fair-use';
 import { IDEMPOTENCY_KEY_PATTERN } from '@ufp/kit/idempotency';
-import { registered, type Composition } from './modules.js';
+import type { Composition } from './compose.js';
 import { securityHeaders } from './security-headers.js';
 import type { Context } from '@ufp/kit/trpc';
 
@@ -18,8 +18,8 @@ export const BLOB_ROUTE_PREFIX = '/blobs/';
 
 export interface AppOptions {
   deps: ApiDeps;
-  /** The modules' router and upload limits (default: the registered modules). */
-  composition?: Pick<Composition, 'router' | 'bodyLimits'>;
+  /** The modules' router and upload limits. */
+  composition: Pick<Composition, 'router' | 'bodyLimits'>;
   verifier: TokenVerifier;
   health: () => Promise<Record<string, unknown> & { ok: boolean }>;
   /** Routes only the local runtime mounts (dev login, clock, tick). Absent in production. */
@@ -58,7 +58,7 @@ export function createApp(opts: AppOptions): Hono {
   });
   // Uploads (the hardship ledger import takes the .xlsx as multipart/form-data) have their module's larger limit, for that procedure only.
   const uploadLimits = new Map(
-    Object.entries((opts.composition ?? registered).bodyLimits).map(([path, bytes]) => [
+    Object.entries(opts.composition.bodyLimits).map(([path, bytes]) => [
       `/trpc/${path}`,
       bodyLimit({
         maxSize: bytes + 64 * 1024,
@@ -81,7 +81,7 @@ export function createApp(opts: AppOptions): Hono {
   app.use(
     '/trpc/*',
     trpcServer({
-      router: (opts.composition ?? registered).router,
+      router: opts.composition.router,
       endpoint: '/trpc',
       // A 429 of the per-tenant fairness limit says when to retry.
       responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignableModules } from '@ufp/core/roles';
-import { compose, modules, notifyingModules, registered } from './modules.js';
+import { compose } from './compose.js';
+import { modules, notifyingModules, registered } from './modules.js';
 
 describe('the module list', () => {
   it('names exactly the modules staff can be assigned to as assignable (staff assignment and the console read assignableModules)', () => {

@@ -25,13 +25,12 @@ import { createTokenVerifier, type AuthConfig } from '@ufp/kit/auth';
 import type { ApiDeps } from '@ufp/kit/deps';
 import { FairUse, type FairUseSettings } from '@ufp/kit/fair-use';
 import { auditSealTickJob } from '@ufp/events/consumers/audit-seal';
-import type { ModuleDefinition } from '@ufp/kit/module';
-import { compose, registered, type Composition } from './modules.js';
+import type { Composition } from './compose.js';
 import { installBilingualZodMessages } from '@ufp/kit/zod-bilingual';
 
-export interface RuntimeConfig {
-  /** The modules to run (default: the registered list in `modules.ts`); tests add a fixture module here. */
-  modules?: readonly ModuleDefinition[];
+export interface RuntimeConfig<C extends Composition = Composition> {
+  /** The modules to run: `registered` (modules.ts) loaded, or the API function's `lazilyRegistered()` (lazy-modules.ts). */
+  composition: C;
   tableName: string;
   ddb: DynamoDBDocumentClient;
   /** PII envelope keys: LocalKeyProvider locally, KmsKeyProvider in AWS. */
@@ -66,9 +65,9 @@ export interface RuntimeConfig {
   hsts?: boolean;
 }
 
-export interface Runtime {
-  /** What was built from the module list: the rule table (the local bus reads it), seeds, router. */
-  composition: Composition;
+export interface Runtime<C extends Composition = Composition> {
+  /** What was built from the module list. */
+  composition: C;
   app: Hono;
   deps: ApiDeps;
   runner: ConsumerRunner;
@@ -77,26 +76,26 @@ export interface Runtime {
 }
 
 /** The composition shared by the Lambda entry points and the local server. */
-export function createRuntime(config: RuntimeConfig): Runtime {
+export function createRuntime<C extends Composition>(config: RuntimeConfig<C>): Runtime<C> {
   installBilingualZodMessages();
-  const composition = config.modules ? compose(config.modules) : registered;
+  const { composition } = config;
   const table: Table = { name: config.tableName, doc: config.ddb };
   const clock = config.clock ?? systemClock;
   const cursors = new CursorCodec(createHmac('sha256', config.blindIndexKey).update('cursor-signing').digest());
   const cipher = createFieldCipher({ keys: config.keys });
   const consumerDeps = { table, clock, cursors, cipher, blindIndexKey: config.blindIndexKey, blobs: config.blobs };
-  const handlers: Record<string, ConsumerHandler> = {
+  const wrap = (loaded: Record<string, ConsumerHandler>): Record<string, ConsumerHandler> =>
+    config.wrapConsumer ? Object.fromEntries(Object.entries(loaded).map(([name, handler]) => [name, config.wrapConsumer!(name, handler)])) : loaded;
+  const handlers = wrap({
     rollupProjector: rollupProjector(table),
     // The tenants' jobs run after the fan-out, in their own consumers: their writes are in the next day's seal.
     dailyTick: dailyTick(table, [auditSealTickJob(table, config.auditSigner, clock, { marginMs: config.auditSealMarginMs })]),
     ...composition.consumers(consumerDeps),
     ...config.consumerOverrides,
-  };
-  if (config.wrapConsumer) {
-    for (const [name, handler] of Object.entries(handlers)) handlers[name] = config.wrapConsumer(name, handler);
-  }
+  });
+  const { loadConsumers } = composition;
   const deadLetters = new DeadLetterRepository(table, cursors);
-  const runner = new ConsumerRunner(table, handlers, deadLetters, config.retryPolicy ?? defaultRetryPolicy);
+  const runner = new ConsumerRunner(table, handlers, deadLetters, config.retryPolicy ?? defaultRetryPolicy, loadConsumers && (async () => wrap(await loadConsumers(consumerDeps))));
   const tenants = new TenantRepository(table);
   const parkedLetters = new TableDeadLetterSource({ tenants, letters: deadLetters, runner, redeliver: config.redeliver });
   const deps: ApiDeps = {
@@ -117,7 +116,7 @@ export function createRuntime(config: RuntimeConfig): Runtime {
     fairUse: new FairUse(new UsageCounterRepository(table), config.fairUse),
     blobs: config.blobs,
     indicators: composition.indicators,
-    recounts: composition.recounts,
+    recounts: () => composition.recounts(),
   };
   const consumers = Object.fromEntries(
     Object.keys(handlers).map((name) => [name, (envelope: EventEnvelope) => runner.deliver(name, envelope)]),

@@ -1,5 +1,6 @@
-import { GenerateMacCommand, VerifyMacCommand, type GenerateMacCommandOutput, type VerifyMacCommandOutput } from '@aws-sdk/client-kms';
+import type { GenerateMacCommand, GenerateMacCommandOutput, VerifyMacCommand, VerifyMacCommandOutput } from '@aws-sdk/client-kms';
 import type { DigestSigner } from '@ufp/core/audit/chain';
+import { kmsSdk } from './kms.js';
 
 /** The part of `KMSClient` this adapter uses; lets tests inject a fake at the AWS boundary. */
 export interface KmsMacClientLike {
@@ -19,12 +20,14 @@ export class KmsDigestSigner implements DigestSigner {
   ) {}
 
   async mac(message: string): Promise<string> {
+    const { GenerateMacCommand } = await kmsSdk();
     const out = await this.client.send(new GenerateMacCommand({ KeyId: this.keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(message) }));
     if (!out.Mac) throw new Error('KMS GenerateMac returned no MAC');
     return Buffer.from(out.Mac).toString('base64url');
   }
 
   async verify(message: string, mac: string, keyId: string): Promise<boolean> {
+    const { VerifyMacCommand } = await kmsSdk();
     try {
       const out = await this.client.send(new VerifyMacCommand({ KeyId: keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(message), Mac: Buffer.from(mac, 'base64url') }));
       return out.MacValid === true;

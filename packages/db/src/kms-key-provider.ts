@@ -1,10 +1,5 @@
-import {
-  DecryptCommand,
-  GenerateDataKeyCommand,
-  KMSClient,
-  type DecryptCommandOutput,
-  type GenerateDataKeyCommandOutput,
-} from '@aws-sdk/client-kms';
+import type { DecryptCommand, DecryptCommandOutput, GenerateDataKeyCommand, GenerateDataKeyCommandOutput } from '@aws-sdk/client-kms';
+import { kmsSdk, lazyKmsClient } from './kms.js';
 import type { DataKey, DataKeyProvider, EncryptionContext } from '@ufp/core/pii/keyring';
 
 /** The part of `KMSClient` this adapter uses; lets tests inject a fake at the AWS boundary. */
@@ -27,10 +22,11 @@ export class KmsKeyProvider implements DataKeyProvider {
 
   constructor({ keyId, client }: KmsKeyProviderOptions) {
     this.#keyId = keyId;
-    this.#client = client ?? new KMSClient({});
+    this.#client = client ?? lazyKmsClient({});
   }
 
   async generateDataKey(context: EncryptionContext): Promise<DataKey> {
+    const { GenerateDataKeyCommand } = await kmsSdk();
     const output = await this.#client.send(
       new GenerateDataKeyCommand({ KeyId: this.#keyId, KeySpec: 'AES_256', EncryptionContext: { ...context } }),
     );
@@ -45,6 +41,7 @@ export class KmsKeyProvider implements DataKeyProvider {
   }
 
   async decryptDataKey(encrypted: Buffer, context: EncryptionContext, keyId?: string): Promise<Buffer> {
+    const { DecryptCommand } = await kmsSdk();
     const output = await this.#client.send(
       new DecryptCommand({ CiphertextBlob: encrypted, EncryptionContext: { ...context }, KeyId: keyId ?? this.#keyId }),
     );

@@ -27,16 +27,32 @@ export type Redeliver = (handler: string, envelope: EventEnvelope) => Promise<'p
 export class ConsumerRunner {
   deadLettered = 0;
 
+  private loaded: Promise<Readonly<Record<string, ConsumerHandler>>> | undefined;
+
   constructor(
     private readonly table: Table,
     private readonly handlers: Readonly<Record<string, ConsumerHandler>>,
     private readonly deadLetters: DeadLetterRepository,
     private readonly policy: RetryPolicy = defaultRetryPolicy,
+    /** The consumers of modules not loaded yet (the API function's), loaded once on the first delivery to one. */
+    private readonly loadHandlers?: () => Promise<Readonly<Record<string, ConsumerHandler>>>,
   ) {}
 
-  async deliver(handlerName: string, envelope: EventEnvelope): Promise<DeliveryOutcome> {
-    const handler = this.handlers[handlerName];
+  private async handler(handlerName: string): Promise<ConsumerHandler> {
+    let handler = this.handlers[handlerName];
+    if (!handler && this.loadHandlers) {
+      this.loaded ??= this.loadHandlers().catch((err: unknown) => {
+        this.loaded = undefined;
+        throw err;
+      });
+      handler = (await this.loaded)[handlerName];
+    }
     if (!handler) throw new Error(`no consumer registered for handler ${handlerName}`);
+    return handler;
+  }
+
+  async deliver(handlerName: string, envelope: EventEnvelope): Promise<DeliveryOutcome> {
+    const handler = await this.handler(handlerName);
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.policy.attempts; attempt++) {
       try {
@@ -66,11 +82,7 @@ export class ConsumerRunner {
   }
 
   /** One delivery attempt, no retries, no parking: what a redrive of a parked event runs. */
-  consume: Redeliver = async (handlerName, envelope) => {
-    const handler = this.handlers[handlerName];
-    if (!handler) throw new Error(`no consumer registered for handler ${handlerName}`);
-    return consumeOnce(this.table, handlerName, envelope, handler);
-  };
+  consume: Redeliver = async (handlerName, envelope) => consumeOnce(this.table, handlerName, envelope, await this.handler(handlerName));
 
   /**
    * Delivers a parked event to its consumer once more (through `redeliver`: the runner itself,

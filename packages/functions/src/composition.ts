@@ -6,11 +6,11 @@
  * (clients are created lazily, the blind-index secret is read then), so importing a bundle —
  * as `pnpm bench` does to measure cold module init — makes no network call.
  */
-import { KMSClient } from '@aws-sdk/client-kms';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { Composition } from '@ufp/api/compose';
 import { createRuntime, type Runtime, type RuntimeConfig } from '@ufp/api/runtime';
 import { KmsDigestSigner } from '@ufp/db/kms-digest-signer';
 import { KmsKeyProvider } from '@ufp/db/kms-key-provider';
+import { lazyKmsClient } from '@ufp/db/kms';
 import { createDocumentClient } from '@ufp/db/table';
 import type { DeadLetterSource } from '@ufp/events/dead-letters';
 import { readEnv, type FunctionEnv } from './env.js';
@@ -31,6 +31,8 @@ const NOT_GRANTED_BLIND_INDEX_KEY = Buffer.alloc(0);
 
 async function readBlindIndexKey(env: FunctionEnv): Promise<Buffer> {
   if (!env.blindIndexSecretArn) return NOT_GRANTED_BLIND_INDEX_KEY;
+  // Imported here, not at module init: it is read once per execution environment, on the first call.
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({ region: env.region });
   const out = await client.send(new GetSecretValueCommand({ SecretId: env.blindIndexSecretArn }));
   if (out.SecretString) return Buffer.from(out.SecretString, 'utf8');
@@ -56,16 +58,17 @@ export function queuedDeadLetters(env: FunctionEnv): DeadLetterSource[] {
   ];
 }
 
-export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<RuntimeConfig> {
+export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<Omit<RuntimeConfig, 'composition'>> {
+  const kms = lazyKmsClient({ region: env.region });
   return {
     tableName: env.tableName,
     ddb: createDocumentClient({ region: env.region }),
     // Without PII_KMS_KEY_ID the provider still exists (the interface requires one) but the
     // function's role has no kms:GenerateDataKey/Decrypt on the PII key, so KMS refuses.
-    keys: new KmsKeyProvider({ keyId: env.piiKmsKeyId ?? 'alias/pii-not-granted', client: new KMSClient({ region: env.region }) }),
+    keys: new KmsKeyProvider({ keyId: env.piiKmsKeyId ?? 'alias/pii-not-granted', client: kms }),
     blindIndexKey: await readBlindIndexKey(env),
     // Without AUDIT_MAC_KEY_ID the function was granted neither GenerateMac nor VerifyMac: KMS refuses.
-    auditSigner: new KmsDigestSigner(env.auditMacKeyId ?? 'alias/audit-mac-not-granted', new KMSClient({ region: env.region })),
+    auditSigner: new KmsDigestSigner(env.auditMacKeyId ?? 'alias/audit-mac-not-granted', kms),
     auth: { kind: 'jwks', jwksUrl: env.jwt.jwksUrl, issuer: env.jwt.issuer, audience: env.jwt.audience, userIdClaim: env.jwt.userIdClaim },
     // Evidence files: presigned S3 URLs on the evidence bucket (only the API function is given EVIDENCE_BUCKET).
     blobs: env.evidenceBucket ? new S3BlobStore({ bucket: env.evidenceBucket, region: env.region }) : undefined,
@@ -79,10 +82,14 @@ export async function buildRuntimeConfig(env: FunctionEnv = readEnv()): Promise<
 
 let runtime: Promise<Runtime> | undefined;
 
-/** The runtime of this execution environment; a failed build is retried on the next call. */
-export function getRuntime(): Promise<Runtime> {
+/**
+ * The runtime of this execution environment, built on the first call with the entry point's modules (the API
+ * function loads its feature modules lazily, a consumer function all of them); a failed build is retried on the
+ * next call.
+ */
+export function getRuntime(composition: Composition): Promise<Runtime> {
   runtime ??= buildRuntimeConfig()
-    .then(createRuntime)
+    .then((config) => createRuntime({ ...config, composition }))
     .catch((err: unknown) => {
       runtime = undefined;
       throw err;

@@ -9,13 +9,14 @@
  * consumers are idempotent — and the event finally lands in the function's on-failure SQS
  * queue (alarmed). EventBridge's own retry policy and rule DLQ cover delivery failures.
  */
+import { registered } from '@ufp/api/modules';
 import { getRuntime } from './composition.js';
 import { readHandlerName } from './env.js';
 import { toEnvelope, type EventBridgeEvent } from './event-mapping.js';
 
 export const handler = async (event: EventBridgeEvent): Promise<void> => {
   const name = readHandlerName();
-  const { consumers } = await getRuntime();
+  const { consumers } = await getRuntime(registered);
   const consume = (consumers as Partial<Record<string, (typeof consumers)[keyof typeof consumers]>>)[name];
   if (!consume) throw new Error(`no consumer named ${name}`);
   const envelope = toEnvelope(event);

@@ -20,7 +20,7 @@ export interface ApiDeps {
   /** Every registered module's rollup indicators. */
   indicators: IndicatorDictionary;
   /** Every registered module's recount of its rollup figures from its records (the cockpit's 重新核算). */
-  recounts: readonly ModuleRecount[];
+  recounts(): Promise<readonly ModuleRecount[]>;
   table: Table;
   clock: Clock;
   cursors: CursorCodec;

@@ -103,6 +103,29 @@ export interface ModuleDefinition<N extends string = string, R extends AnyRouter
 
 type Optional = 'events' | 'consumers' | 'ticks' | 'indicators' | 'derivedIndicators' | 'notifies' | 'bodyLimits' | 'assignable';
 
+/**
+ * What the platform knows of a module before any of its code runs: its name, label, indicators and upload
+ * limits. The API function registers a feature module by its manifest and loads the module itself (router,
+ * consumers, schemas) on the first call of one of its procedures, which keeps its cold start short. The
+ * module spreads its manifest into its definition, so the two never disagree; its router has one top-level
+ * key, the module's name.
+ */
+export type ModuleManifest<N extends string = string> = Pick<ModuleDefinition<N>, 'name' | 'label' | 'assignable' | 'notifies' | 'indicators' | 'derivedIndicators' | 'bodyLimits'>;
+
+export function defineManifest<const N extends string>(spec: Pick<ModuleManifest<N>, 'name' | 'label'> & Partial<ModuleManifest<N>>): ModuleManifest<N> {
+  return { indicators: [], derivedIndicators: [], notifies: false, bodyLimits: {}, assignable: false, ...spec };
+}
+
+/** A module registered by its manifest, loaded when first needed. */
+export interface LazyModule<N extends string = string> {
+  readonly manifest: ModuleManifest<N>;
+  load(): Promise<ModuleDefinition<N>>;
+  /** The top-level keys of its router that load it (default: its name); each must hold a router, not a procedure. */
+  readonly routes?: readonly string[];
+  /** Top-level procedures served without loading it (tRPC cannot load a procedure at the root lazily). */
+  readonly eager?: AnyRouter;
+}
+
 /** One module: registering it is one line in `packages/api/src/modules.ts` (server) and one in the console's `modules.ts`. */
 export function defineModule<const N extends string, R extends AnyRouter>(spec: Omit<ModuleDefinition<N, R>, Optional> & Partial<Pick<ModuleDefinition<N, R>, Optional>>): ModuleDefinition<N, R> {
   return {

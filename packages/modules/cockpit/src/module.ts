@@ -1,9 +1,8 @@
 import { defineModule } from '@ufp/kit/module';
+import { cockpitManifest } from './manifest.js';
 import { cockpitRouter } from './router.js';
 
-/** 领导驾驶舱: the leadership's reading of the rollups (no records, no events of its own). */
 export const cockpitModule = defineModule({
-  name: 'cockpit',
-  label: { zh: '领导驾驶舱', en: 'Leadership cockpit' },
+  ...cockpitManifest,
   router: cockpitRouter,
 });

@@ -5,6 +5,7 @@ import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { AidKind, FundSource } from './domain/rules.js';
 import { HardshipEvent } from './domain/tier.js';
 import { FileStatus } from './domain/workflow.js';
+import { MAX_LEDGER_BYTES } from './manifest.js';
 
 const fen = (max = 10_000_000_000) => z.number().int().min(0).max(max);
 const version = z.number().int().min(1);
@@ -120,13 +121,7 @@ export const approveGrantInput = z.object({ fileId: idInput, grantId: idInput, v
 export const declineGrantInput = approveGrantInput.extend({ reason: text(limits.hardship.reason) });
 
 // ── ledger (台账) ─────────────────────────────────────────────────────────────────────────
-/**
- * Largest ledger workbook accepted. It travels as multipart/form-data (the console) or, for
- * small files and scripts, base64 in JSON; the module gives this procedure a body limit to match
- * (still under Lambda's 6 MB request payload once API Gateway base64-encodes it). 20,000
- * typical rows are about 0.8 MB.
- */
-export const MAX_LEDGER_BYTES = 4 * 1024 * 1024;
+export { MAX_LEDGER_BYTES };
 
 export const templateInput = z.object({ lang: langInput }).optional();
 export const exportInput = z.object({ year: yearSchema.optional(), lang: langInput }).optional();

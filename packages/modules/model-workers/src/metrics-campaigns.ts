@@ -1,6 +1,5 @@
 import { derivedIndicator, indicator, indicatorFamily, inYear, type Base, type DerivedIndicator, type Indicator } from '@ufp/core/rollups/indicators';
-import { HonourLevel } from './domain/ladder.js';
-import { NominationStatus } from './domain/nomination.js';
+import { HonourLevel, NominationStatus } from './domain/enums.js';
 import { QuotaRule } from './domain/quota.js';
 
 const flow: Base = { module: 'modelWorkers', kind: 'flow', unit: 'people' };

@@ -1,5 +1,5 @@
 import { derivedIndicator, indicator, indicatorFamily, inYear, type Base, type DerivedIndicator, type Indicator } from '@ufp/core/rollups/indicators';
-import { BenefitKind } from './domain/benefits.js';
+import { BenefitKind } from './domain/enums.js';
 
 const counted: Base = { module: 'modelWorkers', kind: 'flow', unit: 'count', noun: { zh: '笔', en: 'grants' } };
 const forms: Base = { ...counted, noun: { zh: '份', en: '' } };

@@ -1,6 +1,5 @@
 import { atYearEnd, indicator, indicatorFamily, type Base, type Indicator } from '@ufp/core/rollups/indicators';
-import { HonourLevel } from './domain/ladder.js';
-import { PersonStatus } from './domain/person.js';
+import { HonourLevel, PersonStatus } from './domain/enums.js';
 
 const people: Base = { module: 'modelWorkers', kind: 'stock', unit: 'people', per: 'members' };
 

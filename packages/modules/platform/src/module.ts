@@ -1,7 +1,7 @@
 import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { platformEvents } from './events.js';
-import { unitDerivedIndicators, unitIndicators } from './metrics.js';
+import { platformManifest } from './manifest.js';
 import { recounting } from './recount.js';
 import { auditRouter } from './routers/audit.js';
 import { deadLettersRouter } from './routers/dead-letters.js';
@@ -12,13 +12,9 @@ import { rollupsRouter } from './routers/rollups.js';
 import { unitsRouter } from './routers/units.js';
 import { usersRouter } from './routers/users.js';
 
-/** The platform pieces every federation uses: tenants, units, users, audit, dead letters, rollups, notifications. */
 export const platformModule = defineModule({
-  name: 'platform',
-  label: { zh: '平台', en: 'Platform' },
+  ...platformManifest,
   events: platformEvents,
-  indicators: unitIndicators,
-  derivedIndicators: unitDerivedIndicators,
   ...recounting,
   router: router({
     me: meProcedure,

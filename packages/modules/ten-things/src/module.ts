@@ -2,19 +2,14 @@ import { defineModule } from '@ufp/kit/module';
 import { router } from '@ufp/kit/trpc';
 import { tenThingsLinkedProgress } from './consumers.js';
 import { tenThingsEvents } from './events.js';
-import { tenThingsDerivedIndicators, tenThingsIndicators } from './metrics.js';
-import { tenThingsRouter } from './router.js';
+import { tenThingsManifest } from './manifest.js';
 import { recounting } from './recount.js';
+import { tenThingsRouter } from './router.js';
 import { seedTenThings } from './seed.js';
 import { tenThingsTickJob } from './tick.js';
 
 export const tenThingsModule = defineModule({
-  name: 'tenThings',
-  label: { zh: '十件实事', en: 'Ten practical things' },
-  assignable: true,
-  notifies: true,
-  indicators: tenThingsIndicators,
-  derivedIndicators: tenThingsDerivedIndicators,
+  ...tenThingsManifest,
   ...recounting,
   router: router({ tenThings: tenThingsRouter }),
   events: tenThingsEvents,

@@ -62,10 +62,11 @@ export async function recountScope(ctx: RecountCtx, input: { code: string; year:
   const { code, year } = input;
   const [allTenants, rows] = await Promise.all([deps.tenants.list(), readRollupsForYear(deps.table, deps.indicators, code, year)]);
   const tenants = tenantsInScope(allTenants, code).filter((t) => !input.tenantId || t.id === input.tenantId);
-  const notRecountable = deps.recounts.flatMap((r) => r.notRecountable);
+  const recounts = await deps.recounts();
+  const notRecountable = recounts.flatMap((r) => r.notRecountable);
   const skipped = new Set(notRecountable.map((n) => n.key));
-  const keys = [...new Set(deps.recounts.flatMap((r) => r.keys))].filter((k) => !skipped.has(k));
-  const recounted = await mapLimit(tenants, 4, async (t) => merged(await Promise.all(deps.recounts.map((r) => r.recount(deps, t, year)))));
+  const keys = [...new Set(recounts.flatMap((r) => r.keys))].filter((k) => !skipped.has(k));
+  const recounted = await mapLimit(tenants, 4, async (t) => merged(await Promise.all(recounts.map((r) => r.recount(deps, t, year)))));
   const projectedOf = (row: string) => rows.find((r) => r.row === row)?.metrics ?? {};
   const differences: RecountDifference[] = [];
   const sums: Record<string, number> = {};
