@@ -19,6 +19,8 @@ export interface BodyLimitOptions {
  */
 export function bodyLimit({ maxSize, onError }: BodyLimitOptions): MiddlewareHandler {
   return async function limitBody(c, next) {
+    // A GET carries no body (and asking for one would make the Node adapter build the request's stream).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const body = c.req.raw.body;
     if (!body) return next();
     const headers = c.req.raw.headers;

@@ -105,19 +105,6 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
-/**
- * Domain errors leave as their HTTP-mapped tRPC codes; a store that cannot serve the call right now is a 503
- * (try again); anything else unexpected stays a 500.
- */
-const domainErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
-    const cause = result.error.cause instanceof DomainError ? result.error.cause : isStoreUnavailable(result.error.cause) ? storeUnavailable() : undefined;
-    if (cause) throw new TRPCError({ code: codeOf[cause.kind], message: cause.text.zh, cause });
-  }
-  return result;
-});
-
 /** Whom a call counts against for fairness: the verified token's tenant, else its user, else the client's address. */
 function usageSubject(ctx: Context): UsageSubject {
   if (ctx.claims?.tenantId) return { kind: 'tenant', id: ctx.claims.tenantId };
@@ -125,15 +112,33 @@ function usageSubject(ctx: Context): UsageSubject {
   return hashedSubject('client', ctx.clientIp ?? 'unknown', ctx.deps.blindIndexKey);
 }
 
-/** Per-tenant fairness (`fair-use.ts`): counted before anything else runs, so a refused call costs no work. */
-const fairShare = t.middleware(async ({ ctx, next }) => {
-  await ctx.deps.fairUse.admit(usageSubject(ctx));
-  return next();
-});
+/**
+ * Domain errors leave as their HTTP-mapped tRPC codes; a store that cannot serve the call right now is a 503
+ * (try again); anything else unexpected stays a 500.
+ */
+function asCallError(cause: unknown): TRPCError | undefined {
+  const domain = cause instanceof DomainError ? cause : isStoreUnavailable(cause) ? storeUnavailable() : undefined;
+  return domain && new TRPCError({ code: codeOf[domain.kind], message: domain.text.zh, cause: domain });
+}
 
-export const publicProcedure = t.procedure.use(domainErrors).use(fairShare).use(({ ctx, path, next }) => {
-  if (ctx.idempotencyKeyMalformed) throw malformedKey();
-  return next({ ctx: { ...ctx, path } });
+/**
+ * Every procedure's first step, one middleware (each tRPC middleware level copies the call's options twice, a
+ * measurable share of a read's CPU): per-tenant fairness (`fair-use.ts`), counted before anything else runs so
+ * a refused call costs no work; a malformed Idempotency-Key refused; domain errors mapped (see `asCallError`).
+ */
+export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
+  try {
+    await ctx.deps.fairUse.admit(usageSubject(ctx));
+    if (ctx.idempotencyKeyMalformed) throw malformedKey();
+  } catch (err) {
+    throw asCallError(err) ?? err;
+  }
+  const result = await next({ ctx: { path } });
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    const mapped = asCallError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
 });
 
 /**
@@ -222,7 +227,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) =
   // Staff assigned to modules call only those modules' procedures (and the shared ones).
   const module = moduleOfPath(path);
   if (module && claims.modules && !claims.modules.includes(module)) throw denied('您未被分配该业务模块', 'You are not assigned to this module', { reason: 'module_not_assigned', module });
-  return next({ ctx: { ...ctx, claims, actor: { sub: claims.sub, name: claims.name, roles: claims.roles } } });
+  return next({ ctx: { claims, actor: { sub: claims.sub, name: claims.name, roles: claims.roles } } });
 });
 
 const hasAny = (claims: Claims, allowed: readonly Role[]) => claims.roles.some((r) => allowed.includes(r));
@@ -254,7 +259,7 @@ export const tenantProcedure = (allowed: readonly Role[]) =>
       actor: { sub: ctx.claims.sub, name: ctx.claims.name, roles: tenantRoles },
       unitId: onlyReporter ? ctx.claims.unitId : undefined,
     };
-    return next({ ctx: { ...ctx, scope, tenant } });
+    return next({ ctx: { scope, tenant } });
   }).use(idempotent((ctx) => ctx.scope!.tenantId));
 
 /**
@@ -270,12 +275,12 @@ export const rollupProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (tenant && tenant.status !== 'active') throw tenantSuspended();
   if (hasAny(ctx.claims, ['leadership_viewer']) && ctx.claims.scope) {
     const scope: RollupScope = { kind: 'rollup', code: ctx.claims.scope, actor };
-    return next({ ctx: { ...ctx, rollupScope: scope } });
+    return next({ ctx: { rollupScope: scope } });
   }
   if (tenant && hasAny(ctx.claims, ['federation_admin', 'federation_staff', 'leadership_viewer'])) {
     const code = ownScope(tenant.divisionCode);
     const scope: RollupScope = tenant.level === 'city' ? { kind: 'rollup', code, actor } : { kind: 'rollup', code, actor, tenantId: tenant.id };
-    return next({ ctx: { ...ctx, rollupScope: scope } });
+    return next({ ctx: { rollupScope: scope } });
   }
   throw denied('无权查看汇总数据', 'Not permitted to read rollups');
 });
@@ -295,12 +300,12 @@ export type RollupAdmin = { kind: 'operator' } | { kind: 'federation'; tenant: T
  * Leadership viewers and staff are refused: this tier re-reads the records behind the rollups.
  */
 export const rollupAdminProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  if (hasAny(ctx.claims, ['platform_operator'])) return next({ ctx: { ...ctx, rollupAdmin: { kind: 'operator' } as RollupAdmin } });
+  if (hasAny(ctx.claims, ['platform_operator'])) return next({ ctx: { rollupAdmin: { kind: 'operator' } as RollupAdmin } });
   const tenant = ctx.claims.tenantId && hasAny(ctx.claims, ['federation_admin']) ? await ctx.deps.tenants.get(ctx.claims.tenantId) : undefined;
   if (tenant && tenant.status !== 'active') throw tenantSuspended();
   if (!tenant) throw denied('仅平台运营人员和总工会管理员可重新核算', 'Platform operators and federation admins only');
   const code = ownScope(tenant.divisionCode);
   const actor = { sub: ctx.claims.sub, name: ctx.claims.name, roles: ctx.claims.roles.filter((r) => r === 'federation_admin') };
   const scope: RollupScope = tenant.level === 'city' ? { kind: 'rollup', code, actor } : { kind: 'rollup', code, actor, tenantId: tenant.id };
-  return next({ ctx: { ...ctx, rollupAdmin: { kind: 'federation', tenant, scope } as RollupAdmin } });
+  return next({ ctx: { rollupAdmin: { kind: 'federation', tenant, scope } as RollupAdmin } });
 });
