@@ -13,13 +13,22 @@ export async function benchCommitLatency(): Promise<{ p50: number; p99: number }
 
     const committedAt = new Map<string, number>();
     const latencies: number[] = [];
+    // Where the time goes: commit → the projector's delivery starting (stream, relay poll, the tenant's earlier
+    // events ahead of it), and the delivery itself (its one transaction).
+    const waits: number[] = [];
+    const deliveries: number[] = [];
     const runner = platform.runtime.runner;
     const deliver = runner.deliver.bind(runner);
     runner.deliver = async (handler, envelope) => {
+      const started = performance.now();
       const outcome = await deliver(handler, envelope);
       const unitId = String(envelope.detail.data.unitId ?? '');
       const t0 = committedAt.get(unitId);
-      if (handler === 'rollupProjector' && t0 !== undefined && outcome === 'processed') latencies.push(performance.now() - t0);
+      if (handler === 'rollupProjector' && t0 !== undefined && outcome === 'processed') {
+        latencies.push(performance.now() - t0);
+        waits.push(started - t0);
+        deliveries.push(performance.now() - started);
+      }
       return outcome;
     };
     for (let i = 0; i < WRITES; i++) {
@@ -29,10 +38,11 @@ export async function benchCommitLatency(): Promise<{ p50: number; p99: number }
     }
     const deadline = Date.now() + 30_000;
     while (latencies.length < WRITES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    latencies.sort((a, b) => a - b);
+    for (const list of [latencies, waits, deliveries]) list.sort((a, b) => a - b);
     const result = { p50: pct(latencies, 50), p99: pct(latencies, 99) };
     console.log(`\nCommit → rollup projector effect — ${latencies.length}/${WRITES} writes through stream, relay and bus`);
-    console.log(`p50 ${ms(result.p50)}, p99 ${ms(result.p99)}; target p99 ≤ 500 ms: ${result.p99 <= 500 ? 'met' : 'NOT met'}`);
+    console.log(`p50 ${ms(result.p50)}, p99 ${ms(result.p99)}; target p99 ≤ 150 ms: ${result.p99 <= 150 ? 'met' : 'NOT met'}`);
+    console.log(`  of which commit → delivery starts: p50 ${ms(pct(waits, 50))}, p99 ${ms(pct(waits, 99))}; the projector's delivery: p50 ${ms(pct(deliveries, 50))}, p99 ${ms(pct(deliveries, 99))}`);
     return result;
   });
 }
