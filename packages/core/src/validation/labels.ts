@@ -93,6 +93,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   maxAdopted: l('最多通过项目数', 'Most items adopted'),
   atRiskPoints: l('“有风险”阈值', 'At-risk threshold'),
   behindPoints: l('“落后”阈值', 'Behind threshold'),
+  reportCycle: l('进度报送周期', 'Progress reporting cycle'),
   'tenThings.plans:title': l('计划名称', 'Plan title'),
   'tenThings.candidates:title': l('项目名称', 'Item title'),
   planId: l('十件实事计划', 'Plan'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultSettings, ReportCycle } from './domain/status.js';
 import { MAX_EVIDENCE_BYTES } from '@ufp/core/evidence/rules';
 import { limits } from '@ufp/core/validation/limits';
 import { isoDateSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
@@ -14,6 +15,7 @@ export const settingsInput = z.object({
   maxAdopted: z.number().int().min(1).max(30),
   atRiskPoints: z.number().min(1).max(100),
   behindPoints: z.number().min(1).max(100),
+  reportCycle: z.enum(ReportCycle.values).default(defaultSettings.reportCycle),
 });
 
 export const planCreateInput = z.object({ year: yearSchema, title: text(limits.tenThings.planTitle) });

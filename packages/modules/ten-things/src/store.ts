@@ -13,7 +13,7 @@ import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { EntryType, type LedgerEntry } from './domain/ledger.js';
 import { ItemStage, PlanStatus, type Assignment, type Item, type Plan, type VoteRecord } from './domain/model.js';
-import { defaultSettings, ItemStatus, type TenThingsSettings } from './domain/status.js';
+import { defaultSettings, ItemStatus, ReportCycle, type TenThingsSettings } from './domain/status.js';
 import { Comparator, linkableEventTypes, type Target, type TargetLink } from './domain/targets.js';
 
 /** 十件实事 keys: all tenant-first. Ledger entries live apart from items, so reading a plan never touches them. */
@@ -113,6 +113,7 @@ const itemSchema = z.object({
   status: z.enum(ItemStatus.values).optional(),
   completionBp: z.number().optional(),
   doneOnTime: z.boolean().optional(),
+  lastReportedOn: z.string().optional(),
   proposedBy: z.string(),
   version: z.number(),
   createdAt: z.string(),
@@ -146,6 +147,7 @@ const settingsSchema = z.object({
   maxAdopted: z.number().default(defaultSettings.maxAdopted),
   atRiskPoints: z.number().default(defaultSettings.atRiskPoints),
   behindPoints: z.number().default(defaultSettings.behindPoints),
+  reportCycle: z.enum(ReportCycle.values).default(defaultSettings.reportCycle),
   version: z.number(),
 });
 const linkSchema = z.object({ itemId: z.string(), planId: z.string(), targetIndex: z.number(), link });

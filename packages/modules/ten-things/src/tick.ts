@@ -6,8 +6,9 @@ import type { TenantTickJob } from '@ufp/events/consumers/daily-tick';
 import type { ConsumerDeps } from '@ufp/kit/module';
 import { statusOnDay, warningStatuses } from './domain/apply.js';
 import type { Item } from './domain/model.js';
-import { ItemStatus } from './domain/status.js';
-import { notifyWarning } from './notifications.js';
+import { ItemStatus, type TenThingsSettings } from './domain/status.js';
+import { reportDue } from './domain/report-due.js';
+import { notifyReportDue, notifyWarning } from './notifications.js';
 import { TenThingsStore } from './store.js';
 
 /**
@@ -15,7 +16,9 @@ import { TenThingsStore } from './store.js';
  * deadlines), so once a day every open adopted item is recomputed for the tick's day. A changed status is its
  * own versioned write with a `tenThings.item.statusChanged` event (metric deltas move the rollup's count of
  * items per status) and an audit entry; an item turning at risk, behind or overdue raises an in-app
- * notification keyed by item, status and day. A rerun of the same day finds nothing to change.
+ * notification keyed by item, status and day. A period's progress report still missing is reminded to the
+ * responsible units and, once the period is over, escalated to staff (`reportDue`). A rerun of the same day finds
+ * nothing to change.
  */
 export function tenThingsTickJob({ table, cursors }: ConsumerDeps): TenantTickJob {
   const repo = new TenThingsStore(table, cursors);
@@ -27,6 +30,8 @@ export function tenThingsTickJob({ table, cursors }: ConsumerDeps): TenantTickJo
       for (const item of await openItems(repo, scope)) {
         const changed = await refresh(table, repo, scope, item, today, settings, envelope.id, envelope.time);
         if (changed && warningStatuses.includes(changed.status!)) await notifyWarning(inbox, tenant, changed, today, envelope.time);
+        const due = reportDue(changed ?? item, settings.reportCycle, today);
+        if (due) await notifyReportDue(inbox, tenant, changed ?? item, due, envelope.time);
       }
     },
   };
@@ -48,7 +53,7 @@ async function openItems(repo: TenThingsStore, scope: TenantScope): Promise<Item
 }
 
 /** Writes the item's new status for the day; a concurrent report (stale version) is met by reading it again. */
-async function refresh(table: Table, repo: TenThingsStore, scope: TenantScope, first: Item, today: string, settings: { atRiskPoints: number; behindPoints: number }, correlationId: string, at: string): Promise<Item | undefined> {
+async function refresh(table: Table, repo: TenThingsStore, scope: TenantScope, first: Item, today: string, settings: TenThingsSettings, correlationId: string, at: string): Promise<Item | undefined> {
   let attempt = 0;
   return retryStale(async () => {
     const item = attempt++ === 0 ? first : await repo.itemById(scope.tenantId, first.itemId);

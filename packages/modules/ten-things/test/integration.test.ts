@@ -155,6 +155,14 @@ describe('责任状, progress ledger and corrections', () => {
     p.clock.set(new Date('2024-09-15T02:00:00Z'));
     const later = ok(await p.query(staff, 'tenThings.plans.get', { planId }));
     expect(later.items.find((i: any) => i.itemId === candidateIds[0]).progress.status).toBe('behind');
+    // The 责任状's milestones (25% by Q1, 50% by Q2): 30% done is on track in April, and behind once Q2 is over,
+    // where the year-linear line alone (20 points short of 50.3% elapsed) would say at risk.
+    const progressOn = async (instant: string) => {
+      p.clock.set(new Date(instant));
+      return ok(await p.query(staff, 'tenThings.items.get', { itemId: candidateIds[0] })).item.progress;
+    };
+    expect(await progressOn('2024-04-02T02:00:00Z')).toMatchObject({ status: 'on_track', milestone: { quarter: 1, share: 25, met: true } });
+    expect(await progressOn('2024-07-02T02:00:00Z')).toMatchObject({ status: 'behind', milestone: { quarter: 2, share: 50, met: false } });
     p.clock.set(new Date('2024-03-01T02:00:00Z'));
   });
 

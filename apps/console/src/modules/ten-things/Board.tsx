@@ -10,6 +10,7 @@ import { errorText, showError, showToast } from '../../toast';
 import { categoryLabel, pct, STATUSES, statusLabel } from './labels';
 import { ItemCard } from './parts';
 import { ProposeForm } from './ProposeForm';
+import { TenThingsSettings } from './Settings';
 import { VotePanel } from './VotePanel';
 import './ten-things.css';
 import { limits } from '@ufp/core/validation/limits';
@@ -145,6 +146,9 @@ export default function Board() {
             </Show>
           </>
         )}
+      </Show>
+      <Show when={isAdmin()}>
+        <TenThingsSettings />
       </Show>
     </section>
   );

@@ -75,6 +75,13 @@ export function ItemCard(props: { item: ItemV; href?: string }) {
                 </span>
               </Show>
             </div>
+            <Show when={p().milestone}>
+              {(m) => (
+                <div class={m().met ? 'muted' : 'tt-milestone--missed'} data-testid="tt-milestone">
+                  {t(m().met ? 'tenThings.milestoneMet' : 'tenThings.milestoneMissed', { quarter: m().quarter, share: m().share })}
+                </div>
+              )}
+            </Show>
           </>
         )}
       </Show>

@@ -13,7 +13,8 @@ export function withEntry(item: Item, entry: LedgerEntry, now: Date, settings: {
   const beforeBp = item.completionBp ?? 0;
   const bp = completionBp(progress.completion);
   const onTime = doneOnTimeAfter(item, progress.status, shanghaiDate(now));
-  const after: Item = { ...withoutOnTime(item), achieved, entryCount: item.entryCount + 1, status: progress.status, completionBp: bp, ...onTime, version: item.version + 1, updatedAt: now.toISOString() };
+  const reported = entry.entryType === 'report' ? { lastReportedOn: shanghaiDate(now) } : {};
+  const after: Item = { ...withoutOnTime(item), achieved, entryCount: item.entryCount + 1, status: progress.status, completionBp: bp, ...onTime, ...reported, version: item.version + 1, updatedAt: now.toISOString() };
   const metrics = { ...progressMetrics(entry.entryType, bp - beforeBp, beforeStatus, progress.status), ...doneOnTimeMetrics(item.doneOnTime, onTime.doneOnTime) };
   const events: DefinedEvent[] = [
     progressReported.create({

@@ -83,6 +83,8 @@ export interface Item {
   completionBp?: number;
   /** Set while the item is done: whether it was completed on or before its due date (see `itemDueOn`). */
   doneOnTime?: boolean;
+  /** The Asia/Shanghai day of the latest hand-made progress report (the 监督 cycle's reminders read it). */
+  lastReportedOn?: string;
   proposedBy: string;
   version: number;
   createdAt: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedShare, itemProgress, planSummary, targetCompletion } from './status.js';
+import { elapsedShare, itemProgress, milestoneDue, planSummary, targetCompletion } from './status.js';
 import { reversalOf, totalsOf, measureOf, filterMatches, type LedgerEntry } from './ledger.js';
 
 // Instants in UTC; the status uses the Asia/Shanghai calendar date.
@@ -78,5 +78,48 @@ describe('linked measures', () => {
     expect(measureOf('sum:persons', { persons: 'x' })).toBeUndefined();
     expect(filterMatches({ kind: 'education' }, { kind: 'education', amountFen: 1 })).toBe(true);
     expect(filterMatches({ kind: 'education' }, { kind: 'medical' })).toBe(false);
+  });
+});
+
+describe('the 责任状 milestones', () => {
+  const milestones = [
+    { quarter: 1 as const, share: 20 },
+    { quarter: 2 as const, share: 60 },
+    { quarter: 3 as const, share: 80 },
+  ];
+  const withMilestones = (achieved: number) => ({ year: 2024, targets: [{ comparator: 'gte' as const, target: 100 }], achieved: [achieved], assignment: { milestones } });
+
+  it('count from the day after their quarter ends (Asia/Shanghai), the latest ended one in force', () => {
+    expect(milestoneDue(2024, milestones, '2024-03-31')).toBeUndefined();
+    expect(milestoneDue(2024, milestones, '2024-04-01')).toEqual({ quarter: 1, share: 20 });
+    expect(milestoneDue(2024, milestones, '2024-06-30')).toEqual({ quarter: 1, share: 20 });
+    expect(milestoneDue(2024, milestones, '2024-07-01')).toEqual({ quarter: 2, share: 60 });
+    expect(milestoneDue(2024, milestones, '2024-12-31')).toEqual({ quarter: 3, share: 80 });
+    expect(milestoneDue(2024, [...milestones, { quarter: 4, share: 100 }], '2025-01-01')).toEqual({ quarter: 4, share: 100 });
+    expect(milestoneDue(2024, undefined, '2024-12-31')).toBeUndefined();
+    // Shanghai's 07-01 begins at 16:00 UTC on 06-30.
+    expect(itemProgress(withMilestones(59), new Date('2024-06-30T15:59:00Z')).milestone?.quarter).toBe(1);
+    expect(itemProgress(withMilestones(59), new Date('2024-06-30T16:00:00Z')).milestone?.quarter).toBe(2);
+  });
+
+  it('make an item short of its Q2 milestone behind, although the year-linear line says on track', () => {
+    // 2024-07-02: 50.3% of the year elapsed; 59% done is 8.7 points ahead of the line, but short of Q2's 60%.
+    const short = itemProgress(withMilestones(59), at('2024-07-02'));
+    expect(short.gapPoints).toBeGreaterThan(0);
+    expect(short).toMatchObject({ status: 'behind', milestone: { quarter: 2, share: 60, met: false } });
+    expect(itemProgress(withMilestones(60), at('2024-07-02'))).toMatchObject({ status: 'on_track', milestone: { quarter: 2, share: 60, met: true } });
+    // The day before Q2 ends, only Q1's 20% is due.
+    expect(itemProgress(withMilestones(59), at('2024-06-30'))).toMatchObject({ status: 'on_track', milestone: { quarter: 1, met: true } });
+  });
+
+  it('leave done and overdue as they are, and the linear checks apply once the milestone is met', () => {
+    expect(itemProgress(withMilestones(100), at('2024-07-02')).status).toBe('done');
+    expect(itemProgress({ ...withMilestones(10), targets: [{ comparator: 'gte' as const, target: 100, deadline: '2024-06-30' }] }, at('2024-07-02')).status).toBe('overdue');
+    // Q1's 20% met on 2024-06-01 (41.8% elapsed) with 21% done: 20.8 points behind the line → at risk.
+    expect(itemProgress(withMilestones(21), at('2024-06-01'))).toMatchObject({ status: 'at_risk', milestone: { quarter: 1, met: true } });
+  });
+
+  it('are absent from the progress of an item without a 责任状', () => {
+    expect(itemProgress(item([10, 300]), at('2024-07-02')).milestone).toBeUndefined();
   });
 });

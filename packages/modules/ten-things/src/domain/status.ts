@@ -1,5 +1,6 @@
 import { shanghaiDate } from '@ufp/core/clock';
 import { defineEnum } from '@ufp/kit/enum';
+import type { Milestone } from './model.js';
 import type { Target } from './targets.js';
 
 /** An adopted item's status (computed from its targets, the date and the tenant's thresholds). */
@@ -13,15 +14,24 @@ export const ItemStatus = defineEnum({
 export type ItemStatus = (typeof ItemStatus.values)[number];
 export const itemStatuses = ItemStatus.values;
 
+/** How often the responsible units report progress (监督: monthly or quarterly). */
+export const ReportCycle = defineEnum({
+  monthly: { zh: '每月', en: 'Monthly' },
+  quarterly: { zh: '每季度', en: 'Quarterly' },
+});
+export type ReportCycle = (typeof ReportCycle.values)[number];
+
 export interface TenThingsSettings {
   /** At most this many candidates are adopted at the vote. */
   maxAdopted: number;
   /** Points of completion below the elapsed share of the year at which an item is at risk / behind. */
   atRiskPoints: number;
   behindPoints: number;
+  /** The 监督 cycle: a hand-reported item is due a report in each month (or quarter) of its plan year. */
+  reportCycle: ReportCycle;
 }
 
-export const defaultSettings: TenThingsSettings = { maxAdopted: 10, atRiskPoints: 15, behindPoints: 30 };
+export const defaultSettings: TenThingsSettings = { maxAdopted: 10, atRiskPoints: 15, behindPoints: 30, reportCycle: 'monthly' };
 
 /** Completion of one target in [0, 1]: achieved over target, capped at 100%; a ceiling (≤) is met while not exceeded. */
 export function targetCompletion(target: Pick<Target, 'comparator' | 'target'>, achieved: number): number {
@@ -50,15 +60,31 @@ export interface ItemProgress {
   status: ItemStatus;
   /** Completion minus the elapsed share, in points (negative = behind the calendar). */
   gapPoints: number;
+  /** The 责任状's latest milestone whose quarter has ended, and whether the completion reached it. */
+  milestone?: { quarter: Milestone['quarter']; share: number; met: boolean };
+}
+
+/** The day after each quarter's last day (Asia/Shanghai calendar), as MM-DD; Q4 ends with the year. */
+const QUARTER_OVER: Record<Milestone['quarter'], string> = { 1: '04-01', 2: '07-01', 3: '10-01', 4: '13-01' };
+
+/** The 责任状 milestone in force at `today`: the one of the latest quarter that has ended (shares are cumulative). */
+export function milestoneDue(year: number, milestones: readonly Milestone[] | undefined, today: string): Milestone | undefined {
+  let due: Milestone | undefined;
+  for (const m of milestones ?? []) {
+    const ended = Number(today.slice(0, 4)) > year || (today.slice(0, 4) === String(year) && today.slice(5) >= QUARTER_OVER[m.quarter]);
+    if (ended && (!due || m.quarter > due.quarter)) due = m;
+  }
+  return due;
 }
 
 /**
  * Status of an adopted item at `now` (platform clock): done when every target is met; overdue when an unmet
- * target's deadline (default 12-31 of the plan year) has passed; otherwise compared with the elapsed share of
- * the year — at risk more than `atRiskPoints` below it, behind more than `behindPoints` below it.
+ * target's deadline (default 12-31 of the plan year) has passed; behind when the completion is short of the 责任状's
+ * milestone for the last quarter that ended (whatever the year-linear line says); otherwise compared with the
+ * elapsed share of the year — at risk more than `atRiskPoints` below it, behind more than `behindPoints` below it.
  */
 export function itemProgress(
-  item: { year: number; targets: Pick<Target, 'comparator' | 'target' | 'deadline'>[]; achieved: number[] },
+  item: { year: number; targets: Pick<Target, 'comparator' | 'target' | 'deadline'>[]; achieved: number[]; assignment?: { milestones: readonly Milestone[] } },
   now: Date,
   settings: Pick<TenThingsSettings, 'atRiskPoints' | 'behindPoints'> = defaultSettings,
 ): ItemProgress {
@@ -68,13 +94,17 @@ export function itemProgress(
   const elapsed = elapsedShare(item.year, today);
   const gapPoints = round1((completion - elapsed) * 100);
   const allMet = item.targets.length > 0 && item.targets.every((t, i) => targetMet(t, item.achieved[i] ?? 0));
+  const due = milestoneDue(item.year, item.assignment?.milestones, today);
+  // Basis points, so that 60% of a target is exactly the 60% milestone.
+  const milestone = due && { quarter: due.quarter, share: due.share, met: Math.round(completion * 10_000) >= due.share * 100 };
   let status: ItemStatus;
   if (allMet) status = 'done';
   else if (item.targets.some((t, i) => !targetMet(t, item.achieved[i] ?? 0) && (t.deadline ?? `${item.year}-12-31`) < today)) status = 'overdue';
+  else if (milestone && !milestone.met) status = 'behind';
   else if (-gapPoints > settings.behindPoints) status = 'behind';
   else if (-gapPoints > settings.atRiskPoints) status = 'at_risk';
   else status = 'on_track';
-  return { targets: per, completion, status, gapPoints };
+  return { targets: per, completion, status, gapPoints, ...(milestone ? { milestone } : {}) };
 }
 
 /** Plan summary: items per status and the mean item completion. */

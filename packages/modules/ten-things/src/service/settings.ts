@@ -3,7 +3,7 @@ import { notFound } from '@ufp/core/errors';
 import { transition } from '@ufp/kit/transition';
 import type { z } from 'zod';
 import { checkThresholds } from '../domain/item.js';
-import type { TenThingsSettings } from '../domain/status.js';
+import { ReportCycle, type TenThingsSettings } from '../domain/status.js';
 import type { settingsInput } from '../schemas.js';
 import { tenThingsStore, type Ctx } from './context.js';
 
@@ -28,8 +28,8 @@ export async function updateSettings(ctx: Ctx, input: z.infer<typeof settingsInp
           action: 'tenThings.settings.update',
           entityType: 'tenThings.settings',
           entityId: ctx.scope.tenantId,
-          summary: `十件实事设置：最多 ${next.maxAdopted} 项，风险阈值 ${next.atRiskPoints}/${next.behindPoints}`,
-          changes: changesBetween(before, next, ['maxAdopted', 'atRiskPoints', 'behindPoints']),
+          summary: `十件实事设置：最多 ${next.maxAdopted} 项，风险阈值 ${next.atRiskPoints}/${next.behindPoints}，${ReportCycle.label(next.reportCycle)}报送进度`,
+          changes: changesBetween(before, next, ['maxAdopted', 'atRiskPoints', 'behindPoints', 'reportCycle']),
         },
       }),
       save: (uow, after, before) => store.putSettings(uow, ctx.scope.tenantId, withoutVersion(after), before.version),

@@ -156,6 +156,26 @@ describe('十件实事 end to end', () => {
     }
   });
 
+  test('an admin sets the 监督 reporting cycle on a phone, and it is kept', async () => {
+    const page = await openPage(PHONE);
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto('/ten-things');
+      const form = page.getByTestId('tt-settings');
+      await form.getByLabel('进度报送周期').selectOption('quarterly');
+      await form.getByRole('button', { name: '保存设置' }).click();
+      await page.getByText('设置已保存').first().waitFor();
+      await page.reload();
+      await expect.poll(() => page.getByTestId('tt-settings').getByLabel('进度报送周期').inputValue()).toBe('quarterly');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await page.getByTestId('tt-settings').scrollIntoViewIfNeeded();
+      await screenshot(page, 'ten-things-settings-phone');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
