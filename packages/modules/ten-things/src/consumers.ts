@@ -60,7 +60,8 @@ function linkedProgress({ table, clock, cursors }: ConsumerDeps): ConsumerHandle
     const settings = await repo.settings(meta.tenantId);
     for (const [itemId, itemRegs] of byItem) {
       const original = await repo.itemById(meta.tenantId, itemId);
-      if (!original || original.stage !== 'adopted' || original.year !== eventYear) continue;
+      // A closed plan's items take nothing more (the plan was evaluated and closed on what they held).
+      if (!original || original.stage !== 'adopted' || original.year !== eventYear || original.closedAt) continue;
       let item: Item = original;
       for (const reg of itemRegs.sort((a, b) => a.targetIndex - b.targetIndex)) {
         if (!filterMatches(reg.link.filter, data)) continue;

@@ -43,4 +43,7 @@ export const itemStatusChanged = defineEvent(
   z.object({ ...ids, from: z.enum(ItemStatus.values), to: z.enum(ItemStatus.values), on: z.string(), ...metricFields, year }),
 );
 
-export const tenThingsEvents = [planCreated, planAdopted, itemAssigned, itemRated, progressReported, itemCompleted, itemStatusChanged] as const;
+/** 结项: the plan was closed after its year-end 测评 (its items take no more changes). */
+export const planClosed = defineEvent('tenThings.plan.closed', z.object({ planId: z.string(), items: z.number().int(), done: z.number().int(), year }));
+
+export const tenThingsEvents = [planCreated, planAdopted, itemAssigned, itemRated, progressReported, itemCompleted, itemStatusChanged, planClosed] as const;

@@ -1,5 +1,6 @@
 import type { Lang } from '@ufp/core/spreadsheet/cells';
 import { exportWorkbook, type ExportSheet } from '@ufp/kit/excel';
+import { PlanStatus } from './domain/model.js';
 import { ItemStatus } from './domain/status.js';
 import type { AnnualReport } from './service/reports.js';
 
@@ -18,6 +19,8 @@ const targetColumns: ExportSheet<Row>['columns'] = [
   { zh: '状态', en: 'Status', kind: 'label', labels: ItemStatus.labels, width: 12, value: (r) => r.status },
   { zh: '满意度（均分）', en: 'Satisfaction (mean)', kind: 'decimal', width: 14, value: (r) => r.satisfactionMean },
   { zh: '评价人数', en: 'Ratings', kind: 'count', value: (r) => r.satisfactionCount },
+  { zh: '年终测评满意率', en: 'Year-end evaluation: satisfied', kind: 'percent', width: 14, value: (r) => (r.evaluationBp === null ? null : r.evaluationBp / 10_000) },
+  { zh: '测评票数', en: 'Evaluation forms', kind: 'count', value: (r) => r.evaluationForms },
 ];
 
 /**
@@ -30,6 +33,8 @@ export async function annualWorkbook(report: AnnualReport, lang: Lang): Promise<
     { zh: '年度', en: 'Year', kind: 'integer', width: 8, value: (r) => r.plan.year },
     { zh: '统计日期', en: 'As of', kind: 'date', value: (r) => r.asOf },
     { zh: '平均完成率', en: 'Average completion', kind: 'percent', width: 14, value: (r) => r.summary.completion },
+    { zh: '计划状态', en: 'Plan status', kind: 'label', labels: PlanStatus.labels, width: 10, value: (r) => r.plan.status },
+    { zh: '参评代表', en: 'Respondents', kind: 'count', value: (r) => r.plan.evaluation?.respondents ?? null },
     ...report.statuses.map((s) => ({ ...ItemStatus.labels[s], kind: 'count' as const, value: (r: AnnualReport) => r.summary.byStatus[s] ?? 0 })),
   ];
   return exportWorkbook(lang, [

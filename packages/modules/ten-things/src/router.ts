@@ -29,6 +29,10 @@ export const tenThingsRouter = router({
     recordVote: admins.input(s.voteInput).mutation(({ ctx, input }) => plans.recordVote(ctx, input)),
     /** The plenary's decision on a tie reported by the vote. */
     resolveTie: admins.input(s.tieInput).mutation(({ ctx, input }) => plans.resolveTie(ctx, input)),
+    /** The year-end 测评 by the representatives: forms per adopted item, valid above the tenant's floor. */
+    evaluate: admins.input(s.evaluationInput).mutation(({ ctx, input }) => plans.evaluate(ctx, input)),
+    /** 结项 after the 测评: the plan and its items take no more changes. */
+    close: admins.input(s.planInput).mutation(({ ctx, input }) => plans.close(ctx, input)),
   }),
 
   candidates: router({

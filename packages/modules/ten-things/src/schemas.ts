@@ -16,11 +16,20 @@ export const settingsInput = z.object({
   atRiskPoints: z.number().min(1).max(100),
   behindPoints: z.number().min(1).max(100),
   reportCycle: z.enum(ReportCycle.values).default(defaultSettings.reportCycle),
+  evaluationFloorPercent: z.number().int().min(1).max(100).default(defaultSettings.evaluationFloorPercent),
 });
 
 export const planCreateInput = z.object({ year: yearSchema, title: text(limits.tenThings.planTitle) });
 export const planListInput = z.object({ ...pageInput, year: yearSchema.optional() }).optional();
 export const planInput = z.object({ planId: idInput });
+
+const forms = z.number().int().min(0).max(10_000);
+/** The year-end 测评: the representatives' forms per adopted item (满意 / 基本满意 / 不满意). */
+export const evaluationInput = z.object({
+  planId: idInput,
+  respondents: z.number().int().min(1).max(10_000),
+  items: z.array(z.object({ itemId: idInput, satisfied: forms, basic: forms, dissatisfied: forms })).min(1).max(MAX_CANDIDATES),
+});
 
 export const voteInput = z.object({
   planId: idInput,

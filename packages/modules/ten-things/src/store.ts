@@ -82,6 +82,9 @@ const planSchema = z.object({
   status: z.enum(PlanStatus.values),
   candidateCount: z.number(),
   vote: vote.optional(),
+  evaluation: z.object({ representativesTotal: z.number(), respondents: z.number(), floorPercent: z.number(), recordedAt: z.string(), recordedBy: z.string() }).optional(),
+  closedAt: z.string().optional(),
+  closedBy: z.string().optional(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -114,6 +117,8 @@ const itemSchema = z.object({
   completionBp: z.number().optional(),
   doneOnTime: z.boolean().optional(),
   lastReportedOn: z.string().optional(),
+  evaluation: z.object({ satisfied: z.number(), basic: z.number(), dissatisfied: z.number() }).optional(),
+  closedAt: z.string().optional(),
   proposedBy: z.string(),
   version: z.number(),
   createdAt: z.string(),
@@ -148,6 +153,7 @@ const settingsSchema = z.object({
   atRiskPoints: z.number().default(defaultSettings.atRiskPoints),
   behindPoints: z.number().default(defaultSettings.behindPoints),
   reportCycle: z.enum(ReportCycle.values).default(defaultSettings.reportCycle),
+  evaluationFloorPercent: z.number().default(defaultSettings.evaluationFloorPercent),
   version: z.number(),
 });
 const linkSchema = z.object({ itemId: z.string(), planId: z.string(), targetIndex: z.number(), link });

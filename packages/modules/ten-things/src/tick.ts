@@ -44,7 +44,7 @@ async function openItems(repo: TenThingsStore, scope: TenantScope): Promise<Item
   do {
     const page = await repo.listPlans(scope, {}, { cursor, limit: 200 });
     for (const plan of page.items) {
-      if (plan.status === 'collecting') continue;
+      if (plan.status === 'collecting' || plan.status === 'closed') continue;
       out.push(...(await repo.planItems(scope, plan.planId)).filter((i) => i.stage === 'adopted' && i.status !== 'done'));
     }
     cursor = page.nextCursor;

@@ -67,6 +67,7 @@ export default function AnnualReport() {
                   <th>{t('tenThings.completion')}</th>
                   <th>{t('tenThings.status')}</th>
                   <th>{t('tenThings.satisfaction')}</th>
+                  <th>{t('tenThings.evaluationRate')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -82,6 +83,7 @@ export default function AnnualReport() {
                       <td class="num">{pct(row.completion)}</td>
                       <td>{first(r().rows, i()) ? statusLabel(row.status) : ''}</td>
                       <td class="num">{first(r().rows, i()) ? (row.satisfactionMean === null ? '—' : `${row.satisfactionMean}（${row.satisfactionCount}）`) : ''}</td>
+                      <td class="num" data-testid="tt-evaluation-rate">{first(r().rows, i()) ? (row.evaluationBp === null ? '—' : `${pct(row.evaluationBp / 10_000)}（${row.evaluationForms}）`) : ''}</td>
                     </tr>
                   )}
                 </For>

@@ -11,6 +11,7 @@ import { categoryLabel, pct, STATUSES, statusLabel } from './labels';
 import { ItemCard } from './parts';
 import { ProposeForm } from './ProposeForm';
 import { TenThingsSettings } from './Settings';
+import { EvaluationPanel } from './EvaluationPanel';
 import { VotePanel } from './VotePanel';
 import './ten-things.css';
 import { limits } from '@ufp/core/validation/limits';
@@ -87,6 +88,13 @@ export default function Board() {
       <Show when={!view.error && view()}>
         {(v) => (
           <>
+            <Show when={v().plan.closedAt}>
+              {(closedAt) => (
+                <Banner kind="info">
+                  <span data-testid="tt-closed">{t('tenThings.closedOn', { date: closedAt().slice(0, 10) })}</span>
+                </Banner>
+              )}
+            </Show>
             <Show when={adopted().length > 0}>
               <div class="tt-summary" aria-label={t('tenThings.status')}>
                 <span>
@@ -141,8 +149,11 @@ export default function Board() {
                 </Show>
               </section>
             </Show>
-            <Show when={isAdmin() && v().plan.status !== 'adopted' && v().items.length > 0}>
+            <Show when={isAdmin() && v().plan.status !== 'adopted' && v().plan.status !== 'closed' && v().items.length > 0}>
               <VotePanel view={v()} onSaved={() => void refetch()} />
+            </Show>
+            <Show when={isAdmin() && v().plan.status === 'adopted'}>
+              <EvaluationPanel view={v()} onSaved={() => void refetch()} />
             </Show>
           </>
         )}

@@ -12,7 +12,7 @@ export function TenThingsSettings() {
   const [busy, setBusy] = createSignal(false);
   // As typed; until then, what is saved.
   const [typed, setTyped] = createSignal<Record<string, string>>({});
-  const value = (key: 'maxAdopted' | 'atRiskPoints' | 'behindPoints') => typed()[key] ?? String(saved()?.[key] ?? '');
+  const value = (key: 'maxAdopted' | 'atRiskPoints' | 'behindPoints' | 'evaluationFloorPercent') => typed()[key] ?? String(saved()?.[key] ?? '');
   const onValue = (key: string) => (v: string) => setTyped((prev) => ({ ...prev, [key]: v }));
   async function save(e: SubmitEvent) {
     e.preventDefault();
@@ -25,6 +25,7 @@ export function TenThingsSettings() {
         atRiskPoints: Number(f.get('atRiskPoints')),
         behindPoints: Number(f.get('behindPoints')),
         reportCycle: f.get('reportCycle') === 'quarterly' ? 'quarterly' : 'monthly',
+        evaluationFloorPercent: Number(f.get('evaluationFloorPercent')),
       });
       setSaved(next);
       setTyped({});
@@ -42,6 +43,7 @@ export function TenThingsSettings() {
         <Input id="tt-s-max" name="maxAdopted" label={t('tenThings.settingMaxAdopted')} required type="number" min="1" max="30" inputmode="numeric" value={value('maxAdopted')} onValue={onValue('maxAdopted')} />
         <Input id="tt-s-risk" name="atRiskPoints" label={t('tenThings.settingAtRisk')} required type="number" min="1" max="100" inputmode="numeric" value={value('atRiskPoints')} onValue={onValue('atRiskPoints')} />
         <Input id="tt-s-behind" name="behindPoints" label={t('tenThings.settingBehind')} required type="number" min="1" max="100" inputmode="numeric" value={value('behindPoints')} onValue={onValue('behindPoints')} />
+        <Input id="tt-s-floor" name="evaluationFloorPercent" label={t('tenThings.settingEvaluationFloor')} required type="number" min="1" max="100" inputmode="numeric" value={value('evaluationFloorPercent')} onValue={onValue('evaluationFloorPercent')} />
         <div class="field">
           <label for="tt-s-cycle">{t('tenThings.settingReportCycle')}</label>
           <select id="tt-s-cycle" name="reportCycle" aria-describedby="tt-s-cycle-hint">

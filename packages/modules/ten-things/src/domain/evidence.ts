@@ -4,6 +4,7 @@ import { newEvidenceRecord } from '@ufp/core/evidence/lifecycle';
 import type { EvidenceDeclaration } from '@ufp/core/evidence/rules';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { Item } from './model.js';
+import { checkItemOpen } from './evaluation.js';
 
 export { checkAccepted, checkArrived, checkDownloadable, checkNotRejected, completed, type UploadVerdict } from '@ufp/core/evidence/lifecycle';
 
@@ -11,6 +12,7 @@ export const evidenceNotFound = () => notFound({ zh: '佐证材料', en: 'Eviden
 
 /** Evidence is attached to adopted items only. */
 export function checkEvidenceSubject(item: Item): Item {
+  checkItemOpen(item);
   if (item.stage !== 'adopted') throw invalid({ zh: '只有票决通过的项目才能上传佐证材料', en: 'Evidence is attached to adopted items only' }, { field: 'itemId' });
   return item;
 }

@@ -1,9 +1,10 @@
-import { invalid, notFound, staleVersion } from '@ufp/core/errors';
+import { conflict, invalid, notFound, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { evidenceRef, type Evidence } from '@ufp/core/evidence/model';
 import { round2, type LedgerEntry } from './ledger.js';
 import type { Item, Milestone } from './model.js';
 import { itemProgress, planSummary, type ItemProgress, type TenThingsSettings } from './status.js';
+import { checkItemOpen } from './evaluation.js';
 
 export const itemNotFound = () => notFound({ zh: '实事项目', en: 'Ten-things item' });
 
@@ -28,6 +29,7 @@ export interface AssignmentInput {
 
 /** 责任状 on an adopted item (at the version the caller saw): milestones by quarter, cumulative shares never falling. */
 export function checkAssignment(item: Item, input: AssignmentInput): { milestones: Milestone[]; coUnitIds: string[] } {
+  checkItemOpen(item);
   if (item.stage !== 'adopted') throw invalid({ zh: '只有票决通过的项目才能签订责任状', en: 'Only adopted items get a responsibility assignment' }, { field: 'itemId' });
   if (input.version !== item.version) throw staleVersion();
   const milestones = [...input.milestones].sort((a, b) => a.quarter - b.quarter);
@@ -64,6 +66,7 @@ export interface ReportInput {
 
 /** Progress by hand: on an adopted item, a target not fed by events, a day of the plan's year not in the future. */
 export function checkReport(item: Item, input: ReportInput, today: string): void {
+  checkItemOpen(item);
   if (item.stage !== 'adopted') throw invalid({ zh: '只有票决通过的项目才能填报进度', en: 'Progress is reported on adopted items only' }, { field: 'itemId' });
   const target = item.targets[input.targetIndex];
   if (!target) throw invalid({ zh: '指标不存在', en: 'No such target' }, { field: 'targetIndex' });
@@ -127,5 +130,6 @@ export function publicItemView(item: Item, tenantName: string) {
 
 export function checkRateable(item: Item | undefined): Item {
   if (!item || item.stage !== 'adopted') throw itemNotFound();
+  if (item.closedAt) throw conflict({ zh: '该计划已完成年终测评并结项，不再接受评价', en: 'The plan has been evaluated and closed; ratings are over' }, { reason: 'plan_closed', status: 'closed' });
   return item;
 }

@@ -7,6 +7,7 @@ export const PlanStatus = defineEnum({
   collecting: { zh: '征集中', en: 'Collecting candidates' },
   tie_pending: { zh: '并列待决定', en: 'Tie to be decided' },
   adopted: { zh: '已票决', en: 'Adopted' },
+  closed: { zh: '已结项', en: 'Closed' },
 });
 export type PlanStatus = (typeof PlanStatus.values)[number];
 
@@ -40,6 +41,10 @@ export interface Plan {
   status: PlanStatus;
   candidateCount: number;
   vote?: VoteRecord;
+  /** The year-end 测评 by the representatives (the items hold each one's tally). */
+  evaluation?: { representativesTotal: number; respondents: number; floorPercent: number; recordedAt: string; recordedBy: string };
+  closedAt?: string;
+  closedBy?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -85,6 +90,10 @@ export interface Item {
   doneOnTime?: boolean;
   /** The Asia/Shanghai day of the latest hand-made progress report (the 监督 cycle's reminders read it). */
   lastReportedOn?: string;
+  /** The representatives' year-end 测评 of the item. */
+  evaluation?: { satisfied: number; basic: number; dissatisfied: number };
+  /** Set when the plan is closed: the item takes no more changes. */
+  closedAt?: string;
   proposedBy: string;
   version: number;
   createdAt: string;

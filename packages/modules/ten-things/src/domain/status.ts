@@ -29,9 +29,11 @@ export interface TenThingsSettings {
   behindPoints: number;
   /** The 监督 cycle: a hand-reported item is due a report in each month (or quarter) of its plan year. */
   reportCycle: ReportCycle;
+  /** The year-end 测评 is valid with forms from at least this share of the representatives, in percent. */
+  evaluationFloorPercent: number;
 }
 
-export const defaultSettings: TenThingsSettings = { maxAdopted: 10, atRiskPoints: 15, behindPoints: 30, reportCycle: 'monthly' };
+export const defaultSettings: TenThingsSettings = { maxAdopted: 10, atRiskPoints: 15, behindPoints: 30, reportCycle: 'monthly', evaluationFloorPercent: 60 };
 
 /** Completion of one target in [0, 1]: achieved over target, capped at 100%; a ceiling (≤) is met while not exceeded. */
 export function targetCompletion(target: Pick<Target, 'comparator' | 'target'>, achieved: number): number {

@@ -9,8 +9,9 @@ import { itemView, planSummaryOf } from '../domain/item.js';
 import type { Plan } from '../domain/model.js';
 import { newPlan, recordVote as recordVoteOn, resolveTie as resolveTieOf, voteOutcome, withoutItems, type Decided, type PlanWithItems } from '../domain/plan.js';
 import { tallyVote } from '../domain/vote.js';
+import { checkEvaluation, closePlan as closePlanOf, recordEvaluation } from '../domain/evaluation.js';
 import { planCreated } from '../events.js';
-import type { planCreateInput, planListInput, tieInput, voteInput } from '../schemas.js';
+import type { evaluationInput, planCreateInput, planInput, planListInput, tieInput, voteInput } from '../schemas.js';
 import type { TenThingsStore } from '../store.js';
 import { tenThingsStore, type Ctx } from './context.js';
 
@@ -72,6 +73,41 @@ export async function resolveTie(ctx: Ctx, input: z.infer<typeof tieInput>): Pro
       ...planWithItems(ctx, store, input.planId),
       decide: (before, { candidateIds }, { now, scope }) =>
         decision(resolveTieOf(before, candidateIds, scope.actor.sub, now), { action: 'tenThings.plans.resolveTie', summary: `全会决定并列项目：通过 ${candidateIds.length} 项` }),
+    },
+    input,
+  );
+  return withoutItems(after);
+}
+
+/** The year-end 测评: the representatives' forms per adopted item, valid above the tenant's floor; again until closed. */
+export async function evaluate(ctx: Ctx, input: z.infer<typeof evaluationInput>): Promise<Plan> {
+  const store = tenThingsStore(ctx.deps);
+  const { evaluationFloorPercent } = await store.settings(ctx.scope.tenantId);
+  const after = await transition(
+    ctx,
+    {
+      ...planWithItems(ctx, store, input.planId),
+      decide: (before, evaluation, { now, scope }) => {
+        checkEvaluation(before, evaluation, evaluationFloorPercent);
+        return decision(recordEvaluation(before, evaluation, evaluationFloorPercent, scope.actor.sub, now), {
+          action: 'tenThings.plans.evaluate',
+          summary: `年终测评：参评代表 ${evaluation.respondents} / ${before.vote!.representativesTotal} 人，${evaluation.items.length} 个项目`,
+        });
+      },
+    },
+    input,
+  );
+  return withoutItems(after);
+}
+
+/** 结项 after the 测评: the plan and its items refuse every change from then on (409 naming the state). */
+export async function close(ctx: Ctx, input: z.infer<typeof planInput>): Promise<Plan> {
+  const store = tenThingsStore(ctx.deps);
+  const after = await transition(
+    ctx,
+    {
+      ...planWithItems(ctx, store, input.planId),
+      decide: (before, _input, { now, scope }) => decision(closePlanOf(before, scope.actor.sub, now), { action: 'tenThings.plans.close', summary: `${before.year} 年十件实事计划结项：${before.title}` }),
     },
     input,
   );

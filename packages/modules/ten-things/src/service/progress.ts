@@ -4,6 +4,7 @@ import { newId } from '@ufp/core/ids';
 import { retryStale, type UnitOfWork } from '@ufp/db/unit-of-work';
 import { write } from '@ufp/kit/write';
 import { withEntry } from '../domain/apply.js';
+import { checkItemOpen } from '../domain/evaluation.js';
 import { checkReport, entrySummary, itemView, reportEntry } from '../domain/item.js';
 import { reversalOf, type LedgerEntry } from '../domain/ledger.js';
 import type { Item } from '../domain/model.js';
@@ -33,6 +34,7 @@ export async function correct(ctx: Ctx, input: z.infer<typeof correctInput>) {
   const store = tenThingsStore(ctx.deps);
   return retryStale(async () => {
     const item = await store.getItem(ctx.scope, input.itemId);
+    checkItemOpen(item);
     const original = await store.getEntry(ctx.scope, item.itemId, input.entryId);
     const now = ctx.deps.clock.now();
     const reversal = reversalOf(original, input.reason, { entryId: newId(), reporter: ctx.scope.actor.sub, today: shanghaiDate(now), now: now.toISOString() });

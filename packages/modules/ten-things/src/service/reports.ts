@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { xlsxFile, type XlsxFile } from '@ufp/kit/excel';
+import { satisfactionBp } from '../domain/evaluation.js';
 import { itemStatuses } from '../domain/status.js';
 import { annualWorkbook } from '../export.js';
 import type { annualXlsxInput, planInput } from '../schemas.js';
@@ -25,6 +26,9 @@ export async function annualReport(ctx: Ctx, input: z.infer<typeof planInput>) {
         status: i.progress!.status,
         satisfactionMean: i.satisfaction.mean,
         satisfactionCount: i.satisfaction.count,
+        // The representatives' year-end 测评 (满意 + 基本满意 over the forms), beside the public ratings.
+        evaluationBp: i.evaluation ? (satisfactionBp(i.evaluation) ?? null) : null,
+        evaluationForms: i.evaluation ? i.evaluation.satisfied + i.evaluation.basic + i.evaluation.dissatisfied : null,
       })),
     );
   return { plan: view.plan, summary: view.summary, asOf: view.asOf, rows, statuses: itemStatuses };

@@ -176,6 +176,54 @@ describe('十件实事 end to end', () => {
     }
   });
 
+  test('the admin records the year-end 测评 on a phone, too few representatives are refused, then closes the plan', async () => {
+    const page = await openPage(PHONE);
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto('/ten-things');
+      const panel = page.getByTestId('tt-evaluation');
+      // 45 representatives at the vote: 60% is 27.
+      await panel.getByText(/至少 27 人/).waitFor();
+      await panel.getByLabel(/^参评代表人数/).fill('26');
+      for (let i = 0; i < 10; i++) await panel.getByTestId(`tt-eval-${i}-satisfied`).fill(String(20 - i));
+      await panel.getByTestId('tt-eval-0-basic').fill('4');
+      await panel.getByRole('button', { name: '保存测评结果' }).click();
+      await page.getByText(/少于应到代表 45 人的 60%/).first().waitFor();
+      await panel.getByLabel(/^参评代表人数/).fill('30');
+      await panel.getByRole('button', { name: '保存测评结果' }).click();
+      await page.getByText('已保存年终测评：参评代表 30 / 45 人').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, 'ten-things-evaluation-phone');
+
+      await page.getByTestId('tt-evaluation').getByRole('button', { name: '结项' }).click();
+      await page.getByRole('dialog').getByText(/不可撤销/).waitFor();
+      await page.getByRole('dialog').getByRole('button', { name: '结项' }).click();
+      await page.getByTestId('tt-closed').waitFor();
+      await expect.poll(() => page.getByTestId('tt-evaluation').count()).toBe(0);
+
+      // The annual report shows the representatives' 测评 beside the public ratings: 24 of 24 forms satisfied.
+      await page.getByRole('link', { name: '年度报告' }).click();
+      await page.getByTestId('tt-evaluation-rate').getByText('100%（24）').first().waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a closed plan takes no more progress: the reporter is told why', async () => {
+    const page = await openPage(PHONE);
+    try {
+      await loginAs(page, '兴化市总工会', '基层工会填报员');
+      await page.goto('/ten-things/my');
+      const task = page.getByTestId('tt-task').filter({ hasText: title(0) });
+      await task.waitFor();
+      await task.getByLabel(/^数量( |$)/).fill('1');
+      await task.getByRole('button', { name: '提交进度' }).click();
+      await page.getByText(/计划已结项，不能再修改/).first().waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
