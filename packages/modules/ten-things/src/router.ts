@@ -7,6 +7,7 @@ import * as progress from './service/progress.js';
 import * as pub from './service/public.js';
 import * as reports from './service/reports.js';
 import * as settings from './service/settings.js';
+import * as solicit from './service/solicit.js';
 
 const admins = tenantProcedure(['federation_admin']);
 const staff = tenantProcedure(['federation_admin', 'federation_staff']);
@@ -37,8 +38,16 @@ export const tenThingsRouter = router({
 
   candidates: router({
     /** Parses targetsText (without saving) for the live preview in the console. */
-    parse: staff.input(s.targetsTextInput).query(({ input }) => items.parseTargets(input)),
+    parse: anyone.input(s.targetsTextInput).query(({ input }) => items.parseTargets(input)),
     propose: staff.input(s.proposeInput).mutation(({ ctx, input }) => items.propose(ctx, input)),
+    /** 征集: a unit reporter proposes an item while the plan is collecting. */
+    solicit: reporters.input(s.solicitInput).mutation(({ ctx, input }) => solicit.solicit(ctx, input)),
+    /** The plans collecting proposals and the reporter's unit's own proposals, with what became of each. */
+    mine: reporters.query(({ ctx }) => solicit.mySolicitations(ctx)),
+    /** 初定: a proposal onto the candidate list, with its lead department. */
+    shortlist: staff.input(s.shortlistInput).mutation(({ ctx, input }) => solicit.shortlist(ctx, input)),
+    /** A duplicate proposal merged into another, which keeps its proposers. */
+    merge: staff.input(s.mergeInput).mutation(({ ctx, input }) => solicit.merge(ctx, input)),
   }),
 
   items: router({

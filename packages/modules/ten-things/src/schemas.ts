@@ -55,6 +55,24 @@ const targetInput = z.object({
 });
 
 export const targetsTextInput = z.object({ targetsText: text(limits.tenThings.targetsText) });
+/** 征集: a unit reporter's proposal (the lead department and budget are set by staff at 初定). */
+export const solicitInput = z.object({
+  planId: idInput,
+  title: text(limits.tenThings.title),
+  description: text(limits.tenThings.description).optional(),
+  category: z.enum(ItemCategory.values),
+  targetsText: text(limits.tenThings.targetsText),
+});
+/** 初定: a proposal onto the candidate list, with its lead department (and budget). */
+export const shortlistInput = z.object({
+  itemId: idInput,
+  version: z.number().int().min(1),
+  leadDept: text(limits.tenThings.leadDept),
+  budgetFen: z.number().int().min(0).max(1e13).optional(),
+});
+/** A duplicate proposal merged into another proposal or a candidate, which keeps its proposers. */
+export const mergeInput = z.object({ itemId: idInput, intoItemId: idInput });
+
 export const proposeInput = z.object({
   planId: idInput,
   title: text(limits.tenThings.title),

@@ -12,6 +12,7 @@ import { ItemCard } from './parts';
 import { ProposeForm } from './ProposeForm';
 import { TenThingsSettings } from './Settings';
 import { EvaluationPanel } from './EvaluationPanel';
+import { ProposalsPanel } from './ProposalsPanel';
 import { VotePanel } from './VotePanel';
 import './ten-things.css';
 import { limits } from '@ufp/core/validation/limits';
@@ -133,10 +134,10 @@ export default function Board() {
             <Show when={v().plan.status !== 'adopted'}>
               <section class="tt-section" aria-labelledby="tt-cands">
                 <h2 id="tt-cands">
-                  {t('tenThings.candidates')}（{v().items.filter((i) => i.stage !== 'not_adopted').length}）
+                  {t('tenThings.candidates')}（{v().items.filter((i) => i.stage === 'candidate' || i.stage === 'tied').length}）
                 </h2>
                 <ol data-testid="tt-candidates">
-                  <For each={v().items}>
+                  <For each={v().items.filter((i) => i.stage !== 'proposed' && i.stage !== 'merged')}>
                     {(i) => (
                       <li>
                         {i.title} <span class="muted">· {categoryLabel(i.category)} · {i.leadDept} · {i.targets.length} {t('tenThings.targets')}</span>
@@ -145,11 +146,12 @@ export default function Board() {
                   </For>
                 </ol>
                 <Show when={v().plan.status === 'collecting'}>
+                  <ProposalsPanel view={v()} onSaved={() => void refetch()} />
                   <ProposeForm planId={v().plan.planId} onSaved={() => void refetch()} />
                 </Show>
               </section>
             </Show>
-            <Show when={isAdmin() && v().plan.status !== 'adopted' && v().plan.status !== 'closed' && v().items.length > 0}>
+            <Show when={isAdmin() && v().plan.status !== 'adopted' && v().plan.status !== 'closed' && v().items.some((i) => i.stage === 'candidate' || i.stage === 'tied')}>
               <VotePanel view={v()} onSaved={() => void refetch()} />
             </Show>
             <Show when={isAdmin() && v().plan.status === 'adopted'}>

@@ -5,6 +5,7 @@ import { query } from '../../api';
 import { Banner } from '../../components/Banner';
 import { errorText } from '../../toast';
 import { ItemCard } from './parts';
+import { ProposeForm } from './ProposeForm';
 import { ReportForm } from './ReportForm';
 import './ten-things.css';
 
@@ -36,6 +37,37 @@ export default function MyTasks() {
       <p class="muted">
         <A href="/ten-things/my">{t('tenThings.progressHint')}</A>
       </p>
+      <Solicitation />
     </section>
+  );
+}
+
+/** 征集: while a plan collects, the union proposes items and follows what became of its proposals. */
+function Solicitation() {
+  const [open, { refetch }] = createResource(() => query('tenThings.candidates.mine'));
+  const stageText = (p: { stage: string; mergedIntoTitle?: string }) =>
+    p.stage === 'merged' ? t('tenThings.stage.merged', { title: p.mergedIntoTitle ?? '' }) : p.stage === 'candidate' ? t('tenThings.stage.candidate') : t('tenThings.stage.proposed');
+  return (
+    <For each={open()?.plans ?? []}>
+      {(plan) => (
+        <section class="tt-section" aria-labelledby={`tt-sol-${plan.planId}`} data-testid="tt-solicit">
+          <h2 id={`tt-sol-${plan.planId}`}>{t('tenThings.solicitTitle')}</h2>
+          <p class="muted">{t('tenThings.solicitHint', { year: plan.year })}</p>
+          <ProposeForm planId={plan.planId} unit onSaved={() => void refetch()} />
+          <Show when={(open()?.proposals ?? []).some((p) => p.planId === plan.planId)}>
+            <h3>{t('tenThings.myProposals')}</h3>
+            <ul data-testid="tt-my-proposals">
+              <For each={open()!.proposals.filter((p) => p.planId === plan.planId)}>
+                {(p) => (
+                  <li>
+                    {p.title} <span class="muted">· {stageText(p)}</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </section>
+      )}
+    </For>
   );
 }

@@ -7,8 +7,11 @@ import { showError, showToast } from '../../toast';
 import { CATEGORIES, categoryLabel, comparatorSign, type TargetV } from './labels';
 import { limits } from '@ufp/core/validation/limits';
 
-/** 征集: a candidate with its targets typed as free text and parsed live (the server's parser, debounced). */
-export function ProposeForm(props: { planId: string; onSaved: () => void }) {
+/**
+ * A candidate (staff) or a unit's 征集 proposal (`unit`: no lead department or budget, set by staff at 初定), with its
+ * targets typed as free text and parsed live (the server's parser, debounced).
+ */
+export function ProposeForm(props: { planId: string; onSaved: () => void; unit?: boolean }) {
   const [title, setTitle] = createSignal('');
   const [category, setCategory] = createSignal('care');
   const [leadDept, setLeadDept] = createSignal('');
@@ -37,15 +40,10 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
     try {
       const yuan = budget().trim();
       const proposed = title().trim();
-      await mutate('tenThings.candidates.propose', {
-        planId: props.planId,
-        title: proposed,
-        category: category() as InputOf<'tenThings.candidates.propose'>['category'],
-        leadDept: leadDept().trim(),
-        targetsText: text().trim(),
-        ...(yuan ? { budgetFen: Math.round(Number(yuan) * 100) } : {}),
-      });
-      showToast('success', () => t('tenThings.proposed', { title: proposed }), 6_000);
+      const common = { planId: props.planId, title: proposed, category: category() as InputOf<'tenThings.candidates.propose'>['category'], targetsText: text().trim() };
+      if (props.unit) await mutate('tenThings.candidates.solicit', common);
+      else await mutate('tenThings.candidates.propose', { ...common, leadDept: leadDept().trim(), ...(yuan ? { budgetFen: Math.round(Number(yuan) * 100) } : {}) });
+      showToast('success', () => t(props.unit ? 'tenThings.solicited' : 'tenThings.proposed', { title: proposed }), 6_000);
       setTitle('');
       setText('');
       setDebounced('');
@@ -67,7 +65,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
 
   return (
     <form class="card no-print tt-propose" onSubmit={submit} aria-labelledby="tt-propose-title">
-      <h3 id="tt-propose-title">{t('tenThings.propose')}</h3>
+      <h3 id="tt-propose-title">{t(props.unit ? 'tenThings.solicit' : 'tenThings.propose')}</h3>
       <div class="tt-inline">
         <Input id="tt-c-title" label={t('tenThings.itemTitle')} required rule={limits.tenThings.title} error={errFn('title')} value={title()} onValue={setTitle} />
         <Field id="tt-c-category" label={t('tenThings.category')} required error={errFn('category')}>
@@ -75,8 +73,10 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
             <For each={CATEGORIES}>{(c) => <option value={c}>{categoryLabel(c)}</option>}</For>
           </select>
         </Field>
-        <Input id="tt-c-dept" label={t('tenThings.leadDept')} required rule={limits.tenThings.leadDept} error={errFn('leadDept')} value={leadDept()} onValue={setLeadDept} />
-        <Input id="tt-c-budget" label={t('tenThings.budget')} type="number" min="0" step="0.01" inputmode="decimal" error={errFn('budgetFen')} value={budget()} onValue={setBudget} />
+        <Show when={!props.unit}>
+          <Input id="tt-c-dept" label={t('tenThings.leadDept')} required rule={limits.tenThings.leadDept} error={errFn('leadDept')} value={leadDept()} onValue={setLeadDept} />
+          <Input id="tt-c-budget" label={t('tenThings.budget')} type="number" min="0" step="0.01" inputmode="decimal" error={errFn('budgetFen')} value={budget()} onValue={setBudget} />
+        </Show>
       </div>
       <TextArea id="tt-c-text" label={t('tenThings.targetsText')} required rows={3} rule={limits.tenThings.targetsText} error={errFn('targetsText')} value={text()} onValue={onText} placeholder={t('tenThings.targetsTextHint')} />
       <Show when={debounced() ? preview() : undefined}>
@@ -104,7 +104,7 @@ export function ProposeForm(props: { planId: string; onSaved: () => void }) {
       </Show>
       <div class="form__actions">
         <button class="btn btn--primary" type="submit" disabled={saving()}>
-          {t('tenThings.propose')}
+          {t(props.unit ? 'tenThings.solicit' : 'tenThings.propose')}
         </button>
       </div>
     </form>

@@ -12,6 +12,8 @@ export const PlanStatus = defineEnum({
 export type PlanStatus = (typeof PlanStatus.values)[number];
 
 export const ItemStage = defineEnum({
+  proposed: { zh: '征集建议', en: 'Proposed' },
+  merged: { zh: '已合并', en: 'Merged' },
   candidate: { zh: '候选', en: 'Candidate' },
   adopted: { zh: '票决通过', en: 'Adopted' },
   not_adopted: { zh: '未通过', en: 'Not adopted' },
@@ -40,6 +42,8 @@ export interface Plan {
   title: string;
   status: PlanStatus;
   candidateCount: number;
+  /** Proposals received from the units during 征集 (shortlisted ones also count as candidates). */
+  proposalCount?: number;
   vote?: VoteRecord;
   /** The year-end 测评 by the representatives (the items hold each one's tally). */
   evaluation?: { representativesTotal: number; respondents: number; floorPercent: number; recordedAt: string; recordedBy: string };
@@ -95,9 +99,20 @@ export interface Item {
   /** Set when the plan is closed: the item takes no more changes. */
   closedAt?: string;
   proposedBy: string;
+  /** Who proposed it during 征集: the unit's reporter, and those of the proposals merged into it. */
+  proposers?: Proposer[];
+  /** A proposal merged into another (which keeps its proposers). */
+  mergedInto?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface Proposer {
+  sub: string;
+  unitId?: string;
+  /** The unit's name when it proposed (an organisation, never a person). */
+  unitName?: string;
 }
 
 export const ItemCategory = defineEnum({

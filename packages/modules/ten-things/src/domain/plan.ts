@@ -30,6 +30,11 @@ export interface Proposal {
 export function proposalTargets(plan: Plan, input: Pick<Proposal, 'targets' | 'targetsText'>): Target[] {
   if (plan.status !== 'collecting') throw invalid({ zh: '计划已票决，不能再提交候选项目', en: 'The plan has been voted; no more candidates' }, { field: 'planId' });
   if (plan.candidateCount >= MAX_CANDIDATES) throw invalid({ zh: `候选项目最多 ${MAX_CANDIDATES} 个`, en: `At most ${MAX_CANDIDATES} candidates` }, { field: 'planId' });
+  return targetsOf(plan, input);
+}
+
+/** The typed targets, then those parsed from the text: at least one, at most MAX_TARGETS, deadlines in the plan year. */
+export function targetsOf(plan: Plan, input: Pick<Proposal, 'targets' | 'targetsText'>): Target[] {
   const targets: Target[] = [...(input.targets ?? [])];
   if (input.targetsText) targets.push(...parsedTargets(input.targetsText).targets);
   if (targets.length === 0) throw invalid({ zh: '请至少填写一个量化指标', en: 'Give at least one quantified target' }, { field: 'targetsText' });
@@ -85,7 +90,8 @@ export type PlanWithItems = Plan & { items: Item[] };
 /** The vote is recorded once, on candidates of this plan; the tally's own refusals follow. */
 export function voteOutcome(before: PlanWithItems, input: VoteInput, settings: Pick<TenThingsSettings, 'maxAdopted'>): VoteOutcome {
   if (before.vote) throw invalid({ zh: '该计划已完成票决，票决结果不可更改', en: 'The vote is recorded and cannot be changed' }, { field: 'planId' });
-  const ids = new Set(before.items.map((i) => i.itemId));
+  // Only candidates go to the vote: a proposal not shortlisted (初定), or merged, is not on the ballot.
+  const ids = new Set(before.items.filter((i) => i.stage === 'candidate').map((i) => i.itemId));
   input.ballots.forEach((b, i) => {
     if (!ids.has(b.candidateId)) throw invalid({ zh: '候选项目不属于该计划', en: 'Candidate is not in this plan' }, { field: `ballots.${i}.candidateId` });
   });
@@ -103,7 +109,8 @@ export function recordVote(before: PlanWithItems, input: VoteInput, outcome: Vot
   const votes = new Map(outcome.results.map((r) => [r.candidateId, r]));
   const adoptedIds = new Set(outcome.adopted);
   const tied = new Set(outcome.tie?.candidateIds ?? []);
-  const items = before.items.map((item) => withStage(item, adoptedIds.has(item.itemId) ? 'adopted' : tied.has(item.itemId) ? 'tied' : 'not_adopted', votes.get(item.itemId), now));
+  // Proposals never shortlisted and merged ones stay as they were: they were not on the ballot.
+  const items = before.items.map((item) => (item.stage !== 'candidate' ? item : withStage(item, adoptedIds.has(item.itemId) ? 'adopted' : tied.has(item.itemId) ? 'tied' : 'not_adopted', votes.get(item.itemId), now)));
   const plan: Plan = {
     ...withoutItems(before),
     status: outcome.tie ? 'tie_pending' : 'adopted',

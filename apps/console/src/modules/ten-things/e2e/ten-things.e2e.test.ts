@@ -50,6 +50,30 @@ describe('十件实事 end to end', () => {
       }
       await screenshot(page, 'ten-things-candidates');
 
+      // 征集: a union's reporter proposes from a phone; staff shortlist it (初定) with its lead department.
+      const phone = await openPage(PHONE);
+      try {
+        await loginAs(phone, '兴化市总工会', '基层工会填报员');
+        await phone.goto('/ten-things/my');
+        const solicit = phone.getByTestId('tt-solicit').filter({ hasText: `${year} 年计划正在征集` });
+        await solicit.getByRole('textbox', { name: /^项目名称/ }).fill('E2E征集建议');
+        await solicit.getByLabel('量化指标（可直接粘贴原文）').fill('建设职工书屋5家');
+        await solicit.getByTestId('tt-parse-preview').getByText(/5 家/).waitFor();
+        await solicit.getByRole('button', { name: '提交征集建议' }).click();
+        await solicit.getByTestId('tt-my-proposals').getByText(/E2E征集建议.*待初定/).waitFor();
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await screenshot(phone, 'ten-things-solicit-phone');
+      } finally {
+        await phone.context().close();
+      }
+      await page.reload();
+      const proposal = page.getByTestId('tt-proposal').filter({ hasText: 'E2E征集建议' });
+      await proposal.getByText(REPORTER_UNIT).waitFor();
+      await proposal.getByRole('textbox').fill('宣教部');
+      await proposal.getByRole('button', { name: '初定为候选' }).click();
+      await page.getByTestId('tt-candidates').getByText('E2E征集建议').waitFor();
+      await expect.poll(() => page.getByTestId('tt-proposal').count()).toBe(0);
+
       await page.getByLabel('应到代表（委员）人数').fill('45');
       await page.getByLabel(/^实到人数/).fill('29');
       await page.getByTestId('tt-vote-preview').getByText(/三分之二/).waitFor();
