@@ -26,6 +26,7 @@ export const limits = {
     findings: lines(2, 2000),
     reason: lines(2, 500),
     grantNote: lines(0, 200),
+    reference: line(1, 50),
   },
   contracts: {
     search: line(0, 100),

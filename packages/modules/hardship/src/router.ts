@@ -67,6 +67,10 @@ export const hardshipRouter = router({
     decline: staff.input(schemas.declineGrantInput).mutation(({ ctx, input }) => aid.decline(ctx, input)),
     pending: staff.query(({ ctx }) => aid.pending(ctx)),
     revealBankAccount: staff.meta({ auditedRead: true }).input(schemas.revealBankAccountInput).mutation(({ ctx, input }) => aid.revealBankAccount(ctx, input)),
+    /** 发放登记: when and how a grant reached the household, once. */
+    disburse: staff.input(schemas.disburseInput).mutation(({ ctx, input }) => aid.disburse(ctx, input)),
+    /** 对账表: the year's grants against their payments, with totals per fund source (Excel). */
+    reconciliation: staff.input(schemas.reconciliationInput).query(({ ctx, input }) => aid.reconciliation(ctx, input)),
   }),
   duplicates: staff.input(schemas.yearInput).query(({ ctx, input }) => aid.duplicates(ctx, input)),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { bankAccountSchema, bilingualMessage, idNumberSchema, isoDateSchema, phoneSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
 import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { PaymentChannel } from './domain/disbursement.js';
 import { AidKind, FundSource } from './domain/rules.js';
 import { HardshipEvent } from './domain/tier.js';
 import { FileStatus } from './domain/workflow.js';
@@ -116,6 +117,16 @@ export const grantInput = z.object({
 });
 
 export const revealBankAccountInput = z.object({ fileId: idInput, grantId: idInput });
+/** 发放登记: when and how a grant reached the household. */
+export const disburseInput = z.object({
+  fileId: idInput,
+  grantId: idInput,
+  paidOn: isoDateSchema,
+  channel: z.enum(PaymentChannel.values),
+  reference: text(limits.hardship.reference).optional(),
+});
+/** The year's grants against their payments (对账表), as a workbook. */
+export const reconciliationInput = z.object({ year: yearSchema, lang: langInput });
 /** A grant awaiting its second staff member (the request's id is the grant's). */
 export const approveGrantInput = z.object({ fileId: idInput, grantId: idInput, version: z.number().int().min(1) });
 export const declineGrantInput = approveGrantInput.extend({ reason: text(limits.hardship.reason) });

@@ -235,6 +235,27 @@ export class HardshipStore {
     return out;
   }
 
+  async grant(scope: TenantScope, fileId: string, grantId: string): Promise<Grant | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.grant(scope.tenantId, fileId, grantId));
+    return item && grantOf(item);
+  }
+
+  /** 发放登记, once: a second recording (a concurrent one included) fails its condition with `onPaid`. */
+  recordDisbursement(uow: UnitOfWork, grant: Grant, disbursement: NonNullable<Grant['disbursement']>, onPaid: DomainError): void {
+    uow.raw(
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId),
+          UpdateExpression: 'SET disbursement = :d',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(disbursement)',
+          ExpressionAttributeValues: { ':d': disbursement },
+        },
+      },
+      onPaid,
+    );
+  }
+
   async grantsOfFile(scope: TenantScope, fileId: string): Promise<Grant[]> {
     return (await this.ofFile(hardshipKeys.grantPartition(scope.tenantId), fileId)).map(grantOf);
   }

@@ -68,7 +68,7 @@ describe('征集 from the units', () => {
     ok(await p.mutate(admin, 'tenThings.plans.recordVote', { planId, representativesTotal: 3, present: 3, ballots: [{ candidateId: ids.a, for: 3, against: 0, abstain: 0 }] }));
     const view = ok(await p.query(staff, 'tenThings.plans.get', { planId }));
     const stageOf = (id: string) => view.items.find((i: { itemId: string }) => i.itemId === id).stage;
-    expect([stageOf(ids.a), stageOf(ids.b), stageOf(ids.c)]).toEqual(['adopted', 'merged', 'proposed']);
+    expect([stageOf(ids.a!), stageOf(ids.b!), stageOf(ids.c!)]).toEqual(['adopted', 'merged', 'proposed']);
     // Collecting is over.
     expect((await p.mutate(reporterA(), 'tenThings.candidates.solicit', proposal('迟到的建议'))).status).toBe(409);
     expect(ok(await p.query(reporterA(), 'tenThings.candidates.mine')).plans).toEqual([]);

@@ -11,6 +11,7 @@ import { formatDateTime, label, lang, t, tMaybe } from '../../i18n';
 import { hasRole } from '../../session';
 import { showError, showToast } from '../../toast';
 import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, shanghaiToday, yuan } from './shared';
+import { DisburseForm, PaymentState } from './Disburse';
 import './hardship.css';
 import { IDENTIFIER_INPUT_MAX, limits, MONEY_INPUT_MAX } from '@ufp/core/validation/limits';
 
@@ -358,11 +359,16 @@ export default function HardshipFileDetail() {
               <Show when={f().grants.length} fallback={<p class="muted">{t('hardship.noGrants')}</p>}>
                 <ul data-testid="grants">
                   <For each={f().grants}>
-                    {(g) => (
+                    {(g, i) => (
                       <li>
                         {g.grantedOn} · {t(`hardship.kind.${g.kind}`)} · {yuan(g.amountFen)} · {tMaybe(`hardship.source.${g.fundSource}`, g.fundSource)}
                         <Show when={g.bankAccountMasked}> · <span class="mono">{g.bankAccountMasked}</span></Show>
                         <Show when={g.approvedBy}> · <span class="muted">{t('hardship.approval.approvedBy', { name: g.approvedByName ?? g.approvedBy ?? '' })}</span></Show>
+                        {' · '}
+                        <PaymentState disbursement={g.disbursement} />
+                        <Show when={isStaff() && !g.disbursement}>
+                          <DisburseForm fileId={f().fileId} grantId={g.grantId} hasAccount={!!g.bankAccountMasked} index={i()} onSaved={() => void refetch()} />
+                        </Show>
                       </li>
                     )}
                   </For>

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { MONEY_INPUT_MAX } from '@ufp/core/validation/limits';
 import { t, tMaybe } from '../../i18n';
+import { downloadFile, sheetLang } from '../../download';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import { AID_KINDS, FUND_SOURCES, parseYuan, yuan } from './shared';
@@ -58,6 +59,14 @@ export default function HardshipFunds() {
     }
   }
 
+  /** 对账表: the year's grants against their payments, per fund source (Excel). */
+  const downloadReconciliation = async () => {
+    try {
+      downloadFile(await query('hardship.aid.reconciliation', { year: year(), lang: sheetLang() }));
+    } catch (err) {
+      showError(err);
+    }
+  };
   return (
     <section aria-labelledby="hs-funds-title">
       <p class="crumbs"><A href="/hardship">← {t('hardship.title')}</A></p>
@@ -67,6 +76,9 @@ export default function HardshipFunds() {
           {t('hardship.year')}{' '}
           <input type="number" value={year()} min="2000" max="2100" class="year-input" onChange={(e) => setYear(Number(e.currentTarget.value))} />
         </label>
+        <button type="button" class="btn no-print" data-testid="reconciliation" onClick={() => void downloadReconciliation()}>
+          {t('hardship.pay.reconciliation', { year: year() })}
+        </button>
       </div>
       <Show when={data.error}><Banner kind="error">{errorText(data.error)}</Banner></Show>
       <div class="card">

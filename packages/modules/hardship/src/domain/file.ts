@@ -3,6 +3,7 @@ import { HardshipClockKind } from './clocks.js';
 import { AidKind, FundSource } from './rules.js';
 import { TierResult } from './tier.js';
 import { FileStatus } from './workflow.js';
+import { PaymentChannel } from './disbursement.js';
 
 /**
  * The hardship entities as stored (store.ts parses every item read against these). Sensitive
@@ -125,12 +126,16 @@ export const grantSchema = z.object({
   note: z.string().optional(),
   bankAccountMasked: z.string().optional(),
   bankAccountEncrypted: z.string().optional(),
+  /** 发放登记: when and how the money reached the household (recorded once). */
+  disbursement: z
+    .object({ paidOn: z.string(), channel: z.enum(PaymentChannel.values), reference: z.string().optional(), recordedBy: z.string(), recordedAt: z.string() })
+    .optional(),
   createdAt: z.string(),
 });
 export type Grant = z.infer<typeof grantSchema>;
 
 /** A grant above the approval threshold, waiting for (or decided by) a second staff member; its id becomes the grant's. */
-export const grantRequestSchema = grantSchema.omit({ grantedOn: true, grantedBy: true }).extend({
+export const grantRequestSchema = grantSchema.omit({ grantedOn: true, grantedBy: true, disbursement: true }).extend({
   status: z.enum(['pending', 'approved', 'declined']),
   requestedBy: z.string(),
   requestedOn: z.string(),

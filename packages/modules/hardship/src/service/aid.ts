@@ -1,4 +1,4 @@
-import { notFound, staleVersion } from '@ufp/core/errors';
+import { conflict, notFound, staleVersion } from '@ufp/core/errors';
 import { maskBankAccount } from '@ufp/core/pii/mask';
 import { newId } from '@ufp/core/ids';
 import { shanghaiDate } from '@ufp/core/clock';
@@ -6,10 +6,12 @@ import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import { assertBudgetCoversGranted, assertCanDecide, assertOnFile, assertWithinCap, budgetExhausted, capExceeded, needsApproval } from '../domain/aid.js';
 import type { Fund, Grant, GrantRequest, HardshipFile } from '../domain/file.js';
-import { aidKindLabels } from '../domain/rules.js';
+import { aidKindLabels, fundSourceLabels } from '../domain/rules.js';
+import { checkDisbursement, PaymentChannel } from '../domain/disbursement.js';
+import { exportWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
 import { budgetMetrics, grantMetrics } from '../domain/workflow.js';
 import { aidGranted, fundSet } from '../events.js';
-import type { approveGrantInput, declineGrantInput, grantInput, revealBankAccountInput, setFundInput } from '../schemas.js';
+import type { approveGrantInput, declineGrantInput, disburseInput, grantInput, reconciliationInput, revealBankAccountInput, setFundInput } from '../schemas.js';
 import { province, store, thisYear, today, type Ctx } from './context.js';
 import { cipherField, decryptOptional, encryptOptional } from './pii.js';
 import { fileSummary, grantRequestView, grantView } from './views.js';
@@ -153,6 +155,78 @@ export async function revealBankAccount(ctx: Ctx, input: z.output<typeof revealB
     uow.audit({ action: 'pii.reveal', entityType: 'hardship.grant', entityId: grant.grantId, summary: '查看帮扶发放银行账号（明文）' });
   });
   return { value };
+}
+
+/** 发放登记: the day and the way a grant reached the household, with the voucher number; recorded once. */
+export async function disburse(ctx: Ctx, input: z.output<typeof disburseInput>) {
+  const grant = await store(ctx).grant(ctx.scope, input.fileId, input.grantId);
+  if (!grant) throw notFound({ zh: '发放记录', en: 'Grant' });
+  checkDisbursement(grant, input, today(ctx));
+  return write(ctx, (uow, now) => {
+    const disbursement = { paidOn: input.paidOn, channel: input.channel, ...(input.reference ? { reference: input.reference } : {}), recordedBy: ctx.scope.actor.sub, recordedAt: now.toISOString() };
+    store(ctx).recordDisbursement(uow, grant, disbursement, conflict({ zh: '该笔资助已登记发放', en: 'This grant is already recorded as paid' }, { reason: 'already_paid' }));
+    uow.audit({
+      action: 'hardship.aid.disburse',
+      entityType: 'hardship.grant',
+      entityId: grant.grantId,
+      summary: `登记发放：${aidKindLabels[grant.kind].zh} ${(grant.amountFen / 100).toFixed(2)} 元，${input.paidOn} ${PaymentChannel.label(input.channel)}${input.reference ? `，凭证号 ${input.reference}` : ''}`,
+    });
+    return grantView({ ...grant, disbursement });
+  });
+}
+
+type Reconciled = Grant & { holder?: string };
+const reconciliationSheet: ExportSheet<Reconciled>['columns'] = [
+  { zh: '发放编号', en: 'Grant no.', kind: 'text', width: 28, value: (g) => g.grantId },
+  { zh: '档案编号', en: 'File no.', kind: 'text', width: 28, value: (g) => g.fileId },
+  { zh: '帮扶类别', en: 'Aid kind', kind: 'label', labels: aidKindLabels, width: 24, value: (g) => g.kind },
+  { zh: '资金来源', en: 'Fund source', kind: 'label', labels: fundSourceLabels, width: 20, value: (g) => g.fundSource },
+  { zh: '金额（元）', en: 'Amount (yuan)', kind: 'money', value: (g) => g.amountFen },
+  { zh: '资助日期', en: 'Granted on', kind: 'date', value: (g) => g.grantedOn },
+  { zh: '发放状态', en: 'Payment', kind: 'text', width: 10, value: (g) => (g.disbursement ? '已发放' : '未发放') },
+  { zh: '发放日期', en: 'Paid on', kind: 'date', value: (g) => g.disbursement?.paidOn },
+  { zh: '发放方式', en: 'Channel', kind: 'label', labels: PaymentChannel.labels, width: 16, value: (g) => g.disbursement?.channel },
+  { zh: '凭证号', en: 'Voucher no.', kind: 'text', width: 20, value: (g) => g.disbursement?.reference },
+  { zh: '收款账号（脱敏）', en: 'Bank account (masked)', kind: 'text', width: 24, value: (g) => g.bankAccountMasked },
+];
+
+interface SourceTotal {
+  fundSource: Grant['fundSource'];
+  grants: number;
+  grantedFen: number;
+  paidFen: number;
+}
+const totalsSheet: ExportSheet<SourceTotal>['columns'] = [
+  { zh: '资金来源', en: 'Fund source', kind: 'label', labels: fundSourceLabels, width: 20, value: (t) => t.fundSource },
+  { zh: '笔数', en: 'Grants', kind: 'count', value: (t) => t.grants },
+  { zh: '资助金额（元）', en: 'Granted (yuan)', kind: 'money', value: (t) => t.grantedFen },
+  { zh: '已发放（元）', en: 'Paid (yuan)', kind: 'money', value: (t) => t.paidFen },
+  { zh: '未发放（元）', en: 'Unpaid (yuan)', kind: 'money', value: (t) => t.grantedFen - t.paidFen },
+];
+
+/**
+ * 对账表: the year's grants against their payments (paid or not, when, how, voucher, masked account) and the totals per
+ * fund source, for the finance office's reconciliation; no ID number or name leaves, and the export is audit-logged.
+ */
+export async function reconciliation(ctx: Ctx, input: z.output<typeof reconciliationInput>) {
+  const grants = (await store(ctx).allGrants(ctx.scope)).filter((g) => g.year === input.year).sort((a, b) => a.grantedOn.localeCompare(b.grantedOn) || a.grantId.localeCompare(b.grantId));
+  const totals = new Map<Grant['fundSource'], SourceTotal>();
+  for (const g of grants) {
+    const t = totals.get(g.fundSource) ?? { fundSource: g.fundSource, grants: 0, grantedFen: 0, paidFen: 0 };
+    t.grants++;
+    t.grantedFen += g.amountFen;
+    if (g.disbursement) t.paidFen += g.amountFen;
+    totals.set(g.fundSource, t);
+  }
+  const lang = input.lang ?? 'zh';
+  const { bytes, rows } = await exportWorkbook(lang, [
+    { name: { zh: `${input.year}年发放对账`, en: `Payments ${input.year}` }, columns: reconciliationSheet, rows: grants },
+    { name: { zh: '按资金来源汇总', en: 'By fund source' }, columns: totalsSheet, rows: [...totals.values()] },
+  ]);
+  await write(ctx, (uow) => {
+    uow.audit({ action: 'hardship.aid.reconciliation', entityType: 'hardship.grant', entityId: `reconciliation-${input.year}`, summary: `导出 ${input.year} 年发放对账表：${grants.length} 笔，已发放 ${grants.filter((g) => g.disbursement).length} 笔` });
+  });
+  return xlsxFile(lang === 'zh' ? `${input.year}年困难帮扶发放对账表.xlsx` : `hardship-payments-${input.year}.xlsx`, bytes, rows);
 }
 
 /** Province-wide check: this tenant's households also aided by another federation in the year (counts only). */

@@ -207,6 +207,28 @@ describe('hardship assistance', () => {
       expect(await reviewer.getByTestId('grant-requests').count()).toBe(0);
       await noOverflow(reviewer);
       await screenshot(reviewer, 'hardship-grant-approved-390');
+
+      // 发放登记: the payment of the approved grant (no account on record: 社保卡), then the year's 对账表.
+      const granted = reviewer.getByTestId('grants').locator('li').filter({ hasText: '¥5,000.00' });
+      await granted.getByTestId('grant-unpaid').waitFor();
+      await granted.getByText('登记发放').click();
+      await granted.getByLabel('发放方式').selectOption('social_security_card');
+      await granted.getByLabel('凭证号').fill('SB-E2E-001');
+      await granted.getByRole('button', { name: '保存发放记录' }).click();
+      await granted.getByTestId('grant-paid').getByText(/已发放（社保卡发放）/).waitFor();
+      await noOverflow(reviewer);
+      await screenshot(reviewer, 'hardship-grant-paid-390');
+      await reviewer.goto('/hardship/funds');
+      const [download] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByTestId('reconciliation').click()]);
+      expect(download.suggestedFilename()).toMatch(/^\d{4}年困难帮扶发放对账表\.xlsx$/);
+      const { default: ExcelJS } = await import('exceljs');
+      const chunks: Buffer[] = [];
+      for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+      const paidRows = book.worksheets[0]!.getSheetValues().filter((r) => Array.isArray(r) && r.includes('SB-E2E-001'));
+      expect(paidRows).toHaveLength(1);
+      expect(paidRows[0]).toContain('已发放');
     } finally {
       await reviewer.context().close();
     }
