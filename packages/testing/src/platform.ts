@@ -118,6 +118,13 @@ export const staffOf = (tenantId: string): Claims => ({ sub: `staff-${tenantId}`
 export const reporterOf = (tenantId: string, unitId: string): Claims => ({ sub: `reporter-${tenantId}`, roles: ['unit_reporter'], tenantId, unitId });
 export const leaderOf = (scope: string): Claims => ({ sub: `leader-${scope}`, roles: ['leadership_viewer'], scope });
 
+/** The data of a call expected to succeed; anything but 200 fails the test with the status and the error. */
+export async function ok<T = any>(res: Promise<ApiResult<T>>): Promise<T> {
+  const r = await res;
+  if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
+  return r.data;
+}
+
 export async function createTenant(p: TestPlatform, id: string, divisionCode: string, level: 'city' | 'county' = 'county', name = `${id}总工会`) {
   const res = await p.mutate(operator, 'platform.tenants.create', { id, name, level, divisionCode });
   if (res.status !== 200) throw new Error(`tenant ${id}: ${JSON.stringify(res.error)}`);

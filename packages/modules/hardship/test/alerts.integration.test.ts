@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
+import { demoIdNumber } from '@ufp/kit/seed';
 import type { Claims } from '@ufp/kit/auth';
-import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, setDay, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
+import { ok, adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, setDay, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * What the leadership cockpit's alerts read from 困难帮扶: clocks overdue (marked by the daily tick, unmarked by
@@ -13,10 +13,7 @@ let unitA: string;
 let serial = 0;
 const staff2: Claims = { sub: `staff2-${A}`, roles: ['federation_staff'], tenantId: A };
 
-const idOf = (seq: number) => {
-  const first17 = `32128119850312${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
-};
+const idOf = (seq: number) => demoIdNumber('321281', '19850312', seq);
 function application() {
   const name = `蔡明${serial}`;
   const idNumber = idOf(200 + serial++);
@@ -26,11 +23,6 @@ function application() {
     household: { members: [{ relation: '本人', name, idNumber }, { relation: '子女', name: `${name}子` }, { relation: '配偶', name: `${name}妻` }], annualIncomeFen: 4_800_000, rigidExpensesFen: 1_200_000, causes: ['本人患慢性病'], events: [] },
     consentGiven: true,
   };
-}
-async function ok<T = any>(res: Promise<{ status: number; data: T; error?: unknown }>): Promise<T> {
-  const r = await res;
-  if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
-  return r.data;
 }
 const at = (date: string) => setDay(p, date);
 const tick = (date: string) => tickOn(p, date);

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
+import { demoIdNumber } from '@ufp/kit/seed';
 import type { Claims } from '@ufp/kit/auth';
-import { adminOf, createTenant, createUnit, reporterOf, setDay, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { ok, adminOf, createTenant, createUnit, reporterOf, setDay, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /** 发放登记 and 对账表: each grant's payment recorded once, the year's grants reconciled per fund source. */
 let p: TestPlatform;
@@ -12,15 +12,7 @@ let serial = 0;
 const staff2: Claims = { sub: `staff2-${A}`, roles: ['federation_staff'], tenantId: A };
 const grants: { fileId: string; grantId: string }[] = [];
 
-const idOf = (seq: number) => {
-  const first17 = `32128119850312${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
-};
-async function ok<T = any>(res: Promise<{ status: number; data: T; error?: unknown }>): Promise<T> {
-  const r = await res;
-  if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
+const idOf = (seq: number) => demoIdNumber('321281', '19850312', seq);
 async function approvedFile() {
   const name = `钱发${serial}`;
   const idNumber = idOf(300 + serial++);

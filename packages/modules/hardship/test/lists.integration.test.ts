@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoIdNumber } from '@ufp/kit/seed';
 import { ledgerColumns } from '@ufp/hardship/domain/ledger';
-import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import type { Claims } from '@ufp/kit/auth';
-import { adminOf, createTenant, createUnit, reporterOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { ok, adminOf, createTenant, createUnit, reporterOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /** Finding files (number, name part, whole ID through the blind index, status, imported drafts) and naming who acted. */
 let p: TestPlatform;
@@ -13,16 +13,8 @@ let unitId: string;
 let otherUnit: string;
 let clerk: Claims;
 
-const idOf = (seq: number) => {
-  const first17 = `32128119850312${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckCharacter(first17);
-};
+const idOf = (seq: number) => demoIdNumber('321281', '19850312', seq);
 
-async function ok<T = any>(res: Promise<{ status: number; data: T; error?: unknown }>): Promise<T> {
-  const r = await res;
-  if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
 
 const application = (unit: string, name: string, idNumber: string) => ({
   unitId: unit,

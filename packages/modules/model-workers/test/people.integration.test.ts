@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdNumber } from '@ufp/kit/seed';
-import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { ok, adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 let p: TestPlatform;
 const CITY = '3212';
@@ -9,11 +9,6 @@ const COUNTY = '321281';
 const OTHER = '321282';
 let unitCounty: string;
 
-async function ok<T = any>(res: Promise<{ status: number; data: T; error?: unknown }>): Promise<T> {
-  const r = await res;
-  if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
 
 const idOf = (seq: number) => demoIdNumber('321281', '19700515', seq);
 const person = (seq: number, over: Record<string, unknown> = {}) => ({ idNumber: idOf(seq), name: `劳模测试${seq}`, education: 'secondary', occupation: 'frontline', phone: '13912345678', ...over });

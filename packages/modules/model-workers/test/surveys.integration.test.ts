@@ -3,17 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@ufp/core/events';
 import { consumeOnce } from '@ufp/events/idempotent-consumer';
 import { demoIdNumber } from '@ufp/kit/seed';
-import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { ok, adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 let p: TestPlatform;
 const T = '321281';
 let unitId: string;
 
-async function ok<T = any>(res: Promise<{ status: number; data: T; error?: unknown }>): Promise<T> {
-  const r = await res;
-  if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
 
 const idOf = (seq: number) => demoIdNumber('321281', '19680301', seq);
 const published: EventEnvelope[] = [];

@@ -73,11 +73,7 @@ export const shortlistInput = z.object({
 /** A duplicate proposal merged into another proposal or a candidate, which keeps its proposers. */
 export const mergeInput = z.object({ itemId: idInput, intoItemId: idInput });
 
-export const proposeInput = z.object({
-  planId: idInput,
-  title: text(limits.tenThings.title),
-  description: text(limits.tenThings.description).optional(),
-  category: z.enum(ItemCategory.values),
+export const proposeInput = solicitInput.omit({ targetsText: true }).extend({
   leadDept: text(limits.tenThings.leadDept),
   budgetFen: z.number().int().min(0).max(1e13).optional(),
   targets: z.array(targetInput).max(MAX_TARGETS).optional(),

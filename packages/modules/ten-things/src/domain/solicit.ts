@@ -1,6 +1,6 @@
 import { conflict, invalid, staleVersion } from '@ufp/core/errors';
 import type { Item, Plan, Proposer } from './model.js';
-import { MAX_CANDIDATES } from './plan.js';
+import { MAX_CANDIDATES, newCandidate } from './plan.js';
 import type { Target } from './targets.js';
 
 /** Proposals a plan takes from its units during 征集. */
@@ -14,28 +14,10 @@ export function checkProposal(plan: Plan): void {
   if ((plan.proposalCount ?? 0) >= MAX_PROPOSALS) throw invalid({ zh: `征集建议最多 ${MAX_PROPOSALS} 条`, en: `At most ${MAX_PROPOSALS} proposals` }, { field: 'planId' });
 }
 
+/** A unit's proposal: a candidate without its lead department (set at 初定), held back from the ballot until then. */
 export function newProposal(plan: Plan, input: { title: string; description?: string; category: string }, targets: Target[], proposer: Proposer & { itemId: string }, now: Date): Item {
   const { itemId, ...who } = proposer;
-  return {
-    itemId,
-    planId: plan.planId,
-    tenantId: plan.tenantId,
-    year: plan.year,
-    title: input.title,
-    description: input.description || undefined,
-    category: input.category,
-    leadDept: '',
-    targets,
-    stage: 'proposed',
-    achieved: targets.map(() => 0),
-    entryCount: 0,
-    satisfaction: { sum: 0, count: 0 },
-    proposedBy: who.sub,
-    proposers: [who],
-    version: 1,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
+  return { ...newCandidate(plan, { ...input, leadDept: '' }, targets, { itemId, proposedBy: who.sub }, now), stage: 'proposed', proposers: [who] };
 }
 
 function checkOpenProposal(plan: Plan, item: Item, field: string): void {
