@@ -127,6 +127,8 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'targets.link.filter': l('关联事件的筛选条件', 'Linked event filter'),
   'targets.link.measure': l('关联事件的统计方式', 'Linked event measure'),
   itemId: l('实事项目', 'Item'),
+  intoItemId: l('合并到的项目', 'Item to merge into'),
+  'tenThings.plans.evaluate:items': l('各项目测评结果', 'Evaluation per item'),
   coUnitIds: l('协办单位', 'Co-responsible units'),
   milestones: l('季度节点', 'Milestones'),
   'milestones.quarter': l('季度', 'Quarter'),
