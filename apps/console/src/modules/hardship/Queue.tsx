@@ -75,7 +75,8 @@ export default function HardshipQueue() {
         <h2>{t('hardship.followUps')}</h2>
         <DataTable<FileSummary> label={t('hardship.followUps')} rows={attention()?.followUpsDue ?? []} loading={attention.loading} columns={[...cols, { label: () => t('hardship.followUpDue'), cell: (f) => f.followUpDueOn }]} />
       </Show>
-      <Show when={me()} keyed>
+      {/* Not keyed: a refreshed `me` must not re-create the search and lose what the user typed or ticked. */}
+      <Show when={me()}>
         <FileSearch staff={isStaff()} title={isStaff() ? t('hardship.search.title') : t('hardship.myApplications')} />
       </Show>
     </section>
