@@ -1,5 +1,5 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { mutate, query } from '../../api';
+import { createSignal, For, Show } from 'solid-js';
+import { mutate } from '../../api';
 import { createConfirm } from '../../components/Confirm';
 import { Input } from '../../components/Input';
 import { t } from '../../i18n';
@@ -16,9 +16,7 @@ type Tally = Record<(typeof KINDS)[number], number>;
 export function EvaluationPanel(props: { view: PlanViewV; onSaved: () => void }) {
   const plan = () => props.view.plan;
   const adopted = () => props.view.items.filter((i) => i.stage === 'adopted');
-  const [settings] = createResource(() => query('tenThings.settings.get'));
   const total = () => plan().vote?.representativesTotal ?? 0;
-  const floor = () => Math.ceil((total() * (settings()?.evaluationFloorPercent ?? 60)) / 100);
   const [respondents, setRespondents] = createSignal(String(plan().evaluation?.respondents ?? ''));
   const [tallies, setTallies] = createSignal<Record<string, Tally>>(Object.fromEntries(adopted().map((i) => [i.itemId, { satisfied: 0, basic: 0, dissatisfied: 0, ...i.evaluation }])));
   const setTally = (itemId: string, kind: keyof Tally, value: number) =>
@@ -64,7 +62,7 @@ export function EvaluationPanel(props: { view: PlanViewV; onSaved: () => void })
     <section class="card tt-section no-print" aria-labelledby="tt-eval-title" data-testid="tt-evaluation">
       <h2 id="tt-eval-title">{t('tenThings.evaluationTitle')}</h2>
       <confirm.Dialog />
-      <p class="muted">{t('tenThings.evaluationHint', { floor: floor(), total: total(), pct: settings()?.evaluationFloorPercent ?? 60 })}</p>
+      <p class="muted">{t('tenThings.evaluationHint', { floor: props.view.evaluationFloor ?? 0, total: total(), pct: props.view.settings.evaluationFloorPercent })}</p>
       <form class="form" onSubmit={(e) => void save(e)}>
         <Input id="tt-e-respondents" label={t('tenThings.respondentsLabel')} required type="number" inputmode="numeric" min="1" max={String(total())} value={respondents()} onValue={setRespondents} />
         <div class="table-wrap">

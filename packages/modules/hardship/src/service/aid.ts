@@ -148,7 +148,7 @@ export async function pending(ctx: Ctx) {
 
 /** The unmasked bank account of a grant; every read is audit-logged. */
 export async function revealBankAccount(ctx: Ctx, input: z.output<typeof revealBankAccountInput>) {
-  const grant = (await store(ctx).grantsOfFile(ctx.scope, input.fileId)).find((g) => g.grantId === input.grantId);
+  const grant = await store(ctx).grant(ctx.scope, input.fileId, input.grantId);
   if (!grant) throw notFound({ zh: '发放记录', en: 'Grant' });
   const value = await decryptOptional(ctx, grant.bankAccountEncrypted, cipherField.bankAccount);
   await write(ctx, (uow) => {

@@ -1,7 +1,7 @@
 import { conflict, invalid } from '@ufp/core/errors';
 import { planClosed } from '../events.js';
 import type { Item, Plan } from './model.js';
-import type { Decided, PlanWithItems } from './plan.js';
+import { withoutItems, type Decided, type PlanWithItems } from './plan.js';
 import { PlanStatus } from './model.js';
 
 /** One adopted item's year-end 测评 tally: the representatives' 满意 / 基本满意 / 不满意 forms. */
@@ -83,7 +83,7 @@ export function recordEvaluation(before: PlanWithItems, input: EvaluationInput, 
     return row ? { ...item, evaluation: { satisfied: row.satisfied, basic: row.basic, dissatisfied: row.dissatisfied }, version: item.version + 1, updatedAt: at } : item;
   });
   const plan: Plan = {
-    ...stripItems(before),
+    ...withoutItems(before),
     evaluation: { representativesTotal: before.vote!.representativesTotal, respondents: input.respondents, floorPercent, recordedAt: at, recordedBy: by },
     updatedAt: at,
   };
@@ -96,9 +96,8 @@ export function closePlan(before: PlanWithItems, by: string, now: Date): Decided
   if (!before.evaluation) throw conflict({ zh: '须先录入年终测评结果，才能结项', en: 'Record the year-end evaluation before closing the plan' }, { reason: 'evaluation_missing' });
   const at = now.toISOString();
   const items = before.items.map((item) => ({ ...item, closedAt: at, version: item.version + 1, updatedAt: at }));
-  const plan: Plan = { ...stripItems(before), status: 'closed', closedAt: at, closedBy: by, updatedAt: at };
+  const plan: Plan = { ...withoutItems(before), status: 'closed', closedAt: at, closedBy: by, updatedAt: at };
   const adopted = items.filter((i) => i.stage === 'adopted');
   return { after: { ...plan, items }, events: [planClosed.create({ planId: plan.planId, year: plan.year, items: adopted.length, done: adopted.filter((i) => i.status === 'done').length })], adopted: [] };
 }
 
-const stripItems = ({ items: _items, ...plan }: PlanWithItems): Plan => plan;

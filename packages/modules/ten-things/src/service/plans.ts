@@ -9,7 +9,7 @@ import { itemView, planSummaryOf } from '../domain/item.js';
 import type { Plan } from '../domain/model.js';
 import { newPlan, recordVote as recordVoteOn, resolveTie as resolveTieOf, voteOutcome, withoutItems, type Decided, type PlanWithItems } from '../domain/plan.js';
 import { tallyVote } from '../domain/vote.js';
-import { checkEvaluation, closePlan as closePlanOf, recordEvaluation } from '../domain/evaluation.js';
+import { checkEvaluation, closePlan as closePlanOf, evaluationFloor, recordEvaluation } from '../domain/evaluation.js';
 import { planCreated } from '../events.js';
 import type { evaluationInput, planCreateInput, planInput, planListInput, tieInput, voteInput } from '../schemas.js';
 import type { TenThingsStore } from '../store.js';
@@ -34,7 +34,9 @@ export async function planView(ctx: Ctx, planId: string) {
   const [plan, items, settings] = await Promise.all([store.getPlan(ctx.scope, planId), store.planItems(ctx.scope, planId), store.settings(ctx.scope.tenantId)]);
   const now = ctx.deps.clock.now();
   const views = items.map((i) => itemView(i, now, settings));
-  return { plan, items: views, summary: planSummaryOf(views), settings, asOf: shanghaiDate(now) };
+  // The least number of representatives whose forms make the year-end 测评 valid (the console states it).
+  const floor = plan.vote ? evaluationFloor(plan.vote.representativesTotal, settings.evaluationFloorPercent) : undefined;
+  return { plan, items: views, summary: planSummaryOf(views), settings, evaluationFloor: floor, asOf: shanghaiDate(now) };
 }
 
 /** 票决 preview: the quorum and adoption result as recordVote would compute it, without saving. */
