@@ -130,8 +130,9 @@ describe('stream relay', () => {
       checkpoints,
       publish: async (e) => {
         seen.push(e.id);
+        // Dies in the middle of its first batch: the fifth event on are never delivered.
+        if (seen.length >= 5) return void first.stop();
         await p.bus.publish(e);
-        if (seen.length === 5) void first.stop(); // dies in the middle of its first batch
       },
     });
     await first.start();
@@ -139,49 +140,53 @@ describe('stream relay', () => {
     await first.stop();
     expect(checkpoints.state).toEqual({}); // the batch never completed, so nothing was checkpointed
 
-    const second = new StreamRelay({ streams, streamArn, checkpoints, publish: async (e) => { seen.push(e.id); await p.bus.publish(e); } });
+    const again: string[] = [];
+    const second = new StreamRelay({ streams, streamArn, checkpoints, publish: async (e) => { again.push(e.id); await p.bus.publish(e); } });
     await second.start();
-    await waitUntil(() => [...committed].every((id) => seen.includes(id)));
+    await waitUntil(() => [...committed].every((id) => again.includes(id)));
     await second.stop();
     streams.destroy();
 
-    expect(seen.length).toBeGreaterThan(committed.size); // some were delivered twice …
+    expect(seen.slice(0, 4).every((id) => again.includes(id))).toBe(true); // the first four were delivered twice …
     const res = await p.query(adminOf('321281'), 'rollups.overview', { year });
     expect(res.data.totals['units.count']).toBe(units); // … and applied once
   });
 
-  it("publishes different tenants' events side by side, one tenant's one at a time, each once", async () => {
+  it('publishes a batch side by side, started in stream order, each once', async () => {
     // The platform's relay is still stopped (the test above): these pile up in the stream.
     await createTenant(p, '321282', '321282');
     for (let i = 0; i < 4; i++) for (const tenant of ['321281', '321282']) await createUnit(p, tenant, { memberCount: 1, type: 'regional', uscc: undefined });
     const streamArn = (await p.runtime.deps.table.doc.send(new DescribeTableCommand({ TableName: p.runtime.deps.table.name }))).Table!.LatestStreamArn!;
     const streams = new DynamoDBStreamsClient({ endpoint: process.env.DDB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
-    const inFlight = new Map<string, number>();
-    let mostTenants = 0;
-    let mostOfOneTenant = 0;
+    let inFlight = 0;
+    let most = 0;
+    const started: EventEnvelope[] = [];
     const published: string[] = [];
     const relay = new StreamRelay({
       streams,
       streamArn,
       checkpoints: new MemoryCheckpointStore(),
       publish: async (e) => {
-        const tenant = e.detail.meta.tenantId;
-        inFlight.set(tenant, (inFlight.get(tenant) ?? 0) + 1);
-        mostTenants = Math.max(mostTenants, [...inFlight.values()].filter((n) => n > 0).length);
-        mostOfOneTenant = Math.max(mostOfOneTenant, inFlight.get(tenant)!);
+        started.push(e);
+        most = Math.max(most, ++inFlight);
         await new Promise((r) => setTimeout(r, 20));
-        inFlight.set(tenant, inFlight.get(tenant)! - 1);
+        inFlight--;
         published.push(e.id);
       },
     });
-    const committed = (await outboxEnvelopes(p)).map((e) => e.id);
+    const committed = (await outboxEnvelopes(p)).sort((x, y) => x.detail.meta.occurredAt.localeCompare(y.detail.meta.occurredAt) || x.id.localeCompare(y.id));
     await relay.start();
-    await waitUntil(() => committed.every((id) => published.includes(id)));
+    await waitUntil(() => committed.every((e) => published.includes(e.id)));
     await relay.stop();
     streams.destroy();
-    expect(mostTenants).toBe(2);
-    expect(mostOfOneTenant).toBe(1);
+    expect(most).toBeGreaterThan(2);
     expect(new Set(published).size).toBe(published.length);
+    // The bus keeps one tenant's order for the consumers that need it: the relay starts each tenant's events in the
+    // order they were committed.
+    for (const tenant of ['321281', '321282']) {
+      const ofTenant = (list: EventEnvelope[]) => list.filter((e) => e.detail.meta.tenantId === tenant && committed.some((c) => c.id === e.id)).map((e) => e.id);
+      expect(ofTenant(started)).toEqual(ofTenant(committed));
+    }
   });
 });
 

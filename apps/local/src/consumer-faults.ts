@@ -1,4 +1,5 @@
-import type { ConsumerHandler } from '@ufp/events/idempotent-consumer';
+import { batchConsumer, type ConsumerHandler } from '@ufp/events/idempotent-consumer';
+import type { EventEnvelope } from '@ufp/core/events';
 
 /**
  * Local only: makes a consumer fail on purpose (every delivery of a matching event, until cleared),
@@ -20,11 +21,24 @@ export class ConsumerFaults {
     return [...this.armed].map(([handler, f]) => ({ handler, ...f }));
   }
 
-  wrap = (name: string, handler: ConsumerHandler): ConsumerHandler => async (envelope, effects) => {
-    const fault = this.armed.get(name);
-    if (fault && (!fault.eventType || fault.eventType === envelope['detail-type'])) {
-      throw new Error(`fault injected locally into ${name} (POST /dev/faults)`);
+  /** The consumer, failing while armed for it (a batch consumer fails the batch, whose events are then retried one by one). */
+  wrap = (name: string, handler: ConsumerHandler): ConsumerHandler => {
+    const check = (envelope: EventEnvelope) => {
+      const fault = this.armed.get(name);
+      if (fault && (!fault.eventType || fault.eventType === envelope['detail-type'])) {
+        throw new Error(`fault injected locally into ${name} (POST /dev/faults)`);
+      }
+    };
+    const { batch } = handler;
+    if (batch) {
+      return batchConsumer(async (envelopes, effects) => {
+        envelopes.forEach(check);
+        return batch(envelopes, effects);
+      });
     }
-    return handler(envelope, effects);
+    return async (envelope, effects) => {
+      check(envelope);
+      return handler(envelope, effects);
+    };
   };
 }

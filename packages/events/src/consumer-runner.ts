@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@ufp/core/events';
 import type { DeadLetterRepository } from '@ufp/db/repositories/dead-letters';
 import { isStoreUnavailable } from '@ufp/db/store-errors';
 import type { Table } from '@ufp/db/table';
+import { GroupCommit } from './group-commit.js';
 import { consumeOnce, ownerPrefixOf, type ConsumerHandler } from './idempotent-consumer.js';
 
 export interface RetryPolicy {
@@ -28,6 +29,8 @@ export class ConsumerRunner {
   deadLettered = 0;
 
   private loaded: Promise<Readonly<Record<string, ConsumerHandler>>> | undefined;
+  /** One group commit per batch consumer: the events delivered to it while a transaction of it is in flight go together. */
+  readonly groups = new Map<string, GroupCommit>();
 
   constructor(
     private readonly table: Table,
@@ -56,7 +59,7 @@ export class ConsumerRunner {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.policy.attempts; attempt++) {
       try {
-        return await consumeOnce(this.table, handlerName, envelope, handler);
+        return await this.consumeOne(handlerName, envelope, handler);
       } catch (err) {
         lastError = err;
         if (attempt < this.policy.attempts) {
@@ -79,6 +82,13 @@ export class ConsumerRunner {
     });
     this.deadLettered++;
     return 'dead';
+  }
+
+  private consumeOne(handlerName: string, envelope: EventEnvelope, handler: ConsumerHandler): Promise<'processed' | 'duplicate'> {
+    if (!handler.batch) return consumeOnce(this.table, handlerName, envelope, handler);
+    let group = this.groups.get(handlerName);
+    if (!group) this.groups.set(handlerName, (group = new GroupCommit(this.table, handlerName, handler.batch)));
+    return group.submit(envelope);
   }
 
   /** One delivery attempt, no retries, no parking: what a redrive of a parked event runs. */

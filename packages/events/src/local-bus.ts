@@ -7,12 +7,15 @@ import type { RuleDefinition } from './rules.js';
  * The in-process stand-in for an EventBridge bus: the same rule table and pattern semantics,
  * each matching rule delivering to its consumer through the runner (retries, dead letters).
  * `publish` resolves once every matching consumer has finished, so a caller that
- * checkpoints after it never loses an event.
+ * checkpoints after it never loses an event. Events may be published side by side: a consumer still receives one
+ * tenant's events in the order they were published, one at a time, unless its rule's `order` is `any`.
  */
 export class LocalBus {
   private readonly rules: { rule: RuleDefinition; matches: (e: unknown) => boolean }[];
   published = 0;
   redelivered = 0;
+  /** The last delivery queued per consumer and tenant: the next one of that lane starts when it has settled. */
+  private readonly lanes = new Map<string, Promise<DeliveryOutcome>>();
 
   constructor(
     rules: readonly RuleDefinition[],
@@ -40,7 +43,25 @@ export class LocalBus {
   async publish(envelope: EventEnvelope): Promise<{ rule: string; outcome: DeliveryOutcome }[]> {
     this.published++;
     return Promise.all(
-      this.matchingRules(envelope).map(async (rule) => ({ rule: rule.name, outcome: await this.runner.deliver(rule.handler, envelope) })),
+      this.matchingRules(envelope).map(async (rule) => ({ rule: rule.name, outcome: await this.inLane(rule, envelope) })),
     );
+  }
+
+  /**
+   * The delivery, after the one before it in its lane (the consumer's, for the event's tenant). A delivery that
+   * failed fails the ones queued behind it undelivered: they come again with the batch the relay reads again.
+   */
+  private inLane(rule: RuleDefinition, envelope: EventEnvelope): Promise<DeliveryOutcome> {
+    const deliver = () => this.runner.deliver(rule.handler, envelope);
+    if (rule.order === 'any') return deliver();
+    const lane = `${rule.handler}\u0000${envelope.detail?.meta?.tenantId ?? ''}`;
+    const before = this.lanes.get(lane);
+    const delivery = before ? before.then(deliver) : deliver();
+    this.lanes.set(lane, delivery);
+    const settled = () => {
+      if (this.lanes.get(lane) === delivery) this.lanes.delete(lane);
+    };
+    delivery.then(settled, settled);
+    return delivery;
   }
 }

@@ -9,6 +9,12 @@ export interface RuleDefinition {
   readonly description: string;
   readonly pattern: Record<string, unknown>;
   readonly handler: string;
+  /**
+   * Locally, whether the bus hands this consumer one tenant's events one at a time in stream order (`perTenant`, the
+   * default) or side by side (`any`: for a consumer whose effects commute). EventBridge promises no order at all; the
+   * local bus is stricter for consumers that have not said order does not matter to them.
+   */
+  readonly order?: 'perTenant' | 'any';
 }
 
 /** The platform's own consumers; modules add theirs with `defineConsumer`. */
@@ -23,6 +29,7 @@ export const platformRules: readonly RuleDefinition[] = [
       'detail-type': [{ 'anything-but': ['schedule.tick', 'schedule.tenantTick'] }],
     },
     handler: 'rollupProjector',
+    order: 'any',
   },
   {
     name: 'daily-tick',

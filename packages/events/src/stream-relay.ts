@@ -21,7 +21,7 @@ export interface RelayOptions {
   publish: (envelope: EventEnvelope) => Promise<unknown>;
   idleDelayMs?: number;
   onError?: (err: unknown) => void;
-  /** How many tenants' events are published at once (each tenant's in order); default 8. */
+  /** How many events are published at once; default 16. */
   publishConcurrency?: number;
 }
 
@@ -154,9 +154,7 @@ export class StreamRelay {
       throw err;
     }
     const records = res.Records ?? [];
-    // One tenant's events in stream order; different tenants' side by side (EventBridge promises no order at all, so
-    // this is stricter than AWS) — a province's fan-out is then not delivered one tenant after another.
-    const byTenant = new Map<string, { envelope: EventEnvelope; record: _Record }[]>();
+    const outbox: { envelope: EventEnvelope; record: _Record }[] = [];
     for (const record of records) {
       let envelope: EventEnvelope | undefined;
       try {
@@ -165,21 +163,19 @@ export class StreamRelay {
         // A malformed outbox item is reported and passed over, never allowed to block the stream.
         this.opts.onError?.(new Error(`skipped unreadable outbox record ${record.dynamodb?.SequenceNumber}: ${(err as Error).message}`));
       }
-      if (!envelope) continue;
-      const tenant = envelope.detail?.meta?.tenantId ?? '';
-      byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), { envelope, record }]);
+      if (envelope) outbox.push({ envelope, record });
     }
+    // Published side by side, started in stream order: the bus keeps each tenant's events in that order for the
+    // consumers that need it (EventBridge promises no order at all).
     const failures: unknown[] = [];
-    await mapLimit([...byTenant.values()], this.opts.publishConcurrency ?? 8, async (queue) => {
+    await mapLimit(outbox, this.opts.publishConcurrency ?? 16, async ({ envelope, record }) => {
+      if (!this.running) return;
       try {
-        for (const { envelope, record } of queue) {
-          if (!this.running) return;
-          await this.opts.publish(envelope);
-          this.relayed++;
-          this.lastPublishedAt = Math.max(this.lastPublishedAt ?? 0, record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? 0) || undefined;
-        }
+        await this.opts.publish(envelope);
+        this.relayed++;
+        this.lastPublishedAt = Math.max(this.lastPublishedAt ?? 0, record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? 0) || undefined;
       } catch (err) {
-        // This tenant's later events wait with it; the batch is read again from the checkpoint.
+        // The batch is read again from the checkpoint; the idempotent consumers absorb what was delivered.
         failures.push(err);
       }
     });

@@ -26,10 +26,16 @@ const EVENTS_ATTRIBUTE = 'events';
 export const freshnessGroup = (metric: string): string => metric.slice(0, metric.indexOf('.') >= 0 ? metric.indexOf('.') : undefined);
 
 /**
- * An update expression that ADDs each delta to its metric attribute and, with `at`, counts the event and stamps
- * each metric group it touches with the time of the event (`u:<group>`): what 数据截至 reads.
+ * An update expression that ADDs each delta to its metric attribute and, with `at`, counts the events (one, or the
+ * `events` whose deltas were summed) and stamps each metric group it touches with the time of the latest of them
+ * (`u:<group>`): what 数据截至 reads.
+ *
+ * A stamp only moves forward, whatever order events arrive in (EventBridge promises none): the update's condition
+ * holds each group's stamp at or before `at`. When it fails (a later event got there first), `stampedAfter` says
+ * what the row holds: the update is rebuilt to stamp only the groups still behind `at`, on condition the stamps are
+ * still what was read — a writer in between fails it again and it is rebuilt from the newer read.
  */
-export function addMetricsUpdate(deltas: MetricDeltas, at?: string) {
+export function addMetricsUpdate(deltas: MetricDeltas, at?: string, stampedAfter?: Record<string, string>, events = 1) {
   const names: Record<string, string> = {};
   const values: Record<string, number | string> = {};
   const parts = Object.entries(deltas).map(([metric, delta], i) => {
@@ -39,14 +45,35 @@ export function addMetricsUpdate(deltas: MetricDeltas, at?: string) {
   });
   const groups = at ? [...new Set(Object.keys(deltas).map(freshnessGroup))] : [];
   groups.forEach((g, i) => (names[`#u${i}`] = UPDATED_PREFIX + g));
+  const sets: string[] = [];
+  const conditions: string[] = [];
   if (at) {
-    values[':at'] = at;
-    values[':one'] = 1;
+    values[':events'] = events;
     names['#n'] = EVENTS_ATTRIBUTE;
-    parts.push('#n :one');
+    parts.push('#n :events');
+    groups.forEach((g, i) => {
+      const held = stampedAfter?.[g];
+      if (!stampedAfter) {
+        conditions.push(`(attribute_not_exists(#u${i}) OR #u${i} <= :at)`);
+        sets.push(`#u${i} = :at`);
+        return;
+      }
+      if (held === undefined) conditions.push(`attribute_not_exists(#u${i})`);
+      else {
+        values[`:h${i}`] = held;
+        conditions.push(`#u${i} = :h${i}`);
+      }
+      if (held === undefined || held <= at) sets.push(`#u${i} = :at`);
+    });
   }
-  const set = groups.length > 0 ? ` SET ${groups.map((_, i) => `#u${i} = :at`).join(', ')}` : '';
-  return { UpdateExpression: `ADD ${parts.join(', ')}${set}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+  if (at && (sets.length > 0 || !stampedAfter)) values[':at'] = at;
+  const set = sets.length > 0 ? ` SET ${sets.join(', ')}` : '';
+  return {
+    UpdateExpression: `ADD ${parts.join(', ')}${set}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
+  };
 }
 
 /** The freshness stamps of a stored rollup item: metric group → the time of the latest event projected into it. */

@@ -16,9 +16,34 @@ describe('the month a delta is drawn in', () => {
 describe('数据截至 stamps', () => {
   it('stamp each metric group an update touches once, with the event’s time, and count the event', () => {
     const update = addMetricsUpdate({ 'hardship.aid.amountFen': 100, 'hardship.aid.grants': 1, 'units.count': 1 }, '2026-06-01T00:00:00.000Z');
-    expect(update.UpdateExpression).toBe('ADD #m0 :d0, #m1 :d1, #m2 :d2, #n :one SET #u0 = :at, #u1 = :at');
+    expect(update.UpdateExpression).toBe('ADD #m0 :d0, #m1 :d1, #m2 :d2, #n :events SET #u0 = :at, #u1 = :at');
     expect(Object.values(update.ExpressionAttributeNames).filter((n) => n.startsWith('u:'))).toEqual(['u:hardship', 'u:units']);
     expect(freshnessGroup('units')).toBe('units');
   });
   it('are left out of a month row', () => expect(addMetricsUpdate({ 'units.count': 1 }).UpdateExpression).toBe('ADD #m0 :d0'));
+});
+
+describe('a 数据截至 stamp only moves forward', () => {
+  const at = '2026-06-01T00:00:00.000Z';
+  it('is set on condition that each group it touches is stamped at or before the event', () => {
+    const update = addMetricsUpdate({ 'units.count': 1, 'hardship.aid.grants': 1 }, at);
+    expect(update.ConditionExpression).toBe('(attribute_not_exists(#u0) OR #u0 <= :at) AND (attribute_not_exists(#u1) OR #u1 <= :at)');
+  });
+  it('rebuilt after a later event got there first, stamps only the groups still behind, pinned to what was read', () => {
+    const update = addMetricsUpdate({ 'units.count': 1, 'hardship.aid.grants': 1 }, at, { units: '2026-06-02T00:00:00.000Z', hardship: at });
+    expect(update.UpdateExpression).toBe('ADD #m0 :d0, #m1 :d1, #n :events SET #u1 = :at');
+    expect(update.ConditionExpression).toBe('#u0 = :h0 AND #u1 = :h1');
+    expect(update.ExpressionAttributeValues).toMatchObject({ ':h0': '2026-06-02T00:00:00.000Z', ':h1': at, ':at': at });
+  });
+  it('rebuilt when every group is ahead, adds the deltas and sets no stamp (no unused value)', () => {
+    const update = addMetricsUpdate({ 'units.count': 1 }, at, { units: '2026-06-02T00:00:00.000Z' });
+    expect(update.UpdateExpression).toBe('ADD #m0 :d0, #n :events');
+    expect(update.ExpressionAttributeValues).not.toHaveProperty(':at');
+  });
+  it('rebuilt for a group never stamped, sets it on condition it is still absent', () => {
+    const update = addMetricsUpdate({ 'units.count': 1 }, at, {});
+    expect(update.ConditionExpression).toBe('attribute_not_exists(#u0)');
+    expect(update.UpdateExpression).toBe('ADD #m0 :d0, #n :events SET #u0 = :at');
+  });
+  it('counts the events whose deltas were summed into it', () => expect(addMetricsUpdate({ 'units.count': 3 }, at, undefined, 3).ExpressionAttributeValues[':events']).toBe(3));
 });
