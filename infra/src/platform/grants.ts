@@ -75,6 +75,8 @@ export const consumerGrants: Partial<Record<string, FunctionGrants>> = {
   modelWorkersCompetitionDrafts: { ...defaultConsumerGrants, pii: true },
   // A 台账 import encrypts ID numbers and phones, blind-indexes them and looks up open files and written rows in batches.
   hardshipLedgerImport: { tableActions: [...defaultConsumerGrants.tableActions, 'dynamodb:BatchGetItem'], pii: true },
+  // A 劳模台账 import encrypts and blind-indexes ID numbers and phones, as the forms do.
+  modelWorkersRegistryImport: { ...defaultConsumerGrants, pii: true },
 };
 
 /** A consumer function that needs more than the default 60 s / 512 MB, or the uploaded import workbooks. */
@@ -90,6 +92,8 @@ export const defaultConsumerFunction: ConsumerFunctionSettings = { timeoutSecond
 export const consumerFunctionSettings: Partial<Record<string, ConsumerFunctionSettings>> = {
   // The check reads up to 20,000 rows in one invocation (about 10 s locally); a write step stops after 60 s.
   hardshipLedgerImport: { timeoutSeconds: 300, memorySize: 1536, readsImports: true },
+  // At most 5,000 rows; a write step stops after 30 s (registry-job.ts).
+  modelWorkersRegistryImport: { timeoutSeconds: 60, memorySize: 512, readsImports: true },
 };
 
 /**

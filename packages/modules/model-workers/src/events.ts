@@ -70,7 +70,23 @@ export const visitLogged = defineEvent(
   }),
 );
 
-export const publishedEvents = [personCreated, personHonoured, honourRevoked, personStatusChanged, nominationApproved, nominationStepped, campaignQuotaRecorded, benefitGranted, recuperationChanged, surveySubmitted, visitLogged] as const;
+/** A background 劳模台账 import's next step is due (the check, or the next batch of writes): see service/registry-job.ts. */
+export const registryImportStepQueued = defineEvent('modelWorkers.registry.queued', z.object({ jobId: z.string(), step: z.number().int().min(1) }));
+
+export const publishedEvents = [
+  personCreated,
+  personHonoured,
+  honourRevoked,
+  personStatusChanged,
+  nominationApproved,
+  nominationStepped,
+  campaignQuotaRecorded,
+  benefitGranted,
+  recuperationChanged,
+  surveySubmitted,
+  visitLogged,
+  registryImportStepQueued,
+] as const;
 
 /** The delta the hardship hand-over puts on its own event when a survey's household is below the line (declared here). */
 export { surveyBelowThresholdMetrics } from './metrics-deltas.js';

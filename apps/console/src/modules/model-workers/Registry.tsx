@@ -1,27 +1,18 @@
 import { A } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createResource, createSignal, onCleanup, Show } from 'solid-js';
+import { isRunning } from '@ufp/core/imports/job';
 import { registryColumns } from '@ufp/model-workers/domain/registry';
-import { mutate, mutateWithProgress, query, type OutputOf } from '../../api';
+import { mutate, query } from '../../api';
+import { sendFile } from '../../components/blob-upload';
 import { createConfirm } from '../../components/Confirm';
-import { DataTable } from '../../components/DataTable';
-import { RowErrorTable, SheetImportForm, type ImportMode } from '../../components/SheetImport';
+import { ImportJobList, ImportJobPanel, type ImportJobView } from '../../components/ImportJob';
+import { SheetImportForm, type ImportMode } from '../../components/SheetImport';
 import { downloadFile, sheetLang } from '../../download';
 import { label, t } from '../../i18n';
 import { showError, showToast } from '../../toast';
 import './model-workers.css';
 
-type ImportResult = OutputOf<'modelWorkers.registry.import'>;
-type ImportedRow = ImportResult['rows'][number];
-
-/** The workbook as base64 (the registry import is a JSON mutation: 劳模 rolls are small). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
+const POLL_MS = 1_000;
 
 const columnName = (field: string) => {
   const c = registryColumns.find((x) => x.key === field);
@@ -29,20 +20,71 @@ const columnName = (field: string) => {
 };
 
 /**
- * 劳模台账 in Excel: the template, an import (upload progress, each refused row with its Excel row number, column and
- * problem, and the rows written), and the export — ID numbers masked, or in full after a confirmation that says the
- * export is recorded in the audit log.
+ * 劳模台账 in Excel: the template; the import as a background job (the upload straight to the blob store with its own
+ * progress, then the job's progress as the server checks and writes, polled until it ends; 取消 / 继续; each refused
+ * row with its Excel row number, column and problem, and the full error report); the recent imports, so a job started
+ * earlier (or by a colleague) can be followed after leaving the page; and the export — ID numbers masked, or in full
+ * after a confirmation that says the export is recorded in the audit log.
  */
 export default function Registry() {
-  const [result, setResult] = createSignal<ImportResult>();
+  const [job, setJob] = createSignal<ImportJobView>();
+  const [jobs, { refetch }] = createResource(() => query('modelWorkers.registry.importJobs.list'));
   const [exporting, setExporting] = createSignal(false);
   const confirm = createConfirm();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+
+  function follow(next: ImportJobView) {
+    setJob(next);
+    clearTimeout(timer);
+    if (!isRunning(next)) {
+      void refetch();
+      return;
+    }
+    timer = setTimeout(async () => {
+      try {
+        if (job()?.jobId === next.jobId) follow(await query('modelWorkers.registry.importJobs.get', { jobId: next.jobId }));
+      } catch (err) {
+        showError(err);
+      }
+    }, POLL_MS);
+  }
 
   async function run(file: File, mode: ImportMode, onUpload: (fraction: number) => void) {
-    setResult(undefined);
-    const fileBase64 = await base64Of(file);
-    setResult(await mutateWithProgress('modelWorkers.registry.import', { fileBase64, mode, lang: sheetLang() }, onUpload));
+    const started = await mutate('modelWorkers.registry.importJobs.start', { fileName: file.name, sizeBytes: file.size, mode, lang: sheetLang() });
+    await sendFile(started.upload, file, onUpload);
+    follow(await mutate('modelWorkers.registry.importJobs.queue', { jobId: started.job.jobId }));
+    void refetch();
   }
+
+  async function act(action: 'modelWorkers.registry.importJobs.cancel' | 'modelWorkers.registry.importJobs.resume') {
+    const current = job();
+    if (!current) return;
+    try {
+      follow(await mutate(action, { jobId: current.jobId }));
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  async function open(jobId: string) {
+    try {
+      follow(await query('modelWorkers.registry.importJobs.get', { jobId }));
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  async function errorReport(jobId: string) {
+    try {
+      downloadFile(await query('modelWorkers.registry.importJobs.errors', { jobId }));
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  /** All-or-nothing with errors: the job ends having written nothing. */
+  const nothingWritten = (j: ImportJobView) => j.status === 'done' && j.mode === 'allOrNothing' && j.errorCount > 0 && j.written === 0;
 
   async function download(unmasked: boolean) {
     if (unmasked) {
@@ -84,29 +126,35 @@ export default function Registry() {
         </p>
         <p class="muted">{t('modelWorkers.registry.templateHint')}</p>
       </div>
-      <SheetImportForm id="mw-registry" run={run} />
-      <Show when={result()}>
-        {(r) => (
-          <div class="card" role="status" data-testid="mw-import-result">
-            <p>{t('modelWorkers.registry.result', { total: r().total, created: r().created, honours: r().honoursAdded, skipped: r().skipped, errors: r().errors.length })}</p>
-            <Show when={r().errors.length > 0 && r().rows.length === 0}>
-              <p class="muted">{t('modelWorkers.registry.nothingWritten')}</p>
+      <p class="muted">{t('importJob.background')}</p>
+      <SheetImportForm id="mw-registry" uploadOnly run={run} />
+      <Show when={job()}>
+        {(j) => (
+          <>
+            <ImportJobPanel
+              job={j()}
+              fieldLabel={columnName}
+              onCancel={() => void act('modelWorkers.registry.importJobs.cancel')}
+              onResume={() => void act('modelWorkers.registry.importJobs.resume')}
+              onErrorReport={() => void errorReport(j().jobId)}
+            />
+            <Show when={nothingWritten(j())}>
+              <p class="muted" data-testid="mw-import-nothing">{t('modelWorkers.registry.nothingWritten')}</p>
             </Show>
-            <RowErrorTable label={t('modelWorkers.registry.errors')} errors={r().errors} fieldLabel={columnName} />
-            <Show when={r().rows.length}>
-              <h3>{t('modelWorkers.registry.written')}</h3>
-              <DataTable<ImportedRow>
-                label={t('modelWorkers.registry.written')}
-                rows={r().rows}
-                columns={[
-                  { label: () => t('sheetImport.row'), cell: (x) => x.row, class: 'nowrap' },
-                  { label: () => t('modelWorkers.name'), cell: (x) => <A href={`/model-workers/${encodeURIComponent(x.personId)}`}>{x.nameMasked}</A>, class: 'cell--primary' },
-                  { label: () => t('modelWorkers.registry.outcome'), cell: (x) => t(`modelWorkers.registry.outcome.${x.outcome}`) },
-                ]}
-              />
+            <Show when={j().status === 'done' && j().skipped > 0}>
+              <p class="muted">{t('modelWorkers.registry.skippedHint')}</p>
             </Show>
-          </div>
+            <Show when={j().written > 0 && !isRunning(j())}>
+              <p>
+                <A href="/model-workers">{t('modelWorkers.registry.viewPeople')}</A>
+              </p>
+            </Show>
+          </>
         )}
+      </Show>
+      <h2>{t('importJob.recent')}</h2>
+      <Show when={jobs()}>
+        {(list) => <ImportJobList jobs={list().map((x) => (x.jobId === job()?.jobId ? job()! : x))} selected={job()?.jobId} onSelect={(id) => void open(id)} />}
       </Show>
 
       <div class="card">

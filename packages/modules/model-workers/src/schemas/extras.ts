@@ -23,7 +23,22 @@ export const issueCredentialInput = z.object({ personId: idInput, validDays: z.n
 /** The token from the QR code: opaque ASCII, signed. */
 export const verifyCredentialInput = z.object({ token: z.string().min(10).max(400).regex(/^[A-Za-z0-9_.-]+$/) });
 
+/** Largest registry workbook accepted (a federation's 劳模 roll is hundreds of rows; MAX_REGISTRY_ROWS caps the rows). */
+export const MAX_REGISTRY_BYTES = 2 * 1024 * 1024;
+
 export const registryTemplateInput = z.object({ lang: z.enum(['zh', 'en']).optional() }).optional();
 export const registryExportInput = z.object({ lang: z.enum(['zh', 'en']).optional(), unmasked: z.boolean().optional() }).optional();
 /** A registry workbook (base64; 劳模 rolls are small, so no multipart path). */
-export const registryImportInput = z.object({ fileBase64: z.string().min(1).max(Math.ceil((2 * 1024 * 1024) / 3) * 4), mode: z.enum(['allOrNothing', 'validRows']), lang: z.enum(['zh', 'en']).optional() });
+export const registryImportInput = z.object({ fileBase64: z.string().min(1).max(Math.ceil(MAX_REGISTRY_BYTES / 3) * 4), mode: z.enum(['allOrNothing', 'validRows']), lang: z.enum(['zh', 'en']).optional() });
+/** A background registry import: the workbook's name and exact size (the signed upload accepts exactly these bytes). */
+export const registryImportStartInput = z.object({
+  fileName: text(limits.evidence.fileName),
+  sizeBytes: z
+    .number()
+    .int()
+    .min(1)
+    .refine((n) => n <= MAX_REGISTRY_BYTES, { message: `文件超过 ${MAX_REGISTRY_BYTES / 1024 / 1024} MB`, params: { en: `The file is over ${MAX_REGISTRY_BYTES / 1024 / 1024} MB` } }),
+  mode: z.enum(['allOrNothing', 'validRows']),
+  lang: z.enum(['zh', 'en']).optional(),
+});
+export const registryImportJobIdInput = z.object({ jobId: idInput });

@@ -1,6 +1,11 @@
 import { DomainError, invalid } from '@ufp/core/errors';
+import type { ImportRowError } from '@ufp/core/imports/job';
+import type { Lang } from '@ufp/core/spreadsheet/cells';
 import { exportWorkbook, noDataRows, readSheet, templateWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
 import { maskName } from '@ufp/core/pii/mask';
+import { keys } from '@ufp/db/keys';
+import { getItem } from '@ufp/db/query';
+import type { IdempotentCall } from '@ufp/kit/idempotency';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import { DeputyBody, Education, Occupation, PersonStatus, PoliticalStatus, SkillGrade } from '../domain/enums.js';
@@ -27,44 +32,114 @@ export async function template(ctx: Ctx, input: In<typeof registryTemplateInput>
 }
 
 /**
- * Imports the registry: pass 1 reads and checks every row (row numbers as in Excel), pass 2 writes each valid row
- * with the same commands as the forms (a new record, or an honour added to the record the ID number already has).
- * A row whose honour is already recorded is skipped, so re-importing the same file changes nothing. The answer lists each
- * written row (Excel row, masked name, what it did) for the page.
+ * Imports the registry within the request (scripts, curl and small files; the console runs it as a background job,
+ * see registry-job.ts — the same check and the same row writes, so both answer the same rows the same way): pass 1
+ * reads and checks every row (row numbers as in Excel), pass 2 writes each valid row with the same commands as the
+ * forms (a new record, or an honour added to the record the ID number already has). A row whose honour is already
+ * recorded is skipped, so re-importing the same file changes nothing. The answer lists each written row (Excel row,
+ * masked name, what it did) for the page.
  */
 export async function importRegistry(ctx: Ctx, input: In<typeof registryImportInput>) {
   const bytes = Buffer.from(input.fileBase64, 'base64');
+  const { total, errors, badRows } = (await checkRegistry(ctx, bytes))!;
+  if (errors.length && input.mode === 'allOrNothing') return { total, created: 0, honoursAdded: 0, skipped: 0, errors, rows: [] as ImportedRow[] };
+  const written = await writeRegistry(ctx, bytes, { badRows });
+  errors.push(...written.errors);
+  errors.sort((a, b) => a.row - b.row);
+  return { total, created: written.created, honoursAdded: written.honoursAdded, skipped: written.skipped, errors, rows: written.rows };
+}
+
+const tooManyRows = () => invalid({ zh: `单次最多导入 ${MAX_REGISTRY_ROWS} 行`, en: `At most ${MAX_REGISTRY_ROWS} rows per import` }, { field: 'fileBase64' });
+
+/** What the registry's check and writes are given: a procedure's context, or the one the import consumer builds. */
+type WithDeps = Pick<Ctx, 'deps'>;
+
+/**
+ * Pass 1: reads every row and checks it against the ladder in force (row numbers as in Excel). More than
+ * MAX_REGISTRY_ROWS rows, an empty sheet or a file that is not a workbook is refused (a DomainError: a 400 in the
+ * request, a failed job in the background). `progress` is told the rows read; when it answers true (the job was
+ * cancelled) the check stops and answers undefined.
+ */
+export async function checkRegistry(ctx: WithDeps, bytes: Uint8Array, progress: (rowsRead: number) => Promise<boolean> = async () => false) {
   const ladder = await store(ctx).honourTypes();
   const now = ctx.deps.clock.now();
   const errors: RegistryError[] = [];
-  const valid: RegistryRow[] = [];
+  const badRows = new Set<number>();
   let total = 0;
   for await (const read of readSheet(bytes, registryColumns)) {
-    if (++total > MAX_REGISTRY_ROWS) throw invalid({ zh: `单次最多导入 ${MAX_REGISTRY_ROWS} 行`, en: `At most ${MAX_REGISTRY_ROWS} rows per import` }, { field: 'fileBase64' });
+    if (++total > MAX_REGISTRY_ROWS) throw tooManyRows();
+    if (await progress(total)) return undefined;
     const v = validateRegistryRow(read, ladder, now);
-    if (v.ok) valid.push(v.value);
-    else errors.push(...v.errors);
+    if (v.ok) continue;
+    errors.push(...v.errors);
+    badRows.add(read.row);
   }
   if (total === 0) throw noDataRows();
+  return { total, valid: total - badRows.size, errors, badRows };
+}
+
+/** Rows written between two looks at `stop` (the job's progress stamp and its cancel check). */
+const WRITE_BATCH = 20;
+
+export interface RegistryWriteOptions {
+  /** Rows the check refused (not written). */
+  badRows: ReadonlySet<number>;
+  /** Rows up to this Excel row number are done already. */
+  after?: number;
+  /** Stop once this many rows are handled. */
+  maxRows?: number;
+  /** Told the rows handled so far every WRITE_BATCH rows: true ends the pass there. */
+  stop?: (handled: number) => Promise<boolean>;
+  /** The import job writing: each row's writes are marked with it, so a step run again knows the rows it wrote. */
+  jobId?: string;
+}
+
+/**
+ * Pass 2: streams the sheet again and writes the rows the check passed after `after`, one at a time through
+ * `writeRow` (the rows of one person follow each other: the second finds the record the first made), until the sheet
+ * ends, `maxRows` rows are handled or `stop` says so. A row is `written` when it created a record or added an honour,
+ * `skipped` when everything in it was recorded already; a row the store refuses (a revoked title …) is an error.
+ */
+export async function writeRegistry(ctx: Ctx, bytes: Uint8Array, opts: RegistryWriteOptions) {
+  const ladder = await store(ctx).honourTypes();
+  const now = ctx.deps.clock.now();
+  const errors: RegistryError[] = [];
   const rows: ImportedRow[] = [];
-  if (errors.length && input.mode === 'allOrNothing') return { total, created: 0, honoursAdded: 0, skipped: 0, errors, rows };
   let created = 0;
   let honoursAdded = 0;
+  let written = 0;
   let skipped = 0;
-  for (const row of valid) {
+  let cursor = opts.after ?? 0;
+  let handled = 0;
+  let ended = true;
+  for await (const read of readSheet(bytes, registryColumns)) {
+    if (read.row <= cursor || opts.badRows.has(read.row)) continue;
+    if (handled > 0 && (handled >= (opts.maxRows ?? Infinity) || (handled % WRITE_BATCH === 0 && (await opts.stop?.(handled))))) {
+      ended = false;
+      break;
+    }
+    handled++;
+    cursor = read.row;
+    // The same bytes as the check; only a ladder changed since then can refuse the row now.
+    const v = validateRegistryRow(read, ladder, now);
+    if (!v.ok) {
+      errors.push(...v.errors);
+      continue;
+    }
+    const row = v.value;
     try {
-      const r = await writeRow(ctx, row);
+      const r = await writeRow(ctx, row, opts.jobId);
       created += r.created ? 1 : 0;
       honoursAdded += r.honourAdded ? 1 : 0;
-      skipped += !r.created && !r.honourAdded ? 1 : 0;
+      if (r.created || r.honourAdded) written++;
+      else skipped++;
       rows.push({ row: row.row, personId: r.personId, nameMasked: maskName(row.name), outcome: r.created ? 'created' : r.honourAdded ? 'honourAdded' : 'skipped' });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       errors.push({ row: row.row, field: 'idNumber', message: `第${row.row}行未导入：${e.text.zh}`, messageEn: `Row ${row.row} was not imported: ${e.text.en}` });
     }
   }
-  errors.sort((a, b) => a.row - b.row);
-  return { total, created, honoursAdded, skipped, errors, rows };
+  return { created, honoursAdded, written, skipped, errors, rows, cursor, ended };
 }
 
 /** A written row of an import, for the page to list (masked name, no ID). */
@@ -75,12 +150,35 @@ interface ImportedRow {
   outcome: 'created' | 'honourAdded' | 'skipped';
 }
 
-async function writeRow(ctx: Ctx, row: RegistryRow): Promise<{ personId: string; created: boolean; honourAdded: boolean }> {
+/**
+ * The mark an import job leaves on a row's write: an idempotency entry (`write()` stores it in the same transaction as
+ * the record or the honour), keyed by the job, the row and the write. A step run again after dying part-way finds the
+ * record or honour in place and, by this mark, knows it wrote it itself (written, not skipped); without the mark it
+ * was there before (skipped). The `#` keeps these keys apart from any client's Idempotency-Key.
+ */
+const rowWrite = (ctx: Ctx, jobId: string, row: number, part: 'person' | 'honour'): IdempotentCall => ({
+  tenantId: ctx.scope.tenantId,
+  key: `import#${jobId}#${row}#${part}`,
+  actor: ctx.scope.actor.sub,
+  procedure: 'modelWorkers.registry.importJobs',
+  inputHash: `${jobId}#${row}#${part}`,
+});
+const markedBy = (ctx: Ctx, jobId: string | undefined, row: number, part: 'person' | 'honour'): Ctx => (jobId ? { ...ctx, idempotency: rowWrite(ctx, jobId, row, part) } : ctx);
+const wroteBefore = async (ctx: Ctx, jobId: string | undefined, row: number, part: 'person' | 'honour') =>
+  !!jobId && !!(await getItem(ctx.deps.table, keys.idempotency(ctx.scope.tenantId, rowWrite(ctx, jobId, row, part).key)));
+
+/**
+ * One row: the person's record (found by the ID number's blind index, or created), then the honour unless the record
+ * has it already (same code and year). Never a second record nor a second honour: the record's guard and the
+ * honour's check refuse a repeat. `created` / `honourAdded` say what this row did — for a job, counting what an
+ * earlier attempt of the same step wrote for it.
+ */
+async function writeRow(ctx: Ctx, row: RegistryRow, jobId?: string): Promise<{ personId: string; created: boolean; honourAdded: boolean }> {
   const existing = await store(ctx).personIdByIndex(ctx.scope.tenantId, personIndexes(ctx, row.idNumber).idIndex);
   const personId =
     existing ??
     (
-      await people.create(ctx, {
+      await people.create(markedBy(ctx, jobId, row.row, 'person'), {
         idNumber: row.idNumber,
         name: row.name,
         ethnicity: row.ethnicity,
@@ -95,11 +193,30 @@ async function writeRow(ctx: Ctx, row: RegistryRow): Promise<{ personId: string;
         deputies: [],
       })
     ).personId;
-  if (!row.honour) return { personId, created: !existing, honourAdded: false };
+  const created = !existing || (await wroteBefore(ctx, jobId, row.row, 'person'));
+  if (!row.honour) return { personId, created, honourAdded: false };
   const person = await store(ctx).getPerson(ctx.scope, personId);
-  if (person.honours.some((h) => h.code === row.honour!.type.code && h.year === row.honour!.year)) return { personId, created: !existing, honourAdded: false };
-  await honours.award(ctx, { personId, code: row.honour.type.code, year: row.honour.year, conferredBy: row.honour.conferredBy, certificateNo: row.honour.certificateNo });
-  return { personId, created: !existing, honourAdded: true };
+  if (person.honours.some((h) => h.code === row.honour!.type.code && h.year === row.honour!.year)) {
+    return { personId, created, honourAdded: await wroteBefore(ctx, jobId, row.row, 'honour') };
+  }
+  await honours.award(markedBy(ctx, jobId, row.row, 'honour'), { personId, code: row.honour.type.code, year: row.honour.year, conferredBy: row.honour.conferredBy, certificateNo: row.honour.certificateNo });
+  return { personId, created, honourAdded: true };
+}
+
+/** The import's row errors as a workbook in the job's language (every error, not only the first ones on the page). */
+export async function errorReport(errors: readonly ImportRowError[], lang: Lang) {
+  const columnName = (field: string) => registryColumns.find((c) => c.key === field)?.[lang] ?? field;
+  const sheet: ExportSheet<ImportRowError> = {
+    name: { zh: '错误报告', en: 'Import errors' },
+    columns: [
+      { zh: '行号', en: 'Row', kind: 'integer', width: 8, value: (e) => e.row },
+      { zh: '列', en: 'Column', kind: 'text', width: 18, value: (e) => columnName(e.field) },
+      { zh: '错误', en: 'Error', kind: 'text', width: 90, value: (e) => (lang === 'zh' ? e.message : e.messageEn) },
+    ],
+    rows: errors,
+  };
+  const { bytes, rows } = await exportWorkbook(lang, [sheet]);
+  return xlsxFile(lang === 'zh' ? '劳模台账导入错误报告.xlsx' : 'model-worker-registry-import-errors.xlsx', bytes, rows);
 }
 
 type PersonRowOut = Person & { idShown: string };

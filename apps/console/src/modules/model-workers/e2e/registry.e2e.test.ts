@@ -51,7 +51,7 @@ afterEach(() => {
 
 describe('劳模台账 import and export', () => {
   for (const [width, options] of [['390', PHONE], ['1366', DESKTOP]] as const) {
-    test(`at ${width} px staff fill the downloaded template with one bad row: nothing is written until they choose the correct rows, then the bad row's error and the written rows are listed`, async () => {
+    test(`at ${width} px staff fill the downloaded template with one bad row and import it in the background: nothing is written until they choose the correct rows, then the job lists the bad row by its Excel row number, its error report downloads and the people are on file`, async () => {
       const page = await openPage(options);
       try {
         await loginAs(page, COUNTY, '管理员');
@@ -76,32 +76,53 @@ describe('劳模台账 import and export', () => {
 
         await page.getByLabel('选择 Excel 文件').setInputFiles({ name: 'registry.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
         await page.getByRole('button', { name: '开始导入' }).click();
-        const result = page.getByTestId('mw-import-result');
-        await expect.poll(() => result.innerText()).toContain('共 3 行：新建档案 0 人，补录荣誉 0 项，已在台账中跳过 0 行，错误 1 条');
-        expect(await result.innerText()).toContain('本次未导入任何行');
-        expect(await page.locator('.sheet-progress').getAttribute('value')).toBe('100');
+        const panel = page.locator('.import-job');
+        expect(await finishedJob(page)).toContain('共 3 行：已写入 0 行，错误 1 行');
+        expect(await page.getByTestId('mw-import-nothing').innerText()).toContain('本次未导入任何行');
+        expect(await page.locator('.sheet-progress').first().getAttribute('value')).toBe('100');
+        const first = await panel.getAttribute('data-job');
 
         await page.getByLabel('只导入正确的行').check();
         await page.getByRole('button', { name: '开始导入' }).click();
-        await expect.poll(() => result.innerText()).toContain('共 3 行：新建档案 2 人，补录荣誉 1 项，已在台账中跳过 0 行，错误 1 条');
-        const errors = page.getByRole('table', { name: '导入错误' });
-        const errorRows = await errors.locator('tbody tr').allInnerTexts();
+        await expect.poll(() => panel.getAttribute('data-job')).not.toBe(first);
+        expect(await finishedJob(page)).toContain('共 3 行：已写入 2 行，错误 1 行');
+        expect(await page.getByTestId('mw-import-nothing').count()).toBe(0);
+        const errorRows = await panel.getByRole('table').locator('tbody tr').allInnerTexts();
         expect(errorRows).toHaveLength(1);
         expect(errorRows[0]).toMatch(/^3\s+身份证号\s+第3行：/);
-        const written = await page.getByRole('table', { name: '已导入的行' }).locator('tbody tr').allInnerTexts();
-        expect(written.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([expect.stringMatching(/^2 台\*+ 新建档案$/), expect.stringMatching(/^4 台\*+ 新建档案$/)]);
-        expect(await result.innerText()).not.toContain(good1);
+        expect(await panel.innerText()).not.toContain(good1);
+
+        // The full error report: the same row, by its Excel row number and column.
+        const report = await downloaded(page, () => panel.getByRole('button', { name: '下载完整错误报告' }).click());
+        expect(report.suggestedFilename()).toBe('劳模台账导入错误报告.xlsx');
+        const reported = await sheetRows(await bytesOf(report));
+        expect(reported).toHaveLength(2);
+        expect(reported[1]!.slice(0, 2)).toEqual(['3', '身份证号']);
+        await expect.poll(() => page.getByRole('table', { name: '最近的导入' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+
         await noOverflow(page);
         expect(await seriousViolations(page, `registry import at ${width} px`)).toEqual([]);
         await screenshot(page, `mw-registry-import-${width}`);
 
-        // The written rows link to their records.
-        await page.getByRole('table', { name: '已导入的行' }).getByRole('link').first().click();
+        // The written rows are records on file.
+        await page.getByRole('link', { name: '查看劳模档案' }).click();
+        await page.getByLabel('按姓名或身份证号搜索').fill(`台账${stamp}一`);
+        await page.getByRole('button', { name: '搜索' }).click();
+        await page.getByRole('link', { name: `台账${stamp}一` }).click();
         await page.getByRole('heading', { name: `台账${stamp}一` }).waitFor();
       } finally {
         await page.context().close();
       }
     });
+  }
+
+  /** The job's panel once it has ended; a failed job or an error banner fails with its text. */
+  async function finishedJob(page: Page): Promise<string> {
+    const panel = page.locator('.import-job');
+    await expect.poll(async () => ((await page.getByRole('alert').count()) ? 'alert' : String(await panel.getAttribute('data-status'))), { timeout: 30_000 }).toMatch(/^(alert|done|failed|cancelled)$/);
+    const alert = page.getByRole('alert');
+    if (await alert.count()) throw new Error(`the import page shows an error: ${await alert.first().innerText()}`);
+    return panel.innerText();
   }
 
   test('the export is masked by default; the full ID numbers need a confirmation that says the export is audited', async () => {
