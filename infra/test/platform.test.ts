@@ -255,7 +255,7 @@ describe.each(regions)('platform synthesized in %s', (region) => {
       .flatMap(([, p]) => asArray<Record<string, any>>(p.Properties.PolicyDocument.Statement));
     const s3Statements = statements.filter((st) => asArray<string>(st.Action).some((a) => a.startsWith('s3:')));
     expect(s3Statements).toHaveLength(1);
-    expect(s3Statements[0]!.Action).toBe('s3:GetObject');
+    expect(s3Statements[0]!.Action).toEqual(['s3:GetObject', 's3:DeleteObject']);
     expect(JSON.stringify(s3Statements[0]!.Resource)).toContain('/*/imports/*');
     // Other consumers are not given the bucket.
     const projector = s.json.Resources[idOf(s, s.platform.consumerFunctions.rollupProjector!)].Properties;
@@ -264,6 +264,32 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     // Failed invocations go to its own failure queue after Lambda's retries.
     const invokeConfig = resources(s.json, 'AWS::Lambda::EventInvokeConfig').find(([, c]) => c.Properties.FunctionName.Ref === idOf(s, fn));
     expect(invokeConfig?.[1].Properties.DestinationConfig.OnFailure.Destination).toBeDefined();
+  });
+
+  it('runs a 劳模台账 import in its own consumer with the uploaded workbooks and the PII key', () => {
+    const s = get(region);
+    expect(ruleTable.find((r) => r.handler === 'modelWorkersRegistryImport')!.pattern).toEqual({ 'detail-type': ['modelWorkers.registry.queued'] });
+    const props = s.json.Resources[idOf(s, s.platform.consumerFunctions.modelWorkersRegistryImport!)].Properties;
+    expect(props).toMatchObject({ Timeout: 60, MemorySize: 512 });
+    expect(props.Environment.Variables).toMatchObject({ HANDLER_NAME: 'modelWorkersRegistryImport', EVIDENCE_BUCKET: { Ref: idOf(s, s.platform.evidenceBucket) } });
+    expect(props.Environment.Variables.PII_KMS_KEY_ID).toBeDefined();
+  });
+
+  it('expires the workbooks of imports that never finished (tagged on upload) and lets the API sign that tag, on import keys only', () => {
+    const s = get(region);
+    const bucket = s.json.Resources[idOf(s, s.platform.evidenceBucket)].Properties;
+    expect(bucket.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Id: 'ImportWorkbooks', Status: 'Enabled', ExpirationInDays: 30, NoncurrentVersionExpiration: { NoncurrentDays: 1 }, TagFilters: [{ Key: 'ufp-kind', Value: 'import-workbook' }] }),
+      ]),
+    );
+    const roleId = idOf(s, s.platform.apiFunction.role!);
+    const tagging = resources(s.json, 'AWS::IAM::Policy')
+      .filter(([, p]) => asArray(p.Properties.Roles).some((ref: any) => ref.Ref === roleId))
+      .flatMap(([, p]) => asArray<Record<string, any>>(p.Properties.PolicyDocument.Statement))
+      .filter((st) => asArray<string>(st.Action).includes('s3:PutObjectTagging'));
+    expect(tagging).toHaveLength(1);
+    expect(JSON.stringify(tagging[0]!.Resource)).toContain('/*/imports/*');
   });
 
   it('has a private, KMS-encrypted evidence bucket that only accepts fresh presigned uploads', () => {

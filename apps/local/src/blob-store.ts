@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Clock } from '@ufp/core/clock';
 import type { BlobStore, SignedRequest, StoredObject } from '@ufp/core/evidence/blob-store';
@@ -64,6 +64,11 @@ export class LocalBlobStore implements BlobStore {
     } finally {
       await file.close();
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    const path = this.pathOf(key);
+    if (path) await rm(path, { force: true });
   }
 
   async read(key: string): Promise<Uint8Array | undefined> {

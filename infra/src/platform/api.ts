@@ -120,6 +120,10 @@ export class PlatformApi {
         resources: [evidenceBucket.arnForObjects('*')],
       }),
     );
+    // An import workbook's presigned PUT carries its lifecycle tag (x-amz-tagging), which S3 authorises separately.
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({ sid: 'ImportWorkbookTags', actions: ['s3:PutObjectTagging'], resources: [evidenceBucket.arnForObjects('*/imports/*')] }),
+    );
     this.function.addToRolePolicy(
       new iam.PolicyStatement({
         sid: 'EvidenceBucketKeyViaS3',
@@ -135,6 +139,11 @@ export class PlatformApi {
           id: 'AwsSolutions-IAM5',
           reason: 'Evidence object keys are generated per upload (tenant/case/ulid); the statement is limited to PutObject/GetObject/GetObjectVersion on this one bucket, and the bucket policy only admits presigned PUTs.',
           appliesTo: [{ regex: '/^Resource::<.*EvidenceBucket.*\\.Arn>\\/\\*$/g' }],
+        },
+        {
+          id: 'AwsSolutions-IAM5',
+          reason: 'Import workbooks are keyed per tenant and job (<tenant>/imports/<ulid>); the statement lets presigned uploads of them carry their lifecycle tag, nothing else.',
+          appliesTo: [{ regex: '/^Resource::<.*EvidenceBucket.*\\.Arn>\\/\\*\\/imports\\/\\*$/g' }],
         },
       ],
       true,

@@ -113,9 +113,12 @@ export class PlatformEvents {
     this.pipe = this.outboxPipe();
   }
 
-  /** GetObject on the uploaded import workbooks (`<tenant>/imports/<job>`) only, and the bucket key through S3. */
+  /**
+   * GetObject on the uploaded import workbooks (`<tenant>/imports/<job>`) only, DeleteObject on them (a finished job's
+   * workbook is deleted), and the bucket key through S3.
+   */
   private grantImportReads(fn: lambda.Function): void {
-    fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ImportWorkbooks', actions: ['s3:GetObject'], resources: [this.props.evidenceBucket.arnForObjects('*/imports/*')] }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ImportWorkbooks', actions: ['s3:GetObject', 's3:DeleteObject'], resources: [this.props.evidenceBucket.arnForObjects('*/imports/*')] }));
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         sid: 'EvidenceBucketKeyViaS3',
@@ -126,7 +129,7 @@ export class PlatformEvents {
     );
     NagSuppressions.addResourceSuppressions(
       fn.role!,
-      [{ id: 'AwsSolutions-IAM5', reason: 'Import workbooks are keyed per tenant and job (<tenant>/imports/<ulid>); the statement is GetObject only, on that key pattern of this one bucket.', appliesTo: [{ regex: '/^Resource::<.*EvidenceBucket.*\\.Arn>\\/\\*\\/imports\\/\\*$/g' }] }],
+      [{ id: 'AwsSolutions-IAM5', reason: 'Import workbooks are keyed per tenant and job (<tenant>/imports/<ulid>); the statement is GetObject and DeleteObject only, on that key pattern of this one bucket.', appliesTo: [{ regex: '/^Resource::<.*EvidenceBucket.*\\.Arn>\\/\\*\\/imports\\/\\*$/g' }] }],
       true,
     );
   }

@@ -2,6 +2,7 @@
  * Buckets for data: the server/CloudFront access-log bucket and the evidence bucket
  * (SSE-KMS under the data key, presigned uploads only).
  */
+import { IMPORT_WORKBOOK_DAYS, IMPORT_WORKBOOK_TAG } from '@ufp/core/imports/job';
 import { Duration, RemovalPolicy, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
@@ -58,6 +59,8 @@ export function evidenceBucket(scope: Construct, props: EvidenceBucketProps): s3
     lifecycleRules: [
       { abortIncompleteMultipartUploadAfter: Duration.days(1) },
       { noncurrentVersionExpiration: Duration.days(90) },
+      // Import workbooks of jobs that never finished (a finished job's is deleted by its consumer).
+      { id: 'ImportWorkbooks', tagFilters: { ...IMPORT_WORKBOOK_TAG }, expiration: Duration.days(IMPORT_WORKBOOK_DAYS), noncurrentVersionExpiration: Duration.days(1) },
     ],
     cors: consoleOrigins.length
       ? [

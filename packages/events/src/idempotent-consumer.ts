@@ -15,10 +15,29 @@ export type RebuildEffect = () => Promise<TransactItem>;
 export class ConsumerEffects {
   readonly items: TransactItem[] = [];
   readonly rebuilds: (RebuildEffect | undefined)[] = [];
+  readonly afterwards: (() => Promise<void>)[] = [];
   add(item: TransactItem, onConditionFailed?: RebuildEffect): this {
     this.items.push(item);
     this.rebuilds.push(onConditionFailed);
     return this;
+  }
+  /**
+   * Work outside the store, once the effects have committed (an import workbook deleted when its job finished).
+   * Best effort: a failure is reported and not retried — the event is processed — so it must be work something
+   * else also covers (the bucket's lifecycle rule).
+   */
+  afterCommit(work: () => Promise<void>): this {
+    this.afterwards.push(work);
+    return this;
+  }
+  async runAfterCommit(handlerName: string): Promise<void> {
+    for (const work of this.afterwards) {
+      try {
+        await work();
+      } catch (err) {
+        console.warn(`${handlerName}: work after commit failed: ${(err as Error).message}`);
+      }
+    }
   }
 }
 
@@ -68,7 +87,9 @@ export async function consumeOnce(
   const effects = new ConsumerEffects();
   await handler(envelope, effects);
   const duplicates = await commit(table, [processedMarker(table, handlerName, envelope)], effects);
-  return duplicates.length > 0 ? 'duplicate' : 'processed';
+  if (duplicates.length > 0) return 'duplicate';
+  await effects.runAfterCommit(handlerName);
+  return 'processed';
 }
 
 /** DynamoDB's limit on the items of one transaction. */
@@ -96,6 +117,7 @@ export async function consumeBatch(
       return outcomes;
     }
     const duplicates = new Set(await commit(table, pending.map((e) => processedMarker(table, handlerName, e)), effects));
+    if (duplicates.size === 0) await effects.runAfterCommit(handlerName);
     for (const [i, e] of pending.entries()) if (duplicates.size === 0 || duplicates.has(i)) outcomes.set(e.id, duplicates.has(i) ? 'duplicate' : 'processed');
     pending = duplicates.size === 0 ? [] : pending.filter((_, i) => !duplicates.has(i));
   }

@@ -62,4 +62,20 @@ describe('S3 evidence store', () => {
     expect(sent[0]!.input.Range).toBeUndefined();
     expect(await store.read('t/imports/missing')).toBeUndefined();
   });
+
+  it('presigns an import workbook PUT that carries its lifecycle tag as a signed header the client must send', async () => {
+    const store = new S3BlobStore({ bucket: 'b', region: 'cn-north-1', client: offline() });
+    const put = await store.presignPut('321281/imports/01J', { contentType: 'application/zip', contentLength: 10, expiresInSeconds: 600, tags: { 'ufp-kind': 'import-workbook' } });
+    const url = new URL(put.url);
+    expect(url.searchParams.get('X-Amz-SignedHeaders')!.split(';')).toEqual(expect.arrayContaining(['x-amz-tagging']));
+    expect(url.searchParams.has('x-amz-tagging')).toBe(false); // S3 ignores a tag hoisted into the query
+    expect(put.headers).toEqual({ 'content-type': 'application/zip', 'x-amz-tagging': 'ufp-kind=import-workbook' });
+  });
+
+  it('deletes an object by key', async () => {
+    const sent: { input: Record<string, unknown> }[] = [];
+    const client = { send: async (cmd: { input: Record<string, unknown> }) => void sent.push(cmd) } as unknown as S3Client;
+    await new S3BlobStore({ bucket: 'b', region: 'cn-north-1', client }).delete('321281/imports/01J');
+    expect(sent.map((c) => c.input)).toEqual([{ Bucket: 'b', Key: '321281/imports/01J' }]);
+  });
 });

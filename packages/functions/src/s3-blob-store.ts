@@ -27,12 +27,18 @@ export class S3BlobStore implements BlobStore {
     })));
   }
 
-  async presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number }): Promise<SignedRequest> {
+  async presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number; tags?: Record<string, string> }): Promise<SignedRequest> {
     const { s3, presigner, client } = await this.load();
-    const command = new s3.PutObjectCommand({ Bucket: this.opts.bucket, Key: key, ContentType: opts.contentType, ContentLength: opts.contentLength });
-    // Type and length are signed: S3 refuses a PUT with another Content-Type or another number of bytes.
-    const url = await presigner.getSignedUrl(client, command, { expiresIn: opts.expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length']) });
-    return { url, method: 'PUT', headers: { 'content-type': opts.contentType }, expiresAt: expiresAt(opts.expiresInSeconds) };
+    const tagging = opts.tags && new URLSearchParams(opts.tags).toString();
+    const command = new s3.PutObjectCommand({ Bucket: this.opts.bucket, Key: key, ContentType: opts.contentType, ContentLength: opts.contentLength, Tagging: tagging });
+    // Type and length are signed: S3 refuses a PUT with another Content-Type or another number of bytes. The tags
+    // stay a signed header (S3 ignores x-amz-tagging hoisted into the query string), so the client sends them as given.
+    const url = await presigner.getSignedUrl(client, command, {
+      expiresIn: opts.expiresInSeconds,
+      signableHeaders: new Set(['content-type', 'content-length', ...(tagging ? ['x-amz-tagging'] : [])]),
+      ...(tagging ? { unhoistableHeaders: new Set(['x-amz-tagging']) } : {}),
+    });
+    return { url, method: 'PUT', headers: { 'content-type': opts.contentType, ...(tagging ? { 'x-amz-tagging': tagging } : {}) }, expiresAt: expiresAt(opts.expiresInSeconds) };
   }
 
   async presignGet(key: string, opts: { fileName: string; contentType: string; version?: string; expiresInSeconds: number }): Promise<SignedRequest> {
@@ -74,6 +80,12 @@ export class S3BlobStore implements BlobStore {
       if ((err as { name?: string }).name === 'NoSuchKey' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
       throw err;
     }
+  }
+
+  /** In the versioned bucket this leaves a delete marker; the noncurrent version expires by the bucket's lifecycle. */
+  async delete(key: string): Promise<void> {
+    const { s3, client } = await this.load();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.opts.bucket, Key: key }));
   }
 }
 

@@ -7,8 +7,10 @@ import {
   assertCanCancel,
   assertCanQueue,
   assertCanResume,
+  assertWorkbookStored,
   checkImportUpload,
   IMPORT_ERROR_CHUNK,
+  IMPORT_WORKBOOK_TAG,
   importKey,
   importProgress,
   INLINE_IMPORT_ERRORS,
@@ -148,7 +150,7 @@ export async function startImport(ctx: WriteCtx, source: string, input: StartImp
     createdAt: now,
     updatedAt: now,
   };
-  const put = await blobStore(ctx.deps).presignPut(job.key, { contentType: XLSX_CONTENT_TYPE, contentLength: input.sizeBytes, expiresInSeconds: UPLOAD_URL_SECONDS });
+  const put = await blobStore(ctx.deps).presignPut(job.key, { contentType: XLSX_CONTENT_TYPE, contentLength: input.sizeBytes, expiresInSeconds: UPLOAD_URL_SECONDS, tags: IMPORT_WORKBOOK_TAG });
   return write(ctx, (uow) => {
     uow.create({ ...importJobKeys.job(job.tenantId, jobId), kind: 'import.job', ...job }, jobChanged());
     uow.audit({ action: `${source}.importJob.start`, entityType: 'import.job', entityId: jobId, summary: `开始后台导入 ${input.fileName}（${kib(input.sizeBytes)} KB）` });
@@ -209,7 +211,7 @@ export async function cancelImport(ctx: WriteCtx, source: string, jobId: string)
 export async function resumeImport(ctx: WriteCtx, source: string, jobId: string, stepEvent: (data: { jobId: string; step: number }) => DefinedEvent) {
   const job = await getJob(ctx, source, jobId);
   assertCanResume(job);
-  if (job.total === undefined && !(await blobStore(ctx.deps).head(job.key))) checkImportUpload(job.sizeBytes, undefined);
+  assertWorkbookStored(job, (await blobStore(ctx.deps).head(job.key)) !== undefined);
   const now = ctx.deps.clock.now().toISOString();
   const next: ImportJob = { ...job, status: resumedStatus(job), step: job.step + 1, cancelRequested: undefined, updatedAt: now };
   return write(ctx, (uow) => {
@@ -298,11 +300,15 @@ export async function runImportStep(
   const scope: TenantScope = { kind: 'tenant', tenantId: run.tenantId, divisionCode: run.divisionCode, actor: { sub: job.createdBy, name: job.createdByName, roles: [] } };
   const write: WriteContext = { scope, correlationId: run.correlationId, now: deps.clock.now() };
   const now = () => deps.clock.now().toISOString();
-  const commit = (set: Partial<ImportJob>, emitNext: boolean) =>
-    intoEffects(deps.table, write, effects, (uow: UnitOfWork) => {
+  const commit = async (set: Partial<ImportJob>, emitNext: boolean) => {
+    await intoEffects(deps.table, write, effects, (uow: UnitOfWork) => {
       uow.raw(jobUpdate(deps.table, job, { ...set, step: job.step + 1, updatedAt: now() }));
       if (emitNext) uow.emit(stepEvent({ jobId: job.jobId, step: job.step + 1 }));
     });
+    // A finished job needs its workbook no more (its errors are stored); a cancelled one keeps it to resume with,
+    // until the bucket's lifecycle rule expires it.
+    if ((set.status === 'done' || set.status === 'failed') && deps.blobs) effects.afterCommit(() => deps.blobs!.delete(job.key));
+  };
   const cancelled = () => commit({ status: 'cancelled', finishedAt: now() }, false);
   const failed = (failure: Bilingual) => commit({ status: 'failed', failure, finishedAt: now() }, false);
 

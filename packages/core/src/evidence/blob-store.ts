@@ -17,8 +17,11 @@ export interface StoredObject {
 }
 
 export interface BlobStore {
-  /** A PUT that accepts exactly `contentLength` bytes of `contentType` at `key`, until it expires. */
-  presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number }): Promise<SignedRequest>;
+  /**
+   * A PUT that accepts exactly `contentLength` bytes of `contentType` at `key`, until it expires. `tags` are set on
+   * the stored object (S3 object tags, which the bucket's lifecycle rules select on): signed, so the client must send them.
+   */
+  presignPut(key: string, opts: { contentType: string; contentLength: number; expiresInSeconds: number; tags?: Record<string, string> }): Promise<SignedRequest>;
   /** A GET of the stored object (that version), served as an attachment named `fileName`. */
   presignGet(key: string, opts: { fileName: string; contentType: string; version?: string; expiresInSeconds: number }): Promise<SignedRequest>;
   head(key: string): Promise<StoredObject | undefined>;
@@ -26,6 +29,8 @@ export interface BlobStore {
   readStart(key: string, bytes: number, version?: string): Promise<Uint8Array>;
   /** The whole object (an uploaded import workbook, read by its consumer); undefined when absent. */
   read(key: string, version?: string): Promise<Uint8Array | undefined>;
+  /** Removes the object (an import workbook once its job has finished); a key already gone is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 /** RFC 6266 / 5987 Content-Disposition for a (possibly Chinese) file name. */

@@ -4,6 +4,7 @@ import {
   assertCanCancel,
   assertCanQueue,
   assertCanResume,
+  assertWorkbookStored,
   checkImportUpload,
   IMPORT_KEY_PATTERN,
   importedRowId,
@@ -17,6 +18,14 @@ import {
 const statuses: ImportJobStatus[] = ['awaiting_upload', 'queued', 'checking', 'writing', 'cancelled', 'done', 'failed'];
 
 describe('import job rules', () => {
+  it('a resume needs the workbook: refused as never uploaded before the job was queued, as expired after', () => {
+    expect(refusalOf(() => assertWorkbookStored({ step: 3, sizeBytes: 10 }, true))).toBeUndefined();
+    expect(refusalOf(() => assertWorkbookStored({ step: 0, sizeBytes: 10 }, false))).toMatchObject({ kind: 'invalid', text: { zh: '文件尚未上传完成，请重新上传' } });
+    const expired = refusalOf(() => assertWorkbookStored({ step: 1, sizeBytes: 10 }, false));
+    expect(expired).toMatchObject({ kind: 'conflict', details: { reason: 'workbook_expired' } });
+    expect(expired?.text.zh).toContain('超过保留期限（30 天）');
+  });
+
   it('a job is queued once, only while it awaits its upload', () => {
     for (const status of statuses) {
       const e = refusalOf(() => assertCanQueue({ status }));

@@ -83,6 +83,14 @@ export const IMPORT_ERROR_CHUNK = 400;
 export const importKey = (tenantId: string, jobId: string): string => `${tenantId}/imports/${jobId}`;
 export const IMPORT_KEY_PATTERN = /^[A-Za-z0-9_-]{1,40}\/imports\/[A-Za-z0-9]{1,64}$/;
 
+/** The tag an uploaded import workbook carries: the evidence bucket expires objects with it (infra storage.ts). */
+export const IMPORT_WORKBOOK_TAG: Readonly<Record<string, string>> = { 'ufp-kind': 'import-workbook' };
+/**
+ * Days a workbook is kept after its upload when its job does not finish (cancelled, or abandoned): a finished job's
+ * workbook is deleted at once (its errors are stored with the job).
+ */
+export const IMPORT_WORKBOOK_DAYS = 30;
+
 const RUNNING: readonly ImportJobStatus[] = ['queued', 'checking', 'writing'];
 export const isRunning = (job: Pick<ImportJob, 'status'>): boolean => RUNNING.includes(job.status);
 
@@ -113,6 +121,19 @@ export function assertCanCancel(job: Pick<ImportJob, 'status' | 'cancelRequested
 
 export function assertCanResume(job: Pick<ImportJob, 'status'>): void {
   if (job.status !== 'cancelled') throw inState(job, '只有已取消的导入可以继续', 'only a cancelled import can be resumed');
+}
+
+/**
+ * A cancelled job resumes from its workbook: one that never arrived (the job was cancelled before it was queued, which
+ * checks the upload) or that has expired since is refused, naming which.
+ */
+export function assertWorkbookStored(job: Pick<ImportJob, 'step' | 'sizeBytes'>, stored: boolean): void {
+  if (stored) return;
+  if (job.step === 0) checkImportUpload(job.sizeBytes, undefined);
+  throw conflict(
+    { zh: `上传的文件已超过保留期限（${IMPORT_WORKBOOK_DAYS} 天）被删除，不能继续；请重新导入`, en: `The uploaded file was deleted after ${IMPORT_WORKBOOK_DAYS} days; it cannot be resumed. Import it again` },
+    { reason: 'workbook_expired' },
+  );
 }
 
 /** Where a resumed job picks up: a job cancelled before its check finished checks again from the start. */

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerColumns } from '@ufp/hardship/domain/ledger';
 import { ledgerImporter, ledgerImportStepEvent } from '@ufp/hardship/service/ledger-job';
+import { importKey } from '@ufp/core/imports/job';
 import { runImportStep, type Importer } from '@ufp/kit/import-jobs';
 import { ledgerWorkbook, queueLedgerImport, storedHardshipFiles, waitForJob } from '@ufp/testing/hardship-ledger';
 import { idFrom } from '@ufp/testing/spreadsheets';
@@ -80,6 +81,8 @@ describe('台账 import as a background job', () => {
     expect(job.errors.map((e: any) => e.row)).toEqual([3, 4]);
     expect(job.errors[1].message).toContain('与第2行重复');
     expect(job.key).toBeUndefined();
+    // The finished job's workbook is deleted (its errors are stored with the job).
+    expect(await p.runtime.deps.blobs!.head(importKey(A, queued.jobId))).toBeUndefined();
     const report = await p.query(staffOf(A), 'hardship.ledger.jobs.errors', { jobId: queued.jobId });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(report.data.base64, 'base64') as unknown as ArrayBuffer);
@@ -103,6 +106,29 @@ describe('台账 import as a background job', () => {
     expect((await storedHardshipFiles(p, A)).files).toHaveLength(before);
     const empty = await queueLedgerImport(p, staffOf(A), await workbook([]), 'validRows');
     expect(await waitForJob(p, staffOf(A), empty.jobId)).toMatchObject({ status: 'failed', failure: { zh: 'Excel 文件中没有数据行' } });
+    expect(await p.runtime.deps.blobs!.head(importKey(A, empty.jobId))).toBeUndefined();
+  });
+
+  it('a cancelled job keeps its workbook to resume with; once it has expired, a resume is refused naming why', async () => {
+    const bytes = await workbook([[UNIT, '戊', idFrom('32128119900104001'), '', 3, 48000, 0]]);
+    const started = await p.mutate(staffOf(A), 'hardship.ledger.jobs.start', { fileName: '待续.xlsx', sizeBytes: bytes.length, mode: 'validRows' });
+    expect(started.data.upload.headers).toEqual({ 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    await p.runtime.app.request(started.data.upload.uploadUrl, { method: 'PUT', headers: started.data.upload.headers, body: bytes as Uint8Array<ArrayBuffer> });
+    const { jobId } = started.data.job;
+    await p.mutate(staffOf(A), 'hardship.ledger.jobs.cancel', { jobId });
+    expect(await p.runtime.deps.blobs!.head(importKey(A, jobId))).toBeDefined();
+    // Resumed, it is checked and written from the kept workbook.
+    expect((await p.mutate(staffOf(A), 'hardship.ledger.jobs.resume', { jobId })).status).toBe(200);
+    expect(await waitForJob(p, staffOf(A), jobId)).toMatchObject({ status: 'done', written: 1 });
+
+    // A job cancelled while it ran, whose workbook the bucket's lifecycle rule has since expired.
+    const running = await queueLedgerImport(p, staffOf(A), await ledgerWorkbook(UNIT, 2_000), 'validRows');
+    await p.mutate(staffOf(A), 'hardship.ledger.jobs.cancel', { jobId: running.jobId });
+    expect(await waitForJob(p, staffOf(A), running.jobId)).toMatchObject({ status: 'cancelled' });
+    await p.runtime.deps.blobs!.delete(importKey(A, running.jobId));
+    const refused = await p.mutate(staffOf(A), 'hardship.ledger.jobs.resume', { jobId: running.jobId });
+    expect(refused.status).toBe(409);
+    expect(refused.error!.message).toContain('超过保留期限（30 天）被删除');
   });
 
   it('refusals: queueing before the upload, a zip that is not the declared size, cancelling a finished job, resuming a running one, another federation\'s job', async () => {
