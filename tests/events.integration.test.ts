@@ -188,6 +188,44 @@ describe('stream relay', () => {
       expect(ofTenant(started)).toEqual(ofTenant(committed));
     }
   });
+  it('reads on while earlier events are delivered, checkpoints only what is delivered, and after a failed delivery reads again from the checkpoint', async () => {
+    for (let i = 0; i < 6; i++) await createUnit(p, '321281', { memberCount: 1, type: 'regional', uscc: undefined });
+    const streamArn = (await p.runtime.deps.table.doc.send(new DescribeTableCommand({ TableName: p.runtime.deps.table.name }))).Table!.LatestStreamArn!;
+    const streams = new DynamoDBStreamsClient({ endpoint: process.env.DDB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    const checkpoints = new MemoryCheckpointStore();
+    const committed = (await outboxEnvelopes(p)).map((e) => e.id);
+    const held = committed[2]!;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let failOnce = true;
+    const delivered: string[] = [];
+    const relay = new StreamRelay({
+      streams,
+      streamArn,
+      checkpoints,
+      publish: async (e) => {
+        if (e.id === held) {
+          await gate;
+          if (failOnce) {
+            failOnce = false;
+            throw new Error('store unavailable');
+          }
+        }
+        delivered.push(e.id);
+      },
+    });
+    await relay.start();
+    // Everything but the held event is delivered while it waits; nothing is checkpointed past it.
+    await waitUntil(() => committed.filter((id) => id !== held).every((id) => delivered.includes(id)));
+    expect(checkpoints.state).toEqual({});
+    release();
+    // Its delivery fails: the relay goes back to its checkpoint and delivers from there again, the held event included.
+    await waitUntil(() => delivered.includes(held));
+    await waitUntil(() => Object.values(checkpoints.state).some((c) => c.seq !== undefined));
+    await relay.stop();
+    streams.destroy();
+    expect(delivered.filter((id) => id === committed[3]).length).toBeGreaterThanOrEqual(2); // read again after the failure
+  });
 });
 
 describe('stream relay robustness', () => {

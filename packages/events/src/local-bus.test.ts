@@ -66,4 +66,21 @@ describe('the local bus, with events published side by side', () => {
     // The relay reads the batch again: the lane is free once its deliveries settled.
     await expect(bus.publish(envelope('a3', '321281'))).resolves.toHaveLength(2);
   });
+
+  it('runs at most its concurrency of deliveries at once over all consumers and tenants, and every one in the end', async () => {
+    let now = 0;
+    let most = 0;
+    const runner = {
+      deliver: async (): Promise<DeliveryOutcome> => {
+        most = Math.max(most, ++now);
+        await new Promise((r) => setTimeout(r, 2));
+        now--;
+        return 'processed';
+      },
+    } as unknown as ConsumerRunner;
+    const bus = new LocalBus(rules, runner, 4);
+    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => bus.publish(envelope(`e${i}`, `32128${i % 10}`))));
+    expect(outcomes.flat()).toHaveLength(60);
+    expect(most).toBe(4);
+  });
 });

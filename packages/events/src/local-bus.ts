@@ -17,9 +17,15 @@ export class LocalBus {
   /** The last delivery queued per consumer and tenant: the next one of that lane starts when it has settled. */
   private readonly lanes = new Map<string, Promise<DeliveryOutcome>>();
 
+  /** Deliveries running now, and those waiting for one of the `concurrency` places (first come, first served). */
+  private running = 0;
+  private readonly queued: (() => void)[] = [];
+
   constructor(
     rules: readonly RuleDefinition[],
     private readonly runner: ConsumerRunner,
+    /** Deliveries at once, over all consumers and tenants (a province's fan-out must not open hundreds at the store). */
+    private readonly concurrency = 16,
   ) {
     this.rules = rules.map((rule) => ({ rule, matches: compilePattern(rule.pattern) }));
   }
@@ -40,6 +46,19 @@ export class LocalBus {
     return this.runner.consume(handler, envelope);
   }
 
+  private async inPlace<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running < this.concurrency) this.running++;
+    else await new Promise<void>((resolve) => this.queued.push(resolve));
+    try {
+      return await work();
+    } finally {
+      // The place goes to the longest waiting delivery, else it is freed.
+      const next = this.queued.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
   async publish(envelope: EventEnvelope): Promise<{ rule: string; outcome: DeliveryOutcome }[]> {
     this.published++;
     return Promise.all(
@@ -52,7 +71,7 @@ export class LocalBus {
    * failed fails the ones queued behind it undelivered: they come again with the batch the relay reads again.
    */
   private inLane(rule: RuleDefinition, envelope: EventEnvelope): Promise<DeliveryOutcome> {
-    const deliver = () => this.runner.deliver(rule.handler, envelope);
+    const deliver = () => this.inPlace(() => this.runner.deliver(rule.handler, envelope));
     if (rule.order === 'any') return deliver();
     const lane = `${rule.handler}\u0000${envelope.detail?.meta?.tenantId ?? ''}`;
     const before = this.lanes.get(lane);

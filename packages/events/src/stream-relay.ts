@@ -9,7 +9,6 @@ import {
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { EventEnvelope } from '@ufp/core/events';
-import { mapLimit } from '@ufp/core/map-limit';
 import { parseEnvelope } from '@ufp/db/envelope';
 import { tableManifest } from '@ufp/db/manifest';
 import type { CheckpointStore, Checkpoints } from './checkpoint.js';
@@ -21,13 +20,14 @@ export interface RelayOptions {
   publish: (envelope: EventEnvelope) => Promise<unknown>;
   idleDelayMs?: number;
   onError?: (err: unknown) => void;
-  /** How many events are published at once; default 16. */
-  publishConcurrency?: number;
+  /** Events published and not yet delivered before the relay waits to read more; default 1,000. */
+  maxEventsInFlight?: number;
 }
 
 /**
  * Plays the role of EventBridge Pipes locally: reads the table's stream, keeps outbox items
- * (`kind = "event"`), publishes each envelope and checkpoints per shard after each batch.
+ * (`kind = "event"`), publishes each envelope and checkpoints per shard once a batch and those
+ * before it are delivered (reading on meanwhile, up to `maxEventsInFlight`).
  * At-least-once: a relay killed mid-batch re-reads from its last checkpoint on restart and
  * the idempotent consumers absorb the repeats.
  */
@@ -38,6 +38,8 @@ export class StreamRelay {
   private iterators = new Map<string, string>();
   private shards: Shard[] = [];
   private lastDescribe = 0;
+  /** Per shard, the batches read and published but not yet checkpointed, in stream order. */
+  private readonly inFlight = new Map<string, InFlightBatch[]>();
   relayed = 0;
   /** Creation time of the newest outbox item published, to report relay lag. */
   lastPublishedAt?: number;
@@ -51,10 +53,15 @@ export class StreamRelay {
     this.loop = this.run();
   }
 
-  /** Stops after the current record; with `abrupt`, without saving the batch's checkpoint (a crash). */
+  /**
+   * Stops reading, lets what was published finish, and keeps the checkpoint where it is: as after a crash, the
+   * batches still in flight are read again on the next start.
+   */
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
+    await Promise.all([...this.inFlight.values()].flat().map((b) => b.done));
+    this.inFlight.clear();
   }
 
   /** Runs one pass over all open shards; returns how many records it saw. Exposed for tests. */
@@ -165,40 +172,87 @@ export class StreamRelay {
       }
       if (envelope) outbox.push({ envelope, record });
     }
-    // Published side by side, started in stream order: the bus keeps each tenant's events in that order for the
-    // consumers that need it (EventBridge promises no order at all).
-    const failures: unknown[] = [];
-    await mapLimit(outbox, this.opts.publishConcurrency ?? 16, async ({ envelope, record }) => {
-      if (!this.running) return;
-      try {
-        await this.opts.publish(envelope);
+    // Every event of the batch is published now, in stream order: the bus keeps each tenant's events in that order
+    // for the consumers that need it (EventBridge promises no order at all) and delivers the rest side by side. The
+    // relay reads on while they are delivered — as a Pipe's PutEvents does not wait for the consumers — and checkpoints
+    // a batch once it and every batch before it are delivered.
+    const lastSeq = records.at(-1)?.dynamodb?.SequenceNumber;
+    const batch: InFlightBatch = { seq: lastSeq, events: outbox.length, settled: false, done: Promise.resolve() };
+    const publishes = outbox.map(({ envelope, record }) =>
+      this.opts.publish(envelope).then(() => {
         this.relayed++;
         this.lastPublishedAt = Math.max(this.lastPublishedAt ?? 0, record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? 0) || undefined;
-      } catch (err) {
-        // The batch is read again from the checkpoint; the idempotent consumers absorb what was delivered.
-        failures.push(err);
-      }
+      }),
+    );
+    batch.done = Promise.allSettled(publishes).then((results) => {
+      batch.failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason;
+      batch.settled = true;
     });
-    if (failures.length) throw failures[0];
-    if (!this.running) return records.length; // stopped mid-batch: the checkpoint stays behind
-    const lastSeq = records.at(-1)?.dynamodb?.SequenceNumber;
-    if (lastSeq) {
-      this.state[shardId] = { seq: lastSeq };
-      await this.opts.checkpoints.save(this.state);
-    }
+    const queue = this.inFlight.get(shardId) ?? [];
+    this.inFlight.set(shardId, queue);
+    queue.push(batch);
     if (res.NextShardIterator) this.iterators.set(shardId, res.NextShardIterator);
     else {
+      // A closed shard is done once everything read from it is delivered and checkpointed.
+      await Promise.all(queue.map((b) => b.done));
+      await this.checkpointDelivered(shardId);
       this.iterators.delete(shardId);
       await this.markDone(shardId);
       this.lastDescribe = 0;
+      return records.length;
+    }
+    await this.checkpointDelivered(shardId);
+    while (this.eventsInFlight() > (this.opts.maxEventsInFlight ?? 1_000) && queue.length > 0) {
+      await queue[0]!.done;
+      await this.checkpointDelivered(shardId);
     }
     return records.length;
+  }
+
+  private eventsInFlight(): number {
+    let n = 0;
+    for (const queue of this.inFlight.values()) for (const b of queue) n += b.events;
+    return n;
+  }
+
+  /**
+   * Checkpoints the shard after its delivered batches, oldest first, up to the first one still in flight. A batch
+   * that failed sends the shard back to its checkpoint: the batches after it are let finish and read again (the
+   * idempotent consumers absorb what was delivered twice), and the failure goes to the loop.
+   */
+  private async checkpointDelivered(shardId: string): Promise<void> {
+    const queue = this.inFlight.get(shardId) ?? [];
+    let moved = false;
+    while (queue[0]?.settled && this.running) {
+      const batch = queue.shift()!;
+      if (batch.failure !== undefined) {
+        await Promise.all(queue.map((b) => b.done));
+        queue.length = 0;
+        this.iterators.delete(shardId);
+        if (moved) await this.opts.checkpoints.save(this.state);
+        throw batch.failure;
+      }
+      if (batch.seq) {
+        this.state[shardId] = { seq: batch.seq };
+        moved = true;
+      }
+    }
+    if (moved) await this.opts.checkpoints.save(this.state);
   }
 
   private async markDone(shardId: string): Promise<void> {
     this.state[shardId] = { ...this.state[shardId], done: true };
     await this.opts.checkpoints.save(this.state);
   }
+}
+
+interface InFlightBatch {
+  /** The sequence number to checkpoint once the batch is delivered (the last record read, outbox or not). */
+  seq?: string;
+  events: number;
+  settled: boolean;
+  failure?: unknown;
+  done: Promise<void>;
 }
 
 /**
