@@ -22,6 +22,15 @@ async function workbook(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Whether the job's workbook is gone from the blob store within a few seconds (it is deleted after the job's commit). */
+async function workbookGone(jobId: string): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    if (!(await p.runtime.deps.blobs!.head(importKey(A, jobId)))) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 beforeAll(async () => {
   p = await startTestPlatform();
   await createTenant(p, A, A);
@@ -81,8 +90,8 @@ describe('台账 import as a background job', () => {
     expect(job.errors.map((e: any) => e.row)).toEqual([3, 4]);
     expect(job.errors[1].message).toContain('与第2行重复');
     expect(job.key).toBeUndefined();
-    // The finished job's workbook is deleted (its errors are stored with the job).
-    expect(await p.runtime.deps.blobs!.head(importKey(A, queued.jobId))).toBeUndefined();
+    // The finished job's workbook is deleted (its errors are stored with the job), right after its state committed.
+    expect(await workbookGone(queued.jobId)).toBe(true);
     const report = await p.query(staffOf(A), 'hardship.ledger.jobs.errors', { jobId: queued.jobId });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(report.data.base64, 'base64') as unknown as ArrayBuffer);
@@ -106,7 +115,7 @@ describe('台账 import as a background job', () => {
     expect((await storedHardshipFiles(p, A)).files).toHaveLength(before);
     const empty = await queueLedgerImport(p, staffOf(A), await workbook([]), 'validRows');
     expect(await waitForJob(p, staffOf(A), empty.jobId)).toMatchObject({ status: 'failed', failure: { zh: 'Excel 文件中没有数据行' } });
-    expect(await p.runtime.deps.blobs!.head(importKey(A, empty.jobId))).toBeUndefined();
+    expect(await workbookGone(empty.jobId)).toBe(true);
   });
 
   it('a cancelled job keeps its workbook to resume with; once it has expired, a resume is refused naming why', async () => {
