@@ -9,6 +9,7 @@ import { load, ms, pct, type LoadResult } from './load.js';
 
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 5);
 
 function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -60,6 +61,11 @@ export async function benchApiRead(): Promise<Record<string, LoadResult>> {
     const unitId = list.result.data.items[0]!.unitId;
     const input = encodeURIComponent(JSON.stringify({ unitId }));
 
+    // Warm-up, not measured: DynamoDB Local's JVM compiles its hot paths in the first seconds of load, and the store's
+    // own figure below is taken last — without this the API was measured against a colder JVM than the store.
+    await load(`${base}/trpc/units.get?input=${input}`, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS, headers });
+    await storeCeiling(ddb.endpoint, unitId, WARM_UP_SECONDS);
+
     const results: Record<string, LoadResult> = {};
     results['bare Hono JSON route'] = await load(`http://127.0.0.1:${barePort}/`, { connections: CONNECTIONS, seconds: SECONDS });
     results['units.get (JWT + tRPC + DynamoDB Local)'] = await load(`${base}/trpc/units.get?input=${input}`, { connections: CONNECTIONS, seconds: SECONDS, headers });
@@ -76,7 +82,10 @@ export async function benchApiRead(): Promise<Record<string, LoadResult>> {
     const bareR = results['bare Hono JSON route']!;
     const getR = results['units.get (JWT + tRPC + DynamoDB Local)']!;
     console.log(`overhead ratio units.get / bare: p50 ×${(getR.p50 / bareR.p50).toFixed(1)}, throughput ×${(bareR.rps / getR.rps).toFixed(1)}`);
-    console.log(`target read p99 ≤ 25 ms: ${getR.p99 <= 25 ? 'met' : 'NOT met'} (${ms(getR.p99)})`);
+    const storeR = results['DynamoDB Local GetItem alone (SDK, no API)']!;
+    const throughput = getR.rps / storeR.rps;
+    const tail = getR.p99 / storeR.p99;
+    console.log(`units.get beside the store's own GetItem, same run: throughput ${throughput.toFixed(2)}× (target ≥ 0.6×: ${throughput >= 0.6 ? 'met' : 'NOT met'}), p99 ${tail.toFixed(2)}× (target ≤ 2×: ${tail <= 2 ? 'met' : 'NOT met'})`);
     return results;
   } finally {
     await stopChild(platform);
@@ -87,10 +96,10 @@ export async function benchApiRead(): Promise<Record<string, LoadResult>> {
 }
 
 /** The same consistent GetItem units.get makes, straight from the SDK: the store's ceiling here. */
-async function storeCeiling(endpoint: string, unitId: string): Promise<LoadResult> {
+async function storeCeiling(endpoint: string, unitId: string, forSeconds = SECONDS): Promise<LoadResult> {
   const doc = localDocumentClient(endpoint);
   const latencies: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
+  const end = performance.now() + forSeconds * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
