@@ -424,3 +424,20 @@ export async function templateWorkbook(lang: Lang, name: Label, columns: readonl
   help.commit();
   return bytes();
 }
+
+/** An import's row errors as a workbook in the user's language (every error, not only those the page shows inline). */
+export async function rowErrorReport(errors: readonly { row: number; field: string; message: string; messageEn: string }[], lang: Lang, columns: readonly SheetColumn[], fileName: Label): Promise<XlsxFile> {
+  const columnName = (field: string) => columns.find((c) => c.key === field)?.[lang] ?? field;
+  const { bytes, rows } = await exportWorkbook(lang, [
+    {
+      name: { zh: '错误报告', en: 'Import errors' },
+      columns: [
+        { zh: '行号', en: 'Row', kind: 'integer', width: 8, value: (e) => e.row },
+        { zh: '列', en: 'Column', kind: 'text', width: 18, value: (e) => columnName(e.field) },
+        { zh: '错误', en: 'Error', kind: 'text', width: 90, value: (e) => (lang === 'zh' ? e.message : e.messageEn) },
+      ],
+      rows: errors,
+    } satisfies ExportSheet<(typeof errors)[number]>,
+  ]);
+  return xlsxFile(fileName[lang], bytes, rows);
+}

@@ -1,12 +1,77 @@
-import { Show } from 'solid-js';
+import { createResource, createSignal, onCleanup, Show } from 'solid-js';
 import { importJobStatusLabels, isRunning } from '@ufp/core/imports/job';
-import type { OutputOf } from '../api';
+import { mutate, query, type OutputOf } from '../api';
+import { downloadFile, sheetLang } from '../download';
 import { formatDateTime, formatNumber, label, t } from '../i18n';
+import { showError } from '../toast';
+import { sendFile } from './blob-upload';
 import { DataTable, type Column } from './DataTable';
-import { RowErrorTable } from './SheetImport';
+import { RowErrorTable, type ImportMode } from './SheetImport';
 
 /** A background import job as the API answers it (the same view for every module's `….jobs.get`). */
 export type ImportJobView = OutputOf<'hardship.ledger.jobs.get'>;
+
+/** The procedures of a module's import jobs (the kit's start, queue, get, list, cancel, resume, errors). */
+export type ImportJobsPath = 'hardship.ledger.jobs' | 'modelWorkers.registry.importJobs';
+
+const POLL_MS = 1_000;
+
+/**
+ * A page's background import: `run` starts a job, sends the workbook straight to the blob store (its own progress)
+ * and queues it; the job is then polled until it ends. `open` follows a job from the recent list (one started earlier,
+ * or by a colleague), `cancel` / `resume` / `errorReport` act on the one followed; `jobs` lists the recent ones with it.
+ */
+export function createImportJob(path: ImportJobsPath) {
+  const [job, setJob] = createSignal<ImportJobView>();
+  const [recent, { refetch }] = createResource(() => query(`${path}.list`));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+
+  function follow(next: ImportJobView) {
+    setJob(next);
+    clearTimeout(timer);
+    if (!isRunning(next)) {
+      void refetch();
+      return;
+    }
+    timer = setTimeout(async () => {
+      try {
+        if (job()?.jobId === next.jobId) follow(await query(`${path}.get`, { jobId: next.jobId }));
+      } catch (err) {
+        showError(err);
+      }
+    }, POLL_MS);
+  }
+
+  const guarded = (work: () => Promise<void>) => async () => {
+    try {
+      await work();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const act = (action: 'cancel' | 'resume') =>
+    guarded(async () => {
+      const current = job();
+      if (current) follow(await mutate(`${path}.${action}`, { jobId: current.jobId }));
+    });
+
+  return {
+    job,
+    /** The recent jobs, the followed one as last polled. */
+    jobs: () => recent()?.map((j) => (j.jobId === job()?.jobId ? job()! : j)),
+    async run(file: File, mode: ImportMode, onUpload: (fraction: number) => void) {
+      const started = await mutate(`${path}.start`, { fileName: file.name, sizeBytes: file.size, mode, lang: sheetLang() });
+      await sendFile(started.upload, file, onUpload);
+      follow(await mutate(`${path}.queue`, { jobId: started.job.jobId }));
+      void refetch();
+    },
+    open: (jobId: string) => guarded(async () => follow(await query(`${path}.get`, { jobId })))(),
+    cancel: act('cancel'),
+    resume: act('resume'),
+    errorReport: (jobId: string) => guarded(async () => downloadFile(await query(`${path}.errors`, { jobId })))(),
+  };
+}
 
 /**
  * One background import: its state, a progress bar (indeterminate while the sheet is being checked and its size is not

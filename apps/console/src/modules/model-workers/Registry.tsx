@@ -1,18 +1,15 @@
 import { A } from '@solidjs/router';
-import { createResource, createSignal, onCleanup, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { isRunning } from '@ufp/core/imports/job';
 import { registryColumns } from '@ufp/model-workers/domain/registry';
 import { mutate, query } from '../../api';
-import { sendFile } from '../../components/blob-upload';
 import { createConfirm } from '../../components/Confirm';
-import { ImportJobList, ImportJobPanel, type ImportJobView } from '../../components/ImportJob';
-import { SheetImportForm, type ImportMode } from '../../components/SheetImport';
+import { createImportJob, ImportJobList, ImportJobPanel, type ImportJobView } from '../../components/ImportJob';
+import { SheetImportForm } from '../../components/SheetImport';
 import { downloadFile, sheetLang } from '../../download';
 import { label, t } from '../../i18n';
 import { showError, showToast } from '../../toast';
 import './model-workers.css';
-
-const POLL_MS = 1_000;
 
 const columnName = (field: string) => {
   const c = registryColumns.find((x) => x.key === field);
@@ -27,61 +24,9 @@ const columnName = (field: string) => {
  * after a confirmation that says the export is recorded in the audit log.
  */
 export default function Registry() {
-  const [job, setJob] = createSignal<ImportJobView>();
-  const [jobs, { refetch }] = createResource(() => query('modelWorkers.registry.importJobs.list'));
+  const imports = createImportJob('modelWorkers.registry.importJobs');
   const [exporting, setExporting] = createSignal(false);
   const confirm = createConfirm();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-
-  function follow(next: ImportJobView) {
-    setJob(next);
-    clearTimeout(timer);
-    if (!isRunning(next)) {
-      void refetch();
-      return;
-    }
-    timer = setTimeout(async () => {
-      try {
-        if (job()?.jobId === next.jobId) follow(await query('modelWorkers.registry.importJobs.get', { jobId: next.jobId }));
-      } catch (err) {
-        showError(err);
-      }
-    }, POLL_MS);
-  }
-
-  async function run(file: File, mode: ImportMode, onUpload: (fraction: number) => void) {
-    const started = await mutate('modelWorkers.registry.importJobs.start', { fileName: file.name, sizeBytes: file.size, mode, lang: sheetLang() });
-    await sendFile(started.upload, file, onUpload);
-    follow(await mutate('modelWorkers.registry.importJobs.queue', { jobId: started.job.jobId }));
-    void refetch();
-  }
-
-  async function act(action: 'modelWorkers.registry.importJobs.cancel' | 'modelWorkers.registry.importJobs.resume') {
-    const current = job();
-    if (!current) return;
-    try {
-      follow(await mutate(action, { jobId: current.jobId }));
-    } catch (err) {
-      showError(err);
-    }
-  }
-
-  async function open(jobId: string) {
-    try {
-      follow(await query('modelWorkers.registry.importJobs.get', { jobId }));
-    } catch (err) {
-      showError(err);
-    }
-  }
-
-  async function errorReport(jobId: string) {
-    try {
-      downloadFile(await query('modelWorkers.registry.importJobs.errors', { jobId }));
-    } catch (err) {
-      showError(err);
-    }
-  }
 
   /** All-or-nothing with errors: the job ends having written nothing. */
   const nothingWritten = (j: ImportJobView) => j.status === 'done' && j.mode === 'allOrNothing' && j.errorCount > 0 && j.written === 0;
@@ -127,16 +72,16 @@ export default function Registry() {
         <p class="muted">{t('modelWorkers.registry.templateHint')}</p>
       </div>
       <p class="muted">{t('importJob.background')}</p>
-      <SheetImportForm id="mw-registry" uploadOnly run={run} />
-      <Show when={job()}>
+      <SheetImportForm id="mw-registry" uploadOnly run={imports.run} />
+      <Show when={imports.job()}>
         {(j) => (
           <>
             <ImportJobPanel
               job={j()}
               fieldLabel={columnName}
-              onCancel={() => void act('modelWorkers.registry.importJobs.cancel')}
-              onResume={() => void act('modelWorkers.registry.importJobs.resume')}
-              onErrorReport={() => void errorReport(j().jobId)}
+              onCancel={() => void imports.cancel()}
+              onResume={() => void imports.resume()}
+              onErrorReport={() => void imports.errorReport(j().jobId)}
             />
             <Show when={nothingWritten(j())}>
               <p class="muted" data-testid="mw-import-nothing">{t('modelWorkers.registry.nothingWritten')}</p>
@@ -153,8 +98,8 @@ export default function Registry() {
         )}
       </Show>
       <h2>{t('importJob.recent')}</h2>
-      <Show when={jobs()}>
-        {(list) => <ImportJobList jobs={list().map((x) => (x.jobId === job()?.jobId ? job()! : x))} selected={job()?.jobId} onSelect={(id) => void open(id)} />}
+      <Show when={imports.jobs()}>
+        {(list) => <ImportJobList jobs={list()} selected={imports.job()?.jobId} onSelect={(id) => void imports.open(id)} />}
       </Show>
 
       <div class="card">

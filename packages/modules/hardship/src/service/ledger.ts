@@ -6,7 +6,7 @@ import { UnitRepository } from '@ufp/db/repositories/units';
 import type { Table } from '@ufp/db/table';
 import type { Lang } from '@ufp/core/spreadsheet/cells';
 import { UnitOfWork } from '@ufp/db/unit-of-work';
-import { exportWorkbook, noDataRows, readSheet, templateWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
+import { exportWorkbook, noDataRows, readSheet, rowErrorReport, templateWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
 import type { Grant, HardshipFile } from '../domain/file.js';
@@ -302,20 +302,8 @@ export async function writeLedger(ledger: OpenLedger, opts: LedgerWriteOptions) 
 }
 
 /** The import's row errors as a workbook in the user's language (every error, not only the inline ones). */
-export async function errorReport(errors: readonly ImportRowError[], lang: Lang) {
-  const columnName = (field: string) => ledgerColumns.find((c) => c.key === field)?.[lang] ?? field;
-  const sheet: ExportSheet<ImportRowError> = {
-    name: { zh: '错误报告', en: 'Import errors' },
-    columns: [
-      { zh: '行号', en: 'Row', kind: 'integer', width: 8, value: (e) => e.row },
-      { zh: '列', en: 'Column', kind: 'text', width: 18, value: (e) => columnName(e.field) },
-      { zh: '错误', en: 'Error', kind: 'text', width: 90, value: (e) => (lang === 'zh' ? e.message : e.messageEn) },
-    ],
-    rows: errors,
-  };
-  const { bytes, rows } = await exportWorkbook(lang, [sheet]);
-  return xlsxFile(lang === 'zh' ? '台账导入错误报告.xlsx' : 'hardship-import-errors.xlsx', bytes, rows);
-}
+export const errorReport = (errors: readonly ImportRowError[], lang: Lang) =>
+  rowErrorReport(errors, lang, ledgerColumns, { zh: '台账导入错误报告.xlsx', en: 'hardship-import-errors.xlsx' });
 
 const fileSheet: ExportSheet<HardshipFile>['columns'] = [
   { zh: '档案编号', en: 'File no.', kind: 'text', width: 28, value: (f) => f.fileId },

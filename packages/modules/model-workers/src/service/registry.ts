@@ -1,7 +1,7 @@
 import { DomainError, invalid } from '@ufp/core/errors';
 import type { ImportRowError } from '@ufp/core/imports/job';
 import type { Lang } from '@ufp/core/spreadsheet/cells';
-import { exportWorkbook, noDataRows, readSheet, templateWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
+import { exportWorkbook, noDataRows, readSheet, rowErrorReport, templateWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
 import { maskName } from '@ufp/core/pii/mask';
 import { keys } from '@ufp/db/keys';
 import { getItem } from '@ufp/db/query';
@@ -204,20 +204,8 @@ async function writeRow(ctx: Ctx, row: RegistryRow, jobId?: string): Promise<{ p
 }
 
 /** The import's row errors as a workbook in the job's language (every error, not only the first ones on the page). */
-export async function errorReport(errors: readonly ImportRowError[], lang: Lang) {
-  const columnName = (field: string) => registryColumns.find((c) => c.key === field)?.[lang] ?? field;
-  const sheet: ExportSheet<ImportRowError> = {
-    name: { zh: '错误报告', en: 'Import errors' },
-    columns: [
-      { zh: '行号', en: 'Row', kind: 'integer', width: 8, value: (e) => e.row },
-      { zh: '列', en: 'Column', kind: 'text', width: 18, value: (e) => columnName(e.field) },
-      { zh: '错误', en: 'Error', kind: 'text', width: 90, value: (e) => (lang === 'zh' ? e.message : e.messageEn) },
-    ],
-    rows: errors,
-  };
-  const { bytes, rows } = await exportWorkbook(lang, [sheet]);
-  return xlsxFile(lang === 'zh' ? '劳模台账导入错误报告.xlsx' : 'model-worker-registry-import-errors.xlsx', bytes, rows);
-}
+export const errorReport = (errors: readonly ImportRowError[], lang: Lang) =>
+  rowErrorReport(errors, lang, registryColumns, { zh: '劳模台账导入错误报告.xlsx', en: 'model-worker-registry-import-errors.xlsx' });
 
 type PersonRowOut = Person & { idShown: string };
 
