@@ -226,6 +226,29 @@ describe('stream relay', () => {
     streams.destroy();
     expect(delivered.filter((id) => id === committed[3]).length).toBeGreaterThanOrEqual(2); // read again after the failure
   });
+  it('stops while it waits for deliveries to make room (more events in flight than it allows)', async () => {
+    for (let i = 0; i < 3; i++) await createUnit(p, '321281', { memberCount: 1, type: 'regional', uscc: undefined });
+    const streamArn = (await p.runtime.deps.table.doc.send(new DescribeTableCommand({ TableName: p.runtime.deps.table.name }))).Table!.LatestStreamArn!;
+    const streams = new DynamoDBStreamsClient({ endpoint: process.env.DDB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    let published = 0;
+    let calls = 0;
+    const relay = new StreamRelay({
+      streams,
+      streamArn,
+      checkpoints: new MemoryCheckpointStore(),
+      maxEventsInFlight: 0,
+      // The first delivery is quick, the rest slow: the relay is stopped while it waits for them.
+      publish: async () => {
+        await new Promise((r) => setTimeout(r, calls++ === 0 ? 20 : 400));
+        published++;
+      },
+    });
+    await relay.start();
+    await waitUntil(() => published >= 1);
+    const stopped = await Promise.race([relay.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
+    streams.destroy();
+    expect(stopped).toBe('stopped');
+  });
 });
 
 describe('stream relay robustness', () => {

@@ -202,7 +202,7 @@ export class StreamRelay {
       return records.length;
     }
     await this.checkpointDelivered(shardId);
-    while (this.eventsInFlight() > (this.opts.maxEventsInFlight ?? 1_000) && queue.length > 0) {
+    while (this.running && this.eventsInFlight() > (this.opts.maxEventsInFlight ?? 1_000) && queue.length > 0) {
       await queue[0]!.done;
       await this.checkpointDelivered(shardId);
     }
