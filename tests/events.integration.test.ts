@@ -226,7 +226,7 @@ describe('stream relay', () => {
     streams.destroy();
     expect(delivered.filter((id) => id === committed[3]).length).toBeGreaterThanOrEqual(2); // read again after the failure
   });
-  it('stops while it waits for deliveries to make room (more events in flight than it allows)', async () => {
+  it('stops while it waits for deliveries to make room, and started again reads from its checkpoint', async () => {
     for (let i = 0; i < 3; i++) await createUnit(p, '321281', { memberCount: 1, type: 'regional', uscc: undefined });
     const streamArn = (await p.runtime.deps.table.doc.send(new DescribeTableCommand({ TableName: p.runtime.deps.table.name }))).Table!.LatestStreamArn!;
     const streams = new DynamoDBStreamsClient({ endpoint: process.env.DDB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
@@ -246,8 +246,13 @@ describe('stream relay', () => {
     await relay.start();
     await waitUntil(() => published >= 1);
     const stopped = await Promise.race([relay.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
-    streams.destroy();
     expect(stopped).toBe('stopped');
+    // Started again (the same relay), it reads from its checkpoint: what was in flight at the stop comes again.
+    const before = published;
+    await relay.start();
+    await waitUntil(() => published > before);
+    await relay.stop();
+    streams.destroy();
   });
 });
 

@@ -55,13 +55,15 @@ export class StreamRelay {
 
   /**
    * Stops reading, lets what was published finish, and keeps the checkpoint where it is: as after a crash, the
-   * batches still in flight are read again on the next start.
+   * batches still in flight are read again on the next start (the shard iterators, which have moved past them, are
+   * dropped, so a start reads from the checkpoint).
    */
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
     await Promise.all([...this.inFlight.values()].flat().map((b) => b.done));
     this.inFlight.clear();
+    this.iterators.clear();
   }
 
   /** Runs one pass over all open shards; returns how many records it saw. Exposed for tests. */
