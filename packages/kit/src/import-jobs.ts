@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { DomainError, notFound, type Bilingual } from '@ufp/core/errors';
 import type { DefinedEvent } from '@ufp/core/events';
@@ -31,7 +32,8 @@ import type { ConsumerEffects } from '@ufp/events/idempotent-consumer';
 import { intoEffects } from './consumer-effects.js';
 import { blobStore, UPLOAD_URL_SECONDS } from './evidence.js';
 import { XLSX_CONTENT_TYPE } from './excel.js';
-import type { ConsumerDeps } from './module.js';
+import { defineConsumer, type ConsumerDefinition, type ConsumerDeps } from './module.js';
+import type { EventDefinition } from './event.js';
 import type { Context } from './trpc.js';
 import { write } from './write.js';
 
@@ -397,4 +399,27 @@ async function putErrorChunks(table: Table, job: Pick<ImportJob, 'tenantId' | 'j
       new PutCommand({ TableName: table.name, Item: { ...importJobKeys.errors(job.tenantId, job.jobId, `${prefix}#${String(n).padStart(4, '0')}`), kind: 'import.errors', errors: ordered.slice(i, i + IMPORT_ERROR_CHUNK) } }),
     );
   }
+}
+
+/**
+ * A module's import consumer: one step of a job per delivery of its step event (the check, then batches of writes),
+ * each step's next event committed with the delivery (see `runImportStep`).
+ */
+export function defineImportConsumer(spec: {
+  name: string;
+  description: string;
+  stepEvent: EventDefinition<string, z.ZodType<{ jobId: string; step: number }>>;
+  importer: Importer;
+  options?: ImportStepOptions;
+}): ConsumerDefinition {
+  const next = (data: { jobId: string; step: number }) => spec.stepEvent.create(data);
+  return defineConsumer({
+    name: spec.name,
+    description: spec.description,
+    events: [spec.stepEvent],
+    create: (deps) => async (event, effects) => {
+      const { data, meta } = event.detail;
+      await runImportStep({ deps, tenantId: meta.tenantId, divisionCode: meta.divisionCode, correlationId: meta.correlationId, jobId: data.jobId, step: data.step }, effects, spec.importer, next, spec.options);
+    },
+  });
 }

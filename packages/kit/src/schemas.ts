@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { recordId } from '@ufp/core/validation/zod';
+import { limits } from '@ufp/core/validation/limits';
+import { recordId, text } from '@ufp/core/validation/zod';
 
 export const pageInput = {
   /** Opaque and ASCII (a sealed cursor the previous page handed out). */
@@ -11,3 +12,14 @@ export const idInput = recordId(64);
 
 /** The language of a spreadsheet download (headers, labels); Chinese when not given. */
 export const langInput = z.enum(['zh', 'en']).optional();
+
+/** A background import's start: the workbook's name and exact size (the signed upload accepts exactly these bytes). */
+export const importJobStartInput = (maxBytes: number) =>
+  z.object({
+    fileName: text(limits.evidence.fileName),
+    sizeBytes: z.number().int().min(1).refine((n) => n <= maxBytes, { message: `文件超过 ${maxBytes / 1024 / 1024} MB`, params: { en: `The file is over ${maxBytes / 1024 / 1024} MB` } }),
+    mode: z.enum(['allOrNothing', 'validRows']),
+    lang: langInput,
+  });
+
+export const importJobIdInput = z.object({ jobId: idInput });

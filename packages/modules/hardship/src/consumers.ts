@@ -4,13 +4,13 @@ import { tenantPrefix } from '@ufp/db/keys';
 import { getItem } from '@ufp/db/query';
 import type { WriteContext } from '@ufp/db/unit-of-work';
 import { intoEffects } from '@ufp/kit/consumer-effects';
-import { runImportStep } from '@ufp/kit/import-jobs';
+import { defineImportConsumer } from '@ufp/kit/import-jobs';
 import { defineConsumer } from '@ufp/kit/module';
 import { surveyBelowThresholdMetrics, surveySubmitted } from '@ufp/model-workers/events';
 import { z } from 'zod';
 import { tierLabels } from './domain/tier.js';
 import { fileCreated, importStepQueued, surveyReferred } from './events.js';
-import { ledgerImporter, ledgerImportStepEvent } from './service/ledger-job.js';
+import { ledgerImporter } from './service/ledger-job.js';
 import { HardshipStore } from './store.js';
 import { assessHousehold, buildFile, indexes, type PiiCtx } from './service/pii.js';
 import type { HouseholdInput } from './schemas.js';
@@ -124,14 +124,11 @@ export const surveyHardshipReferral = defineConsumer({
  * with this delivery (see `runImportStep`). Its own function in AWS, with a longer timeout than other consumers and
  * read access to the uploaded workbooks.
  */
-export const ledgerImportConsumer = defineConsumer({
+export const ledgerImportConsumer = defineImportConsumer({
   name: 'hardshipLedgerImport',
   description: '台账 import job: checks the uploaded workbook, then writes it in steps (continuation events)',
-  events: [importStepQueued],
-  create: (deps) => async (event, effects) => {
-    const { data, meta } = event.detail;
-    await runImportStep({ deps, tenantId: meta.tenantId, divisionCode: meta.divisionCode, correlationId: meta.correlationId, jobId: data.jobId, step: data.step }, effects, ledgerImporter, ledgerImportStepEvent);
-  },
+  stepEvent: importStepQueued,
+  importer: ledgerImporter,
 });
 
 export const hardshipConsumers = [surveyHardshipReferral, ledgerImportConsumer] as const;

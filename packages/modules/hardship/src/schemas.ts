@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { bankAccountSchema, bilingualMessage, idNumberSchema, isoDateSchema, phoneSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
-import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { idInput, importJobIdInput, importJobStartInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { PaymentChannel } from './domain/disbursement.js';
 import { AidKind, FundSource } from './domain/rules.js';
 import { HardshipEvent } from './domain/tier.js';
@@ -155,10 +155,5 @@ export const importInput = z.preprocess(
 export type ImportInput = z.infer<typeof importInput>;
 
 /** A background import: the workbook's name and exact size (the signed upload accepts exactly these bytes). */
-export const importStartInput = z.object({
-  fileName: text(limits.evidence.fileName),
-  sizeBytes: z.number().int().min(1).refine((n) => n <= MAX_LEDGER_BYTES, { message: `文件超过 ${MAX_LEDGER_BYTES / 1024 / 1024} MB`, params: { en: `The file is over ${MAX_LEDGER_BYTES / 1024 / 1024} MB` } }),
-  mode: z.enum(['allOrNothing', 'validRows']),
-  lang: langInput,
-});
-export const importJobIdInput = z.object({ jobId: idInput });
+export const importStartInput = importJobStartInput(MAX_LEDGER_BYTES);
+export { importJobIdInput };

@@ -4,7 +4,7 @@ import { maskIdNumber, maskName } from '@ufp/core/pii/mask';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { UnitOfWork, type WriteContext } from '@ufp/db/unit-of-work';
 import { intoEffects } from '@ufp/kit/consumer-effects';
-import { runImportStep } from '@ufp/kit/import-jobs';
+import { defineImportConsumer } from '@ufp/kit/import-jobs';
 import { defineConsumer, type ConsumerDeps } from '@ufp/kit/module';
 import { z } from 'zod';
 import { draftIdOf, verifyPathOf, type Draft } from './domain/draft.js';
@@ -12,7 +12,7 @@ import { Gender, SkillGrade } from './domain/enums.js';
 import { findHonour } from './domain/ladder.js';
 import { DraftStore } from './drafts-store.js';
 import { registryImportStepQueued } from './events.js';
-import { REGISTRY_STEP_MILLIS, registryImporter, registryImportStepEvent } from './service/registry-job.js';
+import { REGISTRY_STEP_MILLIS, registryImporter } from './service/registry-job.js';
 import { cipherField } from './service/context.js';
 import { ModelWorkerStore } from './store.js';
 
@@ -149,14 +149,12 @@ function draftOf(event: Finalized, winner: Winner, person: OpenedWinner, now: st
  * committed with this delivery (see `runImportStep`). It needs the uploaded workbooks (the blob store) and the
  * personal-data keys (it encrypts ID numbers and phones and blind-indexes them).
  */
-export const registryImportConsumer = defineConsumer({
+export const registryImportConsumer = defineImportConsumer({
   name: 'modelWorkersRegistryImport',
   description: '劳模台账 import job: checks the uploaded workbook, then writes its rows in steps (continuation events)',
-  events: [registryImportStepQueued],
-  create: (deps) => async (event, effects) => {
-    const { data, meta } = event.detail;
-    await runImportStep({ deps, tenantId: meta.tenantId, divisionCode: meta.divisionCode, correlationId: meta.correlationId, jobId: data.jobId, step: data.step }, effects, registryImporter, registryImportStepEvent, { stepMillis: REGISTRY_STEP_MILLIS });
-  },
+  stepEvent: registryImportStepQueued,
+  importer: registryImporter,
+  options: { stepMillis: REGISTRY_STEP_MILLIS },
 });
 
 export const modelWorkerConsumers = [competitionResultDrafts, registryImportConsumer] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits } from '@ufp/core/validation/limits';
 import { isoDateSchema, text } from '@ufp/core/validation/zod';
-import { idInput } from '@ufp/kit/schemas';
+import { idInput, importJobIdInput, importJobStartInput } from '@ufp/kit/schemas';
 import { HonourLevel } from '../domain/ladder.js';
 
 const m = limits.modelWorkers;
@@ -30,15 +30,5 @@ export const registryTemplateInput = z.object({ lang: z.enum(['zh', 'en']).optio
 export const registryExportInput = z.object({ lang: z.enum(['zh', 'en']).optional(), unmasked: z.boolean().optional() }).optional();
 /** A registry workbook (base64; 劳模 rolls are small, so no multipart path). */
 export const registryImportInput = z.object({ fileBase64: z.string().min(1).max(Math.ceil(MAX_REGISTRY_BYTES / 3) * 4), mode: z.enum(['allOrNothing', 'validRows']), lang: z.enum(['zh', 'en']).optional() });
-/** A background registry import: the workbook's name and exact size (the signed upload accepts exactly these bytes). */
-export const registryImportStartInput = z.object({
-  fileName: text(limits.evidence.fileName),
-  sizeBytes: z
-    .number()
-    .int()
-    .min(1)
-    .refine((n) => n <= MAX_REGISTRY_BYTES, { message: `文件超过 ${MAX_REGISTRY_BYTES / 1024 / 1024} MB`, params: { en: `The file is over ${MAX_REGISTRY_BYTES / 1024 / 1024} MB` } }),
-  mode: z.enum(['allOrNothing', 'validRows']),
-  lang: z.enum(['zh', 'en']).optional(),
-});
-export const registryImportJobIdInput = z.object({ jobId: idInput });
+export const registryImportStartInput = importJobStartInput(MAX_REGISTRY_BYTES);
+export const registryImportJobIdInput = importJobIdInput;
