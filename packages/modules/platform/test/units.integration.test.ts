@@ -65,14 +65,17 @@ describe('grassroots units', () => {
     expect((await p.query(adminOf('321281'), 'units.get', { unitId: unit.unitId })).data.memberCount).toBe(150);
   });
 
-  it('20 concurrent conflicting updates lose no update: each retry on 409 lands exactly once', async () => {
+  // The writers retry as a client does, after a short random pause: without one, 20 writers re-read and collide in
+  // lockstep, and under a loaded suite the rounds (one winner each) took over 30 s.
+  it('20 concurrent conflicting updates lose no update: each retry on 409 lands exactly once', { timeout: 90_000 }, async () => {
     const unit = await createUnit(p, '321281', { memberCount: 0 });
     const increment = async () => {
-      for (;;) {
+      for (let attempt = 1; ; attempt++) {
         const cur = (await p.query(adminOf('321281'), 'units.get', { unitId: unit.unitId })).data;
         const res = await p.mutate(adminOf('321281'), 'units.update', { unitId: unit.unitId, version: cur.version, memberCount: cur.memberCount + 1 });
         if (res.status === 200) return 'ok';
         expect(res.status).toBe(409);
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * attempt)));
       }
     };
     const results = await Promise.all(Array.from({ length: 20 }, increment));
