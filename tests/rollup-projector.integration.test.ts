@@ -4,6 +4,8 @@ import { getItem } from '@ufp/db/query';
 import { keys } from '@ufp/db/keys';
 import { readRollupRow, tenantRow, TOTAL_ROW } from '@ufp/db/repositories/rollups';
 import { batchConsumer } from '@ufp/events/idempotent-consumer';
+import { consumeQueued } from '@ufp/functions/consumer';
+import { eventBridgeDetail } from '@ufp/functions/event-mapping';
 import { rollupProjector } from '@ufp/events/consumers/rollup-projector';
 import { adminOf, createTenant, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
@@ -84,5 +86,29 @@ describe('the rollup projector', () => {
     expect((await row('32', 2032, TOTAL_ROW)).metrics['units.count']).toBe(7);
     const letters = await p.query(adminOf('321281'), 'deadLetters.list', {});
     expect(letters.data.items.map((l: { eventId: string }) => l.eventId)).toContain(bad.id);
+  });
+
+  it('takes a batch from its intake queue (as AWS delivers it) in group commits, answering as failed only the message whose event failed or is no event', async () => {
+    // The message body is the event as the rule sends it to the queue: EventBridge's shape, the envelope id in detail.
+    const message = (e: EventEnvelope, i: number) => ({ messageId: `m-${i}`, body: JSON.stringify({ version: '0', id: `eb-${i}`, source: e.source, 'detail-type': e['detail-type'], time: e.time, detail: eventBridgeDetail(e) }) });
+    const events = Array.from({ length: 9 }, () => event('2033-06-01T02:00:00.000Z', { 'units.count': 1 }));
+    const bad = event('2033-06-02T02:00:00.000Z', { 'units.count': 100 });
+    poisoned.add(bad.id);
+    const consume = (e: EventEnvelope) => p.runtime.runner.deliver('rollupProjector', e);
+    const group = p.runtime.runner.groups.get('rollupProjector')!;
+    const before = group.groups;
+    expect(await consumeQueued(consume, { Records: events.map(message) })).toEqual({ batchItemFailures: [] });
+    // Nine events, two transactions: the first alone (nothing was in flight), the other eight together.
+    expect(group.groups - before).toBe(2);
+    expect((await row('32', 2033, TOTAL_ROW)).metrics['units.count']).toBe(9);
+
+    const batch = { Records: [...events, bad].map(message) };
+    batch.Records.push({ messageId: 'm-garbled', body: '{"not":"an event"' });
+    expect(await consumeQueued(consume, batch)).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-9' }, { itemIdentifier: 'm-garbled' }] });
+    expect((await row('32', 2033, TOTAL_ROW)).metrics['units.count']).toBe(9);
+    // SQS hands the failed message back: received again, the batch changes nothing more once the event is fixed.
+    poisoned.delete(bad.id);
+    expect(await consumeQueued(consume, { Records: [...events, bad].map(message) })).toEqual({ batchItemFailures: [] });
+    expect((await row('32', 2033, TOTAL_ROW)).metrics['units.count']).toBe(109);
   });
 });

@@ -139,6 +139,8 @@ export class FederationPlatform extends Construct {
   readonly apiFunction: lambda.Function;
   readonly enrichmentFunction: lambda.Function;
   readonly consumerFunctions: Readonly<Record<string, lambda.Function>>;
+  /** The intake queues of the batch consumers (the rollup projector), by handler. */
+  readonly intakeQueues: Readonly<Record<string, sqs.Queue>>;
   readonly rules: readonly events.CfnRule[];
   readonly pipe: pipes.CfnPipe;
   readonly alarmTopic: sns.Topic;
@@ -182,6 +184,7 @@ export class FederationPlatform extends Construct {
       dataKey: data.dataKey,
       functions,
       queues,
+      alarms,
       evidenceBucket: evidence,
       environment: sharedEnv,
     });
@@ -221,6 +224,7 @@ export class FederationPlatform extends Construct {
     this.bus = transport.bus;
     this.enrichmentFunction = transport.enrichmentFunction;
     this.consumerFunctions = transport.consumerFunctions;
+    this.intakeQueues = transport.intakeQueues;
     this.rules = transport.rules;
     this.pipe = transport.pipe;
     this.apiFunction = api.function;

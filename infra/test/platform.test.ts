@@ -22,6 +22,7 @@ import {
   DEFAULT_PUBLIC_ROUTE_THROTTLE,
   FederationPlatform,
   apiGrants,
+  consumerFunctionSettings,
   consumerGrants,
   deadLetterQueueActions,
   defaultConsumerGrants,
@@ -107,7 +108,14 @@ describe.each(regions)('platform synthesized in %s', (region) => {
       expect(props.Targets).toHaveLength(1);
       const target = props.Targets[0];
       const consumer = s.platform.consumerFunctions[def.handler]!;
-      expect(target.Arn).toEqual({ 'Fn::GetAtt': [idOf(s, consumer), 'Arn'] });
+      const intake = s.platform.intakeQueues[def.handler];
+      if (intake) {
+        // A batch consumer's rules send to its intake queue, which takes messages from exactly those rules.
+        expect(target.Arn).toEqual({ 'Fn::GetAtt': [idOf(s, intake), 'Arn'] });
+        const policies = resources(s.json, 'AWS::SQS::QueuePolicy').filter(([, p]) => asArray(p.Properties.Queues).some((q: any) => q.Ref === idOf(s, intake)));
+        const sends = policies.flatMap(([, p]) => asArray<Record<string, any>>(p.Properties.PolicyDocument.Statement)).filter((st) => st.Action === 'sqs:SendMessage');
+        expect(sends.some((st) => st.Principal?.Service === 'events.amazonaws.com' && st.Condition?.ArnEquals?.['aws:SourceArn']?.['Fn::GetAtt']?.[0] === found[0]![0]), def.name).toBe(true);
+      } else expect(target.Arn).toEqual({ 'Fn::GetAtt': [idOf(s, consumer), 'Arn'] });
       expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 });
       const dlqId = target.DeadLetterConfig.Arn['Fn::GetAtt'][0];
       expect(s.json.Resources[dlqId].Type).toBe('AWS::SQS::Queue');
@@ -118,13 +126,44 @@ describe.each(regions)('platform synthesized in %s', (region) => {
 
   it('sends failed consumer invocations to an SQS on-failure destination after Lambda retries', () => {
     const s = get(region);
-    const handlers = [...new Set(ruleTable.map((r) => r.handler))];
+    const handlers = [...new Set(ruleTable.map((r) => r.handler))].filter((h) => !s.platform.intakeQueues[h]);
     const configs = resources(s.json, 'AWS::Lambda::EventInvokeConfig');
     expect(configs).toHaveLength(handlers.length);
     for (const [, c] of configs) {
       expect(c.Properties.MaximumRetryAttempts).toBe(2);
       const dest = c.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
       expect(s.json.Resources[dest].Type).toBe('AWS::SQS::Queue');
+    }
+  });
+
+  it('feeds the rollup projector from an intake queue in batches of 10 with partial failures, bounded concurrency and a DLQ on the dead-letter page', () => {
+    const s = get(region);
+    expect(Object.keys(s.platform.intakeQueues)).toEqual(['rollupProjector']);
+    for (const [handler, queue] of Object.entries(s.platform.intakeQueues)) {
+      // A standard queue keeps no order: only a consumer whose rules let events come in any order may read from one.
+      for (const rule of ruleTable.filter((r) => r.handler === handler)) expect(rule.order, rule.name).toBe('any');
+      const settings = consumerFunctionSettings[handler]!;
+      const fnId = idOf(s, s.platform.consumerFunctions[handler]!);
+      const queueId = idOf(s, queue);
+      const [mapping, ...more] = resources(s.json, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId);
+      expect(more).toEqual([]);
+      expect(mapping![1].Properties).toMatchObject({
+        EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+        BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: settings.queued!.maxConcurrency },
+      });
+      expect(mapping![1].Properties.MaximumBatchingWindowInSeconds ?? 0).toBe(0);
+      const props = s.json.Resources[queueId].Properties;
+      expect(props.VisibilityTimeout).toBe(6 * settings.timeoutSeconds);
+      expect(props.SqsManagedSseEnabled).toBe(true);
+      const dlqId = props.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0];
+      expect(props.RedrivePolicy.maxReceiveCount).toBe(5);
+      expect(s.platform.deadLetterQueues.map((q) => idOf(s, q))).toContain(dlqId);
+      // No on-failure destination: failures are the messages the function reports, received again, then moved to the DLQ.
+      expect(resources(s.json, 'AWS::Lambda::EventInvokeConfig').filter(([, c]) => c.Properties.FunctionName.Ref === fnId)).toEqual([]);
+      const alarms = resources(s.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+      expect(alarms.some((a) => a.MetricName === 'ApproximateAgeOfOldestMessage' && a.Threshold === 300 && a.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === queueId)).toBe(true);
     }
   });
 
@@ -357,7 +396,8 @@ describe.each(regions)('platform synthesized in %s', (region) => {
   it('alarms on every DLQ, every function’s errors and table throttles', () => {
     const s = get(region);
     const alarms = resources(s.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    const queues = resources(s.json, 'AWS::SQS::Queue').map(([id]) => id);
+    const intakes = Object.values(s.platform.intakeQueues).map((q) => idOf(s, q));
+    const queues = resources(s.json, 'AWS::SQS::Queue').map(([id]) => id).filter((id) => !intakes.includes(id));
     expect(queues.length).toBe(s.platform.deadLetterQueues.length);
     for (const q of queues) {
       expect(
@@ -476,7 +516,8 @@ describe.each(regions)('platform synthesized in %s', (region) => {
       .filter(([, p]) => asArray(p.Properties.Roles).some((ref: any) => ref.Ref === roleId))
       .flatMap(([, p]) => asArray<Record<string, any>>(p.Properties.PolicyDocument.Statement));
     const bySid = (sid: string) => statements.filter((st) => st.Sid === sid);
-    const queueIds = resources(s.json, 'AWS::SQS::Queue').map(([id]) => id);
+    const intakes = Object.values(s.platform.intakeQueues).map((q) => idOf(s, q));
+    const queueIds = resources(s.json, 'AWS::SQS::Queue').map(([id]) => id).filter((id) => !intakes.includes(id));
 
     const [sqsStatement] = bySid('DeadLetterQueues');
     expect(asArray<string>(sqsStatement!.Action).sort()).toEqual([...deadLetterQueueActions].sort());
@@ -496,9 +537,15 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     // No other function may delete dead letters or put events on the bus.
     for (const fn of [...Object.values(s.platform.consumerFunctions), s.platform.enrichmentFunction]) {
       const other = idOf(s, fn.role!);
+      const intakes = Object.values(s.platform.intakeQueues).map((q) => idOf(s, q));
       const actions = resources(s.json, 'AWS::IAM::Policy')
         .filter(([, p]) => asArray(p.Properties.Roles).some((ref: any) => ref.Ref === other))
         .flatMap(([, p]) => asArray<Record<string, any>>(p.Properties.PolicyDocument.Statement))
+        // A batch consumer receives and deletes on its own intake queue (never a DLQ): that is its event source.
+        .filter((st) => {
+          const ids = [...referencedIds(st.Resource)];
+          return !(ids.length > 0 && ids.every((id) => intakes.includes(id)));
+        })
         .flatMap((st) => asArray<string>(st.Action));
       // (A consumer may send to its own failure queue: that is Lambda's on-failure destination.)
       expect(actions.filter((a) => [...deadLetterQueueActions, 'events:PutEvents'].includes(a) && a !== 'sqs:GetQueueAttributes'), fn.node.id).toEqual([]);
@@ -515,7 +562,8 @@ describe.each(regions)('platform synthesized in %s', (region) => {
     const text = parts.map((p: any) => (typeof p === 'string' ? p : `url:${p.Ref}`)).join('');
     expect(text).not.toContain('amazonaws.com');
     const listed = JSON.parse(text) as { key: string; url: string; source: string; target: string }[];
-    expect(listed.map((q) => q.url.slice(4)).sort()).toEqual(resources(s.json, 'AWS::SQS::Queue').map(([id]) => id).sort());
+    const intakes = Object.values(s.platform.intakeQueues).map((q) => idOf(s, q));
+    expect(listed.map((q) => q.url.slice(4)).sort()).toEqual(resources(s.json, 'AWS::SQS::Queue').map(([id]) => id).filter((id) => !intakes.includes(id)).sort());
     const handlers = [...new Set(ruleTable.map((r) => r.handler))];
     expect(listed.filter((q) => q.source === 'rule').map((q) => q.target).sort()).toEqual(ruleTable.map((r) => r.name).sort());
     expect(listed.filter((q) => q.source === 'consumer').map((q) => q.target).sort()).toEqual([...handlers].sort());

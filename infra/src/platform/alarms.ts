@@ -51,6 +51,15 @@ export class PlatformAlarms {
     });
   }
 
+  /** `<queueId>BacklogAlarm`: an intake queue's oldest event has waited 5 minutes (its consumer is not keeping up). */
+  intakeBacklog(queueId: string, queue: sqs.IQueue, what: string): cw.Alarm {
+    return this.alarm(`${queueId}BacklogAlarm`, {
+      alarmDescription: `Intake queue backlog: ${what}`,
+      metric: queue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: Duration.minutes(5) }),
+      threshold: 300,
+    });
+  }
+
   /** `<functionId>ErrorsAlarm`: the function threw or timed out at least once. */
   functionErrors(functionId: string, fn: lambda.IFunction): cw.Alarm {
     return this.alarm(`${functionId}ErrorsAlarm`, {
@@ -92,11 +101,11 @@ export class PlatformAlarms {
     });
   }
 
-  /** ≥ 1 in one 5-minute period, missing data is fine, → the topic. */
-  private alarm(id: string, props: { alarmDescription: string; metric: cw.IMetric }): cw.Alarm {
+  /** ≥ the threshold (default 1) in one 5-minute period, missing data is fine, → the topic. */
+  private alarm(id: string, { threshold = 1, ...props }: { alarmDescription: string; metric: cw.IMetric; threshold?: number }): cw.Alarm {
     const alarm = new cw.Alarm(this.scope, id, {
       ...props,
-      threshold: 1,
+      threshold,
       evaluationPeriods: 1,
       comparisonOperator: cw.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cw.TreatMissingData.NOT_BREACHING,

@@ -1,7 +1,8 @@
 /**
  * Event transport: the bus, the outbox Pipe (table stream → enrichment Lambda → bus, with a
- * DLQ), one consumer Lambda per handler of the rule table (with its failure queue), and one
- * rule per rule-table entry (pattern verbatim, retry policy, its own DLQ).
+ * DLQ), one consumer Lambda per handler of the rule table (with its failure queue, or for a batch
+ * consumer its intake queue and that queue's DLQ), and one rule per rule-table entry (pattern
+ * verbatim, retry policy, its own DLQ).
  */
 import {
   Duration,
@@ -12,16 +13,19 @@ import {
   aws_kms as kms,
   aws_lambda as lambda,
   aws_lambda_destinations as destinations,
+  aws_lambda_event_sources as eventSources,
   aws_pipes as pipes,
   aws_s3 as s3,
+  aws_sqs as sqs,
 } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { tableManifest } from '@ufp/db/manifest';
 import { ruleTable } from '@ufp/api/modules';
 import type { RuleDefinition } from '@ufp/events/rules';
+import type { PlatformAlarms } from './alarms.js';
 import type { PlatformFunctions } from './functions.js';
-import { consumerFunctionSettings, consumerGrants, defaultConsumerFunction, defaultConsumerGrants } from './grants.js';
+import { consumerFunctionSettings, consumerGrants, defaultConsumerFunction, defaultConsumerGrants, type QueuedIntake } from './grants.js';
 import type { DeadLetterQueues } from './queues.js';
 import { pascal, viaService } from './shared.js';
 
@@ -44,6 +48,7 @@ export interface PlatformEventsProps {
   readonly dataKey: kms.IKey;
   readonly functions: PlatformFunctions;
   readonly queues: DeadLetterQueues;
+  readonly alarms: PlatformAlarms;
   /** The evidence bucket, where import workbooks are uploaded (the import consumers read them). */
   readonly evidenceBucket: s3.IBucket;
   /**
@@ -61,6 +66,8 @@ export class PlatformEvents {
   readonly bus: events.EventBus;
   readonly enrichmentFunction: lambda.Function;
   readonly consumerFunctions: Readonly<Record<string, lambda.Function>>;
+  /** The intake queues of the consumers that read their events in batches, by handler. */
+  readonly intakeQueues: Readonly<Record<string, sqs.Queue>>;
   readonly rules: readonly events.CfnRule[];
   readonly pipe: pipes.CfnPipe;
 
@@ -83,9 +90,9 @@ export class PlatformEvents {
     // ── Consumers: one per handler named in the rule table ───────────────────────────────
     const sharedEnv = props.environment(this.bus);
     const consumerFns: Record<string, lambda.Function> = {};
+    const intakes: Record<string, sqs.Queue> = {};
     const handlers = [...new Set(ruleTable.map((r) => r.handler))];
     for (const handler of handlers) {
-      const failures = queues.create(`${pascal(handler)}FailureQueue`, `${handler} invocations that failed after Lambda's retries`, { source: 'consumer', target: handler });
       const grants = consumerGrants[handler] ?? defaultConsumerGrants;
       const settings = consumerFunctionSettings[handler] ?? defaultConsumerFunction;
       const fn = functions.create(`${pascal(handler)}Consumer`, {
@@ -97,17 +104,22 @@ export class PlatformEvents {
         grants,
       });
       if (settings.readsImports) this.grantImportReads(fn);
-      fn.configureAsyncInvoke({
-        retryAttempts: 2,
-        maxEventAge: Duration.hours(6),
-        onFailure: new destinations.SqsDestination(failures),
-      });
+      if (settings.queued) intakes[handler] = this.intake(handler, fn, settings.queued, settings.timeoutSeconds);
+      else {
+        const failures = queues.create(`${pascal(handler)}FailureQueue`, `${handler} invocations that failed after Lambda's retries`, { source: 'consumer', target: handler });
+        fn.configureAsyncInvoke({
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+          onFailure: new destinations.SqsDestination(failures),
+        });
+      }
       consumerFns[handler] = fn;
     }
     this.consumerFunctions = consumerFns;
+    this.intakeQueues = intakes;
 
     // ── Rules: one per rule-table entry, pattern verbatim ────────────────────────────────
-    this.rules = ruleTable.map((rule) => this.rule(rule, consumerFns[rule.handler]!));
+    this.rules = ruleTable.map((rule) => this.rule(rule, intakes[rule.handler] ?? consumerFns[rule.handler]!));
 
     // ── Pipe: table stream → enrichment → bus ────────────────────────────────────────────
     this.pipe = this.outboxPipe();
@@ -135,11 +147,33 @@ export class PlatformEvents {
   }
 
   /**
+   * The queue a batch consumer reads its events from: its rules send there, Lambda's event source hands the function
+   * up to `batchSize` events at once and takes back only the ones it reports failed; a message received
+   * `maxReceiveCount` times goes to the queue's DLQ (on the dead-letter page, with the consumer's failures). The
+   * visibility timeout is six times the function's, as Lambda advises, so a batch in flight is never handed out twice.
+   */
+  private intake(handler: string, fn: lambda.Function, intake: QueuedIntake, timeoutSeconds: number): sqs.Queue {
+    const id = pascal(handler);
+    const dlq = this.props.queues.create(`${id}IntakeDlq`, `${handler} events not handled after ${intake.maxReceiveCount} receives from its intake queue`, { source: 'consumer', target: handler });
+    const queue = new sqs.Queue(this.scope, `${id}Intake`, {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(6 * timeoutSeconds),
+      // Shorter than consumers remember what they handled (processed markers), as for the DLQs.
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: dlq, maxReceiveCount: intake.maxReceiveCount },
+    });
+    fn.addEventSource(new eventSources.SqsEventSource(queue, { batchSize: intake.batchSize, maxConcurrency: intake.maxConcurrency, reportBatchItemFailures: true }));
+    this.props.alarms.intakeBacklog(`${id}Intake`, queue, `${handler} events waiting over 5 minutes`);
+    return queue;
+  }
+
+  /**
    * One rule, L1 so the pattern reaches CloudFormation exactly as written in the rule table
-   * (the L2 `EventPattern` type renames keys). Target: the handler's consumer, with a retry
+   * (the L2 `EventPattern` type renames keys). Target: the handler's consumer (or its intake queue), with a retry
    * policy and this rule's own SQS DLQ for events EventBridge cannot deliver.
    */
-  private rule(rule: RuleDefinition, target: lambda.Function): events.CfnRule {
+  private rule(rule: RuleDefinition, target: lambda.Function | sqs.Queue): events.CfnRule {
     const id = pascal(rule.name);
     const dlq = this.props.queues.create(`${id}RuleDlq`, `events rule ${rule.name} could not deliver to ${rule.handler}`, { source: 'rule', target: rule.name });
     const cfnRule = new events.CfnRule(this.scope, `${id}Rule`, {
@@ -151,17 +185,29 @@ export class PlatformEvents {
       targets: [
         {
           id: rule.handler,
-          arn: target.functionArn,
+          arn: target instanceof sqs.Queue ? target.queueArn : target.functionArn,
           retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 24 * 3600 },
           deadLetterConfig: { arn: dlq.queueArn },
         },
       ],
     });
-    target.addPermission(`${id}RuleInvoke`, {
-      principal: new iam.ServicePrincipal('events.amazonaws.com'),
-      action: 'lambda:InvokeFunction',
-      sourceArn: cfnRule.attrArn,
-    });
+    if (target instanceof sqs.Queue) {
+      target.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: `${id}RuleSends`,
+          principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+          actions: ['sqs:SendMessage'],
+          resources: [target.queueArn],
+          conditions: { ArnEquals: { 'aws:SourceArn': cfnRule.attrArn } },
+        }),
+      );
+    } else {
+      target.addPermission(`${id}RuleInvoke`, {
+        principal: new iam.ServicePrincipal('events.amazonaws.com'),
+        action: 'lambda:InvokeFunction',
+        sourceArn: cfnRule.attrArn,
+      });
+    }
     dlq.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'EventBridgeRuleDeadLetters',

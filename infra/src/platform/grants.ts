@@ -85,11 +85,28 @@ export interface ConsumerFunctionSettings {
   readonly memorySize: number;
   /** Reads `<tenant>/imports/*` objects of the evidence bucket (GetObject only). */
   readonly readsImports?: boolean;
+  /**
+   * The consumer's rules put its events on an intake queue, and the function reads them from it in batches (a consumer
+   * that commits a batch together: the rollup projector). Only for a consumer whose rules let events come in any order
+   * (`order: 'any'`): a standard queue keeps none.
+   */
+  readonly queued?: QueuedIntake;
+}
+
+export interface QueuedIntake {
+  /** Events per invocation; at most 10, since more would need a batching window, which every event would wait out. */
+  readonly batchSize: number;
+  /** Invocations at once (Lambda's maximum concurrency for the queue, at least 2): they contend for the same TOTAL rows. */
+  readonly maxConcurrency: number;
+  /** Receives of a message before the queue moves it to its DLQ. */
+  readonly maxReceiveCount: number;
 }
 
 export const defaultConsumerFunction: ConsumerFunctionSettings = { timeoutSeconds: 60, memorySize: 512 };
 
 export const consumerFunctionSettings: Partial<Record<string, ConsumerFunctionSettings>> = {
+  // Ten events per invocation share one write of each rollup row (a province's TOTAL rows most of all).
+  rollupProjector: { ...defaultConsumerFunction, queued: { batchSize: 10, maxConcurrency: 10, maxReceiveCount: 5 } },
   // The check reads up to 20,000 rows in one invocation (about 10 s locally); a write step stops after 60 s.
   hardshipLedgerImport: { timeoutSeconds: 300, memorySize: 1536, readsImports: true },
   // At most 5,000 rows; a write step stops after 30 s (registry-job.ts).

@@ -14,7 +14,9 @@
  * - `consumer`: a consumer function's invocation failed after Lambda's retries (its on-failure
  *   destination). The body is Lambda's invocation record: `{version, timestamp, requestContext:
  *   {requestId, functionArn, condition, approximateInvokeCount}, requestPayload: <the event>,
- *   responseContext, responsePayload: {errorType, errorMessage, …}}`.
+ *   responseContext, responsePayload: {errorType, errorMessage, …}}`. For a batch consumer (the
+ *   rollup projector) it is its intake queue's DLQ, and the body is the event itself, as the rule
+ *   sent it to the intake queue.
  * - `schedule`: the daily tick the scheduler could not put on the bus — counted only; the next
  *   day's tick runs as usual.
  *
@@ -296,6 +298,17 @@ export class SqsDeadLetterSource implements DeadLetterSource {
         };
       }
       case 'consumer': {
+        const queued = eventOf(body);
+        if (queued) {
+          // A batch consumer's intake DLQ: the event itself, moved there once its receives ran out. (Its receive count
+          // is no count of attempts: listing the DLQ receives it too.)
+          const reason = `${queue.target} did not handle the event in its receives from its intake queue (the reason is in the consumer's logs, or on a parked letter of the same event)`;
+          return {
+            ...base,
+            envelopes: [queued],
+            letters: [letterOf({ id, queue, failedAt: sentAt, attempts: null, reason: clip(reason), envelope: queued, redrivable: true })],
+          };
+        }
         const record = body as { timestamp?: string; requestContext?: { condition?: string; approximateInvokeCount?: number }; requestPayload?: unknown; responsePayload?: { errorType?: string; errorMessage?: string } };
         const failedAt = validTime(record.timestamp) ?? sentAt;
         const error = record.responsePayload?.errorMessage ? `${record.responsePayload.errorType ?? 'Error'}: ${record.responsePayload.errorMessage}` : undefined;

@@ -291,6 +291,7 @@ const queues: DeadLetterQueueConfig[] = [
   { key: 'RollupProjectorRuleDlq', url: QUEUE('RollupProjectorRuleDlq'), source: 'rule', target: 'rollup-projector' },
   { key: 'OutboxPipeDlq', url: QUEUE('OutboxPipeDlq'), source: 'pipe', target: 'ufp-test-outbox' },
   { key: 'RollupProjectorFailureQueue', url: QUEUE('RollupProjectorFailureQueue'), source: 'consumer', target: 'rollupProjector' },
+  { key: 'RollupProjectorIntakeDlq', url: QUEUE('RollupProjectorIntakeDlq'), source: 'consumer', target: 'rollupProjector' },
   { key: 'DailyTickDlq', url: QUEUE('DailyTickDlq'), source: 'schedule', target: 'daily-tick' },
 ];
 const RULE_ARN = 'arn:aws-cn:events:cn-northwest-1:123456789012:rule/ufp-test-bus/ufp-test-rollup-projector';
@@ -577,6 +578,42 @@ describe('SQS dead-letter queues and the EventBridge redrive (boundary mock: aws
     expect(sqs.held(QUEUE('RollupProjectorFailureQueue'))).toEqual([]);
     expect(await members(p, '321281')).toBe(before + 4);
     expect((await overview({ source: 'consumer' })).letters).toEqual([]);
+  });
+
+  it('shows an event the projector’s intake queue gave up on (its DLQ holds the event itself) once with its parked twin, and clears both with one redrive', async () => {
+    broken = true;
+    await createUnit(p, '321281', { memberCount: 6, type: 'regional', uscc: undefined });
+    await p.settle();
+    const [parked] = (await overview({ source: 'consumer' })).letters;
+    // The function answered the message as failed on each receive; SQS moved it, unchanged, to the intake DLQ.
+    const moved = sqs.send(QUEUE('RollupProjectorIntakeDlq'), delivered(parked!.envelope!));
+    const view = await overview({ source: 'consumer' });
+    expect(view.letters).toHaveLength(1);
+    expect(view.letters[0]).toMatchObject({ id: parked!.id, holder: 'table', copies: [`sqs/RollupProjectorIntakeDlq/${moved}`] });
+
+    broken = false;
+    const before = (await members(p, '321281')) ?? 0;
+    const result = await redrive({ ids: [parked!.id] });
+    expect(result.results).toEqual([
+      { id: parked!.id, outcome: 'processed' },
+      { id: `sqs/RollupProjectorIntakeDlq/${moved}`, outcome: 'redriven', copyOf: parked!.id },
+    ]);
+    expect(sqs.held(QUEUE('RollupProjectorIntakeDlq'))).toEqual([]);
+    expect(await members(p, '321281')).toBe(before + 6);
+  });
+
+  it('lists an intake-DLQ message without a parked twin on its own, with the consumer and the event, redrivable', async () => {
+    const envelope = undelivered(3);
+    const moved = sqs.send(QUEUE('RollupProjectorIntakeDlq'), delivered(envelope));
+    const view = await overview({ source: 'consumer' });
+    expect(view.letters).toEqual([
+      expect.objectContaining({ id: `sqs/RollupProjectorIntakeDlq/${moved}`, holder: 'RollupProjectorIntakeDlq', target: 'rollupProjector', tenantId: '321281', module: 'units', eventId: envelope.id, attempts: null, redrivable: true }),
+    ]);
+    expect(view.letters[0]!.reason).toContain('intake queue');
+    const before = (await members(p, '321281')) ?? 0;
+    expect((await redrive({ ids: [`sqs/RollupProjectorIntakeDlq/${moved}`] })).results).toEqual([{ id: `sqs/RollupProjectorIntakeDlq/${moved}`, outcome: 'redriven' }]);
+    await p.settle();
+    expect(await members(p, '321281')).toBe(before + 3);
   });
 
   it('lists a failure-queue message without a parked twin (a timeout) on its own, and counts the daily-tick DLQ without listing it', async () => {
