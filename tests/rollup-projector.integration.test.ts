@@ -98,8 +98,8 @@ describe('the rollup projector', () => {
     const group = p.runtime.runner.groups.get('rollupProjector')!;
     const before = group.groups;
     expect(await consumeQueued(consume, { Records: events.map(message) })).toEqual({ batchItemFailures: [] });
-    // Nine events, two transactions: the first alone (nothing was in flight), the other eight together.
-    expect(group.groups - before).toBe(2);
+    // Nine events handed over together, one transaction.
+    expect(group.groups - before).toBe(1);
     expect((await row('32', 2033, TOTAL_ROW)).metrics['units.count']).toBe(9);
 
     const batch = { Records: [...events, bad].map(message) };

@@ -13,8 +13,8 @@ export const GROUP_EVENTS = 32;
 
 /**
  * Group commit for a batch consumer: an event delivered while the consumer's previous transaction is in flight waits
- * for it, then goes with every event that arrived meanwhile in one transaction. An event alone is committed at once,
- * so nothing waits on a quiet platform; under load a province's events share their TOTAL rows' writes instead of
+ * for it, then goes with every event that arrived meanwhile in one transaction. An event alone is committed at once
+ * (after the events handed over with it, in the same turn of the event loop), so nothing waits on a quiet platform; under load a province's events share their TOTAL rows' writes instead of
  * queueing one transaction each behind them. A group that fails is committed again one event at a time, so the
  * event at fault fails alone (and only it is retried or parked by the runner).
  */
@@ -32,12 +32,14 @@ export class GroupCommit {
   submit(envelope: EventEnvelope): Promise<'processed' | 'duplicate'> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ envelope, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (this.flushing) return;
+      this.flushing = true;
+      // After the events handed over at the same moment (a batch from the intake queue) have joined the first group.
+      setImmediate(() => void this.flush());
     });
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
     try {
       while (this.waiting.length > 0) await this.commit(this.nextGroup());
     } finally {
