@@ -121,24 +121,32 @@ function asCallError(cause: unknown): TRPCError | undefined {
   return domain && new TRPCError({ code: codeOf[domain.kind], message: domain.text.zh, cause: domain });
 }
 
-/**
- * Every procedure's first step, one middleware (each tRPC middleware level copies the call's options twice, a
- * measurable share of a read's CPU): per-tenant fairness (`fair-use.ts`), counted before anything else runs so
- * a refused call costs no work; a malformed Idempotency-Key refused; domain errors mapped (see `asCallError`).
- */
-export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
+/** Per-tenant fairness (`fair-use.ts`), counted before anything else runs so a refused call costs no work; a malformed Idempotency-Key refused. */
+async function admit(ctx: Context): Promise<void> {
   try {
     await ctx.deps.fairUse.admit(usageSubject(ctx));
     if (ctx.idempotencyKeyMalformed) throw malformedKey();
   } catch (err) {
     throw asCallError(err) ?? err;
   }
-  const result = await next({ ctx: { path } });
-  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+}
+
+/** A failure the layers inside let through as unexpected (a domain error thrown in a resolver) leaves as its own code. */
+function mapUnexpected<R extends { ok: boolean; error?: TRPCError }>(result: R): R {
+  if (!result.ok && result.error?.code === 'INTERNAL_SERVER_ERROR') {
     const mapped = asCallError(result.error.cause);
     if (mapped) throw mapped;
   }
   return result;
+}
+
+/**
+ * Every procedure's first step, one middleware (each tRPC middleware level copies the call's options twice, a
+ * measurable share of a read's CPU): `admit`, then domain errors mapped (see `asCallError`).
+ */
+export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
+  await admit(ctx);
+  return mapUnexpected(await next({ ctx: { path } }));
 });
 
 /**
@@ -147,27 +155,40 @@ export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
  * change's own transaction (and refreshed with the final response here). When the call fails because a
  * concurrent twin applied it first, the twin's response is returned instead of the failure.
  */
-const idempotent = (tenantOf: (ctx: Context & { scope?: TenantScope }) => string) =>
-  t.middleware(async ({ ctx, type, path, meta, getRawInput, next }) => {
-    const actor = ctx.claims?.sub;
-    if (type !== 'mutation' || !ctx.idempotencyKey || !actor || meta?.auditedRead) return next({ ctx: { idempotency: undefined } });
-    const call: IdempotentCall = { tenantId: tenantOf(ctx), key: ctx.idempotencyKey, actor, procedure: path, inputHash: await inputHash(await getRawInput()) };
-    const replay = (response: unknown) => ({ ok: true as const, data: response, ctx, marker: middlewareMarker });
-    const earlier = await replayOf(ctx.deps.table, call);
-    if (earlier.found) return replay(earlier.response);
-    const result = await next({ ctx: { idempotency: call } });
-    if (result.ok) {
-      await storeFinalResponse(ctx.deps.table, call, result.data, ctx.deps.clock.now());
-      return result;
-    }
-    try {
-      const twin = await replayOf(ctx.deps.table, call);
-      if (twin.found) return replay(twin.response);
-    } catch (err) {
-      if (err instanceof DomainError) throw err; // a different request won the race for this key
-    }
+async function idempotently<R extends { ok: boolean; data?: unknown }>(
+  { ctx, type, path, meta, getRawInput }: { ctx: Context; type: string; path: string; meta?: ProcedureMeta; getRawInput: () => Promise<unknown> },
+  tenantId: () => string,
+  run: (idempotency: IdempotentCall | undefined) => Promise<R>,
+  replay: (response: unknown) => R,
+): Promise<R> {
+  const actor = ctx.claims?.sub;
+  if (type !== 'mutation' || !ctx.idempotencyKey || !actor || meta?.auditedRead) return run(undefined);
+  const call: IdempotentCall = { tenantId: tenantId(), key: ctx.idempotencyKey, actor, procedure: path, inputHash: await inputHash(await getRawInput()) };
+  const earlier = await replayOf(ctx.deps.table, call);
+  if (earlier.found) return replay(earlier.response);
+  const result = await run(call);
+  if (result.ok) {
+    await storeFinalResponse(ctx.deps.table, call, result.data, ctx.deps.clock.now());
     return result;
-  });
+  }
+  try {
+    const twin = await replayOf(ctx.deps.table, call);
+    if (twin.found) return replay(twin.response);
+  } catch (err) {
+    if (err instanceof DomainError) throw err; // a different request won the race for this key
+  }
+  return result;
+}
+
+const idempotent = (tenantOf: (ctx: Context & { scope?: TenantScope }) => string) =>
+  t.middleware(async (opts) =>
+    idempotently(
+      opts,
+      () => tenantOf(opts.ctx),
+      (idempotency) => opts.next({ ctx: { idempotency } }),
+      (response) => ({ ok: true as const, data: response, ctx: opts.ctx, marker: middlewareMarker }),
+    ),
+  );
 
 const denied = (zh: string, en: string, details: Record<string, unknown> = {}) =>
   new TRPCError({ code: 'FORBIDDEN', message: zh, cause: new DomainError('forbidden', { zh, en }, details) });
@@ -221,13 +242,21 @@ async function effectiveClaims(ctx: Context, claims: Claims): Promise<Claims> {
   };
 }
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
+/** A signed-in caller's claims as they count now, refused when absent or not assigned to the procedure's module. */
+async function authorised(ctx: Context, path: string): Promise<Claims> {
   if (!ctx.claims) throw unauthorized(tokenProblemText[ctx.authProblem ?? 'missing'], { reason: ctx.authProblem ?? 'missing' });
   const claims = await effectiveClaims(ctx, ctx.claims);
   // Staff assigned to modules call only those modules' procedures (and the shared ones).
   const module = moduleOfPath(path);
   if (module && claims.modules && !claims.modules.includes(module)) throw denied('您未被分配该业务模块', 'You are not assigned to this module', { reason: 'module_not_assigned', module });
-  return next({ ctx: { claims, actor: { sub: claims.sub, name: claims.name, roles: claims.roles } } });
+  return claims;
+}
+
+const actorOf = (claims: Claims) => ({ sub: claims.sub, name: claims.name, roles: claims.roles });
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
+  const claims = await authorised(ctx, path);
+  return next({ ctx: { claims, actor: actorOf(claims) } });
 });
 
 const hasAny = (claims: Claims, allowed: readonly Role[]) => claims.roles.some((r) => allowed.includes(r));
@@ -243,24 +272,49 @@ export const platformProcedure = authedProcedure
  * Narrows to one tenant: the tenant named by the verified token (never by input), active,
  * and a role among `allowed`. Unit reporters are further bound to their unit.
  */
+async function tenantOfCall(ctx: Context, claims: Claims, allowed: readonly Role[]): Promise<{ scope: TenantScope; tenant: Tenant }> {
+  const tenantRoles = claims.roles.filter((r) => allowed.includes(r));
+  const tenant = claims.tenantId ? await ctx.deps.tenants.get(claims.tenantId) : undefined;
+  if (tenant && tenant.status !== 'active') throw tenantSuspended();
+  if (!claims.tenantId || tenantRoles.length === 0) throw denied('无权访问该功能', 'Not permitted for your role');
+  if (!tenant) throw denied('所属租户不存在', 'Your tenant does not exist');
+  const onlyReporter = tenantRoles.every((r) => r === 'unit_reporter');
+  if (onlyReporter && !claims.unitId) throw denied('填报员未绑定基层工会', 'Unit reporter is not bound to a unit');
+  const scope: TenantScope = {
+    kind: 'tenant',
+    tenantId: tenant.id,
+    divisionCode: tenant.divisionCode,
+    actor: { sub: claims.sub, name: claims.name, roles: tenantRoles },
+    unitId: onlyReporter ? claims.unitId : undefined,
+  };
+  return { scope, tenant };
+}
+
+/**
+ * The tier of nearly every call (a tenant's staff, reporters, admins), in one middleware — `publicProcedure`,
+ * `authedProcedure`, the tenant narrowing and idempotency as their steps, not four levels (each level copies the
+ * call's options twice: measurable on the read path).
+ */
 export const tenantProcedure = (allowed: readonly Role[]) =>
-  authedProcedure.use(async ({ ctx, next }) => {
-    const tenantRoles = ctx.claims.roles.filter((r) => allowed.includes(r));
-    const tenant = ctx.claims.tenantId ? await ctx.deps.tenants.get(ctx.claims.tenantId) : undefined;
-    if (tenant && tenant.status !== 'active') throw tenantSuspended();
-    if (!ctx.claims.tenantId || tenantRoles.length === 0) throw denied('无权访问该功能', 'Not permitted for your role');
-    if (!tenant) throw denied('所属租户不存在', 'Your tenant does not exist');
-    const onlyReporter = tenantRoles.every((r) => r === 'unit_reporter');
-    if (onlyReporter && !ctx.claims.unitId) throw denied('填报员未绑定基层工会', 'Unit reporter is not bound to a unit');
-    const scope: TenantScope = {
-      kind: 'tenant',
-      tenantId: tenant.id,
-      divisionCode: tenant.divisionCode,
-      actor: { sub: ctx.claims.sub, name: ctx.claims.name, roles: tenantRoles },
-      unitId: onlyReporter ? ctx.claims.unitId : undefined,
-    };
-    return next({ ctx: { scope, tenant } });
-  }).use(idempotent((ctx) => ctx.scope!.tenantId));
+  t.procedure.use(async (opts) => {
+    const { ctx, path, next } = opts;
+    await admit(ctx);
+    try {
+      const claims = await authorised(ctx, path);
+      const { scope, tenant } = await tenantOfCall(ctx, claims, allowed);
+      const actor = actorOf(claims);
+      return mapUnexpected(
+        await idempotently(
+          opts,
+          () => scope.tenantId,
+          (idempotency) => next({ ctx: { path, claims, actor, scope, tenant, idempotency } }),
+          (response) => ({ ok: true as const, data: response, ctx: { ...ctx, path, claims, actor, scope, tenant, idempotency: undefined }, marker: middlewareMarker }),
+        ),
+      );
+    } catch (err) {
+      throw asCallError(err) ?? err;
+    }
+  });
 
 /**
  * Narrows to a rollup scope: a leadership viewer's division code, or a federation admin's
