@@ -5,6 +5,7 @@ import * as aid from './service/aid.js';
 import * as files from './service/files.js';
 import * as ledger from './service/ledger.js';
 import * as ledgerJobs from './service/ledger-job.js';
+import * as national from './service/national.js';
 import * as publicPages from './service/public.js';
 import * as rules from './service/rules.js';
 
@@ -17,6 +18,8 @@ const ledgerRouter = router({
   template: staff.input(schemas.templateInput).query(({ input }) => ledger.template(input)),
   import: staff.input(schemas.importInput).mutation(({ ctx, input }) => ledger.importLedger(ctx, input)),
   export: staff.input(schemas.exportInput).query(({ ctx, input }) => ledger.exportLedger(ctx, input)),
+  /** 全国帮扶系统格式: the files on file with full ID numbers and phones, for the national system (admins; audited). */
+  exportNational: admins.meta({ auditedRead: true }).input(schemas.nationalExportInput).mutation(({ ctx, input }) => national.exportNational(ctx, input)),
   jobs: router({
     start: staff.input(schemas.importStartInput).mutation(({ ctx, input }) => ledgerJobs.start(ctx, input)),
     queue: staff.input(schemas.importJobIdInput).mutation(({ ctx, input }) => ledgerJobs.queue(ctx, input)),

@@ -136,6 +136,7 @@ export { MAX_LEDGER_BYTES };
 
 export const templateInput = z.object({ lang: langInput }).optional();
 export const exportInput = z.object({ year: yearSchema.optional(), lang: langInput }).optional();
+export const nationalExportInput = z.object({ lang: langInput }).optional();
 
 export const importInput = z.preprocess(
   // multipart/form-data arrives as FormData: fields `file` (the .xlsx), `mode` and `lang` (of the error report).

@@ -43,6 +43,7 @@ export const access: AccessTable = {
   'hardship.ledger.template': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => undefined },
   'hardship.ledger.import': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: (f) => ({ fileBase64: f.ledgerXlsx, mode: 'allOrNothing' }) },
   'hardship.ledger.export': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => undefined },
+  'hardship.ledger.exportNational': { allow: ['federation_admin'], as: 'federation_admin', input: () => ({}) },
   'hardship.ledger.jobs.start': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ fileName: '台账.xlsx', sizeBytes: 2048, mode: 'validRows' }) },
   'hardship.ledger.jobs.queue': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ jobId: 'no-such-job' }) },
   'hardship.ledger.jobs.get': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ jobId: 'no-such-job' }) },

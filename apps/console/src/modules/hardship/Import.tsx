@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { query } from '../../api';
+import { mutate, query } from '../../api';
 import { createImportJob, ImportJobList, ImportJobPanel } from '../../components/ImportJob';
 import { SheetImportForm } from '../../components/SheetImport';
 import { downloadFile, sheetLang } from '../../download';
 import { t } from '../../i18n';
+import { hasRole } from '../../session';
 import './hardship.css';
 
 /**
@@ -26,7 +27,15 @@ export default function HardshipImport() {
         <button type="button" class="btn" onClick={async () => downloadFile(await query('hardship.ledger.export', { lang: sheetLang() }))}>
           {t('hardship.export')}
         </button>
+        <Show when={hasRole('federation_admin')}>
+          <button type="button" class="btn" onClick={async () => downloadFile(await mutate('hardship.ledger.exportNational', { lang: sheetLang() }))}>
+            {t('hardship.exportNational')}
+          </button>
+        </Show>
       </div>
+      <Show when={hasRole('federation_admin')}>
+        <p class="muted">{t('hardship.exportNationalNote')}</p>
+      </Show>
       <p class="muted">{t('importJob.background')}</p>
       <SheetImportForm id="hs-import" validOnlyLabel={t('hardship.import.validOnly')} uploadOnly run={imports.run} />
       <Show when={imports.job()}>

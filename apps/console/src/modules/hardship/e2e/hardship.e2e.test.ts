@@ -266,6 +266,40 @@ describe('hardship assistance', () => {
     }
   });
 
+  test('at 390 px an admin downloads the files in the national system’s layout (with full ID numbers); staff are not offered it', async () => {
+    const admin = await openPage(PHONE);
+    try {
+      await loginAs(admin, '兴化市总工会', '管理员');
+      await admin.goto('/hardship/import');
+      const button = admin.getByRole('button', { name: '导出全国帮扶系统格式' });
+      const [download] = await Promise.all([admin.waitForEvent('download'), button.click()]);
+      expect(download.suggestedFilename()).toMatch(/^hardship-national-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const ExcelJS = (await import('exceljs')).default;
+      const chunks: Buffer[] = [];
+      for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['困难职工档案表', '家庭成员信息']);
+      const header = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+      const ids = book.worksheets[0]!.getColumn(header.indexOf('身份证号') + 1).values.slice(2) as string[];
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(id).toMatch(/^\d{17}[\dX]$/);
+      await noOverflow(admin);
+      await screenshot(admin, 'hardship-export-national-390');
+    } finally {
+      await admin.context().close();
+    }
+    const staff = await openPage(PHONE);
+    try {
+      await loginAs(staff, /^兴化市总工会 · .*工作人员（工作人员）/);
+      await staff.goto('/hardship/import');
+      await staff.getByRole('button', { name: '导出档案与发放记录' }).waitFor();
+      expect(await staff.getByRole('button', { name: '导出全国帮扶系统格式' }).count()).toBe(0);
+    } finally {
+      await staff.context().close();
+    }
+  });
+
   test('at 390 px a 6,000-row ledger shows its progress, is cancelled part-way and resumed to the end, and the same file again writes nothing', async () => {
     const { ledgerWorkbook } = await import('@ufp/testing/hardship-ledger');
     const buffer = await ledgerWorkbook('兴化市昭阳街道总工会', 6_000, { bornIn: 1966 });

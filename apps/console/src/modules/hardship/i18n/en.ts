@@ -211,6 +211,8 @@ export const en: Record<keyof typeof zh, string> = {
   'hardship.import.template': 'Download template',
   'hardship.import.validOnly': 'Import valid rows, download an error report',
   'hardship.export': 'Export files and grants',
+  'hardship.exportNational': 'Export for the national system',
+  'hardship.exportNationalNote': "The files on file in the field order of the national assistance system's hardship file form, with full ID numbers and phones; every export is audit-logged. Fields the platform does not record (ethnicity, political status …) are left blank for you to fill in there.",
   'hardship.confirm.approveTitle': 'Approve and put on file?',
   'hardship.confirm.approveBody': '{name} will be put on file as "{tier}" and may receive aid; the decision cannot be undone.',
   'hardship.confirm.approve': 'Confirm approval',

@@ -210,6 +210,8 @@ export const zh = {
   'hardship.import.template': '下载模板',
   'hardship.import.validOnly': '只导入正确的行，下载错误报告',
   'hardship.export': '导出档案与发放记录',
+  'hardship.exportNational': '导出全国帮扶系统格式',
+  'hardship.exportNationalNote': '按全国工会帮扶工作管理系统《困难职工档案表》的字段顺序导出在档档案，含身份证号、联系电话明文，每次导出均记入审计日志；平台未登记的字段（民族、政治面貌等）留空，请在全国系统中补填。',
   'hardship.confirm.approveTitle': '确认审核通过并建档？',
   'hardship.confirm.approveBody': '{name} 将以「{tier}」建档，进入帮扶名册并可发放帮扶资金；审核结果提交后不能撤销。',
   'hardship.confirm.approve': '确认建档',
