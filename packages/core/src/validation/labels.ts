@@ -178,6 +178,8 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'amendments.other': l('修改后的其他条款', 'Amended other clauses'),
   grantApprovalAboveFen: l('大额发放审批额度', 'Approval threshold for large grants'),
   contractId: l('集体合同', 'Contract'),
+  contractIds: l('要约的合同', 'Contracts offered'),
+  'contracts:campaignId': l('集中要约', 'Offer campaign'),
   jobId: l('任务编号', 'Job ID'),
   expiringWithinDays: l('到期天数', 'Expiring within days'),
   'contracts:status': l('合同状态', 'Contract status'),

@@ -1,6 +1,7 @@
 import { authedProcedure, platformProcedure, router, tenantProcedure } from '@ufp/kit/trpc';
 import * as s from './schemas.js';
 import * as calendar from './service/calendar.js';
+import * as campaigns from './service/campaigns.js';
 import * as contracts from './service/contracts.js';
 import * as settings from './service/settings.js';
 
@@ -17,6 +18,12 @@ export const contractsRouter = router({
   offer: router({
     send: editors.input(s.offerSendInput).mutation(({ ctx, input }) => contracts.sendOffer(ctx, input)),
     reply: editors.input(s.offerReplyInput).mutation(({ ctx, input }) => contracts.replyToOffer(ctx, input)),
+  }),
+  /** 集中要约: one offer to many enterprises on one day, each with its reply clock, followed on a board. */
+  campaigns: router({
+    create: editors.input(s.campaignCreateInput).mutation(({ ctx, input }) => campaigns.create(ctx, input)),
+    list: editors.query(({ ctx }) => campaigns.list(ctx)),
+    get: editors.input(s.campaignIdInput).query(({ ctx, input }) => campaigns.get(ctx, input)),
   }),
   representatives: router({
     set: editors.input(s.representativesSetInput).mutation(({ ctx, input }) => contracts.setRepresentatives(ctx, input)),

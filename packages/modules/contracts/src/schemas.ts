@@ -4,6 +4,7 @@ import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { currentDivisionCodeSchema, decimalSchema, isCalendarDate, isoDateSchema, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
 import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, industry, specialKind } from './domain/contract.js';
+import { MAX_CAMPAIGN_CONTRACTS } from './domain/campaign-states.js';
 
 export const contractIdInput = z.object({ contractId: idInput });
 export const calendarJobInput = z.object({ jobId: idInput });
@@ -47,6 +48,16 @@ const sideInput = z.enum(bargainingSide.values);
 
 export const offerSendInput = z.object({ contractId: idInput, sentOn: isoDateSchema, fromSide: sideInput });
 export const offerReplyInput = z.object({ contractId: idInput, repliedOn: isoDateSchema, accepted: z.boolean() });
+
+/** 集中要约: one offer, one day, many draft contracts (at most `MAX_CAMPAIGN_CONTRACTS`: one transaction). */
+export const campaignCreateInput = z.object({
+  title: text(limits.contracts.title),
+  sentOn: isoDateSchema,
+  fromSide: sideInput,
+  contractIds: z.array(idInput).min(2).max(MAX_CAMPAIGN_CONTRACTS),
+});
+export type CampaignCreateInput = z.infer<typeof campaignCreateInput>;
+export const campaignIdInput = z.object({ campaignId: idInput });
 
 const memberInput = z.object({
   name: text(limits.contracts.representativeName),

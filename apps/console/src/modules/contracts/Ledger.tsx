@@ -61,6 +61,11 @@ export default function Ledger() {
           <A href="/contracts/deadlines" class="btn">
             {t('contracts.deadlines')}
           </A>
+          <Show when={canWrite()}>
+            <A href="/contracts/campaigns" class="btn">
+              {t('contracts.campaigns')}
+            </A>
+          </Show>
           <button type="button" class="btn" disabled={exporting()} onClick={() => void exportXlsx()}>
             {exporting() ? t('contracts.exporting') : t('contracts.exportToExcel')}
           </button>

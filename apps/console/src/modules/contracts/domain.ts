@@ -1,6 +1,7 @@
 // The contracts module's zod-free rules and labels the console shows (the server module owns them).
 import { contractStatus, contractType, industry, specialKind } from '@ufp/contracts/domain/contract';
 import { historyStep } from '@ufp/contracts/domain/lifecycle';
+import { replyState } from '@ufp/contracts/domain/campaign-states';
 
 export { voteRuleOf, type ClockRule, type ContractType } from '@ufp/contracts/domain/contract';
 export { voteThresholds } from '@ufp/contracts/domain/rules';
@@ -14,3 +15,6 @@ export const specialKindLabels = specialKind.labels;
 export const industryLabels = industry.labels;
 export const contractStatusLabels = contractStatus.labels;
 export const stepLabels = historyStep.labels;
+export { MAX_CAMPAIGN_CONTRACTS } from '@ufp/contracts/domain/campaign-states';
+export const replyStates = replyState.values;
+export const replyStateLabels = replyState.labels;

@@ -5,6 +5,8 @@ import Ledger from './Ledger';
 import New from './New';
 import Deadlines from './Deadlines';
 import Detail from './Detail';
+import Campaigns from './Campaigns';
+import CampaignBoard from './CampaignBoard';
 
 export const contractsModule = defineModule({
   name: 'contracts',
@@ -13,6 +15,8 @@ export const contractsModule = defineModule({
     { path: '/contracts', component: Ledger, roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
     { path: '/contracts/new', component: New, roles: ['federation_admin', 'federation_staff'] },
     { path: '/contracts/deadlines', component: Deadlines, roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
+    { path: '/contracts/campaigns', component: Campaigns, roles: ['federation_admin', 'federation_staff'] },
+    { path: '/contracts/campaigns/:campaignId', component: CampaignBoard, roles: ['federation_admin', 'federation_staff'] },
     { path: '/contracts/:contractId', component: Detail, roles: ['federation_admin', 'federation_staff', 'unit_reporter'] },
   ],
   nav: [

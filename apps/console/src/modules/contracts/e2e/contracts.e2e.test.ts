@@ -330,6 +330,53 @@ describe('集体合同', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('at 390 px staff send one offer to three enterprises’ drafts at once and follow their replies on the campaign board', async () => {
+    await dev('/dev/clock', { now: at('2026-11-02') });
+    const staff = await tokenFor({ sub: 'demo-staff-321281', roles: ['federation_staff'], tenantId: '321281' });
+    const units = await trpc(staff, 'units.list', { limit: 50 });
+    const unitId = units.items[0].unitId;
+    const stamp = Date.now() % 10_000;
+    const names = ['甲', '乙', '丙'].map((n) => `兴化市集中要约${n}${stamp}有限公司`);
+    const ids: string[] = [];
+    for (const name of names) {
+      const c = await trpc(staff, 'contracts.create', { type: 'comprehensive', unitId, employerParties: [{ name }], coveredEnterprises: 1, coveredEmployees: 60, term: { start: '2027-01-01', end: '2029-12-31' }, clauses: { wageGrowthPct: 5 } }, 'POST');
+      ids.push(c.contractId);
+    }
+    const page = await openPage(390);
+    try {
+      await loginAs(page, '兴化市总工会', '工作人员');
+      await page.goto('/contracts');
+      await page.getByRole('link', { name: '集中要约' }).click();
+      await page.waitForURL(/\/contracts\/campaigns$/);
+      await page.getByLabel('要约行动名称').fill(`集中要约测试${stamp}`);
+      await page.getByLabel('要约发出日期').fill('2026-11-02');
+      await page.getByLabel('按合同名称或企业筛选').fill(`${stamp}有限公司`);
+      await page.getByRole('button', { name: '选中下列全部 3 份' }).click();
+      await expect.poll(() => page.locator('.campaign-drafts input:checked').count()).toBe(3);
+      await noOverflow(page);
+      await screenshot(page, 'contracts-campaign-new-390');
+      await page.getByRole('button', { name: '向 3 家企业发出要约' }).click();
+      await page.waitForURL(/\/contracts\/campaigns\/[0-9A-Z]+$/);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(`集中要约测试${stamp}`);
+      expect(await page.locator('.reply-legend').innerText()).toContain('待回应 3');
+
+      // One replies in time, one late; the third never does.
+      await dev('/dev/clock', { now: at('2026-11-30') });
+      await trpc(staff, 'contracts.offer.reply', { contractId: ids[0], repliedOn: '2026-11-10', accepted: true }, 'POST');
+      await trpc(staff, 'contracts.offer.reply', { contractId: ids[1], repliedOn: '2026-11-25', accepted: false }, 'POST');
+      await page.reload();
+      await expect.poll(() => page.locator('.reply-legend').innerText()).toContain('逾期未回应 1');
+      const table = page.getByRole('table', { name: '要约企业' });
+      expect(await table.locator('tbody tr').first().innerText()).toContain(names[2]);
+      expect(await table.innerText()).toContain('逾期后回应');
+      expect(await page.locator('p.muted').first().innerText()).toContain('按期回应率 33.3%');
+      await noOverflow(page);
+      await screenshot(page, 'contracts-campaign-board-390');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('the holiday notice form reads lines pasted verbatim from the State Council notice, on a phone', async () => {
     const op = await openPage(390);
     try {
