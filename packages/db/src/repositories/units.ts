@@ -66,6 +66,18 @@ export class UnitRepository {
     );
   }
 
+  /** Every unit the scope sees (a federation holds hundreds): for imports and exports that look units up by name or id. */
+  async all(scope: TenantScope): Promise<Unit[]> {
+    const out: Unit[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(scope, {}, { cursor, limit: 200 });
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  }
+
   add(uow: UnitOfWork, unit: Unit): void {
     uow.create({ ...keys.unit(unit.tenantId, unit.unitId), kind: 'unit', ...unit }, conflict({ zh: '基层工会已存在', en: 'Unit already exists' }));
     if (unit.uscc) this.guardUscc(uow, unit);

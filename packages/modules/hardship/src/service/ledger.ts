@@ -117,15 +117,8 @@ export interface OpenLedger {
 }
 
 export async function openLedger(ctx: LedgerCtx, bytes: Uint8Array, fileHash = createHash('sha256').update(bytes).digest('hex')): Promise<OpenLedger> {
-  const units = new UnitRepository(ctx.deps.table, ctx.deps.cursors);
-  const byName = new Map<string, string>();
-  let cursor: string | undefined;
-  do {
-    const page = await units.list(ctx.scope, {}, { cursor, limit: 200 });
-    for (const u of page.items) byName.set(u.name, u.unitId);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { ctx, bytes, fileHash, units: byName, now: ctx.deps.clock.now() };
+  const units = await new UnitRepository(ctx.deps.table, ctx.deps.cursors).all(ctx.scope);
+  return { ctx, bytes, fileHash, units: new Map(units.map((u) => [u.name, u.unitId])), now: ctx.deps.clock.now() };
 }
 
 /** The draft file a ledger row becomes: the same id whenever the same file is imported. */

@@ -49,13 +49,6 @@ export async function exportNational(ctx: Ctx, input: z.output<typeof nationalEx
 }
 
 async function unitNames(ctx: Ctx): Promise<Map<string, string>> {
-  const units = new UnitRepository(ctx.deps.table, ctx.deps.cursors);
-  const names = new Map<string, string>();
-  let cursor: string | undefined;
-  do {
-    const page = await units.list(ctx.scope, {}, { cursor, limit: 200 });
-    for (const u of page.items) names.set(u.unitId, u.name);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return names;
+  const units = await new UnitRepository(ctx.deps.table, ctx.deps.cursors).all(ctx.scope);
+  return new Map(units.map((u) => [u.unitId, u.name]));
 }
