@@ -2,6 +2,7 @@ import type { Role } from '@ufp/core/roles';
 import { publicProcedure, router, tenantProcedure } from '@ufp/kit/trpc';
 import * as schemas from './schemas.js';
 import * as aid from './service/aid.js';
+import * as documents from './service/documents.js';
 import * as files from './service/files.js';
 import * as ledger from './service/ledger.js';
 import * as ledgerJobs from './service/ledger-job.js';
@@ -44,6 +45,15 @@ const filesRouter = router({
   followUp: staff.input(schemas.followUpInput).mutation(({ ctx, input }) => files.followUp(ctx, input)),
   reenter: staff.input(schemas.reenterInput).mutation(({ ctx, input }) => files.reenter(ctx, input)),
   reveal: staff.meta({ auditedRead: true }).input(schemas.revealInput).mutation(({ ctx, input }) => files.reveal(ctx, input)),
+  /**
+   * 帮扶材料: staff, and the reporter of the file's unit (who carries out the investigation) until the notice. The
+   * documents are listed by `files.get`; a download URL is an audited read of sensitive material.
+   */
+  documents: router({
+    createUpload: filers.input(schemas.createDocumentUploadInput).mutation(({ ctx, input }) => documents.createUpload(ctx, input)),
+    complete: filers.input(schemas.documentInput).mutation(({ ctx, input }) => documents.complete(ctx, input)),
+    url: filers.meta({ auditedRead: true }).input(schemas.documentInput).mutation(({ ctx, input }) => documents.downloadUrl(ctx, input)),
+  }),
 });
 
 export const hardshipRouter = router({

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { bankAccountSchema, bilingualMessage, idNumberSchema, isoDateSchema, phoneSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
-import { idInput, importJobIdInput, importJobStartInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { declaredFileInput, idInput, importJobIdInput, importJobStartInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { PaymentChannel } from './domain/disbursement.js';
+import { DEFAULT_REQUIRED_DOCUMENTS, DocumentKind } from './domain/document-kinds.js';
 import { AidKind, FundSource } from './domain/rules.js';
 import { HardshipEvent } from './domain/tier.js';
 import { FileStatus } from './domain/workflow.js';
@@ -69,6 +70,8 @@ export const rulesInput = z.object({
   noticeDays: z.number().int().min(1).max(60).default(5),
   followUpMonths: z.number().int().min(1).max(36).default(6),
   grantApprovalAboveFen: fen(100_000_000).optional(),
+  /** 审核前必备材料: none is allowed (a federation that keeps its papers elsewhere). */
+  requiredDocuments: z.array(z.enum(DocumentKind.values)).max(DocumentKind.values.length).default([...DEFAULT_REQUIRED_DOCUMENTS]),
   version: z.number().int().min(0),
 });
 
@@ -101,6 +104,9 @@ export const updateHouseholdInput = stepInput.extend({ household: householdInput
 export const exitInput = stepInput.extend({ reason: text(limits.hardship.reason) });
 export const followUpInput = stepInput.extend({ visitedOn: isoDateSchema, findings: text(limits.hardship.findings) });
 export const reenterInput = exitInput;
+/** 帮扶材料: a document of a file, as the browser describes it (checked again on arrival). */
+export const createDocumentUploadInput = z.object({ fileId: idInput, kind: z.enum(DocumentKind.values), ...declaredFileInput });
+export const documentInput = z.object({ fileId: idInput, evidenceId: idInput });
 export const revealInput = z.object({ fileId: idInput, field: z.enum(['idNumber', 'phone']) });
 
 export const noticesInput = z.object({ tenantId: recordId(40) });

@@ -1,4 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { storedEvidenceFields } from '@ufp/core/evidence/stored';
 import { DomainError, conflict, notFound, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '@ufp/db/cursor';
@@ -9,6 +11,7 @@ import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { fundSchema, grantRequestSchema, grantSchema, hardshipFileSchema, type Fund, type Grant, type GrantRequest, type HardshipFile } from './domain/file.js';
+import { DocumentKind, type HardshipDocument } from './domain/documents.js';
 import { defaultRulePack, hardshipRulePackSchema, type AidKind, type FundSource, type HardshipRulePack } from './domain/rules.js';
 
 /** Hardship keys: tenant-first, except the province duplicate index, which holds no PII. */
@@ -23,6 +26,9 @@ export const hardshipKeys = {
   grantRequestPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANTREQ`,
   grantRequest: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantRequestPartition(tenantId), sk: `${fileId}#${grantId}` }),
   grant: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantPartition(tenantId), sk: `${fileId}#${grantId}` }),
+  documentPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#DOC`,
+  /** A file's documents sort together under the file (one query lists them). */
+  document: (tenantId: string, fileId: string, evidenceId: string) => ({ pk: hardshipKeys.documentPartition(tenantId), sk: `${fileId}#${evidenceId}` }),
   /** "One person, one open file per tenant": keyed by the tenant-scoped blind index, never the ID. */
   openFileGuard: (tenantId: string, idIndex: string) => keys.uniqueGuard(tenantId, 'HARDSHIP_OPEN', idIndex),
   /**
@@ -260,6 +266,25 @@ export class HardshipStore {
     return (await this.ofFile(hardshipKeys.grantPartition(scope.tenantId), fileId)).map(grantOf);
   }
 
+  // ── documents (帮扶材料) ────────────────────────────────────────────────────────────────
+  addDocument(uow: UnitOfWork, document: HardshipDocument): void {
+    uow.create({ ...hardshipKeys.document(document.tenantId, document.subjectId, document.evidenceId), ...asStoredDocument(document) }, conflict({ zh: '该材料记录已存在', en: 'The document record already exists' }));
+  }
+
+  replaceDocument(uow: UnitOfWork, before: Pick<HardshipDocument, 'version'>, after: HardshipDocument): void {
+    uow.replaceVersioned({ ...hardshipKeys.document(after.tenantId, after.subjectId, after.evidenceId), ...asStoredDocument(after) }, before.version, staleVersion());
+  }
+
+  /** A document of a file of the scope's tenant (the caller has checked it may see the file). */
+  async document(scope: TenantScope, fileId: string, evidenceId: string): Promise<HardshipDocument | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.document(scope.tenantId, fileId, evidenceId));
+    return item && documentOf(item);
+  }
+
+  async documentsOfFile(scope: TenantScope, fileId: string): Promise<HardshipDocument[]> {
+    return (await this.ofFile(hardshipKeys.documentPartition(scope.tenantId), fileId)).map(documentOf);
+  }
+
   // ── grants awaiting a second staff member (大额发放审批) ──────────────────────────────────
   addGrantRequest(uow: UnitOfWork, request: GrantRequest): void {
     uow.create({ ...hardshipKeys.grantRequest(request.tenantId, request.fileId, request.grantId), ...asStored(request), kind: 'hardship.grantRequest' }, conflict({ zh: '发放申请已存在', en: 'Grant request already exists' }));
@@ -308,6 +333,13 @@ export class HardshipStore {
 export const fileMissing = () => notFound({ zh: '困难档案', en: 'Hardship file' });
 
 const fileOf = (item: Record<string, unknown>): HardshipFile => parseStored(hardshipFileSchema, item, 'hardship file');
+const documentSchema = z.object({ ...storedEvidenceFields, module: z.literal('hardship'), documentKind: z.enum(DocumentKind.values) });
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+// Every field of the record is parsed back (a field missing from the schema would be dropped on the next write).
+export const documentSchemaCoversRecord: SameKeys<z.output<typeof documentSchema>, HardshipDocument> = true;
+const documentOf = (item: Record<string, unknown>): HardshipDocument => parseStored(documentSchema, item, 'hardship document');
+const asStoredDocument = (d: HardshipDocument) => ({ kind: 'hardship.document', ...d });
+
 const fundOf = (item: Record<string, unknown>): Fund => parseStored(fundSchema, item, 'hardship fund');
 
 /** `kind` is the table's item-type attribute: the aid kind is stored as `aidKind`. */

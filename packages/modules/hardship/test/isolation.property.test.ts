@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
-import { createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments } from '@ufp/testing/platform';
 
 /**
  * Tenant isolation for hardship data: whatever files tenant B holds, no call made as tenant A
@@ -47,6 +47,7 @@ describe('hardship tenant isolation (property)', () => {
           if (h.notice) {
             let f = (await p.mutate(reporterOf(B, unitB), 'hardship.files.submit', { fileId: created.data.fileId, version: 1 })).data;
             f = (await p.mutate(staffOf(B), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2020-01-01', findings: '核实' })).data;
+            await attachHardshipDocuments(p, staffOf(B), f.fileId);
             await p.mutate(staffOf(B), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2020-01-02' });
           }
         }
