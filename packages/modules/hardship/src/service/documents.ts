@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import { checkAccepted, checkDownloadable, checkNotRejected, completed, verdictSummary } from '@ufp/core/evidence/lifecycle';
+import { checkDownloadable } from '@ufp/core/evidence/lifecycle';
 import { checkDeclaration } from '@ufp/core/evidence/rules';
 import { newId } from '@ufp/core/ids';
-import { blobStore, downloadTicket, inspectUpload, uploadTicket } from '@ufp/kit/evidence';
-import { transition } from '@ufp/kit/transition';
+import { blobStore, completeUpload, downloadTicket, uploadTicket } from '@ufp/kit/evidence';
 import { write } from '@ufp/kit/write';
 import { assertMayAttach, checkDocumentType, documentKindLabels, documentMissing, documentView, missingDocuments, newDocument, type HardshipDocument } from '../domain/documents.js';
 import type { HardshipFile } from '../domain/file.js';
@@ -50,31 +49,14 @@ export async function createUpload(ctx: Ctx, input: In<typeof createDocumentUplo
 /** Checks the uploaded bytes: the declared size and a signature of the declared type, or the record is rejected for good. */
 export async function complete(ctx: Ctx, input: In<typeof documentInput>) {
   const { document } = await visibleDocument(ctx, input);
-  if (document.status === 'ready') return documentView(document);
-  checkNotRejected(document);
-  const { verdict, version } = await inspectUpload(blobStore(ctx.deps), document);
   const files = store(ctx);
-  const after = await transition(
-    ctx,
-    {
-      load: async () => document,
-      missing: documentMissing,
-      decide: (before, _input, { now }) => ({
-        after: completed(before, verdict, version, now),
-        audit: {
-          action: 'hardship.documents.complete',
-          entityType: 'hardship.document',
-          entityId: before.evidenceId,
-          summary: verdictSummary(verdict, before.fileName, documentKindLabels[before.documentKind].zh),
-          changes: { status: { from: before.status, to: verdict.ok ? 'ready' : 'rejected' } },
-        },
-      }),
-      save: (uow, next, before) => files.replaceDocument(uow, before, next),
-    },
-    input,
-  );
-  // The rejection is recorded (the document never counts as present), and the caller gets the 400 saying why.
-  checkAccepted(verdict);
+  const after = await completeUpload(ctx, document, {
+    action: 'hardship.documents.complete',
+    entityType: 'hardship.document',
+    what: documentKindLabels[document.documentKind].zh,
+    missing: documentMissing,
+    save: (uow, next, before) => files.replaceDocument(uow, before, next),
+  });
   return documentView(after);
 }
 
