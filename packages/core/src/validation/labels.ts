@@ -561,6 +561,8 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   noticeDays: l('公示天数', 'Notice days'),
   followUpMonths: l('脱困回访期限（月）', 'Months to follow up'),
   requiredDocuments: l('审核前必备材料', 'Documents required before review'),
+  'hardship.temporary:reason': l('临时救助原因', 'Reason for the temporary aid'),
+  aidId: l('临时救助记录', 'Temporary aid record'),
   'hardship.files.documents:kind': l('材料类别', 'Kind of document'),
   'hardship.files.documents:evidenceId': l('帮扶材料', 'Document'),
   visitedOn: l('走访日期', 'Visit date'),

@@ -8,6 +8,7 @@ import * as ledger from './service/ledger.js';
 import * as ledgerJobs from './service/ledger-job.js';
 import * as publicPages from './service/public.js';
 import * as rules from './service/rules.js';
+import * as temporary from './service/temporary.js';
 
 const STAFF: Role[] = ['federation_admin', 'federation_staff'];
 const staff = tenantProcedure(STAFF);
@@ -81,6 +82,12 @@ export const hardshipRouter = router({
     disburse: staff.input(schemas.disburseInput).mutation(({ ctx, input }) => aid.disburse(ctx, input)),
     /** 对账表: the year's grants against their payments, with totals per fund source (Excel). */
     reconciliation: staff.input(schemas.reconciliationInput).query(({ ctx, input }) => aid.reconciliation(ctx, input)),
+  }),
+  /** 临时救助 to a person without a file, and its 转正 into a full file carrying the grant over. */
+  temporary: router({
+    grant: staff.input(schemas.temporaryGrantInput).mutation(({ ctx, input }) => temporary.grant(ctx, input)),
+    list: staff.input(schemas.yearInput).query(({ ctx, input }) => temporary.list(ctx, input)),
+    convert: staff.input(schemas.temporaryConvertInput).mutation(({ ctx, input }) => temporary.convert(ctx, input)),
   }),
   duplicates: staff.input(schemas.yearInput).query(({ ctx, input }) => aid.duplicates(ctx, input)),
 });

@@ -163,3 +163,21 @@ export type ImportInput = z.infer<typeof importInput>;
 /** A background import: the workbook's name and exact size (the signed upload accepts exactly these bytes). */
 export const importStartInput = importJobStartInput(MAX_LEDGER_BYTES);
 export { importJobIdInput };
+
+// ── 临时救助 without a file, and its 转正 ──────────────────────────────────────────────────
+/** A one-off grant to a person who has no hardship file: who, why, how much and from which fund. */
+export const temporaryGrantInput = z.object({
+  worker: z.object({ name: text(limits.hardship.personName), idNumber: idNumberSchema }),
+  reason: text(limits.hardship.reason),
+  amountFen: grantInput.shape.amountFen,
+  fundSource: z.enum(FundSource.values),
+});
+/** 转正: a full file for the person's household (the name and ID come from the record), carrying the grant over. */
+export const temporaryConvertInput = z.object({
+  aidId: idInput,
+  version,
+  unitId: idInput,
+  worker: workerInput.omit({ name: true, idNumber: true }),
+  household: householdInput,
+  consentGiven: createInput.shape.consentGiven,
+});

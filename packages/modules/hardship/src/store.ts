@@ -12,6 +12,7 @@ import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { fundSchema, grantRequestSchema, grantSchema, hardshipFileSchema, type Fund, type Grant, type GrantRequest, type HardshipFile } from './domain/file.js';
 import { DocumentKind, type HardshipDocument } from './domain/documents.js';
+import { temporaryAidSchema, type TemporaryAid } from './domain/temporary-aid.js';
 import { defaultRulePack, hardshipRulePackSchema, type AidKind, type FundSource, type HardshipRulePack } from './domain/rules.js';
 
 /** Hardship keys: tenant-first, except the province duplicate index, which holds no PII. */
@@ -26,6 +27,10 @@ export const hardshipKeys = {
   grantRequestPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANTREQ`,
   grantRequest: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantRequestPartition(tenantId), sk: `${fileId}#${grantId}` }),
   grant: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantPartition(tenantId), sk: `${fileId}#${grantId}` }),
+  temporaryAidPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#TEMP`,
+  temporaryAid: (tenantId: string, aidId: string) => ({ pk: hardshipKeys.temporaryAidPartition(tenantId), sk: aidId }),
+  /** The 临时救助 cap of a person without a file: keyed by the tenant-scoped blind index, never the ID. */
+  personCap: (tenantId: string, idIndex: string, year: number) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `person#${idIndex}#${year}#temporary` }),
   documentPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#DOC`,
   /** A file's documents sort together under the file (one query lists them). */
   document: (tenantId: string, fileId: string, evidenceId: string) => ({ pk: hardshipKeys.documentPartition(tenantId), sk: `${fileId}#${evidenceId}` }),
@@ -188,31 +193,69 @@ export class HardshipStore {
    */
   addGrant(uow: UnitOfWork, grant: Grant, capFen: number, errors: { budget: DomainError; cap: DomainError }): void {
     uow.create({ ...hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId), ...asStored(grant), kind: 'hardship.grant' }, conflict({ zh: '发放记录已存在', en: 'Grant already exists' }));
+    this.drawBudget(uow, grant, errors.budget);
+    this.useCap(uow, hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind), grant.amountFen, capFen, errors.cap);
+  }
+
+  /** The fund's budget of the year goes down by the amount, never below zero (the condition answers `onShort`). */
+  private drawBudget(uow: UnitOfWork, draw: { tenantId: string; year: number; fundSource: FundSource; amountFen: number; createdAt: string }, onShort: DomainError): void {
     uow.raw(
       {
         Update: {
           TableName: this.table.name,
-          Key: hardshipKeys.fund(grant.tenantId, grant.year, grant.fundSource),
+          Key: hardshipKeys.fund(draw.tenantId, draw.year, draw.fundSource),
           UpdateExpression: 'ADD remainingFen :neg, grantedFen :amt, version :one SET updatedAt = :now',
           ConditionExpression: 'attribute_exists(pk) AND remainingFen >= :amt',
-          ExpressionAttributeValues: { ':neg': -grant.amountFen, ':amt': grant.amountFen, ':one': 1, ':now': grant.createdAt },
+          ExpressionAttributeValues: { ':neg': -draw.amountFen, ':amt': draw.amountFen, ':one': 1, ':now': draw.createdAt },
         },
       },
-      errors.budget,
+      onShort,
     );
+  }
+
+  /** What a household (or a person without a file) used of a kind's yearly cap goes up by the amount, never above the cap. */
+  private useCap(uow: UnitOfWork, key: { pk: string; sk: string }, amountFen: number, capFen: number, onOver: DomainError): void {
     uow.raw(
       {
         Update: {
           TableName: this.table.name,
-          Key: hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind),
+          Key: key,
           UpdateExpression: 'ADD usedFen :amt SET #k = :kind',
           ConditionExpression: 'attribute_not_exists(usedFen) OR usedFen <= :room',
           ExpressionAttributeNames: { '#k': 'kind' },
-          ExpressionAttributeValues: { ':amt': grant.amountFen, ':room': capFen - grant.amountFen, ':kind': 'hardship.cap' },
+          ExpressionAttributeValues: { ':amt': amountFen, ':room': capFen - amountFen, ':kind': 'hardship.cap' },
         },
       },
-      errors.cap,
+      onOver,
     );
+  }
+
+  // ── 临时救助 without a file ───────────────────────────────────────────────────────────────
+  /** The record, the budget drawn and the person's 临时救助 cap of the year used, all conditions of one transaction. */
+  addTemporaryAid(uow: UnitOfWork, aid: TemporaryAid, capFen: number, errors: { budget: DomainError; cap: DomainError }): void {
+    uow.create({ ...hardshipKeys.temporaryAid(aid.tenantId, aid.aidId), kind: 'hardship.temporaryAid', ...aid }, conflict({ zh: '临时救助记录已存在', en: 'The temporary aid record already exists' }));
+    this.drawBudget(uow, aid, errors.budget);
+    this.useCap(uow, hardshipKeys.personCap(aid.tenantId, aid.idIndex, aid.year), aid.amountFen, capFen, errors.cap);
+  }
+
+  /**
+   * 转正: the record marked converted, and its money carried over to the new file as a 临时救助 grant of the file —
+   * not drawn from the budget again, but counted in the file's cap of the year (so the household's total stays capped).
+   */
+  convertTemporaryAid(uow: UnitOfWork, before: TemporaryAid, after: TemporaryAid, grant: Grant, capFen: number, onOver: DomainError): void {
+    uow.replaceVersioned({ ...hardshipKeys.temporaryAid(after.tenantId, after.aidId), kind: 'hardship.temporaryAid', ...after }, before.version, staleVersion());
+    uow.create({ ...hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId), ...asStored(grant), kind: 'hardship.grant' }, conflict({ zh: '发放记录已存在', en: 'Grant already exists' }));
+    this.useCap(uow, hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind), grant.amountFen, capFen, onOver);
+  }
+
+  async temporaryAid(scope: TenantScope, aidId: string): Promise<TemporaryAid | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.temporaryAid(scope.tenantId, aidId));
+    return item && parseStored(temporaryAidSchema, item, 'hardship temporary aid');
+  }
+
+  async temporaryAids(scope: TenantScope, year: number): Promise<TemporaryAid[]> {
+    const all = await this.queryAll(hardshipKeys.temporaryAidPartition(scope.tenantId), (i) => parseStored(temporaryAidSchema, i, 'hardship temporary aid'));
+    return all.filter((a) => a.year === year);
   }
 
   /** Marks the person (by province blind index) as aided by this tenant in the year. No PII. */
