@@ -32,8 +32,11 @@ afterAll(() => p?.dispose());
 describe('临时救助 without a file', () => {
   it('a grant draws on the budget, is listed masked with no reason or ciphertext, and is audited', async () => {
     const before = (await county()).remainingFen;
+    const byKind = async () => (await ok(p.query(staffOf(A), 'hardship.funds.list', { year: 2026 }))).byKind.temporary ?? 0;
+    const temporaryBefore = await byKind();
     const worker = person();
     const aid = await ok(give(staffOf(A), worker, 150_000));
+    expect(await byKind()).toBe(temporaryBefore + 150_000);
     expect(aid).toMatchObject({ status: 'open', amountFen: 150_000, fundSource: 'county', year: 2026, person: { name: worker.name, idMasked: expect.stringMatching(/^3212\*+\d{3}[\dX]$/) } });
     expect((await county()).remainingFen).toBe(before - 150_000);
     const list = await ok(p.query(staffOf(A), 'hardship.temporary.list', { year: 2026 }));
@@ -78,7 +81,9 @@ describe('临时救助 without a file', () => {
     const worker = person();
     const aid = await ok(give(staffOf(A), worker, 120_000));
     const remaining = (await county()).remainingFen;
+    const temporaryBefore = (await ok(p.query(staffOf(A), 'hardship.funds.list', { year: 2026 }))).byKind.temporary;
     const file = await ok(convert(aid));
+    expect((await ok(p.query(staffOf(A), 'hardship.funds.list', { year: 2026 }))).byKind.temporary).toBe(temporaryBefore); // counted once, now as the file's grant
     expect(file).toMatchObject({ status: 'draft', aidId: aid.aidId, worker: { name: worker.name } });
     expect((await county()).remainingFen).toBe(remaining);
     const full = await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: file.fileId }));
