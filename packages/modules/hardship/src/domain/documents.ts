@@ -1,3 +1,8 @@
+/**
+ * 帮扶材料: the papers of a hardship file, kept as files in the evidence blob store with the checks every module's
+ * 佐证材料 gets (declared type and size, the bytes sniffed on arrival). Which kinds must be on the file before it goes
+ * on public notice for the federation's review is a rule-pack setting (`requiredDocuments`).
+ */
 import { conflict, invalid, notFound } from '@ufp/core/errors';
 import { newEvidenceRecord } from '@ufp/core/evidence/lifecycle';
 import type { Evidence } from '@ufp/core/evidence/model';
@@ -8,11 +13,7 @@ import type { FileStatus } from './workflow.js';
 
 export { DEFAULT_REQUIRED_DOCUMENTS, DocumentKind, documentKindLabels, documentTypes } from './document-kinds.js';
 
-/**
- * 帮扶材料: the papers of a hardship file, kept as files in the evidence blob store with the checks every module's
- * 佐证材料 gets (declared type and size, the bytes sniffed on arrival). Which kinds must be on the file before it goes
- * on public notice for the federation's review is a rule-pack setting (`requiredDocuments`).
- */
+/** One document's record (its bytes are in the blob store under `key`). */
 export interface HardshipDocument extends Evidence {
   module: 'hardship';
   /** The file it belongs to is `subjectId`. */
