@@ -12,9 +12,10 @@ import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
 import { DocumentKind } from '@ufp/hardship/domain/document-kinds';
 import { AID_KINDS, FUND_SOURCES, parseYuan, yuan } from './shared';
+import { TemporaryAid } from './TemporaryAid';
+import './hardship.css';
 
 type DocKind = (typeof DocumentKind.values)[number];
-import './hardship.css';
 
 
 /** Budget envelopes per fund source as bars (granted of budget), and granted by aid kind. */
@@ -158,6 +159,7 @@ export default function HardshipFunds() {
           <button type="submit" class="btn" disabled={!rules()}>{t('hardship.approval.saveThreshold')}</button>
         </form>
       </Show>
+      <TemporaryAid year={year()} onGranted={() => void refetch()} />
       <div class="card" data-testid="approval-queue">
         <h2>{t('hardship.approval.queue')}</h2>
         <Show when={pending()?.length} fallback={<p class="muted">{t('hardship.approval.queueEmpty')}</p>}>

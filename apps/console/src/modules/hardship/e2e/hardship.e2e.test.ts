@@ -327,4 +327,28 @@ describe('hardship assistance', () => {
   test('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
+
+  test('staff grant 临时救助 to a worker without a file; the record is listed masked and the budget goes down', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, /^兴化市总工会 · .*工作人员（工作人员）/);
+      await page.goto('/hardship/funds');
+      const fund = page.getByTestId('fund-county');
+      await fund.waitFor();
+      const before = await fund.innerText();
+      const form = page.locator('#hs-temp-grant');
+      await form.getByLabel('姓名').fill('孙临救');
+      await form.getByLabel(/身份证号/).fill(idNumber('32128119900101021'));
+      await form.getByLabel(/救助原因/).fill('家中突发火灾');
+      await form.getByLabel(/金额/).fill('800');
+      await form.locator('select[name=fundSource]').selectOption('county');
+      await page.getByRole('button', { name: '发放临时救助' }).click();
+      await page.getByTestId('hs-temporary-list').getByText('孙**').waitFor();
+      expect(await page.getByTestId('hs-temporary-list').innerText()).not.toContain('孙临救');
+      await expect.poll(() => fund.innerText()).not.toBe(before);
+      await noOverflow(page);
+    } finally {
+      await page.context().close();
+    }
+  });
 });

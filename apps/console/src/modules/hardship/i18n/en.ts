@@ -246,4 +246,12 @@ export const en: Record<keyof typeof zh, string> = {
   'hardship.doc.requiredSetting': 'Documents required before review',
   'hardship.doc.saveRequired': 'Save required documents',
   'hardship.doc.requiredSaved': 'Required documents saved',
+  'hardship.temp.title': 'Temporary aid (no file)',
+  'hardship.temp.hint': 'A one-off grant to a worker without a hardship file, within the yearly temporary-aid cap and drawn from the chosen fund. Workers on a file receive aid through their file.',
+  'hardship.temp.grant': 'Grant temporary aid',
+  'hardship.temp.reason': 'Reason',
+  'hardship.temp.granted': 'Temporary aid of {amount} granted',
+  'hardship.temp.none': 'No temporary aid without a file this year',
+  'hardship.temp.open': 'No file',
+  'hardship.temp.converted': 'Converted to a file',
 };

@@ -245,4 +245,12 @@ export const zh = {
   'hardship.doc.requiredSetting': '审核前必备材料',
   'hardship.doc.saveRequired': '保存必备材料',
   'hardship.doc.requiredSaved': '已保存审核前必备材料',
+  'hardship.temp.title': '临时救助（未建档）',
+  'hardship.temp.hint': '向尚未建立困难档案的职工发放临时救助；金额不超过临时救助年度上限，从所选资金来源的预算中支出。已在困难档案中的职工请在档案中发放。',
+  'hardship.temp.grant': '发放临时救助',
+  'hardship.temp.reason': '救助原因',
+  'hardship.temp.granted': '已发放临时救助 {amount}',
+  'hardship.temp.none': '本年度暂无未建档的临时救助',
+  'hardship.temp.open': '未建档',
+  'hardship.temp.converted': '已转正建档',
 } as const;
