@@ -5,7 +5,7 @@ import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { keys } from '@ufp/db/keys';
 import type { Claims } from '@ufp/kit/auth';
 import { demoIdNumber } from '@ufp/kit/seed';
-import { adminOf, createTenant, createUnit, leaderOf, operator, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, leaderOf, operator, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments } from '@ufp/testing/platform';
 import { createCompetition, createEvent, draw, enterScores, marks, panelUsers, register } from '../packages/modules/competitions/test/results-fixtures.js';
 import { fileMinutes } from '../packages/modules/model-workers/test/minutes.js';
 
@@ -59,6 +59,7 @@ async function onFile(tenantId: string, unitId: string) {
   const created = await ok(p.mutate(s, 'hardship.files.create', { unitId, worker: { name, idNumber: first17 + idNumberCheckCharacter(first17), phone: '13812345678' }, household, consentGiven: true }));
   let f = await ok(p.mutate(s, 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
   f = await ok(p.mutate(s, 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: addDays(today(), -10), findings: '入户核实，家庭收入与申报一致' }));
+  await attachHardshipDocuments(p, s, f.fileId);
   f = await ok(p.mutate(s, 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: addDays(today(), -8) }));
   f = await ok(p.mutate(staff2(tenantId), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议符合困难职工条件' }));
   return f.fileId as string;

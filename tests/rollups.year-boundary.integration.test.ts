@@ -12,7 +12,7 @@ import { CursorCodec } from '@ufp/db/cursor';
 import { ContractRepository } from '@ufp/contracts/store';
 import { HardshipStore as HardshipRepository } from '@ufp/hardship/store';
 import { TenThingsStore as TenThingsRepository } from '@ufp/ten-things/store';
-import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments } from '@ufp/testing/platform';
 
 /**
  * A new user's first two years: units, members, hardship files, grants, contracts and 十件实事 in 2026, the clock
@@ -71,6 +71,7 @@ async function onFile(tenantId: string, unitId: string, income = 4_800_000) {
   const created = await ok(p.mutate(s, 'hardship.files.create', { unitId, worker: { name: h.members[0]!.name, idNumber, phone: '13812345678' }, household: h, consentGiven: true }));
   let f = await ok(p.mutate(s, 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
   f = await ok(p.mutate(s, 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: addDays(today(), -10), findings: '入户核实，家庭收入与申报一致' }));
+  await attachHardshipDocuments(p, s, f.fileId);
   f = await ok(p.mutate(s, 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: addDays(today(), -8) }));
   f = await ok(p.mutate(staff2(tenantId), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议符合困难职工条件' }));
   return f as { fileId: string; version: number };

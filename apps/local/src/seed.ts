@@ -115,6 +115,10 @@ export async function seedDemo(app: Hono, table: Table, signing: LocalSigningKey
     admin: (tenantId) => ({ sub: `demo-admin-${tenantId}`, name: '管理员', roles: ['federation_admin'], tenantId }),
     staff: (tenantId) => reporters.get(`staff:${tenantId}`)!,
     reporter: (tenantId) => reporters.get(tenantId)!,
+    upload: async (ticket, bytes) => {
+      const res = await app.request(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: bytes as Uint8Array<ArrayBuffer> });
+      if (!res.ok) throw new Error(`seed upload failed: ${res.status}`);
+    },
   };
   for (const seedModule of moduleSeeds) await seedModule(api);
 }

@@ -1,8 +1,11 @@
+import type { DomainError } from '@ufp/core/errors';
 import type { BlobStore } from '@ufp/core/evidence/blob-store';
-import { checkArrived, type UploadVerdict } from '@ufp/core/evidence/lifecycle';
+import { checkAccepted, checkArrived, checkNotRejected, completed, verdictSummary, type UploadVerdict } from '@ufp/core/evidence/lifecycle';
 import type { Evidence } from '@ufp/core/evidence/model';
 import { checkUploaded, SNIFF_BYTES } from '@ufp/core/evidence/rules';
+import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { ApiDeps } from './deps.js';
+import { transition, type WriteCtx } from './transition.js';
 
 /**
  * The blob-store side of an evidence upload, shared by the modules that take files: the signed PUT handed to the
@@ -35,4 +38,41 @@ export async function inspectUpload(blobs: BlobStore, evidence: Evidence): Promi
 export async function downloadTicket(blobs: BlobStore, evidence: Evidence) {
   const get = await blobs.presignGet(evidence.key, { fileName: evidence.fileName, contentType: evidence.contentType, version: evidence.blobVersion, expiresInSeconds: DOWNLOAD_URL_SECONDS });
   return { url: get.url, fileName: evidence.fileName, contentType: evidence.contentType, expiresAt: get.expiresAt };
+}
+
+/**
+ * `complete` of an upload, as every module runs it: a record already checked answers as it is, a refused one repeats its
+ * refusal; otherwise what arrived is inspected and the verdict recorded (ready, or rejected for good) with its audit
+ * entry, and a rejection then answered with the 400 saying why.
+ */
+export async function completeUpload<E extends Evidence>(
+  ctx: WriteCtx,
+  evidence: E,
+  record: { action: string; entityType: string; what?: string; missing: () => DomainError; save: (uow: UnitOfWork, after: E, before: E) => void },
+): Promise<E> {
+  if (evidence.status === 'ready') return evidence;
+  checkNotRejected(evidence);
+  const { verdict, version } = await inspectUpload(blobStore(ctx.deps), evidence);
+  const after = await transition(
+    ctx,
+    {
+      load: async () => evidence,
+      missing: record.missing,
+      decide: (before: E, _input, { now }) => ({
+        after: completed(before, verdict, version, now),
+        audit: {
+          action: record.action,
+          entityType: record.entityType,
+          entityId: before.evidenceId,
+          summary: verdictSummary(verdict, before.fileName, record.what),
+          changes: { status: { from: before.status, to: verdict.ok ? 'ready' : 'rejected' } },
+        },
+      }),
+      save: record.save,
+    },
+    { evidenceId: evidence.evidenceId },
+  );
+  // The rejection is recorded (the file can never be used), and the caller gets the 400 saying why.
+  checkAccepted(verdict);
+  return after;
 }

@@ -10,6 +10,8 @@ export interface SeedApi {
   admin(tenantId: string): Claims;
   staff(tenantId: string): Claims;
   reporter(tenantId: string): Claims;
+  /** The browser's half of an evidence upload: PUTs `bytes` to an upload ticket's signed URL with its headers. */
+  upload(ticket: { uploadUrl: string; headers: Record<string, string> }, bytes: Uint8Array): Promise<void>;
 }
 
 /** A valid demo resident ID number (GB 11643) in the division `area`, born on `birth` (YYYYMMDD). */

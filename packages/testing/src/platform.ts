@@ -153,15 +153,28 @@ export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endob
  * Uploads a file the way the console does: `create` (a procedure answering an upload ticket), the PUT straight to
  * the blob store, then `complete`; returns the checked record's id.
  */
-export async function uploadEvidence(p: TestPlatform, who: Claims, create: { path: string; input: Record<string, unknown> }, complete: string, bytes: Uint8Array): Promise<string> {
+export async function uploadEvidence(p: TestPlatform, who: Claims, create: { path: string; input: Record<string, unknown> }, complete: string | { path: string; input: Record<string, unknown> }, bytes: Uint8Array): Promise<string> {
   const ticket = await p.mutate(who, create.path, { ...create.input, sizeBytes: bytes.length });
   if (ticket.status !== 200) throw new Error(`${create.path}: ${ticket.status} ${JSON.stringify(ticket.error)}`);
   const { uploadUrl, headers, evidenceId } = ticket.data as { uploadUrl: string; headers: Record<string, string>; evidenceId: string };
   const put = await p.runtime.app.request(uploadUrl, { method: 'PUT', headers, body: bytes as Uint8Array<ArrayBuffer> });
   if (put.status !== 200) throw new Error(`PUT ${uploadUrl}: ${put.status}`);
-  const done = await p.mutate(who, complete, { evidenceId });
-  if (done.status !== 200) throw new Error(`${complete}: ${done.status} ${JSON.stringify(done.error)}`);
+  const done = typeof complete === 'string' ? await p.mutate(who, complete, { evidenceId }) : await p.mutate(who, complete.path, { ...complete.input, evidenceId });
+  if (done.status !== 200) throw new Error(`${typeof complete === 'string' ? complete : complete.path}: ${done.status} ${JSON.stringify(done.error)}`);
   return evidenceId;
+}
+
+/** The documents a hardship file needs before its notice under the default rule pack (申请表, 收入核对授权书). */
+export const HARDSHIP_REQUIRED_DOCUMENTS = ['application', 'income_consent'] as const;
+
+/** Uploads a checked PDF of each `kinds` to a hardship file as `who`; returns the documents' ids. */
+export async function attachHardshipDocuments(p: TestPlatform, who: Claims, fileId: string, kinds: readonly string[] = HARDSHIP_REQUIRED_DOCUMENTS): Promise<string[]> {
+  const ids: string[] = [];
+  for (const kind of kinds) {
+    const create = { path: 'hardship.files.documents.createUpload', input: { fileId, kind, fileName: `${kind}.pdf`, contentType: 'application/pdf' } };
+    ids.push(await uploadEvidence(p, who, create, { path: 'hardship.files.documents.complete', input: { fileId } }, SAMPLE_PDF));
+  }
+  return ids;
 }
 
 /** Sets the platform's clock to 10:00 Asia/Shanghai on `date` (YYYY-MM-DD): a working morning, the same day in both zones. */

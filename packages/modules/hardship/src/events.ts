@@ -42,7 +42,8 @@ export const aidGranted = defineEvent(
   'hardship.aid.granted',
   z.object({
     grantId: z.string(),
-    fileId: z.string(),
+    /** Absent on a 临时救助 to a person without a file. */
+    fileId: z.string().optional(),
     kind: z.enum(AidKind.values),
     amountFen: z.number().int(),
     fundSource: z.enum(FundSource.values),

@@ -2,12 +2,14 @@ import type { Role } from '@ufp/core/roles';
 import { publicProcedure, router, tenantProcedure } from '@ufp/kit/trpc';
 import * as schemas from './schemas.js';
 import * as aid from './service/aid.js';
+import * as documents from './service/documents.js';
 import * as files from './service/files.js';
 import * as ledger from './service/ledger.js';
 import * as ledgerJobs from './service/ledger-job.js';
 import * as national from './service/national.js';
 import * as publicPages from './service/public.js';
 import * as rules from './service/rules.js';
+import * as temporary from './service/temporary.js';
 
 const STAFF: Role[] = ['federation_admin', 'federation_staff'];
 const staff = tenantProcedure(STAFF);
@@ -47,6 +49,15 @@ const filesRouter = router({
   followUp: staff.input(schemas.followUpInput).mutation(({ ctx, input }) => files.followUp(ctx, input)),
   reenter: staff.input(schemas.reenterInput).mutation(({ ctx, input }) => files.reenter(ctx, input)),
   reveal: staff.meta({ auditedRead: true }).input(schemas.revealInput).mutation(({ ctx, input }) => files.reveal(ctx, input)),
+  /**
+   * 帮扶材料: staff, and the reporter of the file's unit (who carries out the investigation) until the notice. The
+   * documents are listed by `files.get`; a download URL is an audited read of sensitive material.
+   */
+  documents: router({
+    createUpload: filers.input(schemas.createDocumentUploadInput).mutation(({ ctx, input }) => documents.createUpload(ctx, input)),
+    complete: filers.input(schemas.documentInput).mutation(({ ctx, input }) => documents.complete(ctx, input)),
+    url: filers.meta({ auditedRead: true }).input(schemas.documentInput).mutation(({ ctx, input }) => documents.downloadUrl(ctx, input)),
+  }),
 });
 
 export const hardshipRouter = router({
@@ -74,6 +85,12 @@ export const hardshipRouter = router({
     disburse: staff.input(schemas.disburseInput).mutation(({ ctx, input }) => aid.disburse(ctx, input)),
     /** 对账表: the year's grants against their payments, with totals per fund source (Excel). */
     reconciliation: staff.input(schemas.reconciliationInput).query(({ ctx, input }) => aid.reconciliation(ctx, input)),
+  }),
+  /** 临时救助 to a person without a file, and its 转正 into a full file carrying the grant over. */
+  temporary: router({
+    grant: staff.input(schemas.temporaryGrantInput).mutation(({ ctx, input }) => temporary.grant(ctx, input)),
+    list: staff.input(schemas.yearInput).query(({ ctx, input }) => temporary.list(ctx, input)),
+    convert: staff.input(schemas.temporaryConvertInput).mutation(({ ctx, input }) => temporary.convert(ctx, input)),
   }),
   duplicates: staff.input(schemas.yearInput).query(({ ctx, input }) => aid.duplicates(ctx, input)),
 });

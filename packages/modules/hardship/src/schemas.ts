@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { bankAccountSchema, bilingualMessage, idNumberSchema, isoDateSchema, phoneSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
-import { idInput, importJobIdInput, importJobStartInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { declaredFileInput, idInput, importJobIdInput, importJobStartInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { PaymentChannel } from './domain/disbursement.js';
+import { DEFAULT_REQUIRED_DOCUMENTS, DocumentKind } from './domain/document-kinds.js';
 import { AidKind, FundSource } from './domain/rules.js';
 import { HardshipEvent } from './domain/tier.js';
 import { FileStatus } from './domain/workflow.js';
@@ -69,6 +70,8 @@ export const rulesInput = z.object({
   noticeDays: z.number().int().min(1).max(60).default(5),
   followUpMonths: z.number().int().min(1).max(36).default(6),
   grantApprovalAboveFen: fen(100_000_000).optional(),
+  /** 审核前必备材料: none is allowed (a federation that keeps its papers elsewhere). */
+  requiredDocuments: z.array(z.enum(DocumentKind.values)).max(DocumentKind.values.length).default([...DEFAULT_REQUIRED_DOCUMENTS]),
   version: z.number().int().min(0),
 });
 
@@ -101,6 +104,9 @@ export const updateHouseholdInput = stepInput.extend({ household: householdInput
 export const exitInput = stepInput.extend({ reason: text(limits.hardship.reason) });
 export const followUpInput = stepInput.extend({ visitedOn: isoDateSchema, findings: text(limits.hardship.findings) });
 export const reenterInput = exitInput;
+/** 帮扶材料: a document of a file, as the browser describes it (checked again on arrival). */
+export const createDocumentUploadInput = z.object({ fileId: idInput, kind: z.enum(DocumentKind.values), ...declaredFileInput });
+export const documentInput = z.object({ fileId: idInput, evidenceId: idInput });
 export const revealInput = z.object({ fileId: idInput, field: z.enum(['idNumber', 'phone']) });
 
 export const noticesInput = z.object({ tenantId: recordId(40) });
@@ -158,3 +164,21 @@ export type ImportInput = z.infer<typeof importInput>;
 /** A background import: the workbook's name and exact size (the signed upload accepts exactly these bytes). */
 export const importStartInput = importJobStartInput(MAX_LEDGER_BYTES);
 export { importJobIdInput };
+
+// ── 临时救助 without a file, and its 转正 ──────────────────────────────────────────────────
+/** A one-off grant to a person who has no hardship file: who, why, how much and from which fund. */
+export const temporaryGrantInput = z.object({
+  worker: z.object({ name: text(limits.hardship.personName), idNumber: idNumberSchema }),
+  reason: text(limits.hardship.reason),
+  amountFen: grantInput.shape.amountFen,
+  fundSource: z.enum(FundSource.values),
+});
+/** 转正: a full file for the person's household (the name and ID come from the record), carrying the grant over. */
+export const temporaryConvertInput = z.object({
+  aidId: idInput,
+  version,
+  unitId: idInput,
+  worker: workerInput.omit({ name: true, idNumber: true }),
+  household: householdInput,
+  consentGiven: createInput.shape.consentGiven,
+});

@@ -42,6 +42,7 @@ export async function seedHardship(api: SeedApi): Promise<void> {
       },
       consentGiven: true,
     });
+    await attachDocuments(api, reporter, String(f.fileId));
     f = await api.call(reporter, 'hardship.files.submit', { fileId: f.fileId, version: f.version });
     if (h.steps === 'submitted') continue;
     f = await api.call(reporter, 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: addDays(today, -10), findings: '单位工会入户走访，收入、支出情况与申报一致' });
@@ -50,5 +51,17 @@ export async function seedHardship(api: SeedApi): Promise<void> {
     if (h.steps === 'noticed') continue;
     f = await api.call(reviewer, 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议公示无异议，符合建档条件' });
     await api.call(staff, 'hardship.aid.grant', { fileId: f.fileId, kind: 'festival', amountFen: 80_000, fundSource: 'union', note: '两节送温暖' });
+  }
+}
+
+/** A one-page PDF (the evidence checks read its first bytes). */
+const DEMO_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** The signed 申请表 and 收入核对授权书, uploaded by the unit's reporter as the console does. */
+async function attachDocuments(api: SeedApi, reporter: Claims, fileId: string): Promise<void> {
+  for (const [kind, fileName] of [['application', '困难职工帮扶申请表.pdf'], ['income_consent', '家庭经济状况核对授权书.pdf']] as const) {
+    const ticket = await api.call(reporter, 'hardship.files.documents.createUpload', { fileId, kind, fileName, contentType: 'application/pdf', sizeBytes: DEMO_PDF.length });
+    await api.upload(ticket as { uploadUrl: string; headers: Record<string, string> }, DEMO_PDF);
+    await api.call(reporter, 'hardship.files.documents.complete', { fileId, evidenceId: ticket.evidenceId });
   }
 }

@@ -1,4 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { storedEvidenceFields } from '@ufp/core/evidence/stored';
 import { DomainError, conflict, notFound, staleVersion } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import type { CursorCodec } from '@ufp/db/cursor';
@@ -9,6 +11,8 @@ import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { fundSchema, grantRequestSchema, grantSchema, hardshipFileSchema, type Fund, type Grant, type GrantRequest, type HardshipFile } from './domain/file.js';
+import { DocumentKind, type HardshipDocument } from './domain/documents.js';
+import { temporaryAidSchema, type TemporaryAid } from './domain/temporary-aid.js';
 import { defaultRulePack, hardshipRulePackSchema, type AidKind, type FundSource, type HardshipRulePack } from './domain/rules.js';
 
 /** Hardship keys: tenant-first, except the province duplicate index, which holds no PII. */
@@ -23,6 +27,13 @@ export const hardshipKeys = {
   grantRequestPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANTREQ`,
   grantRequest: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantRequestPartition(tenantId), sk: `${fileId}#${grantId}` }),
   grant: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantPartition(tenantId), sk: `${fileId}#${grantId}` }),
+  temporaryAidPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#TEMP`,
+  temporaryAid: (tenantId: string, aidId: string) => ({ pk: hardshipKeys.temporaryAidPartition(tenantId), sk: aidId }),
+  /** The 临时救助 cap of a person without a file: keyed by the tenant-scoped blind index, never the ID. */
+  personCap: (tenantId: string, idIndex: string, year: number) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `person#${idIndex}#${year}#temporary` }),
+  documentPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#DOC`,
+  /** A file's documents sort together under the file (one query lists them). */
+  document: (tenantId: string, fileId: string, evidenceId: string) => ({ pk: hardshipKeys.documentPartition(tenantId), sk: `${fileId}#${evidenceId}` }),
   /** "One person, one open file per tenant": keyed by the tenant-scoped blind index, never the ID. */
   openFileGuard: (tenantId: string, idIndex: string) => keys.uniqueGuard(tenantId, 'HARDSHIP_OPEN', idIndex),
   /**
@@ -182,31 +193,69 @@ export class HardshipStore {
    */
   addGrant(uow: UnitOfWork, grant: Grant, capFen: number, errors: { budget: DomainError; cap: DomainError }): void {
     uow.create({ ...hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId), ...asStored(grant), kind: 'hardship.grant' }, conflict({ zh: '发放记录已存在', en: 'Grant already exists' }));
+    this.drawBudget(uow, grant, errors.budget);
+    this.useCap(uow, hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind), grant.amountFen, capFen, errors.cap);
+  }
+
+  /** The fund's budget of the year goes down by the amount, never below zero (the condition answers `onShort`). */
+  private drawBudget(uow: UnitOfWork, draw: { tenantId: string; year: number; fundSource: FundSource; amountFen: number; createdAt: string }, onShort: DomainError): void {
     uow.raw(
       {
         Update: {
           TableName: this.table.name,
-          Key: hardshipKeys.fund(grant.tenantId, grant.year, grant.fundSource),
+          Key: hardshipKeys.fund(draw.tenantId, draw.year, draw.fundSource),
           UpdateExpression: 'ADD remainingFen :neg, grantedFen :amt, version :one SET updatedAt = :now',
           ConditionExpression: 'attribute_exists(pk) AND remainingFen >= :amt',
-          ExpressionAttributeValues: { ':neg': -grant.amountFen, ':amt': grant.amountFen, ':one': 1, ':now': grant.createdAt },
+          ExpressionAttributeValues: { ':neg': -draw.amountFen, ':amt': draw.amountFen, ':one': 1, ':now': draw.createdAt },
         },
       },
-      errors.budget,
+      onShort,
     );
+  }
+
+  /** What a household (or a person without a file) used of a kind's yearly cap goes up by the amount, never above the cap. */
+  private useCap(uow: UnitOfWork, key: { pk: string; sk: string }, amountFen: number, capFen: number, onOver: DomainError): void {
     uow.raw(
       {
         Update: {
           TableName: this.table.name,
-          Key: hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind),
+          Key: key,
           UpdateExpression: 'ADD usedFen :amt SET #k = :kind',
           ConditionExpression: 'attribute_not_exists(usedFen) OR usedFen <= :room',
           ExpressionAttributeNames: { '#k': 'kind' },
-          ExpressionAttributeValues: { ':amt': grant.amountFen, ':room': capFen - grant.amountFen, ':kind': 'hardship.cap' },
+          ExpressionAttributeValues: { ':amt': amountFen, ':room': capFen - amountFen, ':kind': 'hardship.cap' },
         },
       },
-      errors.cap,
+      onOver,
     );
+  }
+
+  // ── 临时救助 without a file ───────────────────────────────────────────────────────────────
+  /** The record, the budget drawn and the person's 临时救助 cap of the year used, all conditions of one transaction. */
+  addTemporaryAid(uow: UnitOfWork, aid: TemporaryAid, capFen: number, errors: { budget: DomainError; cap: DomainError }): void {
+    uow.create({ ...hardshipKeys.temporaryAid(aid.tenantId, aid.aidId), kind: 'hardship.temporaryAid', ...aid }, conflict({ zh: '临时救助记录已存在', en: 'The temporary aid record already exists' }));
+    this.drawBudget(uow, aid, errors.budget);
+    this.useCap(uow, hardshipKeys.personCap(aid.tenantId, aid.idIndex, aid.year), aid.amountFen, capFen, errors.cap);
+  }
+
+  /**
+   * 转正: the record marked converted, and its money carried over to the new file as a 临时救助 grant of the file —
+   * not drawn from the budget again, but counted in the file's cap of the year (so the household's total stays capped).
+   */
+  convertTemporaryAid(uow: UnitOfWork, before: TemporaryAid, after: TemporaryAid, grant: Grant, capFen: number, onOver: DomainError): void {
+    uow.replaceVersioned({ ...hardshipKeys.temporaryAid(after.tenantId, after.aidId), kind: 'hardship.temporaryAid', ...after }, before.version, staleVersion());
+    uow.create({ ...hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId), ...asStored(grant), kind: 'hardship.grant' }, conflict({ zh: '发放记录已存在', en: 'Grant already exists' }));
+    this.useCap(uow, hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind), grant.amountFen, capFen, onOver);
+  }
+
+  async temporaryAid(scope: TenantScope, aidId: string): Promise<TemporaryAid | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.temporaryAid(scope.tenantId, aidId));
+    return item && parseStored(temporaryAidSchema, item, 'hardship temporary aid');
+  }
+
+  async temporaryAids(scope: TenantScope, year: number): Promise<TemporaryAid[]> {
+    const all = await this.queryAll(hardshipKeys.temporaryAidPartition(scope.tenantId), (i) => parseStored(temporaryAidSchema, i, 'hardship temporary aid'));
+    return all.filter((a) => a.year === year);
   }
 
   /** Marks the person (by province blind index) as aided by this tenant in the year. No PII. */
@@ -260,6 +309,25 @@ export class HardshipStore {
     return (await this.ofFile(hardshipKeys.grantPartition(scope.tenantId), fileId)).map(grantOf);
   }
 
+  // ── documents (帮扶材料) ────────────────────────────────────────────────────────────────
+  addDocument(uow: UnitOfWork, document: HardshipDocument): void {
+    uow.create({ ...hardshipKeys.document(document.tenantId, document.subjectId, document.evidenceId), ...asStoredDocument(document) }, conflict({ zh: '该材料记录已存在', en: 'The document record already exists' }));
+  }
+
+  replaceDocument(uow: UnitOfWork, before: Pick<HardshipDocument, 'version'>, after: HardshipDocument): void {
+    uow.replaceVersioned({ ...hardshipKeys.document(after.tenantId, after.subjectId, after.evidenceId), ...asStoredDocument(after) }, before.version, staleVersion());
+  }
+
+  /** A document of a file of the scope's tenant (the caller has checked it may see the file). */
+  async document(scope: TenantScope, fileId: string, evidenceId: string): Promise<HardshipDocument | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, hardshipKeys.document(scope.tenantId, fileId, evidenceId));
+    return item && documentOf(item);
+  }
+
+  async documentsOfFile(scope: TenantScope, fileId: string): Promise<HardshipDocument[]> {
+    return (await this.ofFile(hardshipKeys.documentPartition(scope.tenantId), fileId)).map(documentOf);
+  }
+
   // ── grants awaiting a second staff member (大额发放审批) ──────────────────────────────────
   addGrantRequest(uow: UnitOfWork, request: GrantRequest): void {
     uow.create({ ...hardshipKeys.grantRequest(request.tenantId, request.fileId, request.grantId), ...asStored(request), kind: 'hardship.grantRequest' }, conflict({ zh: '发放申请已存在', en: 'Grant request already exists' }));
@@ -308,6 +376,13 @@ export class HardshipStore {
 export const fileMissing = () => notFound({ zh: '困难档案', en: 'Hardship file' });
 
 const fileOf = (item: Record<string, unknown>): HardshipFile => parseStored(hardshipFileSchema, item, 'hardship file');
+const documentSchema = z.object({ ...storedEvidenceFields, module: z.literal('hardship'), documentKind: z.enum(DocumentKind.values) });
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+// Every field of the record is parsed back (a field missing from the schema would be dropped on the next write).
+export const documentSchemaCoversRecord: SameKeys<z.output<typeof documentSchema>, HardshipDocument> = true;
+const documentOf = (item: Record<string, unknown>): HardshipDocument => parseStored(documentSchema, item, 'hardship document');
+const asStoredDocument = (d: HardshipDocument) => ({ kind: 'hardship.document', ...d });
+
 const fundOf = (item: Record<string, unknown>): Fund => parseStored(fundSchema, item, 'hardship fund');
 
 /** `kind` is the table's item-type attribute: the aid kind is stored as `aidKind`. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdNumber } from '@ufp/kit/seed';
 import type { Claims } from '@ufp/kit/auth';
-import { ok, adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, setDay, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
+import { ok, adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, setDay, startTestPlatform, tickOn, type TestPlatform, attachHardshipDocuments } from '@ufp/testing/platform';
 
 /**
  * What the leadership cockpit's alerts read from 困难帮扶: clocks overdue (marked by the daily tick, unmarked by
@@ -89,6 +89,7 @@ describe('the hardship budget against what was granted', () => {
     const created = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', application()));
     let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
     f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实' }));
+    await attachHardshipDocuments(p, staffOf(A), f.fileId);
     f = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' }));
     f = await ok(p.mutate(staff2, 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议符合相对困难条件' }));
     await ok(p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: f.fileId, kind: 'temporary', amountFen: 100_000, fundSource: 'union' }));

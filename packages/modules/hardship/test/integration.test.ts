@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import type { Claims } from '@ufp/kit/auth';
-import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, leaderOf, reporterOf, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments } from '@ufp/testing/platform';
 
 let p: TestPlatform;
 const A = '321281';
@@ -54,6 +54,7 @@ async function onFile(tenantId: string, unitId: string, over: Parameters<typeof 
   const created = await ok(p.mutate(reporterOf(tenantId, unitId), 'hardship.files.create', application(unitId, over)));
   let f = await ok(p.mutate(reporterOf(tenantId, unitId), 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
   f = await ok(p.mutate(reporterOf(tenantId, unitId), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实，家庭收入与申报一致' }));
+  await attachHardshipDocuments(p, staffOf(tenantId), f.fileId);
   f = await ok(p.mutate(staffOf(tenantId), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' }));
   f = await ok(p.mutate(staff2(tenantId), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议符合相对困难条件' }));
   return f;
@@ -127,6 +128,7 @@ describe('hardship files', () => {
     p.clock.set(new Date('2026-03-10T02:00:00Z'));
 
     const inv = await ok(p.mutate(r, 'hardship.files.investigate', { fileId: created.fileId, version: 2, visitedOn: '2026-03-10', findings: '入户核实' }));
+    await attachHardshipDocuments(p, staffOf(A), created.fileId);
     const noticed = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: created.fileId, version: inv.version, startsOn: '2026-03-10' }));
     const tooSoon = await p.mutate(staff2(A), 'hardship.files.review', { fileId: created.fileId, version: noticed.version, decision: 'approve', reason: '符合条件' });
     expect(tooSoon.status).toBe(409);
@@ -148,6 +150,7 @@ describe('hardship files', () => {
     const staffFiled = await ok(p.mutate(staffOf(A), 'hardship.files.create', application(unitA)));
     let s = await ok(p.mutate(staffOf(A), 'hardship.files.submit', { fileId: staffFiled.fileId, version: 1 }));
     s = await ok(p.mutate(staffOf(A), 'hardship.files.investigate', { fileId: s.fileId, version: s.version, visitedOn: '2026-03-01', findings: '核实' }));
+    await attachHardshipDocuments(p, staffOf(A), s.fileId);
     s = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: s.fileId, version: s.version, startsOn: '2026-03-02' }));
     const ownReview = await p.mutate(staffOf(A), 'hardship.files.review', { fileId: s.fileId, version: s.version, decision: 'approve', reason: '符合条件' });
     expect(ownReview.status).toBe(403);
@@ -195,6 +198,7 @@ describe('hardship files', () => {
     const c = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', app1));
     let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: c.fileId, version: 1 }));
     f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-09', findings: '核实' }));
+    await attachHardshipDocuments(p, staffOf(A), f.fileId);
     await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-10' }));
     const notices = await ok(p.query(null, 'hardship.notices.list', { tenantId: A }));
     const row = notices.items.find((n: any) => n.nameMasked === '张**');
@@ -370,6 +374,7 @@ describe('the daily tick reminds about hardship clocks', () => {
     const c = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', application(unitA)));
     let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: c.fileId, version: 1 }));
     f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-04-10', findings: '核实' }));
+    await attachHardshipDocuments(p, staffOf(A), f.fileId);
     f = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-04-10' }));
     await tick('2026-04-14'); // the notice's last day: nothing to remind yet
     expect(await reminders(c.fileId)).toEqual([]);
@@ -474,6 +479,7 @@ describe('一户一档 covers every household member', () => {
     const created = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', app));
     let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
     f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实，家庭收入高于申报' }));
+    await attachHardshipDocuments(p, staffOf(A), f.fileId);
     f = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' }));
     await ok(p.mutate(staff2(A), 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'reject', reason: '经评议不符合困难条件' }));
     expect((await p.mutate(staffOf(A), 'hardship.files.create', application(unitA, { idNumber: spouseId }))).status).toBe(200);

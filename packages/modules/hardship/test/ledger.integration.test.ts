@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstSheetRows, sheetBuffer } from '@ufp/kit/excel';
 import { ledgerColumns } from '@ufp/hardship/domain/ledger';
 import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
-import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, reporterOf, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments } from '@ufp/testing/platform';
 import { idFrom, idWhoseRoundedNumberIsValid, inlineStringsWorkbook, JSZip, libreOfficeXlsx, pythonUno, rewriteSheet, soffice, typeIntoSheet } from '@ufp/testing/spreadsheets';
 
 let p: TestPlatform;
@@ -302,6 +302,7 @@ describe('exports are real spreadsheets', () => {
     const draft = (await p.query(staffOf(A), 'hardship.files.list', { limit: 200 })).data.items.find((f: any) => f.status === 'draft');
     let f = (await p.mutate(staffOf(A), 'hardship.files.submit', { fileId: draft.fileId, version: draft.version })).data;
     f = (await p.mutate(staffOf(A), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实' })).data;
+    await attachHardshipDocuments(p, staffOf(A), f.fileId);
     f = (await p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' })).data;
     f = (await p.mutate(staff2, 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '符合条件' })).data;
     expect(f.status).toBe('approved');

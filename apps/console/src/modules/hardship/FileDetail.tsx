@@ -12,6 +12,7 @@ import { hasRole } from '../../session';
 import { showError, showToast } from '../../toast';
 import { AID_KINDS, explanationOf, FUND_SOURCES, parseYuan, shanghaiToday, yuan } from './shared';
 import { DisburseForm, PaymentState } from './Disburse';
+import { HardshipDocuments, MissingDocuments } from './Documents';
 import './hardship.css';
 import { IDENTIFIER_INPUT_MAX, limits, MONEY_INPUT_MAX } from '@ufp/core/validation/limits';
 
@@ -248,11 +249,13 @@ export default function HardshipFileDetail() {
                 </Show>
               </dl>
             </div>
+            <HardshipDocuments file={f()} isStaff={isStaff()} onChanged={() => void refetch()} />
             <div class="card hs-actions">
               <h2>{t('hardship.nextSteps')}</h2>
               <Show when={saveError()}>
                 <SaveError error={saveError()} onReload={() => { setSaveError(undefined); void refetch(); }} />
               </Show>
+              <MissingDocuments file={f()} />
               <Show when={f().actions.includes('submit') && f().consentGiven}>
                 <button type="button" class="btn btn--primary" onClick={() => void act('hardship.files.submit', {})}>{t('hardship.action.submit')}</button>
               </Show>

@@ -10,8 +10,12 @@ import { t, tMaybe } from '../../i18n';
 import { downloadFile, sheetLang } from '../../download';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
+import { DocumentKind } from '@ufp/hardship/domain/document-kinds';
 import { AID_KINDS, FUND_SOURCES, parseYuan, yuan } from './shared';
+import { TemporaryAid } from './TemporaryAid';
 import './hardship.css';
+
+type DocKind = (typeof DocumentKind.values)[number];
 
 
 /** Budget envelopes per fund source as bars (granted of budget), and granted by aid kind. */
@@ -53,6 +57,25 @@ export default function HardshipFunds() {
       await mutate('hardship.rules.set', { ...rest, ...(fen === undefined ? {} : { grantApprovalAboveFen: fen }) });
       showToast('success', () => t('hardship.approval.thresholdSaved'));
       setThreshold(undefined);
+      await refetchRules();
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  // 审核前必备材料: the kinds of document a file needs before its notice and review (the year's rule pack, admins).
+  const [required, setRequired] = createSignal<DocKind[]>();
+  const requiredKinds = () => required() ?? ((rules()?.requiredDocuments ?? []) as DocKind[]);
+  const toggleRequired = (kind: DocKind, on: boolean) => setRequired(DocumentKind.values.filter((k) => (k === kind ? on : requiredKinds().includes(k))));
+  async function saveRequired(e: Event) {
+    e.preventDefault();
+    const pack = rules();
+    if (!pack) return;
+    const { updatedAt: _u, ...rest } = pack;
+    try {
+      await mutate('hardship.rules.set', { ...rest, requiredDocuments: requiredKinds() });
+      showToast('success', () => t('hardship.doc.requiredSaved'));
+      setRequired(undefined);
       await refetchRules();
     } catch (err) {
       showError(err);
@@ -118,11 +141,25 @@ export default function HardshipFunds() {
           <Input id="hs-fund-budget" label={t('hardship.funds.budget')} required hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={budget()} onValue={setBudget} />
           <button type="submit" class="btn btn--primary">{t('common.save')}</button>
         </form>
+        <form class="card" data-testid="hs-required-documents" onSubmit={(e) => void saveRequired(e)}>
+          <fieldset>
+            <legend>{t('hardship.doc.requiredSetting')}</legend>
+            <For each={DocumentKind.values}>
+              {(kind) => (
+                <label class="check">
+                  <input type="checkbox" name="requiredDocuments" value={kind} checked={requiredKinds().includes(kind)} onChange={(e) => toggleRequired(kind, e.currentTarget.checked)} /> {t(`hardship.doc.kind.${kind}`)}
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <button type="submit" class="btn" disabled={!rules()}>{t('hardship.doc.saveRequired')}</button>
+        </form>
         <form class="card" onSubmit={(e) => void saveThreshold(e)}>
           <Input id="hs-approval-threshold" label={t('hardship.approval.threshold')} hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={thresholdText()} onValue={setThreshold} />
           <button type="submit" class="btn" disabled={!rules()}>{t('hardship.approval.saveThreshold')}</button>
         </form>
       </Show>
+      <TemporaryAid year={year()} onGranted={() => void refetch()} />
       <div class="card" data-testid="approval-queue">
         <h2>{t('hardship.approval.queue')}</h2>
         <Show when={pending()?.length} fallback={<p class="muted">{t('hardship.approval.queueEmpty')}</p>}>

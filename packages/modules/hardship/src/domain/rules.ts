@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEnum } from '@ufp/kit/enum';
+import { DEFAULT_REQUIRED_DOCUMENTS, DocumentKind } from './document-kinds.js';
 
 /**
  * Hardship rule packs: one per tenant and year (DOMAIN.md §6, anchors §5). Every value is a
@@ -49,6 +50,8 @@ export const hardshipRulePackSchema = z.object({
   followUpMonths: z.number().int(),
   /** A grant above this many fen needs a second staff member's approval (大额发放双人审批); none when unset. */
   grantApprovalAboveFen: z.number().int().optional(),
+  /** The documents a file must carry before its notice and review (default 申请表 and 收入核对授权书); packs stored before the setting read the default. */
+  requiredDocuments: z.array(z.enum(DocumentKind.values)).default([...DEFAULT_REQUIRED_DOCUMENTS]),
   version: z.number().int(),
   updatedAt: z.string().optional(),
 });
@@ -72,6 +75,7 @@ export function defaultRulePack(year: number): HardshipRulePack {
     investigationDays: 5,
     noticeDays: 5,
     followUpMonths: 6,
+    requiredDocuments: [...DEFAULT_REQUIRED_DOCUMENTS],
     version: 0,
   };
 }

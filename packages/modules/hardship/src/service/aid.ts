@@ -16,11 +16,13 @@ import { province, store, thisYear, today, type Ctx } from './context.js';
 import { cipherField, decryptOptional, encryptOptional } from './pii.js';
 import { fileSummary, grantRequestView, grantView } from './views.js';
 
-/** The year's budgets by fund source, and what was granted by aid kind. */
+/** The year's budgets by fund source, and what was granted by aid kind (临时救助 without a file included). */
 export async function listFunds(ctx: Ctx, input: { year: number }) {
-  const [funds, grants] = await Promise.all([store(ctx).funds(ctx.scope, input.year), store(ctx).allGrants(ctx.scope)]);
+  const [funds, grants, temporary] = await Promise.all([store(ctx).funds(ctx.scope, input.year), store(ctx).allGrants(ctx.scope), store(ctx).temporaryAids(ctx.scope, input.year)]);
   const byKind: Record<string, number> = {};
   for (const g of grants) if (g.year === input.year) byKind[g.kind] = (byKind[g.kind] ?? 0) + g.amountFen;
+  // 临时救助 without a file draws on the same budgets (once converted it is one of the file's grants, counted above).
+  for (const a of temporary) if (a.status === 'open') byKind.temporary = (byKind.temporary ?? 0) + a.amountFen;
   return { funds, byKind };
 }
 

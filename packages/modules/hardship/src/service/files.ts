@@ -21,8 +21,10 @@ import {
   daysBetween,
   investigationDueOn,
   isStale,
+  nextStatus,
   noticeEndsOn,
 } from '../domain/workflow.js';
+import { assertRequiredDocuments } from '../domain/documents.js';
 import { fileApproved, fileCreated, fileExited, fileReentered, fileRejected, fileReverified, fileSubmitted } from '../events.js';
 import type {
   createInput,
@@ -41,6 +43,7 @@ import type {
 import { fileMissing } from '../store.js';
 import { province, store, thisYear, today, userNames, type Ctx } from './context.js';
 import { assessAndSeal, buildFile, cipherField, decrypt, decryptHousehold, decryptOptional, encrypt, householdMemberIndexes, indexes } from './pii.js';
+import { documentsOfFile } from './documents.js';
 import { runStep } from './step.js';
 import { fileSummary, grantRequestView, grantView } from './views.js';
 
@@ -67,13 +70,15 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
   const files = store(ctx);
   const file = await files.getFile(ctx.scope, input.fileId);
   const on = today(ctx);
-  const [grants, requests, household, findings, names] = await Promise.all([
+  const [grants, requests, household, findings, names, rules] = await Promise.all([
     files.grantsOfFile(ctx.scope, file.fileId),
     ctx.scope.unitId ? [] : files.grantRequestsOfFile(ctx.scope, file.fileId),
     decryptHousehold(ctx, file),
     file.findingsEncrypted ? decrypt(ctx, file.findingsEncrypted, cipherField.findings) : undefined,
     userNames(ctx),
+    files.rules(ctx.scope, thisYear(ctx)),
   ]);
+  const papers = await documentsOfFile(ctx, file, rules, names);
   const dup = ctx.scope.unitId ? new Map<string, number>() : await files.otherTenantsAiding(province(ctx.scope), thisYear(ctx), ctx.scope.tenantId, [file.provinceIndex]);
   const fields = ['household.members', 'household.income', 'household.health', ...(findings === undefined ? [] : ['findings'])];
   await write(ctx, (uow) => {
@@ -89,6 +94,8 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
     findings,
     timeline: file.timeline.map((e) => ({ ...e, actorName: names.get(e.actor) })),
     createdByName: names.get(file.createdBy),
+    /** 帮扶材料 on the file, the kinds the rule pack requires before the notice and review, and those still missing. */
+    ...papers,
     grants: grants.map((g) => ({ ...grantView(g), grantedByName: names.get(g.grantedBy), approvedByName: g.approvedBy && names.get(g.approvedBy) })),
     /** Large grants awaiting a second staff member, and those declined (approved ones are among `grants`); `mine`: requested by this user, who cannot approve it. */
     grantRequests: requests
@@ -165,11 +172,16 @@ export async function investigate(ctx: Ctx, input: In<typeof investigateInput>) 
   return runStep(ctx, input, { action: 'investigate', change: () => ({ visitedOn: input.visitedOn, findingsEncrypted }), auditText: '登记入户调查' });
 }
 
+/** 评议公示: the step that puts the file before the federation's review, so it needs every document the rule pack requires. */
 export async function publishNotice(ctx: Ctx, input: In<typeof publishNoticeInput>) {
-  const rules = await store(ctx).rules(ctx.scope, thisYear(ctx));
+  const [rules, documents] = await Promise.all([store(ctx).rules(ctx.scope, thisYear(ctx)), store(ctx).documentsOfFile(ctx.scope, input.fileId)]);
   return runStep(ctx, input, {
     action: 'publishNotice',
-    check: (f, on) => assertNoticeStart(f, input.startsOn, on),
+    check: (f, on) => {
+      nextStatus(f.status, 'publishNotice'); // a file not yet investigated hears that first, not what papers it lacks
+      assertNoticeStart(f, input.startsOn, on);
+      assertRequiredDocuments(rules.requiredDocuments, documents);
+    },
     change: () => ({ noticeStartsOn: input.startsOn, noticeEndsOn: noticeEndsOn(input.startsOn, rules.noticeDays) }),
     auditText: '发布公示',
   });

@@ -24,6 +24,7 @@ export const cipherField = {
   household: 'hardship.household',
   findings: 'hardship.findings',
   bankAccount: 'hardship.grant.bankAccount',
+  temporaryReason: 'hardship.temporary.reason',
 } as const;
 type CipherField = (typeof cipherField)[keyof typeof cipherField];
 
@@ -45,6 +46,14 @@ export function indexes(ctx: Ctx, idNumber: string) {
   return {
     idIndex: blindIndex(idNumber, { key: ctx.deps.blindIndexKey, purpose: `hardship.idNumber#${ctx.scope.tenantId}` }),
     provinceIndex: blindIndex(idNumber, { key: ctx.deps.blindIndexKey, purpose: `hardship.idNumber.province#${province(ctx.scope)}` }),
+  };
+}
+
+/** A person's identity as the hardship records keep it: the name, the ID masked and encrypted, its blind indexes. */
+export async function sealedPerson(ctx: Ctx, person: { name: string; idNumber: string }) {
+  return {
+    person: { name: person.name, nameMasked: maskName(person.name), idMasked: maskIdNumber(person.idNumber), idEncrypted: await encrypt(ctx, person.idNumber, cipherField.idNumber) },
+    ...indexes(ctx, person.idNumber),
   };
 }
 

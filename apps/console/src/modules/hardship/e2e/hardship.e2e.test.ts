@@ -19,6 +19,8 @@ function idNumber(first17: string): string {
   const sum = [...first17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0);
   return first17 + '10X98765432'.charAt(sum % 11);
 }
+/** A small file whose first bytes say PDF (the server sniffs what arrives). */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const shanghai = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 async function educationFunds(page: Page): Promise<number> {
@@ -65,6 +67,18 @@ describe('hardship assistance', () => {
         await phone.getByRole('button', { name: '提交申请' }).click();
         await phone.waitForURL(/\/hardship\/files\//);
         await expect.poll(() => phone.getByTestId('file-status').innerText()).toBe('待调查');
+        // The required papers are named before the steps that put the file before the federation; the reporter
+        // uploads them from the phone and each is listed with its name once the server has checked its bytes.
+        await expect.poll(() => phone.getByTestId('hs-missing-documents').innerText()).toContain('申请表、收入核对授权书');
+        await phone.getByLabel('上传申请表').setInputFiles({ name: '帮扶申请表.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await phone.getByTestId('hs-doc-application').getByText('帮扶申请表.pdf').waitFor();
+        expect(await phone.getByTestId('hs-missing-documents').innerText()).not.toContain('申请表、');
+        await phone.getByLabel('上传收入核对授权书').setInputFiles({ name: '收入核对授权书（签字）.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await phone.getByTestId('hs-doc-income_consent').getByText('收入核对授权书（签字）.pdf').waitFor();
+        await phone.getByTestId('hs-missing-documents').waitFor({ state: 'detached' });
+        expect(await phone.getByTestId('hs-doc-application').innerText()).toContain('填报员');
+        await noOverflow(phone);
+        await screenshot(phone, 'hardship-documents-phone');
       } finally {
         await phone.context().close();
       }
@@ -346,5 +360,29 @@ describe('hardship assistance', () => {
 
   test('no page errors', () => {
     expect(pageErrors).toEqual([]);
+  });
+
+  test('staff grant 临时救助 to a worker without a file; the record is listed masked and the budget goes down', async () => {
+    const page = await openPage();
+    try {
+      await loginAs(page, /^兴化市总工会 · .*工作人员（工作人员）/);
+      await page.goto('/hardship/funds');
+      const fund = page.getByTestId('fund-county');
+      await fund.waitFor();
+      const before = await fund.innerText();
+      const form = page.locator('#hs-temp-grant');
+      await form.getByLabel('姓名').fill('孙临救');
+      await form.getByLabel(/身份证号/).fill(idNumber('32128119900101021'));
+      await form.getByLabel(/救助原因/).fill('家中突发火灾');
+      await form.getByLabel(/金额/).fill('800');
+      await form.locator('select[name=fundSource]').selectOption('county');
+      await page.getByRole('button', { name: '发放临时救助' }).click();
+      await page.getByTestId('hs-temporary-list').getByText('孙**').waitFor();
+      expect(await page.getByTestId('hs-temporary-list').innerText()).not.toContain('孙临救');
+      await expect.poll(() => fund.innerText()).not.toBe(before);
+      await noOverflow(page);
+    } finally {
+      await page.context().close();
+    }
   });
 });
