@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdNumber } from '@ufp/kit/seed';
 import type { Claims } from '@ufp/kit/auth';
-import { ok, adminOf, createTenant, createUnit, reporterOf, setDay, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { ok, adminOf, attachHardshipDocuments, createTenant, createUnit, reporterOf, setDay, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /** The export in the national 帮扶 system's 困难职工档案表 layout: files on file only, full ID numbers, audited. */
 let p: TestPlatform;
@@ -32,6 +32,7 @@ async function onFile(tenantId: string, unitId: string) {
   const staff2: Claims = { sub: `staff2-${tenantId}`, roles: ['federation_staff'], tenantId };
   let f = await ok(p.mutate(reporterOf(tenantId, unitId), 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
   f = await ok(p.mutate(reporterOf(tenantId, unitId), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实' }));
+  await attachHardshipDocuments(p, staffOf(tenantId), f.fileId);
   f = await ok(p.mutate(staffOf(tenantId), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' }));
   await ok(p.mutate(staff2, 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议符合相对困难条件' }));
   return created;
