@@ -3,14 +3,25 @@ import { noticeProblems } from '@ufp/core/calendar/calendar';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { currentDivisionCodeSchema, decimalSchema, isCalendarDate, isoDateSchema, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
 import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
-import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, industry, specialKind } from './domain/contract.js';
+import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, femaleProtection, industry, skillGrade, specialKind } from './domain/contract.js';
 
 export const contractIdInput = z.object({ contractId: idInput });
 export const calendarJobInput = z.object({ jobId: idInput });
 
+const wageFen = z.number().int().min(0).max(100_000_000);
+
 const clausesInput = z.object({
   wageGrowthPct: decimalSchema(-50, 100, 2).optional(),
-  minimumWageFen: z.number().int().min(0).max(100_000_000).optional(),
+  minimumWageFen: wageFen.optional(),
+  /** 工资专项 / 能级工资 only: the monthly wage per skill grade, in fen (checked in `checkSkillGradeWages`). */
+  skillGradeWages: z.array(z.object({ grade: z.enum(skillGrade.values), monthlyFen: wageFen })).min(1).max(skillGrade.values.length).optional(),
+  /** 女职工权益保护 only: the protections agreed, from the known list, and what else in words. */
+  femaleProtections: z
+    .object({ items: z.array(z.enum(femaleProtection.values)).max(femaleProtection.values.length).default([]), note: text(limits.contracts.clause).optional() })
+    .refine((f) => f.items.length > 0 || !!f.note, { message: '请至少选择一项女职工特殊保护或填写说明', params: { en: 'Choose at least one protection or describe them' }, path: ['items'] })
+    .optional(),
+  /** 劳动安全卫生 only: the items agreed, at least one. */
+  safetyItems: z.array(text(limits.contracts.safetyItem)).min(1).max(50).optional(),
   workingHours: text(limits.contracts.clause).optional(),
   leave: text(limits.contracts.clause).optional(),
   protections: text(limits.contracts.clause).optional(),

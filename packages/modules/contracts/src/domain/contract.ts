@@ -19,6 +19,36 @@ export const specialKind = defineEnum({
 });
 export type SpecialKind = (typeof specialKind.values)[number];
 
+/** Skill grades of 能级工资 (国家职业资格五级), lowest first: a step's wage may not fall as the grade rises. */
+export const skillGrade = defineEnum({
+  junior: { zh: '初级工', en: 'Junior worker' },
+  intermediate: { zh: '中级工', en: 'Intermediate worker' },
+  senior: { zh: '高级工', en: 'Senior worker' },
+  technician: { zh: '技师', en: 'Technician' },
+  senior_technician: { zh: '高级技师', en: 'Senior technician' },
+});
+export type SkillGrade = (typeof skillGrade.values)[number];
+
+/** The special protections a 女职工权益保护 contract agrees (《女职工劳动保护特别规定》), beyond which its note speaks. */
+export const femaleProtection = defineEnum({
+  menstrual: { zh: '经期保护', en: 'Menstrual period protection' },
+  pregnancy: { zh: '孕期保护', en: 'Pregnancy protection' },
+  maternity: { zh: '产期保护', en: 'Maternity protection' },
+  nursing: { zh: '哺乳期保护', en: 'Nursing period protection' },
+  gynecological_exam: { zh: '妇科检查', en: 'Gynaecological check-ups' },
+  maternity_allowance: { zh: '生育津贴', en: 'Maternity allowance' },
+  menopause: { zh: '更年期保护', en: 'Menopause protection' },
+  harassment_prevention: { zh: '防治性骚扰', en: 'Prevention of sexual harassment' },
+  equal_pay: { zh: '男女同工同酬', en: 'Equal pay' },
+});
+export type FemaleProtection = (typeof femaleProtection.values)[number];
+
+/** One 能级工资 step: the monthly wage agreed for a skill grade. */
+export interface SkillGradeWage {
+  grade: SkillGrade;
+  monthlyFen: number;
+}
+
 /** Industries for 行业性 contracts: a closed list so rollup rows stay bounded. */
 export const industry = defineEnum({
   express: { zh: '快递行业', en: 'Express delivery' },
@@ -158,6 +188,12 @@ export interface Contract {
     leave?: string;
     protections?: string;
     other?: string;
+    /** 能级工资 steps by skill grade, lowest grade first (工资专项 and 能级工资 contracts only). */
+    skillGradeWages?: SkillGradeWage[];
+    /** The special protections of female workers (女职工权益保护 contracts only). */
+    femaleProtections?: { items: FemaleProtection[]; note?: string };
+    /** The safety and health items (劳动安全卫生 contracts only). */
+    safetyItems?: string[];
   };
   status: ContractStatus;
   offer?: { sentOn: string; fromSide: Side; repliedOn?: string; accepted?: boolean };

@@ -24,7 +24,7 @@ import { bargainingSide, voteRuleOf, type Contract, type ContractSettings, type 
 import { assertStep, renewalOpensOn, type HistoryStep, type LifecycleStep } from './lifecycle.js';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from './metrics.js';
 import { checkRepresentatives, voteFailureText, voteOutcome } from './rules.js';
-import { checkDraftForVote, checkLegalFloors, clauseChanges, clauseLabels } from './clauses.js';
+import { checkDraftForVote, checkLegalFloors, checkTypeClauses, clauseChanges, clauseLabels, normalClauses } from './clauses.js';
 
 /** What a step decides with beyond the contract: the tenant's rule settings and the working-day calendar. */
 export interface StepContext extends DecideContext {
@@ -130,8 +130,10 @@ export function addRound(before: Contract, input: RoundsAddInput, ctx: StepConte
     if (c.rounds.length >= 50) throw conflict({ zh: '协商会议记录已达上限', en: 'Too many rounds recorded' });
     notBefore(input.heldOn, c.offer?.repliedOn, 'heldOn', { zh: '要约回应日', en: 'the reply date' });
     const no = c.rounds.length + 1;
-    const amendments = clauseChanges(c.clauses, input.amendments);
-    const clauses = { ...c.clauses, ...input.amendments };
+    const agreed = normalClauses(input.amendments ?? {});
+    checkTypeClauses(c, agreed, 'amendments');
+    const amendments = clauseChanges(c.clauses, agreed);
+    const clauses = { ...c.clauses, ...agreed };
     if (amendments.length) checkLegalFloors(clauses, ctx.settings);
     const round = { no, heldOn: input.heldOn, minutes: input.minutes, openIssues: input.openIssues, ...(amendments.length ? { amendments } : {}) };
     const changed = amendments.length ? `，修改条款 ${amendments.length} 项（${amendments.map((a) => clauseLabels[a.clause].zh).join('、')}）` : '';
