@@ -101,7 +101,19 @@ export const signInput = z.object({ contractId: idInput, signedOn: isoDateSchema
 export const fileInput = z.object({ contractId: idInput, filedOn: isoDateSchema });
 export const reviewRecordInput = z.object({ contractId: idInput, objectionOn: isoDateSchema.optional(), opinion: text(limits.contracts.opinion).optional() });
 export const publishInput = z.object({ contractId: idInput, publishedOn: isoDateSchema });
-export const performanceCheckInput = z.object({ contractId: idInput, year: yearSchema, findings: text(limits.contracts.findings), breaches: text(limits.contracts.breaches).optional() });
+/** A yearly 履约 check: it answers the earliest contract year begun by `checkedOn` that has none (see `owedContractYear`). */
+export const performanceCheckInput = z
+  .object({
+    contractId: idInput,
+    checkedOn: isoDateSchema,
+    checkers: z.array(text(limits.contracts.checker)).min(1).max(20),
+    items: z.array(z.object({ item: text(limits.contracts.checkItem), kept: z.boolean(), note: text(limits.contracts.checkNote).optional() })).min(1).max(100),
+    findings: text(limits.contracts.findings),
+    breaches: text(limits.contracts.breaches).optional(),
+    reportedToCongress: z.boolean(),
+    reportedOn: isoDateSchema.optional(),
+  })
+  .refine((v) => v.reportedOn === undefined || v.reportedToCongress, { message: '未向职代会报告时不填写报告日期', params: { en: 'Leave the report date blank unless the check was reported to the congress' }, path: ['reportedOn'] });
 export const terminateInput = z.object({ contractId: idInput, reason: text(limits.contracts.reason) });
 
 export const deadlinesInput = z.object({ withinDays: z.number().int().min(0).max(3650).default(30) }).optional();

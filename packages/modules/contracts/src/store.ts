@@ -93,7 +93,23 @@ export const storedContract: z.ZodType<Contract> = z.object({
   review: z.object({ objectionOn: date.optional(), opinion: z.string().optional(), recordedOn: date }).optional(),
   effectiveOn: date.optional(),
   publishedOn: date.optional(),
-  performanceChecks: z.array(z.object({ year: z.number().int(), findings: z.string(), breaches: z.string().optional(), checkedOn: date })).default([]),
+  performanceChecks: z
+    .array(
+      z.object({
+        contractYear: z.number().int().optional(),
+        year: z.number().int().optional(),
+        checkedOn: date,
+        checkers: z.array(z.string()).optional(),
+        items: z.array(z.object({ item: z.string(), kept: z.boolean(), note: z.string().optional() })).optional(),
+        findings: z.string(),
+        breaches: z.string().optional(),
+        reportedToCongress: z.boolean().optional(),
+        reportedOn: date.optional(),
+        dueOn: date.optional(),
+        onTime: z.boolean().optional(),
+      }),
+    )
+    .default([]),
   terminated: z.object({ reason: z.string(), on: date }).optional(),
   predecessorId: z.string().optional(),
   successorId: z.string().optional(),

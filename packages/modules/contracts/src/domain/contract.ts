@@ -1,4 +1,5 @@
 import type { ClauseChange } from './clauses.js';
+import type { PerformanceCheck } from './performance.js';
 import type { DayCount } from '@ufp/core/calendar/calendar';
 import { defineEnum } from '@ufp/kit/enum';
 
@@ -205,7 +206,7 @@ export interface Contract {
   review?: { objectionOn?: string; opinion?: string; recordedOn: string };
   effectiveOn?: string;
   publishedOn?: string;
-  performanceChecks: { year: number; findings: string; breaches?: string; checkedOn: string }[];
+  performanceChecks: PerformanceCheck[];
   terminated?: { reason: string; on: string };
   predecessorId?: string;
   successorId?: string;
@@ -223,12 +224,13 @@ export type ClockRule = (typeof clockRules)[number];
 
 export const clockRuleDays: Record<ClockRule, number> = { offerReply: 20, repVacancy: 15, filing: 10, review: 15, publish: 10 };
 
-export const clockRuleLabels: Record<ClockRule | 'renewalWindow' | 'expiry', { zh: string; en: string; basis: string }> = {
+export const clockRuleLabels: Record<ClockRule | 'renewalWindow' | 'expiry' | 'performanceCheck', { zh: string; en: string; basis: string }> = {
   offerReply: { zh: '要约书面回应', en: 'Written reply to the offer', basis: '《集体合同规定》第三十二条' },
   repVacancy: { zh: '协商代表空缺补足', en: 'Refill the vacant representative seat', basis: '《集体合同规定》第三十一条' },
   filing: { zh: '报送人社部门审查', en: 'File with the HR bureau', basis: '《集体合同规定》第四十二条' },
   review: { zh: '人社部门审查期', en: 'Review by the HR bureau', basis: '《集体合同规定》第四十五、四十七条（期满无异议，次日起生效）' },
   publish: { zh: '向全体职工公布', en: 'Publish to all workers', basis: '《集体合同规定》第四十八条（地方规定）' },
+  performanceCheck: { zh: '年度履约检查', en: 'Yearly performance check', basis: '履约监督：每个合同年度至少检查一次履约情况并向职代会报告（地方规定）' },
   renewalWindow: { zh: '续签窗口开启（到期前3个月）', en: 'Renewal window opens (3 months before expiry)', basis: '《集体合同规定》第三十八条' },
   expiry: { zh: '合同期满', en: 'Term ends', basis: '《集体合同规定》第三十八条' },
 };

@@ -20,6 +20,7 @@ import type {
   TerminateInput,
 } from '../schemas.js';
 import { autoEffect, filingClockStart, filingTimeliness, vacancyLateness } from './clocks.js';
+import { owedContractYear, type PerformanceCheck } from './performance.js';
 import { bargainingSide, voteRuleOf, type Contract, type ContractSettings, type ContractStatus, type HistoryEntry, type RepresentativeSide } from './contract.js';
 import { assertStep, renewalOpensOn, type HistoryStep, type LifecycleStep } from './lifecycle.js';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from './metrics.js';
@@ -219,12 +220,42 @@ export function publish(before: Contract, input: PublishInput, ctx: DecideContex
   });
 }
 
+/**
+ * A yearly 履约 check: it answers the earliest contract year begun by its date that has none (a late check answers the
+ * year it was owed for), in time when done by that year's last day. A check when every year begun is checked is a 409.
+ */
 export function checkPerformance(before: Contract, input: PerformanceCheckInput, ctx: DecideContext): Decision<Contract> {
-  return step(before, 'performance.check', ctx.today, ctx, (c) => {
-    if (c.performanceChecks.some((p) => p.year === input.year)) throw conflict({ zh: `${input.year}年度履约检查已记录`, en: `The ${input.year} check is already recorded` }, { field: 'year' });
+  notFuture(input.checkedOn, ctx.today, 'checkedOn');
+  if (input.reportedOn) {
+    notFuture(input.reportedOn, ctx.today, 'reportedOn');
+    notBefore(input.reportedOn, input.checkedOn, 'reportedOn', { zh: '检查日期', en: 'the check date' });
+  }
+  return step(before, 'performance.check', input.checkedOn, ctx, (c) => {
+    notBefore(input.checkedOn, c.effectiveOn, 'checkedOn', { zh: '生效日', en: 'the effective date' });
+    const owed = owedContractYear(c, input.checkedOn);
+    if (!owed) {
+      throw conflict(
+        { zh: `截至 ${input.checkedOn} 已开始的各合同年度均已有履约检查记录`, en: `Every contract year begun by ${input.checkedOn} already has its performance check` },
+        { field: 'checkedOn', reason: 'already_checked' },
+      );
+    }
+    const onTime = input.checkedOn <= owed.dueOn;
+    const check: PerformanceCheck = {
+      contractYear: owed.contractYear,
+      checkedOn: input.checkedOn,
+      checkers: input.checkers,
+      items: input.items,
+      findings: input.findings,
+      ...(input.breaches ? { breaches: input.breaches } : {}),
+      reportedToCongress: input.reportedToCongress,
+      ...(input.reportedOn ? { reportedOn: input.reportedOn } : {}),
+      dueOn: owed.dueOn,
+      onTime,
+    };
+    const notKept = input.items.filter((i) => !i.kept).length;
     return {
-      after: { ...c, performanceChecks: [...c.performanceChecks, { year: input.year, findings: input.findings, breaches: input.breaches, checkedOn: ctx.today }] },
-      note: `${input.year}年度履约检查${input.breaches ? '（发现违约）' : ''}`,
+      after: { ...c, performanceChecks: [...c.performanceChecks, check] },
+      note: `第${owed.contractYear}合同年度履约检查：${input.items.length} 项中 ${notKept} 项未履行${input.reportedToCongress ? '，已向职代会报告' : '，尚未向职代会报告'}${onTime ? '' : `（逾期，应于 ${owed.dueOn} 前完成）`}`,
     };
   });
 }
