@@ -114,6 +114,7 @@ export const storedContract: z.ZodType<Contract> = z.object({
   predecessorId: z.string().optional(),
   successorId: z.string().optional(),
   overdueClocks: z.array(z.string()).optional(),
+  outcomes: z.array(z.object({ duty: z.enum(['offerReply', 'review', 'performanceCheck']), ref: z.string(), on: date, kept: z.boolean() })).optional(),
   history: z.array(z.object({ step: z.enum(historyStep.values), on: date, at: z.string(), by: z.string(), note: z.string().optional() })).default([]),
   version: z.number().int(),
   createdAt: z.string(),

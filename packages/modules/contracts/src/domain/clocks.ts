@@ -162,6 +162,18 @@ export function overdueClockIds(c: Contract, settings: ContractSettings, today: 
     .sort();
 }
 
+/**
+ * The day each marked clock became overdue (the day after its last day; today for a mark no open clock explains), so a
+ * recount of `contracts.clocks.overdue` can date the marks: a year's stock holds the marks made by its end.
+ */
+export function markedSince(c: Contract, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): string[] {
+  const open = new Map(openClocks(c, settings, today, calendar).map((k) => [k.side ? `${k.kind}:${k.side}` : k.kind, k.dueOn]));
+  return (c.overdueClocks ?? []).map((id) => {
+    const dueOn = open.get(id);
+    return dueOn ? addDays(dueOn, 1) : today;
+  });
+}
+
 export interface OverdueMarks {
   /** The clocks marked after the change (undefined when none). */
   overdueClocks?: string[];

@@ -1,4 +1,5 @@
 import type { ClauseChange } from './clauses.js';
+import type { Outcome } from './outcomes.js';
 import type { PerformanceCheck } from './performance.js';
 import type { DayCount } from '@ufp/core/calendar/calendar';
 import { defineEnum } from '@ufp/kit/enum';
@@ -212,6 +213,8 @@ export interface Contract {
   successorId?: string;
   /** The legal clocks the daily tick found overdue and no step has answered yet (see `overdueClockIds`). */
   overdueClocks?: string[];
+  /** How its timed duties ended (reply, review, yearly checks), each once: the compliance indicators count these. */
+  outcomes?: Outcome[];
   history: HistoryEntry[];
   version: number;
   createdAt: string;

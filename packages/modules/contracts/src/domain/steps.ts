@@ -19,7 +19,8 @@ import type {
   SignInput,
   TerminateInput,
 } from '../schemas.js';
-import { autoEffect, filingClockStart, filingTimeliness, vacancyLateness } from './clocks.js';
+import { autoEffect, filingClockStart, filingTimeliness, ruleDeadline, vacancyLateness } from './clocks.js';
+import { settle } from './outcomes.js';
 import { owedContractYear, type PerformanceCheck } from './performance.js';
 import { bargainingSide, voteRuleOf, type Contract, type ContractSettings, type ContractStatus, type HistoryEntry, type RepresentativeSide } from './contract.js';
 import { assertStep, renewalOpensOn, type HistoryStep, type LifecycleStep } from './lifecycle.js';
@@ -77,13 +78,18 @@ export function sendOffer(before: Contract, input: OfferSendInput, ctx: DecideCo
   }));
 }
 
-export function replyToOffer(before: Contract, input: OfferReplyInput, ctx: DecideContext): Decision<Contract> {
+/** The other side's written reply; whether it came within the 20 days (Art. 32) settles the offer for the indicators. */
+export function replyToOffer(before: Contract, input: OfferReplyInput, ctx: StepContext): Decision<Contract> {
   notFuture(input.repliedOn, ctx.today, 'repliedOn');
   return step(before, 'offer.reply', input.repliedOn, ctx, (c) => {
     notBefore(input.repliedOn, c.offer?.sentOn, 'repliedOn', { zh: '要约发出日', en: 'the offer date' });
+    const { dueOn } = ruleDeadline('offerReply', c.offer!.sentOn, ctx.settings, ctx.calendar);
+    const replied: Contract = { ...c, status: input.accepted ? 'negotiating' : 'offer_declined', offer: { ...c.offer!, repliedOn: input.repliedOn, accepted: input.accepted } };
+    const { after, event } = settle(replied, { duty: 'offerReply', ref: c.offer!.sentOn, on: dueOn, kept: input.repliedOn <= dueOn });
     return {
-      after: { ...c, status: input.accepted ? 'negotiating' : 'offer_declined', offer: { ...c.offer!, repliedOn: input.repliedOn, accepted: input.accepted } },
-      note: input.accepted ? '对方书面同意协商' : '对方拒绝协商',
+      after,
+      note: `${input.accepted ? '对方书面同意协商' : '对方拒绝协商'}${input.repliedOn > dueOn ? `（超过20日回应期限，期限至 ${dueOn} 止）` : ''}`,
+      events: event ? [event] : [],
     };
   });
 }
@@ -205,10 +211,11 @@ export function recordReview(before: Contract, input: ReviewRecordInput, ctx: St
         { field: 'objectionOn' },
       );
     }
-    return {
-      after: { ...c, status: 'negotiating', congress: undefined, review: { objectionOn: input.objectionOn, opinion: input.opinion, recordedOn: on } },
-      note: '人社部门提出审查异议，退回重新协商',
-    };
+    const objected = settle(
+      { ...c, status: 'negotiating', congress: undefined, review: { objectionOn: input.objectionOn, opinion: input.opinion, recordedOn: on } },
+      { duty: 'review', ref: c.filing!.filedOn, on: input.objectionOn, kept: false },
+    );
+    return { after: objected.after, note: '人社部门提出审查异议，退回重新协商', events: objected.event ? [objected.event] : [] };
   });
 }
 
@@ -253,8 +260,10 @@ export function checkPerformance(before: Contract, input: PerformanceCheckInput,
       onTime,
     };
     const notKept = input.items.filter((i) => !i.kept).length;
+    const { after, event } = settle({ ...c, performanceChecks: [...c.performanceChecks, check] }, { duty: 'performanceCheck', ref: String(owed.contractYear), on: owed.dueOn, kept: onTime });
     return {
-      after: { ...c, performanceChecks: [...c.performanceChecks, check] },
+      after,
+      events: event ? [event] : [],
       note: `第${owed.contractYear}合同年度履约检查：${input.items.length} 项中 ${notKept} 项未履行${input.reportedToCongress ? '，已向职代会报告' : '，尚未向职代会报告'}${onTime ? '' : `（逾期，应于 ${owed.dueOn} 前完成）`}`,
     };
   });
@@ -280,7 +289,7 @@ export function renew(before: Contract, input: { successorId: string }, ctx: Dec
 function successorOf(c: Contract, successorId: string, ctx: DecideContext): Contract {
   const start = addDays(c.term.end, 1);
   const years = Math.min(3, Math.max(1, Math.round(daysBetween(c.term.start, addDays(c.term.end, 1)) / 365)));
-  const { offer: _o, congress: _c, signedOn: _s, filing: _f, review: _r, effectiveOn: _e, publishedOn: _p, terminated: _t, successorId: _n, ...kept } = c;
+  const { offer: _o, congress: _c, signedOn: _s, filing: _f, review: _r, effectiveOn: _e, publishedOn: _p, terminated: _t, successorId: _n, overdueClocks: _m, outcomes: _x, ...kept } = c;
   return {
     ...kept,
     contractId: successorId,
