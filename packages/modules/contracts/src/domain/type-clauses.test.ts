@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '@ufp/core/calendar/calendar';
 import { refusalOf } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
-import { aContract } from '../../test/fixtures.js';
+import { aNegotiatingContract } from '../../test/fixtures.js';
 import { checkSkillGradeWages, checkTypeClauses, clauseChanges, clauseFits, normalClauses } from './clauses.js';
 import { defaultContractSettings, type Contract, type SkillGradeWage } from './contract.js';
 import { addRound, recordCongress, type StepContext } from './steps.js';
@@ -14,19 +14,7 @@ const errorOf = (fn: () => unknown) => refusalOf(fn)!;
 const steps = (...fen: number[]): SkillGradeWage[] => (['junior', 'intermediate', 'senior', 'technician', 'senior_technician'] as const).slice(0, fen.length).map((grade, i) => ({ grade, monthlyFen: fen[i]! }));
 
 const wageSpecial = { type: 'special' as const, specialKind: 'wage' as const };
-const negotiating = (over: Partial<Contract> = {}): Contract =>
-  aContract({
-    ...wageSpecial,
-    scope: undefined,
-    clauses: { wageGrowthPct: 5, minimumWageFen: FLOOR },
-    status: 'negotiating',
-    offer: { sentOn: '2026-02-01', fromSide: 'worker', repliedOn: '2026-02-10', accepted: true },
-    representatives: {
-      worker: { members: [{ name: '王主席', role: '主席' }, { name: '李代表', role: '职工' }, { name: '赵代表', role: '职工' }], chiefIndex: 0, setOn: '2026-02-12' },
-      employer: { members: [{ name: '钱经理', role: '总经理' }, { name: '孙经理', role: '人力资源部经理' }, { name: '周经理', role: '财务' }], chiefIndex: 0, setOn: '2026-02-12' },
-    },
-    ...over,
-  });
+const negotiating = (over: Partial<Contract> = {}): Contract => aNegotiatingContract({ ...wageSpecial, scope: undefined, ...over });
 const round = (no: number, amendments?: Partial<Contract['clauses']>) => ({ contractId: 'c1', heldOn: `2026-03-0${no}`, minutes: `第${no}轮`, openIssues: [], amendments });
 const vote = { contractId: 'c1', heldOn: '2026-03-09', representativesTotal: 45, present: 41, approve: 39 };
 
