@@ -1,10 +1,10 @@
 // The contracts module's zod-free rules and labels the console shows (the server module owns them).
-import { contractStatus, contractType, industry, specialKind } from '@ufp/contracts/domain/contract';
+import { contractStatus, contractType, femaleProtection, industry, skillGrade, specialKind } from '@ufp/contracts/domain/contract';
 import { historyStep } from '@ufp/contracts/domain/lifecycle';
 
 export { voteRuleOf, type ClockRule, type ContractType } from '@ufp/contracts/domain/contract';
 export { voteThresholds } from '@ufp/contracts/domain/rules';
-export { clauseLabels } from '@ufp/contracts/domain/clauses';
+export { clauseFits, clauseLabels } from '@ufp/contracts/domain/clauses';
 export const contractTypes = contractType.values;
 export const specialKinds = specialKind.values;
 export const industries = industry.values;
@@ -14,3 +14,7 @@ export const specialKindLabels = specialKind.labels;
 export const industryLabels = industry.labels;
 export const contractStatusLabels = contractStatus.labels;
 export const stepLabels = historyStep.labels;
+export const skillGrades = skillGrade.values;
+export const skillGradeLabels = skillGrade.labels;
+export const femaleProtections = femaleProtection.values;
+export const femaleProtectionLabels = femaleProtection.labels;
