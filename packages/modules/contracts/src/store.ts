@@ -5,6 +5,7 @@ import type { CursorCodec } from '@ufp/db/cursor';
 import { tenantPrefix } from '@ufp/db/keys';
 import { filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
+import { storedEvidenceRef } from '@ufp/core/evidence/stored';
 import { clauseKeys } from './domain/clauses.js';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -105,6 +106,7 @@ export const storedContract: z.ZodType<Contract> = z.object({
         breaches: z.string().optional(),
         reportedToCongress: z.boolean().optional(),
         reportedOn: date.optional(),
+        evidence: z.array(storedEvidenceRef).optional(),
         dueOn: date.optional(),
         onTime: z.boolean().optional(),
       }),

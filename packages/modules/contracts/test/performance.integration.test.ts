@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminOf, createTenant, createUnit, reporterOf, setDay, staffOf, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, reporterOf, SAMPLE_PDF, setDay, staffOf, startTestPlatform, tickOn, uploadEvidence, type TestPlatform } from '@ufp/testing/platform';
 
 /** 履约监督: a yearly performance check of an effective contract, its reminder, its escalation and its record. */
 const T = '321281';
@@ -108,5 +108,29 @@ describe('the yearly 履约 check (履约监督)', () => {
     expect(again.status).toBe(409);
     expect((again.error?.data as any).details).toMatchObject({ field: 'checkedOn', reason: 'already_checked' });
     expect(again.error?.message).toContain('均已有履约检查记录');
+  });
+
+  it('a check cites the files uploaded for the contract: checked on arrival, cited once, downloads audited; before the contract is in effect no file is taken', async () => {
+    const upload = (fileName: string) => uploadEvidence(p, staff, { path: 'contracts.evidence.createUpload', input: { contractId: id, fileName, contentType: 'application/pdf' } }, 'contracts.evidence.complete', SAMPLE_PDF);
+    const report = await upload('2027年度职代会履约报告.pdf');
+    setDay(p, '2027-12-20');
+    const res = await p.mutate(staff, 'contracts.performance.check', check('2027-12-20', { evidenceIds: [report] }));
+    expect(res.status, JSON.stringify(res.error)).toBe(200);
+    expect(res.data.performanceChecks.at(-1)).toMatchObject({ contractYear: 3, evidence: [{ evidenceId: report, fileName: '2027年度职代会履约报告.pdf', contentType: 'application/pdf' }] });
+    // Cited once: another check may not cite it again.
+    setDay(p, '2028-12-11');
+    const again = await p.mutate(staff, 'contracts.performance.check', check('2028-12-11', { evidenceIds: [report] }));
+    expect(again.status).toBe(400);
+    expect(again.error?.data.issues?.[0]).toMatchObject({ path: ['evidenceIds.0'] });
+    expect(again.error?.message).toContain('已用于另一次履约检查');
+    // A reporter of the unit downloads it; the URL is audited.
+    const url = await p.mutate(reporterOf(T, unitId), 'contracts.evidence.url', { evidenceId: report });
+    expect(url.status, JSON.stringify(url.error)).toBe(200);
+    expect((await p.query(adminOf(T), 'audit.list', { action: 'contracts.evidence.url', limit: 10 })).data.items.some((e: any) => e.entityId === report)).toBe(true);
+    // A draft takes no check files (409 naming the state).
+    const draft = await p.mutate(staff, 'contracts.create', { type: 'comprehensive', unitId, employerParties: [{ name: '某公司' }], coveredEnterprises: 1, coveredEmployees: 10, term: { start: '2029-01-01', end: '2029-12-31' } });
+    const early = await p.mutate(staff, 'contracts.evidence.createUpload', { contractId: draft.data.contractId, fileName: 'x.pdf', contentType: 'application/pdf', sizeBytes: SAMPLE_PDF.length });
+    expect(early.status).toBe(409);
+    expect(early.error?.message).toContain('草拟');
   });
 });

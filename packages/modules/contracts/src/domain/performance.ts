@@ -1,4 +1,5 @@
 import { addDays, addYears } from '@ufp/core/calendar/dates';
+import type { EvidenceRef } from '@ufp/core/evidence/model';
 import type { Contract } from './contract.js';
 
 /**
@@ -20,6 +21,8 @@ export interface PerformanceCheck {
   breaches?: string;
   reportedToCongress?: boolean;
   reportedOn?: string;
+  /** The checked files the check cites (检查记录、职代会报告、整改材料). */
+  evidence?: EvidenceRef[];
   /** The contract year's last day, and whether the check came by then. */
   dueOn?: string;
   onTime?: boolean;

@@ -2,6 +2,7 @@ import type { WorkCalendar } from '@ufp/core/calendar/calendar';
 import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
 import { conflict, invalid } from '@ufp/core/errors';
 import type { DefinedEvent, MetricDeltas } from '@ufp/core/events';
+import type { EvidenceRef } from '@ufp/core/evidence/model';
 import { fieldLabel } from '@ufp/core/validation/labels';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import { contractRenewed, contractSigned, contractTerminated } from '../events.js';
@@ -231,7 +232,7 @@ export function publish(before: Contract, input: PublishInput, ctx: DecideContex
  * A yearly 履约 check: it answers the earliest contract year begun by its date that has none (a late check answers the
  * year it was owed for), in time when done by that year's last day. A check when every year begun is checked is a 409.
  */
-export function checkPerformance(before: Contract, input: PerformanceCheckInput, ctx: DecideContext): Decision<Contract> {
+export function checkPerformance(before: Contract, input: PerformanceCheckInput & { evidence?: EvidenceRef[] }, ctx: DecideContext): Decision<Contract> {
   notFuture(input.checkedOn, ctx.today, 'checkedOn');
   if (input.reportedOn) {
     notFuture(input.reportedOn, ctx.today, 'reportedOn');
@@ -256,6 +257,7 @@ export function checkPerformance(before: Contract, input: PerformanceCheckInput,
       ...(input.breaches ? { breaches: input.breaches } : {}),
       reportedToCongress: input.reportedToCongress,
       ...(input.reportedOn ? { reportedOn: input.reportedOn } : {}),
+      ...(input.evidence?.length ? { evidence: input.evidence } : {}),
       dueOn: owed.dueOn,
       onTime,
     };
