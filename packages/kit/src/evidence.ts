@@ -1,8 +1,11 @@
+import type { DomainError } from '@ufp/core/errors';
 import type { BlobStore } from '@ufp/core/evidence/blob-store';
-import { checkArrived, type UploadVerdict } from '@ufp/core/evidence/lifecycle';
+import { checkAccepted, checkArrived, checkNotRejected, completed, verdictSummary, type UploadVerdict } from '@ufp/core/evidence/lifecycle';
 import type { Evidence } from '@ufp/core/evidence/model';
 import { checkUploaded, SNIFF_BYTES } from '@ufp/core/evidence/rules';
+import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { ApiDeps } from './deps.js';
+import { transition, type WriteCtx } from './transition.js';
 
 /**
  * The blob-store side of an evidence upload, shared by the modules that take files: the signed PUT handed to the
@@ -35,4 +38,42 @@ export async function inspectUpload(blobs: BlobStore, evidence: Evidence): Promi
 export async function downloadTicket(blobs: BlobStore, evidence: Evidence) {
   const get = await blobs.presignGet(evidence.key, { fileName: evidence.fileName, contentType: evidence.contentType, version: evidence.blobVersion, expiresInSeconds: DOWNLOAD_URL_SECONDS });
   return { url: get.url, fileName: evidence.fileName, contentType: evidence.contentType, expiresAt: get.expiresAt };
+}
+
+/**
+ * `complete` of an upload, the same in every module: a checked record answers as it is; otherwise what arrived is
+ * looked at and the record becomes ready or rejected for good (audited, versioned), and a rejection is the caller's 400
+ * after it is recorded. `save` writes the record where the module keeps it.
+ */
+export async function completeEvidence<E extends Evidence>(
+  ctx: WriteCtx,
+  evidence: E,
+  input: { evidenceId: string },
+  opts: { action: string; entityType: string; noun?: string; missing: () => DomainError; save: (uow: UnitOfWork, next: E, before: E) => void },
+): Promise<E> {
+  if (evidence.status === 'ready') return evidence;
+  checkNotRejected(evidence);
+  const { verdict, version } = await inspectUpload(blobStore(ctx.deps), evidence);
+  const after = await transition(
+    ctx,
+    {
+      load: async () => evidence,
+      missing: opts.missing,
+      decide: (before, _input, { now }) => ({
+        after: completed(before, verdict, version, now),
+        audit: {
+          action: opts.action,
+          entityType: opts.entityType,
+          entityId: before.evidenceId,
+          summary: verdictSummary(verdict, before.fileName, opts.noun),
+          changes: { status: { from: before.status, to: verdict.ok ? 'ready' : 'rejected' } },
+        },
+      }),
+      save: opts.save,
+    },
+    input,
+  );
+  // The rejection is recorded (the file can never be attached), and the caller gets the 400 saying why.
+  checkAccepted(verdict);
+  return after;
 }

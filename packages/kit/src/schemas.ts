@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EVIDENCE_BYTES } from '@ufp/core/evidence/rules';
 import { limits } from '@ufp/core/validation/limits';
 import { recordId, text } from '@ufp/core/validation/zod';
 
@@ -23,3 +24,12 @@ export const importJobStartInput = (maxBytes: number) =>
   });
 
 export const importJobIdInput = z.object({ jobId: idInput });
+
+/** An evidence file as the browser describes it before the upload (its bytes are checked again on arrival). */
+export const declaredFileInput = {
+  fileName: text(limits.evidence.fileName),
+  /** A media type as the browser reports it (image/png): ASCII, never echoed in other scripts. */
+  contentType: recordId(limits.evidence.contentType.max),
+  sizeBytes: z.number().int().min(0).max(MAX_EVIDENCE_BYTES * 100),
+};
+export const evidenceIdInput = z.object({ evidenceId: idInput });

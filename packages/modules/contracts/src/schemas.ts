@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { noticeProblems } from '@ufp/core/calendar/calendar';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
-import { MAX_EVIDENCE_BYTES } from '@ufp/core/evidence/rules';
-import { currentDivisionCodeSchema, decimalSchema, isCalendarDate, isoDateSchema, recordId, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
-import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { currentDivisionCodeSchema, decimalSchema, isCalendarDate, isoDateSchema, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
+import { declaredFileInput, evidenceIdInput, idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, femaleProtection, industry, skillGrade, specialKind } from './domain/contract.js';
 
 export const contractIdInput = z.object({ contractId: idInput });
@@ -118,14 +117,8 @@ export const performanceCheckInput = z
   })
   .refine((v) => v.reportedOn === undefined || v.reportedToCongress, { message: '未向职代会报告时不填写报告日期', params: { en: 'Leave the report date blank unless the check was reported to the congress' }, path: ['reportedOn'] });
 /** A 履约检查 file as the browser describes it (its bytes are checked again on arrival). */
-export const evidenceUploadInput = z.object({
-  contractId: idInput,
-  fileName: text(limits.evidence.fileName),
-  /** A media type as the browser reports it (image/png): ASCII, never echoed in other scripts. */
-  contentType: recordId(limits.evidence.contentType.max),
-  sizeBytes: z.number().int().min(0).max(MAX_EVIDENCE_BYTES * 100),
-});
-export const evidenceInput = z.object({ evidenceId: idInput });
+export const evidenceUploadInput = z.object({ contractId: idInput, ...declaredFileInput });
+export const evidenceInput = evidenceIdInput;
 export const terminateInput = z.object({ contractId: idInput, reason: text(limits.contracts.reason) });
 
 export const deadlinesInput = z.object({ withinDays: z.number().int().min(0).max(3650).default(30) }).optional();

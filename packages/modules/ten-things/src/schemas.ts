@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defaultSettings, ReportCycle } from './domain/status.js';
-import { MAX_EVIDENCE_BYTES } from '@ufp/core/evidence/rules';
 import { limits } from '@ufp/core/validation/limits';
 import { isoDateSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
-import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { declaredFileInput, evidenceIdInput, idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { ItemCategory } from './domain/model.js';
 import { MAX_CANDIDATES, MAX_TARGETS } from './domain/plan.js';
 import { Comparator, linkableEventTypes } from './domain/targets.js';
@@ -89,14 +88,8 @@ export const assignInput = z.object({
   milestones: z.array(z.object({ quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), share: z.number().min(0).max(100) })).max(4),
 });
 
-export const createUploadInput = z.object({
-  itemId: idInput,
-  fileName: text(limits.evidence.fileName),
-  /** A media type as the browser reports it (image/png): ASCII, never echoed in other scripts. */
-  contentType: recordId(limits.evidence.contentType.max),
-  sizeBytes: z.number().int().min(0).max(MAX_EVIDENCE_BYTES * 100),
-});
-export const evidenceInput = z.object({ evidenceId: idInput });
+export const createUploadInput = z.object({ itemId: idInput, ...declaredFileInput });
+export const evidenceInput = evidenceIdInput;
 
 export const reportInput = z.object({
   itemId: idInput,

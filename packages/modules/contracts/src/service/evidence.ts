@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { checkAccepted, checkDownloadable, checkNotRejected, completed, verdictSummary } from '@ufp/core/evidence/lifecycle';
+import { checkDownloadable } from '@ufp/core/evidence/lifecycle';
 import { checkDeclaration } from '@ufp/core/evidence/rules';
 import { newId } from '@ufp/core/ids';
 import { notFound } from '@ufp/core/errors';
-import { blobStore, downloadTicket, inspectUpload, uploadTicket } from '@ufp/kit/evidence';
-import { transition, type WriteCtx } from '@ufp/kit/transition';
+import { blobStore, completeEvidence, downloadTicket, uploadTicket } from '@ufp/kit/evidence';
+import type { WriteCtx } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import { checkContractEvidence, evidenceMissing, evidenceView, newCheckEvidence } from '../domain/evidence.js';
 import { ContractEvidenceStore } from '../evidence-store.js';
@@ -40,23 +40,7 @@ export async function createUpload(ctx: WriteCtx, input: z.output<typeof evidenc
 /** Checks the uploaded bytes: the declared size and a signature of the declared type, or the record is rejected for good. */
 export async function completeUpload(ctx: WriteCtx, input: z.output<typeof evidenceInput>) {
   const { evidence } = await visible(ctx, input.evidenceId);
-  if (evidence.status === 'ready') return evidenceView(evidence);
-  checkNotRejected(evidence);
-  const { verdict, version } = await inspectUpload(blobStore(ctx.deps), evidence);
-  const after = await transition(
-    ctx,
-    {
-      load: async () => evidence,
-      missing: evidenceMissing,
-      decide: (before, _input, { now }) => ({
-        after: completed(before, verdict, version, now),
-        audit: { action: 'contracts.evidence.complete', entityType: 'contracts.evidence', entityId: before.evidenceId, summary: verdictSummary(verdict, before.fileName, noun), changes: { status: { from: before.status, to: verdict.ok ? 'ready' : 'rejected' } } },
-      }),
-      save: (uow, next, before) => evidenceStore(ctx).replace(uow, before, next),
-    },
-    input,
-  );
-  checkAccepted(verdict);
+  const after = await completeEvidence(ctx, evidence, input, { action: 'contracts.evidence.complete', entityType: 'contracts.evidence', noun, missing: evidenceMissing, save: (uow, next, before) => evidenceStore(ctx).replace(uow, before, next) });
   return evidenceView(after);
 }
 

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import { checkAccepted, checkDownloadable, checkNotRejected, completed, verdictSummary } from '@ufp/core/evidence/lifecycle';
+import { checkDownloadable } from '@ufp/core/evidence/lifecycle';
 import { checkDeclaration } from '@ufp/core/evidence/rules';
 import { newId } from '@ufp/core/ids';
-import { blobStore, downloadTicket, inspectUpload, uploadTicket } from '@ufp/kit/evidence';
-import { transition } from '@ufp/kit/transition';
+import { blobStore, completeEvidence, downloadTicket, uploadTicket } from '@ufp/kit/evidence';
 import { write } from '@ufp/kit/write';
 import { checkMinutesReplaceable } from '../domain/nomination.js';
 import { attachCertificate, checkHonourOf, checkMinutesType, checkModelWorkerEvidence, checkScanType, evidenceMissing, evidenceNoun, evidenceView, newCertificateScan, newMinutesFile, type ModelWorkerEvidence } from '../domain/evidence.js';
@@ -68,30 +67,13 @@ export async function createMinutesUpload(ctx: Ctx, input: In<typeof createMinut
 /** Checks the uploaded bytes: the declared size and a signature of the declared type, or the record is rejected for good. */
 export async function completeUpload(ctx: Ctx, input: In<typeof evidenceInput>) {
   const { evidence } = await visibleEvidence(ctx, input.evidenceId);
-  if (evidence.status === 'ready') return evidenceView(evidence);
-  checkNotRejected(evidence);
-  const { verdict, version } = await inspectUpload(blobStore(ctx.deps), evidence);
-  const after = await transition(
-    ctx,
-    {
-      load: async () => evidence,
-      missing: evidenceMissing,
-      decide: (before, _input, { now }) => ({
-        after: completed(before, verdict, version, now),
-        audit: {
-          action: 'modelWorkers.evidence.complete',
-          entityType: 'modelWorkers.evidence',
-          entityId: before.evidenceId,
-          summary: verdictSummary(verdict, before.fileName, evidenceNoun[before.purpose].zh),
-          changes: { status: { from: before.status, to: verdict.ok ? 'ready' : 'rejected' } },
-        },
-      }),
-      save: (uow, next, before) => evidenceStore(ctx).replace(uow, before, next),
-    },
-    input,
-  );
-  // The rejection is recorded (the file can never be attached), and the caller gets the 400 saying why.
-  checkAccepted(verdict);
+  const after = await completeEvidence(ctx, evidence, input, {
+    action: 'modelWorkers.evidence.complete',
+    entityType: 'modelWorkers.evidence',
+    noun: evidenceNoun[evidence.purpose].zh,
+    missing: evidenceMissing,
+    save: (uow, next, before) => evidenceStore(ctx).replace(uow, before, next),
+  });
   return evidenceView(after);
 }
 

@@ -1,20 +1,15 @@
 import type { z } from 'zod';
 import { DomainError } from '@ufp/core/errors';
-import { verdictSummary } from '@ufp/core/evidence/lifecycle';
 import type { Evidence } from '@ufp/core/evidence/model';
 import { checkDeclaration } from '@ufp/core/evidence/rules';
 import { newId } from '@ufp/core/ids';
-import { blobStore, downloadTicket, inspectUpload, uploadTicket } from '@ufp/kit/evidence';
-import { transition } from '@ufp/kit/transition';
+import { blobStore, completeEvidence, downloadTicket, uploadTicket } from '@ufp/kit/evidence';
 import { write } from '@ufp/kit/write';
 import {
-  checkAccepted,
   checkAttachable,
   checkDownloadable,
   checkEvidence,
   checkEvidenceSubject,
-  checkNotRejected,
-  completed,
   evidenceNotFound,
   evidenceView,
   newEvidence,
@@ -53,32 +48,8 @@ export async function createUpload(ctx: Ctx, input: z.infer<typeof createUploadI
 /** Checks the uploaded bytes: the declared size and a signature of the declared type, or the record is rejected for good. */
 export async function completeUpload(ctx: Ctx, input: z.infer<typeof evidenceInput>) {
   const { evidence } = await visibleEvidence(ctx, input.evidenceId);
-  if (evidence.status === 'ready') return evidenceView(evidence);
-  checkNotRejected(evidence);
-  const blobs = blobStore(ctx.deps);
-  const { verdict, version } = await inspectUpload(blobs, evidence);
   const store = tenThingsStore(ctx.deps);
-  const after = await transition(
-    ctx,
-    {
-      load: async () => evidence,
-      missing: evidenceNotFound,
-      decide: (before, _input, { now }) => ({
-        after: completed(before, verdict, version, now),
-        audit: {
-          action: 'tenThings.evidence.complete',
-          entityType: 'tenThings.evidence',
-          entityId: before.evidenceId,
-          summary: verdictSummary(verdict, before.fileName),
-          changes: { status: { from: before.status, to: verdict.ok ? 'ready' : 'rejected' } },
-        },
-      }),
-      save: (uow, next, before) => store.replaceEvidence(uow, before, next),
-    },
-    input,
-  );
-  // The rejection is recorded (the file can never be attached), and the caller gets the 400 saying why.
-  checkAccepted(verdict);
+  const after = await completeEvidence(ctx, evidence, input, { action: 'tenThings.evidence.complete', entityType: 'tenThings.evidence', missing: evidenceNotFound, save: (uow, next, before) => store.replaceEvidence(uow, before, next) });
   return evidenceView(after);
 }
 
