@@ -13,7 +13,7 @@ import { contractFilter, contractView, matchesFilter, type ContractView, type Le
 import { ledgerWorkbook } from '../export.js';
 import type { CreateInput, PerformanceCheckInput, TerminateInput } from '../schemas.js';
 import { attachableEvidence } from '../domain/evidence.js';
-import { ContractEvidenceStore } from '../evidence-store.js';
+import { contractEvidenceStore } from '../evidence-store.js';
 import { citedFiles } from './evidence.js';
 import { ContractRepository, workCalendar, type UnitCoverage } from '../store.js';
 
@@ -138,7 +138,7 @@ export async function checkPerformance(ctx: WriteCtx, input: PerformanceCheckInp
     },
     save: (uow, d) => {
       const entryId = `${d.after.contractId}#check#${d.after.performanceChecks.at(-1)!.contractYear}`;
-      for (const f of files) if (f) new ContractEvidenceStore(ctx.deps.table).replace(uow, f, { ...f, entryId, version: f.version + 1, updatedAt: d.after.updatedAt });
+      for (const f of files) if (f) contractEvidenceStore(ctx.deps.table).replace(uow, f, { ...f, entryId, version: f.version + 1, updatedAt: d.after.updatedAt });
     },
   });
 }

@@ -7,13 +7,13 @@ import { blobStore, completeEvidence, downloadTicket, uploadTicket } from '@ufp/
 import type { WriteCtx } from '@ufp/kit/transition';
 import { write } from '@ufp/kit/write';
 import { checkContractEvidence, evidenceMissing, evidenceView, newCheckEvidence } from '../domain/evidence.js';
-import { ContractEvidenceStore } from '../evidence-store.js';
+import { contractEvidenceStore } from '../evidence-store.js';
 import type { evidenceInput, evidenceUploadInput } from '../schemas.js';
 import { ContractRepository } from '../store.js';
 
 /** 履约检查 files, the same flow as 劳模 and 十件实事 evidence: upload URL, the browser's PUT, `complete` checks the bytes, audited downloads. */
 
-const evidenceStore = (ctx: WriteCtx) => new ContractEvidenceStore(ctx.deps.table);
+const evidenceStore = (ctx: WriteCtx) => contractEvidenceStore(ctx.deps.table);
 const noun = '履约检查材料';
 
 /** The record, if its contract is the caller's tenant's (the key is tenant-first: another tenant's id is not found). */
