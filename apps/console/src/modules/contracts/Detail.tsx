@@ -2,6 +2,8 @@ import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
+import { EvidenceSlot, type AttachedFile } from '../../components/EvidenceSlot';
+import { evidenceContentTypes } from '@ufp/core/evidence/rules';
 import { DataTable, type Column } from '../../components/DataTable';
 import { createConfirm } from '../../components/Confirm';
 import { RecordMissing } from '../../components/RecordMissing';
@@ -290,7 +292,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       if (vote) showToast('success', () => voteSaved(vote), 8_000);
       else showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
     } catch (err) {
-      const rest = errs.fromServer(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason', 'checkedOn', 'checkers', 'items', 'findings', 'breaches', 'reportedToCongress', 'reportedOn']);
+      const rest = errs.fromServer(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason', 'checkedOn', 'checkers', 'items', 'findings', 'breaches', 'reportedToCongress', 'reportedOn', 'evidenceIds']);
       if (rest.length || !Object.keys(errs.errors()).length) setBanner(errorText(err));
     } finally {
       setBusy(false);
@@ -356,7 +358,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
         <VacateForm c={props.c} today={props.today} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
       </Show>
       <Show when={props.step === 'performance.check'}>
-        <CheckForm today={props.today} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
+        <CheckForm contractId={props.c.contractId} today={props.today} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
       </Show>
       <Show when={props.step === 'congress.record'}>
         <VoteForm type={props.c.type as ContractType} today={props.today} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
@@ -740,6 +742,7 @@ function PerformanceChecks(props: { c: Contract }) {
     { label: () => t('contracts.check.checkers'), cell: (k) => (k.checkers ?? []).join(t('contracts.listSep')) },
     { label: () => t('contracts.check.kept'), cell: (k) => (k.items ? t('contracts.check.keptOf', { kept: k.items.filter((i) => i.kept).length, all: k.items.length }) : '—') },
     { label: () => t('contracts.check.reported'), cell: (k) => (k.reportedToCongress ? (k.reportedOn ?? t('contracts.yes')) : t('contracts.no')) },
+    { label: () => t('contracts.check.files'), cell: (k) => (k.evidence ?? []).map((f) => f.fileName).join(t('contracts.listSep')) || '—' },
   ];
   return (
     <Show when={props.c.performanceChecks.length}>
@@ -752,7 +755,7 @@ function PerformanceChecks(props: { c: Contract }) {
 }
 
 /** A yearly 履约 check: who checked, each item kept or not (with a note), the findings and the report to the 职代会. */
-function CheckForm(props: { today: string; busy: boolean; errs: Errs; onSubmit: (input: Record<string, unknown>) => void }) {
+function CheckForm(props: { contractId: string; today: string; busy: boolean; errs: Errs; onSubmit: (input: Record<string, unknown>) => void }) {
   type Row = { item: string; kept: boolean; note: string };
   const [checkedOn, setCheckedOn] = createSignal(props.today);
   const [checkers, setCheckers] = createSignal('');
@@ -761,6 +764,9 @@ function CheckForm(props: { today: string; busy: boolean; errs: Errs; onSubmit: 
   const [breaches, setBreaches] = createSignal('');
   const [reported, setReported] = createSignal(false);
   const [reportedOn, setReportedOn] = createSignal('');
+  /** Files uploaded and checked for this check (检查记录、职代会报告), cited when it is recorded. */
+  const [files, setFiles] = createSignal<AttachedFile[]>([]);
+  let checked: AttachedFile | undefined;
   const update = (i: number, patch: Partial<Row>) => setRows(rows().map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <form
@@ -776,6 +782,7 @@ function CheckForm(props: { today: string; busy: boolean; errs: Errs; onSubmit: 
           ...(breaches().trim() ? { breaches: breaches().trim() } : {}),
           reportedToCongress: reported(),
           ...(reported() && reportedOn() ? { reportedOn: reportedOn() } : {}),
+          ...(files().length ? { evidenceIds: files().map((f) => f.evidenceId) } : {}),
         });
       }}
     >
@@ -807,6 +814,35 @@ function CheckForm(props: { today: string; busy: boolean; errs: Errs; onSubmit: 
       <Show when={reported()}>
         <Input id="chk-reported-on" type="date" label={t('contracts.check.reportedOn')} error={props.errs.get('reportedOn')} value={reportedOn()} onValue={setReportedOn} />
       </Show>
+      <h3>{t('contracts.check.files')}</h3>
+      <Show when={files().length}>
+        <ul class="plain" data-testid="check-files">
+          <For each={files()}>{(f) => <li>{f.fileName}</li>}</For>
+        </ul>
+      </Show>
+      <Show when={props.errs.get('evidenceIds')}>{(e) => <p class="field__error" role="alert">{e()()}</p>}</Show>
+      <EvidenceSlot
+        id="chk-file"
+        testId="check-file"
+        types={evidenceContentTypes}
+        canUpload
+        texts={{
+          attachedFile: () => t('contracts.check.files'),
+          view: () => t('contracts.check.files'),
+          upload: () => t('contracts.check.upload'),
+          replace: () => t('contracts.check.upload'),
+          inputLabel: () => t('contracts.check.upload'),
+          typeNotAllowed: () => t('contracts.check.typeNotAllowed'),
+          recorded: () => t('contracts.check.fileReady'),
+        }}
+        create={(file) => mutate('contracts.evidence.createUpload', { contractId: props.contractId, fileName: file.name, contentType: file.type, sizeBytes: file.size })}
+        signUrl={(evidenceId) => mutate('contracts.evidence.url', { evidenceId })}
+        complete={async (evidenceId) => (checked = await mutate('contracts.evidence.complete', { evidenceId }))}
+        record={async () => {
+          if (checked) setFiles([...files(), checked]);
+        }}
+        onRecorded={() => undefined}
+      />
       <div class="form__actions">
         <button type="submit" class="btn btn--primary" disabled={props.busy}>{t('contracts.check.record')}</button>
       </div>

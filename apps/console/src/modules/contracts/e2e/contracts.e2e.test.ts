@@ -385,10 +385,14 @@ describe('集体合同', () => {
       await page.locator('#chk-findings').fill('总体履约，个别晋升人员工资调整滞后');
       await page.locator('#chk-reported').check();
       await page.locator('#chk-reported-on').fill('2026-12-22');
+      // The report to the 职代会 as a file: uploaded, checked by the server, cited by the check.
+      await page.locator('#chk-file').setInputFiles({ name: '履约检查报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+      await expect.poll(() => page.getByTestId('check-files').textContent(), { timeout: 10_000 }).toContain('履约检查报告.pdf');
       await noOverflow(page);
       await page.getByRole('button', { name: '记录履约检查' }).click();
       await expect.poll(() => page.getByTestId('performance-checks').textContent()).toContain('第1合同年度');
       expect(await page.getByTestId('performance-checks').textContent()).toContain('2 项中履行 1 项');
+      expect(await page.getByTestId('performance-checks').textContent()).toContain('履约检查报告.pdf');
       // Year 1 is checked and year 2 has not begun: no check clock runs.
       expect((await page.locator('.timeline li.current').allTextContents()).join()).not.toContain('履约检查');
       await noOverflow(page);
