@@ -208,6 +208,15 @@ async function recountFlows(tenantId: string, year: number): Promise<Values> {
       if (h.step === 'expired') bump(v, 'contracts.expired');
       if (h.step === 'terminate') bump(v, 'contracts.terminated');
     }
+    // Timed duties as they ended, in the year of their due day (the review: of the effect or the objection).
+    for (const o of c.outcomes ?? []) {
+      if (Number(o.on.slice(0, 4)) !== year) continue;
+      if (o.duty === 'offerReply') bump(v, 'contracts.offers.replyDue');
+      if (o.duty === 'offerReply' && o.kept) bump(v, 'contracts.offers.repliedInTime');
+      if (o.duty === 'review') bump(v, o.kept ? 'contracts.review.deemedEffective' : 'contracts.review.objected');
+      if (o.duty === 'performanceCheck') bump(v, 'contracts.checks.due');
+      if (o.duty === 'performanceCheck' && o.kept) bump(v, 'contracts.checks.onTime');
+    }
   }
   return v;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contractStatus, contractType, industry } from '@ufp/contracts/domain/contract';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from '@ufp/contracts/domain/metrics';
 import { overdueMetrics as contractOverdueMetrics } from '@ufp/contracts/domain/clocks';
+import { outcomeMetrics as contractOutcomeMetrics } from '@ufp/contracts/domain/outcomes';
 import { aidKinds, fundSources } from '@ufp/hardship/domain/rules';
 import { tierLabels } from '@ufp/hardship/domain/tier';
 import { approvalMetrics, budgetMetrics, fileMetricDeltas, fileStatuses, grantMetrics } from '@ufp/hardship/domain/workflow';
@@ -61,6 +62,7 @@ function emittedKeys(): Set<string> {
   }
   add(unitCoverageMetrics(0, 1));
   add(contractOverdueMetrics(1));
+  for (const duty of ['offerReply', 'review', 'performanceCheck'] as const) for (const kept of [true, false]) add(contractOutcomeMetrics({ duty, kept }));
   add(adoptionMetrics(itemStatuses, 1));
   add(doneOnTimeMetrics(false, true));
   for (const from of itemStatuses) {

@@ -1,8 +1,12 @@
-import type { DomainError } from '@ufp/core/errors';
+import type { z } from 'zod';
+import { conflict, staleVersion, type DomainError } from '@ufp/core/errors';
 import type { BlobStore } from '@ufp/core/evidence/blob-store';
 import { checkAccepted, checkArrived, checkNotRejected, completed, verdictSummary, type UploadVerdict } from '@ufp/core/evidence/lifecycle';
 import type { Evidence } from '@ufp/core/evidence/model';
 import { checkUploaded, SNIFF_BYTES } from '@ufp/core/evidence/rules';
+import { getItem } from '@ufp/db/query';
+import { parseStored } from '@ufp/db/stored';
+import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import type { ApiDeps } from './deps.js';
 import { transition, type WriteCtx } from './transition.js';
@@ -75,4 +79,32 @@ export async function completeUpload<E extends Evidence>(
   // The rejection is recorded (the file can never be used), and the caller gets the 400 saying why.
   checkAccepted(verdict);
   return after;
+}
+
+/**
+ * A module's evidence records, one item each under a tenant-first key (like the blob keys): created once, replaced at
+ * the version read, read back through the module's schema (another tenant's id is simply not found).
+ */
+export class EvidenceRecords<E extends Evidence> {
+  constructor(
+    private readonly table: Table,
+    private readonly spec: { kind: string; key: (tenantId: string, evidenceId: string) => { pk: string; sk: string }; schema: z.ZodType<E> },
+  ) {}
+
+  add(uow: UnitOfWork, evidence: E): void {
+    uow.create(this.item(evidence), conflict({ zh: '该文件记录已存在', en: 'The file record already exists' }));
+  }
+
+  replace(uow: UnitOfWork, before: Pick<E, 'version'>, after: E): void {
+    uow.replaceVersioned(this.item(after), before.version, staleVersion());
+  }
+
+  private item(e: E): Record<string, unknown> & { version: number } {
+    return { ...this.spec.key(e.tenantId, e.evidenceId), kind: this.spec.kind, ...(e as Evidence & Record<string, unknown>) };
+  }
+
+  async byId(tenantId: string, evidenceId: string): Promise<E | undefined> {
+    const item = await getItem<Record<string, unknown>>(this.table, this.spec.key(tenantId, evidenceId));
+    return item ? parseStored(this.spec.schema, item, this.spec.kind) : undefined;
+  }
 }

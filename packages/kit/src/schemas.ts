@@ -35,3 +35,4 @@ export const declaredFileInput = {
   contentType: recordId(limits.evidence.contentType.max),
   sizeBytes: z.number().int().min(0).max(MAX_EVIDENCE_BYTES * 100),
 };
+export const evidenceIdInput = z.object({ evidenceId: idInput });

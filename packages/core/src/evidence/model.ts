@@ -4,7 +4,7 @@ import type { EvidenceContentType } from './rules.js';
 export type EvidenceStatus = 'pending' | 'ready' | 'rejected';
 
 /** The modules that keep evidence files. */
-export type EvidenceModule = 'tenThings' | 'modelWorkers' | 'hardship';
+export type EvidenceModule = 'tenThings' | 'modelWorkers' | 'hardship' | 'contracts';
 
 /** One evidence file's record (the bytes are in the blob store under `key`). */
 export interface Evidence {

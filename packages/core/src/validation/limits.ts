@@ -44,6 +44,10 @@ export const limits = {
     breaches: lines(0, 5000),
     reason: lines(1, 500),
     noticeSource: line(1, 200),
+    safetyItem: line(1, 200),
+    checker: line(1, 30),
+    checkItem: line(1, 200),
+    checkNote: lines(0, 1000),
   },
   tenThings: {
     planTitle: line(1, 100),

@@ -25,9 +25,18 @@ export const contractExpired = defineEvent('contracts.contract.expired', z.objec
  */
 export const contractClocksOverdue = defineEvent('contracts.contract.overdue', z.object({ ...contractRef, overdueClocks: z.array(z.string()) }));
 
+/**
+ * A timed duty of the contract settled (see `Outcome`): an offer answered or its reply period missed, a review ended in
+ * effect or an objection, a contract year's 履约 check done or missed. Counts only, for the compliance indicators.
+ */
+export const contractDutySettled = defineEvent(
+  'contracts.contract.dutySettled',
+  z.object({ ...contractRef, duty: z.enum(['offerReply', 'review', 'performanceCheck']), kept: z.boolean() }),
+);
+
 /** The operator loaded a year's holiday notice (platform-owned): the re-check of every tenant's clocks starts here. */
 export const calendarLoaded = defineEvent('contracts.calendar.loaded', z.object({ jobId: z.string(), year: z.number().int() }));
 /** One tenant's share of a calendar re-check (fanned out from `calendarLoaded`, one per active tenant). */
 export const calendarRecheck = defineEvent('contracts.calendar.recheck', z.object({ jobId: z.string(), year: z.number().int() }));
 
-export const contractEvents = [contractCreated, contractSigned, contractRenewed, contractTerminated, contractEffective, contractExpiring, contractExpired, contractClocksOverdue, calendarLoaded, calendarRecheck] as const;
+export const contractEvents = [contractCreated, contractSigned, contractRenewed, contractTerminated, contractEffective, contractExpiring, contractExpired, contractClocksOverdue, contractDutySettled, calendarLoaded, calendarRecheck] as const;

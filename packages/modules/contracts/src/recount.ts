@@ -5,7 +5,11 @@ import { valuesFromDeltas, yearOfInstant } from '@ufp/kit/recount';
 import type { Contract, ContractStatus } from './domain/contract.js';
 import { changeDay, contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from './domain/metrics.js';
 import { contractIndicators } from './metrics.js';
-import { ContractRepository } from './store.js';
+import { outcomeMetrics } from './domain/outcomes.js';
+import { yearOf } from '@ufp/core/calendar/dates';
+import { ContractRepository, workCalendar } from './store.js';
+import { markedSince } from './domain/clocks.js';
+import { shanghaiDate } from '@ufp/core/clock';
 
 /** History steps that change a contract's status in or out of force, and the status each leaves it in. */
 const statusSteps: Record<string, ContractStatus> = { effective: 'effective', expiring: 'expiring', expired: 'expired', terminate: 'terminated' };
@@ -19,7 +23,7 @@ interface Change {
   metrics: Record<string, number>;
 }
 
-type Recounted = Pick<Contract, 'type' | 'scope' | 'coveredEmployees' | 'coveredEnterprises' | 'clauses' | 'history' | 'term' | 'effectiveOn' | 'unitId'>;
+type Recounted = Pick<Contract, 'type' | 'scope' | 'coveredEmployees' | 'coveredEnterprises' | 'clauses' | 'history' | 'term' | 'effectiveOn' | 'unitId' | 'outcomes'>;
 
 /**
  * One contract's deltas, replayed from its history as the steps emitted them: created (a renewal's successor
@@ -62,20 +66,24 @@ export function unitCoverageDeltas(changes: readonly Change[]): YearDeltas[] {
   return out;
 }
 
-/** Every deltas of a tenant's contracts. */
+/** Every deltas of a tenant's contracts; the duties' outcomes as kept on each (see `settle`). */
 export function contractDeltas(contracts: readonly Recounted[]): YearDeltas[] {
   const replayed = contracts.map(contractChanges);
   const changes = replayed.flatMap((r) => r.changes);
-  return [...replayed.flatMap((r) => r.steps), ...changes.map((ch) => ({ year: ch.year, metrics: ch.metrics })), ...unitCoverageDeltas(changes)];
+  const outcomes = contracts.flatMap((c) => (c.outcomes ?? []).map((o) => ({ year: yearOf(o.on), metrics: outcomeMetrics(o) })));
+  return [...replayed.flatMap((r) => r.steps), ...changes.map((ch) => ({ year: ch.year, metrics: ch.metrics })), ...unitCoverageDeltas(changes), ...outcomes];
 }
 
 /** Every 集体合同 indicator is recountable: a contract keeps the history of its steps and status changes. */
 export const notRecountable: readonly NotRecountable[] = [];
 
 export async function recount(deps: ConsumerDeps, tenant: Tenant, year: number): Promise<Record<string, number>> {
-  const contracts = await new ContractRepository(deps.table).all({ tenantId: tenant.id });
-  // Overdue legal clocks as the contracts are marked now (no dates are kept with the marks): exact for the current year.
-  const overdue = contracts.reduce((n, c) => n + (c.overdueClocks?.length ?? 0), 0);
+  const store = new ContractRepository(deps.table);
+  const [contracts, settings, calendar] = await Promise.all([store.all({ tenantId: tenant.id }), store.settings(tenant.id), workCalendar(deps.table)]);
+  // Overdue legal clocks as the contracts are marked now, each dated the day it became overdue (the marks made by the
+  // year's end): exact for the current year; an earlier year misses marks answered since.
+  const today = shanghaiDate(deps.clock.now());
+  const overdue = contracts.flatMap((c) => markedSince(c, settings, today, calendar)).filter((since) => yearOf(since) <= year).length;
   return valuesFromDeltas(contractIndicators, year, [...contractDeltas(contracts), { year, metrics: { 'contracts.clocks.overdue': overdue } }]);
 }
 

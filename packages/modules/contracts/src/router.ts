@@ -3,6 +3,7 @@ import * as s from './schemas.js';
 import * as calendar from './service/calendar.js';
 import * as campaigns from './service/campaigns.js';
 import * as contracts from './service/contracts.js';
+import * as evidence from './service/evidence.js';
 import * as settings from './service/settings.js';
 
 const readers = tenantProcedure(['federation_admin', 'federation_staff', 'unit_reporter']);
@@ -45,6 +46,12 @@ export const contractsRouter = router({
   publish: editors.input(s.publishInput).mutation(({ ctx, input }) => contracts.publish(ctx, input)),
   performance: router({
     check: editors.input(s.performanceCheckInput).mutation(({ ctx, input }) => contracts.checkPerformance(ctx, input)),
+  }),
+  /** 履约检查 files: an upload URL for a declared file, the bytes checked on arrival, audited short-lived downloads. */
+  evidence: router({
+    createUpload: editors.input(s.evidenceUploadInput).mutation(({ ctx, input }) => evidence.createUpload(ctx, input)),
+    complete: editors.input(s.evidenceInput).mutation(({ ctx, input }) => evidence.completeUpload(ctx, input)),
+    url: readers.meta({ auditedRead: true }).input(s.evidenceInput).mutation(({ ctx, input }) => evidence.downloadUrl(ctx, input)),
   }),
   /** Opens the successor contract (draft) within the 3 months before expiry. */
   renew: editors.input(s.contractIdInput).mutation(({ ctx, input }) => contracts.renew(ctx, input)),

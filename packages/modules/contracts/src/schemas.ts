@@ -2,16 +2,27 @@ import { z } from 'zod';
 import { noticeProblems } from '@ufp/core/calendar/calendar';
 import { limits, numberLimits } from '@ufp/core/validation/limits';
 import { currentDivisionCodeSchema, decimalSchema, isCalendarDate, isoDateSchema, text, usccSchema, yearSchema } from '@ufp/core/validation/zod';
-import { idInput, langInput, pageInput } from '@ufp/kit/schemas';
-import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, industry, specialKind } from './domain/contract.js';
+import { declaredFileInput, evidenceIdInput, idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, femaleProtection, industry, skillGrade, specialKind } from './domain/contract.js';
 import { MAX_CAMPAIGN_CONTRACTS } from './domain/campaign-states.js';
 
 export const contractIdInput = z.object({ contractId: idInput });
 export const calendarJobInput = z.object({ jobId: idInput });
 
+const wageFen = z.number().int().min(0).max(100_000_000);
+
 const clausesInput = z.object({
   wageGrowthPct: decimalSchema(-50, 100, 2).optional(),
-  minimumWageFen: z.number().int().min(0).max(100_000_000).optional(),
+  minimumWageFen: wageFen.optional(),
+  /** 工资专项 / 能级工资 only: the monthly wage per skill grade, in fen (checked in `checkSkillGradeWages`). */
+  skillGradeWages: z.array(z.object({ grade: z.enum(skillGrade.values), monthlyFen: wageFen })).min(1).max(skillGrade.values.length).optional(),
+  /** 女职工权益保护 only: the protections agreed, from the known list, and what else in words. */
+  femaleProtections: z
+    .object({ items: z.array(z.enum(femaleProtection.values)).max(femaleProtection.values.length).default([]), note: text(limits.contracts.clause).optional() })
+    .refine((f) => f.items.length > 0 || !!f.note, { message: '请至少选择一项女职工特殊保护或填写说明', params: { en: 'Choose at least one protection or describe them' }, path: ['items'] })
+    .optional(),
+  /** 劳动安全卫生 only: the items agreed, at least one. */
+  safetyItems: z.array(text(limits.contracts.safetyItem)).min(1).max(50).optional(),
   workingHours: text(limits.contracts.clause).optional(),
   leave: text(limits.contracts.clause).optional(),
   protections: text(limits.contracts.clause).optional(),
@@ -101,7 +112,24 @@ export const signInput = z.object({ contractId: idInput, signedOn: isoDateSchema
 export const fileInput = z.object({ contractId: idInput, filedOn: isoDateSchema });
 export const reviewRecordInput = z.object({ contractId: idInput, objectionOn: isoDateSchema.optional(), opinion: text(limits.contracts.opinion).optional() });
 export const publishInput = z.object({ contractId: idInput, publishedOn: isoDateSchema });
-export const performanceCheckInput = z.object({ contractId: idInput, year: yearSchema, findings: text(limits.contracts.findings), breaches: text(limits.contracts.breaches).optional() });
+/** A yearly 履约 check: it answers the earliest contract year begun by `checkedOn` that has none (see `owedContractYear`). */
+export const performanceCheckInput = z
+  .object({
+    contractId: idInput,
+    checkedOn: isoDateSchema,
+    checkers: z.array(text(limits.contracts.checker)).min(1).max(20),
+    items: z.array(z.object({ item: text(limits.contracts.checkItem), kept: z.boolean(), note: text(limits.contracts.checkNote).optional() })).min(1).max(100),
+    findings: text(limits.contracts.findings),
+    breaches: text(limits.contracts.breaches).optional(),
+    reportedToCongress: z.boolean(),
+    reportedOn: isoDateSchema.optional(),
+    /** Checked files uploaded for the contract (`evidence.createUpload`) that the check cites. */
+    evidenceIds: z.array(idInput).max(10).optional(),
+  })
+  .refine((v) => v.reportedOn === undefined || v.reportedToCongress, { message: '未向职代会报告时不填写报告日期', params: { en: 'Leave the report date blank unless the check was reported to the congress' }, path: ['reportedOn'] });
+/** A 履约检查 file as the browser describes it (its bytes are checked again on arrival). */
+export const evidenceUploadInput = z.object({ contractId: idInput, ...declaredFileInput });
+export const evidenceInput = evidenceIdInput;
 export const terminateInput = z.object({ contractId: idInput, reason: text(limits.contracts.reason) });
 
 export const deadlinesInput = z.object({ withinDays: z.number().int().min(0).max(3650).default(30) }).optional();

@@ -5,11 +5,12 @@ import type { CursorCodec } from '@ufp/db/cursor';
 import { tenantPrefix } from '@ufp/db/keys';
 import { filterExpression, getItem, queryAll, queryPage, type Page } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
+import { storedEvidenceRef } from '@ufp/core/evidence/stored';
 import { clauseKeys } from './domain/clauses.js';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { storedNotice, type StoredNotice } from '@ufp/kit/calendar';
-import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, defaultContractSettings, industry, specialKind, type Contract, type ContractSettings } from './domain/contract.js';
+import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, defaultContractSettings, femaleProtection, industry, skillGrade, specialKind, type Contract, type ContractSettings } from './domain/contract.js';
 import { historyStep } from './domain/lifecycle.js';
 import type { ContractFilter } from './domain/view.js';
 
@@ -31,6 +32,12 @@ const representative = z.object({ name: z.string(), role: z.string(), outsider: 
 const vacancy = z.object({ memberIndex: z.number().int(), name: z.string(), vacatedOn: date, reason: z.string(), recordedOn: date });
 const representativeSide = z.object({ members: z.array(representative), chiefIndex: z.number().int(), setOn: date, femaleCommittee: z.boolean().optional(), vacancies: z.array(vacancy).optional() });
 
+const skillGradeWages = z.array(z.object({ grade: z.enum(skillGrade.values), monthlyFen: z.number().int() }));
+const femaleProtections = z.object({ items: z.array(z.enum(femaleProtection.values)), note: z.string().optional() });
+const safetyItems = z.array(z.string());
+/** A clause's value in a round's change: a figure, a text, or one of the type-specific clauses. */
+const clauseValue = z.union([z.string(), z.number(), skillGradeWages, femaleProtections, safetyItems]);
+
 /** A contract as stored; the lists and maps never written empty (see `prune`) come back empty. */
 export const storedContract: z.ZodType<Contract> = z.object({
   contractId: z.string(),
@@ -45,7 +52,17 @@ export const storedContract: z.ZodType<Contract> = z.object({
   coveredEmployees: z.number(),
   term: z.object({ start: date, end: date }),
   clauses: z
-    .object({ wageGrowthPct: z.number().optional(), minimumWageFen: z.number().optional(), workingHours: z.string().optional(), leave: z.string().optional(), protections: z.string().optional(), other: z.string().optional() })
+    .object({
+      wageGrowthPct: z.number().optional(),
+      minimumWageFen: z.number().optional(),
+      workingHours: z.string().optional(),
+      leave: z.string().optional(),
+      protections: z.string().optional(),
+      other: z.string().optional(),
+      skillGradeWages: skillGradeWages.optional(),
+      femaleProtections: femaleProtections.optional(),
+      safetyItems: safetyItems.optional(),
+    })
     .default({}),
   status: z.enum(contractStatus.values),
   offer: z.object({ sentOn: date, fromSide: z.enum(bargainingSide.values), repliedOn: date.optional(), accepted: z.boolean().optional() }).optional(),
@@ -57,7 +74,7 @@ export const storedContract: z.ZodType<Contract> = z.object({
         heldOn: date,
         minutes: z.string(),
         openIssues: z.array(z.string()),
-        amendments: z.array(z.object({ clause: z.enum(clauseKeys), from: z.union([z.string(), z.number()]).optional(), to: z.union([z.string(), z.number()]) })).optional(),
+        amendments: z.array(z.object({ clause: z.enum(clauseKeys), from: clauseValue.optional(), to: clauseValue })).optional(),
       }),
     )
     .default([]),
@@ -77,11 +94,29 @@ export const storedContract: z.ZodType<Contract> = z.object({
   review: z.object({ objectionOn: date.optional(), opinion: z.string().optional(), recordedOn: date }).optional(),
   effectiveOn: date.optional(),
   publishedOn: date.optional(),
-  performanceChecks: z.array(z.object({ year: z.number().int(), findings: z.string(), breaches: z.string().optional(), checkedOn: date })).default([]),
+  performanceChecks: z
+    .array(
+      z.object({
+        contractYear: z.number().int().optional(),
+        year: z.number().int().optional(),
+        checkedOn: date,
+        checkers: z.array(z.string()).optional(),
+        items: z.array(z.object({ item: z.string(), kept: z.boolean(), note: z.string().optional() })).optional(),
+        findings: z.string(),
+        breaches: z.string().optional(),
+        reportedToCongress: z.boolean().optional(),
+        reportedOn: date.optional(),
+        evidence: z.array(storedEvidenceRef).optional(),
+        dueOn: date.optional(),
+        onTime: z.boolean().optional(),
+      }),
+    )
+    .default([]),
   terminated: z.object({ reason: z.string(), on: date }).optional(),
   predecessorId: z.string().optional(),
   successorId: z.string().optional(),
   overdueClocks: z.array(z.string()).optional(),
+  outcomes: z.array(z.object({ duty: z.enum(['offerReply', 'review', 'performanceCheck']), ref: z.string(), on: date, kept: z.boolean() })).optional(),
   history: z.array(z.object({ step: z.enum(historyStep.values), on: date, at: z.string(), by: z.string(), note: z.string().optional() })).default([]),
   version: z.number().int(),
   createdAt: z.string(),

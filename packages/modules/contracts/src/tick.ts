@@ -7,6 +7,7 @@ import { TICK_ACTOR, type TenantTickJob } from '@ufp/events/consumers/daily-tick
 import { openClocks, overdueEvent, tickOverdueMarks, withMarks } from './domain/clocks.js';
 import type { Contract, ContractSettings } from './domain/contract.js';
 import { dailyChangeDue, decideDaily } from './domain/daily.js';
+import { missedDuties, settleAll } from './domain/outcomes.js';
 import { clockNotice, stepNotice } from './notifications.js';
 import { ContractRepository, workCalendar } from './store.js';
 
@@ -63,8 +64,8 @@ async function advance(table: Table, store: ContractRepository, inbox: Notificat
 
 /**
  * Marks the contract's legal clocks overdue on the tick's day (and unmarks any no longer overdue), with a
- * `contracts.contract.overdue` event carrying the `contracts.clocks.overdue` delta, in one versioned
- * transaction. A clock already marked is not counted again, so a rerun of the day changes nothing; `updatedAt`
+ * `contracts.contract.overdue` event carrying the `contracts.clocks.overdue` delta, and settles the duties now missed
+ * (see `missedDuties`) with their `contracts.contract.dutySettled` events, in one versioned transaction. A clock already marked is not counted again, so a rerun of the day changes nothing; `updatedAt`
  * is left alone (the mark is not an edit). A concurrent step (stale version) is met by reading the contract again.
  */
 async function markOverdue(table: Table, store: ContractRepository, tenant: Tenant, first: Contract, day: Day): Promise<Contract> {
@@ -73,16 +74,19 @@ async function markOverdue(table: Table, store: ContractRepository, tenant: Tena
   return retryStale(async () => {
     const before = attempt++ === 0 ? first : ((await store.find(scope, first.contractId)) ?? first);
     const marks = tickOverdueMarks(before, day.settings, day.today, day.calendar);
-    if ((before.overdueClocks ?? []).join() === (marks.overdueClocks ?? []).join()) return before;
-    const after: Contract = { ...withMarks(before, marks), version: before.version + 1 };
+    const missed = settleAll(before, missedDuties(before, day.settings, day.today, day.calendar));
+    const marksChanged = (before.overdueClocks ?? []).join() !== (marks.overdueClocks ?? []).join();
+    if (!marksChanged && !missed.events.length) return before;
+    const after: Contract = { ...withMarks(missed.after, marks), version: before.version + 1 };
     const uow = new UnitOfWork(table, { scope, correlationId: day.correlationId, now: new Date(day.at) });
     store.replace(uow, after, before.version);
-    uow.emit(overdueEvent(after, marks));
+    if (marksChanged) uow.emit(overdueEvent(after, marks));
+    for (const event of missed.events) uow.emit(event);
     uow.audit({
       action: 'contracts.tick',
       entityType: 'contract',
       entityId: after.contractId,
-      summary: `集体合同「${after.title}」：逾期法定时限 ${(before.overdueClocks ?? []).join('、') || '无'} → ${(marks.overdueClocks ?? []).join('、') || '无'}（${day.today}）`,
+      summary: `集体合同「${after.title}」：逾期法定时限 ${(before.overdueClocks ?? []).join('、') || '无'} → ${(marks.overdueClocks ?? []).join('、') || '无'}（${day.today}）${missed.events.length ? `；逾期未办结事项 ${missed.events.length} 项计入履约指标` : ''}`,
       changes: { overdueClocks: { from: before.overdueClocks ?? [], to: marks.overdueClocks ?? [] } },
     });
     await uow.commit();

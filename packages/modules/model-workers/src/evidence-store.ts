@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { conflict, staleVersion } from '@ufp/core/errors';
 import { storedEvidenceFields } from '@ufp/core/evidence/stored';
 import { tenantPrefix } from '@ufp/db/keys';
-import { getItem } from '@ufp/db/query';
-import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
-import type { UnitOfWork } from '@ufp/db/unit-of-work';
+import { EvidenceRecords } from '@ufp/kit/evidence';
 import type { ModelWorkerEvidence } from './domain/evidence.js';
 
 /** 劳模 evidence records (certificate scans, nomination minutes): tenant-first keys, like the blob keys. */
@@ -20,20 +17,9 @@ type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] ext
 // Every field of the record is parsed back (a field missing from the schema would be dropped on the next write).
 export const evidenceSchemaCoversRecord: SameKeys<z.output<typeof evidenceSchema>, ModelWorkerEvidence> = true;
 
-export class ModelWorkerEvidenceStore {
-  constructor(private readonly table: Table) {}
-
-  add(uow: UnitOfWork, evidence: ModelWorkerEvidence): void {
-    uow.create({ ...evidenceKey(evidence.tenantId, evidence.evidenceId), kind: 'modelWorkers.evidence', ...evidence }, conflict({ zh: '该文件记录已存在', en: 'The file record already exists' }));
-  }
-
-  replace(uow: UnitOfWork, before: Pick<ModelWorkerEvidence, 'version'>, after: ModelWorkerEvidence): void {
-    uow.replaceVersioned({ ...evidenceKey(after.tenantId, after.evidenceId), kind: 'modelWorkers.evidence', ...after }, before.version, staleVersion());
-  }
-
-  /** The tenant's record; another tenant's id is simply not found (the key is tenant-first). */
-  async byId(tenantId: string, evidenceId: string): Promise<ModelWorkerEvidence | undefined> {
-    const item = await getItem<Record<string, unknown>>(this.table, evidenceKey(tenantId, evidenceId));
-    return item ? parseStored(evidenceSchema, item, 'modelWorkers.evidence') : undefined;
+/** 劳模 evidence records (see `EvidenceRecords`). */
+export class ModelWorkerEvidenceStore extends EvidenceRecords<ModelWorkerEvidence> {
+  constructor(table: Table) {
+    super(table, { kind: 'modelWorkers.evidence', key: evidenceKey, schema: evidenceSchema as z.ZodType<ModelWorkerEvidence> });
   }
 }

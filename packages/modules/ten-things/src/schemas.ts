@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defaultSettings, ReportCycle } from './domain/status.js';
 import { limits } from '@ufp/core/validation/limits';
 import { isoDateSchema, recordId, text, yearSchema } from '@ufp/core/validation/zod';
-import { declaredFileInput, idInput, langInput, pageInput } from '@ufp/kit/schemas';
+import { declaredFileInput, evidenceIdInput, idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { ItemCategory } from './domain/model.js';
 import { MAX_CANDIDATES, MAX_TARGETS } from './domain/plan.js';
 import { Comparator, linkableEventTypes } from './domain/targets.js';
@@ -89,7 +89,7 @@ export const assignInput = z.object({
 });
 
 export const createUploadInput = z.object({ itemId: idInput, ...declaredFileInput });
-export const evidenceInput = z.object({ evidenceId: idInput });
+export const evidenceInput = evidenceIdInput;
 
 export const reportInput = z.object({
   itemId: idInput,

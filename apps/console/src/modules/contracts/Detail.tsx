@@ -2,6 +2,8 @@ import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
+import { EvidenceSlot, type AttachedFile } from '../../components/EvidenceSlot';
+import { evidenceContentTypes } from '@ufp/core/evidence/rules';
 import { DataTable, type Column } from '../../components/DataTable';
 import { createConfirm } from '../../components/Confirm';
 import { RecordMissing } from '../../components/RecordMissing';
@@ -12,7 +14,7 @@ import { createFieldErrors } from '../../forms';
 import { formatNumber, label, t } from '../../i18n';
 import { hasRole } from '../../session';
 import { errorText, showToast } from '../../toast';
-import { clauseLabels, voteRuleOf, type ContractType } from './domain';
+import { clauseFits, clauseLabels, femaleProtectionLabels, femaleProtections, skillGradeLabels, skillGrades, voteRuleOf, type ContractType } from './domain';
 import { parseYuan, yuan } from '../../format';
 import { voteThresholds } from './domain';
 import { bi, clockText, industryLabel, MAIN_PATH, sideLabel, specialLabel, statusLabel, stepLabel, typeLabel, type Contract, type Member, type Side, vacantSeats } from './shared';
@@ -20,10 +22,55 @@ import './contracts.css';
 import { limits } from '@ufp/core/validation/limits';
 
 /** Steps with a form of their own below; the rest use the generic SPECS form. */
-const CUSTOM_FORMS = ['representatives.set', 'representatives.vacate', 'congress.record'];
+const CUSTOM_FORMS = ['representatives.set', 'representatives.vacate', 'congress.record', 'performance.check'];
 
 /** `max`: the server's limit for the field (characters), from @ufp/core/validation/limits. */
-type FieldSpec = { name: string; label: () => string; kind: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'bool'; options?: [string, () => string][]; optional?: boolean; max?: number };
+type FieldSpec = {
+  name: string;
+  label: () => string;
+  kind: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'bool' | 'checks';
+  options?: [string, () => string][];
+  optional?: boolean;
+  max?: number;
+  /** What the field starts with (the type-specific clauses start as the draft has them: the round sends the whole clause). */
+  initial?: (c: Contract) => string | string[];
+};
+
+type Clauses = Contract['clauses'];
+/** The type-specific clauses' fields in a round, for the contract's type (see `clauseFits`); each starts as the draft has it. */
+function typeClauseSpecs(c: Contract): FieldSpec[] {
+  const out: FieldSpec[] = [];
+  if (clauseFits(c, 'skillGradeWages')) {
+    for (const g of skillGrades) {
+      out.push({ name: `amendments.skillGradeWages.${g}`, label: () => t('contracts.amend.skillGrade', { grade: label(skillGradeLabels[g]) }), kind: 'number', optional: true, initial: (k) => fenToYuanText(k.clauses.skillGradeWages?.find((s) => s.grade === g)?.monthlyFen) });
+    }
+  }
+  if (clauseFits(c, 'femaleProtections')) {
+    out.push({ name: 'amendments.femaleProtections.items', label: () => t('contracts.amend.femaleProtections'), kind: 'checks', optional: true, options: femaleProtections.map((f) => [f, () => label(femaleProtectionLabels[f])]), initial: (k) => k.clauses.femaleProtections?.items ?? [] });
+    out.push({ name: 'amendments.femaleProtections.note', label: () => t('contracts.amend.femaleNote'), kind: 'textarea', optional: true, max: limits.contracts.clause.max, initial: (k) => k.clauses.femaleProtections?.note ?? '' });
+  }
+  if (clauseFits(c, 'safetyItems')) {
+    out.push({ name: 'amendments.safetyItems', label: () => t('contracts.amend.safetyItems'), kind: 'textarea', optional: true, max: 50 * (limits.contracts.safetyItem.max + 1), initial: (k) => (k.clauses.safetyItems ?? []).join('\n') });
+  }
+  return out;
+}
+
+const fenToYuanText = (fen: number | undefined) => (fen === undefined ? '' : String(fen / 100));
+
+/** A clause's value in words, a line each part: money in yuan, a step per grade, the protections by name, an item each. */
+function clauseLines(clause: keyof Clauses, v: unknown): string[] {
+  if (v === undefined) return ['—'];
+  if (clause === 'minimumWageFen') return [yuan(Number(v))];
+  if (clause === 'skillGradeWages') return (v as NonNullable<Clauses['skillGradeWages']>).map((s) => `${label(skillGradeLabels[s.grade])}：${yuan(s.monthlyFen)}`);
+  if (clause === 'femaleProtections') {
+    const f = v as NonNullable<Clauses['femaleProtections']>;
+    return [...f.items.map((i) => label(femaleProtectionLabels[i])), ...(f.note ? [f.note] : [])];
+  }
+  if (clause === 'safetyItems') return v as string[];
+  return [String(v)];
+}
+
+const clauseText = (clause: keyof Clauses, v: unknown) => clauseLines(clause, v).join(t('contracts.listSep'));
 
 const SPECS: Record<string, FieldSpec[]> = {
   'offer.send': [
@@ -52,11 +99,6 @@ const SPECS: Record<string, FieldSpec[]> = {
     { name: 'opinion', label: () => t('contracts.opinion'), kind: 'textarea', optional: true, max: limits.contracts.opinion.max },
   ],
   publish: [{ name: 'publishedOn', label: () => t('contracts.publishedOn'), kind: 'date' }],
-  'performance.check': [
-    { name: 'year', label: () => t('contracts.year'), kind: 'number' },
-    { name: 'findings', label: () => t('contracts.findings'), kind: 'textarea', max: limits.contracts.findings.max },
-    { name: 'breaches', label: () => t('contracts.breaches'), kind: 'textarea', optional: true, max: limits.contracts.breaches.max },
-  ],
   renew: [],
   terminate: [{ name: 'reason', label: () => t('contracts.reason'), kind: 'textarea', max: limits.contracts.reason.max }],
 };
@@ -124,7 +166,9 @@ export default function ContractDetail() {
                 <dd><A href={`/contracts/${c().predecessorId}`}>{t('contracts.open')}</A></dd>
               </Show>
             </dl>
+            <TypeClauses c={c()} />
             <Representatives c={c()} />
+            <PerformanceChecks c={c()} />
             <h2>{t('contracts.lifecycle')}</h2>
             <Timeline c={c()} />
             <ClauseChanges c={c()} />
@@ -202,7 +246,7 @@ function Timeline(props: { c: Contract }) {
 function ClauseChanges(props: { c: Contract }) {
   type Change = NonNullable<Contract['rounds'][number]['amendments']>[number] & { round: Contract['rounds'][number] };
   const changes = (): Change[] => props.c.rounds.flatMap((r) => (r.amendments ?? []).map((a) => ({ round: r, ...a })));
-  const shown = (a: Change, v: string | number | undefined) => (v === undefined ? '—' : a.clause === 'minimumWageFen' ? yuan(Number(v)) : String(v));
+  const shown = (a: Change, v: unknown) => clauseText(a.clause, v);
   const columns: Column<Change>[] = [
     { label: () => t('contracts.clauseChanges.round'), cell: (a) => t('contracts.clauseChanges.roundNo', { no: a.round.no, on: a.round.heldOn }) },
     { label: () => t('contracts.clauseChanges.clause'), cell: (a) => label(clauseLabels[a.clause]) },
@@ -226,10 +270,13 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
   const errs = createFieldErrors();
   const [busy, setBusy] = createSignal(false);
   const [banner, setBanner] = createSignal('');
-  const specs = () => SPECS[props.step] ?? [];
+  const specs = () => [...(SPECS[props.step] ?? []), ...(props.step === 'rounds.add' ? typeClauseSpecs(props.c) : [])];
   /** What is typed into the step's form (the form is made again for another step or version, so it starts anew). */
   const [vals, setVals] = createStore<Record<string, string>>({});
-  const valueOf = (s: FieldSpec) => vals[s.name] ?? (s.optional ? '' : s.kind === 'date' ? props.today : s.kind === 'number' ? props.today.slice(0, 4) : '');
+  const valueOf = (s: FieldSpec) => {
+    const start = s.initial?.(props.c);
+    return vals[s.name] ?? (typeof start === 'string' ? start : s.optional ? '' : s.kind === 'date' ? props.today : s.kind === 'number' ? props.today.slice(0, 4) : '');
+  };
   const confirm = createConfirm();
 
   async function send(input: Record<string, unknown>) {
@@ -245,7 +292,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       if (vote) showToast('success', () => voteSaved(vote), 8_000);
       else showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
     } catch (err) {
-      const rest = errs.fromServer(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason']);
+      const rest = errs.fromServer(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason', 'checkedOn', 'checkers', 'items', 'findings', 'breaches', 'reportedToCongress', 'reportedOn', 'evidenceIds']);
       if (rest.length || !Object.keys(errs.errors()).length) setBanner(errorText(err));
     } finally {
       setBusy(false);
@@ -257,9 +304,20 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
     const f = new FormData(e.currentTarget as HTMLFormElement);
     const input: Record<string, unknown> = {};
     const amendments: Record<string, unknown> = {};
+    const grades: { grade: string; monthlyFen: number }[] = [];
     for (const s of specs()) {
       const raw = String(f.get(s.name) ?? '').trim();
-      if (s.kind === 'bool') input[s.name] = raw === 'yes';
+      if (s.kind === 'checks') {
+        const items = f.getAll(s.name).map(String);
+        const note = String(f.get('amendments.femaleProtections.note') ?? '').trim();
+        if (items.length || note) amendments.femaleProtections = { items, ...(note ? { note } : {}) };
+      } else if (s.name === 'amendments.femaleProtections.note') continue;
+      else if (s.name.startsWith('amendments.skillGradeWages.')) {
+        if (raw !== '') grades.push({ grade: s.name.slice('amendments.skillGradeWages.'.length), monthlyFen: parseYuan(raw) ?? Number.NaN });
+      } else if (s.name === 'amendments.safetyItems') {
+        const items = raw.split(/\n+/).map((x) => x.trim()).filter(Boolean);
+        if (items.length) amendments.safetyItems = items;
+      } else if (s.kind === 'bool') input[s.name] = raw === 'yes';
       else if (raw === '' && s.optional) continue;
       else if (s.name === 'amendments.minimumWageYuan') amendments.minimumWageFen = parseYuan(raw) ?? Number.NaN;
       else if (s.name.startsWith('amendments.')) amendments[s.name.slice('amendments.'.length)] = s.kind === 'number' ? Number(raw) : raw;
@@ -267,6 +325,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       else if (s.name === 'openIssues') input[s.name] = raw.split(/\n+/).map((x) => x.trim()).filter(Boolean);
       else input[s.name] = raw;
     }
+    if (grades.length) amendments.skillGradeWages = grades;
     if (Object.keys(amendments).length) input.amendments = amendments;
     void confirmThenSend(input);
   }
@@ -298,6 +357,9 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       <Show when={props.step === 'representatives.vacate'}>
         <VacateForm c={props.c} today={props.today} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
       </Show>
+      <Show when={props.step === 'performance.check'}>
+        <CheckForm contractId={props.c.contractId} today={props.today} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
+      </Show>
       <Show when={props.step === 'congress.record'}>
         <VoteForm type={props.c.type as ContractType} today={props.today} busy={busy()} errs={errs} onSubmit={(i) => void send(i)} />
       </Show>
@@ -322,6 +384,19 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
                 </Match>
                 <Match when={s.kind === 'textarea'}>
                   <TextArea id={`f-${s.name}`} name={s.name} label={s.label()} required={!s.optional} maxLength={s.max} error={errs.get(s.name)} value={valueOf(s)} onValue={(x) => setVals(s.name, x)} />
+                </Match>
+                <Match when={s.kind === 'checks'}>
+                  <fieldset class="field checks" id={`f-${s.name}`}>
+                    <legend>{s.label()}</legend>
+                    <For each={s.options}>
+                      {([v, l]) => (
+                        <label class="check">
+                          <input type="checkbox" name={s.name} value={v} checked={((s.initial?.(props.c) as string[] | undefined) ?? []).includes(v)} /> {l()}
+                        </label>
+                      )}
+                    </For>
+                    <Show when={errs.get(s.name)}>{(e) => <span class="field__error" role="alert">{e()()}</span>}</Show>
+                  </fieldset>
                 </Match>
                 <Match when={s.kind === 'select' || s.kind === 'bool'}>
                   <Field id={`f-${s.name}`} label={s.label()} required={!s.optional} error={errs.get(s.name)}>
@@ -626,6 +701,150 @@ function VoteForm(props: { type: ContractType; today: string; busy: boolean; err
       </div>
       <div class="form__actions">
         <button type="submit" class="btn btn--primary" disabled={props.busy || total() < 1}>{t('contracts.recordTheVote')}</button>
+      </div>
+    </form>
+  );
+}
+
+/** The wage and type-specific clauses a contract page lists, as the draft (or the contract in force) has them. */
+const LISTED_CLAUSES = ['minimumWageFen', 'skillGradeWages', 'femaleProtections', 'safetyItems'] as const;
+
+function TypeClauses(props: { c: Contract }) {
+  const listed = () => LISTED_CLAUSES.filter((k) => props.c.clauses[k] !== undefined);
+  return (
+    <Show when={listed().length}>
+      <h2>{t('contracts.typeClauses')}</h2>
+      <dl class="facts" data-testid="type-clauses">
+        <For each={listed()}>
+          {(k) => (
+            <>
+              <dt>{label(clauseLabels[k])}</dt>
+              <dd>
+                <ul class="plain">
+                  <For each={clauseLines(k, props.c.clauses[k])}>{(line) => <li>{line}</li>}</For>
+                </ul>
+              </dd>
+            </>
+          )}
+        </For>
+      </dl>
+    </Show>
+  );
+}
+
+type Check = Contract['performanceChecks'][number];
+
+/** The yearly 履约 checks recorded: the contract year, when, by whom, items kept, reported to the 职代会. */
+function PerformanceChecks(props: { c: Contract }) {
+  const columns: Column<Check>[] = [
+    { label: () => t('contracts.check.year'), cell: (k) => (k.contractYear ? t('contracts.check.contractYear', { n: k.contractYear }) : String(k.year ?? '')) },
+    { label: () => t('contracts.check.on'), cell: (k) => `${k.checkedOn}${k.onTime === false ? t('contracts.check.late') : ''}` },
+    { label: () => t('contracts.check.checkers'), cell: (k) => (k.checkers ?? []).join(t('contracts.listSep')) },
+    { label: () => t('contracts.check.kept'), cell: (k) => (k.items ? t('contracts.check.keptOf', { kept: k.items.filter((i) => i.kept).length, all: k.items.length }) : '—') },
+    { label: () => t('contracts.check.reported'), cell: (k) => (k.reportedToCongress ? (k.reportedOn ?? t('contracts.yes')) : t('contracts.no')) },
+    { label: () => t('contracts.check.files'), cell: (k) => (k.evidence ?? []).map((f) => f.fileName).join(t('contracts.listSep')) || '—' },
+  ];
+  return (
+    <Show when={props.c.performanceChecks.length}>
+      <h2>{t('contracts.check.title')}</h2>
+      <div data-testid="performance-checks">
+        <DataTable label={t('contracts.check.title')} columns={columns} rows={props.c.performanceChecks} />
+      </div>
+    </Show>
+  );
+}
+
+/** A yearly 履约 check: who checked, each item kept or not (with a note), the findings and the report to the 职代会. */
+function CheckForm(props: { contractId: string; today: string; busy: boolean; errs: Errs; onSubmit: (input: Record<string, unknown>) => void }) {
+  type Row = { item: string; kept: boolean; note: string };
+  const [checkedOn, setCheckedOn] = createSignal(props.today);
+  const [checkers, setCheckers] = createSignal('');
+  const [rows, setRows] = createSignal<Row[]>([{ item: '', kept: true, note: '' }]);
+  const [findings, setFindings] = createSignal('');
+  const [breaches, setBreaches] = createSignal('');
+  const [reported, setReported] = createSignal(false);
+  const [reportedOn, setReportedOn] = createSignal('');
+  /** Files uploaded and checked for this check (检查记录、职代会报告), cited when it is recorded. */
+  const [files, setFiles] = createSignal<AttachedFile[]>([]);
+  let checked: AttachedFile | undefined;
+  const update = (i: number, patch: Partial<Row>) => setRows(rows().map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <form
+      class="form"
+      novalidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit({
+          checkedOn: checkedOn(),
+          checkers: checkers().split(/\n+/).map((x) => x.trim()).filter(Boolean),
+          items: rows().filter((r) => r.item.trim()).map((r) => ({ item: r.item.trim(), kept: r.kept, ...(r.note.trim() ? { note: r.note.trim() } : {}) })),
+          findings: findings().trim(),
+          ...(breaches().trim() ? { breaches: breaches().trim() } : {}),
+          reportedToCongress: reported(),
+          ...(reported() && reportedOn() ? { reportedOn: reportedOn() } : {}),
+          ...(files().length ? { evidenceIds: files().map((f) => f.evidenceId) } : {}),
+        });
+      }}
+    >
+      <p class="muted">{t('contracts.check.hint')}</p>
+      <Input id="chk-on" type="date" label={t('contracts.check.on')} required error={props.errs.get('checkedOn')} value={checkedOn()} onValue={setCheckedOn} />
+      <TextArea id="chk-checkers" label={t('contracts.check.checkersOnePerLine')} required maxLength={20 * (limits.contracts.checker.max + 1)} error={props.errs.get('checkers')} value={checkers()} onValue={setCheckers} />
+      <Index each={rows()}>
+        {(r, i) => (
+          <div class="check-row">
+            <Input id={`chk-item-${i}`} label={t('contracts.check.item', { no: i + 1 })} required maxLength={limits.contracts.checkItem.max} value={r().item} onValue={(x) => update(i, { item: x })} />
+            <label class="check">
+              <input id={`chk-kept-${i}`} type="checkbox" checked={r().kept} onChange={(e) => update(i, { kept: e.currentTarget.checked })} /> {t('contracts.check.itemKept')}
+            </label>
+            <Input id={`chk-note-${i}`} label={t('contracts.check.itemNote', { no: i + 1 })} maxLength={limits.contracts.checkNote.max} value={r().note} onValue={(x) => update(i, { note: x })} />
+          </div>
+        )}
+      </Index>
+      <Show when={props.errs.get('items')}>{(e) => <p class="field__error" role="alert">{e()()}</p>}</Show>
+      <div class="form__actions">
+        <button type="button" class="btn" onClick={() => setRows([...rows(), { item: '', kept: true, note: '' }])}>{t('contracts.check.addItem')}</button>
+      </div>
+      <TextArea id="chk-findings" label={t('contracts.findings')} required maxLength={limits.contracts.findings.max} error={props.errs.get('findings')} value={findings()} onValue={setFindings} />
+      <TextArea id="chk-breaches" label={t('contracts.breaches')} maxLength={limits.contracts.breaches.max} error={props.errs.get('breaches')} value={breaches()} onValue={setBreaches} />
+      <Field id="chk-reported" label={t('contracts.check.reportedToCongress')} error={props.errs.get('reportedToCongress')}>
+        <label class="check">
+          <input id="chk-reported" type="checkbox" checked={reported()} onChange={(e) => setReported(e.currentTarget.checked)} /> {t('contracts.check.reportedYes')}
+        </label>
+      </Field>
+      <Show when={reported()}>
+        <Input id="chk-reported-on" type="date" label={t('contracts.check.reportedOn')} error={props.errs.get('reportedOn')} value={reportedOn()} onValue={setReportedOn} />
+      </Show>
+      <h3>{t('contracts.check.files')}</h3>
+      <Show when={files().length}>
+        <ul class="plain" data-testid="check-files">
+          <For each={files()}>{(f) => <li>{f.fileName}</li>}</For>
+        </ul>
+      </Show>
+      <Show when={props.errs.get('evidenceIds')}>{(e) => <p class="field__error" role="alert">{e()()}</p>}</Show>
+      <EvidenceSlot
+        id="chk-file"
+        testId="check-file"
+        types={evidenceContentTypes}
+        canUpload
+        texts={{
+          attachedFile: () => t('contracts.check.files'),
+          view: () => t('contracts.check.files'),
+          upload: () => t('contracts.check.upload'),
+          replace: () => t('contracts.check.upload'),
+          inputLabel: () => t('contracts.check.upload'),
+          typeNotAllowed: () => t('contracts.check.typeNotAllowed'),
+          recorded: () => t('contracts.check.fileReady'),
+        }}
+        create={(file) => mutate('contracts.evidence.createUpload', { contractId: props.contractId, fileName: file.name, contentType: file.type, sizeBytes: file.size })}
+        signUrl={(evidenceId) => mutate('contracts.evidence.url', { evidenceId })}
+        complete={async (evidenceId) => (checked = await mutate('contracts.evidence.complete', { evidenceId }))}
+        record={async () => {
+          if (checked) setFiles([...files(), checked]);
+        }}
+        onRecorded={() => undefined}
+      />
+      <div class="form__actions">
+        <button type="submit" class="btn btn--primary" disabled={props.busy}>{t('contracts.check.record')}</button>
       </div>
     </form>
   );

@@ -3,7 +3,7 @@ import { defaultCalendar } from '@ufp/core/calendar/calendar';
 import { refusalOf } from '@ufp/core/errors';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { checkDraftForVote, clauseChanges } from './clauses.js';
-import { aContract } from '../../test/fixtures.js';
+import { aNegotiatingContract } from '../../test/fixtures.js';
 import { defaultContractSettings, type Contract } from './contract.js';
 import { addRound, recordCongress, type StepContext } from './steps.js';
 
@@ -11,17 +11,7 @@ const scope: TenantScope = { kind: 'tenant', tenantId: 't', divisionCode: '32128
 const FLOOR = 249_000;
 const on = (today: string, minimumWageFen: number | undefined = FLOOR): StepContext => ({ now: new Date(`${today}T02:00:00Z`), today, scope, settings: { ...defaultContractSettings, minimumWageFen }, calendar: defaultCalendar });
 const errorOf = (fn: () => unknown) => refusalOf(fn)!;
-const negotiating = (over: Partial<Contract> = {}): Contract =>
-  aContract({
-    clauses: { wageGrowthPct: 5, minimumWageFen: FLOOR },
-    status: 'negotiating',
-    offer: { sentOn: '2026-02-01', fromSide: 'worker', repliedOn: '2026-02-10', accepted: true },
-    representatives: {
-      worker: { members: [{ name: '王主席', role: '主席' }, { name: '李代表', role: '职工' }, { name: '赵代表', role: '职工' }], chiefIndex: 0, setOn: '2026-02-12' },
-      employer: { members: [{ name: '钱经理', role: '总经理' }, { name: '孙经理', role: '人力资源部经理' }, { name: '周经理', role: '财务' }], chiefIndex: 0, setOn: '2026-02-12' },
-    },
-    ...over,
-  });
+const negotiating = aNegotiatingContract;
 const round = (no: number, amendments?: Partial<Contract['clauses']>) => ({ contractId: 'c1', heldOn: `2026-03-0${no}`, minutes: `第${no}轮`, openIssues: [], amendments });
 
 describe('clauses change across rounds', () => {

@@ -5,8 +5,9 @@ import type { Decision } from '@ufp/kit/transition';
 import { contractClocksOverdue } from '../events.js';
 import { bargainingSide, clockRuleDays, clockRuleLabels, clockRules, voteRuleOf, type ClockRule, type Contract, type ContractSettings, type Side } from './contract.js';
 import { bargainingStatuses, openVacancies, renewalOpensOn } from './lifecycle.js';
+import { owedContractYear } from './performance.js';
 
-export type ClockKind = ClockRule | 'renewalWindow' | 'expiry';
+export type ClockKind = ClockRule | 'renewalWindow' | 'expiry' | 'performanceCheck';
 
 /** One running legal clock of a contract. */
 export interface OpenClock {
@@ -25,6 +26,8 @@ export interface OpenClock {
   provisional?: Deadline['provisional'];
   /** Review clock only: the day the contract takes effect if no objection is raised by `dueOn`. */
   effectiveOn?: string;
+  /** Performance-check clock only: the contract year the check is owed for. */
+  contractYear?: number;
   /** Days from today to the due day (negative when overdue). */
   daysLeft: number;
   state: DutyState;
@@ -32,6 +35,11 @@ export interface OpenClock {
 
 /** Days before a due day at which a clock counts as due soon (and notifies). */
 export const DUE_SOON_DAYS = 3;
+/** The yearly 履约 check is announced a month ahead: a check takes preparing. */
+export const CHECK_DUE_SOON_DAYS = 30;
+
+/** The clocks that are duties: overdue from the day after their last day (the renewal window and the term's end are not). */
+export const dutyKinds: readonly ClockKind[] = [...clockRules, 'performanceCheck'];
 
 /**
  * The last day of a legal clock that runs from `from` ("within N days of X", see `Deadline`): an
@@ -46,9 +54,10 @@ export function ruleDeadline(rule: ClockRule, from: string, settings: ContractSe
 /** The clocks running for a contract on `today`, given the tenant's settings. */
 export function openClocks(c: Contract, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): OpenClock[] {
   const out: OpenClock[] = [];
-  const push = (kind: ClockKind, d: Pick<Deadline, 'from' | 'dueOn'> & Partial<Deadline>, side?: Side, effectiveOn?: string) => {
-    const { daysLeft, state } = dutyState(today, d.dueOn, DUE_SOON_DAYS);
-    const { basis, ...label } = clockRuleLabels[kind];
+  const push = (kind: ClockKind, d: Pick<Deadline, 'from' | 'dueOn'> & Partial<Deadline>, side?: Side, effectiveOn?: string, contractYear?: number) => {
+    const { daysLeft, state } = dutyState(today, d.dueOn, kind === 'performanceCheck' ? CHECK_DUE_SOON_DAYS : DUE_SOON_DAYS);
+    const { basis, ...ruleLabel } = clockRuleLabels[kind];
+    const label = contractYear ? { zh: `第${contractYear}合同年度${ruleLabel.zh.replace(/^年度/, '')}`, en: `${ruleLabel.en} (contract year ${contractYear})` } : ruleLabel;
     out.push({
       contractId: c.contractId,
       title: c.title,
@@ -62,6 +71,7 @@ export function openClocks(c: Contract, settings: ContractSettings, today: strin
       ...(d.extendedFrom ? { extendedFrom: d.extendedFrom } : {}),
       ...(d.provisional ? { provisional: d.provisional } : {}),
       ...(effectiveOn ? { effectiveOn } : {}),
+      ...(contractYear ? { contractYear } : {}),
       daysLeft,
       state,
     });
@@ -82,6 +92,8 @@ export function openClocks(c: Contract, settings: ContractSettings, today: strin
   }
   if ((c.status === 'effective' || c.status === 'expiring') && c.effectiveOn) {
     if (!c.publishedOn && settings.publishWithinDays > 0) push('publish', ruleDeadline('publish', c.effectiveOn, settings, calendar));
+    const owed = owedContractYear(c, today);
+    if (owed) push('performanceCheck', owed, undefined, undefined, owed.contractYear);
     if (!c.successorId) {
       const opens = renewalOpensOn(c.term.end);
       if (today < opens) push('renewalWindow', { from: c.term.start, dueOn: opens });
@@ -140,14 +152,26 @@ export function vacancyLateness(vacatedOn: string, refilledOn: string, settings:
 
 /**
  * The legal clocks of a contract overdue on `today` — from the day after their last day — as ids (`offerReply`,
- * `repVacancy:worker`, `filing`, `review`, `publish`). The renewal window and the term's end are not duties:
- * the term's end is the daily expiry, not an overdue clock.
+ * `repVacancy:worker`, `filing`, `review`, `publish`, `performanceCheck`). The renewal window and the term's end are not
+ * duties: the term's end is the daily expiry, not an overdue clock.
  */
 export function overdueClockIds(c: Contract, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): string[] {
   return openClocks(c, settings, today, calendar)
-    .filter((k) => (clockRules as readonly string[]).includes(k.kind) && k.state === 'overdue')
+    .filter((k) => dutyKinds.includes(k.kind) && k.state === 'overdue')
     .map((k) => (k.side ? `${k.kind}:${k.side}` : k.kind))
     .sort();
+}
+
+/**
+ * The day each marked clock became overdue (the day after its last day; today for a mark no open clock explains), so a
+ * recount of `contracts.clocks.overdue` can date the marks: a year's stock holds the marks made by its end.
+ */
+export function markedSince(c: Contract, settings: ContractSettings, today: string, calendar: WorkCalendar = defaultCalendar): string[] {
+  const open = new Map(openClocks(c, settings, today, calendar).map((k) => [k.side ? `${k.kind}:${k.side}` : k.kind, k.dueOn]));
+  return (c.overdueClocks ?? []).map((id) => {
+    const dueOn = open.get(id);
+    return dueOn ? addDays(dueOn, 1) : today;
+  });
 }
 
 export interface OverdueMarks {

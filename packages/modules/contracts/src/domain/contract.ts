@@ -1,4 +1,6 @@
 import type { ClauseChange } from './clauses.js';
+import type { Outcome } from './outcomes.js';
+import type { PerformanceCheck } from './performance.js';
 import type { DayCount } from '@ufp/core/calendar/calendar';
 import { defineEnum } from '@ufp/kit/enum';
 
@@ -18,6 +20,36 @@ export const specialKind = defineEnum({
   tech_innovation: { zh: '职工技术创新', en: 'Technical innovation' },
 });
 export type SpecialKind = (typeof specialKind.values)[number];
+
+/** Skill grades of 能级工资 (国家职业资格五级), lowest first: a step's wage may not fall as the grade rises. */
+export const skillGrade = defineEnum({
+  junior: { zh: '初级工', en: 'Junior worker' },
+  intermediate: { zh: '中级工', en: 'Intermediate worker' },
+  senior: { zh: '高级工', en: 'Senior worker' },
+  technician: { zh: '技师', en: 'Technician' },
+  senior_technician: { zh: '高级技师', en: 'Senior technician' },
+});
+export type SkillGrade = (typeof skillGrade.values)[number];
+
+/** The special protections a 女职工权益保护 contract agrees (《女职工劳动保护特别规定》), beyond which its note speaks. */
+export const femaleProtection = defineEnum({
+  menstrual: { zh: '经期保护', en: 'Menstrual period protection' },
+  pregnancy: { zh: '孕期保护', en: 'Pregnancy protection' },
+  maternity: { zh: '产期保护', en: 'Maternity protection' },
+  nursing: { zh: '哺乳期保护', en: 'Nursing period protection' },
+  gynecological_exam: { zh: '妇科检查', en: 'Gynaecological check-ups' },
+  maternity_allowance: { zh: '生育津贴', en: 'Maternity allowance' },
+  menopause: { zh: '更年期保护', en: 'Menopause protection' },
+  harassment_prevention: { zh: '防治性骚扰', en: 'Prevention of sexual harassment' },
+  equal_pay: { zh: '男女同工同酬', en: 'Equal pay' },
+});
+export type FemaleProtection = (typeof femaleProtection.values)[number];
+
+/** One 能级工资 step: the monthly wage agreed for a skill grade. */
+export interface SkillGradeWage {
+  grade: SkillGrade;
+  monthlyFen: number;
+}
 
 /** Industries for 行业性 contracts: a closed list so rollup rows stay bounded. */
 export const industry = defineEnum({
@@ -158,6 +190,12 @@ export interface Contract {
     leave?: string;
     protections?: string;
     other?: string;
+    /** 能级工资 steps by skill grade, lowest grade first (工资专项 and 能级工资 contracts only). */
+    skillGradeWages?: SkillGradeWage[];
+    /** The special protections of female workers (女职工权益保护 contracts only). */
+    femaleProtections?: { items: FemaleProtection[]; note?: string };
+    /** The safety and health items (劳动安全卫生 contracts only). */
+    safetyItems?: string[];
   };
   status: ContractStatus;
   offer?: { sentOn: string; fromSide: Side; repliedOn?: string; accepted?: boolean };
@@ -169,12 +207,14 @@ export interface Contract {
   review?: { objectionOn?: string; opinion?: string; recordedOn: string };
   effectiveOn?: string;
   publishedOn?: string;
-  performanceChecks: { year: number; findings: string; breaches?: string; checkedOn: string }[];
+  performanceChecks: PerformanceCheck[];
   terminated?: { reason: string; on: string };
   predecessorId?: string;
   successorId?: string;
   /** The legal clocks the daily tick found overdue and no step has answered yet (see `overdueClockIds`). */
   overdueClocks?: string[];
+  /** How its timed duties ended (reply, review, yearly checks), each once: the compliance indicators count these. */
+  outcomes?: Outcome[];
   history: HistoryEntry[];
   version: number;
   createdAt: string;
@@ -187,12 +227,13 @@ export type ClockRule = (typeof clockRules)[number];
 
 export const clockRuleDays: Record<ClockRule, number> = { offerReply: 20, repVacancy: 15, filing: 10, review: 15, publish: 10 };
 
-export const clockRuleLabels: Record<ClockRule | 'renewalWindow' | 'expiry', { zh: string; en: string; basis: string }> = {
+export const clockRuleLabels: Record<ClockRule | 'renewalWindow' | 'expiry' | 'performanceCheck', { zh: string; en: string; basis: string }> = {
   offerReply: { zh: '要约书面回应', en: 'Written reply to the offer', basis: '《集体合同规定》第三十二条' },
   repVacancy: { zh: '协商代表空缺补足', en: 'Refill the vacant representative seat', basis: '《集体合同规定》第三十一条' },
   filing: { zh: '报送人社部门审查', en: 'File with the HR bureau', basis: '《集体合同规定》第四十二条' },
   review: { zh: '人社部门审查期', en: 'Review by the HR bureau', basis: '《集体合同规定》第四十五、四十七条（期满无异议，次日起生效）' },
   publish: { zh: '向全体职工公布', en: 'Publish to all workers', basis: '《集体合同规定》第四十八条（地方规定）' },
+  performanceCheck: { zh: '年度履约检查', en: 'Yearly performance check', basis: '履约监督：每个合同年度至少检查一次履约情况并向职代会报告（地方规定）' },
   renewalWindow: { zh: '续签窗口开启（到期前3个月）', en: 'Renewal window opens (3 months before expiry)', basis: '《集体合同规定》第三十八条' },
   expiry: { zh: '合同期满', en: 'Term ends', basis: '《集体合同规定》第三十八条' },
 };

@@ -53,9 +53,9 @@ describe('legal clocks', () => {
     expect(openClocks(contract({ type: 'comprehensive', status: 'approved', congress: { ...congress, present: 30, rule: 'enterprise' } }), defaultContractSettings, '2026-03-05')).toEqual([]);
   });
 
-  it('shows publish, renewal-window and expiry clocks for an effective contract', () => {
+  it('shows publish, yearly performance-check, renewal-window and expiry clocks for an effective contract', () => {
     const kinds = openClocks(contract({ status: 'effective', effectiveOn: '2026-01-10' }), defaultContractSettings, '2026-01-12').map((c) => c.kind);
-    expect(kinds).toEqual(['publish', 'renewalWindow', 'expiry']);
+    expect(kinds).toEqual(['publish', 'performanceCheck', 'renewalWindow', 'expiry']);
   });
 });
 

@@ -5,7 +5,8 @@ import { contractCreated } from '../events.js';
 import type { CreateInput } from '../schemas.js';
 import { industry, type Contract, type ContractSettings, type SpecialKind } from './contract.js';
 import { contractStepMetrics } from './metrics.js';
-import { checkMinimumWage, checkTerm } from './rules.js';
+import { checkLegalFloors, checkTypeClauses, normalClauses } from './clauses.js';
+import { checkTerm } from './rules.js';
 import { historyEntry } from './steps.js';
 
 /**
@@ -22,7 +23,8 @@ export function checkNewContract(input: CreateInput, tenantDivisionCode: string,
   if ((input.type === 'comprehensive' || input.type === 'special') && !input.unitId) {
     throw invalid({ zh: '企业集体合同须选择所属基层工会', en: 'Choose the enterprise union' }, { field: 'unitId' });
   }
-  checkMinimumWage(input.clauses.minimumWageFen, settings);
+  checkTypeClauses(input, input.clauses, 'clauses');
+  checkLegalFloors(input.clauses, settings);
 }
 
 /** A new ledger entry, a draft (checked by `checkNewContract`). */
@@ -40,7 +42,7 @@ export function newContract(input: CreateInput, ctx: DecideContext & { contractI
     coveredEnterprises: input.coveredEnterprises,
     coveredEmployees: input.coveredEmployees,
     term: input.term,
-    clauses: input.clauses,
+    clauses: normalClauses(input.clauses),
     status: 'draft',
     representatives: {},
     rounds: [],

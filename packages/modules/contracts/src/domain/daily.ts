@@ -5,7 +5,8 @@ import { contractEffective, contractExpired, contractExpiring } from '../events.
 import { autoEffect } from './clocks.js';
 import { contractStatus, type Contract, type ContractSettings } from './contract.js';
 import { historyStep, termTransition } from './lifecycle.js';
-import { changeDay } from './metrics.js';
+import { changeDay, mergeMetrics } from './metrics.js';
+import { settle } from './outcomes.js';
 import { historyEntry, statusChange } from './steps.js';
 
 /** A status change the daily clock made, for the notification it raises. */
@@ -74,8 +75,12 @@ export function decideDaily(before: Contract, ctx: DailyContext): DailyDecision 
       `审查期至 ${review.dueOn} 届满，人社部门未提出异议，自 ${effectiveOn} 起生效（《集体合同规定》第四十七条）${review.provisional ? '（期限按暂定日历计算）' : ''}`,
       { zh: `审查期至 ${review.dueOn} 届满无异议，自 ${effectiveOn} 起生效`, en: `no objection in the review period (ended ${review.dueOn}); in effect from ${effectiveOn}` },
     );
-    // One event when it takes effect: +1 in force from that day until it expires or is terminated.
-    events.push(contractEffective.create({ ...ref, industry: c.scope?.industry, coveredEmployees: c.coveredEmployees, effectiveOn }));
+    // One event when it takes effect: +1 in force from that day until it expires or is terminated, and — no objection
+    // in the review period — one deemed effective (Art. 47) for the review indicators.
+    const deemed = settle(c, { duty: 'review', ref: c.filing!.filedOn, on: effectiveOn, kept: true });
+    c = deemed.after;
+    const metrics = mergeMetrics(ref.metrics ?? {}, deemed.event?.data.metrics ?? {});
+    events.push(contractEffective.create({ ...ref, metrics, industry: c.scope?.industry, coveredEmployees: c.coveredEmployees, effectiveOn }));
   }
   for (let next = termTransition(c.status, c.term.end, ctx.today); next; next = termTransition(c.status, c.term.end, ctx.today)) {
     if (next === 'expiring') events.push(contractExpiring.create({ ...record('expiring', ctx.today, '距期满不足90日'), termEnd: c.term.end }));

@@ -2,6 +2,7 @@ import type { WorkCalendar } from '@ufp/core/calendar/calendar';
 import { addDays, addYears, daysBetween } from '@ufp/core/calendar/dates';
 import { conflict, invalid } from '@ufp/core/errors';
 import type { DefinedEvent, MetricDeltas } from '@ufp/core/events';
+import type { EvidenceRef } from '@ufp/core/evidence/model';
 import { fieldLabel } from '@ufp/core/validation/labels';
 import type { Decision, DecideContext } from '@ufp/kit/transition';
 import { contractRenewed, contractSigned, contractTerminated } from '../events.js';
@@ -19,12 +20,14 @@ import type {
   SignInput,
   TerminateInput,
 } from '../schemas.js';
-import { autoEffect, filingClockStart, filingTimeliness, vacancyLateness } from './clocks.js';
+import { autoEffect, filingClockStart, filingTimeliness, ruleDeadline, vacancyLateness } from './clocks.js';
+import { settle } from './outcomes.js';
+import { owedContractYear, type PerformanceCheck } from './performance.js';
 import { bargainingSide, voteRuleOf, type Contract, type ContractSettings, type ContractStatus, type HistoryEntry, type RepresentativeSide } from './contract.js';
 import { assertStep, renewalOpensOn, type HistoryStep, type LifecycleStep } from './lifecycle.js';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from './metrics.js';
 import { checkRepresentatives, voteFailureText, voteOutcome } from './rules.js';
-import { checkDraftForVote, checkLegalFloors, clauseChanges, clauseLabels } from './clauses.js';
+import { checkDraftForVote, checkLegalFloors, checkTypeClauses, clauseChanges, clauseLabels, normalClauses } from './clauses.js';
 
 /** What a step decides with beyond the contract: the tenant's rule settings and the working-day calendar. */
 export interface StepContext extends DecideContext {
@@ -76,13 +79,18 @@ export function sendOffer(before: Contract, input: OfferSendInput, ctx: DecideCo
   }));
 }
 
-export function replyToOffer(before: Contract, input: OfferReplyInput, ctx: DecideContext): Decision<Contract> {
+/** The other side's written reply; whether it came within the 20 days (Art. 32) settles the offer for the indicators. */
+export function replyToOffer(before: Contract, input: OfferReplyInput, ctx: StepContext): Decision<Contract> {
   notFuture(input.repliedOn, ctx.today, 'repliedOn');
   return step(before, 'offer.reply', input.repliedOn, ctx, (c) => {
     notBefore(input.repliedOn, c.offer?.sentOn, 'repliedOn', { zh: '要约发出日', en: 'the offer date' });
+    const { dueOn } = ruleDeadline('offerReply', c.offer!.sentOn, ctx.settings, ctx.calendar);
+    const replied: Contract = { ...c, status: input.accepted ? 'negotiating' : 'offer_declined', offer: { ...c.offer!, repliedOn: input.repliedOn, accepted: input.accepted } };
+    const { after, event } = settle(replied, { duty: 'offerReply', ref: c.offer!.sentOn, on: dueOn, kept: input.repliedOn <= dueOn });
     return {
-      after: { ...c, status: input.accepted ? 'negotiating' : 'offer_declined', offer: { ...c.offer!, repliedOn: input.repliedOn, accepted: input.accepted } },
-      note: input.accepted ? '对方书面同意协商' : '对方拒绝协商',
+      after,
+      note: `${input.accepted ? '对方书面同意协商' : '对方拒绝协商'}${input.repliedOn > dueOn ? `（超过20日回应期限，期限至 ${dueOn} 止）` : ''}`,
+      events: event ? [event] : [],
     };
   });
 }
@@ -130,8 +138,10 @@ export function addRound(before: Contract, input: RoundsAddInput, ctx: StepConte
     if (c.rounds.length >= 50) throw conflict({ zh: '协商会议记录已达上限', en: 'Too many rounds recorded' });
     notBefore(input.heldOn, c.offer?.repliedOn, 'heldOn', { zh: '要约回应日', en: 'the reply date' });
     const no = c.rounds.length + 1;
-    const amendments = clauseChanges(c.clauses, input.amendments);
-    const clauses = { ...c.clauses, ...input.amendments };
+    const agreed = normalClauses(input.amendments ?? {});
+    checkTypeClauses(c, agreed, 'amendments');
+    const amendments = clauseChanges(c.clauses, agreed);
+    const clauses = { ...c.clauses, ...agreed };
     if (amendments.length) checkLegalFloors(clauses, ctx.settings);
     const round = { no, heldOn: input.heldOn, minutes: input.minutes, openIssues: input.openIssues, ...(amendments.length ? { amendments } : {}) };
     const changed = amendments.length ? `，修改条款 ${amendments.length} 项（${amendments.map((a) => clauseLabels[a.clause].zh).join('、')}）` : '';
@@ -202,10 +212,11 @@ export function recordReview(before: Contract, input: ReviewRecordInput, ctx: St
         { field: 'objectionOn' },
       );
     }
-    return {
-      after: { ...c, status: 'negotiating', congress: undefined, review: { objectionOn: input.objectionOn, opinion: input.opinion, recordedOn: on } },
-      note: '人社部门提出审查异议，退回重新协商',
-    };
+    const objected = settle(
+      { ...c, status: 'negotiating', congress: undefined, review: { objectionOn: input.objectionOn, opinion: input.opinion, recordedOn: on } },
+      { duty: 'review', ref: c.filing!.filedOn, on: input.objectionOn, kept: false },
+    );
+    return { after: objected.after, note: '人社部门提出审查异议，退回重新协商', events: objected.event ? [objected.event] : [] };
   });
 }
 
@@ -217,12 +228,45 @@ export function publish(before: Contract, input: PublishInput, ctx: DecideContex
   });
 }
 
-export function checkPerformance(before: Contract, input: PerformanceCheckInput, ctx: DecideContext): Decision<Contract> {
-  return step(before, 'performance.check', ctx.today, ctx, (c) => {
-    if (c.performanceChecks.some((p) => p.year === input.year)) throw conflict({ zh: `${input.year}年度履约检查已记录`, en: `The ${input.year} check is already recorded` }, { field: 'year' });
+/**
+ * A yearly 履约 check: it answers the earliest contract year begun by its date that has none (a late check answers the
+ * year it was owed for), in time when done by that year's last day. A check when every year begun is checked is a 409.
+ */
+export function checkPerformance(before: Contract, input: PerformanceCheckInput & { evidence?: EvidenceRef[] }, ctx: DecideContext): Decision<Contract> {
+  notFuture(input.checkedOn, ctx.today, 'checkedOn');
+  if (input.reportedOn) {
+    notFuture(input.reportedOn, ctx.today, 'reportedOn');
+    notBefore(input.reportedOn, input.checkedOn, 'reportedOn', { zh: '检查日期', en: 'the check date' });
+  }
+  return step(before, 'performance.check', input.checkedOn, ctx, (c) => {
+    notBefore(input.checkedOn, c.effectiveOn, 'checkedOn', { zh: '生效日', en: 'the effective date' });
+    const owed = owedContractYear(c, input.checkedOn);
+    if (!owed) {
+      throw conflict(
+        { zh: `截至 ${input.checkedOn} 已开始的各合同年度均已有履约检查记录`, en: `Every contract year begun by ${input.checkedOn} already has its performance check` },
+        { field: 'checkedOn', reason: 'already_checked' },
+      );
+    }
+    const onTime = input.checkedOn <= owed.dueOn;
+    const check: PerformanceCheck = {
+      contractYear: owed.contractYear,
+      checkedOn: input.checkedOn,
+      checkers: input.checkers,
+      items: input.items,
+      findings: input.findings,
+      ...(input.breaches ? { breaches: input.breaches } : {}),
+      reportedToCongress: input.reportedToCongress,
+      ...(input.reportedOn ? { reportedOn: input.reportedOn } : {}),
+      ...(input.evidence?.length ? { evidence: input.evidence } : {}),
+      dueOn: owed.dueOn,
+      onTime,
+    };
+    const notKept = input.items.filter((i) => !i.kept).length;
+    const { after, event } = settle({ ...c, performanceChecks: [...c.performanceChecks, check] }, { duty: 'performanceCheck', ref: String(owed.contractYear), on: owed.dueOn, kept: onTime });
     return {
-      after: { ...c, performanceChecks: [...c.performanceChecks, { year: input.year, findings: input.findings, breaches: input.breaches, checkedOn: ctx.today }] },
-      note: `${input.year}年度履约检查${input.breaches ? '（发现违约）' : ''}`,
+      after,
+      events: event ? [event] : [],
+      note: `第${owed.contractYear}合同年度履约检查：${input.items.length} 项中 ${notKept} 项未履行${input.reportedToCongress ? '，已向职代会报告' : '，尚未向职代会报告'}${onTime ? '' : `（逾期，应于 ${owed.dueOn} 前完成）`}`,
     };
   });
 }
@@ -247,7 +291,7 @@ export function renew(before: Contract, input: { successorId: string }, ctx: Dec
 function successorOf(c: Contract, successorId: string, ctx: DecideContext): Contract {
   const start = addDays(c.term.end, 1);
   const years = Math.min(3, Math.max(1, Math.round(daysBetween(c.term.start, addDays(c.term.end, 1)) / 365)));
-  const { offer: _o, congress: _c, signedOn: _s, filing: _f, review: _r, effectiveOn: _e, publishedOn: _p, terminated: _t, successorId: _n, ...kept } = c;
+  const { offer: _o, congress: _c, signedOn: _s, filing: _f, review: _r, effectiveOn: _e, publishedOn: _p, terminated: _t, successorId: _n, overdueClocks: _m, outcomes: _x, ...kept } = c;
   return {
     ...kept,
     contractId: successorId,

@@ -11,7 +11,10 @@ import { checkNewContract, newContract } from '../domain/create.js';
 import * as steps from '../domain/steps.js';
 import { contractFilter, contractView, matchesFilter, type ContractView, type LedgerQuery } from '../domain/view.js';
 import { ledgerWorkbook } from '../export.js';
-import type { CreateInput, TerminateInput } from '../schemas.js';
+import type { CreateInput, PerformanceCheckInput, TerminateInput } from '../schemas.js';
+import { attachableEvidence } from '../domain/evidence.js';
+import { contractEvidenceStore } from '../evidence-store.js';
+import { citedFiles } from './evidence.js';
 import { ContractRepository, workCalendar, type UnitCoverage } from '../store.js';
 
 const store = (ctx: WriteCtx) => new ContractRepository(ctx.deps.table, ctx.deps.cursors);
@@ -122,7 +125,23 @@ export const sign = command(steps.sign);
 export const file = command(steps.file);
 export const recordReview = command(steps.recordReview);
 export const publish = command(steps.publish);
-export const checkPerformance = command(steps.checkPerformance);
+
+/**
+ * A yearly 履约 check, citing checked files uploaded for the contract: each file is marked as cited in the same
+ * transaction, so it cannot be cited by another check.
+ */
+export async function checkPerformance(ctx: WriteCtx, input: PerformanceCheckInput): Promise<ContractView> {
+  let files: Awaited<ReturnType<typeof citedFiles>> = [];
+  return runStep(ctx, input, (before, i, d) => steps.checkPerformance(before, { ...i, evidence: attachableEvidence(before.contractId, files) }, d), {
+    load: async () => {
+      files = await citedFiles(ctx, input.evidenceIds);
+    },
+    save: (uow, d) => {
+      const entryId = `${d.after.contractId}#check#${d.after.performanceChecks.at(-1)!.contractYear}`;
+      for (const f of files) if (f) contractEvidenceStore(ctx.deps.table).replace(uow, f, { ...f, entryId, version: f.version + 1, updatedAt: d.after.updatedAt });
+    },
+  });
+}
 
 /** Opens the successor contract (a draft) within the 3 months before expiry; both are written together. */
 export async function renew(ctx: WriteCtx, input: { contractId: string }): Promise<{ contract: ContractView; successorId: string }> {

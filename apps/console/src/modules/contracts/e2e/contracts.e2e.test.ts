@@ -377,6 +377,79 @@ describe('集体合同', () => {
     }
   });
 
+  test('at 390 px a 能级工资 contract: a round agrees the steps by grade (one falling is refused), and once in effect the yearly 履约 check is recorded', async () => {
+    await dev('/dev/clock', { now: at('2026-12-22') });
+    const admin = await tokenFor({ sub: 'demo-admin-321281', roles: ['federation_admin'], tenantId: '321281' });
+    const units = await trpc(admin, 'units.list', { limit: 100 });
+    const unit = units.items.find((u: any) => u.type === 'enterprise');
+    const title = '能级工资履约测试专项集体合同';
+    const c = await trpc(admin, 'contracts.create', { title, type: 'special', specialKind: 'skill_level_wage', unitId: unit.unitId, employerParties: [{ name: '兴化市不锈钢制品有限公司' }], coveredEnterprises: 1, coveredEmployees: 260, term: { start: '2027-01-01', end: '2027-12-31' }, clauses: { wageGrowthPct: 5 } }, 'POST');
+    const people = (side: string) => ['首席', '成员', '成员'].map((role, i) => ({ name: `${side}${i + 1}`, role }));
+    const walk = async (steps: readonly (readonly [string, Record<string, unknown>])[]) => {
+      for (const [path, input] of steps) await trpc(admin, path, { contractId: c.contractId, ...input }, 'POST');
+    };
+    await walk([
+      ['contracts.offer.send', { sentOn: '2026-11-02', fromSide: 'worker' }],
+      ['contracts.offer.reply', { repliedOn: '2026-11-02', accepted: true }],
+      ['contracts.representatives.set', { side: 'worker', members: people('能级职工'), chiefIndex: 0 }],
+      ['contracts.representatives.set', { side: 'employer', members: people('能级企业'), chiefIndex: 0 }],
+    ]);
+    const page = await openPage(390);
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto(`/contracts/${c.contractId}`);
+      await page.locator('#step-pick').selectOption('rounds.add');
+      await page.locator('[id="f-heldOn"]').fill('2026-11-03');
+      await page.locator('[id="f-minutes"]').fill('第一轮：能级工资标准');
+      await page.getByRole('spinbutton', { name: /能级工资：初级工/ }).fill('2600');
+      await page.getByRole('spinbutton', { name: /能级工资：中级工/ }).fill('2500');
+      await page.getByRole('button', { name: '办理：协商会议' }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('不得随等级提高而降低');
+      await page.getByRole('spinbutton', { name: /能级工资：中级工/ }).fill('3100');
+      await page.getByRole('button', { name: '办理：协商会议' }).click();
+      await expect.poll(() => page.getByTestId('clause-changes').textContent()).toContain('能级工资标准');
+      expect(await page.getByTestId('type-clauses').textContent()).toContain('中级工：¥3,100.00');
+      await noOverflow(page);
+      await screenshot(page, 'contracts-skill-grades-390');
+
+      // Voted, signed and filed in November: in effect once the review period has passed (today's tick).
+      await walk([
+        ['contracts.congress.record', { heldOn: '2026-11-04', representativesTotal: 30, present: 25, approve: 20 }],
+        ['contracts.sign', { signedOn: '2026-11-04' }],
+        ['contracts.file', { filedOn: '2026-11-05' }],
+      ]);
+      await dev('/dev/tick');
+      await expectAfterReload(page, () => page.getByTestId('contract-status').textContent(), '已生效', { timeout: 20_000, interval: 500 });
+      expect((await page.locator('.timeline li.current').allTextContents()).join()).toContain('第1合同年度履约检查');
+
+      await page.locator('#step-pick').selectOption('performance.check');
+      await page.locator('#chk-checkers').fill('工会主席\n人力资源部经理');
+      await page.locator('#chk-item-0').fill('能级工资按约定标准发放');
+      await page.getByRole('button', { name: '增加事项' }).click();
+      await page.locator('#chk-item-1').fill('技能等级晋升后次月调整工资');
+      await page.locator('#chk-kept-1').uncheck();
+      await page.locator('#chk-note-1').fill('两名技师晋升后未及时调整');
+      await page.locator('#chk-findings').fill('总体履约，个别晋升人员工资调整滞后');
+      await page.locator('#chk-reported').check();
+      await page.locator('#chk-reported-on').fill('2026-12-22');
+      // The report to the 职代会 as a file: uploaded, checked by the server, cited by the check.
+      await page.locator('#chk-file').setInputFiles({ name: '履约检查报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+      await expect.poll(() => page.getByTestId('check-files').textContent(), { timeout: 10_000 }).toContain('履约检查报告.pdf');
+      await noOverflow(page);
+      await page.getByRole('button', { name: '记录履约检查' }).click();
+      await expect.poll(() => page.getByTestId('performance-checks').textContent()).toContain('第1合同年度');
+      expect(await page.getByTestId('performance-checks').textContent()).toContain('2 项中履行 1 项');
+      expect(await page.getByTestId('performance-checks').textContent()).toContain('履约检查报告.pdf');
+      // Year 1 is checked and year 2 has not begun: no check clock runs.
+      expect((await page.locator('.timeline li.current').allTextContents()).join()).not.toContain('履约检查');
+      await noOverflow(page);
+      await screenshot(page, 'contracts-performance-check-390');
+    } finally {
+      await page.context().close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   test('the holiday notice form reads lines pasted verbatim from the State Council notice, on a phone', async () => {
     const op = await openPage(390);
     try {
