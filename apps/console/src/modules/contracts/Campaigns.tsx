@@ -87,8 +87,7 @@ function NewCampaign() {
       const made = await mutate('contracts.campaigns.create', { title: title().trim(), sentOn: sentOn(), fromSide: fromSide(), contractIds: [...chosen()] });
       navigate(`/contracts/campaigns/${encodeURIComponent(made.campaignId)}`);
     } catch (err) {
-      const rest = errs.fromServer(err, FIELDS);
-      if (rest.length || !Object.keys(errs.errors()).length) setBanner(errorText(err));
+      if (!errs.placed(err, FIELDS)) setBanner(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -292,8 +292,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       if (vote) showToast('success', () => voteSaved(vote), 8_000);
       else showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
     } catch (err) {
-      const rest = errs.fromServer(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason', 'checkedOn', 'checkers', 'items', 'findings', 'breaches', 'reportedToCongress', 'reportedOn', 'evidenceIds']);
-      if (rest.length || !Object.keys(errs.errors()).length) setBanner(errorText(err));
+      if (!errs.placed(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason', 'checkedOn', 'checkers', 'items', 'findings', 'breaches', 'reportedToCongress', 'reportedOn', 'evidenceIds'])) setBanner(errorText(err));
     } finally {
       setBusy(false);
     }

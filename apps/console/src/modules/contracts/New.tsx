@@ -65,8 +65,7 @@ export default function NewContract() {
       const c = await mutate('contracts.create', input as InputOf<'contracts.create'>); // the server validates the form
       navigate(`/contracts/${encodeURIComponent(c.contractId)}`);
     } catch (err) {
-      const rest = errs.fromServer(err, FIELDS);
-      if (rest.length || !Object.keys(errs.errors()).length) setBanner(errorText(err));
+      if (!errs.placed(err, FIELDS)) setBanner(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -76,8 +76,7 @@ export default function Benefits() {
       setNote('');
       await Promise.all([budgetCtl.refetch(), ledgerCtl.refetch()]);
     } catch (err) {
-      const rest = fields.fromServer(err, ['amountFen', 'grantedOn', 'note']);
-      if (rest.length || !Object.keys(fields.errors()).length) setRefusal(errorText(err));
+      if (!fields.placed(err, ['amountFen', 'grantedOn', 'note'])) setRefusal(errorText(err));
     }
   }
 

@@ -70,8 +70,7 @@ export default function Recuperation() {
       await batchesCtl.refetch();
       setSearch({ batch: b.batchId });
     } catch (err) {
-      const rest = fields.fromServer(err, ['title', 'destination', 'startsOn', 'endsOn', 'capacity']);
-      if (rest.length || !Object.keys(fields.errors()).length) showError(err);
+      if (!fields.placed(err, ['title', 'destination', 'startsOn', 'endsOn', 'capacity'])) showError(err);
     }
   }
 

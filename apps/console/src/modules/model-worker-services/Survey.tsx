@@ -100,8 +100,7 @@ export default function Survey() {
       showToast('success', () => t('mwServices.survey.done', { year: answer.year, version: answer.version }));
       await refetch();
     } catch (err) {
-      const rest = fields.fromServer(err, ['personIncomeFen', 'spouseName', 'spouseIncomeFen', 'members', 'householdSize', 'rigidExpensesFen', 'health', 'housingAreaM2', 'difficulties', 'year', 'unitId']);
-      if (rest.length || !Object.keys(fields.errors()).length) setBanner(errorText(err));
+      if (!fields.placed(err, ['personIncomeFen', 'spouseName', 'spouseIncomeFen', 'members', 'householdSize', 'rigidExpensesFen', 'health', 'housingAreaM2', 'difficulties', 'year', 'unitId'])) setBanner(errorText(err));
     } finally {
       setBusy(false);
     }

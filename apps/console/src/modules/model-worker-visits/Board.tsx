@@ -61,8 +61,7 @@ export default function Board() {
       for (const set of [setEnterprise, setUnitId, setNeed, setSkills, setOccupation, setContactName, setContactPhone]) set('');
       await listCtl.refetch();
     } catch (err) {
-      const rest = fields.fromServer(err, FIELDS);
-      if (rest.length || !Object.keys(fields.errors()).length) setRefusal(errorText(err));
+      if (!fields.placed(err, FIELDS)) setRefusal(errorText(err));
     } finally {
       setBusy(false);
     }

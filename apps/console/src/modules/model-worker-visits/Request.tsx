@@ -97,8 +97,7 @@ export default function Request() {
       setCloses(false);
       await Promise.all([ctl.refetch(), suggestCtl.refetch()]);
     } catch (err) {
-      const rest = fields.fromServer(err, LOG_FIELDS);
-      if (rest.length || !Object.keys(fields.errors()).length) setRefusal(errorText(err));
+      if (!fields.placed(err, LOG_FIELDS)) setRefusal(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -43,8 +43,7 @@ export default function Studio() {
       setNote('');
       await ctl.refetch();
     } catch (err) {
-      const rest = fields.fromServer(err, ['year', 'note']);
-      if (rest.length || !Object.keys(fields.errors()).length) setRefusal(errorText(err));
+      if (!fields.placed(err, ['year', 'note'])) setRefusal(errorText(err));
     }
   }
 

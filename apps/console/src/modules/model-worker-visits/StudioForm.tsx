@@ -63,8 +63,7 @@ export function StudioForm(props: { studio?: StudioDetail; version?: () => numbe
       const done = s ? await mutate('modelWorkers.studios.update', { studioId: s.studioId, version: props.version?.() ?? s.version, ...input }) : await mutate('modelWorkers.studios.create', input);
       props.onSaved(done);
     } catch (err) {
-      const rest = fields.fromServer(err, [...FIELDS, ...achievements().flatMap((_, i) => [`achievements.${i}.title`, `achievements.${i}.year`, `achievements.${i}.valueFen`])]);
-      if (isStale(err) || rest.length || !Object.keys(fields.errors()).length) setSaveError(err);
+      if (isStale(err) || !fields.placed(err, [...FIELDS, ...achievements().flatMap((_, i) => [`achievements.${i}.title`, `achievements.${i}.year`, `achievements.${i}.valueFen`])])) setSaveError(err);
     } finally {
       setBusy(false);
     }

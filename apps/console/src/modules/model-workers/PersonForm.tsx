@@ -100,8 +100,7 @@ export function PersonForm(props: { person?: PersonDetail; version?: () => numbe
         : await mutate('modelWorkers.people.create', { idNumber: idNumber().trim().toUpperCase(), ...fields() });
       props.onSaved(saved);
     } catch (e) {
-      const rest = errors.fromServer(e, FIELDS);
-      if (isStale(e) || rest.length || !Object.keys(errors.errors()).length) setSaveError(e);
+      if (isStale(e) || !errors.placed(e, FIELDS)) setSaveError(e);
     } finally {
       setBusy(false);
     }
