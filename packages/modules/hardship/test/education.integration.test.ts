@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@ufp/core/events';
 import type { Claims } from '@ufp/kit/auth';
 import { demoIdNumber } from '@ufp/kit/seed';
-import { adminOf, attachHardshipDocuments, createTenant, createUnit, ok, reporterOf, setDay, staffOf, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, ok, reporterOf, setDay, staffOf, putHardshipFileOnFile, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /**
  * 金秋助学 per student: each student of a household gets their level's amount once a year (a condition of the grant's
@@ -29,11 +29,7 @@ async function onFile() {
       consentGiven: true,
     }),
   );
-  let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
-  f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实' }));
-  await attachHardshipDocuments(p, staffOf(A), f.fileId);
-  f = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' }));
-  return ok(p.mutate(staff2, 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议符合相对困难条件' }));
+  return putHardshipFileOnFile(p, created, { tenantId: A, filer: reporterOf(A, unitA), reviewer: staff2 });
 }
 const education = (fileId: string, memberIndex: number, level: 'higher' | 'high_school', amountFen: number) =>
   p.mutate(staffOf(A), 'hardship.aid.grant', { fileId, kind: 'education', student: { memberIndex, level }, amountFen, fundSource: 'union' });
