@@ -120,4 +120,22 @@ describe('金秋助学 per student', () => {
     // 2026: two students of the first household, one of the third (the refused ones never count)
     expect(view.item.achieved).toEqual([3]);
   });
+
+  it('a large 金秋助学 grant waits for a second staff member and, approved, takes the student’s once-a-year guard', async () => {
+    const pack = await ok(p.query(adminOf(A), 'hardship.rules.get', { year: 2026 }));
+    const { updatedAt: _u, ...rest } = pack;
+    const saved = await ok(p.mutate(adminOf(A), 'hardship.rules.set', { ...rest, grantApprovalAboveFen: 200_000 }));
+    try {
+      const f = await onFile();
+      const asked = await ok(education(f.fileId, 1, 'higher', 400_000));
+      expect(asked).toMatchObject({ pendingApproval: true, student: { memberIndex: 1, level: 'higher' } });
+      const paid = await ok(p.mutate(staff2, 'hardship.aid.approve', { fileId: f.fileId, grantId: asked.grantId, version: asked.version }));
+      expect(paid).toMatchObject({ kind: 'education', student: { memberIndex: 1, level: 'higher' }, approvedBy: staff2.sub });
+      const again = await education(f.fileId, 1, 'high_school', 100_000);
+      expect(detailsOf(again)).toMatchObject({ reason: 'student_already_aided' });
+    } finally {
+      const { updatedAt: _v, grantApprovalAboveFen: _g, ...back } = saved;
+      await ok(p.mutate(adminOf(A), 'hardship.rules.set', back));
+    }
+  });
 });
