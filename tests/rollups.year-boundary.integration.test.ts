@@ -79,7 +79,9 @@ async function onFile(tenantId: string, unitId: string, income = 4_800_000) {
 const fileVersion = async (tenantId: string, fileId: string) => (await ok(p.query(staffOf(tenantId), 'hardship.files.get', { fileId }))).version as number;
 const fileStep = async (tenantId: string, path: string, fileId: string, input: Record<string, unknown> = {}) =>
   ok(p.mutate(staffOf(tenantId), path, { fileId, version: await fileVersion(tenantId, fileId), ...input }));
-const grant = (tenantId: string, fileId: string, kind: string, amountFen: number) => ok(p.mutate(staffOf(tenantId), 'hardship.aid.grant', { fileId, kind, amountFen, fundSource: 'union' }));
+const grant = (tenantId: string, fileId: string, kind: string, amountFen: number) =>
+  // 金秋助学 names its student: the household's first child (member 2 after 本人).
+  ok(p.mutate(staffOf(tenantId), 'hardship.aid.grant', { fileId, kind, amountFen, fundSource: 'union', ...(kind === 'education' ? { student: { memberIndex: 1, level: 'high_school' } } : {}) }));
 
 const reps = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}`, role: i === 0 ? '首席' : '成员' }));
 /** Creates a contract and walks it to filed today (offer, talks and vote in the week before). */

@@ -177,6 +177,19 @@ export async function attachHardshipDocuments(p: TestPlatform, who: Claims, file
   return ids;
 }
 
+/**
+ * Takes a draft hardship file through submit, investigation (visited 2026-03-01), its required documents and the notice
+ * (from 2026-03-02) to 建档: `filer` files, `reviewer` (not the staff member who published the notice) approves.
+ */
+export async function putHardshipFileOnFile(p: TestPlatform, draft: { fileId: string; version: number }, who: { tenantId: string; filer: Claims; reviewer: Claims }) {
+  const staff = staffOf(who.tenantId);
+  let f = await ok(p.mutate(who.filer, 'hardship.files.submit', { fileId: draft.fileId, version: draft.version }));
+  f = await ok(p.mutate(who.filer, 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实' }));
+  await attachHardshipDocuments(p, staff, f.fileId);
+  f = await ok(p.mutate(staff, 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' }));
+  return ok(p.mutate(who.reviewer, 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议符合相对困难条件' }));
+}
+
 /** Sets the platform's clock to 10:00 Asia/Shanghai on `date` (YYYY-MM-DD): a working morning, the same day in both zones. */
 export const setDay = (p: TestPlatform, date: string): void => p.clock.set(new Date(`${date}T02:00:00Z`));
 

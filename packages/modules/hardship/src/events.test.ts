@@ -14,4 +14,12 @@ describe('hardship events', () => {
     expect(() => aidGranted.create({ ...grant, name: '周建华' } as never)).toThrow();
     expect(() => fileApproved.create({ fileId: 'f', unitId: 'u', tier: 'poor' as never, status: 'approved' })).toThrow();
   });
+
+  it('a 金秋助学 grant carries how many students it aids (a count, never who); events without it stay valid', () => {
+    const grant = { grantId: 'g', fileId: 'f', kind: 'education', amountFen: 300_000, fundSource: 'union', year: 2026 } as const;
+    expect(aidGranted.create({ ...grant, students: 1 }).data).toEqual({ ...grant, students: 1 });
+    expect(aidGranted.schema.parse(grant)).toEqual(grant);
+    expect(() => aidGranted.create({ ...grant, students: 0 })).toThrow();
+    expect(() => aidGranted.create({ ...grant, students: 1, student: { name: '周小华' } } as never)).toThrow();
+  });
 });

@@ -47,6 +47,11 @@ export const aidGranted = defineEvent(
     kind: z.enum(AidKind.values),
     amountFen: z.number().int(),
     fundSource: z.enum(FundSource.values),
+    /**
+     * 金秋助学: the students the grant aids (1: it is granted per student) — what 十件实事 "资助N人" sums. A count
+     * only, never who. Absent on other kinds and on education grants made before grants named their student.
+     */
+    students: z.number().int().min(1).optional(),
     ...metricFields,
     year: z.number().int(),
   }),

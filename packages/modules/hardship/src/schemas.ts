@@ -4,7 +4,7 @@ import { bankAccountSchema, bilingualMessage, idNumberSchema, isoDateSchema, pho
 import { declaredFileInput, idInput, importJobIdInput, importJobStartInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { PaymentChannel } from './domain/disbursement.js';
 import { DEFAULT_REQUIRED_DOCUMENTS, DocumentKind } from './domain/document-kinds.js';
-import { AidKind, FundSource } from './domain/rules.js';
+import { AidKind, DEFAULT_EDUCATION_PER_STUDENT, FundSource, SchoolLevel } from './domain/rules.js';
 import { HardshipEvent } from './domain/tier.js';
 import { FileStatus } from './domain/workflow.js';
 import { MAX_LEDGER_BYTES } from './manifest.js';
@@ -23,6 +23,8 @@ const figuresInput = {
   events: z.array(z.enum(HardshipEvent.values)).max(4).optional(),
 };
 
+const MAX_HOUSEHOLD_MEMBERS = 20;
+
 const memberInput = z.object({
   relation: text(limits.hardship.relation),
   name: text(limits.hardship.personName),
@@ -32,7 +34,7 @@ const memberInput = z.object({
 });
 
 export const householdInput = z.object({
-  members: z.array(memberInput).min(1).max(20),
+  members: z.array(memberInput).min(1).max(MAX_HOUSEHOLD_MEMBERS),
   annualIncomeFen: fen(),
   rigidExpensesFen: fen(),
   hardshipCostsFen: fen().optional(),
@@ -72,6 +74,8 @@ export const rulesInput = z.object({
   grantApprovalAboveFen: fen(100_000_000).optional(),
   /** 审核前必备材料: none is allowed (a federation that keeps its papers elsewhere). */
   requiredDocuments: z.array(z.enum(DocumentKind.values)).max(DocumentKind.values.length).default([...DEFAULT_REQUIRED_DOCUMENTS]),
+  /** 金秋助学 per student by school level (the defaults when a form leaves it out). */
+  educationPerStudent: z.object({ higher: fen(100_000_000), high_school: fen(100_000_000) }).default({ ...DEFAULT_EDUCATION_PER_STUDENT }),
   version: z.number().int().min(0),
 });
 
@@ -113,14 +117,31 @@ export const noticesInput = z.object({ tenantId: recordId(40) });
 
 export const setFundInput = z.object({ year: yearSchema, source: z.enum(FundSource.values), budgetFen: fen(100_000_000_000) });
 
-export const grantInput = z.object({
-  fileId: idInput,
-  kind: z.enum(AidKind.values),
-  amountFen: z.number().int().min(1).max(100_000_000),
-  fundSource: z.enum(FundSource.values),
-  note: text(limits.hardship.grantNote).optional(),
-  bankAccount: bankAccountSchema.optional(),
+/** The student a 金秋助学 grant is for: one of the file's household members (by its place in the list) and the school level. */
+export const studentInput = z.object({
+  memberIndex: z.number().int().min(0).max(MAX_HOUSEHOLD_MEMBERS - 1),
+  level: z.enum(SchoolLevel.values),
 });
+
+/** `student` is required for 金秋助学 (it is granted per student) and refused for every other kind. */
+export const grantInput = z
+  .object({
+    fileId: idInput,
+    kind: z.enum(AidKind.values),
+    amountFen: z.number().int().min(1).max(100_000_000),
+    fundSource: z.enum(FundSource.values),
+    student: studentInput.optional(),
+    note: text(limits.hardship.grantNote).optional(),
+    bankAccount: bankAccountSchema.optional(),
+  })
+  .superRefine((g, ctx) => {
+    if (g.kind === 'education' && !g.student) {
+      ctx.addIssue({ code: 'custom', path: ['student'], message: bilingualMessage({ zh: '金秋助学须选择受助学生及其学段', en: 'A Golden Autumn education grant must name the student and the school level' }) });
+    }
+    if (g.kind !== 'education' && g.student) {
+      ctx.addIssue({ code: 'custom', path: ['student'], message: bilingualMessage({ zh: '仅金秋助学填写受助学生', en: 'Only a Golden Autumn education grant names a student' }) });
+    }
+  });
 
 export const revealBankAccountInput = z.object({ fileId: idInput, grantId: idInput });
 /** 发放登记: when and how a grant reached the household. */

@@ -23,6 +23,8 @@ export const hardshipKeys = {
   fundPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#FUND`,
   fund: (tenantId: string, year: number, source: FundSource) => ({ pk: hardshipKeys.fundPartition(tenantId), sk: `${year}#${source}` }),
   cap: (tenantId: string, fileId: string, year: number, kind: AidKind) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `${fileId}#${year}#${kind}` }),
+  /** 金秋助学 once per student per year: the guard of a household member (by their place in the list) and year. */
+  studentGrant: (tenantId: string, fileId: string, year: number, memberIndex: number) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `${fileId}#${year}#education#student#${memberIndex}` }),
   grantPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANT`,
   grantRequestPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANTREQ`,
   grantRequest: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantRequestPartition(tenantId), sk: `${fileId}#${grantId}` }),
@@ -73,6 +75,9 @@ function fileFilterClauses(filter: FileFilter): Clause[] {
     ...(filter.imported ? [<Clause>{ expression: 'attribute_exists(#importedAt)', names: { '#importedAt': 'importedAt' } }] : []),
   ];
 }
+
+/** What bounds a grant: the household's yearly cap of the kind, or (金秋助学) the student's one grant a year. */
+export type GrantLimit = { capFen: number; onOver: DomainError } | { memberIndex: number; level: string; onRepeat: DomainError };
 
 export class HardshipStore {
   constructor(
@@ -187,14 +192,16 @@ export class HardshipStore {
   }
 
   /**
-   * A grant: the grant item, the budget decrement and the household-year-kind cap increment,
-   * each guarded by a condition, all in the caller's transaction. Concurrent grants cannot
-   * take the budget below zero or the household over the cap.
+   * A grant: the grant item, the budget decrement and the grant's limit, each guarded by a condition, all in the
+   * caller's transaction. The limit is the household-year-kind cap increment, or for 金秋助学 (granted per student)
+   * the student's once-a-year guard. Concurrent grants cannot take the budget below zero, the household over the
+   * cap, or a student past one grant a year.
    */
-  addGrant(uow: UnitOfWork, grant: Grant, capFen: number, errors: { budget: DomainError; cap: DomainError }): void {
+  addGrant(uow: UnitOfWork, grant: Grant, limit: GrantLimit, onShort: DomainError): void {
     uow.create({ ...hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId), ...asStored(grant), kind: 'hardship.grant' }, conflict({ zh: '发放记录已存在', en: 'Grant already exists' }));
-    this.drawBudget(uow, grant, errors.budget);
-    this.useCap(uow, hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind), grant.amountFen, capFen, errors.cap);
+    this.drawBudget(uow, grant, onShort);
+    if ('capFen' in limit) this.useCap(uow, hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind), grant.amountFen, limit.capFen, limit.onOver);
+    else uow.create({ ...hardshipKeys.studentGrant(grant.tenantId, grant.fileId, grant.year, limit.memberIndex), kind: 'hardship.studentGrant', grantId: grant.grantId, level: limit.level }, limit.onRepeat);
   }
 
   /** The fund's budget of the year goes down by the amount, never below zero (the condition answers `onShort`). */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdNumber } from '@ufp/kit/seed';
 import type { Claims } from '@ufp/kit/auth';
-import { ok, adminOf, createTenant, createUnit, reporterOf, setDay, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments } from '@ufp/testing/platform';
+import { ok, adminOf, createTenant, createUnit, reporterOf, setDay, staffOf, putHardshipFileOnFile, startTestPlatform, type TestPlatform } from '@ufp/testing/platform';
 
 /** 发放登记 and 对账表: each grant's payment recorded once, the year's grants reconciled per fund source. */
 let p: TestPlatform;
@@ -24,11 +24,7 @@ async function approvedFile() {
       consentGiven: true,
     }),
   );
-  let f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.submit', { fileId: created.fileId, version: created.version }));
-  f = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.investigate', { fileId: f.fileId, version: f.version, visitedOn: '2026-03-01', findings: '入户核实' }));
-  await attachHardshipDocuments(p, staffOf(A), f.fileId);
-  f = await ok(p.mutate(staffOf(A), 'hardship.files.publishNotice', { fileId: f.fileId, version: f.version, startsOn: '2026-03-02' }));
-  return ok(p.mutate(staff2, 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '经评议符合相对困难条件' }));
+  return putHardshipFileOnFile(p, created, { tenantId: A, filer: reporterOf(A, unitA), reviewer: staff2 });
 }
 
 beforeAll(async () => {

@@ -252,15 +252,15 @@ describe('assistance money', () => {
   it('never exceeds the per-kind cap for a household in a year, even concurrently', async () => {
     const f = await onFile(A, unitA);
     await ok(p.mutate(adminOf(A), 'hardship.funds.set', { year: 2026, source: 'city', budgetFen: 10_000_000 }));
-    // education cap ¥5,000: 8 concurrent ¥1,000 grants → 5 succeed.
-    const results = await Promise.all(Array.from({ length: 8 }, () => p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: f.fileId, kind: 'education', amountFen: 100_000, fundSource: 'city', bankAccount: '6222 0212 3456 7890 123' })));
+    // medical cap ¥30,000: 8 concurrent ¥6,000 grants → 5 succeed.
+    const results = await Promise.all(Array.from({ length: 8 }, () => p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: f.fileId, kind: 'medical', amountFen: 600_000, fundSource: 'city', bankAccount: '6222 0212 3456 7890 123' })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(5);
     expect(results.filter((r) => r.status === 409).every((r) => r.error!.message.includes('上限'))).toBe(true);
     const one = results.find((r) => r.status === 200)!.data;
     expect(one.bankAccountMasked).toBe('***************0123');
     const file = await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: f.fileId }));
     expect(file.grants).toHaveLength(5);
-    expect(file.grants[0].kind).toBe('education');
+    expect(file.grants[0].kind).toBe('medical');
     expect(JSON.stringify(file)).not.toContain('6222021234567890123');
     const bank = await ok(p.mutate(staffOf(A), 'hardship.aid.revealBankAccount', { fileId: f.fileId, grantId: one.grantId }));
     expect(bank.value).toBe('6222021234567890123');

@@ -13,7 +13,7 @@ import type { Item } from './domain/model.js';
 import { TenThingsStore, type LinkRegistration } from './store.js';
 
 /**
- * Feeds linked targets (e.g. "资助困难职工子女N人" counts `hardship.aid.granted` where kind = education) from other
+ * Feeds linked targets (e.g. "资助困难职工子女N人" sums the `students` of `hardship.aid.granted` where kind = education: 金秋助学 is granted per student) from other
  * modules' events. Each matching event adds a `linked` ledger entry and moves the item's running total in the same
  * transaction as the consumer's processed marker, so a redelivered event counts once. A 助企行 visit
  * (`modelWorkers.visit.logged`) feeds "解决技术难题N项" as `sum:problemsSolved`, "培训职工N人次" as `sum:peopleTrained`. Only events of the plan's year

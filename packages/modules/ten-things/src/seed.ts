@@ -17,7 +17,7 @@ const XINGHUA_2024: { title: string; category: string; leadDept: string; targets
     title: '金秋助学',
     category: 'care',
     leadDept: '帮扶中心',
-    targets: [{ indicator: '资助困难职工子女', unit: '人', comparator: 'gte', target: 100, link: { eventType: 'hardship.aid.granted', filter: { kind: 'education' }, measure: 'count' } }],
+    targets: [{ indicator: '资助困难职工子女', unit: '人', comparator: 'gte', target: 100, link: { eventType: 'hardship.aid.granted', filter: { kind: 'education' }, measure: 'sum:students' } }],
   },
   { title: '职工文体联赛', category: 'culture', leadDept: '宣教部', targetsText: '举办职工文体赛事不少于12场' },
 ];

@@ -81,7 +81,7 @@ describe('十件实事 from candidates to the vote', () => {
         title: '金秋助学',
         category: 'care',
         leadDept: '帮扶中心',
-        targets: [{ indicator: '资助困难职工子女', unit: '人', comparator: 'gte', target: 2, link: { eventType: 'hardship.aid.granted', filter: { kind: 'education' }, measure: 'count' } }],
+        targets: [{ indicator: '资助困难职工子女', unit: '人', comparator: 'gte', target: 2, link: { eventType: 'hardship.aid.granted', filter: { kind: 'education' }, measure: 'sum:students' } }],
       }),
     );
     candidateIds.push(linked.itemId);
@@ -190,7 +190,7 @@ describe('linked targets', () => {
   it('counts a matching event exactly once even when delivered twice; other kinds and years do not count', async () => {
     const meta = { tenantId: T, divisionCode: T, actor: 'staff', correlationId: 'c1', occurredAt: '2024-02-28T03:00:00.000Z' };
     /** A grant as the hardship module emits it (the consumer parses it against that module's event schema). */
-    const grant = (kind: 'education' | 'medical', amountFen = 100_000, year = 2024) => aidGranted.create({ grantId: newId(), fileId: 'file-1', kind, amountFen, fundSource: 'union', year });
+    const grant = (kind: 'education' | 'medical', amountFen = 100_000, year = 2024) => aidGranted.create({ grantId: newId(), fileId: 'file-1', kind, amountFen, fundSource: 'union', year, ...(kind === 'education' ? { students: 1 } : {}) });
     const granted = wrapEvent(grant('education', 500_000), meta);
     const medical = wrapEvent(grant('medical'), meta);
     const lastYear = wrapEvent(grant('education', 100_000, 2023), { ...meta, occurredAt: '2023-12-01T03:00:00.000Z' });

@@ -21,6 +21,10 @@ type FileStep = Extract<MutationPath, `hardship.files.${'submit' | 'investigate'
 
 type AidKind = InputOf<'hardship.aid.grant'>['kind'];
 type FundSource = InputOf<'hardship.aid.grant'>['fundSource'];
+type SchoolLevel = NonNullable<InputOf<'hardship.aid.grant'>['student']>['level'];
+const SCHOOL_LEVELS: SchoolLevel[] = ['higher', 'high_school'];
+/** The relation a household lists the worker under: never a 金秋助学 student. */
+const WORKER_RELATION = '本人';
 
 function formValues() {
   const [visitedOn, setVisitedOn] = createSignal(shanghaiToday());
@@ -30,14 +34,22 @@ function formValues() {
   const [amount, setAmount] = createSignal('');
   const [fundSource, setFundSource] = createSignal<FundSource>(FUND_SOURCES[0] as FundSource);
   const [bankAccount, setBankAccount] = createSignal('');
+  const [studentIndex, setStudentIndex] = createSignal('');
+  const [schoolLevel, setSchoolLevel] = createSignal<SchoolLevel>('higher');
   const [exitReason, setExitReason] = createSignal('');
   const [followUpOn, setFollowUpOn] = createSignal('');
   const [followUpFindings, setFollowUpFindings] = createSignal('');
   const [reenterReason, setReenterReason] = createSignal('');
   return {
     visitedOn, setVisitedOn, findings, setFindings, startsOn, setStartsOn, kind, setKind, amount, setAmount, fundSource, setFundSource,
-    bankAccount, setBankAccount, exitReason, setExitReason, followUpOn, setFollowUpOn, followUpFindings, setFollowUpFindings, reenterReason, setReenterReason,
+    bankAccount, setBankAccount, studentIndex, setStudentIndex, schoolLevel, setSchoolLevel, exitReason, setExitReason, followUpOn, setFollowUpOn, followUpFindings, setFollowUpFindings, reenterReason, setReenterReason,
   };
+}
+
+/** A 金秋助学 grant's student as the file shows it: the member (when still listed) and the school level. */
+function studentLabel(members: readonly { relation: string; name: string }[], s: { memberIndex: number; level: SchoolLevel }): string {
+  const m = members[s.memberIndex];
+  return `${m ? `${m.relation} ${m.name}` : `#${s.memberIndex + 1}`} · ${t(`hardship.edu.level.${s.level}`)}`;
 }
 
 /** A step's form: a component (not a call inside the page's JSX), so a language switch relabels it in place. */
@@ -119,6 +131,10 @@ export default function HardshipFileDetail() {
     if (amountFen === undefined) return showToast('error', () => t('hardship.err.money'));
     const kind = v.kind();
     const fundSource = v.fundSource();
+    // 金秋助学 names its student (a household member other than the worker) and the school level.
+    const member = kind === 'education' && v.studentIndex() !== '' ? f.household.members[Number(v.studentIndex())] : undefined;
+    if (kind === 'education' && !member) return showToast('error', () => t('hardship.edu.chooseStudent'));
+    const student = member ? { memberIndex: Number(v.studentIndex()), level: v.schoolLevel() } : undefined;
     setSaveError(undefined);
     let remaining: string;
     try {
@@ -133,6 +149,7 @@ export default function HardshipFileDetail() {
       title: t('hardship.confirm.grantTitle'),
       consequence: t('hardship.confirm.grantBody', { name: f.worker.name, kind: t(`hardship.kind.${kind}`) }),
       facts: [
+        ...(member && student ? [{ label: t('hardship.edu.student'), value: `${member.relation} ${member.name} · ${t(`hardship.edu.level.${student.level}`)}` }] : []),
         { label: t('hardship.confirm.amount'), value: yuan(amountFen) },
         { label: t('hardship.confirm.fund'), value: t(`hardship.source.${fundSource}`) },
         { label: t('hardship.confirm.remaining'), value: remaining },
@@ -141,7 +158,7 @@ export default function HardshipFileDetail() {
     });
     if (!ok) return;
     try {
-      const res = await mutate('hardship.aid.grant', { fileId: f.fileId, kind, amountFen, fundSource, bankAccount: v.bankAccount().trim() || undefined });
+      const res = await mutate('hardship.aid.grant', { fileId: f.fileId, kind, ...(student ? { student } : {}), amountFen, fundSource, bankAccount: v.bankAccount().trim() || undefined });
       const what = { kind: tMaybe(`hardship.kind.${kind}`, kind), amount: yuan(amountFen), fund: tMaybe(`hardship.source.${fundSource}`, fundSource) };
       if (res.pendingApproval) showToast('success', () => t('hardship.grantRequested', what), 8_000);
       else showToast('success', () => t('hardship.granted', what));
@@ -300,6 +317,22 @@ export default function HardshipFileDetail() {
                   <Field id="hs-grant-kind" label={t('hardship.aidKind')} required>
                     <select id="hs-grant-kind" name="kind" value={v.kind()} onChange={(e) => v.setKind(e.currentTarget.value as AidKind)}><For each={AID_KINDS}>{(k) => <option value={k}>{t(`hardship.kind.${k}`)}</option>}</For></select>
                   </Field>
+                  <Show when={v.kind() === 'education'}>
+                    <p class="muted">{t('hardship.edu.hint')}</p>
+                    <Show when={f().household.members.some((m) => m.relation !== WORKER_RELATION)} fallback={<Banner kind="error">{t('hardship.edu.noStudent')}</Banner>}>
+                      <Field id="hs-grant-student" label={t('hardship.edu.student')} required>
+                        <select id="hs-grant-student" name="student" value={v.studentIndex()} onChange={(e) => v.setStudentIndex(e.currentTarget.value)}>
+                          <option value="">{t('hardship.edu.chooseStudent')}</option>
+                          <For each={f().household.members}>{(m, i) => <Show when={m.relation !== WORKER_RELATION}><option value={String(i())}>{`${m.relation} ${m.name}`}</option></Show>}</For>
+                        </select>
+                      </Field>
+                      <Field id="hs-grant-level" label={t('hardship.edu.level')} required>
+                        <select id="hs-grant-level" name="level" value={v.schoolLevel()} onChange={(e) => v.setSchoolLevel(e.currentTarget.value as SchoolLevel)}>
+                          <For each={SCHOOL_LEVELS}>{(l) => <option value={l}>{t(`hardship.edu.level.${l}`)}</option>}</For>
+                        </select>
+                      </Field>
+                    </Show>
+                  </Show>
                   <Input id="hs-grant-amount" name="amount" label={t('hardship.amount')} required hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={v.amount()} onValue={v.setAmount} />
                   <Field id="hs-grant-fund" label={t('hardship.fundSource')} required>
                     <select id="hs-grant-fund" name="fundSource" value={v.fundSource()} onChange={(e) => v.setFundSource(e.currentTarget.value as FundSource)}><For each={FUND_SOURCES}>{(s) => <option value={s}>{t(`hardship.source.${s}`)}</option>}</For></select>
@@ -364,7 +397,8 @@ export default function HardshipFileDetail() {
                   <For each={f().grants}>
                     {(g, i) => (
                       <li>
-                        {g.grantedOn} · {t(`hardship.kind.${g.kind}`)} · {yuan(g.amountFen)} · {tMaybe(`hardship.source.${g.fundSource}`, g.fundSource)}
+                        {g.grantedOn} · {t(`hardship.kind.${g.kind}`)}
+                        <Show when={g.student}>{(s) => <> ({studentLabel(f().household.members, s())})</>}</Show> · {yuan(g.amountFen)} · {tMaybe(`hardship.source.${g.fundSource}`, g.fundSource)}
                         <Show when={g.bankAccountMasked}> · <span class="mono">{g.bankAccountMasked}</span></Show>
                         <Show when={g.approvedBy}> · <span class="muted">{t('hardship.approval.approvedBy', { name: g.approvedByName ?? g.approvedBy ?? '' })}</span></Show>
                         {' · '}

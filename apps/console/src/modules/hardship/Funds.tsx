@@ -82,6 +82,29 @@ export default function HardshipFunds() {
     }
   }
 
+  // 金秋助学 per student by school level (the year's rule pack, admins): in yuan while edited.
+  const [eduHigher, setEduHigher] = createSignal<string>();
+  const [eduHighSchool, setEduHighSchool] = createSignal<string>();
+  const eduText = (edited: string | undefined, fen: number | undefined) => edited ?? (fen === undefined ? '' : String(fen / 100));
+  async function saveEducation(e: Event) {
+    e.preventDefault();
+    const pack = rules();
+    if (!pack) return;
+    const higher = parseYuan(eduText(eduHigher(), pack.educationPerStudent.higher).trim());
+    const highSchool = parseYuan(eduText(eduHighSchool(), pack.educationPerStudent.high_school).trim());
+    if (higher === undefined || highSchool === undefined) return showToast('error', () => t('hardship.err.money'));
+    const { updatedAt: _u, ...rest } = pack;
+    try {
+      await mutate('hardship.rules.set', { ...rest, educationPerStudent: { higher, high_school: highSchool } });
+      showToast('success', () => t('hardship.edu.saved'));
+      setEduHigher(undefined);
+      setEduHighSchool(undefined);
+      await refetchRules();
+    } catch (err) {
+      showError(err);
+    }
+  }
+
   /** 对账表: the year's grants against their payments, per fund source (Excel). */
   const downloadReconciliation = async () => {
     try {
@@ -153,6 +176,14 @@ export default function HardshipFunds() {
             </For>
           </fieldset>
           <button type="submit" class="btn" disabled={!rules()}>{t('hardship.doc.saveRequired')}</button>
+        </form>
+        <form class="card" data-testid="hs-education-amounts" onSubmit={(e) => void saveEducation(e)}>
+          <fieldset>
+            <legend>{t('hardship.edu.perStudent')}</legend>
+            <Input id="hs-edu-higher" name="educationHigher" label={t('hardship.edu.higherAmount')} required hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={eduText(eduHigher(), rules()?.educationPerStudent.higher)} onValue={setEduHigher} />
+            <Input id="hs-edu-high-school" name="educationHighSchool" label={t('hardship.edu.highSchoolAmount')} required hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={eduText(eduHighSchool(), rules()?.educationPerStudent.high_school)} onValue={setEduHighSchool} />
+          </fieldset>
+          <button type="submit" class="btn" disabled={!rules()}>{t('hardship.edu.save')}</button>
         </form>
         <form class="card" onSubmit={(e) => void saveThreshold(e)}>
           <Input id="hs-approval-threshold" label={t('hardship.approval.threshold')} hint={t('hardship.yuanHint')} inputmode="decimal" maxLength={MONEY_INPUT_MAX} value={thresholdText()} onValue={setThreshold} />

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HardshipClockKind } from './clocks.js';
-import { AidKind, FundSource } from './rules.js';
+import { AidKind, FundSource, SchoolLevel } from './rules.js';
 import { TierResult } from './tier.js';
 import { FileStatus } from './workflow.js';
 import { PaymentChannel } from './disbursement.js';
@@ -119,6 +119,8 @@ export const grantSchema = z.object({
   kind: z.enum(AidKind.values),
   amountFen: z.number().int(),
   fundSource: z.enum(FundSource.values),
+  /** 金秋助学 only: the student (their place in the household's member list, never a name) and the school level. */
+  student: z.object({ memberIndex: z.number().int(), level: z.enum(SchoolLevel.values) }).optional(),
   grantedOn: z.string(),
   grantedBy: z.string(),
   /** A grant above the approval threshold: who approved it (the requester is `grantedBy`). */

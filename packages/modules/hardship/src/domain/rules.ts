@@ -32,6 +32,16 @@ export type FundSource = (typeof FundSource.values)[number];
 export const fundSources = FundSource.values;
 export const fundSourceLabels = FundSource.labels;
 
+/** The school level of a 金秋助学 student (anchors §5): 高等教育 or 高中（含中职）. */
+export const SchoolLevel = defineEnum({
+  higher: { zh: '高等教育', en: 'Higher education' },
+  high_school: { zh: '高中（含中职）', en: 'High school (incl. secondary vocational)' },
+});
+export type SchoolLevel = (typeof SchoolLevel.values)[number];
+
+/** 金秋助学 per student of an on-file (建档) household, in fen, by school level (anchors §5: ¥5,000 / ¥3,000). */
+export const DEFAULT_EDUCATION_PER_STUDENT: Record<SchoolLevel, number> = { higher: 500_000, high_school: 300_000 };
+
 export const hardshipRulePackSchema = z.object({
   year: z.number().int(),
   /** Local 低保 standard, per person per month, in fen. */
@@ -40,7 +50,11 @@ export const hardshipRulePackSchema = z.object({
   relativeMultiplier: z.number(),
   /** 意外致困 when in-year hardship costs exceed this share of household income (default 0.8). */
   accidentalShare: z.number(),
-  /** Cap per aid kind per household per year, in fen. */
+  /**
+   * Cap per aid kind per household per year, in fen. Not applied to 金秋助学 (`education`): that is limited per
+   * student — `educationPerStudent` by school level, one grant per student per year — so a household with two
+   * students gets both students' amounts.
+   */
   caps: z.object(Object.fromEntries(AidKind.values.map((k) => [k, z.number().int()])) as Record<AidKind, z.ZodNumber>),
   /** The unit's investigation clock, in calendar days from submission (default 5). */
   investigationDays: z.number().int(),
@@ -52,6 +66,8 @@ export const hardshipRulePackSchema = z.object({
   grantApprovalAboveFen: z.number().int().optional(),
   /** The documents a file must carry before its notice and review (default 申请表 and 收入核对授权书); packs stored before the setting read the default. */
   requiredDocuments: z.array(z.enum(DocumentKind.values)).default([...DEFAULT_REQUIRED_DOCUMENTS]),
+  /** 金秋助学 per student and year by school level, in fen; packs stored before the setting read the defaults. */
+  educationPerStudent: z.object({ higher: z.number().int(), high_school: z.number().int() }).default({ ...DEFAULT_EDUCATION_PER_STUDENT }),
   version: z.number().int(),
   updatedAt: z.string().optional(),
 });
@@ -76,6 +92,7 @@ export function defaultRulePack(year: number): HardshipRulePack {
     noticeDays: 5,
     followUpMonths: 6,
     requiredDocuments: [...DEFAULT_REQUIRED_DOCUMENTS],
+    educationPerStudent: { ...DEFAULT_EDUCATION_PER_STUDENT },
     version: 0,
   };
 }

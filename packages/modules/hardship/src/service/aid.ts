@@ -4,16 +4,17 @@ import { newId } from '@ufp/core/ids';
 import { shanghaiDate } from '@ufp/core/clock';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
-import { assertBudgetCoversGranted, assertCanDecide, assertOnFile, assertWithinCap, budgetExhausted, capExceeded, needsApproval } from '../domain/aid.js';
+import { assertBudgetCoversGranted, assertCanDecide, assertOnFile, assertStudentOfHousehold, assertWithinCap, assertWithinStudentAmount, budgetExhausted, capExceeded, needsApproval, studentAlreadyAided, type GrantStudent } from '../domain/aid.js';
 import type { Fund, Grant, GrantRequest, HardshipFile } from '../domain/file.js';
-import { aidKindLabels, fundSourceLabels } from '../domain/rules.js';
+import { aidKindLabels, fundSourceLabels, SchoolLevel, type AidKind, type HardshipRulePack } from '../domain/rules.js';
 import { checkDisbursement, PaymentChannel } from '../domain/disbursement.js';
 import { exportWorkbook, xlsxFile, type ExportSheet } from '@ufp/kit/excel';
 import { budgetMetrics, grantMetrics } from '../domain/workflow.js';
 import { aidGranted, fundSet } from '../events.js';
 import type { approveGrantInput, declineGrantInput, disburseInput, grantInput, reconciliationInput, revealBankAccountInput, setFundInput } from '../schemas.js';
 import { province, store, thisYear, today, type Ctx } from './context.js';
-import { cipherField, decryptOptional, encryptOptional } from './pii.js';
+import { cipherField, decryptHousehold, decryptOptional, encryptOptional } from './pii.js';
+import type { GrantLimit } from '../store.js';
 import { fileSummary, grantRequestView, grantView } from './views.js';
 
 /** The year's budgets by fund source, and what was granted by aid kind (临时救助 without a file included). */
@@ -41,9 +42,26 @@ export async function setFund(ctx: Ctx, input: z.output<typeof setFundInput>) {
 }
 
 /**
- * A grant. The budget decrement and the household-year-kind cap increment are conditions
- * in the same transaction as the grant: concurrent grants cannot overspend either. A grant above
- * the rule pack's approval threshold is only requested here: a second staff member approves it
+ * What bounds a grant, checked here for the one grant alone (the rest are conditions of its transaction): the
+ * household's yearly cap of the kind, or for 金秋助学 the student — a member of the household other than the
+ * worker, within the level's amount per student, and one grant per student per year (the guard's condition).
+ */
+async function grantLimit(ctx: Ctx, file: HardshipFile, rules: HardshipRulePack, grant: { kind: AidKind; amountFen: number; year: number; student?: GrantStudent }): Promise<GrantLimit> {
+  // An education request made before grants named their student has none: the household cap it was made under applies.
+  if (grant.kind !== 'education' || !grant.student) {
+    const capFen = rules.caps[grant.kind];
+    assertWithinCap(grant.kind, grant.amountFen, capFen);
+    return { capFen, onOver: capExceeded(grant.kind, capFen) };
+  }
+  assertStudentOfHousehold((await decryptHousehold(ctx, file)).members, grant.student);
+  assertWithinStudentAmount(grant.student, grant.amountFen, rules);
+  return { ...grant.student, onRepeat: studentAlreadyAided(grant.year) };
+}
+
+/**
+ * A grant. The budget decrement and the grant's limit (the household-year-kind cap, or the 金秋助学 student's
+ * once-a-year guard) are conditions in the same transaction as the grant: concurrent grants cannot overspend either.
+ * A grant above the rule pack's approval threshold is only requested here: a second staff member approves it
  * (`approve`), and only then is it paid from the budget.
  */
 export async function grant(ctx: Ctx, input: z.output<typeof grantInput>) {
@@ -52,8 +70,7 @@ export async function grant(ctx: Ctx, input: z.output<typeof grantInput>) {
   assertOnFile(file);
   const year = thisYear(ctx);
   const rules = await files.rules(ctx.scope, year);
-  const cap = rules.caps[input.kind];
-  assertWithinCap(input.kind, input.amountFen, cap);
+  const limit = await grantLimit(ctx, file, rules, { ...input, year });
   const now = ctx.deps.clock.now();
   const fields = {
     grantId: newId(),
@@ -63,6 +80,7 @@ export async function grant(ctx: Ctx, input: z.output<typeof grantInput>) {
     kind: input.kind,
     amountFen: input.amountFen,
     fundSource: input.fundSource,
+    ...(input.student ? { student: input.student } : {}),
     note: input.note,
     bankAccountMasked: input.bankAccount ? maskBankAccount(input.bankAccount) : undefined,
     bankAccountEncrypted: await encryptOptional(ctx, input.bankAccount?.replace(/\s+/g, '') || undefined, cipherField.bankAccount),
@@ -76,33 +94,37 @@ export async function grant(ctx: Ctx, input: z.output<typeof grantInput>) {
         action: 'hardship.aid.request',
         entityType: 'hardship.grant',
         entityId: request.grantId,
-        summary: `申请发放${aidKindLabels[input.kind].zh} ${input.amountFen / 100} 元：困难档案 ${file.worker.nameMasked}（超过审批额度 ${rules.grantApprovalAboveFen! / 100} 元，待另一名工作人员审批）`,
+        summary: `申请发放${aidKindLabels[input.kind].zh}${studentNote(request)} ${input.amountFen / 100} 元：困难档案 ${file.worker.nameMasked}（超过审批额度 ${rules.grantApprovalAboveFen! / 100} 元，待另一名工作人员审批）`,
       });
       return { ...grantRequestView(request), pendingApproval: true as const, duplicate: undefined };
     });
   }
   const grant: Grant = { ...fields, grantedOn: shanghaiDate(now), grantedBy: ctx.scope.actor.sub };
-  return { ...(await payGrant(ctx, file, grant, cap)), pendingApproval: false as const };
+  return { ...(await payGrant(ctx, file, grant, limit)), pendingApproval: false as const };
 }
 
+/** The audit summary's mention of a 金秋助学 student: the member's place and the level, never the name. */
+const studentNote = (g: { student?: GrantStudent }) => (g.student ? `（第${g.student.memberIndex + 1}位家庭成员，${SchoolLevel.labels[g.student.level].zh}）` : '');
+
 /**
- * Pays a grant: the grant with its budget and cap conditions, the province mark, the event and the audit entry in one
+ * Pays a grant: the grant with its budget and limit conditions, the province mark, the event and the audit entry in one
  * transaction (`request` decided in the same one when it is an approval); then whether other federations of the
  * province aided the person this year.
  */
-async function payGrant(ctx: Ctx, file: HardshipFile, grant: Grant, capFen: number, request?: { before: GrantRequest; after: GrantRequest }) {
+async function payGrant(ctx: Ctx, file: HardshipFile, grant: Grant, limit: GrantLimit, request?: { before: GrantRequest; after: GrantRequest }) {
   const files = store(ctx);
   const result = await write(ctx, (uow) => {
-    files.addGrant(uow, grant, capFen, { budget: budgetExhausted(grant.year, grant.amountFen), cap: capExceeded(grant.kind, capFen) });
+    files.addGrant(uow, grant, limit, budgetExhausted(grant.year, grant.amountFen));
     files.markProvinceAid(uow, province(ctx.scope), grant.year, file.provinceIndex, ctx.scope.tenantId);
     if (request) files.replaceGrantRequest(uow, request.before, request.after);
     const { grantId, fileId, kind, amountFen, fundSource, year } = grant;
-    uow.emit(aidGranted.create({ grantId, fileId, kind, amountFen, fundSource, year, metrics: grantMetrics(grant) }));
+    // A 金秋助学 grant is one student's (the 十件实事 "资助N人" sums `students`); never who the student is.
+    uow.emit(aidGranted.create({ grantId, fileId, kind, amountFen, fundSource, year, ...(grant.student ? { students: 1 } : {}), metrics: grantMetrics(grant) }));
     uow.audit({
       action: request ? 'hardship.aid.approve' : 'hardship.aid.grant',
       entityType: 'hardship.grant',
       entityId: grantId,
-      summary: `${request ? '审批通过并' : ''}发放${aidKindLabels[kind].zh} ${amountFen / 100} 元：困难档案 ${file.worker.nameMasked}`,
+      summary: `${request ? '审批通过并' : ''}发放${aidKindLabels[kind].zh}${studentNote(grant)} ${amountFen / 100} 元：困难档案 ${file.worker.nameMasked}`,
     });
     return grantView(grant);
   });
@@ -118,17 +140,17 @@ async function pendingRequest(ctx: Ctx, input: { fileId: string; grantId: string
   return request;
 }
 
-/** 审批: a second staff member approves a large grant, which is then paid (budget and cap checked as for any grant). */
+/** 审批: a second staff member approves a large grant, which is then paid (budget and limit checked as for any grant). */
 export async function approve(ctx: Ctx, input: z.output<typeof approveGrantInput>) {
   const request = await pendingRequest(ctx, input);
   const file = await store(ctx).getFile(ctx.scope, request.fileId);
   assertOnFile(file);
-  const cap = (await store(ctx).rules(ctx.scope, request.year)).caps[request.kind];
+  const limit = await grantLimit(ctx, file, await store(ctx).rules(ctx.scope, request.year), request);
   const on = today(ctx);
   const { status: _s, requestedBy, requestedOn: _r, decidedBy: _d, decidedOn: _o, declineReason: _x, version: _v, ...fields } = request;
   const grant: Grant = { ...fields, grantedOn: on, grantedBy: requestedBy, approvedBy: ctx.scope.actor.sub, createdAt: ctx.deps.clock.now().toISOString() };
   const after: GrantRequest = { ...request, status: 'approved', decidedBy: ctx.scope.actor.sub, decidedOn: on, version: request.version + 1 };
-  return payGrant(ctx, file, grant, cap, { before: request, after });
+  return payGrant(ctx, file, grant, limit, { before: request, after });
 }
 
 /** 驳回: the request is closed with the reason; nothing is paid. */

@@ -27,7 +27,7 @@ export function setRules(ctx: Ctx, input: z.output<typeof rulesInput>) {
             entityType: 'hardship.rules',
             entityId: String(pack.year),
             summary: `设置 ${pack.year} 年困难帮扶规则：低保 ${pack.dibaoMonthlyFen / 100} 元/人/月`,
-            changes: changesBetween(current, after, ['dibaoMonthlyFen', 'relativeMultiplier', 'accidentalShare', 'caps', 'investigationDays', 'noticeDays', 'followUpMonths', 'requiredDocuments']),
+            changes: changesBetween(current, after, ['dibaoMonthlyFen', 'relativeMultiplier', 'accidentalShare', 'caps', 'investigationDays', 'noticeDays', 'followUpMonths', 'requiredDocuments', 'educationPerStudent']),
           },
         };
       },

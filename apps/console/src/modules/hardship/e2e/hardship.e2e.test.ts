@@ -130,11 +130,17 @@ describe('hardship assistance', () => {
         await expect.poll(() => reviewer.getByTestId('file-status').innerText()).toBe('已建档');
         await reviewer.getByRole('status').filter({ hasText: '已审核通过并建档' }).waitFor(); // says what happened
         await reviewer.locator('#hs-grant select[name=kind]').selectOption('education');
+        // 金秋助学 is per student: the picker lists the household's members other than the worker, with the school level.
+        const student = reviewer.getByLabel(/^受助学生/);
+        expect(await student.locator('option').allInnerTexts()).toEqual(['请选择受助学生', '女儿 钱某']);
+        await student.selectOption({ label: '女儿 钱某' });
+        await reviewer.getByLabel(/^学段/).selectOption('high_school');
         await reviewer.locator('#hs-grant input[name=amount]').fill('3000');
         await reviewer.locator('#hs-grant select[name=fundSource]').selectOption('county');
         await reviewer.getByRole('button', { name: '发放帮扶资金' }).click();
+        await expect.poll(() => reviewer.getByRole('dialog').innerText()).toContain('女儿 钱某 · 高中（含中职）');
         await reviewer.getByRole('dialog').getByRole('button', { name: '确认发放' }).click();
-        await expect.poll(() => reviewer.getByTestId('grants').innerText()).toContain('金秋助学');
+        await expect.poll(() => reviewer.getByTestId('grants').innerText()).toContain('金秋助学 (女儿 钱某 · 高中（含中职）)');
         await reviewer.getByRole('status').filter({ hasText: '已发放金秋助学 ¥3,000.00（县级帮扶资金）' }).waitFor();
         await reviewer.getByRole('button', { name: '显示' }).first().click();
         await expect.poll(() => reviewer.locator('.mono').first().innerText()).toMatch(/^32128119880516042/);
@@ -186,6 +192,11 @@ describe('hardship assistance', () => {
       await admin.locator('#hs-approval-threshold').fill('2000');
       await admin.getByRole('button', { name: '保存审批额度' }).click();
       await admin.getByRole('status').filter({ hasText: '已保存审批额度' }).waitFor();
+      // 金秋助学 per student: the year's amounts by level, shown in yuan (defaults ¥5,000 / ¥3,000).
+      expect(await admin.getByLabel(/^高等教育每生/).inputValue()).toBe('5000');
+      await admin.getByLabel(/^高中（含中职）每生/).fill('3000');
+      await admin.getByRole('button', { name: '保存助学标准' }).click();
+      await admin.getByRole('status').filter({ hasText: '金秋助学每生标准已保存' }).waitFor();
       await noOverflow(admin);
     } finally {
       await admin.context().close();
@@ -195,6 +206,10 @@ describe('hardship assistance', () => {
     try {
       await loginAs(caseworker, /^兴化市总工会 · .*工作人员（工作人员）/);
       await caseworker.goto(`/hardship/files/${onFile.fileId}`);
+      // the 金秋助学 student picker and level fit a phone
+      await caseworker.locator('#hs-grant select[name=kind]').selectOption('education');
+      await caseworker.getByLabel(/^学段/).waitFor();
+      await noOverflow(caseworker);
       await caseworker.locator('#hs-grant select[name=kind]').selectOption('medical');
       await caseworker.locator('#hs-grant input[name=amount]').fill('5000');
       await caseworker.locator('#hs-grant select[name=fundSource]').selectOption('county');
