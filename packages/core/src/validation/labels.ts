@@ -210,6 +210,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'contracts.representatives.vacate:name': l('空缺代表姓名', 'Name of the vacant seat'),
   vacatedOn: l('空缺日期', 'Vacancy date'),
   'contracts.representatives.vacate:reason': l('空缺原因', 'Reason for the vacancy'),
+  'contracts.campaigns.create:title': l('要约行动名称', 'Campaign name'),
   heldOn: l('会议日期', 'Meeting date'),
   minutes: l('会议纪要', 'Minutes'),
   openIssues: l('待议事项', 'Open issues'),

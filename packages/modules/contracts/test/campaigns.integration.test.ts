@@ -105,6 +105,8 @@ describe('集中要约', () => {
     const one = await p.mutate(staff, 'contracts.campaigns.create', { title: '只有一家', sentOn: '2026-03-25', fromSide: 'worker', contractIds: [ids[0]] });
     expect(one.status).toBe(400);
     expect(one.error?.data.messageEn).toMatch(/Contracts offered/);
+    const untitled = await p.mutate(staff, 'contracts.campaigns.create', { title: '', sentOn: '2026-03-25', fromSide: 'worker', contractIds: [ids[0], ids[1]] });
+    expect([untitled.status, untitled.error?.message]).toEqual([400, '输入有误 — 要约行动名称不能为空']);
     const future = await draft('兴化市戊快递有限公司');
     const ahead = await p.mutate(staff, 'contracts.campaigns.create', { title: '明天的要约', sentOn: '2026-03-26', fromSide: 'worker', contractIds: [future, await draft('兴化市己快递有限公司')] });
     expect(ahead.status).toBe(400);
