@@ -1,3 +1,4 @@
+import { mapLimit } from '@ufp/core/map-limit';
 import { UnitRepository } from '@ufp/db/repositories/units';
 import { exportWorkbook, xlsxFile } from '@ufp/kit/excel';
 import { write } from '@ufp/kit/write';
@@ -18,20 +19,13 @@ export async function exportNational(ctx: Ctx, input: z.output<typeof nationalEx
   const lang = input?.lang ?? 'zh';
   const files = (await store(ctx).allFiles(ctx.scope, 'approved')).filter(onNationalFile);
   const units = await unitNames(ctx);
-  const rows: NationalFileRow[] = [];
-  for (let i = 0; i < files.length; i += DECRYPT_PARALLEL) {
-    rows.push(
-      ...(await Promise.all(
-        files.slice(i, i + DECRYPT_PARALLEL).map(async (file) => ({
-          file,
-          household: await decryptHousehold(ctx, file),
-          idNumber: await decrypt(ctx, file.worker.idEncrypted, cipherField.idNumber),
-          phone: await decryptOptional(ctx, file.worker.phoneEncrypted, cipherField.phone),
-          unitName: units.get(file.unitId) ?? '',
-        })),
-      )),
-    );
-  }
+  const rows: NationalFileRow[] = await mapLimit(files, DECRYPT_PARALLEL, async (file) => ({
+    file,
+    household: await decryptHousehold(ctx, file),
+    idNumber: await decrypt(ctx, file.worker.idEncrypted, cipherField.idNumber),
+    phone: await decryptOptional(ctx, file.worker.phoneEncrypted, cipherField.phone),
+    unitName: units.get(file.unitId) ?? '',
+  }));
   const members: NationalMemberRow[] = rows.flatMap((r) => r.household.members.map((member) => ({ fileId: r.file.fileId, member })));
   const { bytes, rows: written } = await exportWorkbook(lang, [
     { name: { zh: '困难职工档案表', en: 'Hardship worker files' }, columns: nationalFileColumns, rows },
