@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `unit` (pure rules, kit, packages — no JVM), `integration` (DynamoDB Local, one JVM per run) and
-// `scale` (`*.scale.test.ts`: tens of thousands of writes, which would starve the integration files running beside
-// them of the one JVM; `pnpm test` runs them after the others). `pnpm exec vitest run --project unit` runs the rules
+// Three projects: `unit` (pure rules, kit, packages — no JVM), `integration` (DynamoDB Local, one JVM per test file:
+// tests/dynamo-local.setup.ts says why) and `scale` (`*.scale.test.ts`: tens of thousands of writes, which would starve
+// the integration files running beside them of CPU; `pnpm test` runs them after the others). `pnpm exec vitest run --project unit` runs the rules
 // alone in seconds.
 export default defineConfig({
   test: {
@@ -26,7 +26,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/**/*.test.ts', 'packages/modules/*/test/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.scale.test.ts'],
-          globalSetup: ['tests/global-setup.ts'],
+          setupFiles: ['tests/dynamo-local.setup.ts'],
         },
       },
       {
@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'scale',
           include: ['tests/**/*.scale.test.ts', 'packages/modules/*/test/**/*.scale.test.ts'],
-          globalSetup: ['tests/global-setup.ts'],
+          setupFiles: ['tests/dynamo-local.setup.ts'],
         },
       },
     ],

@@ -56,7 +56,7 @@ async function outboxIds(platform: LocalPlatform): Promise<string[]> {
 export async function startTestPlatform(opts: Partial<LocalOptions> & { ownDynamoLocal?: boolean } = {}): Promise<TestPlatform> {
   const { ownDynamoLocal, ...options } = opts;
   const endpoint = ownDynamoLocal ? undefined : process.env.DDB_ENDPOINT;
-  if (!endpoint && !ownDynamoLocal) throw new Error('DDB_ENDPOINT is not set: the vitest globalSetup starts DynamoDB Local');
+  if (!endpoint && !ownDynamoLocal) throw new Error('DDB_ENDPOINT is not set: the integration setup file (tests/dynamo-local.setup.ts) starts DynamoDB Local');
   const dataDir = mkdtempSync(join(tmpdir(), 'ufp-test-'));
   const tableName = `t${process.pid}_${Date.now().toString(36)}_${tableCounter++}`;
   // Suites call the API far faster than people do: fairness limits out of reach unless a test sets its own.
