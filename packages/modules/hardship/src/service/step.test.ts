@@ -37,9 +37,13 @@ describe('a workflow step as a pure decision', () => {
     expect(d.audit).toMatchObject({ action: 'hardship.files.approve', entityId: 'f1', changes: { status: { from: 'noticed', to: 'approved' } } });
   });
 
-  it('refuses a step out of order, and runs its own checks first', () => {
+  it('refuses a step out of order for its order, before the step\'s own checks; in order, the step\'s checks refuse', () => {
+    const detail = () => {
+      throw new DomainError('forbidden', { zh: '否', en: 'no' });
+    };
     expect(() => decideStep(file, { action: 'exit', event: fileExited, auditText: '脱困退出' }, at)).toThrow(DomainError);
-    expect(() => decideStep(file, { action: 'approve', check: () => { throw new DomainError('forbidden', { zh: '否', en: 'no' }); }, auditText: 'x' }, at)).toThrow('否');
+    expect(() => decideStep(file, { action: 'exit', check: detail, auditText: '脱困退出' }, at)).toThrow(expect.objectContaining({ kind: 'conflict' }));
+    expect(() => decideStep(file, { action: 'approve', check: detail, auditText: 'x' }, at)).toThrow('否');
   });
 
   it('publishes hardship.file.changed when a step without an event of its own moves a metric, and nothing otherwise', () => {

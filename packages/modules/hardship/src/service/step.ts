@@ -11,7 +11,7 @@ import { fileSummary } from './views.js';
 /** One workflow step of a file, as data: what it checks, changes, publishes and audits. */
 export interface FileStep {
   action: FileAction;
-  /** Refusals that need the file (beyond the workflow order), checked first. */
+  /** Refusals that need the file, checked once the workflow order allows the step (so a step out of order is refused for its order, not for a detail of a step that cannot happen). */
   check?(before: HardshipFile, today: string): void;
   change?(before: HardshipFile, on: string): Partial<HardshipFile>;
   event?: EventDefinition<string, typeof fileStep>;
@@ -28,8 +28,8 @@ export interface FileStep {
  * metrics moved), the audit.
  */
 export function decideStep(before: HardshipFile, step: FileStep, at: { now: Date; today: string; actor: string }): Decision<HardshipFile> {
-  step.check?.(before, at.today);
   const status = nextStatus(before.status, step.action);
+  step.check?.(before, at.today);
   const on = step.on ?? at.today;
   const now = at.now.toISOString();
   const changed: HardshipFile = {
