@@ -5,7 +5,7 @@ import { idNumberCheckCharacter } from '@ufp/core/validation/id-number';
 import { keys } from '@ufp/db/keys';
 import type { Claims } from '@ufp/kit/auth';
 import { demoIdNumber } from '@ufp/kit/seed';
-import { adminOf, createTenant, createUnit, leaderOf, operator, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, leaderOf, operator, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments, stepsToSigned, walkContract } from '@ufp/testing/platform';
 import { createCompetition, createEvent, draw, enterScores, marks, panelUsers, register } from '../packages/modules/competitions/test/results-fixtures.js';
 import { fileMinutes } from '../packages/modules/model-workers/test/minutes.js';
 
@@ -65,23 +65,13 @@ async function onFile(tenantId: string, unitId: string) {
   return f.fileId as string;
 }
 
-const reps = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}`, role: i === 0 ? '首席' : '成员' }));
 /** A contract walked to filed today; the daily clock then puts it in force. */
 async function filedContract(tenantId: string, input: Record<string, unknown>) {
   const s = staffOf(tenantId);
   const c = await ok(p.mutate(s, 'contracts.create', { employerParties: [{ name: '某某企业' }], coveredEnterprises: 3, coveredEmployees: 200, ...input }));
   const d = (n: number) => addDays(today(), -n);
-  const steps: [string, Record<string, unknown>][] = [
-    ['contracts.offer.send', { sentOn: d(6), fromSide: 'worker' }],
-    ['contracts.offer.reply', { repliedOn: d(6), accepted: true }],
-    ['contracts.representatives.set', { side: 'worker', members: reps(3, '职工代表'), chiefIndex: 0 }],
-    ['contracts.representatives.set', { side: 'employer', members: reps(3, '企业代表'), chiefIndex: 0 }],
-    ['contracts.rounds.add', { heldOn: d(5), minutes: '就工资增幅达成一致', openIssues: [] }],
-    ['contracts.congress.record', { heldOn: d(2), representativesTotal: 60, present: 40, approve: 31 }],
-    ['contracts.sign', { signedOn: d(2) }],
-    ['contracts.file', { filedOn: today() }],
-  ];
-  for (const [path, stepInput] of steps) await ok(p.mutate(s, path, { contractId: c.contractId, ...stepInput }));
+  const steps = [...stepsToSigned({ sentOn: d(6), roundOn: d(5), signedOn: d(2) }), ['contracts.file', { filedOn: today() }] as const];
+  await walkContract(p, s, c.contractId, steps);
   return c.contractId as string;
 }
 

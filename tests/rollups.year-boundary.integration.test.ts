@@ -12,7 +12,7 @@ import { CursorCodec } from '@ufp/db/cursor';
 import { ContractRepository } from '@ufp/contracts/store';
 import { HardshipStore as HardshipRepository } from '@ufp/hardship/store';
 import { TenThingsStore as TenThingsRepository } from '@ufp/ten-things/store';
-import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, leaderOf, staffOf, startTestPlatform, type TestPlatform, attachHardshipDocuments, stepsToSigned, walkContract } from '@ufp/testing/platform';
 
 /**
  * A new user's first two years: units, members, hardship files, grants, contracts and 十件实事 in 2026, the clock
@@ -83,23 +83,13 @@ const grant = (tenantId: string, fileId: string, kind: string, amountFen: number
   // 金秋助学 names its student: the household's first child (member 2 after 本人).
   ok(p.mutate(staffOf(tenantId), 'hardship.aid.grant', { fileId, kind, amountFen, fundSource: 'union', ...(kind === 'education' ? { student: { memberIndex: 1, level: 'high_school' } } : {}) }));
 
-const reps = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}`, role: i === 0 ? '首席' : '成员' }));
 /** Creates a contract and walks it to filed today (offer, talks and vote in the week before). */
 async function filedContract(tenantId: string, input: Record<string, unknown>) {
   const s = staffOf(tenantId);
   const c = await ok(p.mutate(s, 'contracts.create', { employerParties: [{ name: '某某企业' }], coveredEnterprises: 3, coveredEmployees: 200, ...input }));
   const d = (n: number) => addDays(today(), -n);
-  const steps: [string, Record<string, unknown>][] = [
-    ['contracts.offer.send', { sentOn: d(6), fromSide: 'worker' }],
-    ['contracts.offer.reply', { repliedOn: d(6), accepted: true }],
-    ['contracts.representatives.set', { side: 'worker', members: reps(3, '职工代表'), chiefIndex: 0 }],
-    ['contracts.representatives.set', { side: 'employer', members: reps(3, '企业代表'), chiefIndex: 0 }],
-    ['contracts.rounds.add', { heldOn: d(5), minutes: '就工资增幅达成一致', openIssues: [] }],
-    ['contracts.congress.record', { heldOn: d(2), representativesTotal: 60, present: 40, approve: 31 }],
-    ['contracts.sign', { signedOn: d(2) }],
-    ['contracts.file', { filedOn: today() }],
-  ];
-  for (const [path, stepInput] of steps) await ok(p.mutate(s, path, { contractId: c.contractId, ...stepInput }));
+  const steps = [...stepsToSigned({ sentOn: d(6), roundOn: d(5), signedOn: d(2) }), ['contracts.file', { filedOn: today() }] as const];
+  await walkContract(p, s, c.contractId, steps);
   return c.contractId as string;
 }
 const contractStatus = async (tenantId: string, contractId: string) => (await ok(p.query(staffOf(tenantId), 'contracts.get', { contractId }))) as { status: string; effectiveOn?: string; version: number };

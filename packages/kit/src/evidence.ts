@@ -4,7 +4,7 @@ import type { BlobStore } from '@ufp/core/evidence/blob-store';
 import { checkAccepted, checkArrived, checkNotRejected, completed, verdictSummary, type UploadVerdict } from '@ufp/core/evidence/lifecycle';
 import type { Evidence } from '@ufp/core/evidence/model';
 import { checkUploaded, SNIFF_BYTES } from '@ufp/core/evidence/rules';
-import { getItem } from '@ufp/db/query';
+import { batchGetAll, getItem, queryAll } from '@ufp/db/query';
 import { parseStored } from '@ufp/db/stored';
 import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
@@ -83,12 +83,19 @@ export async function completeUpload<E extends Evidence>(
 
 /**
  * A module's evidence records, one item each under a tenant-first key (like the blob keys): created once, replaced at
- * the version read, read back through the module's schema (another tenant's id is simply not found).
+ * the version read, read back through the module's schema (another tenant's id is simply not found). With `lookup`,
+ * each record is also indexed (`byLookup`) under a tenant-first partition of the module's choosing — a subject's
+ * files — that `byLookup` lists.
  */
 export class EvidenceRecords<E extends Evidence> {
   constructor(
     private readonly table: Table,
-    private readonly spec: { kind: string; key: (tenantId: string, evidenceId: string) => { pk: string; sk: string }; schema: z.ZodType<E> },
+    private readonly spec: {
+      kind: string;
+      key: (tenantId: string, evidenceId: string) => { pk: string; sk: string };
+      schema: z.ZodType<E>;
+      lookup?: (e: E) => { lookupPk: string; lookupSk: string };
+    },
   ) {}
 
   add(uow: UnitOfWork, evidence: E): void {
@@ -100,7 +107,23 @@ export class EvidenceRecords<E extends Evidence> {
   }
 
   private item(e: E): Record<string, unknown> & { version: number } {
-    return { ...this.spec.key(e.tenantId, e.evidenceId), kind: this.spec.kind, ...(e as Evidence & Record<string, unknown>) };
+    return { ...this.spec.key(e.tenantId, e.evidenceId), ...this.spec.lookup?.(e), kind: this.spec.kind, ...(e as Evidence & Record<string, unknown>) };
+  }
+
+  /**
+   * The records indexed under `lookupPk`: the index (eventually consistent) finds their keys, the records themselves
+   * are read back consistently, so a file just checked reads as checked.
+   */
+  async byLookup(lookupPk: string): Promise<E[]> {
+    const keys = await queryAll<{ pk: string; sk: string }>(this.table, {
+      IndexName: 'byLookup',
+      KeyConditionExpression: 'lookupPk = :p',
+      ExpressionAttributeValues: { ':p': lookupPk },
+      ProjectionExpression: '#pk, #sk',
+      ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+    });
+    const items = await batchGetAll<Record<string, unknown>>(this.table, keys.map(({ pk, sk }) => ({ pk, sk })));
+    return items.map((item) => parseStored(this.spec.schema, item, this.spec.kind));
   }
 
   async byId(tenantId: string, evidenceId: string): Promise<E | undefined> {

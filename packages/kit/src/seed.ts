@@ -14,6 +14,20 @@ export interface SeedApi {
   upload(ticket: { uploadUrl: string; headers: Record<string, string> }, bytes: Uint8Array): Promise<void>;
 }
 
+/** A one-page PDF for demo uploads (the evidence checks read its first bytes). */
+export const DEMO_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/**
+ * A demo file uploaded the way the console does it: `create` answers an upload ticket, the bytes go to its signed URL,
+ * then `complete` (with `completeInput` and the new id) checks them. Returns the file's id.
+ */
+export async function seedUpload(api: SeedApi, who: Claims, create: { path: string; input: Record<string, unknown> }, complete: { path: string; input?: Record<string, unknown> }, bytes: Uint8Array = DEMO_PDF): Promise<string> {
+  const ticket = await api.call(who, create.path, { ...create.input, sizeBytes: bytes.length });
+  await api.upload(ticket as { uploadUrl: string; headers: Record<string, string> }, bytes);
+  await api.call(who, complete.path, { ...complete.input, evidenceId: ticket.evidenceId });
+  return String(ticket.evidenceId);
+}
+
 /** A valid demo resident ID number (GB 11643) in the division `area`, born on `birth` (YYYYMMDD). */
 export function demoIdNumber(area: string, birth: string, seq: number): string {
   const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signLocalToken, type Claims, type LocalSigningKeys } from '@ufp/kit/auth';
+import { DEMO_PDF as SAMPLE_PDF } from '@ufp/kit/seed';
 import { loadLocalKeys } from '@ufp/local/keys';
 import { startLocal, type LocalPlatform, type LocalOptions } from '@ufp/local/server';
 
@@ -146,8 +147,8 @@ export async function createUnit(p: TestPlatform, tenantId: string, overrides: R
   return res.data as { unitId: string; version: number; [k: string]: unknown };
 }
 
-/** A small file whose first bytes say PDF (the evidence checks sniff the type). */
-export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** A small file whose first bytes say PDF (the evidence checks sniff the type): the demo seed's. */
+export { SAMPLE_PDF };
 
 /**
  * Uploads a file the way the console does: `create` (a procedure answering an upload ticket), the PUT straight to
@@ -175,6 +176,54 @@ export async function attachHardshipDocuments(p: TestPlatform, who: Claims, file
     ids.push(await uploadEvidence(p, who, create, { path: 'hardship.files.documents.complete', input: { fileId } }, SAMPLE_PDF));
   }
   return ids;
+}
+
+/** The 备案材料 a contract needs before it is filed under the default settings (文本, 决议, 代表名单, 要约及回复). */
+export const CONTRACT_FILING_DOCUMENTS = ['contract_text', 'congress_resolution', 'representative_lists', 'offer_and_reply'] as const;
+
+/** Uploads a checked PDF of each `kinds` as a contract's 备案材料, as `who`; returns the documents' ids. */
+export async function attachFilingPackage(p: TestPlatform, who: Claims, contractId: string, kinds: readonly string[] = CONTRACT_FILING_DOCUMENTS): Promise<string[]> {
+  const ids: string[] = [];
+  for (const kind of kinds) {
+    const create = { path: 'contracts.evidence.createUpload', input: { contractId, purpose: 'filing', kind, fileName: `${kind}.pdf`, contentType: 'application/pdf' } };
+    ids.push(await uploadEvidence(p, who, create, 'contracts.evidence.complete', SAMPLE_PDF));
+  }
+  return ids;
+}
+
+/** Uploads the bureau's 审查意见书 (a checked PDF) for a filed contract, as `who`; returns its id. */
+export const attachReviewOpinion = (p: TestPlatform, who: Claims, contractId: string, fileName = '审查意见书.pdf'): Promise<string> =>
+  uploadEvidence(p, who, { path: 'contracts.evidence.createUpload', input: { contractId, purpose: 'reviewOpinion', fileName, contentType: 'application/pdf' } }, 'contracts.evidence.complete', SAMPLE_PDF);
+
+/** Three representatives of a side, the first the chief: 职工代表1…3 or 企业代表1…3. */
+export const threeReps = (prefix: string) => Array.from({ length: 3 }, (_, i) => ({ name: `${prefix}${i + 1}`, role: i === 0 ? '首席' : '成员' }));
+
+/**
+ * The steps that take a draft contract to signed (for `walkContract`): the offer sent and accepted, three
+ * representatives a side, one round, the vote (by default 31 of 60 in favour, 40 present) and the chiefs' signature.
+ */
+export function stepsToSigned(d: { sentOn: string; repliedOn?: string; roundOn?: string; votedOn?: string; signedOn: string; minutes?: string; vote?: Record<string, number> }): [string, Record<string, unknown>][] {
+  return [
+    ['contracts.offer.send', { sentOn: d.sentOn, fromSide: 'worker' }],
+    ['contracts.offer.reply', { repliedOn: d.repliedOn ?? d.sentOn, accepted: true }],
+    ['contracts.representatives.set', { side: 'worker', members: threeReps('职工代表'), chiefIndex: 0 }],
+    ['contracts.representatives.set', { side: 'employer', members: threeReps('企业代表'), chiefIndex: 0 }],
+    ['contracts.rounds.add', { heldOn: d.roundOn ?? d.repliedOn ?? d.sentOn, minutes: d.minutes ?? '就工资增幅达成一致', openIssues: [] }],
+    ['contracts.congress.record', { heldOn: d.votedOn ?? d.signedOn, ...(d.vote ?? { representativesTotal: 60, present: 40, approve: 31 }) }],
+    ['contracts.sign', { signedOn: d.signedOn }],
+  ];
+}
+
+/**
+ * Runs a contract's lifecycle steps in order as `who`, each expected to succeed (the failing step's path and error
+ * otherwise); before `contracts.file` the default 备案材料 package is uploaded, as staff do before filing.
+ */
+export async function walkContract(p: TestPlatform, who: Claims, contractId: string, steps: readonly (readonly [string, Record<string, unknown>])[]): Promise<void> {
+  for (const [path, input] of steps) {
+    if (path === 'contracts.file') await attachFilingPackage(p, who, contractId);
+    const res = await p.mutate(who, path, { contractId, ...input });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.error)}`);
+  }
 }
 
 /**

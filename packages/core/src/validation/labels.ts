@@ -219,6 +219,9 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   filedOn: l('报送日期', 'Filing date'),
   objectionOn: l('异议提出日期', 'Objection date'),
   opinion: l('审查意见', 'Review opinion'),
+  opinionEvidenceId: l('审查意见书文件', "The bureau's review opinion file"),
+  'contracts.evidence:purpose': l('材料用途', 'What the file is for'),
+  'contracts.evidence:kind': l('备案材料类别', 'Kind of filing document'),
   publishedOn: l('公布日期', 'Publication date'),
   'contracts.performance:findings': l('履约检查情况', 'Performance findings'),
   checkedOn: l('检查日期', 'Check date'),
@@ -247,6 +250,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'outsiderShareMax.num': l('外聘代表比例的分子', 'Outside share numerator'),
   'outsiderShareMax.den': l('外聘代表比例的分母', 'Outside share denominator'),
   publishWithinDays: l('公布期限（天）', 'Days to publish'),
+  requiredFilingDocuments: l('报送审查必备材料', 'Documents a filing needs'),
 
   // ── 劳模工匠 ───────────────────────────────────────────────────────────────────────────
   personId: l('劳模档案', 'Model worker record'),

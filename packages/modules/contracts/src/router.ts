@@ -39,7 +39,10 @@ export const contractsRouter = router({
     record: editors.input(s.congressRecordInput).mutation(({ ctx, input }) => contracts.recordCongress(ctx, input)),
   }),
   sign: editors.input(s.signInput).mutation(({ ctx, input }) => contracts.sign(ctx, input)),
+  /** 报送审查: refused (409 naming them) while a kind of 备案材料 the tenant requires has no checked document. */
   file: editors.input(s.fileInput).mutation(({ ctx, input }) => contracts.file(ctx, input)),
+  /** The 备案材料 package: the next filing's documents and what it still lacks, or what went with the filing. */
+  filingPackage: readers.input(s.contractIdInput).query(({ ctx, input }) => contracts.filingPackage(ctx, input)),
   review: router({
     record: editors.input(s.reviewRecordInput).mutation(({ ctx, input }) => contracts.recordReview(ctx, input)),
   }),
@@ -47,7 +50,10 @@ export const contractsRouter = router({
   performance: router({
     check: editors.input(s.performanceCheckInput).mutation(({ ctx, input }) => contracts.checkPerformance(ctx, input)),
   }),
-  /** 履约检查 files: an upload URL for a declared file, the bytes checked on arrival, audited short-lived downloads. */
+  /**
+   * A contract's files (履约检查材料, 备案材料 of a kind, the bureau's 审查意见书): an upload URL for a declared file, the
+   * bytes checked on arrival, audited short-lived downloads.
+   */
   evidence: router({
     createUpload: editors.input(s.evidenceUploadInput).mutation(({ ctx, input }) => evidence.createUpload(ctx, input)),
     complete: editors.input(s.evidenceInput).mutation(({ ctx, input }) => evidence.completeUpload(ctx, input)),

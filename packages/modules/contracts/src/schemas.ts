@@ -5,6 +5,7 @@ import { currentDivisionCodeSchema, decimalSchema, isCalendarDate, isoDateSchema
 import { declaredFileInput, evidenceIdInput, idInput, langInput, pageInput } from '@ufp/kit/schemas';
 import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, femaleProtection, industry, skillGrade, specialKind } from './domain/contract.js';
 import { MAX_CAMPAIGN_CONTRACTS } from './domain/campaign-states.js';
+import { filingDocumentKind } from './domain/filing-kinds.js';
 
 export const contractIdInput = z.object({ contractId: idInput });
 export const calendarJobInput = z.object({ jobId: idInput });
@@ -110,7 +111,8 @@ export const congressRecordInput = z.object({
 
 export const signInput = z.object({ contractId: idInput, signedOn: isoDateSchema });
 export const fileInput = z.object({ contractId: idInput, filedOn: isoDateSchema });
-export const reviewRecordInput = z.object({ contractId: idInput, objectionOn: isoDateSchema.optional(), opinion: text(limits.contracts.opinion).optional() });
+/** The bureau's reply: an objection (dated) needs its 审查意见书 uploaded for the contract (`opinionEvidenceId`). */
+export const reviewRecordInput = z.object({ contractId: idInput, objectionOn: isoDateSchema.optional(), opinion: text(limits.contracts.opinion).optional(), opinionEvidenceId: idInput.optional() });
 export const publishInput = z.object({ contractId: idInput, publishedOn: isoDateSchema });
 /** A yearly 履约 check: it answers the earliest contract year begun by `checkedOn` that has none (see `owedContractYear`). */
 export const performanceCheckInput = z
@@ -127,8 +129,16 @@ export const performanceCheckInput = z
     evidenceIds: z.array(idInput).max(10).optional(),
   })
   .refine((v) => v.reportedOn === undefined || v.reportedToCongress, { message: '未向职代会报告时不填写报告日期', params: { en: 'Leave the report date blank unless the check was reported to the congress' }, path: ['reportedOn'] });
-/** A 履约检查 file as the browser describes it (its bytes are checked again on arrival). */
-export const evidenceUploadInput = z.object({ contractId: idInput, ...declaredFileInput });
+/**
+ * A contract's file as the browser describes it (its bytes are checked again on arrival), for one purpose: a 履约检查
+ * file (the default), a 备案材料 of a `kind`, or the bureau's 审查意见书.
+ */
+export const evidenceUploadInput = z.object({
+  contractId: idInput,
+  ...declaredFileInput,
+  purpose: z.enum(['performanceCheck', 'filing', 'reviewOpinion']).default('performanceCheck'),
+  kind: z.enum(filingDocumentKind.values).optional(),
+});
 export const evidenceInput = evidenceIdInput;
 export const terminateInput = z.object({ contractId: idInput, reason: text(limits.contracts.reason) });
 
@@ -156,6 +166,7 @@ export const settingsInput = z.object({
   minimumWageFen: z.number().int().min(0).max(100_000_000).nullable().optional(),
   outsiderShareMax: z.object({ num: z.number().int().min(0).max(10), den: z.number().int().min(1).max(10) }).refine((f) => f.num <= f.den, { message: '外聘代表比例不得超过1', params: { en: 'The outsider share cannot exceed 1' } }).optional(),
   publishWithinDays: z.number().int().min(0).max(60).optional(),
+  requiredFilingDocuments: z.array(z.enum(filingDocumentKind.values)).max(filingDocumentKind.values.length).optional(),
 });
 
 export type OfferSendInput = z.infer<typeof offerSendInput>;

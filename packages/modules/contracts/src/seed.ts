@@ -1,11 +1,12 @@
 import { shanghaiDate } from '@ufp/core/clock';
 import { addDays, addYears } from '@ufp/core/calendar/dates';
-import type { SeedApi } from '@ufp/kit/seed';
+import { seedUpload, type SeedApi } from '@ufp/kit/seed';
 
 /**
  * 集体合同 demo data, through the API: each tenant's local minimum wage (江苏 2025 一类 2490 元),
- * a 兴化 enterprise contract already signed (its filing clock running), a 泰州 express-industry
- * contract in negotiation, and a 靖江 offer awaiting its reply.
+ * a 兴化 enterprise contract already signed (its filing clock running, three of the four 备案材料
+ * uploaded: the 职代会决议 is still to come, so the page shows what blocks the filing), a 泰州
+ * express-industry contract in negotiation, and a 靖江 offer awaiting its reply.
  */
 export async function seedContracts(api: SeedApi): Promise<void> {
   const today = shanghaiDate(new Date());
@@ -29,6 +30,9 @@ export async function seedContracts(api: SeedApi): Promise<void> {
       clauses: { wageGrowthPct: 5, minimumWageFen: 260000, workingHours: '标准工时制，每周40小时' },
     });
     await walk(api, staff, String(c.contractId), ago(40), ago(5));
+    for (const [kind, fileName] of [['contract_text', '兴化钢铁集体合同（签字文本）.pdf'], ['representative_lists', '双方协商代表名单.pdf'], ['offer_and_reply', '协商要约书及回复函.pdf']] as const) {
+      await seedUpload(api, staff, { path: 'contracts.evidence.createUpload', input: { contractId: c.contractId, purpose: 'filing', kind, fileName, contentType: 'application/pdf' } }, { path: 'contracts.evidence.complete' });
+    }
   }
   const taizhou = byId.get('3212');
   if (taizhou) {

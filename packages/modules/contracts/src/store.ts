@@ -11,6 +11,7 @@ import type { Table } from '@ufp/db/table';
 import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { storedNotice, type StoredNotice } from '@ufp/kit/calendar';
 import { bargainingSide, clockRules, contractStatus, contractType, dayCountKind, defaultContractSettings, femaleProtection, industry, skillGrade, specialKind, type Contract, type ContractSettings } from './domain/contract.js';
+import { filingDocumentKind } from './domain/filing-kinds.js';
 import { historyStep } from './domain/lifecycle.js';
 import type { ContractFilter } from './domain/view.js';
 
@@ -90,8 +91,8 @@ export const storedContract: z.ZodType<Contract> = z.object({
     })
     .optional(),
   signedOn: date.optional(),
-  filing: z.object({ filedOn: date, dueOn: date, lateDays: z.number().int() }).optional(),
-  review: z.object({ objectionOn: date.optional(), opinion: z.string().optional(), recordedOn: date }).optional(),
+  filing: z.object({ filedOn: date, dueOn: date, lateDays: z.number().int(), documents: z.array(storedEvidenceRef.extend({ kind: z.enum(filingDocumentKind.values) })).optional() }).optional(),
+  review: z.object({ objectionOn: date.optional(), opinion: z.string().optional(), opinionFile: storedEvidenceRef.optional(), recordedOn: date }).optional(),
   effectiveOn: date.optional(),
   publishedOn: date.optional(),
   performanceChecks: z
@@ -131,6 +132,7 @@ const storedSettings = z.object({
   minimumWageFen: z.number().int().optional(),
   outsiderShareMax: z.object({ num: z.number().int(), den: z.number().int() }).optional(),
   publishWithinDays: z.number().int().optional(),
+  requiredFilingDocuments: z.array(z.enum(filingDocumentKind.values)).optional(),
   version: z.number().int(),
 });
 

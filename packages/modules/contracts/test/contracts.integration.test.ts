@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantRepository } from '@ufp/db/repositories/tenants';
-import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, setDay, staffOf, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
+import { expressContract } from './fixtures.js';
+import { adminOf, createTenant, createUnit, leaderOf, operator, reporterOf, setDay, staffOf, startTestPlatform, tickOn, walkContract, attachReviewOpinion, stepsToSigned, type TestPlatform } from '@ufp/testing/platform';
 
 const T = '321281';
 const OTHER = '321282';
@@ -13,17 +14,7 @@ const staff = staffOf(T);
 const at = (date: string) => setDay(p, date);
 const tick = (date: string) => tickOn(p, date);
 
-const express = (over: Record<string, unknown> = {}) => ({
-  type: 'industry',
-  scope: { industry: 'express' },
-  unitId,
-  employerParties: [{ name: '兴化市快递物流协会' }],
-  coveredEnterprises: 18,
-  coveredEmployees: 1200,
-  term: { start: '2025-10-01', end: '2027-09-30' },
-  clauses: { wageGrowthPct: 6.5, minimumWageFen: 260000 },
-  ...over,
-});
+const express = (over: Record<string, unknown> = {}) => expressContract(unitId, over);
 
 const reps = (n: number, prefix = '职工代表') => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}`, role: i === 0 ? '首席' : '成员' }));
 
@@ -35,20 +26,8 @@ async function create(over: Record<string, unknown> = {}, who = staff) {
 
 /** Walks a contract from draft to filed with the given business dates. */
 async function walkToFiled(contractId: string, d: { sentOn: string; signedOn: string; filedOn: string }, who = staff) {
-  const steps: [string, Record<string, unknown>][] = [
-    ['contracts.offer.send', { sentOn: d.sentOn, fromSide: 'worker' }],
-    ['contracts.offer.reply', { repliedOn: d.sentOn, accepted: true }],
-    ['contracts.representatives.set', { side: 'worker', members: reps(3), chiefIndex: 0 }],
-    ['contracts.representatives.set', { side: 'employer', members: reps(3, '企业代表'), chiefIndex: 0 }],
-    ['contracts.rounds.add', { heldOn: d.sentOn, minutes: '就工资增幅达成一致', openIssues: [] }],
-    ['contracts.congress.record', { heldOn: d.signedOn, representativesTotal: 60, present: 40, approve: 31 }],
-    ['contracts.sign', { signedOn: d.signedOn }],
-    ['contracts.file', { filedOn: d.filedOn }],
-  ];
-  for (const [path, input] of steps) {
-    const res = await p.mutate(who, path, { contractId, ...input });
-    expect(res.status, `${path}: ${JSON.stringify(res.error)}`).toBe(200);
-  }
+  const steps = [...stepsToSigned(d), ['contracts.file', { filedOn: d.filedOn }] as const];
+  await walkContract(p, who, contractId, steps);
 }
 
 beforeAll(async () => {
@@ -395,7 +374,8 @@ describe('the review period at its boundary (Art. 45, 47): objections through da
     await walkToFiled(id, filedOn2026, staffR);
     await tick('2026-03-17'); // the daily tick of day 15 (00:05 in production) leaves it under review
     expect((await get(id)).status).toBe('filed');
-    const objection = await p.mutate(staffR, 'contracts.review.record', { contractId: id, objectionOn: '2026-03-17', opinion: '工资条款低于当地最低工资标准' });
+    const opinionEvidenceId = await attachReviewOpinion(p, staffR, id);
+    const objection = await p.mutate(staffR, 'contracts.review.record', { contractId: id, objectionOn: '2026-03-17', opinion: '工资条款低于当地最低工资标准', opinionEvidenceId });
     expect(objection.status, JSON.stringify(objection.error)).toBe(200);
     expect(objection.data).toMatchObject({ status: 'negotiating', review: { objectionOn: '2026-03-17' } });
     expect(objection.data.effectiveOn).toBeUndefined();
@@ -445,7 +425,7 @@ describe('the review period at its boundary (Art. 45, 47): objections through da
     // 09-11 … 09-30 hold 15 working days (Sunday 09-28 is a 调休 working day).
     expect((await get(lapsed)).clocks[0]).toMatchObject({ kind: 'review', dueOn: '2025-09-30', effectiveOn: '2025-10-01', count: 'working' });
     await tick('2025-09-30');
-    expect((await p.mutate(staffR, 'contracts.review.record', { contractId: objected, objectionOn: '2025-09-30' })).status).toBe(200);
+    expect((await p.mutate(staffR, 'contracts.review.record', { contractId: objected, objectionOn: '2025-09-30', opinionEvidenceId: await attachReviewOpinion(p, staffR, objected) })).status).toBe(200);
     expect((await get(lapsed)).status).toBe('filed');
     await tick('2025-10-01');
     expect(await get(lapsed)).toMatchObject({ status: 'effective', effectiveOn: '2025-10-01' });

@@ -1,4 +1,6 @@
 import type { Contract } from '../src/domain/contract.js';
+import type { FilingDocument, ReviewOpinionFile } from '../src/domain/evidence.js';
+import { DEFAULT_FILING_DOCUMENTS, type FilingDocumentKind } from '../src/domain/filing-kinds.js';
 
 /** An industry contract (快递行业) in draft, for the domain rules' unit tests; `over` sets what a test is about. */
 export const aContract = (over: Partial<Contract> = {}): Contract => ({
@@ -35,3 +37,42 @@ export const aNegotiatingContract = (over: Partial<Contract> = {}): Contract =>
     },
     ...over,
   });
+
+/** A checked file of contract c1, uploaded before its first filing; `over` sets what a test is about. */
+const aFile = (evidenceId: string) => ({
+  evidenceId,
+  tenantId: 't',
+  module: 'contracts' as const,
+  subjectId: 'c1',
+  fileName: `${evidenceId}.pdf`,
+  contentType: 'application/pdf' as const,
+  sizeBytes: 1000,
+  key: `t/evidence/${evidenceId}`,
+  status: 'ready' as const,
+  uploadedBy: 'u1',
+  version: 2,
+  createdAt: '2026-03-01T02:00:00.000Z',
+  updatedAt: '2026-03-01T02:00:00.000Z',
+});
+
+/** A checked 备案材料 of `kind` for contract c1's first filing. */
+export const aFilingDocument = (kind: FilingDocumentKind, over: Partial<FilingDocument> = {}): FilingDocument => ({ ...aFile(`doc-${kind}`), purpose: 'filing', documentKind: kind, filingRound: 0, ...over });
+
+/** Checked documents of every kind in `kinds` (by default the four a filing needs) for contract c1's first filing. */
+export const aFilingPackage = (kinds: readonly FilingDocumentKind[] = DEFAULT_FILING_DOCUMENTS, over: Partial<FilingDocument> = {}): FilingDocument[] => kinds.map((k) => aFilingDocument(k, over));
+
+/** The bureau's checked 审查意见书 for contract c1. */
+export const aReviewOpinion = (over: Partial<ReviewOpinionFile> = {}): ReviewOpinionFile => ({ ...aFile('opinion'), fileName: '审查意见书.pdf', purpose: 'reviewOpinion', ...over });
+
+/** A 快递行业 (industry-wide) contract's create input for the unit, in force 2025-10-01 to 2027-09-30; `over` sets what a test is about. */
+export const expressContract = (unitId: string, over: Record<string, unknown> = {}) => ({
+  type: 'industry',
+  scope: { industry: 'express' },
+  unitId,
+  employerParties: [{ name: '兴化市快递物流协会' }],
+  coveredEnterprises: 18,
+  coveredEmployees: 1200,
+  term: { start: '2025-10-01', end: '2027-09-30' },
+  clauses: { wageGrowthPct: 6.5, minimumWageFen: 260000 },
+  ...over,
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createUnit, leaderOf, staffOf, setDay, startTestPlatform, tickOn, type TestPlatform } from '@ufp/testing/platform';
+import { createTenant, createUnit, leaderOf, staffOf, setDay, startTestPlatform, tickOn, walkContract, type TestPlatform } from '@ufp/testing/platform';
 
 /** 集体合同 legal clocks overdue, as the leadership cockpit's alerts read them: marked by the daily tick, unmarked by the step that answers. */
 const T = '321281';
@@ -76,7 +76,7 @@ describe('overdue legal clocks in the rollups', () => {
   it('comes back down as each clock is answered: the reply, then the filing', async () => {
     await step(offered, 'contracts.offer.reply', { repliedOn: '2025-09-23', accepted: true });
     expect(await overdue()).toBe(1);
-    await step(signed, 'contracts.file', { filedOn: '2025-09-23' });
+    await walkContract(p, staff, signed, [['contracts.file', { filedOn: '2025-09-23' }]]);
     expect(await overdue()).toBe(0);
     await tick('2025-09-24');
     expect(await overdue()).toBe(0);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminOf, createTenant, createUnit, reporterOf, SAMPLE_PDF, setDay, staffOf, startTestPlatform, tickOn, uploadEvidence, type TestPlatform } from '@ufp/testing/platform';
+import { adminOf, createTenant, createUnit, reporterOf, SAMPLE_PDF, setDay, staffOf, startTestPlatform, tickOn, uploadEvidence, stepsToSigned, walkContract, type TestPlatform } from '@ufp/testing/platform';
 
 /** 履约监督: a yearly performance check of an effective contract, its reminder, its escalation and its record. */
 const T = '321281';
@@ -8,7 +8,6 @@ let unitId: string;
 let id: string;
 const staff = staffOf(T);
 
-const reps = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}`, role: i === 0 ? '首席' : '成员' }));
 const check = (checkedOn: string, over: Record<string, unknown> = {}) => ({
   contractId: id,
   checkedOn,
@@ -37,17 +36,11 @@ beforeAll(async () => {
     clauses: { wageGrowthPct: 6 },
   });
   id = res.data.contractId;
-  const steps: [string, Record<string, unknown>][] = [
-    ['contracts.offer.send', { sentOn: '2025-11-03', fromSide: 'worker' }],
-    ['contracts.offer.reply', { repliedOn: '2025-11-10', accepted: true }],
-    ['contracts.representatives.set', { side: 'worker', members: reps(3, '职工代表'), chiefIndex: 0 }],
-    ['contracts.representatives.set', { side: 'employer', members: reps(3, '企业代表'), chiefIndex: 0 }],
-    ['contracts.rounds.add', { heldOn: '2025-11-12', minutes: '第一轮' }],
-    ['contracts.congress.record', { heldOn: '2025-11-20', representativesTotal: 60, present: 45, approve: 40 }],
-    ['contracts.sign', { signedOn: '2025-11-21' }],
-    ['contracts.file', { filedOn: '2025-11-24' }], // review to 2025-12-09: in effect from 2025-12-10
+  const steps = [
+    ...stepsToSigned({ sentOn: '2025-11-03', repliedOn: '2025-11-10', roundOn: '2025-11-12', votedOn: '2025-11-20', signedOn: '2025-11-21', minutes: '第一轮', vote: { representativesTotal: 60, present: 45, approve: 40 } }),
+    ['contracts.file', { filedOn: '2025-11-24' }] as const, // review to 2025-12-09: in effect from 2025-12-10
   ];
-  for (const [path, input] of steps) expect((await p.mutate(staff, path, { contractId: id, ...input })).status, path).toBe(200);
+  await walkContract(p, staff, id, steps);
   await tickOn(p, '2025-12-10');
   expect(await contract()).toMatchObject({ status: 'effective', effectiveOn: '2025-12-10' });
   setDay(p, '2025-12-11');

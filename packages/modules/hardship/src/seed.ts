@@ -1,7 +1,7 @@
 import type { Claims } from '@ufp/kit/auth';
 import { shanghaiDate } from '@ufp/core/clock';
 import { addDays } from './domain/workflow.js';
-import { demoIdNumber, type SeedApi } from '@ufp/kit/seed';
+import { demoIdNumber, seedUpload, type SeedApi } from '@ufp/kit/seed';
 
 const households = [
   { name: '周建华', birth: '19780214', size: 3, income: 3_405_000, rigid: 1_200_000, causes: ['本人下岗再就业，妻子患慢性病'], steps: 'approved' },
@@ -54,14 +54,9 @@ export async function seedHardship(api: SeedApi): Promise<void> {
   }
 }
 
-/** A one-page PDF (the evidence checks read its first bytes). */
-const DEMO_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
 /** The signed 申请表 and 收入核对授权书, uploaded by the unit's reporter as the console does. */
 async function attachDocuments(api: SeedApi, reporter: Claims, fileId: string): Promise<void> {
   for (const [kind, fileName] of [['application', '困难职工帮扶申请表.pdf'], ['income_consent', '家庭经济状况核对授权书.pdf']] as const) {
-    const ticket = await api.call(reporter, 'hardship.files.documents.createUpload', { fileId, kind, fileName, contentType: 'application/pdf', sizeBytes: DEMO_PDF.length });
-    await api.upload(ticket as { uploadUrl: string; headers: Record<string, string> }, DEMO_PDF);
-    await api.call(reporter, 'hardship.files.documents.complete', { fileId, evidenceId: ticket.evidenceId });
+    await seedUpload(api, reporter, { path: 'hardship.files.documents.createUpload', input: { fileId, kind, fileName, contentType: 'application/pdf' } }, { path: 'hardship.files.documents.complete', input: { fileId } });
   }
 }

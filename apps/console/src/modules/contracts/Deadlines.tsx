@@ -5,7 +5,7 @@ import { Banner } from '../../components/Banner';
 import { Input } from '../../components/Input';
 import { hasRole } from '../../session';
 import { errorText, showError, showToast } from '../../toast';
-import type { ClockRule } from './domain';
+import { filingKindLabels, filingKinds, type ClockRule, type FilingDocumentKind } from './domain';
 import { bi, clockText, countLabel, type Clock } from './shared';
 import './contracts.css';
 import { t } from '../../i18n';
@@ -108,6 +108,7 @@ function RuleSettings(props: { onSaved: () => void }) {
         extendOnRestDay: f.get('extend') === 'on',
         minimumWageFen: wage === '' ? null : Math.round(Number(wage) * 100),
         publishWithinDays: Number(f.get('publishWithinDays') ?? 10),
+        requiredFilingDocuments: f.getAll('requiredFilingDocuments').map(String) as FilingDocumentKind[],
       });
       set((prev) => (prev ? { ...prev, ...next } : prev)); // `settings.set` returns the rules, not the covered years
       showToast('success', () => t('contracts.savedDeadlinesRecomputed'));
@@ -138,6 +139,16 @@ function RuleSettings(props: { onSaved: () => void }) {
         </div>
         <Input id="s-wage" name="minimumWage" label={t('contracts.localMinimumWageYuanMonth')} type="number" step="0.01" min="0" inputmode="decimal" value={wageText()} onValue={setWage} />
         <Input id="s-publish" name="publishWithinDays" label={t('contracts.daysToPublishAfterEffect')} required type="number" min="0" max="60" inputmode="numeric" value={publishText()} onValue={setPublish} />
+        <fieldset class="checks" data-testid="required-filing-documents">
+          <legend>{t('contracts.filing.requiredSetting')}</legend>
+          <For each={filingKinds}>
+            {(kind) => (
+              <label class="check">
+                <input type="checkbox" name="requiredFilingDocuments" value={kind} checked={s()!.requiredFilingDocuments.includes(kind)} /> {bi(filingKindLabels[kind])}
+              </label>
+            )}
+          </For>
+        </fieldset>
         <div class="form__actions">
           <button type="submit" class="btn btn--primary" disabled={busy()}>{t('contracts.saveRules')}</button>
         </div>

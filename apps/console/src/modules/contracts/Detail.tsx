@@ -3,7 +3,7 @@ import { createMemo, createResource, createSignal, For, Index, Match, Show, Swit
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
 import { EvidenceSlot, type AttachedFile } from '../../components/EvidenceSlot';
-import { evidenceContentTypes } from '@ufp/core/evidence/rules';
+import { evidenceContentTypes, type EvidenceContentType } from '@ufp/core/evidence/rules';
 import { DataTable, type Column } from '../../components/DataTable';
 import { createConfirm } from '../../components/Confirm';
 import { RecordMissing } from '../../components/RecordMissing';
@@ -18,6 +18,8 @@ import { clauseFits, clauseLabels, femaleProtectionLabels, femaleProtections, sk
 import { parseYuan, yuan } from '../../format';
 import { voteThresholds } from './domain';
 import { bi, clockText, industryLabel, MAIN_PATH, sideLabel, specialLabel, statusLabel, stepLabel, typeLabel, type Contract, type Member, type Side, vacantSeats } from './shared';
+import { reviewOpinionTypes } from './domain';
+import { FilingPackage, missingKinds, type FilingPackageView } from './FilingPackage';
 import './contracts.css';
 import { limits } from '@ufp/core/validation/limits';
 
@@ -108,6 +110,11 @@ export default function ContractDetail() {
   const params = useParams();
   const [contract, { mutate: setContract, refetch }] = createResource(() => params.contractId, (id) => query('contracts.get', { contractId: id }));
   const [settings] = createResource(() => query('contracts.settings.get'));
+  // The 备案材料 package, read again whenever the contract changes (a step) or a document is uploaded.
+  const [pkg, { refetch: refetchPackage }] = createResource(
+    () => (!contract.error && contract() ? { contractId: contract()!.contractId, version: contract()!.version } : false),
+    ({ contractId }) => query('contracts.filingPackage', { contractId }),
+  );
   const canWrite = () => hasRole('federation_admin', 'federation_staff');
   const [step, setStep] = createSignal('');
   const current = () => (contract.error ? '' : step() || contract()?.nextSteps[0] || '');
@@ -169,6 +176,7 @@ export default function ContractDetail() {
             <TypeClauses c={c()} />
             <Representatives c={c()} />
             <PerformanceChecks c={c()} />
+            <FilingPackage c={c()} pkg={pkg.error ? undefined : pkg()} canWrite={canWrite()} onChanged={() => void refetchPackage()} />
             <h2>{t('contracts.lifecycle')}</h2>
             <Timeline c={c()} />
             <ClauseChanges c={c()} />
@@ -186,6 +194,7 @@ export default function ContractDetail() {
                     <StepForm
                       step={key.split('|')[0]!}
                       c={c()}
+                      pkg={pkg.error ? undefined : pkg()}
                       today={settings()!.today}
                       onDone={(next) => {
                         setContract(next);
@@ -266,7 +275,7 @@ function ClauseChanges(props: { c: Contract }) {
 /** The lifecycle steps' procedures (`contracts.offer.send`, `contracts.sign`, …). */
 type StepPath = Exclude<Extract<MutationPath, `contracts.${string}`>, 'contracts.create' | 'contracts.settings.set' | 'contracts.calendar.load'>;
 
-function StepForm(props: { step: string; c: Contract; today: string; onDone: (c: Contract) => void }) {
+function StepForm(props: { step: string; c: Contract; pkg: FilingPackageView | undefined; today: string; onDone: (c: Contract) => void }) {
   const errs = createFieldErrors();
   const [busy, setBusy] = createSignal(false);
   const [banner, setBanner] = createSignal('');
@@ -278,6 +287,17 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
     return vals[s.name] ?? (typeof start === 'string' ? start : s.optional ? '' : s.kind === 'date' ? props.today : s.kind === 'number' ? props.today.slice(0, 4) : '');
   };
   const confirm = createConfirm();
+  /** 报送审查 waits for the 备案材料 package: the reason it cannot be filed yet (the server refuses the same). */
+  const filingBlocked = () => {
+    const missing = props.step === 'file' ? missingKinds(props.c, props.pkg) : '';
+    return missing ? t('contracts.filing.blocked', { kinds: missing }) : '';
+  };
+  /** The bureau's 审查意见书 uploaded with the review (required with an objection). */
+  const [opinionFile, setOpinionFile] = createSignal<AttachedFile>();
+  const attachOpinion = (f: AttachedFile) => {
+    setOpinionFile(f);
+    errs.setErrors(({ opinionEvidenceId: _answered, ...rest }) => rest);
+  };
 
   async function send(input: Record<string, unknown>) {
     setBusy(true);
@@ -292,7 +312,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
       if (vote) showToast('success', () => voteSaved(vote), 8_000);
       else showToast('success', () => t('contracts.done', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : undefined }));
     } catch (err) {
-      if (!errs.placed(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason', 'checkedOn', 'checkers', 'items', 'findings', 'breaches', 'reportedToCongress', 'reportedOn', 'evidenceIds'])) setBanner(errorText(err));
+      if (!errs.placed(err, [...specs().map((s) => s.name), 'members', 'chiefIndex', 'femaleCommittee', 'representativesTotal', 'present', 'approve', 'heldOn', 'side', 'memberIndex', 'name', 'vacatedOn', 'reason', 'checkedOn', 'checkers', 'items', 'findings', 'breaches', 'reportedToCongress', 'reportedOn', 'evidenceIds', 'opinionEvidenceId'])) setBanner(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -326,6 +346,7 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
     }
     if (grades.length) amendments.skillGradeWages = grades;
     if (Object.keys(amendments).length) input.amendments = amendments;
+    if (props.step === 'review.record' && opinionFile()) input.opinionEvidenceId = opinionFile()!.evidenceId;
     void confirmThenSend(input);
   }
 
@@ -417,8 +438,14 @@ function StepForm(props: { step: string; c: Contract; today: string; onDone: (c:
               </Switch>
             )}
           </For>
+          <Show when={props.step === 'review.record'}>
+            <ReviewOpinionSlot contractId={props.c.contractId} file={opinionFile()} error={errs.get('opinionEvidenceId')} onFile={attachOpinion} />
+          </Show>
+          <Show when={filingBlocked()}>
+            <p class="filing__missing" role="status" id="file-blocked" data-testid="file-blocked">{filingBlocked()}</p>
+          </Show>
           <div class="form__actions">
-            <button type="submit" class="btn btn--primary" disabled={busy()}>
+            <button type="submit" class="btn btn--primary" disabled={busy() || !!filingBlocked()} aria-describedby={filingBlocked() ? 'file-blocked' : undefined}>
               {t('contracts.record', { step: stepLabel[props.step] ? label(stepLabel[props.step]) : props.step })}
             </button>
           </div>
@@ -765,7 +792,6 @@ function CheckForm(props: { contractId: string; today: string; busy: boolean; er
   const [reportedOn, setReportedOn] = createSignal('');
   /** Files uploaded and checked for this check (检查记录、职代会报告), cited when it is recorded. */
   const [files, setFiles] = createSignal<AttachedFile[]>([]);
-  let checked: AttachedFile | undefined;
   const update = (i: number, patch: Partial<Row>) => setRows(rows().map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <form
@@ -820,31 +846,72 @@ function CheckForm(props: { contractId: string; today: string; busy: boolean; er
         </ul>
       </Show>
       <Show when={props.errs.get('evidenceIds')}>{(e) => <p class="field__error" role="alert">{e()()}</p>}</Show>
-      <EvidenceSlot
+      <CitedFileSlot
+        contractId={props.contractId}
+        purpose="performanceCheck"
         id="chk-file"
         testId="check-file"
         types={evidenceContentTypes}
-        canUpload
-        texts={{
-          attachedFile: () => t('contracts.check.files'),
-          view: () => t('contracts.check.files'),
-          upload: () => t('contracts.check.upload'),
-          replace: () => t('contracts.check.upload'),
-          inputLabel: () => t('contracts.check.upload'),
-          typeNotAllowed: () => t('contracts.check.typeNotAllowed'),
-          recorded: () => t('contracts.check.fileReady'),
-        }}
-        create={(file) => mutate('contracts.evidence.createUpload', { contractId: props.contractId, fileName: file.name, contentType: file.type, sizeBytes: file.size })}
-        signUrl={(evidenceId) => mutate('contracts.evidence.url', { evidenceId })}
-        complete={async (evidenceId) => (checked = await mutate('contracts.evidence.complete', { evidenceId }))}
-        record={async () => {
-          if (checked) setFiles([...files(), checked]);
-        }}
-        onRecorded={() => undefined}
+        texts={{ file: () => t('contracts.check.files'), upload: () => t('contracts.check.upload'), typeNotAllowed: () => t('contracts.check.typeNotAllowed'), recorded: () => t('contracts.check.fileReady') }}
+        onFile={(f) => setFiles([...files(), f])}
       />
       <div class="form__actions">
         <button type="submit" class="btn btn--primary" disabled={props.busy}>{t('contracts.check.record')}</button>
       </div>
     </form>
+  );
+}
+
+/**
+ * A file a step cites, uploaded and checked before the step is recorded (履约检查材料 for the check, the bureau's
+ * 审查意见书 for the review): `onFile` gets it once the server has checked it.
+ */
+function CitedFileSlot(props: {
+  contractId: string;
+  purpose: 'performanceCheck' | 'reviewOpinion';
+  id: string;
+  testId: string;
+  types: readonly EvidenceContentType[];
+  attached?: AttachedFile;
+  texts: { file: () => string; upload: () => string; typeNotAllowed: () => string; recorded: () => string };
+  onFile: (f: AttachedFile) => void;
+}) {
+  let checked: AttachedFile | undefined;
+  return (
+    <EvidenceSlot
+      id={props.id}
+      testId={props.testId}
+      types={props.types}
+      attached={props.attached}
+      canUpload
+      texts={{ attachedFile: props.texts.file, view: props.texts.file, upload: props.texts.upload, replace: props.texts.upload, inputLabel: props.texts.upload, typeNotAllowed: props.texts.typeNotAllowed, recorded: props.texts.recorded }}
+      create={(file) => mutate('contracts.evidence.createUpload', { contractId: props.contractId, purpose: props.purpose, fileName: file.name, contentType: file.type, sizeBytes: file.size })}
+      signUrl={(evidenceId) => mutate('contracts.evidence.url', { evidenceId })}
+      complete={async (evidenceId) => (checked = await mutate('contracts.evidence.complete', { evidenceId }))}
+      record={async () => {
+        if (checked) props.onFile(checked);
+      }}
+      onRecorded={() => undefined}
+    />
+  );
+}
+
+/** The bureau's 审查意见书 for the review being recorded: required with an objection, optional without. */
+function ReviewOpinionSlot(props: { contractId: string; file: AttachedFile | undefined; error: (() => string) | undefined; onFile: (f: AttachedFile) => void }) {
+  return (
+    <div class="field" id="f-opinionEvidenceId">
+      <p class="muted">{t('contracts.review.opinionHint')}</p>
+      <CitedFileSlot
+        contractId={props.contractId}
+        purpose="reviewOpinion"
+        id="review-opinion-file"
+        testId="review-opinion"
+        types={reviewOpinionTypes}
+        attached={props.file}
+        texts={{ file: () => t('contracts.review.opinionFile'), upload: () => t('contracts.review.upload'), typeNotAllowed: () => t('contracts.review.typeNotAllowed'), recorded: () => t('contracts.review.fileReady') }}
+        onFile={props.onFile}
+      />
+      <Show when={props.error}>{(e) => <p class="field__error" role="alert">{e()()}</p>}</Show>
+    </div>
   );
 }

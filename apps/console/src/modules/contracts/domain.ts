@@ -2,6 +2,7 @@
 import { contractStatus, contractType, femaleProtection, industry, skillGrade, specialKind } from '@ufp/contracts/domain/contract';
 import { historyStep } from '@ufp/contracts/domain/lifecycle';
 import { replyState } from '@ufp/contracts/domain/campaign-states';
+import { filingDocumentKind } from '@ufp/contracts/domain/filing-kinds';
 
 export { voteRuleOf, type ClockRule, type ContractType } from '@ufp/contracts/domain/contract';
 export { voteThresholds } from '@ufp/contracts/domain/rules';
@@ -22,3 +23,6 @@ export const skillGrades = skillGrade.values;
 export const skillGradeLabels = skillGrade.labels;
 export const femaleProtections = femaleProtection.values;
 export const femaleProtectionLabels = femaleProtection.labels;
+export { filingDocumentTypes, filingKindHint, filingKindLabel, reviewOpinionTypes, type FilingDocumentKind } from '@ufp/contracts/domain/filing-kinds';
+export const filingKinds = filingDocumentKind.values;
+export const filingKindLabels = filingDocumentKind.labels;

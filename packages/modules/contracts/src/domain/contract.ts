@@ -2,6 +2,8 @@ import type { ClauseChange } from './clauses.js';
 import type { Outcome } from './outcomes.js';
 import type { PerformanceCheck } from './performance.js';
 import type { DayCount } from '@ufp/core/calendar/calendar';
+import type { EvidenceRef } from '@ufp/core/evidence/model';
+import type { FilingDocumentKind } from './filing-kinds.js';
 import { defineEnum } from '@ufp/kit/enum';
 
 export const contractType = defineEnum({
@@ -203,8 +205,10 @@ export interface Contract {
   rounds: Round[];
   congress?: CongressVote;
   signedOn?: string;
-  filing?: { filedOn: string; dueOn: string; lateDays: number };
-  review?: { objectionOn?: string; opinion?: string; recordedOn: string };
+  /** `documents`: the 备案材料 that went with it (absent on filings made before the system kept the package). */
+  filing?: { filedOn: string; dueOn: string; lateDays: number; documents?: (EvidenceRef & { kind: FilingDocumentKind })[] };
+  /** `opinionFile`: the bureau's 审查意见书 (required with an objection, see `reviewOpinionRef`). */
+  review?: { objectionOn?: string; opinion?: string; opinionFile?: EvidenceRef; recordedOn: string };
   effectiveOn?: string;
   publishedOn?: string;
   performanceChecks: PerformanceCheck[];
@@ -249,6 +253,8 @@ export interface ContractSettings {
   outsiderShareMax: { num: number; den: number };
   /** Days to publish after taking effect (local rule); 0 turns the clock off. */
   publishWithinDays: number;
+  /** The 备案材料 a filing needs (what the local bureau asks for; default `DEFAULT_FILING_DOCUMENTS`). */
+  requiredFilingDocuments: FilingDocumentKind[];
   version: number;
 }
 
@@ -257,5 +263,6 @@ export const defaultContractSettings: ContractSettings = {
   extendOnRestDay: false,
   outsiderShareMax: { num: 1, den: 3 },
   publishWithinDays: 10,
+  requiredFilingDocuments: ['contract_text', 'congress_resolution', 'representative_lists', 'offer_and_reply'],
   version: 0,
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '@ufp/core/calendar/calendar';
 import type { TenantScope } from '@ufp/core/tenancy/scope';
 import { valuesFromDeltas } from '@ufp/kit/recount';
-import { aContract } from '../../test/fixtures.js';
+import { aContract, aReviewOpinion } from '../../test/fixtures.js';
 import { contractIndicators } from '../metrics.js';
 import { contractDeltas } from '../recount.js';
 import { defaultContractSettings as settings, type Contract } from './contract.js';
@@ -50,7 +50,7 @@ describe('review outcomes (审查：期满无异议生效 / 提出异议)', () =
     expect(d.after.outcomes).toEqual([{ duty: 'review', ref: '2026-03-02', on: '2026-03-18', kept: true }]);
   });
   it('an objection counts as objected', () => {
-    const d = recordReview(filed, { contractId: 'c1', objectionOn: '2026-03-17', opinion: '条款不合法' }, on('2026-03-17'));
+    const d = recordReview(filed, { contractId: 'c1', objectionOn: '2026-03-17', opinion: '条款不合法', opinionEvidenceId: 'opinion', opinionFile: aReviewOpinion() }, on('2026-03-17'));
     expect(metricsOf(d)).toEqual([{ 'contracts.review.objected': 1 }]);
   });
 });

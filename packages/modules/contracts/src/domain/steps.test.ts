@@ -7,6 +7,7 @@ import { checkNewContract, newContract } from './create.js';
 import { decideDaily } from './daily.js';
 import { changeSettings } from './settings.js';
 import { file, renew, sendOffer, sign, terminate, type StepContext } from './steps.js';
+import { aFilingPackage } from '../../test/fixtures.js';
 
 const scope: TenantScope = { kind: 'tenant', tenantId: 't', divisionCode: '321281', actor: { sub: 'u1', name: '张三', roles: ['federation_staff'] } };
 const on = (today: string): StepContext => ({ now: new Date(`${today}T02:00:00Z`), today, scope, settings: defaultContractSettings, calendar: defaultCalendar });
@@ -54,8 +55,8 @@ describe('lifecycle steps, decided without a database', () => {
   });
 
   it('files with the due day and the lateness of the 10-day filing clock', () => {
-    const d = file(contract({ status: 'signed', signedOn: '2026-03-02' }), { contractId: 'c1', filedOn: '2026-03-13' }, on('2026-03-13'));
-    expect(d.after.filing).toEqual({ filedOn: '2026-03-13', dueOn: '2026-03-12', lateDays: 1 });
+    const d = file(contract({ status: 'signed', signedOn: '2026-03-02' }), { contractId: 'c1', filedOn: '2026-03-13', files: aFilingPackage() }, on('2026-03-13'));
+    expect(d.after.filing).toMatchObject({ filedOn: '2026-03-13', dueOn: '2026-03-12', lateDays: 1 });
   });
 
   it('opens renewal only in the 3 months before expiry, with a draft successor for the next term', () => {

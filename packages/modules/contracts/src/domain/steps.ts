@@ -23,6 +23,8 @@ import type {
 import { autoEffect, filingClockStart, filingTimeliness, ruleDeadline, vacancyLateness } from './clocks.js';
 import { settle } from './outcomes.js';
 import { owedContractYear, type PerformanceCheck } from './performance.js';
+import type { ContractEvidence } from './evidence.js';
+import { filedPackage, reviewOpinionRef } from './filing.js';
 import { bargainingSide, voteRuleOf, type Contract, type ContractSettings, type ContractStatus, type HistoryEntry, type RepresentativeSide } from './contract.js';
 import { assertStep, renewalOpensOn, type HistoryStep, type LifecycleStep } from './lifecycle.js';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from './metrics.js';
@@ -182,25 +184,39 @@ export function sign(before: Contract, input: SignInput, ctx: DecideContext): De
   });
 }
 
-export function file(before: Contract, input: FileInput, ctx: StepContext): Decision<Contract> {
+/**
+ * 报送审查 with the 备案材料 package complete (the kinds the tenant requires, each with a checked document of this
+ * contract's next filing, `files` being the contract's files): a 409 naming the missing kinds otherwise. The documents
+ * filed are kept with the filing.
+ */
+export function file(before: Contract, input: FileInput & { files: readonly ContractEvidence[] }, ctx: StepContext): Decision<Contract> {
   notFuture(input.filedOn, ctx.today, 'filedOn');
   return step(before, 'file', input.filedOn, ctx, (c) => {
     notBefore(input.filedOn, c.signedOn, 'filedOn', { zh: '签订日', en: 'the signing date' });
+    const documents = filedPackage(c, ctx.settings.requiredFilingDocuments, input.files);
     const { due, lateDays } = filingTimeliness(filingClockStart(c)!, input.filedOn, ctx.settings, ctx.calendar);
     const { review, effectiveOn } = autoEffect(input.filedOn, ctx.settings, ctx.calendar);
     return {
-      after: { ...c, status: 'filed', filing: { filedOn: input.filedOn, dueOn: due.dueOn, lateDays }, review: undefined },
-      note: `报送人社部门审查${lateDays ? `（逾期 ${lateDays} 天，报送期限至 ${due.dueOn} 止）` : ''}；审查期至 ${review.dueOn} 止（${review.days}个${review.count === 'working' ? '工作日' : '自然日'}），期间无异议则 ${effectiveOn} 起生效${review.provisional ? '（暂定）' : ''}`,
+      after: { ...c, status: 'filed', filing: { filedOn: input.filedOn, dueOn: due.dueOn, lateDays, documents }, review: undefined },
+      note: `报送人社部门审查${documents.length ? `，附备案材料 ${documents.length} 份` : ''}${lateDays ? `（逾期 ${lateDays} 天，报送期限至 ${due.dueOn} 止）` : ''}；审查期至 ${review.dueOn} 止（${review.days}个${review.count === 'working' ? '工作日' : '自然日'}），期间无异议则 ${effectiveOn} 起生效${review.provisional ? '（暂定）' : ''}`,
     };
   });
 }
 
-export function recordReview(before: Contract, input: ReviewRecordInput, ctx: StepContext): Decision<Contract> {
+/**
+ * The bureau's review: no objection (its reply attached when it sent one), or an objection in the review period with
+ * its 审查意见书 attached (`opinionFile`, the record of `opinionEvidenceId`), which sends the contract back to talks.
+ */
+export function recordReview(before: Contract, input: ReviewRecordInput & { opinionFile?: ContractEvidence }, ctx: StepContext): Decision<Contract> {
   const on = input.objectionOn ?? ctx.today;
   notFuture(on, ctx.today, 'objectionOn');
   return step(before, 'review.record', on, ctx, (c) => {
     notBefore(on, c.filing?.filedOn, 'objectionOn', { zh: '报送日', en: 'the filing date' });
-    if (!input.objectionOn) return { after: { ...c, review: { opinion: input.opinion, recordedOn: on } }, note: '审查意见：无异议' };
+    const opinion = (opinionFile: ReturnType<typeof reviewOpinionRef>) => ({ ...(input.opinion ? { opinion: input.opinion } : {}), ...(opinionFile ? { opinionFile } : {}), recordedOn: on });
+    if (!input.objectionOn) {
+      const file = reviewOpinionRef(c.contractId, false, input.opinionFile, input.opinionEvidenceId !== undefined);
+      return { after: { ...c, review: opinion(file) }, note: `审查意见：无异议${file ? `（附审查意见书「${file.fileName}」）` : ''}` };
+    }
     // In time through the period's last day (Art. 45); from the next day the contract is in effect (Art. 47).
     const { review, effectiveOn } = autoEffect(c.filing!.filedOn, ctx.settings, ctx.calendar);
     if (input.objectionOn > review.dueOn) {
@@ -212,11 +228,12 @@ export function recordReview(before: Contract, input: ReviewRecordInput, ctx: St
         { field: 'objectionOn' },
       );
     }
+    const file = reviewOpinionRef(c.contractId, true, input.opinionFile, input.opinionEvidenceId !== undefined);
     const objected = settle(
-      { ...c, status: 'negotiating', congress: undefined, review: { objectionOn: input.objectionOn, opinion: input.opinion, recordedOn: on } },
+      { ...c, status: 'negotiating', congress: undefined, review: { objectionOn: input.objectionOn, ...opinion(file) } },
       { duty: 'review', ref: c.filing!.filedOn, on: input.objectionOn, kept: false },
     );
-    return { after: objected.after, note: '人社部门提出审查异议，退回重新协商', events: objected.event ? [objected.event] : [] };
+    return { after: objected.after, note: `人社部门提出审查异议（审查意见书「${file!.fileName}」），退回重新协商`, events: objected.event ? [objected.event] : [] };
   });
 }
 

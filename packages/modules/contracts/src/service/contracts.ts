@@ -11,10 +11,10 @@ import { checkNewContract, newContract } from '../domain/create.js';
 import * as steps from '../domain/steps.js';
 import { contractFilter, contractView, matchesFilter, type ContractView, type LedgerQuery } from '../domain/view.js';
 import { ledgerWorkbook } from '../export.js';
-import type { CreateInput, PerformanceCheckInput, TerminateInput } from '../schemas.js';
-import { attachableEvidence } from '../domain/evidence.js';
-import { contractEvidenceStore } from '../evidence-store.js';
-import { citedFiles } from './evidence.js';
+import type { CreateInput, FileInput, PerformanceCheckInput, ReviewRecordInput, TerminateInput } from '../schemas.js';
+import { attachableEvidence, type ContractEvidence } from '../domain/evidence.js';
+import { packageView, type PackageView } from '../domain/filing.js';
+import { citedFiles, contractFiles, markCited } from './evidence.js';
 import { ContractRepository, workCalendar, type UnitCoverage } from '../store.js';
 
 const store = (ctx: WriteCtx) => new ContractRepository(ctx.deps.table, ctx.deps.cursors);
@@ -122,9 +122,41 @@ export const vacateSeat = command(steps.vacateSeat);
 export const addRound = command(steps.addRound);
 export const recordCongress = command(steps.recordCongress);
 export const sign = command(steps.sign);
-export const file = command(steps.file);
-export const recordReview = command(steps.recordReview);
 export const publish = command(steps.publish);
+
+/** 报送审查: the contract's files are read with it, so the step sees its 备案材料 package as it is now. */
+export async function file(ctx: WriteCtx, input: FileInput): Promise<ContractView> {
+  let files: ContractEvidence[] = [];
+  return runStep(ctx, input, (before, i, d) => steps.file(before, { ...i, files }, d), {
+    load: async (c) => {
+      files = await contractFiles(ctx, c.contractId);
+    },
+  });
+}
+
+/** The bureau's review, citing its 审查意见书: the file is marked as cited in the same transaction. */
+export async function recordReview(ctx: WriteCtx, input: ReviewRecordInput): Promise<ContractView> {
+  let cited: (ContractEvidence | undefined)[] = [];
+  return runStep(ctx, input, (before, i, d) => steps.recordReview(before, { ...i, opinionFile: cited[0] }, d), {
+    load: async () => {
+      cited = await citedFiles(ctx, input.opinionEvidenceId ? [input.opinionEvidenceId] : []);
+    },
+    save: (uow, d) => {
+      if (d.after.review?.opinionFile) markCited(ctx, uow, cited, `${d.after.contractId}#review#${d.after.filing!.filedOn}`, d.after.updatedAt);
+    },
+  });
+}
+
+/**
+ * The 备案材料 package the contract page shows: while the contract is not yet filed, the next filing's documents and
+ * the required kinds still missing; once filed, the documents that went with the filing.
+ */
+export async function filingPackage(ctx: WriteCtx, input: { contractId: string }): Promise<PackageView & { contractId: string }> {
+  const [c, rules] = await Promise.all([store(ctx).find(ctx.scope, input.contractId), rulesOf(ctx)]);
+  if (!c) throw missing();
+  const files = await contractFiles(ctx, c.contractId);
+  return { contractId: c.contractId, ...packageView(c, rules.settings.requiredFilingDocuments, files) };
+}
 
 /**
  * A yearly 履约 check, citing checked files uploaded for the contract: each file is marked as cited in the same
@@ -136,10 +168,7 @@ export async function checkPerformance(ctx: WriteCtx, input: PerformanceCheckInp
     load: async () => {
       files = await citedFiles(ctx, input.evidenceIds);
     },
-    save: (uow, d) => {
-      const entryId = `${d.after.contractId}#check#${d.after.performanceChecks.at(-1)!.contractYear}`;
-      for (const f of files) if (f) contractEvidenceStore(ctx.deps.table).replace(uow, f, { ...f, entryId, version: f.version + 1, updatedAt: d.after.updatedAt });
-    },
+    save: (uow, d) => markCited(ctx, uow, files, `${d.after.contractId}#check#${d.after.performanceChecks.at(-1)!.contractYear}`, d.after.updatedAt),
   });
 }
 

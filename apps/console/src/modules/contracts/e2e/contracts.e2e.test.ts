@@ -24,6 +24,16 @@ async function dev(path: string, body?: unknown): Promise<any> {
 const at = (date: string) => `${date}T02:00:00Z`;
 const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/** A small file whose first bytes say PDF (the server checks them). */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** The four 备案材料 a filing needs by default, with the names staff give them. */
+const FILING_PACKAGE = [
+  ['contract_text', '集体合同签字文本.pdf'],
+  ['congress_resolution', '代表大会决议.pdf'],
+  ['representative_lists', '双方代表名单.pdf'],
+  ['offer_and_reply', '要约书及回复.pdf'],
+] as const;
+
 async function record(page: Page, stepButton: RegExp | string, confirmButton?: string) {
   const status = await page.getByTestId('contract-status').textContent();
   await page.getByRole('button', { name: stepButton }).click();
@@ -87,8 +97,24 @@ describe('集体合同', () => {
       // The success message says what was decided, not just that a step was done.
       await page.getByRole('status').filter({ hasText: '已保存表决结果：赞成 16 / 应到 30（实到 20），通过' }).waitFor();
       await record(page, '办理：首席代表签字', '确认签字');
+      // 报送审查 waits for the 备案材料: the button is disabled and says what is missing (an industry contract's vote
+      // is the workers' assembly's resolution).
+      await expect.poll(() => page.getByTestId('file-blocked').textContent()).toContain('备案材料不齐，暂不能报送。尚缺：集体合同文本、职工代表大会或职工大会决议、双方协商代表名单、要约书及书面回复');
+      expect(await page.getByRole('button', { name: '办理：报送审查' }).isDisabled()).toBe(true);
+      expect(await page.getByTestId('filing-kind-congress_resolution').textContent()).toContain('必备 · 未上传');
+      for (const [kind, name] of FILING_PACKAGE) {
+        await page.locator(`#filing-upload-${kind}`).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+        await expect.poll(() => page.getByTestId(`filing-kind-${kind}`).textContent(), { timeout: 10_000 }).toContain('必备 · 已上传');
+        expect(await page.getByTestId(`filing-kind-${kind}`).textContent()).toContain(name);
+      }
+      await expect.poll(() => page.getByTestId('filing-complete').textContent()).toContain('必备材料已齐全');
+      await expect.poll(() => page.getByTestId('file-blocked').count()).toBe(0);
+      await screenshot(page, 'contracts-filing-package');
       await record(page, '办理：报送审查', '确认报送');
       expect(await page.getByTestId('contract-status').textContent()).toBe('已报送审查');
+      // What went with the filing, each downloadable (the download is audited).
+      await expect.poll(() => page.getByTestId('filing-filed').locator('li').count()).toBe(4);
+      expect(await page.getByTestId('filing-filed').textContent()).toContain('职工代表大会或职工大会决议：代表大会决议.pdf');
       // The bureau may object through day 15 (Art. 45); with no objection the contract takes effect on day 16 (Art. 47).
       const lastReviewDay = plusDays(day0, 15);
       const effectiveOn = plusDays(day0, 16);
@@ -173,6 +199,7 @@ describe('集体合同', () => {
       ['contracts.sign', { signedOn: '2026-12-18' }],
       ['contracts.file', { filedOn: '2026-12-22' }],
     ] as const) {
+      if (path === 'contracts.file') await attachFilingPackage(admin, c.contractId);
       await trpc(admin, path, { contractId: c.contractId, ...input }, 'POST');
     }
 
@@ -275,6 +302,15 @@ describe('集体合同', () => {
       expect(await page.getByTestId('contract-status').textContent()).toBe('职代会已通过');
       await noOverflow(page);
       await screenshot(page, 'contracts-clause-changes-390');
+      // Signed, the 备案材料 section on the phone: a document uploaded from it, the filing still waiting for the rest.
+      await record(page, '办理：首席代表签字', '确认签字');
+      await page.locator('#filing-upload-contract_text').setInputFiles({ name: '餐饮行业集体合同文本（签字版，双方首席代表签署）.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await expect.poll(() => page.getByTestId('filing-kind-contract_text').textContent(), { timeout: 10_000 }).toContain('必备 · 已上传');
+      expect(await page.getByTestId('filing-missing').textContent()).toContain('报送审查前还须上传：职工代表大会或职工大会决议、双方协商代表名单、要约书及书面回复');
+      expect(await page.getByRole('button', { name: '办理：报送审查' }).isDisabled()).toBe(true);
+      await noOverflow(page);
+      await page.getByTestId('filing-package').scrollIntoViewIfNeeded();
+      await screenshot(page, 'contracts-filing-package-390');
       await trpc(admin, 'contracts.settings.set', { version: settings.version + 1, minimumWageFen: 249_000 }, 'POST');
     } finally {
       await page.context().close();
@@ -386,7 +422,10 @@ describe('集体合同', () => {
     const c = await trpc(admin, 'contracts.create', { title, type: 'special', specialKind: 'skill_level_wage', unitId: unit.unitId, employerParties: [{ name: '兴化市不锈钢制品有限公司' }], coveredEnterprises: 1, coveredEmployees: 260, term: { start: '2027-01-01', end: '2027-12-31' }, clauses: { wageGrowthPct: 5 } }, 'POST');
     const people = (side: string) => ['首席', '成员', '成员'].map((role, i) => ({ name: `${side}${i + 1}`, role }));
     const walk = async (steps: readonly (readonly [string, Record<string, unknown>])[]) => {
-      for (const [path, input] of steps) await trpc(admin, path, { contractId: c.contractId, ...input }, 'POST');
+      for (const [path, input] of steps) {
+        if (path === 'contracts.file') await attachFilingPackage(admin, c.contractId);
+        await trpc(admin, path, { contractId: c.contractId, ...input }, 'POST');
+      }
     };
     await walk([
       ['contracts.offer.send', { sentOn: '2026-11-02', fromSide: 'worker' }],
@@ -450,6 +489,51 @@ describe('集体合同', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('at 390 px the bureau objects: the objection waits for its 审查意见书, which staff upload from the phone', async () => {
+    await dev('/dev/clock', { now: at('2026-12-22') });
+    const admin = await tokenFor({ sub: 'demo-admin-321281', roles: ['federation_admin'], tenantId: '321281' });
+    const c = await trpc(admin, 'contracts.create', { title: '审查异议测试集体合同', type: 'industry', scope: { industry: 'construction' }, employerParties: [{ name: '兴化市建筑业协会' }], coveredEnterprises: 9, coveredEmployees: 650, term: { start: '2027-01-01', end: '2027-12-31' } }, 'POST');
+    const people = (side: string) => ['首席', '成员', '成员'].map((role, i) => ({ name: `${side}${i + 1}`, role }));
+    for (const [path, input] of [
+      ['contracts.offer.send', { sentOn: '2026-12-01', fromSide: 'worker' }],
+      ['contracts.offer.reply', { repliedOn: '2026-12-02', accepted: true }],
+      ['contracts.representatives.set', { side: 'worker', members: people('异议职工'), chiefIndex: 0 }],
+      ['contracts.representatives.set', { side: 'employer', members: people('异议企业'), chiefIndex: 0 }],
+      ['contracts.rounds.add', { heldOn: '2026-12-05', minutes: '达成一致', openIssues: [] }],
+      ['contracts.congress.record', { heldOn: '2026-12-15', representativesTotal: 40, present: 30, approve: 25 }],
+      ['contracts.sign', { signedOn: '2026-12-18' }],
+      ['contracts.file', { filedOn: '2026-12-21' }],
+    ] as const) {
+      if (path === 'contracts.file') await attachFilingPackage(admin, c.contractId);
+      await trpc(admin, path, { contractId: c.contractId, ...input }, 'POST');
+    }
+    const page = await openPage(390);
+    try {
+      await loginAs(page, '兴化市总工会', '管理员');
+      await page.goto(`/contracts/${c.contractId}`);
+      await expect.poll(() => page.getByTestId('filing-filed').locator('li').count()).toBe(4);
+      await page.locator('[id="f-objectionOn"]').fill('2026-12-22');
+      await page.getByRole('button', { name: '办理：审查意见' }).click();
+      await expect.poll(() => page.locator('#f-opinionEvidenceId .field__error').textContent()).toContain('提出审查异议须附人社部门的《审查意见书》');
+      await page.locator('#review-opinion-file').setInputFiles({ name: '兴化市人社局审查意见书.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await expect.poll(() => page.getByTestId('review-opinion').textContent(), { timeout: 10_000 }).toContain('兴化市人社局审查意见书.pdf');
+      expect(await page.locator('#f-opinionEvidenceId .field__error').count()).toBe(0);
+      await noOverflow(page);
+      await screenshot(page, 'contracts-review-opinion-390');
+      await record(page, '办理：审查意见');
+      expect(await page.getByTestId('contract-status').textContent()).toBe('协商中');
+      expect(await page.locator('.timeline').textContent()).toContain('人社部门提出审查异议（审查意见书「兴化市人社局审查意见书.pdf」），退回重新协商');
+      // Back in talks: the next filing's package is open again, the offer and the lists carried over.
+      await expect.poll(() => page.getByTestId('filing-refiling').count()).toBe(1);
+      expect(await page.getByTestId('filing-kind-offer_and_reply').textContent()).toContain('必备 · 已上传');
+      expect(await page.getByTestId('filing-kind-contract_text').textContent()).toContain('必备 · 未上传');
+      await noOverflow(page);
+    } finally {
+      await page.context().close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   test('the holiday notice form reads lines pasted verbatim from the State Council notice, on a phone', async () => {
     const op = await openPage(390);
     try {
@@ -483,6 +567,16 @@ async function deadlineLine(title: string, dueOn: string, shot?: string): Promis
     return { line: (await line.textContent()) ?? '', summary: (await summary.count()) ? ((await summary.textContent()) ?? '') : '' };
   } finally {
     await page.context().close();
+  }
+}
+
+/** The four 备案材料 uploaded through the API as the console does (ticket, PUT, complete), before a filing by API. */
+async function attachFilingPackage(token: string, contractId: string): Promise<void> {
+  for (const [kind, fileName] of FILING_PACKAGE) {
+    const ticket = await trpc(token, 'contracts.evidence.createUpload', { contractId, purpose: 'filing', kind, fileName, contentType: 'application/pdf', sizeBytes: PDF.length }, 'POST');
+    const put = await fetch(new URL(ticket.uploadUrl, session.url), { method: 'PUT', headers: ticket.headers, body: PDF });
+    expect(put.status).toBe(200);
+    await trpc(token, 'contracts.evidence.complete', { evidenceId: ticket.evidenceId }, 'POST');
   }
 }
 
