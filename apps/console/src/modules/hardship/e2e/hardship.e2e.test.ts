@@ -379,6 +379,79 @@ describe('hardship assistance', () => {
     return panel.innerText();
   }
 
+  test('at 390 px staff grant 临时救助 and convert it to a file: a bad input is refused in place and changes nothing, then the record links to the new file', async () => {
+    const stamp = String(Date.now() % 1000).padStart(3, '0');
+    const name = `冯转正${stamp}`;
+    const page = await openPage(PHONE);
+    try {
+      await loginAs(page, /^兴化市总工会 · .*工作人员（工作人员）/);
+      await page.goto('/hardship/funds');
+      const grantForm = page.locator('#hs-temp-grant');
+      await grantForm.getByLabel('姓名').fill(name);
+      await grantForm.getByLabel(/身份证号/).fill(idNumber(`32128119910203${stamp}`));
+      await grantForm.getByLabel(/救助原因/).fill('突发重病住院');
+      await grantForm.getByLabel(/金额/).fill('800');
+      await grantForm.locator('select[name=fundSource]').selectOption('county');
+      await page.getByRole('button', { name: '发放临时救助' }).click();
+      const row = page.getByTestId('hs-temporary-list').locator('li').filter({ hasText: '冯**' }).filter({ hasText: '¥800.00' }).first();
+      await row.waitFor();
+      expect(await row.getAttribute('data-status')).toBe('open');
+
+      // 转正: the record's form asks what a file needs besides the name and ID it already has.
+      await row.getByRole('button', { name: '转为困难职工档案' }).click();
+      const form = row.locator('form.hs-convert');
+      await form.getByRole('heading', { name: '转为困难职工档案（转正）' }).waitFor();
+      expect(await form.innerText()).toContain(`姓名（${name}）`);
+      expect(await form.getByTestId('hs-member').first().getByRole('textbox', { name: /^成员姓名/ }).inputValue()).toBe(name);
+      await form.locator('select[name=unitId]').selectOption({ index: 1 });
+      await form.getByLabel(/联系电话/).fill('13905262222');
+      await form.getByRole('button', { name: /添加成员/ }).click();
+      await form.getByTestId('hs-member').nth(1).getByRole('textbox', { name: /^关系/ }).fill('儿子');
+      await form.getByTestId('hs-member').nth(1).getByRole('textbox', { name: /^成员姓名/ }).fill('冯某');
+      await form.getByLabel(/家庭年可支配收入/).fill('24000');
+      await form.getByLabel(/刚性支出/).fill('6000');
+      await form.getByLabel(/本人同意工会/).check();
+      // A bad input (a migrant worker's labour relation starting in the future): the server's refusal shows under its field.
+      await form.getByLabel('农民工').check();
+      await form.getByLabel(/劳动关系起始日期/).fill(shanghai(30));
+      await form.getByRole('button', { name: '建立档案并转入临时救助' }).click();
+      const employment = form.locator('.field').filter({ has: page.locator('#hs-conv-emp') });
+      await expect.poll(() => employment.locator('.field__error').innerText()).toBe('入职日期不能晚于今天');
+      expect(await page.locator('#hs-conv-emp').getAttribute('aria-invalid')).toBe('true');
+      await noOverflow(page);
+      await screenshot(page, 'hardship-temporary-convert-error-390');
+      // … and nothing changed: the record is still open and no file was opened for the person.
+      await page.reload();
+      await row.waitFor();
+      expect(await row.getAttribute('data-status')).toBe('open');
+      expect(await row.getByRole('link').count()).toBe(0);
+      expect(await staffFiles({ q: name })).toEqual([]);
+
+      // The form again, right this time: the file is opened and the record links to it.
+      await row.getByRole('button', { name: '转为困难职工档案' }).click();
+      await form.locator('select[name=unitId]').selectOption({ index: 1 });
+      await form.getByLabel(/家庭年可支配收入/).fill('24000');
+      await form.getByLabel(/刚性支出/).fill('6000');
+      await form.getByLabel(/本人同意工会/).check();
+      await noOverflow(page);
+      await form.getByRole('button', { name: '建立档案并转入临时救助' }).click();
+      await page.getByTestId('hs-converted').getByText(/已为 冯\*+ 建立困难职工档案/).waitFor();
+      await expect.poll(() => row.getAttribute('data-status')).toBe('converted');
+      const link = row.getByRole('link', { name: '已转正建档' });
+      expect(await link.getAttribute('href')).toBe(await page.getByTestId('hs-converted').getByRole('link', { name: '打开新档案' }).getAttribute('href'));
+      await noOverflow(page);
+      await screenshot(page, 'hardship-temporary-converted-390');
+      await link.click();
+      await page.waitForURL(/\/hardship\/files\//);
+      await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+      expect(await page.getByTestId('file-status').innerText()).toBe('草稿');
+      await expect.poll(() => page.getByTestId('grants').innerText()).toContain('临时救助 · ¥800.00');
+      await noOverflow(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
