@@ -33,6 +33,12 @@ export function createFieldErrors() {
     setErrors,
     clear: () => setErrors({}),
     get: (field: string): (() => string) | undefined => errors()[field],
+    /** Takes one field's error away (typing in the field clears what the last check said of it). */
+    drop: (field: string): void => {
+      if (!errors()[field]) return;
+      const { [field]: _gone, ...rest } = errors();
+      setErrors(rest);
+    },
     fromServer,
     /**
      * Puts the server's issues beside the fields they name; false when something is left for a banner (an issue of no

@@ -610,6 +610,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'hardship.aid:student': l('受助学生', 'Student'),
   'hardship.aid:student.memberIndex': l('受助学生', 'Student'),
   'hardship.aid:student.level': l('学段', 'School level'),
+  'hardship.aid:student.idNumber': l('受助学生身份证号', "Student's ID number"),
   'hardship.aid:note': l('发放备注', 'Grant note'),
   bankAccount: l('银行账号', 'Bank account'),
   paidOn: l('发放日期', 'Paid on'),

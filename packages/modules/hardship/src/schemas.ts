@@ -117,10 +117,14 @@ export const noticesInput = z.object({ tenantId: recordId(40) });
 
 export const setFundInput = z.object({ year: yearSchema, source: z.enum(FundSource.values), budgetFen: fen(100_000_000_000) });
 
-/** The student a 金秋助学 grant is for: one of the file's household members (by its place in the list) and the school level. */
+/**
+ * The student a 金秋助学 grant is for: one of the file's household members (by its place in the list as shown), the
+ * school level, and the student's ID number when the file has none for the member (the once-a-year guard is kept by it).
+ */
 export const studentInput = z.object({
   memberIndex: z.number().int().min(0).max(MAX_HOUSEHOLD_MEMBERS - 1),
   level: z.enum(SchoolLevel.values),
+  idNumber: idNumberSchema.optional(),
 });
 
 /** `student` is required for 金秋助学 (it is granted per student) and refused for every other kind. */

@@ -13,6 +13,7 @@ import type { UnitOfWork } from '@ufp/db/unit-of-work';
 import { fundSchema, grantRequestSchema, grantSchema, hardshipFileSchema, type Fund, type Grant, type GrantRequest, type HardshipFile } from './domain/file.js';
 import { DocumentKind, type HardshipDocument } from './domain/documents.js';
 import { temporaryAidSchema, type TemporaryAid } from './domain/temporary-aid.js';
+import type { IdentifiedStudent } from './domain/aid.js';
 import { defaultRulePack, hardshipRulePackSchema, type AidKind, type FundSource, type HardshipRulePack } from './domain/rules.js';
 
 /** Hardship keys: tenant-first, except the province duplicate index, which holds no PII. */
@@ -23,8 +24,14 @@ export const hardshipKeys = {
   fundPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#FUND`,
   fund: (tenantId: string, year: number, source: FundSource) => ({ pk: hardshipKeys.fundPartition(tenantId), sk: `${year}#${source}` }),
   cap: (tenantId: string, fileId: string, year: number, kind: AidKind) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `${fileId}#${year}#${kind}` }),
-  /** 金秋助学 once per student per year: the guard of a household member (by their place in the list) and year. */
-  studentGrant: (tenantId: string, fileId: string, year: number, memberIndex: number) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `${fileId}#${year}#education#student#${memberIndex}` }),
+  /**
+   * 金秋助学 once per student per year in the federation: keyed by the tenant-scoped blind index of the student's ID
+   * number (never the ID), so a change of household — members reordered or removed, or the student on another file —
+   * never points it at someone else.
+   */
+  studentGrant: (tenantId: string, idIndex: string, year: number) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `student#${idIndex}#${year}#education` }),
+  /** The same guard as first written, by the file and the student's place in its member list; still honoured (see addGrant). */
+  studentGrantByPlace: (tenantId: string, fileId: string, year: number, memberIndex: number) => ({ pk: `${tenantPrefix(tenantId)}HARDSHIP#CAP`, sk: `${fileId}#${year}#education#student#${memberIndex}` }),
   grantPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANT`,
   grantRequestPartition: (tenantId: string) => `${tenantPrefix(tenantId)}HARDSHIP#GRANTREQ`,
   grantRequest: (tenantId: string, fileId: string, grantId: string) => ({ pk: hardshipKeys.grantRequestPartition(tenantId), sk: `${fileId}#${grantId}` }),
@@ -77,7 +84,7 @@ function fileFilterClauses(filter: FileFilter): Clause[] {
 }
 
 /** What bounds a grant: the household's yearly cap of the kind, or (金秋助学) the student's one grant a year. */
-export type GrantLimit = { capFen: number; onOver: DomainError } | { memberIndex: number; level: string; onRepeat: DomainError };
+export type GrantLimit = { capFen: number; onOver: DomainError } | { student: IdentifiedStudent; onRepeat: DomainError };
 
 export class HardshipStore {
   constructor(
@@ -201,7 +208,18 @@ export class HardshipStore {
     uow.create({ ...hardshipKeys.grant(grant.tenantId, grant.fileId, grant.grantId), ...asStored(grant), kind: 'hardship.grant' }, conflict({ zh: '发放记录已存在', en: 'Grant already exists' }));
     this.drawBudget(uow, grant, onShort);
     if ('capFen' in limit) this.useCap(uow, hardshipKeys.cap(grant.tenantId, grant.fileId, grant.year, grant.kind), grant.amountFen, limit.capFen, limit.onOver);
-    else uow.create({ ...hardshipKeys.studentGrant(grant.tenantId, grant.fileId, grant.year, limit.memberIndex), kind: 'hardship.studentGrant', grantId: grant.grantId, level: limit.level }, limit.onRepeat);
+    else this.guardStudent(uow, grant, limit.student, limit.onRepeat);
+  }
+
+  /**
+   * The student's once-a-year guard, by identity. A guard written before it was keyed by identity (by the file and the
+   * student's place) is honoured for the place the student holds now: exact while that household's list is as it was
+   * then (only a re-verification with a new household changes an approved file's list). Such guards exist only for
+   * grants made in that release's years, so once those years are past this check can go.
+   */
+  private guardStudent(uow: UnitOfWork, grant: Grant, student: IdentifiedStudent, onRepeat: DomainError): void {
+    uow.create({ ...hardshipKeys.studentGrant(grant.tenantId, student.idIndex, grant.year), kind: 'hardship.studentGrant', grantId: grant.grantId, fileId: grant.fileId, level: student.level }, onRepeat);
+    uow.raw({ ConditionCheck: { TableName: this.table.name, Key: hardshipKeys.studentGrantByPlace(grant.tenantId, grant.fileId, grant.year, student.memberIndex), ConditionExpression: 'attribute_not_exists(pk)' } }, onRepeat);
   }
 
   /** The fund's budget of the year goes down by the amount, never below zero (the condition answers `onShort`). */

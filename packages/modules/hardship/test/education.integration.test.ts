@@ -1,4 +1,6 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hardshipKeys } from '@ufp/hardship/store';
 import type { EventEnvelope } from '@ufp/core/events';
 import type { Claims } from '@ufp/kit/auth';
 import { demoIdNumber } from '@ufp/kit/seed';
@@ -17,22 +19,40 @@ const staff2: Claims = { sub: `staff2-${A}`, roles: ['federation_staff'], tenant
 const granted: EventEnvelope[] = [];
 const detailsOf = (res: { error?: { data: unknown } }) => (res.error?.data as { details?: Record<string, unknown> } | undefined)?.details;
 
-/** A household on file: the worker (本人) and two children in school. */
+/** A household on file: the worker (本人) and two children in school, each with their ID number on file. */
 async function onFile() {
   const name = `秋助${serial}`;
-  const idNumber = demoIdNumber(A, '19800101', 800 + serial++);
-  const created = await ok(
-    p.mutate(reporterOf(A, unitA), 'hardship.files.create', {
-      unitId: unitA,
-      worker: { name, idNumber, phone: '13812345678' },
-      household: { members: [{ relation: '本人', name, idNumber }, { relation: '子女', name: `${name}长子` }, { relation: '子女', name: `${name}次女` }], annualIncomeFen: 3_600_000, rigidExpensesFen: 1_200_000, causes: ['本人患慢性病'], events: [] },
-      consentGiven: true,
-    }),
-  );
-  return putHardshipFileOnFile(p, created, { tenantId: A, filer: reporterOf(A, unitA), reviewer: staff2 });
+  const idNumber = demoIdNumber(A, '19800101', 800 + serial);
+  const children = [
+    { relation: '子女', name: `${name}长子`, idNumber: demoIdNumber(A, '20060101', 800 + serial) },
+    { relation: '子女', name: `${name}次女`, idNumber: demoIdNumber(A, '20080101', 800 + serial) },
+  ];
+  serial++;
+  const household = { members: [{ relation: '本人', name, idNumber }, ...children], annualIncomeFen: 3_600_000, rigidExpensesFen: 1_200_000, causes: ['本人患慢性病'], events: [] };
+  const created = await ok(p.mutate(reporterOf(A, unitA), 'hardship.files.create', { unitId: unitA, worker: { name, idNumber, phone: '13812345678' }, household, consentGiven: true }));
+  const file = await putHardshipFileOnFile(p, created, { tenantId: A, filer: reporterOf(A, unitA), reviewer: staff2 });
+  return Object.assign(file, { household, children });
 }
-const education = (fileId: string, memberIndex: number, level: 'higher' | 'high_school', amountFen: number) =>
-  p.mutate(staffOf(A), 'hardship.aid.grant', { fileId, kind: 'education', student: { memberIndex, level }, amountFen, fundSource: 'union' });
+type Member = { relation: string; name: string; idNumber?: string };
+/** 年度复核 with the household's members listed anew (reordered, removed or added). */
+const relist = async (f: { fileId: string; household: { members: Member[] } }, members: Member[]) => {
+  const { version } = await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: f.fileId }));
+  return ok(p.mutate(staffOf(A), 'hardship.files.reverify', { fileId: f.fileId, version, household: { ...f.household, members } }));
+};
+const education = (fileId: string, memberIndex: number, level: 'higher' | 'high_school', amountFen: number, idNumber?: string) =>
+  p.mutate(staffOf(A), 'hardship.aid.grant', { fileId, kind: 'education', student: { memberIndex, level, ...(idNumber ? { idNumber } : {}) }, amountFen, fundSource: 'union' });
+
+/** Runs `test` with the year's rule pack asking a second staff member to approve grants above `fen`, then puts it back. */
+async function withApprovalAbove(fen: number, test: () => Promise<void>) {
+  const { updatedAt: _u, ...pack } = await ok(p.query(adminOf(A), 'hardship.rules.get', { year: 2026 }));
+  const saved = await ok(p.mutate(adminOf(A), 'hardship.rules.set', { ...pack, grantApprovalAboveFen: fen }));
+  try {
+    await test();
+  } finally {
+    const { updatedAt: _v, grantApprovalAboveFen: _g, ...back } = saved;
+    await ok(p.mutate(adminOf(A), 'hardship.rules.set', back));
+  }
+}
 
 let itemId: string;
 beforeAll(async () => {
@@ -121,11 +141,8 @@ describe('金秋助学 per student', () => {
     expect(view.item.achieved).toEqual([3]);
   });
 
-  it('a large 金秋助学 grant waits for a second staff member and, approved, takes the student’s once-a-year guard', async () => {
-    const pack = await ok(p.query(adminOf(A), 'hardship.rules.get', { year: 2026 }));
-    const { updatedAt: _u, ...rest } = pack;
-    const saved = await ok(p.mutate(adminOf(A), 'hardship.rules.set', { ...rest, grantApprovalAboveFen: 200_000 }));
-    try {
+  it('a large 金秋助学 grant waits for a second staff member and, approved, takes the student’s once-a-year guard', () =>
+    withApprovalAbove(200_000, async () => {
       const f = await onFile();
       const asked = await ok(education(f.fileId, 1, 'higher', 400_000));
       expect(asked).toMatchObject({ pendingApproval: true, student: { memberIndex: 1, level: 'higher' } });
@@ -133,9 +150,68 @@ describe('金秋助学 per student', () => {
       expect(paid).toMatchObject({ kind: 'education', student: { memberIndex: 1, level: 'higher' }, approvedBy: staff2.sub });
       const again = await education(f.fileId, 1, 'high_school', 100_000);
       expect(detailsOf(again)).toMatchObject({ reason: 'student_already_aided' });
-    } finally {
-      const { updatedAt: _v, grantApprovalAboveFen: _g, ...back } = saved;
-      await ok(p.mutate(adminOf(A), 'hardship.rules.set', back));
-    }
+    }));
+
+  it('reordering the household between two grants still refuses the same student in the year and allows the other', async () => {
+    const f = await onFile();
+    const [son, daughter] = f.children as [Member, Member];
+    await ok(education(f.fileId, 1, 'higher', 500_000)); // the son, first child
+    await relist(f, [f.household.members[0]!, daughter, { relation: '配偶', name: '秋助配偶' }, son]);
+    const again = await education(f.fileId, 3, 'high_school', 100_000); // the son, now fourth
+    expect(again.status).toBe(409);
+    expect(detailsOf(again)).toMatchObject({ reason: 'student_already_aided' });
+    await ok(education(f.fileId, 1, 'high_school', 300_000)); // the daughter, now where the son was
+    // the file names each grant's student where the household lists them now
+    const file = await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: f.fileId }));
+    expect(file.grants.map((g: { student: { memberIndex: number } }) => g.student.memberIndex).sort()).toEqual([1, 3]);
+    expect(JSON.stringify(file.grants)).not.toContain('idIndex');
+    // a member removed: their grant stays theirs, the one now in their place is the daughter (already aided)
+    await relist(f, [f.household.members[0]!, daughter]);
+    expect(detailsOf(await education(f.fileId, 1, 'higher', 100_000))).toMatchObject({ reason: 'student_already_aided' });
+    expect((await ok(p.query(staffOf(A), 'hardship.files.get', { fileId: f.fileId }))).grants.map((g: { student: { memberIndex?: number } }) => g.student.memberIndex ?? null).sort()).toEqual([1, null]);
   });
+
+  it('a student whose number is not on file is granted by the number the form gives, once a year in the federation', async () => {
+    const f = await onFile();
+    await relist(f, [...f.household.members, { relation: '子女', name: '秋助三子' }]);
+    const unnumbered = await education(f.fileId, 3, 'high_school', 100_000);
+    expect(unnumbered.status).toBe(400);
+    expect(detailsOf(unnumbered)).toMatchObject({ field: 'student.idNumber', reason: 'student_id_missing' });
+    const typed = demoIdNumber(A, '20090101', 900 + serial);
+    await ok(education(f.fileId, 3, 'high_school', 100_000, typed));
+    expect(detailsOf(await education(f.fileId, 3, 'higher', 100_000, typed))).toMatchObject({ reason: 'student_already_aided' });
+    // a typed number must be the one on file for a numbered member
+    const other = await education(f.fileId, 1, 'higher', 100_000, typed);
+    expect(other.status).toBe(400);
+    expect(detailsOf(other)).toMatchObject({ field: 'student.idNumber', reason: 'student_id_mismatch' });
+    // the same student on another household's file in the year: the guard is the federation's, not the file's
+    const g = await onFile();
+    await relist(g, [...g.household.members, { relation: '子女', name: '秋助外甥' }]);
+    expect(detailsOf(await education(g.fileId, 3, 'high_school', 100_000, typed))).toMatchObject({ reason: 'student_already_aided' });
+  });
+
+  it('a guard written by the release that kept it by the student’s place still refuses the student at that place', async () => {
+    const f = await onFile();
+    const { table } = p.runtime.deps;
+    await table.doc.send(new PutCommand({ TableName: table.name, Item: { ...hardshipKeys.studentGrantByPlace(A, f.fileId, 2026, 1), kind: 'hardship.studentGrant', grantId: 'before-identity', level: 'higher' } }));
+    expect(detailsOf(await education(f.fileId, 1, 'high_school', 100_000))).toMatchObject({ reason: 'student_already_aided' });
+    await ok(education(f.fileId, 2, 'high_school', 100_000));
+  });
+
+  it('a request approved after the household was reordered pays the student it named, where they are now; one for a student who left is refused', () =>
+    withApprovalAbove(200_000, async () => {
+      const f = await onFile();
+      const [son, daughter] = f.children as [Member, Member];
+      const forSon = await ok(education(f.fileId, 1, 'higher', 400_000));
+      const forDaughter = await ok(education(f.fileId, 2, 'higher', 400_000));
+      expect(JSON.stringify([forSon, forDaughter])).not.toContain('idIndex');
+      await relist(f, [f.household.members[0]!, { relation: '配偶', name: '秋助配偶' }, son]); // the son moves to third, the daughter leaves
+      const paid = await ok(p.mutate(staff2, 'hardship.aid.approve', { fileId: f.fileId, grantId: forSon.grantId, version: forSon.version }));
+      expect(paid).toMatchObject({ student: { memberIndex: 2, level: 'higher' } });
+      const gone = await p.mutate(staff2, 'hardship.aid.approve', { fileId: f.fileId, grantId: forDaughter.grantId, version: forDaughter.version });
+      expect(gone.status).toBe(409);
+      expect(detailsOf(gone)).toMatchObject({ reason: 'student_not_in_household' });
+      await relist(f, [f.household.members[0]!, daughter, son]);
+      expect(detailsOf(await education(f.fileId, 2, 'high_school', 100_000))).toMatchObject({ reason: 'student_already_aided' });
+    }));
 });

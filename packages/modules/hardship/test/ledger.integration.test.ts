@@ -307,7 +307,7 @@ describe('exports are real spreadsheets', () => {
     f = (await p.mutate(staff2, 'hardship.files.review', { fileId: f.fileId, version: f.version, decision: 'approve', reason: '符合条件' })).data;
     expect(f.status).toBe('approved');
     expect((await p.mutate(adminOf(A), 'hardship.funds.set', { year: 2026, source: 'union', budgetFen: 10_000_000 })).status).toBe(200);
-    const grant = await p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: f.fileId, kind: 'education', student: { memberIndex: 1, level: 'higher' }, amountFen: 123_456, fundSource: 'union', bankAccount: '6222021234567890123' });
+    const grant = await p.mutate(staffOf(A), 'hardship.aid.grant', { fileId: f.fileId, kind: 'education', student: { memberIndex: 1, level: 'higher', idNumber: idFrom('32128120060101001') }, amountFen: 123_456, fundSource: 'union', bankAccount: '6222021234567890123' });
     expect(grant.status, JSON.stringify(grant.error)).toBe(200);
 
     const zh = await p.query(staffOf(A), 'hardship.ledger.export', {});

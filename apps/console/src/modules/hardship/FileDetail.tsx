@@ -35,6 +35,7 @@ function formValues() {
   const [fundSource, setFundSource] = createSignal<FundSource>(FUND_SOURCES[0] as FundSource);
   const [bankAccount, setBankAccount] = createSignal('');
   const [studentIndex, setStudentIndex] = createSignal('');
+  const [studentId, setStudentId] = createSignal('');
   const [schoolLevel, setSchoolLevel] = createSignal<SchoolLevel>('higher');
   const [exitReason, setExitReason] = createSignal('');
   const [followUpOn, setFollowUpOn] = createSignal('');
@@ -42,14 +43,14 @@ function formValues() {
   const [reenterReason, setReenterReason] = createSignal('');
   return {
     visitedOn, setVisitedOn, findings, setFindings, startsOn, setStartsOn, kind, setKind, amount, setAmount, fundSource, setFundSource,
-    bankAccount, setBankAccount, studentIndex, setStudentIndex, schoolLevel, setSchoolLevel, exitReason, setExitReason, followUpOn, setFollowUpOn, followUpFindings, setFollowUpFindings, reenterReason, setReenterReason,
+    bankAccount, setBankAccount, studentIndex, setStudentIndex, studentId, setStudentId, schoolLevel, setSchoolLevel, exitReason, setExitReason, followUpOn, setFollowUpOn, followUpFindings, setFollowUpFindings, reenterReason, setReenterReason,
   };
 }
 
-/** A 金秋助学 grant's student as the file shows it: the member (when still listed) and the school level. */
-function studentLabel(members: readonly { relation: string; name: string }[], s: { memberIndex: number; level: SchoolLevel }): string {
-  const m = members[s.memberIndex];
-  return `${m ? `${m.relation} ${m.name}` : `#${s.memberIndex + 1}`} · ${t(`hardship.edu.level.${s.level}`)}`;
+/** A 金秋助学 grant's student as the file shows it: the member where the household lists them now (or that it no longer does) and the school level. */
+function studentLabel(members: readonly { relation: string; name: string }[], s: { memberIndex?: number; level: SchoolLevel }): string {
+  const m = s.memberIndex === undefined ? undefined : members[s.memberIndex];
+  return `${m ? `${m.relation} ${m.name}` : t('hardship.edu.notListed')} · ${t(`hardship.edu.level.${s.level}`)}`;
 }
 
 /** A step's form: a component (not a call inside the page's JSX), so a language switch relabels it in place. */
@@ -134,7 +135,9 @@ export default function HardshipFileDetail() {
     // 金秋助学 names its student (a household member other than the worker) and the school level.
     const member = kind === 'education' && v.studentIndex() !== '' ? f.household.members[Number(v.studentIndex())] : undefined;
     if (kind === 'education' && !member) return showToast('error', () => t('hardship.edu.chooseStudent'));
-    const student = member ? { memberIndex: Number(v.studentIndex()), level: v.schoolLevel() } : undefined;
+    // The student's ID number keys the once-a-year guard: typed when the file has none for the member.
+    const idNumber = v.studentId().trim() || undefined;
+    const student = member ? { memberIndex: Number(v.studentIndex()), level: v.schoolLevel(), ...(idNumber ? { idNumber } : {}) } : undefined;
     setSaveError(undefined);
     let remaining: string;
     try {
@@ -326,6 +329,24 @@ export default function HardshipFileDetail() {
                           <For each={f().household.members}>{(m, i) => <Show when={m.relation !== WORKER_RELATION}><option value={String(i())}>{`${m.relation} ${m.name}`}</option></Show>}</For>
                         </select>
                       </Field>
+                      <Show when={v.studentIndex() !== '' && f().household.members[Number(v.studentIndex())]}>
+                        {(m) => (
+                          <Input
+                            id="hs-grant-student-id"
+                            name="studentIdNumber"
+                            label={t('hardship.edu.studentId')}
+                            required={!m().idMasked}
+                            hint={m().idMasked ? t('hardship.edu.studentIdOnFile', { id: m().idMasked ?? '' }) : t('hardship.edu.studentIdNeeded')}
+                            class="mono"
+                            autocomplete="off"
+                            autocapitalize="characters"
+                            spellcheck={false}
+                            maxLength={IDENTIFIER_INPUT_MAX}
+                            value={v.studentId()}
+                            onValue={v.setStudentId}
+                          />
+                        )}
+                      </Show>
                       <Field id="hs-grant-level" label={t('hardship.edu.level')} required>
                         <select id="hs-grant-level" name="level" value={v.schoolLevel()} onChange={(e) => v.setSchoolLevel(e.currentTarget.value as SchoolLevel)}>
                           <For each={SCHOOL_LEVELS}>{(l) => <option value={l}>{t(`hardship.edu.level.${l}`)}</option>}</For>

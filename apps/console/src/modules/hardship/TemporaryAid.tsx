@@ -6,13 +6,16 @@ import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { t, tMaybe } from '../../i18n';
 import { showError, showToast } from '../../toast';
+import { Banner } from '../../components/Banner';
 import { FUND_SOURCES, parseYuan, yuan } from './shared';
+import { TemporaryConvert, type ConvertedFile } from './TemporaryConvert';
 
 type FundSource = InputOf<'hardship.temporary.grant'>['fundSource'];
 
 /**
  * 临时救助 to a worker without a hardship file (staff): who, why, how much and from which fund; the year's records
- * below, masked, with the file each was carried over to once 转正 opened one.
+ * below, masked, each still open with its 转正 (a full file for the household, the grant carried over), each converted
+ * one with the file it was carried over to.
  */
 export function TemporaryAid(props: { year: number; onGranted: () => void }) {
   const [list, { refetch }] = createResource(() => props.year, (year) => query('hardship.temporary.list', { year }));
@@ -21,6 +24,17 @@ export function TemporaryAid(props: { year: number; onGranted: () => void }) {
   const [reason, setReason] = createSignal('');
   const [amount, setAmount] = createSignal('');
   const [fundSource, setFundSource] = createSignal<FundSource>(FUND_SOURCES[0] as FundSource);
+
+  // 转正: one record's form open at a time; once its file is opened, a link to it (and the record's row links to it too).
+  const [converting, setConverting] = createSignal<string>();
+  const [converted, setConverted] = createSignal<ConvertedFile>();
+  async function onConverted(file: ConvertedFile) {
+    setConverting(undefined);
+    setConverted(file);
+    showToast('success', () => t('hardship.temp.convertedDone', { name: file.worker.nameMasked, tier: t(`hardship.tier.${file.tier}`) }));
+    await refetch();
+    props.onGranted();
+  }
 
   async function grant(e: Event) {
     e.preventDefault();
@@ -56,14 +70,37 @@ export function TemporaryAid(props: { year: number; onGranted: () => void }) {
         </Field>
         <button type="submit" class="btn btn--primary">{t('hardship.temp.grant')}</button>
       </form>
+      <Show when={converted()}>
+        {(c) => (
+          <Banner kind="success">
+            <span data-testid="hs-converted">
+              {t('hardship.temp.convertedDone', { name: c().worker.nameMasked, tier: t(`hardship.tier.${c().tier}`) })}{' '}
+              <A href={`/hardship/files/${c().fileId}`}>{t('hardship.temp.openFile')}</A>
+            </span>
+          </Banner>
+        )}
+      </Show>
       <Show when={list()?.length} fallback={<p class="muted">{t('hardship.temp.none')}</p>}>
-        <ul data-testid="hs-temporary-list">
+        <ul class="hs-temp-list" data-testid="hs-temporary-list">
           <For each={list()}>
             {(a) => (
-              <li>
+              <li data-aid={a.aidId} data-status={a.status}>
                 {a.grantedOn} · {a.person.nameMasked} · <span class="mono">{a.person.idMasked}</span> · {yuan(a.amountFen)} · {tMaybe(`hardship.source.${a.fundSource}`, a.fundSource)} ·{' '}
-                <Show when={a.convertedFileId} fallback={<span class="muted">{t('hardship.temp.open')}</span>}>
+                <Show
+                  when={a.convertedFileId}
+                  fallback={
+                    <>
+                      <span class="muted">{t('hardship.temp.open')}</span>{' '}
+                      <button type="button" class="btn btn--small" aria-expanded={converting() === a.aidId} onClick={() => setConverting(converting() === a.aidId ? undefined : a.aidId)}>
+                        {t('hardship.temp.convert')}
+                      </button>
+                    </>
+                  }
+                >
                   {(fileId) => <A href={`/hardship/files/${fileId()}`}>{t('hardship.temp.converted')}</A>}
+                </Show>
+                <Show when={!a.convertedFileId && converting() === a.aidId}>
+                  <TemporaryConvert aid={a} onCancel={() => setConverting(undefined)} onConverted={(file) => void onConverted(file)} />
                 </Show>
               </li>
             )}

@@ -1,5 +1,5 @@
 import { conflict, forbidden, invalid, type DomainError } from '@ufp/core/errors';
-import { APPLICANT_RELATION } from './household-identity.js';
+import { APPLICANT_RELATION, memberIdIndexesByPlace } from './household-identity.js';
 import { aidKindLabels, SchoolLevel, type AidKind, type HardshipRulePack } from './rules.js';
 import type { FileStatus } from './workflow.js';
 
@@ -69,24 +69,106 @@ export function assertCanDecide(request: { status: GrantRequestStatus; requested
  * students' amounts.
  */
 
-/** The student of a 金秋助学 grant as recorded on it: the member's place in the household list and the school level. */
+/**
+ * The student of a 金秋助学 grant as recorded on it: the member's place in the household list when granted, the school
+ * level, and the blind index of the student's ID number — who the once-a-year guard is kept for (grants recorded before
+ * the guard was keyed by identity have none).
+ */
 export interface GrantStudent {
   memberIndex: number;
   level: SchoolLevel;
+  idIndex?: string;
 }
 
+/** A student known by their ID number (the once-a-year guard's key). */
+export type IdentifiedStudent = GrantStudent & { idIndex: string };
+
+/** A student's ID number as the grant form may give it: its tenant-scoped blind index and its masked form. */
+export interface TypedStudentId {
+  idIndex: string;
+  idMasked: string;
+}
+
+type Member = { relation: string; idMasked?: string };
+const field = 'student.memberIndex';
+
 /** The student must be one of the file's household members, and not the worker themself. */
-export function assertStudentOfHousehold(members: readonly { relation: string }[], student: GrantStudent): void {
+export function assertStudentOfHousehold(members: readonly { relation: string }[], student: Pick<GrantStudent, 'memberIndex'>): void {
   const member = members[student.memberIndex];
   if (!member) {
     throw invalid(
       { zh: `受助学生须是档案中的家庭成员（共 ${members.length} 人，没有第 ${student.memberIndex + 1} 位）`, en: `The student must be one of the file's ${members.length} household members (there is no member ${student.memberIndex + 1})` },
-      { field: 'student.memberIndex', reason: 'no_such_member' },
+      { field, reason: 'no_such_member' },
     );
   }
-  if (member.relation === APPLICANT_RELATION) {
-    throw invalid({ zh: '金秋助学资助的是职工子女，受助学生不能是职工本人', en: "A Golden Autumn grant is for the worker's child: the student cannot be the worker themself" }, { field: 'student.memberIndex', reason: 'student_is_worker' });
+  if (member.relation === APPLICANT_RELATION) throw studentIsWorker(field);
+}
+
+const studentIsWorker = (at: string) =>
+  invalid({ zh: '金秋助学资助的是职工子女，受助学生不能是职工本人', en: "A Golden Autumn grant is for the worker's child: the student cannot be the worker themself" }, { field: at, reason: 'student_is_worker' });
+
+/**
+ * Who a new 金秋助学 grant is for, as the blind index of the student's ID number (the once-a-year guard's key, so that
+ * reordering or removing household members never points it at someone else): the number on file for the member
+ * (`places`, see memberIdIndexesByPlace), or the one the grant form gives (`typed`) for a member whose number is not on
+ * file or cannot be told from the file. A typed number must be the one on file when there is one (its index, or its
+ * masked form when only that is known), and not the worker's own.
+ */
+export function studentIdentity(places: readonly (string | undefined)[] | undefined, members: readonly Member[], workerIdIndex: string, memberIndex: number, typed?: TypedStudentId): string {
+  const onFile = places?.[memberIndex];
+  if (typed) {
+    const mismatch = onFile ? typed.idIndex !== onFile : !!members[memberIndex]?.idMasked && typed.idMasked !== members[memberIndex]!.idMasked;
+    if (mismatch) {
+      throw invalid(
+        { zh: '填写的学生身份证号与档案中该家庭成员登记的不一致', en: "The student's ID number given differs from the one on file for this household member" },
+        { field: 'student.idNumber', reason: 'student_id_mismatch' },
+      );
+    }
+    if (typed.idIndex === workerIdIndex) throw studentIsWorker('student.idNumber');
+    return typed.idIndex;
   }
+  if (onFile) return onFile;
+  throw invalid(
+    { zh: '金秋助学按学生身份证号每人每年资助一次：档案中没有该家庭成员可核对的身份证号，请填写受助学生的身份证号', en: "Golden Autumn grants are once per student per year by ID number: the file has no usable ID number for this member, so give the student's ID number" },
+    { field: 'student.idNumber', reason: 'student_id_missing' },
+  );
+}
+
+/**
+ * Where a recorded student is in the household now: the place of their ID number on file, or — for a student whose
+ * number was given on the grant form — the recorded place while it still holds a member with no number on file.
+ * Undefined when the household no longer lists them (a member left, or the list changed under a typed number). A
+ * student recorded without an identity, or on a file whose numbers cannot be told apart, has only the recorded place.
+ */
+export function studentPlace(places: readonly (string | undefined)[] | undefined, members: readonly Member[], student: Pick<GrantStudent, 'memberIndex' | 'idIndex'>): number | undefined {
+  const there = members[student.memberIndex];
+  if (!student.idIndex || !places) return there ? student.memberIndex : undefined;
+  const found = places.indexOf(student.idIndex);
+  if (found >= 0) return found;
+  return there && !there.idMasked ? student.memberIndex : undefined;
+}
+
+/**
+ * The student of a 金秋助学 grant with who they are: a new grant's student by the place chosen (and the number typed,
+ * if any), or a request's recorded student at their place in the household now (refused when it no longer lists them:
+ * the request is then declined and made again). Never the worker themself.
+ */
+export function identifiedStudent(
+  file: { idIndex: string; worker: { idMasked: string }; memberIdIndexes?: readonly string[] },
+  members: readonly Member[],
+  student: GrantStudent,
+  typed?: TypedStudentId,
+): IdentifiedStudent {
+  const places = memberIdIndexesByPlace(file, members);
+  const memberIndex = student.idIndex ? studentPlace(places, members, student) : student.memberIndex;
+  if (memberIndex === undefined) {
+    throw conflict(
+      { zh: '申请发放时的受助学生已不在该户家庭成员中（家庭成员已变更），请驳回后重新申请', en: 'The student this request named is no longer among the household members (the household changed): decline it and request again' },
+      { field, reason: 'student_not_in_household' },
+    );
+  }
+  assertStudentOfHousehold(members, { memberIndex });
+  return { ...student, memberIndex, idIndex: student.idIndex ?? studentIdentity(places, members, file.idIndex, memberIndex, typed) };
 }
 
 /** One grant alone may not exceed the student's amount for the school level. */
@@ -105,6 +187,6 @@ export function assertWithinStudentAmount(student: GrantStudent, amountFen: numb
 export function studentAlreadyAided(year: number): DomainError {
   return conflict(
     { zh: `该学生 ${year} 年已获金秋助学资助（每名学生每年一次）`, en: `The student already received a Golden Autumn grant in ${year} (once per student per year)` },
-    { field: 'student.memberIndex', reason: 'student_already_aided' },
+    { field, reason: 'student_already_aided' },
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusalOf } from '@ufp/core/errors';
+import { demoIdNumber } from '@ufp/kit/seed';
 import { grantInput, rulesInput } from '../schemas.js';
 import { assertStudentOfHousehold, assertWithinStudentAmount, studentAlreadyAided } from './aid.js';
 import { defaultRulePack, hardshipRulePackSchema } from './rules.js';
@@ -32,10 +33,10 @@ describe('金秋助学 amounts per student are rule-pack settings', () => {
 
 describe('the student is a member of the household, not the worker', () => {
   it('any other member passes; the worker themself (本人) and a member not on the file are refused', () => {
-    expect(refusalOf(() => assertStudentOfHousehold(members, { memberIndex: 1, level: 'higher' }))).toBeUndefined();
-    expect(refusalOf(() => assertStudentOfHousehold(members, { memberIndex: 2, level: 'high_school' }))).toBeUndefined();
-    expect(refusalOf(() => assertStudentOfHousehold(members, { memberIndex: 0, level: 'higher' }))).toMatchObject({ kind: 'invalid', details: { field: 'student.memberIndex', reason: 'student_is_worker' } });
-    expect(refusalOf(() => assertStudentOfHousehold(members, { memberIndex: 3, level: 'higher' }))).toMatchObject({ kind: 'invalid', details: { field: 'student.memberIndex', reason: 'no_such_member' } });
+    expect(refusalOf(() => assertStudentOfHousehold(members, { memberIndex: 1 }))).toBeUndefined();
+    expect(refusalOf(() => assertStudentOfHousehold(members, { memberIndex: 2 }))).toBeUndefined();
+    expect(refusalOf(() => assertStudentOfHousehold(members, { memberIndex: 0 }))).toMatchObject({ kind: 'invalid', details: { field: 'student.memberIndex', reason: 'student_is_worker' } });
+    expect(refusalOf(() => assertStudentOfHousehold(members, { memberIndex: 3 }))).toMatchObject({ kind: 'invalid', details: { field: 'student.memberIndex', reason: 'no_such_member' } });
   });
 
   it('a second grant to the same student in the year answers 409 naming the year', () => {
@@ -55,6 +56,12 @@ describe('the grant input names a student for 金秋助学 only', () => {
     expect(issue({ ...base, kind: 'education', student: { memberIndex: 1, level: 'college' } })?.path).toEqual(['student', 'level']);
     expect(issue({ ...base, kind: 'education', student: { memberIndex: -1, level: 'higher' } })?.path).toEqual(['student', 'memberIndex']);
     expect(issue({ ...base, kind: 'education', student: { memberIndex: 20, level: 'higher' } })?.path).toEqual(['student', 'memberIndex']);
+  });
+
+  it("the student's ID number is optional (the file may have it) and checked like any ID number when given", () => {
+    const idNumber = demoIdNumber('321281', '20080101', 33);
+    expect(grantInput.parse({ ...base, kind: 'education', student: { memberIndex: 1, level: 'higher', idNumber: ` ${idNumber.toLowerCase()} ` } }).student).toEqual({ memberIndex: 1, level: 'higher', idNumber });
+    expect(issue({ ...base, kind: 'education', student: { memberIndex: 1, level: 'higher', idNumber: '321281200801010000' } })?.path).toEqual(['student', 'idNumber']);
   });
 
   it('any other kind refuses a student', () => {

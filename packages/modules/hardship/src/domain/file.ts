@@ -119,8 +119,12 @@ export const grantSchema = z.object({
   kind: z.enum(AidKind.values),
   amountFen: z.number().int(),
   fundSource: z.enum(FundSource.values),
-  /** 金秋助学 only: the student (their place in the household's member list, never a name) and the school level. */
-  student: z.object({ memberIndex: z.number().int(), level: z.enum(SchoolLevel.values) }).optional(),
+  /**
+   * 金秋助学 only: the student (their place in the household's member list when granted, never a name), the school
+   * level, and the tenant-scoped blind index of the student's ID number (the once-a-year guard's key; grants made
+   * before the guard was keyed by identity have none).
+   */
+  student: z.object({ memberIndex: z.number().int(), level: z.enum(SchoolLevel.values), idIndex: z.string().optional() }).optional(),
   grantedOn: z.string(),
   grantedBy: z.string(),
   /** A grant above the approval threshold: who approved it (the requester is `grantedBy`). */

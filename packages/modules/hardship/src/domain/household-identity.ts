@@ -29,3 +29,25 @@ export function memberIdIndexes(applicantIndex: string, members: readonly { rela
 export function memberGuardChanges(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
   return { added: after.filter((i) => !before.includes(i)), removed: before.filter((i) => !after.includes(i)) };
 }
+
+/**
+ * The blind index of each household member's ID number by the member's place in the list, read back from what a file
+ * keeps: its `memberIdIndexes` (the other members' numbers in list order, as `memberIdIndexes` above made them) and the
+ * decrypted members (whether each has a number, masked). A member without a number has none; the member listed as
+ * 本人 with the applicant's number has the applicant's. Undefined when the two do not line up — a file written before
+ * members' numbers were indexed, or a 本人 member whose different number masks like the applicant's — so that no
+ * member is ever given another's index.
+ */
+export function memberIdIndexesByPlace(
+  file: { idIndex: string; worker: { idMasked: string }; memberIdIndexes?: readonly string[] },
+  members: readonly { relation: string; idMasked?: string }[],
+): (string | undefined)[] | undefined {
+  const listed = file.memberIdIndexes ?? [];
+  let next = 0;
+  const places = members.map((m) => {
+    if (!m.idMasked) return undefined;
+    if (m.relation === APPLICANT_RELATION && m.idMasked === file.worker.idMasked) return file.idIndex;
+    return listed[next++];
+  });
+  return next === listed.length ? places : undefined;
+}

@@ -1,10 +1,10 @@
 import { conflict, notFound, staleVersion } from '@ufp/core/errors';
-import { maskBankAccount } from '@ufp/core/pii/mask';
+import { maskBankAccount, maskIdNumber } from '@ufp/core/pii/mask';
 import { newId } from '@ufp/core/ids';
 import { shanghaiDate } from '@ufp/core/clock';
 import { write } from '@ufp/kit/write';
 import type { z } from 'zod';
-import { assertBudgetCoversGranted, assertCanDecide, assertOnFile, assertStudentOfHousehold, assertWithinCap, assertWithinStudentAmount, budgetExhausted, capExceeded, needsApproval, studentAlreadyAided, type GrantStudent } from '../domain/aid.js';
+import { assertBudgetCoversGranted, assertCanDecide, assertOnFile, assertWithinCap, assertWithinStudentAmount, budgetExhausted, capExceeded, identifiedStudent, needsApproval, studentAlreadyAided, type GrantStudent } from '../domain/aid.js';
 import type { Fund, Grant, GrantRequest, HardshipFile } from '../domain/file.js';
 import { aidKindLabels, fundSourceLabels, SchoolLevel, type AidKind, type HardshipRulePack } from '../domain/rules.js';
 import { checkDisbursement, PaymentChannel } from '../domain/disbursement.js';
@@ -13,7 +13,7 @@ import { budgetMetrics, grantMetrics } from '../domain/workflow.js';
 import { aidGranted, fundSet } from '../events.js';
 import type { approveGrantInput, declineGrantInput, disburseInput, grantInput, reconciliationInput, revealBankAccountInput, setFundInput } from '../schemas.js';
 import { province, store, thisYear, today, type Ctx } from './context.js';
-import { cipherField, decryptHousehold, decryptOptional, encryptOptional } from './pii.js';
+import { cipherField, decryptHousehold, decryptOptional, encryptOptional, indexes } from './pii.js';
 import type { GrantLimit } from '../store.js';
 import { fileSummary, grantRequestView, grantView } from './views.js';
 
@@ -44,19 +44,31 @@ export async function setFund(ctx: Ctx, input: z.output<typeof setFundInput>) {
 /**
  * What bounds a grant, checked here for the one grant alone (the rest are conditions of its transaction): the
  * household's yearly cap of the kind, or for 金秋助学 the student — a member of the household other than the
- * worker, within the level's amount per student, and one grant per student per year (the guard's condition).
+ * worker, known by their ID number (on file, or as the grant form gives it), within the level's amount per
+ * student, and one grant per student per year (the guard's condition).
  */
-async function grantLimit(ctx: Ctx, file: HardshipFile, rules: HardshipRulePack, grant: { kind: AidKind; amountFen: number; year: number; student?: GrantStudent }): Promise<GrantLimit> {
+async function grantLimit(
+  ctx: Ctx,
+  file: HardshipFile,
+  rules: HardshipRulePack,
+  grant: { kind: AidKind; amountFen: number; year: number; student?: GrantStudent & { idNumber?: string } },
+): Promise<GrantLimit> {
   // An education request made before grants named their student has none: the household cap it was made under applies.
   if (grant.kind !== 'education' || !grant.student) {
     const capFen = rules.caps[grant.kind];
     assertWithinCap(grant.kind, grant.amountFen, capFen);
     return { capFen, onOver: capExceeded(grant.kind, capFen) };
   }
-  assertStudentOfHousehold((await decryptHousehold(ctx, file)).members, grant.student);
-  assertWithinStudentAmount(grant.student, grant.amountFen, rules);
-  return { ...grant.student, onRepeat: studentAlreadyAided(grant.year) };
+  // The number typed on the form is blind-indexed and masked here; only its index is kept (on the grant and the guard).
+  const { idNumber, ...chosen } = grant.student;
+  const typed = idNumber ? { idIndex: indexes(ctx, idNumber).idIndex, idMasked: maskIdNumber(idNumber) } : undefined;
+  const student = identifiedStudent(file, (await decryptHousehold(ctx, file)).members, chosen, typed);
+  assertWithinStudentAmount(student, grant.amountFen, rules);
+  return { student, onRepeat: studentAlreadyAided(grant.year) };
 }
+
+/** The student a limit identified (the grant records who the guard was kept for), or none. */
+const limitStudent = (limit: GrantLimit) => ('student' in limit ? { student: limit.student } : {});
 
 /**
  * A grant. The budget decrement and the grant's limit (the household-year-kind cap, or the 金秋助学 student's
@@ -80,7 +92,7 @@ export async function grant(ctx: Ctx, input: z.output<typeof grantInput>) {
     kind: input.kind,
     amountFen: input.amountFen,
     fundSource: input.fundSource,
-    ...(input.student ? { student: input.student } : {}),
+    ...limitStudent(limit),
     note: input.note,
     bankAccountMasked: input.bankAccount ? maskBankAccount(input.bankAccount) : undefined,
     bankAccountEncrypted: await encryptOptional(ctx, input.bankAccount?.replace(/\s+/g, '') || undefined, cipherField.bankAccount),
@@ -148,7 +160,7 @@ export async function approve(ctx: Ctx, input: z.output<typeof approveGrantInput
   const limit = await grantLimit(ctx, file, await store(ctx).rules(ctx.scope, request.year), request);
   const on = today(ctx);
   const { status: _s, requestedBy, requestedOn: _r, decidedBy: _d, decidedOn: _o, declineReason: _x, version: _v, ...fields } = request;
-  const grant: Grant = { ...fields, grantedOn: on, grantedBy: requestedBy, approvedBy: ctx.scope.actor.sub, createdAt: ctx.deps.clock.now().toISOString() };
+  const grant: Grant = { ...fields, ...limitStudent(limit), grantedOn: on, grantedBy: requestedBy, approvedBy: ctx.scope.actor.sub, createdAt: ctx.deps.clock.now().toISOString() };
   const after: GrantRequest = { ...request, status: 'approved', decidedBy: ctx.scope.actor.sub, decidedOn: on, version: request.version + 1 };
   return payGrant(ctx, file, grant, limit, { before: request, after });
 }

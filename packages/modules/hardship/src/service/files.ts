@@ -45,7 +45,8 @@ import { province, store, thisYear, today, userNames, type Ctx } from './context
 import { assessAndSeal, buildFile, cipherField, decrypt, decryptHousehold, decryptOptional, encrypt, householdMemberIndexes, indexes } from './pii.js';
 import { documentsOfFile } from './documents.js';
 import { runStep } from './step.js';
-import { fileSummary, grantRequestView, grantView } from './views.js';
+import { fileSummary, grantRequestView, grantView, studentNow } from './views.js';
+import { memberIdIndexesByPlace } from '../domain/household-identity.js';
 
 type In<S extends z.ZodType> = z.output<S>;
 
@@ -85,6 +86,7 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
     uow.audit({ action: 'pii.read', entityType: 'hardship.file', entityId: file.fileId, summary: `查看困难档案 ${file.worker.nameMasked} 的家庭成员、收入与健康状况${findings === undefined ? '' : '及调查结论'}（解密）`, fields });
   });
   const others = dup.get(file.provinceIndex);
+  const places = memberIdIndexesByPlace(file, household.members);
   const reviewer = ctx.scope.actor.sub;
   const blocked: { approve?: Bilingual; reject?: Bilingual } =
     file.status === 'noticed' ? { approve: refusalOf(() => assertReviewable(file, reviewer, 'approve', on))?.text, reject: refusalOf(() => assertReviewable(file, reviewer, 'reject', on))?.text } : {};
@@ -96,11 +98,11 @@ export async function get(ctx: Ctx, input: { fileId: string }) {
     createdByName: names.get(file.createdBy),
     /** 帮扶材料 on the file, the kinds the rule pack requires before the notice and review, and those still missing. */
     ...papers,
-    grants: grants.map((g) => ({ ...grantView(g), grantedByName: names.get(g.grantedBy), approvedByName: g.approvedBy && names.get(g.approvedBy) })),
+    grants: grants.map((g) => ({ ...grantView(g), student: studentNow(g.student, places, household.members), grantedByName: names.get(g.grantedBy), approvedByName: g.approvedBy && names.get(g.approvedBy) })),
     /** Large grants awaiting a second staff member, and those declined (approved ones are among `grants`); `mine`: requested by this user, who cannot approve it. */
     grantRequests: requests
       .filter((r) => r.status !== 'approved')
-      .map((r) => ({ ...grantRequestView(r), requestedByName: names.get(r.requestedBy), mine: r.requestedBy === ctx.scope.actor.sub })),
+      .map((r) => ({ ...grantRequestView(r), student: studentNow(r.student, places, household.members), requestedByName: names.get(r.requestedBy), mine: r.requestedBy === ctx.scope.actor.sub })),
     actions: allowedActions(file.status),
     /** Why an open step cannot be taken by this user yet (公示 still running, the submitter reviewing …): shown disabled with the reason. */
     blocked,

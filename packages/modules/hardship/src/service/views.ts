@@ -1,5 +1,7 @@
 import { fileClocks } from '../domain/clocks.js';
+import { studentPlace, type GrantStudent } from '../domain/aid.js';
 import type { GrantRequest, Grant, HardshipFile } from '../domain/file.js';
+import type { memberIdIndexesByPlace } from '../domain/household-identity.js';
 import { tierLabels } from '../domain/tier.js';
 
 /** The list view: masked identity, tier and clocks, never figures or ciphertexts. */
@@ -42,13 +44,24 @@ export function fileSummary(file: HardshipFile, on: string) {
 }
 export type FileSummary = ReturnType<typeof fileSummary>;
 
+/** A 金秋助学 student as views show them: the place in the household and the level, never their ID number's index. */
+const studentView = (s: GrantStudent | undefined) => s && { memberIndex: s.memberIndex, level: s.level };
+
 /** A grant without its ciphertext. */
 export function grantView(g: Grant) {
-  const { bankAccountEncrypted: _b, ...rest } = g;
-  return rest;
+  const { bankAccountEncrypted: _b, student, ...rest } = g;
+  return { ...rest, student: studentView(student) };
 }
 
 export function grantRequestView(r: GrantRequest) {
-  const { bankAccountEncrypted: _b, ...rest } = r;
-  return rest;
+  const { bankAccountEncrypted: _b, student, ...rest } = r;
+  return { ...rest, student: studentView(student) };
+}
+
+/**
+ * A grant's student where the household lists them now (`memberIndex` undefined when it no longer does): the file page
+ * names the member by it, so a reordered household still shows who was granted.
+ */
+export function studentNow(student: GrantStudent | undefined, places: ReturnType<typeof memberIdIndexesByPlace>, members: readonly { relation: string; idMasked?: string }[]) {
+  return student && { level: student.level, memberIndex: studentPlace(places, members, student) };
 }
