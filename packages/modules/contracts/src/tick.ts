@@ -34,9 +34,14 @@ export function contractsTickJob(table: Table): TenantTickJob {
     async run({ today, envelope, tenant }) {
       const [calendar, settings] = await Promise.all([workCalendar(table, { fresh: true }), contracts.settings(tenant.id)]);
       const day: Day = { today, at: envelope.time, correlationId: envelope.id, settings, calendar };
-      for (const c of await contracts.all({ tenantId: tenant.id })) {
+      // Contracts an amendment merged into (or ended on) in this run are read again: the tick wrote them.
+      const touched = new Set<string>();
+      const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: TICK_ACTOR };
+      for (const listed of await contracts.all({ tenantId: tenant.id })) {
+        const c = touched.has(listed.contractId) ? ((await contracts.find(scope, listed.contractId)) ?? listed) : listed;
         if (c.status === 'expired' || c.status === 'terminated' || c.status === 'merged') continue;
         const advanced = dailyChangeDue(c, today, settings, calendar) ? await advance(table, contracts, inbox, tenant, c, day) : c;
+        if (advanced.amends && advanced !== c) touched.add(advanced.amends);
         const after = await markOverdue(table, contracts, tenant, advanced, day);
         for (const clock of openClocks(after, settings, today, calendar)) {
           const notice = clockNotice(after, clock, day.at);

@@ -143,3 +143,11 @@ describe('the amendment taking effect (审查期满无异议) merges into the co
     expect(amendmentLinks(amendment, [parent]).amends).toEqual({ contractId: 'p1', title: parent.title, status: 'effective' });
   });
 });
+
+describe('the recount', () => {
+  it('replays nothing of an amendment but its duties', async () => {
+    const { contractChanges } = await import('../recount.js');
+    const a = { ...opened().amendment, status: 'merged' as const, history: [{ step: 'create', on: '2026-06-01', at: '2026-06-01T00:00:00Z', by: 'u1' }, { step: 'sign', on: '2026-07-01', at: '2026-07-01T00:00:00Z', by: 'u1' }, { step: 'merged', on: '2026-07-18', at: '2026-07-18T00:00:00Z', by: 'tick' }] };
+    expect(contractChanges(a)).toEqual({ steps: [], changes: [] });
+  });
+});
