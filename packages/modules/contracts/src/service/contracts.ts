@@ -49,7 +49,7 @@ export async function create(ctx: WriteCtx, input: CreateInput): Promise<Contrac
  * One contract: of a contract, its open amendment and past ones with their titles and statuses; of an amendment, the
  * contract it amends.
  */
-export async function get(ctx: WriteCtx, input: { contractId: string }): Promise<ContractView & { links: AmendmentLinks }> {
+export async function get(ctx: WriteCtx, input: { contractId: string }): Promise<ContractView & { links?: AmendmentLinks }> {
   const s = store(ctx);
   const [c, rules] = await Promise.all([s.find(ctx.scope, input.contractId), rulesOf(ctx)]);
   if (!c) throw missing();
