@@ -9,6 +9,8 @@ const contractRef = { contractId: z.string(), type: z.enum(contractType.values),
 export const contractCreated = defineEvent('contracts.contract.created', z.object(contractRef));
 export const contractSigned = defineEvent('contracts.contract.signed', z.object(contractRef));
 export const contractRenewed = defineEvent('contracts.contract.renewed', z.object({ ...contractRef, successorId: z.string() }));
+/** An amendment (变更协议) took effect and its clauses became the contract's: the clause-based stocks (wage growth) move. */
+export const contractAmended = defineEvent('contracts.contract.amended', z.object({ ...contractRef, amendmentId: z.string() }));
 export const contractTerminated = defineEvent('contracts.contract.terminated', z.object(contractRef));
 /** Once per contract, on the day after its review period (`year` is that day's); ten-things targets count it. */
 export const contractEffective = defineEvent(
@@ -39,4 +41,4 @@ export const calendarLoaded = defineEvent('contracts.calendar.loaded', z.object(
 /** One tenant's share of a calendar re-check (fanned out from `calendarLoaded`, one per active tenant). */
 export const calendarRecheck = defineEvent('contracts.calendar.recheck', z.object({ jobId: z.string(), year: z.number().int() }));
 
-export const contractEvents = [contractCreated, contractSigned, contractRenewed, contractTerminated, contractEffective, contractExpiring, contractExpired, contractClocksOverdue, contractDutySettled, calendarLoaded, calendarRecheck] as const;
+export const contractEvents = [contractCreated, contractSigned, contractRenewed, contractAmended, contractTerminated, contractEffective, contractExpiring, contractExpired, contractClocksOverdue, contractDutySettled, calendarLoaded, calendarRecheck] as const;

@@ -23,16 +23,19 @@ interface Change {
   metrics: Record<string, number>;
 }
 
-type Recounted = Pick<Contract, 'type' | 'scope' | 'coveredEmployees' | 'coveredEnterprises' | 'clauses' | 'history' | 'term' | 'effectiveOn' | 'unitId' | 'outcomes'>;
+type Recounted = Pick<Contract, 'type' | 'scope' | 'coveredEmployees' | 'coveredEnterprises' | 'clauses' | 'history' | 'term' | 'effectiveOn' | 'unitId' | 'outcomes' | 'amends'>;
 
 /**
  * One contract's deltas, replayed from its history as the steps emitted them: created (a renewal's successor
  * too), signed and renewal steps in the Asia/Shanghai year they were recorded; the status changes in and out of
- * force in the year the daily clock dates them (`changeDay`), a termination in the year it was recorded.
+ * force in the year the daily clock dates them (`changeDay`), a termination in the year it was recorded. An
+ * amendment (变更协议) counts none of these: it is not a contract of its own (its duties' outcomes still count). A
+ * contract's clause-based stocks (wage growth) are replayed with its clauses as they are now, amendments merged.
  */
 export function contractChanges(c: Recounted): { steps: YearDeltas[]; changes: Change[] } {
   const steps: YearDeltas[] = [];
   const changes: Change[] = [];
+  if (c.amends) return { steps, changes };
   let status: ContractStatus = 'draft';
   for (const h of c.history) {
     if (h.step === 'create') steps.push({ year: yearOfInstant(h.at), metrics: { ...contractStepMetrics.created } });

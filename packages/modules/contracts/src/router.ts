@@ -61,6 +61,8 @@ export const contractsRouter = router({
   }),
   /** Opens the successor contract (draft) within the 3 months before expiry. */
   renew: editors.input(s.contractIdInput).mutation(({ ctx, input }) => contracts.renew(ctx, input)),
+  /** 变更: opens an amendment (a draft linked to the contract in force) that runs the bargaining steps and, in effect, merges into it. */
+  amend: editors.input(s.contractIdInput).mutation(({ ctx, input }) => contracts.amend(ctx, input)),
   terminate: editors.input(s.terminateInput).mutation(({ ctx, input }) => contracts.terminate(ctx, input)),
   /** Every open legal clock in the tenant due within `withinDays` (overdue ones included). */
   deadlines: router({

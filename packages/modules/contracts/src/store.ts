@@ -116,6 +116,11 @@ export const storedContract: z.ZodType<Contract> = z.object({
   terminated: z.object({ reason: z.string(), on: date }).optional(),
   predecessorId: z.string().optional(),
   successorId: z.string().optional(),
+  amends: z.string().optional(),
+  amendment: z.object({ contractId: z.string(), openedOn: date }).optional(),
+  amendments: z
+    .array(z.object({ contractId: z.string(), openedOn: date, closedOn: date, outcome: z.enum(['merged', 'ended']), changes: z.array(z.object({ clause: z.enum(clauseKeys), from: clauseValue.optional(), to: clauseValue })).optional() }))
+    .optional(),
   overdueClocks: z.array(z.string()).optional(),
   outcomes: z.array(z.object({ duty: z.enum(['offerReply', 'review', 'performanceCheck']), ref: z.string(), on: date, kept: z.boolean() })).optional(),
   history: z.array(z.object({ step: z.enum(historyStep.values), on: date, at: z.string(), by: z.string(), note: z.string().optional() })).default([]),

@@ -6,7 +6,8 @@ import { retryStale, UnitOfWork } from '@ufp/db/unit-of-work';
 import { TICK_ACTOR, type TenantTickJob } from '@ufp/events/consumers/daily-tick';
 import { openClocks, overdueEvent, tickOverdueMarks, withMarks } from './domain/clocks.js';
 import type { Contract, ContractSettings } from './domain/contract.js';
-import { dailyChangeDue, decideDaily } from './domain/daily.js';
+import { closeAmendment } from './domain/amendment.js';
+import { dailyChangeDue, decideDaily, mergeDue } from './domain/daily.js';
 import { missedDuties, settleAll } from './domain/outcomes.js';
 import { clockNotice, stepNotice } from './notifications.js';
 import { ContractRepository, workCalendar } from './store.js';
@@ -33,9 +34,14 @@ export function contractsTickJob(table: Table): TenantTickJob {
     async run({ today, envelope, tenant }) {
       const [calendar, settings] = await Promise.all([workCalendar(table, { fresh: true }), contracts.settings(tenant.id)]);
       const day: Day = { today, at: envelope.time, correlationId: envelope.id, settings, calendar };
-      for (const c of await contracts.all({ tenantId: tenant.id })) {
-        if (c.status === 'expired' || c.status === 'terminated') continue;
+      // Contracts an amendment merged into (or ended on) in this run are read again: the tick wrote them.
+      const touched = new Set<string>();
+      const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: TICK_ACTOR };
+      for (const listed of await contracts.all({ tenantId: tenant.id })) {
+        const c = touched.has(listed.contractId) ? ((await contracts.find(scope, listed.contractId)) ?? listed) : listed;
+        if (c.status === 'expired' || c.status === 'terminated' || c.status === 'merged') continue;
         const advanced = dailyChangeDue(c, today, settings, calendar) ? await advance(table, contracts, inbox, tenant, c, day) : c;
+        if (advanced.amends && advanced !== c) touched.add(advanced.amends);
         const after = await markOverdue(table, contracts, tenant, advanced, day);
         for (const clock of openClocks(after, settings, today, calendar)) {
           const notice = clockNotice(after, clock, day.at);
@@ -46,13 +52,32 @@ export function contractsTickJob(table: Table): TenantTickJob {
   };
 }
 
+/**
+ * One contract's status change of the day, in one versioned transaction. An amendment taking effect (or unable to,
+ * its parent no longer in force) closes its parent's amendment in the same transaction (see `closeAmendment`): the
+ * parent's clauses become the amendment's, with its history entry, guarded by the parent's version.
+ */
 async function advance(table: Table, store: ContractRepository, inbox: NotificationRepository, tenant: Tenant, before: Contract, day: Day): Promise<Contract> {
-  const coverage = before.unitId ? await store.unitCoverage(tenant.id, before.unitId) : undefined;
-  const d = decideDaily(before, { ...day, by: TICK_ACTOR.sub, unitInForce: coverage?.count });
-  if (!d) return before;
   const scope: TenantScope = { kind: 'tenant', tenantId: tenant.id, divisionCode: tenant.divisionCode, actor: TICK_ACTOR };
+  const coverage = before.unitId ? await store.unitCoverage(tenant.id, before.unitId) : undefined;
+  const parent = before.amends && mergeDue(before, day.today, day.settings, day.calendar) ? await store.find(scope, before.amends) : undefined;
+  const d = decideDaily(before, { ...day, by: TICK_ACTOR.sub, unitInForce: coverage?.count, parent });
+  if (!d) return before;
   const uow = new UnitOfWork(table, { scope, correlationId: day.correlationId, now: new Date(day.at) });
   for (const event of d.events) uow.emit(event);
+  if (parent && parent.amendment?.contractId === before.contractId && (d.after.status === 'merged' || d.after.status === 'terminated')) {
+    const closed = closeAmendment(parent, {
+      amendment: d.after,
+      outcome: d.after.status === 'merged' ? 'merged' : 'ended',
+      on: d.after.status === 'merged' ? d.after.effectiveOn! : day.today,
+      at: day.at,
+      by: TICK_ACTOR.sub,
+      reason: d.after.terminated?.reason,
+    });
+    store.replace(uow, { ...closed.after, version: parent.version + 1 }, parent.version);
+    for (const event of closed.events ?? []) uow.emit(event);
+    uow.audit(closed.audit);
+  }
   if (coverage && d.unitInForce !== undefined && d.unitInForce !== coverage.count) store.setUnitCoverage(uow, coverage, d.unitInForce);
   const after: Contract = { ...d.after, version: before.version + 1 };
   store.replace(uow, after, before.version);

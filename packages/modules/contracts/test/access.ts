@@ -29,6 +29,7 @@ export const access: AccessTable = {
   'contracts.evidence.complete': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ evidenceId: 'no-such-evidence' }) },
   'contracts.evidence.url': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ evidenceId: 'no-such-evidence' }) },
   'contracts.renew': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract' }) },
+  'contracts.amend': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract' }) },
   'contracts.terminate': { allow: ['federation_admin', 'federation_staff'], as: 'federation_admin', input: () => ({ contractId: 'no-such-contract', reason: '企业破产' }) },
   'contracts.deadlines.list': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => ({ withinDays: 30 }) },
   'contracts.settings.get': { allow: ['federation_admin', 'federation_staff', 'unit_reporter'], as: 'federation_admin', input: () => undefined },

@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { mutate, query, type InputOf, type MutationPath } from '../../api';
 import { Banner } from '../../components/Banner';
@@ -105,6 +105,9 @@ const SPECS: Record<string, FieldSpec[]> = {
   terminate: [{ name: 'reason', label: () => t('contracts.reason'), kind: 'textarea', max: limits.contracts.reason.max }],
 };
 
+/** The amendment links `contracts.get` returns (a step's answer carries none: the page keeps the last ones). */
+const linksOf = (c: Contract): Contract['links'] => c.links;
+
 /** A contract: its facts, the lifecycle timeline with the running clocks, and the next step's form. */
 export default function ContractDetail() {
   const params = useParams();
@@ -116,6 +119,22 @@ export default function ContractDetail() {
     ({ contractId }) => query('contracts.filingPackage', { contractId }),
   );
   const canWrite = () => hasRole('federation_admin', 'federation_staff');
+  const navigate = useNavigate();
+  // 变更: opens the amendment draft and goes to it (its bargaining steps run there).
+  const [amending, setAmending] = createSignal(false);
+  async function openAmendment(contractId: string) {
+    setAmending(true);
+    try {
+      const res = await mutate('contracts.amend', { contractId });
+      showToast('success', () => t('contracts.amendment.opened'));
+      navigate(`/contracts/${res.amendmentId}`);
+    } catch (err) {
+      showToast('error', () => errorText(err));
+      void refetch();
+    } finally {
+      setAmending(false);
+    }
+  }
   const [step, setStep] = createSignal('');
   const current = () => (contract.error ? '' : step() || contract()?.nextSteps[0] || '');
 
@@ -142,8 +161,22 @@ export default function ContractDetail() {
               <div class="toolbar">
                 <A href="/contracts" class="btn">{t('contracts.backToLedger')}</A>
                 <button type="button" class="btn" onClick={() => window.print()}>{t('contracts.print')}</button>
+                <Show when={canWrite() && c().nextSteps.includes('amend')}>
+                  <button type="button" class="btn btn--primary" data-testid="contract-amend" disabled={amending()} onClick={() => void openAmendment(c().contractId)}>
+                    {t('contracts.amendment.open')}
+                  </button>
+                </Show>
               </div>
             </div>
+            <Show when={linksOf(c())?.amends}>
+              {(parent) => (
+                <Banner kind="info">
+                  <span data-testid="amendment-banner">
+                    {t('contracts.amendment.banner', { title: parent().title })} <A href={`/contracts/${parent().contractId}`}>{t('contracts.amendment.backToParent')}</A>
+                  </span>
+                </Banner>
+              )}
+            </Show>
             <dl class="facts">
               <dt>{t('contracts.term')}</dt>
               <dd>{c().term.start} ~ {c().term.end}</dd>
@@ -172,6 +205,34 @@ export default function ContractDetail() {
                 <dt>{t('contracts.predecessor')}</dt>
                 <dd><A href={`/contracts/${c().predecessorId}`}>{t('contracts.open')}</A></dd>
               </Show>
+              <Show when={linksOf(c())?.openAmendment}>
+                {(a) => (
+                  <>
+                    <dt>{t('contracts.amendment.open.label')}</dt>
+                    <dd data-testid="open-amendment">
+                      <A href={`/contracts/${a().contractId}`}>{a().title}</A>{' '}
+                      <span class="muted">{t('contracts.amendment.openedOn', { openedOn: a().openedOn, status: bi(statusLabel[a().status]) })}</span>
+                    </dd>
+                  </>
+                )}
+              </Show>
+              <Show when={linksOf(c())?.pastAmendments.length}>
+                <dt>{t('contracts.amendment.past')}</dt>
+                <dd>
+                  <ul class="amendments">
+                    <For each={linksOf(c())!.pastAmendments}>
+                      {(a) => (
+                        <li>
+                          <A href={`/contracts/${a.contractId}`}>{a.title}</A>{' '}
+                          <span class="muted">
+                            {a.outcome === 'merged' ? t('contracts.amendment.merged', { closedOn: a.closedOn, count: a.changes?.length ?? 0 }) : t('contracts.amendment.ended', { closedOn: a.closedOn })}
+                          </span>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </dd>
+              </Show>
             </dl>
             <TypeClauses c={c()} />
             <Representatives c={c()} />
@@ -180,12 +241,12 @@ export default function ContractDetail() {
             <h2>{t('contracts.lifecycle')}</h2>
             <Timeline c={c()} />
             <ClauseChanges c={c()} />
-            <Show when={canWrite() && c().status !== 'terminated'}>
+            <Show when={canWrite() && c().status !== 'terminated' && c().status !== 'merged'}>
               <div class="step-form">
                 <div class="field">
                   <label for="step-pick">{t('contracts.step')}</label>
                   <select id="step-pick" value={current()} onChange={(e) => setStep(e.currentTarget.value)}>
-                    <For each={[...c().nextSteps, ...(c().status === 'expired' ? [] : ['terminate'])]}>{(s) => <option value={s}>{bi(stepLabel[s])}</option>}</For>
+                    <For each={[...c().nextSteps.filter((s) => s !== 'amend'), ...(c().status === 'expired' ? [] : ['terminate'])]}>{(s) => <option value={s}>{bi(stepLabel[s])}</option>}</For>
                   </select>
                 </div>
                 {/* The form's dates default to the platform's today (its clock, not the browser's): it waits for it. */}
@@ -197,7 +258,7 @@ export default function ContractDetail() {
                       pkg={pkg.error ? undefined : pkg()}
                       today={settings()!.today}
                       onDone={(next) => {
-                        setContract(next);
+                        setContract({ ...next, links: linksOf(c()) } as Contract);
                         setStep('');
                       }}
                     />

@@ -79,11 +79,12 @@ export const contractStatus = defineEnum({
   expiring: { zh: '即将到期', en: 'Expiring' },
   expired: { zh: '已到期', en: 'Expired' },
   terminated: { zh: '已解除', en: 'Terminated' },
+  merged: { zh: '变更已生效（并入原合同）', en: 'Amendment merged' },
 });
 export type ContractStatus = (typeof contractStatus.values)[number];
 
 export const inForceStatuses: readonly ContractStatus[] = ['effective', 'expiring'];
-export const closedStatuses: readonly ContractStatus[] = ['expired', 'terminated'];
+export const closedStatuses: readonly ContractStatus[] = ['expired', 'terminated', 'merged'];
 
 /** The two sides of the bargaining table. */
 export const bargainingSide = defineEnum({
@@ -172,6 +173,16 @@ export interface HistoryEntry {
   note?: string;
 }
 
+/** An amendment of a contract that ended: `merged` on the day it took effect, `ended` when it was terminated or could not take effect. */
+export interface AmendmentRecord {
+  contractId: string;
+  openedOn: string;
+  closedOn: string;
+  outcome: 'merged' | 'ended';
+  /** The clauses it changed (merged only). */
+  changes?: ClauseChange[];
+}
+
 /** A collective contract (集体合同) and its negotiation record, as stored. */
 export interface Contract {
   contractId: string;
@@ -215,6 +226,12 @@ export interface Contract {
   terminated?: { reason: string; on: string };
   predecessorId?: string;
   successorId?: string;
+  /** An amendment (变更协议, Art. 40–41): the contract in force it amends. It runs the bargaining steps and, in effect, merges into it. */
+  amends?: string;
+  /** The open amendment of this contract (at most one). */
+  amendment?: { contractId: string; openedOn: string };
+  /** Its amendments that ended: merged (the clauses became this contract's) or ended without effect. */
+  amendments?: AmendmentRecord[];
   /** The legal clocks the daily tick found overdue and no step has answered yet (see `overdueClockIds`). */
   overdueClocks?: string[];
   /** How its timed duties ended (reply, review, yearly checks), each once: the compliance indicators count these. */

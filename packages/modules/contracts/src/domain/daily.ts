@@ -3,7 +3,7 @@ import type { DefinedEvent } from '@ufp/core/events';
 import type { Decision } from '@ufp/kit/transition';
 import { contractEffective, contractExpired, contractExpiring } from '../events.js';
 import { autoEffect } from './clocks.js';
-import { contractStatus, type Contract, type ContractSettings } from './contract.js';
+import { contractStatus, inForceStatuses, type Contract, type ContractSettings } from './contract.js';
 import { historyStep, termTransition } from './lifecycle.js';
 import { changeDay, mergeMetrics } from './metrics.js';
 import { settle } from './outcomes.js';
@@ -11,7 +11,7 @@ import { historyEntry, statusChange } from './steps.js';
 
 /** A status change the daily clock made, for the notification it raises. */
 export interface DailyStep {
-  step: 'effective' | 'expiring' | 'expired';
+  step: 'effective' | 'expiring' | 'expired' | 'merged';
   on: string;
   what: { zh: string; en: string };
 }
@@ -32,6 +32,8 @@ export interface DailyContext {
   calendar: WorkCalendar;
   /** The unit's count of contracts in force before the changes (read when the contract has a unit). */
   unitInForce?: number;
+  /** An amendment's parent as it is now (read when the amendment's effect is due, see `mergeDue`). */
+  parent?: Contract;
 }
 
 /** The day a filed contract takes effect, when no objection stopped it and that day has come. */
@@ -40,6 +42,9 @@ function effectDue(c: Contract, today: string, settings: ContractSettings, calen
   const effect = autoEffect(c.filing.filedOn, settings, calendar);
   return today >= effect.effectiveOn ? effect : undefined;
 }
+
+/** Whether the daily clock takes this amendment into effect today (so the tick merges it into the contract it amends). */
+export const mergeDue = (c: Contract, today: string, settings: ContractSettings, calendar: WorkCalendar): boolean => !!c.amends && !!effectDue(c, today, settings, calendar);
 
 /** Whether the daily clock changes this contract's status today. */
 export const dailyChangeDue = (c: Contract, today: string, settings: ContractSettings, calendar: WorkCalendar): boolean =>
@@ -56,7 +61,7 @@ export function decideDaily(before: Contract, ctx: DailyContext): DailyDecision 
   let unitInForce = ctx.unitInForce;
   const events: DefinedEvent[] = [];
   const steps: DailyStep[] = [];
-  const record = (to: DailyStep['step'], on: string, note: string, what = { zh: `${historyStep.labels[to].zh}（${on}）`, en: `${historyStep.labels[to].en} (${on})` }) => {
+  const record = (to: Exclude<DailyStep['step'], 'merged'>, on: string, note: string, what = { zh: `${historyStep.labels[to].zh}（${on}）`, en: `${historyStep.labels[to].en} (${on})` }) => {
     const from = c.status;
     c = { ...c, status: to, history: [...c.history, historyEntry(to, on, ctx.at, ctx.by, note)] };
     steps.push({ step: to, on, what });
@@ -66,7 +71,21 @@ export function decideDaily(before: Contract, ctx: DailyContext): DailyDecision 
   };
 
   const effect = effectDue(c, ctx.today, ctx.settings, ctx.calendar);
-  if (effect) {
+  if (effect && c.amends && !(ctx.parent && inForceStatuses.includes(ctx.parent.status) && ctx.parent.amendment?.contractId === c.contractId)) {
+    // The contract it amends is no longer in force (or no longer waits for it): there is nothing to merge into.
+    const reason = `原合同已不在生效期（${ctx.parent ? contractStatus.labels[ctx.parent.status].zh : '不存在'}），变更协议未能生效`;
+    c = { ...c, status: 'terminated', terminated: { reason, on: ctx.today }, history: [...c.history, historyEntry('terminate', ctx.today, ctx.at, ctx.by, reason)] };
+  } else if (effect && c.amends) {
+    // An amendment does not come into force as a contract of its own: it merges into the contract it amends (the
+    // tick closes the parent's amendment in the same transaction, see `closeAmendment`).
+    const { review, effectiveOn } = effect;
+    const what = { zh: `变更协议审查期至 ${review.dueOn} 届满无异议，自 ${effectiveOn} 起生效并入原合同`, en: `no objection in the review period (ended ${review.dueOn}); the amendment is in effect from ${effectiveOn}, merged into the contract` };
+    c = { ...c, effectiveOn, status: 'merged', history: [...c.history, historyEntry('merged', effectiveOn, ctx.at, ctx.by, `审查期至 ${review.dueOn} 届满，人社部门未提出异议，变更协议自 ${effectiveOn} 起生效，条款并入原合同（《集体合同规定》第四十、四十七条）`)] };
+    steps.push({ step: 'merged', on: effectiveOn, what });
+    const deemed = settle(c, { duty: 'review', ref: c.filing!.filedOn, on: effectiveOn, kept: true });
+    c = deemed.after;
+    if (deemed.event) events.push(deemed.event);
+  } else if (effect) {
     const { review, effectiveOn } = effect;
     c = { ...c, effectiveOn };
     const ref = record(

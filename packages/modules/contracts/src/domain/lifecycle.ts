@@ -17,6 +17,7 @@ export const lifecycleStep = defineEnum({
   publish: { zh: '向职工公布', en: 'Publish' },
   'performance.check': { zh: '履约检查', en: 'Performance check' },
   renew: { zh: '续签', en: 'Renew' },
+  amend: { zh: '变更合同', en: 'Amend' },
   terminate: { zh: '解除', en: 'Terminate' },
 });
 export type LifecycleStep = (typeof lifecycleStep.values)[number];
@@ -28,6 +29,9 @@ export const historyStep = defineEnum({
   effective: { zh: '生效', en: 'Effective' },
   expiring: { zh: '进入到期提醒', en: 'Expiring' },
   expired: { zh: '期满终止', en: 'Expired' },
+  merged: { zh: '变更生效，并入原合同', en: 'In effect, merged into the contract' },
+  'amendment.merged': { zh: '变更生效', en: 'Amendment in effect' },
+  'amendment.ended': { zh: '变更终止', en: 'Amendment ended' },
 });
 export type HistoryStep = (typeof historyStep.values)[number];
 
@@ -48,7 +52,7 @@ export const fullSideSteps: readonly LifecycleStep[] = ['rounds.add', 'congress.
 /** Statuses in which the representatives act for the contract and a seat can fall vacant. */
 export const bargainingStatuses: readonly ContractStatus[] = ['offer_sent', 'negotiating', 'approved'];
 
-type StepView = Pick<Contract, 'status' | 'representatives' | 'rounds' | 'publishedOn' | 'successorId'>;
+type StepView = Pick<Contract, 'status' | 'representatives' | 'rounds' | 'publishedOn' | 'successorId' | 'amends' | 'amendment'>;
 
 /** The steps open from a contract's current state, the usual next one first. */
 export function nextSteps(c: StepView): LifecycleStep[] {
@@ -83,11 +87,13 @@ function orderSteps(c: StepView): LifecycleStep[] {
       if (!c.publishedOn) steps.push('publish');
       steps.push('performance.check');
       if (!c.successorId) steps.push('renew');
+      if (!c.amendment && !c.amends) steps.push('amend');
       return steps;
     }
     case 'expired':
       return ['performance.check'];
     case 'terminated':
+    case 'merged':
       return [];
   }
 }
@@ -95,7 +101,7 @@ function orderSteps(c: StepView): LifecycleStep[] {
 /** Whether `step` may run now; otherwise a 409 naming the expected next step. */
 export function assertStep(c: Contract, step: LifecycleStep): void {
   if (step === 'terminate') {
-    if (c.status === 'expired' || c.status === 'terminated') throw outOfOrder(c, step, []);
+    if (c.status === 'expired' || c.status === 'terminated' || c.status === 'merged') throw outOfOrder(c, step, []);
     return;
   }
   const open = nextSteps(c);

@@ -34,9 +34,12 @@ const inForce = (s: ContractStatus) => inForceStatuses.includes(s);
 
 /**
  * The rollup deltas of a contract's status change: it enters or leaves the contracts in force, enters or
- * leaves the 90-day expiring gauge, and an expiry or termination is counted as a step of the year.
+ * leaves the 90-day expiring gauge, and an expiry or termination is counted as a step of the year. An amendment
+ * (变更协议) is never a contract of its own in the rollups: it never comes into force (it merges into the contract it
+ * amends), and its end counts nothing.
  */
-export function statusChangeMetrics(c: Pick<Contract, 'type' | 'scope' | 'coveredEmployees' | 'coveredEnterprises' | 'clauses'>, from: ContractStatus, to: ContractStatus): MetricDeltas {
+export function statusChangeMetrics(c: Pick<Contract, 'type' | 'scope' | 'coveredEmployees' | 'coveredEnterprises' | 'clauses' | 'amends'>, from: ContractStatus, to: ContractStatus): MetricDeltas {
+  if (c.amends) return {};
   const parts: MetricDeltas[] = [];
   if (!inForce(from) && inForce(to)) parts.push(inForceMetrics(c, 1));
   if (inForce(from) && !inForce(to)) parts.push(inForceMetrics(c, -1));
@@ -65,6 +68,16 @@ export function unitCoverageMetrics(before: number, after: number): MetricDeltas
 export function changeDay(c: Pick<Contract, 'term'>, to: 'effective' | 'expiring' | 'expired', effectiveOn: string, expiringDays = 90): string {
   const day = to === 'effective' ? effectiveOn : to === 'expiring' ? addDays(c.term.end, -expiringDays) : addDays(c.term.end, 1);
   return day < effectiveOn ? effectiveOn : day;
+}
+
+/**
+ * What an amendment taking effect moves in the rollups: the contract it amends stays one contract in force with the
+ * same parties and coverage, so only its clause-based stocks (the agreed wage growth) move from the old clauses to the
+ * new; nothing when the contract is not in force.
+ */
+export function amendedClauseMetrics(c: Pick<Contract, 'type' | 'scope' | 'coveredEmployees' | 'coveredEnterprises' | 'clauses' | 'status'>, clauses: Contract['clauses']): MetricDeltas {
+  if (!inForce(c.status)) return {};
+  return mergeMetrics(inForceMetrics(c, -1), inForceMetrics({ ...c, clauses }, 1));
 }
 
 export function mergeMetrics(...parts: MetricDeltas[]): MetricDeltas {

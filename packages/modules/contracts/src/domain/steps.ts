@@ -25,7 +25,8 @@ import { settle } from './outcomes.js';
 import { owedContractYear, type PerformanceCheck } from './performance.js';
 import type { ContractEvidence } from './evidence.js';
 import { filedPackage, reviewOpinionRef } from './filing.js';
-import { bargainingSide, voteRuleOf, type Contract, type ContractSettings, type ContractStatus, type HistoryEntry, type RepresentativeSide } from './contract.js';
+import { amendmentDraft, checkAmendable } from './amendment.js';
+import { bargainingSide, closedStatuses, voteRuleOf, type Contract, type ContractSettings, type ContractStatus, type HistoryEntry, type RepresentativeSide } from './contract.js';
 import { assertStep, renewalOpensOn, type HistoryStep, type LifecycleStep } from './lifecycle.js';
 import { contractStepMetrics, statusChangeMetrics, unitCoverageMetrics } from './metrics.js';
 import { checkRepresentatives, voteFailureText, voteOutcome } from './rules.js';
@@ -179,7 +180,8 @@ export function sign(before: Contract, input: SignInput, ctx: DecideContext): De
     return {
       after: { ...c, status: 'signed', signedOn: input.signedOn },
       note: voteRuleOf(c.type) === 'sector' ? `双方首席代表签字；报送期限自草案通过（${c.congress?.recordedOn}）起10日` : '双方首席代表签字，10日内报送',
-      events: [contractSigned.create({ contractId: c.contractId, type: c.type, metrics: { ...contractStepMetrics.signed } })],
+      // An amendment's signature is not a contract signed (签订集体合同N份 counts contracts).
+      events: [contractSigned.create({ contractId: c.contractId, type: c.type, ...(c.amends ? {} : { metrics: { ...contractStepMetrics.signed } }) })],
     };
   });
 }
@@ -308,7 +310,7 @@ export function renew(before: Contract, input: { successorId: string }, ctx: Dec
 function successorOf(c: Contract, successorId: string, ctx: DecideContext): Contract {
   const start = addDays(c.term.end, 1);
   const years = Math.min(3, Math.max(1, Math.round(daysBetween(c.term.start, addDays(c.term.end, 1)) / 365)));
-  const { offer: _o, congress: _c, signedOn: _s, filing: _f, review: _r, effectiveOn: _e, publishedOn: _p, terminated: _t, successorId: _n, overdueClocks: _m, outcomes: _x, ...kept } = c;
+  const { offer: _o, congress: _c, signedOn: _s, filing: _f, review: _r, effectiveOn: _e, publishedOn: _p, terminated: _t, successorId: _n, overdueClocks: _m, outcomes: _x, amendment: _a, amendments: _as, ...kept } = c;
   return {
     ...kept,
     contractId: successorId,
@@ -327,6 +329,21 @@ function successorOf(c: Contract, successorId: string, ctx: DecideContext): Cont
 }
 
 /**
+ * 变更 (Art. 40–41): opens an amendment of a contract in force — a draft of the same type, parties and term with its
+ * clauses, linked both ways (`amends` / `amendment`) — which then runs the bargaining steps. Refused (409) for an
+ * amendment, while another is open, or when the contract is not in force.
+ */
+export function amend(before: Contract, input: { amendmentId: string }, ctx: DecideContext): Decision<Contract> & { amendment: Contract } {
+  checkAmendable(before);
+  let amendment: Contract | undefined;
+  const decision = step(before, 'amend', ctx.today, ctx, (c) => {
+    amendment = amendmentDraft(c, input.amendmentId, ctx);
+    return { after: { ...c, amendment: { contractId: input.amendmentId, openedOn: ctx.today } }, note: `发起变更，变更协议「${amendment.title}」进入协商` };
+  });
+  return { ...decision, amendment: amendment! };
+}
+
+/**
  * A status change's rollup deltas, and the unit's count of contracts in force moved with it (建制 on the
  * 0 → 1 and 1 → 0 transitions). `unitInForce` is the count before (when the contract has a unit); the
  * result's count is set only when the change moves it.
@@ -341,13 +358,19 @@ export function statusChange(c: Contract, from: ContractStatus, to: ContractStat
 
 /** Out of force today: the stock indicators drop in today's year, the earlier years keep it. */
 export function terminate(before: Contract, input: TerminateInput & { unitInForce?: number }, ctx: DecideContext): Decision<Contract> & { unitInForce?: number } {
+  if (before.amendment && !closedStatuses.includes(before.status)) {
+    throw conflict(
+      { zh: `「${before.title}」有进行中的变更协议（编号 ${before.amendment.contractId}），须先终止变更协议再解除合同`, en: `"${before.title}" has an open amendment (${before.amendment.contractId}); end the amendment before terminating the contract` },
+      { reason: 'amendment_open', amendmentId: before.amendment.contractId },
+    );
+  }
   let unitInForce: number | undefined;
   const decision = step(before, 'terminate', ctx.today, ctx, (c) => {
     const change = statusChange(c, c.status, 'terminated', input.unitInForce);
     unitInForce = change.unitInForce;
     return {
       after: { ...c, status: 'terminated', terminated: { reason: input.reason, on: ctx.today } },
-      note: `解除：${input.reason}`,
+      note: `${c.amends ? '终止变更协议' : '解除'}：${input.reason}`,
       events: [contractTerminated.create({ contractId: c.contractId, type: c.type, metrics: change.metrics })],
     };
   });

@@ -8,6 +8,7 @@ import { write } from '@ufp/kit/write';
 import { openClocks, unmarkAnswered } from '../domain/clocks.js';
 import type { Contract, ContractSettings } from '../domain/contract.js';
 import { checkNewContract, newContract } from '../domain/create.js';
+import { amendmentLinks, closeAmendment, type AmendmentLinks } from '../domain/amendment.js';
 import * as steps from '../domain/steps.js';
 import { contractFilter, contractView, matchesFilter, type ContractView, type LedgerQuery } from '../domain/view.js';
 import { ledgerWorkbook } from '../export.js';
@@ -44,10 +45,17 @@ export async function create(ctx: WriteCtx, input: CreateInput): Promise<Contrac
   });
 }
 
-export async function get(ctx: WriteCtx, input: { contractId: string }): Promise<ContractView> {
-  const [c, rules] = await Promise.all([store(ctx).find(ctx.scope, input.contractId), rulesOf(ctx)]);
+/**
+ * One contract: of a contract, its open amendment and past ones with their titles and statuses; of an amendment, the
+ * contract it amends.
+ */
+export async function get(ctx: WriteCtx, input: { contractId: string }): Promise<ContractView & { links?: AmendmentLinks }> {
+  const s = store(ctx);
+  const [c, rules] = await Promise.all([s.find(ctx.scope, input.contractId), rulesOf(ctx)]);
   if (!c) throw missing();
-  return viewOf(ctx, c, rules);
+  const ids = [c.amends, c.amendment?.contractId, ...(c.amendments ?? []).map((a) => a.contractId)].filter((id): id is string => !!id);
+  const related = await Promise.all(ids.map((id) => s.find(ctx.scope, id)));
+  return { ...viewOf(ctx, c, rules), links: amendmentLinks(c, related.filter((r): r is Contract => !!r)) };
 }
 
 export async function list(ctx: WriteCtx, input: (LedgerQuery & { cursor?: string; limit?: number }) | undefined) {
@@ -179,16 +187,36 @@ export async function renew(ctx: WriteCtx, input: { contractId: string }): Promi
   return { contract, successorId };
 }
 
-/** Ends a contract early; a unit's in-force count moves with it in the same transaction. */
+/**
+ * 变更: opens an amendment (a draft of the same parties, term and clauses) of a contract in force; both are written
+ * together, the parent guarded by its version so two amendments cannot open at once.
+ */
+export async function amend(ctx: WriteCtx, input: { contractId: string }): Promise<{ contract: ContractView; amendmentId: string }> {
+  const amendmentId = newId();
+  const contract = await runStep(ctx, { ...input, amendmentId }, steps.amend, { save: (uow, d) => store(ctx).add(uow, d.amendment) });
+  return { contract, amendmentId };
+}
+
+/**
+ * Ends a contract early; a unit's in-force count moves with it in the same transaction. Ending an amendment closes
+ * it on the contract it amends (clauses unchanged, the open marker cleared) in the same transaction.
+ */
 export async function terminate(ctx: WriteCtx, input: TerminateInput): Promise<ContractView> {
   const s = store(ctx);
   let coverage: UnitCoverage | undefined;
+  let parent: Contract | undefined;
   return runStep(ctx, input, (before, i, d) => steps.terminate(before, { ...i, unitInForce: coverage?.count }, d), {
     load: async (c) => {
       if (c.unitId) coverage = await s.unitCoverage(c.tenantId, c.unitId);
+      if (c.amends) parent = await s.find(ctx.scope, c.amends);
     },
     save: (uow, d) => {
       if (coverage && d.unitInForce !== undefined) s.setUnitCoverage(uow, coverage, d.unitInForce);
+      if (parent?.amendment?.contractId === d.after.contractId) {
+        const closed = closeAmendment(parent, { amendment: d.after, outcome: 'ended', on: d.after.terminated!.on, at: d.after.updatedAt, by: ctx.scope.actor.sub, reason: d.after.terminated!.reason });
+        s.replace(uow, { ...closed.after, version: parent.version + 1 }, parent.version);
+        uow.audit(closed.audit);
+      }
     },
   });
 }
